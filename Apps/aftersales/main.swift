@@ -1,0 +1,3 @@
+import AdminCommands
+
+AftersalesCommand.main()

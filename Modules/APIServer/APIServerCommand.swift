@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Core
+import Storage
+
+/// `aftersales-api`: serves the HTTP API over the dealer's database until SIGTERM or SIGINT.
+public struct APIServerCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "aftersales-api",
+        abstract: "The AfterSales HTTP API (JSON, bearer tokens; the description is served at /openapi.yaml).",
+        discussion: """
+            Example:
+              aftersales token create --role service-advisor --name 前台-王丽
+              aftersales-api --db dealer.sqlite --port 8080
+              curl -H "Authorization: Bearer <token>" http://127.0.0.1:8080/v1/customers/search?q=王
+
+            Stops gracefully on SIGTERM or SIGINT (requests in flight finish).
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite.", valueName: "path"))
+    var db: String?
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
+
+    public init() {}
+
+    public func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
+
+    public func run() async throws {
+        let path = resolvedPath
+        let clock: any WallClock
+        if let text = ProcessInfo.processInfo.environment["AFTERSALES_NOW"], !text.isEmpty {
+            guard let fixed = FixedClock(iso8601: text) else { throw ValidationError("AFTERSALES_NOW: expected an ISO 8601 instant, got \"\(text)\"") }
+            clock = fixed
+        } else {
+            clock = SystemClock()
+        }
+        let database = try AppDatabase.open(path: path, clock: clock)
+        let host = self.host
+        let app = buildApplication(database: database, host: host, port: port) { port in
+            FileHandle.standardOutput.write(Data("aftersales-api listening on http://\(host):\(port) (database \(path))\n".utf8))
+        }
+        try await app.runService()
+    }
+
+    var resolvedPath: String {
+        if let db, !db.isEmpty { return db }
+        if let env = ProcessInfo.processInfo.environment["AFTERSALES_DB"], !env.isEmpty { return env }
+        return "./aftersales.sqlite"
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Core
+import Storage
+
+/// Builds the router with every route: `GET /health` and `GET /openapi.yaml` are public; everything
+/// under /v1 needs a bearer token whose role holds the route's permission.
+public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRegistry()) -> Router<APIRequestContext> {
+    let router = Router(context: APIRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.get("health") { _, _ in
+        let migrations = try await database.run { try $0.schemaStatus().applied.count }
+        return try JSON.response(["status": "ok", "migrations": String(migrations)])
+    }
+    registry.add(RouteDescription(method: "GET", path: "/health", permission: nil))
+    router.get("openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: openAPIDocument)))
+    }
+    registry.add(RouteDescription(method: "GET", path: "/openapi.yaml", permission: nil))
+    let v1 = router.group("v1").add(middleware: AuthMiddleware(database: database))
+    let routes = Routes(group: v1, prefix: "/v1", registry: registry, database: database)
+    CustomerController(database: database).addRoutes(to: routes)
+    VehicleController(database: database).addRoutes(to: routes)
+    TaskController(database: database).addRoutes(to: routes)
+    return router
+}
+
+/// The HTTP API application on `host:port`. `onRunning` receives the bound port (useful with port 0).
+public func buildApplication(database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil,
+                             onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "aftersales-api")
+    if logger.logLevel > .info { logger.logLevel = .info }
+    return Application(
+        router: buildRouter(database: database),
+        configuration: .init(address: .hostname(host, port: port), serverName: "aftersales-api"),
+        onServerRunning: { channel in await onRunning?(channel.localAddress?.port ?? port) },
+        logger: logger)
+}
+
+/// Docs/openapi.yaml, embedded at build time.
+public let openAPIDocument: [UInt8] = PackageResources.openapi_yaml

@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import Core
+import Customers
+import Storage
+
+/// /v1/customers: cards, search, class moves (C-5) and the contact log (C-8).
+struct CustomerController {
+    let database: AppDatabase
+
+    struct Patch: Decodable {
+        var name, grade, source, gender, birthDate, email, region, address, occupation, owner, note: String?
+        var kind: String?
+        var addPhones: [String]?
+        var removePhones: [String]?
+        var sharedPhones: Bool?
+    }
+
+    struct MoveInput: Decodable {
+        var to: String
+        var reason: String
+    }
+
+    struct ContactInput: Decodable {
+        var channel: String
+        var direction: String?
+        var outcome: String
+        var staff: String?
+        var at: String?
+        var vin: String?
+        var note: String?
+    }
+
+    func addRoutes(to routes: Routes) {
+        let database = self.database
+        routes.get("customers", .readCustomers) { request, _, _ in
+            let query = Query(request: request)
+            let (limit, offset) = try query.page()
+            let customerClass = try query.string("class").map { try CustomerClass.parse($0) }
+            let owner = query.string("owner")
+            return try JSON.response(try await database.run { try $0.listCustomers(customerClass: customerClass, owner: owner, limit: limit, offset: offset) })
+        }
+        routes.post("customers", .writeCustomers) { request, context, principal in
+            let form = try await JSON.body(CustomerForm.self, request, context)
+            let card = try await database.run { db in
+                try db.addCustomer(NewCustomer(customer: try form.customer(now: db.now), phones: form.phones ?? [],
+                                               allowSharedPhones: form.sharedPhones ?? false, reason: form.reason), actor: principal.name)
+            }
+            return try JSON.response(card, status: .created)
+        }
+        routes.get("customers/search", .readCustomers) { request, _, _ in
+            let query = Query(request: request)
+            guard let text = query.string("q") else { throw InvalidInput(field: "q", "is required: a name, phone, plate or VIN") }
+            let field: SearchField? = try query.string("by").map { try parseChoice($0, field: "by") }
+            let limit = try query.int("limit", default: 50, range: 1...1000)
+            return try JSON.response(try await database.run { try $0.searchCustomers(text, by: field, limit: limit) })
+        }
+        routes.get("customers/:id", .readCustomers) { _, context, _ in
+            let id = try customerID(context)
+            return try JSON.response(try await database.run { try $0.customerCard(id) })
+        }
+        routes.patch("customers/:id", .writeCustomers) { request, context, principal in
+            let id = try customerID(context)
+            let patch = try await JSON.body(Patch.self, request, context)
+            var edit = CustomerEdit()
+            edit.name = patch.name
+            edit.kind = try patch.kind.map { try PartyKind.parse($0) }
+            edit.grade = patch.grade
+            edit.source = patch.source
+            edit.gender = patch.gender
+            edit.birthDate = patch.birthDate
+            edit.email = patch.email
+            edit.region = patch.region
+            edit.address = patch.address
+            edit.occupation = patch.occupation
+            edit.owner = patch.owner
+            edit.note = patch.note
+            edit.addPhones = patch.addPhones ?? []
+            edit.removePhones = patch.removePhones ?? []
+            edit.allowSharedPhones = patch.sharedPhones ?? false
+            let update = edit
+            return try JSON.response(try await database.run { try $0.editCustomer(id, update, actor: principal.name) })
+        }
+        routes.post("customers/:id/move", .moveCustomers) { request, context, principal in
+            let id = try customerID(context)
+            let input = try await JSON.body(MoveInput.self, request, context)
+            let target = try CustomerClass.parse(input.to, field: "to")
+            return try JSON.response(try await database.run { try $0.moveCustomer(id, to: target, reason: input.reason, actor: principal.name) })
+        }
+        routes.get("customers/:id/contacts", .readCustomers) { request, context, _ in
+            let id = try customerID(context)
+            let (limit, offset) = try Query(request: request).page()
+            return try JSON.response(try await database.run { try $0.contacts(customer: id, limit: limit, offset: offset) })
+        }
+        routes.post("customers/:id/contacts", .logContacts) { request, context, principal in
+            let id = try customerID(context)
+            let input = try await JSON.body(ContactInput.self, request, context)
+            let contact = try await database.run { db -> Contact in
+                let zone = try db.settings().timeZone
+                var vehicleID: Vehicle.ID?
+                if let vin = input.vin {
+                    do { vehicleID = try db.vehicleCard(try VIN(validating: vin)).vehicle.id } catch let error as VIN.Problem {
+                        throw InvalidInput(field: "vin", error.description)
+                    }
+                }
+                var at = db.now
+                if let text = input.at {
+                    guard let parsed = Instant.parse(text, timeZone: zone) else { throw InvalidInput(field: "at", "expected an ISO 8601 time, got \"\(text)\"") }
+                    at = parsed
+                }
+                let contact = Contact(customerID: id, vehicleID: vehicleID, channel: try parseChoice(input.channel, field: "channel"),
+                                      direction: try parseChoice(input.direction ?? "outbound", field: "direction"), at: at,
+                                      staff: input.staff ?? principal.name, outcome: try parseChoice(input.outcome, field: "outcome"), note: input.note)
+                return try db.logContact(contact, actor: principal.name)
+            }
+            return try JSON.response(contact, status: .created)
+        }
+    }
+}
+
+func customerID(_ context: APIRequestContext) throws -> Customer.ID {
+    let text = try context.parameter("id")
+    guard let value = Int64(text), value > 0 else { throw InvalidInput(field: "id", "expected a customer id, got \"\(text)\"") }
+    return Customer.ID(value)
+}
+
+func vin(_ context: APIRequestContext) throws -> VIN {
+    do { return try VIN(validating: try context.parameter("vin")) } catch let error as VIN.Problem {
+        throw InvalidInput(field: "vin", error.description)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Logging
+import Core
+
+/// An RFC 9457 problem document.
+struct Problem: Codable, Sendable {
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+    var field: String?
+}
+
+/// Maps every error to an HTTP status and an RFC 9457 `application/problem+json` body, in one place.
+/// Domain errors keep their message (it names the field); anything else is a 500 whose detail never
+/// shows database text.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any AfterSalesError {
+            let status: HTTPResponse.Status = switch error.kind {
+            case .invalid: .badRequest
+            case .notFound: .notFound
+            case .conflict: .conflict
+            case .forbidden: .forbidden
+            case .unauthorized: .unauthorized
+            }
+            var response = Self.problem(status: status, detail: error.description, field: error.field, kind: error.kind.rawValue)
+            if error.kind == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+            return response
+        } catch let error as HTTPError {
+            return Self.problem(status: error.status, detail: error.body ?? error.status.reasonPhrase, field: nil, kind: "http")
+        } catch {
+            context.logger.error("unexpected error: \(String(describing: error))")
+            return Self.problem(status: .internalServerError, detail: "internal error; see the server log", field: nil, kind: "internal")
+        }
+    }
+
+    static func problem(status: HTTPResponse.Status, detail: String, field: String?, kind: String) -> Response {
+        let problem = Problem(type: "https://aftersales.invalid/problems/\(kind)", title: status.reasonPhrase, status: status.code, detail: detail, field: field)
+        let data = (try? JSONFormat.encoder(pretty: false).encode(problem)) ?? Data()
+        return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Not allowed for the token's role.
+struct Forbidden: AfterSalesError {
+    let permission: Permission
+    let role: Role
+    var kind: ErrorKind { .forbidden }
+    var field: String? { nil }
+    var description: String {
+        "role \(role.rawValue) may not do this (needs \(permission.rawValue): \(permission.roles.map(\.rawValue).joined(separator: ", ")))"
+    }
+}
+
+/// No valid bearer token.
+struct Unauthorized: AfterSalesError {
+    let reason: String
+    var kind: ErrorKind { .unauthorized }
+    var field: String? { nil }
+    var description: String { reason }
+}

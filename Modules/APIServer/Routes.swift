@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import Core
+import Storage
+
+/// A route as the OpenAPI description names it.
+public struct RouteDescription: Hashable, Sendable, CustomStringConvertible {
+    public let method: String
+    /// OpenAPI form: `/v1/customers/{id}`.
+    public let path: String
+    /// nil for public routes.
+    public let permission: Permission?
+    public var description: String { "\(method) \(path)" }
+}
+
+/// Every route the application registered, so tests can hold the OpenAPI description to it.
+public final class RouteRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [RouteDescription] = []
+
+    public init() {}
+
+    func add(_ route: RouteDescription) {
+        lock.lock()
+        entries.append(route)
+        lock.unlock()
+    }
+
+    public var routes: [RouteDescription] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
+    }
+}
+
+/// Registers routes under a prefix, each with the permission it needs: the one place roles are enforced.
+struct Routes {
+    let group: RouterGroup<APIRequestContext>
+    let prefix: String
+    let registry: RouteRegistry
+    let database: AppDatabase
+
+    typealias Handler = @Sendable (Request, APIRequestContext, Principal) async throws -> Response
+
+    func on(_ method: HTTPRequest.Method, _ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        let documented = (prefix + "/" + path).split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+        registry.add(RouteDescription(method: method.rawValue, path: "/" + documented.joined(separator: "/"), permission: permission))
+        group.on(RouterPath(path), method: method) { request, context in
+            guard let principal = context.principal else { throw Unauthorized(reason: "this route needs a token") }
+            guard principal.role.may(permission) else { throw Forbidden(permission: permission, role: principal.role) }
+            return try await handler(request, context, principal)
+        }
+    }
+
+    func get(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.get, path, permission, handler) }
+    func post(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.post, path, permission, handler) }
+    func patch(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.patch, path, permission, handler) }
+    func put(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.put, path, permission, handler) }
+    func delete(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.delete, path, permission, handler) }
+}
+
+/// JSON in and out.
+enum JSON {
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try JSONFormat.encoder(pretty: false).encode(value)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func body<T: Decodable>(_ type: T.Type, _ request: Request, _ context: APIRequestContext) async throws -> T {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw InvalidInput(field: nil, "a JSON body is required") }
+        return try JSONFormat.decode(type, from: Data(buffer.readableBytesView))
+    }
+}
+
+/// Query-string parameters, validated.
+struct Query {
+    let request: Request
+
+    func string(_ name: String) -> String? {
+        request.uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding ?? $0 }
+    }
+
+    func int(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = string(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw InvalidInput(field: name, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+        }
+        return number
+    }
+
+    /// `limit` (1-1000, default 50) and `offset` (default 0).
+    func page() throws -> (limit: Int, offset: Int) {
+        (try int("limit", default: 50, range: 1...1000), try int("offset", default: 0, range: 0...Int.max))
+    }
+}
+
+extension APIRequestContext {
+    /// A path parameter, or a 400 naming it.
+    func parameter(_ name: String) throws -> String {
+        guard let value = parameters.get(name) else { throw InvalidInput(field: name, "is missing") }
+        return value.removingPercentEncoding ?? value
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Core
+import Storage
+
+/// The admin CLI `aftersales`: the dealer's staff's and IT person's tool over the database.
+public struct AftersalesCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "aftersales",
+        abstract: "AfterSales: the after-sales department of a car dealership.",
+        discussion: """
+            Every command takes --db PATH (default $AFTERSALES_DB, else ./aftersales.sqlite), --actor NAME
+            (recorded in the audit log; default your login name) and, where it prints data, --format table|json|csv.
+            Exit status: 0 done; 1 rejected, nothing written; 3 partly done (each rejected item reported); 64 usage error.
+
+            Start with:  aftersales init && aftersales --help
+            """,
+        subcommands: [
+            InitCommand.self, CustomerCommand.self, VehicleCommand.self, ContactCommand.self, TasksCommand.self,
+            ChecksCommand.self, StaffCommand.self, AuditCommand.self, SettingsCommand.self, CalendarCommand.self,
+            ScheduleCommand.self, ImportCustomersCommand.self, ImportsCommand.self, BackupCommand.self, RestoreCommand.self,
+            TokenCommand.self,
+        ]
+    )
+
+    public init() {}
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the database (or bring an existing one up to date).",
+        discussion: Help.text("aftersales init --db /var/lib/aftersales/dealer.sqlite", permission: .administer))
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let existed = FileManager.default.fileExists(atPath: global.databasePath)
+        let db = try global.open(create: true)
+        let status = try db.schemaStatus()
+        try global.output.emit(status, table: .record([
+            ("database", global.databasePath), ("state", existed ? "existing database, up to date" : "created"),
+            ("migrations", String(status.applied.count)), ("newest", status.applied.last),
+        ]))
+    }
+}

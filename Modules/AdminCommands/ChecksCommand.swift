@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Core
+import Customers
+import Storage
+
+struct ChecksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checks",
+        abstract: "Customer-management checks (C-10): lists for customer service to work through.",
+        subcommands: [Run.self, Reassign.self],
+        defaultSubcommand: Run.self)
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "Careless cards, lapsed contact, dissatisfied without follow-up, customers of staff who left, stale data.",
+            discussion: Help.text("aftersales checks\naftersales checks list departed-staff --format csv > reassign.csv", permission: .manageChecks))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Which checks: \(CustomerCheck.allCases.map(\.rawValue).joined(separator: ", ")) (default all).") var checks: [String] = []
+        @Option(name: .customLong("as-of"), help: "The day to judge by (default today).") var asOf: String?
+        @Option(help: "At most this many findings per check.") var limit = 200
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: zone)
+            let selected: [CustomerCheck] = checks.isEmpty ? CustomerCheck.allCases : try checks.map { try parseChoice($0, field: "check") }
+            var findings: [CheckFinding] = []
+            for check in selected { findings += try db.runCheck(check, asOf: day, limit: limit) }
+            try global.output.emit(findings, table: TextTable(columns: ["check", "customer", "name", "owner", "problem"], rows: findings.map {
+                [$0.check, $0.customerID.description, $0.customerName, $0.owner ?? "", $0.problem]
+            }), footer: selected.map { check in "\(check.rawValue): \(findings.filter { $0.check == check.rawValue }.count)" }.joined(separator: "; "))
+        }
+    }
+
+    struct Reassign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hand all customers (and open tasks) of one staff member to another.",
+            discussion: Help.text("aftersales checks reassign --from 刘洋 --to 张伟", permission: .manageChecks))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The staff member who left.") var from: String
+        @Option(help: "A current staff member.") var to: String
+
+        func run() throws {
+            let db = try global.open()
+            let count = try db.reassignCustomers(from: from, to: to, actor: global.actorName)
+            struct Result: Encodable { let reassigned: Int; let from: String; let to: String }
+            try global.output.emit(Result(reassigned: count, from: from, to: to),
+                                   table: .record([("reassigned", String(count)), ("from", from), ("to", to)]))
+        }
+    }
+}
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff",
+        abstract: "Staff members customers and tasks are assigned to.",
+        subcommands: [Add.self, List.self, Leave.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a staff member with a role.",
+            discussion: Help.text("aftersales staff add 张伟 --role sales-consultant", permission: .administer,
+                                  more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Name.") var name: String
+        @Option(help: "Role ID.") var role: String
+
+        func run() throws {
+            let db = try global.open()
+            let member = try db.addStaff(name: name, role: try parseChoice(role, field: "role"), actor: global.actorName)
+            try global.output.emit(member, table: .record([("name", member.name), ("role", member.role.rawValue)]))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List staff members.", discussion: Help.text("aftersales staff list"))
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let staff = try global.open().staff()
+            try global.output.emit(staff, table: TextTable(columns: ["name", "role", "left on"], rows: staff.map {
+                [$0.name, $0.role.rawValue, $0.leftOn?.description ?? ""]
+            }))
+        }
+    }
+
+    struct Leave: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a staff member left; their customers then show in `checks` (C-10).",
+            discussion: Help.text("aftersales staff leave 刘洋 --on 2026-11-30", permission: .administer))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Name.") var name: String
+        @Option(help: "Last day (default today).") var on: String?
+
+        func run() throws {
+            let db = try global.open()
+            let day = try on.map { try Parse.day($0, field: "on") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+            let member = try db.staffLeft(name: name, on: day, actor: global.actorName)
+            try global.output.emit(member, table: .record([("name", member.name), ("left on", member.leftOn?.description)]))
+        }
+    }
+}
+

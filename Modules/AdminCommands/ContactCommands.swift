@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Core
+import Customers
+import Storage
+
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact",
+        abstract: "The contact log (C-8): every attempt and the customer's response.",
+        subcommands: [Log.self, List.self])
+
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Log a contact attempt and its outcome.",
+            discussion: Help.text("aftersales contact log --customer 42 --channel phone --outcome booked --staff 张伟 --note \"首保 booked for Friday\"",
+                                  permission: .logContacts,
+                                  more: "Outcomes: reached, no-answer, booked (the customer decided to come), satisfied, dissatisfied, declined, lead (a sales lead for sales)."))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer id.") var customer: String
+        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String
+        @Option(help: "outbound or inbound.") var direction = "outbound"
+        @Option(help: "What came of it.") var outcome: String
+        @Option(help: "Staff member who made or took the contact (default: the actor).") var staff: String?
+        @Option(help: "When (default now).") var at: String?
+        @Option(help: "VIN of the vehicle it was about.") var vehicle: String?
+        @Option(help: "What was said.") var note: String?
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let customerID = try Parse.customerID(customer)
+            var vehicleID: Vehicle.ID?
+            if let vehicle { vehicleID = try db.vehicleCard(try Parse.vin(vehicle, field: "vehicle")).vehicle.id }
+            let contact = Contact(customerID: customerID, vehicleID: vehicleID, channel: try parseChoice(channel, field: "channel"),
+                                  direction: try parseChoice(direction, field: "direction"),
+                                  at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
+                                  staff: staff ?? global.actorName, outcome: try parseChoice(outcome, field: "outcome"), note: note)
+            let logged = try db.logContact(contact, actor: global.actorName)
+            try global.output.emit(logged, table: Present.contacts([logged], zone: zone))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A customer's contacts, newest first.",
+            discussion: Help.text("aftersales contact list --customer 42", permission: .readCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer id.") var customer: String
+        @Option(help: "At most this many.") var limit = 50
+        @Option(help: "Skip this many.") var offset = 0
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let page = try db.contacts(customer: try Parse.customerID(customer), limit: limit, offset: offset)
+            try global.output.emit(page, table: Present.contacts(page.items, zone: zone), footer: "\(page.items.count) of \(page.total)")
+        }
+    }
+}
+
+struct TasksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasks",
+        abstract: "Care-plan tasks of retained customers (C-7).",
+        subcommands: [Due.self, Done.self])
+
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Tasks due and overdue, each with its rule and how late it is.",
+            discussion: Help.text("aftersales tasks due --as-of 2026-11-23 --assignee 张伟", permission: .readCustomers,
+                                  more: "Monthly calls are created as the previous call is done or falls due (C-7), so run this daily."))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("as-of"), help: "The day to judge by (default today in the dealer's zone).") var asOf: String?
+        @Option(help: "Only this staff member's tasks.") var assignee: String?
+        @Option(help: "Also tasks due within this many days.") var ahead = 0
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: zone)
+            let due = try db.dueTasks(asOf: day, assignee: assignee, aheadDays: ahead, actor: global.actorName)
+            try global.output.emit(due, table: TextTable(columns: ["task", "customer", "vin", "what", "rule", "due", "status", "assignee"], rows: due.map {
+                [$0.task.id?.description ?? "", "\($0.task.customerID) \($0.customerName)", $0.vin.value, $0.task.title, $0.task.rule,
+                 $0.task.dueOn.description, $0.lateness.description, $0.task.assignee ?? ""]
+            }), footer: "\(due.count) task(s) as of \(day)")
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Complete a task with the customer's response; with --channel it is also logged as a contact (C-8).",
+            discussion: Help.text("aftersales tasks done 17 --response \"车况良好, 首保已预约\" --channel phone --outcome booked", permission: .completeTasks))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Task id.") var id: Int64
+        @Option(help: "The customer's response.") var response: String
+        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String?
+        @Option(help: "Contact outcome (with --channel).") var outcome = "reached"
+        @Option(help: "When it was done (default now).") var at: String?
+        @Option(help: "Who did it (default: the actor).") var staff: String?
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let completion = TaskCompletion(response: response, channel: try channel.map { try parseChoice($0, field: "channel") },
+                                            outcome: try parseChoice(outcome, field: "outcome"),
+                                            at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, staff: staff)
+            let task = try db.completeTask(CareTask.ID(id), completion, actor: global.actorName)
+            try global.output.emit(task, table: .record([
+                ("task", task.id?.description), ("what", task.title), ("rule", task.rule), ("due", task.dueOn.description),
+                ("done", task.doneAt.map { Instant.localString($0, in: zone) }), ("by", task.doneBy), ("response", task.response),
+            ]))
+        }
+    }
+}

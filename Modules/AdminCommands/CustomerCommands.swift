@@ -1,0 +1,199 @@
+import ArgumentParser
+import Foundation
+import Core
+import Customers
+import Storage
+
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer",
+        abstract: "Customer cards: potential and base customers (C-1 to C-6).",
+        subcommands: [Add.self, Show.self, List.self, Search.self, Edit.self, Move.self])
+
+    /// The card fields shared by `add` and `edit`.
+    struct CardOptions: ParsableArguments {
+        @Option(help: "Full name (Chinese or other), or the organisation's name.") var name: String?
+        @Option(help: "person or organisation.") var kind: String?
+        @Option(help: "Grade of a potential customer: A, B or C (C-2).") var grade: String?
+        @Option(help: "Where a potential customer came from (C-1): display, advertising, event, after-sales, staff...") var source: String?
+        @Option(help: "male or female (男/女).") var gender: String?
+        @Option(name: .customLong("birth-date"), help: "YYYY-MM-DD.") var birthDate: String?
+        @Option(help: "E-mail address.") var email: String?
+        @Option(help: "Region (省/市/区), for analysing the base.") var region: String?
+        @Option(help: "Postal address.") var address: String?
+        @Option(help: "Occupation.") var occupation: String?
+        @Option(help: "Staff member who owns the relationship.") var owner: String?
+        @Option(help: "Free note.") var note: String?
+
+        var form: CustomerForm {
+            var form = CustomerForm()
+            form.name = name
+            form.kind = kind
+            form.grade = grade
+            form.source = source
+            form.gender = gender
+            form.birthDate = birthDate
+            form.email = email
+            form.region = region
+            form.address = address
+            form.occupation = occupation
+            form.owner = owner
+            form.note = note
+            return form
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a customer card in any class (C-5: with a reason unless potential).",
+            discussion: Help.text("""
+                aftersales customer add --name 王芳 --phone 13800138000 --class potential --grade A --source event
+                aftersales customer add --name 李强 --phone 13912345678 --class retained --reason "walk-in owner of another make"
+                """, permission: .writeCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var card: CardOptions
+        @Option(name: .customLong("class"), help: "potential, intention, retained or defeated.") var customerClass = "potential"
+        @Option(name: .customLong("phone"), help: "Phone number; repeat for several.") var phones: [String] = []
+        @Flag(name: .customLong("shared-phone"), help: "Accept a phone that is already on another customer (a family's number).") var sharedPhone = false
+        @Option(help: "Why the customer starts in this class (C-5); required unless potential.") var reason: String?
+        @Option(name: .customLong("external-ref"), help: "The customer's key in another system.") var externalRef: String?
+
+        func run() throws {
+            let db = try global.open()
+            var form = card.form
+            form.customerClass = customerClass
+            form.externalRef = externalRef
+            let customer = try form.customer(now: db.now)
+            let created = try db.addCustomer(NewCustomer(customer: customer, phones: phones, allowSharedPhones: sharedPhone, reason: reason), actor: global.actorName)
+            try show(created, db: db, global: global)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a customer card with vehicles, open tasks, recent contacts and class history.",
+            discussion: Help.text("aftersales customer show 42 --format json", permission: .readCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+
+        func run() throws {
+            let db = try global.open()
+            try show(try db.customerCard(try Parse.customerID(id, field: "id")), db: db, global: global)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List customers, a page at a time.",
+            discussion: Help.text("aftersales customer list --class retained --owner 张伟 --limit 20", permission: .readCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("class"), help: "Only this class.") var customerClass: String?
+        @Option(help: "Only customers of this staff member.") var owner: String?
+        @Option(help: "At most this many (1 to 10000).") var limit = 50
+        @Option(help: "Skip this many.") var offset = 0
+
+        func validate() throws {
+            guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 10000") }
+            guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+        }
+
+        func run() throws {
+            let db = try global.open()
+            let page = try db.listCustomers(customerClass: try customerClass.map { try CustomerClass.parse($0) }, owner: owner, limit: limit, offset: offset)
+            try global.output.emit(page, table: Present.summaries(page.items),
+                                   footer: "\(page.items.count) of \(page.total) (offset \(page.offset))")
+        }
+    }
+
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find customers by name (partial, Chinese), phone, plate or VIN.",
+            discussion: Help.text("""
+                aftersales customer search 王
+                aftersales customer search 13800138000
+                aftersales customer search 京A·12345
+                aftersales customer search 3000123 --by vin     (the last characters of a VIN)
+                """, permission: .readCustomers, more: "Without --by the kind is guessed: 17 VIN characters, digits (phone), a province character and a letter (plate), else a name."))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "What to look for.") var text: String
+        @Option(help: "name, phone, plate or vin.") var by: String?
+        @Option(help: "At most this many.") var limit = 50
+
+        func run() throws {
+            let db = try global.open()
+            let field: SearchField? = try by.map { try parseChoice($0, field: "by") }
+            let found = try db.searchCustomers(text, by: field, limit: limit)
+            try global.output.emit(found, table: Present.summaries(found), footer: "\(found.count) found")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change fields of a card; an empty value clears a field. Every change is audited.",
+            discussion: Help.text("aftersales customer edit 42 --address 北京市朝阳区建国路88号 --add-phone 01065529988", permission: .writeCustomers,
+                                  more: "The class is changed with `customer move`, never here."))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+        @OptionGroup var card: CardOptions
+        @Option(name: .customLong("add-phone"), help: "Add a phone; repeatable.") var addPhones: [String] = []
+        @Option(name: .customLong("remove-phone"), help: "Remove a phone; repeatable.") var removePhones: [String] = []
+        @Flag(name: .customLong("shared-phone"), help: "Accept an added phone that is already on another customer.") var sharedPhone = false
+
+        func run() throws {
+            let db = try global.open()
+            var edit = CustomerEdit()
+            edit.name = card.name
+            edit.kind = try card.kind.map { try PartyKind.parse($0) }
+            edit.grade = card.grade
+            edit.source = card.source
+            edit.gender = card.gender
+            edit.birthDate = card.birthDate
+            edit.region = card.region
+            edit.occupation = card.occupation
+            edit.email = card.email
+            edit.address = card.address
+            edit.owner = card.owner
+            edit.note = card.note
+            edit.addPhones = addPhones
+            edit.removePhones = removePhones
+            edit.allowSharedPhones = sharedPhone
+            try show(try db.editCustomer(try Parse.customerID(id, field: "id"), edit, actor: global.actorName), db: db, global: global)
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a customer to another class along C-5, with a reason.",
+            discussion: Help.text("aftersales customer move 42 --to retained --reason \"bought a Sagitar\"", permission: .moveCustomers,
+                                  more: "Allowed (C-5): potential → intention → retained; intention → defeated; defeated → intention; retained → defeated."))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+        @Option(help: "The new class.") var to: String
+        @Option(help: "Why (recorded with who and when).") var reason: String
+
+        func run() throws {
+            let db = try global.open()
+            try show(try db.moveCustomer(try Parse.customerID(id, field: "id"), to: try CustomerClass.parse(to, field: "to"), reason: reason,
+                                         actor: global.actorName), db: db, global: global)
+        }
+    }
+
+    static func show(_ card: CustomerCard, db: AppDatabase, global: GlobalOptions) throws {
+        let zone = try db.settings().timeZone
+        if global.format == .table {
+            print(Present.cardSections(card, zone: zone))
+        } else {
+            try global.output.emit(card, table: Present.customer(card, zone: zone))
+        }
+    }
+}
+
+private func show(_ card: CustomerCard, db: AppDatabase, global: GlobalOptions) throws {
+    try CustomerCommand.show(card, db: db, global: global)
+}

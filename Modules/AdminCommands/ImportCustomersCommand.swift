@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Core
+import Storage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct ImportCustomersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-customers",
+        abstract: "Move customers, vehicles and mileage readings in from the old system (CSV, UTF-8 or GB18030).",
+        discussion: Help.text("""
+            aftersales import-customers old-dms-export.csv
+            aftersales import-customers old-dms-export.csv --keep-valid --format json > report.json
+            """, permission: .administer, more: """
+            The layout is in Docs/customer-csv.md. Every row is validated; errors are reported as FILE:LINE: field: reason.
+            Atomic: any rejected row and nothing is loaded (exit 1), unless --keep-valid (valid rows loaded, exit 3).
+            Idempotent: the same file again changes nothing.
+            """))
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The CSV file.") var file: String
+    @Flag(name: .customLong("keep-valid"), help: "Load the valid rows and list the rejected ones (exit 3).") var keepValid = false
+    @Flag(name: .customLong("dry-run"), help: "Validate and count; write nothing.") var dryRun = false
+    @Flag(name: .customLong("shared-phones"), help: "Accept phones already on another customer.") var sharedPhones = false
+    @Option(help: "utf-8, gb18030 or auto (UTF-8 if the whole file is valid UTF-8).") var encoding = "auto"
+    @Flag(help: "No progress display.") var quiet = false
+
+    func run() throws {
+        let db = try global.open()
+        var options = CustomerImportOptions()
+        options.keepValid = keepValid
+        options.dryRun = dryRun
+        options.allowSharedPhones = sharedPhones
+        options.encoding = try parseChoice(encoding, field: "encoding")
+        let progress = quiet ? nil : Progress(file: file)
+        let report = try db.importCustomers(path: file, options: options, actor: global.actorName, progress: progress.map { p in { p.update(bytes: $0, rows: $1) } })
+        progress?.finish()
+        for problem in report.errors { printError(report.located(problem)) }
+        if report.rejectedRows > report.errors.count { printError("\(file): … \(report.rejectedRows - report.errors.count) more rejected rows") }
+        for warning in report.warnings.prefix(20) { printError("warning: " + report.located(warning)) }
+        if report.warnings.count > 20 { printError("warning: … \(report.warnings.count - 20) more warnings") }
+        func counts(_ c: ImportCounts) -> String { "\(c.added) added, \(c.updated) updated, \(c.unchanged) unchanged" }
+        try global.output.emit(report, table: .record([
+            ("file", report.file), ("encoding", report.encoding), ("rows", String(report.rows)),
+            ("customers", counts(report.customers)), ("vehicles", counts(report.vehicles)),
+            ("mileage readings", "\(report.mileage.added) added, \(report.mileage.unchanged) unchanged"),
+            ("rejected rows", String(report.rejectedRows)), ("outcome", outcomeText(report)),
+            ("import", report.importID.map { "#\($0)" }),
+            ("note", report.sameChecksumAs.map { "a file with the same checksum was imported before (import #\($0))" }),
+        ]))
+        switch report.outcome {
+        case .rejected: throw ExitCode(1)
+        case .partlyImported: throw ExitCode(3)
+        default: break
+        }
+    }
+
+    private func outcomeText(_ report: CustomerImportReport) -> String {
+        switch report.outcome {
+        case .imported: return "imported (one transaction)"
+        case .rejected: return "rejected: nothing written" + (keepValid ? "" : " (use --keep-valid to load the valid rows)")
+        case .partlyImported: return "partly imported: valid rows written, rejected rows listed above"
+        case .unchanged: return "unchanged: everything in the file is already in the database"
+        case .dryRun: return "dry run: nothing written"
+        }
+    }
+}
+
+struct ImportsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imports",
+        abstract: "The import history: file, checksum, time, actor, counts.",
+        subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Imports, newest first.", discussion: Help.text("aftersales imports list"))
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let runs = try db.importRuns()
+            try global.output.emit(runs, table: TextTable(columns: ["id", "kind", "file", "at", "actor", "counts", "checksum"], rows: runs.map {
+                [String($0.id), $0.kind, $0.file, Instant.localString($0.at, in: zone), $0.actor, $0.counts, String($0.checksum.prefix(12))]
+            }))
+        }
+    }
+}
+
+/// Progress of long work on a terminal (stderr); silent when stderr is not a terminal.
+final class Progress {
+    private let total: Int
+    private let start = Date()
+    private let enabled: Bool
+    private var shown = false
+
+    init(file: String) {
+        total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        enabled = isatty(STDERR_FILENO) == 1
+    }
+
+    func update(bytes: Int, rows: Int) {
+        guard enabled else { return }
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        let rate = Double(bytes) / elapsed
+        let left = total > bytes && rate > 0 ? Int(Double(total - bytes) / rate) : 0
+        let line = String(format: "\r%.1f of %.1f MB, %@ rows, %@ rows/s, %.1f MB/s, about %d s left   ",
+                          Double(bytes) / 1e6, Double(total) / 1e6, Grouping.thousands(rows), Grouping.thousands(Int(Double(rows) / elapsed)),
+                          rate / 1e6, left)
+        FileHandle.standardError.write(Data(line.utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Core
+import Customers
+
+/// Parsing of option values that need the dealer's settings (time zone) or give domain errors.
+enum Parse {
+    /// A day `YYYY-MM-DD`; throws `InvalidInput` naming the option.
+    static func day(_ text: String, field: String) throws -> LocalDate {
+        guard let day = LocalDate(text.trimmingCharacters(in: .whitespaces)) else {
+            throw InvalidInput(field: field, "expected a date YYYY-MM-DD, got \"\(text)\"")
+        }
+        return day
+    }
+
+    /// An instant: ISO 8601 with zone, or local `YYYY-MM-DD HH:MM` in the dealer's zone (T-2).
+    static func instant(_ text: String, field: String, zone: TimeZone) throws -> Date {
+        guard let date = Instant.parse(text, timeZone: zone) else {
+            throw InvalidInput(field: field, "expected a time such as \"2026-11-23 09:30\" (dealer's time zone) or 2026-11-23T09:30:00+08:00, got \"\(text)\"")
+        }
+        return date
+    }
+
+    /// A VIN, trimmed and upper-cased.
+    static func vin(_ text: String, field: String = "vin") throws -> VIN {
+        do { return try VIN(validating: text) } catch { throw InvalidInput(field: field, error.description) }
+    }
+
+    /// A customer id.
+    static func customerID(_ text: String, field: String = "customer") throws -> Customer.ID {
+        guard let value = Int64(text), value > 0 else { throw InvalidInput(field: field, "expected a customer id (a positive number), got \"\(text)\"") }
+        return Customer.ID(value)
+    }
+}
+

@@ -1,0 +1,85 @@
+import Foundation
+import Core
+
+/// A table of text cells: rendered aligned for people, or as CSV with a header row.
+public struct TextTable: Sendable {
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(columns: [String], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// A two-column field/value table for one record.
+    public static func record(_ pairs: [(String, String?)]) -> TextTable {
+        TextTable(columns: ["field", "value"], rows: pairs.compactMap { key, value in value.map { [key, $0] } })
+    }
+
+    /// Columns aligned by display width (a Chinese character takes two columns on a terminal).
+    public func rendered() -> String {
+        var widths = columns.map(TextTable.width)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TextTable.width(cell))
+            }.joined(separator: "  ")
+        }
+        var out = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        out += rows.map { line($0.map { $0.replacingOccurrences(of: "\n", with: " ") }) }
+        return out.joined(separator: "\n")
+    }
+
+    /// RFC 4180 CSV with a header row.
+    public func csv() -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
+    }
+
+    /// Display width of a text on a terminal: East Asian wide characters count two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            let v = scalar.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+            let zero = (0x0300...0x036F).contains(v) || v == 0x200B
+            return sum + (zero ? 0 : wide ? 2 : 1)
+        }
+    }
+}
+
+/// Writes a command's result in the chosen format: a JSON document scripts can rely on, CSV with a
+/// header, or an aligned table for people.
+public struct Output: Sendable {
+    public let format: OutputFormat
+
+    public init(format: OutputFormat) { self.format = format }
+
+    /// Prints `document` as JSON, or `table` as a table or CSV.
+    public func emit<T: Encodable>(_ document: T, table: @autoclosure () -> TextTable, footer: String? = nil) throws {
+        switch format {
+        case .json:
+            print(String(decoding: try JSONFormat.encoder().encode(document), as: UTF8.self))
+        case .csv:
+            print(table().csv())
+        case .table:
+            print(table().rendered())
+            if let footer { print(footer) }
+        }
+    }
+
+    /// Prints a line for people (table format only), e.g. a confirmation.
+    public func note(_ text: String) {
+        if format == .table { print(text) }
+    }
+}
+
+/// Writes a line to standard error.
+public func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

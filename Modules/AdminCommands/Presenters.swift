@@ -1,0 +1,90 @@
+import Foundation
+import Core
+import Customers
+import Storage
+
+/// How records look in table and CSV output. JSON output is the records themselves.
+enum Present {
+    static func summaries(_ items: [CustomerSummary]) -> TextTable {
+        TextTable(columns: ["id", "name", "class", "grade", "phones", "owner", "vehicles"], rows: items.map {
+            [$0.id.description, $0.name, $0.customerClass.rawValue, $0.grade?.rawValue ?? "", $0.phones.joined(separator: ";"),
+             $0.owner ?? "", $0.vehicles.joined(separator: ";")]
+        })
+    }
+
+    static func customer(_ card: CustomerCard, zone: TimeZone) -> TextTable {
+        let c = card.customer
+        return .record([
+            ("id", c.id?.description), ("name", c.name), ("kind", c.kind.rawValue), ("class", c.customerClass.rawValue),
+            ("grade", c.grade?.rawValue), ("source", c.source), ("gender", c.gender?.rawValue), ("birth date", c.birthDate?.description),
+            ("phones", card.phones.map { $0.phone + ($0.shared ? " (shared)" : "") }.joined(separator: "; ")),
+            ("email", c.email), ("region", c.region), ("address", c.address), ("occupation", c.occupation), ("owner", c.owner),
+            ("external ref", c.externalRef), ("note", c.note),
+            ("created", Instant.localString(c.createdAt, in: zone)), ("updated", Instant.localString(c.updatedAt, in: zone)),
+        ])
+    }
+
+    /// The card for people: the record, then vehicles, open tasks, recent contacts and class history.
+    static func cardSections(_ card: CustomerCard, zone: TimeZone) -> String {
+        var out = [customer(card, zone: zone).rendered()]
+        if !card.vehicles.isEmpty {
+            out.append("\nVehicles\n" + vehicles(card.vehicles, zone: zone).rendered())
+        }
+        if !card.openTasks.isEmpty {
+            out.append("\nOpen care-plan tasks (C-7)\n" + TextTable(columns: ["task", "what", "due"], rows: card.openTasks.map {
+                [$0.id?.description ?? "", $0.title, $0.dueOn.description]
+            }).rendered())
+        }
+        if !card.recentContacts.isEmpty {
+            out.append("\nRecent contacts (C-8)\n" + contacts(card.recentContacts, zone: zone).rendered())
+        }
+        out.append("\nClass history (C-5)\n" + TextTable(columns: ["at", "from", "to", "by", "reason"], rows: card.classHistory.map {
+            [Instant.localString($0.at, in: zone), $0.from?.rawValue ?? "(created)", $0.to.rawValue, $0.actor, $0.reason]
+        }).rendered())
+        return out.joined(separator: "\n")
+    }
+
+    static func vehicles(_ vehicles: [Vehicle], zone: TimeZone) -> TextTable {
+        TextTable(columns: ["vin", "plate", "make", "model", "year", "usage", "delivered"], rows: vehicles.map {
+            [$0.vin.value, $0.plate ?? "", $0.make, $0.model, $0.modelYear.map(String.init) ?? "", $0.usage.rawValue,
+             $0.deliveredAt.map { Instant.localString($0, in: zone) } ?? ""]
+        })
+    }
+
+    static func vehicle(_ card: VehicleCard, zone: TimeZone) -> TextTable {
+        let v = card.vehicle
+        return .record([
+            ("vin", v.vin.value), ("customer", "\(v.customerID) \(card.ownerName)"), ("plate", v.plate), ("make", v.make), ("model", v.model),
+            ("model year", v.modelYear.map(String.init)), ("build date", v.buildDate?.description),
+            ("usage now", v.usage.rawValue), ("usage at delivery (W-2)", card.deliveryUsage.rawValue),
+            ("invoice date", v.invoiceDate?.description), ("delivered", v.deliveredAt.map { Instant.localString($0, in: zone) }),
+            ("latest mileage", card.latestKilometres.map { Grouping.thousands($0) + " km" }), ("warning", card.checkDigitWarning),
+        ])
+    }
+
+    static func vehicleSections(_ card: VehicleCard, zone: TimeZone) -> String {
+        var out = [vehicle(card, zone: zone).rendered()]
+        out.append("\nUsage history\n" + TextTable(columns: ["effective", "usage", "recorded by", "reason"], rows: card.usageHistory.map {
+            [$0.effective.description, $0.usage.rawValue, $0.actor, $0.reason ?? ""]
+        }).rendered())
+        if !card.mileage.isEmpty {
+            out.append("\nMileage readings\n" + TextTable(columns: ["read", "km", "source", "odometer replaced"], rows: card.mileage.map {
+                [Instant.localString($0.readAt, in: zone), Grouping.thousands($0.kilometres), $0.source, $0.odometerReplaced ? "yes" : ""]
+            }).rendered())
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func contacts(_ contacts: [Contact], zone: TimeZone) -> TextTable {
+        TextTable(columns: ["id", "at", "channel", "direction", "staff", "outcome", "note"], rows: contacts.map {
+            [$0.id?.description ?? "", Instant.localString($0.at, in: zone), $0.channel.rawValue, $0.direction.rawValue, $0.staff,
+             $0.outcome.rawValue, $0.note ?? ""]
+        })
+    }
+
+    static func tasks(_ tasks: [CareTask]) -> TextTable {
+        TextTable(columns: ["task", "what", "rule", "due", "assignee"], rows: tasks.map {
+            [$0.id?.description ?? "", $0.title, $0.rule, $0.dueOn.description, $0.assignee ?? ""]
+        })
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import Core
+import Customers
+import Storage
+
+struct VehicleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vehicle",
+        abstract: "Vehicles on customer cards: VIN, plate, usage (C-9), delivery, mileage.",
+        subcommands: [Add.self, Show.self, Deliver.self, Mileage.self, UsageChange.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a vehicle to a customer. A delivered vehicle of a retained customer gets its care plan (C-7).",
+            discussion: Help.text("""
+                aftersales vehicle add --customer 42 --vin LFV2A21K1N3000123 --plate 京A·12345 --make Volkswagen --model Sagitar \\
+                    --model-year 2022 --usage private --delivered-at "2026-11-20 10:30"
+                """, permission: .writeCustomers,
+                more: "A wrong check digit (VIN position 9) is only a warning: imported cars often have none."))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer id.") var customer: String
+        @Option(help: "17 characters, no I, O or Q.") var vin: String
+        @Option(help: "Plate such as 京A·12345.") var plate: String?
+        @Option(help: "Make, e.g. Volkswagen.") var make: String
+        @Option(help: "Model, e.g. Sagitar.") var model: String
+        @Option(name: .customLong("model-year"), help: "Model year.") var modelYear: Int?
+        @Option(name: .customLong("build-date"), help: "Build date YYYY-MM-DD, when known.") var buildDate: String?
+        @Option(help: "private, taxi (incl. ride-hailing) or commercial (C-9).") var usage: String
+        @Option(name: .customLong("invoice-date"), help: "Purchase invoice date YYYY-MM-DD.") var invoiceDate: String?
+        @Option(name: .customLong("delivered-at"), help: "Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.") var deliveredAt: String?
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            var form = VehicleForm()
+            form.customerId = try Parse.customerID(customer).rawValue
+            form.vin = vin
+            form.plate = plate
+            form.make = make
+            form.model = model
+            form.modelYear = modelYear
+            form.buildDate = buildDate
+            form.usage = usage
+            form.invoiceDate = invoiceDate
+            form.deliveredAt = deliveredAt
+            let vehicle = try form.vehicle(now: db.now, timeZone: zone)
+            try report(try db.addVehicle(vehicle, actor: global.actorName), global: global, zone: zone)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a vehicle with its usage history and mileage readings.",
+            discussion: Help.text("aftersales vehicle show LFV2A21K1N3000123", permission: .readCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "VIN.") var vin: String
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let card = try db.vehicleCard(try Parse.vin(vin))
+            if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
+                try global.output.emit(card, table: Present.vehicle(card, zone: zone))
+            }
+        }
+    }
+
+    struct Deliver: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the delivery to the first owner; creates the care plan (C-7) for a retained customer.",
+            discussion: Help.text("aftersales vehicle deliver LFV2A21K1N3000123 --at \"2026-11-20 10:30\"", permission: .writeCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "VIN.") var vin: String
+        @Option(help: "When: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.") var at: String
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            try report(try db.deliverVehicle(try Parse.vin(vin), at: try Parse.instant(at, field: "at", zone: zone), actor: global.actorName),
+                       global: global, zone: zone)
+        }
+    }
+
+    struct Mileage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an odometer reading (lower than an earlier one only with --odometer-replaced).",
+            discussion: Help.text("aftersales vehicle mileage LFV2A21K1N3000123 --km 15230 --source service", permission: .writeCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "VIN.") var vin: String
+        @Option(help: "Kilometres on the odometer.") var km: Int
+        @Option(help: "When it was read (default now).") var at: String?
+        @Option(help: "Where the figure comes from: service, call, customer...") var source = "service"
+        @Flag(name: .customLong("odometer-replaced"), help: "The odometer was replaced, so the figure may be lower.") var odometerReplaced = false
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let card = try db.addMileage(try Parse.vin(vin), kilometres: km, at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
+                                         source: source, odometerReplaced: odometerReplaced, actor: global.actorName)
+            if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
+                try global.output.emit(card, table: Present.vehicle(card, zone: zone))
+            }
+        }
+    }
+
+    struct UsageChange: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "usage",
+            abstract: "Record a change of usage; the usage at delivery is kept for warranty (W-2).",
+            discussion: Help.text("aftersales vehicle usage LFV2A21K1N3000123 --to taxi --effective 2026-11-01 --reason \"now drives for a ride-hailing platform\"",
+                                  permission: .writeCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "VIN.") var vin: String
+        @Option(help: "private, taxi or commercial.") var to: String
+        @Option(help: "The day the new usage started (default today).") var effective: String?
+        @Option(help: "Why.") var reason: String?
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let day = try effective.map { try Parse.day($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
+            let card = try db.changeUsage(try Parse.vin(vin), to: try Usage.parse(to, field: "to"), effective: day, reason: reason, actor: global.actorName)
+            if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
+                try global.output.emit(card, table: Present.vehicle(card, zone: zone))
+            }
+        }
+    }
+
+    static func report(_ result: VehicleResult, global: GlobalOptions, zone: TimeZone) throws {
+        for warning in result.warnings { printError("warning: \(warning)") }
+        if global.format == .table {
+            print(Present.vehicleSections(result.card, zone: zone))
+            if !result.createdTasks.isEmpty {
+                print("\nCare plan created (C-7)\n" + Present.tasks(result.createdTasks).rendered())
+            }
+            if let note = result.carePlanNote { print("\n" + note) }
+        } else {
+            try global.output.emit(result, table: Present.vehicle(result.card, zone: zone))
+        }
+    }
+}
+
+private func report(_ result: VehicleResult, global: GlobalOptions, zone: TimeZone) throws {
+    try VehicleCommand.report(result, global: global, zone: zone)
+}

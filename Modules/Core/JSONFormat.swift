@@ -1,0 +1,39 @@
+import Foundation
+
+/// The JSON conventions shared by the CLI's `--format json` and the API: sorted keys, instants as
+/// ISO 8601 UTC strings, days as `YYYY-MM-DD`.
+public enum JSONFormat {
+    public static func encoder(pretty: Bool = true) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Instant.utcString(date))
+        }
+        return encoder
+    }
+
+    /// Decodes JSON input; a decoding failure becomes `InvalidInput` naming the field path.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            func path(_ context: DecodingError.Context) -> String? {
+                let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                return keys.isEmpty ? nil : keys.joined(separator: ".")
+            }
+            switch error {
+            case .typeMismatch(let type, let context):
+                throw InvalidInput(field: path(context), "expected \(type)")
+            case .valueNotFound(_, let context):
+                throw InvalidInput(field: path(context), "must not be null")
+            case .keyNotFound(let key, let context):
+                throw InvalidInput(field: (path(context).map { $0 + "." } ?? "") + key.stringValue, "is required")
+            case .dataCorrupted(let context):
+                throw InvalidInput(field: path(context), context.debugDescription.contains("JSON") || context.codingPath.isEmpty ? "the body is not valid JSON" : context.debugDescription)
+            @unknown default:
+                throw InvalidInput(field: nil, "the body is not valid JSON")
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// The role IDs of DOMAIN.md's Roles, carried by API tokens.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case csAgent = "cs-agent"
+    case csManager = "cs-manager"
+    case marketCoordinator = "market-coordinator"
+    case appointmentStaff = "appointment-staff"
+    case serviceAdvisor = "service-advisor"
+    case warrantyAdmin = "warranty-admin"
+    case serviceManager = "service-manager"
+    case partsManager = "parts-manager"
+    case technicalDirector = "technical-director"
+    case shopForeman = "shop-foreman"
+    case technician = "technician"
+    case salesConsultant = "sales-consultant"
+    case generalManager = "general-manager"
+    case admin = "admin"
+}
+
+/// What a role may do. Each API route names one permission; `Role.may` is the single table.
+public enum Permission: String, CaseIterable, Sendable {
+    /// Read customer cards, vehicles, contacts, tasks.
+    case readCustomers = "customers.read"
+    /// Create and edit customer cards, vehicles, mileage readings.
+    case writeCustomers = "customers.write"
+    /// Move a customer between classes (C-5).
+    case moveCustomers = "customers.move"
+    /// Log contacts (C-8).
+    case logContacts = "contacts.write"
+    /// Complete care-plan tasks (C-7).
+    case completeTasks = "tasks.write"
+    /// See the C-10 check lists and reassign customers of staff who left.
+    case manageChecks = "checks.manage"
+    /// Read the audit log.
+    case readAudit = "audit.read"
+    /// Change settings, the calendar, the maintenance schedule, staff and tokens.
+    case administer = "admin"
+
+    /// The roles that hold this permission, for documentation and `--help`.
+    public var roles: [Role] { Role.allCases.filter { $0.may(self) } }
+}
+
+extension Role {
+    static let frontDesk: Set<Role> = [
+        .csAgent, .csManager, .marketCoordinator, .appointmentStaff, .serviceAdvisor,
+        .salesConsultant, .serviceManager, .generalManager, .admin,
+    ]
+
+    /// Whether this role holds `permission` ([design], from the Roles section of DOMAIN.md).
+    public func may(_ permission: Permission) -> Bool {
+        switch permission {
+        case .readCustomers:
+            return true
+        case .writeCustomers, .logContacts, .completeTasks:
+            return Role.frontDesk.contains(self)
+        case .moveCustomers:
+            return [.csAgent, .csManager, .marketCoordinator, .salesConsultant, .serviceManager, .generalManager, .admin].contains(self)
+        case .manageChecks:
+            return [.csManager, .marketCoordinator, .serviceManager, .generalManager, .admin].contains(self)
+        case .readAudit:
+            return [.csManager, .serviceManager, .generalManager, .admin].contains(self)
+        case .administer:
+            return self == .admin
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The configurable defaults of DOMAIN.md, each with its rule ID and its documented default.
+/// Later modules add their cases here, so `aftersales settings show` lists every one.
+public enum Setting: String, CaseIterable, Sendable {
+    case timeZone = "time.zone"
+    case thankYouLetterDays = "care.thank-you-letter.days"
+    case firstCallDays = "care.first-call.days"
+    case newCarCallFromDays = "care.new-car-call.from-days"
+    case newCarCallToDays = "care.new-car-call.to-days"
+    case monthlyCalls = "care.monthly-calls"
+    case firstMaintenanceLeadDays = "care.first-maintenance.lead-days"
+    case contactLapseDays = "checks.contact-lapse.days"
+    case dissatisfiedFollowUpDays = "checks.dissatisfied-follow-up.days"
+    case staleMileageDays = "checks.stale-mileage.days"
+
+    /// The rule the setting belongs to.
+    public var rule: String {
+        switch self {
+        case .timeZone: return "T-2"
+        case .thankYouLetterDays, .firstCallDays, .newCarCallFromDays, .newCarCallToDays, .monthlyCalls, .firstMaintenanceLeadDays: return "C-7"
+        case .contactLapseDays, .dissatisfiedFollowUpDays, .staleMileageDays: return "C-10"
+        }
+    }
+
+    /// The default DOMAIN.md gives (or our [design] default where it is silent).
+    public var defaultValue: String {
+        switch self {
+        case .timeZone: return "Asia/Shanghai"
+        case .thankYouLetterDays: return "3"
+        case .firstCallDays: return "7"
+        case .newCarCallFromDays: return "14"
+        case .newCarCallToDays: return "21"
+        case .monthlyCalls: return "12"
+        case .firstMaintenanceLeadDays: return "14"
+        case .contactLapseDays: return "90"
+        case .dissatisfiedFollowUpDays: return "3"
+        case .staleMileageDays: return "365"
+        }
+    }
+
+    /// One line for `settings show` and the docs.
+    public var summary: String {
+        switch self {
+        case .timeZone: return "dealer's time zone: instants are shown and days counted in it"
+        case .thankYouLetterDays: return "general manager's thank-you letter mailed within N days of delivery"
+        case .firstCallDays: return "sales consultant's first call within N days of delivery"
+        case .newCarCallFromDays: return "new-car check call window opens N days after delivery"
+        case .newCarCallToDays: return "new-car check call due N days after delivery"
+        case .monthlyCalls: return "monthly care calls after the new-car call"
+        case .firstMaintenanceLeadDays: return "first-maintenance reminder N days before it is due (W-9)"
+        case .contactLapseDays: return "a base customer with no contact for N days has a lapsed contact plan"
+        case .dissatisfiedFollowUpDays: return "a dissatisfied contact needs a follow-up within N days"
+        case .staleMileageDays: return "a vehicle with no mileage reading for N days has stale data"
+        }
+    }
+
+    /// Allowed integer range; nil for text settings.
+    var range: ClosedRange<Int>? {
+        switch self {
+        case .timeZone: return nil
+        case .monthlyCalls: return 0...60
+        case .newCarCallFromDays, .newCarCallToDays: return 1...90
+        default: return 0...3650
+        }
+    }
+
+    /// Checks a new value and returns it normalised; throws `InvalidInput` naming the setting.
+    public func validate(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if self == .timeZone {
+            guard TimeZone(identifier: trimmed) != nil else {
+                throw InvalidInput(field: rawValue, "\"\(trimmed)\" is not a time zone name (e.g. Asia/Shanghai)")
+            }
+            return trimmed
+        }
+        guard let value = Int(trimmed), let range, range.contains(value) else {
+            throw InvalidInput(field: rawValue, "expected a whole number from \(range!.lowerBound) to \(range!.upperBound), got \"\(trimmed)\"")
+        }
+        return String(value)
+    }
+}
+
+/// The settings in force: stored overrides over the defaults, with typed accessors.
+public struct DealerSettings: Sendable, Equatable {
+    public var overrides: [Setting: String]
+
+    public init(overrides: [Setting: String] = [:]) { self.overrides = overrides }
+
+    /// The value in force as text.
+    public func text(_ setting: Setting) -> String { overrides[setting] ?? setting.defaultValue }
+
+    /// An integer setting's value in force.
+    public func integer(_ setting: Setting) -> Int { Int(text(setting)) ?? Int(setting.defaultValue)! }
+
+    /// Rule T-2: the dealer's time zone.
+    public var timeZone: TimeZone { TimeZone(identifier: text(.timeZone)) ?? TimeZone(identifier: "Asia/Shanghai")! }
+}

@@ -1,0 +1,85 @@
+/// A vehicle identification number, validated as MANUFACTURER-XML.md says: trimmed and upper-cased,
+/// 17 characters from 0-9 and A-Z without I, O and Q. A wrong check digit (position 9, GB 16735 /
+/// 49 CFR 565) is only a warning, because dealers service imported cars built without one.
+public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    public let value: String
+
+    /// Why a text is not a VIN.
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case length(Int)
+        case character(Character, position: Int)
+
+        public var description: String {
+            switch self {
+            case .length(let n): return "a VIN has 17 characters, this one has \(n)"
+            case .character(let c, let p): return "character '\(c)' at position \(p) is not allowed in a VIN (0-9 and A-Z without I, O, Q)"
+            }
+        }
+    }
+
+    /// Validates and normalises (trim, upper-case); throws `VIN.Problem`.
+    public init(validating text: String) throws(Problem) {
+        let normalized = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        guard normalized.count == 17 else { throw .length(normalized.count) }
+        for (index, char) in normalized.enumerated() {
+            guard let ascii = char.asciiValue, VIN.weightValue(ascii) != nil else {
+                throw .character(char, position: index + 1)
+            }
+        }
+        value = normalized
+    }
+
+    /// A VIN already known to be valid (read back from the database).
+    public init(trusted value: String) { self.value = value }
+
+    public var description: String { value }
+    public static func < (a: VIN, b: VIN) -> Bool { a.value < b.value }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(validating: text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    /// The check digit position 9 should hold ('0'-'9' or 'X').
+    public var expectedCheckDigit: Character {
+        let weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+        var sum = 0
+        for (index, byte) in value.utf8.enumerated() {
+            sum += (VIN.weightValue(byte) ?? 0) * weights[index]
+        }
+        let remainder = sum % 11
+        return remainder == 10 ? "X" : Character(String(remainder))
+    }
+
+    /// Whether position 9 holds the computed check digit.
+    public var hasValidCheckDigit: Bool {
+        value[value.index(value.startIndex, offsetBy: 8)] == expectedCheckDigit
+    }
+
+    /// The warning to show when the check digit is wrong, or nil.
+    public var checkDigitWarning: String? {
+        hasValidCheckDigit ? nil : "VIN \(value): check digit (position 9) should be \(expectedCheckDigit); kept, as imported cars often have none"
+    }
+
+    /// Transliteration value of a VIN character, nil for characters a VIN may not contain.
+    static func weightValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - 48)
+        case UInt8(ascii: "A")...UInt8(ascii: "H"): return Int(byte - 64)
+        case UInt8(ascii: "J")...UInt8(ascii: "N"): return Int(byte - 73)
+        case UInt8(ascii: "P"): return 7
+        case UInt8(ascii: "R"): return 9
+        case UInt8(ascii: "S")...UInt8(ascii: "Z"): return Int(byte - 81)
+        default: return nil
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,54 @@
+import Foundation
+import Core
+
+/// Phone numbers, e-mail addresses and plates as the dealer writes them, checked and normalised.
+public enum ContactDetails {
+    /// Normalises a phone number to digits (`+86 138-0013-8000` → `13800138000`, `010-6552 9988` → `01065529988`)
+    /// and checks it: an 11-digit mobile number starting 13-19, or a 7-12 digit landline.
+    public static func normalizePhone(_ text: String, field: String = "phone") throws -> String {
+        var digits = text.filter { !" -()".contains($0) }
+        if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw InvalidInput(field: field, "\"\(text)\" is not a phone number (digits, spaces, dashes, optional +86)")
+        }
+        if digits.hasPrefix("1") {
+            guard digits.count == 11, let second = digits.dropFirst().first, ("3"..."9").contains(second) else {
+                throw InvalidInput(field: field, "\"\(text)\" is not a mobile number (11 digits starting 13 to 19)")
+            }
+        } else if !(7...12).contains(digits.count) {
+            throw InvalidInput(field: field, "\"\(text)\" is not a landline number (7 to 12 digits with area code)")
+        }
+        return digits
+    }
+
+    /// Checks an e-mail address loosely: one `@`, a dot in the domain, no spaces.
+    public static func checkEmail(_ text: String, field: String = "email") throws {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !parts[1].hasSuffix("."), !text.contains(where: \.isWhitespace) else {
+            throw InvalidInput(field: field, "\"\(text)\" is not an e-mail address")
+        }
+    }
+
+    /// The plate as a search key: upper-case, without separators (`京A·12345` → `京A12345`).
+    public static func plateKey(_ text: String) -> String {
+        text.uppercased().filter { !" ·•.-_".contains($0) }
+    }
+
+    /// Checks and formats a plate: a province character, a letter, then 4 to 6 letters or digits, with
+    /// an optional suffix character (挂, 学, 警...). Returns the display form `京A·12345`.
+    public static func normalizePlate(_ text: String, field: String = "plate") throws -> String {
+        let key = plateKey(text)
+        let chars = Array(key)
+        guard chars.count >= 6, chars.count <= 9, let first = chars.first, !first.isASCII,
+              chars[1].isASCII, chars[1].isLetter else {
+            throw InvalidInput(field: field, "\"\(text)\" is not a plate (e.g. 京A·12345 or 沪AD12345)")
+        }
+        let rest = chars.dropFirst(2)
+        let body = rest.last.map({ $0.isASCII }) == false ? rest.dropLast() : rest[...]
+        guard (4...6).contains(body.count), body.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw InvalidInput(field: field, "\"\(text)\" is not a plate (e.g. 京A·12345 or 沪AD12345)")
+        }
+        return String(chars[0...1]) + "·" + String(rest)
+    }
+}

@@ -1,0 +1,78 @@
+import Core
+
+/// Where a customer stands with the dealer: potential (C-1) or one of the base-customer classes (C-3).
+public enum CustomerClass: String, CaseIterable, Codable, Sendable {
+    /// 潜在客户 (C-1)
+    case potential
+    /// 意向客户 (C-3)
+    case intention
+    /// 保有客户 (C-4)
+    case retained
+    /// 战败客户: lost to a competitor (C-3)
+    case defeated
+
+    /// Rule C-5: the classes a customer may move to from this one.
+    public var allowedMoves: [CustomerClass] {
+        switch self {
+        case .potential: return [.intention]
+        case .intention: return [.retained, .defeated]
+        case .defeated: return [.intention]
+        case .retained: return [.defeated]
+        }
+    }
+
+    /// Whether the class is a base-customer class (C-3).
+    public var isBase: Bool { self != .potential }
+
+    /// Rule C-5: checks a move and returns nothing, or throws a `Conflict` naming the allowed moves.
+    public func checkMove(to target: CustomerClass) throws {
+        guard allowedMoves.contains(target) else {
+            let allowed = allowedMoves.map(\.rawValue).joined(separator: ", ")
+            throw Conflict(field: "class", "a \(rawValue) customer cannot move to \(target.rawValue) (C-5); allowed from \(rawValue): \(allowed)")
+        }
+    }
+
+    /// Parses a class name (English or Chinese); throws `InvalidInput`.
+    public static func parse(_ text: String, field: String = "class") throws -> CustomerClass {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let aliases: [String: CustomerClass] = ["潜在": .potential, "潜在客户": .potential, "意向": .intention, "意向客户": .intention,
+                                                "保有": .retained, "保有客户": .retained, "战败": .defeated, "战败客户": .defeated]
+        if let value = CustomerClass(rawValue: key) ?? aliases[key] { return value }
+        throw InvalidInput(field: field, "expected one of potential, intention, retained, defeated; got \"\(text)\"")
+    }
+}
+
+/// Grade of a potential customer (C-2): A = confidence + need + purchasing power;
+/// B = need + purchasing power; C = confidence + purchasing power.
+public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
+    case a = "A", b = "B", c = "C"
+
+    public static func parse(_ text: String, field: String = "grade") throws -> PotentialGrade {
+        if let grade = PotentialGrade(rawValue: text.trimmingCharacters(in: .whitespaces).uppercased()) { return grade }
+        throw InvalidInput(field: field, "expected A, B or C (C-2), got \"\(text)\"")
+    }
+}
+
+/// Person or organisation (C-6).
+public enum PartyKind: String, CaseIterable, Codable, Sendable {
+    case person, organisation
+
+    public static func parse(_ text: String, field: String = "kind") throws -> PartyKind {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let aliases: [String: PartyKind] = ["个人": .person, "organization": .organisation, "company": .organisation, "单位": .organisation, "公司": .organisation]
+        if let value = PartyKind(rawValue: key) ?? aliases[key] { return value }
+        throw InvalidInput(field: field, "expected person or organisation, got \"\(text)\"")
+    }
+}
+
+/// Gender on the card, for analysing the base (C-6).
+public enum Gender: String, CaseIterable, Codable, Sendable {
+    case male, female
+
+    public static func parse(_ text: String, field: String = "gender") throws -> Gender {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let aliases: [String: Gender] = ["男": .male, "女": .female, "m": .male, "f": .female]
+        if let value = Gender(rawValue: key) ?? aliases[key] { return value }
+        throw InvalidInput(field: field, "expected male or female (男/女), got \"\(text)\"")
+    }
+}

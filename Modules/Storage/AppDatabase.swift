@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import Core
+
+/// The dealer's database: one SQLite file (WAL, foreign keys on) behind a GRDB writer, the clock
+/// every use case reads "now" from, and the use cases themselves (in extensions, one folder per
+/// business area). Each use case runs in one transaction and writes its audit entries in it.
+public struct AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+    public let clock: any WallClock
+
+    /// Wraps a writer and brings its schema up to date. Refuses a database written by a newer program.
+    public init(_ writer: any DatabaseWriter, clock: any WallClock = SystemClock()) throws {
+        self.writer = writer
+        self.clock = clock
+        try Schema.migrate(writer)
+    }
+
+    /// Opens (and migrates) the database file at `path`.
+    /// - Parameter create: create the file when it does not exist; otherwise a missing file is an error
+    ///   that tells the user to run `aftersales init`, so a mistyped path never makes an empty database.
+    public static func open(path: String, create: Bool = false, clock: any WallClock = SystemClock()) throws -> AppDatabase {
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StorageError.missingDatabase(path)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StorageError.unreadable(path, error.message ?? "\(error.resultCode)")
+        }
+        return try AppDatabase(pool, clock: clock)
+    }
+
+    /// A fresh, migrated in-memory database, for tests.
+    public static func inMemory(clock: any WallClock = SystemClock()) throws -> AppDatabase {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        return try AppDatabase(DatabaseQueue(configuration: configuration), clock: clock)
+    }
+
+    /// The current instant from the injected clock.
+    public var now: Date { clock.now() }
+
+    /// Runs a synchronous use case off the caller's thread, for async callers such as HTTP handlers,
+    /// so a blocking SQLite call never stalls an event loop.
+    public func run<T: Sendable>(_ body: @escaping @Sendable (AppDatabase) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try body(self) })
+            }
+        }
+    }
+}
+
+/// Failures of the storage layer itself, said in the user's terms.
+public enum StorageError: AfterSalesError {
+    case missingDatabase(String)
+    case unreadable(String, String)
+    case newerSchema(path: String?, unknown: [String])
+    case notAnAfterSalesDatabase(String)
+    case inUse(String)
+
+    public var kind: ErrorKind { .invalid }
+    public var field: String? { nil }
+
+    public var description: String {
+        switch self {
+        case .missingDatabase(let path):
+            return "no database at \(path); create one with `aftersales init --db \(path)` or pass --db (or set AFTERSALES_DB)"
+        case .unreadable(let path, let reason):
+            return "cannot open \(path) as a database: \(reason)"
+        case .newerSchema(let path, let unknown):
+            return "\(path ?? "the database") was written by a newer AfterSales (unknown migrations: \(unknown.joined(separator: ", "))); upgrade this program before using it"
+        case .notAnAfterSalesDatabase(let path):
+            return "\(path) is not an AfterSales database"
+        case .inUse(let path):
+            return "\(path) is open in another process (is aftersales-api running?); stop it and try again"
+        }
+    }
+}

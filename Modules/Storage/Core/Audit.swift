@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import Core
+
+/// One field's value before and after a change (nil: absent).
+public struct FieldChange: Codable, Sendable, Equatable {
+    public let before: String?
+    public let after: String?
+}
+
+/// An entry of the audit log: who changed which record, when, how, and the fields before and after.
+public struct AuditEntry: Codable, Sendable, Equatable {
+    public let id: Int64
+    public let at: Date
+    public let actor: String
+    public let entity: String
+    public let entityID: String
+    public let action: String
+    public let changes: [String: FieldChange]
+}
+
+/// A record's fields as text, as the audit log shows them.
+protocol Audited {
+    var auditFields: [String: String?] { get }
+}
+
+/// Writes the audit log. Every use case that changes a business record calls `record` inside its own
+/// transaction, so the change and its audit entry are committed (or rolled back) together.
+enum Audit {
+    static func record(_ db: Database, at: Date, actor: String, entity: String, id: String, action: String,
+                       before: [String: String?]? = nil, after: [String: String?]? = nil) throws {
+        try record(db, at: at, actor: actor, entity: entity, id: id, action: action, changes: diff(before: before, after: after))
+    }
+
+    static func record(_ db: Database, at: Date, actor: String, entity: String, id: String, action: String,
+                       changes: [String: FieldChange]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(changes), as: UTF8.self)
+        try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [at, actor, entity, id, action, json])
+    }
+
+    /// The fields whose value differs between two snapshots.
+    static func diff(before: [String: String?]?, after: [String: String?]?) -> [String: FieldChange] {
+        var changes: [String: FieldChange] = [:]
+        let keys = Set((before ?? [:]).keys).union((after ?? [:]).keys)
+        for key in keys {
+            let old = before?[key] ?? nil
+            let new = after?[key] ?? nil
+            if old != new { changes[key] = FieldChange(before: old, after: new) }
+        }
+        return changes
+    }
+}
+
+/// Which audit entries to read.
+public struct AuditFilter: Sendable {
+    public var entity: String?
+    public var entityID: String?
+    public var actor: String?
+    public var since: Date?
+    public var limit: Int
+
+    public init(entity: String? = nil, entityID: String? = nil, actor: String? = nil, since: Date? = nil, limit: Int = 100) {
+        self.entity = entity
+        self.entityID = entityID
+        self.actor = actor
+        self.since = since
+        self.limit = limit
+    }
+}
+
+extension AppDatabase {
+    /// The newest audit entries matching `filter`, newest first.
+    public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let entity = filter.entity { conditions.append("entity = ?"); arguments += [entity] }
+            if let id = filter.entityID { conditions.append("entity_id = ?"); arguments += [id] }
+            if let actor = filter.actor { conditions.append("actor = ?"); arguments += [actor] }
+            if let since = filter.since { conditions.append("at >= ?"); arguments += [since] }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments += [filter.limit]
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(whereClause) ORDER BY id DESC LIMIT ?", arguments: arguments)
+            let decoder = JSONDecoder()
+            return try rows.map { row in
+                AuditEntry(id: row["id"], at: row["at"], actor: row["actor"], entity: row["entity"], entityID: row["entity_id"],
+                           action: row["action"],
+                           changes: try decoder.decode([String: FieldChange].self, from: Data((row["changes"] as String).utf8)))
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+
+extension AppDatabase {
+    /// Logs a contact attempt and its outcome (C-8); audited. The vehicle, when given, must be the
+    /// customer's; the time may not lie in the future.
+    public func logContact(_ contact: Contact, actor: String) throws -> Contact {
+        try writer.write { db in try Self.insertContact(db, contact, now: clock.now(), actor: actor) }
+    }
+
+    static func insertContact(_ db: Database, _ contact: Contact, now: Date, actor: String) throws -> Contact {
+        var contact = contact
+        _ = try fetchCustomer(db, id: contact.customerID)
+        let staff = contact.staff.trimmingCharacters(in: .whitespaces)
+        guard !staff.isEmpty else { throw InvalidInput(field: "staff", "must not be empty") }
+        if let vehicleID = contact.vehicleID {
+            let owner = try Customer.ID.fetchOne(db, sql: "SELECT customer_id FROM vehicle WHERE id = ?", arguments: [vehicleID])
+            guard owner == contact.customerID else {
+                throw InvalidInput(field: "vehicle", "vehicle \(vehicleID) is not customer \(contact.customerID)'s")
+            }
+        }
+        guard contact.at <= now.addingTimeInterval(300) else {
+            throw InvalidInput(field: "at", "\(Instant.utcString(contact.at)) is in the future")
+        }
+        try db.execute(sql: """
+            INSERT INTO contact (customer_id, vehicle_id, channel, direction, at, staff, outcome, note, task_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [contact.customerID, contact.vehicleID, contact.channel, contact.direction, contact.at, staff,
+                             contact.outcome, contact.note, contact.taskID])
+        contact.id = Contact.ID(db.lastInsertedRowID)
+        try Audit.record(db, at: now, actor: actor, entity: "contact", id: contact.id!.description, action: "create", after: contact.auditFields)
+        return contact
+    }
+
+    /// A customer's contacts, newest first.
+    public func contacts(customer id: Customer.ID, limit: Int = 50, offset: Int = 0) throws -> Page<Contact> {
+        try writer.read { db in
+            _ = try Self.fetchCustomer(db, id: id)
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM contact WHERE customer_id = ?", arguments: [id]) ?? 0
+            let items = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+                                         arguments: [id, limit, offset]).map(Contact.init(row:))
+            return Page(items: items, total: total, limit: limit, offset: offset)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Core
+import Customers
+
+/// A phone number on a card; `shared` marks a number knowingly shared with another customer.
+public struct CustomerPhone: Codable, Sendable, Equatable {
+    public var phone: String
+    public var shared: Bool
+}
+
+/// The whole customer card (C-6) as the CLI and API show it.
+public struct CustomerCard: Codable, Sendable {
+    public var customer: Customer
+    public var phones: [CustomerPhone]
+    public var vehicles: [Vehicle]
+    public var classHistory: [ClassMove]
+    public var recentContacts: [Contact]
+    public var openTasks: [CareTask]
+}
+
+/// One line of a customer list or search result.
+public struct CustomerSummary: Codable, Sendable, Equatable {
+    public var id: Customer.ID
+    public var name: String
+    public var customerClass: CustomerClass
+    public var grade: PotentialGrade?
+    public var phones: [String]
+    public var owner: String?
+    public var vehicles: [String]
+}
+
+/// A page of results with the total count, for paginated lists.
+public struct Page<Item: Codable & Sendable>: Codable, Sendable {
+    public var items: [Item]
+    public var total: Int
+    public var limit: Int
+    public var offset: Int
+}
+
+/// A vehicle with its history (usage changes, mileage readings) and owner.
+public struct VehicleCard: Codable, Sendable {
+    public var vehicle: Vehicle
+    public var ownerName: String
+    /// The usage at delivery, which warranty follows (W-2).
+    public var deliveryUsage: Usage
+    public var usageHistory: [UsageChange]
+    public var mileage: [MileageReading]
+    public var latestKilometres: Int?
+    public var checkDigitWarning: String?
+}
+
+/// A new customer as entered: the card, its phones, and the reason for the class it starts in (C-5).
+public struct NewCustomer: Sendable {
+    public var customer: Customer
+    public var phones: [String]
+    /// Accept phones that are already on another customer (a family's shared number).
+    public var allowSharedPhones: Bool
+    public var reason: String?
+
+    public init(customer: Customer, phones: [String], allowSharedPhones: Bool = false, reason: String? = nil) {
+        self.customer = customer
+        self.phones = phones
+        self.allowSharedPhones = allowSharedPhones
+        self.reason = reason
+    }
+}
+
+/// Changes to a card: nil leaves a field as it is, an empty string clears it.
+public struct CustomerEdit: Sendable {
+    public var name: String?
+    public var kind: PartyKind?
+    public var grade: String?
+    public var source: String?
+    public var gender: String?
+    public var birthDate: String?
+    public var region: String?
+    public var occupation: String?
+    public var email: String?
+    public var address: String?
+    public var owner: String?
+    public var note: String?
+    public var addPhones: [String] = []
+    public var removePhones: [String] = []
+    public var allowSharedPhones = false
+
+    public init() {}
+}

@@ -1,0 +1,118 @@
+import GRDB
+
+/// The customer base: cards, phones, class history (C-5), vehicles, usage history (W-2), mileage,
+/// contacts (C-8) and care-plan tasks (C-7).
+enum CustomerSchema {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("2026-11-23 customers: cards, vehicles, mileage, contacts, care tasks") { db in
+            try db.execute(sql: """
+                CREATE TABLE customer (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    customer_class TEXT NOT NULL,
+                    grade TEXT,
+                    source TEXT,
+                    gender TEXT,
+                    birth_date TEXT,
+                    region TEXT,
+                    occupation TEXT,
+                    email TEXT,
+                    address TEXT,
+                    owner TEXT,
+                    external_ref TEXT UNIQUE,
+                    note TEXT,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+                CREATE INDEX customer_name ON customer(name);
+                CREATE INDEX customer_owner ON customer(owner);
+                CREATE TABLE customer_phone (
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    phone TEXT NOT NULL,
+                    shared BOOLEAN NOT NULL DEFAULT 0,
+                    PRIMARY KEY (customer_id, phone)
+                ) WITHOUT ROWID;
+                CREATE INDEX customer_phone_phone ON customer_phone(phone);
+                CREATE TABLE class_move (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    from_class TEXT,
+                    to_class TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                CREATE INDEX class_move_customer ON class_move(customer_id);
+                CREATE TABLE vehicle (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    vin TEXT NOT NULL UNIQUE,
+                    plate TEXT,
+                    plate_key TEXT,
+                    make TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    model_year INTEGER,
+                    build_date TEXT,
+                    usage TEXT NOT NULL,
+                    invoice_date TEXT,
+                    delivered_at DATETIME,
+                    created_at DATETIME NOT NULL
+                );
+                CREATE INDEX vehicle_customer ON vehicle(customer_id);
+                CREATE INDEX vehicle_plate_key ON vehicle(plate_key);
+                CREATE TABLE usage_change (
+                    id INTEGER PRIMARY KEY,
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    usage TEXT NOT NULL,
+                    effective TEXT NOT NULL,
+                    recorded_at DATETIME NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT
+                );
+                CREATE INDEX usage_change_vehicle ON usage_change(vehicle_id);
+                CREATE TABLE mileage_reading (
+                    id INTEGER PRIMARY KEY,
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    kilometres INTEGER NOT NULL,
+                    read_at DATETIME NOT NULL,
+                    source TEXT NOT NULL,
+                    odometer_replaced BOOLEAN NOT NULL DEFAULT 0
+                );
+                CREATE INDEX mileage_reading_vehicle ON mileage_reading(vehicle_id, read_at);
+                CREATE TABLE contact (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    vehicle_id INTEGER REFERENCES vehicle(id),
+                    channel TEXT NOT NULL,
+                    direction TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    staff TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    note TEXT,
+                    task_id INTEGER
+                );
+                CREATE INDEX contact_customer ON contact(customer_id, at);
+                CREATE TABLE care_task (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                    kind TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    rule TEXT NOT NULL,
+                    window_start TEXT,
+                    due_on TEXT NOT NULL,
+                    assignee TEXT,
+                    note TEXT,
+                    done_at DATETIME,
+                    done_by TEXT,
+                    response TEXT,
+                    created_at DATETIME NOT NULL,
+                    UNIQUE (vehicle_id, kind, sequence)
+                );
+                CREATE INDEX care_task_open ON care_task(due_on) WHERE done_at IS NULL;
+                CREATE INDEX care_task_customer ON care_task(customer_id);
+                """)
+        }
+    }
+}

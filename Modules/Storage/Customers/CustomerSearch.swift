@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+
+/// What a search text is matched against.
+public enum SearchField: String, CaseIterable, Sendable, Codable {
+    case name, phone, plate, vin
+
+    /// Guesses the field from the text: 17 VIN characters → vin; digits → phone; a province character
+    /// followed by a letter → plate; anything else → name.
+    public static func guess(_ text: String) -> SearchField {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 17, (try? VIN(validating: trimmed)) != nil { return .vin }
+        let digits = trimmed.filter { !" -+()".contains($0) }
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return .phone }
+        let chars = Array(ContactDetails.plateKey(trimmed))
+        if chars.count >= 3, !chars[0].isASCII, chars[1].isASCII, chars[1].isLetter { return .plate }
+        return .name
+    }
+}
+
+extension AppDatabase {
+    /// Finds customers by name (partial, Chinese), phone (whole number, or its last digits), plate (whole
+    /// or partial) or VIN (whole, or its last 6 or more characters). At most `limit` results, exact matches first.
+    public func searchCustomers(_ text: String, by field: SearchField? = nil, limit: Int = 50) throws -> [CustomerSummary] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw InvalidInput(field: "query", "must not be empty") }
+        let field = field ?? SearchField.guess(trimmed)
+        return try writer.read { db in
+            let ids = try Self.customerIDs(db, matching: trimmed, by: field, limit: limit)
+            return try Self.summaries(db, ids: ids)
+        }
+    }
+
+    static func customerIDs(_ db: Database, matching text: String, by field: SearchField, limit: Int) throws -> [Customer.ID] {
+        switch field {
+        case .phone:
+            let digits = text.filter { $0.isASCII && $0.isNumber }
+            guard digits.count >= 4 else { throw InvalidInput(field: "phone", "give at least the last 4 digits") }
+            let exact = (try? ContactDetails.normalizePhone(text)).map {
+                try? Customer.ID.fetchAll(db.cachedStatement(sql: "SELECT customer_id FROM customer_phone WHERE phone = ? LIMIT ?"), arguments: [$0, limit])
+            } ?? nil
+            if let exact, !exact.isEmpty { return exact }
+            return try Customer.ID.fetchAll(db, sql: "SELECT DISTINCT customer_id FROM customer_phone WHERE phone LIKE ? LIMIT ?",
+                                            arguments: ["%" + digits, limit])
+        case .vin:
+            let key = text.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            if key.count == 17 {
+                return try Customer.ID.fetchAll(db.cachedStatement(sql: "SELECT customer_id FROM vehicle WHERE vin = ?"), arguments: [key])
+            }
+            guard key.count >= 6 else { throw InvalidInput(field: "vin", "give the whole VIN or at least its last 6 characters") }
+            return try Customer.ID.fetchAll(db, sql: "SELECT DISTINCT customer_id FROM vehicle WHERE vin LIKE ? LIMIT ?", arguments: ["%" + key, limit])
+        case .plate:
+            let key = ContactDetails.plateKey(text)
+            let exact = try Customer.ID.fetchAll(db.cachedStatement(sql: "SELECT customer_id FROM vehicle WHERE plate_key = ? LIMIT ?"), arguments: [key, limit])
+            if !exact.isEmpty { return exact }
+            return try Customer.ID.fetchAll(db, sql: "SELECT DISTINCT customer_id FROM vehicle WHERE plate_key LIKE ? LIMIT ?", arguments: ["%" + key + "%", limit])
+        case .name:
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            let exact = try Customer.ID.fetchAll(db, sql: "SELECT id FROM customer WHERE name = ? LIMIT ?", arguments: [text, limit])
+            let partial = try Customer.ID.fetchAll(db, sql: "SELECT id FROM customer WHERE name LIKE ? ESCAPE '\\' AND name <> ? ORDER BY id LIMIT ?",
+                                                   arguments: ["%" + escaped + "%", text, limit])
+            return Array((exact + partial).prefix(limit))
+        }
+    }
+}

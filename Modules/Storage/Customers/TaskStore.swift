@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+
+/// An open care-plan task with the customer it concerns and how late it is on the day asked.
+public struct DueTask: Codable, Sendable {
+    public var task: CareTask
+    public var customerName: String
+    public var vin: VIN
+    public var lateness: Lateness
+}
+
+/// How a task was completed (C-7, C-8).
+public struct TaskCompletion: Sendable {
+    public var response: String
+    /// When given, the completion is also logged as a contact on this channel.
+    public var channel: Contact.Channel?
+    public var outcome: Contact.Outcome
+    public var at: Date?
+    public var staff: String?
+
+    public init(response: String, channel: Contact.Channel? = nil, outcome: Contact.Outcome = .reached, at: Date? = nil, staff: String? = nil) {
+        self.response = response
+        self.channel = channel
+        self.outcome = outcome
+        self.at = at
+        self.staff = staff
+    }
+}
+
+extension AppDatabase {
+    /// The care-plan tasks due on or before `asOf` (C-7), oldest first, each with its rule and lateness.
+    /// Monthly calls whose predecessor is done or due are created first, so the list is complete on the day.
+    public func dueTasks(asOf: LocalDate, assignee: String? = nil, aheadDays: Int = 0, limit: Int = 500, actor: String = "care-plan") throws -> [DueTask] {
+        try writer.write { db in
+            try planMonthlyCalls(db, asOf: asOf, actor: actor)
+            var sql = """
+                SELECT t.*, c.name AS customer_name, v.vin FROM care_task t
+                JOIN customer c ON c.id = t.customer_id JOIN vehicle v ON v.id = t.vehicle_id
+                WHERE t.done_at IS NULL AND t.due_on <= ?
+                """
+            var arguments: StatementArguments = [asOf.adding(days: aheadDays)]
+            if let assignee { sql += " AND t.assignee = ?"; arguments += [assignee] }
+            sql += " ORDER BY t.due_on, t.id LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let task = CareTask(row: row)
+                return DueTask(task: task, customerName: row["customer_name"], vin: row["vin"], lateness: Lateness(due: task.dueOn, asOf: asOf))
+            }
+        }
+    }
+
+    /// Completes a task, recording who, when and the customer's response; with a channel, the call or
+    /// letter is also logged as a contact (C-8). The next monthly call follows (C-7).
+    public func completeTask(_ id: CareTask.ID, _ completion: TaskCompletion, actor: String) throws -> CareTask {
+        let response = completion.response.trimmingCharacters(in: .whitespaces)
+        guard !response.isEmpty else { throw InvalidInput(field: "response", "record the customer's response (C-7, C-8)") }
+        return try writer.write { db in
+            let now = clock.now()
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM care_task WHERE id = ?", arguments: [id]) else {
+                throw NotFound("task", id.description, field: "id")
+            }
+            var task = CareTask(row: row)
+            if let doneAt = task.doneAt {
+                throw Conflict(field: "id", "task \(id) was already done at \(Instant.utcString(doneAt)) by \(task.doneBy ?? "?")")
+            }
+            let before = task.auditFields
+            let at = completion.at ?? now
+            guard at <= now.addingTimeInterval(300) else { throw InvalidInput(field: "at", "\(Instant.utcString(at)) is in the future") }
+            task.doneAt = at
+            task.doneBy = completion.staff ?? actor
+            task.response = response
+            try db.execute(sql: "UPDATE care_task SET done_at = ?, done_by = ?, response = ? WHERE id = ?",
+                           arguments: [task.doneAt, task.doneBy, response, id])
+            try Audit.record(db, at: now, actor: actor, entity: "care_task", id: id.description, action: "done", before: before, after: task.auditFields)
+            if let channel = completion.channel {
+                let direction: Contact.Direction = .outbound
+                _ = try Self.insertContact(db, Contact(customerID: task.customerID, vehicleID: task.vehicleID, channel: channel, direction: direction,
+                                                       at: at, staff: task.doneBy!, outcome: completion.outcome,
+                                                       note: "\(task.title) (\(task.rule)): \(response)", taskID: id.rawValue),
+                                           now: now, actor: actor)
+            }
+            let settings = try Self.settings(db)
+            try planMonthlyCalls(db, asOf: LocalDate(instant: now, in: settings.timeZone), actor: actor, vehicle: task.vehicleID)
+            return task
+        }
+    }
+
+    /// Creates the monthly calls that are due to exist (C-7), for one vehicle or all.
+    func planMonthlyCalls(_ db: Database, asOf: LocalDate, actor: String, vehicle: Vehicle.ID? = nil) throws {
+        let settings = try Self.settings(db)
+        let now = clock.now()
+        // Only chains whose newest call is done or due can grow.
+        var sql = """
+            SELECT t.* FROM care_task t WHERE t.kind IN ('new-car-call', 'monthly-call')
+            AND t.vehicle_id IN (SELECT vehicle_id FROM care_task WHERE kind = 'new-car-call' AND (done_at IS NOT NULL OR due_on <= ?))
+            """
+        var arguments: StatementArguments = [asOf]
+        if let vehicle { sql += " AND t.vehicle_id = ?"; arguments += [vehicle] }
+        let tasks = try Row.fetchAll(db, sql: sql + " ORDER BY t.vehicle_id, t.sequence", arguments: arguments).map(CareTask.init(row:))
+        for (vehicleID, chain) in Dictionary(grouping: tasks, by: \.vehicleID) {
+            let planned = CarePlan.monthlyCallsDue(chain: chain, asOf: asOf, settings: settings)
+            guard !planned.isEmpty, let anchor = chain.first else { continue }
+            for plan in planned {
+                _ = try Self.insertTask(db, plan, customer: anchor.customerID, vehicle: vehicleID, assignee: anchor.assignee, at: now, actor: actor)
+            }
+        }
+    }
+}

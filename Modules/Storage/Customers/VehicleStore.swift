@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+
+/// What adding or delivering a vehicle did, beyond storing it.
+public struct VehicleResult: Codable, Sendable {
+    public var card: VehicleCard
+    public var warnings: [String]
+    /// Care-plan tasks created (C-7).
+    public var createdTasks: [CareTask]
+    /// Why no care plan was created, when one might be expected.
+    public var carePlanNote: String?
+}
+
+extension AppDatabase {
+    /// Deliveries older than this many days get no care plan when recorded: the plan's first weeks are past,
+    /// and history moved in from an old system should not flood the task list [design].
+    public static let carePlanHorizonDays = 90
+
+    /// Adds a vehicle to a customer. The VIN must be new to the dealer (a second vehicle with the same VIN
+    /// is a `Conflict` naming the existing one); a wrong check digit is a warning. The usage at registration
+    /// starts the usage history (W-2). A delivered vehicle of a retained customer gets its care plan (C-7).
+    public func addVehicle(_ vehicle: Vehicle, actor: String) throws -> VehicleResult {
+        var vehicle = vehicle
+        let now = clock.now()
+        return try writer.write { db in
+            let settings = try Self.settings(db)
+            try vehicle.validate(today: LocalDate(instant: now, in: settings.timeZone))
+            if let deliveredAt = vehicle.deliveredAt, deliveredAt > now.addingTimeInterval(300) {
+                throw InvalidInput(field: "delivered-at", "\(Instant.localString(deliveredAt, in: settings.timeZone)) is in the future")
+            }
+            _ = try Self.fetchCustomer(db, id: vehicle.customerID)
+            try Self.checkVINFree(db, vehicle.vin)
+            vehicle.createdAt = now
+            if let plate = vehicle.plate { vehicle.plate = try ContactDetails.normalizePlate(plate) }
+            try db.execute(sql: Vehicle.insertSQL, arguments: vehicle.insertArguments)
+            let id = Vehicle.ID(db.lastInsertedRowID)
+            vehicle.id = id
+            let effective = vehicle.deliveredAt.map { LocalDate(instant: $0, in: settings.timeZone) } ?? LocalDate(instant: now, in: settings.timeZone)
+            try db.execute(sql: "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [id, vehicle.usage, effective, now, actor, "usage at registration"])
+            try Audit.record(db, at: now, actor: actor, entity: "vehicle", id: id.description, action: "create", after: vehicle.auditFields)
+            let (tasks, note) = try createCarePlan(db, vehicleID: id, actor: actor)
+            return VehicleResult(card: try Self.vehicleCard(db, vehicleID: id), warnings: vehicle.vin.checkDigitWarning.map { [$0] } ?? [],
+                                 createdTasks: tasks, carePlanNote: note)
+        }
+    }
+
+    /// Records the delivery of a vehicle to its first owner (an instant, T-2) and creates the care plan (C-7)
+    /// when the customer is retained. Throws `Conflict` when a delivery is already recorded.
+    public func deliverVehicle(_ vin: VIN, at deliveredAt: Date, actor: String) throws -> VehicleResult {
+        try writer.write { db in
+            let now = clock.now()
+            let settings = try Self.settings(db)
+            var vehicle = try Self.fetchVehicle(db, vin: vin)
+            if let existing = vehicle.deliveredAt {
+                throw Conflict(field: "delivered-at", "vehicle \(vin) was already delivered on \(Instant.localString(existing, in: settings.timeZone))")
+            }
+            guard deliveredAt <= now.addingTimeInterval(300) else {
+                throw InvalidInput(field: "at", "\(Instant.localString(deliveredAt, in: settings.timeZone)) is in the future")
+            }
+            vehicle.deliveredAt = deliveredAt
+            try db.execute(sql: "UPDATE vehicle SET delivered_at = ? WHERE id = ?", arguments: [deliveredAt, vehicle.id])
+            try db.execute(sql: "UPDATE usage_change SET effective = ? WHERE vehicle_id = ? AND id = (SELECT min(id) FROM usage_change WHERE vehicle_id = ?)",
+                           arguments: [LocalDate(instant: deliveredAt, in: settings.timeZone), vehicle.id, vehicle.id])
+            try Audit.record(db, at: now, actor: actor, entity: "vehicle", id: vehicle.id!.description, action: "deliver",
+                             before: ["delivered_at": nil], after: ["delivered_at": Instant.utcString(deliveredAt)])
+            let (tasks, note) = try createCarePlan(db, vehicleID: vehicle.id!, actor: actor)
+            return VehicleResult(card: try Self.vehicleCard(db, vehicleID: vehicle.id!), warnings: [], createdTasks: tasks, carePlanNote: note)
+        }
+    }
+
+    /// Records an odometer reading. Lower than an earlier reading is an error unless marked as an
+    /// odometer replacement (C-6); audited.
+    public func addMileage(_ vin: VIN, kilometres: Int, at readAt: Date, source: String, odometerReplaced: Bool, actor: String) throws -> VehicleCard {
+        try writer.write { db in
+            let now = clock.now()
+            let settings = try Self.settings(db)
+            let vehicle = try Self.fetchVehicle(db, vin: vin)
+            guard readAt <= now.addingTimeInterval(300) else {
+                throw InvalidInput(field: "at", "\(Instant.localString(readAt, in: settings.timeZone)) is in the future")
+            }
+            let reading = MileageReading(vehicleID: vehicle.id!, kilometres: kilometres, readAt: readAt, source: source, odometerReplaced: odometerReplaced)
+            let existing = try Row.fetchAll(db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?", arguments: [vehicle.id]).map(MileageReading.init(row:))
+            try MileageReading.check(reading, against: existing, timeZone: settings.timeZone)
+            try db.execute(sql: "INSERT INTO mileage_reading (vehicle_id, kilometres, read_at, source, odometer_replaced) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [vehicle.id, kilometres, readAt, source, odometerReplaced])
+            try Audit.record(db, at: now, actor: actor, entity: "vehicle", id: vehicle.id!.description, action: "mileage",
+                             after: ["kilometres": String(kilometres), "read_at": Instant.utcString(readAt), "source": source,
+                                     "odometer_replaced": odometerReplaced ? "true" : nil])
+            return try Self.vehicleCard(db, vehicleID: vehicle.id!)
+        }
+    }
+
+    /// Records a change of usage from `effective` on; the usage at delivery stays in the history (W-2).
+    public func changeUsage(_ vin: VIN, to usage: Usage, effective: LocalDate, reason: String?, actor: String) throws -> VehicleCard {
+        try writer.write { db in
+            let now = clock.now()
+            let settings = try Self.settings(db)
+            let vehicle = try Self.fetchVehicle(db, vin: vin)
+            guard vehicle.usage != usage else { throw Conflict(field: "usage", "vehicle \(vin) is already used as \(usage.rawValue)") }
+            if let delivered = vehicle.deliveredAt, effective < LocalDate(instant: delivered, in: settings.timeZone) {
+                throw InvalidInput(field: "effective", "\(effective) is before the delivery on \(LocalDate(instant: delivered, in: settings.timeZone))")
+            }
+            if let last = try LocalDate.fetchOne(db, sql: "SELECT max(effective) FROM usage_change WHERE vehicle_id = ?", arguments: [vehicle.id]),
+               effective < last {
+                throw InvalidInput(field: "effective", "\(effective) is before the last recorded usage change on \(last)")
+            }
+            try db.execute(sql: "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [vehicle.id, usage, effective, now, actor, reason])
+            try db.execute(sql: "UPDATE vehicle SET usage = ? WHERE id = ?", arguments: [usage, vehicle.id])
+            try Audit.record(db, at: now, actor: actor, entity: "vehicle", id: vehicle.id!.description, action: "usage",
+                             before: ["usage": vehicle.usage.rawValue], after: ["usage": usage.rawValue, "effective": effective.description, "reason": reason])
+            return try Self.vehicleCard(db, vehicleID: vehicle.id!)
+        }
+    }
+
+    /// A vehicle with its history, by VIN.
+    public func vehicleCard(_ vin: VIN) throws -> VehicleCard {
+        try writer.read { db in try Self.vehicleCard(db, vehicleID: try Self.fetchVehicle(db, vin: vin).id!) }
+    }
+
+    // MARK: - Shared steps
+
+    static func fetchVehicle(_ db: Database, vin: VIN) throws -> Vehicle {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM vehicle WHERE vin = ?"), arguments: [vin]) else {
+            throw NotFound("vehicle with VIN", vin.value, field: "vin")
+        }
+        return Vehicle(row: row)
+    }
+
+    static func checkVINFree(_ db: Database, _ vin: VIN) throws {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT v.id, c.id AS customer_id, c.name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.vin = ?
+            """), arguments: [vin]) {
+            throw Conflict(field: "vin", "VIN \(vin) is already on vehicle \(row["id"] as Int64) (customer \(row["customer_id"] as Int64) \(row["name"] as String))")
+        }
+    }
+
+    static func vehicleCard(_ db: Database, vehicleID: Vehicle.ID) throws -> VehicleCard {
+        guard let row = try Row.fetchOne(db, sql: "SELECT v.*, c.name AS owner_name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.id = ?",
+                                         arguments: [vehicleID]) else {
+            throw NotFound("vehicle", vehicleID.description, field: "id")
+        }
+        let vehicle = Vehicle(row: row)
+        let usage = try Row.fetchAll(db, sql: "SELECT * FROM usage_change WHERE vehicle_id = ? ORDER BY effective, id", arguments: [vehicleID]).map(UsageChange.init(row:))
+        let mileage = try Row.fetchAll(db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ? ORDER BY read_at DESC, id DESC LIMIT 20", arguments: [vehicleID])
+            .map(MileageReading.init(row:))
+        return VehicleCard(vehicle: vehicle, ownerName: row["owner_name"], deliveryUsage: usage.first?.usage ?? vehicle.usage,
+                           usageHistory: usage, mileage: mileage, latestKilometres: mileage.first?.kilometres,
+                           checkDigitWarning: vehicle.vin.checkDigitWarning)
+    }
+
+    /// Rule C-7: creates the care plan of a delivered vehicle of a retained customer, once (the tasks are unique
+    /// per vehicle, kind and sequence). Returns the tasks created, or why none were.
+    func createCarePlan(_ db: Database, vehicleID: Vehicle.ID, actor: String) throws -> ([CareTask], String?) {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT v.delivered_at, v.make, v.customer_id, c.customer_class, c.owner FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.id = ?
+            """, arguments: [vehicleID]) else { return ([], nil) }
+        guard let deliveredAt = row["delivered_at"] as Date? else { return ([], nil) }
+        guard (row["customer_class"] as String) == CustomerClass.retained.rawValue else {
+            return ([], "no care plan: the customer is not retained (C-7 applies to retained customers)")
+        }
+        let now = clock.now()
+        let settings = try Self.settings(db)
+        let delivery = LocalDate(instant: deliveredAt, in: settings.timeZone)
+        let today = LocalDate(instant: now, in: settings.timeZone)
+        if delivery.days(until: today) > Self.carePlanHorizonDays {
+            return ([], "no care plan: delivered \(delivery), more than \(Self.carePlanHorizonDays) days ago")
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM care_task WHERE vehicle_id = ? LIMIT 1", arguments: [vehicleID]) == true {
+            return ([], nil)
+        }
+        let schedule = try Self.maintenanceSchedule(db, make: row["make"])
+        let planned = CarePlan.tasksAtDelivery(delivery: delivery, settings: settings, schedule: schedule)
+        let customerID: Customer.ID = row["customer_id"]
+        return (try planned.map { try Self.insertTask(db, $0, customer: customerID, vehicle: vehicleID, assignee: row["owner"], at: now, actor: actor) }, nil)
+    }
+
+    static func insertTask(_ db: Database, _ plan: PlannedTask, customer: Customer.ID, vehicle: Vehicle.ID, assignee: String?, at now: Date, actor: String) throws -> CareTask {
+        var task = CareTask(customerID: customer, vehicleID: vehicle, kind: plan.kind, sequence: plan.sequence, windowStart: plan.windowStart,
+                            dueOn: plan.dueOn, assignee: assignee, note: plan.note)
+        try db.execute(sql: """
+            INSERT INTO care_task (customer_id, vehicle_id, kind, sequence, rule, window_start, due_on, assignee, note, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [customer, vehicle, task.kind, task.sequence, task.rule, task.windowStart, task.dueOn, assignee, task.note, now])
+        task.id = CareTask.ID(db.lastInsertedRowID)
+        try Audit.record(db, at: now, actor: actor, entity: "care_task", id: task.id!.description, action: "create", after: task.auditFields)
+        return task
+    }
+}

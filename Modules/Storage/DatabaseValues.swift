@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+
+// Storage conformances of the pure domain types, kept here so the business modules stay free of GRDB.
+
+extension LocalDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> LocalDate? {
+        String.fromDatabaseValue(dbValue).flatMap(LocalDate.init)
+    }
+}
+
+extension VIN: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { value.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> VIN? {
+        String.fromDatabaseValue(dbValue).map(VIN.init(trusted:))
+    }
+}
+
+extension Identifier: DatabaseValueConvertible, StatementColumnConvertible {
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Identifier? {
+        Int64.fromDatabaseValue(dbValue).map(Identifier.init)
+    }
+    public init(sqliteStatement: SQLiteStatement, index: CInt) {
+        self.init(Int64(sqliteStatement: sqliteStatement, index: index))
+    }
+}
+
+extension CustomerClass: DatabaseValueConvertible {}
+extension PotentialGrade: DatabaseValueConvertible {}
+extension PartyKind: DatabaseValueConvertible {}
+extension Gender: DatabaseValueConvertible {}
+extension Usage: DatabaseValueConvertible {}
+extension Contact.Channel: DatabaseValueConvertible {}
+extension Contact.Direction: DatabaseValueConvertible {}
+extension Contact.Outcome: DatabaseValueConvertible {}
+extension CareTask.Kind: DatabaseValueConvertible {}
+extension Role: DatabaseValueConvertible {}

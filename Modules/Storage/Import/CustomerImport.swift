@@ -1,0 +1,372 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+
+/// How `import-customers` treats a file.
+public struct CustomerImportOptions: Sendable {
+    /// Import the valid rows and report the rejected ones (exit 3), instead of rejecting the whole file.
+    public var keepValid = false
+    /// Validate and count, write nothing.
+    public var dryRun = false
+    public var encoding: TextEncoding = .auto
+    /// Accept phones that are already on another customer.
+    public var allowSharedPhones = false
+
+    public init() {}
+}
+
+/// Added / updated / unchanged counts of one kind of record.
+public struct ImportCounts: Codable, Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var total: Int { added + updated + unchanged }
+}
+
+/// A rejected row or a warning, located as `FILE:LINE: field: reason`.
+public struct RowProblem: Codable, Sendable, Equatable {
+    public var line: Int
+    public var field: String?
+    public var message: String
+}
+
+/// What an import of a customer CSV did (or, for a dry run or a rejected file, would have done).
+public struct CustomerImportReport: Codable, Sendable {
+    public enum Outcome: String, Codable, Sendable {
+        /// Every row imported.
+        case imported
+        /// Nothing written: at least one row was rejected (without --keep-valid), or the file itself is bad.
+        case rejected
+        /// The valid rows were imported, the rejected ones are listed (--keep-valid).
+        case partlyImported = "partly-imported"
+        /// Every row already matched the database: nothing written.
+        case unchanged
+        /// --dry-run: nothing written.
+        case dryRun = "dry-run"
+    }
+
+    public var file: String
+    public var encoding: String
+    public var checksum: String
+    public var rows = 0
+    public var customers = ImportCounts()
+    public var vehicles = ImportCounts()
+    public var mileage = ImportCounts()
+    public var rejectedRows = 0
+    /// The first 1,000 rejected rows (all are counted in `rejectedRows`).
+    public var errors: [RowProblem] = []
+    public var warnings: [RowProblem] = []
+    public var outcome: Outcome = .imported
+    public var importID: Int64?
+    /// An earlier import of a file with the same checksum, if any.
+    public var sameChecksumAs: Int64?
+
+    /// The problem lines as `FILE:LINE: field: reason`.
+    public func located(_ problem: RowProblem) -> String {
+        "\(file):\(problem.line): " + (problem.field.map { "\($0): " } ?? "") + problem.message
+    }
+}
+
+extension AppDatabase {
+    /// Loads customers, vehicles and mileage readings from a customer CSV (Docs/customer-csv.md), UTF-8 or
+    /// GB18030. Atomic: any rejected row leaves the database as it was, unless `keepValid`. Idempotent:
+    /// customers are keyed by `customer_ref`, vehicles by VIN, readings by vehicle, kilometres and day, so
+    /// the same file again changes nothing. One audit entry and one import-history entry per import.
+    public func importCustomers(path: String, options: CustomerImportOptions = CustomerImportOptions(), actor: String,
+                                progress: ((_ bytes: Int, _ rows: Int) -> Void)? = nil) throws -> CustomerImportReport {
+        let reader = try CSVReader(path: path, encoding: options.encoding)
+        var report = CustomerImportReport(file: path, encoding: reader.encoding.rawValue, checksum: "")
+        let layout: CustomerCSVLayout
+        do {
+            guard let header = try reader.next() else { throw InvalidInput(field: "header", "the file is empty; the first line must be the header") }
+            layout = try CustomerCSVLayout(header: header)
+        } catch let error as InvalidInput {
+            throw InvalidInput(field: "\(path):1", error.description)
+        }
+        let now = clock.now()
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let zone = try Self.settings(db).timeZone
+                let session = try CustomerImportSession(db: db, now: now, zone: zone, actor: actor, file: path, allowSharedPhones: options.allowSharedPhones)
+                var writing = true
+                func reject(_ line: Int, _ field: String?, _ message: String) {
+                    report.rejectedRows += 1
+                    if report.errors.count < 1000 { report.errors.append(RowProblem(line: line, field: field, message: message)) }
+                    if !options.keepValid { writing = false }
+                }
+                do {
+                    while let record = try reader.next() {
+                        report.rows += 1
+                        let line = reader.recordLine
+                        if report.rows % 10_000 == 0 { progress?(reader.bytesRead, report.rows) }
+                        let row: CustomerImportRow
+                        do { row = try layout.parse(record, now: now, timeZone: zone) } catch let error as InvalidInput {
+                            reject(line, error.field, error.reason)
+                            continue
+                        }
+                        if let warning = row.vehicle?.vin.checkDigitWarning {
+                            report.warnings.append(RowProblem(line: line, field: "vin", message: warning))
+                        }
+                        guard writing else { continue }
+                        if options.keepValid { try db.execute(sql: "SAVEPOINT import_row") }
+                        do {
+                            try session.write(row, line: line, into: &report)
+                            if options.keepValid { try db.execute(sql: "RELEASE import_row") }
+                        } catch let error as any AfterSalesError {
+                            if options.keepValid { try db.execute(sql: "ROLLBACK TO import_row; RELEASE import_row") }
+                            reject(line, error.field, error.detail)
+                        }
+                    }
+                } catch let error as InvalidInput where error.field?.hasPrefix("line ") == true || error.field == "file" {
+                    // The file itself cannot be read on (unclosed quote, bad encoding): reject it whole.
+                    report.rejectedRows += 1
+                    report.errors.append(RowProblem(line: Int(error.field?.dropFirst(5) ?? "") ?? reader.recordLine, field: nil, message: error.reason))
+                    report.outcome = .rejected
+                    return .rollback
+                }
+                progress?(reader.bytesRead, report.rows)
+                report.checksum = reader.checksum()
+                report.sameChecksumAs = try Int64.fetchOne(db, sql: "SELECT max(id) FROM import_run WHERE kind = 'customers' AND checksum = ?",
+                                                           arguments: [report.checksum])
+                let changed = report.customers.added + report.customers.updated + report.vehicles.added + report.vehicles.updated + report.mileage.added
+                if report.rejectedRows > 0, !options.keepValid {
+                    report.outcome = .rejected
+                    return .rollback
+                }
+                if options.dryRun {
+                    report.outcome = .dryRun
+                    return .rollback
+                }
+                if changed == 0 {
+                    report.outcome = report.rejectedRows > 0 ? .partlyImported : .unchanged
+                    return .rollback
+                }
+                report.outcome = report.rejectedRows > 0 ? .partlyImported : .imported
+                report.importID = try session.finish(report)
+                return .commit
+            }
+        }
+        return report
+    }
+}
+
+/// The prepared statements and bookkeeping of one customer import, inside its transaction.
+final class CustomerImportSession {
+    let db: Database
+    let now: Date
+    let nowText: String
+    let zone: TimeZone
+    let actor: String
+    let file: String
+    let allowSharedPhones: Bool
+    let maxCustomerBefore: Int64
+    let maxVehicleBefore: Int64
+    var firstCustomer: Int64?
+    var lastCustomer: Int64?
+    var updatedCustomers: [Int64] = []
+
+    let insertCustomer: RawStatement
+    let insertMove: RawStatement
+    let insertPhone: RawStatement
+    let otherPhoneOwner: RawStatement
+    let insertVehicle: RawStatement
+    let insertUsage: RawStatement
+    let insertMileage: RawStatement
+
+    init(db: Database, now: Date, zone: TimeZone, actor: String, file: String, allowSharedPhones: Bool) throws {
+        self.db = db
+        self.zone = zone
+        self.now = now
+        self.nowText = Instant.databaseString(now)
+        self.actor = actor
+        self.file = file
+        self.allowSharedPhones = allowSharedPhones
+        maxCustomerBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0
+        maxVehicleBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM vehicle") ?? 0
+        insertCustomer = try RawStatement(db, """
+            INSERT INTO customer (kind, name, customer_class, grade, source, gender, birth_date, region, occupation, email,
+                                  address, owner, external_ref, note, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(external_ref) DO NOTHING
+            """)
+        insertMove = try RawStatement(db, "INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason) VALUES (?, NULL, ?, ?, ?, ?)")
+        insertPhone = try RawStatement(db, "INSERT OR IGNORE INTO customer_phone (customer_id, phone, shared) VALUES (?, ?, ?)")
+        otherPhoneOwner = try RawStatement(db, "SELECT customer_id FROM customer_phone WHERE phone = ? AND customer_id <> ? LIMIT 1")
+        insertVehicle = try RawStatement(db, """
+            INSERT INTO vehicle (customer_id, vin, plate, plate_key, make, model, model_year, build_date, usage, invoice_date, delivered_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(vin) DO NOTHING
+            """)
+        insertUsage = try RawStatement(db, "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)")
+        insertMileage = try RawStatement(db, "INSERT INTO mileage_reading (vehicle_id, kilometres, read_at, source, odometer_replaced) VALUES (?, ?, ?, 'import', 0)")
+    }
+
+    /// Writes one validated row. Throws an `AfterSalesError` for a row that clashes with the database.
+    func write(_ row: CustomerImportRow, line: Int, into report: inout CustomerImportReport) throws {
+        let customerID = try writeCustomer(row, into: &report)
+        guard var vehicle = row.vehicle else { return }
+        vehicle.customerID = Customer.ID(customerID)
+        let (vehicleID, isNew) = try writeVehicle(vehicle, into: &report)
+        guard let mileage = row.mileage else { return }
+        if !isNew {
+            let existing = try Row.fetchAll(db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?", arguments: [vehicleID]).map(MileageReading.init(row:))
+            if existing.contains(where: { $0.kilometres == mileage.kilometres && abs($0.readAt.timeIntervalSince(mileage.readAt)) < 1 }) {
+                report.mileage.unchanged += 1
+                return
+            }
+            let reading = MileageReading(vehicleID: Vehicle.ID(vehicleID), kilometres: mileage.kilometres, readAt: mileage.readAt, source: "import")
+            try MileageReading.check(reading, against: existing, timeZone: zone)
+        }
+        insertMileage.bind(1, vehicleID)
+        insertMileage.bind(2, mileage.kilometres)
+        insertMileage.bind(3, Instant.databaseString(mileage.readAt))
+        try insertMileage.run(db)
+        report.mileage.added += 1
+    }
+
+    private func writeCustomer(_ row: CustomerImportRow, into report: inout CustomerImportReport) throws -> Int64 {
+        let c = row.customer
+        let s = insertCustomer
+        s.bind(1, c.kind.rawValue); s.bind(2, c.name); s.bind(3, c.customerClass.rawValue); s.bind(4, c.grade?.rawValue)
+        s.bind(5, c.source); s.bind(6, c.gender?.rawValue); s.bind(7, c.birthDate?.description); s.bind(8, c.region)
+        s.bind(9, c.occupation); s.bind(10, c.email); s.bind(11, c.address); s.bind(12, c.owner); s.bind(13, c.externalRef)
+        s.bind(14, c.note); s.bind(15, nowText); s.bind(16, nowText)
+        let id: Int64
+        if try s.run(db) == 1 {
+            id = db.lastInsertedRowID
+            if firstCustomer == nil { firstCustomer = id }
+            lastCustomer = id
+            insertMove.bind(1, id); insertMove.bind(2, c.customerClass.rawValue); insertMove.bind(3, nowText)
+            insertMove.bind(4, actor); insertMove.bind(5, "moved in from the old system (\((file as NSString).lastPathComponent))")
+            try insertMove.run(db)
+            report.customers.added += 1
+        } else {
+            guard let existingRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE external_ref = ?"), arguments: [c.externalRef]) else {
+                throw Conflict(field: "customer_ref", "\(c.externalRef ?? "") could not be stored")
+            }
+            let existing = Customer(row: existingRow)
+            id = existing.id!.rawValue
+            let differences = Audit.diff(before: existing.auditFields, after: c.auditFields)
+            if id > maxCustomerBefore {
+                guard differences.isEmpty else {
+                    throw InvalidInput(field: "customer_ref", "\(c.externalRef ?? "") appears on an earlier row with other \(differences.keys.sorted().joined(separator: ", ")); rows of one customer must agree")
+                }
+            } else if differences.isEmpty {
+                report.customers.unchanged += 1
+            } else {
+                if existing.customerClass != c.customerClass { try existing.customerClass.checkMove(to: c.customerClass) }
+                try db.execute(sql: """
+                    UPDATE customer SET kind = ?, name = ?, customer_class = ?, grade = ?, source = ?, gender = ?, birth_date = ?, region = ?,
+                           occupation = ?, email = ?, address = ?, owner = ?, note = ?, updated_at = ? WHERE id = ?
+                    """, arguments: [c.kind, c.name, c.customerClass, c.grade, c.source, c.gender, c.birthDate, c.region,
+                                     c.occupation, c.email, c.address, c.owner, c.note, now, id])
+                if existing.customerClass != c.customerClass {
+                    try AppDatabase.recordMove(db, customer: Customer.ID(id), from: existing.customerClass, to: c.customerClass, at: now, actor: actor,
+                                               reason: "import of \((file as NSString).lastPathComponent)")
+                }
+                updatedCustomers.append(id)
+                report.customers.updated += 1
+            }
+        }
+        for phone in row.phones {
+            otherPhoneOwner.bind(1, phone)
+            otherPhoneOwner.bind(2, id)
+            let other = otherPhoneOwner.firstInteger()
+            if let other, !allowSharedPhones {
+                let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [other]) ?? "?"
+                throw Conflict(field: "phones", "phone \(phone) is already on customer \(other) (\(name)); if the number is shared, import with --shared-phones")
+            }
+            insertPhone.bind(1, id); insertPhone.bind(2, phone); insertPhone.bind(3, other == nil ? 0 : 1)
+            try insertPhone.run(db)
+        }
+        return id
+    }
+
+    private func writeVehicle(_ v: Vehicle, into report: inout CustomerImportReport) throws -> (Int64, Bool) {
+        let s = insertVehicle
+        s.bind(1, v.customerID.rawValue); s.bind(2, v.vin.value); s.bind(3, v.plate); s.bind(4, v.plate.map(ContactDetails.plateKey))
+        s.bind(5, v.make); s.bind(6, v.model); s.bind(7, v.modelYear); s.bind(8, v.buildDate?.description); s.bind(9, v.usage.rawValue)
+        s.bind(10, v.invoiceDate?.description); s.bind(11, v.deliveredAt.map(Instant.databaseString)); s.bind(12, nowText)
+        if try s.run(db) == 1 {
+            let id = db.lastInsertedRowID
+            insertUsage.bind(1, id); insertUsage.bind(2, v.usage.rawValue)
+            insertUsage.bind(3, (v.deliveredAt.map { LocalDate(instant: $0, in: zone) } ?? v.buildDate)?.description ?? String(nowText.prefix(10)))
+            insertUsage.bind(4, nowText); insertUsage.bind(5, actor); insertUsage.bind(6, "usage at registration (import)")
+            try insertUsage.run(db)
+            report.vehicles.added += 1
+            return (id, true)
+        }
+        guard let existingRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT v.*, c.name AS owner_name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE vin = ?"),
+                                                 arguments: [v.vin]) else {
+            throw Conflict(field: "vin", "\(v.vin) could not be stored")
+        }
+        let existing = Vehicle(row: existingRow)
+        let id = existing.id!.rawValue
+        guard existing.customerID == v.customerID else {
+            throw Conflict(field: "vin", "VIN \(v.vin) is already on vehicle \(id) (customer \(existing.customerID) \(existingRow["owner_name"] as String))")
+        }
+        var incoming = v
+        incoming.createdAt = existing.createdAt
+        let differences = Audit.diff(before: existing.auditFields, after: incoming.auditFields)
+        if id > maxVehicleBefore {
+            guard differences.isEmpty else {
+                throw InvalidInput(field: "vin", "\(v.vin) appears on an earlier row with other \(differences.keys.sorted().joined(separator: ", "))")
+            }
+        } else if differences.isEmpty {
+            report.vehicles.unchanged += 1
+        } else {
+            try db.execute(sql: """
+                UPDATE vehicle SET plate = ?, plate_key = ?, make = ?, model = ?, model_year = ?, build_date = ?, usage = ?, invoice_date = ?, delivered_at = ?
+                WHERE id = ?
+                """, arguments: [v.plate, v.plate.map(ContactDetails.plateKey), v.make, v.model, v.modelYear, v.buildDate, v.usage, v.invoiceDate, v.deliveredAt, id])
+            if existing.usage != v.usage {
+                try db.execute(sql: "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [id, v.usage, String(nowText.prefix(10)), now, actor, "import of \((file as NSString).lastPathComponent)"])
+            }
+            report.vehicles.updated += 1
+        }
+        return (id, false)
+    }
+
+    /// Records the import in the history and the audit log (one entry for the whole file).
+    func finish(_ report: CustomerImportReport) throws -> Int64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let counts = String(decoding: try encoder.encode(["customers": report.customers, "vehicles": report.vehicles, "mileage": report.mileage]), as: UTF8.self)
+        try db.execute(sql: "INSERT INTO import_run (kind, file, checksum, at, actor, counts) VALUES ('customers', ?, ?, ?, ?, ?)",
+                       arguments: [file, report.checksum, now, actor, counts])
+        let id = db.lastInsertedRowID
+        var after: [String: String?] = [
+            "file": file, "checksum": report.checksum, "rows": String(report.rows), "counts": counts,
+            "rejected_rows": String(report.rejectedRows),
+        ]
+        if let first = firstCustomer, let last = lastCustomer { after["created_customer_ids"] = "\(first)-\(last)" }
+        if !updatedCustomers.isEmpty {
+            after["updated_customer_ids"] = updatedCustomers.prefix(1000).map(String.init).joined(separator: ",")
+                + (updatedCustomers.count > 1000 ? ",… (\(updatedCustomers.count) in all)" : "")
+        }
+        try Audit.record(db, at: now, actor: actor, entity: "import", id: String(id), action: "import-customers", after: after)
+        return id
+    }
+}
+
+/// One entry of the import history.
+public struct ImportRun: Codable, Sendable {
+    public var id: Int64
+    public var kind: String
+    public var file: String
+    public var checksum: String
+    public var at: Date
+    public var actor: String
+    public var counts: String
+}
+
+extension AppDatabase {
+    /// The import history, newest first.
+    public func importRuns(limit: Int = 100) throws -> [ImportRun] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM import_run ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                ImportRun(id: $0["id"], kind: $0["kind"], file: $0["file"], checksum: $0["checksum"], at: $0["at"], actor: $0["actor"], counts: $0["counts"])
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound through SQLite's C API, for the bulk paths where GRDB's argument boxing
+/// costs more than the insert itself. Text is copied by SQLite (SQLITE_TRANSIENT).
+struct RawStatement {
+    let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    func bind(_ index: Int32, _ text: String?) {
+        guard let text else { sqlite3_bind_null(handle, index); return }
+        var copy = text
+        copy.withUTF8 { buffer in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), RawStatement.transient)
+        }
+    }
+
+    func bind(_ index: Int32, _ value: Int64?) {
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
+
+    /// Runs the statement; returns the number of rows it changed. Throws GRDB's error on failure.
+    @discardableResult
+    func run(_ db: Database) throws -> Int {
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+        }
+        return Int(sqlite3_changes(db.sqliteConnection))
+    }
+
+    /// Steps once and returns the first column as an integer, or nil when there is no row.
+    func firstInteger() -> Int64? {
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        guard sqlite3_step(handle) == SQLITE_ROW, sqlite3_column_type(handle, 0) != SQLITE_NULL else { return nil }
+        return sqlite3_column_int64(handle, 0)
+    }
+}

@@ -1,0 +1,95 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One settings list for every target: Swift 6 language mode everywhere.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "AfterSales",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "aftersales", targets: ["aftersales"]),
+        .executable(name: "aftersales-api", targets: ["aftersales-api"]),
+        .executable(name: "aftersales-demo-data", targets: ["aftersales-demo-data"]),
+        .executable(name: "aftersales-bench", targets: ["aftersales-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: - Modules (pure business rules: no GRDB, no I/O)
+        .target(name: "Core", path: "Modules/Core", swiftSettings: swiftSettings),
+        .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests", swiftSettings: swiftSettings),
+
+        .target(name: "Customers", dependencies: ["Core"], path: "Modules/Customers", swiftSettings: swiftSettings),
+        .testTarget(name: "CustomersTests", dependencies: ["Customers"], path: "Tests/CustomersTests", swiftSettings: swiftSettings),
+
+        // MARK: - Modules (storage and app libraries)
+        .target(
+            name: "Storage",
+            dependencies: ["Core", "Customers", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Storage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
+
+        .target(
+            name: "AdminCommands",
+            dependencies: ["Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Modules/AdminCommands",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AdminCommandsTests", dependencies: ["AdminCommands"], path: "Tests/AdminCommandsTests", swiftSettings: swiftSettings),
+
+        .target(
+            name: "APIServer",
+            dependencies: [
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Modules/APIServer",
+            resources: [.embedInCode("openapi.yaml")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "APIServerTests",
+            dependencies: ["APIServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/APIServerTests",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Apps (thin @main shells)
+        .executableTarget(name: "aftersales", dependencies: ["AdminCommands"], path: "Apps/aftersales", swiftSettings: swiftSettings),
+        .testTarget(name: "AftersalesCLITests", dependencies: ["aftersales", "Storage"], path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
+
+        .executableTarget(
+            name: "aftersales-api",
+            dependencies: ["APIServer"],
+            path: "Apps/aftersales-api",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AftersalesAPITests", dependencies: ["aftersales-api", "aftersales", "Storage"], path: "Tests/AftersalesAPITests", swiftSettings: swiftSettings),
+
+        // MARK: - Tools (demo data and benchmarks; never part of make test's timing)
+        .executableTarget(
+            name: "aftersales-demo-data",
+            dependencies: ["Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/DemoData",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "aftersales-bench",
+            dependencies: ["Storage", "AdminCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/Bench",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
