@@ -37,7 +37,7 @@ let package = Package(
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
 
         .target(
             name: "AdminCommands",
@@ -61,14 +61,17 @@ let package = Package(
         ),
         .testTarget(
             name: "APIServerTests",
-            dependencies: ["APIServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["APIServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/APIServerTests",
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Test support (binaries, temporary databases, sqlite3 .dump)
+        .target(name: "TestSupport", dependencies: ["Storage"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+
         // MARK: - Apps (thin @main shells)
         .executableTarget(name: "aftersales", dependencies: ["AdminCommands"], path: "Apps/aftersales", swiftSettings: swiftSettings),
-        .testTarget(name: "AftersalesCLITests", dependencies: ["aftersales", "Storage"], path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
+        .testTarget(name: "AftersalesCLITests", dependencies: ["aftersales", "Storage", "TestSupport"], path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
 
         .executableTarget(
             name: "aftersales-api",
@@ -76,7 +79,7 @@ let package = Package(
             path: "Apps/aftersales-api",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AftersalesAPITests", dependencies: ["aftersales-api", "aftersales", "Storage"], path: "Tests/AftersalesAPITests", swiftSettings: swiftSettings),
+        .testTarget(name: "AftersalesAPITests", dependencies: ["aftersales-api", "aftersales", "Storage", "TestSupport"], path: "Tests/AftersalesAPITests", swiftSettings: swiftSettings),
 
         // MARK: - Tools (demo data and benchmarks; never part of make test's timing)
         .executableTarget(

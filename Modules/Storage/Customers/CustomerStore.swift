@@ -159,7 +159,7 @@ extension AppDatabase {
                 WHERE p.phone = ? AND p.customer_id <> ?
                 """), arguments: [phone, id])
             if let other = others.first, !allowShared {
-                throw Conflict(field: "phone", "phone \(phone) is already on customer \(other["id"] as Int64) (\(other["name"] as String)); if the number is shared, mark it so (--shared-phone, or "sharedPhones": true in the API)")
+                throw Conflict(field: "phone", "phone \(phone) is already on customer \(other["id"] as Int64) (\(other["name"] as String)); if the number is shared, mark it so (--shared-phone, or sharedPhones in the API)")
             }
             try db.execute(sql: "INSERT OR IGNORE INTO customer_phone (customer_id, phone, shared) VALUES (?, ?, ?)",
                            arguments: [id, phone, !others.isEmpty])
