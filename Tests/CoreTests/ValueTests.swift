@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import Core
+
+@Suite("Shared values")
+struct ValueTests {
+    @Test("VIN: trimmed and upper-cased; 17 characters without I, O, Q (MANUFACTURER-XML.md)")
+    func vinValidation() throws {
+        #expect(try VIN(validating: "  lfv2a21k3n3000123 ").value == "LFV2A21K3N3000123")
+        #expect(throws: VIN.Problem.length(16)) { try VIN(validating: "LFV2A21K3N300012") }
+        #expect(throws: VIN.Problem.character("O", position: 11)) { try VIN(validating: "LFV2A21K3NO000123") }
+        #expect(throws: VIN.Problem.character("I", position: 1)) { try VIN(validating: "IFV2A21K3N3000123") }
+        #expect(throws: VIN.Problem.character("Q", position: 17)) { try VIN(validating: "LFV2A21K3N300012Q") }
+    }
+
+    @Test("VIN: a wrong check digit is a warning, never an error")
+    func checkDigit() throws {
+        #expect(try VIN(validating: "1M8GDM9AXKP042788").hasValidCheckDigit)
+        #expect(try VIN(validating: "LFV2A21K3N3000123").hasValidCheckDigit)
+        let wrong = try VIN(validating: "LFV2A21K1N3000123")
+        #expect(!wrong.hasValidCheckDigit)
+        #expect(wrong.checkDigitWarning?.contains("should be 3") == true)
+    }
+
+    @Test("SHA-256 matches the FIPS 180-4 test vectors, in one piece and in chunks")
+    func sha256() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var hasher = SHA256.Hasher()
+        let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        for start in stride(from: 0, to: million.count, by: 77_777) { hasher.update(Array(million[start..<min(start + 77_777, million.count)])) }
+        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("Money is integer fen and parses at most two decimals")
+    func money() {
+        #expect(Money(yuan: "86")?.fen == 8_600)
+        #expect(Money(yuan: "86.5")?.fen == 8_650)
+        #expect(Money(yuan: "1234.05")?.description == "1,234.05")
+        #expect(Money(yuan: "1.234") == nil)
+        #expect(Money(yuan: "-3") == nil)
+        #expect(Money(yuan: "abc") == nil)
+    }
+
+    @Test("Settings: typed values with DOMAIN.md defaults; bad values are refused naming the key")
+    func settings() throws {
+        var settings = DealerSettings()
+        #expect(settings.integer(.firstCallDays) == 7)           // C-7
+        #expect(settings.integer(.thankYouLetterDays) == 3)      // C-7
+        #expect(settings.integer(.monthlyCalls) == 12)           // C-7
+        #expect(settings.timeZone.identifier == "Asia/Shanghai") // T-2
+        settings.overrides[.firstCallDays] = try Setting.firstCallDays.validate(" 5 ")
+        #expect(settings.integer(.firstCallDays) == 5)
+        #expect(throws: InvalidInput.self) { try Setting.firstCallDays.validate("seven") }
+        #expect(throws: InvalidInput.self) { try Setting.timeZone.validate("Mars/Olympus") }
+        #expect(try Setting.timeZone.validate("Asia/Urumqi") == "Asia/Urumqi")
+        for setting in Setting.allCases { #expect(!setting.rule.isEmpty && (try? setting.validate(setting.defaultValue)) != nil) }
+    }
+
+    @Test("Roles: the role decides; admin manages tokens and settings, cs-agent may not read the audit log")
+    func permissions() {
+        #expect(Role.admin.may(.administer))
+        #expect(!Role.serviceManager.may(.administer))
+        #expect(!Role.csAgent.may(.readAudit))
+        #expect(Role.csManager.may(.readAudit))
+        #expect(Role.allCases.allSatisfy { $0.may(.readCustomers) })
+        #expect(!Role.technician.may(.writeCustomers))
+        #expect(Permission.moveCustomers.roles.contains(.salesConsultant))
+    }
+
+    @Test("W-9: first maintenance at 6 months unless the mileage reaches 5,000 km sooner")
+    func firstMaintenance() {
+        let schedule = MaintenanceSchedule.standard()
+        let delivery = LocalDate("2026-01-31")!
+        #expect(schedule.firstMaintenanceDue(delivery: delivery) == FirstMaintenanceDue(date: LocalDate("2026-07-31")!, kilometres: 5_000, decidedBy: .months))
+        // 2,000 km in 20 days: 5,000 km after 50 days, well before six months.
+        let fast = schedule.firstMaintenanceDue(delivery: delivery, readings: [(LocalDate("2026-02-20")!, 2_000)])
+        #expect(fast.decidedBy == .kilometres)
+        #expect(fast.date == LocalDate("2026-03-22")!)
+        // A slow driver keeps the date limit.
+        #expect(schedule.firstMaintenanceDue(delivery: delivery, readings: [(LocalDate("2026-03-01")!, 300)]).decidedBy == .months)
+        // Already past the limit: due on the reading's day.
+        #expect(schedule.firstMaintenanceDue(delivery: delivery, readings: [(LocalDate("2026-03-01")!, 5_200)]).date == LocalDate("2026-03-01")!)
+    }
+}

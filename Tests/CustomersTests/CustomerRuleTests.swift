@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+import Core
+@testable import Customers
+
+@Suite("C rules: customer base")
+struct CustomerRuleTests {
+    @Test("C-5: only the listed moves are allowed; a refusal names the allowed moves", arguments: CustomerClass.allCases)
+    func classMoves(from: CustomerClass) throws {
+        let allowed: [CustomerClass: Set<CustomerClass>] = [
+            .potential: [.intention], .intention: [.retained, .defeated], .defeated: [.intention], .retained: [.defeated],
+        ]
+        for target in CustomerClass.allCases {
+            if allowed[from]!.contains(target) {
+                try from.checkMove(to: target)
+            } else {
+                do {
+                    try from.checkMove(to: target)
+                    Issue.record("\(from) → \(target) should be refused")
+                } catch let error as Conflict {
+                    #expect(error.field == "class")
+                    #expect(error.message.contains("C-5"))
+                    for move in allowed[from]! { #expect(error.message.contains(move.rawValue)) }
+                }
+            }
+        }
+    }
+
+    @Test("C-2: only potential customers carry a grade")
+    func gradeOnlyForPotential() throws {
+        let now = Date()
+        try Customer(name: "王芳", customerClass: .potential, grade: .a, createdAt: now).validate()
+        #expect(throws: InvalidInput.self) { try Customer(name: "王芳", customerClass: .retained, grade: .a, createdAt: now).validate() }
+        #expect(throws: InvalidInput.self) { try Customer(name: "  ", customerClass: .potential, createdAt: now).validate() }
+    }
+
+    @Test("C-6: phones are normalised; mobile numbers are 11 digits starting 13-19")
+    func phones() throws {
+        #expect(try ContactDetails.normalizePhone("+86 138-0013-8000") == "13800138000")
+        #expect(try ContactDetails.normalizePhone("010-6552 9988") == "01065529988")
+        #expect(throws: InvalidInput.self) { try ContactDetails.normalizePhone("1380013800") }
+        #expect(throws: InvalidInput.self) { try ContactDetails.normalizePhone("12800138000") }
+        #expect(throws: InvalidInput.self) { try ContactDetails.normalizePhone("call me") }
+    }
+
+    @Test("C-6: plates are shown as 京A·12345 and searched without separators")
+    func plates() throws {
+        #expect(try ContactDetails.normalizePlate("京a12345") == "京A·12345")
+        #expect(try ContactDetails.normalizePlate("沪AD12345") == "沪A·D12345")
+        #expect(try ContactDetails.normalizePlate("粤B·1234学") == "粤B·1234学")
+        #expect(ContactDetails.plateKey("京A·12345") == "京A12345")
+        #expect(throws: InvalidInput.self) { try ContactDetails.normalizePlate("AB12345") }
+        #expect(throws: InvalidInput.self) { try ContactDetails.normalizePlate("京A1") }
+    }
+
+    @Test("C-9: usage is private, taxi or commercial; ride-hailing is taxi")
+    func usage() throws {
+        #expect(try Usage.parse("ride-hailing") == .taxi)
+        #expect(try Usage.parse("网约车") == .taxi)
+        #expect(try Usage.parse("PRIVATE") == .private)
+        #expect(throws: InvalidInput.self) { try Usage.parse("rental") }
+    }
+
+    @Test("C-6: a reading lower than an earlier one is an error unless the odometer was replaced")
+    func mileageReadings() throws {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let vehicle = Vehicle.ID(1)
+        let existing = [MileageReading(vehicleID: vehicle, kilometres: 12_000, readAt: Instant.parse("2026-06-01T10:00:00Z")!, source: "service")]
+        let lower = MileageReading(vehicleID: vehicle, kilometres: 11_500, readAt: Instant.parse("2026-07-01T10:00:00Z")!, source: "service")
+        do {
+            try MileageReading.check(lower, against: existing, timeZone: zone)
+            Issue.record("a lower reading must be refused")
+        } catch let error as InvalidInput {
+            #expect(error.field == "kilometres")
+            #expect(error.reason.contains("11,500 km is lower than the reading of 12,000 km"))
+            #expect(error.reason.contains("odometer replacement"))
+        }
+        var replaced = lower
+        replaced.odometerReplaced = true
+        try MileageReading.check(replaced, against: existing, timeZone: zone)
+        // After a replacement, readings continue from the new odometer.
+        let after = MileageReading(vehicleID: vehicle, kilometres: 600, readAt: Instant.parse("2026-08-01T10:00:00Z")!, source: "service")
+        #expect(throws: InvalidInput.self) { try MileageReading.check(after, against: existing, timeZone: zone) }
+        try MileageReading.check(after, against: existing + [MileageReading(vehicleID: vehicle, kilometres: 100, readAt: replaced.readAt, source: "service", odometerReplaced: true)], timeZone: zone)
+        // A back-dated reading may not exceed a later one.
+        let backdated = MileageReading(vehicleID: vehicle, kilometres: 13_000, readAt: Instant.parse("2026-05-01T10:00:00Z")!, source: "call")
+        #expect(throws: InvalidInput.self) { try MileageReading.check(backdated, against: existing, timeZone: zone) }
+    }
+
+    @Test("C-10: a careless card lists its missing fields")
+    func carelessCards() {
+        let now = Date()
+        let retained = Customer(name: "李强", customerClass: .retained, region: "北京", createdAt: now)
+        #expect(CardCheck.missingFields(retained, phoneCount: 0, vehicleCount: 0) == ["phone", "address", "owner", "vehicle"])
+        let potential = Customer(name: "赵敏", customerClass: .potential, createdAt: now)
+        #expect(CardCheck.missingFields(potential, phoneCount: 1, vehicleCount: 0) == ["grade"])
+        let complete = Customer(name: "王芳", customerClass: .intention, region: "北京", address: "朝阳区建国路88号", owner: "张伟", createdAt: now)
+        #expect(CardCheck.missingFields(complete, phoneCount: 1, vehicleCount: 0).isEmpty)
+    }
+}
+
+@Suite("C-7: retained-customer care plan")
+struct CarePlanTests {
+    let delivery = LocalDate("2026-11-20")!
+
+    @Test("C-7: at delivery: thank-you letter in 3 days, call in 7, new-car call in 2-3 weeks, first-maintenance reminder from W-9")
+    func tasksAtDelivery() {
+        let tasks = CarePlan.tasksAtDelivery(delivery: delivery, settings: DealerSettings(), schedule: .standard())
+        #expect(tasks.map(\.kind) == [.thankYouLetter, .firstCall, .newCarCall, .firstMaintenanceReminder])
+        #expect(tasks[0].dueOn == LocalDate("2026-11-23")!)
+        #expect(tasks[1].dueOn == LocalDate("2026-11-27")!)
+        #expect(tasks[2].windowStart == LocalDate("2026-12-04")!)
+        #expect(tasks[2].dueOn == LocalDate("2026-12-11")!)
+        // W-9: first maintenance at 6 months (2027-05-20); the reminder goes 14 days before.
+        #expect(tasks[3].dueOn == LocalDate("2027-05-06")!)
+        #expect(tasks[3].note.contains("2027-05-20"))
+        #expect(tasks[3].note.contains("5,000 km"))
+    }
+
+    @Test("C-7: the delays are the dealer's settings")
+    func configurableDelays() {
+        let settings = DealerSettings(overrides: [.firstCallDays: "5", .firstMaintenanceLeadDays: "30"])
+        let schedule = MaintenanceSchedule(make: "Volkswagen", firstKilometres: 7_500, firstMonths: 3, intervalKilometres: 15_000,
+                                           intervalMonths: 12, toleranceKilometres: 1_000, toleranceDays: 30)
+        let tasks = CarePlan.tasksAtDelivery(delivery: delivery, settings: settings, schedule: schedule)
+        #expect(tasks[1].dueOn == LocalDate("2026-11-25")!)
+        #expect(tasks[3].dueOn == LocalDate("2027-02-20")!.adding(days: -30))
+    }
+
+    @Test("C-7: each monthly call is created when the previous one is done or due, up to 12")
+    func monthlyCalls() {
+        let settings = DealerSettings()
+        let anchor = CareTask(id: CareTask.ID(3), customerID: Customer.ID(1), vehicleID: Vehicle.ID(1), kind: .newCarCall, dueOn: LocalDate("2026-12-11")!)
+        // Before the new-car call is due or done: nothing yet.
+        #expect(CarePlan.monthlyCallsDue(chain: [anchor], asOf: LocalDate("2026-12-01")!, settings: settings).isEmpty)
+        // Done early: the first monthly call follows, a month after the new-car call's due day.
+        var done = anchor
+        done.doneAt = Date()
+        let first = CarePlan.monthlyCallsDue(chain: [done], asOf: LocalDate("2026-12-01")!, settings: settings)
+        #expect(first.map(\.sequence) == [1])
+        #expect(first[0].dueOn == LocalDate("2027-01-11")!)
+        // Nobody worked the list for three months: the calls that fell due exist, and the next one.
+        let late = CarePlan.monthlyCallsDue(chain: [anchor], asOf: LocalDate("2027-03-15")!, settings: settings)
+        #expect(late.map(\.sequence) == [1, 2, 3, 4])
+        #expect(late.last!.dueOn == LocalDate("2027-04-11")!)
+        // The chain stops at the configured number of calls.
+        let twelve = (1...12).map { CareTask(customerID: Customer.ID(1), vehicleID: Vehicle.ID(1), kind: .monthlyCall, sequence: $0, dueOn: LocalDate("2026-12-11")!.adding(months: $0)) }
+        #expect(CarePlan.monthlyCallsDue(chain: [anchor] + twelve, asOf: LocalDate("2028-06-01")!, settings: settings).isEmpty)
+    }
+
+    @Test("C-7: lateness is said in words")
+    func lateness() {
+        #expect(Lateness(due: LocalDate("2026-11-10")!, asOf: LocalDate("2026-11-23")!).description == "13 days overdue")
+        #expect(Lateness(due: LocalDate("2026-11-23")!, asOf: LocalDate("2026-11-23")!).description == "due today")
+        #expect(Lateness(due: LocalDate("2026-11-25")!, asOf: LocalDate("2026-11-23")!).description == "due in 2 days")
+    }
+}
+
+@Suite("Customer CSV layout")
+struct CustomerCSVLayoutTests {
+    let header = ["customer_ref", "name", "class", "grade", "phones", "vin", "make", "model", "usage", "delivered_at", "mileage_km", "mileage_date"]
+    let zone = TimeZone(identifier: "Asia/Shanghai")!
+    let now = Instant.parse("2026-11-23T09:00:00+08:00")!
+
+    @Test("unknown and missing columns are refused before any row is read")
+    func badHeaders() {
+        #expect(throws: InvalidInput.self) { try CustomerCSVLayout(header: ["customer_ref", "name", "klass"]) }
+        #expect(throws: InvalidInput.self) { try CustomerCSVLayout(header: ["customer_ref", "name"]) }
+        #expect(throws: InvalidInput.self) { try CustomerCSVLayout(header: ["customer_ref", "name", "class", "vin"]) }
+    }
+
+    @Test("a row becomes a customer, a vehicle and a reading, in Chinese")
+    func goodRow() throws {
+        let layout = try CustomerCSVLayout(header: header)
+        let row = try layout.parse(["C1", "王芳", "保有", "", "13800138000;010-65529988", "lfv2a21k3n3000123", "Volkswagen", "Sagitar", "网约车",
+                                    "2024-05-01 10:30", "15000", "2026-10-01"], now: now, timeZone: zone)
+        #expect(row.customer.name == "王芳")
+        #expect(row.customer.customerClass == .retained)
+        #expect(row.phones == ["13800138000", "01065529988"])
+        #expect(row.vehicle?.vin.value == "LFV2A21K3N3000123")
+        #expect(row.vehicle?.usage == .taxi)
+        #expect(row.vehicle?.deliveredAt == Instant.parse("2024-05-01T02:30:00Z"))
+        #expect(row.mileage?.kilometres == 15_000)
+    }
+
+    @Test("each bad value names its column", arguments: [
+        (3, "Z", "grade"), (4, "12345", "phones"), (5, "LFV2A21K3N30001", "vin"), (8, "rental", "usage"),
+        (9, "yesterday", "delivered_at"), (10, "-5", "mileage_km"), (11, "2026-13-01", "mileage_date"), (2, "vip", "class"),
+    ])
+    func badValues(index: Int, value: String, field: String) throws {
+        let layout = try CustomerCSVLayout(header: header)
+        var record = ["C1", "王芳", "potential", "A", "13800138000", "LFV2A21K3N3000123", "Volkswagen", "Sagitar", "private", "2024-05-01 10:30", "15000", "2026-10-01"]
+        record[index] = value
+        do {
+            _ = try layout.parse(record, now: now, timeZone: zone)
+            Issue.record("\(field)=\(value) should be refused")
+        } catch let error as InvalidInput {
+            #expect(error.field == field)
+        }
+    }
+}
