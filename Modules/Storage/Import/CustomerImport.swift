@@ -89,11 +89,13 @@ extension AppDatabase {
             try db.inTransaction(.immediate) {
                 let zone = try Self.settings(db).timeZone
                 let session = try CustomerImportSession(db: db, now: now, zone: zone, actor: actor, file: path, allowSharedPhones: options.allowSharedPhones)
-                var writing = true
+                // Each row runs in a savepoint once a row may be rolled back alone: always with --keep-valid, and
+                // after the first rejection otherwise (the file is then rolled back, but every row is still checked).
+                var isolateRows = options.keepValid
                 func reject(_ line: Int, _ field: String?, _ message: String) {
                     report.rejectedRows += 1
                     if report.errors.count < 1000 { report.errors.append(RowProblem(line: line, field: field, message: message)) }
-                    if !options.keepValid { writing = false }
+                    isolateRows = true
                 }
                 do {
                     while let record = try reader.next() {
@@ -108,13 +110,14 @@ extension AppDatabase {
                         if let warning = row.vehicle?.vin.checkDigitWarning {
                             report.warnings.append(RowProblem(line: line, field: "vin", message: warning))
                         }
-                        guard writing else { continue }
-                        if options.keepValid { try db.execute(sql: "SAVEPOINT import_row") }
+                        let isolated = isolateRows
+                        if isolated { try db.execute(sql: "SAVEPOINT import_row") }
                         do {
-                            try session.write(row, line: line, into: &report)
-                            if options.keepValid { try db.execute(sql: "RELEASE import_row") }
+                            let effect = try session.write(row, line: line)
+                            if isolated { try db.execute(sql: "RELEASE import_row") }
+                            effect.apply(to: &report)
                         } catch let error as any AfterSalesError {
-                            if options.keepValid { try db.execute(sql: "ROLLBACK TO import_row; RELEASE import_row") }
+                            if isolated { try db.execute(sql: "ROLLBACK TO import_row; RELEASE import_row") }
                             reject(line, error.field, error.detail)
                         }
                     }
@@ -151,6 +154,41 @@ extension AppDatabase {
     }
 }
 
+/// What one row did; added to the report only once the row is stored.
+struct RowEffect {
+    enum Outcome { case added, updated, unchanged, repeated, none }
+    var customer = Outcome.none
+    var vehicle = Outcome.none
+    var mileage = Outcome.none
+
+    func apply(to report: inout CustomerImportReport) {
+        func count(_ outcome: Outcome, _ counts: inout ImportCounts) {
+            switch outcome {
+            case .added: counts.added += 1
+            case .updated: counts.updated += 1
+            case .unchanged: counts.unchanged += 1
+            case .repeated, .none: break
+            }
+        }
+        count(customer, &report.customers)
+        count(vehicle, &report.vehicles)
+        count(mileage, &report.mileage)
+    }
+}
+
+/// A set of row ids, as bits: its size follows the database's id range, not the file's length.
+struct IDSet {
+    private var words: [UInt64]
+    init(capacity: Int64) { words = [UInt64](repeating: 0, count: Int(capacity / 64) + 1) }
+    /// Inserts `id`; returns whether it was already there.
+    mutating func insert(_ id: Int64) -> Bool {
+        let (word, bit) = (Int(id / 64), UInt64(1) << UInt64(id % 64))
+        guard word < words.count else { return false }
+        defer { words[word] |= bit }
+        return words[word] & bit != 0
+    }
+}
+
 /// The prepared statements and bookkeeping of one customer import, inside its transaction.
 final class CustomerImportSession {
     let db: Database
@@ -165,6 +203,9 @@ final class CustomerImportSession {
     var firstCustomer: Int64?
     var lastCustomer: Int64?
     var updatedCustomers: [Int64] = []
+    /// Customers and vehicles that existed before this import and appeared on an earlier row of it.
+    var seenCustomers: IDSet
+    var seenVehicles: IDSet
 
     let insertCustomer: RawStatement
     let insertMove: RawStatement
@@ -184,6 +225,8 @@ final class CustomerImportSession {
         self.allowSharedPhones = allowSharedPhones
         maxCustomerBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0
         maxVehicleBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM vehicle") ?? 0
+        seenCustomers = IDSet(capacity: maxCustomerBefore)
+        seenVehicles = IDSet(capacity: maxVehicleBefore)
         insertCustomer = try RawStatement(db, """
             INSERT INTO customer (kind, name, customer_class, grade, source, gender, birth_date, region, occupation, email,
                                   address, owner, external_ref, note, created_at, updated_at)
@@ -201,17 +244,18 @@ final class CustomerImportSession {
     }
 
     /// Writes one validated row. Throws an `AfterSalesError` for a row that clashes with the database.
-    func write(_ row: CustomerImportRow, line: Int, into report: inout CustomerImportReport) throws {
-        let customerID = try writeCustomer(row, into: &report)
-        guard var vehicle = row.vehicle else { return }
+    func write(_ row: CustomerImportRow, line: Int) throws -> RowEffect {
+        var effect = RowEffect()
+        let customerID = try writeCustomer(row, effect: &effect)
+        guard var vehicle = row.vehicle else { return effect }
         vehicle.customerID = Customer.ID(customerID)
-        let (vehicleID, isNew) = try writeVehicle(vehicle, into: &report)
-        guard let mileage = row.mileage else { return }
+        let (vehicleID, isNew) = try writeVehicle(vehicle, effect: &effect)
+        guard let mileage = row.mileage else { return effect }
         if !isNew {
             let existing = try Row.fetchAll(db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?", arguments: [vehicleID]).map(MileageReading.init(row:))
             if existing.contains(where: { $0.kilometres == mileage.kilometres && abs($0.readAt.timeIntervalSince(mileage.readAt)) < 1 }) {
-                report.mileage.unchanged += 1
-                return
+                effect.mileage = .unchanged
+                return effect
             }
             let reading = MileageReading(vehicleID: Vehicle.ID(vehicleID), kilometres: mileage.kilometres, readAt: mileage.readAt, source: "import")
             try MileageReading.check(reading, against: existing, timeZone: zone)
@@ -220,10 +264,11 @@ final class CustomerImportSession {
         insertMileage.bind(2, mileage.kilometres)
         insertMileage.bind(3, Instant.databaseString(mileage.readAt))
         try insertMileage.run(db)
-        report.mileage.added += 1
+        effect.mileage = .added
+        return effect
     }
 
-    private func writeCustomer(_ row: CustomerImportRow, into report: inout CustomerImportReport) throws -> Int64 {
+    private func writeCustomer(_ row: CustomerImportRow, effect: inout RowEffect) throws -> Int64 {
         let c = row.customer
         let s = insertCustomer
         s.bind(1, c.kind.rawValue); s.bind(2, c.name); s.bind(3, c.customerClass.rawValue); s.bind(4, c.grade?.rawValue)
@@ -238,7 +283,7 @@ final class CustomerImportSession {
             insertMove.bind(1, id); insertMove.bind(2, c.customerClass.rawValue); insertMove.bind(3, nowText)
             insertMove.bind(4, actor); insertMove.bind(5, "moved in from the old system (\((file as NSString).lastPathComponent))")
             try insertMove.run(db)
-            report.customers.added += 1
+            effect.customer = .added
         } else {
             guard let existingRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE external_ref = ?"), arguments: [c.externalRef]) else {
                 throw Conflict(field: "customer_ref", "\(c.externalRef ?? "") could not be stored")
@@ -246,12 +291,13 @@ final class CustomerImportSession {
             let existing = Customer(row: existingRow)
             id = existing.id!.rawValue
             let differences = Audit.diff(before: existing.auditFields, after: c.auditFields)
-            if id > maxCustomerBefore {
+            if id > maxCustomerBefore || seenCustomers.insert(id) {
                 guard differences.isEmpty else {
                     throw InvalidInput(field: "customer_ref", "\(c.externalRef ?? "") appears on an earlier row with other \(differences.keys.sorted().joined(separator: ", ")); rows of one customer must agree")
                 }
+                effect.customer = .repeated
             } else if differences.isEmpty {
-                report.customers.unchanged += 1
+                effect.customer = .unchanged
             } else {
                 if existing.customerClass != c.customerClass { try existing.customerClass.checkMove(to: c.customerClass) }
                 try db.execute(sql: """
@@ -264,7 +310,7 @@ final class CustomerImportSession {
                                                reason: "import of \((file as NSString).lastPathComponent)")
                 }
                 updatedCustomers.append(id)
-                report.customers.updated += 1
+                effect.customer = .updated
             }
         }
         for phone in row.phones {
@@ -281,7 +327,7 @@ final class CustomerImportSession {
         return id
     }
 
-    private func writeVehicle(_ v: Vehicle, into report: inout CustomerImportReport) throws -> (Int64, Bool) {
+    private func writeVehicle(_ v: Vehicle, effect: inout RowEffect) throws -> (Int64, Bool) {
         let s = insertVehicle
         s.bind(1, v.customerID.rawValue); s.bind(2, v.vin.value); s.bind(3, v.plate); s.bind(4, v.plate.map(ContactDetails.plateKey))
         s.bind(5, v.make); s.bind(6, v.model); s.bind(7, v.modelYear); s.bind(8, v.buildDate?.description); s.bind(9, v.usage.rawValue)
@@ -292,7 +338,7 @@ final class CustomerImportSession {
             insertUsage.bind(3, (v.deliveredAt.map { LocalDate(instant: $0, in: zone) } ?? v.buildDate)?.description ?? String(nowText.prefix(10)))
             insertUsage.bind(4, nowText); insertUsage.bind(5, actor); insertUsage.bind(6, "usage at registration (import)")
             try insertUsage.run(db)
-            report.vehicles.added += 1
+            effect.vehicle = .added
             return (id, true)
         }
         guard let existingRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT v.*, c.name AS owner_name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE vin = ?"),
@@ -307,12 +353,13 @@ final class CustomerImportSession {
         var incoming = v
         incoming.createdAt = existing.createdAt
         let differences = Audit.diff(before: existing.auditFields, after: incoming.auditFields)
-        if id > maxVehicleBefore {
+        if id > maxVehicleBefore || seenVehicles.insert(id) {
             guard differences.isEmpty else {
                 throw InvalidInput(field: "vin", "\(v.vin) appears on an earlier row with other \(differences.keys.sorted().joined(separator: ", "))")
             }
+            effect.vehicle = .repeated
         } else if differences.isEmpty {
-            report.vehicles.unchanged += 1
+            effect.vehicle = .unchanged
         } else {
             try db.execute(sql: """
                 UPDATE vehicle SET plate = ?, plate_key = ?, make = ?, model = ?, model_year = ?, build_date = ?, usage = ?, invoice_date = ?, delivered_at = ?
@@ -322,7 +369,7 @@ final class CustomerImportSession {
                 try db.execute(sql: "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [id, v.usage, String(nowText.prefix(10)), now, actor, "import of \((file as NSString).lastPathComponent)"])
             }
-            report.vehicles.updated += 1
+            effect.vehicle = .updated
         }
         return (id, false)
     }

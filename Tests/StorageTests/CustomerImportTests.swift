@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import Core
+import Customers
+import TestSupport
+@testable import Storage
+
+@Suite("import-customers")
+struct CustomerImportTests {
+    let clock = FixedClock(instant("2026-11-23T09:00:00+08:00"))
+    static let header = "customer_ref,name,class,grade,phones,region,address,owner,vin,plate,make,model,model_year,usage,delivered_at,mileage_km,mileage_date"
+    static let good = """
+        \(header)
+        C001,王芳,retained,,13800138000,北京,"北京市朝阳区建国路88号, 3单元",张伟,LFV2A21K3N3000123,京A·12345,Volkswagen,Sagitar,2022,private,2022-05-01 10:30,35200,2026-10-01
+        C001,王芳,retained,,13800138000,北京,"北京市朝阳区建国路88号, 3单元",张伟,LFV2A21K5N3000124,京A·23456,Volkswagen,Tiguan L,2023,taxi,2023-03-15 09:00,88000,2026-11-01
+        C002,李强,potential,A,13912345678,上海,,,,,,,,,,,
+        C003,"赵""小""敏",intention,,010-65529988,广州,天河区,刘洋,,,,,,,,,
+
+        """
+
+    func database(_ folder: TemporaryDirectory) throws -> (AppDatabase, String) {
+        let path = folder.path("dealer.sqlite")
+        return (try AppDatabase.open(path: path, create: true, clock: clock), path)
+    }
+
+    @Test("A good file loads customers, vehicles and readings in one transaction with one audit entry")
+    func goodFile() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try database(folder)
+        let report = try db.importCustomers(path: try folder.write("good.csv", Self.good), actor: "IT-陈")
+        #expect(report.outcome == .imported)
+        #expect(report.rows == 4)
+        #expect(report.customers == ImportCounts(added: 3, updated: 0, unchanged: 0))
+        #expect(report.vehicles.added == 2)
+        #expect(report.mileage.added == 2)
+        let wang = try db.searchCustomers("王芳")[0]
+        let card = try db.customerCard(wang.id)
+        #expect(card.customer.address == "北京市朝阳区建国路88号, 3单元")
+        #expect(card.vehicles.map(\.model) == ["Sagitar", "Tiguan L"])
+        #expect(try db.vehicleCard(VIN(validating: "LFV2A21K5N3000124")).deliveryUsage == .taxi)
+        #expect(try db.searchCustomers("赵\"小\"敏").count == 1)
+        let audit = try db.auditEntries(AuditFilter(entity: "import"))
+        #expect(audit.count == 1)
+        #expect(audit[0].actor == "IT-陈")
+        #expect(audit[0].changes["created_customer_ids"]?.after == "1-3")
+        #expect(try db.importRuns().count == 1)
+    }
+
+    @Test("The same file again changes nothing: identical sqlite3 .dump, everything unchanged")
+    func idempotent() throws {
+        let folder = try TemporaryDirectory()
+        let (db, path) = try database(folder)
+        let file = try folder.write("good.csv", Self.good)
+        _ = try db.importCustomers(path: file, actor: "t")
+        let before = try Binaries.dump(path)
+        let again = try db.importCustomers(path: file, actor: "t")
+        #expect(again.outcome == .unchanged)
+        #expect(again.customers == ImportCounts(added: 0, updated: 0, unchanged: 3))
+        #expect(again.vehicles == ImportCounts(added: 0, updated: 0, unchanged: 2))
+        #expect(again.mileage.unchanged == 2)
+        #expect(again.sameChecksumAs == 1)
+        #expect(try Binaries.dump(path) == before)
+    }
+
+    @Test("A changed row updates the card (audited in the import's entry) and leaves the rest unchanged")
+    func update() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try database(folder)
+        _ = try db.importCustomers(path: try folder.write("a.csv", Self.good), actor: "t")
+        let changed = Self.good.replacingOccurrences(of: "C002,李强,potential,A,13912345678,上海", with: "C002,李强,potential,B,13912345678,上海")
+        let report = try db.importCustomers(path: try folder.write("b.csv", changed), actor: "t")
+        #expect(report.customers == ImportCounts(added: 0, updated: 1, unchanged: 2))
+        #expect(try db.searchCustomers("李强")[0].grade == .b)
+        #expect(try db.auditEntries(AuditFilter(entity: "import"))[0].changes["updated_customer_ids"]?.after == "2")
+    }
+
+    @Test("One bad row rejects the file: nothing written, each error located as line and field")
+    func atomic() throws {
+        let folder = try TemporaryDirectory()
+        let (db, path) = try database(folder)
+        let before = try Binaries.dump(path)
+        let bad = Self.good
+            .replacingOccurrences(of: "C002,李强,potential,A", with: "C002,李强,potential,Z")
+            .replacingOccurrences(of: "LFV2A21K5N3000124", with: "LFV2A21K5N300012O")
+        let report = try db.importCustomers(path: try folder.write("bad.csv", bad), actor: "t")
+        #expect(report.outcome == .rejected)
+        #expect(report.errors.map(\.line) == [3, 4])
+        #expect(report.errors.map(\.field) == ["vin", "grade"])
+        #expect(report.located(report.errors[1]).hasSuffix("bad.csv:4: grade: expected A, B or C (C-2), got \"Z\""))
+        #expect(try Binaries.dump(path) == before)
+    }
+
+    @Test("--keep-valid loads the valid rows and lists the rejected ones")
+    func keepValid() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try database(folder)
+        _ = try db.addCustomer(NewCustomer(customer: Customer(name: "别人", customerClass: .potential, createdAt: db.now), phones: ["13912345678"]), actor: "t")
+        var options = CustomerImportOptions()
+        options.keepValid = true
+        let report = try db.importCustomers(path: try folder.write("a.csv", Self.good), options: options, actor: "t")
+        #expect(report.outcome == .partlyImported)
+        #expect(report.rejectedRows == 1)
+        #expect(report.errors.first?.line == 4)
+        #expect(report.errors.first?.message.contains("already on customer 1 (别人)") == true)
+        #expect(report.customers.added == 2)
+        #expect(try db.searchCustomers("李强").isEmpty)
+    }
+
+    @Test("Rows of one customer that disagree are refused; a VIN on another customer is refused naming it")
+    func conflicts() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try database(folder)
+        let disagreeing = Self.good.replacingOccurrences(of: "C001,王芳,retained,,13800138000,北京,\"北京市朝阳区建国路88号, 3单元\",张伟,LFV2A21K5N",
+                                                         with: "C001,王芳,retained,,13800138000,天津,\"北京市朝阳区建国路88号, 3单元\",张伟,LFV2A21K5N")
+        let report = try db.importCustomers(path: try folder.write("a.csv", disagreeing), actor: "t")
+        #expect(report.outcome == .rejected)
+        #expect(report.errors.first?.field == "customer_ref")
+        #expect(report.errors.first?.message.contains("region") == true)
+
+        _ = try db.importCustomers(path: try folder.write("b.csv", Self.good), actor: "t")
+        let stolen = "\(Self.header)\nC009,孙悟空,retained,,13700001111,北京,花果山,张伟,LFV2A21K3N3000123,,Volkswagen,Sagitar,2022,private,,,\n"
+        let second = try db.importCustomers(path: try folder.write("c.csv", stolen), actor: "t")
+        #expect(second.errors.first?.message == "VIN LFV2A21K3N3000123 is already on vehicle 1 (customer 1 王芳)")
+    }
+
+    @Test("A GB18030 file imports as the same Chinese text as its UTF-8 twin")
+    func gb18030() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try database(folder)
+        let utf8 = try folder.write("utf8.csv", Self.good)
+        let converted = try Binaries.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 '\(utf8)' > '\(folder.path("gb.csv"))'"])
+        #expect(converted.status == 0)
+        #expect(try !Data(contentsOf: URL(fileURLWithPath: folder.path("gb.csv"))).elementsEqual(Data(contentsOf: URL(fileURLWithPath: utf8))))
+        let report = try db.importCustomers(path: folder.path("gb.csv"), actor: "t")
+        #expect(report.encoding == "gb18030")
+        #expect(report.customers.added == 3)
+        #expect(try db.customerCard(db.searchCustomers("王芳")[0].id).customer.address == "北京市朝阳区建国路88号, 3单元")
+        #expect(try db.importCustomers(path: utf8, actor: "t").outcome == .unchanged)
+    }
+
+    @Test("A file that cannot be read on (unclosed quote, bad header, empty) is rejected whole")
+    func unreadable() throws {
+        let folder = try TemporaryDirectory()
+        let (db, path) = try database(folder)
+        let before = try Binaries.dump(path)
+        let unclosed = try db.importCustomers(path: try folder.write("q.csv", "\(Self.header)\nC001,\"王芳,retained\n"), actor: "t")
+        #expect(unclosed.outcome == .rejected)
+        #expect(unclosed.errors.first?.message.contains("not closed") == true)
+        #expect(throws: InvalidInput.self) { try db.importCustomers(path: try folder.write("h.csv", "customer_ref,nom,class\n"), actor: "t") }
+        #expect(throws: InvalidInput.self) { try db.importCustomers(path: try folder.write("e.csv", ""), actor: "t") }
+        #expect(throws: InvalidInput.self) { try db.importCustomers(path: folder.path("missing.csv"), actor: "t") }
+        #expect(try Binaries.dump(path) == before)
+    }
+}
