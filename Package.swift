@@ -71,7 +71,7 @@ let package = Package(
 
         // MARK: - Apps (thin @main shells)
         .executableTarget(name: "aftersales", dependencies: ["AdminCommands"], path: "Apps/aftersales", swiftSettings: swiftSettings),
-        .testTarget(name: "AftersalesCLITests", dependencies: ["aftersales", "Storage", "TestSupport"], path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
+        .testTarget(name: "AftersalesCLITests", dependencies: ["aftersales", "AdminCommands", "Storage", "TestSupport"], path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
 
         .executableTarget(
             name: "aftersales-api",

@@ -1,0 +1,210 @@
+import ArgumentParser
+import Foundation
+import Testing
+import AdminCommands
+import TestSupport
+
+/// Runs the real `aftersales` binary against a temporary database.
+struct CLI {
+    let folder: TemporaryDirectory
+    let database: String
+    var now = "2026-11-23T09:00:00+08:00"
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        database = folder.path("dealer.sqlite")
+    }
+
+    @discardableResult
+    func run(_ arguments: String..., expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
+        try run(arguments, expect: status, sourceLocation: sourceLocation)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
+        let result = try Binaries.run("aftersales", arguments + ["--db", database, "--actor", "测试员"], environment: ["AFTERSALES_NOW": now])
+        #expect(result.status == status, "aftersales \(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+        return result
+    }
+
+    func json(_ arguments: String...) throws -> Any {
+        let result = try run(arguments + ["--format", "json"])
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+}
+
+@Suite("aftersales CLI (real binary)")
+struct CLITests {
+    @Test("A day at the dealer: card, vehicle, move to retained, care plan, call, search, audit")
+    func scenario() throws {
+        var cli = try CLI()
+        try cli.run("init")
+        try cli.run("staff", "add", "张伟", "--role", "sales-consultant")
+        let created = try cli.json("customer", "add", "--name", "王芳", "--phone", "138 0013 8000", "--class", "intention",
+                                   "--reason", "试驾后有意向", "--owner", "张伟", "--region", "北京", "--address", "北京市朝阳区建国路88号") as! [String: Any]
+        let customer = created["customer"] as! [String: Any]
+        #expect(customer["name"] as? String == "王芳")
+        #expect(customer["id"] as? Int == 1)
+
+        let vehicle = try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--plate", "京A12345", "--make", "Volkswagen",
+                                  "--model", "Sagitar", "--model-year", "2026", "--usage", "private", "--delivered-at", "2026-11-20 10:30")
+        #expect(vehicle.stdout.contains("京A·12345"))
+        #expect(vehicle.stdout.contains("no care plan: the customer is not retained"))
+
+        let moved = try cli.run("customer", "move", "1", "--to", "retained", "--reason", "购买速腾")
+        #expect(moved.stdout.contains("first-maintenance reminder"))
+
+        cli.now = "2026-11-30T09:00:00+08:00"
+        let due = try cli.run("tasks", "due")
+        #expect(due.stdout.contains("thank-you letter"))
+        #expect(due.stdout.contains("7 days overdue"))
+        #expect(due.stdout.contains("C-7"))
+        let dueJSON = try cli.json("tasks", "due") as! [[String: Any]]
+        let firstCall = dueJSON.first { ($0["task"] as! [String: Any])["kind"] as? String == "first-call" }!
+        let taskID = (firstCall["task"] as! [String: Any])["id"] as! Int
+        try cli.run("tasks", "done", String(taskID), "--response", "车况良好", "--channel", "phone", "--outcome", "satisfied")
+        let contacts = try cli.json("contact", "list", "--customer", "1") as! [String: Any]
+        #expect((contacts["items"] as! [[String: Any]]).first?["outcome"] as? String == "satisfied")
+
+        #expect(try cli.run("customer", "search", "王").stdout.contains("王芳"))
+        #expect(try cli.run("customer", "search", "京A·12345").stdout.contains("王芳"))
+        #expect(try cli.run("customer", "search", "13800138000").stdout.contains("王芳"))
+
+        let audit = try cli.json("audit", "--entity", "customer", "--id", "1") as! [[String: Any]]
+        #expect(audit.map { $0["action"] as! String } == ["move", "create"])
+        #expect(audit.allSatisfy { $0["actor"] as? String == "测试员" })
+
+        let csv = try cli.run("customer", "list", "--format", "csv").stdout
+        #expect(csv.hasPrefix("id,name,class,grade,phones,owner,vehicles\n1,王芳,retained,,13800138000,张伟,京A·12345"))
+    }
+
+    @Test("Every bad input exits non-zero with one line naming the field, and leaves sqlite3 .dump identical")
+    func badInputChangesNothing() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        try cli.run("customer", "add", "--name", "王芳", "--phone", "13800138000", "--class", "retained", "--reason", "老客户")
+        try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen", "--model", "Sagitar", "--usage", "private")
+        try cli.run("vehicle", "mileage", "LFV2A21K3N3000123", "--km", "5000")
+        try cli.run("staff", "add", "张伟", "--role", "sales-consultant")
+        let before = try Binaries.dump(cli.database)
+        let cases: [([String], Int32, String)] = [
+            (["customer", "add", "--name", "李强", "--phone", "12345"], 1, "phone"),
+            (["customer", "add", "--name", "李强", "--phone", "13800138000"], 1, "phone"),
+            (["customer", "add", "--name", "李强", "--class", "retained"], 1, "reason"),
+            (["customer", "add", "--name", "李强", "--class", "vip"], 1, "class"),
+            (["customer", "add", "--name", "李强", "--grade", "A", "--class", "intention", "--reason", "x"], 1, "grade"),
+            (["customer", "add", "--name", "李强", "--email", "li@"], 1, "email"),
+            (["customer", "add", "--name", "李强", "--birth-date", "1990-02-30"], 1, "birth-date"),
+            (["customer", "add", "--phone", "13912345678"], 1, "name: is required"),
+            (["customer", "edit", "1", "--email", "bad address"], 1, "email"),
+            (["customer", "edit", "99", "--name", "x"], 1, "customer 99"),
+            (["customer", "move", "1", "--to", "potential", "--reason", "x"], 1, "class"),
+            (["customer", "move", "1", "--to", "defeated", "--reason", " "], 1, "reason"),
+            (["customer", "show", "abc"], 1, "id"),
+            (["customer", "list", "--limit", "0"], 64, "--limit"),
+            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "VW", "--model", "Golf", "--usage", "private"], 1, "vin"),
+            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N300012", "--make", "VW", "--model", "Golf", "--usage", "private"], 1, "vin"),
+            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model", "Golf", "--usage", "rental"], 1, "usage"),
+            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model", "Golf", "--usage", "taxi", "--delivered-at", "2027-01-01 10:00"], 1, "delivered-at"),
+            (["vehicle", "add", "--customer", "7", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model", "Golf", "--usage", "taxi"], 1, "customer 7"),
+            (["vehicle", "mileage", "LFV2A21K3N3000123", "--km", "4000"], 1, "kilometres"),
+            (["vehicle", "mileage", "LFV2A21K3N3000123", "--km", "many"], 64, "--km"),
+            (["vehicle", "usage", "LFV2A21K3N3000123", "--to", "private"], 1, "usage"),
+            (["vehicle", "show", "LFV2A21K5N3000124"], 1, "LFV2A21K5N3000124"),
+            (["contact", "log", "--customer", "1", "--channel", "pigeon", "--outcome", "reached"], 1, "channel"),
+            (["contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "reached", "--at", "2027-01-01 09:00"], 1, "at"),
+            (["tasks", "done", "99", "--response", "ok"], 1, "task 99"),
+            (["tasks", "due", "--as-of", "tomorrow"], 1, "as-of"),
+            (["settings", "set", "care.first-call.days", "soon"], 1, "care.first-call.days"),
+            (["settings", "set", "no.such", "1"], 1, "no.such"),
+            (["calendar", "set", "2026-13-01", "--holiday"], 1, "day"),
+            (["calendar", "set", "2026-10-01"], 64, "--holiday"),
+            (["schedule", "set", "--make", "VW", "--first-km", "0"], 1, "first-km"),
+            (["staff", "add", "张伟", "--role", "sales-consultant"], 1, "张伟"),
+            (["staff", "add", "李娜", "--role", "boss"], 1, "role"),
+            (["checks", "reassign", "--from", "nobody", "--to", "张伟"], 1, "nobody"),
+            (["token", "create", "--role", "king", "--name", "x"], 1, "role"),
+            (["token", "revoke", "nobody"], 1, "nobody"),
+            (["audit", "--since", "last week"], 1, "since"),
+            (["restore", cli.folder.path("nothing.sqlite")], 1, "nothing.sqlite"),
+            (["import-customers", cli.folder.path("nothing.csv")], 1, "nothing.csv"),
+            (["customer", "list", "--format", "xml"], 64, "format"),
+        ]
+        for (arguments, status, field) in cases {
+            let result = try cli.run(arguments, expect: status)
+            let message = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(message.contains(field), "aftersales \(arguments.joined(separator: " ")) said: \(message)")
+            if status == 1 { #expect(!message.contains("\n"), "one line expected from \(arguments): \(message)") }
+            #expect(try Binaries.dump(cli.database) == before, "aftersales \(arguments.joined(separator: " ")) changed the database")
+        }
+    }
+
+    @Test("import-customers: errors as FILE:LINE: field: reason and exit 1; --keep-valid exits 3; the same file again changes nothing")
+    func importExitStatus() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        let file = try cli.folder.write("old.csv", """
+            customer_ref,name,class,grade,phones
+            A1,王芳,potential,A,13800138000
+            A2,李强,potential,Q,13912345678
+            A3,赵敏,potential,B,13700001111
+
+            """)
+        let before = try Binaries.dump(cli.database)
+        let rejected = try cli.run("import-customers", file, "--quiet", expect: 1)
+        #expect(rejected.stderr.contains("\(file):3: grade: expected A, B or C (C-2), got \"Q\""))
+        #expect(try Binaries.dump(cli.database) == before)
+        let partly = try cli.run("import-customers", file, "--keep-valid", "--quiet", expect: 3)
+        #expect(partly.stdout.contains("2 added"))
+        let after = try Binaries.dump(cli.database)
+        let again = try cli.run("import-customers", file, "--keep-valid", "--quiet", expect: 3)
+        #expect(again.stdout.contains("2 unchanged"))
+        #expect(try Binaries.dump(cli.database) == after)
+        let imports = try cli.json("imports", "list") as! [[String: Any]]
+        #expect(imports.count == 1)
+    }
+
+    @Test("Without --db the database is $AFTERSALES_DB; a missing database says how to create one")
+    func databaseLocation() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("env.sqlite")
+        let missing = try Binaries.run("aftersales", ["customer", "list"], environment: ["AFTERSALES_DB": path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("aftersales init"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try Binaries.run("aftersales", ["init"], environment: ["AFTERSALES_DB": path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("Every command has --help with an example")
+    func helpHasExamples() throws {
+        func leaves(_ command: any ParsableCommand.Type, _ path: [String]) -> [[String]] {
+            let configuration = command.configuration
+            let name = configuration.commandName ?? String(describing: command).lowercased()
+            let here = path + [name]
+            if configuration.subcommands.isEmpty { return [here] }
+            return configuration.subcommands.flatMap { leaves($0, here) }
+        }
+        let commands = leaves(AftersalesCommand.self, []).map { Array($0.dropFirst()) }
+        #expect(commands.count > 30)
+        for command in commands {
+            let result = try Binaries.run("aftersales", command + ["--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("Example"), "aftersales \(command.joined(separator: " ")) --help has no example")
+        }
+    }
+
+    @Test("backup writes a database that restore accepts; the replaced file is kept")
+    func backupRestore() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        try cli.run("customer", "add", "--name", "王芳")
+        let backup = cli.folder.path("backup.sqlite")
+        try cli.run("backup", backup)
+        try cli.run("customer", "add", "--name", "李强")
+        let restored = try cli.json("restore", backup) as! [String: Any]
+        #expect(restored["previousKeptAt"] as? String != nil)
+        let list = try cli.json("customer", "list") as! [String: Any]
+        #expect(list["total"] as? Int == 1)
+    }
+}
