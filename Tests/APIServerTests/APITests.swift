@@ -1,0 +1,194 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Core
+import Customers
+import Storage
+import TestSupport
+@testable import APIServer
+
+@Suite("HTTP API (in process)")
+struct APITests {
+    struct Fixture {
+        let db: AppDatabase
+        let admin: String
+        let advisor: String
+        let agent: String
+        let technician: String
+        let app: Application<RouterResponder<APIRequestContext>>
+
+        init() throws {
+            db = try memoryDatabase()
+            admin = try db.createToken(name: "管理员", role: .admin, actor: "setup").secret
+            advisor = try db.createToken(name: "前台-王丽", role: .serviceAdvisor, actor: "setup").secret
+            agent = try db.createToken(name: "客服-李娜", role: .csAgent, actor: "setup").secret
+            technician = try db.createToken(name: "技师-赵", role: .technician, actor: "setup").secret
+            app = Application(router: buildRouter(database: db))
+        }
+    }
+
+    static func headers(_ token: String?) -> HTTPFields {
+        var fields: HTTPFields = [.contentType: "application/json"]
+        if let token { fields[.authorization] = "Bearer \(token)" }
+        return fields
+    }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+    }
+
+    @Test("/health needs no token; every /v1 route needs one (401 problem+json with WWW-Authenticate)")
+    func authentication() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/customers", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+                let problem = try Self.json(response)
+                #expect(problem["status"] as? Int == 401)
+            }
+            try await client.execute(uri: "/v1/customers", method: .get, headers: Self.headers("as_wrong")) { #expect($0.status == .unauthorized) }
+            try f.db.revokeToken(name: "客服-李娜", actor: "admin")
+            try await client.execute(uri: "/v1/customers", method: .get, headers: Self.headers(f.agent)) { #expect($0.status == .unauthorized) }
+        }
+    }
+
+    @Test("The role decides: a technician may read but not write; only some roles read the audit log or change settings")
+    func roles() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/v1/customers", method: .get, headers: Self.headers(f.technician)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/customers", method: .post, headers: Self.headers(f.technician), body: ByteBuffer(string: #"{"name":"王芳"}"#)) { response in
+                #expect(response.status == .forbidden)
+                let problem = try Self.json(response)
+                #expect((problem["detail"] as? String)?.contains("customers.write") == true)
+            }
+            try await client.execute(uri: "/v1/audit", method: .get, headers: Self.headers(f.advisor)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v1/audit", method: .get, headers: Self.headers(f.admin)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/settings/care.first-call.days", method: .put, headers: Self.headers(f.advisor), body: ByteBuffer(string: #"{"value":"5"}"#)) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/v1/settings/care.first-call.days", method: .put, headers: Self.headers(f.admin), body: ByteBuffer(string: #"{"value":"5"}"#)) {
+                #expect($0.status == .ok)
+            }
+        }
+        #expect(try f.db.settings().integer(.firstCallDays) == 5)
+    }
+
+    @Test("Create, read, search, move and log a contact; the audit actor is the token's name")
+    func customerLifecycle() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            let body = #"{"name":"王芳","class":"intention","reason":"试驾","phones":["13800138000"],"address":"北京市朝阳区建国路88号"}"#
+            try await client.execute(uri: "/v1/customers", method: .post, headers: Self.headers(f.advisor), body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .created)
+                let customer = try Self.json(response)["customer"] as! [String: Any]
+                #expect(customer["name"] as? String == "王芳")
+                #expect(customer["address"] as? String == "北京市朝阳区建国路88号")
+            }
+            try await client.execute(uri: "/v1/customers/search?q=%E7%8E%8B", method: .get, headers: Self.headers(f.agent)) { response in
+                #expect(String(buffer: response.body).contains("王芳"))
+            }
+            let vehicle = #"{"customerId":1,"vin":"LFV2A21K3N3000123","make":"Volkswagen","model":"Sagitar","usage":"private","deliveredAt":"2026-11-20 10:30"}"#
+            try await client.execute(uri: "/v1/vehicles", method: .post, headers: Self.headers(f.advisor), body: ByteBuffer(string: vehicle)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/customers/1/move", method: .post, headers: Self.headers(f.agent), body: ByteBuffer(string: #"{"to":"retained","reason":"购车"}"#)) { response in
+                #expect(response.status == .ok)
+                let card = try Self.json(response)
+                #expect((card["openTasks"] as? [Any])?.count == 4)
+            }
+            try await client.execute(uri: "/v1/customers/1/contacts", method: .post, headers: Self.headers(f.agent),
+                                     body: ByteBuffer(string: #"{"channel":"phone","outcome":"booked","note":"首保已预约"}"#)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/vehicles/lfv2a21k3n3000123", method: .get, headers: Self.headers(f.agent)) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("\"deliveryUsage\":\"private\""))
+            }
+        }
+        let audit = try f.db.auditEntries(AuditFilter(entity: "customer", entityID: "1"))
+        #expect(audit.map(\.actor) == ["客服-李娜", "前台-王丽"])
+    }
+
+    @Test("Bad input is a 4xx problem naming the field, and changes nothing")
+    func badInput() async throws {
+        let f = try Fixture()
+        _ = try f.db.addCustomer(NewCustomer(customer: Customer(name: "王芳", customerClass: .retained, createdAt: f.db.now), phones: ["13800138000"], reason: "x"), actor: "t")
+        let before = try f.db.auditEntries(AuditFilter(limit: 1000)).count
+        let cases: [(String, HTTPRequest.Method, String?, HTTPResponse.Status, String?)] = [
+            ("/v1/customers", .post, #"{"name":"李强","phones":["12345"]}"#, .badRequest, "phone"),
+            ("/v1/customers", .post, #"{"name":"李强","phones":["13800138000"]}"#, .conflict, "phone"),
+            ("/v1/customers", .post, #"{"name":"李强","birthDate":1990}"#, .badRequest, "birthDate"),
+            ("/v1/customers", .post, #"{"phones":[]}"#, .badRequest, "name"),
+            ("/v1/customers", .post, #"{"name": "#, .badRequest, nil),
+            ("/v1/customers", .post, nil, .badRequest, nil),
+            ("/v1/customers/1/move", .post, #"{"to":"potential","reason":"x"}"#, .conflict, "class"),
+            ("/v1/customers/abc", .get, nil, .badRequest, "id"),
+            ("/v1/customers/42", .get, nil, .notFound, "id"),
+            ("/v1/customers?limit=0", .get, nil, .badRequest, "limit"),
+            ("/v1/customers/search", .get, nil, .badRequest, "q"),
+            ("/v1/vehicles/NOTAVIN", .get, nil, .badRequest, "vin"),
+            ("/v1/vehicles", .post, #"{"customerId":1,"vin":"LFV2A21K3N3000123","make":"VW","model":"Golf","usage":"rental"}"#, .badRequest, "usage"),
+            ("/v1/tasks/due?asOf=soon", .get, nil, .badRequest, "asOf"),
+        ]
+        try await f.app.test(.router) { client in
+            for (uri, method, body, status, field) in cases {
+                try await client.execute(uri: uri, method: method, headers: Self.headers(f.admin), body: body.map { ByteBuffer(string: $0) }) { response in
+                    #expect(response.status == status, "\(method) \(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json", "\(method) \(uri)")
+                    let problem = try Self.json(response)
+                    #expect(problem["field"] as? String == field, "\(method) \(uri): \(problem)")
+                    #expect((problem["detail"] as? String)?.isEmpty == false)
+                }
+            }
+        }
+        #expect(try f.db.auditEntries(AuditFilter(limit: 1000)).count == before)
+        #expect(try f.db.listCustomers().total == 1)
+    }
+
+    @Test("Lists are paginated with limit and offset and report the total")
+    func pagination() async throws {
+        let f = try Fixture()
+        for i in 1...7 {
+            _ = try f.db.addCustomer(NewCustomer(customer: Customer(name: "客户\(i)", customerClass: .potential, createdAt: f.db.now), phones: []), actor: "t")
+        }
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/v1/customers?limit=3&offset=3", method: .get, headers: Self.headers(f.agent)) { response in
+                let page = try Self.json(response)
+                #expect(page["total"] as? Int == 7)
+                #expect((page["items"] as? [[String: Any]])?.map { $0["name"] as! String } == ["客户4", "客户5", "客户6"])
+            }
+        }
+    }
+
+    @Test("Every route the server registers is described in Docs/openapi.yaml, and /openapi.yaml serves it")
+    func openAPICoversEveryRoute() async throws {
+        let registry = RouteRegistry()
+        _ = buildRouter(database: try memoryDatabase(), registry: registry)
+        let spec = String(decoding: openAPIDocument, as: UTF8.self)
+        var documented: Set<String> = []
+        var currentPath: String?
+        var inPaths = false
+        for line in spec.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "paths:" { inPaths = true; continue }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /"), line.hasSuffix(":") { currentPath = String(line.dropFirst(2).dropLast()) }
+            else if let path = currentPath, let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" }) {
+                documented.insert("\(method.uppercased()) \(path)")
+            }
+        }
+        let registered = Set(registry.routes.map(\.description))
+        #expect(registered.count >= 20)
+        #expect(registered.subtracting(documented).isEmpty, "missing from Docs/openapi.yaml: \(registered.subtracting(documented).sorted())")
+        #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered).sorted())")
+        let onDisk = try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/openapi.yaml").path, encoding: .utf8)
+        #expect(onDisk == spec)
+        let app = Application(router: buildRouter(database: try memoryDatabase()))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).hasPrefix("openapi: 3.1.0"))
+            }
+        }
+    }
+}
