@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import AdminCommands
+
+@Suite("Output formats")
+struct OutputTests {
+    @Test("Tables align Chinese text by display width (two columns per character)")
+    func chineseAlignment() {
+        let table = TextTable(columns: ["name", "plate"], rows: [["王芳", "京A·12345"], ["Li Qiang", "沪B·67890"]])
+        let lines = table.rendered().split(separator: "\n").map(String.init)
+        #expect(lines[0] == "name      plate")
+        #expect(lines[2] == "王芳      京A·12345")
+        #expect(lines[3] == "Li Qiang  沪B·67890")
+        #expect(TextTable.width("王芳") == 4)
+        #expect(TextTable.width("京A·12345") == 9)
+    }
+
+    @Test("CSV has a header row and quotes commas, quotes and line breaks (RFC 4180)")
+    func csv() {
+        let table = TextTable(columns: ["name", "address"], rows: [["赵\"小\"敏", "天河区, 3号"], ["王芳", "line1\nline2"]])
+        #expect(table.csv() == "name,address\n\"赵\"\"小\"\"敏\",\"天河区, 3号\"\n王芳,\"line1\nline2\"")
+    }
+
+    @Test("--db beats $AFTERSALES_DB, which beats ./aftersales.sqlite")
+    func databaseLocation() {
+        #expect(DatabaseLocation.resolve("/tmp/x.sqlite") == "/tmp/x.sqlite")
+        if ProcessInfo.processInfo.environment["AFTERSALES_DB"] == nil {
+            #expect(DatabaseLocation.resolve(nil) == "./aftersales.sqlite")
+        }
+    }
+}
