@@ -37,7 +37,7 @@ let package = Package(
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport", "DemoGenerator"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
 
         .target(
             name: "AdminCommands",
@@ -82,15 +82,16 @@ let package = Package(
         .testTarget(name: "AftersalesAPITests", dependencies: ["aftersales-api", "aftersales", "Storage", "TestSupport"], path: "Tests/AftersalesAPITests", swiftSettings: swiftSettings),
 
         // MARK: - Tools (demo data and benchmarks; never part of make test's timing)
+        .target(name: "DemoGenerator", dependencies: ["Core", "Customers"], path: "Tools/DemoGenerator", swiftSettings: swiftSettings),
         .executableTarget(
             name: "aftersales-demo-data",
-            dependencies: ["Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DemoGenerator", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/DemoData",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "aftersales-bench",
-            dependencies: ["Storage", "AdminCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DemoGenerator", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/Bench",
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,42 @@
+# AfterSales: `make demo` builds and shows it working on generated data; `make test` runs every test.
+# Both install what is missing (system packages through apt-get) first.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build test demo bench clean
+
+all: build
+
+# System packages: SQLite and libxml2 headers (pkg-config finds them), the sqlite3 shell (tests compare
+# `sqlite3 .dump`), iconv (GB18030 fixtures) and, for `make bench`, wrk.
+deps:
+	@missing=""; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
+	command -v iconv >/dev/null || missing="$$missing libc-bin"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required (swift.org/install); not found on PATH" >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+demo: build
+	bash Tools/demo.sh
+
+bench: deps
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	$(SWIFT) build -c release
+	bash Tools/bench.sh
+
+clean:
+	rm -rf .build demo bench-out

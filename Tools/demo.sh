@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The demo: a dealer database with a few thousand generated customers, then a short tour of real commands.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/debug
+DEMO=demo
+export AFTERSALES_DB="$DEMO/dealer.sqlite"
+export AFTERSALES_NOW="${AFTERSALES_NOW:-$(date +%Y-%m-%dT%H:%M:%S%z | sed 's/\(..\)$/:\1/')}"
+rm -rf "$DEMO" && mkdir -p "$DEMO"
+
+say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
+run() { printf '\n$ aftersales %s\n' "$*"; "$BIN/aftersales" "$@"; }
+
+say "1. A new database and 3,000 customers moved in from the old system (generated, seed 7)"
+"$BIN/aftersales" init >/dev/null
+"$BIN/aftersales-demo-data" csv --customers 3000 --seed 7 --now "$AFTERSALES_NOW" > "$DEMO/customers.csv"
+run import-customers "$DEMO/customers.csv"
+"$BIN/aftersales-demo-data" history --db "$AFTERSALES_DB" --seed 7 --now "$AFTERSALES_NOW"
+
+say "2. Importing the same file again changes nothing"
+run import-customers "$DEMO/customers.csv" --quiet
+
+say "3. Find a customer by name, phone, plate or VIN"
+run customer search 王 --limit 5
+run customer search 138-0000-0000
+FIRST=$("$BIN/aftersales" customer list --class retained --limit 1 --format csv | sed -n 2p | cut -d, -f1)
+run customer show "$FIRST"
+
+say "4. A new owner: card, vehicle, delivery, class move — the care plan (C-7) appears"
+run customer add --name 周晓梅 --phone 13988887777 --class intention --reason "试驾速腾后有意向" --owner 张伟 --region 北京 --address "北京市海淀区中关村大街1号"
+NEW=$("$BIN/aftersales" customer search 13988887777 --format csv | sed -n 2p | cut -d, -f1)
+run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --plate 京N·88888 --make Volkswagen --model Sagitar --model-year 2027 --usage private --delivered-at "$(date +%Y-%m-%d) 10:30"
+run customer move "$NEW" --to retained --reason "购买速腾"
+
+say "5. What customer service works through today: due tasks (C-7) and the checks (C-10)"
+run tasks due --assignee 张伟
+run checks list departed-staff lapsed-contact --limit 5
+
+say "6. Bad input is refused and nothing is written"
+run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --make Volkswagen --model Jetta --usage private || echo "(exit status $?)"
+run customer move "$NEW" --to potential --reason "试试" || echo "(exit status $?)"
+
+say "7. Who changed what: the audit log"
+run audit --limit 6
+
+say "The API"
+cat <<TXT
+Create a token and start the API against the demo database:
+  $BIN/aftersales token create --role service-advisor --name 前台-王丽 --db $AFTERSALES_DB
+  $BIN/aftersales-api --db $AFTERSALES_DB --port 8080
+  curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8080/v1/customers/search?q=%E7%8E%8B"
+The API description is served at http://127.0.0.1:8080/openapi.yaml (also Docs/openapi.yaml).
+TXT
