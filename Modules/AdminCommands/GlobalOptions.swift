@@ -29,7 +29,7 @@ public struct GlobalOptions: ParsableArguments {
 
     /// The audit actor: `--actor`, else the login name.
     public var actorName: String {
-        if let actor, !actor.trimmingCharacters(in: .whitespaces).isEmpty { return actor }
+        if let actor, !actor.trimmed().isEmpty { return actor }
         return DatabaseLocation.loginName()
     }
 

@@ -7,7 +7,7 @@ import Customers
 enum Parse {
     /// A day `YYYY-MM-DD`; throws `InvalidInput` naming the option.
     static func day(_ text: String, field: String) throws -> LocalDate {
-        guard let day = LocalDate(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let day = LocalDate(text.trimmed()) else {
             throw InvalidInput(field: field, "expected a date YYYY-MM-DD, got \"\(text)\"")
         }
         return day

@@ -6,7 +6,7 @@ public enum Instant {
     /// Parses `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]]` followed by `Z`, `+08:00`, `+0800` or nothing; without a zone
     /// the wall time is read in `timeZone` (T-2). Nil when the text is not such an instant.
     public static func parse(_ text: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> Date? {
-        let b = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let b = Array(text.trimmed().utf8)
         guard b.count >= 16, let day = LocalDate(String(decoding: b[0..<10], as: UTF8.self)),
               b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {

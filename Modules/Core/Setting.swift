@@ -67,7 +67,7 @@ public enum Setting: String, CaseIterable, Sendable {
 
     /// Checks a new value and returns it normalised; throws `InvalidInput` naming the setting.
     public func validate(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed()
         if self == .timeZone {
             guard TimeZone(identifier: trimmed) != nil else {
                 throw InvalidInput(field: rawValue, "\"\(trimmed)\" is not a time zone name (e.g. Asia/Shanghai)")

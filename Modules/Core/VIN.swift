@@ -19,7 +19,7 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// Validates and normalises (trim, upper-case); throws `VIN.Problem`.
     public init(validating text: String) throws(Problem) {
-        let normalized = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let normalized = text.trimmed().uppercased()
         guard normalized.count == 17 else { throw .length(normalized.count) }
         for (index, char) in normalized.enumerated() {
             guard let ascii = char.asciiValue, VIN.weightValue(ascii) != nil else {

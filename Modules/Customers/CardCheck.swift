@@ -4,7 +4,7 @@ public enum CardCheck {
     /// address and region; for retained customers (C-4) at least one vehicle.
     public static func missingFields(_ customer: Customer, phoneCount: Int, vehicleCount: Int) -> [String] {
         var missing: [String] = []
-        func blank(_ text: String?) -> Bool { (text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        func blank(_ text: String?) -> Bool { (text ?? "").trimmed().isEmpty }
         if blank(customer.name) { missing.append("name") }
         if phoneCount == 0 { missing.append("phone") }
         if customer.customerClass.isBase {

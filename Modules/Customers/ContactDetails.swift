@@ -6,6 +6,12 @@ public enum ContactDetails {
     /// Normalises a phone number to digits (`+86 138-0013-8000` → `13800138000`, `010-6552 9988` → `01065529988`)
     /// and checks it: an 11-digit mobile number starting 13-19, or a 7-12 digit landline.
     public static func normalizePhone(_ text: String, field: String = "phone") throws -> String {
+        // Fast path: already 11 digits of a mobile number.
+        let bytes = text.utf8
+        if bytes.count == 11, bytes.first == UInt8(ascii: "1"), bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+           let second = bytes.dropFirst().first, second >= UInt8(ascii: "3") {
+            return text
+        }
         var digits = text.filter { !" -()".contains($0) }
         if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -32,23 +38,33 @@ public enum ContactDetails {
 
     /// The plate as a search key: upper-case, without separators (`京A·12345` → `京A12345`).
     public static func plateKey(_ text: String) -> String {
-        text.uppercased().filter { !" ·•.-_".contains($0) }
+        var key = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "·", "•", ".", "-", "_": continue
+            case "a"..."z": key.append(Unicode.Scalar(scalar.value - 32)!)
+            default: key.append(scalar)
+            }
+        }
+        return String(key)
     }
 
     /// Checks and formats a plate: a province character, a letter, then 4 to 6 letters or digits, with
     /// an optional suffix character (挂, 学, 警...). Returns the display form `京A·12345`.
     public static func normalizePlate(_ text: String, field: String = "plate") throws -> String {
-        let key = plateKey(text)
-        let chars = Array(key)
-        guard chars.count >= 6, chars.count <= 9, let first = chars.first, !first.isASCII,
-              chars[1].isASCII, chars[1].isLetter else {
+        let chars = Array(plateKey(text).unicodeScalars)
+        func isAlphanumeric(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) || ("0"..."9").contains(c) }
+        guard chars.count >= 6, chars.count <= 9, !chars[0].isASCII, ("A"..."Z").contains(chars[1]) else {
             throw InvalidInput(field: field, "\"\(text)\" is not a plate (e.g. 京A·12345 or 沪AD12345)")
         }
-        let rest = chars.dropFirst(2)
-        let body = rest.last.map({ $0.isASCII }) == false ? rest.dropLast() : rest[...]
-        guard (4...6).contains(body.count), body.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        let rest = chars[2...]
+        let body = rest.last!.isASCII ? rest : rest.dropLast()
+        guard (4...6).contains(body.count), body.allSatisfy(isAlphanumeric) else {
             throw InvalidInput(field: field, "\"\(text)\" is not a plate (e.g. 京A·12345 or 沪AD12345)")
         }
-        return String(chars[0...1]) + "·" + String(rest)
+        var display = String.UnicodeScalarView(chars[0...1])
+        display.append("·")
+        display.append(contentsOf: rest)
+        return String(display)
     }
 }

@@ -51,7 +51,7 @@ public struct Customer: Sendable, Codable, Equatable {
 
     /// Checks the fields a card may hold, whatever the class; throws `InvalidInput` naming the field.
     public func validate() throws {
-        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedName = name.trimmed()
         guard !trimmedName.isEmpty else { throw InvalidInput(field: "name", "must not be empty") }
         guard trimmedName.count <= 100 else { throw InvalidInput(field: "name", "at most 100 characters") }
         if grade != nil, customerClass != .potential {

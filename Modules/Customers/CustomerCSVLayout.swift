@@ -32,7 +32,7 @@ public struct CustomerCSVLayout: Sendable {
     public init(header: [String]) throws {
         var index: [String: Int] = [:]
         for (position, raw) in header.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = raw.trimmed().lowercased()
             guard CustomerCSVLayout.allColumns.contains(name) else {
                 throw InvalidInput(field: "header", "unknown column \"\(raw)\" (column \(position + 1)); known columns: \(CustomerCSVLayout.allColumns.joined(separator: ", "))")
             }
@@ -54,7 +54,7 @@ public struct CustomerCSVLayout: Sendable {
     public func parse(_ record: [String], now: Date, timeZone: TimeZone) throws -> CustomerImportRow {
         func value(_ column: String) -> String? {
             guard let i = index[column], i < record.count else { return nil }
-            let text = record[i].trimmingCharacters(in: .whitespaces)
+            let text = record[i].trimmed()
             return text.isEmpty ? nil : text
         }
         func date(_ column: String) throws -> LocalDate? {

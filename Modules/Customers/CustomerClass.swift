@@ -33,10 +33,12 @@ public enum CustomerClass: String, CaseIterable, Codable, Sendable {
     }
 
     /// Parses a class name (English or Chinese); throws `InvalidInput`.
+    static let aliases: [String: CustomerClass] = ["潜在": .potential, "潜在客户": .potential, "意向": .intention, "意向客户": .intention,
+                                                   "保有": .retained, "保有客户": .retained, "战败": .defeated, "战败客户": .defeated]
+
     public static func parse(_ text: String, field: String = "class") throws -> CustomerClass {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let aliases: [String: CustomerClass] = ["潜在": .potential, "潜在客户": .potential, "意向": .intention, "意向客户": .intention,
-                                                "保有": .retained, "保有客户": .retained, "战败": .defeated, "战败客户": .defeated]
+        if let value = CustomerClass(rawValue: text) { return value }
+        let key = text.trimmed().lowercased()
         if let value = CustomerClass(rawValue: key) ?? aliases[key] { return value }
         throw InvalidInput(field: field, "expected one of potential, intention, retained, defeated; got \"\(text)\"")
     }
@@ -48,7 +50,7 @@ public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
     case a = "A", b = "B", c = "C"
 
     public static func parse(_ text: String, field: String = "grade") throws -> PotentialGrade {
-        if let grade = PotentialGrade(rawValue: text.trimmingCharacters(in: .whitespaces).uppercased()) { return grade }
+        if let grade = PotentialGrade(rawValue: text) ?? PotentialGrade(rawValue: text.trimmed().uppercased()) { return grade }
         throw InvalidInput(field: field, "expected A, B or C (C-2), got \"\(text)\"")
     }
 }
@@ -57,9 +59,11 @@ public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
 public enum PartyKind: String, CaseIterable, Codable, Sendable {
     case person, organisation
 
+    static let aliases: [String: PartyKind] = ["个人": .person, "organization": .organisation, "company": .organisation, "单位": .organisation, "公司": .organisation]
+
     public static func parse(_ text: String, field: String = "kind") throws -> PartyKind {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let aliases: [String: PartyKind] = ["个人": .person, "organization": .organisation, "company": .organisation, "单位": .organisation, "公司": .organisation]
+        if let value = PartyKind(rawValue: text) { return value }
+        let key = text.trimmed().lowercased()
         if let value = PartyKind(rawValue: key) ?? aliases[key] { return value }
         throw InvalidInput(field: field, "expected person or organisation, got \"\(text)\"")
     }
@@ -69,9 +73,11 @@ public enum PartyKind: String, CaseIterable, Codable, Sendable {
 public enum Gender: String, CaseIterable, Codable, Sendable {
     case male, female
 
+    static let aliases: [String: Gender] = ["男": .male, "女": .female, "m": .male, "f": .female]
+
     public static func parse(_ text: String, field: String = "gender") throws -> Gender {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let aliases: [String: Gender] = ["男": .male, "女": .female, "m": .male, "f": .female]
+        if let value = Gender(rawValue: text) { return value }
+        let key = text.trimmed().lowercased()
         if let value = Gender(rawValue: key) ?? aliases[key] { return value }
         throw InvalidInput(field: field, "expected male or female (男/女), got \"\(text)\"")
     }

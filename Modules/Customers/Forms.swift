@@ -31,7 +31,7 @@ public struct CustomerForm: Decodable, Sendable {
 
     /// The validated customer; throws `InvalidInput` naming the field.
     public func customer(now: Date) throws -> Customer {
-        guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw InvalidInput(field: "name", "is required") }
+        guard let name, !name.trimmed().isEmpty else { throw InvalidInput(field: "name", "is required") }
         let customer = Customer(
             kind: try kind.map { try PartyKind.parse($0) } ?? .person, name: name,
             customerClass: try customerClass.map { try CustomerClass.parse($0) } ?? .potential,

@@ -8,13 +8,15 @@ public enum Usage: String, CaseIterable, Codable, Sendable {
     case commercial
 
     /// Parses a usage; `ride-hailing`, `网约车` and `出租` are taxi; throws `InvalidInput`.
+    static let aliases: [String: Usage] = [
+        "ride-hailing": .taxi, "ridehailing": .taxi, "网约车": .taxi, "出租": .taxi, "出租营运": .taxi,
+        "家用": .private, "私家": .private, "私用": .private, "household": .private,
+        "营运": .commercial, "商用": .commercial,
+    ]
+
     public static func parse(_ text: String, field: String = "usage") throws -> Usage {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let aliases: [String: Usage] = [
-            "ride-hailing": .taxi, "ridehailing": .taxi, "网约车": .taxi, "出租": .taxi, "出租营运": .taxi,
-            "家用": .private, "私家": .private, "私用": .private, "household": .private,
-            "营运": .commercial, "商用": .commercial,
-        ]
+        if let value = Usage(rawValue: text) { return value }
+        let key = text.trimmed().lowercased()
         if let value = Usage(rawValue: key) ?? aliases[key] { return value }
         throw InvalidInput(field: field, "expected private, taxi (incl. ride-hailing) or commercial (C-9), got \"\(text)\"")
     }
@@ -58,8 +60,8 @@ public struct Vehicle: Sendable, Codable, Equatable {
 
     /// Checks the vehicle's own fields; throws `InvalidInput` naming the field.
     public func validate(today: LocalDate) throws {
-        guard !make.trimmingCharacters(in: .whitespaces).isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
-        guard !model.trimmingCharacters(in: .whitespaces).isEmpty else { throw InvalidInput(field: "model", "must not be empty") }
+        guard !make.trimmed().isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
+        guard !model.trimmed().isEmpty else { throw InvalidInput(field: "model", "must not be empty") }
         if let modelYear, !(1950...(today.year + 2)).contains(modelYear) {
             throw InvalidInput(field: "model-year", "\(modelYear) is not a plausible model year (1950 to \(today.year + 2))")
         }

@@ -21,7 +21,7 @@ public struct Principal: Sendable, Equatable {
 extension AppDatabase {
     /// Creates a bearer token for `name` with `role`; returns the secret, which is never stored.
     public func createToken(name: String, role: Role, actor: String) throws -> (token: APIToken, secret: String) {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmed()
         guard !trimmed.isEmpty else { throw InvalidInput(field: "name", "must not be empty") }
         var generator = SystemRandomNumberGenerator()
         let secret = "as_" + (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16).leftPad2() }.joined()

@@ -12,7 +12,7 @@ public struct StaffMember: Codable, Sendable, Equatable {
 extension AppDatabase {
     /// Adds a staff member; audited. Throws `Conflict` when the name exists.
     public func addStaff(name: String, role: Role, actor: String) throws -> StaffMember {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmed()
         guard !trimmed.isEmpty else { throw InvalidInput(field: "name", "must not be empty") }
         return try writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM staff WHERE name = ?", arguments: [trimmed]) == true {

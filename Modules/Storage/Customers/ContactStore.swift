@@ -13,7 +13,7 @@ extension AppDatabase {
     static func insertContact(_ db: Database, _ contact: Contact, now: Date, actor: String) throws -> Contact {
         var contact = contact
         _ = try fetchCustomer(db, id: contact.customerID)
-        let staff = contact.staff.trimmingCharacters(in: .whitespaces)
+        let staff = contact.staff.trimmed()
         guard !staff.isEmpty else { throw InvalidInput(field: "staff", "must not be empty") }
         if let vehicleID = contact.vehicleID {
             let owner = try Customer.ID.fetchOne(db, sql: "SELECT customer_id FROM vehicle WHERE id = ?", arguments: [vehicleID])

@@ -10,7 +10,7 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
     /// Guesses the field from the text: 17 VIN characters → vin; digits → phone; a province character
     /// followed by a letter → plate; anything else → name.
     public static func guess(_ text: String) -> SearchField {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed()
         if trimmed.count == 17, (try? VIN(validating: trimmed)) != nil { return .vin }
         let digits = trimmed.filter { !" -+()".contains($0) }
         if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return .phone }
@@ -24,7 +24,7 @@ extension AppDatabase {
     /// Finds customers by name (partial, Chinese), phone (whole number, or its last digits), plate (whole
     /// or partial) or VIN (whole, or its last 6 or more characters). At most `limit` results, exact matches first.
     public func searchCustomers(_ text: String, by field: SearchField? = nil, limit: Int = 50) throws -> [CustomerSummary] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed()
         guard !trimmed.isEmpty else { throw InvalidInput(field: "query", "must not be empty") }
         let field = field ?? SearchField.guess(trimmed)
         return try writer.read { db in

@@ -8,10 +8,10 @@ extension AppDatabase {
     /// Throws `Conflict` when a phone is already on another customer and sharing was not allowed.
     public func addCustomer(_ new: NewCustomer, actor: String) throws -> CustomerCard {
         var customer = new.customer
-        customer.name = customer.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        customer.name = customer.name.trimmed()
         try customer.validate()
         let phones = try new.phones.map { try ContactDetails.normalizePhone($0) }
-        let reason = new.reason?.trimmingCharacters(in: .whitespaces) ?? ""
+        let reason = new.reason?.trimmed() ?? ""
         if customer.customerClass != .potential, reason.isEmpty {
             throw InvalidInput(field: "reason", "a customer created directly as \(customer.customerClass.rawValue) needs a reason (C-5)")
         }
@@ -44,10 +44,10 @@ extension AppDatabase {
             let before = customer.auditFields
             func optional(_ text: String?, _ current: String?) -> String? {
                 guard let text else { return current }
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmed()
                 return trimmed.isEmpty ? nil : trimmed
             }
-            if let name = edit.name { customer.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let name = edit.name { customer.name = name.trimmed() }
             if let kind = edit.kind { customer.kind = kind }
             if let grade = edit.grade { customer.grade = grade.isEmpty ? nil : try PotentialGrade.parse(grade) }
             if let gender = edit.gender { customer.gender = gender.isEmpty ? nil : try Gender.parse(gender) }
@@ -97,7 +97,7 @@ extension AppDatabase {
     /// Moves a customer to another class along C-5, recording who, when and why; audited. When the customer
     /// becomes retained, the care plan (C-7) of each recently delivered vehicle is created.
     public func moveCustomer(_ id: Customer.ID, to target: CustomerClass, reason: String, actor: String) throws -> CustomerCard {
-        let reason = reason.trimmingCharacters(in: .whitespaces)
+        let reason = reason.trimmed()
         guard !reason.isEmpty else { throw InvalidInput(field: "reason", "a class move needs a reason (C-5)") }
         return try writer.write { db in
             let customer = try Self.fetchCustomer(db, id: id)

@@ -54,7 +54,7 @@ extension AppDatabase {
     /// Completes a task, recording who, when and the customer's response; with a channel, the call or
     /// letter is also logged as a contact (C-8). The next monthly call follows (C-7).
     public func completeTask(_ id: CareTask.ID, _ completion: TaskCompletion, actor: String) throws -> CareTask {
-        let response = completion.response.trimmingCharacters(in: .whitespaces)
+        let response = completion.response.trimmed()
         guard !response.isEmpty else { throw InvalidInput(field: "response", "record the customer's response (C-7, C-8)") }
         return try writer.write { db in
             let now = clock.now()

@@ -26,54 +26,64 @@ final class CSVReader {
     /// The SHA-256 of the file; complete once `next()` has returned nil.
     func checksum() -> String { var copy = source.hasher; return copy.finalizeHex() }
 
-    private func nextByte() throws -> UInt8? {
-        if position == chunk.count {
-            guard !atEnd, let next = try source.nextChunk() else { atEnd = true; return nil }
-            chunk = next
-            position = 0
-            if firstChunk {
-                firstChunk = false
-                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-            }
-            if position == chunk.count { return try nextByte() }
+    /// Loads the next chunk; false at the end of the file.
+    private func refill() throws -> Bool {
+        guard !atEnd, let next = try source.nextChunk() else { atEnd = true; return false }
+        chunk = next
+        position = 0
+        if firstChunk {
+            firstChunk = false
+            if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         }
-        defer { position += 1 }
-        return chunk[position]
-    }
-
-    private func peekByte() throws -> UInt8? {
-        if position == chunk.count {
-            guard !atEnd, let next = try source.nextChunk(), !next.isEmpty else { atEnd = true; return nil }
-            chunk = next
-            position = 0
-        }
-        return chunk[position]
+        return true
     }
 
     /// The next record's fields, nil at the end. Blank lines are skipped. Throws `InvalidInput` naming the
-    /// line for an unterminated quote or a stray quote.
+    /// line for an unterminated quote or a stray quote. The loop works on locals: it runs once per byte.
     func next() throws -> [String]? {
         var fields: [String] = []
+        var field = self.field
+        self.field = []
         field.removeAll(keepingCapacity: true)
+        var line = self.line
+        var position = self.position
+        defer {
+            self.field = field
+            self.line = line
+            self.position = position
+        }
         var inQuotes = false
+        var afterQuote = false   // a quote inside a quoted field: either the first of "" or the closing one
         var quotedField = false
         var started = false
         recordLine = line
         while true {
-            guard let byte = try nextByte() else {
-                if inQuotes { throw InvalidInput(field: "line \(recordLine)", "a quoted field is not closed before the end of the file") }
-                if !started { return nil }
-                fields.append(String(decoding: field, as: UTF8.self))
-                return fields
+            if position == chunk.count {
+                self.position = position
+                guard try refill() else {
+                    if inQuotes && !afterQuote { throw InvalidInput(field: "line \(recordLine)", "a quoted field is not closed before the end of the file") }
+                    if !started && field.isEmpty { return nil }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    return fields
+                }
+                position = self.position
+                continue
             }
+            let byte = chunk[position]
+            position += 1
             if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    if try peekByte() == UInt8(ascii: "\"") { _ = try nextByte(); field.append(byte) } else { inQuotes = false }
+                if afterQuote {
+                    afterQuote = false
+                    if byte == UInt8(ascii: "\"") { field.append(byte); continue }
+                    inQuotes = false // the quote closed the field; this byte is read as unquoted below
+                } else if byte == UInt8(ascii: "\"") {
+                    afterQuote = true
+                    continue
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
+                    continue
                 }
-                continue
             }
             switch byte {
             case UInt8(ascii: ","):
