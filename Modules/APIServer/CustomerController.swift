@@ -8,14 +8,6 @@ import Storage
 struct CustomerController {
     let database: AppDatabase
 
-    struct Patch: Decodable {
-        var name, grade, source, gender, birthDate, email, region, address, occupation, owner, note: String?
-        var kind: String?
-        var addPhones: [String]?
-        var removePhones: [String]?
-        var sharedPhones: Bool?
-    }
-
     struct MoveInput: Decodable {
         var to: String
         var reason: String
@@ -61,24 +53,7 @@ struct CustomerController {
         }
         routes.patch("customers/:id", .writeCustomers) { request, context, principal in
             let id = try customerID(context)
-            let patch = try await JSON.body(Patch.self, request, context)
-            var edit = CustomerEdit()
-            edit.name = patch.name
-            edit.kind = try patch.kind.map { try PartyKind.parse($0) }
-            edit.grade = patch.grade
-            edit.source = patch.source
-            edit.gender = patch.gender
-            edit.birthDate = patch.birthDate
-            edit.email = patch.email
-            edit.region = patch.region
-            edit.address = patch.address
-            edit.occupation = patch.occupation
-            edit.owner = patch.owner
-            edit.note = patch.note
-            edit.addPhones = patch.addPhones ?? []
-            edit.removePhones = patch.removePhones ?? []
-            edit.allowSharedPhones = patch.sharedPhones ?? false
-            let update = edit
+            let update = try await JSON.body(CustomerEdit.self, request, context)
             return try JSON.response(try await database.run { try $0.editCustomer(id, update, actor: principal.name) })
         }
         routes.post("customers/:id/move", .moveCustomers) { request, context, principal in

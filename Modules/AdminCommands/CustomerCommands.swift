@@ -148,7 +148,7 @@ struct CustomerCommand: ParsableCommand {
             let db = try global.open()
             var edit = CustomerEdit()
             edit.name = card.name
-            edit.kind = try card.kind.map { try PartyKind.parse($0) }
+            edit.kind = card.kind
             edit.grade = card.grade
             edit.source = card.source
             edit.gender = card.gender

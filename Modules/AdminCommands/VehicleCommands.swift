@@ -62,9 +62,7 @@ struct VehicleCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let card = try db.vehicleCard(try Parse.vin(vin))
-            if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
-                try global.output.emit(card, table: Present.vehicle(card, zone: zone))
-            }
+            try VehicleCommand.show(card, global: global, zone: zone)
         }
     }
 
@@ -102,9 +100,7 @@ struct VehicleCommand: ParsableCommand {
             let zone = try db.settings().timeZone
             let card = try db.addMileage(try Parse.vin(vin), kilometres: km, at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
                                          source: source, odometerReplaced: odometerReplaced, actor: global.actorName)
-            if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
-                try global.output.emit(card, table: Present.vehicle(card, zone: zone))
-            }
+            try VehicleCommand.show(card, global: global, zone: zone)
         }
     }
 
@@ -126,9 +122,13 @@ struct VehicleCommand: ParsableCommand {
             let zone = try db.settings().timeZone
             let day = try effective.map { try Parse.day($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
             let card = try db.changeUsage(try Parse.vin(vin), to: try Usage.parse(to, field: "to"), effective: day, reason: reason, actor: global.actorName)
-            if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
-                try global.output.emit(card, table: Present.vehicle(card, zone: zone))
-            }
+            try VehicleCommand.show(card, global: global, zone: zone)
+        }
+    }
+
+    static func show(_ card: VehicleCard, global: GlobalOptions, zone: TimeZone) throws {
+        if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
+            try global.output.emit(card, table: Present.vehicle(card, zone: zone))
         }
     }
 

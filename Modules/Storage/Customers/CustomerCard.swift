@@ -65,10 +65,11 @@ public struct NewCustomer: Sendable {
     }
 }
 
-/// Changes to a card: nil leaves a field as it is, an empty string clears it.
-public struct CustomerEdit: Sendable {
+/// Changes to a card: nil leaves a field as it is, an empty string clears it. Decodable, so the API's
+/// PATCH body is this structure.
+public struct CustomerEdit: Sendable, Decodable {
     public var name: String?
-    public var kind: PartyKind?
+    public var kind: String?
     public var grade: String?
     public var source: String?
     public var gender: String?
@@ -84,4 +85,28 @@ public struct CustomerEdit: Sendable {
     public var allowSharedPhones = false
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, grade, source, gender, birthDate, region, occupation, email, address, owner, note, addPhones, removePhones
+        case allowSharedPhones = "sharedPhones"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        kind = try c.decodeIfPresent(String.self, forKey: .kind)
+        grade = try c.decodeIfPresent(String.self, forKey: .grade)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        gender = try c.decodeIfPresent(String.self, forKey: .gender)
+        birthDate = try c.decodeIfPresent(String.self, forKey: .birthDate)
+        region = try c.decodeIfPresent(String.self, forKey: .region)
+        occupation = try c.decodeIfPresent(String.self, forKey: .occupation)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        address = try c.decodeIfPresent(String.self, forKey: .address)
+        owner = try c.decodeIfPresent(String.self, forKey: .owner)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        addPhones = try c.decodeIfPresent([String].self, forKey: .addPhones) ?? []
+        removePhones = try c.decodeIfPresent([String].self, forKey: .removePhones) ?? []
+        allowSharedPhones = try c.decodeIfPresent(Bool.self, forKey: .allowSharedPhones) ?? false
+    }
 }

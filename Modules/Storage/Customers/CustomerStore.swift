@@ -48,7 +48,7 @@ extension AppDatabase {
                 return trimmed.isEmpty ? nil : trimmed
             }
             if let name = edit.name { customer.name = name.trimmed() }
-            if let kind = edit.kind { customer.kind = kind }
+            if let kind = edit.kind { customer.kind = try PartyKind.parse(kind) }
             if let grade = edit.grade { customer.grade = grade.isEmpty ? nil : try PotentialGrade.parse(grade) }
             if let gender = edit.gender { customer.gender = gender.isEmpty ? nil : try Gender.parse(gender) }
             if let birth = edit.birthDate {
