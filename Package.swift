@@ -30,10 +30,13 @@ let package = Package(
         .target(name: "Customers", dependencies: ["Core"], path: "Modules/Customers", swiftSettings: swiftSettings),
         .testTarget(name: "CustomersTests", dependencies: ["Customers"], path: "Tests/CustomersTests", swiftSettings: swiftSettings),
 
+        .target(name: "Warranty", dependencies: ["Core", "Customers"], path: "Modules/Warranty", swiftSettings: swiftSettings),
+        .testTarget(name: "WarrantyTests", dependencies: ["Warranty"], path: "Tests/WarrantyTests", swiftSettings: swiftSettings),
+
         // MARK: - Modules (storage and app libraries)
         .target(
             name: "Storage",
-            dependencies: ["Core", "Customers", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Core", "Customers", "Warranty", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),

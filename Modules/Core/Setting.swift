@@ -13,6 +13,11 @@ public enum Setting: String, CaseIterable, Sendable {
     case contactLapseDays = "checks.contact-lapse.days"
     case dissatisfiedFollowUpDays = "checks.dissatisfied-follow-up.days"
     case staleMileageDays = "checks.stale-mileage.days"
+    case legalRepairMonths = "legal.repair-period.months"
+    case legalRepairKilometres = "legal.repair-period.km"
+    case legalSanbaoMonths = "legal.sanbao-period.months"
+    case legalSanbaoKilometres = "legal.sanbao-period.km"
+    case partsWarrantyMonths = "warranty.parts.months"
 
     /// The rule the setting belongs to.
     public var rule: String {
@@ -20,6 +25,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .timeZone: return "T-2"
         case .thankYouLetterDays, .firstCallDays, .newCarCallFromDays, .newCarCallToDays, .monthlyCalls, .firstMaintenanceLeadDays: return "C-7"
         case .contactLapseDays, .dissatisfiedFollowUpDays, .staleMileageDays: return "C-10"
+        case .legalRepairMonths, .legalRepairKilometres, .legalSanbaoMonths, .legalSanbaoKilometres: return "L-2"
+        case .partsWarrantyMonths: return "W-3"
         }
     }
 
@@ -36,6 +43,11 @@ public enum Setting: String, CaseIterable, Sendable {
         case .contactLapseDays: return "90"
         case .dissatisfiedFollowUpDays: return "3"
         case .staleMileageDays: return "365"
+        case .legalRepairMonths: return "36"
+        case .legalRepairKilometres: return "60000"
+        case .legalSanbaoMonths: return "24"
+        case .legalSanbaoKilometres: return "50000"
+        case .partsWarrantyMonths: return "12"
         }
     }
 
@@ -52,6 +64,11 @@ public enum Setting: String, CaseIterable, Sendable {
         case .contactLapseDays: return "a base customer with no contact for N days has a lapsed contact plan"
         case .dissatisfiedFollowUpDays: return "a dissatisfied contact needs a follow-up within N days"
         case .staleMileageDays: return "a vehicle with no mileage reading for N days has stale data"
+        case .legalRepairMonths: return "household cars: legal repair period (包修期) in months; legal minimum 36"
+        case .legalRepairKilometres: return "household cars: legal repair period in km; legal minimum 60,000"
+        case .legalSanbaoMonths: return "household cars: 三包 period in months; legal minimum 24"
+        case .legalSanbaoKilometres: return "household cars: 三包 period in km; legal minimum 50,000"
+        case .partsWarrantyMonths: return "a part bought and fitted at an authorised dealer is covered N months from fitting"
         }
     }
 
@@ -61,6 +78,12 @@ public enum Setting: String, CaseIterable, Sendable {
         case .timeZone: return nil
         case .monthlyCalls: return 0...60
         case .newCarCallFromDays, .newCarCallToDays: return 1...90
+        // L rules are legal minimums: a dealer may only make them more generous.
+        case .legalRepairMonths: return 36...240
+        case .legalRepairKilometres: return 60_000...2_000_000
+        case .legalSanbaoMonths: return 24...240
+        case .legalSanbaoKilometres: return 50_000...2_000_000
+        case .partsWarrantyMonths: return 1...120
         default: return 0...3650
         }
     }

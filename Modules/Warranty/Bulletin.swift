@@ -1,0 +1,212 @@
+import Core
+
+/// A manufacturer bulletin (W-6): recall, service campaign, technical service bulletin or warranty
+/// extension, identified by manufacturer and number, with a revision (MANUFACTURER-XML.md).
+public struct Bulletin: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case recall, campaign, tsb, `extension`
+        /// Recalls and service campaigns are work to do on a vehicle: they can be open.
+        public var canBeOpen: Bool { self == .recall || self == .campaign }
+    }
+
+    public enum Status: String, Sendable, Codable, CaseIterable { case active, withdrawn }
+
+    public struct ModelCriterion: Sendable, Codable, Hashable {
+        public var make: String
+        public var name: String
+        public var yearFrom: Int?
+        public var yearTo: Int?
+        public init(make: String, name: String, yearFrom: Int? = nil, yearTo: Int? = nil) {
+            self.make = make
+            self.name = name
+            self.yearFrom = yearFrom
+            self.yearTo = yearTo
+        }
+    }
+
+    public struct BuiltCriterion: Sendable, Codable, Hashable {
+        public var from: LocalDate?
+        public var to: LocalDate?
+        public init(from: LocalDate?, to: LocalDate?) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public struct Labour: Sendable, Codable, Hashable {
+        public var code: String
+        /// Hundredths of an hour (1.2 h = 120).
+        public var centihours: Int
+    }
+
+    public struct Part: Sendable, Codable, Hashable {
+        public var number: String
+        public var quantity: Int
+    }
+
+    public var manufacturer: String
+    public var number: String
+    public var kind: Kind
+    public var revision: Int
+    public var issued: LocalDate
+    public var status: Status
+    public var title: String
+    public var component: String
+    public var summary: String
+    public var consequence: String?
+    public var remedy: String
+    public var models: [ModelCriterion]
+    public var built: [BuiltCriterion]
+    public var vinRanges: [VinRange]
+    /// Listed VINs; in storage they live in their own indexed table (lists may hold millions).
+    public var vins: [VIN]
+    public var labour: [Labour]
+    public var parts: [Part]
+    /// For `extension`: the limits the component's coverage is extended to, from the warranty start.
+    public var extensionMonths: Int?
+    public var extensionKilometres: Int?
+
+    public init(manufacturer: String, number: String, kind: Kind, revision: Int, issued: LocalDate, status: Status = .active,
+                title: String, component: String, summary: String, consequence: String? = nil, remedy: String,
+                models: [ModelCriterion] = [], built: [BuiltCriterion] = [], vinRanges: [VinRange] = [], vins: [VIN] = [],
+                labour: [Labour] = [], parts: [Part] = [], extensionMonths: Int? = nil, extensionKilometres: Int? = nil) {
+        self.manufacturer = manufacturer
+        self.number = number
+        self.kind = kind
+        self.revision = revision
+        self.issued = issued
+        self.status = status
+        self.title = title
+        self.component = component
+        self.summary = summary
+        self.consequence = consequence
+        self.remedy = remedy
+        self.models = models
+        self.built = built
+        self.vinRanges = vinRanges
+        self.vins = vins
+        self.labour = labour
+        self.parts = parts
+        self.extensionMonths = extensionMonths
+        self.extensionKilometres = extensionKilometres
+    }
+
+    /// Checks the bulletin as MANUFACTURER-XML.md defines it; throws `InvalidInput` naming the field.
+    public func validate() throws {
+        for (field, value) in [("number", number), ("title", title), ("component", component), ("summary", summary), ("remedy", remedy), ("manufacturer", manufacturer)]
+        where value.trimmed().isEmpty {
+            throw InvalidInput(field: field, "is required")
+        }
+        guard revision >= 1 else { throw InvalidInput(field: "revision", "must be 1 or more") }
+        guard !(models.isEmpty && built.isEmpty && vinRanges.isEmpty && vins.isEmpty) else {
+            throw InvalidInput(field: "applies", "a bulletin must say which vehicles it applies to (model, built dates, VIN range or VINs)")
+        }
+        if kind == .extension {
+            guard let months = extensionMonths, let km = extensionKilometres, months > 0, km > 0 else {
+                throw InvalidInput(field: "extension", "a warranty extension needs its months and kilometres")
+            }
+        }
+        for criterion in built {
+            if let from = criterion.from, let to = criterion.to, from > to { throw InvalidInput(field: "built", "from \(from) is after to \(to)") }
+        }
+        for model in models {
+            if let from = model.yearFrom, let to = model.yearTo, from > to { throw InvalidInput(field: "model", "yearFrom \(from) is after yearTo \(to)") }
+        }
+    }
+
+    /// Content comparison for revisions: the elements of Applies compare as sets.
+    public func sameContent(as other: Bulletin) -> Bool {
+        var a = self, b = other
+        a.models.sort { "\($0)" < "\($1)" }; b.models.sort { "\($0)" < "\($1)" }
+        a.built.sort { "\($0)" < "\($1)" }; b.built.sort { "\($0)" < "\($1)" }
+        a.vinRanges.sort { $0.from < $1.from }; b.vinRanges.sort { $0.from < $1.from }
+        a.vins.sort(); b.vins.sort()
+        return a == b
+    }
+}
+
+/// A VIN range: `from` and `to` agree in positions 1-8 and 10-11 (position 9, the check digit, is
+/// ignored); a VIN is inside when those positions agree and its serial (12-17) lies between, inclusive.
+public struct VinRange: Sendable, Codable, Hashable {
+    public let from: VIN
+    public let to: VIN
+
+    public init(from: VIN, to: VIN) throws {
+        guard VinRange.key(from) == VinRange.key(to) else {
+            throw InvalidInput(field: "vinRange", "\(from) and \(to) differ outside the serial (positions 1-8 and 10-11 must agree)")
+        }
+        guard VinRange.serial(from) <= VinRange.serial(to) else {
+            throw InvalidInput(field: "vinRange", "from \(from) comes after to \(to)")
+        }
+        self.from = from
+        self.to = to
+    }
+
+    /// Positions 1-8 and 10-11.
+    public static func key(_ vin: VIN) -> String {
+        let b = Array(vin.value.utf8)
+        return String(decoding: b[0..<8] + b[9..<11], as: UTF8.self)
+    }
+
+    /// Positions 12-17, compared as ASCII.
+    public static func serial(_ vin: VIN) -> String { String(vin.value.suffix(6)) }
+
+    public func contains(_ vin: VIN) -> Bool {
+        VinRange.key(vin) == VinRange.key(from) && VinRange.serial(vin) >= VinRange.serial(from) && VinRange.serial(vin) <= VinRange.serial(to)
+    }
+}
+
+/// What is known of a vehicle for bulletin matching: the manufacturer's master data where known, else the card.
+public struct VehicleFacts: Sendable, Equatable {
+    public var vin: VIN
+    public var make: String
+    public var model: String
+    public var modelYear: Int?
+    public var built: LocalDate?
+
+    public init(vin: VIN, make: String, model: String, modelYear: Int?, built: LocalDate?) {
+        self.vin = vin
+        self.make = make
+        self.model = model
+        self.modelYear = modelYear
+        self.built = built
+    }
+}
+
+/// How a bulletin relates to a vehicle.
+public enum Applicability: Sendable, Equatable, Codable {
+    case applies
+    /// Every other criterion matches but one cannot be decided (a `Built` criterion and no build date).
+    case possible(String)
+    case notApplicable(String)
+
+    public var matches: Bool { if case .notApplicable = self { return false } else { return true } }
+}
+
+extension Bulletin {
+    /// Rule W-6 as MANUFACTURER-XML.md defines it: the vehicle must match every kind of criterion present
+    /// (Model, Built, VIN selection); within a kind any one element is enough. `listed` says whether the VIN
+    /// is on the bulletin's VIN list (which storage looks up by index). A withdrawn bulletin applies to nothing.
+    public func applicability(to vehicle: VehicleFacts, listed: Bool) -> Applicability {
+        guard status == .active else { return .notApplicable("withdrawn") }
+        func fold(_ s: String) -> String { s.trimmed().lowercased() }
+        if !models.isEmpty {
+            let match = models.contains { m in
+                fold(m.make) == fold(vehicle.make) && fold(m.name) == fold(vehicle.model)
+                    && (m.yearFrom == nil || (vehicle.modelYear.map { $0 >= m.yearFrom! } ?? false))
+                    && (m.yearTo == nil || (vehicle.modelYear.map { $0 <= m.yearTo! } ?? false))
+            }
+            if !match { return .notApplicable("model \(vehicle.make) \(vehicle.model) \(vehicle.modelYear.map(String.init) ?? "") not listed") }
+        }
+        if !vinRanges.isEmpty || !vins.isEmpty || listed {
+            let inRange = vinRanges.contains { $0.contains(vehicle.vin) }
+            if !(listed || inRange || vins.contains(vehicle.vin)) { return .notApplicable("VIN not in the bulletin's ranges or list") }
+        }
+        if !built.isEmpty {
+            guard let day = vehicle.built else { return .possible("built dates \(built.map { "\($0.from?.description ?? "…")–\($0.to?.description ?? "…")" }.joined(separator: ", ")) but the build date is unknown") }
+            let match = built.contains { ($0.from.map { day >= $0 } ?? true) && ($0.to.map { day <= $0 } ?? true) }
+            if !match { return .notApplicable("built \(day), outside the bulletin's build dates") }
+        }
+        return .applies
+    }
+}

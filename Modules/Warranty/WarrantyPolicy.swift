@@ -1,0 +1,160 @@
+import Core
+import Customers
+
+/// A warranty extension that applies to the vehicle (a bulletin of kind `extension`).
+public struct ExtensionCover: Sendable, Codable, Equatable {
+    public var bulletin: String
+    public var component: String
+    public var months: Int
+    public var kilometres: Int
+
+    public init(bulletin: String, component: String, months: Int, kilometres: Int) {
+        self.bulletin = bulletin
+        self.component = component
+        self.months = months
+        self.kilometres = kilometres
+    }
+}
+
+/// Everything an eligibility answer needs, loaded by the storage layer.
+public struct EligibilityInput: Sendable {
+    public var vin: VIN
+    public var make: String
+    public var model: String
+    /// Delivery to the first owner: coverage starts here (W-1).
+    public var delivered: LocalDate
+    /// The usage at delivery, which coverage follows (W-2), and the usage now.
+    public var deliveryUsage: Usage
+    public var currentUsage: Usage
+    public var on: LocalDate
+    public var mileage: Int?
+    public var component: String?
+    public var partNumber: String?
+    public var terms: [WarrantyTerm]
+    public var legal: LegalPeriods
+    public var partsWarrantyMonths: Int
+    public var extensions: [ExtensionCover]
+    public var exclusions: [ExclusionFact]
+    public var fittedParts: [FittedPart]
+
+    public init(vin: VIN, make: String, model: String, delivered: LocalDate, deliveryUsage: Usage, currentUsage: Usage, on: LocalDate,
+                mileage: Int?, component: String? = nil, partNumber: String? = nil, terms: [WarrantyTerm], legal: LegalPeriods = .minimum,
+                partsWarrantyMonths: Int = 12, extensions: [ExtensionCover] = [], exclusions: [ExclusionFact] = [], fittedParts: [FittedPart] = []) {
+        self.vin = vin
+        self.make = make
+        self.model = model
+        self.delivered = delivered
+        self.deliveryUsage = deliveryUsage
+        self.currentUsage = currentUsage
+        self.on = on
+        self.mileage = mileage
+        self.component = component
+        self.partNumber = partNumber
+        self.terms = terms
+        self.legal = legal
+        self.partsWarrantyMonths = partsWarrantyMonths
+        self.extensions = extensions
+        self.exclusions = exclusions
+        self.fittedParts = fittedParts
+    }
+}
+
+/// The eligibility rules W-1 to W-4 with the legal minimums of L-1/L-2, answering with every reason (W-8).
+public enum WarrantyPolicy {
+    public static func decide(_ input: EligibilityInput) -> WarrantyDecision {
+        var reasons: [DecisionReason] = []
+        var coveredBy: String?
+
+        // W-2: coverage follows the usage at delivery.
+        if input.currentUsage != input.deliveryUsage {
+            reasons.append(DecisionReason(rule: "W-2", kind: .usage, decisive: false,
+                                          text: "usage now \(input.currentUsage.rawValue); coverage follows the usage at delivery, \(input.deliveryUsage.rawValue) (W-2)"))
+        }
+
+        // W-1: the manufacturer's term, with the household-car legal minimum (L-1, L-2).
+        let household = input.deliveryUsage == .private
+        if let term = WarrantyTerm.select(from: input.terms, make: input.make, model: input.model, usage: input.deliveryUsage, delivered: input.delivered) {
+            let scope = [term.make == "*" ? "any make" : term.make, term.model].compactMap { $0 }.joined(separator: " ")
+            reasons.append(DecisionReason(rule: "W-1", kind: .term, decisive: false,
+                                          text: "term: \(scope), \(term.usage.rawValue) use, \(term.months) months or \(Grouping.thousands(term.kilometres)) km, whichever comes first, from delivery on \(input.delivered) (effective \(term.effective), \(term.source))",
+                                          source: term.source))
+            var months = term.months
+            var kilometres = term.kilometres
+            if household {
+                if term.months < input.legal.repairMonths {
+                    reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
+                                                  text: "term \(term.months) months; legal minimum \(input.legal.repairMonths) months applies (L-2)"))
+                    months = input.legal.repairMonths
+                }
+                if term.kilometres < input.legal.repairKilometres {
+                    reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
+                                                  text: "term \(Grouping.thousands(term.kilometres)) km; legal minimum \(Grouping.thousands(input.legal.repairKilometres)) km applies (L-2)"))
+                    kilometres = input.legal.repairKilometres
+                }
+            }
+            let check = LimitCheck(months: months, kilometres: kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
+            reasons += check.reasons(rule: household && (months != term.months || kilometres != term.kilometres) ? "L-2" : "W-1", label: "", decisiveIfOver: true)
+            if check.within { coveredBy = "vehicle warranty" }
+            if household {
+                let sanbao = LimitCheck(months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered, on: input.on, mileage: input.mileage)
+                reasons.append(DecisionReason(rule: "L-2", kind: .sanbao, decisive: false,
+                                              text: "三包 period \(input.legal.sanbaoMonths) months or \(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
+                                                + (sanbao.within ? "within (until \(sanbao.end.adding(days: -1)))" : "ended or exceeded")))
+            }
+        } else {
+            reasons.append(DecisionReason(rule: "W-1", kind: .term, decisive: true,
+                                          text: "no warranty term for \(input.make) \(input.model), \(input.deliveryUsage.rawValue) use, delivered \(input.delivered)"))
+        }
+
+        // Extensions of the asked component (bulletins of kind extension).
+        if let component = input.component {
+            for cover in input.extensions where componentKey(cover.component) == componentKey(component) {
+                let check = LimitCheck(months: cover.months, kilometres: cover.kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
+                reasons.append(DecisionReason(rule: "W-6", kind: .extension, decisive: coveredBy == nil && check.within,
+                                              text: "extension \(cover.bulletin) covers \(cover.component) for \(cover.months) months or \(Grouping.thousands(cover.kilometres)) km from the warranty start",
+                                              source: cover.bulletin))
+                reasons += check.reasons(rule: "W-6", label: "extension \(cover.bulletin) ", decisiveIfOver: false)
+                if coveredBy == nil, check.within { coveredBy = "warranty extension \(cover.bulletin)" }
+            }
+        }
+
+        // W-3: a part bought and fitted here, with its invoice.
+        if let number = input.partNumber {
+            let key = FittedPart.key(number)
+            if let part = input.fittedParts.filter({ FittedPart.key($0.partNumber) == key }).max(by: { $0.fittedOn < $1.fittedOn }) {
+                let check = LimitCheck(months: input.partsWarrantyMonths, kilometres: nil, start: part.fittedOn, on: input.on, mileage: nil)
+                reasons.append(DecisionReason(rule: "W-3", kind: .part, decisive: coveredBy == nil && check.within,
+                                              text: "part \(part.partNumber) bought and fitted here on \(part.fittedOn) (invoice \(part.invoice)): covered \(input.partsWarrantyMonths) months from fitting",
+                                              source: part.invoice))
+                reasons += check.reasons(rule: "W-3", label: "part ", decisiveIfOver: false)
+                if coveredBy == nil, check.within { coveredBy = "part warranty (W-3)" }
+            } else {
+                reasons.append(DecisionReason(rule: "W-3", kind: .part, decisive: false,
+                                              text: "no record of part \(number) bought and fitted here with an invoice; W-3 part warranty does not apply"))
+            }
+        }
+
+        // W-4: exclusions, each with its source record.
+        var excluded = false
+        for fact in input.exclusions {
+            let applies = fact.component.map { c in input.component.map { componentKey($0) == componentKey(c) } ?? false } ?? true
+            reasons.append(DecisionReason(rule: "W-4", kind: .exclusion, decisive: applies,
+                                          text: "exclusion: \(fact.title)\(fact.component.map { " (\($0) only)" } ?? "") recorded \(fact.recordedOn), source \(fact.source)"
+                                            + (applies ? "" : "; does not concern the component asked about"),
+                                          source: fact.source))
+            if applies { excluded = true }
+        }
+
+        let covered = coveredBy != nil && !excluded
+        let decisive = reasons.first { $0.decisive && ($0.kind == .exclusion || !covered) }
+        let summary: String
+        if covered {
+            summary = "covered by \(coveredBy!)"
+        } else if let decisive {
+            summary = "not covered: \(decisive.text)"
+        } else {
+            summary = "not covered"
+        }
+        return WarrantyDecision(covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary, warrantyStart: input.delivered, reasons: reasons)
+    }
+}
