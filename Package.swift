@@ -44,7 +44,7 @@ let package = Package(
 
         .target(
             name: "AdminCommands",
-            dependencies: ["Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Storage", "Warranty", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
@@ -54,6 +54,7 @@ let package = Package(
             name: "APIServer",
             dependencies: [
                 "Storage",
+                "Warranty",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -24,6 +24,7 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
     CustomerController(database: database).addRoutes(to: routes)
     VehicleController(database: database).addRoutes(to: routes)
     TaskController(database: database).addRoutes(to: routes)
+    WarrantyController(database: database).addRoutes(to: routes)
     return router
 }
 

@@ -73,11 +73,7 @@ struct CustomerController {
             let contact = try await database.run { db -> Contact in
                 let zone = try db.settings().timeZone
                 var vehicleID: Vehicle.ID?
-                if let vin = input.vin {
-                    do { vehicleID = try db.vehicleCard(try VIN(validating: vin)).vehicle.id } catch let error as VIN.Problem {
-                        throw InvalidInput(field: "vin", error.description)
-                    }
-                }
+                if let vin = input.vin { vehicleID = try db.vehicleCard(try VIN.parse(vin)).vehicle.id }
                 var at = db.now
                 if let text = input.at {
                     guard let parsed = Instant.parse(text, timeZone: zone) else { throw InvalidInput(field: "at", "expected an ISO 8601 time, got \"\(text)\"") }
@@ -100,7 +96,5 @@ func customerID(_ context: APIRequestContext) throws -> Customer.ID {
 }
 
 func vin(_ context: APIRequestContext) throws -> VIN {
-    do { return try VIN(validating: try context.parameter("vin")) } catch let error as VIN.Problem {
-        throw InvalidInput(field: "vin", error.description)
-    }
+    try VIN.parse(try context.parameter("vin"))
 }

@@ -22,9 +22,7 @@ enum Parse {
     }
 
     /// A VIN, trimmed and upper-cased.
-    static func vin(_ text: String, field: String = "vin") throws -> VIN {
-        do { return try VIN(validating: text) } catch { throw InvalidInput(field: field, error.description) }
-    }
+    static func vin(_ text: String, field: String = "vin") throws -> VIN { try VIN.parse(text, field: field) }
 
     /// A customer id.
     static func customerID(_ text: String, field: String = "customer") throws -> Customer.ID {

@@ -2,6 +2,7 @@ import Foundation
 import Core
 import Customers
 import Storage
+import Warranty
 
 /// How records look in table and CSV output. JSON output is the records themselves.
 enum Present {
@@ -27,6 +28,9 @@ enum Present {
     /// The card for people: the record, then vehicles, open tasks, recent contacts and class history.
     static func cardSections(_ card: CustomerCard, zone: TimeZone) -> String {
         var out = [customer(card, zone: zone).rendered()]
+        if !card.openBulletins.isEmpty {
+            out.append("\nOPEN RECALLS AND CAMPAIGNS (W-6)\n" + vehicleBulletins(card.openBulletins).rendered())
+        }
         if !card.vehicles.isEmpty {
             out.append("\nVehicles\n" + vehicles(card.vehicles, zone: zone).rendered())
         }
@@ -64,6 +68,9 @@ enum Present {
 
     static func vehicleSections(_ card: VehicleCard, zone: TimeZone) -> String {
         var out = [vehicle(card, zone: zone).rendered()]
+        if !card.openBulletins.isEmpty {
+            out.append("\nOPEN RECALLS AND CAMPAIGNS (W-6)\n" + vehicleBulletins(card.openBulletins).rendered())
+        }
         out.append("\nUsage history\n" + TextTable(columns: ["effective", "usage", "recorded by", "reason"], rows: card.usageHistory.map {
             [$0.effective.description, $0.usage.rawValue, $0.actor, $0.reason ?? ""]
         }).rendered())
@@ -86,5 +93,29 @@ enum Present {
         TextTable(columns: ["task", "what", "rule", "due", "assignee"], rows: tasks.map {
             [$0.id?.description ?? "", $0.title, $0.rule, $0.dueOn.description, $0.assignee ?? ""]
         })
+    }
+
+    static func vehicleBulletins(_ items: [VehicleBulletin]) -> TextTable {
+        TextTable(columns: ["vin", "number", "kind", "rev", "component", "title", "match", "state"], rows: items.map {
+            [$0.vin.value, $0.number, $0.kind.rawValue, String($0.revision), $0.component, $0.title, $0.match,
+             $0.open ? "OPEN" : $0.completedOn.map { "done \($0)" } ?? "applicable"]
+        })
+    }
+
+    static func reasons(_ decision: WarrantyDecision) -> TextTable {
+        TextTable(columns: ["rule", "reason", "decisive"], rows: decision.reasons.map { [$0.rule, $0.text, $0.decisive ? "yes" : ""] })
+    }
+
+    /// The answer for a service advisor: the verdict first, then each reason with its rule.
+    static func warrantyCheck(_ check: WarrantyCheck) -> String {
+        let verdict = check.decision.covered ? "COVERED — by \(check.decision.coveredBy ?? "")"
+            : "NOT COVERED — " + (check.decision.reasons.first { $0.decisive }?.text ?? check.decision.summary)
+        var out = [verdict,
+                   "\(check.vin) \(check.make) \(check.model), \(check.customer); on \(check.on)"
+                    + (check.mileage.map { " at \(Grouping.thousands($0)) km (\(check.mileageSource))" } ?? ", mileage unknown"),
+                   "", reasons(check.decision).rendered()]
+        if !check.openBulletins.isEmpty { out += ["", "OPEN RECALLS AND CAMPAIGNS (W-6)", vehicleBulletins(check.openBulletins).rendered()] }
+        if !check.otherBulletins.isEmpty { out += ["", "Other bulletins that apply", vehicleBulletins(check.otherBulletins).rendered()] }
+        return out.joined(separator: "\n")
     }
 }

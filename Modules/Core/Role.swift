@@ -32,6 +32,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageChecks = "checks.manage"
     /// Read the audit log.
     case readAudit = "audit.read"
+    /// Record warranty facts on a vehicle: exclusions, fitted parts, maintenance visits, completed recalls.
+    case recordWarrantyFacts = "warranty.facts"
+    /// Add bulletins by hand and set warranty terms.
+    case manageBulletins = "bulletins.manage"
+    /// Create claims and move them along W-7 (a cs-agent may not).
+    case actOnClaims = "claims.act"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -58,6 +64,10 @@ extension Role {
             return [.csManager, .marketCoordinator, .serviceManager, .generalManager, .admin].contains(self)
         case .readAudit:
             return [.csManager, .serviceManager, .generalManager, .admin].contains(self)
+        case .recordWarrantyFacts:
+            return [.serviceAdvisor, .warrantyAdmin, .serviceManager, .technicalDirector, .shopForeman, .admin].contains(self)
+        case .manageBulletins, .actOnClaims:
+            return [.warrantyAdmin, .serviceManager, .admin].contains(self)
         case .administer:
             return self == .admin
         }

@@ -18,6 +18,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case legalSanbaoMonths = "legal.sanbao-period.months"
     case legalSanbaoKilometres = "legal.sanbao-period.km"
     case partsWarrantyMonths = "warranty.parts.months"
+    case manufacturerConditions = "warranty.manufacturer-conditions"
+    case labourRate = "labour.rate"
 
     /// The rule the setting belongs to.
     public var rule: String {
@@ -27,6 +29,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .contactLapseDays, .dissatisfiedFollowUpDays, .staleMileageDays: return "C-10"
         case .legalRepairMonths, .legalRepairKilometres, .legalSanbaoMonths, .legalSanbaoKilometres: return "L-2"
         case .partsWarrantyMonths: return "W-3"
+        case .manufacturerConditions: return "W-4"
+        case .labourRate: return "Q-1"
         }
     }
 
@@ -48,6 +52,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .legalSanbaoMonths: return "24"
         case .legalSanbaoKilometres: return "50000"
         case .partsWarrantyMonths: return "12"
+        case .manufacturerConditions: return "fluids not approved by the manufacturer;emission system tampering;odometer tampering"
+        case .labourRate: return "120.00"
         }
     }
 
@@ -69,13 +75,15 @@ public enum Setting: String, CaseIterable, Sendable {
         case .legalSanbaoMonths: return "household cars: 三包 period in months; legal minimum 24"
         case .legalSanbaoKilometres: return "household cars: 三包 period in km; legal minimum 50,000"
         case .partsWarrantyMonths: return "a part bought and fitted at an authorised dealer is covered N months from fitting"
+        case .manufacturerConditions: return "the manufacturer's other exclusion conditions, separated by ;"
+        case .labourRate: return "labour rate per standard hour, yuan (prices labour lines)"
         }
     }
 
     /// Allowed integer range; nil for text settings.
     var range: ClosedRange<Int>? {
         switch self {
-        case .timeZone: return nil
+        case .timeZone, .manufacturerConditions, .labourRate: return nil
         case .monthlyCalls: return 0...60
         case .newCarCallFromDays, .newCarCallToDays: return 1...90
         // L rules are legal minimums: a dealer may only make them more generous.
@@ -91,6 +99,17 @@ public enum Setting: String, CaseIterable, Sendable {
     /// Checks a new value and returns it normalised; throws `InvalidInput` naming the setting.
     public func validate(_ text: String) throws -> String {
         let trimmed = text.trimmed()
+        if self == .labourRate {
+            guard let money = Money(yuan: trimmed), money.fen > 0 else {
+                throw InvalidInput(field: rawValue, "expected an amount in yuan such as 120.00, got \"\(trimmed)\"")
+            }
+            return money.description.replacingOccurrences(of: ",", with: "")
+        }
+        if self == .manufacturerConditions {
+            let items = trimmed.split(separator: ";").map { String($0).trimmed() }.filter { !$0.isEmpty }
+            guard !items.isEmpty else { throw InvalidInput(field: rawValue, "give at least one condition; separate them with ;") }
+            return items.joined(separator: ";")
+        }
         if self == .timeZone {
             guard TimeZone(identifier: trimmed) != nil else {
                 throw InvalidInput(field: rawValue, "\"\(trimmed)\" is not a time zone name (e.g. Asia/Shanghai)")
@@ -115,6 +134,12 @@ public struct DealerSettings: Sendable, Equatable {
 
     /// An integer setting's value in force.
     public func integer(_ setting: Setting) -> Int { Int(text(setting)) ?? Int(setting.defaultValue)! }
+
+    /// Rule Q-1: the labour rate per standard hour.
+    public var labourRate: Money { Money(yuan: text(.labourRate)) ?? Money(fen: 12_000) }
+
+    /// Rule W-4: the manufacturer's other exclusion conditions.
+    public var manufacturerConditions: [String] { text(.manufacturerConditions).split(separator: ";").map(String.init) }
 
     /// Rule T-2: the dealer's time zone.
     public var timeZone: TimeZone { TimeZone(identifier: text(.timeZone)) ?? TimeZone(identifier: "Asia/Shanghai")! }

@@ -83,3 +83,12 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 }
 
 import Foundation
+
+extension VIN {
+    /// A VIN from user input; a bad one is an `InvalidInput` naming `field`.
+    public static func parse(_ text: String, field: String = "vin") throws -> VIN {
+        do { return try VIN(validating: text) } catch let problem as VIN.Problem {
+            throw InvalidInput(field: field, problem.description)
+        }
+    }
+}

@@ -91,8 +91,7 @@ public struct CustomerCSVLayout: Sendable {
         }
         var vehicle: Vehicle?
         if let vinText = value("vin") {
-            let vin: VIN
-            do { vin = try VIN(validating: vinText) } catch { throw InvalidInput(field: "vin", error.description) }
+            let vin = try VIN.parse(vinText)
             guard let make = value("make") else { throw InvalidInput(field: "make", "must not be empty when a vin is given") }
             guard let model = value("model") else { throw InvalidInput(field: "model", "must not be empty when a vin is given") }
             guard let usageText = value("usage") else { throw InvalidInput(field: "usage", "must not be empty when a vin is given") }

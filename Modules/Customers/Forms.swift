@@ -67,8 +67,7 @@ public struct VehicleForm: Decodable, Sendable {
     public func vehicle(now: Date, timeZone: TimeZone) throws -> Vehicle {
         guard let customerId, customerId > 0 else { throw InvalidInput(field: "customer", "is required (a customer id)") }
         guard let vinText = vin else { throw InvalidInput(field: "vin", "is required") }
-        let vin: VIN
-        do { vin = try VIN(validating: vinText) } catch { throw InvalidInput(field: "vin", error.description) }
+        let vin = try VIN.parse(vinText)
         guard let make, !make.isEmpty else { throw InvalidInput(field: "make", "is required") }
         guard let model, !model.isEmpty else { throw InvalidInput(field: "model", "is required") }
         guard let usage else { throw InvalidInput(field: "usage", "is required: private, taxi or commercial") }

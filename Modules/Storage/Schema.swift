@@ -7,6 +7,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         CoreSchema.register(in: &migrator)
         CustomerSchema.register(in: &migrator)
+        WarrantySchema.register(in: &migrator)
         return migrator
     }
 

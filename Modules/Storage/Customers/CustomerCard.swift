@@ -16,6 +16,8 @@ public struct CustomerCard: Codable, Sendable {
     public var classHistory: [ClassMove]
     public var recentContacts: [Contact]
     public var openTasks: [CareTask]
+    /// Open recalls and service campaigns of the customer's vehicles (W-6).
+    public var openBulletins: [VehicleBulletin]
 }
 
 /// One line of a customer list or search result.
@@ -47,6 +49,8 @@ public struct VehicleCard: Codable, Sendable {
     public var mileage: [MileageReading]
     public var latestKilometres: Int?
     public var checkDigitWarning: String?
+    /// Open recalls and service campaigns (W-6), shown wherever the vehicle is.
+    public var openBulletins: [VehicleBulletin]
 }
 
 /// A new customer as entered: the card, its phones, and the reason for the class it starts in (C-5).

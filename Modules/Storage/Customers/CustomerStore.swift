@@ -182,7 +182,8 @@ extension AppDatabase {
         let moves = try Row.fetchAll(db, sql: "SELECT * FROM class_move WHERE customer_id = ? ORDER BY id", arguments: [id]).map(ClassMove.init(row:))
         let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 10", arguments: [id]).map(Contact.init(row:))
         let tasks = try Row.fetchAll(db, sql: "SELECT * FROM care_task WHERE customer_id = ? AND done_at IS NULL ORDER BY due_on, id", arguments: [id]).map(CareTask.init(row:))
-        return CustomerCard(customer: customer, phones: phones, vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks)
+        let open = try vehicles.flatMap { try vehicleBulletins(db, vin: $0.vin, card: $0).filter(\.open) }
+        return CustomerCard(customer: customer, phones: phones, vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks, openBulletins: open)
     }
 
     static func summaries(_ db: Database, ids: [Customer.ID]) throws -> [CustomerSummary] {

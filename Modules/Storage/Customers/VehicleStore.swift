@@ -149,7 +149,8 @@ extension AppDatabase {
             .map(MileageReading.init(row:))
         return VehicleCard(vehicle: vehicle, ownerName: row["owner_name"], deliveryUsage: usage.first?.usage ?? vehicle.usage,
                            usageHistory: usage, mileage: mileage, latestKilometres: mileage.first?.kilometres,
-                           checkDigitWarning: vehicle.vin.checkDigitWarning)
+                           checkDigitWarning: vehicle.vin.checkDigitWarning,
+                           openBulletins: try vehicleBulletins(db, vin: vehicle.vin, card: vehicle).filter(\.open))
     }
 
     /// Rule C-7: creates the care plan of a delivered vehicle of a retained customer, once (the tasks are unique

@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import Core
+import Customers
+import Storage
+import Warranty
+
+/// /v1/vehicles/{vin}/warranty, /v1/bulletins, /v1/claims and the warranty facts of a vehicle (W-1 to W-9).
+struct WarrantyController {
+    let database: AppDatabase
+
+    struct ExclusionInput: Decodable {
+        var kind: String
+        var condition: String?
+        var component: String?
+        var source: String
+        var recordedOn: String?
+        var note: String?
+    }
+
+    struct CompletionInput: Decodable {
+        var vin: String
+        var manufacturer: String?
+        var completedOn: String?
+        var workRef: String?
+    }
+
+    struct ClaimInput: Decodable {
+        var vin: String
+        var mileage: Int
+        var failure: String
+        var cause: String
+        var repairOrder: String?
+        var repairLine: String?
+        var labour: [String]?
+        var parts: [String]?
+        var component: String?
+        var fittedPart: String?
+    }
+
+    struct ClaimActionInput: Decodable {
+        var reason: String?
+        var manufacturerRef: String?
+        var paid: String?
+    }
+
+    func addRoutes(to routes: Routes) {
+        let database = self.database
+        routes.get("vehicles/:vin/warranty", .readCustomers) { request, context, _ in
+            let vin = try vin(context)
+            let query = Query(request: request)
+            let on = try query.string("on").map { text in
+                guard let day = LocalDate(text) else { throw InvalidInput(field: "on", "expected YYYY-MM-DD, got \"\(text)\"") }
+                return day
+            }
+            let mileage = try query.string("mileage").map { text in
+                guard let km = Int(text), km >= 0 else { throw InvalidInput(field: "mileage", "expected kilometres, got \"\(text)\"") }
+                return km
+            }
+            let component = query.string("component")
+            let part = query.string("part")
+            return try JSON.response(try await database.run { try $0.warrantyCheck(vin: vin, on: on, mileage: mileage, component: component, part: part) })
+        }
+        routes.get("vehicles/:vin/bulletins", .readCustomers) { _, context, _ in
+            let vin = try vin(context)
+            return try JSON.response(try await database.run { try $0.bulletins(forVIN: vin) })
+        }
+        routes.get("vehicles/:vin/exclusions", .readCustomers) { _, context, _ in
+            let vin = try vin(context)
+            return try JSON.response(try await database.run { try $0.exclusions(vin: vin) })
+        }
+        routes.post("vehicles/:vin/exclusions", .recordWarrantyFacts) { request, context, principal in
+            let vin = try vin(context)
+            let input = try await JSON.body(ExclusionInput.self, request, context)
+            return try JSON.response(try await database.run { db in
+                let recorded = try input.recordedOn.map { try day($0, field: "recordedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                return try db.addExclusion(ExclusionFact(kind: try parseChoice(input.kind, field: "kind"), condition: input.condition, component: input.component,
+                                                         recordedOn: recorded, source: input.source, note: input.note), vin: vin, actor: principal.name)
+            }, status: .created)
+        }
+        routes.get("bulletins", .readCustomers) { request, _, _ in
+            let kind: Bulletin.Kind? = try Query(request: request).string("kind").map { try parseChoice($0, field: "kind") }
+            return try JSON.response(try await database.run { try $0.listBulletins(kind: kind) })
+        }
+        routes.get("bulletins/:number", .readCustomers) { request, context, _ in
+            let number = try context.parameter("number")
+            let manufacturer = Query(request: request).string("manufacturer")
+            return try JSON.response(try await database.run { try $0.bulletinReport(number: number, manufacturer: manufacturer) })
+        }
+        routes.post("bulletins", .manageBulletins) { request, context, principal in
+            let bulletin = try await JSON.body(Bulletin.self, request, context)
+            return try JSON.response(try await database.run { try $0.storeBulletin(bulletin, actor: principal.name, source: "api") }, status: .created)
+        }
+        routes.post("bulletins/:number/completions", .recordWarrantyFacts) { request, context, principal in
+            let number = try context.parameter("number")
+            let input = try await JSON.body(CompletionInput.self, request, context)
+            return try JSON.response(try await database.run { db in
+                let vin = try VIN.parse(input.vin)
+                let on = try input.completedOn.map { try day($0, field: "completedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                return try db.completeBulletin(number: number, manufacturer: input.manufacturer, vin: vin, on: on, workRef: input.workRef, actor: principal.name)
+            }, status: .created)
+        }
+        routes.get("claims", .readCustomers) { request, _, _ in
+            let status: ClaimStatus? = try Query(request: request).string("status").map { try parseChoice($0, field: "status") }
+            return try JSON.response(try await database.run { try $0.listClaims(status: status) })
+        }
+        routes.post("claims", .actOnClaims) { request, context, principal in
+            let input = try await JSON.body(ClaimInput.self, request, context)
+            return try JSON.response(try await database.run { db in
+                let vin = try VIN.parse(input.vin)
+                return try db.createClaim(ClaimDraft(vin: vin, mileage: input.mileage, failure: input.failure, cause: input.cause, repairOrder: input.repairOrder,
+                                                     repairLine: input.repairLine, labour: input.labour ?? [], parts: input.parts ?? [],
+                                                     component: input.component, partNumber: input.fittedPart), actor: principal.name)
+            }, status: .created)
+        }
+        routes.get("claims/:id", .readCustomers) { _, context, _ in
+            let id = try claimID(context)
+            return try JSON.response(try await database.run { try $0.claimRecord(id) })
+        }
+        routes.post("claims/:id/:action", .actOnClaims) { request, context, principal in
+            let id = try claimID(context)
+            let action: ClaimAction = try parseChoice(try context.parameter("action"), field: "action")
+            var request = request
+            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            let input = buffer.readableBytes == 0 ? ClaimActionInput() : try JSONFormat.decode(ClaimActionInput.self, from: Data(buffer.readableBytesView))
+            let paid = try input.paid.map { text in
+                guard let money = Money(yuan: text) else { throw InvalidInput(field: "paid", "expected an amount such as 396.00, got \"\(text)\"") }
+                return money
+            }
+            return try JSON.response(try await database.run {
+                try $0.transitionClaim(id, action, reason: input.reason, manufacturerRef: input.manufacturerRef, paid: paid, actor: principal.name)
+            })
+        }
+    }
+}
+
+func claimID(_ context: APIRequestContext) throws -> Int64 {
+    let text = try context.parameter("id")
+    guard let id = Int64(text), id > 0 else { throw InvalidInput(field: "id", "expected a claim id, got \"\(text)\"") }
+    return id
+}
+
+func day(_ text: String, field: String) throws -> LocalDate {
+    guard let day = LocalDate(text) else { throw InvalidInput(field: field, "expected YYYY-MM-DD, got \"\(text)\"") }
+    return day
+}

@@ -1,0 +1,254 @@
+import ArgumentParser
+import Foundation
+import Core
+import Storage
+import Warranty
+
+struct BulletinsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletins",
+        abstract: "Manufacturer bulletins (W-6): recalls, service campaigns, TSBs, warranty extensions.",
+        subcommands: [List.self, Show.self, Add.self, Complete.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bulletins; with --vin those that apply to a vehicle, --open only open recalls and campaigns.",
+            discussion: Help.text("aftersales bulletins list --kind recall\naftersales bulletins list --vin LFV2A21K3N3000123 --open", permission: .readCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "recall, campaign, tsb or extension.") var kind: String?
+        @Option(help: "Only the bulletins of this vehicle.") var vin: String?
+        @Flag(help: "With --vin: only open recalls and campaigns.") var open = false
+
+        func run() throws {
+            let db = try global.open()
+            let kind: Bulletin.Kind? = try kind.map { try parseChoice($0, field: "kind") }
+            if let vin {
+                let found = try db.bulletins(forVIN: try Parse.vin(vin)).filter { (kind == nil || $0.kind == kind) && (!open || $0.open) }
+                try global.output.emit(found, table: Present.vehicleBulletins(found))
+            } else {
+                if open { throw InvalidInput(field: "open", "--open needs --vin") }
+                let bulletins = try db.listBulletins(kind: kind)
+                try global.output.emit(bulletins, table: TextTable(columns: ["number", "kind", "rev", "issued", "status", "component", "title"], rows: bulletins.map {
+                    [$0.number, $0.kind.rawValue, String($0.revision), $0.issued.description, $0.status.rawValue, $0.component, $0.title]
+                }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A bulletin with its revisions and reach: the dealer's vehicles and master-data vehicles affected, and how many are done.",
+            discussion: Help.text("aftersales bulletins show RC-2026-017", permission: .readCustomers))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Bulletin number.") var number: String
+        @Option(help: "Manufacturer, when several use the number.") var manufacturer: String?
+
+        func run() throws {
+            let report = try global.open().bulletinReport(number: number, manufacturer: manufacturer)
+            let b = report.bulletin
+            let history: String = report.revisions.map(String.init).joined(separator: ", ")
+            let models: String? = b.models.isEmpty ? nil : b.models.map { m -> String in
+                "\(m.make) \(m.name) \(m.yearFrom.map(String.init) ?? "")-\(m.yearTo.map(String.init) ?? "")"
+            }.joined(separator: "; ")
+            let built: String? = b.built.isEmpty ? nil : b.built.map { c -> String in "\(c.from?.description ?? "…")–\(c.to?.description ?? "…")" }.joined(separator: "; ")
+            let ranges: String? = b.vinRanges.isEmpty ? nil : b.vinRanges.map { r -> String in "\(r.from)–\(r.to)" }.joined(separator: "; ")
+            let list: String? = report.vinListSize == 0 ? nil : "\(report.vinListSize) VINs"
+            let ext: String? = b.extensionMonths.map { m -> String in "\(m) months or \(Grouping.thousands(b.extensionKilometres ?? 0)) km" }
+            var pairs: [(String, String?)] = [("number", b.number), ("manufacturer", b.manufacturer), ("kind", b.kind.rawValue)]
+            pairs.append(("revision", "\(b.revision) (history: \(history))"))
+            pairs += [("status", b.status.rawValue), ("issued", b.issued.description), ("title", b.title), ("component", b.component)]
+            pairs += [("summary", b.summary), ("consequence", b.consequence), ("remedy", b.remedy)]
+            pairs += [("models", models), ("built", built), ("VIN ranges", ranges), ("VIN list", list), ("extension", ext)]
+            pairs.append(("dealer's vehicles", "\(report.dealerVehiclesAffected) affected, \(report.dealerVehiclesPossible) possible (build date unknown)"))
+            pairs += [("master-data vehicles", String(report.masterDataVehiclesAffected)), ("completed", String(report.completed))]
+            try global.output.emit(report, table: .record(pairs))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a bulletin by hand (for tests and small dealers); revisions follow the import's rules.",
+            discussion: Help.text("""
+                aftersales bulletins add --number RC-2026-017 --kind recall --revision 1 --issued 2026-10-12 \\
+                    --title 前制动软管可能磨损 --component 制动系统 --summary "前制动软管可能与悬架部件摩擦" --remedy "检查并更换前制动软管" \\
+                    --model Volkswagen:Sagitar:2022-2024 --built 2022-03-01:2023-06-30 --vin-range LFV2A21K0N3000001:LFV2A21K0N3099999
+                """, permission: .manageBulletins, more: "Manufacturer XML files are read by the import tool; a single-bulletin file can be imported the same way."))
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Manufacturer.") var manufacturer = "FAW-Volkswagen"
+        @Option(help: "Bulletin number.") var number: String
+        @Option(help: "recall, campaign, tsb or extension.") var kind: String
+        @Option(help: "Revision (1 or more).") var revision = 1
+        @Option(help: "Issue date.") var issued: String
+        @Option(help: "active or withdrawn.") var status = "active"
+        @Option var title: String
+        @Option var component: String
+        @Option var summary: String
+        @Option var consequence: String?
+        @Option var remedy: String
+        @Option(help: "MAKE:MODEL[:FROM-TO]; repeatable.") var model: [String] = []
+        @Option(help: "FROM:TO build dates (either may be empty); repeatable.") var built: [String] = []
+        @Option(name: .customLong("vin-range"), help: "FROM:TO VINs; repeatable.") var vinRange: [String] = []
+        @Option(help: "A listed VIN; repeatable.") var vin: [String] = []
+        @Option(help: "For extensions: MONTHS:KM from the warranty start.") var `extension`: String?
+
+        func run() throws {
+            let db = try global.open()
+            let models = try model.map { text -> Bulletin.ModelCriterion in
+                let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw InvalidInput(field: "model", "expected MAKE:MODEL[:FROM-TO], got \"\(text)\"") }
+                var from: Int?, to: Int?
+                if parts.count == 3 {
+                    let years = parts[2].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+                    guard years.count == 2 else { throw InvalidInput(field: "model", "years as FROM-TO, got \"\(parts[2])\"") }
+                    (from, to) = (years[0], years[1])
+                }
+                return Bulletin.ModelCriterion(make: parts[0], name: parts[1], yearFrom: from, yearTo: to)
+            }
+            let builtCriteria = try built.map { text -> Bulletin.BuiltCriterion in
+                let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2 else { throw InvalidInput(field: "built", "expected FROM:TO, got \"\(text)\"") }
+                return Bulletin.BuiltCriterion(from: try parts[0].isEmpty ? nil : Parse.day(parts[0], field: "built"),
+                                               to: try parts[1].isEmpty ? nil : Parse.day(parts[1], field: "built"))
+            }
+            let ranges = try vinRange.map { text -> VinRange in
+                let parts = text.split(separator: ":").map(String.init)
+                guard parts.count == 2 else { throw InvalidInput(field: "vin-range", "expected FROM:TO, got \"\(text)\"") }
+                return try VinRange(from: Parse.vin(parts[0], field: "vin-range"), to: Parse.vin(parts[1], field: "vin-range"))
+            }
+            var months: Int?, km: Int?
+            if let ext = `extension` {
+                let parts = ext.split(separator: ":").map { Int($0) }
+                guard parts.count == 2, let m = parts[0], let k = parts[1] else { throw InvalidInput(field: "extension", "expected MONTHS:KM, got \"\(ext)\"") }
+                (months, km) = (m, k)
+            }
+            let bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: try parseChoice(kind, field: "kind"), revision: revision,
+                                    issued: try Parse.day(issued, field: "issued"), status: try parseChoice(status, field: "status"), title: title,
+                                    component: component, summary: summary, consequence: consequence, remedy: remedy, models: models, built: builtCriteria,
+                                    vinRanges: ranges, vins: try vin.map { try Parse.vin($0) }, extensionMonths: months, extensionKilometres: km)
+            let result = try db.storeBulletin(bulletin, actor: global.actorName)
+            if let warning = result.warning { printError("warning: \(warning)") }
+            try global.output.emit(result, table: .record([("bulletin", "\(result.manufacturer) \(result.number)"), ("revision", String(result.revision)),
+                                                           ("outcome", result.outcome.rawValue), ("stored revision before", result.storedRevision.map(String.init))]))
+        }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a recall or campaign done on one vehicle; it closes for that VIN only.",
+            discussion: Help.text("aftersales bulletins complete RC-2026-017 --vin LFV2A21K3N3000123 --work-ref RO-2026-1123", permission: .recordWarrantyFacts))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Bulletin number.") var number: String
+        @Option(help: "Manufacturer, when several use the number.") var manufacturer: String?
+        @Option(help: "The vehicle.") var vin: String
+        @Option(help: "The day the work was done (default today).") var on: String?
+        @Option(name: .customLong("work-ref"), help: "The repair order or work reference.") var workRef: String?
+
+        func run() throws {
+            let db = try global.open()
+            let day = try on.map { try Parse.day($0, field: "on") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+            let done = try db.completeBulletin(number: number, manufacturer: manufacturer, vin: try Parse.vin(vin), on: day, workRef: workRef, actor: global.actorName)
+            try global.output.emit(done, table: Present.vehicleBulletins([done]))
+        }
+    }
+}
+
+struct ClaimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection.",
+        subcommands: [Create.self, Show.self, List.self, Move.self],
+        defaultSubcommand: nil)
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a draft claim; the eligibility decision that justifies it is frozen with it.",
+            discussion: Help.text("""
+                aftersales claims create LFV2A21K3N3000123 --mileage 15230 --failure "前制动异响" --cause "制动软管磨损" \\
+                    --labour "47 11 19 00:1.2" --part "5Q0 611 701 C:2:86.00" --repair-order RO-2026-1123 --line 2
+                """, permission: .actOnClaims, more: "Labour lines are priced at the setting labour.rate (Q-1); a claim the decision does not cover is refused."))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "VIN.") var vin: String
+        @Option(help: "Kilometres at the repair.") var mileage: Int
+        @Option(help: "The failure as found.") var failure: String
+        @Option(help: "Its cause.") var cause: String
+        @Option(help: "CODE:HOURS; repeatable.") var labour: [String] = []
+        @Option(help: "NUMBER:QUANTITY:PRICE; repeatable.") var part: [String] = []
+        @Option(name: .customLong("repair-order"), help: "Repair order.") var repairOrder: String?
+        @Option(help: "Line of the repair order.") var line: String?
+        @Option(help: "Component, for warranty extensions.") var component: String?
+        @Option(name: .customLong("fitted-part"), help: "A part bought and fitted here (W-3) the claim is about.") var fittedPart: String?
+
+        func run() throws {
+            let record = try global.open().createClaim(ClaimDraft(vin: try Parse.vin(vin), mileage: mileage, failure: failure, cause: cause,
+                                                                  repairOrder: repairOrder, repairLine: line, labour: labour, parts: part,
+                                                                  component: component, partNumber: fittedPart), actor: global.actorName)
+            try ClaimsCommand.show(record, global: global)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A claim with its lines, frozen decision and history.",
+                                                        discussion: Help.text("aftersales claims show 12", permission: .readCustomers))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Claim id.") var id: Int64
+
+        func run() throws { try ClaimsCommand.show(try global.open().claimRecord(id), global: global) }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Claims, newest first; --format csv is the manufacturer's claim export.",
+            discussion: Help.text("aftersales claims list --status submitted --format csv > claims.csv", permission: .readCustomers))
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "draft, submitted, approved, rejected or paid.") var status: String?
+
+        func run() throws {
+            let claims = try global.open().listClaims(status: try status.map { try parseChoice($0, field: "status") })
+            try global.output.emit(claims, table: TextTable(columns: ["claim", "vin", "customer", "mileage", "failure", "cause", "repair order", "line", "status", "amount", "covered by", "manufacturer ref"],
+                                                            rows: claims.map {
+                [String($0.id), $0.vin.value, $0.customer, String($0.mileage), $0.failure, $0.cause, $0.repairOrder ?? "", $0.repairLine ?? "",
+                 $0.status.rawValue, $0.amount.description, $0.decision.coveredBy ?? "", $0.manufacturerRef ?? ""]
+            }))
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "move",
+            abstract: "submit, approve, reject (with --reason), pay or resubmit a claim.",
+            discussion: Help.text("aftersales claims move 12 submit\naftersales claims move 12 reject --reason \"缺少故障照片\" --ref FAW-8823\naftersales claims move 12 pay --amount 396.00",
+                                  permission: .actOnClaims))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Claim id.") var id: Int64
+        @Argument(help: "submit, approve, reject, pay or resubmit.") var action: String
+        @Option(help: "The manufacturer's reason (reject).") var reason: String?
+        @Option(help: "The manufacturer's decision reference.") var ref: String?
+        @Option(help: "Amount paid (pay; default the claimed amount).") var amount: String?
+
+        func run() throws {
+            let paid = try amount.map { text -> Money in
+                guard let money = Money(yuan: text) else { throw InvalidInput(field: "amount", "expected an amount such as 396.00, got \"\(text)\"") }
+                return money
+            }
+            let record = try global.open().transitionClaim(id, try parseChoice(action, field: "action"), reason: reason, manufacturerRef: ref, paid: paid, actor: global.actorName)
+            try ClaimsCommand.show(record, global: global)
+        }
+    }
+
+    static func show(_ record: ClaimRecord, global: GlobalOptions) throws {
+        try global.output.emit(record, table: .record([
+            ("claim", String(record.id)), ("vin", record.vin.value), ("customer", record.customer), ("status", record.status.rawValue),
+            ("mileage", Grouping.thousands(record.mileage)), ("failure", record.failure), ("cause", record.cause),
+            ("repair order", record.repairOrder.map { $0 + (record.repairLine.map { " line \($0)" } ?? "") }),
+            ("lines", record.lines.map { "\($0.kind.rawValue) \($0.code) × \(Double($0.quantityHundredths) / 100) @ \($0.unitPrice) = \($0.amount)" }.joined(separator: "; ")),
+            ("amount", record.amount.description), ("decision (frozen)", record.decision.summary), ("manufacturer ref", record.manufacturerRef),
+            ("rejection reason", record.rejectionReason), ("paid", record.paid?.description),
+            ("history", record.events.map { "\($0.action) → \($0.to.rawValue) by \($0.actor)" + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: "; ")),
+        ]))
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+import Warranty
+
+/// What storing a bulletin did, by MANUFACTURER-XML.md's revision rules.
+public struct BulletinStoreResult: Codable, Sendable, Equatable {
+    public enum Outcome: String, Codable, Sendable { case added, replaced, unchanged, stale }
+    public var outcome: Outcome
+    public var manufacturer: String
+    public var number: String
+    public var revision: Int
+    public var storedRevision: Int?
+    public var warning: String?
+}
+
+/// A bulletin as it relates to one vehicle.
+public struct VehicleBulletin: Codable, Sendable, Equatable {
+    public var vin: VIN
+    public var manufacturer: String
+    public var number: String
+    public var kind: Bulletin.Kind
+    public var revision: Int
+    public var title: String
+    public var component: String
+    /// `applies`, or `possible: <why>` when a criterion cannot be decided.
+    public var match: String
+    /// Recalls and campaigns that apply and are not completed on this vehicle.
+    public var open: Bool
+    public var completedOn: LocalDate?
+}
+
+/// A bulletin with how far it reaches.
+public struct BulletinReport: Codable, Sendable {
+    public var bulletin: Bulletin
+    public var vinListSize: Int
+    public var revisions: [Int]
+    public var dealerVehiclesAffected: Int
+    public var dealerVehiclesPossible: Int
+    public var masterDataVehiclesAffected: Int
+    public var completed: Int
+}
+
+extension AppDatabase {
+    /// Stores a bulletin by the revision rules (W-6): a new number is added; a higher revision replaces the
+    /// stored one (which stays in the history; completions survive); the same revision with the same content
+    /// is unchanged; the same revision with other content is a `Conflict`; a lower revision is skipped as stale.
+    public func storeBulletin(_ bulletin: Bulletin, actor: String, source: String = "manual") throws -> BulletinStoreResult {
+        try bulletin.validate()
+        return try writer.write { db in try Self.storeBulletin(db, bulletin, at: clock.now(), actor: actor, source: source) }
+    }
+
+    static func storeBulletin(_ db: Database, _ bulletin: Bulletin, at now: Date, actor: String, source: String) throws -> BulletinStoreResult {
+        var header = bulletin
+        header.vins = []
+        let content = String(decoding: try JSONFormat.encoder(pretty: false).encode(header), as: UTF8.self)
+        let vins = Array(Set(bulletin.vins)).sorted()
+        var result = BulletinStoreResult(outcome: .added, manufacturer: bulletin.manufacturer, number: bulletin.number, revision: bulletin.revision)
+        let existing = try Row.fetchOne(db, sql: "SELECT id, revision, content, vin_count, stored_at, stored_by FROM bulletin WHERE manufacturer = ? AND number = ?",
+                                        arguments: [bulletin.manufacturer, bulletin.number])
+        let id: Int64
+        if let existing {
+            id = existing["id"]
+            let stored: Int = existing["revision"]
+            result.storedRevision = stored
+            if bulletin.revision < stored {
+                result.outcome = .stale
+                result.warning = "bulletin \(bulletin.number) revision \(bulletin.revision) is older than the stored revision \(stored); skipped"
+                return result
+            }
+            if bulletin.revision == stored {
+                var storedBulletin = try JSONDecoder().decode(Bulletin.self, from: Data((existing["content"] as String).utf8))
+                storedBulletin.vins = try String.fetchAll(db, sql: "SELECT vin FROM bulletin_vin WHERE bulletin_id = ? ORDER BY vin", arguments: [id]).map(VIN.init(trusted:))
+                var incoming = bulletin
+                incoming.vins = vins
+                if storedBulletin.sameContent(as: incoming) {
+                    result.outcome = .unchanged
+                    return result
+                }
+                throw Conflict(field: "revision", "bulletin \(bulletin.number) revision \(stored) is already stored (by \(existing["stored_by"] as String) at \(Instant.utcString(existing["stored_at"]))) with other content; a change needs a higher revision")
+            }
+            try db.execute(sql: """
+                UPDATE bulletin SET revision = ?, kind = ?, status = ?, issued = ?, title = ?, component = ?, component_key = ?, content = ?,
+                       vin_count = ?, only_built = ?, stored_at = ?, stored_by = ? WHERE id = ?
+                """, arguments: [bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued, bulletin.title, bulletin.component,
+                                 componentKey(bulletin.component), content, vins.count, onlyBuilt(bulletin), now, actor, id])
+            for table in ["bulletin_vin", "bulletin_range", "bulletin_model"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE bulletin_id = ?", arguments: [id])
+            }
+            result.outcome = .replaced
+        } else {
+            try db.execute(sql: """
+                INSERT INTO bulletin (manufacturer, number, revision, kind, status, issued, title, component, component_key, content, vin_count, only_built, stored_at, stored_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [bulletin.manufacturer, bulletin.number, bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued,
+                                 bulletin.title, bulletin.component, componentKey(bulletin.component), content, vins.count, onlyBuilt(bulletin), now, actor])
+            id = db.lastInsertedRowID
+        }
+        try db.execute(sql: "INSERT INTO bulletin_revision (bulletin_id, revision, content, vin_count, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [id, bulletin.revision, content, vins.count, now, actor])
+        try addBulletinVINs(db, bulletinID: id, vins: vins)
+        for range in bulletin.vinRanges {
+            try db.execute(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, serial_from, serial_to) VALUES (?, ?, ?, ?)",
+                           arguments: [id, VinRange.key(range.from), VinRange.serial(range.from), VinRange.serial(range.to)])
+        }
+        for model in Set(bulletin.models.map { [componentKey($0.make), componentKey($0.name)] }) {
+            try db.execute(sql: "INSERT INTO bulletin_model (bulletin_id, make_key, model_key) VALUES (?, ?, ?)", arguments: [id, model[0], model[1]])
+        }
+        try Audit.record(db, at: now, actor: actor, entity: "bulletin", id: "\(bulletin.manufacturer)/\(bulletin.number)", action: result.outcome.rawValue,
+                         before: result.storedRevision.map { ["revision": String($0)] }, after: ["revision": String(bulletin.revision), "status": bulletin.status.rawValue,
+                                                                                                  "title": bulletin.title, "vins": String(vins.count), "source": source])
+        return result
+    }
+
+    /// Adds listed VINs to a stored bulletin (the import streams them in batches).
+    static func addBulletinVINs(_ db: Database, bulletinID: Int64, vins: [VIN]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bulletin_vin (vin, bulletin_id) VALUES (?, ?)")
+        for vin in vins { try statement.execute(arguments: [vin.value, bulletinID]) }
+    }
+
+    static func onlyBuilt(_ bulletin: Bulletin) -> Bool {
+        bulletin.models.isEmpty && bulletin.vinRanges.isEmpty && bulletin.vins.isEmpty
+    }
+
+    /// What is known of a vehicle for matching: the manufacturer's master data by VIN, else the dealer's card.
+    static func vehicleFacts(_ db: Database, vin: VIN, card: Vehicle?) throws -> VehicleFacts? {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT make, model, year, built FROM manufacturer_vehicle WHERE vin = ?"), arguments: [vin]) {
+            return VehicleFacts(vin: vin, make: row["make"], model: row["model"], modelYear: row["year"] ?? card?.modelYear, built: row["built"] ?? card?.buildDate)
+        }
+        guard let card else { return nil }
+        return VehicleFacts(vin: vin, make: card.make, model: card.model, modelYear: card.modelYear, built: card.buildDate)
+    }
+
+    /// Every bulletin that applies (or may apply) to a vehicle, found through the VIN list, range and model indexes.
+    static func bulletins(_ db: Database, for facts: VehicleFacts) throws -> [(id: Int64, bulletin: Bulletin, match: Applicability)] {
+        let listed = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_vin WHERE vin = ?"), arguments: [facts.vin]))
+        var ids = listed
+        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_range WHERE range_key = ? AND serial_from <= ? AND serial_to >= ?"),
+                                         arguments: [VinRange.key(facts.vin), VinRange.serial(facts.vin), VinRange.serial(facts.vin)]))
+        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_model WHERE make_key = ? AND model_key = ?"),
+                                         arguments: [componentKey(facts.make), componentKey(facts.model)]))
+        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM bulletin WHERE only_built = 1")))
+        let load = try db.cachedStatement(sql: "SELECT content FROM bulletin WHERE id = ?")
+        var found: [(Int64, Bulletin, Applicability)] = []
+        for id in ids.sorted() {
+            guard let content = try String.fetchOne(load, arguments: [id]) else { continue }
+            let bulletin = try JSONDecoder().decode(Bulletin.self, from: Data(content.utf8))
+            let match = bulletin.applicability(to: facts, listed: listed.contains(id))
+            if match.matches { found.append((id, bulletin, match)) }
+        }
+        return found
+    }
+
+    /// The bulletins of a vehicle with their open state (recalls and campaigns not completed on it).
+    static func vehicleBulletins(_ db: Database, vin: VIN, card: Vehicle?) throws -> [VehicleBulletin] {
+        guard let facts = try vehicleFacts(db, vin: vin, card: card) else { return [] }
+        let completion = try db.cachedStatement(sql: "SELECT completed_on FROM bulletin_completion WHERE manufacturer = ? AND number = ? AND vin = ?")
+        return try bulletins(db, for: facts).map { _, bulletin, match in
+            let done = try LocalDate.fetchOne(completion, arguments: [bulletin.manufacturer, bulletin.number, vin])
+            let matchText: String
+            if case .possible(let why) = match { matchText = "possible: \(why)" } else { matchText = "applies" }
+            return VehicleBulletin(vin: vin, manufacturer: bulletin.manufacturer, number: bulletin.number, kind: bulletin.kind, revision: bulletin.revision,
+                                   title: bulletin.title, component: bulletin.component, match: matchText,
+                                   open: bulletin.kind.canBeOpen && done == nil, completedOn: done)
+        }
+    }
+
+    /// The bulletins that apply to a vehicle of the dealer or of the master data, open ones first.
+    public func bulletins(forVIN vin: VIN) throws -> [VehicleBulletin] {
+        try writer.read { db in
+            let card = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(Vehicle.init(row:))
+            let inMasterData = try Bool.fetchOne(db, sql: "SELECT 1 FROM manufacturer_vehicle WHERE vin = ?", arguments: [vin]) == true
+            guard card != nil || inMasterData else {
+                throw NotFound("vehicle with VIN", vin.value, field: "vin")
+            }
+            return try Self.vehicleBulletins(db, vin: vin, card: card).sorted { ($0.open ? 0 : 1, $0.number) < ($1.open ? 0 : 1, $1.number) }
+        }
+    }
+
+    /// Bulletins, optionally of one kind.
+    public func listBulletins(kind: Bulletin.Kind? = nil, limit: Int = 200) throws -> [Bulletin] {
+        try writer.read { db in
+            var sql = "SELECT content FROM bulletin"
+            var arguments: StatementArguments = []
+            if let kind { sql += " WHERE kind = ?"; arguments += [kind.rawValue] }
+            sql += " ORDER BY issued DESC, number LIMIT ?"
+            arguments += [limit]
+            return try String.fetchAll(db, sql: sql, arguments: arguments).map { try JSONDecoder().decode(Bulletin.self, from: Data($0.utf8)) }
+        }
+    }
+
+    static func bulletinRow(_ db: Database, number: String, manufacturer: String?) throws -> Row {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM bulletin WHERE number = ?" + (manufacturer == nil ? "" : " AND manufacturer = ?"),
+                                    arguments: manufacturer == nil ? [number] : [number, manufacturer])
+        guard let row = rows.first else { throw NotFound("bulletin", number, field: "number") }
+        guard rows.count == 1 else {
+            throw InvalidInput(field: "manufacturer", "bulletin \(number) exists for several manufacturers (\(rows.map { $0["manufacturer"] as String }.joined(separator: ", "))); name one")
+        }
+        return row
+    }
+
+    /// A bulletin with its revisions and reach: the dealer's vehicles and the master-data vehicles it affects, and how many are done.
+    public func bulletinReport(number: String, manufacturer: String? = nil) throws -> BulletinReport {
+        try writer.read { db in
+            let row = try Self.bulletinRow(db, number: number, manufacturer: manufacturer)
+            let id: Int64 = row["id"]
+            var bulletin = try JSONDecoder().decode(Bulletin.self, from: Data((row["content"] as String).utf8))
+            let listSize: Int = row["vin_count"]
+            bulletin.vins = try String.fetchAll(db, sql: "SELECT vin FROM bulletin_vin WHERE bulletin_id = ? ORDER BY vin LIMIT 100", arguments: [id]).map(VIN.init(trusted:))
+            let revisions = try Int.fetchAll(db, sql: "SELECT revision FROM bulletin_revision WHERE bulletin_id = ? ORDER BY revision", arguments: [id])
+            var affected = 0, possible = 0, master = 0
+            let listed = Set(try String.fetchAll(db, sql: "SELECT vin FROM bulletin_vin WHERE bulletin_id = ?", arguments: [id]))
+            for vehicleRow in try Row.fetchAll(db, sql: "SELECT * FROM vehicle") {
+                let card = Vehicle(row: vehicleRow)
+                guard let facts = try Self.vehicleFacts(db, vin: card.vin, card: card) else { continue }
+                switch bulletin.applicability(to: facts, listed: listed.contains(card.vin.value)) {
+                case .applies: affected += 1
+                case .possible: possible += 1
+                case .notApplicable: break
+                }
+            }
+            let masterCursor = try Row.fetchCursor(db, sql: "SELECT vin, make, model, year, built FROM manufacturer_vehicle")
+            while let m = try masterCursor.next() {
+                let facts = VehicleFacts(vin: VIN(trusted: m["vin"]), make: m["make"], model: m["model"], modelYear: m["year"], built: m["built"])
+                if bulletin.applicability(to: facts, listed: listed.contains(m["vin"])).matches { master += 1 }
+            }
+            let completed = try Int.fetchOne(db, sql: "SELECT count(*) FROM bulletin_completion WHERE manufacturer = ? AND number = ?",
+                                             arguments: [bulletin.manufacturer, bulletin.number]) ?? 0
+            return BulletinReport(bulletin: bulletin, vinListSize: listSize, revisions: revisions, dealerVehiclesAffected: affected,
+                                  dealerVehiclesPossible: possible, masterDataVehiclesAffected: master, completed: completed)
+        }
+    }
+
+    /// Records that a recall or campaign was done on one vehicle; that closes it for that VIN only (W-6).
+    public func completeBulletin(number: String, manufacturer: String? = nil, vin: VIN, on day: LocalDate, workRef: String?, actor: String) throws -> VehicleBulletin {
+        try writer.write { db in
+            let row = try Self.bulletinRow(db, number: number, manufacturer: manufacturer)
+            let bulletin = try JSONDecoder().decode(Bulletin.self, from: Data((row["content"] as String).utf8))
+            guard bulletin.kind.canBeOpen else {
+                throw Conflict(field: "number", "\(bulletin.kind.rawValue) \(number) is not work to complete; only recalls and service campaigns are")
+            }
+            let card = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(Vehicle.init(row:))
+            guard let match = try Self.vehicleBulletins(db, vin: vin, card: card).first(where: { $0.number == number && $0.manufacturer == bulletin.manufacturer }) else {
+                throw Conflict(field: "vin", "bulletin \(number) does not apply to \(vin)")
+            }
+            if let done = match.completedOn { throw Conflict(field: "vin", "bulletin \(number) was already completed on \(vin) on \(done)") }
+            let now = clock.now()
+            try db.execute(sql: "INSERT INTO bulletin_completion (manufacturer, number, vin, completed_on, work_ref, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [bulletin.manufacturer, number, vin, day, workRef, actor, now])
+            try Audit.record(db, at: now, actor: actor, entity: "bulletin_completion", id: "\(bulletin.manufacturer)/\(number)/\(vin)", action: "complete",
+                             after: ["completed_on": day.description, "work_ref": workRef])
+            var done = match
+            done.open = false
+            done.completedOn = day
+            return done
+        }
+    }
+
+    /// Stores a vehicle of the manufacturer's master data (by VIN); used to match bulletins by the manufacturer's names.
+    public func storeMasterVehicle(vin: VIN, make: String, model: String, year: Int?, built: LocalDate?) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO manufacturer_vehicle (vin, make, model, year, built) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [vin, make, model, year, built])
+        }
+    }
+
+    /// The component names the manufacturer uses (the vocabulary `--component` offers).
+    public func componentNames() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT component FROM bulletin ORDER BY component_key") }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+import Warranty
+
+/// A new claim as entered (W-7).
+public struct ClaimDraft: Sendable {
+    public var vin: VIN
+    public var mileage: Int
+    public var failure: String
+    public var cause: String
+    public var repairOrder: String?
+    public var repairLine: String?
+    /// Labour as `CODE:HOURS`, parts as `NUMBER:QUANTITY:PRICE`.
+    public var labour: [String]
+    public var parts: [String]
+    public var component: String?
+    public var partNumber: String?
+
+    public init(vin: VIN, mileage: Int, failure: String, cause: String, repairOrder: String? = nil, repairLine: String? = nil,
+                labour: [String], parts: [String], component: String? = nil, partNumber: String? = nil) {
+        self.vin = vin
+        self.mileage = mileage
+        self.failure = failure
+        self.cause = cause
+        self.repairOrder = repairOrder
+        self.repairLine = repairLine
+        self.labour = labour
+        self.parts = parts
+        self.component = component
+        self.partNumber = partNumber
+    }
+}
+
+/// A claim with its lines, history and the eligibility decision frozen at creation.
+public struct ClaimRecord: Codable, Sendable {
+    public struct Event: Codable, Sendable {
+        public var action: String
+        public var from: ClaimStatus?
+        public var to: ClaimStatus
+        public var at: Date
+        public var actor: String
+        public var note: String?
+    }
+
+    public var id: Int64
+    public var vin: VIN
+    public var customer: String
+    public var mileage: Int
+    public var failure: String
+    public var cause: String
+    public var repairOrder: String?
+    public var repairLine: String?
+    public var status: ClaimStatus
+    public var lines: [ClaimLine]
+    public var amount: Money
+    public var decision: WarrantyDecision
+    public var manufacturerRef: String?
+    public var rejectionReason: String?
+    public var paid: Money?
+    public var createdAt: Date
+    public var events: [Event]
+}
+
+extension AppDatabase {
+    /// Creates a draft claim (W-7): the lines are priced (labour at the dealer's rate, parts at the price
+    /// given, Q-1 rounding), and the eligibility decision that justifies it is frozen with it. A repair the
+    /// decision does not cover is refused with the decision's reason.
+    public func createClaim(_ draft: ClaimDraft, actor: String) throws -> ClaimRecord {
+        guard !draft.failure.trimmed().isEmpty else { throw InvalidInput(field: "failure", "describe the failure") }
+        guard !draft.cause.trimmed().isEmpty else { throw InvalidInput(field: "cause", "give the cause") }
+        guard !draft.labour.isEmpty || !draft.parts.isEmpty else { throw InvalidInput(field: "labour", "a claim needs at least one labour operation or part") }
+        return try writer.write { db in
+            let settings = try Self.settings(db)
+            let lines = try draft.labour.map { try ClaimLine.parse($0, kind: .labour, labourRate: settings.labourRate) }
+                + draft.parts.map { try ClaimLine.parse($0, kind: .part, labourRate: settings.labourRate) }
+            let now = clock.now()
+            let today = LocalDate(instant: now, in: settings.timeZone)
+            let context = try Self.warrantyContext(db, vin: draft.vin, on: today, mileage: draft.mileage, component: draft.component, part: draft.partNumber)
+            let decision = WarrantyPolicy.decide(context.input)
+            guard decision.covered else { throw Conflict(field: "vin", "no claim: \(decision.summary) (W-8)") }
+            let amount = Money(fen: lines.reduce(0) { $0 + $1.amount.fen })
+            let json = String(decoding: try JSONFormat.encoder(pretty: false).encode(decision), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO claim (vehicle_id, mileage, failure, cause, repair_order, repair_line, status, decision, amount_fen, created_at, created_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)
+                """, arguments: [context.card.id, draft.mileage, draft.failure, draft.cause, draft.repairOrder, draft.repairLine, json, amount.fen, now, actor, now])
+            let id = db.lastInsertedRowID
+            for (position, line) in lines.enumerated() {
+                try db.execute(sql: "INSERT INTO claim_line (claim_id, position, kind, code, quantity_hundredths, unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [id, position + 1, line.kind.rawValue, line.code, line.quantityHundredths, line.unitPrice.fen, line.amount.fen])
+            }
+            try db.execute(sql: "INSERT INTO claim_event (claim_id, action, from_status, to_status, at, actor) VALUES (?, 'create', NULL, 'draft', ?, ?)",
+                           arguments: [id, now, actor])
+            try Audit.record(db, at: now, actor: actor, entity: "claim", id: String(id), action: "create",
+                             after: ["vin": draft.vin.value, "mileage": String(draft.mileage), "amount": amount.description, "status": "draft", "covered_by": decision.coveredBy])
+            return try Self.claim(db, id: id)
+        }
+    }
+
+    /// Moves a claim along W-7, recording the actor, the time and the manufacturer's decision; a rejection
+    /// needs its reason. An illegal move is a `Conflict` naming the allowed ones.
+    public func transitionClaim(_ id: Int64, _ action: ClaimAction, reason: String? = nil, manufacturerRef: String? = nil, paid: Money? = nil, actor: String) throws -> ClaimRecord {
+        if action == .reject, (reason ?? "").trimmed().isEmpty { throw InvalidInput(field: "reason", "a rejection needs the manufacturer's reason (W-7)") }
+        return try writer.write { db in
+            let current = try Self.claim(db, id: id)
+            let next = try action.apply(to: current.status)
+            let now = clock.now()
+            var sets = ["status = ?", "updated_at = ?"]
+            var arguments: StatementArguments = [next.rawValue, now]
+            if action == .reject { sets.append("rejection_reason = ?"); arguments += [reason] }
+            if let manufacturerRef { sets.append("manufacturer_ref = ?"); arguments += [manufacturerRef] }
+            if action == .pay { sets.append("paid_fen = ?"); arguments += [(paid ?? current.amount).fen] }
+            arguments += [id]
+            try db.execute(sql: "UPDATE claim SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: arguments)
+            let note = [reason, manufacturerRef.map { "manufacturer ref \($0)" }, action == .pay ? "paid \((paid ?? current.amount).description)" : nil]
+                .compactMap { $0 }.joined(separator: "; ")
+            try db.execute(sql: "INSERT INTO claim_event (claim_id, action, from_status, to_status, at, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [id, action.rawValue, current.status.rawValue, next.rawValue, now, actor, note.isEmpty ? nil : note])
+            try Audit.record(db, at: now, actor: actor, entity: "claim", id: String(id), action: action.rawValue,
+                             before: ["status": current.status.rawValue], after: ["status": next.rawValue, "reason": reason, "manufacturer_ref": manufacturerRef])
+            return try Self.claim(db, id: id)
+        }
+    }
+
+    /// One claim with its lines and history.
+    public func claimRecord(_ id: Int64) throws -> ClaimRecord {
+        try writer.read { db in try Self.claim(db, id: id) }
+    }
+
+    /// Claims, newest first, optionally of one status.
+    public func listClaims(status: ClaimStatus? = nil, limit: Int = 200) throws -> [ClaimRecord] {
+        try writer.read { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM claim" + (status == nil ? "" : " WHERE status = ?") + " ORDER BY id DESC LIMIT ?",
+                                         arguments: status == nil ? [limit] : [status!.rawValue, limit])
+            return try ids.map { try Self.claim(db, id: $0) }
+        }
+    }
+
+    static func claim(_ db: Database, id: Int64) throws -> ClaimRecord {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT c.*, v.vin, k.name AS customer FROM claim c JOIN vehicle v ON v.id = c.vehicle_id JOIN customer k ON k.id = v.customer_id WHERE c.id = ?
+            """, arguments: [id]) else {
+            throw NotFound("claim", String(id), field: "id")
+        }
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM claim_line WHERE claim_id = ? ORDER BY position", arguments: [id]).map {
+            ClaimLine(kind: ClaimLine.Kind(rawValue: $0["kind"]) ?? .part, code: $0["code"], quantityHundredths: $0["quantity_hundredths"], unitPrice: Money(fen: $0["unit_price_fen"]))
+        }
+        let events = try Row.fetchAll(db, sql: "SELECT * FROM claim_event WHERE claim_id = ? ORDER BY id", arguments: [id]).map {
+            ClaimRecord.Event(action: $0["action"], from: ($0["from_status"] as String?).flatMap(ClaimStatus.init(rawValue:)),
+                              to: ClaimStatus(rawValue: $0["to_status"]) ?? .draft, at: $0["at"], actor: $0["actor"], note: $0["note"])
+        }
+        let decision = try JSONDecoder().decode(WarrantyDecision.self, from: Data((row["decision"] as String).utf8))
+        return ClaimRecord(id: id, vin: row["vin"], customer: row["customer"], mileage: row["mileage"], failure: row["failure"], cause: row["cause"],
+                           repairOrder: row["repair_order"], repairLine: row["repair_line"], status: ClaimStatus(rawValue: row["status"]) ?? .draft,
+                           lines: lines, amount: Money(fen: row["amount_fen"]), decision: decision, manufacturerRef: row["manufacturer_ref"],
+                           rejectionReason: row["rejection_reason"], paid: (row["paid_fen"] as Int64?).map(Money.init(fen:)),
+                           createdAt: row["created_at"], events: events)
+    }
+}
