@@ -192,3 +192,41 @@ struct APITests {
         }
     }
 }
+
+@Suite("HTTP API: warranty (in process)")
+struct WarrantyAPITests {
+    @Test("GET /v1/vehicles/{vin}/warranty explains itself; a cs-agent may read but not act on claims")
+    func warranty() async throws {
+        let f = try APITests.Fixture()
+        let warrantyAdmin = try f.db.createToken(name: "索赔员-周", role: .warrantyAdmin, actor: "setup").secret
+        let id = try f.db.addCustomer(NewCustomer(customer: Customer(name: "王芳", customerClass: .retained, createdAt: f.db.now), phones: [], reason: "x"), actor: "t").customer.id!
+        _ = try f.db.addVehicle(Vehicle(customerID: id, vin: VIN(trusted: "LFV2A21K3N3000123"), make: "Volkswagen", model: "Sagitar", usage: .private,
+                                        deliveredAt: instant("2024-05-10T10:00:00+08:00"), createdAt: f.db.now), actor: "t")
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/v1/vehicles/LFV2A21K3N3000123/warranty?mileage=61200&on=2026-11-23", method: .get, headers: APITests.headers(f.agent)) { response in
+                #expect(response.status == .ok)
+                let body = try APITests.json(response)
+                let decision = body["decision"] as! [String: Any]
+                #expect(decision["covered"] as? Bool == false)
+                #expect((decision["summary"] as? String)?.contains("over by 1,200") == true)
+            }
+            try await client.execute(uri: "/v1/vehicles/LFV2A21K3N3000123/warranty?on=2020-01-01", method: .get, headers: APITests.headers(f.agent)) { response in
+                #expect(response.status == .badRequest)
+                let problem = try APITests.json(response)
+                #expect(problem["field"] as? String == "on")
+            }
+            try await client.execute(uri: "/v1/vehicles/LFV2A21K5N3000124/warranty", method: .get, headers: APITests.headers(f.agent)) { #expect($0.status == .notFound) }
+            let claim = #"{"vin":"LFV2A21K3N3000123","mileage":30000,"failure":"异响","cause":"磨损","labour":["47 11 19 00:1.2"]}"#
+            try await client.execute(uri: "/v1/claims", method: .post, headers: APITests.headers(f.agent), body: ByteBuffer(string: claim)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v1/claims", method: .post, headers: APITests.headers(warrantyAdmin), body: ByteBuffer(string: claim)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/claims/1/submit", method: .post, headers: APITests.headers(f.agent)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v1/claims/1/pay", method: .post, headers: APITests.headers(warrantyAdmin)) { response in
+                #expect(response.status == .conflict)
+                let problem = try APITests.json(response)
+                #expect((problem["detail"] as? String)?.contains("allowed: submit") == true)
+            }
+            try await client.execute(uri: "/v1/claims/1/submit", method: .post, headers: APITests.headers(warrantyAdmin)) { #expect($0.status == .ok) }
+        }
+        #expect(try f.db.claimRecord(1).events.last?.actor == "索赔员-周")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("aftersales warranty, bulletins, claims (real binary)")
+struct WarrantyCLITests {
+    func dealer() throws -> CLI {
+        let cli = try CLI()
+        try cli.run("init")
+        try cli.run("customer", "add", "--name", "王芳", "--phone", "13800138000", "--class", "retained", "--reason", "老客户")
+        try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen", "--model", "Sagitar", "--model-year", "2023",
+                    "--build-date", "2022-04-18", "--usage", "private", "--delivered-at", "2024-05-10 10:00")
+        try cli.run("bulletins", "add", "--number", "RC-2026-017", "--kind", "recall", "--issued", "2026-10-12", "--title", "前制动软管可能磨损",
+                    "--component", "制动系统", "--summary", "软管摩擦", "--remedy", "更换软管", "--model", "Volkswagen:Sagitar:2022-2024",
+                    "--vin-range", "LFV2A21K0N3000001:LFV2A21K0N3099999")
+        return cli
+    }
+
+    @Test("W-8: the check reads as a verdict with its reasons; JSON carries the same reasons as data")
+    func check() throws {
+        let cli = try dealer()
+        let table = try cli.run("warranty", "check", "LFV2A21K3N3000123", "--mileage", "61200").stdout
+        #expect(table.hasPrefix("NOT COVERED — kilometres: 61,200 of 60,000, over by 1,200"))
+        #expect(table.contains("term 24 months; legal minimum 36 months applies (L-2)"))
+        #expect(table.contains("OPEN RECALLS AND CAMPAIGNS"))
+        let json = try cli.json("warranty", "check", "LFV2A21K3N3000123", "--mileage", "30000") as! [String: Any]
+        let decision = json["decision"] as! [String: Any]
+        #expect(decision["covered"] as? Bool == true)
+        let reasons = decision["reasons"] as! [[String: Any]]
+        #expect(reasons.contains { $0["unit"] as? String == "km" && $0["margin"] as? Int == 30_000 })
+        #expect((json["openBulletins"] as! [[String: Any]]).first?["number"] as? String == "RC-2026-017")
+    }
+
+    @Test("A recall shows on vehicle show until completed; claims move along W-7")
+    func recallAndClaim() throws {
+        let cli = try dealer()
+        #expect(try cli.run("vehicle", "show", "LFV2A21K3N3000123").stdout.contains("RC-2026-017"))
+        try cli.run("bulletins", "complete", "RC-2026-017", "--vin", "LFV2A21K3N3000123", "--work-ref", "RO-1123")
+        #expect(!(try cli.run("vehicle", "show", "LFV2A21K3N3000123").stdout.contains("OPEN RECALLS")))
+        let show = try cli.run("bulletins", "show", "RC-2026-017").stdout
+        #expect(show.contains("1 affected"))
+        let claim = try cli.json("claims", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "前制动异响", "--cause", "软管磨损",
+                                 "--labour", "47 11 19 00:1.2", "--part", "5Q0 611 701 C:2:86.00") as! [String: Any]
+        let id = String(claim["id"] as! Int)
+        try cli.run("claims", "move", id, "submit")
+        let refused = try cli.run(["claims", "move", id, "pay"], expect: 1)
+        #expect(refused.stderr.contains("allowed: approve, reject"))
+        try cli.run("claims", "move", id, "approve", "--ref", "FAW-1")
+        let csv = try cli.run("claims", "list", "--format", "csv").stdout
+        #expect(csv.hasPrefix("claim,vin,customer,mileage,failure,cause,repair order,line,status,amount,covered by,manufacturer ref\n"))
+        #expect(csv.contains("approved,316.00,vehicle warranty,FAW-1"))
+    }
+
+    @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
+    func badInput() throws {
+        let cli = try dealer()
+        let before = try Binaries.dump(cli.database)
+        let cases: [([String], String)] = [
+            (["warranty", "check", "LFV2A21K5N3000124"], "LFV2A21K5N3000124"),
+            (["warranty", "check", "LFV2A21K3N3000123", "--on", "2024-05-01"], "on"),
+            (["warranty", "check", "LFV2A21K3N3000123", "--on", "someday"], "on"),
+            (["warranty", "exclusion", "LFV2A21K3N3000123", "--kind", "meteor", "--source", "x"], "kind"),
+            (["warranty", "exclusion", "LFV2A21K3N3000123", "--kind", "accident"], "source"),
+            (["warranty", "part", "LFV2A21K3N3000123", "--number", "X", "--fitted-on", "2026-01-01", "--invoice", " "], "invoice"),
+            (["warranty", "visit", "LFV2A21K3N3000123", "--on", "2026-01-01", "--km", "5000", "--independent"], "proof"),
+            (["warranty", "terms", "--set", "--make", "VW", "--usage", "taxi", "--months", "0", "--km", "1000", "--effective", "2020-01-01"], "months"),
+            (["bulletins", "add", "--number", "RC-2026-017", "--kind", "recall", "--issued", "2026-10-12", "--title", "改", "--component", "制动系统",
+              "--summary", "s", "--remedy", "r", "--model", "Volkswagen:Sagitar"], "revision"),
+            (["bulletins", "add", "--number", "X-1", "--kind", "recall", "--issued", "2026-10-12", "--title", "t", "--component", "c", "--summary", "s", "--remedy", "r"], "applies"),
+            (["bulletins", "add", "--number", "X-2", "--kind", "recall", "--issued", "2026-10-12", "--title", "t", "--component", "c", "--summary", "s", "--remedy", "r",
+              "--vin-range", "LFV2A21K0N3099999:LFV2A21K0N3000001"], "vinRange"),
+            (["bulletins", "complete", "NOPE", "--vin", "LFV2A21K3N3000123"], "NOPE"),
+            (["claims", "create", "LFV2A21K3N3000123", "--mileage", "70000", "--failure", "f", "--cause", "c", "--labour", "A:1"], "not covered"),
+            (["claims", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "f", "--cause", "c", "--labour", "A"], "labour"),
+            (["claims", "move", "99", "submit"], "claim 99"),
+        ]
+        for (arguments, field) in cases {
+            let result = try cli.run(arguments, expect: 1)
+            #expect(result.stderr.contains(field), "aftersales \(arguments.joined(separator: " ")) said: \(result.stderr)")
+            #expect(try Binaries.dump(cli.database) == before, "aftersales \(arguments.joined(separator: " ")) changed the database")
+        }
+    }
+}
