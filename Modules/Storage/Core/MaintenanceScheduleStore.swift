@@ -16,9 +16,14 @@ extension AppDatabase {
 
     /// The schedule of a make, or the default one (W-9).
     static func maintenanceSchedule(_ db: Database, make: String) throws -> MaintenanceSchedule {
-        try MaintenanceSchedule.fetchOne(db, sql: "SELECT * FROM maintenance_schedule WHERE make = ? COLLATE NOCASE", arguments: [make])
-            ?? MaintenanceSchedule.fetchOne(db, key: "*")
-            ?? .standard()
+        let statement = try db.cachedStatement(sql: "SELECT * FROM maintenance_schedule WHERE make = ?")
+        let row = try Row.fetchOne(statement, arguments: [make])
+            ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM maintenance_schedule WHERE make = ? COLLATE NOCASE"), arguments: [make])
+            ?? Row.fetchOne(statement, arguments: ["*"])
+        guard let row else { return .standard() }
+        return MaintenanceSchedule(make: row["make"], firstKilometres: row["first_kilometres"], firstMonths: row["first_months"],
+                                   intervalKilometres: row["interval_kilometres"], intervalMonths: row["interval_months"],
+                                   toleranceKilometres: row["tolerance_kilometres"], toleranceDays: row["tolerance_days"])
     }
 
     /// Stores a make's schedule; audited. Throws `InvalidInput` for limits that are not positive.

@@ -10,7 +10,7 @@ extension AppDatabase {
 
     static func settings(_ db: Database) throws -> DealerSettings {
         var overrides: [Setting: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting")) {
             if let setting = Setting(rawValue: row["key"]) { overrides[setting] = row["value"] }
         }
         return DealerSettings(overrides: overrides)

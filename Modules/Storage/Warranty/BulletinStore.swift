@@ -104,8 +104,9 @@ extension AppDatabase {
             try db.execute(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, serial_from, serial_to) VALUES (?, ?, ?, ?)",
                            arguments: [id, VinRange.key(range.from), VinRange.serial(range.from), VinRange.serial(range.to)])
         }
-        for model in Set(bulletin.models.map { [componentKey($0.make), componentKey($0.name)] }) {
-            try db.execute(sql: "INSERT INTO bulletin_model (bulletin_id, make_key, model_key) VALUES (?, ?, ?)", arguments: [id, model[0], model[1]])
+        for model in Set(bulletin.models) {
+            try db.cachedStatement(sql: "INSERT INTO bulletin_model (bulletin_id, make_key, model_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [id, componentKey(model.make), componentKey(model.name), model.yearFrom, model.yearTo])
         }
         try Audit.record(db, at: now, actor: actor, entity: "bulletin", id: "\(bulletin.manufacturer)/\(bulletin.number)", action: result.outcome.rawValue,
                          before: result.storedRevision.map { ["revision": String($0)] }, after: ["revision": String(bulletin.revision), "status": bulletin.status.rawValue,
@@ -133,19 +134,20 @@ extension AppDatabase {
     }
 
     /// Every bulletin that applies (or may apply) to a vehicle, found through the VIN list, range and model indexes.
-    static func bulletins(_ db: Database, for facts: VehicleFacts) throws -> [(id: Int64, bulletin: Bulletin, match: Applicability)] {
+    static func bulletins(_ db: Database, for facts: VehicleFacts, cache: BulletinCache? = nil) throws -> [(id: Int64, bulletin: Bulletin, match: Applicability)] {
         let listed = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_vin WHERE vin = ?"), arguments: [facts.vin]))
         var ids = listed
         ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_range WHERE range_key = ? AND serial_from <= ? AND serial_to >= ?"),
                                          arguments: [VinRange.key(facts.vin), VinRange.serial(facts.vin), VinRange.serial(facts.vin)]))
-        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_model WHERE make_key = ? AND model_key = ?"),
-                                         arguments: [componentKey(facts.make), componentKey(facts.model)]))
+        // Model years are filtered here; a criterion with years never matches a vehicle of unknown model year.
+        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT bulletin_id FROM bulletin_model WHERE make_key = ? AND model_key = ?
+            AND (year_from IS NULL OR year_from <= ?) AND (year_to IS NULL OR year_to >= ?)
+            """), arguments: [componentKey(facts.make), componentKey(facts.model), facts.modelYear, facts.modelYear]))
         ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM bulletin WHERE only_built = 1")))
-        let load = try db.cachedStatement(sql: "SELECT content FROM bulletin WHERE id = ?")
         var found: [(Int64, Bulletin, Applicability)] = []
         for id in ids.sorted() {
-            guard let content = try String.fetchOne(load, arguments: [id]) else { continue }
-            let bulletin = try JSONDecoder().decode(Bulletin.self, from: Data(content.utf8))
+            guard let bulletin = try (cache ?? BulletinCache()).bulletin(db, id: id) else { continue }
             let match = bulletin.applicability(to: facts, listed: listed.contains(id))
             if match.matches { found.append((id, bulletin, match)) }
         }
@@ -155,8 +157,12 @@ extension AppDatabase {
     /// The bulletins of a vehicle with their open state (recalls and campaigns not completed on it).
     static func vehicleBulletins(_ db: Database, vin: VIN, card: Vehicle?) throws -> [VehicleBulletin] {
         guard let facts = try vehicleFacts(db, vin: vin, card: card) else { return [] }
+        return try vehicleBulletins(db, vin: vin, found: try bulletins(db, for: facts))
+    }
+
+    static func vehicleBulletins(_ db: Database, vin: VIN, found: [(id: Int64, bulletin: Bulletin, match: Applicability)]) throws -> [VehicleBulletin] {
         let completion = try db.cachedStatement(sql: "SELECT completed_on FROM bulletin_completion WHERE manufacturer = ? AND number = ? AND vin = ?")
-        return try bulletins(db, for: facts).map { _, bulletin, match in
+        return try found.map { _, bulletin, match in
             let done = try LocalDate.fetchOne(completion, arguments: [bulletin.manufacturer, bulletin.number, vin])
             let matchText: String
             if case .possible(let why) = match { matchText = "possible: \(why)" } else { matchText = "applies" }
@@ -268,5 +274,53 @@ extension AppDatabase {
     /// The component names the manufacturer uses (the vocabulary `--component` offers).
     public func componentNames() throws -> [String] {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT component FROM bulletin ORDER BY component_key") }
+    }
+}
+
+/// Decoded bulletins, kept per id and checked against the stored revision and time on every use, so a
+/// lookup reads two columns instead of decoding JSON, and a new revision (from any process) is never missed.
+final class BulletinCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Int64: (revision: Int, storedAt: String, bulletin: Bulletin)] = [:]
+    private let capacity = 50_000
+
+    func bulletin(_ db: Database, id: Int64) throws -> Bulletin? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT revision, CAST(stored_at AS TEXT) AS stamp FROM bulletin WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let revision: Int = row["revision"]
+        let stamp: String = row["stamp"]
+        lock.lock()
+        let cached = entries[id]
+        lock.unlock()
+        if let cached, cached.revision == revision, cached.storedAt == stamp { return cached.bulletin }
+        guard let content = try String.fetchOne(db.cachedStatement(sql: "SELECT content FROM bulletin WHERE id = ?"), arguments: [id]) else { return nil }
+        let bulletin = try JSONDecoder().decode(Bulletin.self, from: Data(content.utf8))
+        lock.lock()
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[id] = (revision, stamp, bulletin)
+        lock.unlock()
+        return bulletin
+    }
+}
+
+/// Stores many bulletins in one transaction (the XML import stores a file this way).
+public struct BulletinBatch {
+    let db: Database
+    let now: Date
+    let actor: String
+    let source: String
+
+    /// Stores one bulletin by the revision rules; see `AppDatabase.storeBulletin`.
+    public func store(_ bulletin: Bulletin) throws -> BulletinStoreResult {
+        try bulletin.validate()
+        return try AppDatabase.storeBulletin(db, bulletin, at: now, actor: actor, source: source)
+    }
+}
+
+extension AppDatabase {
+    /// Runs `body` in one write transaction with a `BulletinBatch`: all stored, or none.
+    public func withBulletinBatch<T>(actor: String, source: String, _ body: (BulletinBatch) throws -> T) throws -> T {
+        try writer.write { db in try body(BulletinBatch(db: db, now: clock.now(), actor: actor, source: source)) }
     }
 }

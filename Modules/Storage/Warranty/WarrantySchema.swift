@@ -77,6 +77,8 @@ enum WarrantySchema {
                     UNIQUE (manufacturer, number)
                 );
                 CREATE INDEX bulletin_kind ON bulletin(kind, status);
+                CREATE INDEX bulletin_only_built ON bulletin(id) WHERE only_built = 1;
+                CREATE INDEX bulletin_component ON bulletin(component_key);
                 CREATE TABLE bulletin_revision (
                     bulletin_id INTEGER NOT NULL REFERENCES bulletin(id),
                     revision INTEGER NOT NULL,
@@ -103,7 +105,9 @@ enum WarrantySchema {
                 CREATE TABLE bulletin_model (
                     bulletin_id INTEGER NOT NULL,
                     make_key TEXT NOT NULL,
-                    model_key TEXT NOT NULL
+                    model_key TEXT NOT NULL,
+                    year_from INTEGER,
+                    year_to INTEGER
                 );
                 CREATE INDEX bulletin_model_key ON bulletin_model(make_key, model_key);
                 CREATE INDEX bulletin_model_bulletin ON bulletin_model(bulletin_id);

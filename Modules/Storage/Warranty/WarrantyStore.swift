@@ -39,7 +39,7 @@ extension AppDatabase {
     }
 
     static func terms(_ db: Database) throws -> [WarrantyTerm] {
-        try Row.fetchAll(db, sql: "SELECT * FROM warranty_term ORDER BY make, model, usage, effective").map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM warranty_term ORDER BY make, model, usage, effective")).map {
             let model: String = $0["model"]
             return WarrantyTerm(make: $0["make"], model: model.isEmpty ? nil : model, usage: $0["usage"] ?? .private, months: $0["months"],
                                 kilometres: $0["kilometres"], effective: $0["effective"], source: $0["source"])
@@ -93,7 +93,7 @@ extension AppDatabase {
     }
 
     static func exclusions(_ db: Database, vehicleID: Vehicle.ID) throws -> [ExclusionFact] {
-        try Row.fetchAll(db, sql: "SELECT * FROM warranty_exclusion WHERE vehicle_id = ? ORDER BY recorded_on, id", arguments: [vehicleID]).map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM warranty_exclusion WHERE vehicle_id = ? ORDER BY recorded_on, id"), arguments: [vehicleID]).map {
             ExclusionFact(id: $0["id"], kind: ExclusionFact.Kind(rawValue: $0["kind"]) ?? .misuse, condition: $0["condition"], component: $0["component"],
                           recordedOn: $0["recorded_on"], source: $0["source"], note: $0["note"])
         }
@@ -152,7 +152,8 @@ extension AppDatabase {
         var mileageSource: String
     }
 
-    static func warrantyContext(_ db: Database, vin: VIN, on day: LocalDate, mileage: Int?, component: String? = nil, part: String? = nil) throws -> WarrantyContext {
+    static func warrantyContext(_ db: Database, vin: VIN, on day: LocalDate, mileage: Int?, component: String? = nil, part: String? = nil,
+                                cache: BulletinCache? = nil) throws -> WarrantyContext {
         let card = try fetchVehicle(db, vin: vin)
         let settings = try Self.settings(db)
         let zone = settings.timeZone
@@ -161,7 +162,7 @@ extension AppDatabase {
         }
         let delivered = LocalDate(instant: deliveredAt, in: zone)
         guard day >= delivered else { throw InvalidInput(field: "on", "\(day) is before the delivery on \(delivered)") }
-        let readings = try Row.fetchAll(db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ? ORDER BY read_at", arguments: [card.id]).map(MileageReading.init(row:))
+        let readings = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ? ORDER BY read_at"), arguments: [card.id]).map(MileageReading.init(row:))
         let upToDay = readings.filter { LocalDate(instant: $0.readAt, in: zone) <= day }
         var km = mileage
         var source = "given"
@@ -178,16 +179,17 @@ extension AppDatabase {
         }
         let usage = try UsageChange.fetchDeliveryUsage(db, vehicleID: card.id!) ?? card.usage
         let facts = try vehicleFacts(db, vin: vin, card: card)!
-        let found = try bulletins(db, for: facts)
+        let found = try bulletins(db, for: facts, cache: cache)
+        let vehicleBulletins = try vehicleBulletins(db, vin: vin, found: found)
         let extensions = found.compactMap { _, bulletin, match -> ExtensionCover? in
             guard bulletin.kind == .extension, match == .applies, let months = bulletin.extensionMonths, let km = bulletin.extensionKilometres else { return nil }
             return ExtensionCover(bulletin: bulletin.number, component: bulletin.component, months: months, kilometres: km)
         }
         let exclusions = try Self.exclusions(db, vehicleID: card.id!)
-        let parts = try Row.fetchAll(db, sql: "SELECT part_number, fitted_on, invoice FROM fitted_part WHERE vehicle_id = ?", arguments: [card.id]).map {
+        let parts = try Row.fetchAll(db.cachedStatement(sql: "SELECT part_number, fitted_on, invoice FROM fitted_part WHERE vehicle_id = ?"), arguments: [card.id]).map {
             FittedPart(partNumber: $0["part_number"], fittedOn: $0["fitted_on"], invoice: $0["invoice"])
         }
-        let visits = try Row.fetchAll(db, sql: "SELECT * FROM maintenance_visit WHERE vehicle_id = ? ORDER BY day", arguments: [card.id]).map {
+        let visits = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM maintenance_visit WHERE vehicle_id = ? ORDER BY day"), arguments: [card.id]).map {
             MaintenanceVisit(day: $0["day"], kilometres: $0["kilometres"], independent: $0["independent"], proof: $0["proof"])
         }
         let input = EligibilityInput(vin: vin, make: facts.make, model: facts.model, delivered: delivered, deliveryUsage: usage, currentUsage: card.usage,
@@ -195,8 +197,8 @@ extension AppDatabase {
                                      partsWarrantyMonths: settings.integer(.partsWarrantyMonths), extensions: extensions, exclusions: exclusions, fittedParts: parts)
         let maintenance = MaintenanceCompliance.evaluate(schedule: try maintenanceSchedule(db, make: card.make), delivered: delivered, visits: visits, on: day,
                                                          mileage: km ?? 0, household: usage == .private)
-        let customer = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [card.customerID]) ?? ""
-        return WarrantyContext(card: card, customer: customer, input: input, bulletins: try vehicleBulletins(db, vin: vin, card: card),
+        let customer = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM customer WHERE id = ?"), arguments: [card.customerID]) ?? ""
+        return WarrantyContext(card: card, customer: customer, input: input, bulletins: vehicleBulletins,
                                maintenance: maintenance, exclusions: exclusions, mileageSource: source)
     }
 
@@ -205,11 +207,12 @@ extension AppDatabase {
     public func warrantyCheck(vin: VIN, on: LocalDate? = nil, mileage: Int? = nil, component: String? = nil, part: String? = nil) throws -> WarrantyCheck {
         try writer.read { db in
             let today = try on ?? LocalDate(instant: clock.now(), in: Self.settings(db).timeZone)
-            let context = try Self.warrantyContext(db, vin: vin, on: today, mileage: mileage, component: component, part: part)
+            let context = try Self.warrantyContext(db, vin: vin, on: today, mileage: mileage, component: component, part: part, cache: bulletinCache)
             var note: String?
-            if let component {
-                let names = try String.fetchAll(db, sql: "SELECT DISTINCT component FROM bulletin ORDER BY component_key")
-                if !names.isEmpty, !names.contains(where: { componentKey($0) == componentKey(component) }) {
+            if let component,
+               try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM bulletin WHERE component_key = ? LIMIT 1"), arguments: [componentKey(component)]) != true {
+                let names = try String.fetchAll(db, sql: "SELECT component FROM bulletin GROUP BY component_key ORDER BY component_key LIMIT 50")
+                if !names.isEmpty {
                     note = "\"\(component)\" is not a component name the manufacturer uses; known: \(names.joined(separator: ", "))"
                 }
             }
