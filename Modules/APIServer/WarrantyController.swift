@@ -38,6 +38,36 @@ struct WarrantyController {
         var fittedPart: String?
     }
 
+    struct PartInput: Decodable {
+        var number: String
+        var fittedOn: String
+        var invoice: String
+    }
+
+    struct VisitInput: Decodable {
+        var on: String
+        var kilometres: Int
+        var independent: Bool?
+        var proof: String?
+    }
+
+    struct ReplacementInput: Decodable {
+        var defectCannotBeRemoved: Bool?
+        var failsStandardsAfterRepair: Bool?
+        var majorFaultAt: String?
+        var on: String?
+        var mileage: Int?
+    }
+
+    struct TermInput: Decodable {
+        var make: String
+        var model: String?
+        var usage: String
+        var months: Int
+        var kilometres: Int
+        var effective: String
+    }
+
     struct ClaimActionInput: Decodable {
         var reason: String?
         var manufacturerRef: String?
@@ -77,6 +107,44 @@ struct WarrantyController {
                 return try db.addExclusion(ExclusionFact(kind: try parseChoice(input.kind, field: "kind"), condition: input.condition, component: input.component,
                                                          recordedOn: recorded, source: input.source, note: input.note), vin: vin, actor: principal.name)
             }, status: .created)
+        }
+        routes.post("vehicles/:vin/fitted-parts", .recordWarrantyFacts) { request, context, principal in
+            let vin = try vin(context)
+            let input = try await JSON.body(PartInput.self, request, context)
+            let part = FittedPart(partNumber: input.number, fittedOn: try day(input.fittedOn, field: "fittedOn"), invoice: input.invoice)
+            try await database.run { try $0.addFittedPart(part, vin: vin, actor: principal.name) }
+            return try JSON.response(part, status: .created)
+        }
+        routes.post("vehicles/:vin/maintenance-visits", .recordWarrantyFacts) { request, context, principal in
+            let vin = try vin(context)
+            let input = try await JSON.body(VisitInput.self, request, context)
+            let visit = MaintenanceVisit(day: try day(input.on, field: "on"), kilometres: input.kilometres, independent: input.independent ?? false, proof: input.proof)
+            try await database.run { try $0.addMaintenanceVisit(visit, vin: vin, actor: principal.name) }
+            return try JSON.response(visit, status: .created)
+        }
+        routes.get("vehicles/:vin/maintenance", .readCustomers) { request, context, _ in
+            let vin = try vin(context)
+            let on = try Query(request: request).string("on").map { try day($0, field: "on") }
+            return try JSON.response(try await database.run { try $0.maintenanceCompliance(vin: vin, on: on) })
+        }
+        routes.post("vehicles/:vin/replacement-assessment", .actOnClaims) { request, context, _ in
+            let vin = try vin(context)
+            let input = try await JSON.body(ReplacementInput.self, request, context)
+            return try JSON.response(try await database.run { db in
+                let fault = try input.majorFaultAt.map { try instant($0, field: "majorFaultAt", db: db) }
+                let request = ReplacementRequest(defectCannotBeRemoved: input.defectCannotBeRemoved ?? false,
+                                                 failsStandardsAfterRepair: input.failsStandardsAfterRepair ?? false, majorFaultAt: fault)
+                return try db.replacementAssessment(vin: vin, request: request, on: try input.on.map { try day($0, field: "on") }, mileage: input.mileage)
+            })
+        }
+        routes.get("warranty/terms", .readCustomers) { _, _, _ in
+            try JSON.response(try await database.run { try $0.warrantyTerms() })
+        }
+        routes.post("warranty/terms", .manageBulletins) { request, context, principal in
+            let input = try await JSON.body(TermInput.self, request, context)
+            let term = WarrantyTerm(make: input.make, model: input.model, usage: try Usage.parse(input.usage), months: input.months,
+                                    kilometres: input.kilometres, effective: try day(input.effective, field: "effective"), source: "api")
+            return try JSON.response(try await database.run { try $0.setWarrantyTerm(term, actor: principal.name) }, status: .created)
         }
         routes.get("bulletins", .readCustomers) { request, _, _ in
             let kind: Bulletin.Kind? = try Query(request: request).string("kind").map { try parseChoice($0, field: "kind") }

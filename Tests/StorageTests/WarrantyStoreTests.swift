@@ -165,3 +165,28 @@ struct WarrantyStoreTests {
         #expect(result.decision.reasons.contains { $0.text == "term 24 months; legal minimum 48 months applies (L-2)" })
     }
 }
+
+@Suite("W-6: VIN range index")
+struct RangeIndexTests {
+    @Test("Ranges are found through their buckets whether narrow, spanning buckets, wide or alphanumeric")
+    func buckets() throws {
+        let db = try memoryDatabase()
+        func range(_ from: String, _ to: String) throws -> VinRange { try VinRange(from: VIN(trusted: "LFV2A21K0N3" + from), to: VIN(trusted: "LFV2A21K0N3" + to)) }
+        let cases: [(String, VinRange)] = [("narrow", try range("000100", "000199")), ("spanning", try range("004990", "007010")),
+                                           ("wide", try range("000000", "899999")), ("letters", try range("A00000", "A0ZZZZ"))]
+        for (number, r) in cases {
+            _ = try db.storeBulletin(Bulletin(manufacturer: "FAW-Volkswagen", number: number, kind: .tsb, revision: 1, issued: LocalDate("2026-01-01")!,
+                                              title: "t", component: "c", summary: "s", remedy: "r", vinRanges: [r]), actor: "t")
+        }
+        #expect(AppDatabase.rangeBuckets(try range("004990", "007010")) == ["004", "005", "006", "007"])
+        #expect(AppDatabase.rangeBuckets(try range("000000", "899999")) == ["*"])
+        try db.storeMasterVehicle(vin: VIN(trusted: "LFV2A21K9N3000150"), make: "Volkswagen", model: "Sagitar", year: 2022, built: nil)
+        try db.storeMasterVehicle(vin: VIN(trusted: "LFV2A21K9N3006000"), make: "Volkswagen", model: "Sagitar", year: 2022, built: nil)
+        try db.storeMasterVehicle(vin: VIN(trusted: "LFV2A21K9N3A0B00C"), make: "Volkswagen", model: "Sagitar", year: 2022, built: nil)
+        try db.storeMasterVehicle(vin: VIN(trusted: "LFV2A21K9N3950000"), make: "Volkswagen", model: "Sagitar", year: 2022, built: nil)
+        #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N3000150")).map(\.number).sorted() == ["narrow", "wide"])
+        #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N3006000")).map(\.number).sorted() == ["spanning", "wide"])
+        #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N3A0B00C")).map(\.number) == ["letters"])
+        #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N3950000")).isEmpty)
+    }
+}

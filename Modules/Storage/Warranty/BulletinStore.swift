@@ -101,17 +101,28 @@ extension AppDatabase {
                        arguments: [id, bulletin.revision, content, vins.count, now, actor])
         try addBulletinVINs(db, bulletinID: id, vins: vins)
         for range in bulletin.vinRanges {
-            try db.execute(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, serial_from, serial_to) VALUES (?, ?, ?, ?)",
-                           arguments: [id, VinRange.key(range.from), VinRange.serial(range.from), VinRange.serial(range.to)])
+            for bucket in rangeBuckets(range) {
+                try db.cachedStatement(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, bucket, serial_from, serial_to) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [id, VinRange.key(range.from), bucket, VinRange.serial(range.from), VinRange.serial(range.to)])
+            }
         }
         for model in Set(bulletin.models) {
             try db.cachedStatement(sql: "INSERT INTO bulletin_model (bulletin_id, make_key, model_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [id, componentKey(model.make), componentKey(model.name), model.yearFrom, model.yearTo])
+                .execute(arguments: [id, componentKey(model.make), componentKey(model.name), model.yearFrom ?? 0, model.yearTo ?? 9999])
         }
         try Audit.record(db, at: now, actor: actor, entity: "bulletin", id: "\(bulletin.manufacturer)/\(bulletin.number)", action: result.outcome.rawValue,
                          before: result.storedRevision.map { ["revision": String($0)] }, after: ["revision": String(bulletin.revision), "status": bulletin.status.rawValue,
                                                                                                   "title": bulletin.title, "vins": String(vins.count), "source": source])
         return result
+    }
+
+    /// The index buckets of a range: the first three characters of the serials it covers, when they are
+    /// digits and at most 100 buckets; otherwise the catch-all bucket `*` that every lookup also reads.
+    static func rangeBuckets(_ range: VinRange) -> [String] {
+        let from = VinRange.serial(range.from).prefix(3), to = VinRange.serial(range.to).prefix(3)
+        if from == to { return [String(from)] }
+        guard let low = Int(from), let high = Int(to), high - low < 100 else { return ["*"] }
+        return (low...high).map { String(format: "%03d", $0) }
     }
 
     /// Adds listed VINs to a stored bulletin (the import streams them in batches).
@@ -137,13 +148,14 @@ extension AppDatabase {
     static func bulletins(_ db: Database, for facts: VehicleFacts, cache: BulletinCache? = nil) throws -> [(id: Int64, bulletin: Bulletin, match: Applicability)] {
         let listed = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_vin WHERE vin = ?"), arguments: [facts.vin]))
         var ids = listed
-        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_range WHERE range_key = ? AND serial_from <= ? AND serial_to >= ?"),
-                                         arguments: [VinRange.key(facts.vin), VinRange.serial(facts.vin), VinRange.serial(facts.vin)]))
-        // Model years are filtered here; a criterion with years never matches a vehicle of unknown model year.
+        let serial = VinRange.serial(facts.vin)
         ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT bulletin_id FROM bulletin_model WHERE make_key = ? AND model_key = ?
-            AND (year_from IS NULL OR year_from <= ?) AND (year_to IS NULL OR year_to >= ?)
-            """), arguments: [componentKey(facts.make), componentKey(facts.model), facts.modelYear, facts.modelYear]))
+            SELECT bulletin_id FROM bulletin_range WHERE range_key = ? AND bucket IN (?, '*') AND serial_from <= ? AND serial_to >= ?
+            """), arguments: [VinRange.key(facts.vin), String(serial.prefix(3)), serial, serial]))
+        // A criterion with years never matches a vehicle of unknown model year: then only open bounds (0, 9999) qualify.
+        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT bulletin_id FROM bulletin_model WHERE make_key = ? AND model_key = ? AND year_to >= ? AND year_from <= ?
+            """), arguments: [componentKey(facts.make), componentKey(facts.model), facts.modelYear ?? 9999, facts.modelYear ?? 0]))
         ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM bulletin WHERE only_built = 1")))
         var found: [(Int64, Bulletin, Applicability)] = []
         for id in ids.sorted() {

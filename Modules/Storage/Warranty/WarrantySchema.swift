@@ -97,19 +97,22 @@ enum WarrantySchema {
                 CREATE TABLE bulletin_range (
                     bulletin_id INTEGER NOT NULL,
                     range_key TEXT NOT NULL,
+                    -- the first three characters of the serials the range covers, one row each; '*' for wide ranges
+                    bucket TEXT NOT NULL,
                     serial_from TEXT NOT NULL,
                     serial_to TEXT NOT NULL
                 );
-                CREATE INDEX bulletin_range_key ON bulletin_range(range_key, serial_from);
+                CREATE INDEX bulletin_range_key ON bulletin_range(range_key, bucket, serial_from, serial_to, bulletin_id);
                 CREATE INDEX bulletin_range_bulletin ON bulletin_range(bulletin_id);
                 CREATE TABLE bulletin_model (
                     bulletin_id INTEGER NOT NULL,
                     make_key TEXT NOT NULL,
                     model_key TEXT NOT NULL,
-                    year_from INTEGER,
-                    year_to INTEGER
+                    -- open bounds are stored as 0 and 9999 so the index can seek on them
+                    year_from INTEGER NOT NULL,
+                    year_to INTEGER NOT NULL
                 );
-                CREATE INDEX bulletin_model_key ON bulletin_model(make_key, model_key);
+                CREATE INDEX bulletin_model_key ON bulletin_model(make_key, model_key, year_to, year_from, bulletin_id);
                 CREATE INDEX bulletin_model_bulletin ON bulletin_model(bulletin_id);
                 CREATE TABLE bulletin_completion (
                     manufacturer TEXT NOT NULL,
