@@ -167,9 +167,9 @@ extension AppDatabase {
     }
 
     /// The bulletins of a vehicle with their open state (recalls and campaigns not completed on it).
-    static func vehicleBulletins(_ db: Database, vin: VIN, card: Vehicle?) throws -> [VehicleBulletin] {
+    static func vehicleBulletins(_ db: Database, vin: VIN, card: Vehicle?, cache: BulletinCache? = nil) throws -> [VehicleBulletin] {
         guard let facts = try vehicleFacts(db, vin: vin, card: card) else { return [] }
-        return try vehicleBulletins(db, vin: vin, found: try bulletins(db, for: facts))
+        return try vehicleBulletins(db, vin: vin, found: try bulletins(db, for: facts, cache: cache))
     }
 
     static func vehicleBulletins(_ db: Database, vin: VIN, found: [(id: Int64, bulletin: Bulletin, match: Applicability)]) throws -> [VehicleBulletin] {
@@ -192,7 +192,7 @@ extension AppDatabase {
             guard card != nil || inMasterData else {
                 throw NotFound("vehicle with VIN", vin.value, field: "vin")
             }
-            return try Self.vehicleBulletins(db, vin: vin, card: card).sorted { ($0.open ? 0 : 1, $0.number) < ($1.open ? 0 : 1, $1.number) }
+            return try Self.vehicleBulletins(db, vin: vin, card: card, cache: bulletinCache).sorted { ($0.open ? 0 : 1, $0.number) < ($1.open ? 0 : 1, $1.number) }
         }
     }
 
