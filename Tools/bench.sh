@@ -14,7 +14,7 @@ echo "== AfterSales benchmarks ($(nproc) cores, $(date -u +%F)) =="
 DB=bench-out/warranty.sqlite
 VIN=$(sed -n 's/^dealer VIN for the HTTP comparison: //p' bench-out/warranty.txt)
 "$BIN/aftersales" token revoke bench --db "$DB" >/dev/null 2>&1 || true
-TOKEN=$("$BIN/aftersales" token create --role service-advisor --name "bench-$$" --db "$DB" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+TOKEN=$("$BIN/aftersales" token create --role service-advisor --name "bench-$(date +%s%N)" --db "$DB" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 "$BIN/aftersales-api" --db "$DB" --port 0 > bench-out/api.log 2>&1 &
 API=$!
 trap 'kill $API 2>/dev/null || true' EXIT
