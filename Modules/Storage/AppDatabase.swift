@@ -8,8 +8,6 @@ import Core
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     public let clock: any WallClock
-    /// Decoded bulletins of this database (checked against the stored revision on every use).
-    let bulletinCache = BulletinCache()
 
     /// Wraps a writer and brings its schema up to date. Refuses a database written by a newer program.
     public init(_ writer: any DatabaseWriter, clock: any WallClock = SystemClock()) throws {

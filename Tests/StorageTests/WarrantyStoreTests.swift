@@ -190,3 +190,50 @@ struct RangeIndexTests {
         #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N3950000")).isEmpty)
     }
 }
+
+@Suite("W-6: indexed matching agrees with the definition")
+struct MatchingEquivalenceTests {
+    @Test("For random bulletins and vehicles, the indexed lookup finds exactly what Bulletin.applicability says")
+    func randomized() throws {
+        let db = try memoryDatabase()
+        var random = SystemRandomNumberGenerator()
+        var seed = UInt64(20261123)
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        _ = random.next()
+        let models = ["Sagitar", "Jetta", "Tiguan L"]
+        func vin(_ key: Int, _ serial: Int) -> VIN { VIN(trusted: ["LFV2A21K0N3", "LFV2A21K0P3", "LFV3B28E0R4"][key] + String(format: "%06d", serial)) }
+        var bulletins: [Bulletin] = []
+        for i in 0..<240 {
+            var b = Bulletin(manufacturer: "FAW-Volkswagen", number: "R-\(i)", kind: [.recall, .campaign, .tsb][i % 3], revision: 1, issued: LocalDate("2026-01-01")!,
+                             status: i % 17 == 0 ? .withdrawn : .active, title: "t\(i)", component: "c", summary: "s", remedy: "r")
+            if next(2) == 0 || true && i % 5 == 0 {
+                let from = next(3) == 0 ? nil : 2020 + next(4)
+                b.models = [Bulletin.ModelCriterion(make: "Volkswagen", name: models[next(3)], yearFrom: from, yearTo: from.map { $0 + next(3) })]
+            }
+            if next(3) == 0 { b.built = [Bulletin.BuiltCriterion(from: LocalDate("2021-01-01")!.adding(days: next(700)), to: next(2) == 0 ? nil : LocalDate("2023-06-01")!.adding(days: next(400)))] }
+            if next(3) == 0 {
+                let key = next(3), start = next(900)
+                b.vinRanges = [try VinRange(from: vin(key, start), to: vin(key, start + next(300)))]
+            }
+            if next(4) == 0 { b.vins = (0..<5).map { _ in vin(next(3), next(1200)) } }
+            if b.models.isEmpty && b.built.isEmpty && b.vinRanges.isEmpty && b.vins.isEmpty { b.models = [Bulletin.ModelCriterion(make: "Volkswagen", name: models[i % 3])] }
+            _ = try db.storeBulletin(b, actor: "t")
+            bulletins.append(b)
+        }
+        for v in 0..<120 {
+            let facts = VehicleFacts(vin: vin(next(3), next(1200)), make: "Volkswagen", model: models[next(3)], modelYear: next(6) == 0 ? nil : 2019 + next(7),
+                                     built: next(5) == 0 ? nil : LocalDate("2021-01-01")!.adding(days: next(1200)))
+            try db.storeMasterVehicle(vin: facts.vin, make: facts.make, model: facts.model, year: facts.modelYear, built: facts.built)
+            let expected = bulletins.compactMap { b -> String? in
+                let match = b.applicability(to: facts, listed: b.vins.contains(facts.vin))
+                switch match {
+                case .applies: return "\(b.number)=applies"
+                case .possible: return "\(b.number)=possible"
+                case .notApplicable: return nil
+                }
+            }.sorted()
+            let found = try db.bulletins(forVIN: facts.vin).map { "\($0.number)=\($0.match.hasPrefix("possible") ? "possible" : "applies")" }.sorted()
+            #expect(found == expected, "vehicle \(v): \(facts)")
+        }
+    }
+}

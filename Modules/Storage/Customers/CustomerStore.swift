@@ -118,7 +118,7 @@ extension AppDatabase {
 
     /// The whole card of one customer.
     public func customerCard(_ id: Customer.ID) throws -> CustomerCard {
-        try writer.read { db in try Self.customerCard(db, id: id, cache: bulletinCache) }
+        try writer.read { db in try Self.customerCard(db, id: id) }
     }
 
     /// Customers by id, optionally of one class or owner, a page at a time.
@@ -174,7 +174,7 @@ extension AppDatabase {
             .execute(arguments: [customer, from, to, at, actor, reason])
     }
 
-    static func customerCard(_ db: Database, id: Customer.ID, cache: BulletinCache? = nil) throws -> CustomerCard {
+    static func customerCard(_ db: Database, id: Customer.ID) throws -> CustomerCard {
         let customer = try fetchCustomer(db, id: id)
         let phones = try Row.fetchAll(db, sql: "SELECT phone, shared FROM customer_phone WHERE customer_id = ? ORDER BY phone", arguments: [id])
             .map { CustomerPhone(phone: $0["phone"], shared: $0["shared"]) }
@@ -182,7 +182,7 @@ extension AppDatabase {
         let moves = try Row.fetchAll(db, sql: "SELECT * FROM class_move WHERE customer_id = ? ORDER BY id", arguments: [id]).map(ClassMove.init(row:))
         let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 10", arguments: [id]).map(Contact.init(row:))
         let tasks = try Row.fetchAll(db, sql: "SELECT * FROM care_task WHERE customer_id = ? AND done_at IS NULL ORDER BY due_on, id", arguments: [id]).map(CareTask.init(row:))
-        let open = try vehicles.flatMap { try vehicleBulletins(db, vin: $0.vin, card: $0, cache: cache).filter(\.open) }
+        let open = try vehicles.flatMap { try vehicleBulletins(db, vin: $0.vin, card: $0).filter(\.open) }
         return CustomerCard(customer: customer, phones: phones, vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks, openBulletins: open)
     }
 

@@ -118,7 +118,7 @@ extension AppDatabase {
 
     /// A vehicle with its history, by VIN.
     public func vehicleCard(_ vin: VIN) throws -> VehicleCard {
-        try writer.read { db in try Self.vehicleCard(db, vehicleID: try Self.fetchVehicle(db, vin: vin).id!, cache: bulletinCache) }
+        try writer.read { db in try Self.vehicleCard(db, vehicleID: try Self.fetchVehicle(db, vin: vin).id!) }
     }
 
     // MARK: - Shared steps
@@ -138,7 +138,7 @@ extension AppDatabase {
         }
     }
 
-    static func vehicleCard(_ db: Database, vehicleID: Vehicle.ID, cache: BulletinCache? = nil) throws -> VehicleCard {
+    static func vehicleCard(_ db: Database, vehicleID: Vehicle.ID) throws -> VehicleCard {
         guard let row = try Row.fetchOne(db, sql: "SELECT v.*, c.name AS owner_name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.id = ?",
                                          arguments: [vehicleID]) else {
             throw NotFound("vehicle", vehicleID.description, field: "id")
@@ -150,7 +150,7 @@ extension AppDatabase {
         return VehicleCard(vehicle: vehicle, ownerName: row["owner_name"], deliveryUsage: usage.first?.usage ?? vehicle.usage,
                            usageHistory: usage, mileage: mileage, latestKilometres: mileage.first?.kilometres,
                            checkDigitWarning: vehicle.vin.checkDigitWarning,
-                           openBulletins: try vehicleBulletins(db, vin: vehicle.vin, card: vehicle, cache: cache).filter(\.open))
+                           openBulletins: try vehicleBulletins(db, vin: vehicle.vin, card: vehicle).filter(\.open))
     }
 
     /// Rule C-7: creates the care plan of a delivered vehicle of a retained customer, once (the tasks are unique

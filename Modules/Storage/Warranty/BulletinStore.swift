@@ -82,19 +82,25 @@ extension AppDatabase {
             }
             try db.execute(sql: """
                 UPDATE bulletin SET revision = ?, kind = ?, status = ?, issued = ?, title = ?, component = ?, component_key = ?, content = ?,
-                       vin_count = ?, only_built = ?, stored_at = ?, stored_by = ? WHERE id = ?
+                       vin_count = ?, has_model = ?, has_built = ?, has_vin_selection = ?, only_built = ?, extension_months = ?, extension_km = ?,
+                       stored_at = ?, stored_by = ? WHERE id = ?
                 """, arguments: [bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued, bulletin.title, bulletin.component,
-                                 componentKey(bulletin.component), content, vins.count, onlyBuilt(bulletin), now, actor, id])
-            for table in ["bulletin_vin", "bulletin_range", "bulletin_model"] {
+                                 componentKey(bulletin.component), content, vins.count, !bulletin.models.isEmpty, !bulletin.built.isEmpty,
+                                 !(bulletin.vinRanges.isEmpty && vins.isEmpty), onlyBuilt(bulletin), bulletin.extensionMonths, bulletin.extensionKilometres,
+                                 now, actor, id])
+            for table in ["bulletin_vin", "bulletin_range", "bulletin_model", "bulletin_built"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE bulletin_id = ?", arguments: [id])
             }
             result.outcome = .replaced
         } else {
             try db.execute(sql: """
-                INSERT INTO bulletin (manufacturer, number, revision, kind, status, issued, title, component, component_key, content, vin_count, only_built, stored_at, stored_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO bulletin (manufacturer, number, revision, kind, status, issued, title, component, component_key, content, vin_count,
+                                      has_model, has_built, has_vin_selection, only_built, extension_months, extension_km, stored_at, stored_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [bulletin.manufacturer, bulletin.number, bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued,
-                                 bulletin.title, bulletin.component, componentKey(bulletin.component), content, vins.count, onlyBuilt(bulletin), now, actor])
+                                 bulletin.title, bulletin.component, componentKey(bulletin.component), content, vins.count,
+                                 !bulletin.models.isEmpty, !bulletin.built.isEmpty, !(bulletin.vinRanges.isEmpty && vins.isEmpty), onlyBuilt(bulletin),
+                                 bulletin.extensionMonths, bulletin.extensionKilometres, now, actor])
             id = db.lastInsertedRowID
         }
         try db.execute(sql: "INSERT INTO bulletin_revision (bulletin_id, revision, content, vin_count, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?)",
@@ -105,6 +111,10 @@ extension AppDatabase {
                 try db.cachedStatement(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, bucket, serial_from, serial_to) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [id, VinRange.key(range.from), bucket, VinRange.serial(range.from), VinRange.serial(range.to)])
             }
+        }
+        for criterion in bulletin.built {
+            try db.cachedStatement(sql: "INSERT INTO bulletin_built (bulletin_id, built_from, built_to) VALUES (?, ?, ?)")
+                .execute(arguments: [id, criterion.from, criterion.to])
         }
         for model in Set(bulletin.models) {
             try db.cachedStatement(sql: "INSERT INTO bulletin_model (bulletin_id, make_key, model_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)")
@@ -127,8 +137,12 @@ extension AppDatabase {
 
     /// Adds listed VINs to a stored bulletin (the import streams them in batches).
     static func addBulletinVINs(_ db: Database, bulletinID: Int64, vins: [VIN]) throws {
+        guard !vins.isEmpty else { return }
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bulletin_vin (vin, bulletin_id) VALUES (?, ?)")
         for vin in vins { try statement.execute(arguments: [vin.value, bulletinID]) }
+        // A VIN list makes VIN selection a kind of criterion that every vehicle must then match (W-6).
+        try db.execute(sql: "UPDATE bulletin SET has_vin_selection = 1, only_built = 0, vin_count = (SELECT count(*) FROM bulletin_vin WHERE bulletin_id = ?) WHERE id = ?",
+                       arguments: [bulletinID, bulletinID])
     }
 
     static func onlyBuilt(_ bulletin: Bulletin) -> Bool {
@@ -144,37 +158,69 @@ extension AppDatabase {
         return VehicleFacts(vin: vin, make: card.make, model: card.model, modelYear: card.modelYear, built: card.buildDate)
     }
 
-    /// Every bulletin that applies (or may apply) to a vehicle, found through the VIN list, range and model indexes.
-    static func bulletins(_ db: Database, for facts: VehicleFacts, cache: BulletinCache? = nil) throws -> [(id: Int64, bulletin: Bulletin, match: Applicability)] {
+    /// A bulletin's header as stored in columns: enough to match and to show, without decoding its content.
+    struct BulletinHeader {
+        let id: Int64
+        let manufacturer: String
+        let number: String
+        let kind: Bulletin.Kind
+        let revision: Int
+        let title: String
+        let component: String
+        let extensionMonths: Int?
+        let extensionKilometres: Int?
+    }
+
+    /// Every bulletin that applies (or may apply) to a vehicle, found through the VIN list, range, model and
+    /// built-date indexes. This is `Bulletin.applicability` (the definition, W-6) evaluated on the indexed
+    /// columns, so a check never decodes a bulletin: every kind of criterion present must match; within a
+    /// kind any element; a Built criterion and no build date is a possible match; withdrawn applies to nothing.
+    static func bulletins(_ db: Database, for facts: VehicleFacts) throws -> [(header: BulletinHeader, match: Applicability)] {
         let listed = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_vin WHERE vin = ?"), arguments: [facts.vin]))
-        var ids = listed
         let serial = VinRange.serial(facts.vin)
-        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: """
+        let inRange = Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT bulletin_id FROM bulletin_range WHERE range_key = ? AND bucket IN (?, '*') AND serial_from <= ? AND serial_to >= ?
             """), arguments: [VinRange.key(facts.vin), String(serial.prefix(3)), serial, serial]))
         // A criterion with years never matches a vehicle of unknown model year: then only open bounds (0, 9999) qualify.
-        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: """
+        let byModel = Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT bulletin_id FROM bulletin_model WHERE make_key = ? AND model_key = ? AND year_to >= ? AND year_from <= ?
             """), arguments: [componentKey(facts.make), componentKey(facts.model), facts.modelYear ?? 9999, facts.modelYear ?? 0]))
-        ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM bulletin WHERE only_built = 1")))
-        var found: [(Int64, Bulletin, Applicability)] = []
-        for id in ids.sorted() {
-            guard let bulletin = try (cache ?? BulletinCache()).bulletin(db, id: id) else { continue }
-            let match = bulletin.applicability(to: facts, listed: listed.contains(id))
-            if match.matches { found.append((id, bulletin, match)) }
+        let onlyBuilt = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM bulletin WHERE only_built = 1"))
+        let header = try db.cachedStatement(sql: """
+            SELECT manufacturer, number, kind, revision, status, title, component, has_model, has_built, has_vin_selection, extension_months, extension_km
+            FROM bulletin WHERE id = ?
+            """)
+        let builtRanges = try db.cachedStatement(sql: "SELECT built_from, built_to FROM bulletin_built WHERE bulletin_id = ?")
+        var found: [(BulletinHeader, Applicability)] = []
+        for id in listed.union(inRange).union(byModel).union(onlyBuilt).sorted() {
+            guard let row = try Row.fetchOne(header, arguments: [id]), (row["status"] as String) == Bulletin.Status.active.rawValue else { continue }
+            if row["has_model"], !byModel.contains(id) { continue }
+            if row["has_vin_selection"] || listed.contains(id), !(listed.contains(id) || inRange.contains(id)) { continue }
+            var match = Applicability.applies
+            if row["has_built"] {
+                let criteria = try Row.fetchAll(builtRanges, arguments: [id]).map { (from: $0["built_from"] as LocalDate?, to: $0["built_to"] as LocalDate?) }
+                if let day = facts.built {
+                    guard criteria.contains(where: { ($0.from.map { day >= $0 } ?? true) && ($0.to.map { day <= $0 } ?? true) }) else { continue }
+                } else {
+                    match = .possible("built dates \(criteria.map { "\($0.from?.description ?? "…")–\($0.to?.description ?? "…")" }.joined(separator: ", ")) but the build date is unknown")
+                }
+            }
+            found.append((BulletinHeader(id: id, manufacturer: row["manufacturer"], number: row["number"], kind: Bulletin.Kind(rawValue: row["kind"]) ?? .tsb,
+                                         revision: row["revision"], title: row["title"], component: row["component"],
+                                         extensionMonths: row["extension_months"], extensionKilometres: row["extension_km"]), match))
         }
         return found
     }
 
     /// The bulletins of a vehicle with their open state (recalls and campaigns not completed on it).
-    static func vehicleBulletins(_ db: Database, vin: VIN, card: Vehicle?, cache: BulletinCache? = nil) throws -> [VehicleBulletin] {
+    static func vehicleBulletins(_ db: Database, vin: VIN, card: Vehicle?) throws -> [VehicleBulletin] {
         guard let facts = try vehicleFacts(db, vin: vin, card: card) else { return [] }
-        return try vehicleBulletins(db, vin: vin, found: try bulletins(db, for: facts, cache: cache))
+        return try vehicleBulletins(db, vin: vin, found: try bulletins(db, for: facts))
     }
 
-    static func vehicleBulletins(_ db: Database, vin: VIN, found: [(id: Int64, bulletin: Bulletin, match: Applicability)]) throws -> [VehicleBulletin] {
+    static func vehicleBulletins(_ db: Database, vin: VIN, found: [(header: BulletinHeader, match: Applicability)]) throws -> [VehicleBulletin] {
         let completion = try db.cachedStatement(sql: "SELECT completed_on FROM bulletin_completion WHERE manufacturer = ? AND number = ? AND vin = ?")
-        return try found.map { _, bulletin, match in
+        return try found.map { bulletin, match in
             let done = try LocalDate.fetchOne(completion, arguments: [bulletin.manufacturer, bulletin.number, vin])
             let matchText: String
             if case .possible(let why) = match { matchText = "possible: \(why)" } else { matchText = "applies" }
@@ -192,7 +238,7 @@ extension AppDatabase {
             guard card != nil || inMasterData else {
                 throw NotFound("vehicle with VIN", vin.value, field: "vin")
             }
-            return try Self.vehicleBulletins(db, vin: vin, card: card, cache: bulletinCache).sorted { ($0.open ? 0 : 1, $0.number) < ($1.open ? 0 : 1, $1.number) }
+            return try Self.vehicleBulletins(db, vin: vin, card: card).sorted { ($0.open ? 0 : 1, $0.number) < ($1.open ? 0 : 1, $1.number) }
         }
     }
 
@@ -286,33 +332,6 @@ extension AppDatabase {
     /// The component names the manufacturer uses (the vocabulary `--component` offers).
     public func componentNames() throws -> [String] {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT component FROM bulletin ORDER BY component_key") }
-    }
-}
-
-/// Decoded bulletins, kept per id and checked against the stored revision and time on every use, so a
-/// lookup reads two columns instead of decoding JSON, and a new revision (from any process) is never missed.
-final class BulletinCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [Int64: (revision: Int, storedAt: String, bulletin: Bulletin)] = [:]
-    private let capacity = 50_000
-
-    func bulletin(_ db: Database, id: Int64) throws -> Bulletin? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT revision, CAST(stored_at AS TEXT) AS stamp FROM bulletin WHERE id = ?"), arguments: [id]) else {
-            return nil
-        }
-        let revision: Int = row["revision"]
-        let stamp: String = row["stamp"]
-        lock.lock()
-        let cached = entries[id]
-        lock.unlock()
-        if let cached, cached.revision == revision, cached.storedAt == stamp { return cached.bulletin }
-        guard let content = try String.fetchOne(db.cachedStatement(sql: "SELECT content FROM bulletin WHERE id = ?"), arguments: [id]) else { return nil }
-        let bulletin = try JSONDecoder().decode(Bulletin.self, from: Data(content.utf8))
-        lock.lock()
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[id] = (revision, stamp, bulletin)
-        lock.unlock()
-        return bulletin
     }
 }
 

@@ -71,7 +71,13 @@ enum WarrantySchema {
                     component_key TEXT NOT NULL,
                     content TEXT NOT NULL,
                     vin_count INTEGER NOT NULL,
+                    -- which kinds of criterion are present, so matching needs no decoding (W-6)
+                    has_model BOOLEAN NOT NULL,
+                    has_built BOOLEAN NOT NULL,
+                    has_vin_selection BOOLEAN NOT NULL,
                     only_built BOOLEAN NOT NULL,
+                    extension_months INTEGER,
+                    extension_km INTEGER,
                     stored_at DATETIME NOT NULL,
                     stored_by TEXT NOT NULL,
                     UNIQUE (manufacturer, number)
@@ -114,6 +120,12 @@ enum WarrantySchema {
                 );
                 CREATE INDEX bulletin_model_key ON bulletin_model(make_key, model_key, year_to, year_from, bulletin_id);
                 CREATE INDEX bulletin_model_bulletin ON bulletin_model(bulletin_id);
+                CREATE TABLE bulletin_built (
+                    bulletin_id INTEGER NOT NULL,
+                    built_from TEXT,
+                    built_to TEXT
+                );
+                CREATE INDEX bulletin_built_bulletin ON bulletin_built(bulletin_id);
                 CREATE TABLE bulletin_completion (
                     manufacturer TEXT NOT NULL,
                     number TEXT NOT NULL,

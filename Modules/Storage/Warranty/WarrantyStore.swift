@@ -152,8 +152,7 @@ extension AppDatabase {
         var mileageSource: String
     }
 
-    static func warrantyContext(_ db: Database, vin: VIN, on day: LocalDate, mileage: Int?, component: String? = nil, part: String? = nil,
-                                cache: BulletinCache? = nil) throws -> WarrantyContext {
+    static func warrantyContext(_ db: Database, vin: VIN, on day: LocalDate, mileage: Int?, component: String? = nil, part: String? = nil) throws -> WarrantyContext {
         let card = try fetchVehicle(db, vin: vin)
         let settings = try Self.settings(db)
         let zone = settings.timeZone
@@ -179,9 +178,9 @@ extension AppDatabase {
         }
         let usage = try UsageChange.fetchDeliveryUsage(db, vehicleID: card.id!) ?? card.usage
         let facts = try vehicleFacts(db, vin: vin, card: card)!
-        let found = try bulletins(db, for: facts, cache: cache)
+        let found = try bulletins(db, for: facts)
         let vehicleBulletins = try vehicleBulletins(db, vin: vin, found: found)
-        let extensions = found.compactMap { _, bulletin, match -> ExtensionCover? in
+        let extensions = found.compactMap { bulletin, match -> ExtensionCover? in
             guard bulletin.kind == .extension, match == .applies, let months = bulletin.extensionMonths, let km = bulletin.extensionKilometres else { return nil }
             return ExtensionCover(bulletin: bulletin.number, component: bulletin.component, months: months, kilometres: km)
         }
@@ -207,7 +206,7 @@ extension AppDatabase {
     public func warrantyCheck(vin: VIN, on: LocalDate? = nil, mileage: Int? = nil, component: String? = nil, part: String? = nil) throws -> WarrantyCheck {
         try writer.read { db in
             let today = try on ?? LocalDate(instant: clock.now(), in: Self.settings(db).timeZone)
-            let context = try Self.warrantyContext(db, vin: vin, on: today, mileage: mileage, component: component, part: part, cache: bulletinCache)
+            let context = try Self.warrantyContext(db, vin: vin, on: today, mileage: mileage, component: component, part: part)
             var note: String?
             if let component,
                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM bulletin WHERE component_key = ? LIMIT 1"), arguments: [componentKey(component)]) != true {
