@@ -29,15 +29,12 @@ struct TaskController {
         let database = self.database
         routes.get("tasks/due", .readCustomers) { request, _, principal in
             let query = Query(request: request)
-            let asOf = try query.string("asOf").map { text in
-                guard let day = LocalDate(text) else { throw InvalidInput(field: "asOf", "expected YYYY-MM-DD, got \"\(text)\"") }
-                return day
-            }
+            let asOf = try query.string("asOf").map { try day($0, field: "asOf") }
             let assignee = query.string("assignee")
             let ahead = try query.int("ahead", default: 0, range: 0...366)
             return try JSON.response(try await database.run { db in
-                let day = try asOf ?? LocalDate(instant: db.now, in: db.settings().timeZone)
-                return try db.dueTasks(asOf: day, assignee: assignee, aheadDays: ahead, actor: principal.name)
+                let on = try asOf ?? LocalDate(instant: db.now, in: db.settings().timeZone)
+                return try db.dueTasks(asOf: on, assignee: assignee, aheadDays: ahead, actor: principal.name)
             })
         }
         routes.post("tasks/:id/done", .completeTasks) { request, context, principal in
@@ -57,11 +54,8 @@ struct TaskController {
             let limit = try query.int("limit", default: 200, range: 1...10_000)
             let asOf = query.string("asOf")
             return try JSON.response(try await database.run { db in
-                let day = try asOf.map { text in
-                    guard let day = LocalDate(text) else { throw InvalidInput(field: "asOf", "expected YYYY-MM-DD, got \"\(text)\"") }
-                    return day
-                } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
-                return try selected.flatMap { try db.runCheck($0, asOf: day, limit: limit) }
+                let on = try asOf.map { try day($0, field: "asOf") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                return try selected.flatMap { try db.runCheck($0, asOf: on, limit: limit) }
             })
         }
         routes.post("checks/reassign", .manageChecks) { request, context, principal in

@@ -58,11 +58,7 @@ struct VehicleController {
             let input = try await JSON.body(UsageInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let zone = try db.settings().timeZone
-                var effective = LocalDate(instant: db.now, in: zone)
-                if let text = input.effective {
-                    guard let day = LocalDate(text) else { throw InvalidInput(field: "effective", "expected YYYY-MM-DD, got \"\(text)\"") }
-                    effective = day
-                }
+                let effective = try input.effective.map { try day($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
                 return try db.changeUsage(vin, to: try Usage.parse(input.usage), effective: effective, reason: input.reason, actor: principal.name)
             })
         }

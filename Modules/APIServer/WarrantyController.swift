@@ -79,10 +79,7 @@ struct WarrantyController {
         routes.get("vehicles/:vin/warranty", .readCustomers) { request, context, _ in
             let vin = try vin(context)
             let query = Query(request: request)
-            let on = try query.string("on").map { text in
-                guard let day = LocalDate(text) else { throw InvalidInput(field: "on", "expected YYYY-MM-DD, got \"\(text)\"") }
-                return day
-            }
+            let on = try query.string("on").map { try day($0, field: "on") }
             let mileage = try query.string("mileage").map { text in
                 guard let km = Int(text), km >= 0 else { throw InvalidInput(field: "mileage", "expected kilometres, got \"\(text)\"") }
                 return km
@@ -206,9 +203,4 @@ func claimID(_ context: APIRequestContext) throws -> Int64 {
     let text = try context.parameter("id")
     guard let id = Int64(text), id > 0 else { throw InvalidInput(field: "id", "expected a claim id, got \"\(text)\"") }
     return id
-}
-
-func day(_ text: String, field: String) throws -> LocalDate {
-    guard let day = LocalDate(text) else { throw InvalidInput(field: field, "expected YYYY-MM-DD, got \"\(text)\"") }
-    return day
 }
