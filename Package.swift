@@ -33,6 +33,11 @@ let package = Package(
         .target(name: "Warranty", dependencies: ["Core", "Customers"], path: "Modules/Warranty", swiftSettings: swiftSettings),
         .testTarget(name: "WarrantyTests", dependencies: ["Warranty"], path: "Tests/WarrantyTests", swiftSettings: swiftSettings),
 
+        // MARK: - Modules (I/O adapters: libxml2 and the manufacturer-XML reader)
+        .systemLibrary(name: "CLibXML2", path: "Modules/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "ManufacturerXML", dependencies: ["CLibXML2", "Core", "Warranty"], path: "Modules/ManufacturerXML", swiftSettings: swiftSettings),
+        .testTarget(name: "ManufacturerXMLTests", dependencies: ["ManufacturerXML", "TestSupport"], path: "Tests/ManufacturerXMLTests", swiftSettings: swiftSettings),
+
         // MARK: - Modules (storage and app libraries)
         .target(
             name: "Storage",
@@ -44,7 +49,7 @@ let package = Package(
 
         .target(
             name: "AdminCommands",
-            dependencies: ["Storage", "Warranty", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Storage", "Warranty", "ManufacturerXML", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Core
+import ManufacturerXML
 import Storage
 import Warranty
 
@@ -69,25 +70,28 @@ struct BulletinsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a bulletin by hand (for tests and small dealers); revisions follow the import's rules.",
+            abstract: "Add bulletins from a manufacturer XML file, or one by hand; revisions follow the import's rules.",
             discussion: Help.text("""
+                aftersales bulletins add --file RC-2026-017.xml
                 aftersales bulletins add --number RC-2026-017 --kind recall --revision 1 --issued 2026-10-12 \\
                     --title 前制动软管可能磨损 --component 制动系统 --summary "前制动软管可能与悬架部件摩擦" --remedy "检查并更换前制动软管" \\
                     --model Volkswagen:Sagitar:2022-2024 --built 2022-03-01:2023-06-30 --vin-range LFV2A21K0N3000001:LFV2A21K0N3099999
-                """, permission: .manageBulletins, more: "Manufacturer XML files are read by the import tool; a single-bulletin file can be imported the same way."))
+                """, permission: .manageBulletins,
+                more: "A file is a manufacturer data file (MANUFACTURER-XML.md) holding a Bulletins section; all its bulletins are stored in one transaction, or none. A DOCTYPE is refused."))
 
         @OptionGroup var global: GlobalOptions
+        @Option(help: "A manufacturer XML file with a Bulletins section.") var file: String?
         @Option(help: "Manufacturer.") var manufacturer = "FAW-Volkswagen"
-        @Option(help: "Bulletin number.") var number: String
-        @Option(help: "recall, campaign, tsb or extension.") var kind: String
+        @Option(help: "Bulletin number.") var number: String?
+        @Option(help: "recall, campaign, tsb or extension.") var kind: String?
         @Option(help: "Revision (1 or more).") var revision = 1
-        @Option(help: "Issue date.") var issued: String
+        @Option(help: "Issue date.") var issued: String?
         @Option(help: "active or withdrawn.") var status = "active"
-        @Option var title: String
-        @Option var component: String
-        @Option var summary: String
+        @Option var title: String?
+        @Option var component: String?
+        @Option var summary: String?
         @Option var consequence: String?
-        @Option var remedy: String
+        @Option var remedy: String?
         @Option(help: "MAKE:MODEL[:FROM-TO]; repeatable.") var model: [String] = []
         @Option(help: "FROM:TO build dates (either may be empty); repeatable.") var built: [String] = []
         @Option(name: .customLong("vin-range"), help: "FROM:TO VINs; repeatable.") var vinRange: [String] = []
@@ -96,6 +100,18 @@ struct BulletinsCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
+            if let file {
+                let bulletins = try BulletinFile.read(path: file)
+                let results = try db.withBulletinBatch(actor: global.actorName, source: file) { batch in try bulletins.map { try batch.store($0) } }
+                for result in results { if let warning = result.warning { printError("warning: \(warning)") } }
+                try global.output.emit(results, table: TextTable(columns: ["bulletin", "revision", "outcome", "stored revision before"], rows: results.map {
+                    ["\($0.manufacturer) \($0.number)", String($0.revision), $0.outcome.rawValue, $0.storedRevision.map(String.init) ?? ""]
+                }))
+                return
+            }
+            guard let number, let kind, let issued, let title, let component, let summary, let remedy else {
+                throw InvalidInput(field: "file", "give --file FILE.xml, or --number, --kind, --issued, --title, --component, --summary and --remedy")
+            }
             let models = try model.map { text -> Bulletin.ModelCriterion in
                 let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
                 guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw InvalidInput(field: "model", "expected MAKE:MODEL[:FROM-TO], got \"\(text)\"") }

@@ -37,11 +37,19 @@ public struct Bulletin: Sendable, Codable, Equatable {
         public var code: String
         /// Hundredths of an hour (1.2 h = 120).
         public var centihours: Int
+        public init(code: String, centihours: Int) {
+            self.code = code
+            self.centihours = centihours
+        }
     }
 
     public struct Part: Sendable, Codable, Hashable {
         public var number: String
         public var quantity: Int
+        public init(number: String, quantity: Int) {
+            self.number = number
+            self.quantity = quantity
+        }
     }
 
     public var manufacturer: String

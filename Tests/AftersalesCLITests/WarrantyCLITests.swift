@@ -80,4 +80,45 @@ struct WarrantyCLITests {
             #expect(try Binaries.dump(cli.database) == before, "aftersales \(arguments.joined(separator: " ")) changed the database")
         }
     }
+
+    @Test("bulletins add --file stores a manufacturer file's bulletins in one transaction; a DOCTYPE (XXE) file changes nothing")
+    func addFromFile() throws {
+        let cli = try dealer()
+        let document = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">
+              <Bulletins>
+                <Bulletin number="CP-2026-031" kind="campaign" revision="1" issued="2026-11-01">
+                  <Title>仪表软件升级</Title><Component>电气系统</Component><Summary>升级组合仪表软件</Summary><Remedy>刷新软件</Remedy>
+                  <Applies><Vin>LFV2A21K3N3000123</Vin></Applies>
+                </Bulletin>
+                <Bulletin number="TSB-2026-9" kind="tsb" revision="1" issued="2026-11-01">
+                  <Title>空调异响</Title><Component>空调系统</Component><Summary>压缩机支架</Summary><Remedy>紧固</Remedy>
+                  <Applies><Model make="Volkswagen" name="Sagitar"/></Applies>
+                </Bulletin>
+              </Bulletins>
+            </ManufacturerData>
+            """
+        let file = try cli.folder.write("bulletins.xml", document)
+        let stored = try cli.json("bulletins", "add", "--file", file) as! [[String: Any]]
+        #expect(stored.map { $0["outcome"] as! String } == ["added", "added"])
+        let open = try cli.json("bulletins", "list", "--vin", "LFV2A21K3N3000123", "--open") as! [[String: Any]]
+        #expect(Set(open.map { $0["number"] as! String }) == ["RC-2026-017", "CP-2026-031"])
+        let again = try cli.json("bulletins", "add", "--file", file) as! [[String: Any]]
+        #expect(again.map { $0["outcome"] as! String } == ["unchanged", "unchanged"])
+
+        let before = try Binaries.dump(cli.database)
+        let xxe = try cli.folder.write("xxe.xml", """
+            <?xml version="1.0"?>
+            <!DOCTYPE ManufacturerData [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+            <ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="X" issued="2026-11-01T08:00:00+08:00"><Bulletins/></ManufacturerData>
+            """)
+        let refused = try cli.run(["bulletins", "add", "--file", xxe], expect: 1)
+        #expect(refused.stderr.contains("\(xxe):2:1: a DOCTYPE is not allowed"))
+        // A file whose second bulletin is bad stores neither.
+        let half = try cli.folder.write("half.xml", document.replacingOccurrences(of: "CP-2026-031", with: "CP-2026-032")
+                                                        .replacingOccurrences(of: "<Remedy>紧固</Remedy>", with: ""))
+        #expect(try cli.run(["bulletins", "add", "--file", half], expect: 1).stderr.contains("Remedy"))
+        #expect(try Binaries.dump(cli.database) == before)
+    }
 }
