@@ -32,15 +32,42 @@ NEW=$("$BIN/aftersales" customer search 13988887777 --format csv | sed -n 2p | c
 run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --plate 京N·88888 --make Volkswagen --model Sagitar --model-year 2027 --usage private --delivered-at "$(date +%Y-%m-%d) 10:30"
 run customer move "$NEW" --to retained --reason "购买速腾"
 
-say "5. What customer service works through today: due tasks (C-7) and the checks (C-10)"
+say "5. Warranty: a manufacturer recall file arrives; every answer says why (W-1..W-8, L-2)"
+cat > "$DEMO/recall.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">
+  <Bulletins>
+    <Bulletin number="RC-2026-017" kind="recall" revision="1" issued="2026-10-12">
+      <Title>前制动软管可能磨损</Title>
+      <Component>制动系统</Component>
+      <Summary>前制动软管可能与悬架部件摩擦</Summary>
+      <Consequence>制动液泄漏, 制动力下降</Consequence>
+      <Remedy>检查并更换前制动软管</Remedy>
+      <Applies>
+        <Model make="Volkswagen" name="Sagitar" yearFrom="2022" yearTo="2027"/>
+        <VinRange from="LFV2A21K0N3000001" to="LFV2A21K0N3099999"/>
+      </Applies>
+      <Labour code="47 11 19 00" hours="1.2"/>
+      <Part number="5Q0 611 701 C" quantity="2"/>
+    </Bulletin>
+  </Bulletins>
+</ManufacturerData>
+XML
+run bulletins add --file "$DEMO/recall.xml"
+run warranty check LFV2A21K3N3000123 --mileage 1200
+OLD=$("$BIN/aftersales" customer show 1 --format json | python3 -c 'import json,sys; v=json.load(sys.stdin)["vehicles"]; print(v[0]["vin"] if v else "")')
+[ -n "$OLD" ] && run warranty check "$OLD"
+run vehicle show LFV2A21K3N3000123
+
+say "6. What customer service works through today: due tasks (C-7) and the checks (C-10)"
 run tasks due --assignee 张伟
 run checks list departed-staff lapsed-contact --limit 5
 
-say "6. Bad input is refused and nothing is written"
+say "7. Bad input is refused and nothing is written"
 run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --make Volkswagen --model Jetta --usage private || echo "(exit status $?)"
 run customer move "$NEW" --to potential --reason "试试" || echo "(exit status $?)"
 
-say "7. Who changed what: the audit log"
+say "8. Who changed what: the audit log"
 run audit --limit 6
 
 say "The API"
