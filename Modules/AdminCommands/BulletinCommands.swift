@@ -176,8 +176,7 @@ struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection.",
-        subcommands: [Create.self, Show.self, List.self, Move.self],
-        defaultSubcommand: nil)
+        subcommands: [Create.self, Show.self, List.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -233,27 +232,61 @@ struct ClaimsCommand: ParsableCommand {
         }
     }
 
-    struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "move",
-            abstract: "submit, approve, reject (with --reason), pay or resubmit a claim.",
-            discussion: Help.text("aftersales claims move 12 submit\naftersales claims move 12 reject --reason \"缺少故障照片\" --ref FAW-8823\naftersales claims move 12 pay --amount 396.00",
-                                  permission: .actOnClaims))
-        @OptionGroup var global: GlobalOptions
+    /// The options every claim transition takes.
+    struct TransitionOptions: ParsableArguments {
         @Argument(help: "Claim id.") var id: Int64
-        @Argument(help: "submit, approve, reject, pay or resubmit.") var action: String
-        @Option(help: "The manufacturer's reason (reject).") var reason: String?
+        @Option(help: "The manufacturer's reason (required to reject).") var reason: String?
         @Option(help: "The manufacturer's decision reference.") var ref: String?
         @Option(help: "Amount paid (pay; default the claimed amount).") var amount: String?
 
-        func run() throws {
+        func apply(_ action: ClaimAction, global: GlobalOptions) throws {
             let paid = try amount.map { text -> Money in
                 guard let money = Money(yuan: text) else { throw InvalidInput(field: "amount", "expected an amount such as 396.00, got \"\(text)\"") }
                 return money
             }
-            let record = try global.open().transitionClaim(id, try parseChoice(action, field: "action"), reason: reason, manufacturerRef: ref, paid: paid, actor: global.actorName)
+            let record = try global.open().transitionClaim(id, action, reason: reason, manufacturerRef: ref, paid: paid, actor: global.actorName)
             try ClaimsCommand.show(record, global: global)
         }
+    }
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Submit a draft claim to the manufacturer (W-7).",
+                                                        discussion: Help.text("aftersales claims submit 12", permission: .actOnClaims))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: TransitionOptions
+        func run() throws { try options.apply(.submit, global: global) }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the manufacturer's approval (W-7).",
+                                                        discussion: Help.text("aftersales claims approve 12 --ref FAW-8830", permission: .actOnClaims))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: TransitionOptions
+        func run() throws { try options.apply(.approve, global: global) }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the manufacturer's rejection, with its reason (W-7).",
+                                                        discussion: Help.text("aftersales claims reject 12 --reason \"缺少故障照片\" --ref FAW-8823", permission: .actOnClaims))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: TransitionOptions
+        func run() throws { try options.apply(.reject, global: global) }
+    }
+
+    struct Pay: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the manufacturer's payment (W-7).",
+                                                        discussion: Help.text("aftersales claims pay 12 --amount 316.00", permission: .actOnClaims))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: TransitionOptions
+        func run() throws { try options.apply(.pay, global: global) }
+    }
+
+    struct Resubmit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resubmit a rejected claim (W-7).",
+                                                        discussion: Help.text("aftersales claims resubmit 12", permission: .actOnClaims))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: TransitionOptions
+        func run() throws { try options.apply(.resubmit, global: global) }
     }
 
     static func show(_ record: ClaimRecord, global: GlobalOptions) throws {

@@ -42,10 +42,10 @@ struct WarrantyCLITests {
         let claim = try cli.json("claims", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "前制动异响", "--cause", "软管磨损",
                                  "--labour", "47 11 19 00:1.2", "--part", "5Q0 611 701 C:2:86.00") as! [String: Any]
         let id = String(claim["id"] as! Int)
-        try cli.run("claims", "move", id, "submit")
-        let refused = try cli.run(["claims", "move", id, "pay"], expect: 1)
+        try cli.run("claims", "submit", id)
+        let refused = try cli.run(["claims", "pay", id], expect: 1)
         #expect(refused.stderr.contains("allowed: approve, reject"))
-        try cli.run("claims", "move", id, "approve", "--ref", "FAW-1")
+        try cli.run("claims", "approve", id, "--ref", "FAW-1")
         let csv = try cli.run("claims", "list", "--format", "csv").stdout
         #expect(csv.hasPrefix("claim,vin,customer,mileage,failure,cause,repair order,line,status,amount,covered by,manufacturer ref\n"))
         #expect(csv.contains("approved,316.00,vehicle warranty,FAW-1"))
@@ -72,7 +72,8 @@ struct WarrantyCLITests {
             (["bulletins", "complete", "NOPE", "--vin", "LFV2A21K3N3000123"], "NOPE"),
             (["claims", "create", "LFV2A21K3N3000123", "--mileage", "70000", "--failure", "f", "--cause", "c", "--labour", "A:1"], "not covered"),
             (["claims", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "f", "--cause", "c", "--labour", "A"], "labour"),
-            (["claims", "move", "99", "submit"], "claim 99"),
+            (["claims", "submit", "99"], "claim 99"),
+            (["claims", "reject", "99"], "reason"),
         ]
         for (arguments, field) in cases {
             let result = try cli.run(arguments, expect: 1)
