@@ -103,9 +103,3 @@ extension APIRequestContext {
         return value.removingPercentEncoding ?? value
     }
 }
-
-/// A day `YYYY-MM-DD` from a query or body, or a 400 naming the field.
-func day(_ text: String, field: String) throws -> LocalDate {
-    guard let day = LocalDate(text) else { throw InvalidInput(field: field, "expected YYYY-MM-DD, got \"\(text)\"") }
-    return day
-}

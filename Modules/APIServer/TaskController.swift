@@ -29,7 +29,7 @@ struct TaskController {
         let database = self.database
         routes.get("tasks/due", .readCustomers) { request, _, principal in
             let query = Query(request: request)
-            let asOf = try query.string("asOf").map { try day($0, field: "asOf") }
+            let asOf = try query.string("asOf").map { try LocalDate.parse($0, field: "asOf") }
             let assignee = query.string("assignee")
             let ahead = try query.int("ahead", default: 0, range: 0...366)
             return try JSON.response(try await database.run { db in
@@ -54,7 +54,7 @@ struct TaskController {
             let limit = try query.int("limit", default: 200, range: 1...10_000)
             let asOf = query.string("asOf")
             return try JSON.response(try await database.run { db in
-                let on = try asOf.map { try day($0, field: "asOf") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                let on = try asOf.map { try LocalDate.parse($0, field: "asOf") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
                 return try selected.flatMap { try db.runCheck($0, asOf: on, limit: limit) }
             })
         }

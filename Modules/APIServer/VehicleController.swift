@@ -58,7 +58,7 @@ struct VehicleController {
             let input = try await JSON.body(UsageInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let zone = try db.settings().timeZone
-                let effective = try input.effective.map { try day($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
+                let effective = try input.effective.map { try LocalDate.parse($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
                 return try db.changeUsage(vin, to: try Usage.parse(input.usage), effective: effective, reason: input.reason, actor: principal.name)
             })
         }

@@ -79,7 +79,7 @@ struct WarrantyController {
         routes.get("vehicles/:vin/warranty", .readCustomers) { request, context, _ in
             let vin = try vin(context)
             let query = Query(request: request)
-            let on = try query.string("on").map { try day($0, field: "on") }
+            let on = try query.string("on").map { try LocalDate.parse($0, field: "on") }
             let mileage = try query.string("mileage").map { text in
                 guard let km = Int(text), km >= 0 else { throw InvalidInput(field: "mileage", "expected kilometres, got \"\(text)\"") }
                 return km
@@ -100,7 +100,7 @@ struct WarrantyController {
             let vin = try vin(context)
             let input = try await JSON.body(ExclusionInput.self, request, context)
             return try JSON.response(try await database.run { db in
-                let recorded = try input.recordedOn.map { try day($0, field: "recordedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                let recorded = try input.recordedOn.map { try LocalDate.parse($0, field: "recordedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
                 return try db.addExclusion(ExclusionFact(kind: try parseChoice(input.kind, field: "kind"), condition: input.condition, component: input.component,
                                                          recordedOn: recorded, source: input.source, note: input.note), vin: vin, actor: principal.name)
             }, status: .created)
@@ -108,20 +108,20 @@ struct WarrantyController {
         routes.post("vehicles/:vin/fitted-parts", .recordWarrantyFacts) { request, context, principal in
             let vin = try vin(context)
             let input = try await JSON.body(PartInput.self, request, context)
-            let part = FittedPart(partNumber: input.number, fittedOn: try day(input.fittedOn, field: "fittedOn"), invoice: input.invoice)
+            let part = FittedPart(partNumber: input.number, fittedOn: try LocalDate.parse(input.fittedOn, field: "fittedOn"), invoice: input.invoice)
             try await database.run { try $0.addFittedPart(part, vin: vin, actor: principal.name) }
             return try JSON.response(part, status: .created)
         }
         routes.post("vehicles/:vin/maintenance-visits", .recordWarrantyFacts) { request, context, principal in
             let vin = try vin(context)
             let input = try await JSON.body(VisitInput.self, request, context)
-            let visit = MaintenanceVisit(day: try day(input.on, field: "on"), kilometres: input.kilometres, independent: input.independent ?? false, proof: input.proof)
+            let visit = MaintenanceVisit(day: try LocalDate.parse(input.on, field: "on"), kilometres: input.kilometres, independent: input.independent ?? false, proof: input.proof)
             try await database.run { try $0.addMaintenanceVisit(visit, vin: vin, actor: principal.name) }
             return try JSON.response(visit, status: .created)
         }
         routes.get("vehicles/:vin/maintenance", .readCustomers) { request, context, _ in
             let vin = try vin(context)
-            let on = try Query(request: request).string("on").map { try day($0, field: "on") }
+            let on = try Query(request: request).string("on").map { try LocalDate.parse($0, field: "on") }
             return try JSON.response(try await database.run { try $0.maintenanceCompliance(vin: vin, on: on) })
         }
         routes.post("vehicles/:vin/replacement-assessment", .actOnClaims) { request, context, _ in
@@ -131,7 +131,7 @@ struct WarrantyController {
                 let fault = try input.majorFaultAt.map { try instant($0, field: "majorFaultAt", db: db) }
                 let request = ReplacementRequest(defectCannotBeRemoved: input.defectCannotBeRemoved ?? false,
                                                  failsStandardsAfterRepair: input.failsStandardsAfterRepair ?? false, majorFaultAt: fault)
-                return try db.replacementAssessment(vin: vin, request: request, on: try input.on.map { try day($0, field: "on") }, mileage: input.mileage)
+                return try db.replacementAssessment(vin: vin, request: request, on: try input.on.map { try LocalDate.parse($0, field: "on") }, mileage: input.mileage)
             })
         }
         routes.get("warranty/terms", .readCustomers) { _, _, _ in
@@ -140,7 +140,7 @@ struct WarrantyController {
         routes.post("warranty/terms", .manageBulletins) { request, context, principal in
             let input = try await JSON.body(TermInput.self, request, context)
             let term = WarrantyTerm(make: input.make, model: input.model, usage: try Usage.parse(input.usage), months: input.months,
-                                    kilometres: input.kilometres, effective: try day(input.effective, field: "effective"), source: "api")
+                                    kilometres: input.kilometres, effective: try LocalDate.parse(input.effective, field: "effective"), source: "api")
             return try JSON.response(try await database.run { try $0.setWarrantyTerm(term, actor: principal.name) }, status: .created)
         }
         routes.get("bulletins", .readCustomers) { request, _, _ in
@@ -161,7 +161,7 @@ struct WarrantyController {
             let input = try await JSON.body(CompletionInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let vin = try VIN.parse(input.vin)
-                let on = try input.completedOn.map { try day($0, field: "completedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                let on = try input.completedOn.map { try LocalDate.parse($0, field: "completedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
                 return try db.completeBulletin(number: number, manufacturer: input.manufacturer, vin: vin, on: on, workRef: input.workRef, actor: principal.name)
             }, status: .created)
         }

@@ -7,10 +7,7 @@ import Customers
 enum Parse {
     /// A day `YYYY-MM-DD`; throws `InvalidInput` naming the option.
     static func day(_ text: String, field: String) throws -> LocalDate {
-        guard let day = LocalDate(text.trimmed()) else {
-            throw InvalidInput(field: field, "expected a date YYYY-MM-DD, got \"\(text)\"")
-        }
-        return day
+        try LocalDate.parse(text.trimmed(), field: field)
     }
 
     /// An instant: ISO 8601 with zone, or local `YYYY-MM-DD HH:MM` in the dealer's zone (T-2).

@@ -129,3 +129,12 @@ extension LocalDate: Codable {
         try container.encode(description)
     }
 }
+
+extension LocalDate {
+    /// A day from user input (`YYYY-MM-DD`); anything else is an `InvalidInput` naming `field`.
+    /// The one parser behind every option, JSON field and CSV column that takes a day.
+    public static func parse(_ text: String, field: String) throws -> LocalDate {
+        guard let day = LocalDate(text) else { throw InvalidInput(field: field, "expected a date YYYY-MM-DD, got \"\(text)\"") }
+        return day
+    }
+}

@@ -58,9 +58,7 @@ public struct CustomerCSVLayout: Sendable {
             return text.isEmpty ? nil : text
         }
         func date(_ column: String) throws -> LocalDate? {
-            guard let text = value(column) else { return nil }
-            guard let day = LocalDate(text) else { throw InvalidInput(field: column, "expected a date YYYY-MM-DD, got \"\(text)\"") }
-            return day
+            try value(column).map { try LocalDate.parse($0, field: column) }
         }
         func integer(_ column: String) throws -> Int? {
             guard let text = value(column) else { return nil }

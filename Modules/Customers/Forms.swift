@@ -37,10 +37,7 @@ public struct CustomerForm: Decodable, Sendable {
             customerClass: try customerClass.map { try CustomerClass.parse($0) } ?? .potential,
             grade: try grade.map { try PotentialGrade.parse($0) }, source: source,
             gender: try gender.map { try Gender.parse($0) },
-            birthDate: try birthDate.map { text in
-                guard let day = LocalDate(text) else { throw InvalidInput(field: "birth-date", "expected YYYY-MM-DD, got \"\(text)\"") }
-                return day
-            },
+            birthDate: try birthDate.map { try LocalDate.parse($0, field: "birth-date") },
             region: region, occupation: occupation, email: email, address: address, owner: owner,
             externalRef: externalRef, note: note, createdAt: now)
         try customer.validate()
@@ -71,11 +68,7 @@ public struct VehicleForm: Decodable, Sendable {
         guard let make, !make.isEmpty else { throw InvalidInput(field: "make", "is required") }
         guard let model, !model.isEmpty else { throw InvalidInput(field: "model", "is required") }
         guard let usage else { throw InvalidInput(field: "usage", "is required: private, taxi or commercial") }
-        func day(_ text: String?, _ field: String) throws -> LocalDate? {
-            guard let text else { return nil }
-            guard let day = LocalDate(text) else { throw InvalidInput(field: field, "expected YYYY-MM-DD, got \"\(text)\"") }
-            return day
-        }
+        func day(_ text: String?, _ field: String) throws -> LocalDate? { try text.map { try LocalDate.parse($0, field: field) } }
         var delivered: Date?
         if let deliveredAt {
             guard let instant = Instant.parse(deliveredAt, timeZone: timeZone) else {

@@ -52,10 +52,7 @@ extension AppDatabase {
             if let grade = edit.grade { customer.grade = grade.isEmpty ? nil : try PotentialGrade.parse(grade) }
             if let gender = edit.gender { customer.gender = gender.isEmpty ? nil : try Gender.parse(gender) }
             if let birth = edit.birthDate {
-                if birth.isEmpty { customer.birthDate = nil } else {
-                    guard let day = LocalDate(birth) else { throw InvalidInput(field: "birth-date", "expected YYYY-MM-DD, got \"\(birth)\"") }
-                    customer.birthDate = day
-                }
+                customer.birthDate = birth.isEmpty ? nil : try LocalDate.parse(birth, field: "birth-date")
             }
             customer.source = optional(edit.source, customer.source)
             customer.region = optional(edit.region, customer.region)
