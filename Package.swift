@@ -53,7 +53,7 @@ let package = Package(
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AdminCommandsTests", dependencies: ["AdminCommands"], path: "Tests/AdminCommandsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "AdminCommandsTests", dependencies: ["AdminCommands", "Storage"], path: "Tests/AdminCommandsTests", swiftSettings: swiftSettings),
 
         .target(
             name: "APIServer",

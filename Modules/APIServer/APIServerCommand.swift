@@ -30,25 +30,14 @@ public struct APIServerCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let path = resolvedPath
+        let path = DatabaseLocation.resolve(db)
         let clock: any WallClock
-        if let text = ProcessInfo.processInfo.environment["AFTERSALES_NOW"], !text.isEmpty {
-            guard let fixed = FixedClock(iso8601: text) else { throw ValidationError("AFTERSALES_NOW: expected an ISO 8601 instant, got \"\(text)\"") }
-            clock = fixed
-        } else {
-            clock = SystemClock()
-        }
+        do { clock = try DatabaseLocation.clock() } catch { throw ValidationError(String(describing: error)) }
         let database = try AppDatabase.open(path: path, clock: clock)
         let host = self.host
         let app = buildApplication(database: database, host: host, port: port) { port in
             FileHandle.standardOutput.write(Data("aftersales-api listening on http://\(host):\(port) (database \(path))\n".utf8))
         }
         try await app.runService()
-    }
-
-    var resolvedPath: String {
-        if let db, !db.isEmpty { return db }
-        if let env = ProcessInfo.processInfo.environment["AFTERSALES_DB"], !env.isEmpty { return env }
-        return "./aftersales.sqlite"
     }
 }

@@ -203,7 +203,7 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "The backup file.") var file: String
 
     func run() throws {
-        let result = try AppDatabase.restore(from: file, to: global.databasePath, clock: try DatabaseLocation.clock())
+        let result = try AppDatabase.restore(from: file, to: global.databasePath, clock: try GlobalOptions.clock())
         try global.output.emit(result, table: .record([
             ("restored from", result.restoredFrom), ("database", global.databasePath),
             ("previous database kept at", result.previousKeptAt ?? "(there was none)"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AdminCommands
+import Storage
 
 @Suite("Output formats")
 struct OutputTests {
