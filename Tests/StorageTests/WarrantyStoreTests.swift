@@ -115,8 +115,10 @@ struct WarrantyStoreTests {
         #expect(try db.bulletins(forVIN: Self.vin).count == 1)
         _ = try db.storeBulletin(Self.recall(number: "RC-2026-020", vins: [Self.vin], models: []), actor: "t")
         #expect(try db.bulletins(forVIN: Self.vin).map(\.number).sorted() == ["RC-2026-017", "RC-2026-020"])
+        #expect(try db.bulletinReport(number: "RC-2026-020").vinListSize == 1)
         _ = try db.storeBulletin(Self.recall(number: "RC-2026-020", revision: 2, status: .withdrawn, vins: [Self.vin], models: []), actor: "t")
         #expect(try db.bulletins(forVIN: Self.vin).map(\.number) == ["RC-2026-017"])
+        #expect(try db.bulletinReport(number: "RC-2026-020").vinListSize == 1)
     }
 
     @Test("W-6: an extension bulletin extends the component's coverage in the check")

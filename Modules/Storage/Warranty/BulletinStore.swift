@@ -85,7 +85,7 @@ extension AppDatabase {
                        vin_count = ?, has_model = ?, has_built = ?, has_vin_selection = ?, only_built = ?, extension_months = ?, extension_km = ?,
                        stored_at = ?, stored_by = ? WHERE id = ?
                 """, arguments: [bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued, bulletin.title, bulletin.component,
-                                 componentKey(bulletin.component), content, vins.count, !bulletin.models.isEmpty, !bulletin.built.isEmpty,
+                                 componentKey(bulletin.component), content, 0, !bulletin.models.isEmpty, !bulletin.built.isEmpty,
                                  !(bulletin.vinRanges.isEmpty && vins.isEmpty), onlyBuilt(bulletin), bulletin.extensionMonths, bulletin.extensionKilometres,
                                  now, actor, id])
             for table in ["bulletin_vin", "bulletin_range", "bulletin_model", "bulletin_built"] {
@@ -98,7 +98,7 @@ extension AppDatabase {
                                       has_model, has_built, has_vin_selection, only_built, extension_months, extension_km, stored_at, stored_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [bulletin.manufacturer, bulletin.number, bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued,
-                                 bulletin.title, bulletin.component, componentKey(bulletin.component), content, vins.count,
+                                 bulletin.title, bulletin.component, componentKey(bulletin.component), content, 0,
                                  !bulletin.models.isEmpty, !bulletin.built.isEmpty, !(bulletin.vinRanges.isEmpty && vins.isEmpty), onlyBuilt(bulletin),
                                  bulletin.extensionMonths, bulletin.extensionKilometres, now, actor])
             id = db.lastInsertedRowID
@@ -135,14 +135,19 @@ extension AppDatabase {
         return (low...high).map { String(format: "%03d", $0) }
     }
 
-    /// Adds listed VINs to a stored bulletin (the import streams them in batches).
+    /// Adds listed VINs to a stored bulletin (the import streams them in batches); `vin_count` grows by the
+    /// VINs this batch added, so a list of millions is never recounted.
     static func addBulletinVINs(_ db: Database, bulletinID: Int64, vins: [VIN]) throws {
         guard !vins.isEmpty else { return }
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bulletin_vin (vin, bulletin_id) VALUES (?, ?)")
-        for vin in vins { try statement.execute(arguments: [vin.value, bulletinID]) }
+        var added = 0
+        for vin in vins {
+            try statement.execute(arguments: [vin.value, bulletinID])
+            added += db.changesCount
+        }
         // A VIN list makes VIN selection a kind of criterion that every vehicle must then match (W-6).
-        try db.execute(sql: "UPDATE bulletin SET has_vin_selection = 1, only_built = 0, vin_count = (SELECT count(*) FROM bulletin_vin WHERE bulletin_id = ?) WHERE id = ?",
-                       arguments: [bulletinID, bulletinID])
+        try db.execute(sql: "UPDATE bulletin SET has_vin_selection = 1, only_built = 0, vin_count = vin_count + ? WHERE id = ?",
+                       arguments: [added, bulletinID])
     }
 
     static func onlyBuilt(_ bulletin: Bulletin) -> Bool {
@@ -274,11 +279,14 @@ extension AppDatabase {
             bulletin.vins = try String.fetchAll(db, sql: "SELECT vin FROM bulletin_vin WHERE bulletin_id = ? ORDER BY vin LIMIT 100", arguments: [id]).map(VIN.init(trusted:))
             let revisions = try Int.fetchAll(db, sql: "SELECT revision FROM bulletin_revision WHERE bulletin_id = ? ORDER BY revision", arguments: [id])
             var affected = 0, possible = 0, master = 0
-            let listed = Set(try String.fetchAll(db, sql: "SELECT vin FROM bulletin_vin WHERE bulletin_id = ?", arguments: [id]))
-            for vehicleRow in try Row.fetchAll(db, sql: "SELECT * FROM vehicle") {
+            // Listed VINs are asked of the (vin, bulletin) key one vehicle at a time: a national list never sits in memory.
+            let listedStatement = try db.cachedStatement(sql: "SELECT 1 FROM bulletin_vin WHERE vin = ? AND bulletin_id = ?")
+            func listed(_ vin: String) throws -> Bool { try Bool.fetchOne(listedStatement, arguments: [vin, id]) == true }
+            let vehicles = try Row.fetchCursor(db, sql: "SELECT * FROM vehicle")
+            while let vehicleRow = try vehicles.next() {
                 let card = Vehicle(row: vehicleRow)
                 guard let facts = try Self.vehicleFacts(db, vin: card.vin, card: card) else { continue }
-                switch bulletin.applicability(to: facts, listed: listed.contains(card.vin.value)) {
+                switch bulletin.applicability(to: facts, listed: try listed(card.vin.value)) {
                 case .applies: affected += 1
                 case .possible: possible += 1
                 case .notApplicable: break
@@ -287,7 +295,7 @@ extension AppDatabase {
             let masterCursor = try Row.fetchCursor(db, sql: "SELECT vin, make, model, year, built FROM manufacturer_vehicle")
             while let m = try masterCursor.next() {
                 let facts = VehicleFacts(vin: VIN(trusted: m["vin"]), make: m["make"], model: m["model"], modelYear: m["year"], built: m["built"])
-                if bulletin.applicability(to: facts, listed: listed.contains(m["vin"])).matches { master += 1 }
+                if bulletin.applicability(to: facts, listed: try listed(m["vin"])).matches { master += 1 }
             }
             let completed = try Int.fetchOne(db, sql: "SELECT count(*) FROM bulletin_completion WHERE manufacturer = ? AND number = ?",
                                              arguments: [bulletin.manufacturer, bulletin.number]) ?? 0
