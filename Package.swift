@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "aftersales", targets: ["aftersales"]),
         .executable(name: "aftersales-api", targets: ["aftersales-api"]),
+        .executable(name: "aftersales-import", targets: ["aftersales-import"]),
         .executable(name: "aftersales-demo-data", targets: ["aftersales-demo-data"]),
         .executable(name: "aftersales-bench", targets: ["aftersales-bench"]),
     ],
@@ -33,23 +34,46 @@ let package = Package(
         .target(name: "Warranty", dependencies: ["Core", "Customers"], path: "Modules/Warranty", swiftSettings: swiftSettings),
         .testTarget(name: "WarrantyTests", dependencies: ["Warranty"], path: "Tests/WarrantyTests", swiftSettings: swiftSettings),
 
+        .target(name: "Catalog", dependencies: ["Core"], path: "Modules/Catalog", swiftSettings: swiftSettings),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], path: "Tests/CatalogTests", swiftSettings: swiftSettings),
+
         // MARK: - Modules (I/O adapters: libxml2 and the manufacturer-XML reader)
         .systemLibrary(name: "CLibXML2", path: "Modules/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "ManufacturerXML", dependencies: ["CLibXML2", "Core", "Warranty"], path: "Modules/ManufacturerXML", swiftSettings: swiftSettings),
+        .target(
+            name: "ManufacturerXML",
+            dependencies: ["CLibXML2", "Core", "Customers", "Catalog", "Warranty"],
+            path: "Modules/ManufacturerXML",
+            resources: [.embedInCode("manufacturer-data.xsd")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ManufacturerXMLTests", dependencies: ["ManufacturerXML", "TestSupport"], path: "Tests/ManufacturerXMLTests", swiftSettings: swiftSettings),
 
         // MARK: - Modules (storage and app libraries)
         .target(
             name: "Storage",
-            dependencies: ["Core", "Customers", "Warranty", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Core", "Customers", "Warranty", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport", "DemoGenerator"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
 
         .target(
+            name: "ManufacturerImport",
+            dependencies: ["ManufacturerXML", "Storage", "Catalog", "Warranty"],
+            path: "Modules/ManufacturerImport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ManufacturerImportTests",
+            dependencies: ["ManufacturerImport", "TestSupport"],
+            path: "Tests/ManufacturerImportTests",
+            resources: [.copy("Corpus")],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
             name: "AdminCommands",
-            dependencies: ["Storage", "Warranty", "ManufacturerXML", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Storage", "Warranty", "Catalog", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
@@ -81,6 +105,14 @@ let package = Package(
         // MARK: - Apps (thin @main shells)
         .executableTarget(name: "aftersales", dependencies: ["AdminCommands"], path: "Apps/aftersales", swiftSettings: swiftSettings),
         .testTarget(name: "AftersalesCLITests", dependencies: ["aftersales", "AdminCommands", "Storage", "TestSupport"], path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
+
+        .executableTarget(name: "aftersales-import", dependencies: ["AdminCommands"], path: "Apps/aftersales-import", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AftersalesImportTests",
+            dependencies: ["aftersales-import", "aftersales", "Storage", "TestSupport"],
+            path: "Tests/AftersalesImportTests",
+            swiftSettings: swiftSettings
+        ),
 
         .executableTarget(
             name: "aftersales-api",

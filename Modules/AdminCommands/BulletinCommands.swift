@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Core
 import ManufacturerXML
+import ManufacturerImport
 import Storage
 import Warranty
 
@@ -101,12 +102,9 @@ struct BulletinsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             if let file {
-                let bulletins = try BulletinFile.read(path: file)
-                let results = try db.withBulletinBatch(actor: global.actorName, source: file) { batch in try bulletins.map { try batch.store($0) } }
-                for result in results { if let warning = result.warning { printError("warning: \(warning)") } }
-                try global.output.emit(results, table: TextTable(columns: ["bulletin", "revision", "outcome", "stored revision before"], rows: results.map {
-                    ["\($0.manufacturer) \($0.number)", String($0.revision), $0.outcome.rawValue, $0.storedRevision.map(String.init) ?? ""]
-                }))
+                // The same import as aftersales-import, limited to the Bulletins section: one transaction, revision rules.
+                let report = ManufacturerImporter.importFile(path: file, into: db, actor: global.actorName, options: ImportOptions(sections: [.bulletins]))
+                try AftersalesImportCommand.finish([report], global: global, reportPath: nil)
                 return
             }
             guard let number, let kind, let issued, let title, let component, let summary, let remedy else {

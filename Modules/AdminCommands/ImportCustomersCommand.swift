@@ -72,7 +72,7 @@ struct ImportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imports",
         abstract: "The import history: file, checksum, time, actor, counts.",
-        subcommands: [List.self])
+        subcommands: [List.self, Show.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Imports, newest first.", discussion: Help.text("aftersales imports list"))
@@ -89,25 +89,58 @@ struct ImportsCommand: ParsableCommand {
     }
 }
 
+extension ImportsCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One import: file, checksum, time, actor and its counts per section.",
+                                                        discussion: Help.text("aftersales imports show 12"))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The import's id (from imports list).") var id: Int64
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let run = try db.importRun(id: id)
+            var pairs: [(String, String?)] = [("id", String(run.id)), ("kind", run.kind), ("file", run.file), ("checksum (SHA-256)", run.checksum),
+                                              ("at", Instant.localString(run.at, in: zone)), ("actor", run.actor)]
+            if let sections = try? JSONDecoder().decode([String: [String: Int]].self, from: Data(run.counts.utf8)) {
+                for (name, counts) in sections.sorted(by: { $0.key < $1.key }) {
+                    let order = ["added", "replaced", "updated", "unchanged", "skipped", "rejected"]
+                    pairs.append((name, order.compactMap { key in counts[key].map { "\($0) \(key)" } }.joined(separator: ", ")))
+                }
+            } else {
+                pairs.append(("counts", run.counts))
+            }
+            let same = try db.importRuns(limit: 10_000).filter { $0.checksum == run.checksum && $0.id != run.id }.map { "#\($0.id)" }
+            if !same.isEmpty { pairs.append(("same checksum as", same.joined(separator: ", "))) }
+            try global.output.emit(run, table: .record(pairs))
+        }
+    }
+}
+
 /// Progress of long work on a terminal (stderr); silent when stderr is not a terminal.
 final class Progress {
-    private let total: Int
-    private let start = Date()
+    private var total: Int
+    private var start = Date()
     private let enabled: Bool
     private var shown = false
+    private let noun: String
+    private let label: String
 
-    init(file: String) {
+    init(file: String, noun: String = "rows", label: String = "") {
         total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         enabled = isatty(STDERR_FILENO) == 1
+        self.noun = noun
+        self.label = label
     }
 
-    func update(bytes: Int, rows: Int) {
+    func update(bytes: Int, rows: Int, total newTotal: Int? = nil) {
+        if let newTotal { total = newTotal }
         guard enabled else { return }
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
         let rate = Double(bytes) / elapsed
         let left = total > bytes && rate > 0 ? Int(Double(total - bytes) / rate) : 0
-        let line = String(format: "\r%.1f of %.1f MB, %@ rows, %@ rows/s, %.1f MB/s, about %d s left   ",
-                          Double(bytes) / 1e6, Double(total) / 1e6, Grouping.thousands(rows), Grouping.thousands(Int(Double(rows) / elapsed)),
+        let line = String(format: "\r%@%.1f of %.1f MB, %@ %@, %@ %@/s, %.1f MB/s, about %d s left   ", label,
+                          Double(bytes) / 1e6, Double(total) / 1e6, Grouping.thousands(rows), noun, Grouping.thousands(Int(Double(rows) / elapsed)), noun,
                           rate / 1e6, left)
         FileHandle.standardError.write(Data(line.utf8))
         shown = true

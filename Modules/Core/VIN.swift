@@ -29,6 +29,27 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         value = normalized
     }
 
+    /// Validates and normalises UTF-8 bytes as `init(validating:)` does, without going through `Character`s:
+    /// the streaming XML reader reads millions of VINs this way.
+    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(Problem) {
+        var start = 0, end = bytes.count
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while start < end, space(bytes[start]) { start += 1 }
+        while end > start, space(bytes[end - 1]) { end -= 1 }
+        guard end - start == 17, bytes[start..<end].allSatisfy({ $0 < 0x80 }) else {
+            try self.init(validating: String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        var upper = [UInt8](repeating: 0, count: 17)
+        for i in 0..<17 {
+            var b = bytes[start + i]
+            if b >= 0x61 && b <= 0x7A { b -= 0x20 }
+            guard VIN.weightValue(b) != nil else { throw .character(Character(Unicode.Scalar(bytes[start + i])), position: i + 1) }
+            upper[i] = b
+        }
+        self.init(trusted: String(decoding: upper, as: UTF8.self))
+    }
+
     /// A VIN already known to be valid (read back from the database).
     public init(trusted value: String) { self.value = value }
 
@@ -60,7 +81,7 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// Whether position 9 holds the computed check digit.
     public var hasValidCheckDigit: Bool {
-        value[value.index(value.startIndex, offsetBy: 8)] == expectedCheckDigit
+        Character(Unicode.Scalar(value.utf8[value.utf8.index(value.utf8.startIndex, offsetBy: 8)])) == expectedCheckDigit
     }
 
     /// The warning to show when the check digit is wrong, or nil.

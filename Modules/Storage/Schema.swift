@@ -8,6 +8,7 @@ enum Schema {
         CoreSchema.register(in: &migrator)
         CustomerSchema.register(in: &migrator)
         WarrantySchema.register(in: &migrator)
+        CatalogSchema.register(in: &migrator)
         return migrator
     }
 

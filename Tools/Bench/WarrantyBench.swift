@@ -47,7 +47,7 @@ struct WarrantyBench: ParsableCommand {
             let perList = vins / listBulletins
             var listed = 0
             for chunk in stride(from: 0, to: bulletins, by: 1_000) {
-                try db.withBulletinBatch(actor: "bench", source: "bench") { batch in
+                try db.withManufacturerBatch(actor: "bench", source: "bench") { batch -> (commit: Bool, value: Void) in
                     for i in chunk..<min(chunk + 1_000, bulletins) {
                         let kind: Bulletin.Kind = [.recall, .recall, .recall, .recall, .campaign, .campaign, .tsb, .tsb, .tsb, .extension][i % 10]
                         var models: [Bulletin.ModelCriterion] = []
@@ -77,6 +77,7 @@ struct WarrantyBench: ParsableCommand {
                                                      models: models, built: built, vinRanges: ranges, vins: list,
                                                      extensionMonths: kind == .extension ? 60 : nil, extensionKilometres: kind == .extension ? 150_000 : nil))
                     }
+                    return (true, ())
                 }
                 if chunk % 10_000 == 0 { FileHandle.standardError.write(Data("  bulletins stored: \(chunk)\r".utf8)) }
             }

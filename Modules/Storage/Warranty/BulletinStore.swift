@@ -47,83 +47,7 @@ extension AppDatabase {
     /// stored one (which stays in the history; completions survive); the same revision with the same content
     /// is unchanged; the same revision with other content is a `Conflict`; a lower revision is skipped as stale.
     public func storeBulletin(_ bulletin: Bulletin, actor: String, source: String = "manual") throws -> BulletinStoreResult {
-        try bulletin.validate()
-        return try writer.write { db in try Self.storeBulletin(db, bulletin, at: clock.now(), actor: actor, source: source) }
-    }
-
-    static func storeBulletin(_ db: Database, _ bulletin: Bulletin, at now: Date, actor: String, source: String) throws -> BulletinStoreResult {
-        var header = bulletin
-        header.vins = []
-        let content = String(decoding: try JSONFormat.encoder(pretty: false).encode(header), as: UTF8.self)
-        let vins = Array(Set(bulletin.vins)).sorted()
-        var result = BulletinStoreResult(outcome: .added, manufacturer: bulletin.manufacturer, number: bulletin.number, revision: bulletin.revision)
-        let existing = try Row.fetchOne(db, sql: "SELECT id, revision, content, vin_count, stored_at, stored_by FROM bulletin WHERE manufacturer = ? AND number = ?",
-                                        arguments: [bulletin.manufacturer, bulletin.number])
-        let id: Int64
-        if let existing {
-            id = existing["id"]
-            let stored: Int = existing["revision"]
-            result.storedRevision = stored
-            if bulletin.revision < stored {
-                result.outcome = .stale
-                result.warning = "bulletin \(bulletin.number) revision \(bulletin.revision) is older than the stored revision \(stored); skipped"
-                return result
-            }
-            if bulletin.revision == stored {
-                var storedBulletin = try JSONDecoder().decode(Bulletin.self, from: Data((existing["content"] as String).utf8))
-                storedBulletin.vins = try String.fetchAll(db, sql: "SELECT vin FROM bulletin_vin WHERE bulletin_id = ? ORDER BY vin", arguments: [id]).map(VIN.init(trusted:))
-                var incoming = bulletin
-                incoming.vins = vins
-                if storedBulletin.sameContent(as: incoming) {
-                    result.outcome = .unchanged
-                    return result
-                }
-                throw Conflict(field: "revision", "bulletin \(bulletin.number) revision \(stored) is already stored (by \(existing["stored_by"] as String) at \(Instant.utcString(existing["stored_at"]))) with other content; a change needs a higher revision")
-            }
-            try db.execute(sql: """
-                UPDATE bulletin SET revision = ?, kind = ?, status = ?, issued = ?, title = ?, component = ?, component_key = ?, content = ?,
-                       vin_count = ?, has_model = ?, has_built = ?, has_vin_selection = ?, only_built = ?, extension_months = ?, extension_km = ?,
-                       stored_at = ?, stored_by = ? WHERE id = ?
-                """, arguments: [bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued, bulletin.title, bulletin.component,
-                                 componentKey(bulletin.component), content, 0, !bulletin.models.isEmpty, !bulletin.built.isEmpty,
-                                 !(bulletin.vinRanges.isEmpty && vins.isEmpty), onlyBuilt(bulletin), bulletin.extensionMonths, bulletin.extensionKilometres,
-                                 now, actor, id])
-            for table in ["bulletin_vin", "bulletin_range", "bulletin_model", "bulletin_built"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE bulletin_id = ?", arguments: [id])
-            }
-            result.outcome = .replaced
-        } else {
-            try db.execute(sql: """
-                INSERT INTO bulletin (manufacturer, number, revision, kind, status, issued, title, component, component_key, content, vin_count,
-                                      has_model, has_built, has_vin_selection, only_built, extension_months, extension_km, stored_at, stored_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [bulletin.manufacturer, bulletin.number, bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued,
-                                 bulletin.title, bulletin.component, componentKey(bulletin.component), content, 0,
-                                 !bulletin.models.isEmpty, !bulletin.built.isEmpty, !(bulletin.vinRanges.isEmpty && vins.isEmpty), onlyBuilt(bulletin),
-                                 bulletin.extensionMonths, bulletin.extensionKilometres, now, actor])
-            id = db.lastInsertedRowID
-        }
-        try db.execute(sql: "INSERT INTO bulletin_revision (bulletin_id, revision, content, vin_count, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [id, bulletin.revision, content, vins.count, now, actor])
-        try addBulletinVINs(db, bulletinID: id, vins: vins)
-        for range in bulletin.vinRanges {
-            for bucket in rangeBuckets(range) {
-                try db.cachedStatement(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, bucket, serial_from, serial_to) VALUES (?, ?, ?, ?, ?)")
-                    .execute(arguments: [id, VinRange.key(range.from), bucket, VinRange.serial(range.from), VinRange.serial(range.to)])
-            }
-        }
-        for criterion in bulletin.built {
-            try db.cachedStatement(sql: "INSERT INTO bulletin_built (bulletin_id, built_from, built_to) VALUES (?, ?, ?)")
-                .execute(arguments: [id, criterion.from, criterion.to])
-        }
-        for model in Set(bulletin.models) {
-            try db.cachedStatement(sql: "INSERT INTO bulletin_model (bulletin_id, make_key, model_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [id, componentKey(model.make), componentKey(model.name), model.yearFrom ?? 0, model.yearTo ?? 9999])
-        }
-        try Audit.record(db, at: now, actor: actor, entity: "bulletin", id: "\(bulletin.manufacturer)/\(bulletin.number)", action: result.outcome.rawValue,
-                         before: result.storedRevision.map { ["revision": String($0)] }, after: ["revision": String(bulletin.revision), "status": bulletin.status.rawValue,
-                                                                                                  "title": bulletin.title, "vins": String(vins.count), "source": source])
-        return result
+        try withManufacturerBatch(actor: actor, source: source) { batch in (true, try batch.store(bulletin)) }
     }
 
     /// The index buckets of a range: the first three characters of the serials it covers, when they are
@@ -340,26 +264,5 @@ extension AppDatabase {
     /// The component names the manufacturer uses (the vocabulary `--component` offers).
     public func componentNames() throws -> [String] {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT component FROM bulletin ORDER BY component_key") }
-    }
-}
-
-/// Stores many bulletins in one transaction (the XML import stores a file this way).
-public struct BulletinBatch {
-    let db: Database
-    let now: Date
-    let actor: String
-    let source: String
-
-    /// Stores one bulletin by the revision rules; see `AppDatabase.storeBulletin`.
-    public func store(_ bulletin: Bulletin) throws -> BulletinStoreResult {
-        try bulletin.validate()
-        return try AppDatabase.storeBulletin(db, bulletin, at: now, actor: actor, source: source)
-    }
-}
-
-extension AppDatabase {
-    /// Runs `body` in one write transaction with a `BulletinBatch`: all stored, or none.
-    public func withBulletinBatch<T>(actor: String, source: String, _ body: (BulletinBatch) throws -> T) throws -> T {
-        try writer.write { db in try body(BulletinBatch(db: db, now: clock.now(), actor: actor, source: source)) }
     }
 }

@@ -51,16 +51,20 @@ extension AppDatabase {
     public func setWarrantyTerm(_ term: WarrantyTerm, actor: String) throws -> StoredTerm {
         try term.validate()
         return try writer.write { db in
-            let legal = LegalPeriods(settings: try Self.settings(db))
-            try db.execute(sql: """
-                INSERT INTO warranty_term (make, model, usage, months, kilometres, effective, source) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (make, model, usage, effective) DO UPDATE SET months = excluded.months, kilometres = excluded.kilometres, source = excluded.source
-                """, arguments: [term.make, term.model ?? "", term.usage, term.months, term.kilometres, term.effective, term.source])
-            let flag = term.legalShortfall(legal)
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "warranty_term", id: "\(term.make)/\(term.model ?? "*")/\(term.usage.rawValue)/\(term.effective)",
-                             action: "set", after: ["months": String(term.months), "kilometres": String(term.kilometres), "legal_flag": flag])
+            let flag = term.legalShortfall(LegalPeriods(settings: try Self.settings(db)))
+            try Self.storeWarrantyTerm(db, term, flag: flag, at: clock.now(), actor: actor)
             return StoredTerm(term: term, legalFlag: flag)
         }
+    }
+
+    /// Inserts or updates a term by its key (make, model, usage, effective); audited with its L-2 flag.
+    static func storeWarrantyTerm(_ db: Database, _ term: WarrantyTerm, flag: String?, at now: Date, actor: String) throws {
+        try db.execute(sql: """
+            INSERT INTO warranty_term (make, model, usage, months, kilometres, effective, source) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (make, model, usage, effective) DO UPDATE SET months = excluded.months, kilometres = excluded.kilometres, source = excluded.source
+            """, arguments: [term.make, term.model ?? "", term.usage, term.months, term.kilometres, term.effective, term.source])
+        try Audit.record(db, at: now, actor: actor, entity: "warranty_term", id: "\(term.make)/\(term.model ?? "*")/\(term.usage.rawValue)/\(term.effective)",
+                         action: "set", after: ["months": String(term.months), "kilometres": String(term.kilometres), "legal_flag": flag, "source": term.source])
     }
 
     // MARK: - Facts on a vehicle (W-3, W-4, W-9)

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Core
+import Storage
+import ManufacturerXML
+import ManufacturerImport
+
+/// `aftersales-import`: the manufacturer's XML files (MANUFACTURER-XML.md) into the database.
+public struct AftersalesImportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "aftersales-import",
+        abstract: "Import the manufacturer's XML files: bulletins and recalls, labour operations, parts, warranty terms, vehicles.",
+        discussion: """
+            Each file (.xml or .xml.gz, UTF-8 or GB18030) is validated against Docs/schemas/manufacturer-data.xsd while it
+            streams, and stored in one transaction: all of it, or nothing (unless --keep-valid). Importing the same file
+            twice changes nothing the second time. Errors read FILE:LINE:COLUMN: message.
+            Exit status: 0 all imported; 1 rejected, nothing written; 3 partly imported (--keep-valid with rejected items,
+            or some of several files rejected); 64 usage error.
+
+            Example:  aftersales-import --actor it-zhang recalls-2026-11.xml parts.xml.gz
+                      aftersales-import validate national-list.xml.gz
+            """,
+        subcommands: [ImportFiles.self, Validate.self],
+        defaultSubcommand: ImportFiles.self
+    )
+
+    public init() {}
+
+    /// Prints the reports and turns them into the exit status.
+    static func finish(_ reports: [FileReport], global: GlobalOptions, reportPath: String?, validating: Bool = false) throws {
+        for report in reports {
+            for error in report.errors { printError(error) }
+            for item in report.rejected {
+                for error in item.errors.prefix(5) { printError(error) }
+                if item.errors.count > 5 { printError("\(report.file): … \(item.errors.count - 5) more problems in \(item.item)") }
+            }
+            for warning in report.warnings.prefix(20) { printError("warning: \(warning)") }
+            if report.warningCount > 20 { printError("warning: \(report.file): … \(report.warningCount - 20) more warnings (all of them are in --report)") }
+        }
+        if let reportPath {
+            do {
+                try JSONFormat.encoder(pretty: true).encode(reports).write(to: URL(fileURLWithPath: reportPath))
+            } catch {
+                throw InvalidInput(field: "report", "cannot write \(reportPath): \(error.localizedDescription)")
+            }
+        }
+        var rows: [[String]] = []
+        for report in reports {
+            for section in Section.allCases {
+                guard let c = report.sections[section.rawValue] else { continue }
+                rows.append([report.file, section.rawValue, String(c.added), String(c.replaced), String(c.unchanged), String(c.skipped), String(c.rejected)])
+            }
+            rows.append([report.file, "→ " + (validating && report.outcome == .rejected ? "invalid" : describe(report)), "", "", "", "", ""])
+        }
+        try global.output.emit(reports, table: TextTable(columns: ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"], rows: rows))
+        let failed = reports.filter { $0.outcome == .rejected }.count
+        let partial = reports.contains { $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport || ($0.outcome != .rejected && !$0.rejected.isEmpty) }
+        if failed == reports.count { throw ExitCode(1) }
+        if failed > 0 || partial { throw ExitCode(3) }
+    }
+
+    static func describe(_ report: FileReport) -> String {
+        var text: String
+        switch report.outcome {
+        case .imported: text = "imported" + (report.importRun.map { " (import #\($0), one transaction)" } ?? "")
+        case .partlyImported: text = report.written ? "partly imported: the valid items written, the rejected ones listed" : "nothing new; rejected items listed"
+        case .rejected: text = "rejected: nothing written"
+        case .unchanged: text = "unchanged: everything in the file is already stored"
+        case .wouldImport: text = "dry run: would import; nothing written"
+        case .wouldPartlyImport: text = "would import the valid items; rejected items listed; nothing written"
+        case .valid: text = "valid"
+        }
+        if let same = report.sameChecksumAs { text += "; a file with the same checksum was imported before (import #\(same))" }
+        return text
+    }
+
+    struct ImportFiles: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import files (the default: aftersales-import FILE... is aftersales-import import FILE...).",
+            discussion: Help.text("aftersales-import --keep-valid --report out.json bulletins.xml parts.xml.gz", permission: .manageBulletins))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
+        @Flag(name: .customLong("dry-run"), help: "Do the whole import in a transaction and roll it back: exact counts, nothing written.") var dryRun = false
+        @Flag(name: .customLong("keep-valid"), help: "Store the valid items of a file and list the rejected ones (exit 3).") var keepValid = false
+        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report: String?
+        @Flag(help: "No progress display.") var quiet = false
+
+        func validate() throws {
+            guard !files.isEmpty else { throw ValidationError("name at least one file to import") }
+        }
+
+        func run() throws {
+            let db = try global.open()
+            let options = ImportOptions(dryRun: dryRun, keepValid: keepValid)
+            var reports: [FileReport] = []
+            for file in files {
+                let progress = quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
+                reports.append(ManufacturerImporter.importFile(path: file, into: db, actor: global.actorName, options: options) {
+                    progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes))
+                })
+                progress?.finish()
+            }
+            try AftersalesImportCommand.finish(reports, global: global, reportPath: report)
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check files against the schema and the contract's content rules; writes nothing, needs no database.",
+            discussion: Help.text("aftersales-import validate recalls-2026-11.xml"))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
+        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report: String?
+        @Flag(help: "No progress display.") var quiet = false
+
+        func run() throws {
+            var reports: [FileReport] = []
+            for file in files {
+                let progress = quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
+                reports.append(ManufacturerImporter.validate(path: file) {
+                    progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes))
+                })
+                progress?.finish()
+            }
+            try AftersalesImportCommand.finish(reports, global: global, reportPath: report, validating: true)
+        }
+    }
+}

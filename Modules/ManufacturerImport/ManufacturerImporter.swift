@@ -1,0 +1,342 @@
+import Foundation
+import Core
+import Catalog
+import Warranty
+import ManufacturerXML
+import Storage
+
+/// Counts of one section of one file.
+public struct SectionCounts: Codable, Sendable, Equatable {
+    public var read = 0
+    public var added = 0
+    public var replaced = 0
+    public var unchanged = 0
+    public var skipped = 0
+    public var rejected = 0
+
+    public init() {}
+
+    mutating func count(_ outcome: ItemOutcome) {
+        switch outcome {
+        case .added: added += 1
+        case .replaced: replaced += 1
+        case .unchanged: unchanged += 1
+        case .skipped: skipped += 1
+        }
+    }
+}
+
+/// An item the import rejected, with every problem as `FILE:LINE:COLUMN: message`.
+public struct RejectedItemReport: Codable, Sendable, Equatable {
+    public var section: String
+    public var item: String
+    public var errors: [String]
+}
+
+/// What importing (or validating) one file did: `aftersales-import` prints it, `--report` writes it as JSON,
+/// and the import history keeps its counts.
+public struct FileReport: Codable, Sendable {
+    public enum Outcome: String, Codable, Sendable {
+        /// Every item stored (or found unchanged).
+        case imported
+        /// `--keep-valid`: the valid items stored, the rejected ones listed.
+        case partlyImported = "partly imported"
+        /// Nothing written: the file or one of its items is invalid.
+        case rejected
+        /// Nothing to write: every item is already stored as it is.
+        case unchanged
+        /// `--dry-run` or `validate`: what an import would do; nothing written.
+        case wouldImport = "would import"
+        case wouldPartlyImport = "would partly import"
+        /// `validate`: the file is valid.
+        case valid
+    }
+
+    public var file: String
+    public var outcome: Outcome
+    public var written: Bool
+    public var checksum: String?
+    public var manufacturer: String?
+    public var issued: String?
+    public var importRun: Int64?
+    /// The earlier import of a file with the same checksum, if any.
+    public var sameChecksumAs: Int64?
+    public var sections: [String: SectionCounts]
+    public var warningCount: Int
+    public var warnings: [String]
+    public var errors: [String]
+    public var rejected: [RejectedItemReport]
+    public var bytes: Int64
+    public var seconds: Double
+
+    /// The counts kept in the import history.
+    var historyCounts: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(sections)) ?? Data(), as: UTF8.self)
+    }
+
+    var succeeded: Bool { outcome != .rejected }
+    var partial: Bool { outcome == .partlyImported || outcome == .wouldPartlyImport }
+}
+
+/// How to import.
+public struct ImportOptions: Sendable {
+    /// Run the whole import in a transaction and roll it back: exact counts, nothing written.
+    public var dryRun = false
+    /// Store the valid items of a file and list the rejected ones (otherwise any error rejects the file).
+    public var keepValid = false
+    /// Only these sections may appear (`bulletins add --file` takes bulletins only); nil: all.
+    public var sections: Set<Section>?
+
+    public init(dryRun: Bool = false, keepValid: Bool = false, sections: Set<Section>? = nil) {
+        self.dryRun = dryRun
+        self.keepValid = keepValid
+        self.sections = sections
+    }
+}
+
+/// Progress of one file: bytes of the file read, its size, items read.
+public struct ImportProgress: Sendable {
+    public var bytesRead: Int64
+    public var totalBytes: Int64
+    public var items: Int
+}
+
+/// Imports manufacturer files (MANUFACTURER-XML.md) through the storage layer's use cases: one transaction per file,
+/// revision rules for bulletins, keys for the catalogue, terms and master data, idempotent.
+public enum ManufacturerImporter {
+    /// Validates a file against the schema and the contract's content rules; touches no database.
+    public static func validate(path: String, options: ImportOptions = ImportOptions(), progress: ((ImportProgress) -> Void)? = nil) -> FileReport {
+        let run = Run(path: path, options: options)
+        run.validateOnly = true
+        run.execute(batch: nil, progress: progress)
+        return run.finish(written: false, importRun: nil, sameChecksumAs: nil)
+    }
+
+    /// Imports one file in one transaction.
+    public static func importFile(path: String, into database: AppDatabase, actor: String, options: ImportOptions = ImportOptions(),
+                                  progress: ((ImportProgress) -> Void)? = nil) -> FileReport {
+        let run = Run(path: path, options: options)
+        do {
+            return try database.withManufacturerBatch(actor: actor, source: "import of \((path as NSString).lastPathComponent)") { batch in
+                run.execute(batch: batch, progress: progress)
+                let same = run.checksum.flatMap { try? batch.previousImport(checksum: $0) }
+                let changed = run.sections.values.contains { $0.added + $0.replaced > 0 }
+                guard run.acceptable, changed, !options.dryRun else {
+                    return (false, run.finish(written: false, importRun: nil, sameChecksumAs: same))
+                }
+                let id = try batch.finish(file: path, checksum: run.checksum ?? "", counts: run.report(written: true).historyCounts)
+                return (true, run.finish(written: true, importRun: id, sameChecksumAs: same))
+            }
+        } catch {
+            run.errors.append("\(path): \((error as? any AfterSalesError)?.detail ?? "\(error)")")
+            run.failed = true
+            return run.finish(written: false, importRun: nil, sameChecksumAs: nil)
+        }
+    }
+
+    /// The state of one file's import.
+    final class Run {
+        let path: String
+        let options: ImportOptions
+        let started = Date()
+        var sections: [Section: SectionCounts] = [:]
+        var errors: [String] = []
+        var rejected: [RejectedItemReport] = []
+        var warnings: [String] = []
+        var warningCount = 0
+        /// An item or the file was rejected and the file cannot be kept (stop writing, keep reading to report).
+        var failed = false
+        var checksum: String?
+        var manufacturer: String?
+        var issued: String?
+        var bytes: Int64 = 0
+        var items = 0
+        var validateOnly = false
+
+        init(path: String, options: ImportOptions) {
+            self.path = path
+            self.options = options
+        }
+
+        var acceptable: Bool { !failed }
+
+        func reject(_ section: Section, _ item: String, _ problems: [String]) {
+            sections[section, default: SectionCounts()].rejected += 1
+            rejected.append(RejectedItemReport(section: section.rawValue, item: item, errors: problems))
+            if !options.keepValid { failed = true }
+        }
+
+        func warn(_ text: String) {
+            warningCount += 1
+            if warnings.count < 1000 { warnings.append(text) }
+        }
+
+        /// Reads the whole file; with a batch, stores each item as it comes (until the file is known to be rejected).
+        func execute(batch: ManufacturerBatch?, progress: ((ImportProgress) -> Void)?) {
+            let reader: ManufacturerReader
+            do { reader = try ManufacturerReader(path: path) } catch {
+                errors.append((error as? XMLInputError)?.description ?? "\(path): \(error)")
+                failed = true
+                return
+            }
+            var bulletinOpen = false, inBulletin = false
+            var effective: LocalDate { reader.issuedDay ?? LocalDate(instant: Date(), in: TimeZone(identifier: "Asia/Shanghai")!) }
+            var lastProgress = Date.distantPast
+            do {
+                while let item = try reader.next() {
+                    items += 1
+                    if progress != nil, items % 1024 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
+                        lastProgress = Date()
+                        progress?(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, items: items))
+                    }
+                    let writing = !failed ? batch : nil
+                    switch item {
+                    case .bulletinBegin(let head):
+                        sections[.bulletins, default: SectionCounts()].read += 1
+                        inBulletin = true
+                        if let allowed = options.sections, !allowed.contains(.bulletins) { continue }
+                        guard let batch = writing else { continue }
+                        try attempt(.bulletins, "bulletin \(head.number)", reader) {
+                            if options.keepValid { try batch.beginItem() }
+                            try batch.beginBulletin(manufacturer: head.manufacturer, number: head.number, revision: head.revision, kind: head.kind,
+                                                    issued: head.issued, status: head.status)
+                            bulletinOpen = true
+                        }
+                    case .bulletinVINs(let vins):
+                        guard bulletinOpen, let batch = writing else { continue }
+                        try attempt(.bulletins, "bulletin", reader) { try batch.addBulletinVINs(vins) }
+                    case .bulletinEnd(let bulletin):
+                        inBulletin = false
+                        guard bulletinOpen, let batch = writing else { continue }
+                        bulletinOpen = false
+                        let stored = try attempt(.bulletins, "bulletin \(bulletin.number)", reader) { () -> BulletinStoreResult in
+                            let result = try batch.endBulletin(bulletin)
+                            if options.keepValid { try batch.keepItem() }
+                            return result
+                        }
+                        if let stored {
+                            let outcome: ItemOutcome = switch stored.outcome {
+                            case .added: .added
+                            case .replaced: .replaced
+                            case .unchanged: .unchanged
+                            case .stale: .skipped
+                            }
+                            sections[.bulletins, default: SectionCounts()].count(outcome)
+                            if let warning = stored.warning { warn("\(path):\(reader.itemLine):1: \(warning)") }
+                        } else if options.keepValid {
+                            try? batch.dropItem()
+                        }
+                    case .rejected(let item):
+                        if item.section == .bulletins, bulletinOpen, options.keepValid, let batch = writing { try? batch.dropItem() }
+                        if !(item.section == .bulletins && inBulletin) { sections[item.section, default: SectionCounts()].read += 1 }
+                        if item.section == .bulletins { bulletinOpen = false; inBulletin = false }
+                        reject(item.section, item.key, item.errors.map(\.description))
+                    case .labourOperation(let operation):
+                        store(.labourOperations, "labour operation \(operation.key)", reader, writing) { try $0.store(operation) }
+                    case .part(let part):
+                        store(.parts, "part \(part.number)", reader, writing) { batch in
+                            let (outcome, warning) = try batch.store(part, effective: effective)
+                            if let warning { warn("\(path):\(reader.itemLine):1: \(warning)") }
+                            return outcome
+                        }
+                    case .warrantyTerm(let term):
+                        store(.warrantyTerms, "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)", reader, writing) { batch in
+                            let (outcome, flag) = try batch.store(term)
+                            if let flag, outcome != .unchanged { warn("\(path):\(reader.itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)") }
+                            return outcome
+                        }
+                    case .partsWarranty(let term):
+                        store(.warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)", reader, writing) { try $0.store(term) }
+                    case .vehicle(let vehicle):
+                        store(.vehicles, "vehicle \(vehicle.vin)", reader, writing) { try $0.store(vehicle) }
+                    }
+                }
+            } catch let error as XMLInputError {
+                errors.append(error.description)
+                failed = true
+            } catch {
+                errors.append("\(path): \((error as? any AfterSalesError)?.detail ?? "\(error)")")
+                failed = true
+            }
+            for error in reader.fileErrors { errors.append(error.description) }
+            if reader.fileErrorCount > reader.fileErrors.count { errors.append("\(path): … and \(reader.fileErrorCount - reader.fileErrors.count) more problems") }
+            if reader.fileErrorCount > 0 { failed = true }
+            if let allowed = options.sections {
+                for section in reader.sectionsSeen where !allowed.contains(section) {
+                    errors.append("\(path): this command reads \(allowed.map(\.rawValue).sorted().joined(separator: ", ")) only; import \(section.rawValue) with aftersales-import")
+                    failed = true
+                }
+            }
+            for warning in reader.warnings { warn(warning.description) }
+            warningCount += reader.warningCount - reader.warnings.count
+            checksum = reader.checksum()
+            manufacturer = reader.manufacturer.isEmpty ? nil : reader.manufacturer
+            issued = reader.issued.map { Instant.utcString($0) }
+            bytes = reader.totalBytes
+            progress?(ImportProgress(bytesRead: reader.totalBytes, totalBytes: reader.totalBytes, items: items))
+        }
+
+        /// Stores one simple item, in its own savepoint when valid items are kept.
+        func store(_ section: Section, _ key: String, _ reader: ManufacturerReader, _ batch: ManufacturerBatch?,
+                            _ body: (ManufacturerBatch) throws -> ItemOutcome) {
+            sections[section, default: SectionCounts()].read += 1
+            if let allowed = options.sections, !allowed.contains(section) { return }
+            guard let batch else { return }
+            do {
+                if options.keepValid { try batch.beginItem() }
+                let outcome = try body(batch)
+                if options.keepValid { try batch.keepItem() }
+                sections[section, default: SectionCounts()].count(outcome)
+            } catch {
+                if options.keepValid { try? batch.dropItem() }
+                reject(section, key, ["\(path):\(reader.itemLine):1: \(key): \((error as? any AfterSalesError)?.detail ?? "\(error)")"])
+            }
+        }
+
+        /// Runs a storage step of a bulletin; a rule it breaks (a revision conflict) rejects the bulletin.
+        @discardableResult
+        func attempt<T>(_ section: Section, _ key: String, _ reader: ManufacturerReader, _ body: () throws -> T) throws -> T? {
+            do { return try body() } catch let error as any AfterSalesError {
+                reject(section, key, ["\(path):\(reader.itemLine):1: \(key): \(error.detail)"])
+                return nil
+            }
+        }
+
+        func report(written: Bool) -> FileReport {
+            var counts: [String: SectionCounts] = [:]
+            for (section, value) in sections { counts[section.rawValue] = value }
+            return FileReport(file: path, outcome: .rejected, written: written, checksum: checksum, manufacturer: manufacturer, issued: issued,
+                              importRun: nil, sameChecksumAs: nil, sections: counts, warningCount: warningCount, warnings: warnings, errors: errors,
+                              rejected: rejected, bytes: bytes, seconds: Date().timeIntervalSince(started))
+        }
+
+        func finish(written: Bool, importRun: Int64?, sameChecksumAs: Int64?) -> FileReport {
+            var report = report(written: written)
+            report.importRun = importRun
+            report.sameChecksumAs = sameChecksumAs
+            let anyRejected = !rejected.isEmpty
+            if failed {
+                report.outcome = .rejected
+                // Nothing was written: only the rejections count.
+                for key in report.sections.keys {
+                    let rejectedCount = report.sections[key]!.rejected, read = report.sections[key]!.read
+                    var cleared = SectionCounts()
+                    cleared.read = read
+                    cleared.rejected = rejectedCount
+                    report.sections[key] = cleared
+                }
+            } else if validateOnly {
+                report.outcome = anyRejected ? .wouldPartlyImport : .valid
+            } else if written {
+                report.outcome = anyRejected ? .partlyImported : .imported
+            } else if options.dryRun, sections.values.contains(where: { $0.added + $0.replaced > 0 }) {
+                report.outcome = anyRejected ? .wouldPartlyImport : .wouldImport
+            } else {
+                report.outcome = anyRejected ? .partlyImported : .unchanged
+            }
+            return report
+        }
+    }
+}

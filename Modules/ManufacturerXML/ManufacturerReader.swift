@@ -1,0 +1,621 @@
+import Foundation
+import CLibXML2
+import Core
+import Customers
+import Catalog
+import Warranty
+
+/// The sections of a manufacturer file (MANUFACTURER-XML.md).
+public enum Section: String, Sendable, Codable, CaseIterable {
+    case bulletins = "Bulletins"
+    case labourOperations = "LabourOperations"
+    case parts = "Parts"
+    case warrantyTerms = "WarrantyTerms"
+    case vehicles = "Vehicles"
+}
+
+/// What identifies a bulletin and decides its revision outcome; the reader delivers it before the VIN list.
+public struct BulletinHead: Sendable, Equatable {
+    public var manufacturer: String
+    public var number: String
+    public var kind: Bulletin.Kind
+    public var revision: Int
+    public var issued: LocalDate
+    public var status: Bulletin.Status
+}
+
+/// An item the manufacturer's file rejects: which one, and every problem found in it.
+public struct RejectedItem: Sendable, Codable, Equatable {
+    public var section: Section
+    public var key: String
+    public var errors: [XMLInputError]
+}
+
+/// What the reader delivers, one at a time, in file order.
+public enum ManufacturerItem: Sendable {
+    /// A bulletin starts: its VINs follow in batches, then `bulletinEnd` with the whole bulletin (without VINs).
+    case bulletinBegin(BulletinHead)
+    case bulletinVINs([VIN])
+    case bulletinEnd(Bulletin)
+    case labourOperation(LabourOperation)
+    case part(CatalogPart)
+    case warrantyTerm(WarrantyTerm)
+    case partsWarranty(PartsWarrantyTerm)
+    case vehicle(MasterVehicle)
+    /// The item is invalid; for a bulletin after `bulletinBegin`, the open bulletin is.
+    case rejected(RejectedItem)
+}
+
+/// Streams a manufacturer file (plain or .gz, UTF-8 or GB18030) with libxml2's xmlTextReader, validating it against
+/// the project's XSD as it goes, and turns it into typed items one at a time; a bulletin's VINs come in batches, so
+/// memory does not grow with the file.
+///
+/// Safe by construction: no network (XML_PARSE_NONET), no entity expansion, no DTD loading, libxml2's amplification
+/// limits kept (no XML_PARSE_HUGE), and any DOCTYPE is an error at its line and column.
+///
+/// Errors: a problem inside an item (schema or content) rejects that item and reading goes on; a problem outside
+/// any item is a file error (`fileErrors`); a file that is not well-formed stops the reader with a thrown error.
+/// libxml2 validates a little ahead of the node being read and reports lines, not nodes, so an error is given to the
+/// item whose lines hold it: on a file written as one line, an error rejects every item on that line (never too few).
+public final class ManufacturerReader {
+    public static let namespace = "urn:aftersales:manufacturer-data:1"
+    public static let vinBatchSize = 4096
+
+    public let file: String
+    public private(set) var manufacturer = ""
+    public private(set) var issued: Date?
+    /// The day of `issued` as the manufacturer wrote it (its own offset): the day a changed price takes effect.
+    public private(set) var issuedDay: LocalDate?
+    /// Problems outside any item, in file order (at most `listLimit` kept; `fileErrorCount` counts all).
+    public private(set) var fileErrors: [XMLInputError] = []
+    public private(set) var fileErrorCount = 0
+    public private(set) var warnings: [XMLInputError] = []
+    public private(set) var warningCount = 0
+    /// The line of the item delivered last.
+    public private(set) var itemLine = 0
+    public private(set) var sectionsSeen: [Section] = []
+    public var listLimit = 1000
+
+    private let source: XMLByteSource
+    private let reader: OpaquePointer
+    private let errorBox: ErrorBox
+    private var names: [UnsafePointer<xmlChar>: Name] = [:]
+    private var stack: [Name] = []
+    private var out: [ManufacturerItem] = []
+    private var outIndex = 0
+    private var finished = false
+    private var closing = false
+    private var lastLine = 0
+
+    // The item being read (depth 2).
+    private var itemSection: Section?
+    private var itemKey = ""
+    private var itemErrors: [XMLInputError] = []
+    private var itemStartLine = 0
+    private var text = ""
+    private var vinBytes: [UInt8] = []
+    private var bulletin: Bulletin?
+    private var bulletinChildren: Set<Name> = []
+    private var vins: [VIN] = []
+    private var numbers: Set<String> = []
+    private var simple: ManufacturerItem?
+    private var attributes = [String?](repeating: nil, count: Name.allCases.count)
+
+    /// Opens a file; `validateSchema: false` skips the XSD (never used by the tools; kept for measuring its cost).
+    public init(path: String, validateSchema: Bool = true) throws {
+        file = path
+        source = try XMLByteSource(path: path)
+        // Refused before parsing starts: libxml2 would otherwise meet the DTD's entities before the reader reaches the node.
+        if let position = doctypePosition(path: path) {
+            throw XMLInputError(file: path, line: position.line, column: position.column,
+                                message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
+        }
+        errorBox = ErrorBox(file: path)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let context = Unmanaged.passUnretained(source).toOpaque()
+        guard let reader = xmlReaderForIO({ context, buffer, length in
+            guard let context, let buffer else { return -1 }
+            return Unmanaged<XMLByteSource>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: length)
+        }, nil, context, path, nil, options) else {
+            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file as XML")
+        }
+        self.reader = reader
+        if validateSchema {
+            guard let schema = ManufacturerSchema.shared.schema else {
+                throw XMLInputError(file: path, line: 0, column: 0, message: ManufacturerSchema.shared.problem ?? "no schema")
+            }
+            xmlTextReaderSetSchema(reader, schema)
+        }
+        for name in Name.allCases where name != .unknown {
+            if let pointer = xmlTextReaderConstString(reader, name.text) { names[pointer] = name }
+        }
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// Bytes of the file read so far (compressed bytes for .gz) and the file's size, for progress.
+    public var bytesRead: Int64 { source.bytesRead }
+    public var totalBytes: Int64 { source.totalBytes }
+
+    /// The SHA-256 of the file's content; complete once `next()` has returned nil.
+    public func checksum() -> String { source.checksum() }
+
+    // MARK: - Reading
+
+    /// The next item, or nil at the end of the file. Throws `XMLInputError` when the file is not well-formed XML.
+    public func next() throws -> ManufacturerItem? {
+        while outIndex >= out.count {
+            out.removeAll(keepingCapacity: true)
+            outIndex = 0
+            if finished { return nil }
+            try step()
+        }
+        defer { outIndex += 1 }
+        return out[outIndex]
+    }
+
+    private func step() throws {
+        // Errors go to this reader's queue through libxml2's (thread-local) structured handler. The reader-level
+        // handler cannot be used: with a schema plugged into the SAX stream, libxml2 2.9 hands it the wrong context.
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errorBox).toOpaque(), { box, error in
+            guard let box, let error else { return }
+            Unmanaged<ErrorBox>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
+        })
+        cxml_mute_generic_errors()
+        let status = xmlTextReaderRead(reader)
+        xmlSetStructuredErrorFunc(nil, nil)
+        if status > 0 {
+            // An item is complete once the reader is past its end tag: libxml2 gives a node its start line only, so
+            // the next node (the text after the end tag, or the next element) tells where the end tag stood.
+            // A text node carries the line it ends on: its start is that line less the newlines it holds.
+            let type = xmlTextReaderNodeType(reader)
+            let line = self.line
+            var here = line
+            if !closing {
+            } else if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) {
+                here = lastLine
+            } else if type != Int32(XML_READER_TYPE_ELEMENT.rawValue), let value = xmlTextReaderConstValue(reader) {
+                var newlines = 0, p = value
+                while p.pointee != 0 { if p.pointee == 0x0A { newlines += 1 }; p += 1 }
+                here = max(1, line - newlines)
+            }
+            lastLine = max(lastLine, line)
+            if closing { completeItem(upTo: here) }
+        }
+        if status == 0 {
+            if closing { completeItem(upTo: Int.max) }
+            finished = true
+            if stack.isEmpty && manufacturer.isEmpty && fileErrorCount == 0 && errorBox.pending.isEmpty {
+                fileError(XMLInputError(file: file, line: 1, column: 1, message: "the file holds no ManufacturerData element"))
+            }
+            drainToFile(upTo: Int.max)
+            return
+        }
+        if status < 0 {
+            finished = true
+            let fatal = errorBox.pending.last { $0.fatal } ?? errorBox.pending.last
+            errorBox.pending.removeAll()
+            let error = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
+            throw XMLInputError(file: file, line: error.line, column: error.column, message: error.message)
+        }
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            try startElement()
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            let name = stack.removeLast()
+            endElement(name)
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+            guard let value = xmlTextReaderConstValue(reader) else { return }
+            if stack.last == .Vin {
+                vinBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
+            } else {
+                text += String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+            }
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            let position = doctypePosition(path: file) ?? (line, column)
+            throw XMLInputError(file: file, line: position.line, column: position.column,
+                                message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
+            throw XMLInputError(file: file, line: line, column: column, message: "entity references are not allowed in manufacturer files")
+        default:
+            break
+        }
+    }
+
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> Name {
+        guard let pointer else { return .unknown }
+        if let known = names[pointer] { return known }
+        let name = Name.byText[String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))] ?? .unknown
+        names[pointer] = name
+        return name
+    }
+
+    private func startElement() throws {
+        let element = name(xmlTextReaderConstLocalName(reader))
+        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+        let depth = stack.count
+        readAttributes()
+        if depth == 0 {
+            let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            guard element == .ManufacturerData else {
+                throw XMLInputError(file: file, line: line, column: column, message: "the root element must be ManufacturerData in the namespace \(Self.namespace)")
+            }
+            guard namespace == Self.namespace else {
+                throw XMLInputError(file: file, line: line, column: column,
+                                    message: "ManufacturerData must be in the namespace \(Self.namespace), not \(namespace ?? "none")")
+            }
+            manufacturer = attribute(.manufacturer)?.trimmed() ?? ""
+            if let text = attribute(.issued)?.trimmed() {
+                issued = Instant.parse(text)
+                issuedDay = LocalDate(String(text.prefix(10)))
+            }
+        } else if depth == 1 {
+            drainToFile(upTo: line - 1)
+            if let section = Section(rawValue: element.text) { sectionsSeen.append(section) }
+        } else if depth == 2 {
+            drainToFile(upTo: line - 1)
+            beginItem(element)
+        } else if itemSection != nil {
+            itemChild(element)
+        }
+        text = ""
+        vinBytes.removeAll(keepingCapacity: true)
+        if isEmpty {
+            endElement(element)
+        } else {
+            stack.append(element)
+        }
+    }
+
+    private func readAttributes() {
+        for i in attributes.indices { attributes[i] = nil }
+        guard xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+        repeat {
+            if let key = xmlTextReaderConstLocalName(reader), case let attribute = name(key), attribute != .unknown, let value = xmlTextReaderConstValue(reader) {
+                attributes[attribute.rawValue] = String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+    }
+
+    private func attribute(_ key: Name) -> String? { attributes[key.rawValue] }
+
+    // MARK: - Items
+
+    private func beginItem(_ element: Name) {
+        itemErrors.removeAll()
+        itemStartLine = line
+        itemLine = line
+        simple = nil
+        bulletin = nil
+        guard let section = stack.last.flatMap({ Section(rawValue: $0.text) }) else { itemSection = nil; return }
+        itemSection = section
+        switch (section, element) {
+        case (.bulletins, .Bulletin):
+            itemKey = "bulletin \(attribute(.number)?.trimmed() ?? "?")"
+            guard let number = required(.number), let kind = required(.kind).flatMap(Bulletin.Kind.init(rawValue:)),
+                  let revision = required(.revision).flatMap({ Int($0) }), let issued = required(.issued).flatMap(LocalDate.init) else {
+                itemError("Bulletin needs number, kind, revision and issued")
+                return
+            }
+            let status = Bulletin.Status(rawValue: attribute(.status)?.trimmed() ?? "active") ?? .active
+            bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued, status: status,
+                                title: "", component: "", summary: "", remedy: "")
+            bulletinChildren = []
+            vins.removeAll(keepingCapacity: true)
+            guard numbers.insert(number).inserted else {
+                itemError("bulletin \(number) appears twice in the file")
+                return
+            }
+            drainToItem(upTo: line)
+            if itemErrors.isEmpty {
+                out.append(.bulletinBegin(BulletinHead(manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued, status: status)))
+            }
+        case (.labourOperations, .LabourOperation):
+            itemKey = "labour operation \(attribute(.code)?.trimmed() ?? "?") @ \(attribute(.make)?.trimmed() ?? "?")/\(attribute(.model)?.trimmed() ?? "*")"
+            if let code = required(.code), let make = required(.make), let hours = centi(.hours) {
+                simple = .labourOperation(LabourOperation(code: code, make: make, model: optional(.model), centihours: hours, description: ""))
+            }
+        case (.parts, .Part):
+            itemKey = "part \(attribute(.number)?.trimmed() ?? "?")"
+            if let number = required(.number), let price = centi(.price), let currency = required(.currency) {
+                simple = .part(CatalogPart(number: number, name: "", price: Money(fen: Int64(price)), currency: currency))
+            }
+        case (.warrantyTerms, .WarrantyTerm):
+            itemKey = "warranty term \(attribute(.make)?.trimmed() ?? "?")/\(attribute(.model)?.trimmed() ?? "*")/\(attribute(.usage)?.trimmed() ?? "?") from \(attribute(.effective) ?? "?")"
+            if let make = required(.make), let usage = required(.usage).flatMap(Usage.init(rawValue:)), let months = count(.months),
+               let km = count(.kilometres), let effective = day(.effective, required: true) {
+                simple = .warrantyTerm(WarrantyTerm(make: make, model: optional(.model), usage: usage, months: months, kilometres: km, effective: effective,
+                                                    source: "import of \((file as NSString).lastPathComponent)"))
+            }
+        case (.warrantyTerms, .PartsWarranty):
+            itemKey = "parts warranty \(attribute(.make)?.trimmed() ?? "?")/\(attribute(.model)?.trimmed() ?? "*") from \(attribute(.effective) ?? "?")"
+            if let make = required(.make), let months = count(.months), let effective = day(.effective, required: true) {
+                simple = .partsWarranty(PartsWarrantyTerm(make: make, model: optional(.model), months: months, effective: effective))
+            }
+        case (.vehicles, .Vehicle):
+            itemKey = "vehicle \(attribute(.vin)?.trimmed() ?? "?")"
+            if let vin = vin(.vin), let make = required(.make), let model = required(.model) {
+                simple = .vehicle(MasterVehicle(vin: vin, make: make, model: model, year: count(.year), built: day(.built, required: false)))
+                if let warning = vin.checkDigitWarning { warn(warning) }
+            }
+        default:
+            itemKey = "\(element.text) in \(section.rawValue)"
+            itemError("unexpected element \(element.text) in \(section.rawValue)")
+        }
+    }
+
+    private func itemChild(_ element: Name) {
+        guard itemSection == .bulletins, bulletin != nil else { return }
+        bulletinChildren.insert(element)
+        switch element {
+        case .Model:
+            if let make = required(.make), let model = required(.name) {
+                bulletin!.models.append(Bulletin.ModelCriterion(make: make, name: model, yearFrom: count(.yearFrom), yearTo: count(.yearTo)))
+            }
+        case .Built:
+            bulletin!.built.append(Bulletin.BuiltCriterion(from: day(.from, required: false), to: day(.to, required: false)))
+        case .VinRange:
+            if let from = vin(.from), let to = vin(.to) {
+                do { bulletin!.vinRanges.append(try VinRange(from: from, to: to)) } catch { itemError("VinRange: \((error as? InvalidInput)?.reason ?? "\(error)")") }
+            }
+        case .Labour:
+            if let code = required(.code), let hours = centi(.hours) { bulletin!.labour.append(Bulletin.Labour(code: code, centihours: hours)) }
+        case .Part:
+            if let number = required(.number), let quantity = count(.quantity) { bulletin!.parts.append(Bulletin.Part(number: number, quantity: quantity)) }
+        case .Extension:
+            bulletin!.extensionMonths = count(.months)
+            bulletin!.extensionKilometres = count(.kilometres)
+        default:
+            break
+        }
+    }
+
+    private func endElement(_ element: Name) {
+        let depth = stack.count
+        if depth == 2 {
+            endItem()
+        } else if depth > 2, itemSection != nil {
+            endChild(element)
+        }
+        text = ""
+    }
+
+    private func endChild(_ element: Name) {
+        switch element {
+        case .Vin:
+            guard bulletin != nil else { return }
+            let parsed = vinBytes.withUnsafeBufferPointer { bytes -> Result<VIN, VIN.Problem> in
+                do throws(VIN.Problem) { return .success(try VIN(utf8: bytes)) } catch { return .failure(error) }
+            }
+            switch parsed {
+            case .success(let vin):
+                if let warning = vin.checkDigitWarning { warn(warning) }
+                vins.append(vin)
+            case .failure(let problem):
+                itemError("Vin: \(problem.description)")
+            }
+            if vins.count >= Self.vinBatchSize { flushVINs() }
+        case .Title: bulletin?.title = text.trimmed()
+        case .Component: bulletin?.component = text.trimmed()
+        case .Summary: bulletin?.summary = text.trimmed()
+        case .Consequence: bulletin?.consequence = text.trimmed()
+        case .Remedy: bulletin?.remedy = text.trimmed()
+        case .Description:
+            if case .labourOperation(var operation) = simple { operation.description = text.trimmed(); simple = .labourOperation(operation) }
+        case .PartName:
+            if case .part(var part) = simple { part.name = text.trimmed(); simple = .part(part) }
+        default:
+            break
+        }
+    }
+
+    /// Hands a batch of the open bulletin's VINs over, unless the bulletin is already known to be rejected.
+    private func flushVINs(upTo errorLine: Int? = nil) {
+        drainToItem(upTo: errorLine ?? line)
+        if itemErrors.isEmpty, !vins.isEmpty { out.append(.bulletinVINs(vins)) }
+        vins.removeAll(keepingCapacity: true)
+    }
+
+    private func endItem() {
+        guard itemSection != nil else { return }
+        closing = true
+    }
+
+    private func completeItem(upTo endLine: Int) {
+        closing = false
+        guard let section = itemSection else { return }
+        if section == .bulletins, var done = bulletin {
+            flushVINs(upTo: endLine)
+            if itemErrors.isEmpty {
+                do {
+                    // VINs were delivered in batches; the whole bulletin is checked with a placeholder list.
+                    let listed = bulletinChildren.contains(.Vin)
+                    if listed { done.vins = [VIN(trusted: "00000000000000000")] }
+                    try done.validate()
+                    done.vins = []
+                } catch {
+                    itemError("bulletin \(done.number): \((error as? InvalidInput)?.description ?? "\(error)")", atItemStart: true)
+                }
+            }
+            drainToItem(upTo: endLine)
+            out.append(itemErrors.isEmpty ? .bulletinEnd(done) : .rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
+        } else {
+            if itemErrors.isEmpty {
+                do {
+                    switch simple {
+                    case .labourOperation(let operation)?: try operation.validate()
+                    case .part(let part)?: try part.validate()
+                    case .warrantyTerm(let term)?: try term.validate()
+                    case .partsWarranty(let term)?: try term.validate()
+                    default: break
+                    }
+                } catch {
+                    itemError((error as? InvalidInput)?.description ?? "\(error)", atItemStart: true)
+                }
+            }
+            drainToItem(upTo: endLine)
+            if itemErrors.isEmpty, let item = simple {
+                out.append(item)
+            } else {
+                if itemErrors.isEmpty { itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: 1, message: "\(itemKey) is incomplete")) }
+                out.append(.rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
+            }
+        }
+        itemLine = itemStartLine
+        itemSection = nil
+        bulletin = nil
+        simple = nil
+    }
+
+    // MARK: - Errors and warnings
+
+    /// The line of the node being read (the parser runs ahead of it, so its position is not used).
+    var line: Int {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = Int(xmlGetLineNo(node))
+            if line > 0 { return line }
+        }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
+    }
+
+    /// The parser's column when it is still on the node's line; 1 otherwise (libxml2 keeps no column per node).
+    var column: Int {
+        Int(xmlTextReaderGetParserLineNumber(reader)) == line ? max(1, Int(xmlTextReaderGetParserColumnNumber(reader))) : 1
+    }
+
+    private func itemError(_ message: String, atItemStart: Bool = false) {
+        if atItemStart {
+            itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: 1, message: message))
+            return
+        }
+        // The schema has usually said it already (libxml2 validates ahead of the reader): one message per problem.
+        drainToItem(upTo: line)
+        if itemErrors.contains(where: { $0.line == line }) { return }
+        itemErrors.append(XMLInputError(file: file, line: line, column: column, message: message))
+    }
+
+    private func fileError(_ error: XMLInputError) {
+        fileErrorCount += 1
+        if fileErrors.count < listLimit { fileErrors.append(error) }
+    }
+
+    private func warn(_ message: String) {
+        warningCount += 1
+        if warnings.count < listLimit { warnings.append(XMLInputError(file: file, line: line, column: column, message: message)) }
+    }
+
+    /// Schema errors reported on lines up to `line` belong to the item being read.
+    private func drainToItem(upTo line: Int) {
+        while let first = errorBox.pending.first, first.error.line <= line {
+            errorBox.pending.removeFirst()
+            if first.warning { warningCount += 1; if warnings.count < listLimit { warnings.append(first.error) }; continue }
+            itemErrors.append(first.error)
+        }
+    }
+
+    /// Schema errors reported on lines up to `line` outside any item are file errors.
+    private func drainToFile(upTo line: Int) {
+        while let first = errorBox.pending.first, first.error.line <= line {
+            errorBox.pending.removeFirst()
+            if first.warning { warningCount += 1; if warnings.count < listLimit { warnings.append(first.error) }; continue }
+            fileError(first.error)
+        }
+    }
+
+    private func required(_ key: Name) -> String? {
+        guard let value = attribute(key)?.trimmed(), !value.isEmpty else {
+            itemError("missing attribute \(key.text)")
+            return nil
+        }
+        return value
+    }
+
+    private func optional(_ key: Name) -> String? {
+        guard let value = attribute(key)?.trimmed(), !value.isEmpty else { return nil }
+        return value
+    }
+
+    private func count(_ key: Name) -> Int? {
+        guard let text = optional(key) else { return nil }
+        guard let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text), value >= 0 else {
+            itemError("\(key.text) must be a non-negative whole number, got \"\(text)\"")
+            return nil
+        }
+        return value
+    }
+
+    /// A positive decimal with at most two places (xs:decimal's forms: `1`, `1.2`, `+1.20`, `.5`), in hundredths.
+    private func centi(_ key: Name) -> Int? {
+        guard let text = required(key) else { return nil }
+        var digits = Substring(text)
+        if digits.hasPrefix("+") { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var fraction = parts.count > 1 ? parts[1] : ""
+        while fraction.count > 2, fraction.hasSuffix("0") { fraction = fraction.dropLast() }
+        let whole = parts[0].isEmpty ? "0" : parts[0]
+        guard whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit), fraction.count <= 2, !(parts[0].isEmpty && fraction.isEmpty),
+              let units = Int(whole), units < 100_000_000 else {
+            itemError("\(key.text) must be a positive amount with at most two decimals, got \"\(text)\"")
+            return nil
+        }
+        let value = units * 100 + (Int(fraction.padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0)
+        guard value > 0 else { itemError("\(key.text) must be above zero, got \"\(text)\""); return nil }
+        return value
+    }
+
+    private func day(_ key: Name, required isRequired: Bool) -> LocalDate? {
+        guard let text = isRequired ? required(key) : optional(key) else { return nil }
+        guard text.count == 10, let value = LocalDate(text) else {
+            itemError("\(key.text) must be a date YYYY-MM-DD, got \"\(text)\"")
+            return nil
+        }
+        return value
+    }
+
+    private func vin(_ key: Name) -> VIN? {
+        guard let text = required(key) else { return nil }
+        do { return try VIN(validating: text) } catch {
+            itemError("\(key.text): \(error.description)")
+            return nil
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// libxml2's structured errors, queued in file order until the reader gives them to an item or to the file.
+final class ErrorBox {
+    struct Pending {
+        var error: XMLInputError
+        var fatal: Bool
+        var warning: Bool
+    }
+    var pending: [Pending] = []
+    let file: String
+    init(file: String) { self.file = file }
+
+    func add(_ error: xmlError) {
+        let message = readableMessage(error.message.map { String(cString: $0) } ?? "error \(error.code)")
+        pending.append(Pending(error: XMLInputError(file: self.file, line: Int(error.line), column: max(1, Int(error.int2)), message: message),
+                               fatal: error.level == XML_ERR_FATAL, warning: error.level == XML_ERR_WARNING))
+    }
+}
+
+/// The element and attribute names of the contract, interned once per reader (an element's or attribute's
+/// name is compared as a pointer into libxml2's dictionary, not as a string).
+enum Name: Int, CaseIterable {
+    case ManufacturerData, Bulletins, Bulletin, Title, Component, Summary, Consequence, Remedy, Applies, Model, Built, VinRange, Vin
+    case Labour, Part, Extension, LabourOperations, LabourOperation, Description, Parts, PartName, WarrantyTerms, WarrantyTerm, PartsWarranty
+    case Vehicles, Vehicle
+    // Attribute names.
+    case manufacturer, issued, number, kind, revision, status, make, name, yearFrom, yearTo, from, to, code, hours, quantity, months
+    case kilometres, model, price, currency, usage, effective, vin, year, built
+    case unknown
+
+    /// The name as written in the file.
+    var text: String { self == .PartName ? "Name" : String(describing: self) }
+    static let byText: [String: Name] = Dictionary(uniqueKeysWithValues: allCases.filter { $0 != .unknown }.map { ($0.text, $0) })
+}

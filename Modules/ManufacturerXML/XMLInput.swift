@@ -1,0 +1,140 @@
+import Foundation
+import CLibXML2
+import Core
+
+/// A problem in a manufacturer file, located as `FILE:LINE:COLUMN: message`.
+public struct XMLInputError: AfterSalesError, Equatable, Codable {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+    public var kind: ErrorKind { .invalid }
+    public var field: String? { nil }
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// The project's XSD (Docs/schemas/manufacturer-data.xsd, embedded at build time), parsed once per process.
+final class ManufacturerSchema: @unchecked Sendable {
+    let schema: xmlSchemaPtr?
+    let problem: String?
+
+    static let shared = ManufacturerSchema()
+
+    private init() {
+        let bytes = PackageResources.manufacturer_data_xsd
+        var problem: String?
+        let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(context) }
+                let schema = xmlSchemaParse(context)
+                if schema == nil { problem = "the embedded schema manufacturer-data.xsd does not parse" }
+                return schema
+            }
+        }
+        schema = parsed
+        self.problem = problem
+    }
+}
+
+/// The bytes of a file, plain or gzip-compressed (zlib reads both), hashed as they stream by, with progress.
+final class XMLByteSource {
+    let path: String
+    let totalBytes: Int64
+    private let file: gzFile
+    private var hasher = SHA256.Hasher()
+    private(set) var contentBytes: Int64 = 0
+    private(set) var finished = false
+
+    init(path: String) throws {
+        self.path = path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), FileManager.default.isReadableFile(atPath: path) else {
+            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot read the file")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw XMLInputError(file: path, line: 0, column: 0, message: "is a directory, not a file")
+        }
+        totalBytes = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        guard let file = gzopen(path, "rb") else { throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file") }
+        gzbuffer(file, 1 << 17)
+        self.file = file
+    }
+
+    deinit { gzclose(file) }
+
+    /// Bytes of the file (compressed, for .gz) read so far.
+    var bytesRead: Int64 { Int64(gzoffset(file)) }
+
+    func read(into buffer: UnsafeMutablePointer<CChar>, count: Int32) -> Int32 {
+        let n = gzread(file, buffer, UInt32(count))
+        if n > 0 {
+            contentBytes += Int64(n)
+            buffer.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { hasher.update(Array(UnsafeBufferPointer(start: $0, count: Int(n)))) }
+        } else if n == 0 {
+            finished = true
+        }
+        return n
+    }
+
+    /// The SHA-256 of the file's XML content (after decompression), once it has been read to the end.
+    func checksum() -> String {
+        var copy = hasher
+        return copy.finalizeHex()
+    }
+
+    /// The first bytes of the content (decompressed), for locating a DOCTYPE.
+    static func prefix(of path: String, count: Int) -> [UInt8] {
+        guard let file = gzopen(path, "rb") else { return [] }
+        defer { gzclose(file) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = bytes.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32(count)) }
+        return Array(bytes.prefix(Int(max(0, n))))
+    }
+}
+
+/// Where a `<!DOCTYPE` starts, if the file has one. It can only stand in the prolog, before the root element:
+/// the prolog is scanned (declarations, comments, processing instructions) up to the first element.
+func doctypePosition(path: String) -> (line: Int, column: Int)? {
+    let bytes = XMLByteSource.prefix(of: path, count: 1 << 16)
+    var line = 1, column = 1, i = 0
+    func starts(_ text: String, at index: Int) -> Bool {
+        let needle = Array(text.utf8)
+        return index + needle.count <= bytes.count && Array(bytes[index..<(index + needle.count)]) == needle
+    }
+    func advance(to end: Int) {
+        while i < end && i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+    }
+    func skip(past terminator: String) {
+        var j = i
+        while j < bytes.count && !starts(terminator, at: j) { j += 1 }
+        advance(to: j + terminator.utf8.count)
+    }
+    while i < bytes.count {
+        if starts("<!DOCTYPE", at: i) { return (line, column) }
+        if starts("<!--", at: i) { skip(past: "-->"); continue }
+        if starts("<?", at: i) { skip(past: "?>"); continue }
+        if bytes[i] == UInt8(ascii: "<") { return nil }
+        advance(to: i + 1)
+    }
+    return nil
+}
+
+/// libxml2's messages, made readable: no namespace braces, a VIN pattern said in words.
+func readableMessage(_ raw: String) -> String {
+    var message = raw.trimmed()
+    message = message.replacingOccurrences(of: "{\(ManufacturerReader.namespace)}", with: "")
+    message = message.replacingOccurrences(of: "the pattern '[0-9A-HJ-NPR-Za-hj-npr-z]{17}'",
+                                           with: "the VIN pattern (17 characters from 0-9 and A-Z without I, O, Q)")
+    return message
+}

@@ -1,0 +1,363 @@
+import Foundation
+import GRDB
+import Core
+import Catalog
+import Warranty
+
+/// What storing one item of a manufacturer file did.
+public enum ItemOutcome: String, Codable, Sendable {
+    case added, replaced, unchanged, skipped
+}
+
+/// The use cases an import of a manufacturer file writes through, inside one transaction (one file). A
+/// bulletin arrives in three steps, so that a national VIN list streams through: `beginBulletin` with the
+/// header's identity, `addBulletinVINs` per batch, `endBulletin` with the whole bulletin.
+public final class ManufacturerBatch {
+    let db: Database
+    let now: Date
+    let actor: String
+    /// Where the items come from, as the audit log and a revision conflict name it: `import of FILE (sha256 …)`.
+    public let source: String
+    private lazy var legal: LegalPeriods? = try? LegalPeriods(settings: AppDatabase.settings(db))
+    private var open: OpenBulletin?
+    private var vehicleCounts: [ItemOutcome: Int] = [:]
+
+    init(db: Database, now: Date, actor: String, source: String) {
+        self.db = db
+        self.now = now
+        self.actor = actor
+        self.source = source
+    }
+
+    // MARK: - Savepoints (keep the valid items of a file)
+
+    /// Starts an item that may be rejected on its own.
+    public func beginItem() throws { try db.execute(sql: "SAVEPOINT item") }
+    /// Keeps the item.
+    public func keepItem() throws { try db.execute(sql: "RELEASE item") }
+    /// Undoes everything the item wrote.
+    public func dropItem() throws {
+        open = nil
+        try db.execute(sql: "ROLLBACK TO item; RELEASE item")
+    }
+
+    // MARK: - Bulletins (W-6 revision rules, MANUFACTURER-XML.md)
+
+    private struct OpenBulletin {
+        enum Mode { case new, replace(previous: Int), same, stale(stored: Int) }
+        var id: Int64?
+        var mode: Mode
+        var manufacturer: String
+        var number: String
+        var revision: Int
+        var incoming = 0
+        var missing = false
+    }
+
+    /// Opens a bulletin by its identity and revision (`head`'s other fields are not needed yet): a new number
+    /// is created, a higher revision clears the stored applicability, the same revision is compared at the end,
+    /// a lower one will be skipped.
+    public func beginBulletin(manufacturer: String, number: String, revision: Int, kind: Bulletin.Kind, issued: LocalDate, status: Bulletin.Status) throws {
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, revision FROM bulletin WHERE manufacturer = ? AND number = ?"),
+                                        arguments: [manufacturer, number])
+        guard let existing else {
+            try db.execute(sql: """
+                INSERT INTO bulletin (manufacturer, number, revision, kind, status, issued, title, component, component_key, content, vin_count,
+                                      has_model, has_built, has_vin_selection, only_built, stored_at, stored_by, source)
+                VALUES (?, ?, ?, ?, ?, ?, '', '', '', '{}', 0, 0, 0, 0, 0, ?, ?, ?)
+                """, arguments: [manufacturer, number, revision, kind.rawValue, status.rawValue, issued, now, actor, source])
+            open = OpenBulletin(id: db.lastInsertedRowID, mode: .new, manufacturer: manufacturer, number: number, revision: revision)
+            return
+        }
+        let id: Int64 = existing["id"], stored: Int = existing["revision"]
+        var bulletin = OpenBulletin(id: id, mode: .same, manufacturer: manufacturer, number: number, revision: revision)
+        if revision < stored {
+            bulletin.mode = .stale(stored: stored)
+        } else if revision > stored {
+            bulletin.mode = .replace(previous: stored)
+            for table in ["bulletin_vin", "bulletin_range", "bulletin_model", "bulletin_built"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE bulletin_id = ?", arguments: [id])
+            }
+            try db.execute(sql: "UPDATE bulletin SET vin_count = 0, has_vin_selection = 0 WHERE id = ?", arguments: [id])
+        } else {
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS incoming_vin (vin TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.incoming_vin")
+        }
+        open = bulletin
+    }
+
+    /// A batch of the open bulletin's listed VINs.
+    public func addBulletinVINs(_ vins: [VIN]) throws {
+        guard var bulletin = open, let id = bulletin.id else { return }
+        switch bulletin.mode {
+        case .new, .replace:
+            try AppDatabase.addBulletinVINs(db, bulletinID: id, vins: vins)
+        case .same:
+            let remember = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.incoming_vin (vin) VALUES (?)")
+            let stored = try db.cachedStatement(sql: "SELECT 1 FROM bulletin_vin WHERE vin = ? AND bulletin_id = ?")
+            for vin in vins {
+                try remember.execute(arguments: [vin.value])
+                guard db.changesCount == 1 else { continue }
+                bulletin.incoming += 1
+                if !bulletin.missing, try Bool.fetchOne(stored, arguments: [vin.value, id]) != true { bulletin.missing = true }
+            }
+        case .stale:
+            break
+        }
+        open = bulletin
+    }
+
+    /// Closes the open bulletin with its whole content (without VINs, which came in batches). Throws `Conflict`
+    /// when the same revision is stored with other content.
+    public func endBulletin(_ bulletin: Bulletin) throws -> BulletinStoreResult {
+        guard let state = open, let id = state.id, state.number == bulletin.number else {
+            throw Conflict(field: "number", "bulletin \(bulletin.number) was not opened")
+        }
+        open = nil
+        var result = BulletinStoreResult(outcome: .added, manufacturer: bulletin.manufacturer, number: bulletin.number, revision: bulletin.revision)
+        var header = bulletin
+        header.vins = []
+        let content = String(decoding: try JSONFormat.encoder(pretty: false).encode(header), as: UTF8.self)
+        switch state.mode {
+        case .stale(let stored):
+            result.storedRevision = stored
+            result.outcome = .stale
+            result.warning = "bulletin \(bulletin.number) revision \(bulletin.revision) is older than the stored revision \(stored); skipped"
+            return result
+        case .same:
+            let row = try Row.fetchOne(db, sql: "SELECT content, vin_count, stored_at, stored_by, source FROM bulletin WHERE id = ?", arguments: [id])!
+            result.storedRevision = bulletin.revision
+            var stored = try JSONDecoder().decode(Bulletin.self, from: Data((row["content"] as String).utf8))
+            stored.vins = []
+            if stored.sameContent(as: header), !state.missing, state.incoming == (row["vin_count"] as Int) {
+                result.outcome = .unchanged
+                return result
+            }
+            let from = (row["source"] as String).isEmpty ? "" : ", \(row["source"] as String)"
+            throw Conflict(field: "revision", "bulletin \(bulletin.number) revision \(bulletin.revision) is already stored with other content (by \(row["stored_by"] as String) at \(Instant.utcString(row["stored_at"]))\(from)); a change needs a higher revision")
+        case .new, .replace:
+            let vinCount = try Int.fetchOne(db, sql: "SELECT vin_count FROM bulletin WHERE id = ?", arguments: [id]) ?? 0
+            var check = header
+            if vinCount > 0 { check.vins = [VIN(trusted: "00000000000000000")] }
+            try check.validate()
+            if case .replace(let previous) = state.mode { result.outcome = .replaced; result.storedRevision = previous }
+            let onlyBuilt = bulletin.models.isEmpty && bulletin.vinRanges.isEmpty && vinCount == 0
+            try db.execute(sql: """
+                UPDATE bulletin SET revision = ?, kind = ?, status = ?, issued = ?, title = ?, component = ?, component_key = ?, content = ?,
+                       has_model = ?, has_built = ?, has_vin_selection = ?, only_built = ?, extension_months = ?, extension_km = ?,
+                       stored_at = ?, stored_by = ?, source = ? WHERE id = ?
+                """, arguments: [bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued, bulletin.title, bulletin.component,
+                                 componentKey(bulletin.component), content, !bulletin.models.isEmpty, !bulletin.built.isEmpty,
+                                 !bulletin.vinRanges.isEmpty || vinCount > 0, onlyBuilt, bulletin.extensionMonths, bulletin.extensionKilometres,
+                                 now, actor, source, id])
+            try db.execute(sql: "INSERT INTO bulletin_revision (bulletin_id, revision, content, vin_count, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [id, bulletin.revision, content, vinCount, now, actor])
+            for range in bulletin.vinRanges {
+                for bucket in AppDatabase.rangeBuckets(range) {
+                    try db.cachedStatement(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, bucket, serial_from, serial_to) VALUES (?, ?, ?, ?, ?)")
+                        .execute(arguments: [id, VinRange.key(range.from), bucket, VinRange.serial(range.from), VinRange.serial(range.to)])
+                }
+            }
+            for criterion in bulletin.built {
+                try db.cachedStatement(sql: "INSERT INTO bulletin_built (bulletin_id, built_from, built_to) VALUES (?, ?, ?)")
+                    .execute(arguments: [id, criterion.from, criterion.to])
+            }
+            for model in Set(bulletin.models) {
+                try db.cachedStatement(sql: "INSERT INTO bulletin_model (bulletin_id, make_key, model_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [id, componentKey(model.make), componentKey(model.name), model.yearFrom ?? 0, model.yearTo ?? 9999])
+            }
+            try Audit.record(db, at: now, actor: actor, entity: "bulletin", id: "\(bulletin.manufacturer)/\(bulletin.number)", action: result.outcome.rawValue,
+                             before: result.storedRevision.map { ["revision": String($0)] },
+                             after: ["revision": String(bulletin.revision), "status": bulletin.status.rawValue, "title": bulletin.title,
+                                     "vins": String(vinCount), "source": source])
+            return result
+        }
+    }
+
+    /// A whole bulletin at once (a small one: `bulletins add`, tests).
+    public func store(_ bulletin: Bulletin) throws -> BulletinStoreResult {
+        try bulletin.validate()
+        try beginBulletin(manufacturer: bulletin.manufacturer, number: bulletin.number, revision: bulletin.revision, kind: bulletin.kind,
+                          issued: bulletin.issued, status: bulletin.status)
+        try addBulletinVINs(Array(Set(bulletin.vins)).sorted())
+        return try endBulletin(bulletin)
+    }
+
+    // MARK: - Catalogue (Q-1)
+
+    /// A labour operation by its key (code, make, model): added, replaced when its hours or text changed, else unchanged.
+    public func store(_ operation: LabourOperation) throws -> ItemOutcome {
+        try operation.validate()
+        let model = operation.model ?? ""
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT centihours, description FROM labour_operation WHERE code = ? AND make = ? AND model = ?"),
+                                        arguments: [operation.code, operation.make, model])
+        if let existing, existing["centihours"] == operation.centihours, existing["description"] == operation.description { return .unchanged }
+        try db.cachedStatement(sql: """
+            INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code, make, model) DO UPDATE SET centihours = excluded.centihours, description = excluded.description,
+                source = excluded.source, updated_at = excluded.updated_at
+            """).execute(arguments: [operation.code, operation.make, model, operation.centihours, operation.description, source, now])
+        try Audit.record(db, at: now, actor: actor, entity: "labour_operation", id: operation.key, action: existing == nil ? "add" : "replace",
+                         before: existing.map { ["hours": Self.hours($0["centihours"]), "description": $0["description"]] },
+                         after: ["hours": Self.hours(operation.centihours), "description": operation.description, "source": source])
+        return existing == nil ? .added : .replaced
+    }
+
+    static func hours(_ centihours: Int) -> String { Money(fen: Int64(centihours)).description.replacingOccurrences(of: ",", with: "") }
+
+    /// A part by its number, with the price in force from `effective` (the file's issue day). A changed price is
+    /// kept in the history with its day; a file older than the stored price does not override it (skipped).
+    public func store(_ part: CatalogPart, effective: LocalDate) throws -> (outcome: ItemOutcome, warning: String?) {
+        try part.validate()
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, price_fen, currency, effective FROM part WHERE number = ?"), arguments: [part.number])
+        if let existing {
+            if existing["name"] == part.name, existing["price_fen"] == part.price.fen, existing["currency"] == part.currency { return (.unchanged, nil) }
+            let storedDay: LocalDate = existing["effective"]
+            if effective < storedDay {
+                return (.skipped, "part \(part.number): this file's price (\(part.price) \(part.currency) from \(effective)) is older than the stored one (from \(storedDay)); kept the stored price")
+            }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO part (number, name, price_fen, currency, effective, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (number) DO UPDATE SET name = excluded.name, price_fen = excluded.price_fen, currency = excluded.currency,
+                effective = excluded.effective, source = excluded.source, updated_at = excluded.updated_at
+            """).execute(arguments: [part.number, part.name, part.price.fen, part.currency, effective, source, now])
+        try db.cachedStatement(sql: """
+            INSERT INTO part_price (number, effective, price_fen, currency, source) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (number, effective) DO UPDATE SET price_fen = excluded.price_fen, currency = excluded.currency, source = excluded.source
+            """).execute(arguments: [part.number, effective, part.price.fen, part.currency, source])
+        try Audit.record(db, at: now, actor: actor, entity: "part", id: part.number, action: existing == nil ? "add" : "replace",
+                         before: existing.map { ["name": $0["name"], "price": Money(fen: $0["price_fen"]).description, "currency": $0["currency"]] },
+                         after: ["name": part.name, "price": part.price.description, "currency": part.currency, "effective": effective.description, "source": source])
+        return (existing == nil ? .added : .replaced, nil)
+    }
+
+    // MARK: - Warranty terms (W-1, W-3, L-2)
+
+    /// A warranty term by its key (make, model, usage, effective); the L-2 flag when a household-car term is
+    /// shorter than the legal repair period (the legal minimum then applies).
+    public func store(_ term: WarrantyTerm) throws -> (outcome: ItemOutcome, legalFlag: String?) {
+        try term.validate()
+        let flag = legal.flatMap { term.legalShortfall($0) }
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT months, kilometres FROM warranty_term WHERE make = ? AND model = ? AND usage = ? AND effective = ?"),
+                                        arguments: [term.make, term.model ?? "", term.usage.rawValue, term.effective])
+        if let existing, existing["months"] == term.months, existing["kilometres"] == term.kilometres { return (.unchanged, flag) }
+        try AppDatabase.storeWarrantyTerm(db, term, flag: flag, at: now, actor: actor)
+        return (existing == nil ? .added : .replaced, flag)
+    }
+
+    /// A parts warranty term by its key (make, model, effective).
+    public func store(_ term: PartsWarrantyTerm) throws -> ItemOutcome {
+        try term.validate()
+        let months = try Int.fetchOne(db.cachedStatement(sql: "SELECT months FROM parts_warranty_term WHERE make = ? AND model = ? AND effective = ?"),
+                                      arguments: [term.make, term.model ?? "", term.effective])
+        if months == term.months { return .unchanged }
+        try db.execute(sql: """
+            INSERT INTO parts_warranty_term (make, model, months, effective, source) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (make, model, effective) DO UPDATE SET months = excluded.months, source = excluded.source
+            """, arguments: [term.make, term.model ?? "", term.months, term.effective, source])
+        try Audit.record(db, at: now, actor: actor, entity: "parts_warranty_term", id: "\(term.make)/\(term.model ?? "*")/\(term.effective)",
+                         action: months == nil ? "add" : "replace", before: months.map { ["months": String($0)] },
+                         after: ["months": String(term.months), "source": source])
+        return months == nil ? .added : .replaced
+    }
+
+    // MARK: - Vehicle master data
+
+    /// A master-data vehicle by VIN. Vehicles come by the hundred thousand: they are audited as one entry per
+    /// file (`finish`), with the counts.
+    public func store(_ vehicle: MasterVehicle) throws -> ItemOutcome {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO manufacturer_vehicle (vin, make, model, year, built) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [vehicle.vin.value, vehicle.make, vehicle.model, vehicle.year, vehicle.built])
+        var outcome = ItemOutcome.added
+        if db.changesCount == 0 {
+            try db.cachedStatement(sql: """
+                UPDATE manufacturer_vehicle SET make = ?, model = ?, year = ?, built = ?
+                WHERE vin = ? AND (make IS NOT ? OR model IS NOT ? OR year IS NOT ? OR built IS NOT ?)
+                """).execute(arguments: [vehicle.make, vehicle.model, vehicle.year, vehicle.built, vehicle.vin.value,
+                                         vehicle.make, vehicle.model, vehicle.year, vehicle.built])
+            outcome = db.changesCount == 0 ? .unchanged : .replaced
+        }
+        vehicleCounts[outcome, default: 0] += 1
+        return outcome
+    }
+
+    /// Forgets a vehicle counted in an item that was then rolled back.
+    public func uncount(_ outcome: ItemOutcome) { vehicleCounts[outcome, default: 0] -= 1 }
+
+    // MARK: - History
+
+    /// Whether a file with this checksum was imported before: the newest such import's id.
+    public func previousImport(checksum: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM import_run WHERE kind = 'manufacturer-data' AND checksum = ?", arguments: [checksum])
+    }
+
+    /// Records the import in the history and the audit log (one entry for the file, with its counts).
+    public func finish(file: String, checksum: String, counts: String) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO import_run (kind, file, checksum, at, actor, counts) VALUES ('manufacturer-data', ?, ?, ?, ?, ?)",
+                       arguments: [file, checksum, now, actor, counts])
+        let id = db.lastInsertedRowID
+        var after: [String: String?] = ["file": file, "checksum": checksum, "counts": counts]
+        if vehicleCounts.values.contains(where: { $0 > 0 }) {
+            after["manufacturer_vehicles"] = ItemOutcome.allCases.map { "\($0.rawValue) \(vehicleCounts[$0, default: 0])" }.joined(separator: ", ")
+        }
+        try Audit.record(db, at: now, actor: actor, entity: "import", id: String(id), action: "import-manufacturer-data", after: after)
+        return id
+    }
+}
+
+extension ItemOutcome: CaseIterable {}
+
+extension AppDatabase {
+    /// Runs `body` in one write transaction with a `ManufacturerBatch`: committed when `body` returns true,
+    /// rolled back (the database as it was) when it returns false or throws.
+    public func withManufacturerBatch<T>(actor: String, source: String, _ body: (ManufacturerBatch) throws -> (commit: Bool, value: T)) throws -> T {
+        var value: T?
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let result = try body(ManufacturerBatch(db: db, now: clock.now(), actor: actor, source: source))
+                value = result.value
+                return result.commit ? .commit : .rollback
+            }
+        }
+        return value!
+    }
+
+    /// The catalogue of labour operations, optionally of one make, with their Q-1 price at the dealer's labour rate.
+    public func labourOperations(make: String? = nil, limit: Int = 500) throws -> [LabourOperation] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM labour_operation" + (make == nil ? "" : " WHERE make = ?") + " ORDER BY make, code, model LIMIT ?",
+                             arguments: make == nil ? [limit] : [make, limit]).map {
+                LabourOperation(code: $0["code"], make: $0["make"], model: ($0["model"] as String).isEmpty ? nil : $0["model"],
+                                centihours: $0["centihours"], description: $0["description"])
+            }
+        }
+    }
+
+    /// A part with its price history, oldest first.
+    public func part(number: String) throws -> (part: CatalogPart, history: [PartPrice]) {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM part WHERE number = ?", arguments: [number]) else { throw NotFound("part", number, field: "number") }
+            let history = try Row.fetchAll(db, sql: "SELECT * FROM part_price WHERE number = ? ORDER BY effective", arguments: [number]).map {
+                PartPrice(price: Money(fen: $0["price_fen"]), currency: $0["currency"], effective: $0["effective"], source: $0["source"])
+            }
+            return (CatalogPart(number: row["number"], name: row["name"], price: Money(fen: row["price_fen"]), currency: row["currency"]), history)
+        }
+    }
+
+    /// The parts warranty terms (W-3) from the manufacturer.
+    public func partsWarrantyTerms() throws -> [PartsWarrantyTerm] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM parts_warranty_term ORDER BY make, model, effective").map {
+                PartsWarrantyTerm(make: $0["make"], model: ($0["model"] as String).isEmpty ? nil : $0["model"], months: $0["months"], effective: $0["effective"])
+            }
+        }
+    }
+
+    /// One import of the history.
+    public func importRun(id: Int64) throws -> ImportRun {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import_run WHERE id = ?", arguments: [id]) else { throw NotFound("import", String(id), field: "id") }
+            return ImportRun(id: row["id"], kind: row["kind"], file: row["file"], checksum: row["checksum"], at: row["at"], actor: row["actor"], counts: row["counts"])
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import Core
+import Catalog
+import Warranty
+import TestSupport
+@testable import ManufacturerXML
+
+/// Manufacturer files (MANUFACTURER-XML.md) read with libxml2's streaming reader and the project's XSD.
+@Suite("Manufacturer files, streamed and validated")
+struct ManufacturerReaderTests {
+    static let head = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+    static let open = #"<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">"#
+    static let bulletin = """
+          <Bulletin number="RC-2026-017" kind="recall" revision="2" issued="2026-10-12" status="active">
+            <Title>前制动软管可能磨损</Title>
+            <Component>制动系统</Component>
+            <Summary>前制动软管可能与悬架部件摩擦</Summary>
+            <Consequence>制动液泄漏</Consequence>
+            <Remedy>检查并更换前制动软管</Remedy>
+            <Applies>
+              <Model make="Volkswagen" name="Sagitar" yearFrom="2022" yearTo="2024"/>
+              <Built from="2022-03-01" to="2023-06-30"/>
+              <VinRange from="LFV2A21K0N3000001" to="LFV2A21K0N3099999"/>
+              <Vin> lfv2a21k1n3100123 </Vin>
+            </Applies>
+            <Labour code="47 11 19 00" hours="1.2"/>
+            <Part number="5Q0 611 701 C" quantity="2"/>
+          </Bulletin>
+        """
+    static let catalogue = """
+          <LabourOperations>
+            <LabourOperation code="10 11 00 00" make="Volkswagen" model="Sagitar" hours="0.8">
+              <Description>更换发动机机油及机油滤清器</Description>
+            </LabourOperation>
+          </LabourOperations>
+          <Parts>
+            <Part number="06L 115 562 B" price="86.00" currency="CNY"><Name>机油滤清器</Name></Part>
+          </Parts>
+          <WarrantyTerms>
+            <WarrantyTerm make="Volkswagen" usage="taxi" months="12" kilometres="100000" effective="2020-01-01"/>
+            <PartsWarranty make="Volkswagen" months="12" effective="2020-01-01"/>
+          </WarrantyTerms>
+          <Vehicles>
+            <Vehicle vin="LFV2A21K1N3000123" make="Volkswagen" model="Sagitar" year="2022" built="2022-04-18"/>
+          </Vehicles>
+        """
+
+    static func document(_ body: String, sections: String = "") -> String {
+        head + open + "\n  <Bulletins>\n" + body + "\n  </Bulletins>\n" + sections + "</ManufacturerData>\n"
+    }
+
+    @Test("Every section reads into the values the contract describes, Chinese text intact")
+    func allSections() throws {
+        let folder = try TemporaryDirectory()
+        let document = try ManufacturerDocument.read(path: try folder.write("m.xml", Self.document(Self.bulletin, sections: Self.catalogue)))
+        #expect(document.errors.isEmpty, "\(document.errors)")
+        let b = try #require(document.bulletins.first)
+        #expect(b.manufacturer == "FAW-Volkswagen" && b.number == "RC-2026-017" && b.kind == .recall && b.revision == 2)
+        #expect(b.title == "前制动软管可能磨损" && b.component == "制动系统" && b.consequence == "制动液泄漏")
+        #expect(b.models == [Bulletin.ModelCriterion(make: "Volkswagen", name: "Sagitar", yearFrom: 2022, yearTo: 2024)])
+        #expect(b.built.first?.to == LocalDate("2023-06-30"))
+        #expect(b.vinRanges.count == 1 && b.vins == [VIN(trusted: "LFV2A21K1N3100123")], "VINs are trimmed and upper-cased")
+        #expect(b.labour.first?.centihours == 120 && b.parts.first?.quantity == 2)
+        #expect(document.labourOperations == [LabourOperation(code: "10 11 00 00", make: "Volkswagen", model: "Sagitar", centihours: 80, description: "更换发动机机油及机油滤清器")])
+        #expect(document.parts == [CatalogPart(number: "06L 115 562 B", name: "机油滤清器", price: Money(fen: 8_600), currency: "CNY")])
+        #expect(document.warrantyTerms.first?.usage == .taxi && document.warrantyTerms.first?.kilometres == 100_000)
+        #expect(document.partsWarranties == [PartsWarrantyTerm(make: "Volkswagen", months: 12, effective: LocalDate("2020-01-01")!)])
+        #expect(document.vehicles == [MasterVehicle(vin: VIN(trusted: "LFV2A21K1N3000123"), make: "Volkswagen", model: "Sagitar", year: 2022, built: LocalDate("2022-04-18"))])
+    }
+
+    @Test("A GB18030 file and a gzip-compressed file read the same as UTF-8")
+    func encodings() throws {
+        let folder = try TemporaryDirectory()
+        let utf8 = try folder.write("u.xml", Self.document(Self.bulletin).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"GB18030\""))
+        #expect(try Binaries.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 '\(utf8)' > '\(folder.path("g.xml"))' && gzip -c '\(folder.path("g.xml"))' > '\(folder.path("g.xml.gz"))'"]).status == 0)
+        #expect(try ManufacturerDocument.read(path: folder.path("g.xml")).bulletins.first?.title == "前制动软管可能磨损")
+        #expect(try ManufacturerDocument.read(path: folder.path("g.xml.gz")).bulletins.first?.title == "前制动软管可能磨损")
+    }
+
+    @Test("A bulletin's VINs come in batches after its header, never the whole list at once")
+    func vinBatches() throws {
+        let folder = try TemporaryDirectory()
+        let count = ManufacturerReader.vinBatchSize * 2 + 7
+        let vins = (0..<count).map { "<Vin>LFV2A21K0N3\(String(100_000 + $0))</Vin>" }.joined(separator: "\n")
+        let body = Self.bulletin.replacingOccurrences(of: "<Vin> lfv2a21k1n3100123 </Vin>", with: vins)
+        let reader = try ManufacturerReader(path: try folder.write("v.xml", Self.document(body)))
+        var batches: [Int] = [], order: [String] = []
+        while let item = try reader.next() {
+            switch item {
+            case .bulletinBegin: order.append("begin")
+            case .bulletinVINs(let batch): batches.append(batch.count); order.append("vins")
+            case .bulletinEnd(let b): order.append("end"); #expect(b.vins.isEmpty)
+            default: order.append("other")
+            }
+        }
+        #expect(order.first == "begin" && order.last == "end")
+        #expect(batches.allSatisfy { $0 <= ManufacturerReader.vinBatchSize } && batches.reduce(0, +) == count && batches.count == 3)
+        #expect(reader.warningCount > count / 2, "made-up VINs mostly have a wrong check digit: each is a warning, not an error")
+    }
+
+    @Test("A bad item is rejected with its line and the reader goes on: the next items still read")
+    func itemErrorsDoNotStopTheFile() throws {
+        let folder = try TemporaryDirectory()
+        let second = Self.bulletin.replacingOccurrences(of: "RC-2026-017", with: "RC-2026-018")
+            .replacingOccurrences(of: " lfv2a21k1n3100123 ", with: "LFV2A21K1N31OO123")
+        let third = Self.bulletin.replacingOccurrences(of: "RC-2026-017", with: "RC-2026-019")
+        let document = try ManufacturerDocument.read(path: try folder.write("m.xml", Self.document(Self.bulletin + "\n" + second + "\n" + third)))
+        #expect(document.bulletins.map(\.number) == ["RC-2026-017", "RC-2026-019"])
+        let rejected = try #require(document.rejected.first)
+        #expect(rejected.key == "bulletin RC-2026-018")
+        #expect(rejected.errors.first?.line == 29 && rejected.errors.first?.message.contains("VIN pattern") == true, "\(rejected.errors.map(\.description))")
+    }
+}
