@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(name: "aftersales-import", dependencies: ["AdminCommands"], path: "Apps/aftersales-import", swiftSettings: swiftSettings),
         .testTarget(
             name: "AftersalesImportTests",
-            dependencies: ["aftersales-import", "aftersales", "Storage", "TestSupport"],
+            dependencies: ["aftersales-import", "aftersales", "Storage", "TestSupport", "DemoGenerator"],
             path: "Tests/AftersalesImportTests",
             swiftSettings: swiftSettings
         ),

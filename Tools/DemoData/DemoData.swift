@@ -16,8 +16,9 @@ struct DemoData: ParsableCommand {
               aftersales-demo-data csv --customers 3000 --seed 7 > customers.csv
               aftersales import-customers customers.csv --db demo.sqlite
               aftersales-demo-data history --db demo.sqlite --seed 7
+              aftersales-demo-data manufacturer-xml --megabytes 100 --out national.xml
             """,
-        subcommands: [CSV.self, History.self])
+        subcommands: [CSV.self, History.self, ManufacturerXML.self])
 
     struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -104,6 +105,29 @@ struct DemoData: ParsableCommand {
                 _ = try base.staffLeft(name: "刘洋", on: LocalDate(instant: end, in: generator.zone).adding(days: -10), actor: "demo")
             }
             print("history added: \(deliveries) recent deliveries with care plans, contact history, staff (刘洋 has left)")
+        }
+    }
+}
+
+extension DemoData {
+    /// A valid manufacturer data file of about the given size (MANUFACTURER-XML.md), for `make bench` and tests.
+    struct ManufacturerXML: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "manufacturer-xml",
+            abstract: "Write a valid manufacturer XML file of about N MB: bulletins with national VIN lists, catalogue, terms, vehicles.")
+        @Option(help: "About how many megabytes (10,000 listed VINs and 4,500 vehicles per MB).") var megabytes = 10
+        @Option(help: "Random seed.") var seed: UInt64 = 7
+        @Option(help: "The file to write.") var out: String
+
+        func run() throws {
+            guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
+                throw ValidationError("cannot write \(out)")
+            }
+            defer { try? handle.close() }
+            var generator = ManufacturerFileGenerator(megabytes: megabytes, seed: seed)
+            let listed = generator.write { handle.write(Data($0.utf8)) }
+            let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+            print("\(out): \(String(format: "%.1f", Double(size) / 1e6)) MB, \(listed) listed VINs")
         }
     }
 }
