@@ -35,8 +35,11 @@ demo: build
 
 bench: deps
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	@command -v xmllint >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxml2-utils
+	@python3 -c 'import venv' 2>/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv
 	$(SWIFT) build -c release
 	bash Tools/bench.sh
+	bash Tools/bench/import.sh
 
 clean:
 	rm -rf .build demo bench-out

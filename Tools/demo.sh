@@ -53,7 +53,16 @@ cat > "$DEMO/recall.xml" <<'XML'
   </Bulletins>
 </ManufacturerData>
 XML
-run bulletins add --file "$DEMO/recall.xml"
+printf '\n$ aftersales-import %s\n' "$DEMO/recall.xml"
+"$BIN/aftersales-import" "$DEMO/recall.xml"
+# The manufacturer's monthly data: bulletins with national VIN lists, labour catalogue, parts, terms, vehicles.
+"$BIN/aftersales-demo-data" manufacturer-xml --megabytes 3 --out "$DEMO/manufacturer-2026-11.xml" >/dev/null
+gzip -f "$DEMO/manufacturer-2026-11.xml"
+printf '\n$ aftersales-import %s\n' "$DEMO/manufacturer-2026-11.xml.gz"
+"$BIN/aftersales-import" "$DEMO/manufacturer-2026-11.xml.gz" 2>&1 | grep -v "^warning" || true
+printf '\n$ aftersales-import %s   # the same file again\n' "$DEMO/manufacturer-2026-11.xml.gz"
+"$BIN/aftersales-import" "$DEMO/manufacturer-2026-11.xml.gz" 2>&1 | tail -1
+run imports list
 run warranty check LFV2A21K3N3000123 --mileage 1200
 OLD=$("$BIN/aftersales" customer show 1 --format json | python3 -c 'import json,sys; v=json.load(sys.stdin)["vehicles"]; print(v[0]["vin"] if v else "")')
 [ -n "$OLD" ] && run warranty check "$OLD"

@@ -69,19 +69,24 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     }
 
     /// The check digit position 9 should hold ('0'-'9' or 'X').
-    public var expectedCheckDigit: Character {
-        let weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+    public var expectedCheckDigit: Character { Character(Unicode.Scalar(VIN.checkDigit(Array(value.utf8)))) }
+
+    /// The check digit of 17 VIN bytes (ASCII '0'-'9' or 'X'), by the weights of GB 16735 / 49 CFR 565.
+    static func checkDigit(_ bytes: [UInt8]) -> UInt8 {
+        let weights: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
         var sum = 0
-        for (index, byte) in value.utf8.enumerated() {
-            sum += (VIN.weightValue(byte) ?? 0) * weights[index]
+        withUnsafeBytes(of: weights) { raw in
+            let w = raw.bindMemory(to: Int.self)
+            for index in 0..<min(17, bytes.count) { sum += (VIN.weightValue(bytes[index]) ?? 0) * w[index] }
         }
         let remainder = sum % 11
-        return remainder == 10 ? "X" : Character(String(remainder))
+        return remainder == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(remainder)
     }
 
     /// Whether position 9 holds the computed check digit.
     public var hasValidCheckDigit: Bool {
-        Character(Unicode.Scalar(value.utf8[value.utf8.index(value.utf8.startIndex, offsetBy: 8)])) == expectedCheckDigit
+        let bytes = Array(value.utf8)
+        return bytes.count == 17 && bytes[8] == VIN.checkDigit(bytes)
     }
 
     /// The warning to show when the check digit is wrong, or nil.
