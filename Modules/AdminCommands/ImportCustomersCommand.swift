@@ -83,8 +83,18 @@ struct ImportsCommand: ParsableCommand {
             let zone = try db.settings().timeZone
             let runs = try db.importRuns()
             try global.output.emit(runs, table: TextTable(columns: ["id", "kind", "file", "at", "actor", "counts", "checksum"], rows: runs.map {
-                [String($0.id), $0.kind, $0.file, Instant.localString($0.at, in: zone), $0.actor, $0.counts, String($0.checksum.prefix(12))]
+                [String($0.id), $0.kind, $0.file, Instant.localString($0.at, in: zone), $0.actor, Self.summary($0.counts), String($0.checksum.prefix(12))]
             }))
+        }
+
+        /// `Bulletins 150 added; Vehicles 13,500 added, 2 replaced`: the counts that are not zero, per section.
+        static func summary(_ counts: String) -> String {
+            guard let sections = try? JSONDecoder().decode([String: [String: Int]].self, from: Data(counts.utf8)) else { return counts }
+            let order = ["added", "replaced", "updated", "unchanged", "skipped", "rejected"]
+            return sections.sorted { $0.key < $1.key }.compactMap { name, values in
+                let parts = order.compactMap { key in values[key].flatMap { $0 > 0 ? "\(Grouping.thousands($0)) \(key)" : nil } }
+                return parts.isEmpty ? nil : "\(name) " + parts.joined(separator: ", ")
+            }.joined(separator: "; ")
         }
     }
 }
