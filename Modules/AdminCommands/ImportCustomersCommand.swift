@@ -89,17 +89,23 @@ struct ImportsCommand: ParsableCommand {
 
         /// `Bulletins 150 added; Vehicles 13,500 added, 2 replaced`: the counts that are not zero, per section.
         static func summary(_ counts: String) -> String {
-            guard let sections = try? JSONDecoder().decode([String: [String: Int]].self, from: Data(counts.utf8)) else { return counts }
-            let order = ["added", "replaced", "updated", "unchanged", "skipped", "rejected"]
-            return sections.sorted { $0.key < $1.key }.compactMap { name, values in
-                let parts = order.compactMap { key in values[key].flatMap { $0 > 0 ? "\(Grouping.thousands($0)) \(key)" : nil } }
-                return parts.isEmpty ? nil : "\(name) " + parts.joined(separator: ", ")
-            }.joined(separator: "; ")
+            guard let sections = ImportsCommand.sections(counts) else { return counts }
+            return sections.filter { !$0.counts.isEmpty }.map { "\($0.name) \($0.counts)" }.joined(separator: "; ")
         }
     }
 }
 
 extension ImportsCommand {
+    /// The counts an import kept (`{"Parts": {"added": 2, ...}}`), per section in name order, as
+    /// `2 added, 1 replaced`; zeros only when asked. Nil when the history holds another shape.
+    static func sections(_ counts: String, withZeros: Bool = false) -> [(name: String, counts: String)]? {
+        guard let sections = try? JSONDecoder().decode([String: [String: Int]].self, from: Data(counts.utf8)) else { return nil }
+        let order = ["added", "replaced", "updated", "unchanged", "skipped", "rejected"]
+        return sections.sorted { $0.key < $1.key }.map { name, values in
+            (name, order.compactMap { key in values[key].flatMap { withZeros || $0 > 0 ? "\(Grouping.thousands($0)) \(key)" : nil } }.joined(separator: ", "))
+        }
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One import: file, checksum, time, actor and its counts per section.",
                                                         discussion: Help.text("aftersales imports show 12"))
@@ -112,11 +118,8 @@ extension ImportsCommand {
             let run = try db.importRun(id: id)
             var pairs: [(String, String?)] = [("id", String(run.id)), ("kind", run.kind), ("file", run.file), ("checksum (SHA-256)", run.checksum),
                                               ("at", Instant.localString(run.at, in: zone)), ("actor", run.actor)]
-            if let sections = try? JSONDecoder().decode([String: [String: Int]].self, from: Data(run.counts.utf8)) {
-                for (name, counts) in sections.sorted(by: { $0.key < $1.key }) {
-                    let order = ["added", "replaced", "updated", "unchanged", "skipped", "rejected"]
-                    pairs.append((name, order.compactMap { key in counts[key].map { "\($0) \(key)" } }.joined(separator: ", ")))
-                }
+            if let sections = ImportsCommand.sections(run.counts, withZeros: true) {
+                pairs += sections.map { ($0.name, $0.counts) }
             } else {
                 pairs.append(("counts", run.counts))
             }

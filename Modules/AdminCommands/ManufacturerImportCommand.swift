@@ -59,6 +59,17 @@ public struct AftersalesImportCommand: ParsableCommand {
         if failed > 0 || partial { throw ExitCode(3) }
     }
 
+    /// Runs `body` on each file in turn, with a progress display on a terminal unless `quiet`.
+    static func eachFile(_ files: [String], quiet: Bool,
+                         _ body: (String, @escaping (ImportProgress) -> Void) -> FileReport) -> [FileReport] {
+        files.map { file in
+            let progress = quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
+            let report = body(file) { progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes)) }
+            progress?.finish()
+            return report
+        }
+    }
+
     static func describe(_ report: FileReport) -> String {
         var text: String
         switch report.outcome {
@@ -94,13 +105,8 @@ public struct AftersalesImportCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let options = ImportOptions(dryRun: dryRun, keepValid: keepValid)
-            var reports: [FileReport] = []
-            for file in files {
-                let progress = quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
-                reports.append(ManufacturerImporter.importFile(path: file, into: db, actor: global.actorName, options: options) {
-                    progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes))
-                })
-                progress?.finish()
+            let reports = AftersalesImportCommand.eachFile(files, quiet: quiet) { file, progress in
+                ManufacturerImporter.importFile(path: file, into: db, actor: global.actorName, options: options, progress: progress)
             }
             try AftersalesImportCommand.finish(reports, global: global, reportPath: report)
         }
@@ -117,13 +123,8 @@ public struct AftersalesImportCommand: ParsableCommand {
         @Flag(help: "No progress display.") var quiet = false
 
         func run() throws {
-            var reports: [FileReport] = []
-            for file in files {
-                let progress = quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
-                reports.append(ManufacturerImporter.validate(path: file) {
-                    progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes))
-                })
-                progress?.finish()
+            let reports = AftersalesImportCommand.eachFile(files, quiet: quiet) { file, progress in
+                ManufacturerImporter.validate(path: file, progress: progress)
             }
             try AftersalesImportCommand.finish(reports, global: global, reportPath: report, validating: true)
         }

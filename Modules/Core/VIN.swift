@@ -73,15 +73,13 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// The check digit of 17 VIN bytes (ASCII '0'-'9' or 'X'), by the weights of GB 16735 / 49 CFR 565.
     static func checkDigit(_ bytes: [UInt8]) -> UInt8 {
-        let weights: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
         var sum = 0
-        withUnsafeBytes(of: weights) { raw in
-            let w = raw.bindMemory(to: Int.self)
-            for index in 0..<min(17, bytes.count) { sum += (VIN.weightValue(bytes[index]) ?? 0) * w[index] }
-        }
+        for index in 0..<min(17, bytes.count) { sum += (VIN.weightValue(bytes[index]) ?? 0) * checkWeights[index] }
         let remainder = sum % 11
         return remainder == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(remainder)
     }
+
+    private static let checkWeights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
 
     /// Whether position 9 holds the computed check digit.
     public var hasValidCheckDigit: Bool {

@@ -123,7 +123,7 @@ public enum ManufacturerImporter {
                 run.execute(batch: batch, progress: progress)
                 let same = run.checksum.flatMap { try? batch.previousImport(checksum: $0) }
                 let changed = run.sections.values.contains { $0.added + $0.replaced > 0 }
-                guard run.acceptable, changed, !options.dryRun else {
+                guard !run.failed, changed, !options.dryRun else {
                     return (false, run.finish(written: false, importRun: nil, sameChecksumAs: same))
                 }
                 let id = try batch.finish(file: path, checksum: run.checksum ?? "", counts: run.report(written: true).historyCounts)
@@ -159,8 +159,6 @@ public enum ManufacturerImporter {
             self.path = path
             self.options = options
         }
-
-        var acceptable: Bool { !failed }
 
         func reject(_ section: Section, _ item: String, _ problems: [String]) {
             sections[section, default: SectionCounts()].rejected += 1
@@ -234,23 +232,23 @@ public enum ManufacturerImporter {
                         if item.section == .bulletins { bulletinOpen = false; inBulletin = false }
                         reject(item.section, item.key, item.errors.map(\.description))
                     case .labourOperation(let operation):
-                        store(.labourOperations, "labour operation \(operation.key)", reader, writing) { try $0.store(operation) }
+                        try store(.labourOperations, "labour operation \(operation.key)", reader, writing) { try $0.store(operation) }
                     case .part(let part):
-                        store(.parts, "part \(part.number)", reader, writing) { batch in
+                        try store(.parts, "part \(part.number)", reader, writing) { batch in
                             let (outcome, warning) = try batch.store(part, effective: effective)
                             if let warning { warn("\(path):\(reader.itemLine):1: \(warning)") }
                             return outcome
                         }
                     case .warrantyTerm(let term):
-                        store(.warrantyTerms, "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)", reader, writing) { batch in
+                        try store(.warrantyTerms, "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)", reader, writing) { batch in
                             let (outcome, flag) = try batch.store(term)
                             if let flag, outcome != .unchanged { warn("\(path):\(reader.itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)") }
                             return outcome
                         }
                     case .partsWarranty(let term):
-                        store(.warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)", reader, writing) { try $0.store(term) }
+                        try store(.warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)", reader, writing) { try $0.store(term) }
                     case .vehicle(let vehicle):
-                        store(.vehicles, "vehicle \(vehicle.vin)", reader, writing) { try $0.store(vehicle) }
+                        try store(.vehicles, "vehicle \(vehicle.vin)", reader, writing) { try $0.store(vehicle) }
                     }
                 }
             } catch let error as XMLInputError {
@@ -278,26 +276,29 @@ public enum ManufacturerImporter {
             progress?(ImportProgress(bytesRead: reader.totalBytes, totalBytes: reader.totalBytes, items: items))
         }
 
-        /// Stores one simple item, in its own savepoint when valid items are kept.
+        /// Stores one simple item, in its own savepoint when valid items are kept; a rule it breaks rejects it.
         func store(_ section: Section, _ key: String, _ reader: ManufacturerReader, _ batch: ManufacturerBatch?,
-                            _ body: (ManufacturerBatch) throws -> ItemOutcome) {
+                   _ body: (ManufacturerBatch) throws -> ItemOutcome) throws {
             sections[section, default: SectionCounts()].read += 1
             if let allowed = options.sections, !allowed.contains(section) { return }
             guard let batch else { return }
-            do {
+            let outcome = try attempt(section, key, reader) { () -> ItemOutcome in
                 if options.keepValid { try batch.beginItem() }
                 let outcome = try body(batch)
                 if options.keepValid { try batch.keepItem() }
+                return outcome
+            }
+            if let outcome {
                 sections[section, default: SectionCounts()].count(outcome)
-            } catch {
-                if options.keepValid { try? batch.dropItem() }
-                reject(section, key, ["\(path):\(reader.itemLine):1: \(key): \((error as? any AfterSalesError)?.detail ?? "\(error)")"])
+            } else if options.keepValid {
+                try? batch.dropItem()
             }
         }
 
         /// Runs a storage step of a bulletin; a rule it breaks (a revision conflict) rejects the bulletin.
         @discardableResult
         func attempt<T>(_ section: Section, _ key: String, _ reader: ManufacturerReader, _ body: () throws -> T) throws -> T? {
+            // Only the item's own problems reject it; anything else (the disk, SQLite) fails the file.
             do { return try body() } catch let error as any AfterSalesError {
                 reject(section, key, ["\(path):\(reader.itemLine):1: \(key): \(error.detail)"])
                 return nil

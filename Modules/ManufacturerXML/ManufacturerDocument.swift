@@ -24,7 +24,6 @@ public struct ManufacturerDocument: Sendable {
     public static func read(path: String) throws -> ManufacturerDocument {
         let reader = try ManufacturerReader(path: path)
         var document = ManufacturerDocument()
-        var open: Bulletin?
         var vins: [VIN] = []
         while let item = try reader.next() {
             switch item {
@@ -32,8 +31,7 @@ public struct ManufacturerDocument: Sendable {
             case .bulletinVINs(let batch): vins += batch
             case .bulletinEnd(var bulletin):
                 bulletin.vins = vins
-                open = bulletin
-                document.bulletins.append(open!)
+                document.bulletins.append(bulletin)
             case .labourOperation(let operation): document.labourOperations.append(operation)
             case .part(let part): document.parts.append(part)
             case .warrantyTerm(let term): document.warrantyTerms.append(term)

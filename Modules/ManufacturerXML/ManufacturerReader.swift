@@ -107,8 +107,7 @@ public final class ManufacturerReader {
         source = try XMLByteSource(path: path)
         // Refused before parsing starts: libxml2 would otherwise meet the DTD's entities before the reader reaches the node.
         if let position = doctypePosition(path: path) {
-            throw XMLInputError(file: path, line: position.line, column: position.column,
-                                message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
+            throw Self.doctypeRefused(path, at: position)
         }
         errorBox = ErrorBox(file: path)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
@@ -212,9 +211,8 @@ public final class ManufacturerReader {
                 text += String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
             }
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            let position = doctypePosition(path: file) ?? (line, column)
-            throw XMLInputError(file: file, line: position.line, column: position.column,
-                                message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
+            // Only reached when a prolog longer than the scanned 64 KiB hid the DOCTYPE from the check in init.
+            throw Self.doctypeRefused(file, at: (line, column))
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
             throw XMLInputError(file: file, line: line, column: column, message: "entity references are not allowed in manufacturer files")
         default:
@@ -495,31 +493,33 @@ public final class ManufacturerReader {
         itemErrors.append(XMLInputError(file: file, line: line, column: column, message: message))
     }
 
+    static func doctypeRefused(_ file: String, at position: (line: Int, column: Int)) -> XMLInputError {
+        XMLInputError(file: file, line: position.line, column: position.column, message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
+    }
+
     private func fileError(_ error: XMLInputError) {
         fileErrorCount += 1
         if fileErrors.count < listLimit { fileErrors.append(error) }
     }
 
-    private func warn(_ message: String) {
+    private func warn(_ message: String) { warn(XMLInputError(file: file, line: line, column: column, message: message)) }
+
+    private func warn(_ warning: XMLInputError) {
         warningCount += 1
-        if warnings.count < listLimit { warnings.append(XMLInputError(file: file, line: line, column: column, message: message)) }
+        if warnings.count < listLimit { warnings.append(warning) }
     }
 
     /// Schema errors reported on lines up to `line` belong to the item being read.
-    private func drainToItem(upTo line: Int) {
-        while let first = errorBox.pending.first, first.error.line <= line {
-            errorBox.pending.removeFirst()
-            if first.warning { warningCount += 1; if warnings.count < listLimit { warnings.append(first.error) }; continue }
-            itemErrors.append(first.error)
-        }
-    }
+    private func drainToItem(upTo line: Int) { drain(upTo: line) { itemErrors.append($0) } }
 
     /// Schema errors reported on lines up to `line` outside any item are file errors.
-    private func drainToFile(upTo line: Int) {
+    private func drainToFile(upTo line: Int) { drain(upTo: line) { fileError($0) } }
+
+    /// Hands libxml2's queued problems on lines up to `line` to `sink`; its warnings become warnings.
+    private func drain(upTo line: Int, into sink: (XMLInputError) -> Void) {
         while let first = errorBox.pending.first, first.error.line <= line {
             errorBox.pending.removeFirst()
-            if first.warning { warningCount += 1; if warnings.count < listLimit { warnings.append(first.error) }; continue }
-            fileError(first.error)
+            if first.warning { warn(first.error) } else { sink(first.error) }
         }
     }
 

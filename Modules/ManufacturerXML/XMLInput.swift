@@ -50,8 +50,6 @@ final class XMLByteSource {
     let totalBytes: Int64
     private let file: gzFile
     private var hasher = SHA256.Hasher()
-    private(set) var contentBytes: Int64 = 0
-    private(set) var finished = false
 
     init(path: String) throws {
         self.path = path
@@ -76,10 +74,7 @@ final class XMLByteSource {
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int32) -> Int32 {
         let n = gzread(file, buffer, UInt32(count))
         if n > 0 {
-            contentBytes += Int64(n)
             buffer.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { hasher.update(Array(UnsafeBufferPointer(start: $0, count: Int(n)))) }
-        } else if n == 0 {
-            finished = true
         }
         return n
     }

@@ -20,13 +20,6 @@ public struct PartsWarrantyTerm: Sendable, Codable, Equatable {
         guard !make.trimmed().isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
         guard (1...240).contains(months) else { throw InvalidInput(field: "months", "expected 1 to 240, got \(months)") }
     }
-
-    /// W-3 with W-1's precedence: a model's term beats the make's, then the newest effective on or before the fitting day wins.
-    public static func select(from terms: [PartsWarrantyTerm], make: String, model: String, fitted: LocalDate) -> PartsWarrantyTerm? {
-        func fold(_ s: String) -> String { s.trimmed().lowercased() }
-        return terms.filter { $0.effective <= fitted && fold($0.make) == fold(make) && ($0.model == nil || fold($0.model!) == fold(model)) }
-            .max { ($0.model == nil ? 0 : 1, $0.effective) < ($1.model == nil ? 0 : 1, $1.effective) }
-    }
 }
 
 /// A vehicle of the manufacturer's master data (by VIN): the manufacturer's make and model names, model year

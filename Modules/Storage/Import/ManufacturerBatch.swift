@@ -202,7 +202,8 @@ public final class ManufacturerBatch {
         return existing == nil ? .added : .replaced
     }
 
-    static func hours(_ centihours: Int) -> String { Money(fen: Int64(centihours)).description.replacingOccurrences(of: ",", with: "") }
+    /// Hundredths of an hour as hours: 80 → "0.80".
+    static func hours(_ centihours: Int) -> String { String(format: "%d.%02d", centihours / 100, centihours % 100) }
 
     /// A part by its number, with the price in force from `effective` (the file's issue day). A changed price is
     /// kept in the history with its day; a file older than the stored price does not override it (skipped).
@@ -280,9 +281,6 @@ public final class ManufacturerBatch {
         vehicleCounts[outcome, default: 0] += 1
         return outcome
     }
-
-    /// Forgets a vehicle counted in an item that was then rolled back.
-    public func uncount(_ outcome: ItemOutcome) { vehicleCounts[outcome, default: 0] -= 1 }
 
     // MARK: - History
 
