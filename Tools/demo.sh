@@ -28,8 +28,9 @@ run customer show "$FIRST"
 
 say "4. A new owner: card, vehicle, delivery, class move — the care plan (C-7) appears"
 run customer add --name 周晓梅 --phone 13988887777 --class intention --reason "试驾速腾后有意向" --owner 张伟 --region 北京 --address "北京市海淀区中关村大街1号"
+# Delivered yesterday: "today 10:30" is still in the future in the dealer's zone (UTC+8) early in the UTC day.
 NEW=$("$BIN/aftersales" customer search 13988887777 --format csv | sed -n 2p | cut -d, -f1)
-run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --plate 京N·88888 --make Volkswagen --model Sagitar --model-year 2027 --usage private --delivered-at "$(date +%Y-%m-%d) 10:30"
+run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --plate 京N·88888 --make Volkswagen --model Sagitar --model-year 2027 --usage private --delivered-at "$(date -d yesterday +%Y-%m-%d) 10:30"
 run customer move "$NEW" --to retained --reason "购买速腾"
 
 say "5. Warranty: a manufacturer recall file arrives; every answer says why (W-1..W-8, L-2)"
