@@ -34,6 +34,9 @@ let package = Package(
         .target(name: "Warranty", dependencies: ["Core", "Customers"], path: "Modules/Warranty", swiftSettings: swiftSettings),
         .testTarget(name: "WarrantyTests", dependencies: ["Warranty"], path: "Tests/WarrantyTests", swiftSettings: swiftSettings),
 
+        .target(name: "Complaints", dependencies: ["Core", "Customers"], path: "Modules/Complaints", swiftSettings: swiftSettings),
+        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints"], path: "Tests/ComplaintsTests", swiftSettings: swiftSettings),
+
         .target(name: "Catalog", dependencies: ["Core"], path: "Modules/Catalog", swiftSettings: swiftSettings),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], path: "Tests/CatalogTests", swiftSettings: swiftSettings),
 
@@ -52,7 +55,7 @@ let package = Package(
         // MARK: - Modules (storage and app libraries)
         .target(
             name: "Storage",
-            dependencies: ["Core", "Customers", "Warranty", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Core", "Customers", "Warranty", "Catalog", "Complaints", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),
@@ -74,7 +77,7 @@ let package = Package(
 
         .target(
             name: "AdminCommands",
-            dependencies: ["Storage", "Warranty", "Catalog", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Storage", "Warranty", "Catalog", "Complaints", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
@@ -85,6 +88,7 @@ let package = Package(
             dependencies: [
                 "Storage",
                 "Warranty",
+                "Complaints",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -133,7 +137,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "aftersales-bench",
-            dependencies: ["DemoGenerator", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DemoGenerator", "Storage", "Complaints", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/Bench",
             swiftSettings: swiftSettings
         ),

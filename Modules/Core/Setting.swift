@@ -20,6 +20,18 @@ public enum Setting: String, CaseIterable, Sendable {
     case partsWarrantyMonths = "warranty.parts.months"
     case manufacturerConditions = "warranty.manufacturer-conditions"
     case labourRate = "labour.rate"
+    case clockMode = "calendar.clock"
+    case businessHours = "calendar.business-hours"
+    case complaintFirstContactHours = "complaints.first-contact.hours"
+    case complaintReportHours = "complaints.report.hours"
+    case complaintFollowUpDays = "complaints.follow-up.days"
+    case complaintFollowUpBy = "complaints.follow-up-by"
+    case complaintSatisfiedLevels = "complaints.satisfied-levels"
+    case complaintWarnMinutes = "complaints.warn-minutes"
+    case complaintAttachmentMegabytes = "complaints.attachment.max-mb"
+    case complaintTargetFirstContact = "complaints.target.first-contact-percent"
+    case complaintTargetFeedback = "complaints.target.feedback-on-time-percent"
+    case complaintTargetSatisfied = "complaints.target.satisfied-percent"
 
     /// The rule the setting belongs to.
     public var rule: String {
@@ -31,6 +43,14 @@ public enum Setting: String, CaseIterable, Sendable {
         case .partsWarrantyMonths: return "W-3"
         case .manufacturerConditions: return "W-4"
         case .labourRate: return "Q-1"
+        case .clockMode, .businessHours: return "T-3"
+        case .complaintFirstContactHours: return "K-4"
+        case .complaintReportHours: return "K-6"
+        case .complaintFollowUpDays: return "K-11"
+        case .complaintFollowUpBy: return "K-3"
+        case .complaintSatisfiedLevels: return "K-10"
+        case .complaintWarnMinutes: return "K-7"
+        case .complaintAttachmentMegabytes, .complaintTargetFirstContact, .complaintTargetFeedback, .complaintTargetSatisfied: return "K-14"
         }
     }
 
@@ -54,6 +74,18 @@ public enum Setting: String, CaseIterable, Sendable {
         case .partsWarrantyMonths: return "12"
         case .manufacturerConditions: return "fluids not approved by the manufacturer;emission system tampering;odometer tampering"
         case .labourRate: return "120.00"
+        case .clockMode: return "clock"
+        case .businessHours: return "08:30-17:30"
+        case .complaintFirstContactHours: return "1"
+        case .complaintReportHours: return "24"
+        case .complaintFollowUpDays: return "7"
+        case .complaintFollowUpBy: return "owner"
+        case .complaintSatisfiedLevels: return "3"
+        case .complaintWarnMinutes: return "30"
+        case .complaintAttachmentMegabytes: return "20"
+        case .complaintTargetFirstContact: return "95"
+        case .complaintTargetFeedback: return "90"
+        case .complaintTargetSatisfied: return "90"
         }
     }
 
@@ -77,13 +109,32 @@ public enum Setting: String, CaseIterable, Sendable {
         case .partsWarrantyMonths: return "a part bought and fitted at an authorised dealer is covered N months from fitting"
         case .manufacturerConditions: return "the manufacturer's other exclusion conditions, separated by ;"
         case .labourRate: return "labour rate per standard hour, yuan (prices labour lines)"
+        case .clockMode: return "hour deadlines (K-4, K-6) run on the clock, or only in business hours on working days: clock or business"
+        case .businessHours: return "opening hours on working days, HH:MM-HH:MM, for deadlines that run in business hours"
+        case .complaintFirstContactHours: return "first contact with the complainant within N hours of receipt"
+        case .complaintReportHours: return "service advisor reports to customer service within N hours of the repair order, then every N hours"
+        case .complaintFollowUpDays: return "follow-up visit or call within N days of a satisfied close"
+        case .complaintFollowUpBy: return "who makes the follow-up call: owner, cs-manager or service-manager"
+        case .complaintSatisfiedLevels: return "\"satisfied\" means one of the top N levels of the 7-level scale"
+        case .complaintWarnMinutes: return "a deadline due within N minutes is listed as nearly missed"
+        case .complaintAttachmentMegabytes: return "largest complaint attachment accepted, in MB"
+        case .complaintTargetFirstContact: return "target: percent of complaints first contacted in time"
+        case .complaintTargetFeedback: return "target: percent of advisor reports (feedback) in time"
+        case .complaintTargetSatisfied: return "target: percent of closed complaints with a satisfied result"
         }
     }
 
     /// Allowed integer range; nil for text settings.
     var range: ClosedRange<Int>? {
         switch self {
-        case .timeZone, .manufacturerConditions, .labourRate: return nil
+        case .timeZone, .manufacturerConditions, .labourRate, .clockMode, .businessHours, .complaintFollowUpBy: return nil
+        case .complaintFirstContactHours: return 1...72
+        case .complaintReportHours: return 1...240
+        case .complaintFollowUpDays: return 1...90
+        case .complaintSatisfiedLevels: return 1...6
+        case .complaintWarnMinutes: return 0...1440
+        case .complaintAttachmentMegabytes: return 1...500
+        case .complaintTargetFirstContact, .complaintTargetFeedback, .complaintTargetSatisfied: return 0...100
         case .monthlyCalls: return 0...60
         case .newCarCallFromDays, .newCarCallToDays: return 1...90
         // L rules are legal minimums: a dealer may only make them more generous.
@@ -116,6 +167,19 @@ public enum Setting: String, CaseIterable, Sendable {
             }
             return trimmed
         }
+        if self == .clockMode || self == .complaintFollowUpBy {
+            let choices = self == .clockMode ? ClockMode.allCases.map(\.rawValue) : ["owner", Role.csManager.rawValue, Role.serviceManager.rawValue]
+            guard choices.contains(trimmed.lowercased()) else {
+                throw InvalidInput(field: rawValue, "expected one of \(choices.joined(separator: ", ")), got \"\(trimmed)\"")
+            }
+            return trimmed.lowercased()
+        }
+        if self == .businessHours {
+            guard let hours = BusinessHours(trimmed) else {
+                throw InvalidInput(field: rawValue, "expected opening hours HH:MM-HH:MM such as 08:30-17:30, got \"\(trimmed)\"")
+            }
+            return hours.description
+        }
         guard let value = Int(trimmed), let range, range.contains(value) else {
             throw InvalidInput(field: rawValue, "expected a whole number from \(range!.lowerBound) to \(range!.upperBound), got \"\(trimmed)\"")
         }
@@ -140,6 +204,12 @@ public struct DealerSettings: Sendable, Equatable {
 
     /// Rule W-4: the manufacturer's other exclusion conditions.
     public var manufacturerConditions: [String] { text(.manufacturerConditions).split(separator: ";").map(String.init) }
+
+    /// Rule T-3: how hour deadlines run.
+    public var clockMode: ClockMode { ClockMode(rawValue: text(.clockMode)) ?? .clock }
+
+    /// Rule T-3: the opening hours on working days.
+    public var businessHours: BusinessHours { BusinessHours(text(.businessHours)) ?? BusinessHours(opens: 30_600, closes: 63_000)! }
 
     /// Rule T-2: the dealer's time zone.
     public var timeZone: TimeZone { TimeZone(identifier: text(.timeZone)) ?? TimeZone(identifier: "Asia/Shanghai")! }

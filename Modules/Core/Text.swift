@@ -15,3 +15,8 @@ extension String {
         return String(scalars[start..<end])
     }
 }
+
+extension String {
+    /// nil for the empty string, else the string: optional text fields store nothing rather than "".
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -9,6 +9,7 @@ enum Schema {
         CustomerSchema.register(in: &migrator)
         WarrantySchema.register(in: &migrator)
         CatalogSchema.register(in: &migrator)
+        ComplaintSchema.register(in: &migrator)
         return migrator
     }
 

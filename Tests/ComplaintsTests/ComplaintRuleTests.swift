@@ -1,0 +1,251 @@
+import Foundation
+import Testing
+import Core
+import Customers
+@testable import Complaints
+
+let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+
+func at(_ text: String) -> Date { Instant.parse(text, timeZone: shanghai)! }
+
+func policy(_ mode: ClockMode = .clock, calendar: BusinessCalendar = BusinessCalendar(), satisfiedLevels: Int = 3) -> ComplaintPolicy {
+    ComplaintPolicy(satisfiedLevels: satisfiedLevels,
+                    clock: DeadlineClock(mode: mode, hours: BusinessHours("08:30-17:30")!, calendar: calendar, timeZone: shanghai))
+}
+
+func phoneComplaint(_ received: String = "2026-11-23 10:00", category: ComplaintCategory = .repairTechnique) -> Complaint {
+    var c = Complaint(customerID: Customer.ID(1), channel: .phone, receivedAt: at(received), receivedBy: "李娜", owner: "李娜",
+                      description: "刹车异响，修了两次还没好", category: category)
+    c.id = Complaint.ID(1)
+    return c
+}
+
+@Suite("Complaint clocks (K-4, K-6, K-11, T-3)")
+struct ClockTests {
+    @Test("T-3/K-4: a complaint received on Saturday evening is due at 20:00 on the clock, 09:30 Monday in business hours")
+    func saturdayEvening() {
+        let received = at("2026-11-28 19:00") // a Saturday
+        #expect(policy(.clock).clock.due(after: received, seconds: 3600) == at("2026-11-28 20:00"))
+        #expect(policy(.business).clock.due(after: received, seconds: 3600) == at("2026-11-30 09:30"))
+        // A make-up working day (调休) on Sunday counts; a holiday on Monday does not.
+        let makeUp = BusinessCalendar(makeUpWorkingDays: [LocalDate("2026-11-29")!])
+        #expect(policy(.business, calendar: makeUp).clock.due(after: received, seconds: 3600) == at("2026-11-29 09:30"))
+        let holiday = BusinessCalendar(holidays: [LocalDate("2026-11-30")!])
+        #expect(policy(.business, calendar: holiday).clock.due(after: received, seconds: 3600) == at("2026-12-01 09:30"))
+    }
+
+    @Test("T-3/K-6: 24 business hours from Friday 16:30 end on Wednesday 13:30 (9-hour days)")
+    func businessDays() {
+        let clock = policy(.business).clock
+        #expect(clock.due(after: at("2026-11-27 16:30"), seconds: 24 * 3600) == at("2026-12-02 13:30"))
+        // Received during opening hours: counted from then; an exact fit ends at closing time.
+        #expect(clock.due(after: at("2026-11-23 16:30"), seconds: 3600) == at("2026-11-23 17:30"))
+        #expect(clock.due(after: at("2026-11-23 07:00"), seconds: 3600) == at("2026-11-23 09:30"))
+    }
+
+    @Test("K-4: the first-contact deadline runs from receipt and stops at the first outbound contact")
+    func firstContact() throws {
+        var c = phoneComplaint()
+        let p = policy()
+        #expect(ComplaintClocks.deadlines(c, policy: p).map(\.kind) == [.firstContact])
+        let missed = ComplaintClocks.overdue(c, policy: p, at: at("2026-11-23 11:20"))
+        #expect(missed.first?.state == .missed)
+        #expect(missed.first?.lateBySeconds == 20 * 60)
+        #expect(ComplaintClocks.overdue(c, policy: p, at: at("2026-11-23 10:40")).first?.state == .dueSoon)
+        #expect(ComplaintClocks.overdue(c, policy: p, at: at("2026-11-23 10:10")).isEmpty)
+        // The customer calling again does not stop the clock; our call does.
+        _ = try c.contact(at: at("2026-11-23 10:20"), now: at("2026-11-23 10:20"), direction: .inbound, unfixedVisit: false, callback: nil, note: nil)
+        #expect(c.firstContactAt == nil)
+        _ = try c.contact(at: at("2026-11-23 10:45"), now: at("2026-11-23 11:00"), direction: .outbound, unfixedVisit: false, callback: "王经理今天16点前回电", note: nil)
+        #expect(c.state == .contacted)
+        #expect(c.firstContactAt == at("2026-11-23 10:45"))
+        #expect(ComplaintClocks.deadlines(c, policy: p).isEmpty)
+    }
+
+    @Test("K-6: the advisor reports within 24 h of the repair order, then every 24 h; a late report is counted late")
+    func reports() throws {
+        var c = phoneComplaint()
+        let p = policy()
+        _ = try c.contact(at: at("2026-11-23 10:30"), now: at("2026-11-23 10:30"), direction: .outbound, unfixedVisit: false, callback: nil, note: nil)
+        _ = try c.route(to: nil, person: "赵技术", advisor: "王丽", cause: nil, at: at("2026-11-23 11:00"))
+        let first = try #require(ComplaintClocks.deadlines(c, policy: p).first)
+        #expect(first.rule == "K-6")
+        #expect(first.due == at("2026-11-24 11:00"))
+        #expect(first.responsible == "王丽")
+        _ = try c.report(note: "已更换制动片，试车正常", plan: nil, at: at("2026-11-24 10:00"), policy: p)
+        #expect(ComplaintClocks.deadlines(c, policy: p).first?.due == at("2026-11-25 10:00"))
+        let late = try c.report(note: "等待配件", plan: nil, at: at("2026-11-25 12:00"), policy: p)
+        #expect(late.note?.contains("late by 2 h") == true)
+        #expect(c.reports == 2 && c.lateReports == 1)
+    }
+
+    @Test("K-11: a satisfied close starts a follow-up due by the end of the 7th day; recording it stops the clock")
+    func followUp() throws {
+        var c = phoneComplaint()
+        let p = policy()
+        _ = try c.contact(at: at("2026-11-23 10:30"), now: at("2026-11-23 10:30"), direction: .outbound, unfixedVisit: false, callback: nil, note: nil)
+        _ = try c.resolve(.init(summary: "免费更换", apology: true, unhappyBecause: nil, measures: "更换制动片", customerAgreed: true, appointment: nil, at: at("2026-11-23 12:00")), cause: .defect)
+        _ = try c.close(.init(process: .satisfied, result: .fairlySatisfied, at: at("2026-11-24 09:00")), policy: p, followUpPerson: "李娜")
+        #expect(c.state == .closed)
+        let deadline = try #require(ComplaintClocks.deadlines(c, policy: p).first)
+        #expect(deadline.rule == "K-11")
+        #expect(deadline.due == at("2026-12-02 00:00"))
+        #expect(c.hasRunningClock)
+        _ = try c.recordFollowUp(result: "客户表示满意", satisfaction: .verySatisfied, at: at("2026-11-30 15:00"))
+        #expect(!c.hasRunningClock)
+        #expect(ComplaintClocks.deadlines(c, policy: p).isEmpty)
+    }
+}
+
+@Suite("Complaint handling rules (K-3 to K-13)")
+struct HandlingTests {
+    @Test("K-5: every category is routed by the table", arguments: ComplaintCategory.allCases)
+    func routing(category: ComplaintCategory) throws {
+        let expected: Role = switch category {
+        case .partsQuality: .partsManager
+        case .repairTechnique, .technicalProblem, .productQuality: .technicalDirector
+        default: .serviceManager
+        }
+        var c = phoneComplaint(category: category)
+        _ = try c.route(to: nil, person: nil, advisor: nil, cause: nil, at: at("2026-11-23 10:30"))
+        #expect(c.repairOrder?.department == expected)
+        #expect(c.repairOrder?.rule.hasPrefix("K-5") == true)
+        #expect(c.state == .investigating)
+    }
+
+    @Test("K-5: routing by hand records the override and what the table said")
+    func routingOverride() throws {
+        var c = phoneComplaint(category: .price)
+        _ = try c.route(to: .generalManager, person: nil, advisor: nil, cause: nil, at: at("2026-11-23 10:30"))
+        #expect(c.repairOrder?.rule == "routed to general-manager by hand (K-5: price → service manager)")
+    }
+
+    @Test("K-10: satisfied means the top three levels (setting); anything lower goes back to investigating")
+    func satisfaction() throws {
+        func resolved() throws -> Complaint {
+            var c = phoneComplaint()
+            _ = try c.contact(at: at("2026-11-23 10:30"), now: at("2026-11-23 10:30"), direction: .outbound, unfixedVisit: false, callback: nil, note: nil)
+            _ = try c.resolve(.init(summary: "道歉并免费返修", apology: true, unhappyBecause: "等待时间长", measures: "返修", customerAgreed: true, appointment: nil, at: at("2026-11-23 12:00")), cause: nil)
+            return c
+        }
+        var ok = try resolved()
+        _ = try ok.close(.init(process: .fairlySatisfied, result: .fairlySatisfied, at: at("2026-11-24 09:00")), policy: policy(), followUpPerson: "李娜")
+        #expect(ok.state == .closed)
+
+        var neutral = try resolved()
+        let event = try neutral.close(.init(process: .satisfied, result: .neutral, at: at("2026-11-24 09:00")), policy: policy(), followUpPerson: "李娜")
+        #expect(neutral.state == .investigating)
+        #expect(neutral.reopened == 1)
+        #expect(event.note?.contains("back to investigating") == true)
+        #expect(neutral.followUp == nil)
+
+        var strict = try resolved()
+        _ = try strict.close(.init(process: .fairlySatisfied, result: .satisfied, at: at("2026-11-24 09:00")), policy: policy(satisfiedLevels: 2), followUpPerson: "李娜")
+        #expect(strict.state == .investigating)
+        #expect(Satisfaction.allCases.filter { $0.isSatisfied(topLevels: 3) } == [.verySatisfied, .satisfied, .fairlySatisfied])
+    }
+
+    @Test("K-7: the ladder escalates a missed deadline once per level; each level gets the full time again")
+    func ladder() throws {
+        var c = phoneComplaint()
+        let p = policy()
+        #expect(ComplaintClocks.escalationDue(c, policy: p, at: at("2026-11-23 10:59")) == nil)
+        let now = at("2026-11-23 11:30")
+        let missed = try #require(ComplaintClocks.escalationDue(c, policy: p, at: now))
+        _ = try c.escalateForMissed(missed, at: now)
+        #expect(c.level == .serviceManager)
+        #expect(c.missedDeadlines == 1)
+        #expect(ComplaintClocks.escalationDue(c, policy: p, at: now) == nil)
+        #expect(ComplaintClocks.escalationDue(c, policy: p, at: at("2026-11-23 12:29")) == nil)
+        let later = at("2026-11-23 12:31")
+        _ = try c.escalateForMissed(try #require(ComplaintClocks.escalationDue(c, policy: p, at: later)), at: later)
+        #expect(c.level == .generalManager)
+        _ = try c.escalate(to: nil, reason: "经销商无法内部解决，提交厂家区域", at: later)
+        #expect(c.level == .regionalOffice)
+        #expect(ComplaintClocks.escalationDue(c, policy: p, at: at("2026-11-30 12:00")) == nil)
+        #expect(throws: Conflict.self) { try c.escalate(to: nil, reason: "再升级", at: later) }
+        var fresh = phoneComplaint()
+        #expect(throws: InvalidInput.self) { try fresh.escalate(to: nil, reason: " ", at: later) }
+    }
+
+    @Test("K-8: a crisis goes to the general manager at once and takes the top priority")
+    func crisis() throws {
+        var c = phoneComplaint()
+        _ = try c.flagCrisis(reason: "客户联系了电视台", at: at("2026-11-23 10:10"))
+        #expect(c.level == .generalManager)
+        #expect(c.levelSince == at("2026-11-23 10:10"))
+        #expect(c.priority.level == 4)
+        #expect(c.priority.reasons.first == "crisis (K-8): 客户联系了电视台")
+        var high = phoneComplaint()
+        _ = try high.escalate(to: .regionalOffice, reason: "安全问题，直接报厂家", at: at("2026-11-23 10:05"))
+        _ = try high.flagCrisis(reason: "安全相关", at: at("2026-11-23 10:10"))
+        #expect(high.level == .regionalOffice)
+    }
+
+    @Test("K-13: repeated contacts, visits without a fix and reassignments raise the priority, and say why")
+    func priority() throws {
+        var c = phoneComplaint()
+        #expect(c.priority.name == "normal")
+        _ = try c.contact(at: at("2026-11-23 11:00"), now: at("2026-11-23 11:00"), direction: .inbound, unfixedVisit: false, callback: nil, note: "客户再次来电")
+        #expect(c.priority.name == "high")
+        _ = try c.contact(at: at("2026-11-24 11:00"), now: at("2026-11-24 11:00"), direction: .inbound, unfixedVisit: true, callback: nil, note: nil)
+        _ = try c.assign(to: "张敏", reason: "李娜休假")
+        #expect(c.priority.name == "urgent")
+        #expect(c.priority.reasons == ["customer contacted us again 2× (K-13)", "visit without a fix 1× (K-13)", "passed to another owner 1× (K-13)"])
+    }
+
+    @Test("Illegal transitions name the allowed ones; bad times and missing texts are refused")
+    func illegal() throws {
+        var c = phoneComplaint()
+        let error = #expect(throws: Conflict.self) { try c.close(.init(process: .satisfied, result: .satisfied, at: at("2026-11-23 12:00")), policy: policy(), followUpPerson: "x") }
+        #expect(error?.message.contains("allowed now: contact, assign, route, escalate, crisis, invalidate, attach") == true)
+        #expect(throws: InvalidInput.self) {
+            try c.contact(at: at("2026-11-23 09:00"), now: at("2026-11-23 12:00"), direction: .outbound, unfixedVisit: false, callback: nil, note: nil)
+        }
+        #expect(throws: InvalidInput.self) { try c.assign(to: "张敏", reason: nil) }
+        #expect(throws: InvalidInput.self) { try c.invalidate(explanation: "", at: at("2026-11-23 12:00")) }
+        _ = try c.invalidate(explanation: "车辆已过保修期且为人为损坏，已向客户解释", at: at("2026-11-23 12:00"))
+        #expect(c.state == .invalid && c.valid == false)
+        #expect(throws: InvalidInput.self) { try c.analyse(rootCause: "说明不清", preventiveAction: nil, cause: nil, by: "市场", at: at("2026-11-24 09:00")) }
+        _ = try c.analyse(rootCause: "交车时未讲清保修范围", preventiveAction: "交车时逐项讲解保修条款", cause: .fromSale, by: "市场", at: at("2026-11-24 09:00"))
+        #expect(c.isAnalysed)
+    }
+}
+
+@Suite("Evidence and the half-year report (K-14)")
+struct EvidenceAndReportTests {
+    @Test("K-14: attachments are typed by their bytes and their size is checked")
+    func attachments() throws {
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0, count: 100)
+        #expect(try AttachmentType.check(jpeg, name: "照片.jpg", declared: .photo, maxMegabytes: 1).mediaType == "image/jpeg")
+        #expect(try AttachmentType.check(Array("%PDF-1.7\n".utf8), name: "维修单.pdf", declared: nil, maxMegabytes: 1).kind == .document)
+        #expect(try AttachmentType.check(Array("ID3abc".utf8), name: "录音.mp3", declared: .recording, maxMegabytes: 1).mediaType == "audio/mpeg")
+        #expect(throws: InvalidInput.self) { try AttachmentType.check(jpeg, name: "照片.jpg", declared: .recording, maxMegabytes: 1) }
+        #expect(throws: InvalidInput.self) { try AttachmentType.check(Array("MZ\u{0}\u{0}".utf8), name: "virus.exe", declared: nil, maxMegabytes: 1) }
+        #expect(throws: InvalidInput.self) { try AttachmentType.check([], name: "empty.jpg", declared: nil, maxMegabytes: 1) }
+        #expect(throws: InvalidInput.self) { try AttachmentType.check(jpeg + Array(repeating: 0, count: 1_048_576), name: "big.jpg", declared: nil, maxMegabytes: 1) }
+    }
+
+    @Test("K-14: first-contact times, on-time share, satisfaction, repeat complainers and targets")
+    func report() throws {
+        var complaints: [Complaint] = []
+        for (i, minutes) in [10, 20, 30, 50, 90].enumerated() {
+            var c = phoneComplaint("2026-11-0\(i + 1) 10:00")
+            c.customerID = Customer.ID(i < 2 ? 7 : Int64(i + 10))
+            _ = try c.contact(at: c.receivedAt.addingTimeInterval(Double(minutes * 60)), now: at("2026-12-01 00:00"), direction: .outbound, unfixedVisit: false, callback: nil, note: nil)
+            complaints.append(c)
+        }
+        complaints.append(phoneComplaint("2026-11-09 10:00"))
+        let report = ComplaintReport.build(complaints, from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!, policy: policy(),
+                                           targets: .init(firstContact: 95, feedback: 90, satisfied: 90), names: [Customer.ID(7): "王芳"], openCrises: [])
+        #expect(report.total == 6)
+        #expect(report.contacted == 5)
+        #expect(report.firstContactMedianMinutes == 30)
+        #expect(report.firstContactP90Minutes == 90)
+        #expect(report.firstContactInTimePercent == 80)
+        #expect(report.targets.first?.met == false)
+        #expect(report.repeatComplainers == [.init(customer: Customer.ID(7), name: "王芳", complaints: 2)])
+        #expect(report.byChannel.first { $0.key == "phone" }?.count == 6)
+        #expect(report.byValidity.first { $0.key == "not judged" }?.count == 6)
+    }
+}
