@@ -25,6 +25,7 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
     VehicleController(database: database).addRoutes(to: routes)
     TaskController(database: database).addRoutes(to: routes)
     WarrantyController(database: database).addRoutes(to: routes)
+    ComplaintController(database: database).addRoutes(to: routes)
     return router
 }
 

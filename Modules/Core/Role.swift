@@ -38,6 +38,20 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageBulletins = "bulletins.manage"
     /// Create claims and move them along W-7 (a cs-agent may not).
     case actOnClaims = "claims.act"
+    /// Read complaint files, the overdue list and the complaint report.
+    case readComplaints = "complaints.read"
+    /// Register complaints and work on them: contacts, routing, advisor reports, solutions, follow-ups, evidence, crisis flag (K-1 to K-11).
+    case handleComplaints = "complaints.handle"
+    /// Give a complaint to another owner (K-3).
+    case assignComplaints = "complaints.assign"
+    /// Escalate a complaint up the ladder, by hand or by the clock (K-7).
+    case escalateComplaints = "complaints.escalate"
+    /// Record the customer's verdict and close, reopen, or close as invalid (K-9, K-10).
+    case closeComplaints = "complaints.close"
+    /// Explain and close a complaint as invalid (K-9: the customer-service manager).
+    case invalidateComplaints = "complaints.invalidate"
+    /// Root cause and preventive action (K-12).
+    case analyseComplaints = "complaints.analyse"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -68,6 +82,21 @@ extension Role {
             return [.serviceAdvisor, .warrantyAdmin, .serviceManager, .technicalDirector, .shopForeman, .admin].contains(self)
         case .manageBulletins, .actOnClaims:
             return [.warrantyAdmin, .serviceManager, .admin].contains(self)
+        case .readComplaints:
+            return true
+        case .handleComplaints:
+            return [.csAgent, .csManager, .marketCoordinator, .serviceAdvisor, .serviceManager, .partsManager, .technicalDirector,
+                    .shopForeman, .generalManager, .admin].contains(self)
+        case .assignComplaints:
+            return [.csManager, .serviceManager, .generalManager, .admin].contains(self)
+        case .escalateComplaints:
+            return [.csAgent, .csManager, .serviceManager, .generalManager, .admin].contains(self)
+        case .closeComplaints:
+            return [.csAgent, .csManager, .serviceManager, .generalManager, .admin].contains(self)
+        case .invalidateComplaints:
+            return [.csManager, .admin].contains(self)
+        case .analyseComplaints:
+            return [.marketCoordinator, .csManager, .admin].contains(self)
         case .administer:
             return self == .admin
         }

@@ -98,3 +98,24 @@ public func instant(_ text: String) -> Date {
 public func memoryDatabase(now: String = "2026-11-23T09:00:00+08:00") throws -> AppDatabase {
     try AppDatabase.inMemory(clock: FixedClock(instant(now)))
 }
+
+/// A clock a test moves forward by hand, for deadlines that must pass.
+public final class SteppingClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    public init(_ text: String) { instant = TestSupport.instant(text) }
+
+    public func now() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return instant
+    }
+
+    /// Moves the clock to `text` (ISO 8601).
+    public func set(_ text: String) {
+        lock.lock()
+        instant = TestSupport.instant(text)
+        lock.unlock()
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Hummingbird
+import Core
+import Customers
+import Complaints
+import Storage
+
+/// /v1/complaints: intake, handling, clocks, escalation, verdict, follow-up, analysis, evidence and the
+/// report (K-1 to K-14). The role decides who may assign, escalate, close, invalidate and analyse.
+struct ComplaintController {
+    let database: AppDatabase
+
+    struct ComplaintInput: Decodable {
+        var customer: Int64
+        var vin: String?
+        var workOrder: String?
+        var channel: String
+        var receivedAt: String?
+        var receivedBy: String
+        var owner: String?
+        var description: String
+        var category: String
+        var wishes: [String]?
+        var grievance: Bool?
+        var crisisReason: String?
+    }
+
+    struct ContactInput: Decodable {
+        var at: String?
+        var direction: String?
+        var unfixedVisit: Bool?
+        var callback: String?
+        var note: String?
+    }
+
+    struct AssignInput: Decodable { var to: String; var reason: String? }
+    struct RouteInput: Decodable { var to: String?; var person: String?; var advisor: String?; var cause: String? }
+    struct ReportInput: Decodable { var note: String?; var plan: String? }
+    struct EscalateInput: Decodable { var to: String?; var reason: String? }
+    struct ReasonInput: Decodable { var reason: String? }
+    struct InvalidInputBody: Decodable { var explanation: String? }
+    struct FollowUpInput: Decodable { var result: String?; var satisfaction: Satisfaction? }
+    struct AnalysisInput: Decodable { var rootCause: String?; var preventiveAction: String?; var cause: String? }
+
+    struct ResolveInput: Decodable {
+        var summary: String
+        var apology: Bool?
+        var unhappyBecause: String?
+        var measures: String
+        var customerAgreed: Bool?
+        var appointment: String?
+        var cause: String?
+    }
+
+    struct CloseInput: Decodable {
+        var process: Satisfaction
+        var result: Satisfaction
+        var dimensions: [String: Satisfaction]?
+    }
+
+    struct AttachmentInput: Decodable {
+        var name: String
+        var kind: String?
+        var note: String?
+        /// The file's bytes, base64.
+        var content: String
+    }
+
+    func addRoutes(to routes: Routes) {
+        let database = self.database
+        @Sendable func id(_ context: APIRequestContext) throws -> Complaint.ID {
+            let text = try context.parameter("id")
+            guard let value = Int64(text), value > 0 else { throw InvalidInput(field: "id", "expected a complaint id, got \"\(text)\"") }
+            return Complaint.ID(value)
+        }
+        @Sendable func cause(_ text: String?) throws -> ComplaintCause? { try text.map { try parseChoice($0, field: "cause") } }
+
+        routes.post("complaints", .handleComplaints) { request, context, principal in
+            let input = try await JSON.body(ComplaintInput.self, request, context)
+            return try JSON.response(try await database.run { db in
+                let intake = ComplaintIntake(kind: input.grievance == true ? .grievance : .complaint, customer: Customer.ID(input.customer),
+                                             vin: try input.vin.map { try VIN.parse($0, field: "vin") }, workOrder: input.workOrder,
+                                             channel: try parseChoice(input.channel, field: "channel"),
+                                             receivedAt: try input.receivedAt.map { try instant($0, field: "receivedAt", db: db) },
+                                             receivedBy: input.receivedBy, owner: input.owner, description: input.description,
+                                             category: try parseChoice(input.category, field: "category"),
+                                             wishes: try (input.wishes ?? []).map { try parseChoice($0, field: "wishes") }, crisisReason: input.crisisReason)
+                return try db.addComplaint(intake, actor: principal.name)
+            }, status: .created)
+        }
+        routes.get("complaints", .readComplaints) { request, _, _ in
+            let query = Query(request: request)
+            let (limit, offset) = try query.page()
+            let filter = ComplaintFilter(state: try query.string("state").map { try parseChoice($0, field: "state") }, openOnly: query.string("open") == "true",
+                                         owner: query.string("owner"), category: try query.string("category").map { try parseChoice($0, field: "category") },
+                                         customer: try query.string("customer").map { text in
+                                             guard let v = Int64(text), v > 0 else { throw InvalidInput(field: "customer", "expected a customer id, got \"\(text)\"") }
+                                             return Customer.ID(v)
+                                         }, crisisOnly: query.string("crisis") == "true", limit: limit, offset: offset)
+            return try JSON.response(try await database.run { try $0.listComplaints(filter) })
+        }
+        routes.get("complaints/overdue", .readComplaints) { request, _, _ in
+            let query = Query(request: request)
+            let warn = try query.string("warnMinutes").map { _ in try query.int("warnMinutes", default: 30, range: 0...10_080) }
+            return try JSON.response(try await database.run { db in
+                try db.overdueComplaints(at: try query.string("asOf").map { try instant($0, field: "asOf", db: db) }, warnMinutes: warn)
+            })
+        }
+        routes.post("complaints/escalate-due", .escalateComplaints) { _, _, principal in
+            try JSON.response(try await database.run { try $0.escalateDueComplaints(actor: principal.name) })
+        }
+        routes.get("complaints/report", .readComplaints) { request, _, _ in
+            let query = Query(request: request)
+            guard let from = query.string("from"), let to = query.string("to") else {
+                throw InvalidInput(field: query.string("from") == nil ? "from" : "to", "is required (YYYY-MM-DD)")
+            }
+            let start = try LocalDate.parse(from, field: "from"), end = try LocalDate.parse(to, field: "to")
+            return try JSON.response(try await database.run { try $0.complaintReport(from: start, to: end) })
+        }
+        routes.get("complaints/:id", .readComplaints) { _, context, _ in
+            let complaint = try id(context)
+            return try JSON.response(try await database.run { try $0.complaintFile(complaint) })
+        }
+        routes.post("complaints/:id/contacts", .handleComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(ContactInput.self, request, context)
+            let direction: ComplaintContactDirection = try input.direction.map { try parseChoice($0, field: "direction") } ?? .outbound
+            return try JSON.response(try await database.run { db in
+                try db.contactComplaint(complaint, at: try input.at.map { try instant($0, field: "at", db: db) }, direction: direction,
+                                        unfixedVisit: input.unfixedVisit ?? false, callback: input.callback, note: input.note, actor: principal.name)
+            })
+        }
+        routes.post("complaints/:id/assign", .assignComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(AssignInput.self, request, context)
+            return try JSON.response(try await database.run { try $0.assignComplaint(complaint, to: input.to, reason: input.reason, actor: principal.name) })
+        }
+        routes.post("complaints/:id/route", .handleComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(RouteInput.self, request, context)
+            let department: Role? = try input.to.map { try parseChoice($0, field: "to") }
+            let found = try cause(input.cause)
+            return try JSON.response(try await database.run {
+                try $0.routeComplaint(complaint, to: department, person: input.person, advisor: input.advisor, cause: found, actor: principal.name)
+            })
+        }
+        routes.post("complaints/:id/reports", .handleComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(ReportInput.self, request, context)
+            return try JSON.response(try await database.run { try $0.reportOnComplaint(complaint, note: input.note, plan: input.plan, actor: principal.name) })
+        }
+        routes.post("complaints/:id/escalate", .escalateComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(EscalateInput.self, request, context)
+            let level: EscalationLevel? = try input.to.map { try parseChoice($0, field: "to") }
+            return try JSON.response(try await database.run { try $0.escalateComplaint(complaint, to: level, reason: input.reason, actor: principal.name) })
+        }
+        routes.post("complaints/:id/crisis", .handleComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(ReasonInput.self, request, context)
+            return try JSON.response(try await database.run { try $0.flagComplaintCrisis(complaint, reason: input.reason, actor: principal.name) })
+        }
+        routes.post("complaints/:id/resolve", .handleComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(ResolveInput.self, request, context)
+            let found = try cause(input.cause)
+            return try JSON.response(try await database.run { db in
+                try db.resolveComplaint(complaint, summary: input.summary, apology: input.apology ?? false, unhappyBecause: input.unhappyBecause,
+                                        measures: input.measures, customerAgreed: input.customerAgreed ?? false,
+                                        appointment: try input.appointment.map { try instant($0, field: "appointment", db: db) }, cause: found, actor: principal.name)
+            })
+        }
+        routes.post("complaints/:id/close", .closeComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(CloseInput.self, request, context)
+            var scores: [ServiceDimension: Satisfaction] = [:]
+            for (key, level) in input.dimensions ?? [:] { scores[try parseChoice(key, field: "dimensions")] = level }
+            let dimensions = scores
+            return try JSON.response(try await database.run {
+                try $0.closeComplaint(complaint, process: input.process, result: input.result, dimensions: dimensions, actor: principal.name)
+            })
+        }
+        routes.post("complaints/:id/reopen", .closeComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(ReasonInput.self, request, context)
+            return try JSON.response(try await database.run { try $0.reopenComplaint(complaint, reason: input.reason, actor: principal.name) })
+        }
+        routes.post("complaints/:id/invalidate", .invalidateComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(InvalidInputBody.self, request, context)
+            return try JSON.response(try await database.run { try $0.invalidateComplaint(complaint, explanation: input.explanation, actor: principal.name) })
+        }
+        routes.post("complaints/:id/followup", .handleComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(FollowUpInput.self, request, context)
+            return try JSON.response(try await database.run {
+                try $0.recordComplaintFollowUp(complaint, result: input.result, satisfaction: input.satisfaction, actor: principal.name)
+            })
+        }
+        routes.post("complaints/:id/analysis", .analyseComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(AnalysisInput.self, request, context)
+            let found = try cause(input.cause)
+            return try JSON.response(try await database.run {
+                try $0.analyseComplaint(complaint, rootCause: input.rootCause, preventiveAction: input.preventiveAction, cause: found, actor: principal.name)
+            })
+        }
+        routes.post("complaints/:id/attachments", .handleComplaints) { request, context, principal in
+            let complaint = try id(context)
+            let input = try await JSON.body(AttachmentInput.self, request, context)
+            guard let data = Data(base64Encoded: input.content) else { throw InvalidInput(field: "content", "expected the file's bytes in base64") }
+            let kind: AttachmentKind? = try input.kind.map { try parseChoice($0, field: "kind") }
+            return try JSON.response(try await database.run {
+                try $0.attachToComplaint(complaint, name: input.name, bytes: [UInt8](data), kind: kind, note: input.note, actor: principal.name)
+            }, status: .created)
+        }
+        routes.get("complaints/:id/attachments/:attachment", .readComplaints) { _, context, _ in
+            let complaint = try id(context)
+            let text = try context.parameter("attachment")
+            guard let attachment = Int64(text) else { throw InvalidInput(field: "attachment", "expected an attachment id, got \"\(text)\"") }
+            let (info, data) = try await database.run { try $0.complaintAttachment(complaint, attachment: attachment) }
+            return Response(status: .ok, headers: [.contentType: info.mediaType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}
