@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "APIServerTests",
-            dependencies: ["APIServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["APIServer", "Complaints", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/APIServerTests",
             swiftSettings: swiftSettings
         ),
