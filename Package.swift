@@ -131,13 +131,13 @@ let package = Package(
         .target(name: "DemoGenerator", dependencies: ["Core", "Customers"], path: "Tools/DemoGenerator", swiftSettings: swiftSettings),
         .executableTarget(
             name: "aftersales-demo-data",
-            dependencies: ["DemoGenerator", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DemoGenerator", "Storage", "Complaints", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/DemoData",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "aftersales-bench",
-            dependencies: ["DemoGenerator", "Storage", "Complaints", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DemoGenerator", "Storage", "Complaints", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/Bench",
             swiftSettings: swiftSettings
         ),

@@ -73,11 +73,23 @@ say "6. What customer service works through today: due tasks (C-7) and the check
 run tasks due --assignee 张伟
 run checks list departed-staff lapsed-contact --limit 5
 
-say "7. Bad input is refused and nothing is written"
+say "7. Complaints (K-1..K-14): half a year of them, then one handled live"
+"$BIN/aftersales-demo-data" complaints --db "$AFTERSALES_DB" --seed 7 --now "$AFTERSALES_NOW"
+run complaints overdue
+run complaints escalate-due --actor cron
+run complaints escalate-due --actor cron
+run complaints add --customer "$NEW" --vin LFV2A21K3N3000123 --channel phone --received-by 李娜 --category repair-technique --description "新车刹车有异响" --wish explanation-apology
+CASE=$("$BIN/aftersales" complaints list --limit 1 --format csv | sed -n 2p | cut -d, -f1)
+"$BIN/aftersales" complaints contact "$CASE" --callback "技术总监今天下午回电" >/dev/null
+run complaints route "$CASE" --advisor 王丽
+run complaints report
+
+say "8. Bad input is refused and nothing is written"
 run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --make Volkswagen --model Jetta --usage private || echo "(exit status $?)"
 run customer move "$NEW" --to potential --reason "试试" || echo "(exit status $?)"
+run complaints close "$CASE" --process satisfied --result satisfied || echo "(exit status $?)"
 
-say "8. Who changed what: the audit log"
+say "9. Who changed what: the audit log"
 run audit --limit 6
 
 say "The API"

@@ -475,7 +475,7 @@ struct ComplaintsCommand: ParsableCommand {
                  ["advisor reports", "count", String(r.reports)], ["advisor reports", "on time (K-6)", pct(r.reportsOnTimePercent)]]
         rows += r.processSatisfaction.filter { $0.count > 0 }.map { ["process satisfaction", $0.key, String($0.count)] }
         rows += r.resultSatisfaction.filter { $0.count > 0 }.map { ["result satisfaction", $0.key, String($0.count)] }
-        rows += [["closed satisfied", "", pct(r.satisfiedPercent)], ["reopened", "", pct(r.reopenedPercent)], ["analysed (K-12)", "", pct(r.analysedPercent)]]
+        rows += [["satisfied with the result (latest verdict)", "", pct(r.satisfiedPercent)], ["reopened", "", pct(r.reopenedPercent)], ["analysed (K-12)", "", pct(r.analysedPercent)]]
         rows += r.repeatComplainers.map { ["repeat complainer", "\($0.name) (\($0.customer))", String($0.complaints)] }
         rows += r.openCrises.map { ["open crisis", "complaint \($0.complaint) (\($0.customer))", "\($0.level.rawValue): \($0.reason)"] }
         rows += r.targets.map { ["target", "\($0.measure) (\($0.rule))", "target \($0.target)%, actual \(pct($0.actual)): \($0.met.map { $0 ? "met" : "NOT met" } ?? "not measured")"] }

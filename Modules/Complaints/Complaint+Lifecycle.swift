@@ -26,7 +26,8 @@ public enum ComplaintAction: String, CaseIterable, Codable, Sendable {
     public func check(_ state: ComplaintState) throws {
         guard !allowedFrom.contains(state) else { return }
         let allowed = ComplaintAction.allCases.filter { $0.allowedFrom.contains(state) }.map(\.rawValue)
-        throw Conflict(field: "state", "a \(state.rawValue) complaint cannot take \"\(rawValue)\"; allowed now: \(allowed.joined(separator: ", "))")
+        let article = "aeiou".contains(state.rawValue.first!) ? "an" : "a"
+        throw Conflict(field: "state", "\(article) \(state.rawValue) complaint cannot take \"\(rawValue)\"; allowed now: \(allowed.joined(separator: ", "))")
     }
 }
 

@@ -60,6 +60,7 @@ public struct ComplaintReport: Sendable, Codable {
     public var reportsOnTimePercent: Double?
     public var processSatisfaction: [Count]
     public var resultSatisfaction: [Count]
+    /// Percent of the complaints with a verdict whose latest verdict is satisfied with the result (K-10).
     public var satisfiedPercent: Double?
     public var reopenedPercent: Double?
     public var analysedPercent: Double?
@@ -113,7 +114,8 @@ public struct ComplaintReport: Sendable, Codable {
         func distribution(_ level: (Complaint.Verdict) -> Satisfaction) -> [Count] {
             Satisfaction.allCases.map { s in Count(key: s.name, count: verdicts.filter { level($0) == s }.count) }
         }
-        let satisfied = complaints.filter { $0.state == .closed && $0.verdict?.result.isSatisfied(topLevels: policy.satisfiedLevels) == true }.count
+        // The latest verdict of each complaint that has one: a complaint sent back and later closed counts as satisfied.
+        let satisfied = verdicts.filter { $0.result.isSatisfied(topLevels: policy.satisfiedLevels) }.count
         let finished = complaints.filter { $0.state == .closed || $0.state == .invalid }
         let analysed = finished.filter(\.isAnalysed).count
 
@@ -125,8 +127,7 @@ public struct ComplaintReport: Sendable, Codable {
 
         let firstContactPercent = percent(inTime, contacted.count)
         let onTimePercent = percent(reports - lateReports, reports)
-        let closedWithVerdict = complaints.filter { $0.state == .closed && $0.verdict != nil }.count
-        let satisfiedPercent = percent(satisfied, closedWithVerdict)
+        let satisfiedPercent = percent(satisfied, verdicts.count)
         func target(_ measure: String, _ rule: String, _ goal: Int, _ actual: Double?) -> Target {
             Target(measure: measure, rule: rule, target: goal, actual: actual, met: actual.map { $0 >= Double(goal) })
         }
@@ -147,7 +148,7 @@ public struct ComplaintReport: Sendable, Codable {
             targets: [
                 target("first contact in time", "K-4", targets.firstContact, firstContactPercent),
                 target("advisor reports (feedback) on time", "K-6", targets.feedback, onTimePercent),
-                target("closed with a satisfied result", "K-10", targets.satisfied, satisfiedPercent),
+                target("customer satisfied with the result", "K-10", targets.satisfied, satisfiedPercent),
             ])
     }
 }

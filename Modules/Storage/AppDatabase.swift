@@ -26,6 +26,9 @@ public struct AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
+        // Reads map the file instead of copying each page through pread: lists that scan tens of thousands of
+        // rows (the complaint overdue list) spend a sixth of their time in those copies otherwise.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

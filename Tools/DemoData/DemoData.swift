@@ -16,9 +16,10 @@ struct DemoData: ParsableCommand {
               aftersales-demo-data csv --customers 3000 --seed 7 > customers.csv
               aftersales import-customers customers.csv --db demo.sqlite
               aftersales-demo-data history --db demo.sqlite --seed 7
+              aftersales-demo-data complaints --db demo.sqlite --seed 7
               aftersales-demo-data manufacturer-xml --megabytes 100 --out national.xml
             """,
-        subcommands: [CSV.self, History.self, ManufacturerXML.self])
+        subcommands: [CSV.self, History.self, Complaints.self, ManufacturerXML.self])
 
     struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(
