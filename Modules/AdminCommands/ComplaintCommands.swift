@@ -369,7 +369,7 @@ struct ComplaintsCommand: ParsableCommand {
                                                            rows: items.map {
                 let d = $0.deadline
                 return [$0.complaint.description, $0.customer, d.deadline.rule, d.deadline.what, Instant.localString(d.deadline.due, in: zone),
-                        d.state == .missed ? "missed by \(Duration.text(seconds: d.lateBySeconds))" : "due in \(Duration.text(seconds: -d.lateBySeconds))",
+                        d.state == .missed ? "missed by \(Elapsed.text(seconds: d.lateBySeconds))" : "due in \(Elapsed.text(seconds: -d.lateBySeconds))",
                         $0.owner == d.deadline.responsible ? $0.owner : "\($0.owner) / \(d.deadline.responsible)", $0.level.rawValue,
                         $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority)]
             }), footer: items.isEmpty ? "no complaint deadline is missed or nearly missed" : "\(items.filter { $0.deadline.state == .missed }.count) missed, \(items.filter { $0.deadline.state == .dueSoon }.count) nearly missed")
@@ -387,7 +387,7 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let done = try global.open().escalateDueComplaints(actor: global.actorName)
             try global.output.emit(done, table: TextTable(columns: ["complaint", "from", "to", "rule", "missed", "late by"], rows: done.map {
-                [$0.complaint.description, $0.from.rawValue, $0.to.rawValue, $0.rule, $0.what, Duration.text(seconds: $0.lateBySeconds)]
+                [$0.complaint.description, $0.from.rawValue, $0.to.rawValue, $0.rule, $0.what, Elapsed.text(seconds: $0.lateBySeconds)]
             }), footer: done.isEmpty ? "nothing to escalate" : "\(done.count) escalated")
         }
     }
@@ -449,7 +449,7 @@ struct ComplaintsCommand: ParsableCommand {
         if !file.deadlines.isEmpty {
             out.append("\nDeadlines\n" + TextTable(columns: ["rule", "what", "due", "status", "who"], rows: file.deadlines.map {
                 [$0.deadline.rule, $0.deadline.what, Instant.localString($0.deadline.due, in: zone),
-                 $0.state == .missed ? "missed by \(Duration.text(seconds: $0.lateBySeconds))" : "due in \(Duration.text(seconds: -$0.lateBySeconds))", $0.deadline.responsible]
+                 $0.state == .missed ? "missed by \(Elapsed.text(seconds: $0.lateBySeconds))" : "due in \(Elapsed.text(seconds: -$0.lateBySeconds))", $0.deadline.responsible]
             }).rendered())
         }
         if !file.attachments.isEmpty {

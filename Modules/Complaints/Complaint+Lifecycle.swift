@@ -85,7 +85,7 @@ extension Complaint {
                 firstContactAt = at
                 if state == .received { state = .contacted }
                 rule = "K-4"
-                text.append("first contact after \(Duration.text(seconds: Int(at.timeIntervalSince(receivedAt))))")
+                text.append("first contact after \(Elapsed.text(seconds: Int(at.timeIntervalSince(receivedAt))))")
             }
         case .inbound:
             repeatContacts += 1
@@ -143,7 +143,7 @@ extension Complaint {
         if late { lateReports += 1 }
         lastReportAt = at
         if let plan = plan?.trimmed(), !plan.isEmpty { repairOrder?.plan = plan }
-        let timing = due.map { late ? "late by \(Duration.text(seconds: Int(at.timeIntervalSince($0))))" : "on time" } ?? "on time"
+        let timing = due.map { late ? "late by \(Elapsed.text(seconds: Int(at.timeIntervalSince($0))))" : "on time" } ?? "on time"
         return ComplaintEvent(action: "report", rule: "K-6", note: "\(text) (\(timing))")
     }
 
@@ -166,7 +166,7 @@ extension Complaint {
     /// Rule K-7 applied by the clock: the current level missed `deadline`, so the complaint goes one level up
     /// and the miss counts as slow handling (K-13).
     public mutating func escalateForMissed(_ deadline: Deadline, at: Date) throws -> ComplaintEvent {
-        let late = Duration.text(seconds: Int(at.timeIntervalSince(deadline.due)))
+        let late = Elapsed.text(seconds: Int(at.timeIntervalSince(deadline.due)))
         var event = try escalate(to: nil, reason: "\(deadline.rule) missed: \(deadline.what), due \(Instant.utcString(deadline.due)), late by \(late)", at: at)
         missedDeadlines += 1
         event.action = "escalate-due"

@@ -96,7 +96,7 @@ public enum ComplaintClocks {
 }
 
 /// Durations as staff read them: `2 h 05 min`, `3 d 4 h`.
-public enum Duration {
+public enum Elapsed {
     public static func text(seconds: Int) -> String {
         let s = abs(seconds)
         let days = s / 86_400, hours = (s % 86_400) / 3600, minutes = (s % 3600) / 60

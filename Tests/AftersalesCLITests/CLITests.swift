@@ -27,6 +27,18 @@ struct CLI {
         return result
     }
 
+    /// Runs each bad command: it exits with its status, says what is wrong naming `field` (on one line when
+    /// rejected with 1), and leaves `sqlite3 .dump` identical to `before`.
+    func expectRejected(_ cases: [([String], Int32, String)], unchanged before: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (arguments, status, field) in cases {
+            let result = try run(arguments, expect: status, sourceLocation: sourceLocation)
+            let message = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(message.contains(field), "aftersales \(arguments.joined(separator: " ")) said: \(message)", sourceLocation: sourceLocation)
+            if status == 1 { #expect(!message.contains("\n"), "one line expected from \(arguments): \(message)", sourceLocation: sourceLocation) }
+            #expect(try Binaries.dump(database) == before, "aftersales \(arguments.joined(separator: " ")) changed the database", sourceLocation: sourceLocation)
+        }
+    }
+
     func json(_ arguments: String...) throws -> Any {
         let result = try run(arguments + ["--format", "json"])
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
@@ -130,13 +142,7 @@ struct CLITests {
             (["import-customers", cli.folder.path("nothing.csv")], 1, "nothing.csv"),
             (["customer", "list", "--format", "xml"], 64, "format"),
         ]
-        for (arguments, status, field) in cases {
-            let result = try cli.run(arguments, expect: status)
-            let message = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(message.contains(field), "aftersales \(arguments.joined(separator: " ")) said: \(message)")
-            if status == 1 { #expect(!message.contains("\n"), "one line expected from \(arguments): \(message)") }
-            #expect(try Binaries.dump(cli.database) == before, "aftersales \(arguments.joined(separator: " ")) changed the database")
-        }
+        try cli.expectRejected(cases, unchanged: before)
     }
 
     @Test("import-customers: errors as FILE:LINE: field: reason and exit 1; --keep-valid exits 3; the same file again changes nothing")
