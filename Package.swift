@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - Modules (pure business rules: no GRDB, no I/O)
@@ -36,6 +37,12 @@ let package = Package(
 
         .target(name: "Complaints", dependencies: ["Core", "Customers"], path: "Modules/Complaints", swiftSettings: swiftSettings),
         .testTarget(name: "ComplaintsTests", dependencies: ["Complaints"], path: "Tests/ComplaintsTests", swiftSettings: swiftSettings),
+
+        .target(name: "Messaging", dependencies: ["Core", "Customers", .product(name: "Mustache", package: "swift-mustache")], path: "Modules/Messaging", swiftSettings: swiftSettings),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging"], path: "Tests/MessagingTests", swiftSettings: swiftSettings),
+
+        .target(name: "Campaigns", dependencies: ["Core", "Customers", "Messaging", "Warranty"], path: "Modules/Campaigns", swiftSettings: swiftSettings),
+        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns"], path: "Tests/CampaignsTests", swiftSettings: swiftSettings),
 
         .target(name: "Catalog", dependencies: ["Core"], path: "Modules/Catalog", swiftSettings: swiftSettings),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], path: "Tests/CatalogTests", swiftSettings: swiftSettings),
@@ -55,7 +62,7 @@ let package = Package(
         // MARK: - Modules (storage and app libraries)
         .target(
             name: "Storage",
-            dependencies: ["Core", "Customers", "Warranty", "Catalog", "Complaints", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),
@@ -75,9 +82,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(name: "MessagingDelivery", dependencies: ["Messaging", "Storage"], path: "Modules/MessagingDelivery", swiftSettings: swiftSettings),
+        .testTarget(name: "MessagingDeliveryTests", dependencies: ["MessagingDelivery", "TestSupport"], path: "Tests/MessagingDeliveryTests", swiftSettings: swiftSettings),
+
         .target(
             name: "AdminCommands",
-            dependencies: ["Storage", "Warranty", "Catalog", "Complaints", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Storage", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "MessagingDelivery", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
@@ -89,6 +99,8 @@ let package = Package(
                 "Storage",
                 "Warranty",
                 "Complaints",
+                "Messaging",
+                "Campaigns",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

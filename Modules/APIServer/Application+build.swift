@@ -19,6 +19,7 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: openAPIDocument)))
     }
     registry.add(RouteDescription(method: "GET", path: "/openapi.yaml", permission: nil))
+    CampaignController.addPublicRoutes(to: router, database: database, registry: registry)
     let v1 = router.group("v1").add(middleware: AuthMiddleware(database: database))
     let routes = Routes(group: v1, prefix: "/v1", registry: registry, database: database)
     CustomerController(database: database).addRoutes(to: routes)
@@ -26,6 +27,7 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
     TaskController(database: database).addRoutes(to: routes)
     WarrantyController(database: database).addRoutes(to: routes)
     ComplaintController(database: database).addRoutes(to: routes)
+    CampaignController(database: database).addRoutes(to: routes)
     return router
 }
 

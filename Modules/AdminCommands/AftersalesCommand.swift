@@ -20,6 +20,7 @@ public struct AftersalesCommand: ParsableCommand {
             ChecksCommand.self, StaffCommand.self, AuditCommand.self, SettingsCommand.self, CalendarCommand.self,
             ScheduleCommand.self, ImportCustomersCommand.self, ImportsCommand.self, BackupCommand.self, RestoreCommand.self,
             TokenCommand.self, WarrantyCommand.self, BulletinsCommand.self, ClaimsCommand.self, ComplaintsCommand.self,
+            SegmentCommand.self, CampaignCommand.self, OutboxCommand.self, ConsentCommand.self, RemindersCommand.self, ValueCommand.self,
         ]
     )
 

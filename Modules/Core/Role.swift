@@ -52,6 +52,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case invalidateComplaints = "complaints.invalidate"
     /// Root cause and preventive action (K-12).
     case analyseComplaints = "complaints.analyse"
+    /// Segments, campaigns, runs, delivery, reminders, revenue (M-1 to M-5).
+    case manageCampaigns = "campaigns.manage"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -93,6 +95,8 @@ extension Role {
             return [.csAgent, .csManager, .serviceManager, .generalManager, .admin].contains(self)
         case .closeComplaints:
             return [.csAgent, .csManager, .serviceManager, .generalManager, .admin].contains(self)
+        case .manageCampaigns:
+            return [.csManager, .marketCoordinator, .generalManager, .admin].contains(self)
         case .invalidateComplaints:
             return [.csManager, .admin].contains(self)
         case .analyseComplaints:

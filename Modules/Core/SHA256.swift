@@ -101,3 +101,16 @@ extension String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
+
+extension SHA256 {
+    /// HMAC-SHA256 (RFC 2104) of `message` under `key`: signs unsubscribe links.
+    public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var block = key.count > 64 ? digest(key) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        var inner = Hasher()
+        inner.update(block.map { $0 ^ 0x36 } + message)
+        var outer = Hasher()
+        outer.update(block.map { $0 ^ 0x5c } + inner.finalize())
+        return outer.finalize()
+    }
+}

@@ -32,6 +32,17 @@ public enum Setting: String, CaseIterable, Sendable {
     case complaintTargetFirstContact = "complaints.target.first-contact-percent"
     case complaintTargetFeedback = "complaints.target.feedback-on-time-percent"
     case complaintTargetSatisfied = "complaints.target.satisfied-percent"
+    case dealerName = "messaging.dealer-name"
+    case fromAddress = "messaging.from-address"
+    case unsubscribeURL = "messaging.unsubscribe-url"
+    case unsubscribeDays = "messaging.unsubscribe-days"
+    case smsSuffix = "messaging.sms-suffix"
+    case smsCap = "messaging.sms-cap"
+    case smsCapHours = "messaging.sms-cap-hours"
+    case responseWindowDays = "campaigns.response-window-days"
+    case reminderChannel = "reminders.channel"
+    case reminderMaintenanceLeadDays = "reminders.maintenance-lead-days"
+    case reminderRenewalLeadDays = "reminders.renewal-lead-days"
 
     /// The rule the setting belongs to.
     public var rule: String {
@@ -51,6 +62,10 @@ public enum Setting: String, CaseIterable, Sendable {
         case .complaintSatisfiedLevels: return "K-10"
         case .complaintWarnMinutes: return "K-7"
         case .complaintAttachmentMegabytes, .complaintTargetFirstContact, .complaintTargetFeedback, .complaintTargetSatisfied: return "K-14"
+        case .dealerName, .fromAddress: return "M-2"
+        case .unsubscribeURL, .unsubscribeDays, .smsSuffix, .smsCap, .smsCapHours: return "M-3"
+        case .responseWindowDays: return "M-4"
+        case .reminderChannel, .reminderMaintenanceLeadDays, .reminderRenewalLeadDays: return "M-1"
         }
     }
 
@@ -86,6 +101,17 @@ public enum Setting: String, CaseIterable, Sendable {
         case .complaintTargetFirstContact: return "95"
         case .complaintTargetFeedback: return "90"
         case .complaintTargetSatisfied: return "90"
+        case .dealerName: return "本店售后服务部"
+        case .fromAddress: return "service@dealer.invalid"
+        case .unsubscribeURL: return ""
+        case .unsubscribeDays: return "90"
+        case .smsSuffix: return "回T退订"
+        case .smsCap: return "2"
+        case .smsCapHours: return "720"
+        case .responseWindowDays: return "30"
+        case .reminderChannel: return "sms"
+        case .reminderMaintenanceLeadDays: return "14"
+        case .reminderRenewalLeadDays: return "30"
         }
     }
 
@@ -120,14 +146,30 @@ public enum Setting: String, CaseIterable, Sendable {
         case .complaintAttachmentMegabytes: return "largest complaint attachment accepted, in MB"
         case .complaintTargetFirstContact: return "target: percent of complaints first contacted in time"
         case .complaintTargetFeedback: return "target: percent of advisor reports (feedback) in time"
-        case .complaintTargetSatisfied: return "target: percent of closed complaints with a satisfied result"
+        case .complaintTargetSatisfied: return "target: percent of complaints whose customer is satisfied with the result"
+        case .dealerName: return "the dealer's name in messages ({{dealer}}) and as the e-mail sender"
+        case .fromAddress: return "the e-mail sender address; its domain names the Message-IDs"
+        case .unsubscribeURL: return "base URL of the one-click unsubscribe link (RFC 8058), token appended; empty: mailto only"
+        case .unsubscribeDays: return "unsubscribe links expire after N days"
+        case .smsSuffix: return "text appended to every SMS (the unsubscribe instruction); empty for none"
+        case .smsCap: return "at most N marketing SMS per customer in the window (sent and queued count)"
+        case .smsCapHours: return "the window of the SMS cap, hours (30×24)"
+        case .responseWindowDays: return "a booking, visit, reply or opt-out within N days of a campaign message counts for the campaign"
+        case .reminderChannel: return "channel for reminders: sms, email or letter (a recall falls back to the others)"
+        case .reminderMaintenanceLeadDays: return "maintenance reminders go out N days before the due day"
+        case .reminderRenewalLeadDays: return "warranty-expiry, inspection and insurance reminders go out N days before"
         }
     }
 
     /// Allowed integer range; nil for text settings.
     var range: ClosedRange<Int>? {
         switch self {
-        case .timeZone, .manufacturerConditions, .labourRate, .clockMode, .businessHours, .complaintFollowUpBy: return nil
+        case .timeZone, .manufacturerConditions, .labourRate, .clockMode, .businessHours, .complaintFollowUpBy,
+             .dealerName, .fromAddress, .unsubscribeURL, .smsSuffix, .reminderChannel: return nil
+        case .smsCap: return 0...100
+        case .smsCapHours: return 1...8760
+        case .unsubscribeDays: return 1...3650
+        case .responseWindowDays: return 1...365
         case .complaintFirstContactHours: return 1...72
         case .complaintReportHours: return 1...240
         case .complaintFollowUpDays: return 1...90
@@ -173,6 +215,30 @@ public enum Setting: String, CaseIterable, Sendable {
                 throw InvalidInput(field: rawValue, "expected one of \(choices.joined(separator: ", ")), got \"\(trimmed)\"")
             }
             return trimmed.lowercased()
+        }
+        switch self {
+        case .dealerName:
+            guard !trimmed.isEmpty else { throw InvalidInput(field: rawValue, "give the dealer's name") }
+            return trimmed
+        case .fromAddress:
+            let parts = trimmed.split(separator: "@")
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !trimmed.contains(" ") else {
+                throw InvalidInput(field: rawValue, "expected an e-mail address such as service@dealer.cn, got \"\(trimmed)\"")
+            }
+            return trimmed
+        case .unsubscribeURL:
+            guard trimmed.isEmpty || trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://") else {
+                throw InvalidInput(field: rawValue, "expected an http(s) URL such as https://dealer.cn/unsubscribe/, or nothing")
+            }
+            return trimmed
+        case .smsSuffix:
+            return trimmed
+        case .reminderChannel:
+            guard ["email", "sms", "letter"].contains(trimmed.lowercased()) else {
+                throw InvalidInput(field: rawValue, "expected email, sms or letter, got \"\(trimmed)\"")
+            }
+            return trimmed.lowercased()
+        default: break
         }
         if self == .businessHours {
             guard let hours = BusinessHours(trimmed) else {

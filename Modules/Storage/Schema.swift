@@ -10,6 +10,7 @@ enum Schema {
         WarrantySchema.register(in: &migrator)
         CatalogSchema.register(in: &migrator)
         ComplaintSchema.register(in: &migrator)
+        MessagingSchema.register(in: &migrator)
         return migrator
     }
 

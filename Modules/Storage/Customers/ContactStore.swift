@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Core
 import Customers
+import Campaigns
 
 extension AppDatabase {
     /// Logs a contact attempt and its outcome (C-8); audited. The vehicle, when given, must be the
@@ -31,6 +32,12 @@ extension AppDatabase {
                              contact.outcome, contact.note, contact.taskID])
         contact.id = Contact.ID(db.lastInsertedRowID)
         try Audit.record(db, at: now, actor: actor, entity: "contact", id: contact.id!.description, action: "create", after: contact.auditFields)
+        // Rule M-4: a booking, a visit or a reply counts for the campaign the customer heard from last.
+        let response: ResponseKind? = contact.outcome == .booked ? .appointment
+            : contact.direction == .inbound ? (contact.channel == .visit ? .visit : .reply) : nil
+        if let response {
+            try attributeResponse(db, customer: contact.customerID, kind: response, at: contact.at, source: "contact \(contact.id!)", channel: nil)
+        }
         return contact
     }
 

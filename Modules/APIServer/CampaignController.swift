@@ -1,0 +1,115 @@
+import Foundation
+import Hummingbird
+import Core
+import Customers
+import Messaging
+import Campaigns
+import Storage
+
+/// /v1/segments, /v1/campaigns, consent on /v1/customers/{id}/consent, and the public one-click
+/// unsubscribe (M-1 to M-5).
+struct CampaignController {
+    let database: AppDatabase
+
+    struct SegmentInput: Decodable { var name: String; var filter: String; var description: String? }
+    struct PreviewInput: Decodable { var filter: String }
+    struct CampaignInput: Decodable {
+        var name: String
+        var segment: String
+        var channel: String
+        var category: String
+        var subject: String?
+        var template: String
+        var responseWindowDays: Int?
+    }
+    struct RunInput: Decodable { var dryRun: Bool? }
+    struct ConsentInput: Decodable { var status: String; var source: String; var at: String? }
+    struct ResponseInput: Decodable { var customer: Int64; var kind: String; var at: String? }
+
+    func addRoutes(to routes: Routes) {
+        let database = self.database
+        routes.get("segments", .readCustomers) { _, _, _ in try JSON.response(try await database.run { try $0.segments() }) }
+        routes.post("segments", .manageCampaigns) { request, context, principal in
+            let input = try await JSON.body(SegmentInput.self, request, context)
+            return try JSON.response(try await database.run { try $0.createSegment(name: input.name, filter: input.filter, description: input.description, actor: principal.name) },
+                                     status: .created)
+        }
+        routes.post("segments/preview", .readCustomers) { request, context, _ in
+            let input = try await JSON.body(PreviewInput.self, request, context)
+            return try JSON.response(try await database.run { try $0.previewSegment(filter: input.filter) })
+        }
+        routes.get("segments/:name", .readCustomers) { _, context, _ in
+            let name = try context.parameter("name")
+            return try JSON.response(try await database.run { db -> SegmentPreview in try db.previewSegment(filter: try db.segment(named: name).filter) })
+        }
+        routes.get("campaigns", .readCustomers) { _, _, _ in try JSON.response(try await database.run { try $0.campaigns() }) }
+        routes.post("campaigns", .manageCampaigns) { request, context, principal in
+            let input = try await JSON.body(CampaignInput.self, request, context)
+            let channel: MessageChannel = try parseChoice(input.channel, field: "channel")
+            let category: MessageCategory = try parseChoice(input.category, field: "category")
+            return try JSON.response(try await database.run {
+                try $0.createCampaign(name: input.name, segment: input.segment, channel: channel, category: category, subject: input.subject,
+                                      template: input.template, responseWindowDays: input.responseWindowDays, actor: principal.name)
+            }, status: .created)
+        }
+        routes.get("campaigns/:name", .readCustomers) { _, context, _ in
+            let name = try context.parameter("name")
+            return try JSON.response(try await database.run { try $0.campaign(named: name) })
+        }
+        routes.post("campaigns/:name/run", .manageCampaigns) { request, context, principal in
+            let name = try context.parameter("name")
+            let dryRun = Query(request: request).string("dryRun") == "true"
+            return try JSON.response(try await database.run { try $0.runCampaign(name, dryRun: dryRun, actor: principal.name) })
+        }
+        routes.get("campaigns/:name/report", .readCustomers) { _, context, _ in
+            let name = try context.parameter("name")
+            return try JSON.response(try await database.run { try $0.campaignReport(name) })
+        }
+        routes.post("campaigns/responses", .manageCampaigns) { request, context, principal in
+            let input = try await JSON.body(ResponseInput.self, request, context)
+            let kind: ResponseKind = try parseChoice(input.kind, field: "kind")
+            return try JSON.response(try await database.run { db in
+                let at = try input.at.map { try instant($0, field: "at", db: db) }
+                guard let campaign = try db.recordResponse(customer: Customer.ID(input.customer), kind: kind, at: at, source: "api", actor: principal.name) else {
+                    throw Conflict(field: "customer", "no campaign message reached customer \(input.customer) within its response window")
+                }
+                return ["campaign": campaign]
+            })
+        }
+        routes.get("customers/:id/consent", .readCustomers) { _, context, _ in
+            let customer = try customerID(context)
+            return try JSON.response(try await database.run { try $0.consentCard(customer) })
+        }
+        routes.put("customers/:id/consent/:channel", .logContacts) { request, context, principal in
+            let customer = try customerID(context)
+            let channel: MessageChannel = try parseChoice(try context.parameter("channel"), field: "channel")
+            let input = try await JSON.body(ConsentInput.self, request, context)
+            let status: ConsentStatus = try parseChoice(input.status, field: "status")
+            return try JSON.response(try await database.run { db in
+                try db.setConsent(customer: customer, channel: channel, status: status, source: input.source,
+                                  at: try input.at.map { try instant($0, field: "at", db: db) }, actor: principal.name)
+            })
+        }
+    }
+
+    /// RFC 8058 one-click unsubscribe, without a token: POST opts out (what a mail client's one-click does);
+    /// GET only shows a page with the button, so a link scanner that fetches it unsubscribes nobody.
+    static func addPublicRoutes(to router: Router<APIRequestContext>, database: AppDatabase, registry: RouteRegistry) {
+        router.post("v1/unsubscribe/:token") { _, context in
+            let token = try context.parameter("token")
+            let (name, channel) = try await database.run { try $0.unsubscribe(token: token) }
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "\(name)，您已退订\(channel == .sms ? "短信" : channel == .email ? "邮件" : "信件")。/ You are unsubscribed from \(channel.rawValue).\n")))
+        }
+        registry.add(RouteDescription(method: "POST", path: "/v1/unsubscribe/{token}", permission: nil))
+        router.get("v1/unsubscribe/:token") { _, context in
+            let token = try context.parameter("token").replacingOccurrences(of: "\"", with: "")
+            let page = """
+                <!doctype html><html lang="zh"><meta charset="utf-8"><title>退订</title>
+                <form method="post" action="/v1/unsubscribe/\(token)"><p>确认退订？/ Unsubscribe?</p><button type="submit">退订 / Unsubscribe</button></form></html>
+                """
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+        }
+        registry.add(RouteDescription(method: "GET", path: "/v1/unsubscribe/{token}", permission: nil))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Core
+import Customers
+import Messaging
+
+/// What a segment and a template may ask about one customer with one of their vehicles (M-2, M-5).
+/// A customer without a vehicle has one row with no vehicle facts.
+public struct CustomerFacts: Sendable {
+    public var customerID: Customer.ID
+    public var name: String
+    public var gender: Gender?
+    public var customerClass: CustomerClass
+    public var grade: PotentialGrade?
+    public var region: String?
+    public var owner: String?
+    public var birthDate: LocalDate?
+    public var email: String?
+    public var mobile: String?
+    public var address: String?
+    /// M-5: service revenue in fen, and the customer's place in the ranking (1 = most).
+    public var valueFen: Int64
+    public var valueRank: Int?
+    public var consent: [MessageChannel: ConsentStatus]
+    public var vin: VIN?
+    public var plate: String?
+    public var make: String?
+    public var model: String?
+    public var modelYear: Int?
+    public var usage: Usage?
+    public var deliveredOn: LocalDate?
+    public var mileage: Int?
+    public var lastVisit: LocalDate?
+    public var warrantyEnds: LocalDate?
+    /// Whether this row carries the customer's first vehicle (customer-level reminders go once).
+    public var firstVehicle = true
+
+    public init(customerID: Customer.ID, name: String, gender: Gender? = nil, customerClass: CustomerClass, grade: PotentialGrade? = nil,
+                region: String? = nil, owner: String? = nil, birthDate: LocalDate? = nil, email: String? = nil, mobile: String? = nil,
+                address: String? = nil, valueFen: Int64 = 0, valueRank: Int? = nil, consent: [MessageChannel: ConsentStatus] = [:],
+                vin: VIN? = nil, plate: String? = nil, make: String? = nil, model: String? = nil, modelYear: Int? = nil, usage: Usage? = nil,
+                deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil, warrantyEnds: LocalDate? = nil) {
+        self.customerID = customerID
+        self.name = name
+        self.gender = gender
+        self.customerClass = customerClass
+        self.grade = grade
+        self.region = region
+        self.owner = owner
+        self.birthDate = birthDate
+        self.email = email
+        self.mobile = mobile
+        self.address = address
+        self.valueFen = valueFen
+        self.valueRank = valueRank
+        self.consent = consent
+        self.vin = vin
+        self.plate = plate
+        self.make = make
+        self.model = model
+        self.modelYear = modelYear
+        self.usage = usage
+        self.deliveredOn = deliveredOn
+        self.mileage = mileage
+        self.lastVisit = lastVisit
+        self.warrantyEnds = warrantyEnds
+    }
+
+    /// Where a message on `channel` goes: the e-mail address, the mobile number or the postal address.
+    public func recipient(_ channel: MessageChannel) -> String? {
+        switch channel {
+        case .email: return email
+        case .sms: return mobile
+        case .letter: return address
+        }
+    }
+}
+
+/// The personal fields a message template may use, from the facts and the dealer.
+public enum PersonalFields {
+    public static let names: Set<String> = ["name", "title", "vehicle", "model", "plate", "vin", "mileage", "due_date", "dealer", "bulletin"]
+
+    /// The values for one message; `extra` adds the due date or bulletin of a reminder.
+    public static func values(_ facts: CustomerFacts, dealer: String, extra: [String: String] = [:]) -> [String: String] {
+        var values: [String: String] = ["name": facts.name, "dealer": dealer]
+        switch facts.gender {
+        case .male?: values["title"] = "先生"
+        case .female?: values["title"] = "女士"
+        default: break
+        }
+        if let make = facts.make, let model = facts.model { values["vehicle"] = "\(make) \(model)"; values["model"] = model }
+        if let plate = facts.plate { values["plate"] = plate }
+        if let vin = facts.vin { values["vin"] = vin.value }
+        if let mileage = facts.mileage { values["mileage"] = Grouping.thousands(mileage) }
+        for (key, value) in extra { values[key] = value }
+        return values
+    }
+}

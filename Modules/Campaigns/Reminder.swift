@@ -1,0 +1,127 @@
+import Foundation
+import Core
+import Customers
+import Messaging
+
+/// The standing reminder campaigns of M-1 (and C-7's first-maintenance reminder): what each is about, its
+/// rule, its category (which decides consent, M-3), how far ahead it goes out, and its default text.
+public enum ReminderKind: String, CaseIterable, Codable, Sendable {
+    case firstMaintenance = "first-maintenance"
+    case maintenanceDue = "maintenance-due"
+    case warrantyExpiry = "warranty-expiry"
+    case annualInspection = "annual-inspection"
+    case insuranceRenewal = "insurance-renewal"
+    case openRecall = "open-recall"
+    case birthday
+
+    public var rule: String {
+        switch self {
+        case .firstMaintenance: return "C-7, W-9"
+        case .maintenanceDue: return "W-9, M-1"
+        case .warrantyExpiry: return "M-1"
+        case .annualInspection, .insuranceRenewal: return "M-1"
+        case .openRecall: return "W-6, M-1"
+        case .birthday: return "M-1"
+        }
+    }
+
+    /// Service reminders need no opt-in but honour an opt-out; a recall always goes out; a birthday card is
+    /// marketing (it needs an opt-in).
+    public var category: MessageCategory {
+        switch self {
+        case .openRecall: return .recall
+        case .birthday: return .marketing
+        default: return .service
+        }
+    }
+
+    /// Days before the due day the reminder goes out ([design] defaults; setting `reminders.lead-days.KIND`).
+    public var defaultLeadDays: Int {
+        switch self {
+        case .firstMaintenance, .maintenanceDue: return 14
+        case .warrantyExpiry, .annualInspection, .insuranceRenewal: return 30
+        case .openRecall: return 0
+        case .birthday: return 0
+        }
+    }
+
+    public var defaultTemplate: String {
+        switch self {
+        case .firstMaintenance: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）首次保养将于{{due_date}}到期，请提前预约。{{dealer}}"
+        case .maintenanceDue: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）定期保养将于{{due_date}}到期，欢迎预约。{{dealer}}"
+        case .warrantyExpiry: return "尊敬的{{name}}{{title}}：您的{{vehicle}}整车质保将于{{due_date}}到期，到期前可免费检查。{{dealer}}"
+        case .annualInspection: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）年检日期为{{due_date}}，我们可代办年检。{{dealer}}"
+        case .insuranceRenewal: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）保险将于{{due_date}}到期，请及时续保。{{dealer}}"
+        case .openRecall: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（VIN {{vin}}）涉及召回：{{bulletin}}。维修免费，请尽快预约。{{dealer}}"
+        case .birthday: return "尊敬的{{name}}{{title}}：祝您生日快乐！{{dealer}}全体员工敬上"
+        }
+    }
+
+    public var subject: String {
+        switch self {
+        case .firstMaintenance: return "首次保养提醒"
+        case .maintenanceDue: return "定期保养提醒"
+        case .warrantyExpiry: return "质保到期提醒"
+        case .annualInspection: return "年检提醒"
+        case .insuranceRenewal: return "续保提醒"
+        case .openRecall: return "召回通知"
+        case .birthday: return "生日祝福"
+        }
+    }
+}
+
+/// One reminder that falls due: the event it is about (its key makes queueing idempotent: the same event
+/// is never reminded twice, however often `reminders run` runs), the day, and the fields it adds.
+public struct ReminderDue: Sendable, Equatable {
+    public var kind: ReminderKind
+    public var key: String
+    public var dueOn: LocalDate
+    public var extra: [String: String]
+
+    public init(kind: ReminderKind, key: String, dueOn: LocalDate, extra: [String: String]) {
+        self.kind = kind
+        self.key = key
+        self.dueOn = dueOn
+        self.extra = extra
+    }
+}
+
+/// When each reminder falls due for one customer's vehicle, as pure functions of the facts.
+public enum ReminderPlanner {
+    /// The first anniversary of `day` on or after `from` (T-1 clamps 29 February).
+    public static func anniversary(of day: LocalDate, onOrAfter from: LocalDate) -> LocalDate {
+        var years = max(1, from.year - day.year - 1)
+        while day.adding(months: 12 * years) < from { years += 1 }
+        return day.adding(months: 12 * years)
+    }
+
+    /// The reminder of `kind` due within `leadDays` of `asOf`, if any. Open recalls are found by the caller
+    /// (they need the bulletins); `schedule` is the make's W-9 schedule.
+    public static func due(_ kind: ReminderKind, facts: CustomerFacts, asOf: LocalDate, leadDays: Int, schedule: MaintenanceSchedule) -> ReminderDue? {
+        func within(_ day: LocalDate) -> Bool { day >= asOf && asOf.days(until: day) <= leadDays }
+        let vehicleKey = facts.vin?.value ?? "customer-\(facts.customerID)"
+        switch kind {
+        case .firstMaintenance:
+            guard let delivered = facts.deliveredOn, facts.lastVisit == nil else { return nil }
+            let day = schedule.firstMaintenanceDue(delivery: delivered, readings: facts.mileage.map { [(asOf, $0)] } ?? []).date
+            return within(day) ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
+        case .maintenanceDue:
+            guard let last = facts.lastVisit else { return nil }
+            let day = last.adding(months: schedule.intervalMonths)
+            return within(day) ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
+        case .warrantyExpiry:
+            guard let end = facts.warrantyEnds, within(end) else { return nil }
+            return ReminderDue(kind: kind, key: "\(vehicleKey):\(end)", dueOn: end, extra: ["due_date": end.description])
+        case .annualInspection, .insuranceRenewal:
+            guard let delivered = facts.deliveredOn else { return nil }
+            let day = anniversary(of: delivered, onOrAfter: asOf)
+            return within(day) ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
+        case .birthday:
+            guard let birth = facts.birthDate, facts.firstVehicle else { return nil }
+            let day = anniversary(of: birth, onOrAfter: asOf)
+            return within(day) ? ReminderDue(kind: kind, key: "customer-\(facts.customerID):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
+        case .openRecall:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import Core
+import Customers
+import Messaging
+
+/// A segment's filter (M-2), in a small expression language:
+///
+///     expression := term ("or" term)*
+///     term       := factor ("and" factor)*
+///     factor     := "not" factor | "(" expression ")" | field op value | field "in" "(" value ("," value)* ")"
+///     op         := "=" | "!=" | "<" | "<=" | ">" | ">="
+///     value      := number | 'text' | "text" | word (letters, digits, -, _, Chinese)
+///
+/// Keywords are case-insensitive. A comparison with a fact the customer does not have is false (so
+/// `not (mileage > 5000)` also holds for a vehicle without a reading). Fields: `SegmentField`.
+public indirect enum SegmentExpression: Sendable, Equatable {
+    case all
+    case and(SegmentExpression, SegmentExpression)
+    case or(SegmentExpression, SegmentExpression)
+    case not(SegmentExpression)
+    case compare(SegmentField, ComparisonOperator, [SegmentValue])
+
+    /// Parses `text`; a syntax error is an `InvalidInput` naming `field` with the column and what was expected.
+    public static func parse(_ text: String, field: String = "filter") throws -> SegmentExpression {
+        var parser = try SegmentParser(text, field: field)
+        if parser.atEnd { return .all }
+        let expression = try parser.expression()
+        guard parser.atEnd else { throw parser.error("expected \"and\", \"or\" or the end, found \(parser.current.text)") }
+        return expression
+    }
+
+    /// Whether `facts` belong to the segment on `today`; `openBulletin` answers "does this vehicle have an
+    /// open bulletin of this kind", asked only when the expression needs it (it costs a lookup).
+    public func matches(_ facts: CustomerFacts, today: LocalDate, openBulletin: (String) -> Bool) -> Bool {
+        switch self {
+        case .all: return true
+        case .and(let a, let b): return a.matches(facts, today: today, openBulletin: openBulletin) && b.matches(facts, today: today, openBulletin: openBulletin)
+        case .or(let a, let b): return a.matches(facts, today: today, openBulletin: openBulletin) || b.matches(facts, today: today, openBulletin: openBulletin)
+        case .not(let a): return !a.matches(facts, today: today, openBulletin: openBulletin)
+        case .compare(let field, let op, let values):
+            if field == .openBulletin {
+                let hit = values.contains { openBulletin($0.text) }
+                return op == .notEqual ? !hit : hit
+            }
+            guard let fact = field.value(of: facts, today: today) else { return false }
+            return op.holds(fact, values)
+        }
+    }
+
+    /// The fields the expression uses.
+    public var fields: Set<SegmentField> {
+        switch self {
+        case .all: return []
+        case .and(let a, let b), .or(let a, let b): return a.fields.union(b.fields)
+        case .not(let a): return a.fields
+        case .compare(let field, _, _): return [field]
+        }
+    }
+}
+
+/// A value in an expression.
+public struct SegmentValue: Sendable, Equatable {
+    public var text: String
+    public var number: Double?
+}
+
+/// A fact's value for comparison.
+public enum FactValue: Sendable, Equatable {
+    case text(String)
+    case number(Double)
+}
+
+public enum ComparisonOperator: String, Sendable, CaseIterable {
+    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", among = "in"
+
+    func holds(_ fact: FactValue, _ values: [SegmentValue]) -> Bool {
+        switch fact {
+        case .number(let n):
+            let numbers = values.compactMap(\.number)
+            guard let first = numbers.first else { return false }
+            switch self {
+            case .equal: return n == first
+            case .notEqual: return n != first
+            case .less: return n < first
+            case .lessOrEqual: return n <= first
+            case .greater: return n > first
+            case .greaterOrEqual: return n >= first
+            case .among: return numbers.contains(n)
+            }
+        case .text(let t):
+            let key = t.lowercased()
+            switch self {
+            case .equal: return values.first?.text.lowercased() == key
+            case .notEqual: return values.first?.text.lowercased() != key
+            case .among: return values.contains { $0.text.lowercased() == key }
+            default:
+                guard let first = values.first?.text.lowercased() else { return false }
+                switch self {
+                case .less: return key < first
+                case .lessOrEqual: return key <= first
+                case .greater: return key > first
+                default: return key >= first
+                }
+            }
+        }
+    }
+}
+
+/// The fields a segment can filter on (M-2, M-5).
+public enum SegmentField: String, CaseIterable, Sendable {
+    case customerClass = "class", grade, region, owner, gender
+    case make, model, modelYear = "model-year", usage, mileage
+    case deliveredDays = "delivered-days", lastVisitDays = "last-visit-days", warrantyEndsIn = "warranty-ends-in"
+    case birthdayMonth = "birthday-month", openBulletin = "open-bulletin"
+    case consentSMS = "consent-sms", consentEmail = "consent-email", consentLetter = "consent-letter"
+    case value, valueRank = "value-rank"
+
+    public var help: String {
+        switch self {
+        case .customerClass: return "potential, intention, retained, defeated… (C-3)"
+        case .grade: return "H, A, B, C (C-2)"
+        case .region, .owner: return "text"
+        case .gender: return "male, female"
+        case .make, .model: return "the vehicle's make or model"
+        case .modelYear: return "number"
+        case .usage: return "private, taxi, commercial…"
+        case .mileage: return "latest reading, km"
+        case .deliveredDays: return "days since delivery"
+        case .lastVisitDays: return "days since the last maintenance visit"
+        case .warrantyEndsIn: return "days until the warranty (W-1 term) ends; negative once ended"
+        case .birthdayMonth: return "1-12"
+        case .openBulletin: return "recall or campaign: the vehicle has one open (W-6)"
+        case .consentSMS, .consentEmail, .consentLetter: return "opt-in, opt-out or none (M-3)"
+        case .value: return "service revenue, yuan (M-5)"
+        case .valueRank: return "place in the value ranking, 1 = most (M-5)"
+        }
+    }
+
+    func value(of f: CustomerFacts, today: LocalDate) -> FactValue? {
+        func days(_ from: LocalDate?) -> FactValue? { from.map { .number(Double($0.days(until: today))) } }
+        func consent(_ channel: MessageChannel) -> FactValue { .text(f.consent[channel]?.rawValue ?? "none") }
+        switch self {
+        case .customerClass: return .text(f.customerClass.rawValue)
+        case .grade: return f.grade.map { .text($0.rawValue) }
+        case .region: return f.region.map(FactValue.text)
+        case .owner: return f.owner.map(FactValue.text)
+        case .gender: return f.gender.map { .text($0.rawValue) }
+        case .make: return f.make.map(FactValue.text)
+        case .model: return f.model.map(FactValue.text)
+        case .modelYear: return f.modelYear.map { .number(Double($0)) }
+        case .usage: return f.usage.map { .text($0.rawValue) }
+        case .mileage: return f.mileage.map { .number(Double($0)) }
+        case .deliveredDays: return days(f.deliveredOn)
+        case .lastVisitDays: return days(f.lastVisit)
+        case .warrantyEndsIn: return f.warrantyEnds.map { .number(Double(today.days(until: $0))) }
+        case .birthdayMonth: return f.birthDate.map { .number(Double($0.month)) }
+        case .openBulletin: return nil
+        case .consentSMS: return consent(.sms)
+        case .consentEmail: return consent(.email)
+        case .consentLetter: return consent(.letter)
+        case .value: return .number(Double(f.valueFen) / 100)
+        case .valueRank: return f.valueRank.map { .number(Double($0)) }
+        }
+    }
+}
+
+struct SegmentToken {
+    enum Kind { case word, string, number, op, open, close, comma, end }
+    var kind: Kind
+    var text: String
+    var column: Int
+}
+
+struct SegmentParser {
+    let field: String
+    var tokens: [SegmentToken]
+    var index = 0
+
+    init(_ text: String, field: String) throws {
+        self.field = field
+        tokens = []
+        let chars = Array(text)
+        var i = 0
+        func fail(_ message: String, _ column: Int) -> InvalidInput { InvalidInput(field: field, "column \(column): \(message)") }
+        while i < chars.count {
+            let c = chars[i]
+            let column = i + 1
+            if c.isWhitespace { i += 1; continue }
+            if c == "(" { tokens.append(.init(kind: .open, text: "(", column: column)); i += 1; continue }
+            if c == ")" { tokens.append(.init(kind: .close, text: ")", column: column)); i += 1; continue }
+            if c == "," { tokens.append(.init(kind: .comma, text: ",", column: column)); i += 1; continue }
+            if "=!<>".contains(c) {
+                var op = String(c)
+                if i + 1 < chars.count, chars[i + 1] == "=" { op.append("="); i += 1 }
+                guard op != "!" else { throw fail("\"!\" must be \"!=\"", column) }
+                tokens.append(.init(kind: .op, text: op, column: column)); i += 1; continue
+            }
+            if c == "'" || c == "\"" {
+                var j = i + 1
+                var value = ""
+                while j < chars.count, chars[j] != c { value.append(chars[j]); j += 1 }
+                guard j < chars.count else { throw fail("the text starting here is not closed with \(c)", column) }
+                tokens.append(.init(kind: .string, text: value, column: column)); i = j + 1; continue
+            }
+            if c.isNumber || c == "-" || c.isLetter || c == "_" || c == "." {
+                var j = i
+                var word = ""
+                while j < chars.count, chars[j].isNumber || chars[j].isLetter || "-_.".contains(chars[j]) { word.append(chars[j]); j += 1 }
+                let isNumber = Double(word) != nil
+                tokens.append(.init(kind: isNumber ? .number : .word, text: word, column: column)); i = j; continue
+            }
+            throw fail("unexpected \"\(c)\"", column)
+        }
+        tokens.append(.init(kind: .end, text: "the end", column: chars.count + 1))
+    }
+
+    var current: SegmentToken { tokens[index] }
+    var atEnd: Bool { current.kind == .end }
+
+    func error(_ message: String) -> InvalidInput { InvalidInput(field: field, "column \(current.column): \(message)") }
+
+    func isKeyword(_ word: String) -> Bool { current.kind == .word && current.text.lowercased() == word }
+
+    mutating func expression() throws -> SegmentExpression {
+        var left = try term()
+        while isKeyword("or") { index += 1; left = .or(left, try term()) }
+        return left
+    }
+
+    mutating func term() throws -> SegmentExpression {
+        var left = try factor()
+        while isKeyword("and") { index += 1; left = .and(left, try factor()) }
+        return left
+    }
+
+    mutating func factor() throws -> SegmentExpression {
+        if isKeyword("not") { index += 1; return .not(try factor()) }
+        if current.kind == .open {
+            index += 1
+            let inner = try expression()
+            guard current.kind == .close else { throw error("expected \")\", found \(current.text)") }
+            index += 1
+            return inner
+        }
+        guard current.kind == .word else { throw error("expected a field (\(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))), found \(current.text)") }
+        guard let field = SegmentField(rawValue: current.text.lowercased()) else {
+            throw error("unknown field \"\(current.text)\"; fields: \(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        index += 1
+        if isKeyword("in") {
+            index += 1
+            guard current.kind == .open else { throw error("expected \"(\" after in") }
+            index += 1
+            var values = [try value()]
+            while current.kind == .comma { index += 1; values.append(try value()) }
+            guard current.kind == .close else { throw error("expected \",\" or \")\", found \(current.text)") }
+            index += 1
+            return .compare(field, .among, values)
+        }
+        guard current.kind == .op, let op = ComparisonOperator(rawValue: current.text) else {
+            throw error("expected an operator (=, !=, <, <=, >, >=, in) after \(field.rawValue), found \(current.text)")
+        }
+        index += 1
+        let operand = try value()
+        if field == .openBulletin, op != .equal, op != .notEqual { throw error("open-bulletin takes = or !=") }
+        return .compare(field, op, [operand])
+    }
+
+    mutating func value() throws -> SegmentValue {
+        switch current.kind {
+        case .word, .string, .number:
+            let token = current
+            index += 1
+            return SegmentValue(text: token.text, number: token.kind == .number ? Double(token.text) : nil)
+        default:
+            throw error("expected a value, found \(current.text)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Core
+import Customers
+
+/// How a message reaches the customer.
+public enum MessageChannel: String, CaseIterable, Codable, Sendable {
+    case email, sms, letter
+}
+
+/// What a message is, which decides the consent it needs (M-3).
+public enum MessageCategory: String, CaseIterable, Codable, Sendable {
+    /// Promotions, campaigns, birthday cards: needs a recorded opt-in for the channel; capped.
+    case marketing
+    /// Appointment confirmations, reminders the customer asked for: needs no opt-in, honours an opt-out.
+    case service
+    /// A safety recall notice: always goes out by at least one channel, and says why.
+    case recall
+}
+
+/// An outbox message's state: queued → sent / failed / suppressed (with the reason).
+public enum MessageState: String, CaseIterable, Codable, Sendable {
+    case queued, sent, failed, suppressed
+}
+
+/// Why a message was not sent, counted per reason.
+public enum SuppressionReason: String, CaseIterable, Codable, Sendable {
+    case optedOut = "opted-out"
+    case noOptIn = "no-opt-in"
+    case frequencyCap = "frequency-cap"
+    case noAddress = "no-address"
+    case duplicate = "duplicate-recipient"
+    case missingField = "missing-field"
+
+    /// The rule behind the reason.
+    public var rule: String {
+        switch self {
+        case .optedOut, .noOptIn, .frequencyCap: return "M-3"
+        case .noAddress, .duplicate, .missingField: return "M-2"
+        }
+    }
+}
+
+/// Where a message came from.
+public enum MessageSource: String, CaseIterable, Codable, Sendable {
+    case campaign, reminder, appointment
+}
+
+/// A message in the outbox.
+public struct OutboxMessage: Sendable, Codable, Equatable {
+    public typealias ID = Identifier<OutboxMessage>
+
+    public var id: ID?
+    public var customerID: Customer.ID
+    public var campaign: Int64?
+    public var source: MessageSource
+    /// The key that makes queueing idempotent (one message per campaign and customer, per reminder event).
+    public var sourceKey: String
+    public var channel: MessageChannel
+    public var category: MessageCategory
+    /// E-mail address, mobile number, or postal address.
+    public var recipient: String?
+    public var recipientName: String
+    public var subject: String?
+    public var body: String
+    public var state: MessageState
+    public var reason: String?
+    public var attempts: Int
+    public var queuedAt: Date
+    public var sentAt: Date?
+
+    public init(id: ID? = nil, customerID: Customer.ID, campaign: Int64?, source: MessageSource, sourceKey: String, channel: MessageChannel,
+                category: MessageCategory, recipient: String?, recipientName: String, subject: String?, body: String,
+                state: MessageState, reason: String?, attempts: Int = 0, queuedAt: Date, sentAt: Date? = nil) {
+        self.id = id
+        self.customerID = customerID
+        self.campaign = campaign
+        self.source = source
+        self.sourceKey = sourceKey
+        self.channel = channel
+        self.category = category
+        self.recipient = recipient
+        self.recipientName = recipientName
+        self.subject = subject
+        self.body = body
+        self.state = state
+        self.reason = reason
+        self.attempts = attempts
+        self.queuedAt = queuedAt
+        self.sentAt = sentAt
+    }
+
+    /// The stable Message-ID of this message: a duplicate through a sendmail pipe can be recognised by it.
+    public func messageID(domain: String) -> String { "<outbox-\(id?.rawValue ?? 0)@\(domain)>" }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Core
+import Mustache
+
+/// A message template with personal fields (`{{name}}`, `{{plate}}`…), rendered by swift-mustache as plain
+/// text (nothing is HTML-escaped). It knows which fields it uses, so a field the data lacks is an error that
+/// names it, with its line and column.
+public struct MessageTemplate: Sendable {
+    /// A field the template uses, where it first appears.
+    public struct FieldUse: Sendable, Equatable, Codable {
+        public var name: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public let text: String
+    public let fields: [FieldUse]
+    private let template: MustacheTemplate
+
+    /// Compiles `text`; throws `InvalidInput` naming `field` for a syntax error or a field not in `known`.
+    public init(_ text: String, known: Set<String>, field: String = "template") throws {
+        guard !text.trimmed().isEmpty else { throw InvalidInput(field: field, "the template is empty") }
+        let uses = try MessageTemplate.scan(text, field: field)
+        if let unknown = uses.first(where: { !known.contains($0.name) }) {
+            throw InvalidInput(field: field, "line \(unknown.line), column \(unknown.column): {{\(unknown.name)}} is not a field; fields: \(known.sorted().joined(separator: ", "))")
+        }
+        do {
+            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+        } catch {
+            throw InvalidInput(field: field, "the template does not parse: \(error)")
+        }
+        self.text = text
+        var seen = Set<String>()
+        fields = uses.filter { seen.insert($0.name).inserted }
+    }
+
+    /// Renders with `values`; a field the template uses but `values` lacks (or has empty) is an
+    /// `InvalidInput` naming it.
+    public func render(_ values: [String: String], field: String = "template") throws -> String {
+        if let missing = missingField(values) {
+            throw InvalidInput(field: field, "the data has no \(missing.name) for {{\(missing.name)}} (line \(missing.line), column \(missing.column))")
+        }
+        return template.render(values)
+    }
+
+    /// The first field the template uses that `values` lacks or leaves empty.
+    public func missingField(_ values: [String: String]) -> FieldUse? {
+        fields.first { (values[$0.name] ?? "").isEmpty }
+    }
+
+    /// The names used in `{{…}}` tags, with where they stand. Comments and pragmas are skipped, section ends
+    /// are not uses; partials and delimiter changes are refused (a message template stands alone).
+    static func scan(_ text: String, field: String) throws -> [FieldUse] {
+        var uses: [FieldUse] = []
+        let scalars = Array(text.unicodeScalars)
+        var i = 0, line = 1, column = 1
+        func advance() {
+            if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            i += 1
+        }
+        while i < scalars.count {
+            guard scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" else { advance(); continue }
+            let (tagLine, tagColumn) = (line, column)
+            advance(); advance()
+            var triple = false
+            if i < scalars.count, scalars[i] == "{" { triple = true; advance() }
+            var inside = ""
+            while i < scalars.count, !(scalars[i] == "}" && i + 1 < scalars.count && scalars[i + 1] == "}") {
+                inside.unicodeScalars.append(scalars[i])
+                advance()
+            }
+            guard i < scalars.count else { throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): the tag {{ is not closed") }
+            advance(); advance()
+            if triple, i < scalars.count, scalars[i] == "}" { advance() }
+            var name = inside.trimmed()
+            guard let sigil = name.first else { throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): empty tag {{}}") }
+            switch sigil {
+            case "!", "%", "/": continue
+            case ">", "<", "$", "=":
+                throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): {{\(inside)}}: partials, parents, blocks and delimiter changes are not supported in message templates")
+            case "#", "^", "&":
+                name = String(name.dropFirst()).trimmed()
+            default: break
+            }
+            uses.append(FieldUse(name: name, line: tagLine, column: tagColumn))
+        }
+        return uses
+    }
+}
+
+/// SMS text as the gateway sends it: the rendered text plus the dealer's unsubscribe suffix (回T退订) when set.
+public enum SMSText {
+    public static func compose(_ body: String, suffix: String?) -> String {
+        guard let suffix = suffix?.trimmed(), !suffix.isEmpty, !body.hasSuffix(suffix) else { return body }
+        return body + suffix
+    }
+}

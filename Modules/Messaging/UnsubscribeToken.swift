@@ -1,0 +1,49 @@
+import Foundation
+import Core
+import Customers
+
+/// A signed, expiring unsubscribe token per recipient and channel (RFC 8058 one-click): whoever holds the
+/// link may opt that customer out of that channel until it expires, and nobody can forge one for another
+/// customer without the dealer's secret.
+public struct UnsubscribeToken: Sendable, Equatable {
+    public var customer: Customer.ID
+    public var channel: MessageChannel
+    public var expires: Date
+    /// The message it was sent with, so the opt-out is attributed to its campaign (M-4).
+    public var message: Int64
+
+    public init(customer: Customer.ID, channel: MessageChannel, expires: Date, message: Int64) {
+        self.customer = customer
+        self.channel = channel
+        self.expires = expires
+        self.message = message
+    }
+
+    /// `payload.signature`, URL-safe.
+    public func signed(secret: [UInt8]) -> String {
+        let payload = "\(customer.rawValue).\(channel.rawValue).\(Int(expires.timeIntervalSince1970)).\(message)"
+        return payload + "." + UnsubscribeToken.signature(payload, secret: secret)
+    }
+
+    static func signature(_ payload: String, secret: [UInt8]) -> String {
+        SHA256.hmac(key: secret, message: Array(payload.utf8)).prefix(16).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    /// Checks a token's signature and expiry; throws `InvalidInput` (bad or forged) or `Conflict` (expired).
+    public static func verify(_ text: String, secret: [UInt8], now: Date) throws -> UnsubscribeToken {
+        let parts = text.split(separator: ".").map(String.init)
+        guard parts.count == 5, let customer = Int64(parts[0]), let channel = MessageChannel(rawValue: parts[1]),
+              let expires = Int(parts[2]), let message = Int64(parts[3]) else {
+            throw InvalidInput(field: "token", "this is not an unsubscribe link")
+        }
+        let payload = parts[0..<4].joined(separator: ".")
+        // Compared in full whatever the first difference, so timing tells nothing.
+        let expected = Array(signature(payload, secret: secret).utf8), given = Array(parts[4].utf8)
+        guard expected.count == given.count, zip(expected, given).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            throw InvalidInput(field: "token", "this unsubscribe link is not valid")
+        }
+        let token = UnsubscribeToken(customer: Customer.ID(customer), channel: channel, expires: Date(timeIntervalSince1970: Double(expires)), message: message)
+        guard token.expires > now else { throw Conflict(field: "token", "this unsubscribe link expired on \(Instant.utcString(token.expires)); reply STOP or call the dealer") }
+        return token
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+import Warranty
+import Messaging
+import Campaigns
+
+/// Which facts a segment, a template or a reminder needs beyond the card and the vehicle: each costs a
+/// lookup per row, so only what is asked for is read.
+struct FactNeeds: OptionSet {
+    let rawValue: Int
+    static let mileage = FactNeeds(rawValue: 1)
+    static let lastVisit = FactNeeds(rawValue: 2)
+    static let value = FactNeeds(rawValue: 4)
+    static let valueRank = FactNeeds(rawValue: 8)
+    static let warrantyEnd = FactNeeds(rawValue: 16)
+    static let consent = FactNeeds(rawValue: 32)
+
+    init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// What a segment's fields and a template's fields need.
+    init(fields: Set<SegmentField>, templateFields: Set<String> = []) {
+        self = []
+        if fields.contains(.mileage) || templateFields.contains("mileage") { insert(.mileage) }
+        if fields.contains(.lastVisitDays) { insert(.lastVisit) }
+        if fields.contains(.value) { insert(.value) }
+        if fields.contains(.valueRank) { insert(.valueRank) }
+        if fields.contains(.warrantyEndsIn) { insert(.warrantyEnd) }
+        if !fields.isDisjoint(with: [.consentSMS, .consentEmail, .consentLetter]) { insert(.consent) }
+    }
+}
+
+extension AppDatabase {
+    /// Calls `body` with the facts of every customer and vehicle, in customer order (a customer without a
+    /// vehicle once, with no vehicle facts). `channel`'s consent is always read; the others when `needs` says.
+    static func forEachCustomerFacts(_ db: Database, needs: FactNeeds, channel: MessageChannel?, zone: TimeZone,
+                                     _ body: (CustomerFacts) throws -> Void) throws {
+        func consent(_ c: MessageChannel) -> String {
+            needs.contains(.consent) || c == channel
+                ? "(SELECT status FROM consent WHERE customer_id = c.id AND channel = '\(c.rawValue)')" : "NULL"
+        }
+        let sql = """
+            SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, c.address,
+                   (SELECT phone FROM customer_phone WHERE customer_id = c.id AND length(phone) = 11 AND phone LIKE '1%' LIMIT 1),
+                   v.vin, v.plate, v.make, v.model, v.model_year, v.usage, julianday(v.delivered_at),
+                   \(needs.contains(.mileage) ? "(SELECT kilometres FROM mileage_reading WHERE vehicle_id = v.id ORDER BY read_at DESC LIMIT 1)" : "NULL"),
+                   \(needs.contains(.lastVisit) ? "(SELECT max(day) FROM maintenance_visit WHERE vehicle_id = v.id)" : "NULL"),
+                   \(needs.contains(.value) || needs.contains(.valueRank) ? "(SELECT sum(amount_fen) FROM customer_revenue WHERE customer_id = c.id)" : "NULL"),
+                   \(consent(.email)), \(consent(.sms)), \(consent(.letter))
+            FROM customer c LEFT JOIN vehicle v ON v.customer_id = c.id
+            ORDER BY c.id, v.id
+            """
+        let terms = needs.contains(.warrantyEnd) ? try Self.terms(db) : []
+        var ranks: [Int64: Int] = [:]
+        if needs.contains(.valueRank) {
+            for (index, id) in try Int64.fetchAll(db, sql: "SELECT customer_id FROM customer_revenue GROUP BY customer_id ORDER BY sum(amount_fen) DESC, customer_id").enumerated() {
+                ranks[id] = index + 1
+            }
+        }
+        let statement = try RawStatement(db, sql)
+        defer { statement.reset() }
+        var previous: Int64 = -1
+        let offset = Double(zone.secondsFromGMT())
+        while try statement.step(db) {
+            let id = statement.integer(0)!
+            var facts = CustomerFacts(customerID: Customer.ID(id), name: statement.text(1) ?? "", customerClass: CustomerClass(rawValue: statement.text(3) ?? "") ?? .potential)
+            facts.firstVehicle = id != previous
+            previous = id
+            facts.gender = statement.text(2).flatMap(Gender.init(rawValue:))
+            facts.grade = statement.text(4).flatMap(PotentialGrade.init(rawValue:))
+            facts.region = statement.text(5)
+            facts.owner = statement.text(6)
+            facts.birthDate = statement.text(7).flatMap(LocalDate.init)
+            facts.email = statement.text(8)
+            facts.address = statement.text(9)
+            facts.mobile = statement.text(10)
+            if let vin = statement.text(11) {
+                facts.vin = VIN(trusted: vin)
+                facts.plate = statement.text(12)
+                facts.make = statement.text(13)
+                facts.model = statement.text(14)
+                facts.modelYear = statement.integer(15).map(Int.init)
+                facts.usage = statement.text(16).flatMap(Usage.init(rawValue:))
+                // Julian day to the dealer's day; the zone's current offset is close enough for a calendar day.
+                facts.deliveredOn = statement.real(17).map { LocalDate(dayNumber: Int((($0 - 2_440_587.5) * 86_400 + offset) / 86_400)) }
+                facts.mileage = statement.integer(18).map(Int.init)
+                facts.lastVisit = statement.text(19).flatMap(LocalDate.init)
+                if needs.contains(.warrantyEnd), let delivered = facts.deliveredOn, let make = facts.make, let model = facts.model,
+                   let term = WarrantyTerm.select(from: terms, make: make, model: model, usage: facts.usage ?? .private, delivered: delivered) {
+                    facts.warrantyEnds = delivered.adding(months: term.months)
+                }
+            }
+            facts.valueFen = statement.integer(20) ?? 0
+            facts.valueRank = ranks[id]
+            for (column, channel) in [(Int32(21), MessageChannel.email), (22, .sms), (23, .letter)] {
+                if let status = statement.text(column).flatMap(ConsentStatus.init(rawValue:)) { facts.consent[channel] = status }
+            }
+            try body(facts)
+        }
+    }
+
+    /// Whether the vehicle has an open bulletin of `kind` (W-6), for segments that ask.
+    static func hasOpenBulletin(_ db: Database, vin: VIN?, kind: String) -> Bool {
+        guard let vin, let card = try? Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(Vehicle.init(row:)) else { return false }
+        return ((try? vehicleBulletins(db, vin: vin, card: card)) ?? []).contains { $0.open && $0.kind.rawValue == kind.lowercased() }
+    }
+}

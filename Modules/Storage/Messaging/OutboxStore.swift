@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import Core
+import Customers
+import Messaging
+
+/// Which outbox messages to list.
+public struct OutboxFilter: Sendable {
+    public var state: MessageState?
+    public var channel: MessageChannel?
+    public var campaign: String?
+    public var customer: Customer.ID?
+    public var limit: Int
+    public var offset: Int
+
+    public init(state: MessageState? = nil, channel: MessageChannel? = nil, campaign: String? = nil, customer: Customer.ID? = nil, limit: Int = 100, offset: Int = 0) {
+        self.state = state
+        self.channel = channel
+        self.campaign = campaign
+        self.customer = customer
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// What delivery needs from the settings.
+public struct DeliverySettings: Sendable {
+    public var dealerName: String
+    public var fromAddress: String
+    public var unsubscribeURL: String?
+    public var smsSuffix: String?
+    public var timeZone: TimeZone
+    /// The domain of the sender address: it names the Message-IDs.
+    public var domain: String { String(fromAddress.split(separator: "@").last ?? "dealer.invalid") }
+}
+
+/// A message cleared for delivery, with its stable Message-ID and signed unsubscribe token.
+public struct DeliverableMessage: Sendable {
+    public var message: OutboxMessage
+    public var messageID: String
+    public var unsubscribeToken: String
+}
+
+/// The next messages to deliver, and how many queued ones M-3 stopped at delivery time.
+public struct DeliveryBatch: Sendable {
+    public var messages: [DeliverableMessage]
+    /// Queued messages looked at (0: the queue of the channel is empty).
+    public var examined: Int
+    public var suppressed: Int
+}
+
+/// A delivery batch in flight: where the output stood before it, and which messages it holds.
+public struct DeliveryCheckpoint: Sendable, Equatable {
+    public var position: Int64
+    public var ids: [Int64]
+}
+
+/// What feeding back a results file did: each line applied or rejected with its line number.
+public struct DeliveryResults: Codable, Sendable {
+    public var applied: Int
+    public var unchanged: Int
+    public var rejected: [String]
+}
+
+extension AppDatabase {
+    /// Outbox messages, newest first.
+    public func outbox(_ filter: OutboxFilter = OutboxFilter()) throws -> Page<OutboxMessage> {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let state = filter.state { conditions.append("o.state = ?"); arguments += [state] }
+            if let channel = filter.channel { conditions.append("o.channel = ?"); arguments += [channel] }
+            if let campaign = filter.campaign { conditions.append("o.campaign_id = ?"); arguments += [try Self.campaign(db, campaign).id] }
+            if let customer = filter.customer { conditions.append("o.customer_id = ?"); arguments += [customer] }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox o \(whereClause)", arguments: arguments) ?? 0
+            let items = try Row.fetchAll(db, sql: "SELECT * FROM outbox o \(whereClause) ORDER BY o.id DESC LIMIT ? OFFSET ?",
+                                         arguments: arguments + [filter.limit, filter.offset]).map(OutboxMessage.init(row:))
+            return Page(items: items, total: total, limit: filter.limit, offset: filter.offset)
+        }
+    }
+
+    /// Counts of the outbox by channel and state, with suppressions by reason (M-3: every suppression counted).
+    public func outboxCounts() throws -> [String: Int] {
+        try writer.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT channel, state, reason, count(*) FROM outbox GROUP BY channel, state, reason") {
+                let channel: String = row[0], state: String = row[1], count: Int = row[3]
+                counts["\(channel) \(state)", default: 0] += count
+                if state == "suppressed", let reason: String = row[2] {
+                    counts["\(channel) suppressed: \(reason.split(separator: ":").first ?? "")", default: 0] += count
+                }
+            }
+            return counts
+        }
+    }
+
+    public func deliverySettings() throws -> DeliverySettings {
+        let settings = try self.settings()
+        return DeliverySettings(dealerName: settings.text(.dealerName), fromAddress: settings.text(.fromAddress),
+                                unsubscribeURL: settings.text(.unsubscribeURL).nilIfEmpty, smsSuffix: settings.text(.smsSuffix).nilIfEmpty,
+                                timeZone: settings.timeZone)
+    }
+
+    /// The batch a killed delivery to `output` left behind, if any.
+    public func deliveryCheckpoint(output: String) throws -> DeliveryCheckpoint? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT position, ids FROM delivery_checkpoint WHERE output = ?", arguments: [output]).map {
+                DeliveryCheckpoint(position: $0[0], ids: ($0[1] as String).split(separator: ",").compactMap { Int64($0) })
+            }
+        }
+    }
+
+    /// Takes the next queued messages of `channel` for delivery to `output`. Rule M-3 again at delivery
+    /// time: a customer who opted out since, or a marketing SMS over the cap counting those already sent,
+    /// is suppressed now, with the reason. The batch is recorded as in flight with `position` (where the
+    /// output stood), in the same transaction, so a killed run can be undone exactly.
+    public func beginDeliveryBatch(channel: MessageChannel, output: String, position: Int64, limit: Int) throws -> DeliveryBatch {
+        try writer.write { db in
+            let settings = try Self.settings(db)
+            let now = clock.now()
+            let cap = FrequencyCap(limit: settings.integer(.smsCap), windowHours: settings.integer(.smsCapHours))
+            let domain = String(settings.text(.fromAddress).split(separator: "@").last ?? "dealer.invalid")
+            let expires = now.addingTimeInterval(Double(settings.integer(.unsubscribeDays)) * 86_400)
+            let secret = try Self.messagingSecret(db)
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE state = 'queued' AND channel = ? ORDER BY id LIMIT ?", arguments: [channel, limit])
+            let consent = try db.cachedStatement(sql: "SELECT status FROM consent WHERE customer_id = ? AND channel = ?")
+            let sentInWindow = try db.cachedStatement(sql: """
+                SELECT count(*) FROM outbox WHERE customer_id = ? AND channel = 'sms' AND category = 'marketing' AND state = 'sent' AND sent_at >= ?
+                """)
+            let suppress = try db.cachedStatement(sql: "UPDATE outbox SET state = 'suppressed', reason = ? WHERE id = ?")
+            var batch: [DeliverableMessage] = []
+            var suppressed = 0
+            var counted: [Customer.ID: Int] = [:]
+            for row in rows {
+                let message = OutboxMessage(row: row)
+                let status = try String.fetchOne(consent, arguments: [message.customerID, channel]).flatMap(ConsentStatus.init(rawValue:))
+                if case .suppressed(let reason) = ConsentPolicy.decide(message.category, consent: status) {
+                    try suppress.execute(arguments: ["\(reason.rawValue): at delivery", message.id])
+                    suppressed += 1
+                    continue
+                }
+                if message.category == .marketing, channel == .sms {
+                    let sent = try Int.fetchOne(sentInWindow, arguments: [message.customerID, cap.windowStart(before: now)]) ?? 0
+                    guard cap.allows(.marketing, channel: .sms, counted: sent + counted[message.customerID, default: 0]) else {
+                        try suppress.execute(arguments: ["\(SuppressionReason.frequencyCap.rawValue): at delivery", message.id])
+                        suppressed += 1
+                        continue
+                    }
+                    counted[message.customerID, default: 0] += 1
+                }
+                let token = UnsubscribeToken(customer: message.customerID, channel: channel, expires: expires, message: message.id!.rawValue).signed(secret: secret)
+                batch.append(DeliverableMessage(message: message, messageID: message.messageID(domain: domain), unsubscribeToken: token))
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO delivery_checkpoint (output, position, ids, at) VALUES (?, ?, ?, ?)",
+                           arguments: [output, position, batch.map { String($0.message.id!.rawValue) }.joined(separator: ","), now])
+            return DeliveryBatch(messages: batch, examined: rows.count, suppressed: suppressed)
+        }
+    }
+
+    /// Closes a batch: the messages written are sent, the ones the output refused are failed with the reason
+    /// (attempts counted), and the checkpoint is cleared, in one transaction.
+    public func finishDeliveryBatch(output: String, sent: [Int64], failed: [(Int64, String)]) throws {
+        try writer.write { db in
+            let now = clock.now()
+            let markSent = try db.cachedStatement(sql: "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, reason = NULL WHERE id = ? AND state = 'queued'")
+            for id in sent { try markSent.execute(arguments: [now, id]) }
+            let markFailed = try db.cachedStatement(sql: "UPDATE outbox SET state = 'failed', reason = ?, attempts = attempts + 1 WHERE id = ? AND state = 'queued'")
+            for (id, reason) in failed { try markFailed.execute(arguments: [reason, id]) }
+            try db.execute(sql: "DELETE FROM delivery_checkpoint WHERE output = ?", arguments: [output])
+            if !sent.isEmpty || !failed.isEmpty {
+                try Audit.record(db, at: now, actor: "delivery", entity: "outbox", id: output, action: "deliver",
+                                 after: ["sent": String(sent.count), "failed": String(failed.count)])
+            }
+        }
+    }
+
+    /// Feeds back a gateway's or mail system's results (`message_id,status[,detail]`): `delivered` marks a sent
+    /// message delivered, `failed` marks it failed with the detail. Each line stands alone; a bad one is
+    /// reported with its line number and the rest apply.
+    public func applyDeliveryResults(_ lines: [(line: Int, messageID: String, status: String, detail: String?)], actor: String) throws -> DeliveryResults {
+        try writer.write { db in
+            let now = clock.now()
+            var results = DeliveryResults(applied: 0, unchanged: 0, rejected: [])
+            for entry in lines {
+                let digits = entry.messageID.drop { !$0.isNumber }.prefix { $0.isNumber }
+                guard let id = Int64(digits), let row = try Row.fetchOne(db, sql: "SELECT state, result FROM outbox WHERE id = ?", arguments: [id]) else {
+                    results.rejected.append("line \(entry.line): message_id: no outbox message \(entry.messageID)")
+                    continue
+                }
+                let state: String = row[0]
+                switch entry.status.trimmed().lowercased() {
+                case "delivered", "sent":
+                    guard state == "sent" || state == "failed" else {
+                        results.rejected.append("line \(entry.line): status: message \(id) is \(state), not sent"); continue
+                    }
+                    if state == "sent", row[1] == "delivered" { results.unchanged += 1; continue }
+                    try db.execute(sql: "UPDATE outbox SET state = 'sent', delivered_at = ?, result = 'delivered', reason = NULL WHERE id = ?", arguments: [now, id])
+                case "failed", "bounced", "rejected":
+                    guard state == "sent" || state == "failed" else {
+                        results.rejected.append("line \(entry.line): status: message \(id) is \(state), not sent"); continue
+                    }
+                    let reason = entry.detail?.trimmed().nilIfEmpty ?? entry.status
+                    if state == "failed", row[1] == reason { results.unchanged += 1; continue }
+                    try db.execute(sql: "UPDATE outbox SET state = 'failed', result = ?, reason = ? WHERE id = ?", arguments: [reason, reason, id])
+                default:
+                    results.rejected.append("line \(entry.line): status: expected delivered or failed, got \"\(entry.status)\""); continue
+                }
+                try Audit.record(db, at: now, actor: actor, entity: "outbox", id: String(id), action: "result", before: ["state": state], after: ["result": entry.status])
+                results.applied += 1
+            }
+            return results
+        }
+    }
+}
