@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+import Core
+import Customers
+import Messaging
+import Campaigns
+import Warranty
+import TestSupport
+@testable import Storage
+
+@Suite("Campaigns, consent and the outbox in the database (M-1 to M-5)")
+struct CampaignStoreTests {
+    struct Fixture {
+        let clock: SteppingClock
+        let db: AppDatabase
+        var ids: [String: Customer.ID] = [:]
+
+        /// 王芳 (opted in to SMS), 李强 (opted out of SMS), 张伟 (no word), 赵敏 (no mobile), 刘洋 (shares 王芳's phone), 陈静 (no gender).
+        init() throws {
+            clock = SteppingClock("2026-12-01T09:00:00+08:00")
+            db = try AppDatabase.inMemory(clock: clock)
+            let people: [(String, Gender?, [String], String?)] = [
+                ("王芳", .female, ["13800138000"], "wang@example.cn"), ("李强", .male, ["13900139000"], nil), ("张伟", .male, ["13700137000"], "zhang@example.cn"),
+                ("赵敏", .female, ["010-62345678"], nil), ("刘洋", .male, ["13800138000"], nil), ("陈静", nil, ["13600136000"], nil),
+            ]
+            for (index, (name, gender, phones, email)) in people.enumerated() {
+                let card = try db.addCustomer(NewCustomer(customer: Customer(name: name, customerClass: .retained, gender: gender, email: email, address: "北京市朝阳区\(index + 1)号",
+                                                                             createdAt: clock.now()), phones: phones, allowSharedPhones: true, reason: "老客户"), actor: "t")
+                ids[name] = card.customer.id!
+                let vin = try VIN(validating: ["LFV2A21K3N3000123", "LFV2A21K5N3000124", "LFV2A21K7N3000125", "LFV2A21K9N3000126", "LFV2A21K0N3000127", "LFV2A21K2N3000128"][index])
+                _ = try db.addVehicle(Vehicle(customerID: card.customer.id!, vin: vin, plate: "京A1234\(index)", make: "Volkswagen", model: "Sagitar",
+                                              usage: .private, deliveredAt: instant("2025-12-20T10:00:00+08:00"), createdAt: clock.now()), actor: "t")
+            }
+            try db.setConsent(customer: ids["王芳"]!, channel: .sms, status: .optIn, source: "登记表", actor: "t")
+            try db.setConsent(customer: ids["刘洋"]!, channel: .sms, status: .optIn, source: "登记表", actor: "t")
+            try db.setConsent(customer: ids["陈静"]!, channel: .sms, status: .optIn, source: "登记表", actor: "t")
+            try db.setConsent(customer: ids["李强"]!, channel: .sms, status: .optOut, source: "回T退订", actor: "t")
+            _ = try db.createSegment(name: "all-vw", filter: "class = retained and make = Volkswagen", description: nil, actor: "t")
+        }
+
+        func campaign(_ name: String, category: MessageCategory = .marketing, channel: MessageChannel = .sms,
+                      template: String = "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）冬季免费检测。{{dealer}}") throws {
+            _ = try db.createCampaign(name: name, segment: "all-vw", channel: channel, category: category, subject: channel == .email ? "冬季检测" : nil,
+                                      template: template, actor: "t")
+        }
+
+        func states(_ campaign: String) throws -> [String: String] {
+            Dictionary(uniqueKeysWithValues: try db.outbox(OutboxFilter(campaign: campaign)).items.map { ($0.recipientName, $0.reason ?? $0.state.rawValue) })
+        }
+    }
+
+    @Test("M-2/M-3: a marketing SMS run suppresses each customer for its reason and queues the others, once")
+    func marketingRun() throws {
+        let f = try Fixture()
+        try f.campaign("winter")
+        let dry = try f.db.runCampaign("winter", dryRun: true, actor: "t")
+        #expect(dry.counts.queued == 1 && dry.counts.selected == 6)
+        #expect(try f.db.outbox().total == 0)
+
+        let run = try f.db.runCampaign("winter", actor: "t")
+        #expect(run.counts == dry.counts.with { $0.dryRun = false })
+        #expect(try f.states("winter") == ["王芳": "queued", "李强": "opted-out", "张伟": "no-opt-in", "赵敏": "no-opt-in",
+                                           "刘洋": "duplicate-recipient: 13800138000", "陈静": "missing-field: title"])
+        let queued = try #require(try f.db.outbox(OutboxFilter(state: .queued)).items.first)
+        #expect(queued.body == "尊敬的王芳女士：您的Volkswagen Sagitar（京A·12340）冬季免费检测。本店售后服务部")
+
+        // Again: nobody is queued twice; 张伟 opts in and is judged again.
+        try f.db.setConsent(customer: f.ids["张伟"]!, channel: .sms, status: .optIn, source: "电话", actor: "t")
+        let again = try f.db.runCampaign("winter", actor: "t")
+        #expect(again.counts.alreadyQueued == 1 && again.counts.queued == 1)
+        #expect(try f.db.outbox(OutboxFilter(state: .queued)).total == 2)
+        #expect(try f.db.campaignReport("winter").suppressed == ["opted-out": 1, "no-opt-in": 1, "duplicate-recipient": 1, "missing-field": 1])
+    }
+
+    @Test("M-3: the SMS cap counts sent and queued marketing SMS of the last 30×24 hours")
+    func cap() throws {
+        let f = try Fixture()
+        for name in ["one", "two", "three"] { try f.campaign(name) }
+        #expect(try f.db.runCampaign("one", actor: "t").counts.queued == 1)
+        #expect(try f.db.runCampaign("two", actor: "t").counts.queued == 1)
+        let third = try f.db.runCampaign("three", actor: "t")
+        #expect(third.counts.suppressed["frequency-cap"] == 1)
+        // Thirty days later the window has passed.
+        f.clock.set("2026-12-31T09:01:00+08:00")
+        try f.campaign("four")
+        #expect(try f.db.runCampaign("four", actor: "t").counts.queued == 1)
+    }
+
+    @Test("M-3: service messages need no opt-in but honour an opt-out; a recall goes out despite one and says why")
+    func categories() throws {
+        let f = try Fixture()
+        try f.campaign("service", category: .service, template: "{{name}}您好，您的{{plate}}保养到期。")
+        #expect(try f.states("service").isEmpty)
+        _ = try f.db.runCampaign("service", actor: "t")
+        let service = try f.states("service")
+        #expect(service["张伟"] == "queued" && service["李强"] == "opted-out")
+        let reminders = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.insuranceRenewal], actor: "t")
+        #expect(reminders.kinds.first?.queued == 3)
+        #expect(reminders.kinds.first?.suppressed == ["opted-out": 1, "no-address": 1, "missing-field": 1])
+
+        // An open recall on 李强's vehicle: he opted out of SMS, the notice goes all the same and says why.
+        let recall = Bulletin(manufacturer: "FAW-Volkswagen", number: "RC-2026-017", kind: .recall, revision: 1, issued: LocalDate("2026-10-12")!,
+                              title: "前制动软管可能磨损", component: "制动系统", summary: "制动软管可能磨损", remedy: "更换制动软管",
+                              vins: [try VIN(validating: "LFV2A21K5N3000124")])
+        _ = try f.db.storeBulletin(recall, actor: "t")
+        let recalls = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.openRecall], actor: "t")
+        #expect(recalls.kinds.first?.queued == 1)
+        let notice = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["李强"]!)).items.first { $0.category == .recall })
+        #expect(notice.state == .queued)
+        #expect(notice.body.contains("前制动软管可能磨损") && notice.body.contains(ConsentPolicy.recallNote))
+    }
+
+    @Test("M-3: consent is checked again at delivery; an opt-out after queueing stops the message")
+    func deliveryTimeConsent() throws {
+        let f = try Fixture()
+        try f.campaign("winter")
+        _ = try f.db.runCampaign("winter", actor: "t")
+        try f.db.setConsent(customer: f.ids["王芳"]!, channel: .sms, status: .optOut, source: "回T退订", actor: "t")
+        let batch = try f.db.beginDeliveryBatch(channel: .sms, output: "test", position: 0, limit: 10)
+        #expect(batch.messages.isEmpty && batch.suppressed == 1)
+        #expect(try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items.first?.reason == "opted-out: at delivery")
+    }
+
+    @Test("M-1: reminders run twice the same day, or the next day, queue each event once")
+    func remindersIdempotent() throws {
+        let f = try Fixture()
+        let first = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, actor: "t")
+        let renewal = try #require(first.kinds.first { $0.kind == .annualInspection })
+        #expect(renewal.due == 6 && renewal.queued > 0)
+        let total = try f.db.outbox().total
+        let again = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, actor: "t")
+        #expect(again.kinds.allSatisfy { $0.queued == 0 })
+        #expect(try f.db.runReminders(asOf: LocalDate("2026-12-02")!, actor: "t").kinds.allSatisfy { $0.queued == 0 })
+        #expect(try f.db.outbox().total == total)
+    }
+
+    @Test("M-4: a booking logged within the window counts for the campaign; an unsubscribe link opts out and counts too")
+    func responses() throws {
+        let f = try Fixture()
+        try f.campaign("winter")
+        _ = try f.db.runCampaign("winter", actor: "t")
+        let wang = f.ids["王芳"]!
+        f.clock.set("2026-12-05T10:00:00+08:00")
+        _ = try f.db.logContact(Contact(customerID: wang, channel: .phone, direction: .inbound, at: f.clock.now(), staff: "李娜", outcome: .booked), actor: "t")
+        let message = try #require(try f.db.outbox(OutboxFilter(state: .queued)).items.first)
+        let token = try f.db.unsubscribeToken(for: message)
+        let (name, channel) = try f.db.unsubscribe(token: token)
+        #expect(name == "王芳" && channel == .sms)
+        #expect(try f.db.consentCard(wang).current.first { $0.channel == .sms }?.status == .optOut)
+        let report = try f.db.campaignReport("winter")
+        #expect(report.responses == ["appointment": 1, "opt-out": 1])
+        #expect(report.conversionPercent == 100)
+        // Outside the window nothing is attributed.
+        f.clock.set("2027-02-01T10:00:00+08:00")
+        #expect(try f.db.recordResponse(customer: wang, kind: .visit, source: "t", actor: "t") == nil)
+    }
+
+    @Test("M-5: revenue ranks customers; value and value-rank are segment fields")
+    func value() throws {
+        let f = try Fixture()
+        try f.db.addRevenue(customer: f.ids["张伟"]!, on: LocalDate("2026-11-01")!, amount: Money(fen: 300_000), reference: "RO-1", source: "t", actor: "t")
+        try f.db.addRevenue(customer: f.ids["王芳"]!, on: LocalDate("2026-11-02")!, amount: Money(fen: 120_000), reference: "RO-2", source: "t", actor: "t")
+        #expect(throws: Conflict.self) { try f.db.addRevenue(customer: f.ids["王芳"]!, on: LocalDate("2026-11-02")!, amount: Money(fen: 1), reference: "RO-2", source: "t", actor: "t") }
+        #expect(try f.db.valueRanking().map(\.name) == ["张伟", "王芳"])
+        #expect(try f.db.previewSegment(filter: "value-rank = 1").sample == ["张伟 (\(f.ids["张伟"]!))"])
+        #expect(try f.db.previewSegment(filter: "value >= 1000").customers == 2)
+    }
+
+    @Test("A template naming an unknown field, a bad filter or a missing segment is refused and nothing is stored")
+    func badInput() throws {
+        let f = try Fixture()
+        #expect(throws: InvalidInput.self) { try f.campaign("bad", template: "{{name}} {{licence}}") }
+        #expect(throws: InvalidInput.self) { _ = try f.db.createSegment(name: "x", filter: "class = ", description: nil, actor: "t") }
+        #expect(throws: NotFound.self) { _ = try f.db.createCampaign(name: "y", segment: "nope", channel: .sms, category: .service, subject: nil, template: "{{name}}", actor: "t") }
+        #expect(try f.db.campaigns().isEmpty)
+        #expect(try f.db.segments().map(\.name) == ["all-vw"])
+        try f.campaign("ok", template: "{{name}}：{{mileage}}")
+        let error = #expect(throws: InvalidInput.self) { try f.db.renderCampaign("ok", customer: f.ids["王芳"]!) }
+        #expect(error?.reason.contains("no mileage for {{mileage}}") == true)
+    }
+}
+
+extension CampaignRunCounts {
+    func with(_ change: (inout CampaignRunCounts) -> Void) -> CampaignRunCounts {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}
