@@ -189,19 +189,20 @@ extension AppDatabase {
                     continue
                 }
                 let state: String = row[0]
+                let result: String? = row[1]
                 switch entry.status.trimmed().lowercased() {
                 case "delivered", "sent":
                     guard state == "sent" || state == "failed" else {
                         results.rejected.append("line \(entry.line): status: message \(id) is \(state), not sent"); continue
                     }
-                    if state == "sent", row[1] == "delivered" { results.unchanged += 1; continue }
+                    if state == "sent", result == "delivered" { results.unchanged += 1; continue }
                     try db.execute(sql: "UPDATE outbox SET state = 'sent', delivered_at = ?, result = 'delivered', reason = NULL WHERE id = ?", arguments: [now, id])
                 case "failed", "bounced", "rejected":
                     guard state == "sent" || state == "failed" else {
                         results.rejected.append("line \(entry.line): status: message \(id) is \(state), not sent"); continue
                     }
                     let reason = entry.detail?.trimmed().nilIfEmpty ?? entry.status
-                    if state == "failed", row[1] == reason { results.unchanged += 1; continue }
+                    if state == "failed", result == reason { results.unchanged += 1; continue }
                     try db.execute(sql: "UPDATE outbox SET state = 'failed', result = ?, reason = ? WHERE id = ?", arguments: [reason, reason, id])
                 default:
                     results.rejected.append("line \(entry.line): status: expected delivered or failed, got \"\(entry.status)\""); continue
