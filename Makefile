@@ -9,7 +9,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 all: build
 
 # System packages: SQLite and libxml2 headers (pkg-config finds them), the sqlite3 shell (tests compare
-# `sqlite3 .dump`), iconv (GB18030 fixtures) and, for `make bench`, wrk.
+# `sqlite3 .dump`), iconv (GB18030 fixtures), python3 (tests read mailboxes with its mailbox module) and,
+# for `make bench`, wrk.
 deps:
 	@missing=""; \
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
@@ -17,6 +18,7 @@ deps:
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v iconv >/dev/null || missing="$$missing libc-bin"; \
+	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \

@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "APIServerTests",
-            dependencies: ["APIServer", "Complaints", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["APIServer", "Complaints", "Messaging", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             path: "Tests/APIServerTests",
             swiftSettings: swiftSettings
         ),
@@ -149,7 +149,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "aftersales-bench",
-            dependencies: ["DemoGenerator", "Storage", "Complaints", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DemoGenerator", "Storage", "Complaints", "MessagingDelivery", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/Bench",
             swiftSettings: swiftSettings
         ),

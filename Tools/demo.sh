@@ -84,12 +84,30 @@ CASE=$("$BIN/aftersales" complaints list --limit 1 --format csv | sed -n 2p | cu
 run complaints route "$CASE" --advisor 王丽
 run complaints report
 
-say "8. Bad input is refused and nothing is written"
+say "8. CRM: a segment, a campaign, consent and the cap, delivery to an SMS file and a mailbox, reminders"
+run segment preview --filter "class = retained and make = Volkswagen"
+"$BIN/aftersales" segment create retained-vw --filter "class = retained and make = Volkswagen" >/dev/null
+for id in $("$BIN/aftersales" customer list --class retained --limit 40 --format csv | sed 1d | cut -d, -f1); do
+  "$BIN/aftersales" consent set "$id" --channel sms --status opt-in --source "到店登记表" >/dev/null
+done
+run campaign create winter-check --segment retained-vw --channel sms --category marketing --template "尊敬的{{name}}{{title}}：冬季免费检测，您的{{vehicle}}（{{plate}}）欢迎到店。{{dealer}}"
+run campaign run winter-check --dry-run
+run campaign run winter-check
+run campaign run winter-check
+run outbox deliver --sms-csv "$DEMO/sms.csv"
+head -3 "$DEMO/sms.csv"
+"$BIN/aftersales" campaign create service-mail --segment retained-vw --channel email --category service --subject "{{name}}{{title}}，冬季营业时间" --template "尊敬的{{name}}{{title}}：本店冬季营业时间为8:30-17:30。{{dealer}}" >/dev/null
+"$BIN/aftersales" campaign run service-mail >/dev/null
+run outbox deliver --mbox "$DEMO/out.mbox"
+run reminders run
+run campaign report winter-check
+
+say "9. Bad input is refused and nothing is written"
 run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --make Volkswagen --model Jetta --usage private || echo "(exit status $?)"
 run customer move "$NEW" --to potential --reason "试试" || echo "(exit status $?)"
 run complaints close "$CASE" --process satisfied --result satisfied || echo "(exit status $?)"
 
-say "9. Who changed what: the audit log"
+say "10. Who changed what: the audit log"
 run audit --limit 6
 
 say "The API"

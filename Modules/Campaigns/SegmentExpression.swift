@@ -62,6 +62,28 @@ public indirect enum SegmentExpression: Sendable, Equatable {
 public struct SegmentValue: Sendable, Equatable {
     public var text: String
     public var number: Double?
+    /// `text` in lower case, folded once at parse time.
+    var folded: String
+
+    init(text: String, number: Double?) {
+        self.text = text
+        self.number = number
+        folded = text.lowercased()
+    }
+}
+
+/// Whether `text` equals `folded` (already lower case) ignoring ASCII case, without making a new string.
+func equalsFolded(_ text: String, _ folded: String) -> Bool {
+    var a = text.utf8.makeIterator(), b = folded.utf8.makeIterator()
+    while true {
+        switch (a.next(), b.next()) {
+        case (nil, nil): return true
+        case (let x?, let y?):
+            let lower = x >= 65 && x <= 90 ? x + 32 : x
+            if lower != y { return false }
+        default: return false
+        }
+    }
 }
 
 /// A fact's value for comparison.
@@ -88,13 +110,13 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
             case .among: return numbers.contains(n)
             }
         case .text(let t):
-            let key = t.lowercased()
             switch self {
-            case .equal: return values.first?.text.lowercased() == key
-            case .notEqual: return values.first?.text.lowercased() != key
-            case .among: return values.contains { $0.text.lowercased() == key }
+            case .equal: return values.first.map { equalsFolded(t, $0.folded) } ?? false
+            case .notEqual: return values.first.map { !equalsFolded(t, $0.folded) } ?? false
+            case .among: return values.contains { equalsFolded(t, $0.folded) }
             default:
-                guard let first = values.first?.text.lowercased() else { return false }
+                let key = t.lowercased()
+                guard let first = values.first?.folded else { return false }
                 switch self {
                 case .less: return key < first
                 case .lessOrEqual: return key <= first

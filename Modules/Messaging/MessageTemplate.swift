@@ -95,3 +95,4 @@ public enum SMSText {
         return body + suffix
     }
 }
+

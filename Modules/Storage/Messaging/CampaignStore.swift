@@ -83,8 +83,9 @@ extension AppDatabase {
             var customers = Set<Int64>(), vehicles = 0
             var reach: [MessageChannel: (Int, Int, Int)] = [:]
             var sample: [String] = []
-            try Self.forEachCustomerFacts(db, needs: FactNeeds(fields: expression.fields).union(.consent), channel: nil, zone: zone) { facts in
-                guard expression.matches(facts, today: today, openBulletin: { Self.hasOpenBulletin(db, vin: facts.vin, kind: $0) }) else { return }
+            try Self.forEachCustomerFacts(db, needs: FactNeeds(fields: expression.fields).union(.consent), channel: nil, zone: zone, matching: { facts in
+                expression.matches(facts, today: today, openBulletin: { Self.hasOpenBulletin(db, vin: facts.vin, kind: $0) })
+            }) { facts in
                 if facts.vin != nil { vehicles += 1 }
                 guard customers.insert(facts.customerID.rawValue).inserted else { return }
                 if sample.count < 5 { sample.append("\(facts.name) (\(facts.customerID))") }
@@ -210,30 +211,32 @@ extension AppDatabase {
             let queuedAt = Instant.databaseString(now)
             var lastCustomer: Int64 = -1
             let needs = FactNeeds(fields: expression.fields, templateFields: Set(template.fields.map(\.name)))
-            try Self.forEachCustomerFacts(db, needs: needs, channel: campaign.channel, zone: settings.timeZone) { facts in
+            func write(customer: Int64, name: String, _ state: MessageState, reason: String?, recipient: String?, subject: String?, body: String) throws {
+                guard !dryRun else { return }
+                insert.bind(1, customer); insert.bind(2, campaign.id); insert.bind(3, "campaign:\(campaign.id!):\(customer)")
+                insert.bind(4, campaign.channel.rawValue); insert.bind(5, campaign.category.rawValue); insert.bind(6, recipient)
+                insert.bind(7, name); insert.bind(8, subject); insert.bind(9, body); insert.bind(10, state.rawValue)
+                insert.bind(11, reason); insert.bind(12, queuedAt)
+                try insert.run(db)
+            }
+            // One message per customer: the first of their vehicles that matches.
+            try Self.forEachCustomerFacts(db, needs: needs, channel: campaign.channel, zone: settings.timeZone, matching: { facts in
                 let id = facts.customerID.rawValue
-                // One message per customer: the first of their vehicles that matches.
-                guard id != lastCustomer else { return }
-                guard expression.matches(facts, today: today, openBulletin: { Self.hasOpenBulletin(db, vin: facts.vin, kind: $0) }) else { return }
+                guard id != lastCustomer, expression.matches(facts, today: today, openBulletin: { Self.hasOpenBulletin(db, vin: facts.vin, kind: $0) }) else { return false }
                 lastCustomer = id
                 counts.selected += 1
-                if done.contains(id) { counts.alreadyQueued += 1; return }
-                func store(_ state: MessageState, reason: String?, recipient: String?, subject: String?, body: String) throws {
-                    guard !dryRun else { return }
-                    insert.bind(1, id); insert.bind(2, campaign.id); insert.bind(3, "campaign:\(campaign.id!):\(id)")
-                    insert.bind(4, campaign.channel.rawValue); insert.bind(5, campaign.category.rawValue); insert.bind(6, recipient)
-                    insert.bind(7, facts.name); insert.bind(8, subject); insert.bind(9, body); insert.bind(10, state.rawValue)
-                    insert.bind(11, reason); insert.bind(12, queuedAt)
-                    try insert.run(db)
-                }
+                // Already queued, sent or failed for this campaign: counted, and not read further.
+                if done.contains(id) { counts.alreadyQueued += 1; return false }
+                return true
+            }) { facts in
+                let id = facts.customerID.rawValue
                 func suppress(_ reason: SuppressionReason, _ detail: String? = nil) throws {
                     counts.suppress(reason)
-                    try store(.suppressed, reason: detail.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue, recipient: facts.recipient(campaign.channel), subject: nil, body: "")
+                    try write(customer: id, name: facts.name, .suppressed, reason: detail.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue,
+                              recipient: facts.recipient(campaign.channel), subject: nil, body: "")
                 }
-                switch ConsentPolicy.decide(campaign.category, consent: facts.consent[campaign.channel]) {
-                case .suppressed(let reason): return try suppress(reason)
-                case .allowed, .allowedDespiteOptOut: break
-                }
+                let decision = ConsentPolicy.decide(campaign.category, consent: facts.consent[campaign.channel])
+                if case .suppressed(let reason) = decision { return try suppress(reason) }
                 guard let recipient = facts.recipient(campaign.channel) else { return try suppress(.noAddress) }
                 guard !recipients.contains(recipient) else { return try suppress(.duplicate, recipient) }
                 guard cap.allows(campaign.category, channel: campaign.channel, counted: capCounts[id] ?? 0) else {
@@ -241,11 +244,12 @@ extension AppDatabase {
                 }
                 let values = PersonalFields.values(facts, dealer: dealer)
                 if let missing = template.missingField(values) ?? subject?.missingField(values) { return try suppress(.missingField, missing.name) }
-                let body = try template.render(values)
+                // A recall sent despite an opt-out says why (M-3).
+                let body = try template.render(values) + (decision == .allowedDespiteOptOut ? "（\(ConsentPolicy.recallNote)）" : "")
                 let title = try subject?.render(values, field: "subject")
                 counts.rendered += 1
                 recipients.insert(recipient)
-                try store(.queued, reason: nil, recipient: recipient, subject: title, body: body)
+                try write(customer: id, name: facts.name, .queued, reason: nil, recipient: recipient, subject: title, body: body)
                 counts.queued += 1
             }
             if !dryRun {

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Core
+import Customers
+import Messaging
+import Storage
+import TestSupport
+@testable import APIServer
+
+@Suite("Segments, campaigns, consent and unsubscribe over HTTP (in process)")
+struct CampaignAPITests {
+    @Test("Campaign routes by role; consent with its source; one-click unsubscribe needs no token, and GET changes nothing")
+    func flow() async throws {
+        let db = try memoryDatabase(now: "2026-12-01T09:00:00+08:00")
+        let coordinator = try db.createToken(name: "市场-周", role: .marketCoordinator, actor: "setup").secret
+        let advisor = try db.createToken(name: "前台-王丽", role: .serviceAdvisor, actor: "setup").secret
+        let customer = try db.addCustomer(NewCustomer(customer: Customer(name: "王芳", customerClass: .retained, gender: .female, email: "wang@example.cn", createdAt: db.now),
+                                                      phones: ["13800138000"], reason: "老客户"), actor: "setup").customer.id!
+        let app = Application(router: buildRouter(database: db))
+        @Sendable func headers(_ token: String) -> HTTPFields { [.contentType: "application/json", .authorization: "Bearer \(token)"] }
+        try await app.test(.router) { client in
+            let segment = ByteBuffer(string: #"{"name":"retained","filter":"class = retained"}"#)
+            try await client.execute(uri: "/v1/segments", method: .post, headers: headers(advisor), body: segment) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v1/segments", method: .post, headers: headers(coordinator), body: segment) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/segments/preview", method: .post, headers: headers(advisor), body: ByteBuffer(string: #"{"filter":"class = "}"#)) { response in
+                #expect(response.status == .badRequest)
+                let problem = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+                #expect((problem["detail"] as? String)?.contains("column 9") == true)
+            }
+            try await client.execute(uri: "/v1/customers/\(customer)/consent/email", method: .put, headers: headers(advisor),
+                                     body: ByteBuffer(string: #"{"status":"opt-in","source":"到店登记表"}"#)) { #expect($0.status == .ok) }
+            let campaign = ByteBuffer(string: #"{"name":"winter","segment":"retained","channel":"email","category":"marketing","subject":"冬季检测","template":"尊敬的{{name}}{{title}}：欢迎到店。"}"#)
+            try await client.execute(uri: "/v1/campaigns", method: .post, headers: headers(coordinator), body: campaign) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/campaigns/winter/run", method: .post, headers: headers(coordinator)) { response in
+                #expect(response.status == .ok)
+                let run = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+                #expect((run["counts"] as? [String: Any])?["queued"] as? Int == 1)
+            }
+        }
+        let message = try #require(try db.outbox(OutboxFilter(state: .queued)).items.first)
+        let token = try db.unsubscribeToken(for: message)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/unsubscribe/\(token)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<form method=\"post\""))
+            }
+            #expect(try db.consentCard(customer).current.first?.status == .optIn)
+            try await client.execute(uri: "/v1/unsubscribe/\(token)", method: .post, body: ByteBuffer(string: "List-Unsubscribe=One-Click")) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("王芳，您已退订邮件"))
+            }
+            try await client.execute(uri: "/v1/unsubscribe/\(token.dropLast())0", method: .post) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/v1/campaigns/winter/report", method: .get, headers: headers(advisor)) { response in
+                let report = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+                #expect((report["responses"] as? [String: Int])?["opt-out"] == 1)
+            }
+        }
+        #expect(try db.consentCard(customer).current.first?.status == .optOut)
+    }
+}
