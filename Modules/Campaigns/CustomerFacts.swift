@@ -20,7 +20,7 @@ public struct CustomerFacts: Sendable {
     /// M-5: service revenue in fen, and the customer's place in the ranking (1 = most).
     public var valueFen: Int64
     public var valueRank: Int?
-    public var consent: [MessageChannel: ConsentStatus]
+    public var consent: ChannelConsents
     public var vin: VIN?
     public var plate: String?
     public var make: String?
@@ -36,7 +36,7 @@ public struct CustomerFacts: Sendable {
 
     public init(customerID: Customer.ID, name: String, gender: Gender? = nil, customerClass: CustomerClass, grade: PotentialGrade? = nil,
                 region: String? = nil, owner: String? = nil, birthDate: LocalDate? = nil, email: String? = nil, mobile: String? = nil,
-                address: String? = nil, valueFen: Int64 = 0, valueRank: Int? = nil, consent: [MessageChannel: ConsentStatus] = [:],
+                address: String? = nil, valueFen: Int64 = 0, valueRank: Int? = nil, consent: ChannelConsents = [:],
                 vin: VIN? = nil, plate: String? = nil, make: String? = nil, model: String? = nil, modelYear: Int? = nil, usage: Usage? = nil,
                 deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil, warrantyEnds: LocalDate? = nil) {
         self.customerID = customerID
@@ -71,6 +71,34 @@ public struct CustomerFacts: Sendable {
         case .email: return email
         case .sms: return mobile
         case .letter: return address
+        }
+    }
+}
+
+/// A customer's latest word per channel (M-3), without a dictionary per customer: a million of them are read per run.
+public struct ChannelConsents: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public var email: ConsentStatus?
+    public var sms: ConsentStatus?
+    public var letter: ConsentStatus?
+
+    public init(dictionaryLiteral elements: (MessageChannel, ConsentStatus)...) {
+        for (channel, status) in elements { self[channel] = status }
+    }
+
+    public subscript(channel: MessageChannel) -> ConsentStatus? {
+        get {
+            switch channel {
+            case .email: return email
+            case .sms: return sms
+            case .letter: return letter
+            }
+        }
+        set {
+            switch channel {
+            case .email: email = newValue
+            case .sms: sms = newValue
+            case .letter: letter = newValue
+            }
         }
     }
 }

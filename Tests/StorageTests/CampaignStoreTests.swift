@@ -16,9 +16,10 @@ struct CampaignStoreTests {
         var ids: [String: Customer.ID] = [:]
 
         /// 王芳 (opted in to SMS), 李强 (opted out of SMS), 张伟 (no word), 赵敏 (no mobile), 刘洋 (shares 王芳's phone), 陈静 (no gender).
-        init() throws {
-            clock = SteppingClock("2026-12-01T09:00:00+08:00")
-            db = try AppDatabase.inMemory(clock: clock)
+        init(file: String? = nil) throws {
+            let clock = SteppingClock("2026-12-01T09:00:00+08:00")
+            self.clock = clock
+            db = try file.map { try AppDatabase.open(path: $0, create: true, clock: clock) } ?? AppDatabase.inMemory(clock: clock)
             let people: [(String, Gender?, [String], String?)] = [
                 ("王芳", .female, ["13800138000"], "wang@example.cn"), ("李强", .male, ["13900139000"], nil), ("张伟", .male, ["13700137000"], "zhang@example.cn"),
                 ("赵敏", .female, ["010-62345678"], nil), ("刘洋", .male, ["13800138000"], nil), ("陈静", nil, ["13600136000"], nil),
@@ -70,6 +71,18 @@ struct CampaignStoreTests {
         #expect(again.counts.alreadyQueued == 1 && again.counts.queued == 1)
         #expect(try f.db.outbox(OutboxFilter(state: .queued)).total == 2)
         #expect(try f.db.campaignReport("winter").suppressed == ["opted-out": 1, "no-opt-in": 1, "duplicate-recipient": 1, "missing-field": 1])
+    }
+
+    @Test("On a database file the customer base is read beside the writing; the run queues and suppresses exactly as in memory")
+    func fileDatabase() throws {
+        let folder = try TemporaryDirectory()
+        let onFile = try Fixture(file: folder.path("dealer.sqlite"))
+        let inMemory = try Fixture()
+        for f in [onFile, inMemory] { try f.campaign("winter") }
+        let a = try onFile.db.runCampaign("winter", actor: "t"), b = try inMemory.db.runCampaign("winter", actor: "t")
+        #expect(a.counts == b.counts)
+        #expect(try onFile.states("winter") == inMemory.states("winter"))
+        #expect(try onFile.db.runCampaign("winter", actor: "t").counts.alreadyQueued == 1)
     }
 
     @Test("M-3: the SMS cap counts sent and queued marketing SMS of the last 30×24 hours")

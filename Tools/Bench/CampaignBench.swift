@@ -14,6 +14,7 @@ struct CampaignBench: ParsableCommand {
 
     @Option(help: "Customers.") var customers = 1_000_000
     @Option(help: "Working folder.") var out = "bench-out"
+    @Flag(name: .customLong("skip-delivery"), help: "Time only the campaign runs (for profiling).") var skipDelivery = false
 
     func run() throws {
         let fm = FileManager.default
@@ -36,6 +37,9 @@ struct CampaignBench: ParsableCommand {
         _ = try db.createCampaign(name: "winter-sms", segment: "retained-vw", channel: .sms, category: .marketing, subject: nil,
                                   template: "尊敬的{{name}}{{title}}：冬季免费检测，您的{{vehicle}}（{{plate}}）欢迎到店。{{dealer}}", actor: "bench")
         var start = Date()
+        let dry = try db.runCampaign("winter-sms", dryRun: true, actor: "bench")
+        print(String(format: "dry run (select, suppress, render; nothing written): %.2f s, would queue %d", Date().timeIntervalSince(start), dry.counts.queued))
+        start = Date()
         let run = try db.runCampaign("winter-sms", actor: "bench")
         let seconds = Date().timeIntervalSince(start)
         let c = run.counts
@@ -45,6 +49,7 @@ struct CampaignBench: ParsableCommand {
         let again = try db.runCampaign("winter-sms", actor: "bench")
         print(String(format: "same campaign again: %.2f s, queued %d, already queued %d", Date().timeIntervalSince(start), again.counts.queued, again.counts.alreadyQueued))
 
+        if skipDelivery { return }
         _ = try db.createCampaign(name: "notice-mail", segment: "retained-vw", channel: .email, category: .service, subject: "{{name}}{{title}}，营业时间调整通知",
                                   template: "尊敬的{{name}}{{title}}：\n本店冬季营业时间调整为 8:30-17:30。\n{{dealer}}", actor: "bench")
         let mails = try db.runCampaign("notice-mail", actor: "bench").counts.queued

@@ -206,10 +206,9 @@ extension AppDatabase {
                 INSERT INTO outbox (customer_id, campaign_id, source, source_key, channel, category, recipient, recipient_name, subject, body, state, reason, queued_at)
                 VALUES (?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(source_key) DO UPDATE SET recipient = excluded.recipient, subject = excluded.subject, body = excluded.body,
-                    state = excluded.state, reason = excluded.reason, queued_at = excluded.queued_at
+                    state = excluded.state, reason = excluded.reason, queued_at = excluded.queued_at WHERE outbox.state = 'suppressed'
                 """)
             let queuedAt = Instant.databaseString(now)
-            var lastCustomer: Int64 = -1
             let needs = FactNeeds(fields: expression.fields, templateFields: Set(template.fields.map(\.name)))
             func write(customer: Int64, name: String, _ state: MessageState, reason: String?, recipient: String?, subject: String?, body: String) throws {
                 guard !dryRun else { return }
@@ -219,16 +218,7 @@ extension AppDatabase {
                 insert.bind(11, reason); insert.bind(12, queuedAt)
                 try insert.run(db)
             }
-            // One message per customer: the first of their vehicles that matches.
-            try Self.forEachCustomerFacts(db, needs: needs, channel: campaign.channel, zone: settings.timeZone, matching: { facts in
-                let id = facts.customerID.rawValue
-                guard id != lastCustomer, expression.matches(facts, today: today, openBulletin: { Self.hasOpenBulletin(db, vin: facts.vin, kind: $0) }) else { return false }
-                lastCustomer = id
-                counts.selected += 1
-                // Already queued, sent or failed for this campaign: counted, and not read further.
-                if done.contains(id) { counts.alreadyQueued += 1; return false }
-                return true
-            }) { facts in
+            func judge(_ facts: CustomerFacts) throws {
                 let id = facts.customerID.rawValue
                 func suppress(_ reason: SuppressionReason, _ detail: String? = nil) throws {
                     counts.suppress(reason)
@@ -252,6 +242,12 @@ extension AppDatabase {
                 try write(customer: id, name: facts.name, .queued, reason: nil, recipient: recipient, subject: title, body: body)
                 counts.queued += 1
             }
+            // One message per customer: the first of their vehicles that matches. A database file is read beside the
+            // writing (a reader connection on another core); an in-memory one within the transaction.
+            let selection = CampaignSelection(expression: expression, done: done, today: today, needs: needs, channel: campaign.channel, zone: settings.timeZone)
+            let tally = try (writer as? DatabasePool).map { try selection.scanBeside($0, judge) } ?? selection.scan(db, judge)
+            counts.selected = tally.selected
+            counts.alreadyQueued = tally.alreadyQueued
             if !dryRun {
                 try Audit.record(db, at: now, actor: actor, entity: "campaign", id: campaign.name, action: "run",
                                  after: ["selected": String(counts.selected), "queued": String(counts.queued), "suppressed": String(counts.suppressedTotal),

@@ -16,6 +16,8 @@ struct FactNeeds: OptionSet {
     static let valueRank = FactNeeds(rawValue: 8)
     static let warrantyEnd = FactNeeds(rawValue: 16)
     static let consent = FactNeeds(rawValue: 32)
+    /// The VIN before the filter decides (open-bulletin asks by VIN); otherwise it is read for matches only.
+    static let vin = FactNeeds(rawValue: 64)
 
     init(rawValue: Int) { self.rawValue = rawValue }
 
@@ -28,6 +30,7 @@ struct FactNeeds: OptionSet {
         if fields.contains(.valueRank) { insert(.valueRank) }
         if fields.contains(.warrantyEndsIn) { insert(.warrantyEnd) }
         if !fields.isDisjoint(with: [.consentSMS, .consentEmail, .consentLetter]) { insert(.consent) }
+        if fields.contains(.openBulletin) { insert(.vin) }
     }
 }
 
@@ -76,7 +79,7 @@ extension AppDatabase {
             facts.birthDate = statement.text(7).flatMap(LocalDate.init)
             let hasVehicle = !statement.isNull(11)
             if hasVehicle {
-                facts.vin = statement.text(11).map(VIN.init(trusted:))
+                if needs.contains(.vin) { facts.vin = statement.text(11).map(VIN.init(trusted:)) }
                 facts.make = statement.text(13)
                 facts.model = statement.text(14)
                 facts.modelYear = statement.integer(15).map(Int.init)
@@ -100,7 +103,10 @@ extension AppDatabase {
             facts.email = statement.text(8)
             facts.address = statement.text(9)
             facts.mobile = statement.text(10)
-            if hasVehicle { facts.plate = statement.text(12) }
+            if hasVehicle {
+                if facts.vin == nil { facts.vin = statement.text(11).map(VIN.init(trusted:)) }
+                facts.plate = statement.text(12)
+            }
             try body(facts)
         }
     }

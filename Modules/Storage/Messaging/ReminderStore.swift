@@ -50,7 +50,7 @@ extension AppDatabase {
                 default: return kind.defaultLeadDays
                 }
             }
-            let needs: FactNeeds = [.mileage, .lastVisit, .warrantyEnd, .consent]
+            let needs: FactNeeds = [.mileage, .lastVisit, .warrantyEnd, .consent, .vin]
             try Self.forEachCustomerFacts(db, needs: needs, channel: nil, zone: settings.timeZone) { facts in
                 var due: [ReminderDue] = []
                 for kind in kinds where kind != .openRecall {
