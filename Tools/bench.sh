@@ -9,6 +9,7 @@ BIN=.build/release
 echo "== AfterSales benchmarks ($(nproc) cores, $(date -u +%F)) =="
 "$BIN/aftersales-bench" customers --rows "$ROWS" --out bench-out
 "$BIN/aftersales-bench" complaints --out bench-out
+"$BIN/aftersales-bench" campaigns --out bench-out
 "$BIN/aftersales-bench" warranty --bulletins "$BULLETINS" --vins "$VINS" --out bench-out | tee bench-out/warranty.txt
 
 # The eligibility route next to the route that reads one customer, under wrk on 127.0.0.1.

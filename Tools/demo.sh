@@ -96,6 +96,12 @@ run campaign run winter-check
 run campaign run winter-check
 run outbox deliver --sms-csv "$DEMO/sms.csv"
 head -3 "$DEMO/sms.csv"
+# Two more marketing SMS campaigns in the same month: the third message to a customer is over the cap (M-3).
+for name in new-year spring-check; do
+  "$BIN/aftersales" campaign create "$name" --segment retained-vw --channel sms --category marketing --template "{{name}}您好：{{dealer}}新春活动，欢迎到店。" >/dev/null
+done
+"$BIN/aftersales" campaign run new-year >/dev/null
+run campaign run spring-check
 "$BIN/aftersales" campaign create service-mail --segment retained-vw --channel email --category service --subject "{{name}}{{title}}，冬季营业时间" --template "尊敬的{{name}}{{title}}：本店冬季营业时间为8:30-17:30。{{dealer}}" >/dev/null
 "$BIN/aftersales" campaign run service-mail >/dev/null
 run outbox deliver --mbox "$DEMO/out.mbox"
