@@ -104,12 +104,7 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func run() throws {
-            let text = try template ?? {
-                guard let data = FileManager.default.contents(atPath: templateFile!), let text = String(data: data, encoding: .utf8) else {
-                    throw InvalidInput(field: "template-file", "cannot read \(templateFile!) as UTF-8 text")
-                }
-                return text
-            }()
+            let text = try template ?? Parse.textFile(templateFile!, field: "template-file")
             let campaign = try global.open().createCampaign(name: name, segment: segment, channel: try parseChoice(channel, field: "channel"),
                                                             category: try parseChoice(category, field: "category"), subject: subject, template: text,
                                                             responseWindowDays: responseWindow, actor: global.actorName)
@@ -310,9 +305,7 @@ struct OutboxCommand: ParsableCommand {
         @Argument(help: "The results file (UTF-8 CSV with a header row).") var file: String
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw InvalidInput(field: "file", "cannot read \(file) as UTF-8 text")
-            }
+            let text = try Parse.textFile(file, field: "file")
             var lines: [(line: Int, messageID: String, status: String, detail: String?)] = []
             var rejected: [String] = []
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -432,9 +425,7 @@ struct ValueCommand: ParsableCommand {
         @Argument(help: "The CSV file.") var file: String
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw InvalidInput(field: "file", "cannot read \(file) as UTF-8 text")
-            }
+            let text = try Parse.textFile(file, field: "file")
             let db = try global.open()
             var added = 0, unchanged = 0, rejected = 0
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -26,5 +26,12 @@ enum Parse {
         guard let value = Int64(text), value > 0 else { throw InvalidInput(field: field, "expected a customer id (a positive number), got \"\(text)\"") }
         return Customer.ID(value)
     }
-}
 
+    /// A UTF-8 text file's contents; a missing, unreadable or non-UTF-8 file is an `InvalidInput` naming `field`.
+    static func textFile(_ path: String, field: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw InvalidInput(field: field, "cannot read \(path) as UTF-8 text")
+        }
+        return text
+    }
+}

@@ -28,9 +28,7 @@ public struct AppDatabase: Sendable {
         configuration.busyMode = .timeout(5)
         // Reads map the file instead of copying each page through pread: lists that scan tens of thousands of
         // rows (the complaint overdue list) spend a sixth of their time in those copies otherwise.
-        // A 32 MiB page cache (the default is 2 MiB) keeps a campaign run's freshly written pages at hand
-        // instead of looking each up in the WAL again.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768") }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
