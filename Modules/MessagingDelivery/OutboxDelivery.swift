@@ -20,6 +20,7 @@ public struct DeliveryReport: Codable, Sendable, Equatable {
 /// they are marked sent and the record is cleared (another). A run killed in between is put right by the next
 /// run first: append-only files are cut back to the recorded position, a Maildir keeps what it completed.
 /// So mbox, Maildir and CSV outputs hold every message exactly once; a sendmail pipe gets it at least once.
+/// Messages another output has in flight are skipped, so two deliveries of one channel at once share the queue.
 public enum OutboxDelivery {
     public static func deliver(_ db: AppDatabase, to output: any MessageOutput, batchSize: Int = 500, limit: Int? = nil,
                                progress: ((Int) -> Void)? = nil) throws -> DeliveryReport {

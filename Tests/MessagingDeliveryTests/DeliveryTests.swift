@@ -96,6 +96,19 @@ struct DeliveryTests {
         #expect(files.count == 3 && Set(files.map { $0[0] }).count == 3)
     }
 
+    @Test("Two deliveries of one channel at once never take the same message")
+    func twoOutputs() throws {
+        let folder = try TemporaryDirectory()
+        let db = try queuedDatabase(count: 4, folder: folder)
+        let first = try MboxOutput(path: folder.path("a.mbox")), second = try MboxOutput(path: folder.path("b.mbox"))
+        let inFlight = try db.beginDeliveryBatch(channel: .email, output: first.key, position: try first.position(), limit: 2)
+        #expect(inFlight.messages.count == 2)
+        #expect(try OutboxDelivery.deliver(db, to: second).sent == 2)
+        #expect(try OutboxDelivery.deliver(db, to: first).sent == 2)
+        let ids = try parseMailbox(folder.path("a.mbox")).map { $0[0] } + parseMailbox(folder.path("b.mbox")).map { $0[0] }
+        #expect(ids.count == 4 && Set(ids).count == 4)
+    }
+
     @Test("SMS rows for the gateway carry the unsubscribe suffix and the Message-ID; results fed back mark delivered and failed")
     func smsAndResults() throws {
         let folder = try TemporaryDirectory()

@@ -123,7 +123,12 @@ extension AppDatabase {
             let domain = String(settings.text(.fromAddress).split(separator: "@").last ?? "dealer.invalid")
             let expires = now.addingTimeInterval(Double(settings.integer(.unsubscribeDays)) * 86_400)
             let secret = try Self.messagingSecret(db)
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE state = 'queued' AND channel = ? ORDER BY id LIMIT ?", arguments: [channel, limit])
+            // Messages another output has in flight are left to it, so two deliveries at once never send one twice.
+            let elsewhere = try String.fetchAll(db, sql: "SELECT ids FROM delivery_checkpoint WHERE output != ? AND ids != ''", arguments: [output])
+                .joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM outbox WHERE state = 'queued' AND channel = ? AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?
+                """, arguments: [channel, "[\(elsewhere)]", limit])
             let consent = try db.cachedStatement(sql: "SELECT status FROM consent WHERE customer_id = ? AND channel = ?")
             let sentInWindow = try db.cachedStatement(sql: """
                 SELECT count(*) FROM outbox WHERE customer_id = ? AND channel = 'sms' AND category = 'marketing' AND state = 'sent' AND sent_at >= ?
