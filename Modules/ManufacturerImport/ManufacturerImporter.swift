@@ -180,75 +180,86 @@ public enum ManufacturerImporter {
                 return
             }
             var bulletinOpen = false, inBulletin = false
-            var effective: LocalDate { reader.issuedDay ?? LocalDate(instant: Date(), in: TimeZone(identifier: "Asia/Shanghai")!) }
             var lastProgress = Date.distantPast
-            do {
-                while let item = try reader.next() {
-                    items += 1
-                    if progress != nil, items % 1024 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
-                        lastProgress = Date()
-                        progress?(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, items: items))
+            let totalBytes = reader.totalBytes
+            func handle(_ read: ReadItem) throws {
+                let item = read.item
+                let itemLine = read.line
+                var effective: LocalDate { read.issuedDay ?? LocalDate(instant: Date(), in: TimeZone(identifier: "Asia/Shanghai")!) }
+                items += 1
+                if progress != nil, items % 1024 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
+                    lastProgress = Date()
+                    progress?(ImportProgress(bytesRead: read.bytesRead, totalBytes: totalBytes, items: items))
+                }
+                let writing = !failed ? batch : nil
+                switch item {
+                case .bulletinBegin(let head):
+                    sections[.bulletins, default: SectionCounts()].read += 1
+                    inBulletin = true
+                    if let allowed = options.sections, !allowed.contains(.bulletins) { return }
+                    guard let batch = writing else { return }
+                    try attempt(.bulletins, "bulletin \(head.number)", itemLine) {
+                        if options.keepValid { try batch.beginItem() }
+                        try batch.beginBulletin(manufacturer: head.manufacturer, number: head.number, revision: head.revision, kind: head.kind,
+                                                issued: head.issued, status: head.status)
+                        bulletinOpen = true
                     }
-                    let writing = !failed ? batch : nil
-                    switch item {
-                    case .bulletinBegin(let head):
-                        sections[.bulletins, default: SectionCounts()].read += 1
-                        inBulletin = true
-                        if let allowed = options.sections, !allowed.contains(.bulletins) { continue }
-                        guard let batch = writing else { continue }
-                        try attempt(.bulletins, "bulletin \(head.number)", reader) {
-                            if options.keepValid { try batch.beginItem() }
-                            try batch.beginBulletin(manufacturer: head.manufacturer, number: head.number, revision: head.revision, kind: head.kind,
-                                                    issued: head.issued, status: head.status)
-                            bulletinOpen = true
+                case .bulletinVINs(let vins):
+                    guard bulletinOpen, let batch = writing else { return }
+                    try attempt(.bulletins, "bulletin", itemLine) { try batch.addBulletinVINs(vins) }
+                case .bulletinEnd(let bulletin):
+                    inBulletin = false
+                    guard bulletinOpen, let batch = writing else { return }
+                    bulletinOpen = false
+                    let stored = try attempt(.bulletins, "bulletin \(bulletin.number)", itemLine) { () -> BulletinStoreResult in
+                        let result = try batch.endBulletin(bulletin)
+                        if options.keepValid { try batch.keepItem() }
+                        return result
+                    }
+                    if let stored {
+                        let outcome: ItemOutcome = switch stored.outcome {
+                        case .added: .added
+                        case .replaced: .replaced
+                        case .unchanged: .unchanged
+                        case .stale: .skipped
                         }
-                    case .bulletinVINs(let vins):
-                        guard bulletinOpen, let batch = writing else { continue }
-                        try attempt(.bulletins, "bulletin", reader) { try batch.addBulletinVINs(vins) }
-                    case .bulletinEnd(let bulletin):
-                        inBulletin = false
-                        guard bulletinOpen, let batch = writing else { continue }
-                        bulletinOpen = false
-                        let stored = try attempt(.bulletins, "bulletin \(bulletin.number)", reader) { () -> BulletinStoreResult in
-                            let result = try batch.endBulletin(bulletin)
-                            if options.keepValid { try batch.keepItem() }
-                            return result
-                        }
-                        if let stored {
-                            let outcome: ItemOutcome = switch stored.outcome {
-                            case .added: .added
-                            case .replaced: .replaced
-                            case .unchanged: .unchanged
-                            case .stale: .skipped
-                            }
-                            sections[.bulletins, default: SectionCounts()].count(outcome)
-                            if let warning = stored.warning { warn("\(path):\(reader.itemLine):1: \(warning)") }
-                        } else if options.keepValid {
-                            try? batch.dropItem()
-                        }
-                    case .rejected(let item):
-                        if item.section == .bulletins, bulletinOpen, options.keepValid, let batch = writing { try? batch.dropItem() }
-                        if !(item.section == .bulletins && inBulletin) { sections[item.section, default: SectionCounts()].read += 1 }
-                        if item.section == .bulletins { bulletinOpen = false; inBulletin = false }
-                        reject(item.section, item.key, item.errors.map(\.description))
-                    case .labourOperation(let operation):
-                        try store(.labourOperations, "labour operation \(operation.key)", reader, writing) { try $0.store(operation) }
-                    case .part(let part):
-                        try store(.parts, "part \(part.number)", reader, writing) { batch in
-                            let (outcome, warning) = try batch.store(part, effective: effective)
-                            if let warning { warn("\(path):\(reader.itemLine):1: \(warning)") }
-                            return outcome
-                        }
-                    case .warrantyTerm(let term):
-                        try store(.warrantyTerms, "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)", reader, writing) { batch in
-                            let (outcome, flag) = try batch.store(term)
-                            if let flag, outcome != .unchanged { warn("\(path):\(reader.itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)") }
-                            return outcome
-                        }
-                    case .partsWarranty(let term):
-                        try store(.warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)", reader, writing) { try $0.store(term) }
-                    case .vehicle(let vehicle):
-                        try store(.vehicles, "vehicle \(vehicle.vin)", reader, writing) { try $0.store(vehicle) }
+                        sections[.bulletins, default: SectionCounts()].count(outcome)
+                        if let warning = stored.warning { warn("\(path):\(itemLine):1: \(warning)") }
+                    } else if options.keepValid {
+                        try? batch.dropItem()
+                    }
+                case .rejected(let item):
+                    if item.section == .bulletins, bulletinOpen, options.keepValid, let batch = writing { try? batch.dropItem() }
+                    if !(item.section == .bulletins && inBulletin) { sections[item.section, default: SectionCounts()].read += 1 }
+                    if item.section == .bulletins { bulletinOpen = false; inBulletin = false }
+                    reject(item.section, item.key, item.errors.map(\.description))
+                case .labourOperation(let operation):
+                    try store(.labourOperations, "labour operation \(operation.key)", itemLine, writing) { try $0.store(operation) }
+                case .part(let part):
+                    try store(.parts, "part \(part.number)", itemLine, writing) { batch in
+                        let (outcome, warning) = try batch.store(part, effective: effective)
+                        if let warning { warn("\(path):\(itemLine):1: \(warning)") }
+                        return outcome
+                    }
+                case .warrantyTerm(let term):
+                    try store(.warrantyTerms, "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)", itemLine, writing) { batch in
+                        let (outcome, flag) = try batch.store(term)
+                        if let flag, outcome != .unchanged { warn("\(path):\(itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)") }
+                        return outcome
+                    }
+                case .partsWarranty(let term):
+                    try store(.warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)", itemLine, writing) { try $0.store(term) }
+                case .vehicle(let vehicle):
+                    try store(.vehicles, "vehicle \(vehicle.vin)", itemLine, writing) { try $0.store(vehicle) }
+                }
+            }
+            do {
+                if batch != nil {
+                    // Importing: libxml2 parses and validates on another core while SQLite writes on this one.
+                    try ReadItem.stream(reader, into: handle)
+                } else {
+                    while let item = try reader.next() {
+                        try handle(ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead))
                     }
                 }
             } catch let error as XMLInputError {
@@ -277,12 +288,12 @@ public enum ManufacturerImporter {
         }
 
         /// Stores one simple item, in its own savepoint when valid items are kept; a rule it breaks rejects it.
-        func store(_ section: Section, _ key: String, _ reader: ManufacturerReader, _ batch: ManufacturerBatch?,
+        func store(_ section: Section, _ key: String, _ line: Int, _ batch: ManufacturerBatch?,
                    _ body: (ManufacturerBatch) throws -> ItemOutcome) throws {
             sections[section, default: SectionCounts()].read += 1
             if let allowed = options.sections, !allowed.contains(section) { return }
             guard let batch else { return }
-            let outcome = try attempt(section, key, reader) { () -> ItemOutcome in
+            let outcome = try attempt(section, key, line) { () -> ItemOutcome in
                 if options.keepValid { try batch.beginItem() }
                 let outcome = try body(batch)
                 if options.keepValid { try batch.keepItem() }
@@ -297,10 +308,10 @@ public enum ManufacturerImporter {
 
         /// Runs a storage step of a bulletin; a rule it breaks (a revision conflict) rejects the bulletin.
         @discardableResult
-        func attempt<T>(_ section: Section, _ key: String, _ reader: ManufacturerReader, _ body: () throws -> T) throws -> T? {
+        func attempt<T>(_ section: Section, _ key: String, _ line: Int, _ body: () throws -> T) throws -> T? {
             // Only the item's own problems reject it; anything else (the disk, SQLite) fails the file.
             do { return try body() } catch let error as any AfterSalesError {
-                reject(section, key, ["\(path):\(reader.itemLine):1: \(key): \(error.detail)"])
+                reject(section, key, ["\(path):\(line):1: \(key): \(error.detail)"])
                 return nil
             }
         }
@@ -339,5 +350,42 @@ public enum ManufacturerImporter {
             }
             return report
         }
+    }
+}
+
+/// An item as the reader gave it, with where it stood: what the importing side needs of the reader's state.
+struct ReadItem: Sendable {
+    let item: ManufacturerItem
+    let line: Int
+    let issuedDay: LocalDate?
+    let bytesRead: Int64
+
+    /// The reader, handed to the thread that drives it; the importing side touches it again only after that
+    /// thread has finished (the pipe's lock orders the two).
+    final class Handle: @unchecked Sendable {
+        let reader: ManufacturerReader
+        init(_ reader: ManufacturerReader) { self.reader = reader }
+    }
+
+    /// Reads the file on another thread, in small batches (a VIN list counts by its VINs, so memory stays
+    /// flat), and hands each item to `handle` here, in order; a reading error comes after the items before it.
+    static func stream(_ reader: ManufacturerReader, into handle: (ReadItem) throws -> Void) throws {
+        let source = Handle(reader)
+        _ = try BatchPipe<ReadItem, Bool>.run(produce: { pipe in
+            let reader = source.reader
+            var batch: [ReadItem] = []
+            var weight = 0
+            while let item = try reader.next() {
+                batch.append(ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead))
+                if case .bulletinVINs(let vins) = item { weight += vins.count / 64 } else { weight += 1 }
+                if weight >= 128 {
+                    guard pipe.put(batch) else { throw PipeCancelled() }
+                    batch.removeAll(keepingCapacity: true)
+                    weight = 0
+                }
+            }
+            if !batch.isEmpty { _ = pipe.put(batch) }
+            return true
+        }, consume: handle)
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Hands batches from a producing thread to a consuming one, at most four pending, then a result or an
+/// error: reading and writing overlap on two cores (the import reads XML while SQLite writes; a campaign
+/// reads the customer base while the outbox is written).
+public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Element]] = []
+    private var finished = false
+    private var cancelled = false
+    private var outcome: Outcome?
+    private var failure: (any Error)?
+
+    public init() {}
+
+    /// Hands over a batch, waiting while four are pending; false once the consumer gave up.
+    public func put(_ batch: [Element]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= 4, !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next batch, or nil once the producer has finished and everything was taken.
+    public func take() -> [Element]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty, !finished { condition.wait() }
+        guard !batches.isEmpty else { return nil }
+        condition.broadcast()
+        return batches.removeFirst()
+    }
+
+    /// The producer is done, with its outcome or its error.
+    public func finish(_ outcome: Outcome?, error: (any Error)?) {
+        condition.lock()
+        self.outcome = outcome
+        failure = error
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The consumer gives up: the producer's next `put` returns false.
+    public func cancel() {
+        condition.lock()
+        cancelled = true
+        batches.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// After `take` returned nil: the producer's outcome, or its error thrown.
+    public func result() throws -> Outcome? {
+        condition.lock()
+        defer { condition.unlock() }
+        if let failure { throw failure }
+        return outcome
+    }
+
+    /// Runs `produce` on another thread (it calls `put`) while `consume` takes each element on this one.
+    /// When `consume` throws, the producer is stopped and drained before the error goes on.
+    public static func run(produce: @escaping @Sendable (BatchPipe) throws -> Outcome, consume: (Element) throws -> Void) throws -> Outcome? {
+        let pipe = BatchPipe()
+        DispatchQueue.global().async {
+            do { pipe.finish(try produce(pipe), error: nil) } catch { pipe.finish(nil, error: error) }
+        }
+        do {
+            while let batch = pipe.take() {
+                for element in batch { try consume(element) }
+            }
+        } catch {
+            pipe.cancel()
+            while pipe.take() != nil {}
+            throw error
+        }
+        return try pipe.result()
+    }
+}
+
+/// The error a producer stops with when the consumer gave up.
+public struct PipeCancelled: Error {
+    public init() {}
+}
