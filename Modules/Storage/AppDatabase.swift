@@ -27,7 +27,8 @@ public struct AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         // Reads map the file instead of copying each page through pread: lists that scan tens of thousands of
-        // rows (the complaint overdue list) spend a sixth of their time in those copies otherwise.
+        // rows (the complaint overdue list) spend a sixth of their time in those copies otherwise. The manufacturer
+        // import turns it off on its connection while it runs (`withManufacturerBatch`).
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         let pool: DatabasePool
         do {

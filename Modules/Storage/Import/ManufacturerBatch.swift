@@ -311,6 +311,11 @@ extension AppDatabase {
     public func withManufacturerBatch<T>(actor: String, source: String, _ body: (ManufacturerBatch) throws -> (commit: Bool, value: T)) throws -> T {
         var value: T?
         try writer.writeWithoutTransaction { db in
+            // Read pages through the cache, not a memory map, while importing: mapped pages count as the
+            // process's memory, and an import's must stay flat however large the database grows.
+            let mapped = try Int.fetchOne(db, sql: "PRAGMA mmap_size") ?? 0
+            if mapped > 0 { try db.execute(sql: "PRAGMA mmap_size = 0") }
+            defer { if mapped > 0 { try? db.execute(sql: "PRAGMA mmap_size = \(mapped)") } }
             try db.inTransaction(.immediate) {
                 let result = try body(ManufacturerBatch(db: db, now: clock.now(), actor: actor, source: source))
                 value = result.value
