@@ -27,3 +27,24 @@ extension FixedClock {
         self.init(date)
     }
 }
+
+/// A clock that stands where it is set: scripted runs (the demo data) and tests move it along a story.
+public final class ManualClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    public init(_ instant: Date) { self.instant = instant }
+
+    public func now() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return instant
+    }
+
+    /// Moves the clock to `date`.
+    public func set(_ date: Date) {
+        lock.lock()
+        instant = date
+        lock.unlock()
+    }
+}

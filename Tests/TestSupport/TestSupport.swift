@@ -100,22 +100,12 @@ public func memoryDatabase(now: String = "2026-11-23T09:00:00+08:00") throws -> 
 }
 
 /// A clock a test moves forward by hand, for deadlines that must pass.
-public final class SteppingClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var instant: Date
+public typealias SteppingClock = ManualClock
 
-    public init(_ text: String) { instant = TestSupport.instant(text) }
-
-    public func now() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return instant
-    }
+extension ManualClock {
+    /// A clock standing at an ISO 8601 instant.
+    public convenience init(_ text: String) { self.init(TestSupport.instant(text)) }
 
     /// Moves the clock to `text` (ISO 8601).
-    public func set(_ text: String) {
-        lock.lock()
-        instant = TestSupport.instant(text)
-        lock.unlock()
-    }
+    public func set(_ text: String) { set(TestSupport.instant(text)) }
 }

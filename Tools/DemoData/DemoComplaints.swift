@@ -6,15 +6,6 @@ import Complaints
 import DemoGenerator
 import Storage
 
-/// A clock the generator moves through each complaint's life.
-final class ScriptClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var instant: Date
-    init(_ instant: Date) { self.instant = instant }
-    func now() -> Date { lock.lock(); defer { lock.unlock() }; return instant }
-    func set(_ date: Date) { lock.lock(); instant = date; lock.unlock() }
-}
-
 extension DemoData {
     /// Half a year of complaints, each taken through its life by the real use cases at the times it happened.
     struct Complaints: ParsableCommand {
@@ -35,7 +26,7 @@ extension DemoData {
         func run() throws {
             guard let end = Instant.parse(now) else { throw ValidationError("--now: expected ISO 8601") }
             var generator = DemoGenerator(seed: seed, now: end)
-            let clock = ScriptClock(end)
+            let clock = ManualClock(end)
             let base = try AppDatabase.open(path: db, clock: clock)
             let customers = try base.listCustomers(customerClass: .retained, limit: 500).items.map(\.id)
             guard !customers.isEmpty else { throw ValidationError("no retained customers in \(db): run `history` (or import customers) first") }
