@@ -60,6 +60,11 @@ public struct FrequencyCap: Sendable, Equatable {
         self.windowHours = windowHours
     }
 
+    /// The cap the dealer set (settings `messaging.sms-cap` and `messaging.sms-cap-hours`).
+    public init(settings: DealerSettings) {
+        self.init(limit: settings.integer(.smsCap), windowHours: settings.integer(.smsCapHours))
+    }
+
     /// Whether one more message may go, given how many are already counted in the window.
     public func allows(_ category: MessageCategory, channel: MessageChannel, counted: Int) -> Bool {
         category != .marketing || channel != .sms || counted < limit

@@ -31,6 +31,9 @@ public enum SuppressionReason: String, CaseIterable, Codable, Sendable {
     case duplicate = "duplicate-recipient"
     case missingField = "missing-field"
 
+    /// The reason a stored text such as `duplicate-recipient: 13800138000` gives, without its detail.
+    public static func key(of stored: String) -> String { String(stored.split(separator: ":").first ?? Substring(stored)) }
+
     /// The rule behind the reason.
     public var rule: String {
         switch self {

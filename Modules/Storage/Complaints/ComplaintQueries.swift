@@ -135,10 +135,7 @@ extension AppDatabase {
                 guard let deadline = ComplaintClocks.escalationDue(complaint, policy: policy, at: now) else { return nil }
                 let before = complaint
                 let event = try complaint.escalateForMissed(deadline, at: now)
-                try complaint.update(db)
-                try Self.recordComplaintEvent(db, id, at: now, actor: actor, from: before.state, to: complaint.state, event)
-                try Audit.record(db, at: now, actor: actor, entity: "complaint", id: id.description, action: event.action,
-                                 before: before.auditFields, after: complaint.auditFields)
+                try Self.store(db, complaint, changedFrom: before, event, at: now, actor: actor)
                 return DueEscalation(complaint: id, from: before.level, to: complaint.level, rule: deadline.rule, what: deadline.what,
                                      lateBySeconds: Int(now.timeIntervalSince(deadline.due)))
             }

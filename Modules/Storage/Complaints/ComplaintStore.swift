@@ -84,15 +84,6 @@ extension AppDatabase {
         ComplaintPolicy(settings: try settings(db), calendar: try businessCalendar(db))
     }
 
-    static func businessCalendar(_ db: Database) throws -> BusinessCalendar {
-        var calendar = BusinessCalendar()
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT day, kind FROM calendar_day")) {
-            guard let day: LocalDate = row["day"] else { continue }
-            if row["kind"] == "workday" { calendar.makeUpWorkingDays.insert(day) } else { calendar.holidays.insert(day) }
-        }
-        return calendar
-    }
-
     /// Rule K-1/K-3/K-5: registers a complaint: customer (and vehicle) checked, the first receiver and the
     /// customer-service owner recorded, the K-4 clock started. When this returns it is stored and audited.
     public func addComplaint(_ intake: ComplaintIntake, actor: String) throws -> ComplaintFile {
@@ -265,12 +256,17 @@ extension AppDatabase {
             guard var complaint = try Complaint.fetchOne(db, key: id.rawValue) else { throw NotFound("complaint", id.description, field: "id") }
             let before = complaint
             let event = try body(&complaint, db, now)
-            try complaint.update(db)
-            try Self.recordComplaintEvent(db, id, at: now, actor: actor, from: before.state, to: complaint.state, event)
-            try Audit.record(db, at: now, actor: actor, entity: "complaint", id: id.description, action: event.action,
-                             before: before.auditFields, after: complaint.auditFields)
+            try Self.store(db, complaint, changedFrom: before, event, at: now, actor: actor)
             return try Self.complaintFile(db, id, now: now)
         }
+    }
+
+    /// Stores a changed complaint with its history entry and its audit entry (inside the caller's transaction).
+    static func store(_ db: Database, _ complaint: Complaint, changedFrom before: Complaint, _ event: ComplaintEvent, at now: Date, actor: String) throws {
+        try complaint.update(db)
+        try recordComplaintEvent(db, complaint.id!, at: now, actor: actor, from: before.state, to: complaint.state, event)
+        try Audit.record(db, at: now, actor: actor, entity: "complaint", id: complaint.id!.description, action: event.action,
+                         before: before.auditFields, after: complaint.auditFields)
     }
 
     static func recordComplaintEvent(_ db: Database, _ id: Complaint.ID, at: Date, actor: String, from: ComplaintState?, to: ComplaintState, _ event: ComplaintEvent) throws {

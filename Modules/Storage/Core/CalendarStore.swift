@@ -44,8 +44,15 @@ extension AppDatabase {
 
     /// Rule T-3: the dealer's working calendar.
     public func businessCalendar() throws -> BusinessCalendar {
-        let days = try calendarDays()
-        return BusinessCalendar(holidays: Set(days.filter { $0.kind == .holiday }.map(\.day)),
-                                makeUpWorkingDays: Set(days.filter { $0.kind == .workday }.map(\.day)))
+        try writer.read { db in try Self.businessCalendar(db) }
+    }
+
+    static func businessCalendar(_ db: Database) throws -> BusinessCalendar {
+        var calendar = BusinessCalendar()
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT day, kind FROM calendar_day")) {
+            guard let day: LocalDate = row["day"] else { continue }
+            if row["kind"] == CalendarDay.Kind.workday.rawValue { calendar.makeUpWorkingDays.insert(day) } else { calendar.holidays.insert(day) }
+        }
+        return calendar
     }
 }

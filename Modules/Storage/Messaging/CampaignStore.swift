@@ -186,7 +186,7 @@ extension AppDatabase {
             let settings = try Self.settings(db)
             let now = clock.now()
             let today = LocalDate(instant: now, in: settings.timeZone)
-            let cap = FrequencyCap(limit: settings.integer(.smsCap), windowHours: settings.integer(.smsCapHours))
+            let cap = FrequencyCap(settings: settings)
             let dealer = settings.text(.dealerName)
             var counts = CampaignRunCounts()
             counts.dryRun = dryRun
@@ -202,21 +202,13 @@ extension AppDatabase {
                     AND coalesce(sent_at, queued_at) >= ? GROUP BY customer_id
                     """, arguments: [cap.windowStart(before: now)]) { capCounts[row[0]] = row[1] }
             }
-            let insert = try RawStatement(db, """
-                INSERT INTO outbox (customer_id, campaign_id, source, source_key, channel, category, recipient, recipient_name, subject, body, state, reason, queued_at)
-                VALUES (?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(source_key) DO UPDATE SET recipient = excluded.recipient, subject = excluded.subject, body = excluded.body,
-                    state = excluded.state, reason = excluded.reason, queued_at = excluded.queued_at WHERE outbox.state = 'suppressed'
-                """)
-            let queuedAt = Instant.databaseString(now)
+            let outbox = try OutboxWriter(db, now: now)
             let needs = FactNeeds(fields: expression.fields, templateFields: Set(template.fields.map(\.name)))
             func write(customer: Int64, name: String, _ state: MessageState, reason: String?, recipient: String?, subject: String?, body: String) throws {
                 guard !dryRun else { return }
-                insert.bind(1, customer); insert.bind(2, campaign.id); insert.bind(3, "campaign:\(campaign.id!):\(customer)")
-                insert.bind(4, campaign.channel.rawValue); insert.bind(5, campaign.category.rawValue); insert.bind(6, recipient)
-                insert.bind(7, name); insert.bind(8, subject); insert.bind(9, body); insert.bind(10, state.rawValue)
-                insert.bind(11, reason); insert.bind(12, queuedAt)
-                try insert.run(db)
+                try outbox.write(db, customer: customer, campaign: campaign.id, source: .campaign, key: "campaign:\(campaign.id!):\(customer)",
+                                 channel: campaign.channel, category: campaign.category, recipient: recipient, name: name, subject: subject, body: body,
+                                 state: state, reason: reason)
             }
             func judge(_ facts: CustomerFacts) throws {
                 let id = facts.customerID.rawValue
@@ -267,7 +259,7 @@ extension AppDatabase {
                 let state: String = row[0], count: Int = row[2]
                 states[state, default: 0] += count
                 if state == MessageState.suppressed.rawValue {
-                    let reason = (row[1] as String?).map { String($0.split(separator: ":").first ?? "") } ?? "unknown"
+                    let reason = (row[1] as String?).map(SuppressionReason.key(of:)) ?? "unknown"
                     suppressed[reason, default: 0] += count
                 }
             }

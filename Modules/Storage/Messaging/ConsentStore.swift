@@ -161,10 +161,13 @@ extension AppDatabase {
     /// A signed unsubscribe token for one message (used by delivery and tests).
     public func unsubscribeToken(for message: OutboxMessage) throws -> String {
         try writer.write { db in
-            let days = try Self.settings(db).integer(.unsubscribeDays)
-            return UnsubscribeToken(customer: message.customerID, channel: message.channel, expires: clock.now().addingTimeInterval(Double(days) * 86_400),
-                                    message: message.id?.rawValue ?? 0).signed(secret: try Self.messagingSecret(db))
+            Self.unsubscribeToken(message, delivery: DeliverySettings(try Self.settings(db)), secret: try Self.messagingSecret(db), now: clock.now())
         }
+    }
+
+    static func unsubscribeToken(_ message: OutboxMessage, delivery: DeliverySettings, secret: [UInt8], now: Date) -> String {
+        UnsubscribeToken(customer: message.customerID, channel: message.channel, expires: now.addingTimeInterval(Double(delivery.unsubscribeDays) * 86_400),
+                         message: message.id?.rawValue ?? 0).signed(secret: secret)
     }
 }
 

@@ -113,7 +113,13 @@ extension AppDatabase {
 
     /// Whether the vehicle has an open bulletin of `kind` (W-6), for segments that ask.
     static func hasOpenBulletin(_ db: Database, vin: VIN?, kind: String) -> Bool {
-        guard let vin, let card = try? Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(Vehicle.init(row:)) else { return false }
-        return ((try? vehicleBulletins(db, vin: vin, card: card)) ?? []).contains { $0.open && $0.kind.rawValue == kind.lowercased() }
+        guard let vin else { return false }
+        return ((try? openBulletins(db, vin: vin)) ?? []).contains { $0.kind.rawValue == kind.lowercased() }
+    }
+
+    /// The recalls and campaigns open on one of the dealer's vehicles (W-6).
+    static func openBulletins(_ db: Database, vin: VIN) throws -> [VehicleBulletin] {
+        guard let card = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(Vehicle.init(row:)) else { return [] }
+        return try vehicleBulletins(db, vin: vin, card: card).filter(\.open)
     }
 }

@@ -32,6 +32,22 @@ public struct DeliverySettings: Sendable {
     public var timeZone: TimeZone
     /// The domain of the sender address: it names the Message-IDs.
     public var domain: String { String(fromAddress.split(separator: "@").last ?? "dealer.invalid") }
+    /// How long an unsubscribe link stays valid.
+    public var unsubscribeDays: Int
+
+    init(_ settings: DealerSettings) {
+        self.init(dealerName: settings.text(.dealerName), fromAddress: settings.text(.fromAddress), unsubscribeURL: settings.text(.unsubscribeURL).nilIfEmpty,
+                  smsSuffix: settings.text(.smsSuffix).nilIfEmpty, timeZone: settings.timeZone, unsubscribeDays: settings.integer(.unsubscribeDays))
+    }
+
+    init(dealerName: String, fromAddress: String, unsubscribeURL: String?, smsSuffix: String?, timeZone: TimeZone, unsubscribeDays: Int) {
+        self.dealerName = dealerName
+        self.fromAddress = fromAddress
+        self.unsubscribeURL = unsubscribeURL
+        self.smsSuffix = smsSuffix
+        self.timeZone = timeZone
+        self.unsubscribeDays = unsubscribeDays
+    }
 }
 
 /// A message cleared for delivery, with its stable Message-ID and signed unsubscribe token.
@@ -62,6 +78,31 @@ public struct DeliveryResults: Codable, Sendable {
     public var rejected: [String]
 }
 
+/// Queues outbox messages, or records them as suppressed, by their source key: a key already queued, sent or
+/// failed is left as it is (nothing is ever queued twice); a suppressed one is judged again.
+struct OutboxWriter {
+    let statement: RawStatement
+    let queuedAt: String
+
+    init(_ db: Database, now: Date) throws {
+        statement = try RawStatement(db, """
+            INSERT INTO outbox (customer_id, campaign_id, source, source_key, channel, category, recipient, recipient_name, subject, body, state, reason, queued_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(source_key) DO UPDATE SET recipient = excluded.recipient, subject = excluded.subject, body = excluded.body,
+                state = excluded.state, reason = excluded.reason, queued_at = excluded.queued_at WHERE outbox.state = 'suppressed'
+            """)
+        queuedAt = Instant.databaseString(now)
+    }
+
+    func write(_ db: Database, customer: Int64, campaign: Int64?, source: MessageSource, key: String, channel: MessageChannel, category: MessageCategory,
+               recipient: String?, name: String, subject: String?, body: String, state: MessageState, reason: String?) throws {
+        statement.bind(1, customer); statement.bind(2, campaign); statement.bind(3, source.rawValue); statement.bind(4, key)
+        statement.bind(5, channel.rawValue); statement.bind(6, category.rawValue); statement.bind(7, recipient); statement.bind(8, name)
+        statement.bind(9, subject); statement.bind(10, body); statement.bind(11, state.rawValue); statement.bind(12, reason); statement.bind(13, queuedAt)
+        try statement.run(db)
+    }
+}
+
 extension AppDatabase {
     /// Outbox messages, newest first.
     public func outbox(_ filter: OutboxFilter = OutboxFilter()) throws -> Page<OutboxMessage> {
@@ -88,19 +129,14 @@ extension AppDatabase {
                 let channel: String = row[0], state: String = row[1], count: Int = row[3]
                 counts["\(channel) \(state)", default: 0] += count
                 if state == "suppressed", let reason: String = row[2] {
-                    counts["\(channel) suppressed: \(reason.split(separator: ":").first ?? "")", default: 0] += count
+                    counts["\(channel) suppressed: \(SuppressionReason.key(of: reason))", default: 0] += count
                 }
             }
             return counts
         }
     }
 
-    public func deliverySettings() throws -> DeliverySettings {
-        let settings = try self.settings()
-        return DeliverySettings(dealerName: settings.text(.dealerName), fromAddress: settings.text(.fromAddress),
-                                unsubscribeURL: settings.text(.unsubscribeURL).nilIfEmpty, smsSuffix: settings.text(.smsSuffix).nilIfEmpty,
-                                timeZone: settings.timeZone)
-    }
+    public func deliverySettings() throws -> DeliverySettings { DeliverySettings(try settings()) }
 
     /// The batch a killed delivery to `output` left behind, if any.
     public func deliveryCheckpoint(output: String) throws -> DeliveryCheckpoint? {
@@ -119,9 +155,8 @@ extension AppDatabase {
         try writer.write { db in
             let settings = try Self.settings(db)
             let now = clock.now()
-            let cap = FrequencyCap(limit: settings.integer(.smsCap), windowHours: settings.integer(.smsCapHours))
-            let domain = String(settings.text(.fromAddress).split(separator: "@").last ?? "dealer.invalid")
-            let expires = now.addingTimeInterval(Double(settings.integer(.unsubscribeDays)) * 86_400)
+            let cap = FrequencyCap(settings: settings)
+            let delivery = DeliverySettings(settings)
             let secret = try Self.messagingSecret(db)
             // Messages another output has in flight are left to it, so two deliveries at once never send one twice.
             let elsewhere = try String.fetchAll(db, sql: "SELECT ids FROM delivery_checkpoint WHERE output != ? AND ids != ''", arguments: [output])
@@ -154,8 +189,8 @@ extension AppDatabase {
                     }
                     counted[message.customerID, default: 0] += 1
                 }
-                let token = UnsubscribeToken(customer: message.customerID, channel: channel, expires: expires, message: message.id!.rawValue).signed(secret: secret)
-                batch.append(DeliverableMessage(message: message, messageID: message.messageID(domain: domain), unsubscribeToken: token))
+                batch.append(DeliverableMessage(message: message, messageID: message.messageID(domain: delivery.domain),
+                                                unsubscribeToken: Self.unsubscribeToken(message, delivery: delivery, secret: secret, now: now)))
             }
             try db.execute(sql: "INSERT OR REPLACE INTO delivery_checkpoint (output, position, ids, at) VALUES (?, ?, ?, ?)",
                            arguments: [output, position, batch.map { String($0.message.id!.rawValue) }.joined(separator: ","), now])

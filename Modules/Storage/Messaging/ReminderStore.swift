@@ -32,15 +32,9 @@ extension AppDatabase {
             let now = clock.now()
             let preferred = MessageChannel(rawValue: settings.text(.reminderChannel)) ?? .sms
             let dealer = settings.text(.dealerName)
-            let queuedAt = Instant.databaseString(now)
             var schedules: [String: MaintenanceSchedule] = [:]
             var results = Dictionary(uniqueKeysWithValues: kinds.map { ($0, ReminderRun.Kind(kind: $0, rule: $0.rule, due: 0, alreadyQueued: 0, queued: 0, suppressed: [:])) })
-            let insert = try RawStatement(db, """
-                INSERT INTO outbox (customer_id, campaign_id, source, source_key, channel, category, recipient, recipient_name, subject, body, state, reason, queued_at)
-                VALUES (?, NULL, 'reminder', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(source_key) DO UPDATE SET recipient = excluded.recipient, body = excluded.body, state = excluded.state,
-                    reason = excluded.reason, queued_at = excluded.queued_at WHERE outbox.state = 'suppressed'
-                """)
+            let outbox = try OutboxWriter(db, now: now)
             let existing = try db.cachedStatement(sql: "SELECT state FROM outbox WHERE source_key = ?")
             let templates = try Dictionary(uniqueKeysWithValues: kinds.map { ($0, try MessageTemplate($0.defaultTemplate, known: PersonalFields.names)) })
             let leadDays: (ReminderKind) -> Int = { kind in
@@ -58,9 +52,8 @@ extension AppDatabase {
                     if schedules[make] == nil { schedules[make] = try Self.maintenanceSchedule(db, make: make) }
                     if let reminder = ReminderPlanner.due(kind, facts: facts, asOf: asOf, leadDays: leadDays(kind), schedule: schedules[make]!) { due.append(reminder) }
                 }
-                if kinds.contains(.openRecall), let vin = facts.vin,
-                   let card = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(Vehicle.init(row:)) {
-                    for bulletin in try Self.vehicleBulletins(db, vin: vin, card: card) where bulletin.open && bulletin.kind == .recall {
+                if kinds.contains(.openRecall), let vin = facts.vin {
+                    for bulletin in try Self.openBulletins(db, vin: vin) where bulletin.kind == .recall {
                         due.append(ReminderDue(kind: .openRecall, key: "\(vin.value):\(bulletin.manufacturer):\(bulletin.number):\(bulletin.revision)", dueOn: asOf,
                                                extra: ["bulletin": bulletin.title, "due_date": asOf.description]))
                     }
@@ -89,12 +82,10 @@ extension AppDatabase {
                         body = try templates[reminder.kind]!.render(values)
                         if decision == .allowedDespiteOptOut { body += "（\(ConsentPolicy.recallNote)）" }
                     }
-                    if state == .suppressed { results[reminder.kind]!.suppressed[reason!.split(separator: ":").first.map(String.init) ?? reason!, default: 0] += 1 }
+                    if state == .suppressed { results[reminder.kind]!.suppressed[SuppressionReason.key(of: reason!), default: 0] += 1 }
                     else { results[reminder.kind]!.queued += 1 }
-                    insert.bind(1, facts.customerID.rawValue); insert.bind(2, key); insert.bind(3, channel.rawValue); insert.bind(4, category.rawValue)
-                    insert.bind(5, facts.recipient(channel)); insert.bind(6, facts.name); insert.bind(7, reminder.kind.subject); insert.bind(8, body)
-                    insert.bind(9, state.rawValue); insert.bind(10, reason); insert.bind(11, queuedAt)
-                    try insert.run(db)
+                    try outbox.write(db, customer: facts.customerID.rawValue, campaign: nil, source: .reminder, key: key, channel: channel, category: category,
+                                     recipient: facts.recipient(channel), name: facts.name, subject: reminder.kind.subject, body: body, state: state, reason: reason)
                 }
             }
             let run = ReminderRun(asOf: asOf, kinds: kinds.map { results[$0]! })
