@@ -238,10 +238,7 @@ struct ClaimsCommand: ParsableCommand {
         @Option(help: "Amount paid (pay; default the claimed amount).") var amount: String?
 
         func apply(_ action: ClaimAction, global: GlobalOptions) throws {
-            let paid = try amount.map { text -> Money in
-                guard let money = Money(yuan: text) else { throw InvalidInput(field: "amount", "expected an amount such as 396.00, got \"\(text)\"") }
-                return money
-            }
+            let paid = try amount.map { try Parse.money($0, field: "amount", example: "396.00") }
             let record = try global.open().transitionClaim(id, action, reason: reason, manufacturerRef: ref, paid: paid, actor: global.actorName)
             try ClaimsCommand.show(record, global: global)
         }

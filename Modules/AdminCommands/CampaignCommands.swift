@@ -410,8 +410,7 @@ struct ValueCommand: ParsableCommand {
         @Option(help: "Invoice or repair order (the same one twice is refused).") var reference: String?
 
         func run() throws {
-            guard let money = Money(yuan: amount) else { throw InvalidInput(field: "amount", "expected an amount such as 1280.00, got \"\(amount)\"") }
-            try global.open().addRevenue(customer: try Parse.customerID(customer), on: try Parse.day(on, field: "on"), amount: money, reference: reference,
+            try global.open().addRevenue(customer: try Parse.customerID(customer), on: try Parse.day(on, field: "on"), amount: try Parse.money(amount, field: "amount"), reference: reference,
                                          source: "entered", actor: global.actorName)
             global.output.note("revenue recorded")
         }
@@ -434,8 +433,7 @@ struct ValueCommand: ParsableCommand {
                 let f = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed() }
                 do {
                     guard f.count >= 3 else { throw InvalidInput(field: nil, "expected customer,day,amount,reference") }
-                    guard let money = Money(yuan: f[2]) else { throw InvalidInput(field: "amount", "expected an amount such as 1280.00, got \"\(f[2])\"") }
-                    try db.addRevenue(customer: try Parse.customerID(f[0]), on: try Parse.day(f[1], field: "day"), amount: money,
+                    try db.addRevenue(customer: try Parse.customerID(f[0]), on: try Parse.day(f[1], field: "day"), amount: try Parse.money(f[2], field: "amount"),
                                       reference: f.count > 3 ? f[3] : nil, source: "import \((file as NSString).lastPathComponent)", actor: global.actorName)
                     added += 1
                 } catch let error as Conflict where error.field == "reference" {
