@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), used to store API tokens as hashes only. Small and dependency-free,
-/// so the package does not need to build a TLS library for one hash.
+/// SHA-256 (FIPS 180-4): API tokens are stored as hashes, imported files are known by their checksum.
+/// Small and dependency-free, so the package does not need to build a TLS library for one hash; the
+/// compression works on raw pointers (an import hashes every byte of a file of gigabytes).
 public enum SHA256 {
     static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -22,35 +23,45 @@ public enum SHA256 {
     /// Incremental hashing, for files read in chunks.
     public struct Hasher: Sendable {
         private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        private var buffer: [UInt8] = []
+        /// A block begun and not yet complete (fewer than 64 bytes).
+        private var pending: [UInt8] = []
         private var length: UInt64 = 0
-        private var w = [UInt32](repeating: 0, count: 64)
 
         public init() {}
 
         /// Adds bytes to the message.
         public mutating func update(_ bytes: [UInt8]) {
+            bytes.withUnsafeBytes { update($0) }
+        }
+
+        /// Adds the bytes of a buffer to the message (no copy of whole blocks).
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
             length += UInt64(bytes.count)
             var start = 0
-            if !buffer.isEmpty {
-                let take = min(64 - buffer.count, bytes.count)
-                buffer.append(contentsOf: bytes[0..<take])
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
                 start = take
-                if buffer.count == 64 { let block = buffer; compress(block, 0); buffer.removeAll(keepingCapacity: true) }
+                guard pending.count == 64 else { return }
+                let block = pending
+                block.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
+                pending.removeAll(keepingCapacity: true)
             }
-            while start + 64 <= bytes.count { compress(bytes, start); start += 64 }
-            if start < bytes.count { buffer.append(contentsOf: bytes[start...]) }
+            let blocks = (bytes.count - start) / 64
+            if blocks > 0 { compress(base + start, blocks: blocks) }
+            start += blocks * 64
+            if start < bytes.count { pending.append(contentsOf: UnsafeRawBufferPointer(start: base + start, count: bytes.count - start)) }
         }
 
         /// The digest of everything added.
         public mutating func finalize() -> [UInt8] {
             let bitLength = length * 8
-            var tail = buffer
+            var tail = pending
             tail.append(0x80)
             while tail.count % 64 != 56 { tail.append(0) }
             for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-            var offset = 0
-            while offset < tail.count { compress(tail, offset); offset += 64 }
+            tail.withUnsafeBytes { compress($0.baseAddress!, blocks: $0.count / 64) }
             return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
         }
 
@@ -59,30 +70,37 @@ public enum SHA256 {
             finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
         }
 
-        private mutating func compress(_ data: [UInt8], _ chunk: Int) {
-            data.withUnsafeBufferPointer { d in
-                for i in 0..<16 {
-                    let j = chunk + i * 4
-                    w[i] = UInt32(d[j]) << 24 | UInt32(d[j + 1]) << 16 | UInt32(d[j + 2]) << 8 | UInt32(d[j + 3])
+        /// Runs the compression function over `blocks` consecutive 64-byte blocks.
+        private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
+            var (h0, h1, h2, h3, h4, h5, h6, h7) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+            SHA256.k.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                    for block in 0..<blocks {
+                        let bytes = data + block * 64
+                        for i in 0..<16 {
+                            w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+                        }
+                        for i in 16..<64 {
+                            let x = w[i - 15], y = w[i - 2]
+                            let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
+                            let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                        }
+                        var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                        for i in 0..<64 {
+                            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                            let ch = (e & f) ^ (~e & g)
+                            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                            let maj = (a & b) ^ (a & c) ^ (b & c)
+                            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
+                        }
+                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
+                    }
                 }
             }
-            for i in 16..<64 {
-                let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-                let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-                let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-            h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+            h = [h0, h1, h2, h3, h4, h5, h6, h7]
         }
     }
 
@@ -93,6 +111,7 @@ public enum SHA256 {
 }
 
 extension UInt32 {
+    @inline(__always)
     fileprivate func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }
 

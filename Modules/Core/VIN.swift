@@ -40,14 +40,18 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
             try self.init(validating: String(decoding: bytes, as: UTF8.self))
             return
         }
-        var upper = [UInt8](repeating: 0, count: 17)
-        for i in 0..<17 {
-            var b = bytes[start + i]
-            if b >= 0x61 && b <= 0x7A { b -= 0x20 }
-            guard VIN.weightValue(b) != nil else { throw .character(Character(Unicode.Scalar(bytes[start + i])), position: i + 1) }
-            upper[i] = b
+        var bad: (byte: UInt8, position: Int)?
+        let value = String(unsafeUninitializedCapacity: 17) { upper in
+            for i in 0..<17 {
+                var b = bytes[start + i]
+                if b >= 0x61 && b <= 0x7A { b -= 0x20 }
+                guard VIN.weightValue(b) != nil else { bad = (b, i + 1); return 0 }
+                upper[i] = b
+            }
+            return 17
         }
-        self.init(trusted: String(decoding: upper, as: UTF8.self))
+        if let bad { throw .character(Character(Unicode.Scalar(bad.byte)), position: bad.position) }
+        self.init(trusted: value)
     }
 
     /// A VIN already known to be valid (read back from the database).
@@ -69,10 +73,10 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     }
 
     /// The check digit position 9 should hold ('0'-'9' or 'X').
-    public var expectedCheckDigit: Character { Character(Unicode.Scalar(VIN.checkDigit(Array(value.utf8)))) }
+    public var expectedCheckDigit: Character { Character(Unicode.Scalar(withBytes { VIN.checkDigit($0) })) }
 
     /// The check digit of 17 VIN bytes (ASCII '0'-'9' or 'X'), by the weights of GB 16735 / 49 CFR 565.
-    static func checkDigit(_ bytes: [UInt8]) -> UInt8 {
+    static func checkDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var sum = 0
         for index in 0..<min(17, bytes.count) { sum += (VIN.weightValue(bytes[index]) ?? 0) * checkWeights[index] }
         let remainder = sum % 11
@@ -83,8 +87,13 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// Whether position 9 holds the computed check digit.
     public var hasValidCheckDigit: Bool {
-        let bytes = Array(value.utf8)
-        return bytes.count == 17 && bytes[8] == VIN.checkDigit(bytes)
+        withBytes { $0.count == 17 && $0[8] == VIN.checkDigit($0) }
+    }
+
+    /// The VIN's bytes, without copying them (a VIN is read by the million in an import).
+    private func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(value.utf8).withUnsafeBufferPointer(body)
     }
 
     /// The warning to show when the check digit is wrong, or nil.

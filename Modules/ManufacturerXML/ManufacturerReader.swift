@@ -81,7 +81,8 @@ public final class ManufacturerReader {
     private let errorBox: ErrorBox
     private var names: [UnsafePointer<xmlChar>: Name] = [:]
     private var stack: [Name] = []
-    private var out: [ManufacturerItem] = []
+    /// Items read and not yet delivered, each with the line its item starts on.
+    private var out: [(item: ManufacturerItem, line: Int)] = []
     private var outIndex = 0
     private var finished = false
     private var closing = false
@@ -89,17 +90,25 @@ public final class ManufacturerReader {
 
     // The item being read (depth 2).
     private var itemSection: Section?
-    private var itemKey = ""
+    /// The item's key as a rejection names it (`vehicle LFV…`), kept as bytes: a String only when it is rejected.
+    private var keyBytes: [UInt8] = []
     private var itemErrors: [XMLInputError] = []
     private var itemStartLine = 0
     private var text = ""
     private var vinBytes: [UInt8] = []
     private var bulletin: Bulletin?
+    /// Whether `bulletin` is set: tested per VIN, where looking into the optional would copy the bulletin.
+    private var inBulletin = false
     private var bulletinChildren: Set<Name> = []
     private var vins: [VIN] = []
     private var numbers: Set<String> = []
     private var simple: ManufacturerItem?
-    private var attributes = [String?](repeating: nil, count: Name.allCases.count)
+    /// The attributes of the element being read: their bytes in one buffer, with where each known name's value
+    /// starts and ends (-1: absent); a String is made only when one is asked for.
+    private var attributeBytes: [UInt8] = []
+    private var attributeStart = [Int](repeating: -1, count: Name.allCases.count)
+    private var attributeEnd = [Int](repeating: -1, count: Name.allCases.count)
+    private var attributesSet: [Int] = []
 
     /// Opens a file; `validateSchema: false` skips the XSD (never used by the tools; kept for measuring its cost).
     public init(path: String, validateSchema: Bool = true) throws {
@@ -110,7 +119,7 @@ public final class ManufacturerReader {
             throw Self.doctypeRefused(path, at: position)
         }
         errorBox = ErrorBox(file: path)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue)
         let context = Unmanaged.passUnretained(source).toOpaque()
         guard let reader = xmlReaderForIO({ context, buffer, length in
             guard let context, let buffer else { return -1 }
@@ -143,29 +152,34 @@ public final class ManufacturerReader {
 
     /// The next item, or nil at the end of the file. Throws `XMLInputError` when the file is not well-formed XML.
     public func next() throws -> ManufacturerItem? {
-        while outIndex >= out.count {
+        if outIndex >= out.count {
             out.removeAll(keepingCapacity: true)
             outIndex = 0
             if finished { return nil }
-            try step()
+            // Errors go to this reader's queue through libxml2's (thread-local) structured handler, set on this
+            // thread while it reads. The reader-level handler cannot be used: with a schema plugged into the SAX
+            // stream, libxml2 2.9 hands it the wrong context.
+            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errorBox).toOpaque(), { box, error in
+                guard let box, let error else { return }
+                Unmanaged<ErrorBox>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
+            })
+            cxml_mute_generic_errors()
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            while out.isEmpty && !finished { try step() }
+            if out.isEmpty { return nil }
         }
         defer { outIndex += 1 }
-        return out[outIndex]
+        itemLine = out[outIndex].line
+        return out[outIndex].item
     }
 
     private func step() throws {
-        // Errors go to this reader's queue through libxml2's (thread-local) structured handler. The reader-level
-        // handler cannot be used: with a schema plugged into the SAX stream, libxml2 2.9 hands it the wrong context.
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errorBox).toOpaque(), { box, error in
-            guard let box, let error else { return }
-            Unmanaged<ErrorBox>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
-        })
-        cxml_mute_generic_errors()
         let status = xmlTextReaderRead(reader)
-        xmlSetStructuredErrorFunc(nil, nil)
         if status > 0 {
             // An item is complete once the reader is past its end tag: libxml2 gives a node its start line only, so
-            // the next node (the text after the end tag, or the next element) tells where the end tag stood.
+            // the next node (the next element, an end tag, a comment) tells where the end tag stood. Blanks between
+            // elements are not read (XML_PARSE_NOBLANKS): the next element usually starts on the line after the end
+            // tag, and its line is the next item's unless everything so far stood on it too (a file on one line).
             // A text node carries the line it ends on: its start is that line less the newlines it holds.
             let type = xmlTextReaderNodeType(reader)
             let line = self.line
@@ -173,7 +187,9 @@ public final class ManufacturerReader {
             if !closing {
             } else if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) {
                 here = lastLine
-            } else if type != Int32(XML_READER_TYPE_ELEMENT.rawValue), let value = xmlTextReaderConstValue(reader) {
+            } else if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                here = line > lastLine ? line - 1 : line
+            } else if let value = xmlTextReaderConstValue(reader) {
                 var newlines = 0, p = value
                 while p.pointee != 0 { if p.pointee == 0x0A { newlines += 1 }; p += 1 }
                 here = max(1, line - newlines)
@@ -249,7 +265,7 @@ public final class ManufacturerReader {
             }
         } else if depth == 1 {
             drainToFile(upTo: line - 1)
-            if let section = Section(rawValue: element.text) { sectionsSeen.append(section) }
+            if let section = element.section { sectionsSeen.append(section) }
         } else if depth == 2 {
             drainToFile(upTo: line - 1)
             beginItem(element)
@@ -266,31 +282,74 @@ public final class ManufacturerReader {
     }
 
     private func readAttributes() {
-        for i in attributes.indices { attributes[i] = nil }
+        for index in attributesSet { attributeStart[index] = -1 }
+        attributesSet.removeAll(keepingCapacity: true)
+        attributeBytes.removeAll(keepingCapacity: true)
         guard xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
         repeat {
             if let key = xmlTextReaderConstLocalName(reader), case let attribute = name(key), attribute != .unknown, let value = xmlTextReaderConstValue(reader) {
-                attributes[attribute.rawValue] = String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+                attributeStart[attribute.rawValue] = attributeBytes.count
+                attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
+                attributeEnd[attribute.rawValue] = attributeBytes.count
+                attributesSet.append(attribute.rawValue)
             }
         } while xmlTextReaderMoveToNextAttribute(reader) == 1
         xmlTextReaderMoveToElement(reader)
     }
 
-    private func attribute(_ key: Name) -> String? { attributes[key.rawValue] }
+    /// An attribute's value as written, or nil when the element has none.
+    private func attribute(_ key: Name) -> String? {
+        let start = attributeStart[key.rawValue]
+        guard start >= 0 else { return nil }
+        return String(decoding: attributeBytes[start..<attributeEnd[key.rawValue]], as: UTF8.self)
+    }
+
+    /// An attribute's bytes without the ASCII blanks around it, given to `body`; nil when absent or blank (the
+    /// slower String paths then decide, with their messages).
+    private func withTrimmedAttribute<T>(_ key: Name, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        var start = attributeStart[key.rawValue], end = attributeEnd[key.rawValue]
+        guard start >= 0 else { return nil }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        return attributeBytes.withUnsafeBufferPointer { bytes in
+            while start < end, blank(bytes[start]) { start += 1 }
+            while end > start, blank(bytes[end - 1]) { end -= 1 }
+            return start < end ? body(UnsafeBufferPointer(rebasing: bytes[start..<end])) : nil
+        }
+    }
+
+    /// The item's key: `prefix` and the (trimmed) value of `name`, `fallback` when it has none.
+    private func setKey(_ prefix: StaticString, _ name: Name, or fallback: StaticString = "?", trim: Bool = true) {
+        keyBytes.removeAll(keepingCapacity: true)
+        addKey(prefix, name, or: fallback, trim: trim)
+    }
+
+    private func addKey(_ separator: StaticString, _ name: Name, or fallback: StaticString = "?", trim: Bool = true) {
+        keyBytes.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
+        let start = attributeStart[name.rawValue]
+        if trim, let value = attribute(name)?.trimmed(), !value.isEmpty {
+            keyBytes.append(contentsOf: value.utf8)
+        } else if !trim, start >= 0 {
+            keyBytes.append(contentsOf: attributeBytes[start..<attributeEnd[name.rawValue]])
+        } else {
+            keyBytes.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+        }
+    }
+
+    private var itemKey: String { String(decoding: keyBytes, as: UTF8.self) }
 
     // MARK: - Items
 
     private func beginItem(_ element: Name) {
         itemErrors.removeAll()
         itemStartLine = line
-        itemLine = line
         simple = nil
         bulletin = nil
-        guard let section = stack.last.flatMap({ Section(rawValue: $0.text) }) else { itemSection = nil; return }
+        inBulletin = false
+        guard let section = stack.last?.section else { itemSection = nil; return }
         itemSection = section
         switch (section, element) {
         case (.bulletins, .Bulletin):
-            itemKey = "bulletin \(attribute(.number)?.trimmed() ?? "?")"
+            setKey("bulletin ", .number)
             guard let number = required(.number), let kind = required(.kind).flatMap(Bulletin.Kind.init(rawValue:)),
                   let revision = required(.revision).flatMap({ Int($0) }), let issued = required(.issued).flatMap(LocalDate.init) else {
                 itemError("Bulletin needs number, kind, revision and issued")
@@ -299,6 +358,7 @@ public final class ManufacturerReader {
             let status = Bulletin.Status(rawValue: attribute(.status)?.trimmed() ?? "active") ?? .active
             bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued, status: status,
                                 title: "", component: "", summary: "", remedy: "")
+            inBulletin = true
             bulletinChildren = []
             vins.removeAll(keepingCapacity: true)
             guard numbers.insert(number).inserted else {
@@ -307,44 +367,44 @@ public final class ManufacturerReader {
             }
             drainToItem(upTo: line)
             if itemErrors.isEmpty {
-                out.append(.bulletinBegin(BulletinHead(manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued, status: status)))
+                deliver(.bulletinBegin(BulletinHead(manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued, status: status)))
             }
         case (.labourOperations, .LabourOperation):
-            itemKey = "labour operation \(attribute(.code)?.trimmed() ?? "?") @ \(attribute(.make)?.trimmed() ?? "?")/\(attribute(.model)?.trimmed() ?? "*")"
+            setKey("labour operation ", .code); addKey(" @ ", .make); addKey("/", .model, or: "*")
             if let code = required(.code), let make = required(.make), let hours = centi(.hours) {
                 simple = .labourOperation(LabourOperation(code: code, make: make, model: optional(.model), centihours: hours, description: ""))
             }
         case (.parts, .Part):
-            itemKey = "part \(attribute(.number)?.trimmed() ?? "?")"
+            setKey("part ", .number)
             if let number = required(.number), let price = centi(.price), let currency = required(.currency) {
                 simple = .part(CatalogPart(number: number, name: "", price: Money(fen: Int64(price)), currency: currency))
             }
         case (.warrantyTerms, .WarrantyTerm):
-            itemKey = "warranty term \(attribute(.make)?.trimmed() ?? "?")/\(attribute(.model)?.trimmed() ?? "*")/\(attribute(.usage)?.trimmed() ?? "?") from \(attribute(.effective) ?? "?")"
+            setKey("warranty term ", .make); addKey("/", .model, or: "*"); addKey("/", .usage); addKey(" from ", .effective, trim: false)
             if let make = required(.make), let usage = required(.usage).flatMap(Usage.init(rawValue:)), let months = count(.months),
                let km = count(.kilometres), let effective = day(.effective, required: true) {
                 simple = .warrantyTerm(WarrantyTerm(make: make, model: optional(.model), usage: usage, months: months, kilometres: km, effective: effective,
                                                     source: "import of \((file as NSString).lastPathComponent)"))
             }
         case (.warrantyTerms, .PartsWarranty):
-            itemKey = "parts warranty \(attribute(.make)?.trimmed() ?? "?")/\(attribute(.model)?.trimmed() ?? "*") from \(attribute(.effective) ?? "?")"
+            setKey("parts warranty ", .make); addKey("/", .model, or: "*"); addKey(" from ", .effective, trim: false)
             if let make = required(.make), let months = count(.months), let effective = day(.effective, required: true) {
                 simple = .partsWarranty(PartsWarrantyTerm(make: make, model: optional(.model), months: months, effective: effective))
             }
         case (.vehicles, .Vehicle):
-            itemKey = "vehicle \(attribute(.vin)?.trimmed() ?? "?")"
+            setKey("vehicle ", .vin)
             if let vin = vin(.vin), let make = required(.make), let model = required(.model) {
                 simple = .vehicle(MasterVehicle(vin: vin, make: make, model: model, year: count(.year), built: day(.built, required: false)))
                 if let warning = vin.checkDigitWarning { warn(warning) }
             }
         default:
-            itemKey = "\(element.text) in \(section.rawValue)"
+            keyBytes = Array("\(element.text) in \(section.rawValue)".utf8)
             itemError("unexpected element \(element.text) in \(section.rawValue)")
         }
     }
 
     private func itemChild(_ element: Name) {
-        guard itemSection == .bulletins, bulletin != nil else { return }
+        guard itemSection == .bulletins, inBulletin else { return }
         bulletinChildren.insert(element)
         switch element {
         case .Model:
@@ -382,7 +442,7 @@ public final class ManufacturerReader {
     private func endChild(_ element: Name) {
         switch element {
         case .Vin:
-            guard bulletin != nil else { return }
+            guard inBulletin else { return }
             let parsed = vinBytes.withUnsafeBufferPointer { bytes -> Result<VIN, VIN.Problem> in
                 do throws(VIN.Problem) { return .success(try VIN(utf8: bytes)) } catch { return .failure(error) }
             }
@@ -409,9 +469,11 @@ public final class ManufacturerReader {
     }
 
     /// Hands a batch of the open bulletin's VINs over, unless the bulletin is already known to be rejected.
+    private func deliver(_ item: ManufacturerItem) { out.append((item, itemStartLine)) }
+
     private func flushVINs(upTo errorLine: Int? = nil) {
         drainToItem(upTo: errorLine ?? line)
-        if itemErrors.isEmpty, !vins.isEmpty { out.append(.bulletinVINs(vins)) }
+        if itemErrors.isEmpty, !vins.isEmpty { deliver(.bulletinVINs(vins)) }
         vins.removeAll(keepingCapacity: true)
     }
 
@@ -437,7 +499,7 @@ public final class ManufacturerReader {
                 }
             }
             drainToItem(upTo: endLine)
-            out.append(itemErrors.isEmpty ? .bulletinEnd(done) : .rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
+            deliver(itemErrors.isEmpty ? .bulletinEnd(done) : .rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
         } else {
             if itemErrors.isEmpty {
                 do {
@@ -454,15 +516,15 @@ public final class ManufacturerReader {
             }
             drainToItem(upTo: endLine)
             if itemErrors.isEmpty, let item = simple {
-                out.append(item)
+                deliver(item)
             } else {
                 if itemErrors.isEmpty { itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: 1, message: "\(itemKey) is incomplete")) }
-                out.append(.rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
+                deliver(.rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
             }
         }
-        itemLine = itemStartLine
         itemSection = nil
         bulletin = nil
+        inBulletin = false
         simple = nil
     }
 
@@ -537,6 +599,17 @@ public final class ManufacturerReader {
     }
 
     private func count(_ key: Name) -> Int? {
+        let fast = withTrimmedAttribute(key) { bytes -> Int? in
+            var value = 0, i = bytes[0] == UInt8(ascii: "+") ? 1 : 0
+            guard i < bytes.count, bytes.count <= 18 else { return nil }
+            while i < bytes.count {
+                guard bytes[i] >= 0x30, bytes[i] <= 0x39 else { return nil }
+                value = value * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
+            return value
+        }
+        if let fast { return fast }
         guard let text = optional(key) else { return nil }
         guard let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text), value >= 0 else {
             itemError("\(key.text) must be a non-negative whole number, got \"\(text)\"")
@@ -565,6 +638,7 @@ public final class ManufacturerReader {
     }
 
     private func day(_ key: Name, required isRequired: Bool) -> LocalDate? {
+        if let fast = withTrimmedAttribute(key, LocalDate.init(utf8:)) { return fast }
         guard let text = isRequired ? required(key) : optional(key) else { return nil }
         guard text.count == 10, let value = LocalDate(text) else {
             itemError("\(key.text) must be a date YYYY-MM-DD, got \"\(text)\"")
@@ -574,6 +648,10 @@ public final class ManufacturerReader {
     }
 
     private func vin(_ key: Name) -> VIN? {
+        let fast = withTrimmedAttribute(key) { bytes -> VIN? in
+            do throws(VIN.Problem) { return try VIN(utf8: bytes) } catch { return nil }
+        }
+        if let fast { return fast }
         guard let text = required(key) else { return nil }
         do { return try VIN(validating: text) } catch {
             itemError("\(key.text): \(error.description)")
@@ -616,6 +694,19 @@ enum Name: Int, CaseIterable {
     case unknown
 
     /// The name as written in the file.
-    var text: String { self == .PartName ? "Name" : String(describing: self) }
+    var text: String { Name.texts[rawValue] }
+    private static let texts = allCases.map { $0 == .PartName ? "Name" : String(describing: $0) }
     static let byText: [String: Name] = Dictionary(uniqueKeysWithValues: allCases.filter { $0 != .unknown }.map { ($0.text, $0) })
+
+    /// The section a depth-1 element names.
+    var section: Section? {
+        switch self {
+        case .Bulletins: .bulletins
+        case .LabourOperations: .labourOperations
+        case .Parts: .parts
+        case .WarrantyTerms: .warrantyTerms
+        case .Vehicles: .vehicles
+        default: nil
+        }
+    }
 }

@@ -74,7 +74,7 @@ final class XMLByteSource {
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int32) -> Int32 {
         let n = gzread(file, buffer, UInt32(count))
         if n > 0 {
-            buffer.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { hasher.update(Array(UnsafeBufferPointer(start: $0, count: Int(n)))) }
+            hasher.update(UnsafeRawBufferPointer(start: buffer, count: Int(n)))
         }
         return n
     }

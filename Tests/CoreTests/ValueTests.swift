@@ -31,6 +31,15 @@ struct ValueTests {
         let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         for start in stride(from: 0, to: million.count, by: 77_777) { hasher.update(Array(million[start..<min(start + 77_777, million.count)])) }
         #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // Pieces smaller than a block, exactly a block and across blocks, as a streaming reader hands them over.
+        var pieces = SHA256.Hasher(), start = 0, size = 1
+        while start < million.count {
+            let end = min(start + size, million.count)
+            million[start..<end].withUnsafeBytes { pieces.update($0) }
+            start = end
+            size = [1, 63, 64, 65, 130, 4_095, 7][size % 7]
+        }
+        #expect(pieces.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test("Money is integer fen and parses at most two decimals")

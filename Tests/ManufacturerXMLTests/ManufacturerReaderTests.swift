@@ -111,4 +111,26 @@ struct ManufacturerReaderTests {
         #expect(rejected.key == "bulletin RC-2026-018")
         #expect(rejected.errors.first?.line == 29 && rejected.errors.first?.message.contains("VIN pattern") == true, "\(rejected.errors.map(\.description))")
     }
+
+    @Test("Adjacent one-line items each get their own problems: an error on an item's line never rejects its neighbour")
+    func adjacentItemsKeepTheirErrors() throws {
+        let folder = try TemporaryDirectory()
+        let vehicles = """
+              <Vehicles>
+                <Vehicle vin="LFV2A21K1N3000123" make="Volkswagen" model="Sagitar" year="2022" built="2022-04-18"/>
+                <Vehicle vin="LFV2A21K1N30OO124" make="Volkswagen" model="Sagitar" year="2022" built="2022-04-18"/>
+                <Vehicle vin="LFV2A21K1N3000125" make="Volkswagen" model="Sagitar" year="20x2" built="2022-04-18"/>
+                <Vehicle vin="LFV2A21K1N3000126" make="Volkswagen" model="Sagitar" year="2022" built="2022-02-30"/>
+                <Vehicle vin="LFV2A21K1N3000127" make="大众" model="速腾" year="2022" built="2022-04-18"/>
+              </Vehicles>
+
+            """
+        let path = try folder.write("v.xml", Self.document(Self.bulletin, sections: vehicles))
+        let document = try ManufacturerDocument.read(path: path)
+        #expect(document.vehicles.map(\.vin.value) == ["LFV2A21K1N3000123", "LFV2A21K1N3000127"])
+        #expect(document.vehicles.last?.model == "速腾")
+        #expect(document.rejected.map(\.key) == ["vehicle LFV2A21K1N30OO124", "vehicle LFV2A21K1N3000125", "vehicle LFV2A21K1N3000126"])
+        // Lines 22-24 of the file hold the three bad vehicles (the bulletin ends on line 18, Vehicles opens on 20).
+        #expect(document.rejected.map { Set($0.errors.map(\.line)) } == [[22], [23], [24]], "\(document.rejected.map { $0.errors.map(\.description) })")
+    }
 }

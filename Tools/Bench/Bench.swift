@@ -30,7 +30,7 @@ struct CustomersBench: ParsableCommand {
         let now = Instant.parse("2026-11-23T09:00:00+08:00")!
         if !fm.fileExists(atPath: csv) || (try? String(contentsOfFile: "\(csv).rows", encoding: .utf8)) != String(rows) {
             var generator = DemoGenerator(seed: 1, now: now)
-            fm.createFile(atPath: csv, contents: nil)
+            _ = fm.createFile(atPath: csv, contents: nil)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: csv))
             var buffer = DemoGenerator.csvHeader + "\n"
             for index in 0..<rows {
