@@ -1,6 +1,6 @@
 import Foundation
 
-/// Hands batches from a producing thread to a consuming one, at most four pending, then a result or an
+/// Hands batches from a producing thread to a consuming one, at most `capacity` pending, then a result or an
 /// error: reading and writing overlap on two cores (the import reads XML while SQLite writes; a campaign
 /// reads the customer base while the outbox is written).
 public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked Sendable {
@@ -10,14 +10,15 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
     private var cancelled = false
     private var outcome: Outcome?
     private var failure: (any Error)?
+    private let capacity: Int
 
-    public init() {}
+    public init(capacity: Int = 4) { self.capacity = max(1, capacity) }
 
-    /// Hands over a batch, waiting while four are pending; false once the consumer gave up.
+    /// Hands over a batch, waiting while `capacity` are pending; false once the consumer gave up.
     public func put(_ batch: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count >= 4, !cancelled { condition.wait() }
+        while batches.count >= capacity, !cancelled { condition.wait() }
         guard !cancelled else { return false }
         batches.append(batch)
         condition.broadcast()
@@ -63,8 +64,8 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
 
     /// Runs `produce` on another thread (it calls `put`) while `consume` takes each element on this one.
     /// When `consume` throws, the producer is stopped and drained before the error goes on.
-    public static func run(produce: @escaping @Sendable (BatchPipe) throws -> Outcome, consume: (Element) throws -> Void) throws -> Outcome? {
-        let pipe = BatchPipe()
+    public static func run(capacity: Int = 4, produce: @escaping @Sendable (BatchPipe) throws -> Outcome, consume: (Element) throws -> Void) throws -> Outcome? {
+        let pipe = BatchPipe(capacity: capacity)
         DispatchQueue.global().async {
             do { pipe.finish(try produce(pipe), error: nil) } catch { pipe.finish(nil, error: error) }
         }

@@ -46,12 +46,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String {
         // By hand: this runs for every date of every imported row, where String(format:) costs too much.
-        var bytes: [UInt8] = [48, 48, 48, 48, 45, 48, 48, 45, 48, 48]
-        var y = year
-        for i in stride(from: 3, through: 0, by: -1) { bytes[i] = UInt8(48 + y % 10); y /= 10 }
-        bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
-        bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            var y = year
+            for i in stride(from: 3, through: 0, by: -1) { bytes[i] = UInt8(48 + y % 10); y /= 10 }
+            bytes[4] = 45; bytes[7] = 45
+            bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
+            bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
+            return 10
+        }
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {

@@ -16,6 +16,14 @@ public struct SectionCounts: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// Outcomes counted elsewhere (staged vehicles, stored in VIN order).
+    mutating func count(_ outcomes: [ItemOutcome: Int]) {
+        added += outcomes[.added, default: 0]
+        replaced += outcomes[.replaced, default: 0]
+        unchanged += outcomes[.unchanged, default: 0]
+        skipped += outcomes[.skipped, default: 0]
+    }
+
     mutating func count(_ outcome: ItemOutcome) {
         switch outcome {
         case .added: added += 1
@@ -250,13 +258,18 @@ public enum ManufacturerImporter {
                 case .partsWarranty(let term):
                     try store(.warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)", itemLine, writing) { try $0.store(term) }
                 case .vehicle(let vehicle):
-                    try store(.vehicles, "vehicle \(vehicle.vin)", itemLine, writing) { try $0.store(vehicle) }
+                    // Staged: their outcomes are counted when the batch stores them, in VIN order (below).
+                    try store(.vehicles, "vehicle \(vehicle.vin)", itemLine, writing) { try $0.store(vehicle); return nil }
                 }
             }
             do {
-                if batch != nil {
+                if let batch {
                     // Importing: libxml2 parses and validates on another core while SQLite writes on this one.
                     try ReadItem.stream(reader, into: handle)
+                    if !failed {
+                        let stored = try batch.storeStagedVehicles()
+                        sections[.vehicles, default: SectionCounts()].count(stored)
+                    }
                 } else {
                     while let item = try reader.next() {
                         try handle(ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead))
@@ -288,29 +301,30 @@ public enum ManufacturerImporter {
         }
 
         /// Stores one simple item, in its own savepoint when valid items are kept; a rule it breaks rejects it.
-        func store(_ section: Section, _ key: String, _ line: Int, _ batch: ManufacturerBatch?,
-                   _ body: (ManufacturerBatch) throws -> ItemOutcome) throws {
+        func store(_ section: Section, _ key: @autoclosure () -> String, _ line: Int, _ batch: ManufacturerBatch?,
+                   _ body: (ManufacturerBatch) throws -> ItemOutcome?) throws {
             sections[section, default: SectionCounts()].read += 1
             if let allowed = options.sections, !allowed.contains(section) { return }
             guard let batch else { return }
-            let outcome = try attempt(section, key, line) { () -> ItemOutcome in
+            let outcome = try attempt(section, key(), line) { () -> ItemOutcome? in
                 if options.keepValid { try batch.beginItem() }
                 let outcome = try body(batch)
                 if options.keepValid { try batch.keepItem() }
                 return outcome
             }
-            if let outcome {
-                sections[section, default: SectionCounts()].count(outcome)
-            } else if options.keepValid {
-                try? batch.dropItem()
+            switch outcome {
+            case .some(.some(let outcome)): sections[section, default: SectionCounts()].count(outcome)
+            case .some(.none): break  // counted when the batch stores it
+            case .none: if options.keepValid { try? batch.dropItem() }
             }
         }
 
         /// Runs a storage step of a bulletin; a rule it breaks (a revision conflict) rejects the bulletin.
         @discardableResult
-        func attempt<T>(_ section: Section, _ key: String, _ line: Int, _ body: () throws -> T) throws -> T? {
+        func attempt<T>(_ section: Section, _ key: @autoclosure () -> String, _ line: Int, _ body: () throws -> T) throws -> T? {
             // Only the item's own problems reject it; anything else (the disk, SQLite) fails the file.
             do { return try body() } catch let error as any AfterSalesError {
+                let key = key()
                 reject(section, key, ["\(path):\(line):1: \(key): \(error.detail)"])
                 return nil
             }
@@ -367,18 +381,24 @@ struct ReadItem: Sendable {
         init(_ reader: ManufacturerReader) { self.reader = reader }
     }
 
-    /// Reads the file on another thread, in small batches (a VIN list counts by its VINs, so memory stays
-    /// flat), and hands each item to `handle` here, in order; a reading error comes after the items before it.
+    /// Reads the file on another thread, in batches of about 256 KiB (items weighed by the memory they hold,
+    /// a VIN list by its VINs), at most eight waiting, so memory stays flat while either side may run ahead of
+    /// the other for a moment; hands each item to `handle` here, in order; a reading error comes after the
+    /// items before it.
     static func stream(_ reader: ManufacturerReader, into handle: (ReadItem) throws -> Void) throws {
         let source = Handle(reader)
-        _ = try BatchPipe<ReadItem, Bool>.run(produce: { pipe in
+        _ = try BatchPipe<ReadItem, Bool>.run(capacity: 8, produce: { pipe in
             let reader = source.reader
             var batch: [ReadItem] = []
             var weight = 0
             while let item = try reader.next() {
                 batch.append(ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead))
-                if case .bulletinVINs(let vins) = item { weight += vins.count / 64 } else { weight += 1 }
-                if weight >= 128 {
+                switch item {
+                case .bulletinVINs(let vins): weight += vins.count * 48
+                case .bulletinEnd: weight += 2048
+                default: weight += 256
+                }
+                if weight >= 1 << 18 {
                     guard pipe.put(batch) else { throw PipeCancelled() }
                     batch.removeAll(keepingCapacity: true)
                     weight = 0

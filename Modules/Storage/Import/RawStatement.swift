@@ -13,6 +13,11 @@ struct RawStatement {
         statement = try db.makeStatement(sql: sql)
     }
 
+    /// The connection's cached statement for `sql` (prepared once, for a path that runs per batch).
+    init(cached db: Database, _ sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+    }
+
     func bind(_ index: Int32, _ text: String?) {
         guard let text else { sqlite3_bind_null(handle, index); return }
         var copy = text

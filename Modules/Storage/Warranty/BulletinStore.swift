@@ -63,15 +63,17 @@ extension AppDatabase {
     /// VINs this batch added, so a list of millions is never recounted.
     static func addBulletinVINs(_ db: Database, bulletinID: Int64, vins: [VIN]) throws {
         guard !vins.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bulletin_vin (vin, bulletin_id) VALUES (?, ?)")
+        // Bound through SQLite's C API: a national recall lists a million VINs, and GRDB's arguments cost more than the insert.
+        let insert = try RawStatement(cached: db, "INSERT OR IGNORE INTO bulletin_vin (vin, bulletin_id) VALUES (?, ?)")
         var added = 0
         for vin in vins {
-            try statement.execute(arguments: [vin.value, bulletinID])
-            added += db.changesCount
+            insert.bind(1, vin.value)
+            insert.bind(2, bulletinID)
+            added += try insert.run(db)
         }
         // A VIN list makes VIN selection a kind of criterion that every vehicle must then match (W-6).
-        try db.execute(sql: "UPDATE bulletin SET has_vin_selection = 1, only_built = 0, vin_count = vin_count + ? WHERE id = ?",
-                       arguments: [added, bulletinID])
+        try db.cachedStatement(sql: "UPDATE bulletin SET has_vin_selection = 1, only_built = 0, vin_count = vin_count + ? WHERE id = ?")
+            .execute(arguments: [added, bulletinID])
     }
 
     static func onlyBuilt(_ bulletin: Bulletin) -> Bool {
