@@ -127,7 +127,7 @@ public enum ManufacturerImporter {
                                   progress: ((ImportProgress) -> Void)? = nil) -> FileReport {
         let run = Run(path: path, options: options)
         do {
-            return try database.withManufacturerBatch(actor: actor, source: "import of \((path as NSString).lastPathComponent)") { batch in
+            return try database.withManufacturerBatch(actor: actor, source: "import of \((path as NSString).lastPathComponent)", dryRun: options.dryRun) { batch in
                 run.execute(batch: batch, progress: progress)
                 let same = run.checksum.flatMap { try? batch.previousImport(checksum: $0) }
                 let changed = run.sections.values.contains { $0.added + $0.replaced > 0 }

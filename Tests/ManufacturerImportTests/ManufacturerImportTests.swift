@@ -174,6 +174,34 @@ struct ManufacturerImportTests {
         #expect(try Binaries.dump(path) == before)
     }
 
+    @Test("--dry-run reports what the import then does, item for item, and writes nothing: new, replaced, unchanged and conflicting VIN lists")
+    func dryRunMatchesImport() throws {
+        let folder = try TemporaryDirectory()
+        let (db, path) = try Self.database(folder, withGoodFile: false)
+        let good = try String(contentsOfFile: Self.good, encoding: .utf8)
+        let vins = (0..<(ManufacturerReader.vinBatchSize + 5)).map { "<Vin>LFV2A21K0N3\(String(200_000 + $0))</Vin>" }
+        // Revision 3 lists VINs only (its other criteria gone), so a bulletin stands on its VIN list alone.
+        let onlyVINs = good.replacingOccurrences(of: #"revision="2""#, with: #"revision="3""#)
+            .replacingOccurrences(of: #"<Model make="Volkswagen" name="Sagitar" yearFrom="2022" yearTo="2024"/>"#, with: "")
+            .replacingOccurrences(of: #"<VinRange from="LFV2A21K0N3000001" to="LFV2A21K0N3099999"/>"#, with: "")
+            .replacingOccurrences(of: #"<Built from="2022-03-01" to="2023-06-30"/>"#, with: "")
+        let files = [
+            Self.good,
+            try folder.write("listed.xml", onlyVINs.replacingOccurrences(of: "<Vin>LFV2A21KXN3100123</Vin>", with: vins.joined(separator: "\n"))),
+            try folder.write("again.xml", onlyVINs.replacingOccurrences(of: "<Vin>LFV2A21KXN3100123</Vin>", with: vins.reversed().joined(separator: "\n"))),
+            try folder.write("shorter.xml", onlyVINs.replacingOccurrences(of: "<Vin>LFV2A21KXN3100123</Vin>", with: vins.dropFirst().joined(separator: "\n"))),
+        ]
+        for file in files {
+            let before = try Binaries.dump(path)
+            let dry = ManufacturerImporter.importFile(path: file, into: db, actor: "it-li", options: ImportOptions(dryRun: true))
+            #expect(try Binaries.dump(path) == before, "\(file)")
+            let real = ManufacturerImporter.importFile(path: file, into: db, actor: "it-li")
+            #expect(dry.sections == real.sections && dry.rejected == real.rejected && dry.warnings == real.warnings, "\(file)")
+            #expect(!dry.written && (real.outcome == .rejected) == (dry.outcome == .rejected), "\(file): \(dry.outcome) / \(real.outcome)")
+        }
+        #expect(try db.bulletinReport(number: "RC-2026-017").vinListSize == vins.count)
+    }
+
     @Test("A big VIN list streams in: a re-import with one VIN fewer is a revision conflict, the same list is unchanged")
     func bigVINList() throws {
         let folder = try TemporaryDirectory()

@@ -24,11 +24,17 @@ public final class ManufacturerBatch {
     private lazy var contentEncoder = JSONFormat.encoder(pretty: false)
     private var vehicleCounts: [ItemOutcome: Int] = [:]
 
-    init(db: Database, now: Date, actor: String, source: String) {
+    /// A dry run (rolled back whatever happens): the VIN lists of new and replaced bulletins are counted, not
+    /// written. Nothing a report says depends on them (a bulletin's outcome is decided by its revision, a
+    /// conflict by the temporary list of the same revision), and they are a national list's million rows.
+    let dryRun: Bool
+
+    init(db: Database, now: Date, actor: String, source: String, dryRun: Bool = false) {
         self.db = db
         self.now = now
         self.actor = actor
         self.source = source
+        self.dryRun = dryRun
     }
 
     // MARK: - Savepoints (keep the valid items of a file)
@@ -92,7 +98,7 @@ public final class ManufacturerBatch {
         guard var bulletin = open, let id = bulletin.id else { return }
         switch bulletin.mode {
         case .new, .replace:
-            try AppDatabase.addBulletinVINs(db, bulletinID: id, vins: vins)
+            if dryRun { bulletin.incoming += vins.count } else { try AppDatabase.addBulletinVINs(db, bulletinID: id, vins: vins) }
         case .same:
             let remember = try RawStatement(cached: db, "INSERT OR IGNORE INTO temp.incoming_vin (vin) VALUES (?)")
             let stored = try RawStatement(cached: db, "SELECT 1 FROM bulletin_vin WHERE vin = ? AND bulletin_id = ?")
@@ -141,7 +147,7 @@ public final class ManufacturerBatch {
             let from = (row["source"] as String).isEmpty ? "" : ", \(row["source"] as String)"
             throw Conflict(field: "revision", "bulletin \(bulletin.number) revision \(bulletin.revision) is already stored with other content (by \(row["stored_by"] as String) at \(Instant.utcString(row["stored_at"]))\(from)); a change needs a higher revision")
         case .new, .replace:
-            let vinCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT vin_count FROM bulletin WHERE id = ?"), arguments: [id]) ?? 0
+            let vinCount = dryRun ? state.incoming : try Int.fetchOne(db.cachedStatement(sql: "SELECT vin_count FROM bulletin WHERE id = ?"), arguments: [id]) ?? 0
             var check = header
             if vinCount > 0 { check.vins = [VIN(trusted: "00000000000000000")] }
             try check.validate()
@@ -359,8 +365,9 @@ extension ItemOutcome: CaseIterable {}
 
 extension AppDatabase {
     /// Runs `body` in one write transaction with a `ManufacturerBatch`: committed when `body` returns true,
-    /// rolled back (the database as it was) when it returns false or throws.
-    public func withManufacturerBatch<T>(actor: String, source: String, _ body: (ManufacturerBatch) throws -> (commit: Bool, value: T)) throws -> T {
+    /// rolled back (the database as it was) when it returns false or throws, and always in a dry run.
+    public func withManufacturerBatch<T>(actor: String, source: String, dryRun: Bool = false,
+                                         _ body: (ManufacturerBatch) throws -> (commit: Bool, value: T)) throws -> T {
         var value: T?
         try writer.writeWithoutTransaction { db in
             // Read pages through the cache, not a memory map, while importing: mapped pages count as the
@@ -369,9 +376,9 @@ extension AppDatabase {
             if mapped > 0 { try db.execute(sql: "PRAGMA mmap_size = 0") }
             defer { if mapped > 0 { try? db.execute(sql: "PRAGMA mmap_size = \(mapped)") } }
             try db.inTransaction(.immediate) {
-                let result = try body(ManufacturerBatch(db: db, now: clock.now(), actor: actor, source: source))
+                let result = try body(ManufacturerBatch(db: db, now: clock.now(), actor: actor, source: source, dryRun: dryRun))
                 value = result.value
-                return result.commit ? .commit : .rollback
+                return result.commit && !dryRun ? .commit : .rollback
             }
         }
         return value!
