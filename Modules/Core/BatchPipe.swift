@@ -1,26 +1,34 @@
 import Foundation
 
-/// Hands batches from a producing thread to a consuming one, at most `capacity` pending, then a result or an
+/// Hands batches from a producing thread to a consuming one, at most `capacity` pending (and, when batches say
+/// what they weigh, at most `weightLimit` of weight: the memory they hold), then a result or an
 /// error: reading and writing overlap on two cores (the import reads XML while SQLite writes; a campaign
 /// reads the customer base while the outbox is written).
 public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [[Element]] = []
+    private var batches: [(elements: [Element], weight: Int)] = []
+    private var pendingWeight = 0
     private var finished = false
     private var cancelled = false
     private var outcome: Outcome?
     private var failure: (any Error)?
     private let capacity: Int
+    private let weightLimit: Int
 
-    public init(capacity: Int = 4) { self.capacity = max(1, capacity) }
+    public init(capacity: Int = 4, weightLimit: Int = .max) {
+        self.capacity = max(1, capacity)
+        self.weightLimit = weightLimit
+    }
 
-    /// Hands over a batch, waiting while `capacity` are pending; false once the consumer gave up.
-    public func put(_ batch: [Element]) -> Bool {
+    /// Hands over a batch, waiting while `capacity` are pending or the pending weight would pass the limit (a
+    /// batch alone may weigh more); false once the consumer gave up.
+    public func put(_ batch: [Element], weight: Int = 0) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count >= capacity, !cancelled { condition.wait() }
+        while batches.count >= capacity || (!batches.isEmpty && pendingWeight + weight > weightLimit), !cancelled { condition.wait() }
         guard !cancelled else { return false }
-        batches.append(batch)
+        batches.append((batch, weight))
+        pendingWeight += weight
         condition.broadcast()
         return true
     }
@@ -32,7 +40,9 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
         while batches.isEmpty, !finished { condition.wait() }
         guard !batches.isEmpty else { return nil }
         condition.broadcast()
-        return batches.removeFirst()
+        let batch = batches.removeFirst()
+        pendingWeight -= batch.weight
+        return batch.elements
     }
 
     /// The producer is done, with its outcome or its error.
@@ -50,6 +60,7 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
         condition.lock()
         cancelled = true
         batches.removeAll()
+        pendingWeight = 0
         condition.broadcast()
         condition.unlock()
     }
@@ -64,8 +75,9 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
 
     /// Runs `produce` on another thread (it calls `put`) while `consume` takes each element on this one.
     /// When `consume` throws, the producer is stopped and drained before the error goes on.
-    public static func run(capacity: Int = 4, produce: @escaping @Sendable (BatchPipe) throws -> Outcome, consume: (Element) throws -> Void) throws -> Outcome? {
-        let pipe = BatchPipe(capacity: capacity)
+    public static func run(capacity: Int = 4, weightLimit: Int = .max, produce: @escaping @Sendable (BatchPipe) throws -> Outcome,
+                           consume: (Element) throws -> Void) throws -> Outcome? {
+        let pipe = BatchPipe(capacity: capacity, weightLimit: weightLimit)
         DispatchQueue.global().async {
             do { pipe.finish(try produce(pipe), error: nil) } catch { pipe.finish(nil, error: error) }
         }

@@ -369,10 +369,20 @@ public enum ManufacturerImporter {
 
 /// An item as the reader gave it, with where it stood: what the importing side needs of the reader's state.
 struct ReadItem: Sendable {
-    let item: ManufacturerItem
+    var item: ManufacturerItem
     let line: Int
     let issuedDay: LocalDate?
     let bytesRead: Int64
+    /// A batch of VINs waiting in the spill file (`item` is then an empty `bulletinVINs`).
+    var spilled: VINSpill.Extent?
+
+    init(item: ManufacturerItem, line: Int, issuedDay: LocalDate?, bytesRead: Int64, spilled: VINSpill.Extent? = nil) {
+        self.item = item
+        self.line = line
+        self.issuedDay = issuedDay
+        self.bytesRead = bytesRead
+        self.spilled = spilled
+    }
 
     /// The reader, handed to the thread that drives it; the importing side touches it again only after that
     /// thread has finished (the pipe's lock orders the two).
@@ -381,31 +391,128 @@ struct ReadItem: Sendable {
         init(_ reader: ManufacturerReader) { self.reader = reader }
     }
 
-    /// Reads the file on another thread, in batches of about 256 KiB (items weighed by the memory they hold,
-    /// a VIN list by its VINs), at most eight waiting, so memory stays flat while either side may run ahead of
-    /// the other for a moment; hands each item to `handle` here, in order; a reading error comes after the
-    /// items before it.
+    /// Reads the file on another thread and hands each item to `handle` here, in order; a reading error comes
+    /// after the items before it.
+    ///
+    /// The two sides go at different speeds through a file: SQLite is slower than the reader through a VIN
+    /// list (two B-trees per VIN), the reader slower than SQLite through vehicles (which are only staged). So
+    /// that neither waits for long, the VINs go through a temporary file (17 bytes each) and the pipe carries
+    /// only where they are: the reader runs ahead through a national list while SQLite catches up, and memory
+    /// stays flat (at most 8 MiB of items wait in the pipe, in batches of about 256 KiB of work).
     static func stream(_ reader: ManufacturerReader, into handle: (ReadItem) throws -> Void) throws {
         let source = Handle(reader)
-        _ = try BatchPipe<ReadItem, Bool>.run(capacity: 8, produce: { pipe in
+        let spill = try VINSpill()
+        _ = try BatchPipe<ReadItem, Bool>.run(capacity: 8192, weightLimit: 1 << 23, produce: { pipe in
             let reader = source.reader
             var batch: [ReadItem] = []
-            var weight = 0
+            var work = 0, memory = 0
             while let item = try reader.next() {
-                batch.append(ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead))
+                var read = ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead)
                 switch item {
-                case .bulletinVINs(let vins): weight += vins.count * 48
-                case .bulletinEnd: weight += 2048
-                default: weight += 256
+                case .bulletinVINs(let vins):
+                    if let extent = try spill.write(vins) {
+                        read.spilled = extent
+                        read.item = .bulletinVINs([])
+                        memory += 128
+                    } else {
+                        memory += vins.count * 48
+                    }
+                    work += vins.count * 48
+                case .bulletinEnd:
+                    work += 2048
+                    memory += 2048
+                default:
+                    work += 256
+                    memory += 256
                 }
-                if weight >= 1 << 18 {
-                    guard pipe.put(batch) else { throw PipeCancelled() }
+                batch.append(read)
+                if work >= 1 << 18 {
+                    guard pipe.put(batch, weight: memory) else { throw PipeCancelled() }
                     batch.removeAll(keepingCapacity: true)
-                    weight = 0
+                    work = 0
+                    memory = 0
                 }
             }
-            if !batch.isEmpty { _ = pipe.put(batch) }
+            if !batch.isEmpty { _ = pipe.put(batch, weight: memory) }
             return true
-        }, consume: handle)
+        }, consume: { read in
+            guard let extent = read.spilled else { return try handle(read) }
+            var restored = read
+            restored.item = .bulletinVINs(try spill.read(extent))
+            restored.spilled = nil
+            try handle(restored)
+        })
+    }
+}
+
+/// VIN batches on their way from the reader to SQLite, waiting in an unlinked temporary file (nothing is left
+/// behind, even by a killed import): 17 bytes a VIN instead of a String each in memory. The file starts again
+/// from its beginning whenever everything written has been read back, so it holds at most what SQLite is behind.
+final class VINSpill: @unchecked Sendable {
+    /// Where a batch lies in the file.
+    struct Extent: Sendable {
+        let offset: Int64
+        let count: Int
+    }
+
+    private let descriptor: Int32
+    private let lock = NSLock()
+    /// Bytes written (the reader's thread) and read back (the importing thread), under `lock`.
+    private var written: Int64 = 0
+    private var consumed: Int64 = 0
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/aftersales-import-vins.XXXXXX").utf8CString)
+        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw StorageError.unreadable(NSTemporaryDirectory(), "cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Writes a batch and returns where it lies; nil (nothing written) unless every VIN is 17 bytes, as the
+    /// reader's validated VINs are.
+    func write(_ vins: [VIN]) throws -> Extent? {
+        guard vins.allSatisfy({ $0.value.utf8.count == 17 }) else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(vins.count * 17)
+        for vin in vins { bytes.append(contentsOf: vin.value.utf8) }
+        lock.lock()
+        if consumed == written {
+            written = 0
+            consumed = 0
+            _ = ftruncate(descriptor, 0)
+        }
+        let offset = written
+        lock.unlock()
+        try bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+                guard n > 0 else { throw StorageError.unreadable(NSTemporaryDirectory(), "cannot write a temporary file: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+        }
+        lock.lock()
+        written = offset + Int64(bytes.count)
+        lock.unlock()
+        return Extent(offset: offset, count: vins.count)
+    }
+
+    /// Reads a batch back.
+    func read(_ extent: Extent) throws -> [VIN] {
+        var bytes = [UInt8](repeating: 0, count: extent.count * 17)
+        try bytes.withUnsafeMutableBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(extent.offset) + off_t(done))
+                guard n > 0 else { throw StorageError.unreadable(NSTemporaryDirectory(), "cannot read a temporary file: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+        }
+        lock.lock()
+        consumed = extent.offset + Int64(bytes.count)
+        lock.unlock()
+        return (0..<extent.count).map { VIN(trusted: String(decoding: bytes[($0 * 17)..<($0 * 17 + 17)], as: UTF8.self)) }
     }
 }

@@ -68,11 +68,13 @@ final class XMLByteSource {
 
     deinit { gzclose(file) }
 
-    /// Bytes of the file (compressed, for .gz) read so far.
-    var bytesRead: Int64 { Int64(gzoffset(file)) }
+    /// Bytes of the file (compressed, for .gz) read so far; taken once per chunk read (`gzoffset` asks the
+    /// kernel, and progress is read per item).
+    private(set) var bytesRead: Int64 = 0
 
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int32) -> Int32 {
         let n = gzread(file, buffer, UInt32(count))
+        bytesRead = Int64(gzoffset(file))
         if n > 0 {
             hasher.update(UnsafeRawBufferPointer(start: buffer, count: Int(n)))
         }
