@@ -41,6 +41,28 @@ struct BatchPipeTests {
         #expect(stopped.value)
     }
 
+    @Test("A producer waits while what is pending would weigh more than the limit, and goes on once the consumer takes it")
+    func weightLimit() throws {
+        let pipe = BatchPipe<Int, Bool>(capacity: 100, weightLimit: 10)
+        let done = Counter()
+        Thread.detachNewThread {
+            for i in 0..<3 { _ = pipe.put([i], weight: 6); done.add() }
+            pipe.finish(true, error: nil)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(done.value <= 1, "the second batch (6 + 6 > 10) must wait")
+        var seen: [Int] = []
+        while let batch = pipe.take() { seen += batch }
+        #expect(seen == [0, 1, 2] && done.value == 3)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.lock(); count += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    }
+
     final class Stopped: @unchecked Sendable {
         private let lock = NSLock()
         private var flag = false

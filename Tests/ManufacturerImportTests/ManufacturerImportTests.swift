@@ -202,6 +202,20 @@ struct ManufacturerImportTests {
         #expect(try db.bulletinReport(number: "RC-2026-017").vinListSize == vins.count)
     }
 
+    @Test("VIN batches round-trip through the spill file in order, and the file starts over once everything written was read")
+    func vinSpill() throws {
+        let spill = try VINSpill()
+        let first = (0..<5).map { VIN(trusted: "LFV2A21K0N3\(200_000 + $0)") }, second = [VIN(trusted: "LSVAB2180N2123456")]
+        let a = try #require(try spill.write(first)), b = try #require(try spill.write(second))
+        #expect(try spill.read(a) == first && b.offset == 5 * 17)
+        #expect(try spill.read(b) == second)
+        // Everything was read back: the next batch starts at the beginning again.
+        let c = try #require(try spill.write(second))
+        #expect(c.offset == 0)
+        #expect(try spill.read(c) == second)
+        #expect(try spill.write([VIN(trusted: "SHORT")]) == nil, "only 17-byte VINs are spilled")
+    }
+
     @Test("A big VIN list streams in: a re-import with one VIN fewer is a revision conflict, the same list is unchanged")
     func bigVINList() throws {
         let folder = try TemporaryDirectory()
