@@ -413,17 +413,17 @@ struct ReadItem: Sendable {
                     if let extent = try spill.write(vins) {
                         read.spilled = extent
                         read.item = .bulletinVINs([])
-                        memory += 128
+                        memory += 512
                     } else {
-                        memory += vins.count * 48
+                        memory += vins.count * 64
                     }
                     work += vins.count * 48
                 case .bulletinEnd:
                     work += 2048
-                    memory += 2048
+                    memory += 4096
                 default:
                     work += 256
-                    memory += 256
+                    memory += 512
                 }
                 batch.append(read)
                 if work >= 1 << 18 {

@@ -42,4 +42,12 @@ struct ManufacturerBatchTests {
         // The same file again changes nothing.
         #expect(try Self.store([v(6, "Jetta", nil)], into: db, limit: 2) == [.unchanged: 1])
     }
+
+    @Test("A batch of VINs goes to SQLite as one JSON array, read back exactly (a stray quote or backslash escaped)")
+    func vinListAsJSON() throws {
+        let vins = [VIN(trusted: "LFV2A21K0N3100001"), VIN(trusted: "LFV2A21K0N3100002"), VIN(trusted: #"ODD"ONE\"#)]
+        let db = try memoryDatabase()
+        let back = try db.writer.read { try String.fetchAll($0, sql: "SELECT value FROM json_each(?)", arguments: [AppDatabase.jsonArray(vins)]) }
+        #expect(back == vins.map(\.value))
+    }
 }

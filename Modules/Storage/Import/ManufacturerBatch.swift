@@ -100,17 +100,19 @@ public final class ManufacturerBatch {
         case .new, .replace:
             if dryRun { bulletin.incoming += vins.count } else { try AppDatabase.addBulletinVINs(db, bulletinID: id, vins: vins) }
         case .same:
-            let remember = try RawStatement(cached: db, "INSERT OR IGNORE INTO temp.incoming_vin (vin) VALUES (?)")
-            let stored = try RawStatement(cached: db, "SELECT 1 FROM bulletin_vin WHERE vin = ? AND bulletin_id = ?")
-            for vin in vins {
-                remember.bind(1, vin.value)
-                guard try remember.run(db) == 1 else { continue }
-                bulletin.incoming += 1
-                if !bulletin.missing {
-                    stored.bind(1, vin.value)
-                    stored.bind(2, id)
-                    if stored.firstInteger() == nil { bulletin.missing = true }
-                }
+            // The same revision again: its distinct VINs are counted, and any not stored makes it a conflict.
+            let list = AppDatabase.jsonArray(vins)
+            let remember = try RawStatement(cached: db, "INSERT OR IGNORE INTO temp.incoming_vin (vin) SELECT value FROM json_each(?)")
+            remember.bind(1, list)
+            bulletin.incoming += try remember.run(db)
+            if !bulletin.missing {
+                let unknown = try RawStatement(cached: db, """
+                    SELECT 1 FROM json_each(?1) AS listed
+                    WHERE NOT EXISTS (SELECT 1 FROM bulletin_vin WHERE vin = listed.value AND bulletin_id = ?2) LIMIT 1
+                    """)
+                unknown.bind(1, list)
+                unknown.bind(2, id)
+                if unknown.firstInteger() != nil { bulletin.missing = true }
             }
         case .stale:
             break

@@ -63,17 +63,36 @@ extension AppDatabase {
     /// VINs this batch added, so a list of millions is never recounted.
     static func addBulletinVINs(_ db: Database, bulletinID: Int64, vins: [VIN]) throws {
         guard !vins.isEmpty else { return }
-        // Bound through SQLite's C API: a national recall lists a million VINs, and GRDB's arguments cost more than the insert.
-        let insert = try RawStatement(cached: db, "INSERT OR IGNORE INTO bulletin_vin (vin, bulletin_id) VALUES (?, ?)")
-        var added = 0
-        for vin in vins {
-            insert.bind(1, vin.value)
-            insert.bind(2, bulletinID)
-            added += try insert.run(db)
-        }
+        // One statement per batch, the VINs as a JSON array: a national recall lists a million VINs, and a
+        // statement per VIN costs a third more than the insert itself (SWIFT-LINUX.md has the figures).
+        let insert = try RawStatement(cached: db, "INSERT OR IGNORE INTO bulletin_vin (vin, bulletin_id) SELECT value, ?2 FROM json_each(?1)")
+        insert.bind(1, jsonArray(vins))
+        insert.bind(2, bulletinID)
+        let added = try insert.run(db)
         // A VIN list makes VIN selection a kind of criterion that every vehicle must then match (W-6).
         try db.cachedStatement(sql: "UPDATE bulletin SET has_vin_selection = 1, only_built = 0, vin_count = vin_count + ? WHERE id = ?")
             .execute(arguments: [added, bulletinID])
+    }
+
+    /// VINs as a JSON array of strings, for `json_each` (a validated VIN holds only 0-9 and A-Z; anything
+    /// else is escaped all the same).
+    static func jsonArray(_ vins: [VIN]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(vins.count * 20 + 2)
+        for (index, vin) in vins.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in vin.value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
+                case 0..<0x20: bytes += Array(String(format: "\\u%04x", byte).utf8)
+                default: bytes.append(byte)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func onlyBuilt(_ bulletin: Bulletin) -> Bool {
