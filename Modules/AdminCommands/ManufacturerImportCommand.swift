@@ -45,14 +45,17 @@ public struct AftersalesImportCommand: ParsableCommand {
             }
         }
         var rows: [[String]] = []
+        var outcomes: [String] = []
         for report in reports {
             for section in Section.allCases {
                 guard let c = report.sections[section.rawValue] else { continue }
                 rows.append([report.file, section.rawValue, String(c.added), String(c.replaced), String(c.unchanged), String(c.skipped), String(c.rejected)])
             }
-            rows.append([report.file, "→ " + (validating && report.outcome == .rejected ? "invalid" : describe(report)), "", "", "", "", ""])
+            outcomes.append("\(report.file) → " + (validating && report.outcome == .rejected ? "invalid" : describe(report)))
         }
-        try global.output.emit(reports, table: TextTable(columns: ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"], rows: rows))
+        // Each file's outcome below the table (a line of its own, so the columns stay narrow); JSON has it as `outcome`.
+        try global.output.emit(reports, table: TextTable(columns: ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"], rows: rows),
+                               footer: outcomes.joined(separator: "\n"))
         let failed = reports.filter { $0.outcome == .rejected }.count
         let partial = reports.contains { $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport || ($0.outcome != .rejected && !$0.rejected.isEmpty) }
         if failed == reports.count { throw ExitCode(1) }
