@@ -77,13 +77,16 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// The check digit of 17 VIN bytes (ASCII '0'-'9' or 'X'), by the weights of GB 16735 / 49 CFR 565.
     static func checkDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var sum = 0
-        for index in 0..<min(17, bytes.count) { sum += (VIN.weightValue(bytes[index]) ?? 0) * checkWeights[index] }
-        let remainder = sum % 11
-        return remainder == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(remainder)
+        // The weights as a tuple walked by pointer: this runs for every VIN an import reads.
+        var weights: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+        return withUnsafeBytes(of: &weights) { raw in
+            let weight = raw.bindMemory(to: Int.self)
+            var sum = 0
+            for index in 0..<min(17, bytes.count) { sum += (VIN.weightValue(bytes[index]) ?? 0) * weight[index] }
+            let remainder = sum % 11
+            return remainder == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(remainder)
+        }
     }
-
-    private static let checkWeights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
 
     /// Whether position 9 holds the computed check digit.
     public var hasValidCheckDigit: Bool {
@@ -120,8 +123,8 @@ import Foundation
 extension VIN {
     /// A VIN from user input; a bad one is an `InvalidInput` naming `field`.
     public static func parse(_ text: String, field: String = "vin") throws -> VIN {
-        do { return try VIN(validating: text) } catch let problem as VIN.Problem {
-            throw InvalidInput(field: field, problem.description)
+        do { return try VIN(validating: text) } catch {
+            throw InvalidInput(field: field, error.description)
         }
     }
 }

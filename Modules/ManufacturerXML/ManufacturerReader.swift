@@ -326,13 +326,14 @@ public final class ManufacturerReader {
     private func addKey(_ separator: StaticString, _ name: Name, or fallback: StaticString = "?", trim: Bool = true) {
         keyBytes.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
         let start = attributeStart[name.rawValue]
-        if trim, let value = attribute(name)?.trimmed(), !value.isEmpty {
-            keyBytes.append(contentsOf: value.utf8)
-        } else if !trim, start >= 0 {
-            keyBytes.append(contentsOf: attributeBytes[start..<attributeEnd[name.rawValue]])
+        let added: Bool
+        if trim {
+            added = withTrimmedAttribute(name) { keyBytes.append(contentsOf: $0); return true } ?? false
         } else {
-            keyBytes.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+            if start >= 0 { keyBytes.append(contentsOf: attributeBytes[start..<attributeEnd[name.rawValue]]) }
+            added = start >= 0
         }
+        if !added { keyBytes.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount)) }
     }
 
     private var itemKey: String { String(decoding: keyBytes, as: UTF8.self) }
