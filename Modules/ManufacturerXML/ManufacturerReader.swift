@@ -12,6 +12,20 @@ public enum Section: String, Sendable, Codable, CaseIterable {
     case parts = "Parts"
     case warrantyTerms = "WarrantyTerms"
     case vehicles = "Vehicles"
+
+    // Compared and hashed by case, not through the raw String (an import counts every item under its section).
+    public static func == (a: Section, b: Section) -> Bool { a.order == b.order }
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
+
+    private var order: Int {
+        switch self {
+        case .bulletins: 0
+        case .labourOperations: 1
+        case .parts: 2
+        case .warrantyTerms: 3
+        case .vehicles: 4
+        }
+    }
 }
 
 /// What identifies a bulletin and decides its revision outcome; the reader delivers it before the VIN list.
