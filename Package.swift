@@ -23,10 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: - Modules (pure business rules: no GRDB, no I/O)
-        .target(name: "Core", path: "Modules/Core", swiftSettings: swiftSettings),
+        .target(name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Modules/Core", swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests", swiftSettings: swiftSettings),
 
         .target(name: "Customers", dependencies: ["Core"], path: "Modules/Customers", swiftSettings: swiftSettings),
