@@ -401,7 +401,7 @@ struct ReadItem: Sendable {
     /// stays flat (at most 8 MiB of items, weighed generously, wait in the pipe, in batches of about 256 KiB of work).
     static func stream(_ reader: ManufacturerReader, into handle: (ReadItem) throws -> Void) throws {
         let source = Handle(reader)
-        let spill = try VINSpill()
+        let spill = try VINSpill(for: reader.file)
         _ = try BatchPipe<ReadItem, Bool>.run(capacity: 8192, weightLimit: 1 << 23, produce: { pipe in
             let reader = source.reader
             var batch: [ReadItem] = []
@@ -456,19 +456,40 @@ final class VINSpill: @unchecked Sendable {
     }
 
     private let descriptor: Int32
+    /// The manufacturer file being imported, which a failure of the temporary file is reported against.
+    private let file: String
     private let lock = NSLock()
     /// Bytes written (the reader's thread) and read back (the importing thread), under `lock`.
     private var written: Int64 = 0
     private var consumed: Int64 = 0
 
-    init() throws {
+    init(for file: String) throws {
+        self.file = file
         var template = Array((NSTemporaryDirectory() + "/aftersales-import-vins.XXXXXX").utf8CString)
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw StorageError.unreadable(NSTemporaryDirectory(), "cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw failure("cannot create") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     }
 
     deinit { close(descriptor) }
+
+    /// The error of the import when the temporary file fails (a full disk): the file's, at no line.
+    private func failure(_ what: String) -> XMLInputError {
+        XMLInputError(file: file, line: 0, column: 0,
+                      message: "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+    }
+
+    /// Moves `count` bytes between `buffer` and the file at `offset` with `transfer` (pread or pwrite), however
+    /// many calls that takes.
+    private func all(_ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int64, _ what: String,
+                     _ transfer: (Int32, UnsafeMutableRawPointer, Int, off_t) -> Int) throws {
+        var done = 0
+        while done < count {
+            let n = transfer(descriptor, buffer + done, count - done, off_t(offset) + off_t(done))
+            guard n > 0 else { throw failure(what) }
+            done += n
+        }
+    }
 
     /// Writes a batch and returns where it lies; nil (nothing written) unless every VIN is 17 bytes, as the
     /// reader's validated VINs are.
@@ -485,14 +506,7 @@ final class VINSpill: @unchecked Sendable {
         }
         let offset = written
         lock.unlock()
-        try bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
-                guard n > 0 else { throw StorageError.unreadable(NSTemporaryDirectory(), "cannot write a temporary file: \(String(cString: strerror(errno)))") }
-                done += n
-            }
-        }
+        try bytes.withUnsafeMutableBytes { try all($0.baseAddress!, $0.count, at: offset, "cannot write") { pwrite($0, $1, $2, $3) } }
         lock.lock()
         written = offset + Int64(bytes.count)
         lock.unlock()
@@ -502,14 +516,7 @@ final class VINSpill: @unchecked Sendable {
     /// Reads a batch back.
     func read(_ extent: Extent) throws -> [VIN] {
         var bytes = [UInt8](repeating: 0, count: extent.count * 17)
-        try bytes.withUnsafeMutableBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(extent.offset) + off_t(done))
-                guard n > 0 else { throw StorageError.unreadable(NSTemporaryDirectory(), "cannot read a temporary file: \(String(cString: strerror(errno)))") }
-                done += n
-            }
-        }
+        try bytes.withUnsafeMutableBytes { try all($0.baseAddress!, $0.count, at: extent.offset, "cannot read") { pread($0, $1, $2, $3) } }
         lock.lock()
         consumed = extent.offset + Int64(bytes.count)
         lock.unlock()

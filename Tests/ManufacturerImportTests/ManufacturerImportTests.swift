@@ -204,7 +204,7 @@ struct ManufacturerImportTests {
 
     @Test("VIN batches round-trip through the spill file in order, and the file starts over once everything written was read")
     func vinSpill() throws {
-        let spill = try VINSpill()
+        let spill = try VINSpill(for: "m.xml")
         let first = (0..<5).map { VIN(trusted: "LFV2A21K0N3\(200_000 + $0)") }, second = [VIN(trusted: "LSVAB2180N2123456")]
         let a = try #require(try spill.write(first)), b = try #require(try spill.write(second))
         #expect(try spill.read(a) == first && b.offset == 5 * 17)
