@@ -284,18 +284,21 @@ public final class ManufacturerBatch {
     /// one in file order gives. They are audited as one entry per file (`finish`), with the counts.
     public static let vehicleStageLimit = 100_000
     private var stagedVehicles = 0
+    /// Whether this batch has made its (empty) stage: once per batch; every store of the stage empties it again.
+    private var stageReady = false
     /// How many vehicles are staged before they are stored (a stage stays on disk in SQLite's temporary file).
     var vehicleStageLimit = ManufacturerBatch.vehicleStageLimit
 
     /// Stages a master-data vehicle (key: VIN); its outcome is counted when the stage is stored.
     public func store(_ vehicle: MasterVehicle) throws {
-        if stagedVehicles == 0 {
+        if !stageReady {
             try db.execute(sql: """
                 CREATE TEMP TABLE IF NOT EXISTS incoming_vehicle (seq INTEGER PRIMARY KEY, vin TEXT NOT NULL, make TEXT NOT NULL,
                                                                   model TEXT NOT NULL, year INTEGER, built TEXT);
                 DELETE FROM temp.incoming_vehicle;
                 DROP INDEX IF EXISTS temp.incoming_vehicle_order;
                 """)
+            stageReady = true
         }
         // Bound through SQLite's C API (SWIFT-LINUX.md): GRDB's arguments would cost more than the row.
         let stage = try RawStatement(cached: db, "INSERT INTO temp.incoming_vehicle (vin, make, model, year, built) VALUES (?, ?, ?, ?, ?)")
