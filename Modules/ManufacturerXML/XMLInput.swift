@@ -49,7 +49,7 @@ final class XMLByteSource {
     let path: String
     let totalBytes: Int64
     private let file: gzFile
-    private let hasher = BackgroundHasher()
+    private var hasher = SHA256.Hasher()
 
     init(path: String) throws {
         self.path = path
@@ -82,7 +82,10 @@ final class XMLByteSource {
     }
 
     /// The SHA-256 of the file's XML content (after decompression), once it has been read to the end.
-    func checksum() -> String { hasher.finalizeHex() }
+    func checksum() -> String {
+        var copy = hasher
+        return copy.finalizeHex()
+    }
 
     /// The first bytes of the content (decompressed), for locating a DOCTYPE.
     static func prefix(of path: String, count: Int) -> [UInt8] {
@@ -91,44 +94,6 @@ final class XMLByteSource {
         var bytes = [UInt8](repeating: 0, count: count)
         let n = bytes.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32(count)) }
         return Array(bytes.prefix(Int(max(0, n))))
-    }
-}
-
-/// SHA-256 of a stream, computed on a thread of its own: the reader hands its bytes over in chunks of 256 KiB
-/// (at most eight waiting, so memory stays flat) and goes on parsing; while libxml2 parses on one core and SQLite
-/// writes on the other, each often waits for the other, and the hashing fills those gaps.
-final class BackgroundHasher: @unchecked Sendable {
-    private static let chunk = 1 << 18
-    private let queue = DispatchQueue(label: "aftersales.import.sha256")
-    private let slots = DispatchSemaphore(value: 8)
-    /// Touched on `queue` only.
-    private var hasher = SHA256.Hasher()
-    /// Bytes gathered on the reader's thread, not yet handed over.
-    private var pending: [UInt8] = []
-
-    func update(_ bytes: UnsafeRawBufferPointer) {
-        pending.append(contentsOf: bytes)
-        if pending.count >= Self.chunk { handOver() }
-    }
-
-    private func handOver() {
-        let bytes = pending
-        pending = []
-        pending.reserveCapacity(Self.chunk + (1 << 16))
-        slots.wait()
-        queue.async {
-            bytes.withUnsafeBytes { self.hasher.update($0) }
-            self.slots.signal()
-        }
-    }
-
-    /// The digest of everything given, as lower-case hex (waits for the chunks still being hashed).
-    func finalizeHex() -> String {
-        if !pending.isEmpty { handOver() }
-        return queue.sync {
-            var copy = hasher
-            return copy.finalizeHex()
-        }
     }
 }
 
