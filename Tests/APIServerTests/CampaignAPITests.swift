@@ -51,7 +51,10 @@ struct CampaignAPITests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("王芳，您已退订邮件"))
             }
-            try await client.execute(uri: "/v1/unsubscribe/\(token.dropLast())0", method: .post) { #expect($0.status == .badRequest) }
+            // A forged signature: the last hex digit changed, to one it is not (a fixed "0" was the real digit one run in 16).
+            let forged = token.dropLast() + (token.hasSuffix("0") ? "1" : "0")
+            #expect(forged != token)
+            try await client.execute(uri: "/v1/unsubscribe/\(forged)", method: .post) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/v1/campaigns/winter/report", method: .get, headers: headers(advisor)) { response in
                 let report = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
                 #expect((report["responses"] as? [String: Int])?["opt-out"] == 1)
