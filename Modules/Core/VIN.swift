@@ -2,7 +2,14 @@
 /// 17 characters from 0-9 and A-Z without I, O and Q. A wrong check digit (position 9, GB 16735 /
 /// 49 CFR 565) is only a warning, because dealers service imported cars built without one.
 public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
-    public let value: String
+    /// The text's UTF-8 bytes inline, zero-padded, with their count in the last byte: an import reads VINs by
+    /// the million, and a String of 17 bytes would be a heap allocation each (a String is made when asked for).
+    private let storage: (UInt64, UInt64, UInt64)
+    /// The most bytes a VIN's text may have inline (a valid VIN has 17).
+    public static let capacity = 23
+
+    /// The VIN as text.
+    public var value: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
 
     /// Why a text is not a VIN.
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -26,7 +33,7 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
                 throw .character(char, position: index + 1)
             }
         }
-        value = normalized
+        self.init(trusted: normalized)
     }
 
     /// Validates and normalises UTF-8 bytes as `init(validating:)` does, without going through `Character`s:
@@ -41,24 +48,61 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
             return
         }
         var bad: (byte: UInt8, position: Int)?
-        let value = String(unsafeUninitializedCapacity: 17) { upper in
+        var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &storage) { upper in
             for i in 0..<17 {
                 var b = bytes[start + i]
                 if b >= 0x61 && b <= 0x7A { b -= 0x20 }
-                guard VIN.weightValue(b) != nil else { bad = (b, i + 1); return 0 }
+                guard VIN.weightValue(b) != nil else { bad = (b, i + 1); return }
                 upper[i] = b
             }
-            return 17
+            upper[VIN.capacity] = 17
         }
         if let bad { throw .character(Character(Unicode.Scalar(bad.byte)), position: bad.position) }
-        self.init(trusted: value)
+        self.init(storage: storage)
     }
 
-    /// A VIN already known to be valid (read back from the database).
-    public init(trusted value: String) { self.value = value }
+    private init(storage: (UInt64, UInt64, UInt64)) { self.storage = storage }
+
+    /// A VIN already known to be valid (read back from the database), of at most `capacity` bytes.
+    public init(trusted value: String) {
+        var value = value
+        self = value.withUTF8 { VIN(trustedUTF8: $0) }
+    }
+
+    /// A VIN already known to be valid, from its bytes (at most `capacity`).
+    public init(trustedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(bytes.count <= VIN.capacity, "a VIN's text has at most \(VIN.capacity) bytes")
+        var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &storage) { raw in
+            raw.copyMemory(from: UnsafeRawBufferPointer(bytes))
+            raw[VIN.capacity] = UInt8(bytes.count)
+        }
+        self.init(storage: storage)
+    }
+
+    /// The VIN's UTF-8 bytes, given to `body` without a copy to the heap.
+    public func withUTF8<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        var storage = storage
+        return try withUnsafeBytes(of: &storage) { raw in
+            try body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: Int(raw[VIN.capacity])))
+        }
+    }
+
+    public static func == (a: VIN, b: VIN) -> Bool { a.storage == b.storage }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
+    }
 
     public var description: String { value }
-    public static func < (a: VIN, b: VIN) -> Bool { a.value < b.value }
+    /// In the order of the texts' bytes (as the database sorts them): the words compared most significant first.
+    public static func < (a: VIN, b: VIN) -> Bool {
+        let x = (UInt64(bigEndian: a.storage.0), UInt64(bigEndian: a.storage.1), UInt64(bigEndian: a.storage.2))
+        let y = (UInt64(bigEndian: b.storage.0), UInt64(bigEndian: b.storage.1), UInt64(bigEndian: b.storage.2))
+        return x < y
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
@@ -73,7 +117,7 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     }
 
     /// The check digit position 9 should hold ('0'-'9' or 'X').
-    public var expectedCheckDigit: Character { Character(Unicode.Scalar(withBytes { VIN.checkDigit($0) })) }
+    public var expectedCheckDigit: Character { Character(Unicode.Scalar(withUTF8 { VIN.checkDigit($0) })) }
 
     /// The check digit of 17 VIN bytes (ASCII '0'-'9' or 'X'), by the weights of GB 16735 / 49 CFR 565.
     static func checkDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
@@ -90,13 +134,7 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// Whether position 9 holds the computed check digit.
     public var hasValidCheckDigit: Bool {
-        withBytes { $0.count == 17 && $0[8] == VIN.checkDigit($0) }
-    }
-
-    /// The VIN's bytes, without copying them (a VIN is read by the million in an import).
-    private func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(value.utf8).withUnsafeBufferPointer(body)
+        withUTF8 { $0.count == 17 && $0[8] == VIN.checkDigit($0) }
     }
 
     /// The warning to show when the check digit is wrong, or nil.

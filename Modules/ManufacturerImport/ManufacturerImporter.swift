@@ -494,10 +494,10 @@ final class VINSpill: @unchecked Sendable {
     /// Writes a batch and returns where it lies; nil (nothing written) unless every VIN is 17 bytes, as the
     /// reader's validated VINs are.
     func write(_ vins: [VIN]) throws -> Extent? {
-        guard vins.allSatisfy({ $0.value.utf8.count == 17 }) else { return nil }
+        guard vins.allSatisfy({ $0.withUTF8(\.count) == 17 }) else { return nil }
         var bytes = [UInt8]()
         bytes.reserveCapacity(vins.count * 17)
-        for vin in vins { bytes.append(contentsOf: vin.value.utf8) }
+        for vin in vins { vin.withUTF8 { bytes.append(contentsOf: $0) } }
         lock.lock()
         if consumed == written {
             written = 0
@@ -520,6 +520,8 @@ final class VINSpill: @unchecked Sendable {
         lock.lock()
         consumed = extent.offset + Int64(bytes.count)
         lock.unlock()
-        return (0..<extent.count).map { VIN(trusted: String(decoding: bytes[($0 * 17)..<($0 * 17 + 17)], as: UTF8.self)) }
+        return bytes.withUnsafeBufferPointer { all in
+            (0..<extent.count).map { VIN(trustedUTF8: UnsafeBufferPointer(rebasing: all[($0 * 17)..<($0 * 17 + 17)])) }
+        }
     }
 }

@@ -15,7 +15,8 @@ extension LocalDate: DatabaseValueConvertible {
 extension VIN: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { value.databaseValue }
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> VIN? {
-        String.fromDatabaseValue(dbValue).map(VIN.init(trusted:))
+        // Written from validated VINs; a longer text is not one (GRDB reports it instead of the VIN crashing).
+        String.fromDatabaseValue(dbValue).flatMap { $0.utf8.count <= VIN.capacity ? VIN(trusted: $0) : nil }
     }
 }
 

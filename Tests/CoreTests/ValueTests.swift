@@ -22,6 +22,20 @@ struct ValueTests {
         #expect(wrong.checkDigitWarning?.contains("should be 3") == true)
     }
 
+    @Test("VIN: kept inline, it sorts, compares and hashes as its text does; from bytes as from text")
+    func vinAsText() throws {
+        let texts = ["LFV2A21K3N3000123", "LFV2A21K3N3000124", "1M8GDM9AXKP042788", "LSVAB2180N2123456", "LFV2A21K3N2999999", "ZZZZZZZZZZZZZZZZZ", "00000000000000000"]
+        let vins = try texts.map { try VIN(validating: $0) }
+        #expect(vins.sorted().map(\.value) == texts.sorted())
+        #expect(Set(vins + vins).count == texts.count)
+        #expect(try VIN(validating: "lfv2a21k3n3000123") == vins[0] && vins[0] != vins[1])
+        let fromBytes = try Array(" lfv2a21k3n3000123\n".utf8).withUnsafeBufferPointer { try VIN(utf8: $0) }
+        #expect(fromBytes == vins[0] && fromBytes.hashValue == vins[0].hashValue && fromBytes.description == "LFV2A21K3N3000123")
+        #expect(throws: VIN.Problem.character("O", position: 11)) { try Array("LFV2A21K3NO000123".utf8).withUnsafeBufferPointer { try VIN(utf8: $0) } }
+        // A trusted text of another length (a test's odd value) keeps its text; a shorter one sorts first.
+        #expect(VIN(trusted: #"ODD"ONE\"#).value == #"ODD"ONE\"# && VIN(trusted: "LFV") < vins[0])
+    }
+
     @Test("SHA-256 matches the FIPS 180-4 test vectors, in one piece and in chunks")
     func sha256() {
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -302,7 +302,7 @@ public final class ManufacturerBatch {
         }
         // Bound through SQLite's C API (SWIFT-LINUX.md): GRDB's arguments would cost more than the row.
         let stage = try RawStatement(cached: db, "INSERT INTO temp.incoming_vehicle (vin, make, model, year, built) VALUES (?, ?, ?, ?, ?)")
-        stage.bind(1, vehicle.vin.value)
+        stage.bind(1, vehicle.vin)
         stage.bind(2, vehicle.make)
         stage.bind(3, vehicle.model)
         stage.bind(4, vehicle.year)

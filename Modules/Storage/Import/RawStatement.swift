@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Core
 
 /// A prepared statement bound through SQLite's C API, for the bulk paths where GRDB's argument boxing
 /// costs more than the insert itself. Text is copied by SQLite (SQLITE_TRANSIENT).
@@ -22,6 +23,12 @@ struct RawStatement {
         guard let text else { sqlite3_bind_null(handle, index); return }
         var copy = text
         copy.withUTF8 { buffer in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), RawStatement.transient)
+        }
+    }
+
+    func bind(_ index: Int32, _ vin: VIN) {
+        vin.withUTF8 { buffer in
             _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), RawStatement.transient)
         }
     }

@@ -82,11 +82,13 @@ extension AppDatabase {
         for (index, vin) in vins.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
-            for byte in vin.value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
-                case 0..<0x20: bytes += Array(String(format: "\\u%04x", byte).utf8)
-                default: bytes.append(byte)
+            vin.withUTF8 { text in
+                for byte in text {
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
+                    case 0..<0x20: bytes += Array(String(format: "\\u%04x", byte).utf8)
+                    default: bytes.append(byte)
+                    }
                 }
             }
             bytes.append(UInt8(ascii: "\""))
