@@ -212,9 +212,11 @@ public enum ManufacturerImporter {
                                                 issued: head.issued, status: head.status)
                         bulletinOpen = true
                     }
-                case .bulletinVINs(let vins):
+                case .bulletinVINs:
                     guard bulletinOpen, let batch = writing else { return }
-                    try attempt(.bulletins, "bulletin", itemLine) { try batch.addBulletinVINs(vins) }
+                    try attempt(.bulletins, "bulletin", itemLine) {
+                        if batch.countsVINsOnly { batch.countBulletinVINs(read.vinCount) } else { try batch.addBulletinVINs(read.vins()) }
+                    }
                 case .bulletinEnd(let bulletin):
                     inBulletin = false
                     guard bulletinOpen, let batch = writing else { return }
@@ -374,14 +376,40 @@ struct ReadItem: Sendable {
     let issuedDay: LocalDate?
     let bytesRead: Int64
     /// A batch of VINs waiting in the spill file (`item` is then an empty `bulletinVINs`).
-    var spilled: VINSpill.Extent?
+    var spilled: (file: VINSpill, extent: VINSpill.Extent)?
 
-    init(item: ManufacturerItem, line: Int, issuedDay: LocalDate?, bytesRead: Int64, spilled: VINSpill.Extent? = nil) {
+    init(item: ManufacturerItem, line: Int, issuedDay: LocalDate?, bytesRead: Int64) {
         self.item = item
         self.line = line
         self.issuedDay = issuedDay
         self.bytesRead = bytesRead
-        self.spilled = spilled
+    }
+
+    /// A `bulletinVINs` item's VINs, read back from the spill file when they wait there.
+    func vins() throws -> [VIN] {
+        if let spilled { return try spilled.file.read(spilled.extent) }
+        if case .bulletinVINs(let vins) = item { return vins }
+        return []
+    }
+
+    /// How many VINs a `bulletinVINs` item holds, without reading them back.
+    var vinCount: Int {
+        if let spilled { return spilled.extent.count }
+        if case .bulletinVINs(let vins) = item { return vins.count }
+        return 0
+    }
+
+    /// Roughly the memory an item holds while it waits in the pipe: itself and what its texts keep on the heap.
+    var weight: Int {
+        let size = MemoryLayout<ReadItem>.stride
+        switch item {
+        case .bulletinVINs(let vins): return size + vins.count * MemoryLayout<VIN>.stride
+        case .bulletinEnd(let bulletin): return size + 4096 + bulletin.summary.utf8.count + bulletin.remedy.utf8.count + (bulletin.consequence?.utf8.count ?? 0)
+        case .labourOperation(let operation): return size + operation.description.utf8.count
+        case .part(let part): return size + part.name.utf8.count
+        case .rejected(let rejected): return size + rejected.errors.count * 256
+        default: return size + 32
+        }
     }
 
     /// The reader, handed to the thread that drives it; the importing side touches it again only after that
@@ -398,7 +426,8 @@ struct ReadItem: Sendable {
     /// list (two B-trees per VIN), the reader slower than SQLite through vehicles (which are only staged). So
     /// that neither waits for long, the VINs go through a temporary file (17 bytes each) and the pipe carries
     /// only where they are: the reader runs ahead through a national list while SQLite catches up, and memory
-    /// stays flat (at most 8 MiB of items, weighed generously, wait in the pipe, in batches of about 256 KiB of work).
+    /// stays flat (at most 8 MiB of items wait in the pipe, in batches of about 256 KiB of work). The importing
+    /// side reads a batch of VINs back only if it needs them (`ReadItem.vins()`; a dry run counts most).
     static func stream(_ reader: ManufacturerReader, into handle: (ReadItem) throws -> Void) throws {
         let source = Handle(reader)
         let spill = try VINSpill(for: reader.file)
@@ -411,20 +440,16 @@ struct ReadItem: Sendable {
                 switch item {
                 case .bulletinVINs(let vins):
                     if let extent = try spill.write(vins) {
-                        read.spilled = extent
+                        read.spilled = (spill, extent)
                         read.item = .bulletinVINs([])
-                        memory += 512
-                    } else {
-                        memory += vins.count * 64
                     }
                     work += vins.count * 48
                 case .bulletinEnd:
                     work += 2048
-                    memory += 4096
                 default:
                     work += 256
-                    memory += 512
                 }
+                memory += read.weight
                 batch.append(read)
                 if work >= 1 << 18 {
                     guard pipe.put(batch, weight: memory) else { throw PipeCancelled() }
@@ -436,11 +461,9 @@ struct ReadItem: Sendable {
             if !batch.isEmpty { _ = pipe.put(batch, weight: memory) }
             return true
         }, consume: { read in
-            guard let extent = read.spilled else { return try handle(read) }
-            var restored = read
-            restored.item = .bulletinVINs(try spill.read(extent))
-            restored.spilled = nil
-            try handle(restored)
+            // Done with, read back or not: the file starts over once everything written is done with.
+            defer { if let spilled = read.spilled { spilled.file.release(spilled.extent) } }
+            try handle(read)
         })
     }
 }
@@ -513,13 +536,17 @@ final class VINSpill: @unchecked Sendable {
         return Extent(offset: offset, count: vins.count)
     }
 
-    /// Reads a batch back.
+    /// Marks a batch as done with (read back or not); batches are released in the order they were written.
+    func release(_ extent: Extent) {
+        lock.lock()
+        consumed = extent.offset + Int64(extent.count * 17)
+        lock.unlock()
+    }
+
+    /// Reads a batch back (it stays in the file until released).
     func read(_ extent: Extent) throws -> [VIN] {
         var bytes = [UInt8](repeating: 0, count: extent.count * 17)
         try bytes.withUnsafeMutableBytes { try all($0.baseAddress!, $0.count, at: extent.offset, "cannot read") { pread($0, $1, $2, $3) } }
-        lock.lock()
-        consumed = extent.offset + Int64(bytes.count)
-        lock.unlock()
         return bytes.withUnsafeBufferPointer { all in
             (0..<extent.count).map { VIN(trustedUTF8: UnsafeBufferPointer(rebasing: all[($0 * 17)..<($0 * 17 + 17)])) }
         }

@@ -50,7 +50,8 @@ public enum ManufacturerItem: Sendable {
     /// A bulletin starts: its VINs follow in batches, then `bulletinEnd` with the whole bulletin (without VINs).
     case bulletinBegin(BulletinHead)
     case bulletinVINs([VIN])
-    case bulletinEnd(Bulletin)
+    /// Boxed: a bulletin is the largest item by far, and every item in flight would otherwise take its size.
+    indirect case bulletinEnd(Bulletin)
     case labourOperation(LabourOperation)
     case part(CatalogPart)
     case warrantyTerm(WarrantyTerm)

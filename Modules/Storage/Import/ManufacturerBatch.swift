@@ -93,6 +93,23 @@ public final class ManufacturerBatch {
         open = bulletin
     }
 
+    /// Whether the open bulletin's listed VINs are only counted (a dry run of a new or replaced bulletin, or
+    /// an older revision, which is skipped): `countBulletinVINs` then takes their number instead of the VINs.
+    public var countsVINsOnly: Bool {
+        switch open?.mode {
+        case .new?, .replace?: dryRun
+        case .stale?, nil: true
+        case .same?: false
+        }
+    }
+
+    /// A batch of `count` listed VINs of the open bulletin, where `countsVINsOnly` says their number is enough.
+    public func countBulletinVINs(_ count: Int) {
+        guard countsVINsOnly, var bulletin = open else { return }
+        bulletin.incoming += count
+        open = bulletin
+    }
+
     /// A batch of the open bulletin's listed VINs.
     public func addBulletinVINs(_ vins: [VIN]) throws {
         guard var bulletin = open, let id = bulletin.id else { return }
