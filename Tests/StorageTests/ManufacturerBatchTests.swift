@@ -21,6 +21,26 @@ struct ManufacturerBatchTests {
         }
     }
 
+    @Test("Hundreds of vehicles, staged many to a statement: the outcomes and the stored rows are those of storing them one by one, for any stage size")
+    func manyStagedVehicles() throws {
+        // 300 items over 120 VINs: repeats, some with another model or no year, in an order that is not the VINs'.
+        let file = (0..<300).map { i in Self.vehicle((i * 37) % 120, i % 7 == 0 ? "速腾" : "Sagitar", i % 11 == 0 ? nil : 2022) }
+        var stored: [VIN: MasterVehicle] = [:], expected: [ItemOutcome: Int] = [:]
+        for vehicle in file {
+            let outcome: ItemOutcome = stored[vehicle.vin] == nil ? .added : stored[vehicle.vin] == vehicle ? .unchanged : .replaced
+            expected[outcome, default: 0] += 1
+            stored[vehicle.vin] = vehicle
+        }
+        #expect(expected[.added] == 120 && expected[.replaced, default: 0] > 0 && expected[.unchanged, default: 0] > 0)
+        for limit in [1, 63, 64, 65, 128, 1_000] {
+            let db = try memoryDatabase()
+            #expect(try Self.store(file, into: db, limit: limit) == expected, "stage of \(limit)")
+            let rows = try db.writer.read { try Row.fetchAll($0, sql: "SELECT vin, model, year FROM manufacturer_vehicle ORDER BY vin") }
+            #expect(rows.map { "\($0["vin"] as String) \($0["model"] as String) \(($0["year"] as Int?).map(String.init) ?? "-")" }
+                    == stored.values.sorted { $0.vin < $1.vin }.map { "\($0.vin) \($0.model) \($0.year.map(String.init) ?? "-")" }, "stage of \(limit)")
+        }
+    }
+
     @Test("Vehicles are stored in VIN order with each item's outcome as storing them one by one in file order gives: repeats in a file, changes, across stages")
     func stagedVehicles() throws {
         let db = try memoryDatabase()

@@ -317,16 +317,35 @@ public final class ManufacturerBatch {
                 """)
             stageReady = true
         }
-        // Bound through SQLite's C API (SWIFT-LINUX.md): GRDB's arguments would cost more than the row.
-        let stage = try RawStatement(cached: db, "INSERT INTO temp.incoming_vehicle (vin, make, model, year, built) VALUES (?, ?, ?, ?, ?)")
-        stage.bind(1, vehicle.vin)
-        stage.bind(2, vehicle.make)
-        stage.bind(3, vehicle.model)
-        stage.bind(4, vehicle.year)
-        stage.bind(5, vehicle.built?.description)
-        try stage.run(db)
+        pendingVehicles.append(vehicle)
         stagedVehicles += 1
+        if pendingVehicles.count == Self.stageRows { try stagePendingVehicles() }
         if stagedVehicles >= vehicleStageLimit { try storeStagedVehicles() }
+    }
+
+    /// Vehicles go into the stage `stageRows` to a statement (a statement per row costs about as much as the row).
+    static let stageRows = 64
+    private var pendingVehicles: [MasterVehicle] = []
+
+    private func stagePendingVehicles() throws {
+        guard !pendingVehicles.isEmpty else { return }
+        // Bound through SQLite's C API (SWIFT-LINUX.md): GRDB's arguments would cost more than the row. A full
+        // group shares one cached statement; the file's last few go one by one.
+        let rows = pendingVehicles.count == Self.stageRows ? Self.stageRows : 1
+        let stage = try RawStatement(cached: db, "INSERT INTO temp.incoming_vehicle (vin, make, model, year, built) VALUES "
+                                         + Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        for start in stride(from: 0, to: pendingVehicles.count, by: rows) {
+            for (offset, vehicle) in pendingVehicles[start..<(start + rows)].enumerated() {
+                let column = Int32(offset * 5)
+                stage.bind(column + 1, vehicle.vin)
+                stage.bind(column + 2, vehicle.make)
+                stage.bind(column + 3, vehicle.model)
+                stage.bind(column + 4, vehicle.year)
+                stage.bind(column + 5, vehicle.built?.description)
+            }
+            try stage.run(db)
+        }
+        pendingVehicles.removeAll(keepingCapacity: true)
     }
 
     /// Stores the staged vehicles and returns the outcomes of every vehicle stored in this batch so far. In VIN
@@ -335,6 +354,7 @@ public final class ManufacturerBatch {
     @discardableResult
     public func storeStagedVehicles() throws -> [ItemOutcome: Int] {
         guard stagedVehicles > 0 else { return vehicleCounts }
+        try stagePendingVehicles()
         stagedVehicles = 0
         // Counted, not remembered: a savepoint rolled back (`dropItem`) takes its staged rows with it.
         let staged = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.incoming_vehicle") ?? 0
