@@ -301,6 +301,8 @@ public final class ManufacturerBatch {
     /// one in file order gives. They are audited as one entry per file (`finish`), with the counts.
     public static let vehicleStageLimit = 100_000
     private var stagedVehicles = 0
+    /// How many vehicles wait in the stage.
+    public var stagedVehicleCount: Int { stagedVehicles }
     /// Whether this batch has made its (empty) stage: once per batch; every store of the stage empties it again.
     private var stageReady = false
     /// How many vehicles are staged before they are stored (a stage stays on disk in SQLite's temporary file).
