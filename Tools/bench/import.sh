@@ -25,44 +25,65 @@ VINS=$(grep -c "<Vin>" "$OUT/main.xml")
 BULLETINS=$(grep -c "<Bulletin " "$OUT/main.xml")
 echo "Manufacturer XML import: $(python3 -c "print('%.1f' % ($SIZE/1e6))") MB file, $BULLETINS bulletins, $VINS listed VINs (release, $(nproc) cores)"
 
-# Each run is measured BENCH_IMPORT_RUNS times (default 3) and the fastest kept, with the highest peak RSS:
-# a shared 2-core machine varies by a quarter from one minute to the next, and ratios of single runs wobble.
+# Measured in BENCH_IMPORT_RUNS rounds (default 3), each round running every command once, one after the other:
+# a shared 2-core machine varies by a quarter from one minute to the next, so a ratio is taken between runs of
+# the same round (the median of the rounds is printed, with the lowest and highest); the time shown is the
+# fastest, the peak RSS the highest.
 RUNS="${BENCH_IMPORT_RUNS:-3}"
-measure() { # name, setup (shell code run before each run, untimed), command...
+run() { # name, setup (shell code run before, untimed), command... → appends "seconds peak status" to $OUT/name.runs
     local name=$1 setup=$2; shift 2
-    local best="" peak=0 status=0
-    for _ in $(seq "$RUNS"); do
-        eval "$setup"
-        read -r s p st < <($RSS "$@")
-        best=$(python3 -c "b='$best'; print(min(float(b), $s) if b else $s)")
-        peak=$(python3 -c "print(max($peak, $p))")
-        [ "$st" = 0 ] || status=$st
-    done
-    printf '%s %s %s\n' "$best" "$peak" "$status" > "$OUT/$name.time"
-    python3 -c "s=float('$best'); print('  %-34s %7.2f s  %6.1f MB/s  peak RSS %6.1f MiB  exit %s' % ('$name', s, $SIZE/1e6/s, float('$peak'), '$status'))"
+    eval "$setup"
+    $RSS "$@" >> "$OUT/$name.runs"
 }
-measure "xmllint --stream --schema" "" xmllint --stream --noout --schema "$SCHEMA" "$OUT/main.xml"
-measure "aftersales-import validate" "" "$BIN/aftersales-import" validate --quiet "$OUT/main.xml"
-measure "aftersales-import --dry-run" 'fresh "$OUT/dry.sqlite"' "$BIN/aftersales-import" --dry-run --quiet --db "$OUT/dry.sqlite" "$OUT/main.xml"
-measure "aftersales-import (full import)" 'fresh "$OUT/full.sqlite"' "$BIN/aftersales-import" --quiet --db "$OUT/full.sqlite" "$OUT/main.xml"
-measure "aftersales-import (same file again)" "" "$BIN/aftersales-import" --quiet --db "$OUT/full.sqlite" "$OUT/main.xml"
-measure "python lxml + executemany" 'fresh "$OUT/python.sqlite"' "$PY" Tools/bench/python_import.py "$OUT/main.xml" "$OUT/python.sqlite"
-rate() { python3 -c "s=float(open('$OUT/$1.time').read().split()[0]); print($SIZE/1e6/s)"; }
-python3 - "$(rate 'xmllint --stream --schema')" "$(rate 'aftersales-import validate')" "$(rate 'aftersales-import --dry-run')" \
-          "$(rate 'aftersales-import (full import)')" "$(rate 'python lxml + executemany')" <<'PY'
+report() { # name: the fastest time, MB/s, the highest peak RSS, the worst exit status
+    python3 - "$OUT/$1.runs" "$1" "$SIZE" <<'PY'
 import sys
-xmllint, validate, dry, full, python = map(float, sys.argv[1:])
-print("  ratios: validate / xmllint %.2f (target >= 0.7); dry-run / xmllint %.2f; full import / xmllint %.2f (target >= 0.5); full import / python %.2f (target >= 3)"
-      % (validate / xmllint, dry / xmllint, full / xmllint, full / python))
+rows = [line.split() for line in open(sys.argv[1])]
+best = min(float(r[0]) for r in rows); peak = max(float(r[1]) for r in rows)
+status = next((r[2] for r in rows if r[2] != "0"), "0")
+print("  %-34s %7.2f s  %6.1f MB/s  peak RSS %6.1f MiB  exit %s" % (sys.argv[2], best, int(sys.argv[3]) / 1e6 / best, peak, status))
+PY
+}
+NAMES=("xmllint --stream --schema" "aftersales-import validate" "aftersales-import --dry-run" "aftersales-import (full import)"
+       "aftersales-import (same file again)" "python lxml + executemany")
+for name in "${NAMES[@]}"; do rm -f "$OUT/$name.runs"; done
+for _ in $(seq "$RUNS"); do
+    run "${NAMES[0]}" "" xmllint --stream --noout --schema "$SCHEMA" "$OUT/main.xml"
+    run "${NAMES[1]}" "" "$BIN/aftersales-import" validate --quiet "$OUT/main.xml"
+    run "${NAMES[2]}" 'fresh "$OUT/dry.sqlite"' "$BIN/aftersales-import" --dry-run --quiet --db "$OUT/dry.sqlite" "$OUT/main.xml"
+    run "${NAMES[3]}" 'fresh "$OUT/full.sqlite"' "$BIN/aftersales-import" --quiet --db "$OUT/full.sqlite" "$OUT/main.xml"
+    run "${NAMES[4]}" "" "$BIN/aftersales-import" --quiet --db "$OUT/full.sqlite" "$OUT/main.xml"
+    run "${NAMES[5]}" 'fresh "$OUT/python.sqlite"' "$PY" Tools/bench/python_import.py "$OUT/main.xml" "$OUT/python.sqlite"
+done
+for name in "${NAMES[@]}"; do report "$name"; done
+python3 - "$OUT" <<'PY'
+import statistics, sys
+out = sys.argv[1]
+def times(name): return [float(line.split()[0]) for line in open(f"{out}/{name}.runs")]
+xmllint, validate, dry, full, python = (times(n) for n in ("xmllint --stream --schema", "aftersales-import validate",
+    "aftersales-import --dry-run", "aftersales-import (full import)", "python lxml + executemany"))
+def ratio(label, ours, base, target):
+    rounds = [b / o for o, b in zip(ours, base)]
+    print("  %-24s median %.2f (rounds %s)  target >= %s" % (label, statistics.median(rounds), " ".join("%.2f" % r for r in rounds), target))
+print("  ratios, round by round (a command's rate against the other's in the same round):")
+ratio("validate / xmllint", validate, xmllint, "0.7")
+ratio("dry-run / xmllint", dry, xmllint, "0.7")
+ratio("full import / xmllint", full, xmllint, "0.5")
+ratio("full import / python", full, python, "3")
 PY
 echo "  rows: $(sqlite3 "$OUT/full.sqlite" 'select count(*) from bulletin_vin') listed VINs, $(sqlite3 "$OUT/full.sqlite" 'select count(*) from manufacturer_vehicle') vehicles (aftersales-import); $(sqlite3 "$OUT/python.sqlite" 'select count(*) from bulletin_vin') / $(sqlite3 "$OUT/python.sqlite" 'select count(*) from manufacturer_vehicle') (python)"
 
 # Memory does not grow with the file: peak RSS of a full import, 10 MB against 1 GB (the big one measured once).
 generate small 10
 SIZE=$(stat -c %s "$OUT/small.xml")
-measure "import $(python3 -c "print('%.0f' % ($SIZE/1e6))") MB (peak RSS)" 'fresh "$OUT/small.sqlite"' "$BIN/aftersales-import" --quiet --db "$OUT/small.sqlite" "$OUT/small.xml"
+NAME="import $(python3 -c "print('%.0f' % ($SIZE/1e6))") MB (peak RSS)"
+rm -f "$OUT/$NAME.runs"
+for _ in $(seq "$RUNS"); do run "$NAME" 'fresh "$OUT/small.sqlite"' "$BIN/aftersales-import" --quiet --db "$OUT/small.sqlite" "$OUT/small.xml"; done
+report "$NAME"
 generate big "$BIG_MB"
 SIZE=$(stat -c %s "$OUT/big.xml")
-RUNS=1
-measure "import $(python3 -c "print('%.0f' % ($SIZE/1e6))") MB (peak RSS)" 'fresh "$OUT/big.sqlite"' "$BIN/aftersales-import" --quiet --db "$OUT/big.sqlite" "$OUT/big.xml"
+NAME="import $(python3 -c "print('%.0f' % ($SIZE/1e6))") MB (peak RSS)"
+rm -f "$OUT/$NAME.runs"
+run "$NAME" 'fresh "$OUT/big.sqlite"' "$BIN/aftersales-import" --quiet --db "$OUT/big.sqlite" "$OUT/big.xml"
+report "$NAME"
 rm -f "$OUT/big.sqlite" "$OUT/big.sqlite-wal"
