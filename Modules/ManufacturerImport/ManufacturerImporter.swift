@@ -196,7 +196,7 @@ public enum ManufacturerImporter {
             // stage of 100,000 with nothing beside it to overlap (a dry run spent its last 0.3 s on that).
             var stageFrom: Int64 = 0
             func storeEarlyNearTheEnd(_ batch: ManufacturerBatch, at position: Int64) throws {
-                let staged = batch.stagedVehicleCount
+                let staged = batch.stagedVehicles
                 if staged <= 1 { stageFrom = position; return }
                 guard staged >= 4096, totalBytes > position, position > stageFrom else { return }
                 let bytesPerVehicle = Double(position - stageFrom) / Double(staged)
@@ -486,7 +486,8 @@ struct ReadItem: Sendable {
 
 /// VIN batches on their way from the reader to SQLite, waiting in an unlinked temporary file (nothing is left
 /// behind, even by a killed import): 17 bytes a VIN instead of a String each in memory. The file starts again
-/// from its beginning whenever everything written has been read back, so it holds at most what SQLite is behind.
+/// from its beginning whenever every batch written is done with (read back or not), so it holds at most what
+/// SQLite is behind.
 final class VINSpill: @unchecked Sendable {
     /// Where a batch lies in the file.
     struct Extent: Sendable {

@@ -190,13 +190,13 @@ public final class ManufacturerReader {
 
     private func step() throws {
         let status = xmlTextReaderRead(reader)
+        let type = status > 0 ? xmlTextReaderNodeType(reader) : -1
         if status > 0 {
             // An item is complete once the reader is past its end tag: libxml2 gives a node its start line only, so
             // the next node (the next element, an end tag, a comment) tells where the end tag stood. Blanks between
             // elements are not read (XML_PARSE_NOBLANKS): the next element usually starts on the line after the end
             // tag, and its line is the next item's unless everything so far stood on it too (a file on one line).
             // A text node carries the line it ends on: its start is that line less the newlines it holds.
-            let type = xmlTextReaderNodeType(reader)
             let line = self.line
             var here = line
             if !closing {
@@ -228,7 +228,7 @@ public final class ManufacturerReader {
             let error = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
             throw XMLInputError(file: file, line: error.line, column: error.column, message: error.message)
         }
-        switch xmlTextReaderNodeType(reader) {
+        switch type {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
             try startElement()
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):

@@ -300,9 +300,8 @@ public final class ManufacturerBatch {
     /// order by `storeStagedVehicles` (several times faster), with each item's outcome as storing them one by
     /// one in file order gives. They are audited as one entry per file (`finish`), with the counts.
     public static let vehicleStageLimit = 100_000
-    private var stagedVehicles = 0
     /// How many vehicles wait in the stage.
-    public var stagedVehicleCount: Int { stagedVehicles }
+    public private(set) var stagedVehicles = 0
     /// Whether this batch has made its (empty) stage: once per batch; every store of the stage empties it again.
     private var stageReady = false
     /// How many vehicles are staged before they are stored (a stage stays on disk in SQLite's temporary file).
@@ -311,6 +310,8 @@ public final class ManufacturerBatch {
     /// Stages a master-data vehicle (key: VIN); its outcome is counted when the stage is stored.
     public func store(_ vehicle: MasterVehicle) throws {
         if !stageReady {
+            // Debian's SQLite zeroes every freed page (SECURE_DELETE): for the stage, emptied after every store,
+            // that was 5,800 page writes per 100,000 vehicles to a temporary file nobody else can read.
             try db.execute(sql: """
                 CREATE TEMP TABLE IF NOT EXISTS incoming_vehicle (seq INTEGER PRIMARY KEY, vin TEXT NOT NULL, make TEXT NOT NULL,
                                                                   model TEXT NOT NULL, year INTEGER, built TEXT);
@@ -318,8 +319,6 @@ public final class ManufacturerBatch {
                 DROP INDEX IF EXISTS temp.incoming_vehicle_order;
                 PRAGMA temp.secure_delete = OFF;
                 """)
-            // Debian's SQLite zeroes every freed page (SECURE_DELETE): for the stage, emptied after every store,
-            // that was 5,800 page writes per 100,000 vehicles to a temporary file nobody else can read.
             stageReady = true
         }
         pendingVehicles.append(vehicle)

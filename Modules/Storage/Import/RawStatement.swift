@@ -22,15 +22,13 @@ struct RawStatement {
     func bind(_ index: Int32, _ text: String?) {
         guard let text else { sqlite3_bind_null(handle, index); return }
         var copy = text
-        copy.withUTF8 { buffer in
-            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), RawStatement.transient)
-        }
+        copy.withUTF8 { bindText(index, $0) }
     }
 
-    func bind(_ index: Int32, _ vin: VIN) {
-        vin.withUTF8 { buffer in
-            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), RawStatement.transient)
-        }
+    func bind(_ index: Int32, _ vin: VIN) { vin.withUTF8 { bindText(index, $0) } }
+
+    private func bindText(_ index: Int32, _ utf8: UnsafeBufferPointer<UInt8>) {
+        _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(utf8.count), RawStatement.transient)
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
