@@ -36,9 +36,14 @@ demo: build
 	bash Tools/demo.sh
 
 bench: deps
-	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
-	@command -v xmllint >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxml2-utils
-	@python3 -c 'import venv' 2>/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv
+	@missing=""; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
+	python3 -c 'import venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 	$(SWIFT) build -c release
 	bash Tools/bench.sh
 	bash Tools/bench/import.sh
