@@ -61,20 +61,29 @@ public enum ManufacturerItem: Sendable {
     case rejected(RejectedItem)
 }
 
-/// Streams a manufacturer file (plain or .gz, UTF-8 or GB18030) with libxml2's xmlTextReader, validating it against
-/// the project's XSD as it goes, and turns it into typed items one at a time; a bulletin's VINs come in batches, so
-/// memory does not grow with the file.
+/// Streams a manufacturer file (plain or .gz, UTF-8 or GB18030) through libxml2's SAX2 push parser, validating it
+/// against the project's XSD as it goes, and turns it into typed items one at a time; a bulletin's VINs come in
+/// batches, so memory does not grow with the file. The file is fed to the parser a chunk at a time (`chunkSize`);
+/// the items a chunk completes wait in a queue until they are asked for.
 ///
-/// Safe by construction: no network (XML_PARSE_NONET), no entity expansion, no DTD loading, libxml2's amplification
-/// limits kept (no XML_PARSE_HUGE), and any DOCTYPE is an error at its line and column.
+/// Safe by construction: no network (XML_PARSE_NONET), no entity expansion, no DTD loading, libxml2's limits kept
+/// (no XML_PARSE_HUGE), any DOCTYPE is an error at its line and column, and elements nested deeper than
+/// `depthLimit` or a text longer than `textLimit` stop the file.
 ///
 /// Errors: a problem inside an item (schema or content) rejects that item and reading goes on; a problem outside
-/// any item is a file error (`fileErrors`); a file that is not well-formed stops the reader with a thrown error.
-/// libxml2 validates a little ahead of the node being read and reports lines, not nodes, so an error is given to the
-/// item whose lines hold it: on a file written as one line, an error rejects every item on that line (never too few).
+/// any item is a file error (`fileErrors`); a file that is not well-formed stops the reader with a thrown error,
+/// after the items read before it. The schema validator sees every event before this reader does, so when the
+/// reader meets an element, the validator's problems with it (and with everything before it) are already queued;
+/// libxml2 reports lines, not nodes, so a problem goes to the item whose lines hold it.
 public final class ManufacturerReader {
     public static let namespace = "urn:aftersales:manufacturer-data:1"
     public static let vinBatchSize = 4096
+    /// Bytes handed to the parser at a time.
+    static let chunkSize = 1 << 16
+    /// The contract nests five deep; anything much deeper is refused before it costs memory.
+    static let depthLimit = 64
+    /// The longest text an element may hold (a bulletin's summary is a few hundred characters).
+    static let textLimit = 1 << 20
 
     public let file: String
     public private(set) var manufacturer = ""
@@ -92,16 +101,21 @@ public final class ManufacturerReader {
     public var listLimit = 1000
 
     private let source: XMLByteSource
-    private let reader: OpaquePointer
+    private var parser: xmlParserCtxtPtr?
+    /// The schema's validation, plugged into the SAX stream: its own handlers, called before this reader's.
+    private var validation: xmlSchemaValidCtxtPtr?
+    private var plug: xmlSchemaSAXPlugPtr?
+    private let schemaHandler = UnsafeMutablePointer<xmlSAXHandlerPtr?>.allocate(capacity: 1)
+    private let schemaData = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
+    private let chunk = UnsafeMutablePointer<CChar>.allocate(capacity: ManufacturerReader.chunkSize)
     private let errorBox: ErrorBox
-    private var names: [UnsafePointer<xmlChar>: Name] = [:]
     private var stack: [Name] = []
     /// Items read and not yet delivered, each with the line its item starts on.
     private var out: [(item: ManufacturerItem, line: Int)] = []
     private var outIndex = 0
     private var finished = false
-    private var closing = false
-    private var lastLine = 0
+    /// Why the file stops: not well-formed, or refused by this reader; thrown once the items before it are delivered.
+    private var stopped: XMLInputError?
 
     // The item being read (depth 2).
     private var itemSection: Section?
@@ -109,8 +123,9 @@ public final class ManufacturerReader {
     private var keyBytes: [UInt8] = []
     private var itemErrors: [XMLInputError] = []
     private var itemStartLine = 0
-    private var text = ""
-    private var vinBytes: [UInt8] = []
+    private var itemStartColumn = 1
+    /// The text of the element being read, when it is one that holds text (a VIN's, a title's).
+    private var textBytes: [UInt8] = []
     private var bulletin: Bulletin?
     /// Whether `bulletin` is set: tested per VIN, where looking into the optional would copy the bulletin.
     private var inBulletin = false
@@ -128,33 +143,86 @@ public final class ManufacturerReader {
     /// Opens a file; `validateSchema: false` skips the XSD (never used by the tools; kept for measuring its cost).
     public init(path: String, validateSchema: Bool = true) throws {
         file = path
+        schemaHandler.initialize(to: nil)
+        schemaData.initialize(to: nil)
         source = try XMLByteSource(path: path)
-        // Refused before parsing starts: libxml2 would otherwise meet the DTD's entities before the reader reaches the node.
+        // Refused before parsing starts: the parser would otherwise read the DTD's declarations first.
         if let position = doctypePosition(path: path) {
             throw Self.doctypeRefused(path, at: position)
         }
         errorBox = ErrorBox(file: path)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue)
-        let context = Unmanaged.passUnretained(source).toOpaque()
-        guard let reader = xmlReaderForIO({ context, buffer, length in
-            guard let context, let buffer else { return -1 }
-            return Unmanaged<XMLByteSource>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: length)
-        }, nil, context, path, nil, options) else {
-            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file as XML")
-        }
-        self.reader = reader
         if validateSchema {
             guard let schema = ManufacturerSchema.shared.schema else {
                 throw XMLInputError(file: path, line: 0, column: 0, message: ManufacturerSchema.shared.problem ?? "no schema")
             }
-            xmlTextReaderSetSchema(reader, schema)
+            guard let validation = xmlSchemaNewValidCtxt(schema), let plug = xmlSchemaSAXPlug(validation, schemaHandler, schemaData) else {
+                throw XMLInputError(file: path, line: 0, column: 0, message: "cannot set up the schema validation")
+            }
+            self.validation = validation
+            self.plug = plug
         }
-        for name in Name.allCases where name != .unknown {
-            if let pointer = xmlTextReaderConstString(reader, name.text) { names[pointer] = name }
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
+            guard let context else { return }
+            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            if let schema = reader.schemaHandler.pointee {
+                schema.pointee.startElementNs?(reader.schemaData.pointee, localName, nil, uri, 0, nil, attributeCount, 0, attributes)
+            }
+            reader.startElement(localName, namespace: uri, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { context, localName, prefix, uri in
+            guard let context else { return }
+            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            if let schema = reader.schemaHandler.pointee { schema.pointee.endElementNs?(reader.schemaData.pointee, localName, prefix, uri) }
+            reader.endElement()
+        }
+        // Text and blanks alike (one function for both spares the parser its test for ignorable blanks).
+        let characters: charactersSAXFunc = { context, bytes, count in
+            guard let context, let bytes else { return }
+            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            if let schema = reader.schemaHandler.pointee { schema.pointee.characters?(reader.schemaData.pointee, bytes, count) }
+            reader.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.internalSubset = { context, _, _, _ in
+            // Only reached when a prolog longer than the scanned 64 KiB hid the DOCTYPE from the check in init.
+            guard let context else { return }
+            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            reader.stop(ManufacturerReader.doctypeRefused(reader.file, at: (reader.line, reader.column)))
+        }
+        handler.reference = { context, _ in
+            guard let context else { return }
+            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            reader.stop(XMLInputError(file: reader.file, line: reader.line, column: max(1, Int(cxml_column(reader.parser))), message: "entity references are not allowed in manufacturer files"))
+        }
+        // The first bytes tell the parser the file's encoding; the rest follows chunk by chunk.
+        let first = source.read(into: chunk, count: 4)
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        guard let parser = xmlCreatePushParserCtxt(&handler, context, chunk, max(0, first), path) else {
+            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file as XML")
+        }
+        self.parser = parser
+        errorBox.parser = parser
+        // No XML_PARSE_NOENT (entities are never substituted), no XML_PARSE_HUGE (libxml2's size limits stay).
+        xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        if let validation { xmlSchemaValidateSetLocator(validation, cxml_locator, UnsafeMutableRawPointer(parser)) }
+        if let dictionary = cxml_dict(parser) {
+            for name in Name.allCases where name != .unknown {
+                if let pointer = xmlDictLookup(dictionary, name.text, -1) { remember(pointer, as: name) }
+            }
         }
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    deinit {
+        if let parser { xmlFreeParserCtxt(parser) }
+        if let plug { xmlSchemaSAXUnplug(plug) }
+        if let validation { xmlSchemaFreeValidCtxt(validation) }
+        schemaHandler.deallocate()
+        schemaData.deallocate()
+        chunk.deallocate()
+    }
 
     /// Bytes of the file read so far (compressed bytes for .gz) and the file's size, for progress.
     public var bytesRead: Int64 { source.bytesRead }
@@ -170,108 +238,108 @@ public final class ManufacturerReader {
         if outIndex >= out.count {
             out.removeAll(keepingCapacity: true)
             outIndex = 0
-            if finished { return nil }
-            // Errors go to this reader's queue through libxml2's (thread-local) structured handler, set on this
-            // thread while it reads. The reader-level handler cannot be used: with a schema plugged into the SAX
-            // stream, libxml2 2.9 hands it the wrong context.
-            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errorBox).toOpaque(), { box, error in
-                guard let box, let error else { return }
-                Unmanaged<ErrorBox>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
-            })
-            cxml_mute_generic_errors()
-            defer { xmlSetStructuredErrorFunc(nil, nil) }
-            while out.isEmpty && !finished { try step() }
-            if out.isEmpty { return nil }
+            while out.isEmpty && !finished { feed() }
+            if out.isEmpty {
+                if let stopped { self.stopped = nil; throw stopped }
+                return nil
+            }
         }
         defer { outIndex += 1 }
         itemLine = out[outIndex].line
         return out[outIndex].item
     }
 
-    private func step() throws {
-        let status = xmlTextReaderRead(reader)
-        let type = status > 0 ? xmlTextReaderNodeType(reader) : -1
-        if status > 0 {
-            // An item is complete once the reader is past its end tag: libxml2 gives a node its start line only, so
-            // the next node (the next element, an end tag, a comment) tells where the end tag stood. Blanks between
-            // elements are not read (XML_PARSE_NOBLANKS): the next element usually starts on the line after the end
-            // tag, and its line is the next item's unless everything so far stood on it too (a file on one line).
-            // A text node carries the line it ends on: its start is that line less the newlines it holds.
-            let line = self.line
-            var here = line
-            if !closing {
-            } else if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) {
-                here = lastLine
-            } else if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
-                here = line > lastLine ? line - 1 : line
-            } else if let value = xmlTextReaderConstValue(reader) {
-                var newlines = 0, p = value
-                while p.pointee != 0 { if p.pointee == 0x0A { newlines += 1 }; p += 1 }
-                here = max(1, line - newlines)
-            }
-            lastLine = max(lastLine, line)
-            if closing { completeItem(upTo: here) }
+    /// Hands the parser the next chunk of the file (the end of the file once there is none); its callbacks queue
+    /// the items it completes.
+    private func feed() {
+        guard let parser else { finished = true; return }
+        // Errors go to this reader's queue through libxml2's (thread-local) structured handler, set on this thread
+        // while the parser runs.
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errorBox).toOpaque(), { box, error in
+            guard let box, let error else { return }
+            Unmanaged<ErrorBox>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
+        })
+        cxml_mute_generic_errors()
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let count = source.read(into: chunk, count: Int32(Self.chunkSize))
+        let end = count <= 0
+        xmlParseChunk(parser, end ? nil : chunk, end ? 0 : count, end ? 1 : 0)
+        if stopped == nil, cxml_well_formed(parser) == 0 {
+            let fatal = errorBox.pending.last { $0.fatal } ?? errorBox.pending.last
+            let error = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
+            stopped = XMLInputError(file: file, line: error.line, column: error.column, message: error.message)
         }
-        if status == 0 {
-            if closing { completeItem(upTo: Int.max) }
+        if stopped != nil {
+            errorBox.pending.removeAll()
+            finished = true
+        } else if end {
             finished = true
             if stack.isEmpty && manufacturer.isEmpty && fileErrorCount == 0 && errorBox.pending.isEmpty {
                 fileError(XMLInputError(file: file, line: 1, column: 1, message: "the file holds no ManufacturerData element"))
             }
             drainToFile(upTo: Int.max)
-            return
-        }
-        if status < 0 {
-            finished = true
-            let fatal = errorBox.pending.last { $0.fatal } ?? errorBox.pending.last
-            errorBox.pending.removeAll()
-            let error = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
-            throw XMLInputError(file: file, line: error.line, column: error.column, message: error.message)
-        }
-        switch type {
-        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-            try startElement()
-        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            let name = stack.removeLast()
-            endElement(name)
-        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-            guard let value = xmlTextReaderConstValue(reader) else { return }
-            if stack.last == .Vin {
-                vinBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
-            } else {
-                text += String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
-            }
-        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            // Only reached when a prolog longer than the scanned 64 KiB hid the DOCTYPE from the check in init.
-            throw Self.doctypeRefused(file, at: (line, column))
-        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
-            throw XMLInputError(file: file, line: line, column: column, message: "entity references are not allowed in manufacturer files")
-        default:
-            break
         }
     }
 
+    /// Stops the parser at a problem that ends the file.
+    private func stop(_ error: XMLInputError) {
+        if stopped == nil { stopped = error }
+        if let parser { xmlStopParser(parser) }
+    }
+
+    /// The name an element or attribute name from the parser's dictionary stands for. Known pointers are kept in
+    /// a small open-addressed table (a Dictionary's hashing cost more than the rest of a VIN's element); an unknown
+    /// name is looked up by its text, and kept while the table has room.
     private func name(_ pointer: UnsafePointer<xmlChar>?) -> Name {
         guard let pointer else { return .unknown }
-        if let known = names[pointer] { return known }
+        var slot = Self.slot(of: pointer)
+        while let key = nameSlots[slot].pointer {
+            if key == pointer { return nameSlots[slot].name }
+            slot = (slot + 1) & (Self.nameSlotCount - 1)
+        }
         let name = Name.byText[String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))] ?? .unknown
-        names[pointer] = name
+        remember(pointer, as: name)
         return name
     }
 
-    private func startElement() throws {
-        let element = name(xmlTextReaderConstLocalName(reader))
-        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+    private static let nameSlotCount = 256
+    private var nameSlots = [(pointer: UnsafePointer<xmlChar>?, name: Name)](repeating: (nil, .unknown), count: ManufacturerReader.nameSlotCount)
+    private var namesKept = 0
+
+    private static func slot(of pointer: UnsafePointer<xmlChar>) -> Int {
+        Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & (nameSlotCount - 1)
+    }
+
+    private func remember(_ pointer: UnsafePointer<xmlChar>, as name: Name) {
+        // At most half full: probes stay short, and a file of endless unknown names cannot fill it.
+        guard namesKept < Self.nameSlotCount / 2 else { return }
+        var slot = Self.slot(of: pointer)
+        while nameSlots[slot].pointer != nil { slot = (slot + 1) & (Self.nameSlotCount - 1) }
+        nameSlots[slot] = (pointer, name)
+        namesKept += 1
+    }
+
+    private func startElement(_ localName: UnsafePointer<xmlChar>?, namespace uri: UnsafePointer<xmlChar>?, attributeCount: Int,
+                              attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard stopped == nil else { return }
+        let element = name(localName)
         let depth = stack.count
-        readAttributes()
+        guard depth < Self.depthLimit else {
+            stop(XMLInputError(file: file, line: line, column: column,
+                               message: "Excessive depth in document: elements nested more than \(Self.depthLimit) deep (the contract needs 5)"))
+            return
+        }
+        readAttributes(attributeCount, attributes)
         if depth == 0 {
-            let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let namespace = uri.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
             guard element == .ManufacturerData else {
-                throw XMLInputError(file: file, line: line, column: column, message: "the root element must be ManufacturerData in the namespace \(Self.namespace)")
+                stop(XMLInputError(file: file, line: line, column: column, message: "the root element must be ManufacturerData in the namespace \(Self.namespace)"))
+                return
             }
             guard namespace == Self.namespace else {
-                throw XMLInputError(file: file, line: line, column: column,
-                                    message: "ManufacturerData must be in the namespace \(Self.namespace), not \(namespace ?? "none")")
+                stop(XMLInputError(file: file, line: line, column: column,
+                                   message: "ManufacturerData must be in the namespace \(Self.namespace), not \(namespace ?? "none")"))
+                return
             }
             manufacturer = attribute(.manufacturer)?.trimmed() ?? ""
             if let text = attribute(.issued)?.trimmed() {
@@ -287,29 +355,33 @@ public final class ManufacturerReader {
         } else if itemSection != nil {
             itemChild(element)
         }
-        text = ""
-        vinBytes.removeAll(keepingCapacity: true)
-        if isEmpty {
-            endElement(element)
-        } else {
-            stack.append(element)
-        }
+        textBytes.removeAll(keepingCapacity: true)
+        stack.append(element)
     }
 
-    private func readAttributes() {
+    private func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard stopped == nil, let element = stack.last, element.holdsText else { return }
+        guard textBytes.count + bytes.count <= Self.textLimit else {
+            stop(XMLInputError(file: file, line: line, column: max(1, Int(cxml_column(parser))), message: "\(element.text) holds a text longer than \(Self.textLimit / 1024) KiB"))
+            return
+        }
+        textBytes.append(contentsOf: bytes)
+    }
+
+    private func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         for index in attributesSet { attributeStart[index] = -1 }
         attributesSet.removeAll(keepingCapacity: true)
         attributeBytes.removeAll(keepingCapacity: true)
-        guard xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
-        repeat {
-            if let key = xmlTextReaderConstLocalName(reader), case let attribute = name(key), attribute != .unknown, let value = xmlTextReaderConstValue(reader) {
-                attributeStart[attribute.rawValue] = attributeBytes.count
-                attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
-                attributeEnd[attribute.rawValue] = attributeBytes.count
-                attributesSet.append(attribute.rawValue)
-            }
-        } while xmlTextReaderMoveToNextAttribute(reader) == 1
-        xmlTextReaderMoveToElement(reader)
+        guard let attributes else { return }
+        // Five pointers an attribute: local name, prefix, namespace, the value's start and its end.
+        for index in 0..<count {
+            let base = attributes + 5 * index
+            guard case let attribute = name(base[0]), attribute != .unknown, let start = base[3], let end = base[4] else { continue }
+            attributeStart[attribute.rawValue] = attributeBytes.count
+            attributeBytes.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
+            attributeEnd[attribute.rawValue] = attributeBytes.count
+            attributesSet.append(attribute.rawValue)
+        }
     }
 
     /// An attribute's value as written, or nil when the element has none.
@@ -358,6 +430,7 @@ public final class ManufacturerReader {
     private func beginItem(_ element: Name) {
         itemErrors.removeAll()
         itemStartLine = line
+        itemStartColumn = column
         simple = nil
         bulletin = nil
         inBulletin = false
@@ -445,21 +518,22 @@ public final class ManufacturerReader {
         }
     }
 
-    private func endElement(_ element: Name) {
+    private func endElement() {
+        guard stopped == nil, let element = stack.popLast() else { return }
         let depth = stack.count
         if depth == 2 {
-            endItem()
+            // The validator has seen the end tag already: every problem of the item is queued.
+            completeItem(upTo: line)
         } else if depth > 2, itemSection != nil {
             endChild(element)
         }
-        text = ""
     }
 
     private func endChild(_ element: Name) {
         switch element {
         case .Vin:
             guard inBulletin else { return }
-            let parsed = vinBytes.withUnsafeBufferPointer { bytes -> Result<VIN, VIN.Problem> in
+            let parsed = textBytes.withUnsafeBufferPointer { bytes -> Result<VIN, VIN.Problem> in
                 do throws(VIN.Problem) { return .success(try VIN(utf8: bytes)) } catch { return .failure(error) }
             }
             switch parsed {
@@ -470,15 +544,15 @@ public final class ManufacturerReader {
                 itemError("Vin: \(problem.description)")
             }
             if vins.count >= Self.vinBatchSize { flushVINs() }
-        case .Title: bulletin?.title = text.trimmed()
-        case .Component: bulletin?.component = text.trimmed()
-        case .Summary: bulletin?.summary = text.trimmed()
-        case .Consequence: bulletin?.consequence = text.trimmed()
-        case .Remedy: bulletin?.remedy = text.trimmed()
+        case .Title: bulletin?.title = text
+        case .Component: bulletin?.component = text
+        case .Summary: bulletin?.summary = text
+        case .Consequence: bulletin?.consequence = text
+        case .Remedy: bulletin?.remedy = text
         case .Description:
-            if case .labourOperation(var operation) = simple { operation.description = text.trimmed(); simple = .labourOperation(operation) }
+            if case .labourOperation(var operation) = simple { operation.description = text; simple = .labourOperation(operation) }
         case .PartName:
-            if case .part(var part) = simple { part.name = text.trimmed(); simple = .part(part) }
+            if case .part(var part) = simple { part.name = text; simple = .part(part) }
         default:
             break
         }
@@ -493,13 +567,10 @@ public final class ManufacturerReader {
         vins.removeAll(keepingCapacity: true)
     }
 
-    private func endItem() {
-        guard itemSection != nil else { return }
-        closing = true
-    }
+    /// The element's text as written, without the blanks around it.
+    private var text: String { String(decoding: textBytes, as: UTF8.self).trimmed() }
 
     private func completeItem(upTo endLine: Int) {
-        closing = false
         guard let section = itemSection else { return }
         if section == .bulletins, var done = bulletin {
             flushVINs(upTo: endLine)
@@ -534,7 +605,7 @@ public final class ManufacturerReader {
             if itemErrors.isEmpty, let item = simple {
                 deliver(item)
             } else {
-                if itemErrors.isEmpty { itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: 1, message: "\(itemKey) is incomplete")) }
+                if itemErrors.isEmpty { itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: "\(itemKey) is incomplete")) }
                 deliver(.rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
             }
         }
@@ -546,26 +617,17 @@ public final class ManufacturerReader {
 
     // MARK: - Errors and warnings
 
-    /// The line of the node being read (the parser runs ahead of it, so its position is not used).
-    var line: Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let line = Int(xmlGetLineNo(node))
-            if line > 0 { return line }
-        }
-        return Int(xmlTextReaderGetParserLineNumber(reader))
-    }
-
-    /// The parser's column when it is still on the node's line; 1 otherwise (libxml2 keeps no column per node).
-    var column: Int {
-        Int(xmlTextReaderGetParserLineNumber(reader)) == line ? max(1, Int(xmlTextReaderGetParserColumnNumber(reader))) : 1
-    }
+    /// Where the parser is: in a callback, the end of the start tag, end tag or text being reported.
+    var line: Int { max(1, Int(cxml_line(parser))) }
+    /// The column where that tag starts (1 when it started on an earlier line).
+    var column: Int { max(1, Int(cxml_tag_column(parser))) }
 
     private func itemError(_ message: String, atItemStart: Bool = false) {
         if atItemStart {
-            itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: 1, message: message))
+            itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: message))
             return
         }
-        // The schema has usually said it already (libxml2 validates ahead of the reader): one message per problem.
+        // The schema has usually said it already (it sees each event first): one message per problem.
         drainToItem(upTo: line)
         if itemErrors.contains(where: { $0.line == line }) { return }
         itemErrors.append(XMLInputError(file: file, line: line, column: column, message: message))
@@ -689,11 +751,16 @@ final class ErrorBox {
     }
     var pending: [Pending] = []
     let file: String
+    /// The parser the errors come from: the schema validator gives no column, and its errors are raised while the
+    /// tag they are about is the one just read, so they get that tag's column.
+    var parser: xmlParserCtxtPtr?
     init(file: String) { self.file = file }
 
     func add(_ error: xmlError) {
         let message = readableMessage(error.message.map { String(cString: $0) } ?? "error \(error.code)")
-        pending.append(Pending(error: XMLInputError(file: self.file, line: Int(error.line), column: max(1, Int(error.int2)), message: message),
+        var column = Int(error.int2)
+        if column <= 0, error.domain == Int32(XML_FROM_SCHEMASV.rawValue) { column = Int(cxml_tag_column(parser)) }
+        pending.append(Pending(error: XMLInputError(file: self.file, line: Int(error.line), column: max(1, column), message: message),
                                fatal: error.level == XML_ERR_FATAL, warning: error.level == XML_ERR_WARNING))
     }
 }
@@ -713,6 +780,14 @@ enum Name: Int, CaseIterable {
     var text: String { Name.texts[rawValue] }
     private static let texts = allCases.map { $0 == .PartName ? "Name" : String(describing: $0) }
     static let byText: [String: Name] = Dictionary(uniqueKeysWithValues: allCases.filter { $0 != .unknown }.map { ($0.text, $0) })
+
+    /// Whether the element's text is read (elsewhere text is blanks, or an error the schema reports).
+    var holdsText: Bool {
+        switch self {
+        case .Vin, .Title, .Component, .Summary, .Consequence, .Remedy, .Description, .PartName: true
+        default: false
+        }
+    }
 
     /// The section a depth-1 element names.
     var section: Section? {

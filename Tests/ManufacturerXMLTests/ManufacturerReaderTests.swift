@@ -6,7 +6,7 @@ import Warranty
 import TestSupport
 @testable import ManufacturerXML
 
-/// Manufacturer files (MANUFACTURER-XML.md) read with libxml2's streaming reader and the project's XSD.
+/// Manufacturer files (MANUFACTURER-XML.md) read with libxml2's SAX2 push parser and the project's XSD.
 @Suite("Manufacturer files, streamed and validated")
 struct ManufacturerReaderTests {
     static let head = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
@@ -132,5 +132,58 @@ struct ManufacturerReaderTests {
         #expect(document.rejected.map(\.key) == ["vehicle LFV2A21K1N30OO124", "vehicle LFV2A21K1N3000125", "vehicle LFV2A21K1N3000126"])
         // Lines 22-24 of the file hold the three bad vehicles (the bulletin ends on line 18, Vehicles opens on 20).
         #expect(document.rejected.map { Set($0.errors.map(\.line)) } == [[22], [23], [24]], "\(document.rejected.map { $0.errors.map(\.description) })")
+    }
+
+    @Test("A file written as one line: each vehicle gets its own problems, with the column of its tag")
+    func oneLineFile() throws {
+        let folder = try TemporaryDirectory()
+        let good = #"<Vehicle vin="LFV2A21K1N3000123" make="Volkswagen" model="Sagitar" year="2022"/>"#
+        let badVIN = #"<Vehicle vin="LFV2A21K1N30OO124" make="Volkswagen" model="Sagitar" year="2022"/>"#
+        let badYear = #"<Vehicle vin="LFV2A21K1N3000125" make="Volkswagen" model="Sagitar" year="20x2"/>"#
+        let last = #"<Vehicle vin="LFV2A21K1N3000127" make="大众" model="速腾" year="2022"/>"#
+        let prefix = #"<?xml version="1.0" encoding="UTF-8"?>"# + Self.open + "<Vehicles>"
+        let text = prefix + good + badVIN + badYear + last + "</Vehicles></ManufacturerData>"
+        let document = try ManufacturerDocument.read(path: try folder.write("one-line.xml", text))
+        #expect(document.vehicles.map(\.vin.value) == ["LFV2A21K1N3000123", "LFV2A21K1N3000127"])
+        #expect(document.rejected.map(\.key) == ["vehicle LFV2A21K1N30OO124", "vehicle LFV2A21K1N3000125"])
+        // Columns count characters from 1; each problem names where its own vehicle's tag starts.
+        let badVINColumn = prefix.count + good.count + 1
+        #expect(document.rejected.map { Set($0.errors.map(\.column)) } == [[badVINColumn], [badVINColumn + badVIN.count]],
+                "\(document.rejected.map { $0.errors.map(\.description) })")
+        #expect(document.rejected.allSatisfy { $0.errors.allSatisfy { $0.line == 1 } })
+    }
+
+    @Test("Texts longer than a chunk of the parser read whole, Chinese intact; a text over the limit stops the file")
+    func longTexts() throws {
+        let folder = try TemporaryDirectory()
+        // 30,000 characters of three bytes each: 90 KB, more than one 64 KiB chunk, so the parser splits it.
+        let summary = String(repeating: "前制动软管可能与悬架部件摩擦。", count: 2_000)
+        let long = Self.bulletin.replacingOccurrences(of: "<Summary>前制动软管可能与悬架部件摩擦</Summary>", with: "<Summary>\(summary)</Summary>")
+        #expect(long != Self.bulletin)
+        let document = try ManufacturerDocument.read(path: try folder.write("long.xml", Self.document(long)))
+        #expect(document.bulletins.first?.summary == summary)
+        // Over the limit: the reader stops at the text, with its line, before holding more of it.
+        let huge = Self.bulletin.replacingOccurrences(of: "<Summary>前制动软管可能与悬架部件摩擦</Summary>",
+                                                      with: "<Summary>" + String(repeating: "很长的摘要", count: 80_000) + "</Summary>")
+        #expect(throws: XMLInputError.self) { try ManufacturerDocument.read(path: try folder.write("huge.xml", Self.document(huge))) }
+        do {
+            _ = try ManufacturerDocument.read(path: try folder.write("huge.xml", Self.document(huge)))
+        } catch let error as XMLInputError {
+            #expect(error.line == 7 && error.message.contains("Summary holds a text longer than 1024 KiB"), "\(error)")
+        }
+    }
+
+    @Test("A DOCTYPE behind a prolog longer than the scan before parsing is refused by the parser's callback")
+    func lateDoctype() throws {
+        let folder = try TemporaryDirectory()
+        let comment = "<!--" + String(repeating: "x", count: 70_000) + "-->\n"
+        let text = Self.head + comment + #"<!DOCTYPE ManufacturerData [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>"# + "\n"
+            + Self.document(Self.bulletin).dropFirst(Self.head.count)
+        do {
+            _ = try ManufacturerDocument.read(path: try folder.write("late.xml", text))
+            Issue.record("a late DOCTYPE was read")
+        } catch let error as XMLInputError {
+            #expect(error.line == 3 && error.column == 1 && error.message.contains("a DOCTYPE is not allowed"), "\(error)")
+        }
     }
 }
