@@ -122,10 +122,17 @@ public final class ManufacturerReader {
     /// The item's key as a rejection names it (`vehicle LFV…`), kept as bytes: a String only when it is rejected.
     private var keyBytes: [UInt8] = []
     private var itemErrors: [XMLInputError] = []
+    /// Problems of the item beyond `itemErrorLimit`, counted instead of kept.
+    private var itemErrorsDropped = 0
+    /// The line of the item's last problem, kept or counted.
+    private var lastItemErrorLine = 0
+    static let itemErrorLimit = 100
     private var itemStartLine = 0
     private var itemStartColumn = 1
     /// The text of the element being read, when it is one that holds text (a VIN's, a title's).
     private var textBytes: [UInt8] = []
+    /// Bytes of text since the last tag, for `textLimit`.
+    private var textSeen = 0
     private var bulletin: Bulletin?
     /// Whether `bulletin` is set: tested per VIN, where looking into the optional would copy the bulletin.
     private var inBulletin = false
@@ -356,16 +363,19 @@ public final class ManufacturerReader {
             itemChild(element)
         }
         textBytes.removeAll(keepingCapacity: true)
+        textSeen = 0
         stack.append(element)
     }
 
     private func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard stopped == nil, let element = stack.last, element.holdsText else { return }
-        guard textBytes.count + bytes.count <= Self.textLimit else {
+        guard stopped == nil, let element = stack.last else { return }
+        // Every element's text counts, kept or not: the validator reports each piece of text where none belongs.
+        textSeen += bytes.count
+        guard textSeen <= Self.textLimit else {
             stop(XMLInputError(file: file, line: line, column: max(1, Int(cxml_column(parser))), message: "\(element.text) holds a text longer than \(Self.textLimit / 1024) KiB"))
             return
         }
-        textBytes.append(contentsOf: bytes)
+        if element.holdsText { textBytes.append(contentsOf: bytes) }
     }
 
     private func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -429,6 +439,7 @@ public final class ManufacturerReader {
 
     private func beginItem(_ element: Name) {
         itemErrors.removeAll()
+        itemErrorsDropped = 0
         itemStartLine = line
         itemStartColumn = column
         simple = nil
@@ -520,6 +531,7 @@ public final class ManufacturerReader {
 
     private func endElement() {
         guard stopped == nil, let element = stack.popLast() else { return }
+        textSeen = 0
         let depth = stack.count
         if depth == 2 {
             // The validator has seen the end tag already: every problem of the item is queued.
@@ -586,7 +598,7 @@ public final class ManufacturerReader {
                 }
             }
             drainToItem(upTo: endLine)
-            deliver(itemErrors.isEmpty ? .bulletinEnd(done) : .rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
+            deliver(itemErrors.isEmpty ? .bulletinEnd(done) : rejection(section))
         } else {
             if itemErrors.isEmpty {
                 do {
@@ -605,8 +617,8 @@ public final class ManufacturerReader {
             if itemErrors.isEmpty, let item = simple {
                 deliver(item)
             } else {
-                if itemErrors.isEmpty { itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: "\(itemKey) is incomplete")) }
-                deliver(.rejected(RejectedItem(section: section, key: itemKey, errors: itemErrors)))
+                if itemErrors.isEmpty { addItemError(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: "\(itemKey) is incomplete")) }
+                deliver(rejection(section))
             }
         }
         itemSection = nil
@@ -624,13 +636,13 @@ public final class ManufacturerReader {
 
     private func itemError(_ message: String, atItemStart: Bool = false) {
         if atItemStart {
-            itemErrors.append(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: message))
+            addItemError(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: message))
             return
         }
         // The schema has usually said it already (it sees each event first): one message per problem.
         drainToItem(upTo: line)
-        if itemErrors.contains(where: { $0.line == line }) { return }
-        itemErrors.append(XMLInputError(file: file, line: line, column: column, message: message))
+        if itemErrors.count + itemErrorsDropped > 0, lastItemErrorLine == line { return }
+        addItemError(XMLInputError(file: file, line: line, column: column, message: message))
     }
 
     static func doctypeRefused(_ file: String, at position: (line: Int, column: Int)) -> XMLInputError {
@@ -650,16 +662,38 @@ public final class ManufacturerReader {
     }
 
     /// Schema errors reported on lines up to `line` belong to the item being read.
-    private func drainToItem(upTo line: Int) { drain(upTo: line) { itemErrors.append($0) } }
+    private func drainToItem(upTo line: Int) { drain(upTo: line, into: { addItemError($0) }, uncounted: { itemErrorsDropped += $0 }) }
+
+    private func addItemError(_ error: XMLInputError) {
+        lastItemErrorLine = error.line
+        if itemErrors.count < Self.itemErrorLimit { itemErrors.append(error) } else { itemErrorsDropped += 1 }
+    }
+
+    /// The item being read, rejected with its problems (and how many more there were than are listed).
+    private func rejection(_ section: Section) -> ManufacturerItem {
+        var errors = itemErrors
+        if itemErrorsDropped > 0, let last = errors.last {
+            errors.append(XMLInputError(file: file, line: last.line, column: last.column, message: "… and \(itemErrorsDropped) more problems in \(itemKey)"))
+        }
+        return .rejected(RejectedItem(section: section, key: itemKey, errors: errors))
+    }
 
     /// Schema errors reported on lines up to `line` outside any item are file errors.
-    private func drainToFile(upTo line: Int) { drain(upTo: line) { fileError($0) } }
+    private func drainToFile(upTo line: Int) { drain(upTo: line, into: { fileError($0) }, uncounted: { fileErrorCount += $0 }) }
 
-    /// Hands libxml2's queued problems on lines up to `line` to `sink`; its warnings become warnings.
-    private func drain(upTo line: Int, into sink: (XMLInputError) -> Void) {
-        while let first = errorBox.pending.first, first.error.line <= line {
-            errorBox.pending.removeFirst()
-            if first.warning { warn(first.error) } else { sink(first.error) }
+    /// Hands libxml2's queued problems on lines up to `line` to `sink`; its warnings become warnings. Problems
+    /// libxml2 reported beyond what the queue holds go to `uncounted` as their number, once the queue is empty.
+    private func drain(upTo line: Int, into sink: (XMLInputError) -> Void, uncounted: (Int) -> Void) {
+        var taken = 0
+        for pending in errorBox.pending {
+            guard pending.error.line <= line else { break }
+            taken += 1
+            if pending.warning { warn(pending.error) } else { sink(pending.error) }
+        }
+        if taken > 0 { errorBox.pending.removeFirst(taken) }
+        if errorBox.dropped > 0, errorBox.pending.isEmpty {
+            uncounted(errorBox.dropped)
+            errorBox.dropped = 0
         }
     }
 
@@ -750,6 +784,9 @@ final class ErrorBox {
         var warning: Bool
     }
     var pending: [Pending] = []
+    /// At most `pendingLimit` problems wait (the reader takes them at every item); beyond, they are counted.
+    static let pendingLimit = 1000
+    var dropped = 0
     let file: String
     /// The parser the errors come from: the schema validator gives no column, and its errors are raised while the
     /// tag they are about is the one just read, so they get that tag's column.
@@ -757,6 +794,8 @@ final class ErrorBox {
     init(file: String) { self.file = file }
 
     func add(_ error: xmlError) {
+        // A fatal error is always kept: it is the one the file stops with.
+        guard pending.count < Self.pendingLimit || error.level == XML_ERR_FATAL else { dropped += 1; return }
         let message = readableMessage(error.message.map { String(cString: $0) } ?? "error \(error.code)")
         var column = Int(error.int2)
         if column <= 0, error.domain == Int32(XML_FROM_SCHEMASV.rawValue) { column = Int(cxml_tag_column(parser)) }

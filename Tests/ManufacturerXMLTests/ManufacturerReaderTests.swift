@@ -171,6 +171,15 @@ struct ManufacturerReaderTests {
         } catch let error as XMLInputError {
             #expect(error.line == 7 && error.message.contains("Summary holds a text longer than 1024 KiB"), "\(error)")
         }
+        // Text where none belongs counts too (the validator would report it piece by piece).
+        let junk = Self.catalogue.replacingOccurrences(of: #"built="2022-04-18"/>"#, with: #"built="2022-04-18">"# + String(repeating: "junk ", count: 300_000) + "</Vehicle>")
+        #expect(junk != Self.catalogue)
+        do {
+            _ = try ManufacturerDocument.read(path: try folder.write("junk.xml", Self.document(Self.bulletin, sections: junk)))
+            Issue.record("a megabyte of text inside a vehicle was read")
+        } catch let error as XMLInputError {
+            #expect(error.message.contains("Vehicle holds a text longer than 1024 KiB"), "\(error)")
+        }
     }
 
     @Test("A DOCTYPE behind a prolog longer than the scan before parsing is refused by the parser's callback")
@@ -185,5 +194,19 @@ struct ManufacturerReaderTests {
         } catch let error as XMLInputError {
             #expect(error.line == 3 && error.column == 1 && error.message.contains("a DOCTYPE is not allowed"), "\(error)")
         }
+    }
+
+    @Test("An item with thousands of problems lists the first hundred and counts the rest; the next item still reads")
+    func manyProblems() throws {
+        let folder = try TemporaryDirectory()
+        let bad = (0..<5_000).map { "        <Vin>LFV2A21K1N3\(String(format: "%06d", $0).replacingOccurrences(of: "0", with: "O"))</Vin>" }.joined(separator: "\n")
+        let listed = Self.bulletin.replacingOccurrences(of: "<Vin> lfv2a21k1n3100123 </Vin>", with: bad)
+        let second = Self.bulletin.replacingOccurrences(of: "RC-2026-017", with: "RC-2026-018")
+        let document = try ManufacturerDocument.read(path: try folder.write("many.xml", Self.document(listed + "\n" + second)))
+        #expect(document.bulletins.map(\.number) == ["RC-2026-018"])
+        let rejected = try #require(document.rejected.first)
+        #expect(rejected.errors.count == ManufacturerReader.itemErrorLimit + 1)
+        #expect(rejected.errors.dropLast().allSatisfy { $0.message.contains("VIN pattern") })
+        #expect(rejected.errors.last?.message == "… and 4900 more problems in bulletin RC-2026-017", "\(rejected.errors.last!)")
     }
 }
