@@ -101,13 +101,9 @@ public final class ManufacturerReader {
     public var listLimit = 1000
 
     private let source: XMLByteSource
-    private var parser: xmlParserCtxtPtr?
-    /// The schema's validation, plugged into the SAX stream: its own handlers, called before this reader's.
-    private var validation: xmlSchemaValidCtxtPtr?
-    private var plug: xmlSchemaSAXPlugPtr?
-    private let schemaHandler = UnsafeMutablePointer<xmlSAXHandlerPtr?>.allocate(capacity: 1)
-    private let schemaData = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
-    private let chunk = UnsafeMutablePointer<CChar>.allocate(capacity: ManufacturerReader.chunkSize)
+    /// libxml2's side: freed with it, also when `init` fails halfway.
+    private let sax = SAXParts()
+    private var parser: xmlParserCtxtPtr? { sax.parser }
     private let errorBox: ErrorBox
     private var stack: [Name] = []
     /// Items read and not yet delivered, each with the line its item starts on.
@@ -150,8 +146,6 @@ public final class ManufacturerReader {
     /// Opens a file; `validateSchema: false` skips the XSD (never used by the tools; kept for measuring its cost).
     public init(path: String, validateSchema: Bool = true) throws {
         file = path
-        schemaHandler.initialize(to: nil)
-        schemaData.initialize(to: nil)
         source = try XMLByteSource(path: path)
         // Refused before parsing starts: the parser would otherwise read the DTD's declarations first.
         if let position = doctypePosition(path: path) {
@@ -162,33 +156,31 @@ public final class ManufacturerReader {
             guard let schema = ManufacturerSchema.shared.schema else {
                 throw XMLInputError(file: path, line: 0, column: 0, message: ManufacturerSchema.shared.problem ?? "no schema")
             }
-            guard let validation = xmlSchemaNewValidCtxt(schema), let plug = xmlSchemaSAXPlug(validation, schemaHandler, schemaData) else {
-                throw XMLInputError(file: path, line: 0, column: 0, message: "cannot set up the schema validation")
-            }
-            self.validation = validation
-            self.plug = plug
+            sax.validation = xmlSchemaNewValidCtxt(schema)
+            sax.plug = sax.validation.flatMap { xmlSchemaSAXPlug($0, sax.schemaHandler, sax.schemaData) }
+            guard sax.plug != nil else { throw XMLInputError(file: path, line: 0, column: 0, message: "cannot set up the schema validation") }
         }
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
-        handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
+        handler.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
             guard let context else { return }
             let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
-            if let schema = reader.schemaHandler.pointee {
-                schema.pointee.startElementNs?(reader.schemaData.pointee, localName, nil, uri, 0, nil, attributeCount, 0, attributes)
+            if let schema = reader.sax.schemaHandler.pointee {
+                schema.pointee.startElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
             }
             reader.startElement(localName, namespace: uri, attributeCount: Int(attributeCount), attributes: attributes)
         }
         handler.endElementNs = { context, localName, prefix, uri in
             guard let context else { return }
             let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
-            if let schema = reader.schemaHandler.pointee { schema.pointee.endElementNs?(reader.schemaData.pointee, localName, prefix, uri) }
+            if let schema = reader.sax.schemaHandler.pointee { schema.pointee.endElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri) }
             reader.endElement()
         }
         // Text and blanks alike (one function for both spares the parser its test for ignorable blanks).
         let characters: charactersSAXFunc = { context, bytes, count in
             guard let context, let bytes else { return }
             let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
-            if let schema = reader.schemaHandler.pointee { schema.pointee.characters?(reader.schemaData.pointee, bytes, count) }
+            if let schema = reader.sax.schemaHandler.pointee { schema.pointee.characters?(reader.sax.schemaData.pointee, bytes, count) }
             reader.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
         handler.characters = characters
@@ -205,30 +197,21 @@ public final class ManufacturerReader {
             reader.stop(XMLInputError(file: reader.file, line: reader.line, column: max(1, Int(cxml_column(reader.parser))), message: "entity references are not allowed in manufacturer files"))
         }
         // The first bytes tell the parser the file's encoding; the rest follows chunk by chunk.
-        let first = source.read(into: chunk, count: 4)
+        let first = source.read(into: sax.chunk, count: 4)
         let context = Unmanaged.passUnretained(self).toOpaque()
-        guard let parser = xmlCreatePushParserCtxt(&handler, context, chunk, max(0, first), path) else {
+        guard let parser = xmlCreatePushParserCtxt(&handler, context, sax.chunk, max(0, first), path) else {
             throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file as XML")
         }
-        self.parser = parser
+        sax.parser = parser
         errorBox.parser = parser
         // No XML_PARSE_NOENT (entities are never substituted), no XML_PARSE_HUGE (libxml2's size limits stay).
         xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
-        if let validation { xmlSchemaValidateSetLocator(validation, cxml_locator, UnsafeMutableRawPointer(parser)) }
+        if let validation = sax.validation { xmlSchemaValidateSetLocator(validation, cxml_locator, UnsafeMutableRawPointer(parser)) }
         if let dictionary = cxml_dict(parser) {
             for name in Name.allCases where name != .unknown {
                 if let pointer = xmlDictLookup(dictionary, name.text, -1) { remember(pointer, as: name) }
             }
         }
-    }
-
-    deinit {
-        if let parser { xmlFreeParserCtxt(parser) }
-        if let plug { xmlSchemaSAXUnplug(plug) }
-        if let validation { xmlSchemaFreeValidCtxt(validation) }
-        schemaHandler.deallocate()
-        schemaData.deallocate()
-        chunk.deallocate()
     }
 
     /// Bytes of the file read so far (compressed bytes for .gz) and the file's size, for progress.
@@ -268,9 +251,9 @@ public final class ManufacturerReader {
         })
         cxml_mute_generic_errors()
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        let count = source.read(into: chunk, count: Int32(Self.chunkSize))
+        let count = source.read(into: sax.chunk, count: Int32(Self.chunkSize))
         let end = count <= 0
-        xmlParseChunk(parser, end ? nil : chunk, end ? 0 : count, end ? 1 : 0)
+        xmlParseChunk(parser, end ? nil : sax.chunk, end ? 0 : count, end ? 1 : 0)
         if stopped == nil, cxml_well_formed(parser) == 0 {
             let fatal = errorBox.pending.last { $0.fatal } ?? errorBox.pending.last
             let error = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
@@ -774,6 +757,32 @@ public final class ManufacturerReader {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// The reader's libxml2 objects: the push parser, the schema validation plugged into its SAX stream (with the
+/// validator's own handlers, which the reader calls before its own), and the buffer chunks are read into.
+final class SAXParts {
+    var parser: xmlParserCtxtPtr?
+    var validation: xmlSchemaValidCtxtPtr?
+    var plug: xmlSchemaSAXPlugPtr?
+    /// Where `xmlSchemaSAXPlug` puts the validator's handlers and their context (and unplugging writes back).
+    let schemaHandler = UnsafeMutablePointer<xmlSAXHandlerPtr?>.allocate(capacity: 1)
+    let schemaData = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
+    let chunk = UnsafeMutablePointer<CChar>.allocate(capacity: ManufacturerReader.chunkSize)
+
+    init() {
+        schemaHandler.initialize(to: nil)
+        schemaData.initialize(to: nil)
+    }
+
+    deinit {
+        if let plug { xmlSchemaSAXUnplug(plug) }
+        if let validation { xmlSchemaFreeValidCtxt(validation) }
+        if let parser { xmlFreeParserCtxt(parser) }
+        schemaHandler.deallocate()
+        schemaData.deallocate()
+        chunk.deallocate()
+    }
 }
 
 /// libxml2's structured errors, queued in file order until the reader gives them to an item or to the file.
