@@ -15,6 +15,8 @@ public enum ItemOutcome: String, Codable, Sendable {
 public final class ManufacturerBatch {
     let db: Database
     let now: Date
+    /// `now` as the database stores it, converted once (GRDB formats a Date with a DateFormatter each time).
+    private let nowValue: DatabaseValue
     let actor: String
     /// Where the items come from, as the audit log and a revision conflict name it: `import of FILE (sha256 …)`.
     public let source: String
@@ -32,6 +34,7 @@ public final class ManufacturerBatch {
     init(db: Database, now: Date, actor: String, source: String, dryRun: Bool = false) {
         self.db = db
         self.now = now
+        self.nowValue = now.databaseValue
         self.actor = actor
         self.source = source
         self.dryRun = dryRun
@@ -73,7 +76,7 @@ public final class ManufacturerBatch {
                 INSERT INTO bulletin (manufacturer, number, revision, kind, status, issued, title, component, component_key, content, vin_count,
                                       has_model, has_built, has_vin_selection, only_built, stored_at, stored_by, source)
                 VALUES (?, ?, ?, ?, ?, ?, '', '', '', '{}', 0, 0, 0, 0, 0, ?, ?, ?)
-                """).execute(arguments: [manufacturer, number, revision, kind.rawValue, status.rawValue, issued, now, actor, source])
+                """).execute(arguments: [manufacturer, number, revision, kind.rawValue, status.rawValue, issued, nowValue, actor, source])
             open = OpenBulletin(id: db.lastInsertedRowID, mode: .new, manufacturer: manufacturer, number: number, revision: revision)
             return
         }
@@ -179,9 +182,9 @@ public final class ManufacturerBatch {
                 """).execute(arguments: [bulletin.revision, bulletin.kind.rawValue, bulletin.status.rawValue, bulletin.issued, bulletin.title, bulletin.component,
                                  componentKey(bulletin.component), content, !bulletin.models.isEmpty, !bulletin.built.isEmpty,
                                  !bulletin.vinRanges.isEmpty || vinCount > 0, onlyBuilt, bulletin.extensionMonths, bulletin.extensionKilometres,
-                                 now, actor, source, id])
+                                 nowValue, actor, source, id])
             try db.cachedStatement(sql: "INSERT INTO bulletin_revision (bulletin_id, revision, content, vin_count, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [id, bulletin.revision, content, vinCount, now, actor])
+                .execute(arguments: [id, bulletin.revision, content, vinCount, nowValue, actor])
             for range in bulletin.vinRanges {
                 for bucket in AppDatabase.rangeBuckets(range) {
                     try db.cachedStatement(sql: "INSERT INTO bulletin_range (bulletin_id, range_key, bucket, serial_from, serial_to) VALUES (?, ?, ?, ?, ?)")
@@ -226,7 +229,7 @@ public final class ManufacturerBatch {
             INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code, make, model) DO UPDATE SET centihours = excluded.centihours, description = excluded.description,
                 source = excluded.source, updated_at = excluded.updated_at
-            """).execute(arguments: [operation.code, operation.make, model, operation.centihours, operation.description, source, now])
+            """).execute(arguments: [operation.code, operation.make, model, operation.centihours, operation.description, source, nowValue])
         try Audit.record(db, at: now, actor: actor, entity: "labour_operation", id: operation.key, action: existing == nil ? "add" : "replace",
                          before: existing.map { ["hours": Self.hours($0["centihours"]), "description": $0["description"]] },
                          after: ["hours": Self.hours(operation.centihours), "description": operation.description, "source": source])
@@ -252,7 +255,7 @@ public final class ManufacturerBatch {
             INSERT INTO part (number, name, price_fen, currency, effective, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (number) DO UPDATE SET name = excluded.name, price_fen = excluded.price_fen, currency = excluded.currency,
                 effective = excluded.effective, source = excluded.source, updated_at = excluded.updated_at
-            """).execute(arguments: [part.number, part.name, part.price.fen, part.currency, effective, source, now])
+            """).execute(arguments: [part.number, part.name, part.price.fen, part.currency, effective, source, nowValue])
         try db.cachedStatement(sql: """
             INSERT INTO part_price (number, effective, price_fen, currency, source) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (number, effective) DO UPDATE SET price_fen = excluded.price_fen, currency = excluded.currency, source = excluded.source
@@ -397,7 +400,7 @@ public final class ManufacturerBatch {
     public func finish(file: String, checksum: String, counts: String) throws -> Int64 {
         try storeStagedVehicles()
         try db.execute(sql: "INSERT INTO import_run (kind, file, checksum, at, actor, counts) VALUES ('manufacturer-data', ?, ?, ?, ?, ?)",
-                       arguments: [file, checksum, now, actor, counts])
+                       arguments: [file, checksum, nowValue, actor, counts])
         let id = db.lastInsertedRowID
         var after: [String: String?] = ["file": file, "checksum": checksum, "counts": counts]
         if vehicleCounts.values.contains(where: { $0 > 0 }) {
