@@ -43,22 +43,27 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         while start < end, space(bytes[start]) { start += 1 }
         while end > start, space(bytes[end - 1]) { end -= 1 }
-        guard end - start == 17, bytes[start..<end].allSatisfy({ $0 < 0x80 }) else {
+        // Upper-cased and checked byte by byte against the table; anything else (a wrong length, a character
+        // that is not allowed, non-ASCII text) goes the String way, which words the problem.
+        var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var allowed = end - start == 17
+        if allowed {
+            withUnsafeMutableBytes(of: &storage) { upper in
+                VIN.characterValues.withUnsafeBufferPointer { values in
+                    for i in 0..<17 {
+                        var b = bytes[start &+ i]
+                        if b &- 0x61 < 26 { b &-= 0x20 }
+                        if values[Int(b)] == 0 { allowed = false }
+                        upper[i] = b
+                    }
+                }
+                upper[VIN.capacity] = 17
+            }
+        }
+        guard allowed else {
             try self.init(validating: String(decoding: bytes, as: UTF8.self))
             return
         }
-        var bad: (byte: UInt8, position: Int)?
-        var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &storage) { upper in
-            for i in 0..<17 {
-                var b = bytes[start + i]
-                if b >= 0x61 && b <= 0x7A { b -= 0x20 }
-                guard VIN.weightValue(b) != nil else { bad = (b, i + 1); return }
-                upper[i] = b
-            }
-            upper[VIN.capacity] = 17
-        }
-        if let bad { throw .character(Character(Unicode.Scalar(bad.byte)), position: bad.position) }
         self.init(storage: storage)
     }
 
@@ -126,7 +131,9 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         return withUnsafeBytes(of: &weights) { raw in
             let weight = raw.bindMemory(to: Int.self)
             var sum = 0
-            for index in 0..<min(17, bytes.count) { sum += (VIN.weightValue(bytes[index]) ?? 0) * weight[index] }
+            VIN.characterValues.withUnsafeBufferPointer { values in
+                for index in 0..<min(17, bytes.count) { sum += max(Int(values[Int(bytes[index])]) - 1, 0) * weight[index] }
+            }
             let remainder = sum % 11
             return remainder == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(remainder)
         }
@@ -141,6 +148,9 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     public var checkDigitWarning: String? {
         hasValidCheckDigit ? nil : "VIN \(value): check digit (position 9) should be \(expectedCheckDigit); kept, as imported cars often have none"
     }
+
+    /// Per byte, its transliteration value plus one; 0 for a byte no (upper-case) VIN may contain.
+    static let characterValues: [UInt8] = (0...255).map { UInt8(weightValue(UInt8($0)).map { $0 + 1 } ?? 0) }
 
     /// Transliteration value of a VIN character, nil for characters a VIN may not contain.
     static func weightValue(_ byte: UInt8) -> Int? {

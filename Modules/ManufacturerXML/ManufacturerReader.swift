@@ -345,7 +345,7 @@ public final class ManufacturerReader {
         } else if itemSection != nil {
             itemChild(element)
         }
-        textBytes.removeAll(keepingCapacity: true)
+        textBytes.empty()
         textSeen = 0
         stack.append(element)
     }
@@ -363,8 +363,8 @@ public final class ManufacturerReader {
 
     private func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         for index in attributesSet { attributeStart[index] = -1 }
-        attributesSet.removeAll(keepingCapacity: true)
-        attributeBytes.removeAll(keepingCapacity: true)
+        attributesSet.empty()
+        attributeBytes.empty()
         guard let attributes else { return }
         // Five pointers an attribute: local name, prefix, namespace, the value's start and its end.
         for index in 0..<count {
@@ -399,7 +399,7 @@ public final class ManufacturerReader {
 
     /// The item's key: `prefix` and the (trimmed) value of `name`, `fallback` when it has none.
     private func setKey(_ prefix: StaticString, _ name: Name, or fallback: StaticString = "?", trim: Bool = true) {
-        keyBytes.removeAll(keepingCapacity: true)
+        keyBytes.empty()
         addKey(prefix, name, or: fallback, trim: trim)
     }
 
@@ -757,6 +757,14 @@ public final class ManufacturerReader {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension Array {
+    /// Empties the array and keeps its storage; nothing to do when it is empty already (`removeAll` goes through
+    /// the generic `replaceSubrange` either way, and the reader empties its buffers at every tag).
+    mutating func empty() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
+    }
 }
 
 /// The reader's libxml2 objects: the push parser, the schema validation plugged into its SAX stream (with the
