@@ -164,7 +164,7 @@ public final class ManufacturerReader {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
             guard let context else { return }
-            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            let reader = ManufacturerReader.of(context)
             if let schema = reader.sax.schemaHandler.pointee {
                 schema.pointee.startElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
             }
@@ -172,14 +172,14 @@ public final class ManufacturerReader {
         }
         handler.endElementNs = { context, localName, prefix, uri in
             guard let context else { return }
-            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            let reader = ManufacturerReader.of(context)
             if let schema = reader.sax.schemaHandler.pointee { schema.pointee.endElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri) }
             reader.endElement()
         }
         // Text and blanks alike (one function for both spares the parser its test for ignorable blanks).
         let characters: charactersSAXFunc = { context, bytes, count in
             guard let context, let bytes else { return }
-            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            let reader = ManufacturerReader.of(context)
             if let schema = reader.sax.schemaHandler.pointee { schema.pointee.characters?(reader.sax.schemaData.pointee, bytes, count) }
             reader.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
@@ -188,13 +188,13 @@ public final class ManufacturerReader {
         handler.internalSubset = { context, _, _, _ in
             // Only reached when a prolog longer than the scanned 64 KiB hid the DOCTYPE from the check in init.
             guard let context else { return }
-            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
+            let reader = ManufacturerReader.of(context)
             reader.stop(ManufacturerReader.doctypeRefused(reader.file, at: (reader.line, reader.column)))
         }
         handler.reference = { context, _ in
             guard let context else { return }
-            let reader = Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
-            reader.stop(XMLInputError(file: reader.file, line: reader.line, column: max(1, Int(cxml_column(reader.parser))), message: "entity references are not allowed in manufacturer files"))
+            let reader = ManufacturerReader.of(context)
+            reader.stop(XMLInputError(file: reader.file, line: reader.line, column: reader.parserColumn, message: "entity references are not allowed in manufacturer files"))
         }
         // The first bytes tell the parser the file's encoding; the rest follows chunk by chunk.
         let first = source.read(into: sax.chunk, count: 4)
@@ -212,6 +212,11 @@ public final class ManufacturerReader {
                 if let pointer = xmlDictLookup(dictionary, name.text, -1) { remember(pointer, as: name) }
             }
         }
+    }
+
+    /// The reader a SAX callback's context stands for.
+    private static func of(_ context: UnsafeMutableRawPointer) -> ManufacturerReader {
+        Unmanaged<ManufacturerReader>.fromOpaque(context).takeUnretainedValue()
     }
 
     /// Bytes of the file read so far (compressed bytes for .gz) and the file's size, for progress.
@@ -256,8 +261,7 @@ public final class ManufacturerReader {
         xmlParseChunk(parser, end ? nil : sax.chunk, end ? 0 : count, end ? 1 : 0)
         if stopped == nil, cxml_well_formed(parser) == 0 {
             let fatal = errorBox.pending.last { $0.fatal } ?? errorBox.pending.last
-            let error = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
-            stopped = XMLInputError(file: file, line: error.line, column: error.column, message: error.message)
+            stopped = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
         }
         if stopped != nil {
             errorBox.pending.removeAll()
@@ -355,7 +359,7 @@ public final class ManufacturerReader {
         // Every element's text counts, kept or not: the validator reports each piece of text where none belongs.
         textSeen += bytes.count
         guard textSeen <= Self.textLimit else {
-            stop(XMLInputError(file: file, line: line, column: max(1, Int(cxml_column(parser))), message: "\(element.text) holds a text longer than \(Self.textLimit / 1024) KiB"))
+            stop(XMLInputError(file: file, line: line, column: parserColumn, message: "\(element.text) holds a text longer than \(Self.textLimit / 1024) KiB"))
             return
         }
         if element.holdsText { textBytes.append(contentsOf: bytes) }
@@ -616,6 +620,8 @@ public final class ManufacturerReader {
     var line: Int { max(1, Int(cxml_line(parser))) }
     /// The column where that tag starts (1 when it started on an earlier line).
     var column: Int { max(1, Int(cxml_tag_column(parser))) }
+    /// The parser's own column (for what is not a tag: a text, an entity reference).
+    var parserColumn: Int { max(1, Int(cxml_column(parser))) }
 
     private func itemError(_ message: String, atItemStart: Bool = false) {
         if atItemStart {

@@ -43,8 +43,7 @@ enum Audit {
     /// (a test compares the two): an import records an entry per item, and the encoder cost more than the insert.
     static func json(_ changes: [String: FieldChange]) -> String {
         var out = "{"
-        for (index, key) in changes.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            let change = changes[key]!
+        for (index, (key, change)) in changes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
             if index > 0 { out += "," }
             appendJSONString(key, to: &out)
             out += ":{"

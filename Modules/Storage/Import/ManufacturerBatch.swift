@@ -15,7 +15,8 @@ public enum ItemOutcome: String, Codable, Sendable {
 public final class ManufacturerBatch {
     let db: Database
     let now: Date
-    /// `now` as the database stores it, converted once (GRDB formats a Date with a DateFormatter each time).
+    /// `now` as the database stores it, converted once (GRDB formats a Date with a DateFormatter each time), by
+    /// the audit log's conversion, so the batch's audit entries find it done.
     private let nowValue: DatabaseValue
     let actor: String
     /// Where the items come from, as the audit log and a revision conflict name it: `import of FILE (sha256 …)`.
@@ -34,7 +35,7 @@ public final class ManufacturerBatch {
     init(db: Database, now: Date, actor: String, source: String, dryRun: Bool = false) {
         self.db = db
         self.now = now
-        self.nowValue = now.databaseValue
+        self.nowValue = Audit.databaseValue(now)
         self.actor = actor
         self.source = source
         self.dryRun = dryRun
