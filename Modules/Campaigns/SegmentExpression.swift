@@ -13,7 +13,15 @@ import Messaging
 ///
 /// Keywords are case-insensitive. A comparison with a fact the customer does not have is false (so
 /// `not (mileage > 5000)` also holds for a vehicle without a reading). Fields: `SegmentField`.
+///
+/// A filter nests at most `maximumDepth` brackets and `not`s and holds at most `maximumConditions`
+/// comparisons: the parser and the matcher recurse, and untrusted input (the API) must not exhaust the stack.
 public indirect enum SegmentExpression: Sendable, Equatable {
+    /// How deep brackets and `not` may nest.
+    public static let maximumDepth = 32
+    /// How many comparisons one filter may hold.
+    public static let maximumConditions = 200
+
     case all
     case and(SegmentExpression, SegmentExpression)
     case or(SegmentExpression, SegmentExpression)
@@ -197,6 +205,9 @@ struct SegmentParser {
     let field: String
     var tokens: [SegmentToken]
     var index = 0
+    /// Brackets and `not`s open around the token being read.
+    var depth = 0
+    var conditions = 0
 
     init(_ text: String, field: String) throws {
         self.field = field
@@ -255,14 +266,33 @@ struct SegmentParser {
         return left
     }
 
+    /// Enters one level of nesting, refusing to go deeper than `SegmentExpression.maximumDepth`.
+    mutating func nest() throws {
+        depth += 1
+        guard depth <= SegmentExpression.maximumDepth else {
+            throw error("brackets and \"not\" nest more than \(SegmentExpression.maximumDepth) deep")
+        }
+    }
+
     mutating func factor() throws -> SegmentExpression {
-        if isKeyword("not") { index += 1; return .not(try factor()) }
+        if isKeyword("not") {
+            try nest()
+            index += 1
+            defer { depth -= 1 }
+            return .not(try factor())
+        }
         if current.kind == .open {
+            try nest()
             index += 1
             let inner = try expression()
             guard current.kind == .close else { throw error("expected \")\", found \(current.text)") }
             index += 1
+            depth -= 1
             return inner
+        }
+        conditions += 1
+        guard conditions <= SegmentExpression.maximumConditions else {
+            throw error("a filter holds at most \(SegmentExpression.maximumConditions) conditions")
         }
         guard current.kind == .word else { throw error("expected a field (\(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))), found \(current.text)") }
         guard let field = SegmentField(rawValue: current.text.lowercased()) else {

@@ -13,8 +13,15 @@ public enum JSONFormat {
         return encoder
     }
 
+    /// How deep arrays and objects may nest in input: every body the product accepts nests a few levels,
+    /// and a decoder recurses once per level, so untrusted input deeper than this is refused up front.
+    public static let maximumDepth = 32
+
     /// Decodes JSON input; a decoding failure becomes `InvalidInput` naming the field path.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        guard nestingDepth(of: data, stoppingAbove: maximumDepth) <= maximumDepth else {
+            throw InvalidInput(field: nil, "the body nests arrays and objects more than \(maximumDepth) deep")
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
@@ -35,5 +42,27 @@ public enum JSONFormat {
                 throw InvalidInput(field: nil, "the body is not valid JSON")
             }
         }
+    }
+
+    /// The deepest nesting of `[` and `{` in `data` outside strings, counting no further than one past `limit`.
+    static func nestingDepth(of data: Data, stoppingAbove limit: Int) -> Int {
+        var depth = 0, deepest = 0
+        var inString = false, escaped = false
+        for byte in data {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+                if deepest > limit { return deepest }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 }

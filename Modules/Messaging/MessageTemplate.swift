@@ -13,6 +13,10 @@ public struct MessageTemplate: Sendable {
         public var column: Int
     }
 
+    /// How deep `{{#section}}`s may nest: swift-mustache parses and renders them recursively, and a
+    /// template comes from users (the API), so a deeper one is refused before it reaches the stack.
+    public static let maximumSectionDepth = 16
+
     public let text: String
     public let fields: [FieldUse]
     private let template: MustacheTemplate
@@ -53,7 +57,7 @@ public struct MessageTemplate: Sendable {
     static func scan(_ text: String, field: String) throws -> [FieldUse] {
         var uses: [FieldUse] = []
         let scalars = Array(text.unicodeScalars)
-        var i = 0, line = 1, column = 1
+        var i = 0, line = 1, column = 1, depth = 0
         func advance() {
             if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
             i += 1
@@ -75,10 +79,19 @@ public struct MessageTemplate: Sendable {
             var name = inside.trimmed()
             guard let sigil = name.first else { throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): empty tag {{}}") }
             switch sigil {
-            case "!", "%", "/": continue
+            case "/":
+                depth = max(0, depth - 1)
+                continue
+            case "!", "%": continue
             case ">", "<", "$", "=":
                 throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): {{\(inside)}}: partials, parents, blocks and delimiter changes are not supported in message templates")
-            case "#", "^", "&":
+            case "#", "^":
+                depth += 1
+                guard depth <= maximumSectionDepth else {
+                    throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): sections nest more than \(maximumSectionDepth) deep")
+                }
+                name = String(name.dropFirst()).trimmed()
+            case "&":
                 name = String(name.dropFirst()).trimmed()
             default: break
             }

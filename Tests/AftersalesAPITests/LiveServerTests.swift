@@ -86,3 +86,48 @@ struct LiveServerTests {
         #expect(audit.stdout.contains("客服-李娜"))
     }
 }
+
+@Suite("aftersales-api under hostile input (live server)")
+struct HostileInputTests {
+    @Test("Deeply nested filters, templates and JSON answer 400 naming the limit, and the server keeps answering")
+    func deepInputs() async throws {
+        let folder = try TemporaryDirectory()
+        let db = folder.path("dealer.sqlite")
+        #expect(try Binaries.run("aftersales", ["init", "--db", db]).status == 0)
+        let created = try Binaries.run("aftersales", ["token", "create", "--role", "market-coordinator", "--name", "市场-周", "--db", db,
+                                                      "--format", "json"])
+        let token = try #require((try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])?["token"] as? String)
+        let server = try LiveServer(database: db)
+        defer { _ = server.stop() }
+
+        func json(_ object: [String: String]) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        }
+        let brackets = String(repeating: "(", count: 3_000) + "class = retained" + String(repeating: ")", count: 3_000)
+        let nots = String(repeating: "not ", count: 5_000) + "class = retained"
+        for filter in [brackets, nots] {
+            let (status, body) = try await server.request("/v1/segments/preview", method: "POST", token: token, body: try json(["filter": filter]))
+            #expect(status == 400)
+            #expect(body.contains("nest more than 32 deep"))
+            let created = try await server.request("/v1/segments", method: "POST", token: token, body: try json(["name": "deep", "filter": filter]))
+            #expect(created.0 == 400)
+        }
+        let deepJSON = #"{"filter":"class = retained","x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        let (jsonStatus, jsonBody) = try await server.request("/v1/segments/preview", method: "POST", token: token, body: deepJSON)
+        #expect(jsonStatus == 400)
+        #expect(jsonBody.contains("more than 32 deep"))
+
+        let template = String(repeating: "{{#name}}", count: 5_000) + "{{name}}" + String(repeating: "{{/name}}", count: 5_000)
+        #expect(try await server.request("/v1/segments", method: "POST", token: token,
+                                         body: try json(["name": "retained", "filter": "class = retained"])).0 == 201)
+        let (campaignStatus, campaignBody) = try await server.request(
+            "/v1/campaigns", method: "POST", token: token,
+            body: try json(["name": "deep", "segment": "retained", "channel": "sms", "category": "service", "template": template]))
+        #expect(campaignStatus == 400)
+        #expect(campaignBody.contains("sections nest more than 16 deep"))
+
+        #expect(try await server.request("/health").0 == 200)
+        #expect(try await server.request("/v1/segments/preview", method: "POST", token: token,
+                                         body: try json(["filter": "class = retained"])).0 == 200)
+    }
+}

@@ -63,6 +63,23 @@ struct SegmentTests {
         #expect(error?.reason.contains(message) == true, "\(filter): \(error?.reason ?? "")")
     }
 
+    @Test("A filter nested too deep or too long is refused with a clear message, never a crash")
+    func depthLimits() throws {
+        let limit = SegmentExpression.maximumDepth
+        let deepest = String(repeating: "(", count: limit) + "class = retained" + String(repeating: ")", count: limit)
+        #expect(try holds(deepest))
+        #expect(try holds(String(repeating: "not ", count: limit) + "class = retained") == true)
+        for filter in [String(repeating: "(", count: 3_000) + "class = retained" + String(repeating: ")", count: 3_000),
+                       String(repeating: "not ", count: 5_000) + "class = retained",
+                       String(repeating: "(", count: limit + 1) + "class = retained" + String(repeating: ")", count: limit + 1)] {
+            let error = #expect(throws: InvalidInput.self) { try SegmentExpression.parse(filter) }
+            #expect(error?.reason.contains("nest more than \(limit) deep") == true, "\(error?.reason ?? "")")
+        }
+        let long = Array(repeating: "mileage > 1", count: SegmentExpression.maximumConditions + 1).joined(separator: " and ")
+        let error = #expect(throws: InvalidInput.self) { try SegmentExpression.parse(long) }
+        #expect(error?.reason.contains("at most \(SegmentExpression.maximumConditions) conditions") == true)
+    }
+
     @Test("Personal fields: name, title by gender, vehicle, plate, dealer")
     func personalFields() {
         let values = PersonalFields.values(facts(), dealer: "北京4S店", extra: ["due_date": "2026-12-10"])

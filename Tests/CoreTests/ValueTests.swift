@@ -56,6 +56,18 @@ struct ValueTests {
         #expect(pieces.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test("JSON input nested deeper than the limit is refused up front; brackets inside strings do not count")
+    func jsonDepth() throws {
+        struct Body: Decodable { var name: String }
+        let limit = JSONFormat.maximumDepth
+        #expect(try JSONFormat.decode(Body.self, from: Data(#"{"name":"[[[{{{\"]]"}"#.utf8)).name == #"[[[{{{"]]"#)
+        for depth in [limit + 1, 100_000] {
+            let text = #"{"name":"x","extra":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+            let error = #expect(throws: InvalidInput.self) { try JSONFormat.decode(Body.self, from: Data(text.utf8)) }
+            #expect(error?.reason.contains("more than \(limit) deep") == true)
+        }
+    }
+
     @Test("Money is integer fen and parses at most two decimals")
     func money() {
         #expect(Money(yuan: "86")?.fen == 8_600)

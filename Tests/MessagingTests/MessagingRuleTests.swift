@@ -69,6 +69,19 @@ struct TemplateTests {
         #expect(throws: InvalidInput.self) { try MessageTemplate("  ", known: fields) }
     }
 
+    @Test("Sections nested deeper than the limit are refused before swift-mustache parses them")
+    func sectionDepth() throws {
+        let limit = MessageTemplate.maximumSectionDepth
+        func nested(_ depth: Int) -> String {
+            String(repeating: "{{#name}}", count: depth) + "{{name}}" + String(repeating: "{{/name}}", count: depth)
+        }
+        #expect(try MessageTemplate(nested(limit), known: fields).render(["name": "王芳"]) == "王芳")
+        for depth in [limit + 1, 5_000] {
+            let error = #expect(throws: InvalidInput.self) { try MessageTemplate(nested(depth), known: fields) }
+            #expect(error?.reason.contains("sections nest more than \(limit) deep") == true)
+        }
+    }
+
     @Test("Rendering is plain text, Chinese intact; a field the data lacks is named")
     func render() throws {
         let template = try MessageTemplate("尊敬的{{name}}{{title}}：<{{plate}}> & {{dealer}}", known: fields)
