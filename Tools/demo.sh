@@ -94,7 +94,7 @@ run campaign create winter-check --segment retained-vw --channel sms --category 
 run campaign run winter-check --dry-run
 run campaign run winter-check
 run campaign run winter-check
-run outbox deliver --sms-csv "$DEMO/sms.csv"
+run outbox deliver --campaign winter-check --sms-csv "$DEMO/sms.csv"
 head -3 "$DEMO/sms.csv"
 # Two more marketing SMS campaigns in the same month: the third message to a customer is over the cap (M-3).
 for name in new-year spring-check; do
@@ -104,7 +104,7 @@ done
 run campaign run spring-check
 "$BIN/aftersales" campaign create service-mail --segment retained-vw --channel email --category service --subject "{{name}}{{title}}，冬季营业时间" --template "尊敬的{{name}}{{title}}：本店冬季营业时间为8:30-17:30。{{dealer}}" >/dev/null
 "$BIN/aftersales" campaign run service-mail >/dev/null
-run outbox deliver --mbox "$DEMO/out.mbox"
+run outbox deliver --campaign service-mail --mbox "$DEMO/out.mbox"
 run reminders run
 run campaign report winter-check
 

@@ -210,7 +210,22 @@ struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outbox",
         abstract: "The outbox: list, deliver (mbox, Maildir, sendmail, SMS or letter CSV), feed back results.",
-        subcommands: [List.self, Deliver.self, Results.self])
+        subcommands: [List.self, Deliver.self, Cancel.self, Results.self])
+
+    /// Which queued messages a delivery or a cancel takes; nothing by default.
+    struct Selection: ParsableArguments {
+        @Option(help: "Only this campaign's messages.") var campaign: String?
+        @Flag(help: "Only reminder messages (M-1: maintenance, warranty, recalls, birthdays...).") var reminders = false
+        @Option(help: "Only this category: \(MessageCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var category: MessageCategory?
+        @Flag(help: "Every queued message of the channel.") var all = false
+
+        var value: OutboxSelection { OutboxSelection(campaign: campaign, remindersOnly: reminders, category: category, everything: all) }
+
+        func validate() throws {
+            do { try value.validate() } catch let problem as InvalidInput { throw ValidationError(problem.reason) }
+        }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Messages, newest first; --counts for totals by channel, state and suppression reason.",
@@ -247,16 +262,18 @@ struct OutboxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Deliver the queued messages of one channel. Consent and the SMS cap are checked again first (M-3).",
             discussion: Help.text("""
-                aftersales outbox deliver --mbox /var/spool/aftersales/out.mbox
-                aftersales outbox deliver --maildir /var/spool/aftersales/Maildir
-                aftersales outbox deliver --sendmail /usr/sbin/sendmail
-                aftersales outbox deliver --sms-csv sms-$(date +%F).csv
-                aftersales outbox deliver --letter-csv letters.csv
+                aftersales outbox deliver --campaign winter-check --sms-csv sms-$(date +%F).csv
+                aftersales outbox deliver --reminders --mbox /var/spool/aftersales/out.mbox
+                aftersales outbox deliver --category recall --letter-csv letters.csv
+                aftersales outbox deliver --all --maildir /var/spool/aftersales/Maildir
+                aftersales outbox deliver --all --sendmail /usr/sbin/sendmail
                 """, permission: .manageCampaigns, more: """
+                Say which messages: --campaign, --reminders, --category (alone or with one of the others) or --all.
                 mbox, Maildir and CSV outputs hold each message exactly once, even after a run is killed and run again; a sendmail
                 pipe gets it at least once, with a stable Message-ID. Exit 3 when some messages failed.
                 """))
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var selection: Selection
         @Option(help: "Append e-mails to this mbox file.") var mbox: String?
         @Option(help: "Write e-mails into this Maildir.") var maildir: String?
         @Option(help: "Pipe e-mails to this sendmail-compatible program (-t -oi).") var sendmail: String?
@@ -283,7 +300,7 @@ struct OutboxCommand: ParsableCommand {
             else { output = try CSVOutput(path: letterCSV!, channel: .letter) }
             let terminal = !quiet && isatty(STDERR_FILENO) == 1
             let start = Date()
-            let report = try OutboxDelivery.deliver(db, to: output, batchSize: batchSize, limit: limit) { done in
+            let report = try OutboxDelivery.deliver(db, to: output, selection: selection.value, batchSize: batchSize, limit: limit) { done in
                 guard terminal else { return }
                 let rate = Double(done) / max(Date().timeIntervalSince(start), 0.001)
                 FileHandle.standardError.write(Data(String(format: "\r%@ messages, %.0f/s   ", Grouping.thousands(done), rate).utf8))
@@ -293,6 +310,25 @@ struct OutboxCommand: ParsableCommand {
                                                            ("sent", String(report.sent)), ("failed", String(report.failed)),
                                                            ("suppressed at delivery (M-3)", String(report.suppressed))]))
             if report.failed > 0 { throw ExitCode(3) }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw queued messages before they are delivered (audited); they are never delivered nor queued again.",
+            discussion: Help.text("""
+                aftersales outbox cancel --campaign winter-check --reason "模板写错，重新发送"
+                aftersales outbox cancel --reminders --channel sms --reason "短信网关停用"
+                """, permission: .manageCampaigns, more: "Messages a delivery has in flight are left to it and counted."))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var selection: Selection
+        @Option(help: "Only this channel: \(MessageChannel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: MessageChannel?
+        @Option(help: "Why (kept with each message and in the audit log).") var reason: String
+
+        func run() throws {
+            let result = try global.open().cancelQueued(selection.value, channel: channel, reason: reason, actor: global.actorName)
+            try global.output.emit(result, table: .record([("cancelled", String(result.cancelled)),
+                                                           ("in flight in a delivery (left to it)", String(result.inFlight))]))
         }
     }
 
@@ -463,3 +499,6 @@ struct ValueCommand: ParsableCommand {
         }
     }
 }
+
+extension MessageCategory: ExpressibleByArgument {}
+extension MessageChannel: ExpressibleByArgument {}

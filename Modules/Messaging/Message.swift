@@ -19,7 +19,8 @@ public enum MessageCategory: String, CaseIterable, Codable, Sendable {
 
 /// An outbox message's state: queued → sent / failed / suppressed (with the reason).
 public enum MessageState: String, CaseIterable, Codable, Sendable {
-    case queued, sent, failed, suppressed
+    /// `cancelled`: withdrawn by a person before delivery (`outbox cancel`); final, never queued again.
+    case queued, sent, failed, suppressed, cancelled
 }
 
 /// Why a message was not sent, counted per reason.

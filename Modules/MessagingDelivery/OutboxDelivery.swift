@@ -22,8 +22,10 @@ public struct DeliveryReport: Codable, Sendable, Equatable {
 /// So mbox, Maildir and CSV outputs hold every message exactly once; a sendmail pipe gets it at least once.
 /// Messages another output has in flight are skipped, so two deliveries of one channel at once share the queue.
 public enum OutboxDelivery {
-    public static func deliver(_ db: AppDatabase, to output: any MessageOutput, batchSize: Int = 500, limit: Int? = nil,
-                               progress: ((Int) -> Void)? = nil) throws -> DeliveryReport {
+    /// Delivers the queued messages of `selection` on the output's channel; a killed run's batch is put right first.
+    public static func deliver(_ db: AppDatabase, to output: any MessageOutput, selection: OutboxSelection = .all, batchSize: Int = 500,
+                               limit: Int? = nil, progress: ((Int) -> Void)? = nil) throws -> DeliveryReport {
+        try selection.validate()
         var report = DeliveryReport(channel: output.channel, output: output.key, recovered: 0, sent: 0, failed: 0, suppressed: 0)
         if let checkpoint = try db.deliveryCheckpoint(output: output.key) {
             let kept = try output.recover(checkpoint)
@@ -33,7 +35,8 @@ public enum OutboxDelivery {
         let settings = try db.deliverySettings()
         var remaining = limit ?? Int.max
         while remaining > 0 {
-            let batch = try db.beginDeliveryBatch(channel: output.channel, output: output.key, position: try output.position(), limit: min(batchSize, remaining))
+            let batch = try db.beginDeliveryBatch(channel: output.channel, output: output.key, position: try output.position(), limit: min(batchSize, remaining),
+                                                    selection: selection)
             report.suppressed += batch.suppressed
             guard batch.examined > 0 else { break }
             let failures = batch.messages.isEmpty ? [:] : try output.write(batch.messages, settings: settings, now: db.now)

@@ -42,7 +42,7 @@ struct CampaignCLITests {
         #expect((again["counts"] as! [String: Any])["queued"] as? Int == 0)
         #expect((again["counts"] as! [String: Any])["alreadyQueued"] as? Int == queued)
         let csv = cli.folder.path("sms.csv")
-        try cli.run("outbox", "deliver", "--sms-csv", csv)
+        try cli.run("outbox", "deliver", "--campaign", "care", "--sms-csv", csv)
         #expect(try lines(csv).count == queued + 1)
         let report = try cli.json("campaign", "report", "care") as! [String: Any]
         #expect(report["sent"] as? Int == queued)
@@ -50,6 +50,37 @@ struct CampaignCLITests {
         #expect(reminders.stdout.contains("annual-inspection"))
         let second = try cli.json("reminders", "run", "--as-of", "2026-12-01") as! [String: Any]
         #expect((second["kinds"] as! [[String: Any]]).allSatisfy { $0["queued"] as? Int == 0 })
+    }
+
+    @Test("M-3: delivery takes only the messages asked for; a cancel withdraws queued ones for good, audited")
+    func deliverySelection() throws {
+        let cli = try setUp(customers: 40)
+        try cli.run("segment", "create", "retained", "--filter", "class = retained")
+        try cli.run("campaign", "create", "care", "--segment", "retained", "--channel", "sms", "--category", "service",
+                    "--template", "尊敬的{{name}}：冬季免费检测，欢迎到店。{{dealer}}")
+        let campaign = ((try cli.json("campaign", "run", "care") as! [String: Any])["counts"] as! [String: Any])["queued"] as! Int
+        try cli.run("reminders", "run", "--as-of", "2026-12-01")
+        let queuedSMS = { () throws -> Int in
+            ((try cli.json("outbox", "list", "--state", "queued", "--channel", "sms", "--limit", "1") as! [String: Any])["total"] as! Int)
+        }
+        let reminders = try queuedSMS() - campaign
+        #expect(campaign > 0 && reminders > 0)
+
+        let csv = cli.folder.path("care.csv")
+        let delivered = try cli.json("outbox", "deliver", "--campaign", "care", "--sms-csv", csv) as! [String: Any]
+        #expect(delivered["sent"] as? Int == campaign)
+        #expect(try lines(csv).count == campaign + 1, "only the campaign's messages are in the file")
+        #expect(try queuedSMS() == reminders, "the reminders stay queued")
+
+        let cancelled = try cli.json("outbox", "cancel", "--reminders", "--channel", "sms", "--reason", "短信网关停用") as! [String: Any]
+        #expect(cancelled["cancelled"] as? Int == reminders)
+        #expect(try queuedSMS() == 0)
+        let rest = try cli.json("outbox", "deliver", "--all", "--sms-csv", cli.folder.path("rest.csv")) as! [String: Any]
+        #expect(rest["sent"] as? Int == 0)
+        try cli.run("reminders", "run", "--as-of", "2026-12-01")
+        #expect(try queuedSMS() == 0, "a cancelled reminder is not queued again")
+        let audit = try cli.run("audit", "--entity", "outbox")
+        #expect(audit.stdout.contains("短信网关停用"))
     }
 
     @Test("Delivery killed with SIGKILL half-way and run again writes each message exactly once (mbox and SMS CSV)")
@@ -67,7 +98,7 @@ struct CampaignCLITests {
             let output = cli.folder.path(name)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Binaries.path("aftersales"))
-            process.arguments = ["outbox", "deliver", flag, output, "--batch-size", "50", "--db", cli.database, "--quiet"]
+            process.arguments = ["outbox", "deliver", "--all", flag, output, "--batch-size", "50", "--db", cli.database, "--quiet"]
             process.environment = ["AFTERSALES_NOW": cli.now, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -79,7 +110,7 @@ struct CampaignCLITests {
             #expect(process.terminationReason == .uncaughtSignal, "\(flag): the delivery finished before it could be killed")
             let check = try Binaries.run("/usr/bin/sqlite3", [cli.database, "PRAGMA integrity_check"])
             #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
-            try cli.run("outbox", "deliver", flag, output)
+            try cli.run("outbox", "deliver", "--all", flag, output)
             let ids: [String]
             if flag == "--mbox" {
                 let parsed = try Binaries.run("/usr/bin/python3", ["-c", "import mailbox,sys; [print(m['Message-ID']) for m in mailbox.mbox(sys.argv[1])]", output])
@@ -117,8 +148,14 @@ struct CampaignCLITests {
             (["consent", "set", "1", "--channel", "sms", "--status", "maybe", "--source", "x"], 1, "status"),
             (["consent", "set", "1", "--channel", "sms", "--status", "opt-in", "--source", " "], 1, "source"),
             (["consent", "set", "99", "--channel", "sms", "--status", "opt-in", "--source", "x"], 1, "customer 99"),
-            (["outbox", "deliver"], 64, "exactly one"),
-            (["outbox", "deliver", "--sendmail", "/nonexistent/sendmail"], 1, "sendmail"),
+            (["outbox", "deliver", "--all"], 64, "exactly one"),
+            (["outbox", "deliver", "--sms-csv", cli.folder.path("x.csv")], 64, "--campaign NAME, --reminders, --category CATEGORY or --all"),
+            (["outbox", "deliver", "--all", "--campaign", "care", "--sms-csv", cli.folder.path("x.csv")], 64, "--all stands alone"),
+            (["outbox", "deliver", "--category", "spam", "--sms-csv", cli.folder.path("x.csv")], 64, "marketing"),
+            (["outbox", "deliver", "--campaign", "nope", "--sms-csv", cli.folder.path("x.csv")], 1, "campaign nope"),
+            (["outbox", "cancel", "--campaign", "care"], 64, "--reason"),
+            (["outbox", "cancel", "--campaign", "care", "--reason", " "], 1, "reason"),
+            (["outbox", "deliver", "--all", "--sendmail", "/nonexistent/sendmail"], 1, "sendmail"),
             (["outbox", "results", results], 1, "no outbox message"),
             (["reminders", "run", "--kind", "anniversary"], 1, "kind"),
             (["value", "add", "--customer", "1", "--amount", "12.345", "--on", "2026-11-01"], 1, "amount"),

@@ -23,6 +23,56 @@ public struct OutboxFilter: Sendable {
     }
 }
 
+/// Which queued messages a delivery or a cancel takes: one campaign's, the reminders', one category's (alone or
+/// with one of the others), or all of them. Nothing is taken by default: a caller says which.
+public struct OutboxSelection: Sendable, Equatable {
+    public var campaign: String?
+    public var remindersOnly: Bool
+    public var category: MessageCategory?
+    public var everything: Bool
+
+    public init(campaign: String? = nil, remindersOnly: Bool = false, category: MessageCategory? = nil, everything: Bool = false) {
+        self.campaign = campaign
+        self.remindersOnly = remindersOnly
+        self.category = category
+        self.everything = everything
+    }
+
+    /// Every queued message of the channel.
+    public static let all = OutboxSelection(everything: true)
+
+    /// A problem naming the options when the selection says nothing, or says two things at once.
+    public func validate() throws {
+        if everything, campaign != nil || remindersOnly || category != nil {
+            throw InvalidInput(field: "all", "--all stands alone; drop --campaign, --reminders and --category, or drop --all")
+        }
+        if campaign != nil, remindersOnly { throw InvalidInput(field: "reminders", "give --campaign or --reminders, not both") }
+        if !everything, campaign == nil, !remindersOnly, category == nil {
+            throw InvalidInput(field: "campaign", "say which messages: --campaign NAME, --reminders, --category CATEGORY or --all")
+        }
+    }
+
+    /// The SQL condition on `outbox` (no alias) and its arguments; an unknown campaign is not found.
+    func condition(_ db: Database) throws -> (sql: String, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let campaign {
+            conditions.append("campaign_id = ?")
+            arguments += [try AppDatabase.campaign(db, campaign).id]
+        }
+        if remindersOnly { conditions.append("source = 'reminder'") }
+        if let category { conditions.append("category = ?"); arguments += [category] }
+        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+    }
+}
+
+/// What `outbox cancel` did.
+public struct OutboxCancellation: Codable, Sendable, Equatable {
+    public var cancelled: Int
+    /// Messages of the selection a delivery has in flight: left to it (they may already be in its output).
+    public var inFlight: Int
+}
+
 /// What delivery needs from the settings.
 public struct DeliverySettings: Sendable {
     public var dealerName: String
@@ -151,8 +201,10 @@ extension AppDatabase {
     /// time: a customer who opted out since, or a marketing SMS over the cap counting those already sent,
     /// is suppressed now, with the reason. The batch is recorded as in flight with `position` (where the
     /// output stood), in the same transaction, so a killed run can be undone exactly.
-    public func beginDeliveryBatch(channel: MessageChannel, output: String, position: Int64, limit: Int) throws -> DeliveryBatch {
-        try writer.write { db in
+    public func beginDeliveryBatch(channel: MessageChannel, output: String, position: Int64, limit: Int,
+                                   selection: OutboxSelection = .all) throws -> DeliveryBatch {
+        try selection.validate()
+        return try writer.write { db in
             let settings = try Self.settings(db)
             let now = clock.now()
             let cap = FrequencyCap(settings: settings)
@@ -161,9 +213,11 @@ extension AppDatabase {
             // Messages another output has in flight are left to it, so two deliveries at once never send one twice.
             let elsewhere = try String.fetchAll(db, sql: "SELECT ids FROM delivery_checkpoint WHERE output != ? AND ids != ''", arguments: [output])
                 .joined(separator: ",")
+            let chosen = try selection.condition(db)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM outbox WHERE state = 'queued' AND channel = ? AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?
-                """, arguments: [channel, "[\(elsewhere)]", limit])
+                SELECT * FROM outbox WHERE state = 'queued' AND channel = ? AND id NOT IN (SELECT value FROM json_each(?)) AND \(chosen.sql)
+                ORDER BY id LIMIT ?
+                """, arguments: [channel, "[\(elsewhere)]"] + chosen.arguments + [limit])
             let consent = try db.cachedStatement(sql: "SELECT status FROM consent WHERE customer_id = ? AND channel = ?")
             let sentInWindow = try db.cachedStatement(sql: """
                 SELECT count(*) FROM outbox WHERE customer_id = ? AND channel = 'sms' AND category = 'marketing' AND state = 'sent' AND sent_at >= ?
@@ -212,6 +266,35 @@ extension AppDatabase {
                 try Audit.record(db, at: now, actor: "delivery", entity: "outbox", id: output, action: "deliver",
                                  after: ["sent": String(sent.count), "failed": String(failed.count)])
             }
+        }
+    }
+
+    /// Withdraws the queued messages of `selection` (and of `channel`, when given) with a reason: they become
+    /// `cancelled`, are never delivered nor queued again, and the cancel is audited with the ids. Messages a
+    /// delivery has in flight are left to it and counted, so exactly-once delivery still holds.
+    public func cancelQueued(_ selection: OutboxSelection, channel: MessageChannel? = nil, reason: String,
+                             actor: String) throws -> OutboxCancellation {
+        try selection.validate()
+        let why = reason.trimmed()
+        guard !why.isEmpty else { throw InvalidInput(field: "reason", "say why the messages are withdrawn") }
+        return try writer.write { db in
+            let now = clock.now()
+            let chosen = try selection.condition(db)
+            var arguments = chosen.arguments
+            var channelCondition = ""
+            if let channel { channelCondition = " AND channel = ?"; arguments += [channel] }
+            let inFlight = Set(try String.fetchAll(db, sql: "SELECT ids FROM delivery_checkpoint WHERE ids != ''")
+                .flatMap { $0.split(separator: ",").compactMap { Int64($0) } })
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE state = 'queued' AND \(chosen.sql)\(channelCondition) ORDER BY id",
+                                         arguments: arguments)
+            let withdrawn = ids.filter { !inFlight.contains($0) }
+            let cancel = try db.cachedStatement(sql: "UPDATE outbox SET state = 'cancelled', reason = ? WHERE id = ? AND state = 'queued'")
+            for id in withdrawn { try cancel.execute(arguments: ["cancelled: \(why)", id]) }
+            if !withdrawn.isEmpty {
+                try Audit.record(db, at: now, actor: actor, entity: "outbox", id: "cancel", action: "cancel",
+                                 after: ["reason": why, "count": String(withdrawn.count), "ids": withdrawn.map(String.init).joined(separator: ",")])
+            }
+            return OutboxCancellation(cancelled: withdrawn.count, inFlight: ids.count - withdrawn.count)
         }
     }
 
