@@ -145,7 +145,9 @@ struct CampaignCommand: ParsableCommand {
             let c = result.counts
             var rows: [[String]] = [["selected", String(c.selected)], ["already queued (skipped)", String(c.alreadyQueued)]]
             rows += c.suppressed.sorted { $0.key < $1.key }.map { ["suppressed: \($0.key) (\(SuppressionReason(rawValue: $0.key)?.rule ?? ""))", String($0.value)] }
-            rows += [["rendered", String(c.rendered)], [dryRun ? "would queue" : "queued", String(c.queued)]]
+            rows += [["rendered", String(c.rendered)]]
+            if c.degraded > 0 { rows += [["rendered without some personal fields (recall, W-6)", String(c.degraded)]] }
+            rows += [[dryRun ? "would queue" : "queued", String(c.queued)]]
             try global.output.emit(result, table: TextTable(columns: ["step", "count"], rows: rows), footer: dryRun ? "dry run: nothing written" : nil)
         }
     }
@@ -422,8 +424,9 @@ struct RemindersCommand: ParsableCommand {
             let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
             let kinds: [ReminderKind] = try kind.isEmpty ? ReminderKind.allCases : kind.map { try parseChoice($0, field: "kind") }
             let run = try db.runReminders(asOf: day, kinds: kinds, actor: global.actorName)
-            try global.output.emit(run, table: TextTable(columns: ["reminder", "rule", "due", "already queued", "queued", "suppressed"], rows: run.kinds.map {
-                [$0.kind.rawValue, $0.rule, String($0.due), String($0.alreadyQueued), String($0.queued),
+            let columns = ["reminder", "rule", "due", "already queued", "queued", "without some fields", "suppressed"]
+            try global.output.emit(run, table: TextTable(columns: columns, rows: run.kinds.map {
+                [$0.kind.rawValue, $0.rule, String($0.due), String($0.alreadyQueued), String($0.queued), String($0.degraded),
                  $0.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
             }), footer: "as of \(run.asOf)")
         }

@@ -38,6 +38,8 @@ public struct CampaignRunCounts: Sendable, Codable, Equatable {
     public var alreadyQueued = 0
     public var suppressed: [String: Int] = [:]
     public var rendered = 0
+    /// Recalls rendered without some personal fields (W-6, M-3: they go out with 尊敬的车主).
+    public var degraded = 0
     public var queued = 0
     public var dryRun = false
 

@@ -122,4 +122,39 @@ public enum PersonalFields {
         for (key, value) in extra { values[key] = value }
         return values
     }
+
+    /// What a recall says where a personal field is missing (W-6, M-3): a recall must never be lost to a missing
+    /// field, so the greeting falls back to 尊敬的车主 (no honorific) and the rest to neutral words.
+    public static let recallFallbacks: [String: String] = [
+        "name": "车主", "title": "", "vehicle": "爱车", "model": "爱车", "plate": "车牌未登记", "vin": "", "mileage": "",
+        "due_date": "", "dealer": "", "bulletin": "召回",
+    ]
+
+    /// Renders `template` (and `subject`) with `values`. A field the values lack suppresses the message, except
+    /// for a recall (W-6: recalls always go out, M-3), which is rendered with `recallFallbacks` instead and names
+    /// the fields it filled in `degraded`. Without a name or a title the greeting is 尊敬的车主, never half of it.
+    public static func personalise(_ template: MessageTemplate, subject: MessageTemplate? = nil, values: [String: String],
+                                   category: MessageCategory) throws -> Personalised {
+        guard let missing = template.missingField(values) ?? subject?.missingField(values) else {
+            return .ready(body: try template.render(values), subject: try subject?.render(values, field: "subject"), degraded: [])
+        }
+        guard category == .recall else { return .missing(missing) }
+        var filled = values
+        let used = Set(template.fields.map(\.name)).union(subject?.fields.map(\.name) ?? [])
+        let lacking = used.filter { (values[$0] ?? "").isEmpty }
+        if !lacking.isDisjoint(with: ["name", "title"]) {
+            filled["name"] = recallFallbacks["name"]
+            filled["title"] = recallFallbacks["title"]
+        }
+        for field in lacking where field != "name" && field != "title" { filled[field] = recallFallbacks[field] ?? "" }
+        return .ready(body: template.renderAllowingEmpty(filled), subject: subject?.renderAllowingEmpty(filled), degraded: lacking.sorted())
+    }
+}
+
+/// A message made for one customer, or the field that keeps it from being made.
+public enum Personalised: Sendable, Equatable {
+    /// The text to queue; `degraded` names the personal fields a recall went out without.
+    case ready(body: String, subject: String?, degraded: [String])
+    /// The first field the template needs that the customer's data lacks: the message is suppressed.
+    case missing(MessageTemplate.FieldUse)
 }

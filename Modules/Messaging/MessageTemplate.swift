@@ -47,6 +47,12 @@ public struct MessageTemplate: Sendable {
         return template.render(values)
     }
 
+    /// Renders with `values` as they are: a field they lack or leave empty renders as nothing. For a message
+    /// that must go out whatever the data lacks (a recall), after its fallbacks are filled in.
+    public func renderAllowingEmpty(_ values: [String: String]) -> String {
+        template.render(values)
+    }
+
     /// The first field the template uses that `values` lacks or leaves empty.
     public func missingField(_ values: [String: String]) -> FieldUse? {
         fields.first { (values[$0.name] ?? "").isEmpty }

@@ -80,6 +80,24 @@ struct SegmentTests {
         #expect(error?.reason.contains("at most \(SegmentExpression.maximumConditions) conditions") == true)
     }
 
+    @Test("W-6, M-3: a recall without a title or vehicle is rendered with neutral words and says so; other messages are not")
+    func recallFallbacks() throws {
+        let template = try MessageTemplate("尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）涉及召回：{{bulletin}}。{{dealer}}",
+                                           known: PersonalFields.names)
+        let values = PersonalFields.values(facts { $0.gender = nil; $0.make = nil; $0.model = nil }, dealer: "北京4S店",
+                                           extra: ["bulletin": "制动软管"])
+        #expect(try PersonalFields.personalise(template, values: values, category: .recall)
+                == .ready(body: "尊敬的车主：您的爱车（京A·12345）涉及召回：制动软管。北京4S店", subject: nil, degraded: ["title", "vehicle"]))
+        guard case .missing(let missing) = try PersonalFields.personalise(template, values: values, category: .service) else {
+            Issue.record("a service message lacking a field must be suppressed")
+            return
+        }
+        #expect(missing.name == "title")
+        let complete = PersonalFields.values(facts(), dealer: "北京4S店", extra: ["bulletin": "制动软管"])
+        #expect(try PersonalFields.personalise(template, values: complete, category: .recall)
+                == .ready(body: "尊敬的王芳女士：您的Volkswagen Sagitar（京A·12345）涉及召回：制动软管。北京4S店", subject: nil, degraded: []))
+    }
+
     @Test("Personal fields: name, title by gender, vehicle, plate, dealer")
     func personalFields() {
         let values = PersonalFields.values(facts(), dealer: "北京4S店", extra: ["due_date": "2026-12-10"])

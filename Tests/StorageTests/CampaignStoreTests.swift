@@ -123,6 +123,34 @@ struct CampaignStoreTests {
         #expect(notice.body.contains("前制动软管可能磨损") && notice.body.contains(ConsentPolicy.recallNote))
     }
 
+    @Test("W-6, M-3: a recall is never lost to a missing personal field: 陈静 (no gender) is greeted 尊敬的车主 and counted")
+    func recallWithoutTitle() throws {
+        let f = try Fixture()
+        let recall = Bulletin(manufacturer: "FAW-Volkswagen", number: "RC-2026-018", kind: .recall, revision: 1, issued: LocalDate("2026-10-12")!,
+                              title: "燃油泵可能失效", component: "燃油系统", summary: "燃油泵可能失效", remedy: "更换燃油泵",
+                              vins: [try VIN(validating: "LFV2A21K2N3000128"), try VIN(validating: "LFV2A21K3N3000123")])
+        _ = try f.db.storeBulletin(recall, actor: "t")
+        let run = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.openRecall], actor: "t")
+        #expect(run.kinds.first?.queued == 2)
+        #expect(run.kinds.first?.suppressed == [:])
+        #expect(run.kinds.first?.degraded == 1)
+        let notice = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["陈静"]!)).items.first { $0.category == .recall })
+        #expect(notice.state == .queued)
+        #expect(notice.body.hasPrefix("尊敬的车主："))
+        #expect(notice.body.contains("燃油泵可能失效"))
+        let wang = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items.first { $0.category == .recall })
+        #expect(wang.body.hasPrefix("尊敬的王芳女士："))
+
+        // A recall campaign degrades the same way; a service campaign still suppresses for the missing field.
+        try f.campaign("recall-notice", category: .recall)
+        let counts = try f.db.runCampaign("recall-notice", actor: "t").counts
+        #expect(counts.degraded == 1 && counts.suppressed["missing-field"] == nil)
+        #expect(try f.states("recall-notice")["陈静"] == "queued")
+        try f.campaign("service-notice", category: .service)
+        _ = try f.db.runCampaign("service-notice", actor: "t")
+        #expect(try f.states("service-notice")["陈静"] == "missing-field: title")
+    }
+
     @Test("M-3: consent is checked again at delivery; an opt-out after queueing stops the message")
     func deliveryTimeConsent() throws {
         let f = try Fixture()

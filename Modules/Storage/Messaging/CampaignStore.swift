@@ -225,10 +225,14 @@ extension AppDatabase {
                     return try suppress(.frequencyCap, "\(cap.limit) marketing SMS in \(cap.windowHours) h")
                 }
                 let values = PersonalFields.values(facts, dealer: dealer)
-                if let missing = template.missingField(values) ?? subject?.missingField(values) { return try suppress(.missingField, missing.name) }
+                let made = try PersonalFields.personalise(template, subject: subject, values: values, category: campaign.category)
+                guard case .ready(let text, let title, let degraded) = made else {
+                    if case .missing(let missing) = made { try suppress(.missingField, missing.name) }
+                    return
+                }
                 // A recall sent despite an opt-out says why (M-3).
-                let body = try template.render(values) + (decision == .allowedDespiteOptOut ? "（\(ConsentPolicy.recallNote)）" : "")
-                let title = try subject?.render(values, field: "subject")
+                let body = text + (decision == .allowedDespiteOptOut ? "（\(ConsentPolicy.recallNote)）" : "")
+                if !degraded.isEmpty { counts.degraded += 1 }
                 counts.rendered += 1
                 recipients.insert(recipient)
                 try write(customer: id, name: facts.name, .queued, reason: nil, recipient: recipient, subject: title, body: body)

@@ -14,6 +14,8 @@ public struct ReminderRun: Codable, Sendable, Equatable {
         public var alreadyQueued: Int
         public var queued: Int
         public var suppressed: [String: Int]
+        /// Recalls queued without some personal fields (the greeting 尊敬的车主 instead of a name): W-6, M-3.
+        public var degraded: Int
     }
 
     public var asOf: LocalDate
@@ -33,7 +35,7 @@ extension AppDatabase {
             let preferred = MessageChannel(rawValue: settings.text(.reminderChannel)) ?? .sms
             let dealer = settings.text(.dealerName)
             var schedules: [String: MaintenanceSchedule] = [:]
-            var results = Dictionary(uniqueKeysWithValues: kinds.map { ($0, ReminderRun.Kind(kind: $0, rule: $0.rule, due: 0, alreadyQueued: 0, queued: 0, suppressed: [:])) })
+            var results = Dictionary(uniqueKeysWithValues: kinds.map { ($0, ReminderRun.Kind(kind: $0, rule: $0.rule, due: 0, alreadyQueued: 0, queued: 0, suppressed: [:], degraded: 0)) })
             let outbox = try OutboxWriter(db, now: now)
             let existing = try db.cachedStatement(sql: "SELECT state FROM outbox WHERE source_key = ?")
             let templates = try Dictionary(uniqueKeysWithValues: kinds.map { ($0, try MessageTemplate($0.defaultTemplate, known: PersonalFields.names)) })
@@ -76,11 +78,15 @@ extension AppDatabase {
                         state = .suppressed; reason = why.rawValue
                     } else if facts.recipient(channel) == nil {
                         state = .suppressed; reason = SuppressionReason.noAddress.rawValue
-                    } else if let missing = templates[reminder.kind]!.missingField(values) {
-                        state = .suppressed; reason = "\(SuppressionReason.missingField.rawValue): \(missing.name)"
                     } else {
-                        body = try templates[reminder.kind]!.render(values)
-                        if decision == .allowedDespiteOptOut { body += "（\(ConsentPolicy.recallNote)）" }
+                        switch try PersonalFields.personalise(templates[reminder.kind]!, values: values, category: category) {
+                        case .missing(let missing):
+                            state = .suppressed; reason = "\(SuppressionReason.missingField.rawValue): \(missing.name)"
+                        case .ready(let text, _, let degraded):
+                            body = text
+                            if decision == .allowedDespiteOptOut { body += "（\(ConsentPolicy.recallNote)）" }
+                            if !degraded.isEmpty { results[reminder.kind]!.degraded += 1 }
+                        }
                     }
                     if state == .suppressed { results[reminder.kind]!.suppressed[SuppressionReason.key(of: reason!), default: 0] += 1 }
                     else { results[reminder.kind]!.queued += 1 }
