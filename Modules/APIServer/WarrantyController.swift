@@ -36,6 +36,7 @@ struct WarrantyController {
         var parts: [String]?
         var component: String?
         var fittedPart: String?
+        var bulletin: String?
     }
 
     struct PartInput: Decodable {
@@ -175,7 +176,8 @@ struct WarrantyController {
                 let vin = try VIN.parse(input.vin)
                 return try db.createClaim(ClaimDraft(vin: vin, mileage: input.mileage, failure: input.failure, cause: input.cause, repairOrder: input.repairOrder,
                                                      repairLine: input.repairLine, labour: input.labour ?? [], parts: input.parts ?? [],
-                                                     component: input.component, partNumber: input.fittedPart), actor: principal.name)
+                                                     component: input.component, partNumber: input.fittedPart, bulletin: input.bulletin),
+                                   actor: principal.name)
             }, status: .created)
         }
         routes.get("claims/:id", .readCustomers) { _, context, _ in

@@ -182,7 +182,13 @@ struct ClaimsCommand: ParsableCommand {
             discussion: Help.text("""
                 aftersales claims create LFV2A21K3N3000123 --mileage 15230 --failure "前制动异响" --cause "制动软管磨损" \\
                     --labour "47 11 19 00:1.2" --part "5Q0 611 701 C:2:86.00" --repair-order RO-2026-1123 --line 2
-                """, permission: .actOnClaims, more: "Labour lines are priced at the setting labour.rate (Q-1); a claim the decision does not cover is refused."))
+                aftersales claims create LFV2A21K3N3000123 --mileage 152300 --failure "制动软管磨损" --cause "召回" \
+                    --bulletin RC-2026-017 --labour "47 11 19 00:0.8"
+                """, permission: .actOnClaims, more: """
+                Labour lines are priced at the setting labour.rate (Q-1); a claim the decision does not cover is refused.
+                With --bulletin the claim is for a recall's or campaign's remedy (W-6): covered while the bulletin is open
+                for the VIN, whatever the warranty.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "VIN.") var vin: String
@@ -195,11 +201,14 @@ struct ClaimsCommand: ParsableCommand {
         @Option(help: "Line of the repair order.") var line: String?
         @Option(help: "Component, for warranty extensions.") var component: String?
         @Option(name: .customLong("fitted-part"), help: "A part bought and fitted here (W-3) the claim is about.") var fittedPart: String?
+        @Option(help: "The recall or campaign whose remedy this is (W-6): judged by the bulletin, not the warranty.")
+        var bulletin: String?
 
         func run() throws {
             let record = try global.open().createClaim(ClaimDraft(vin: try Parse.vin(vin), mileage: mileage, failure: failure, cause: cause,
                                                                   repairOrder: repairOrder, repairLine: line, labour: labour, parts: part,
-                                                                  component: component, partNumber: fittedPart), actor: global.actorName)
+                                                                  component: component, partNumber: fittedPart, bulletin: bulletin),
+                                                       actor: global.actorName)
             try ClaimsCommand.show(record, global: global)
         }
     }
@@ -290,6 +299,7 @@ struct ClaimsCommand: ParsableCommand {
             ("mileage", Grouping.thousands(record.mileage)), ("failure", record.failure), ("cause", record.cause),
             ("repair order", record.repairOrder.map { $0 + (record.repairLine.map { " line \($0)" } ?? "") }),
             ("lines", record.lines.map { "\($0.kind.rawValue) \($0.code) × \(Double($0.quantityHundredths) / 100) @ \($0.unitPrice) = \($0.amount)" }.joined(separator: "; ")),
+            ("bulletin", record.bulletin),
             ("amount", record.amount.description), ("decision (frozen)", record.decision.summary), ("manufacturer ref", record.manufacturerRef),
             ("rejection reason", record.rejectionReason), ("paid", record.paid?.description),
             ("history", record.events.map { "\($0.action) → \($0.to.rawValue) by \($0.actor)" + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: "; ")),

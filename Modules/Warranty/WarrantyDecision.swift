@@ -3,7 +3,7 @@ import Core
 /// One reason of an eligibility answer (W-8): which rule, what it says, and the figures behind it.
 public struct DecisionReason: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable {
-        case term, usage, legal, sanbao, limit, `extension`, part, exclusion, maintenance
+        case term, usage, legal, sanbao, limit, `extension`, part, exclusion, maintenance, bulletin
     }
 
     public var rule: String

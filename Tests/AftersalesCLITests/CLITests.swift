@@ -39,7 +39,9 @@ struct CLI {
         }
     }
 
-    func json(_ arguments: String...) throws -> Any {
+    func json(_ arguments: String...) throws -> Any { try json(arguments) }
+
+    func json(_ arguments: [String]) throws -> Any {
         let result = try run(arguments + ["--format", "json"])
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }

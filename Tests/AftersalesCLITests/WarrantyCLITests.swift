@@ -51,6 +51,32 @@ struct WarrantyCLITests {
         #expect(csv.contains("approved,316.00,vehicle warranty,FAW-1"))
     }
 
+    @Test("W-6, W-7: recall work on a car out of warranty is claimable by naming the bulletin, while it is open for the VIN")
+    func recallClaimOutOfWarranty() throws {
+        let cli = try dealer()
+        try cli.run("bulletins", "add", "--number", "TSB-2026-3", "--kind", "tsb", "--issued", "2026-10-01", "--title", "怠速抖动",
+                    "--component", "发动机", "--summary", "s", "--remedy", "r", "--model", "Volkswagen:Sagitar")
+        let claim = ["claims", "create", "LFV2A21K3N3000123", "--mileage", "152300", "--failure", "前制动软管磨损", "--cause", "召回",
+                     "--labour", "47 11 19 00:0.8"]
+        let refused = try cli.run(claim, expect: 1)
+        #expect(refused.stderr.contains("not covered") && refused.stderr.contains("--bulletin"), "\(refused.stderr)")
+
+        let json = try cli.json(claim + ["--bulletin", "RC-2026-017"]) as! [String: Any]
+        #expect(json["status"] as? String == "draft")
+        #expect((json["bulletin"] as? String)?.hasSuffix("RC-2026-017") == true)
+        let decision = json["decision"] as! [String: Any]
+        #expect(decision["covered"] as? Bool == true)
+        #expect(decision["coveredBy"] as? String == "recall RC-2026-017")
+        #expect((decision["reasons"] as! [[String: Any]]).first?["rule"] as? String == "W-6")
+
+        let tsb = try cli.run(claim + ["--bulletin", "TSB-2026-3"], expect: 1)
+        #expect(tsb.stderr.contains("pays no work by itself"))
+        try cli.run("bulletins", "complete", "RC-2026-017", "--vin", "LFV2A21K3N3000123", "--work-ref", "RO-1123")
+        let done = try cli.run(claim + ["--bulletin", "RC-2026-017"], expect: 1)
+        #expect(done.stderr.contains("completed on this vehicle"))
+        #expect(try cli.run(claim + ["--bulletin", "NOPE-1"], expect: 1).stderr.contains("NOPE-1"))
+    }
+
     @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
     func badInput() throws {
         let cli = try dealer()

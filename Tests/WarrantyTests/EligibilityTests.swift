@@ -253,3 +253,30 @@ struct ClaimAndMaintenanceTests {
         #expect(refused.refusals.first { $0.item == "traffic accident" }?.detail.contains("交警认定书 118") == true)
     }
 }
+
+@Suite("Bulletin cover (W-6, W-7)")
+struct BulletinCoverTests {
+    let vin = VIN(trusted: "LFV2A21K3N3000123")
+
+    func facts(kind: Bulletin.Kind = .recall, status: Bulletin.Status = .active, match: Applicability? = .applies,
+               completed: LocalDate? = nil) -> BulletinCover.Facts {
+        BulletinCover.Facts(number: "RC-1", kind: kind, title: "制动软管", status: status, match: match, completedOn: completed)
+    }
+
+    @Test("W-6: an open recall or campaign covers its remedy; anything else says which fact refused it", arguments: [
+        (Bulletin.Kind.recall, Bulletin.Status.active, Applicability?.some(.applies), LocalDate?.none, true, "open recall RC-1"),
+        (.campaign, .active, .applies, nil, true, "open campaign RC-1"),
+        (.recall, .active, .possible("build date unknown"), nil, true, "confirm the vehicle is affected"),
+        (.tsb, .active, .applies, nil, false, "pays no work by itself"),
+        (.extension, .active, .applies, nil, false, "pays no work by itself"),
+        (.recall, .withdrawn, .applies, nil, false, "withdrawn"),
+        (.recall, .active, nil, nil, false, "does not apply to VIN LFV2A21K3N3000123"),
+        (.recall, .active, .notApplicable("model"), nil, false, "does not apply"),
+        (.recall, .active, .applies, LocalDate("2026-11-02"), false, "completed on this vehicle on 2026-11-02"),
+    ])
+    func cover(kind: Bulletin.Kind, status: Bulletin.Status, match: Applicability?, completed: LocalDate?, covered: Bool, text: String) {
+        let decision = BulletinCover.decide(facts(kind: kind, status: status, match: match, completed: completed), vin: vin)
+        #expect(decision.covered == covered)
+        #expect(decision.reasons.contains { $0.rule == "W-6" && $0.text.contains(text) }, "\(decision.reasons.map(\.text))")
+    }
+}

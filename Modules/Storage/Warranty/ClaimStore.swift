@@ -17,9 +17,11 @@ public struct ClaimDraft: Sendable {
     public var parts: [String]
     public var component: String?
     public var partNumber: String?
+    /// The recall or campaign whose remedy this is (W-6): the claim is judged by the bulletin, not the warranty.
+    public var bulletin: String?
 
     public init(vin: VIN, mileage: Int, failure: String, cause: String, repairOrder: String? = nil, repairLine: String? = nil,
-                labour: [String], parts: [String], component: String? = nil, partNumber: String? = nil) {
+                labour: [String], parts: [String], component: String? = nil, partNumber: String? = nil, bulletin: String? = nil) {
         self.vin = vin
         self.mileage = mileage
         self.failure = failure
@@ -30,6 +32,7 @@ public struct ClaimDraft: Sendable {
         self.parts = parts
         self.component = component
         self.partNumber = partNumber
+        self.bulletin = bulletin
     }
 }
 
@@ -52,6 +55,8 @@ public struct ClaimRecord: Codable, Sendable {
     public var cause: String
     public var repairOrder: String?
     public var repairLine: String?
+    /// The bulletin the claim names (`MANUFACTURER NUMBER`), when it claims a recall's or campaign's remedy.
+    public var bulletin: String?
     public var status: ClaimStatus
     public var lines: [ClaimLine]
     public var amount: Money
@@ -77,15 +82,33 @@ extension AppDatabase {
                 + draft.parts.map { try ClaimLine.parse($0, kind: .part, labourRate: settings.labourRate) }
             let now = clock.now()
             let today = LocalDate(instant: now, in: settings.timeZone)
-            let context = try Self.warrantyContext(db, vin: draft.vin, on: today, mileage: draft.mileage, component: draft.component, part: draft.partNumber)
-            let decision = WarrantyPolicy.decide(context.input)
-            guard decision.covered else { throw Conflict(field: "vin", "no claim: \(decision.summary) (W-8)") }
+            let vehicleID: Vehicle.ID
+            let decision: WarrantyDecision
+            var bulletin: (manufacturer: String, number: String)?
+            if let number = draft.bulletin?.trimmed().nilIfEmpty {
+                let card = try Self.fetchVehicle(db, vin: draft.vin)
+                let row = try Self.bulletinRow(db, number: number, manufacturer: nil)
+                decision = try Self.bulletinCover(db, bulletin: row, card: card)
+                guard decision.covered else { throw Conflict(field: "bulletin", "no claim: \(decision.summary) (W-6)") }
+                vehicleID = card.id!
+                bulletin = (row["manufacturer"], row["number"])
+            } else {
+                let context = try Self.warrantyContext(db, vin: draft.vin, on: today, mileage: draft.mileage, component: draft.component,
+                                                       part: draft.partNumber)
+                decision = WarrantyPolicy.decide(context.input)
+                guard decision.covered else {
+                    throw Conflict(field: "vin", "no claim: \(decision.summary) (W-8); recall or campaign work: name the bulletin (--bulletin)")
+                }
+                vehicleID = context.card.id!
+            }
             let amount = Money(fen: lines.reduce(0) { $0 + $1.amount.fen })
             let json = String(decoding: try JSONFormat.encoder(pretty: false).encode(decision), as: UTF8.self)
             try db.execute(sql: """
-                INSERT INTO claim (vehicle_id, mileage, failure, cause, repair_order, repair_line, status, decision, amount_fen, created_at, created_by, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)
-                """, arguments: [context.card.id, draft.mileage, draft.failure, draft.cause, draft.repairOrder, draft.repairLine, json, amount.fen, now, actor, now])
+                INSERT INTO claim (vehicle_id, mileage, failure, cause, repair_order, repair_line, status, decision, amount_fen, created_at, created_by,
+                                   updated_at, bulletin_manufacturer, bulletin_number)
+                VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [vehicleID, draft.mileage, draft.failure, draft.cause, draft.repairOrder, draft.repairLine, json, amount.fen, now, actor, now,
+                                 bulletin?.manufacturer, bulletin?.number])
             let id = db.lastInsertedRowID
             for (position, line) in lines.enumerated() {
                 try db.execute(sql: "INSERT INTO claim_line (claim_id, position, kind, code, quantity_hundredths, unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -138,6 +161,19 @@ extension AppDatabase {
         }
     }
 
+    /// Rule W-6/W-7: a recall's or campaign's remedy on `card`, judged by `BulletinCover` from the bulletin's
+    /// row, whether (and how) it applies to the vehicle, and its completion.
+    static func bulletinCover(_ db: Database, bulletin row: Row, card: Vehicle) throws -> WarrantyDecision {
+        let manufacturer: String = row["manufacturer"], number: String = row["number"]
+        let facts = try vehicleFacts(db, vin: card.vin, card: card)
+        let match = try facts.map { try bulletins(db, for: $0) }?.first { $0.header.manufacturer == manufacturer && $0.header.number == number }?.match
+        let completed = try LocalDate.fetchOne(db, sql: "SELECT completed_on FROM bulletin_completion WHERE manufacturer = ? AND number = ? AND vin = ?",
+                                               arguments: [manufacturer, number, card.vin])
+        return BulletinCover.decide(BulletinCover.Facts(number: number, kind: Bulletin.Kind(rawValue: row["kind"]) ?? .tsb, title: row["title"],
+                                                        status: Bulletin.Status(rawValue: row["status"]) ?? .active, match: match,
+                                                        completedOn: completed), vin: card.vin)
+    }
+
     static func claim(_ db: Database, id: Int64) throws -> ClaimRecord {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT c.*, v.vin, k.name AS customer FROM claim c JOIN vehicle v ON v.id = c.vehicle_id JOIN customer k ON k.id = v.customer_id WHERE c.id = ?
@@ -153,7 +189,8 @@ extension AppDatabase {
         }
         let decision = try JSONDecoder().decode(WarrantyDecision.self, from: Data((row["decision"] as String).utf8))
         return ClaimRecord(id: id, vin: row["vin"], customer: row["customer"], mileage: row["mileage"], failure: row["failure"], cause: row["cause"],
-                           repairOrder: row["repair_order"], repairLine: row["repair_line"], status: ClaimStatus(rawValue: row["status"]) ?? .draft,
+                           repairOrder: row["repair_order"], repairLine: row["repair_line"],
+                           bulletin: (row["bulletin_number"] as String?).map { "\(row["bulletin_manufacturer"] as String? ?? "") \($0)" }, status: ClaimStatus(rawValue: row["status"]) ?? .draft,
                            lines: lines, amount: Money(fen: row["amount_fen"]), decision: decision, manufacturerRef: row["manufacturer_ref"],
                            rejectionReason: row["rejection_reason"], paid: (row["paid_fen"] as Int64?).map(Money.init(fen:)),
                            createdAt: row["created_at"], events: events)

@@ -182,5 +182,12 @@ enum WarrantySchema {
                                arguments: [term.make, term.usage, term.months, term.kilometres, term.effective, term.source])
             }
         }
+        // W-6, W-7: a claim for a recall's or campaign's remedy names its bulletin.
+        migrator.registerMigration("2026-12-05 warranty: a claim names its bulletin") { db in
+            try db.execute(sql: """
+                ALTER TABLE claim ADD COLUMN bulletin_manufacturer TEXT;
+                ALTER TABLE claim ADD COLUMN bulletin_number TEXT;
+                """)
+        }
     }
 }
