@@ -21,7 +21,8 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
     registry.add(RouteDescription(method: "GET", path: "/openapi.yaml", permission: nil))
     CampaignController.addPublicRoutes(to: router, database: database, registry: registry)
     let v1 = router.group("v1").add(middleware: AuthMiddleware(database: database))
-    let routes = Routes(group: v1, prefix: "/v1", registry: registry, database: database)
+    let routes = Routes(group: v1, prefix: "/v1", registry: registry, database: database,
+                        query: DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self)))
     CustomerController(database: database).addRoutes(to: routes)
     VehicleController(database: database).addRoutes(to: routes)
     TaskController(database: database).addRoutes(to: routes)

@@ -44,8 +44,8 @@ struct CustomerController {
             let query = Query(request: request)
             guard let text = query.string("q") else { throw InvalidInput(field: "q", "is required: a name, phone, plate or VIN") }
             let field: SearchField? = try query.string("by").map { try parseChoice($0, field: "by") }
-            let limit = try query.int("limit", default: 50, range: 1...1000)
-            return try JSON.response(try await database.run { try $0.searchCustomers(text, by: field, limit: limit) })
+            let (limit, offset) = try query.page()
+            return try JSON.response(try await database.run { try $0.searchCustomers(text, by: field, limit: limit, offset: offset) })
         }
         routes.get("customers/:id", .readCustomers) { _, context, _ in
             let id = try customerID(context)

@@ -39,15 +39,20 @@ struct Routes {
     let prefix: String
     let registry: RouteRegistry
     let database: AppDatabase
+    /// The query parameters each operation documents in the OpenAPI spec: nothing else is accepted.
+    let query: [String: Set<String>]
 
     typealias Handler = @Sendable (Request, APIRequestContext, Principal) async throws -> Response
 
     func on(_ method: HTTPRequest.Method, _ path: String, _ permission: Permission, _ handler: @escaping Handler) {
         let documented = (prefix + "/" + path).split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-        registry.add(RouteDescription(method: method.rawValue, path: "/" + documented.joined(separator: "/"), permission: permission))
+        let route = RouteDescription(method: method.rawValue, path: "/" + documented.joined(separator: "/"), permission: permission)
+        registry.add(route)
+        let accepted = query[route.description] ?? []
         group.on(RouterPath(path), method: method) { request, context in
             guard let principal = context.principal else { throw Unauthorized(reason: "this route needs a token") }
             guard principal.role.may(permission) else { throw Forbidden(permission: permission, role: principal.role) }
+            try Query(request: request).refuseUnknown(accepted: accepted)
             return try await handler(request, context, principal)
         }
     }
@@ -88,6 +93,14 @@ struct Query {
             throw InvalidInput(field: name, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
         }
         return number
+    }
+
+    /// A 400 naming the first query parameter the route does not document.
+    func refuseUnknown(accepted: Set<String>) throws {
+        let names = request.uri.queryParameters.map { String($0.key) }
+        guard let unknown = names.filter({ !accepted.contains($0) }).sorted().first else { return }
+        let takes = accepted.isEmpty ? "this route takes no query parameters" : "this route takes \(accepted.sorted().joined(separator: ", "))"
+        throw InvalidInput(field: unknown, "unknown query parameter; \(takes)")
     }
 
     /// `limit` (1-1000, default 50) and `offset` (default 0).

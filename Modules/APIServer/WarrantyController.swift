@@ -145,8 +145,10 @@ struct WarrantyController {
             return try JSON.response(try await database.run { try $0.setWarrantyTerm(term, actor: principal.name) }, status: .created)
         }
         routes.get("bulletins", .readCustomers) { request, _, _ in
-            let kind: Bulletin.Kind? = try Query(request: request).string("kind").map { try parseChoice($0, field: "kind") }
-            return try JSON.response(try await database.run { try $0.listBulletins(kind: kind) })
+            let query = Query(request: request)
+            let kind: Bulletin.Kind? = try query.string("kind").map { try parseChoice($0, field: "kind") }
+            let (limit, offset) = try query.page()
+            return try JSON.response(try await database.run { try $0.listBulletins(kind: kind, limit: limit, offset: offset) })
         }
         routes.get("bulletins/:number", .readCustomers) { request, context, _ in
             let number = try context.parameter("number")
@@ -167,8 +169,10 @@ struct WarrantyController {
             }, status: .created)
         }
         routes.get("claims", .readCustomers) { request, _, _ in
-            let status: ClaimStatus? = try Query(request: request).string("status").map { try parseChoice($0, field: "status") }
-            return try JSON.response(try await database.run { try $0.listClaims(status: status) })
+            let query = Query(request: request)
+            let status: ClaimStatus? = try query.string("status").map { try parseChoice($0, field: "status") }
+            let (limit, offset) = try query.page()
+            return try JSON.response(try await database.run { try $0.listClaims(status: status, limit: limit, offset: offset) })
         }
         routes.post("claims", .actOnClaims) { request, context, principal in
             let input = try await JSON.body(ClaimInput.self, request, context)

@@ -21,6 +21,7 @@ struct BulletinsCommand: ParsableCommand {
         @Option(help: "recall, campaign, tsb or extension.") var kind: String?
         @Option(help: "Only the bulletins of this vehicle.") var vin: String?
         @Flag(help: "With --vin: only open recalls and campaigns.") var open = false
+        @OptionGroup var page: PageOptions
 
         func run() throws {
             let db = try global.open()
@@ -30,8 +31,9 @@ struct BulletinsCommand: ParsableCommand {
                 try global.output.emit(found, table: Present.vehicleBulletins(found))
             } else {
                 if open { throw InvalidInput(field: "open", "--open needs --vin") }
-                let bulletins = try db.listBulletins(kind: kind)
-                try global.output.emit(bulletins, table: TextTable(columns: ["number", "kind", "rev", "issued", "status", "component", "title"], rows: bulletins.map {
+                let bulletins = try db.listBulletins(kind: kind, limit: page.limit, offset: page.offset)
+                let columns = ["number", "kind", "rev", "issued", "status", "component", "title"]
+                try global.output.emit(page: bulletins, table: TextTable(columns: columns, rows: bulletins.items.map {
                     [$0.number, $0.kind.rawValue, String($0.revision), $0.issued.description, $0.status.rawValue, $0.component, $0.title]
                 }))
             }
@@ -228,11 +230,14 @@ struct ClaimsCommand: ParsableCommand {
             discussion: Help.text("aftersales claims list --status submitted --format csv > claims.csv", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Option(help: "draft, submitted, approved, rejected or paid.") var status: String?
+        @OptionGroup var page: PageOptions
 
         func run() throws {
-            let claims = try global.open().listClaims(status: try status.map { try parseChoice($0, field: "status") })
-            try global.output.emit(claims, table: TextTable(columns: ["claim", "vin", "customer", "mileage", "failure", "cause", "repair order", "line", "status", "amount", "covered by", "manufacturer ref"],
-                                                            rows: claims.map {
+            let claims = try global.open().listClaims(status: try status.map { try parseChoice($0, field: "status") }, limit: page.limit,
+                                                      offset: page.offset)
+            let columns = ["claim", "vin", "customer", "mileage", "failure", "cause", "repair order", "line", "status", "amount", "covered by",
+                           "manufacturer ref"]
+            try global.output.emit(page: claims, table: TextTable(columns: columns, rows: claims.items.map {
                 [String($0.id), $0.vin.value, $0.customer, String($0.mileage), $0.failure, $0.cause, $0.repairOrder ?? "", $0.repairLine ?? "",
                  $0.status.rawValue, $0.amount.description, $0.decision.coveredBy ?? "", $0.manufacturerRef ?? ""]
             }))

@@ -253,10 +253,10 @@ struct OutboxCommand: ParsableCommand {
             }
             let page = try db.outbox(OutboxFilter(state: try state.map { try parseChoice($0, field: "state") }, channel: try channel.map { try parseChoice($0, field: "channel") },
                                                   campaign: campaign, customer: try customer.map { try Parse.customerID($0) }, limit: limit, offset: offset))
-            try global.output.emit(page, table: TextTable(columns: ["id", "customer", "channel", "category", "state", "reason", "recipient", "text"], rows: page.items.map {
+            try global.output.emit(page: page, table: TextTable(columns: ["id", "customer", "channel", "category", "state", "reason", "recipient", "text"], rows: page.items.map {
                 [$0.id?.description ?? "", "\($0.recipientName) (\($0.customerID))", $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue, $0.reason ?? "",
                  $0.recipient ?? "", String($0.body.prefix(40))]
-            }), footer: "\(page.items.count) of \(page.total)")
+            }))
         }
     }
 

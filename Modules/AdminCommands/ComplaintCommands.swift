@@ -100,11 +100,11 @@ struct ComplaintsCommand: ParsableCommand {
             let page = try db.listComplaints(ComplaintFilter(state: try state.map { try parseChoice($0, field: "state") }, openOnly: open, owner: owner,
                                                              category: try category.map { try parseChoice($0, field: "category") },
                                                              customer: try customer.map { try Parse.customerID($0) }, crisisOnly: crisis, limit: limit, offset: offset))
-            try global.output.emit(page, table: TextTable(columns: ["id", "received", "customer", "channel", "category", "state", "level", "priority", "owner", "description"],
+            try global.output.emit(page: page, table: TextTable(columns: ["id", "received", "customer", "channel", "category", "state", "level", "priority", "owner", "description"],
                                                           rows: page.items.map {
                 [$0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer, $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue,
                  $0.level.rawValue, $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority), $0.owner, $0.description]
-            }), footer: "\(page.items.count) of \(page.total)")
+            }))
         }
     }
 

@@ -56,7 +56,7 @@ struct ContactCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let page = try db.contacts(customer: try Parse.customerID(customer), limit: limit, offset: offset)
-            try global.output.emit(page, table: Present.contacts(page.items, zone: zone), footer: "\(page.items.count) of \(page.total)")
+            try global.output.emit(page: page, table: Present.contacts(page.items, zone: zone))
         }
     }
 }

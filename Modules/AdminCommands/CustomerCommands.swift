@@ -103,8 +103,7 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let page = try db.listCustomers(customerClass: try customerClass.map { try CustomerClass.parse($0) }, owner: owner, limit: limit, offset: offset)
-            try global.output.emit(page, table: Present.summaries(page.items),
-                                   footer: "\(page.items.count) of \(page.total) (offset \(page.offset))")
+            try global.output.emit(page: page, table: Present.summaries(page.items))
         }
     }
 
@@ -121,13 +120,13 @@ struct CustomerCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "What to look for.") var text: String
         @Option(help: "name, phone, plate or vin.") var by: String?
-        @Option(help: "At most this many.") var limit = 50
+        @OptionGroup var page: PageOptions
 
         func run() throws {
             let db = try global.open()
             let field: SearchField? = try by.map { try parseChoice($0, field: "by") }
-            let found = try db.searchCustomers(text, by: field, limit: limit)
-            try global.output.emit(found, table: Present.summaries(found), footer: "\(found.count) found")
+            let found = try db.searchCustomers(text, by: field, limit: page.limit, offset: page.offset)
+            try global.output.emit(page: found, table: Present.summaries(found.items))
         }
     }
 

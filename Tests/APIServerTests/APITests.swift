@@ -161,6 +161,53 @@ struct APITests {
         }
     }
 
+    @Test("Lists page the same way and say when there is more; a query parameter the spec does not name is a 400 naming it")
+    func pagingAndUnknownParameters() async throws {
+        let f = try Fixture()
+        for name in ["王芳", "王小明", "王强"] {
+            _ = try f.db.addCustomer(NewCustomer(customer: Customer(name: name, customerClass: .potential, createdAt: Date()), phones: [], reason: nil),
+                                     actor: "t")
+        }
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/v1/customers/search?q=%E7%8E%8B&limit=2", method: .get, headers: Self.headers(f.agent)) { response in
+                #expect(response.status == .ok)
+                let page = try Self.json(response)
+                #expect((page["items"] as? [Any])?.count == 2)
+                #expect(page["total"] as? Int == 3 && page["more"] as? Bool == true)
+            }
+            try await client.execute(uri: "/v1/customers/search?q=%E7%8E%8B&limit=2&offset=2", method: .get, headers: Self.headers(f.agent)) { response in
+                let page = try Self.json(response)
+                #expect((page["items"] as? [Any])?.count == 1 && page["more"] as? Bool == false)
+            }
+            for uri in ["/v1/claims?limit=1", "/v1/bulletins?limit=1&offset=0"] {
+                try await client.execute(uri: uri, method: .get, headers: Self.headers(f.agent)) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    let page = try Self.json(response)
+                    #expect(page["limit"] as? Int == 1 && page["total"] as? Int == 0 && page["more"] as? Bool == false, "\(uri): \(page)")
+                }
+            }
+            for (uri, field, takes) in [("/v1/claims?open=yes", "open", "limit, offset, status"), ("/v1/customers?limt=5", "limt", "class, limit"),
+                                        ("/v1/settings?x=1", "x", "no query parameters"), ("/v1/claims?limit=0", "limit", "1 to 1000")] {
+                try await client.execute(uri: uri, method: .get, headers: Self.headers(f.admin)) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    let problem = try Self.json(response)
+                    #expect(problem["field"] as? String == field, "\(uri): \(problem)")
+                    #expect((problem["detail"] as? String)?.contains(takes) == true, "\(uri): \(problem)")
+                }
+            }
+        }
+    }
+
+    @Test("The query parameters each operation accepts are read from the OpenAPI spec, $refs included")
+    func documentedQuery() {
+        let query = DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self))
+        #expect(query["GET /v1/claims"] == ["status", "limit", "offset"])
+        #expect(query["GET /v1/customers"] == ["class", "owner", "limit", "offset"])
+        #expect(query["GET /v1/vehicles/{vin}/warranty"] == ["on", "mileage", "component", "part"])
+        #expect(query["POST /v1/campaigns/{name}/run"] == ["dryRun"])
+        #expect(query["POST /v1/customers"] == [])
+    }
+
     @Test("Every route the server registers is described in Docs/openapi.yaml, and /openapi.yaml serves it")
     func openAPICoversEveryRoute() async throws {
         let registry = RouteRegistry()

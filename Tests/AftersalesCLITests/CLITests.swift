@@ -49,6 +49,28 @@ struct CLI {
 
 @Suite("aftersales CLI (real binary)")
 struct CLITests {
+    @Test("Lists never stop silently: a page says which rows of how many and how to get the rest, in every format")
+    func paging() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        for name in ["王芳", "王小明", "王强"] { try cli.run("customer", "add", "--name", name) }
+        for number in ["RC-1", "RC-2", "RC-3"] {
+            try cli.run("bulletins", "add", "--number", number, "--kind", "recall", "--issued", "2026-10-12", "--title", "t", "--component", "c",
+                        "--summary", "s", "--remedy", "r", "--model", "Volkswagen:Sagitar")
+        }
+        let search = try cli.run("customer", "search", "王", "--limit", "2")
+        #expect(search.stdout.contains("1–2 of 3; more with --offset 2"), "\(search.stdout)")
+        #expect(try cli.run("customer", "search", "王", "--limit", "2", "--offset", "2").stdout.contains("3–3 of 3\n"))
+        let json = try cli.json("customer", "search", "王", "--limit", "2") as! [String: Any]
+        #expect(json["total"] as? Int == 3 && json["more"] as? Bool == true)
+        let csv = try cli.run("customer", "search", "王", "--limit", "2", "--format", "csv")
+        #expect(csv.stdout.split(separator: "\n").count == 3)
+        #expect(csv.stderr.contains("1–2 of 3; more with --offset 2"))
+        #expect(try cli.run("bulletins", "list", "--limit", "2").stdout.contains("1–2 of 3; more with --offset 2"))
+        #expect(try cli.run("claims", "list").stdout.contains("none found"))
+        #expect(try cli.run(["customer", "search", "王", "--limit", "0"], expect: 64).stderr.contains("--limit"))
+    }
+
     @Test("A day at the dealer: card, vehicle, move to retained, care plan, call, search, audit")
     func scenario() throws {
         var cli = try CLI()

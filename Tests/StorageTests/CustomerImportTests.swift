@@ -33,12 +33,12 @@ struct CustomerImportTests {
         #expect(report.customers == ImportCounts(added: 3, updated: 0, unchanged: 0))
         #expect(report.vehicles.added == 2)
         #expect(report.mileage.added == 2)
-        let wang = try db.searchCustomers("王芳")[0]
+        let wang = try db.searchCustomers("王芳").items[0]
         let card = try db.customerCard(wang.id)
         #expect(card.customer.address == "北京市朝阳区建国路88号, 3单元")
         #expect(card.vehicles.map(\.model) == ["Sagitar", "Tiguan L"])
         #expect(try db.vehicleCard(VIN(validating: "LFV2A21K5N3000124")).deliveryUsage == .taxi)
-        #expect(try db.searchCustomers("赵\"小\"敏").count == 1)
+        #expect(try db.searchCustomers("赵\"小\"敏").items.count == 1)
         let audit = try db.auditEntries(AuditFilter(entity: "import"))
         #expect(audit.count == 1)
         #expect(audit[0].actor == "IT-陈")
@@ -70,7 +70,7 @@ struct CustomerImportTests {
         let changed = Self.good.replacingOccurrences(of: "C002,李强,potential,A,13912345678,上海", with: "C002,李强,potential,B,13912345678,上海")
         let report = try db.importCustomers(path: try folder.write("b.csv", changed), actor: "t")
         #expect(report.customers == ImportCounts(added: 0, updated: 1, unchanged: 2))
-        #expect(try db.searchCustomers("李强")[0].grade == .b)
+        #expect(try db.searchCustomers("李强").items[0].grade == .b)
         #expect(try db.auditEntries(AuditFilter(entity: "import"))[0].changes["updated_customer_ids"]?.after == "2")
     }
 
@@ -103,7 +103,7 @@ struct CustomerImportTests {
         #expect(report.errors.first?.line == 4)
         #expect(report.errors.first?.message.contains("already on customer 1 (别人)") == true)
         #expect(report.customers.added == 2)
-        #expect(try db.searchCustomers("李强").isEmpty)
+        #expect(try db.searchCustomers("李强").items.isEmpty)
     }
 
     @Test("Rows of one customer that disagree are refused; a VIN on another customer is refused naming it")
@@ -134,7 +134,7 @@ struct CustomerImportTests {
         let report = try db.importCustomers(path: folder.path("gb.csv"), actor: "t")
         #expect(report.encoding == "gb18030")
         #expect(report.customers.added == 3)
-        #expect(try db.customerCard(db.searchCustomers("王芳")[0].id).customer.address == "北京市朝阳区建国路88号, 3单元")
+        #expect(try db.customerCard(db.searchCustomers("王芳").items[0].id).customer.address == "北京市朝阳区建国路88号, 3单元")
         #expect(try db.importCustomers(path: utf8, actor: "t").outcome == .unchanged)
     }
 

@@ -158,16 +158,16 @@ struct CustomerStoreTests {
         _ = try db.addVehicle(try vehicle(wang, db: db), actor: "t")
         _ = try addRetained(db, name: "王小明", phone: "13912345678")
         _ = try addRetained(db, name: "李强", phone: "13700001111")
-        #expect(try db.searchCustomers("王").map(\.name) == ["王芳", "王小明"])
-        #expect(try db.searchCustomers("王芳").map(\.name) == ["王芳"])
-        #expect(try db.searchCustomers("139 1234 5678").map(\.name) == ["王小明"])
-        #expect(try db.searchCustomers("1111").map(\.name) == ["李强"])
-        #expect(try db.searchCustomers("京A·12345").map(\.id) == [wang])
-        #expect(try db.searchCustomers("京a12345").map(\.id) == [wang])
-        #expect(try db.searchCustomers("LFV2A21K3N3000123").map(\.id) == [wang])
-        #expect(try db.searchCustomers("3000123", by: .vin).map(\.id) == [wang])
-        #expect(try db.searchCustomers("张三").isEmpty)
-        #expect(throws: InvalidInput.self) { try db.searchCustomers("  ") }
+        #expect(try db.searchCustomers("王").items.map(\.name) == ["王芳", "王小明"])
+        #expect(try db.searchCustomers("王芳").items.map(\.name) == ["王芳"])
+        #expect(try db.searchCustomers("139 1234 5678").items.map(\.name) == ["王小明"])
+        #expect(try db.searchCustomers("1111").items.map(\.name) == ["李强"])
+        #expect(try db.searchCustomers("京A·12345").items.map(\.id) == [wang])
+        #expect(try db.searchCustomers("京a12345").items.map(\.id) == [wang])
+        #expect(try db.searchCustomers("LFV2A21K3N3000123").items.map(\.id) == [wang])
+        #expect(try db.searchCustomers("3000123", by: .vin).items.map(\.id) == [wang])
+        #expect(try db.searchCustomers("张三").items.isEmpty)
+        #expect(throws: InvalidInput.self) { try db.searchCustomers("  ").items }
     }
 
     @Test("Settings are stored with audit; the typed value replaces the default")

@@ -95,9 +95,9 @@ struct CustomersBench: ParsableCommand {
         }
         print("customer lookup with \(rows) customers (the search use case: ids, then name, class, phones, plates):")
         try measure("by phone") { _ in
-            try db.searchCustomers(DemoGenerator.mobile(Int(random.next() % UInt64(rows))), by: .phone, limit: 5).count
+            try db.searchCustomers(DemoGenerator.mobile(Int(random.next() % UInt64(rows))), by: .phone, limit: 5).items.count
         }
-        try measure("by VIN  ") { i in try db.searchCustomers(vins[i % vins.count], by: .vin, limit: 5).count }
+        try measure("by VIN  ") { i in try db.searchCustomers(vins[i % vins.count], by: .vin, limit: 5).items.count }
     }
 
     func shell(_ command: String) throws {

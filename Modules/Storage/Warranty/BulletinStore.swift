@@ -194,15 +194,15 @@ extension AppDatabase {
         }
     }
 
-    /// Bulletins, optionally of one kind.
-    public func listBulletins(kind: Bulletin.Kind? = nil, limit: Int = 200) throws -> [Bulletin] {
+    /// Bulletins, optionally of one kind, newest first, a page at a time with the total.
+    public func listBulletins(kind: Bulletin.Kind? = nil, limit: Int = 50, offset: Int = 0) throws -> Page<Bulletin> {
         try writer.read { db in
-            var sql = "SELECT content FROM bulletin"
-            var arguments: StatementArguments = []
-            if let kind { sql += " WHERE kind = ?"; arguments += [kind.rawValue] }
-            sql += " ORDER BY issued DESC, number LIMIT ?"
-            arguments += [limit]
-            return try String.fetchAll(db, sql: sql, arguments: arguments).map { try JSONDecoder().decode(Bulletin.self, from: Data($0.utf8)) }
+            let condition = kind == nil ? "" : " WHERE kind = ?"
+            let arguments: StatementArguments = kind.map { [$0.rawValue] } ?? []
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM bulletin" + condition, arguments: arguments) ?? 0
+            let items = try String.fetchAll(db, sql: "SELECT content FROM bulletin\(condition) ORDER BY issued DESC, number LIMIT ? OFFSET ?",
+                                            arguments: arguments + [limit, offset]).map { try JSONDecoder().decode(Bulletin.self, from: Data($0.utf8)) }
+            return Page(items: items, total: total, limit: limit, offset: offset)
         }
     }
 

@@ -152,12 +152,14 @@ extension AppDatabase {
         try writer.read { db in try Self.claim(db, id: id) }
     }
 
-    /// Claims, newest first, optionally of one status.
-    public func listClaims(status: ClaimStatus? = nil, limit: Int = 200) throws -> [ClaimRecord] {
+    /// Claims, newest first, optionally of one status, a page at a time with the total.
+    public func listClaims(status: ClaimStatus? = nil, limit: Int = 50, offset: Int = 0) throws -> Page<ClaimRecord> {
         try writer.read { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM claim" + (status == nil ? "" : " WHERE status = ?") + " ORDER BY id DESC LIMIT ?",
-                                         arguments: status == nil ? [limit] : [status!.rawValue, limit])
-            return try ids.map { try Self.claim(db, id: $0) }
+            let condition = status == nil ? "" : " WHERE status = ?"
+            let arguments: StatementArguments = status.map { [$0.rawValue] } ?? []
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM claim" + condition, arguments: arguments) ?? 0
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM claim\(condition) ORDER BY id DESC LIMIT ? OFFSET ?", arguments: arguments + [limit, offset])
+            return Page(items: try ids.map { try Self.claim(db, id: $0) }, total: total, limit: limit, offset: offset)
         }
     }
 
