@@ -106,6 +106,21 @@ public struct ChannelConsents: Sendable, Equatable, ExpressibleByDictionaryLiter
 /// The personal fields a message template may use, from the facts and the dealer.
 public enum PersonalFields {
     public static let names: Set<String> = ["name", "title", "vehicle", "model", "plate", "vin", "mileage", "due_date", "dealer", "bulletin"]
+    /// Fields only a reminder fills (M-1: the day something is due, the recall's title): a campaign has neither.
+    public static let reminderOnly: Set<String> = ["due_date", "bulletin"]
+    /// The fields a campaign's template and subject may use.
+    public static var campaignNames: Set<String> { names.subtracting(reminderOnly) }
+
+    /// Checks a campaign's template (or subject) when the campaign is created (M-2): a reminder-only field is
+    /// refused with where it stands and why, instead of failing later for every customer.
+    public static func campaignTemplate(_ text: String, field: String = "template") throws -> MessageTemplate {
+        let template = try MessageTemplate(text, known: names, field: field)
+        if let use = template.fields.first(where: { reminderOnly.contains($0.name) }) {
+            throw InvalidInput(field: field, "line \(use.line), column \(use.column): {{\(use.name)}} is filled only in reminders (M-1), a campaign has "
+                               + "none; fields: \(campaignNames.sorted().joined(separator: ", "))")
+        }
+        return template
+    }
 
     /// The values for one message; `extra` adds the due date or bulletin of a reminder.
     public static func values(_ facts: CustomerFacts, dealer: String, extra: [String: String] = [:]) -> [String: String] {

@@ -8,6 +8,7 @@ import Messaging
 ///     expression := term ("or" term)*
 ///     term       := factor ("and" factor)*
 ///     factor     := "not" factor | "(" expression ")" | field op value | field "in" "(" value ("," value)* ")"
+///                 | field "between" value "and" value
 ///     op         := "=" | "!=" | "<" | "<=" | ">" | ">="
 ///     value      := number | 'text' | "text" | word (letters, digits, -, _, Chinese)
 ///
@@ -144,6 +145,28 @@ public enum SegmentField: String, CaseIterable, Sendable {
     case birthdayMonth = "birthday-month", openBulletin = "open-bulletin"
     case consentSMS = "consent-sms", consentEmail = "consent-email", consentLetter = "consent-letter"
     case value, valueRank = "value-rank"
+
+    /// The values the field takes when they are a closed set: any other value is refused when the filter is
+    /// parsed, with the list (`class = retaind` would otherwise match nobody, silently).
+    public var choices: [String]? {
+        switch self {
+        case .customerClass: return CustomerClass.allCases.map(\.rawValue)
+        case .grade: return PotentialGrade.allCases.map(\.rawValue)
+        case .gender: return Gender.allCases.map(\.rawValue)
+        case .usage: return Usage.allCases.map(\.rawValue)
+        case .openBulletin: return ["recall", "campaign"]
+        case .consentSMS, .consentEmail, .consentLetter: return ConsentStatus.allCases.map(\.rawValue) + ["none"]
+        default: return nil
+        }
+    }
+
+    /// Whether the field is a number: a value that is not one is refused when the filter is parsed.
+    public var isNumeric: Bool {
+        switch self {
+        case .modelYear, .mileage, .deliveredDays, .lastVisitDays, .warrantyEndsIn, .birthdayMonth, .value, .valueRank: return true
+        default: return false
+        }
+    }
 
     public var help: String {
         switch self {
@@ -303,19 +326,43 @@ struct SegmentParser {
             index += 1
             guard current.kind == .open else { throw error("expected \"(\" after in") }
             index += 1
-            var values = [try value()]
-            while current.kind == .comma { index += 1; values.append(try value()) }
+            var values = [try value(of: field)]
+            while current.kind == .comma { index += 1; values.append(try value(of: field)) }
             guard current.kind == .close else { throw error("expected \",\" or \")\", found \(current.text)") }
             index += 1
             return .compare(field, .among, values)
         }
+        if isKeyword("between") {
+            // `f between A and B` is `f >= A and f <= B`, both ends included.
+            index += 1
+            let low = try value(of: field)
+            guard isKeyword("and") else { throw error("expected \"and\" after the lower bound of between, found \(current.text)") }
+            index += 1
+            let high = try value(of: field)
+            return .and(.compare(field, .greaterOrEqual, [low]), .compare(field, .lessOrEqual, [high]))
+        }
         guard current.kind == .op, let op = ComparisonOperator(rawValue: current.text) else {
-            throw error("expected an operator (=, !=, <, <=, >, >=, in) after \(field.rawValue), found \(current.text)")
+            throw error("expected an operator (=, !=, <, <=, >, >=, in, between) after \(field.rawValue), found \(current.text)")
         }
         index += 1
-        let operand = try value()
+        let operand = try value(of: field)
         if field == .openBulletin, op != .equal, op != .notEqual { throw error("open-bulletin takes = or !=") }
         return .compare(field, op, [operand])
+    }
+
+    /// A value for `field`, refused when the field is a number and the value is not, or the field has a closed
+    /// set of values and this is not one of them.
+    mutating func value(of field: SegmentField) throws -> SegmentValue {
+        let token = current
+        let operand = try value()
+        func refuse(_ message: String) -> InvalidInput { InvalidInput(field: self.field, "column \(token.column): \(message)") }
+        if field.isNumeric, operand.number == nil {
+            throw refuse("\(field.rawValue) takes a number, got \"\(operand.text)\"")
+        }
+        if let choices = field.choices, !choices.contains(where: { $0.lowercased() == operand.folded }) {
+            throw refuse("\(field.rawValue) is one of \(choices.joined(separator: ", ")); got \"\(operand.text)\"")
+        }
+        return operand
     }
 
     mutating func value() throws -> SegmentValue {

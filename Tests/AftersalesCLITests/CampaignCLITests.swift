@@ -86,7 +86,7 @@ struct CampaignCLITests {
     @Test("Delivery killed with SIGKILL half-way and run again writes each message exactly once (mbox and SMS CSV)")
     func exactlyOnceAfterKill() throws {
         let cli = try setUp(customers: 6_000)
-        try cli.run("segment", "create", "everyone", "--filter", "class != nobody")
+        try cli.run("segment", "create", "everyone", "--filter", "value >= 0")
         try cli.run("campaign", "create", "notice-mail", "--segment", "everyone", "--channel", "email", "--category", "service", "--subject", "服务通知",
                     "--template", "尊敬的{{name}}：本店营业时间调整。{{dealer}}")
         try cli.run("campaign", "create", "notice-sms", "--segment", "everyone", "--channel", "sms", "--category", "service",
@@ -139,6 +139,9 @@ struct CampaignCLITests {
             (["segment", "create", "retained", "--filter", "class = retained"], 1, "exists already"),
             (["segment", "show", "nope"], 1, "segment nope"),
             (["campaign", "create", "x", "--segment", "retained", "--channel", "sms", "--category", "service", "--template", "{{nmae}}"], 1, "{{nmae}} is not a field"),
+            (["campaign", "create", "x", "--segment", "retained", "--channel", "sms", "--category", "service", "--template", "{{name}}：{{due_date}}到期"], 1,
+             "column 10: {{due_date}} is filled only in reminders"),
+            (["segment", "create", "typo", "--filter", "class = retaind"], 1, "class is one of potential"),
             (["campaign", "create", "x", "--segment", "retained", "--channel", "fax", "--category", "service", "--template", "{{name}}"], 1, "channel"),
             (["campaign", "create", "x", "--segment", "retained", "--channel", "email", "--category", "service", "--template", "{{name}}"], 1, "subject"),
             (["campaign", "create", "x", "--segment", "nope", "--channel", "sms", "--category", "service", "--template", "{{name}}"], 1, "segment nope"),

@@ -63,6 +63,22 @@ struct SegmentTests {
         #expect(error?.reason.contains(message) == true, "\(filter): \(error?.reason ?? "")")
     }
 
+    @Test("M-2: a value outside a field's closed set, or a word for a number, is refused listing what the field takes")
+    func valuesChecked() throws {
+        for (filter, message) in [("class = retaind", "column 9: class is one of potential, intention, retained, defeated"),
+                                  ("class in (retained, vip)", "got \"vip\""), ("usage = taxii", "usage is one of private, taxi, commercial"),
+                                  ("consent-sms = yes", "opt-in, opt-out, none"), ("grade = D", "grade is one of A, B, C"),
+                                  ("mileage > many", "mileage takes a number, got \"many\""), ("open-bulletin = tsb", "recall, campaign"),
+                                  ("mileage between 1000 5000", "expected \"and\" after the lower bound")] {
+            let error = #expect(throws: InvalidInput.self) { try SegmentExpression.parse(filter) }
+            #expect(error?.reason.contains(message) == true, "\(filter): \(error?.reason ?? "")")
+        }
+        #expect(try holds("class = RETAINED and grade != a and usage in (private, taxi)") == false)
+        #expect(try holds("class = RETAINED and usage in (private, taxi)"))
+        #expect(try holds("mileage between 32000 and 40000") && !holds("mileage between 32001 and 40000"))
+        #expect(try holds("not mileage between 1 and 100 and class = retained"))
+    }
+
     @Test("A filter nested too deep or too long is refused with a clear message, never a crash")
     func depthLimits() throws {
         let limit = SegmentExpression.maximumDepth

@@ -110,9 +110,9 @@ extension AppDatabase {
                                template: String, responseWindowDays: Int? = nil, actor: String) throws -> Campaign {
         let key = name.trimmed()
         guard !key.isEmpty else { throw InvalidInput(field: "name", "give the campaign a name") }
-        _ = try MessageTemplate(template, known: PersonalFields.names)
+        _ = try PersonalFields.campaignTemplate(template)
         if channel == .email, (subject ?? "").trimmed().isEmpty { throw InvalidInput(field: "subject", "an e-mail campaign needs a subject") }
-        if let subject { _ = try MessageTemplate(subject, known: PersonalFields.names, field: "subject") }
+        if let subject { _ = try PersonalFields.campaignTemplate(subject, field: "subject") }
         return try writer.write { db in
             _ = try Self.segment(db, segment)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM campaign WHERE name = ?", arguments: [key]) == true {
