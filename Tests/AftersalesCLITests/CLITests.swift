@@ -148,6 +148,8 @@ struct CLITests {
             (["vehicle", "usage", "LFV2A21K3N3000123", "--to", "private"], 1, "usage"),
             (["vehicle", "show", "LFV2A21K5N3000124"], 1, "LFV2A21K5N3000124"),
             (["contact", "log", "--customer", "1", "--channel", "pigeon", "--outcome", "reached"], 1, "channel"),
+            (["contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "reached", "--staff", "王小丽"], 1,
+             "staff: 王小丽 is not a staff member"),
             (["contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "reached", "--at", "2027-01-01 09:00"], 1, "at"),
             (["tasks", "done", "99", "--response", "ok"], 1, "task 99"),
             (["tasks", "due", "--as-of", "tomorrow"], 1, "as-of"),

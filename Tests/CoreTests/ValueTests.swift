@@ -68,6 +68,19 @@ struct ValueTests {
         }
     }
 
+    @Test("C-8, C-10: work recorded on someone else's behalf names a current staff member; the actor may always name themself")
+    func staffRule() throws {
+        let staff = [StaffMember(name: "张伟", role: .salesConsultant), StaffMember(name: "王丽", role: .serviceAdvisor, leftOn: LocalDate("2026-10-01"))]
+        let day = LocalDate("2026-12-05")!
+        try StaffMember.requireCurrent("张伟", actor: "root", among: staff, on: day, field: "staff")
+        try StaffMember.requireCurrent("root", actor: "root", among: staff, on: day, field: "staff")
+        try StaffMember.requireCurrent("王丽", actor: "root", among: staff, on: LocalDate("2026-09-30")!, field: "staff")
+        let stranger = #expect(throws: InvalidInput.self) { try StaffMember.requireCurrent("王小丽", actor: "root", among: staff, on: day, field: "staff") }
+        #expect(stranger?.field == "staff" && stranger?.reason.contains("王小丽 is not a staff member (staff: 张伟)") == true)
+        let left = #expect(throws: InvalidInput.self) { try StaffMember.requireCurrent("王丽", actor: "root", among: staff, on: day, field: "staff") }
+        #expect(left?.reason.contains("left on 2026-10-01") == true)
+    }
+
     @Test("Money is integer fen and parses at most two decimals")
     func money() {
         #expect(Money(yuan: "86")?.fen == 8_600)

@@ -182,6 +182,7 @@ struct CampaignStoreTests {
         _ = try f.db.runCampaign("winter", actor: "t")
         let wang = f.ids["王芳"]!
         f.clock.set("2026-12-05T10:00:00+08:00")
+        _ = try f.db.addStaff(name: "李娜", role: .csAgent, actor: "t")
         _ = try f.db.logContact(Contact(customerID: wang, channel: .phone, direction: .inbound, at: f.clock.now(), staff: "李娜", outcome: .booked), actor: "t")
         let message = try #require(try f.db.outbox(OutboxFilter(state: .queued)).items.first)
         let token = try f.db.unsubscribeToken(for: message)

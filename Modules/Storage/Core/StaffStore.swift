@@ -2,13 +2,6 @@ import Foundation
 import GRDB
 import Core
 
-/// A staff member customers can be assigned to (C-10 lists the customers of staff who have left).
-public struct StaffMember: Codable, Sendable, Equatable {
-    public var name: String
-    public var role: Role
-    public var leftOn: LocalDate?
-}
-
 extension AppDatabase {
     /// Adds a staff member; audited. Throws `Conflict` when the name exists.
     public func addStaff(name: String, role: Role, actor: String) throws -> StaffMember {
@@ -40,10 +33,19 @@ extension AppDatabase {
 
     /// Every staff member, by name.
     public func staff() throws -> [StaffMember] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY name").map {
-                StaffMember(name: $0["name"], role: Role(rawValue: $0["role"]) ?? .csAgent, leftOn: $0["left_on"])
-            }
+        try writer.read { db in try Self.staff(db) }
+    }
+
+    static func staff(_ db: Database) throws -> [StaffMember] {
+        try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY name").map {
+            StaffMember(name: $0["name"], role: Role(rawValue: $0["role"]) ?? .csAgent, leftOn: $0["left_on"])
         }
+    }
+
+    /// Rules C-8, C-10 through `StaffMember.requireCurrent`, with the staff and the dealer's day read here.
+    static func requireCurrentStaff(_ db: Database, _ name: String, actor: String, at instant: Date, field: String) throws {
+        guard name != actor else { return }
+        let day = LocalDate(instant: instant, in: try settings(db).timeZone)
+        try StaffMember.requireCurrent(name, actor: actor, among: try staff(db), on: day, field: field)
     }
 }

@@ -16,6 +16,7 @@ extension AppDatabase {
         _ = try fetchCustomer(db, id: contact.customerID)
         let staff = contact.staff.trimmed()
         guard !staff.isEmpty else { throw InvalidInput(field: "staff", "must not be empty") }
+        try requireCurrentStaff(db, staff, actor: actor, at: contact.at, field: "staff")
         if let vehicleID = contact.vehicleID {
             let owner = try Customer.ID.fetchOne(db, sql: "SELECT customer_id FROM vehicle WHERE id = ?", arguments: [vehicleID])
             guard owner == contact.customerID else {

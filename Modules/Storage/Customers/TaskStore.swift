@@ -69,7 +69,8 @@ extension AppDatabase {
             let at = completion.at ?? now
             guard at <= now.addingTimeInterval(300) else { throw InvalidInput(field: "at", "\(Instant.utcString(at)) is in the future") }
             task.doneAt = at
-            task.doneBy = completion.staff ?? actor
+            task.doneBy = completion.staff?.trimmed().nilIfEmpty ?? actor
+            try Self.requireCurrentStaff(db, task.doneBy!, actor: actor, at: at, field: "staff")
             task.response = response
             try db.execute(sql: "UPDATE care_task SET done_at = ?, done_by = ?, response = ? WHERE id = ?",
                            arguments: [task.doneAt, task.doneBy, response, id])
