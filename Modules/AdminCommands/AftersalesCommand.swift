@@ -16,7 +16,7 @@ public struct AftersalesCommand: ParsableCommand {
             Start with:  aftersales init && aftersales --help
             """,
         subcommands: [
-            InitCommand.self, CustomerCommand.self, VehicleCommand.self, ContactCommand.self, TasksCommand.self,
+            InitCommand.self, CustomerCommand.self, VehicleCommand.self, MakeCommand.self, ContactCommand.self, TasksCommand.self,
             ChecksCommand.self, StaffCommand.self, AuditCommand.self, SettingsCommand.self, CalendarCommand.self,
             ScheduleCommand.self, ImportCustomersCommand.self, ImportsCommand.self, BackupCommand.self, RestoreCommand.self,
             TokenCommand.self, WarrantyCommand.self, BulletinsCommand.self, ClaimsCommand.self, ComplaintsCommand.self,

@@ -77,6 +77,31 @@ struct WarrantyCLITests {
         #expect(try cli.run(claim + ["--bulletin", "NOPE-1"], expect: 1).stderr.contains("NOPE-1"))
     }
 
+    @Test("W-1: a vehicle typed as 大众 is stored as Volkswagen and gets Volkswagen's term, not the generic one; aliases are data")
+    func makeAliases() throws {
+        let cli = try dealer()
+        try cli.run("warranty", "terms", "--set", "--make", "Volkswagen", "--usage", "taxi", "--months", "36", "--km", "150000",
+                    "--effective", "2020-01-01")
+        try cli.run("customer", "add", "--name", "李强", "--phone", "13900139000", "--class", "retained", "--reason", "出租车司机")
+        let added = try cli.run("vehicle", "add", "--customer", "2", "--vin", "LFV2A21K5N3000124", "--make", "大众", "--model", "Jetta",
+                                "--usage", "taxi", "--delivered-at", "2025-06-01 10:00")
+        #expect(added.stderr.contains("make 大众 recorded as Volkswagen"))
+        let check = try cli.json("warranty", "check", "LFV2A21K5N3000124", "--mileage", "120000") as! [String: Any]
+        #expect(check["make"] as? String == "Volkswagen")
+        #expect((check["decision"] as! [String: Any])["covered"] as? Bool == true, "Volkswagen's taxi term is 150,000 km; the generic one 100,000")
+
+        // A dealer's own alias renames the vehicles already stored under it.
+        try cli.run("customer", "add", "--name", "赵敏", "--phone", "13700137000", "--class", "retained", "--reason", "老客户")
+        try cli.run("vehicle", "add", "--customer", "3", "--vin", "LFV2A21K7N3000125", "--make", "FAW-VW", "--model", "Bora", "--usage", "taxi",
+                    "--delivered-at", "2025-06-01 10:00")
+        let alias = try cli.json("make", "alias", "FAW-VW", "--to", "Volkswagen") as! [String: Any]
+        #expect(alias["make"] as? String == "Volkswagen")
+        let renamed = try cli.json("vehicle", "show", "LFV2A21K7N3000125") as! [String: Any]
+        #expect((renamed["vehicle"] as? [String: Any])?["make"] as? String == "Volkswagen", "\(renamed)")
+        #expect(try cli.run("make", "list").stdout.contains("大众"))
+        #expect(try cli.run("audit", "--entity", "make_alias").stdout.contains("faw-vw"))
+    }
+
     @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
     func badInput() throws {
         let cli = try dealer()

@@ -199,3 +199,16 @@ struct CustomerCSVLayoutTests {
         }
     }
 }
+
+@Suite("Make aliases (W-1, W-6, W-9)")
+struct MakeAliasTests {
+    @Test("A make as people type it becomes the manufacturer's name; any other make is kept as typed (C-4)")
+    func canonical() {
+        let aliases = MakeAliases(MakeAliases.defaults)
+        #expect(aliases.canonical("大众") == "Volkswagen")
+        #expect(aliases.canonical(" VW ") == "Volkswagen")
+        #expect(aliases.canonical("一汽-大众") == "Volkswagen")
+        #expect(aliases.canonical("Volkswagen") == "Volkswagen")
+        #expect(aliases.canonical(" 吉利 ") == "吉利")
+    }
+}

@@ -1,4 +1,5 @@
 import GRDB
+import Customers
 
 /// The customer base: cards, phones, class history (C-5), vehicles, usage history (W-2), mileage,
 /// contacts (C-8) and care-plan tasks (C-7).
@@ -112,6 +113,18 @@ enum CustomerSchema {
                 );
                 CREATE INDEX care_task_open ON care_task(due_on) WHERE done_at IS NULL;
                 CREATE INDEX care_task_customer ON care_task(customer_id);
+                """)
+        }
+        // W-1, W-6, W-9: a make as people name it (大众) → the manufacturer's name (Volkswagen); vehicles already
+        // recorded under an alias are renamed, so their terms and schedules are found.
+        migrator.registerMigration("2026-12-05 customers: make aliases") { db in
+            try db.execute(sql: "CREATE TABLE make_alias (alias TEXT PRIMARY KEY, make TEXT NOT NULL) WITHOUT ROWID")
+            for (alias, make) in MakeAliases(MakeAliases.defaults).names {
+                try db.execute(sql: "INSERT INTO make_alias (alias, make) VALUES (?, ?)", arguments: [alias, make])
+            }
+            try db.execute(sql: """
+                UPDATE vehicle SET make = (SELECT a.make FROM make_alias a WHERE a.alias = lower(trim(vehicle.make)))
+                WHERE lower(trim(make)) IN (SELECT alias FROM make_alias)
                 """)
         }
     }

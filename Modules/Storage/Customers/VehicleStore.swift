@@ -33,6 +33,9 @@ extension AppDatabase {
             _ = try Self.fetchCustomer(db, id: vehicle.customerID)
             try Self.checkVINFree(db, vehicle.vin)
             vehicle.createdAt = now
+            let typed = vehicle.make
+            vehicle.make = try Self.makeAliases(db).canonical(typed)
+            let renamed = vehicle.make == typed.trimmed() ? nil : "make \(typed) recorded as \(vehicle.make), the manufacturer's name (`aftersales make list`)"
             if let plate = vehicle.plate { vehicle.plate = try ContactDetails.normalizePlate(plate) }
             try db.execute(sql: Vehicle.insertSQL, arguments: vehicle.insertArguments)
             let id = Vehicle.ID(db.lastInsertedRowID)
@@ -42,7 +45,7 @@ extension AppDatabase {
                            arguments: [id, vehicle.usage, effective, now, actor, "usage at registration"])
             try Audit.record(db, at: now, actor: actor, entity: "vehicle", id: id.description, action: "create", after: vehicle.auditFields)
             let (tasks, note) = try createCarePlan(db, vehicleID: id, actor: actor)
-            return VehicleResult(card: try Self.vehicleCard(db, vehicleID: id), warnings: vehicle.vin.checkDigitWarning.map { [$0] } ?? [],
+            return VehicleResult(card: try Self.vehicleCard(db, vehicleID: id), warnings: [vehicle.vin.checkDigitWarning, renamed].compactMap { $0 },
                                  createdTasks: tasks, carePlanNote: note)
         }
     }
@@ -189,5 +192,45 @@ extension AppDatabase {
         task.id = CareTask.ID(db.lastInsertedRowID)
         try Audit.record(db, at: now, actor: actor, entity: "care_task", id: task.id!.description, action: "create", after: task.auditFields)
         return task
+    }
+}
+
+/// A make alias as listed.
+public struct MakeAlias: Codable, Sendable, Equatable {
+    public var alias: String
+    public var make: String
+}
+
+extension AppDatabase {
+    static func makeAliases(_ db: Database) throws -> MakeAliases {
+        MakeAliases(Dictionary(try Row.fetchAll(db, sql: "SELECT alias, make FROM make_alias").map { ($0["alias"] as String, $0["make"] as String) },
+                               uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Every make alias, by the make it names.
+    public func makeAliases() throws -> [MakeAlias] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT alias, make FROM make_alias ORDER BY make, alias").map { MakeAlias(alias: $0["alias"], make: $0["make"]) }
+        }
+    }
+
+    /// Records that `alias` means `make` (W-1, W-6, W-9): vehicles added later under the alias are stored under the
+    /// make, and the ones already stored under it are renamed, all audited in one transaction.
+    public func setMakeAlias(_ alias: String, make: String, actor: String) throws -> (alias: MakeAlias, renamed: Int) {
+        let key = alias.trimmed().lowercased(), target = make.trimmed()
+        guard !key.isEmpty else { throw InvalidInput(field: "alias", "must not be empty") }
+        guard !target.isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
+        guard key != target.lowercased() else { throw InvalidInput(field: "alias", "\(alias) is the make itself") }
+        return try writer.write { db in
+            let now = clock.now()
+            let before = try String.fetchOne(db, sql: "SELECT make FROM make_alias WHERE alias = ?", arguments: [key])
+            try db.execute(sql: "INSERT INTO make_alias (alias, make) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET make = excluded.make",
+                           arguments: [key, target])
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM vehicle WHERE lower(trim(make)) = ?", arguments: [key])
+            try db.execute(sql: "UPDATE vehicle SET make = ? WHERE lower(trim(make)) = ?", arguments: [target, key])
+            try Audit.record(db, at: now, actor: actor, entity: "make_alias", id: key, action: before == nil ? "create" : "update",
+                             before: ["make": before], after: ["make": target, "vehicles_renamed": ids.map(String.init).joined(separator: ",")])
+            return (MakeAlias(alias: key, make: target), ids.count)
+        }
     }
 }

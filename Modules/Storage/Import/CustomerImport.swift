@@ -214,6 +214,7 @@ final class CustomerImportSession {
     let insertVehicle: RawStatement
     let insertUsage: RawStatement
     let insertMileage: RawStatement
+    let makes: MakeAliases
 
     init(db: Database, now: Date, zone: TimeZone, actor: String, file: String, allowSharedPhones: Bool) throws {
         self.db = db
@@ -223,6 +224,7 @@ final class CustomerImportSession {
         self.actor = actor
         self.file = file
         self.allowSharedPhones = allowSharedPhones
+        makes = try AppDatabase.makeAliases(db)
         maxCustomerBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0
         maxVehicleBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM vehicle") ?? 0
         seenCustomers = IDSet(capacity: maxCustomerBefore)
@@ -249,6 +251,7 @@ final class CustomerImportSession {
         let customerID = try writeCustomer(row, effect: &effect)
         guard var vehicle = row.vehicle else { return effect }
         vehicle.customerID = Customer.ID(customerID)
+        vehicle.make = makes.canonical(vehicle.make)
         let (vehicleID, isNew) = try writeVehicle(vehicle, effect: &effect)
         guard let mileage = row.mileage else { return effect }
         if !isNew {
