@@ -92,7 +92,12 @@ let package = Package(
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AdminCommandsTests", dependencies: ["AdminCommands", "Storage"], path: "Tests/AdminCommandsTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AdminCommandsTests",
+            dependencies: ["AdminCommands", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/AdminCommandsTests",
+            swiftSettings: swiftSettings
+        ),
 
         .target(
             name: "APIServer",

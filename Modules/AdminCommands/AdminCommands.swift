@@ -7,7 +7,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Read the audit log: who changed which record, when, and each field before and after.",
-        discussion: Help.text("aftersales audit --entity customer --id 42\naftersales audit --actor 张伟 --since 2026-11-01", permission: .readAudit))
+        discussion: Help.text("aftersales audit --entity customer --id 42\naftersales audit --by 张伟 --since 2026-11-01", permission: .readAudit))
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "customer, vehicle, contact, care_task, setting, staff, api_token, import...") var entity: String?
