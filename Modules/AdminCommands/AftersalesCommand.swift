@@ -25,6 +25,36 @@ public struct AftersalesCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line, accepting the options every command takes before the subcommand too
+    /// (`aftersales --db X init` as `aftersales init --db X`).
+    public static func main() {
+        main(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+    }
+}
+
+extension GlobalOptions {
+    /// The options every command takes (and whether each takes a value).
+    static let names: [String: Bool] = ["--db": true, "--actor": true, "--format": true]
+
+    /// `arguments` with the global options given before the first subcommand moved to the end, where the
+    /// subcommand's own parser reads them; anything else is left as it is.
+    static func movedAfterSubcommand(_ arguments: [String]) -> [String] {
+        var moved: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            guard let takesValue = names[name] else { break }
+            moved.append(argument)
+            if takesValue, !argument.contains("="), index + 1 < arguments.count {
+                moved.append(arguments[index + 1])
+                index += 1
+            }
+            index += 1
+        }
+        return Array(arguments[index...]) + moved
+    }
 }
 
 struct InitCommand: ParsableCommand {

@@ -8,9 +8,10 @@ import Warranty
 
 struct BulletinsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bulletins",
+        commandName: "bulletin",
         abstract: "Manufacturer bulletins (W-6): recalls, service campaigns, TSBs, warranty extensions.",
-        subcommands: [List.self, Show.self, Add.self, Complete.self])
+        subcommands: [List.self, Show.self, Add.self, Complete.self],
+        aliases: ["bulletins"])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -174,9 +175,10 @@ struct BulletinsCommand: ParsableCommand {
 
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "claims",
+        commandName: "claim",
         abstract: "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection.",
-        subcommands: [Create.self, Show.self, List.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self])
+        subcommands: [Create.self, Show.self, List.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self],
+        aliases: ["claims"])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(

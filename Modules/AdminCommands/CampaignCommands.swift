@@ -406,9 +406,10 @@ struct ConsentCommand: ParsableCommand {
 
 struct RemindersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reminders",
+        commandName: "reminder",
         abstract: "Standing reminder campaigns (M-1, C-7): first and periodic maintenance, warranty expiry, inspection, insurance, open recalls, birthdays.",
-        subcommands: [Run.self])
+        subcommands: [Run.self],
+        aliases: ["reminders"])
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -6,10 +6,11 @@ import Storage
 
 struct ChecksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "checks",
+        commandName: "check",
         abstract: "Customer-management checks (C-10): lists for customer service to work through.",
         subcommands: [Run.self, Reassign.self],
-        defaultSubcommand: Run.self)
+        defaultSubcommand: Run.self,
+        aliases: ["checks"])
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -7,7 +7,7 @@ import Storage
 
 struct ComplaintsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "complaints",
+        commandName: "complaint",
         abstract: "Complaints (K-1 to K-14): intake, owner, routing, clocks, escalation, verdict, follow-up, root cause, report.",
         discussion: """
             A complaint goes received → contacted → investigating → resolved → closed (or invalid). Deadlines: first contact
@@ -17,7 +17,8 @@ struct ComplaintsCommand: ParsableCommand {
             """,
         subcommands: [Add.self, Show.self, List.self, Contact.self, Assign.self, Route.self, Progress.self, Escalate.self, Crisis.self,
                       Resolve.self, Close.self, Reopen.self, Invalidate.self, FollowUp.self, Analyse.self, Attach.self, Attachment.self,
-                      Overdue.self, EscalateDue.self, Report.self])
+                      Overdue.self, EscalateDue.self, Report.self],
+        aliases: ["complaints"])
 
     /// The complaint a command acts on.
     struct Target: ParsableArguments {

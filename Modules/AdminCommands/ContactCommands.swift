@@ -63,9 +63,10 @@ struct ContactCommand: ParsableCommand {
 
 struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tasks",
+        commandName: "task",
         abstract: "Care-plan tasks of retained customers (C-7).",
-        subcommands: [Due.self, Done.self])
+        subcommands: [Due.self, Done.self],
+        aliases: ["tasks"])
 
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(

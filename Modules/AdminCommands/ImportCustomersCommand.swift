@@ -70,9 +70,10 @@ struct ImportCustomersCommand: ParsableCommand {
 
 struct ImportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "imports",
+        commandName: "import",
         abstract: "The import history: file, checksum, time, actor, counts.",
-        subcommands: [List.self, Show.self])
+        subcommands: [List.self, Show.self],
+        aliases: ["imports"])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Imports, newest first.", discussion: Help.text("aftersales imports list"))

@@ -86,3 +86,27 @@ struct HelpExampleTests {
         #expect(Self.words("aftersales outbox deliver --sms-csv sms-$(date +%F).csv") == ["aftersales", "outbox", "deliver", "--sms-csv", "sms-$(date +%F).csv"])
     }
 }
+
+@Suite("Command line conventions")
+struct CommandLineConventionTests {
+    @Test("Options every command takes are accepted before the subcommand too")
+    func globalOptionsFirst() throws {
+        #expect(GlobalOptions.movedAfterSubcommand(["--db", "x.sqlite", "--format=json", "customer", "list", "--limit", "5"])
+                == ["customer", "list", "--limit", "5", "--db", "x.sqlite", "--format=json"])
+        #expect(GlobalOptions.movedAfterSubcommand(["customer", "list", "--db", "x"]) == ["customer", "list", "--db", "x"])
+        #expect(GlobalOptions.movedAfterSubcommand(["--help"]) == ["--help"])
+        let parsed = try AftersalesCommand.parseAsRoot(GlobalOptions.movedAfterSubcommand(["--db", "x.sqlite", "--actor", "张伟", "init"]))
+        #expect((parsed as? InitCommand)?.global.db == "x.sqlite")
+    }
+
+    @Test("Command groups are singular nouns; the plural names of earlier versions still work")
+    func singularNames() throws {
+        for (plural, singular) in [("bulletins", "bulletin"), ("claims", "claim"), ("complaints", "complaint"), ("tasks", "task"),
+                                   ("checks", "check"), ("reminders", "reminder"), ("imports", "import")] {
+            let names = AftersalesCommand.configuration.subcommands.map { ($0.configuration.commandName ?? "", $0.configuration.aliases) }
+            #expect(names.contains { $0.0 == singular && $0.1.contains(plural) }, "\(singular) (alias \(plural))")
+        }
+        #expect(try AftersalesCommand.parseAsRoot(["claims", "list"]) is ClaimsCommand.List)
+        #expect(try AftersalesCommand.parseAsRoot(["claim", "list"]) is ClaimsCommand.List)
+    }
+}
