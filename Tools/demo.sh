@@ -9,7 +9,14 @@ export AFTERSALES_NOW="${AFTERSALES_NOW:-$(date +%Y-%m-%dT%H:%M:%S%z | sed 's/\(
 rm -rf "$DEMO" && mkdir -p "$DEMO"
 
 say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
-run() { printf '\n$ aftersales %s\n' "$*"; "$BIN/aftersales" "$@"; }
+# Prints an argument as a shell needs it, so every command shown can be copied and run as it stands.
+quote() {
+  case $1 in
+    ''|*[[:space:]\"\'\$\;\&\|\<\>\(\)\{\}\*\?\!\#\~\\\`]*) printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")" ;;
+    *) printf '%s' "$1" ;;
+  esac
+}
+run() { printf '\n$ aftersales'; for a in "$@"; do printf ' '; quote "$a"; done; printf '\n'; "$BIN/aftersales" "$@"; }
 
 say "1. A new database and 3,000 customers moved in from the old system (generated, seed 7)"
 "$BIN/aftersales" init >/dev/null
@@ -68,6 +75,8 @@ run warranty check LFV2A21K3N3000123 --mileage 1200
 OLD=$("$BIN/aftersales" customer show 1 --format json | python3 -c 'import json,sys; v=json.load(sys.stdin)["vehicles"]; print(v[0]["vin"] if v else "")')
 [ -n "$OLD" ] && run warranty check "$OLD"
 run vehicle show LFV2A21K3N3000123
+# The recall's work list: our customers' cars it applies to, whom to call and whether they take SMS.
+run bulletin affected RC-2026-017 --open --limit 5
 
 say "6. What customer service works through today: due tasks (C-7) and the checks (C-10)"
 run tasks due --assignee 张伟

@@ -95,6 +95,16 @@ struct Query {
         return number
     }
 
+    /// `true` or `false`; anything else is a 400 naming the parameter.
+    func bool(_ name: String) throws -> Bool? {
+        guard let text = string(name) else { return nil }
+        switch text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw InvalidInput(field: name, "expected true or false, got \"\(text)\"")
+        }
+    }
+
     /// A 400 naming the first query parameter the route does not document.
     func refuseUnknown(accepted: Set<String>) throws {
         let names = request.uri.queryParameters.map { String($0.key) }

@@ -155,6 +155,15 @@ struct WarrantyController {
             let manufacturer = Query(request: request).string("manufacturer")
             return try JSON.response(try await database.run { try $0.bulletinReport(number: number, manufacturer: manufacturer) })
         }
+        routes.get("bulletins/:number/affected", .readCustomers) { request, context, _ in
+            let number = try context.parameter("number")
+            let query = Query(request: request)
+            let (limit, offset) = try query.page()
+            let manufacturer = query.string("manufacturer"), openOnly = try query.bool("open") ?? false
+            return try JSON.response(try await database.run {
+                try $0.bulletinAffected(number: number, manufacturer: manufacturer, openOnly: openOnly, limit: limit, offset: offset)
+            })
+        }
         routes.post("bulletins", .manageBulletins) { request, context, principal in
             let bulletin = try await JSON.body(Bulletin.self, request, context)
             return try JSON.response(try await database.run { try $0.storeBulletin(bulletin, actor: principal.name, source: "api") }, status: .created)

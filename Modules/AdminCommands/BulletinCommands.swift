@@ -10,7 +10,7 @@ struct BulletinsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Manufacturer bulletins (W-6): recalls, service campaigns, TSBs, warranty extensions.",
-        subcommands: [List.self, Show.self, Add.self, Complete.self],
+        subcommands: [List.self, Show.self, Affected.self, Add.self, Complete.self],
         aliases: ["bulletins"])
 
     struct List: ParsableCommand {
@@ -38,6 +38,31 @@ struct BulletinsCommand: ParsableCommand {
                     [$0.number, $0.kind.rawValue, String($0.revision), $0.issued.description, $0.status.rawValue, $0.component, $0.title]
                 }))
             }
+        }
+    }
+
+    struct Affected: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The recall's work list (W-6): our customers' vehicles it applies to, with phone, consent and completion.",
+            discussion: Help.text("""
+                aftersales bulletin affected RC-2026-017 --open
+                aftersales bulletin affected RC-2026-017 --format csv --limit 10000 > recall-calls.csv
+                """, permission: .readCustomers, more: "Open ones first; \"possible\" when the build date or model year is unknown."))
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Bulletin number.") var number: String
+        @Option(help: "Manufacturer, when several use the number.") var manufacturer: String?
+        @Flag(help: "Only vehicles where the work is not completed.") var open = false
+        @OptionGroup var page: PageOptions
+
+        func run() throws {
+            let found = try global.open().bulletinAffected(number: number, manufacturer: manufacturer, openOnly: open, limit: page.limit,
+                                                           offset: page.offset)
+            let columns = ["vin", "plate", "vehicle", "customer", "phone", "sms", "email", "match", "completed"]
+            try global.output.emit(page: found, table: TextTable(columns: columns, rows: found.items.map {
+                [$0.vin.value, $0.plate ?? "", "\($0.make) \($0.model)", "\($0.customer) (\($0.customerID))", $0.phones.first ?? "",
+                 $0.consent["sms"] ?? "none", $0.email ?? "", $0.match, $0.completedOn?.description ?? "open"]
+            }))
         }
     }
 

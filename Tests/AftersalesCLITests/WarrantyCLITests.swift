@@ -102,6 +102,33 @@ struct WarrantyCLITests {
         #expect(try cli.run("audit", "--entity", "make_alias").stdout.contains("faw-vw"))
     }
 
+    @Test("W-6: the recall's work list names our customers' vehicles with phone, consent and completion, open ones first")
+    func affectedVehicles() throws {
+        let cli = try dealer()
+        try cli.run("consent", "set", "1", "--channel", "sms", "--status", "opt-out", "--source", "回T退订")
+        try cli.run("customer", "add", "--name", "李强", "--phone", "13900139000", "--class", "retained", "--reason", "老客户")
+        try cli.run("vehicle", "add", "--customer", "2", "--vin", "LFV2A21K5N3000124", "--plate", "京B54321", "--make", "Volkswagen",
+                    "--model", "Sagitar", "--model-year", "2023", "--usage", "private")
+        try cli.run("customer", "add", "--name", "赵敏", "--phone", "13700137000", "--class", "retained", "--reason", "老客户")
+        try cli.run("vehicle", "add", "--customer", "3", "--vin", "LFV2A21K0P4000001", "--make", "Volkswagen", "--model", "Sagitar",
+                    "--model-year", "2023", "--usage", "private")
+        try cli.run("bulletin", "complete", "RC-2026-017", "--vin", "LFV2A21K3N3000123", "--work-ref", "RO-1123")
+
+        let page = try cli.json("bulletin", "affected", "RC-2026-017") as! [String: Any]
+        let items = page["items"] as! [[String: Any]]
+        #expect(page["total"] as? Int == 2, "赵敏's car is outside the VIN range")
+        #expect(items.map { $0["customer"] as? String } == ["李强", "王芳"], "open ones first")
+        #expect(items[0]["match"] as? String == "applies")
+        #expect((items[0]["phones"] as? [String]) == ["13900139000"])
+        #expect((items[1]["consent"] as? [String: String])?["sms"] == "opt-out")
+        #expect(items[1]["completedOn"] as? String != nil)
+        let open = try cli.run("bulletin", "affected", "RC-2026-017", "--open")
+        #expect(open.stdout.contains("京B·54321") && !open.stdout.contains("王芳"))
+        #expect(open.stdout.contains("1–1 of 1"))
+        let csv = try cli.run("bulletin", "affected", "RC-2026-017", "--format", "csv").stdout
+        #expect(csv.contains("13900139000") && csv.split(separator: "\n").count == 3)
+    }
+
     @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
     func badInput() throws {
         let cli = try dealer()

@@ -42,7 +42,74 @@ public struct BulletinReport: Codable, Sendable {
     public var completed: Int
 }
 
+/// One of the dealer's vehicles a recall or campaign applies (or may apply) to, with whom to call and how (W-6).
+public struct AffectedVehicle: Codable, Sendable, Equatable {
+    public var vin: VIN
+    public var plate: String?
+    public var make: String
+    public var model: String
+    public var customerID: Int64
+    public var customer: String
+    public var phones: [String]
+    public var email: String?
+    /// Consent per channel (M-3): `opt-in`, `opt-out` or `none`. A recall goes out whatever it says.
+    public var consent: [String: String]
+    /// `applies`, or `possible: <why>` when a criterion cannot be decided.
+    public var match: String
+    public var completedOn: LocalDate?
+}
+
 extension AppDatabase {
+    /// Rule W-6: the dealer's vehicles the bulletin applies to, or may apply to, with how they match. The one walk
+    /// over the vehicles behind both the bulletin's reach and its work list.
+    static func dealerVehicles(_ db: Database, affectedBy bulletin: Bulletin, id: Int64) throws -> [(Vehicle, Applicability)] {
+        // Listed VINs are asked of the (vin, bulletin) key one vehicle at a time: a national list never sits in memory.
+        let listedStatement = try db.cachedStatement(sql: "SELECT 1 FROM bulletin_vin WHERE vin = ? AND bulletin_id = ?")
+        var found: [(Vehicle, Applicability)] = []
+        let vehicles = try Row.fetchCursor(db, sql: "SELECT * FROM vehicle ORDER BY id")
+        while let vehicleRow = try vehicles.next() {
+            let card = Vehicle(row: vehicleRow)
+            guard let facts = try vehicleFacts(db, vin: card.vin, card: card) else { continue }
+            let listed = try Bool.fetchOne(listedStatement, arguments: [card.vin.value, id]) == true
+            let match = bulletin.applicability(to: facts, listed: listed)
+            if match.matches { found.append((card, match)) }
+        }
+        return found
+    }
+
+    /// Rule W-6: the recall's work list — our customers' vehicles it applies to (or may), with their contact details,
+    /// consent and completion, open ones first, a page at a time.
+    public func bulletinAffected(number: String, manufacturer: String? = nil, openOnly: Bool = false, limit: Int = 50,
+                                 offset: Int = 0) throws -> Page<AffectedVehicle> {
+        try writer.read { db in
+            let row = try Self.bulletinRow(db, number: number, manufacturer: manufacturer)
+            let bulletin = try JSONDecoder().decode(Bulletin.self, from: Data((row["content"] as String).utf8))
+            let completion = try db.cachedStatement(sql: "SELECT completed_on FROM bulletin_completion WHERE manufacturer = ? AND number = ? AND vin = ?")
+            var rows: [(Vehicle, String, LocalDate?)] = []
+            for (vehicle, match) in try Self.dealerVehicles(db, affectedBy: bulletin, id: row["id"]) {
+                let done = try LocalDate.fetchOne(completion, arguments: [bulletin.manufacturer, bulletin.number, vehicle.vin])
+                if openOnly, done != nil { continue }
+                var text = "applies"
+                if case .possible(let why) = match { text = "possible: \(why)" }
+                rows.append((vehicle, text, done))
+            }
+            rows.sort { ($0.2 == nil ? 0 : 1, $0.0.id!.rawValue) < ($1.2 == nil ? 0 : 1, $1.0.id!.rawValue) }
+            let customer = try db.cachedStatement(sql: "SELECT name, email FROM customer WHERE id = ?")
+            let phones = try db.cachedStatement(sql: "SELECT phone FROM customer_phone WHERE customer_id = ? ORDER BY phone")
+            let consent = try db.cachedStatement(sql: "SELECT channel, status FROM consent WHERE customer_id = ?")
+            let items = try rows.dropFirst(offset).prefix(limit).map { vehicle, match, done -> AffectedVehicle in
+                let owner = try Row.fetchOne(customer, arguments: [vehicle.customerID])
+                var consents = ["sms": "none", "email": "none", "letter": "none"]
+                for row in try Row.fetchAll(consent, arguments: [vehicle.customerID]) { consents[row["channel"]] = row["status"] }
+                return AffectedVehicle(vin: vehicle.vin, plate: vehicle.plate, make: vehicle.make, model: vehicle.model,
+                                       customerID: vehicle.customerID.rawValue, customer: owner?["name"] ?? "?",
+                                       phones: try String.fetchAll(phones, arguments: [vehicle.customerID]), email: owner?["email"],
+                                       consent: consents, match: match, completedOn: done)
+            }
+            return Page(items: items, total: rows.count, limit: limit, offset: offset)
+        }
+    }
+
     /// Stores a bulletin by the revision rules (W-6): a new number is added; a higher revision replaces the
     /// stored one (which stays in the history; completions survive); the same revision with the same content
     /// is unchanged; the same revision with other content is a `Conflict`; a lower revision is skipped as stale.
@@ -226,19 +293,11 @@ extension AppDatabase {
             bulletin.vins = try String.fetchAll(db, sql: "SELECT vin FROM bulletin_vin WHERE bulletin_id = ? ORDER BY vin LIMIT 100", arguments: [id]).map(VIN.init(trusted:))
             let revisions = try Int.fetchAll(db, sql: "SELECT revision FROM bulletin_revision WHERE bulletin_id = ? ORDER BY revision", arguments: [id])
             var affected = 0, possible = 0, master = 0
-            // Listed VINs are asked of the (vin, bulletin) key one vehicle at a time: a national list never sits in memory.
+            for (_, match) in try Self.dealerVehicles(db, affectedBy: bulletin, id: id) {
+                if case .possible = match { possible += 1 } else { affected += 1 }
+            }
             let listedStatement = try db.cachedStatement(sql: "SELECT 1 FROM bulletin_vin WHERE vin = ? AND bulletin_id = ?")
             func listed(_ vin: String) throws -> Bool { try Bool.fetchOne(listedStatement, arguments: [vin, id]) == true }
-            let vehicles = try Row.fetchCursor(db, sql: "SELECT * FROM vehicle")
-            while let vehicleRow = try vehicles.next() {
-                let card = Vehicle(row: vehicleRow)
-                guard let facts = try Self.vehicleFacts(db, vin: card.vin, card: card) else { continue }
-                switch bulletin.applicability(to: facts, listed: try listed(card.vin.value)) {
-                case .applies: affected += 1
-                case .possible: possible += 1
-                case .notApplicable: break
-                }
-            }
             let masterCursor = try Row.fetchCursor(db, sql: "SELECT vin, make, model, year, built FROM manufacturer_vehicle")
             while let m = try masterCursor.next() {
                 let facts = VehicleFacts(vin: VIN(trusted: m["vin"]), make: m["make"], model: m["model"], modelYear: m["year"], built: m["built"])
