@@ -202,7 +202,7 @@ struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection.",
-        subcommands: [Create.self, Show.self, List.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self],
+        subcommands: [Create.self, Show.self, List.self, Export.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self, Cancel.self],
         aliases: ["claims"])
 
     struct Create: ParsableCommand {
@@ -224,8 +224,8 @@ struct ClaimsCommand: ParsableCommand {
         @Option(help: "Kilometres at the repair.") var mileage: Int
         @Option(help: "The failure as found.") var failure: String
         @Option(help: "Its cause.") var cause: String
-        @Option(help: "CODE:HOURS; repeatable.") var labour: [String] = []
-        @Option(help: "NUMBER:QUANTITY:PRICE; repeatable.") var part: [String] = []
+        @Option(help: "CODE (the catalogue's standard hours) or CODE:HOURS; repeatable.") var labour: [String] = []
+        @Option(help: "NUMBER:QUANTITY (the catalogue's price on the day) or NUMBER:QUANTITY:PRICE; repeatable.") var part: [String] = []
         @Option(name: .customLong("repair-order"), help: "Repair order.") var repairOrder: String?
         @Option(help: "Line of the repair order.") var line: String?
         @Option(help: "Component, for warranty extensions.") var component: String?
@@ -274,7 +274,7 @@ struct ClaimsCommand: ParsableCommand {
     /// The options every claim transition takes.
     struct TransitionOptions: ParsableArguments {
         @Argument(help: "Claim id.") var id: Int64
-        @Option(help: "The manufacturer's reason (required to reject).") var reason: String?
+        @Option(help: "The manufacturer's reason (required to reject; for cancel, the dealer's reason).") var reason: String?
         @Option(help: "The manufacturer's decision reference.") var ref: String?
         @Option(help: "Amount paid (pay; default the claimed amount).") var amount: String?
 
@@ -325,16 +325,60 @@ struct ClaimsCommand: ParsableCommand {
         func run() throws { try options.apply(.resubmit, global: global) }
     }
 
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a draft or rejected claim, with the reason (W-7); its repair-order line may then be claimed again.",
+            discussion: Help.text("aftersales claim cancel 12 --reason \"重复录入\"", permission: .actOnClaims))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: TransitionOptions
+        func run() throws { try options.apply(.cancel, global: global) }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The claims as the manufacturer reads them: one row per line, dates as YYYY-MM-DD, amounts as plain decimals.",
+            discussion: Help.text("aftersales claim export --status submitted > claims-2026-12.csv", permission: .readCustomers,
+                                  more: "CSV always (one header row); --status and paging as `claim list`."))
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only claims in this status.") var status: String?
+        @OptionGroup var page: PageOptions
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let claims = try db.listClaims(status: try status.map { try parseChoice($0, field: "status") }, limit: page.limit, offset: page.offset)
+            let columns = ["claim", "status", "manufacturer_ref", "vin", "repair_order", "repair_line", "repair_date", "mileage", "failure", "cause",
+                           "bulletin", "line", "kind", "code", "quantity", "unit_price", "amount", "note"]
+            let rows = claims.items.flatMap { claim in
+                claim.lines.enumerated().map { index, line in
+                    [String(claim.id), claim.status.rawValue, claim.manufacturerRef ?? "", claim.vin.value, claim.repairOrder ?? "", claim.repairLine ?? "",
+                     LocalDate(instant: claim.createdAt, in: zone).description, String(claim.mileage), claim.failure, claim.cause, claim.bulletin ?? "",
+                     String(index + 1), line.kind.rawValue, line.code, ClaimLine.decimal(line.quantityHundredths), line.unitPrice.description,
+                     line.amount.description, line.note ?? ""]
+                }
+            }
+            print(TextTable(columns: columns, rows: rows).csv())
+            if claims.more { printError("aftersales: \(claims.footer)") }
+        }
+    }
+
     static func show(_ record: ClaimRecord, global: GlobalOptions) throws {
+        let lines: String = record.lines.map { line -> String in
+            let text = "\(line.kind.rawValue) \(line.code) × \(ClaimLine.decimal(line.quantityHundredths)) @ \(line.unitPrice) = \(line.amount)"
+            return text + (line.note.map { " (\($0))" } ?? "")
+        }.joined(separator: "; ")
+        let history: String = record.events.map { event -> String in
+            "\(event.action) → \(event.to.rawValue) by \(event.actor)" + (event.note.map { " (\($0))" } ?? "")
+        }.joined(separator: "; ")
         try global.output.emit(record, table: .record([
             ("claim", String(record.id)), ("vin", record.vin.value), ("customer", record.customer), ("status", record.status.rawValue),
             ("mileage", Grouping.thousands(record.mileage)), ("failure", record.failure), ("cause", record.cause),
             ("repair order", record.repairOrder.map { $0 + (record.repairLine.map { " line \($0)" } ?? "") }),
-            ("lines", record.lines.map { "\($0.kind.rawValue) \($0.code) × \(Double($0.quantityHundredths) / 100) @ \($0.unitPrice) = \($0.amount)" }.joined(separator: "; ")),
+            ("lines", lines),
             ("bulletin", record.bulletin),
             ("amount", record.amount.description), ("decision (frozen)", record.decision.summary), ("manufacturer ref", record.manufacturerRef),
-            ("rejection reason", record.rejectionReason), ("paid", record.paid?.description),
-            ("history", record.events.map { "\($0.action) → \($0.to.rawValue) by \($0.actor)" + ($0.note.map { " (\($0))" } ?? "") }.joined(separator: "; ")),
+            ("rejection reason", record.rejectionReason), ("cancel reason", record.cancelReason), ("paid", record.paid?.description),
+            ("history", history),
         ]))
     }
 }

@@ -4,18 +4,23 @@ import Core
 /// A warranty claim's state (W-7): draft → submitted → approved / rejected (with reason) → paid;
 /// a rejected claim can be resubmitted.
 public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
-    case draft, submitted, approved, rejected, paid
+    /// `cancelled`: withdrawn by the dealer before the manufacturer paid it (with a reason); its repair-order
+    /// line may be claimed again.
+    case draft, submitted, approved, rejected, paid, cancelled
 }
 
 /// What can be done to a claim.
 public enum ClaimAction: String, Sendable, Codable, CaseIterable {
-    case submit, approve, reject, pay, resubmit
+    case submit, approve, reject, pay, resubmit, cancel
 
-    /// The transitions of W-7: (action, from) → to.
+    /// The transitions of W-7: (action, from) → to. A draft, or a claim the manufacturer rejected, can be cancelled.
     static let transitions: [(ClaimAction, ClaimStatus, ClaimStatus)] = [
         (.submit, .draft, .submitted), (.approve, .submitted, .approved), (.reject, .submitted, .rejected),
-        (.pay, .approved, .paid), (.resubmit, .rejected, .submitted),
+        (.pay, .approved, .paid), (.resubmit, .rejected, .submitted), (.cancel, .draft, .cancelled), (.cancel, .rejected, .cancelled),
     ]
+
+    /// Whether the action needs a reason: the manufacturer's for a rejection, the dealer's for a cancel.
+    public var needsReason: Bool { self == .reject || self == .cancel }
 
     /// Rule W-7: the state after this action, or a `Conflict` naming the actions allowed from `status`.
     public func apply(to status: ClaimStatus) throws -> ClaimStatus {
@@ -31,6 +36,7 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
         case .reject: return "rejected"
         case .pay: return "paid"
         case .resubmit: return "resubmitted"
+        case .cancel: return "cancelled"
         }
     }
 }
@@ -45,12 +51,16 @@ public struct ClaimLine: Sendable, Codable, Equatable {
     public var quantityHundredths: Int
     /// The labour rate per hour, or the part's price, in fen.
     public var unitPrice: Money
+    /// Where the hours or the price came from, when it was not the catalogue as it stands: a flag the
+    /// warranty administrator and the manufacturer see on the line.
+    public var note: String?
 
-    public init(kind: Kind, code: String, quantityHundredths: Int, unitPrice: Money) {
+    public init(kind: Kind, code: String, quantityHundredths: Int, unitPrice: Money, note: String? = nil) {
         self.kind = kind
         self.code = code
         self.quantityHundredths = quantityHundredths
         self.unitPrice = unitPrice
+        self.note = note
     }
 
     /// quantity × unit price, rounded half-up to the fen.
@@ -58,24 +68,91 @@ public struct ClaimLine: Sendable, Codable, Equatable {
         let product = Int64(quantityHundredths) * unitPrice.fen
         return Money(fen: (product + 50) / 100)
     }
+}
 
-    /// Parses `CODE:HOURS` (labour) or `NUMBER:QUANTITY:PRICE` (part); throws `InvalidInput`.
-    public static func parse(_ text: String, kind: Kind, labourRate: Money) throws -> ClaimLine {
+/// What the imported catalogue says about a claim's lines, as plain values: the standard hours of the labour
+/// operations for the vehicle's make and model, and the parts' prices in force on the day of the repair.
+public struct ClaimCatalogue: Sendable, Equatable {
+    /// Hundredths of an hour by operation code, for the vehicle.
+    public var standardHours: [String: Int]
+    /// Price by part number on the day.
+    public var partPrices: [String: Money]
+    /// Whether the catalogue has any labour operations for the make, and any parts at all: an unknown code is
+    /// refused only when there is a catalogue to know it.
+    public var hasLabour: Bool
+    public var hasParts: Bool
+
+    public init(standardHours: [String: Int], partPrices: [String: Money], hasLabour: Bool, hasParts: Bool) {
+        self.standardHours = standardHours
+        self.partPrices = partPrices
+        self.hasLabour = hasLabour
+        self.hasParts = hasParts
+    }
+
+    /// No catalogue imported: every line is priced as given and flagged so.
+    public static let none = ClaimCatalogue(standardHours: [:], partPrices: [:], hasLabour: false, hasParts: false)
+
+    /// The code (before any `:`) of a line as typed.
+    public static func code(of text: String) -> String { String(text.split(separator: ":", omittingEmptySubsequences: false).first ?? "").trimmed() }
+}
+
+extension ClaimLine {
+    /// Rule Q-1, W-7: a claim line priced from the catalogue. Labour is `CODE` (the catalogue's standard hours for the
+    /// vehicle) or `CODE:HOURS`; a part is `NUMBER:QUANTITY` (the price in force on the day) or
+    /// `NUMBER:QUANTITY:PRICE`. A code the catalogue does not know is refused when there is a catalogue; hours or a
+    /// price that differ from it, or a line priced without one, are kept with a note saying so.
+    public static func priced(_ text: String, kind: Kind, labourRate: Money, catalogue: ClaimCatalogue) throws -> ClaimLine {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmed() }
         let field = kind == .labour ? "labour" : "part"
-        func hundredths(_ s: String, what: String) throws -> Int {
-            guard let money = Money(yuan: s), money.fen > 0 else { throw InvalidInput(field: field, "\(what) \"\(s)\" is not a positive number with at most two decimals") }
+        guard let code = parts.first, !code.isEmpty else {
+            throw InvalidInput(field: field, kind == .labour ? "expected CODE or CODE:HOURS such as \"47 11 19 00:1.2\", got \"\(text)\""
+                                                             : "expected NUMBER:QUANTITY[:PRICE] such as \"5Q0 611 701 C:2\", got \"\(text)\"")
+        }
+        func positive(_ s: String, what: String) throws -> Int {
+            guard let money = Money(yuan: s), money.fen > 0 else {
+                throw InvalidInput(field: field, "\(what) \"\(s)\" is not a positive number with at most two decimals")
+            }
             return Int(money.fen)
         }
         switch kind {
         case .labour:
-            guard parts.count == 2, !parts[0].isEmpty else { throw InvalidInput(field: field, "expected CODE:HOURS such as \"47 11 19 00:1.2\", got \"\(text)\"") }
-            return ClaimLine(kind: .labour, code: parts[0], quantityHundredths: try hundredths(parts[1], what: "hours"), unitPrice: labourRate)
+            guard parts.count <= 2 else { throw InvalidInput(field: field, "expected CODE or CODE:HOURS, got \"\(text)\"") }
+            let standard = catalogue.standardHours[code]
+            if standard == nil, catalogue.hasLabour {
+                throw InvalidInput(field: field, "labour operation \(code) is not in the catalogue for this vehicle (Q-1)")
+            }
+            guard parts.count == 2 else {
+                guard let standard else {
+                    throw InvalidInput(field: field, "no catalogue is imported to give \(code)'s hours: write CODE:HOURS")
+                }
+                return ClaimLine(kind: .labour, code: code, quantityHundredths: standard, unitPrice: labourRate)
+            }
+            let hours = try positive(parts[1], what: "hours")
+            let note = standard.map { $0 == hours ? nil : "hours \(Self.decimal(hours)) given; the catalogue says \(Self.decimal($0))" }
+                ?? "not in a catalogue; hours as given"
+            return ClaimLine(kind: .labour, code: code, quantityHundredths: hours, unitPrice: labourRate, note: note)
         case .part:
-            guard parts.count == 3, !parts[0].isEmpty else { throw InvalidInput(field: field, "expected NUMBER:QUANTITY:PRICE such as \"5Q0 611 701 C:2:86.00\", got \"\(text)\"") }
-            guard let quantity = Int(parts[1]), quantity > 0 else { throw InvalidInput(field: field, "quantity \"\(parts[1])\" is not a positive whole number") }
-            guard let price = Money(yuan: parts[2]) else { throw InvalidInput(field: field, "price \"\(parts[2])\" is not an amount such as 86.00") }
-            return ClaimLine(kind: .part, code: parts[0], quantityHundredths: quantity * 100, unitPrice: price)
+            guard (2...3).contains(parts.count), let quantity = Int(parts[1]), quantity > 0 else {
+                throw InvalidInput(field: field, "expected NUMBER:QUANTITY[:PRICE] with a positive whole quantity, got \"\(text)\"")
+            }
+            let listed = catalogue.partPrices[code]
+            if listed == nil, catalogue.hasParts { throw InvalidInput(field: field, "part \(code) is not in the catalogue (Q-1)") }
+            guard parts.count == 3 else {
+                guard let listed else { throw InvalidInput(field: field, "no catalogue is imported to give \(code)'s price: write NUMBER:QUANTITY:PRICE") }
+                return ClaimLine(kind: .part, code: code, quantityHundredths: quantity * 100, unitPrice: listed)
+            }
+            guard let price = Money(yuan: parts[2]), price.fen > 0 else {
+                throw InvalidInput(field: field, "price \"\(parts[2])\" is not an amount such as 86.00")
+            }
+            let note = listed.map { $0 == price ? nil : "price \(price) given; the catalogue says \($0)" } ?? "not in a catalogue; price as given"
+            return ClaimLine(kind: .part, code: code, quantityHundredths: quantity * 100, unitPrice: price, note: note)
         }
+    }
+
+    /// Hundredths as a plain decimal: 120 → "1.2", 200 → "2".
+    public static func decimal(_ hundredths: Int) -> String {
+        let whole = hundredths / 100, rest = hundredths % 100
+        guard rest != 0 else { return String(whole) }
+        return rest % 10 == 0 ? "\(whole).\(rest / 10)" : String(format: "%d.%02d", whole, rest)
     }
 }

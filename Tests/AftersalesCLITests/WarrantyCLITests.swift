@@ -129,6 +129,48 @@ struct WarrantyCLITests {
         #expect(csv.contains("13900139000") && csv.split(separator: "\n").count == 3)
     }
 
+    @Test("W-7, Q-1: a claim priced from the imported catalogue, one per repair-order line, cancelled with a reason, exported per line")
+    func claimsFromCatalogue() throws {
+        let cli = try dealer()
+        let catalogue = try cli.folder.write("catalogue.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">
+              <LabourOperations>
+                <LabourOperation code="47 11 19 00" make="Volkswagen" hours="1.2"><Description>更换前制动软管</Description></LabourOperation>
+              </LabourOperations>
+              <Parts>
+                <Part number="5Q0 611 701 C" price="128.50" currency="CNY"><Name>前制动软管</Name></Part>
+              </Parts>
+            </ManufacturerData>
+            """)
+        #expect(try Binaries.run("aftersales-import", [catalogue, "--db", cli.database]).status == 0)
+        try cli.run("settings", "set", "labour.rate", "180.00")
+        let claim = try cli.json("claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "前制动异响", "--cause", "软管磨损",
+                                 "--labour", "47 11 19 00", "--part", "5Q0 611 701 C:2", "--repair-order", "RO-2026-1123", "--line", "2")
+            as! [String: Any]
+        #expect((claim["amount"] as? [String: Any])?["fen"] as? Int == 21_600 + 25_700, "1.2 h × 180.00 + 2 × 128.50")
+        let id = String(claim["id"] as! Int)
+        let again = try cli.run(["claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "f", "--cause", "c",
+                                 "--labour", "47 11 19 00", "--repair-order", "RO-2026-1123", "--line", "2"], expect: 1)
+        #expect(again.stderr.contains("RO-2026-1123 line 2 is already claimed in claim \(id)"))
+        let unknown = try cli.run(["claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "f", "--cause", "c",
+                                   "--labour", "99 99 99 00:1"], expect: 1)
+        #expect(unknown.stderr.contains("99 99 99 00 is not in the catalogue"))
+        let flagged = try cli.run("claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "f", "--cause", "c",
+                                  "--labour", "47 11 19 00:1.5")
+        #expect(flagged.stdout.contains("hours 1.5 given; the catalogue says 1.2"))
+
+        #expect(try cli.run(["claim", "cancel", id], expect: 1).stderr.contains("reason"))
+        let cancelled = try cli.json("claim", "cancel", id, "--reason", "重复录入") as! [String: Any]
+        #expect(cancelled["status"] as? String == "cancelled" && cancelled["cancelReason"] as? String == "重复录入")
+        try cli.run("claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "前制动异响", "--cause", "软管磨损",
+                    "--labour", "47 11 19 00", "--repair-order", "RO-2026-1123", "--line", "2")
+        let export = try cli.run("claim", "export").stdout.split(separator: "\n").map(String.init)
+        #expect(export[0].hasPrefix("claim,status,manufacturer_ref,vin,repair_order,repair_line,repair_date"))
+        #expect(export.contains { $0.contains(",cancelled,") && $0.contains(",part,5Q0 611 701 C,2,128.50,257.00,") })
+        #expect(export.contains { $0.contains(",labour,47 11 19 00,1.5,180.00,270.00,hours 1.5 given") })
+    }
+
     @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
     func badInput() throws {
         let cli = try dealer()

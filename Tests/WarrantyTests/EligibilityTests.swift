@@ -215,12 +215,33 @@ struct ClaimAndMaintenanceTests {
 
     @Test("W-7 and Q-1: claim lines are quantity × price, each rounded half-up to the fen")
     func claimLines() throws {
-        let labour = try ClaimLine.parse("47 11 19 00:1.25", kind: .labour, labourRate: Money(yuan: "180.35")!)
+        let labour = try ClaimLine.priced("47 11 19 00:1.25", kind: .labour, labourRate: Money(yuan: "180.35")!, catalogue: .none)
         #expect(labour.amount == Money(fen: 22_544)) // 1.25 × 180.35 = 225.4375 → 225.44
-        let part = try ClaimLine.parse("5Q0 611 701 C:2:86.00", kind: .part, labourRate: Money(fen: 0))
+        let part = try ClaimLine.priced("5Q0 611 701 C:2:86.00", kind: .part, labourRate: Money(fen: 0), catalogue: .none)
         #expect(part.amount == Money(yuan: "172.00"))
-        #expect(throws: InvalidInput.self) { try ClaimLine.parse("47 11 19 00", kind: .labour, labourRate: Money(fen: 100)) }
-        #expect(throws: InvalidInput.self) { try ClaimLine.parse("X:0:1", kind: .part, labourRate: Money(fen: 0)) }
+        #expect(throws: InvalidInput.self) { try ClaimLine.priced("47 11 19 00", kind: .labour, labourRate: Money(fen: 100), catalogue: .none) }
+        #expect(throws: InvalidInput.self) { try ClaimLine.priced("X:0:1", kind: .part, labourRate: Money(fen: 0), catalogue: .none) }
+    }
+
+    @Test("Q-1, W-7: claim lines take the catalogue's standard hours and price on the day; unknown codes are refused, deviations noted")
+    func claimLinesFromCatalogue() throws {
+        let rate = Money(yuan: "180.00")!
+        let catalogue = ClaimCatalogue(standardHours: ["47 11 19 00": 120], partPrices: ["5Q0 611 701 C": Money(yuan: "86.00")!],
+                                       hasLabour: true, hasParts: true)
+        let labour = try ClaimLine.priced("47 11 19 00", kind: .labour, labourRate: rate, catalogue: catalogue)
+        #expect(labour.quantityHundredths == 120 && labour.amount == Money(yuan: "216.00")! && labour.note == nil)
+        let part = try ClaimLine.priced("5Q0 611 701 C:2", kind: .part, labourRate: rate, catalogue: catalogue)
+        #expect(part.unitPrice == Money(yuan: "86.00")! && part.amount == Money(yuan: "172.00")! && part.note == nil)
+        #expect(try ClaimLine.priced("47 11 19 00:1.5", kind: .labour, labourRate: rate, catalogue: catalogue).note
+                == "hours 1.5 given; the catalogue says 1.2")
+        #expect(try ClaimLine.priced("5Q0 611 701 C:1:90.00", kind: .part, labourRate: rate, catalogue: catalogue).note?
+                .contains("the catalogue says") == true)
+        #expect(try ClaimLine.priced("47 11 19 00:1.2", kind: .labour, labourRate: rate, catalogue: catalogue).note == nil)
+        let unknownLabour = #expect(throws: InvalidInput.self) { try ClaimLine.priced("99 99:1", kind: .labour, labourRate: rate, catalogue: catalogue) }
+        #expect(unknownLabour?.reason.contains("not in the catalogue") == true)
+        #expect(throws: InvalidInput.self) { try ClaimLine.priced("NOPE:1:5.00", kind: .part, labourRate: rate, catalogue: catalogue) }
+        #expect(try ClaimLine.priced("99 99:1", kind: .labour, labourRate: rate, catalogue: .none).note == "not in a catalogue; hours as given")
+        #expect(ClaimLine.decimal(120) == "1.2" && ClaimLine.decimal(125) == "1.25" && ClaimLine.decimal(200) == "2")
     }
 
     @Test("W-9: maintenance on schedule is computed from the visits; independent workshops count for household cars with proof (L-11)")

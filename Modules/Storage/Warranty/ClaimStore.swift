@@ -3,6 +3,7 @@ import GRDB
 import Core
 import Customers
 import Warranty
+import Catalog
 
 /// A new claim as entered (W-7).
 public struct ClaimDraft: Sendable {
@@ -63,6 +64,7 @@ public struct ClaimRecord: Codable, Sendable {
     public var decision: WarrantyDecision
     public var manufacturerRef: String?
     public var rejectionReason: String?
+    public var cancelReason: String?
     public var paid: Money?
     public var createdAt: Date
     public var events: [Event]
@@ -78,15 +80,22 @@ extension AppDatabase {
         guard !draft.labour.isEmpty || !draft.parts.isEmpty else { throw InvalidInput(field: "labour", "a claim needs at least one labour operation or part") }
         return try writer.write { db in
             let settings = try Self.settings(db)
-            let lines = try draft.labour.map { try ClaimLine.parse($0, kind: .labour, labourRate: settings.labourRate) }
-                + draft.parts.map { try ClaimLine.parse($0, kind: .part, labourRate: settings.labourRate) }
             let now = clock.now()
             let today = LocalDate(instant: now, in: settings.timeZone)
+            let card = try Self.fetchVehicle(db, vin: draft.vin)
+            let catalogue = try Self.claimCatalogue(db, make: card.make, model: card.model, on: today, labour: draft.labour, parts: draft.parts)
+            let lines = try draft.labour.map { try ClaimLine.priced($0, kind: .labour, labourRate: settings.labourRate, catalogue: catalogue) }
+                + draft.parts.map { try ClaimLine.priced($0, kind: .part, labourRate: settings.labourRate, catalogue: catalogue) }
+            if let order = draft.repairOrder?.trimmed().nilIfEmpty, let line = draft.repairLine?.trimmed().nilIfEmpty,
+               let other = try Int64.fetchOne(db, sql: """
+                   SELECT id FROM claim WHERE repair_order = ? AND repair_line = ? AND status != 'cancelled' ORDER BY id LIMIT 1
+                   """, arguments: [order, line]) {
+                throw Conflict(field: "line", "repair order \(order) line \(line) is already claimed in claim \(other) (W-7: one claim per line)")
+            }
             let vehicleID: Vehicle.ID
             let decision: WarrantyDecision
             var bulletin: (manufacturer: String, number: String)?
             if let number = draft.bulletin?.trimmed().nilIfEmpty {
-                let card = try Self.fetchVehicle(db, vin: draft.vin)
                 let row = try Self.bulletinRow(db, number: number, manufacturer: nil)
                 decision = try Self.bulletinCover(db, bulletin: row, card: card)
                 guard decision.covered else { throw Conflict(field: "bulletin", "no claim: \(decision.summary) (W-6)") }
@@ -111,8 +120,11 @@ extension AppDatabase {
                                  bulletin?.manufacturer, bulletin?.number])
             let id = db.lastInsertedRowID
             for (position, line) in lines.enumerated() {
-                try db.execute(sql: "INSERT INTO claim_line (claim_id, position, kind, code, quantity_hundredths, unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [id, position + 1, line.kind.rawValue, line.code, line.quantityHundredths, line.unitPrice.fen, line.amount.fen])
+                try db.execute(sql: """
+                    INSERT INTO claim_line (claim_id, position, kind, code, quantity_hundredths, unit_price_fen, amount_fen, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, position + 1, line.kind.rawValue, line.code, line.quantityHundredths, line.unitPrice.fen, line.amount.fen,
+                                     line.note])
             }
             try db.execute(sql: "INSERT INTO claim_event (claim_id, action, from_status, to_status, at, actor) VALUES (?, 'create', NULL, 'draft', ?, ?)",
                            arguments: [id, now, actor])
@@ -125,7 +137,9 @@ extension AppDatabase {
     /// Moves a claim along W-7, recording the actor, the time and the manufacturer's decision; a rejection
     /// needs its reason. An illegal move is a `Conflict` naming the allowed ones.
     public func transitionClaim(_ id: Int64, _ action: ClaimAction, reason: String? = nil, manufacturerRef: String? = nil, paid: Money? = nil, actor: String) throws -> ClaimRecord {
-        if action == .reject, (reason ?? "").trimmed().isEmpty { throw InvalidInput(field: "reason", "a rejection needs the manufacturer's reason (W-7)") }
+        if action.needsReason, (reason ?? "").trimmed().isEmpty {
+            throw InvalidInput(field: "reason", action == .reject ? "a rejection needs the manufacturer's reason (W-7)" : "say why the claim is cancelled")
+        }
         return try writer.write { db in
             let current = try Self.claim(db, id: id)
             let next = try action.apply(to: current.status)
@@ -133,6 +147,7 @@ extension AppDatabase {
             var sets = ["status = ?", "updated_at = ?"]
             var arguments: StatementArguments = [next.rawValue, now]
             if action == .reject { sets.append("rejection_reason = ?"); arguments += [reason] }
+            if action == .cancel { sets.append("cancel_reason = ?"); arguments += [reason] }
             if let manufacturerRef { sets.append("manufacturer_ref = ?"); arguments += [manufacturerRef] }
             if action == .pay { sets.append("paid_fen = ?"); arguments += [(paid ?? current.amount).fen] }
             arguments += [id]
@@ -163,6 +178,28 @@ extension AppDatabase {
         }
     }
 
+    /// Rule Q-1: what the catalogue says about the lines a claim names, for the vehicle's make and model on `day`.
+    static func claimCatalogue(_ db: Database, make: String, model: String, on day: LocalDate, labour: [String],
+                               parts: [String]) throws -> ClaimCatalogue {
+        var hours: [String: Int] = [:], prices: [String: Money] = [:]
+        let operation = try db.cachedStatement(sql: """
+            SELECT centihours FROM labour_operation WHERE code = ? AND make = ? AND model IN (?, '') ORDER BY model DESC LIMIT 1
+            """)
+        for code in labour.map(ClaimCatalogue.code(of:)) {
+            hours[code] = try Int.fetchOne(operation, arguments: [code, make, model])
+        }
+        let history = try db.cachedStatement(sql: "SELECT * FROM part_price WHERE number = ? ORDER BY effective")
+        for number in parts.map(ClaimCatalogue.code(of:)) {
+            let prices_ = try Row.fetchAll(history, arguments: [number]).map {
+                PartPrice(price: Money(fen: $0["price_fen"]), currency: $0["currency"], effective: $0["effective"], source: $0["source"])
+            }
+            prices[number] = PartPrice.inForce(on: day, among: prices_)?.price
+        }
+        let hasLabour = try Bool.fetchOne(db, sql: "SELECT 1 FROM labour_operation WHERE make = ? LIMIT 1", arguments: [make]) == true
+        let hasParts = try Bool.fetchOne(db, sql: "SELECT 1 FROM part LIMIT 1") == true
+        return ClaimCatalogue(standardHours: hours, partPrices: prices, hasLabour: hasLabour, hasParts: hasParts)
+    }
+
     /// Rule W-6/W-7: a recall's or campaign's remedy on `card`, judged by `BulletinCover` from the bulletin's
     /// row, whether (and how) it applies to the vehicle, and its completion.
     static func bulletinCover(_ db: Database, bulletin row: Row, card: Vehicle) throws -> WarrantyDecision {
@@ -183,7 +220,8 @@ extension AppDatabase {
             throw NotFound("claim", String(id), field: "id")
         }
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM claim_line WHERE claim_id = ? ORDER BY position", arguments: [id]).map {
-            ClaimLine(kind: ClaimLine.Kind(rawValue: $0["kind"]) ?? .part, code: $0["code"], quantityHundredths: $0["quantity_hundredths"], unitPrice: Money(fen: $0["unit_price_fen"]))
+            ClaimLine(kind: ClaimLine.Kind(rawValue: $0["kind"]) ?? .part, code: $0["code"], quantityHundredths: $0["quantity_hundredths"],
+                      unitPrice: Money(fen: $0["unit_price_fen"]), note: $0["note"])
         }
         let events = try Row.fetchAll(db, sql: "SELECT * FROM claim_event WHERE claim_id = ? ORDER BY id", arguments: [id]).map {
             ClaimRecord.Event(action: $0["action"], from: ($0["from_status"] as String?).flatMap(ClaimStatus.init(rawValue:)),
@@ -194,7 +232,7 @@ extension AppDatabase {
                            repairOrder: row["repair_order"], repairLine: row["repair_line"],
                            bulletin: (row["bulletin_number"] as String?).map { "\(row["bulletin_manufacturer"] as String? ?? "") \($0)" }, status: ClaimStatus(rawValue: row["status"]) ?? .draft,
                            lines: lines, amount: Money(fen: row["amount_fen"]), decision: decision, manufacturerRef: row["manufacturer_ref"],
-                           rejectionReason: row["rejection_reason"], paid: (row["paid_fen"] as Int64?).map(Money.init(fen:)),
+                           rejectionReason: row["rejection_reason"], cancelReason: row["cancel_reason"], paid: (row["paid_fen"] as Int64?).map(Money.init(fen:)),
                            createdAt: row["created_at"], events: events)
     }
 }

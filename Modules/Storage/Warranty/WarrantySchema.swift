@@ -189,5 +189,13 @@ enum WarrantySchema {
                 ALTER TABLE claim ADD COLUMN bulletin_number TEXT;
                 """)
         }
+        // Q-1, W-7: a claim line says where its hours or price came from when not the catalogue; a cancel says why.
+        migrator.registerMigration("2026-12-05 warranty: claim line notes, cancelled claims") { db in
+            try db.execute(sql: """
+                ALTER TABLE claim_line ADD COLUMN note TEXT;
+                ALTER TABLE claim ADD COLUMN cancel_reason TEXT;
+                CREATE INDEX claim_repair_line ON claim(repair_order, repair_line);
+                """)
+        }
     }
 }
