@@ -52,15 +52,18 @@ struct LimitCheck {
     let on: LocalDate
     let mileage: Int?
 
-    var end: LocalDate { start.adding(months: months) }
-    var withinMonths: Bool { MonthPeriod(start: start, months: months).covers(on) }
+    var period: MonthPeriod { MonthPeriod(start: start, months: months) }
+    /// T-1: the corresponding day `months` later is still covered.
+    var lastDay: LocalDate { period.lastDay }
+    var withinMonths: Bool { period.covers(on) }
     var withinKilometres: Bool {
         guard let kilometres, let mileage else { return true }
         return withinDistance(mileage, limit: kilometres)
     }
     var within: Bool { withinMonths && withinKilometres }
 
-    /// Whole months from the start to `on` (T-1: month m has passed once start + m months <= on).
+    /// Whole months from the start to `on` (month m has passed once start + m months <= on; on the last
+    /// covered day all of them are used and none is left, T-1).
     var monthsUsed: Int {
         var m = max(0, (on.year - start.year) * 12 + (on.month - start.month) - 1)
         while start.adding(months: m + 1) <= on { m += 1 }
@@ -72,12 +75,12 @@ struct LimitCheck {
         if withinMonths {
             let used = monthsUsed
             out.append(DecisionReason(rule: rule, kind: .limit, decisive: false,
-                                      text: "\(label)months: \(used) of \(months) used, \(months - used) left (until \(end.adding(days: -1)))",
+                                      text: "\(label)months: \(used) of \(months) used, \(months - used) left (until \(lastDay))",
                                       limit: months, actual: used, margin: months - used, unit: "months"))
         } else {
-            let over = end.days(until: on) + 1
+            let over = lastDay.days(until: on)
             out.append(DecisionReason(rule: rule, kind: .limit, decisive: decisiveIfOver,
-                                      text: "\(label)months: \(months) of \(months) used; ended \(end.adding(days: -1)), \(over) day\(over == 1 ? "" : "s") ago",
+                                      text: "\(label)months: \(months) of \(months) used; ended \(lastDay), \(over) day\(over == 1 ? "" : "s") ago",
                                       limit: months, actual: monthsUsed, margin: -over, unit: "months"))
         }
         if let kilometres, let mileage {

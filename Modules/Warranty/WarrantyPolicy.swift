@@ -99,7 +99,7 @@ public enum WarrantyPolicy {
                 let sanbao = LimitCheck(months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered, on: input.on, mileage: input.mileage)
                 reasons.append(DecisionReason(rule: "L-2", kind: .sanbao, decisive: false,
                                               text: "三包 period \(input.legal.sanbaoMonths) months or \(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
-                                                + (sanbao.within ? "within (until \(sanbao.end.adding(days: -1)))" : "ended or exceeded")))
+                                                + (sanbao.within ? "within (until \(sanbao.lastDay))" : "ended or exceeded")))
             }
         } else {
             reasons.append(DecisionReason(rule: "W-1", kind: .term, decisive: true,

@@ -19,15 +19,33 @@ struct TimeRuleTests {
         #expect(LocalDate(start)!.adding(months: months) == LocalDate(expected)!)
     }
 
-    @Test("T-1: a period covers the days before its end day, not the end day")
+    @Test("T-1: a month period covers its corresponding day, not the day after")
     func periodEdges() {
         let period = MonthPeriod(start: LocalDate("2024-05-10")!, months: 24)
-        #expect(period.end == LocalDate("2026-05-10")!)
+        #expect(period.lastDay == LocalDate("2026-05-10")!)
         #expect(period.covers(LocalDate("2026-05-09")!))
-        #expect(!period.covers(LocalDate("2026-05-10")!))
+        #expect(period.covers(LocalDate("2026-05-10")!))
         #expect(!period.covers(LocalDate("2026-05-11")!))
         #expect(period.covers(LocalDate("2024-05-10")!))
         #expect(!period.covers(LocalDate("2024-05-09")!))
+    }
+
+    @Test("T-1: the Civil Code's examples: 36 months from 2025-01-10, 12 months from 29 February, 10 days from the 1st",
+          arguments: [("2025-01-10", 36, "2028-01-10"), ("2024-02-29", 12, "2025-02-28"), ("2024-01-31", 1, "2024-02-29")])
+    func monthPeriodLastDay(start: String, months: Int, last: String) {
+        let period = MonthPeriod(start: LocalDate(start)!, months: months)
+        #expect(period.lastDay == LocalDate(last)!)
+        #expect(period.covers(LocalDate(last)!))
+        #expect(!period.covers(LocalDate(last)!.adding(days: 1)))
+    }
+
+    @Test("T-1: a day period covers the day N days after its start (10 days from the 1st covers the 11th)")
+    func dayPeriod() {
+        let period = DayPeriod(start: LocalDate("2026-03-01")!, days: 10)
+        #expect(period.lastDay == LocalDate("2026-03-11")!)
+        #expect(period.covers(LocalDate("2026-03-11")!))
+        #expect(!period.covers(LocalDate("2026-03-12")!))
+        #expect(!period.covers(LocalDate("2026-02-28")!))
     }
 
     @Test("T-1: a distance limit of K km is met while the reading is at most K")

@@ -27,22 +27,28 @@ struct EligibilityTests {
         var testDescription: String { "\(rule): \(usage.rawValue) on \(on) at \(km) km → \(covered ? "covered" : "not covered")" }
     }
 
-    // Delivered 2024-05-10. Taxi: 12 months / 100,000 km, ends 2025-05-10 (W-1, T-1).
-    // Private: term 24 months / 60,000 km; legal repair period 36 months / 60,000 km applies (L-2), ends 2027-05-10.
-    // Commercial: 24 months / 60,000 km, ends 2026-05-10.
+    // Delivered 2024-05-10. Taxi: 12 months / 100,000 km, last covered day 2025-05-10 (W-1, T-1).
+    // Private: term 24 months / 60,000 km; legal repair period 36 months / 60,000 km applies (L-2), covers 2027-05-10.
+    // Commercial: 24 months / 60,000 km, covers 2026-05-10.
     static let limitEdges: [Case] = [
         Case(rule: "W-1 taxi, day before the end", usage: .taxi, on: "2025-05-09", km: 50_000, covered: true, says: "months: 11 of 12 used, 1 left"),
-        Case(rule: "W-1 taxi, on the end day (T-1: not covered)", usage: .taxi, on: "2025-05-10", km: 50_000, covered: false, says: "ended 2025-05-09"),
-        Case(rule: "W-1 taxi, day after the end", usage: .taxi, on: "2025-05-11", km: 50_000, covered: false, says: "2 days ago"),
+        Case(rule: "T-1: W-1 taxi, on the corresponding day (covered)", usage: .taxi, on: "2025-05-10", km: 50_000, covered: true,
+             says: "12 of 12 used, 0 left (until 2025-05-10)"),
+        Case(rule: "T-1: W-1 taxi, day after the last day", usage: .taxi, on: "2025-05-11", km: 50_000, covered: false,
+             says: "ended 2025-05-10, 1 day ago"),
         Case(rule: "W-1 taxi, kilometres at the limit (T-1: covered)", usage: .taxi, on: "2024-12-01", km: 100_000, covered: true, says: "100,000 of 100,000, 0 left"),
         Case(rule: "W-1 taxi, kilometres under the limit", usage: .taxi, on: "2024-12-01", km: 99_999, covered: true, says: "1 left"),
         Case(rule: "W-1 taxi, kilometres over the limit", usage: .taxi, on: "2024-12-01", km: 100_001, covered: false, says: "over by 1"),
         Case(rule: "W-1 commercial, day before the end", usage: .commercial, on: "2026-05-09", km: 10_000, covered: true, says: "23 of 24 used"),
-        Case(rule: "W-1 commercial, on the end day", usage: .commercial, on: "2026-05-10", km: 10_000, covered: false, says: "ended 2026-05-09"),
+        Case(rule: "T-1: W-1 commercial, on the corresponding day", usage: .commercial, on: "2026-05-10", km: 10_000, covered: true,
+             says: "24 of 24 used, 0 left"),
+        Case(rule: "T-1: W-1 commercial, day after", usage: .commercial, on: "2026-05-11", km: 10_000, covered: false, says: "ended 2026-05-10"),
         Case(rule: "W-1 commercial, 61,200 km", usage: .commercial, on: "2025-07-10", km: 61_200, covered: false, says: "61,200 of 60,000, over by 1,200"),
         Case(rule: "L-2 private, past the 24-month term but within 36 months", usage: .private, on: "2026-07-10", km: 30_000, covered: true, says: "legal minimum 36 months applies (L-2)"),
         Case(rule: "L-2 private, day before the legal end", usage: .private, on: "2027-05-09", km: 30_000, covered: true, says: "35 of 36 used, 1 left"),
-        Case(rule: "L-2 private, on the legal end day", usage: .private, on: "2027-05-10", km: 30_000, covered: false, says: "ended 2027-05-09"),
+        Case(rule: "T-1/L-2 private, on the corresponding day 36 months on (covered)", usage: .private, on: "2027-05-10", km: 30_000,
+             covered: true, says: "36 of 36 used, 0 left (until 2027-05-10)"),
+        Case(rule: "T-1/L-2 private, the day after", usage: .private, on: "2027-05-11", km: 30_000, covered: false, says: "ended 2027-05-10"),
         Case(rule: "L-2 private, at 60,000 km", usage: .private, on: "2025-07-10", km: 60_000, covered: true, says: "60,000 of 60,000, 0 left"),
         Case(rule: "L-2 private, over 60,000 km", usage: .private, on: "2025-07-10", km: 61_200, covered: false, says: "over by 1,200"),
     ]
@@ -59,7 +65,7 @@ struct EligibilityTests {
     func explained() {
         let inside = WarrantyPolicy.decide(Self.input(usage: .commercial, on: "2025-07-15", km: 15_000))
         let months = inside.reasons.first { $0.unit == "months" }!
-        #expect(months.text == "months: 14 of 24 used, 10 left (until 2026-05-09)")
+        #expect(months.text == "months: 14 of 24 used, 10 left (until 2026-05-10)")
         #expect((months.limit, months.actual, months.margin) == (24, 14, 10))
         let over = WarrantyPolicy.decide(Self.input(usage: .commercial, on: "2025-07-15", km: 61_200))
         let km = over.reasons.first { $0.unit == "km" }!
@@ -126,8 +132,10 @@ struct EligibilityTests {
         let part = FittedPart(partNumber: "06L 115 562 B", fittedOn: LocalDate("2027-03-01")!, invoice: "INV-88231")
         let inside = WarrantyPolicy.decide(Self.input(usage: .taxi, on: "2028-02-29", km: 300_000, part: "06l115562b", parts: [part]))
         #expect(inside.covered && inside.coveredBy == "part warranty (W-3)")
-        #expect(inside.reasons.contains { $0.text == "part months: 11 of 12 used, 1 left (until 2028-02-29)" })
-        #expect(!WarrantyPolicy.decide(Self.input(usage: .taxi, on: "2028-03-01", km: 300_000, part: "06L 115 562 B", parts: [part])).covered)
+        #expect(inside.reasons.contains { $0.text == "part months: 11 of 12 used, 1 left (until 2028-03-01)" })
+        // T-1: the corresponding day is the last covered day.
+        #expect(WarrantyPolicy.decide(Self.input(usage: .taxi, on: "2028-03-01", km: 300_000, part: "06L 115 562 B", parts: [part])).covered)
+        #expect(!WarrantyPolicy.decide(Self.input(usage: .taxi, on: "2028-03-02", km: 300_000, part: "06L 115 562 B", parts: [part])).covered)
         let unknown = WarrantyPolicy.decide(Self.input(usage: .taxi, on: "2028-01-01", km: 300_000, part: "XYZ", parts: [part]))
         #expect(unknown.reasons.contains { $0.text.contains("no record of part XYZ") })
     }
