@@ -30,6 +30,9 @@ public struct CustomerFacts: Sendable {
     public var deliveredOn: LocalDate?
     public var mileage: Int?
     public var lastVisit: LocalDate?
+    /// The reading at the last maintenance visit: the next one is due from it (W-9).
+    public var lastVisitKilometres: Int?
+    /// The last covered day of the vehicle warranty, as `warranty check` gives it (M-1, M-2).
     public var warrantyEnds: LocalDate?
     /// Whether this row carries the customer's first vehicle (customer-level reminders go once).
     public var firstVehicle = true
@@ -38,7 +41,8 @@ public struct CustomerFacts: Sendable {
                 region: String? = nil, owner: String? = nil, birthDate: LocalDate? = nil, email: String? = nil, mobile: String? = nil,
                 address: String? = nil, valueFen: Int64 = 0, valueRank: Int? = nil, consent: ChannelConsents = [:],
                 vin: VIN? = nil, plate: String? = nil, make: String? = nil, model: String? = nil, modelYear: Int? = nil, usage: Usage? = nil,
-                deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil, warrantyEnds: LocalDate? = nil) {
+                deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil, lastVisitKilometres: Int? = nil,
+                warrantyEnds: LocalDate? = nil) {
         self.customerID = customerID
         self.name = name
         self.gender = gender
@@ -62,6 +66,7 @@ public struct CustomerFacts: Sendable {
         self.deliveredOn = deliveredOn
         self.mileage = mileage
         self.lastVisit = lastVisit
+        self.lastVisitKilometres = lastVisitKilometres
         self.warrantyEnds = warrantyEnds
     }
 

@@ -28,31 +28,74 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
                             intervalMonths: 12, toleranceKilometres: 1_000, toleranceDays: 30)
     }
 
-    /// When the first maintenance (首保) falls due (W-9 for C-7): the date limit counted from delivery
-    /// by T-1, brought forward when the mileage readings so far project reaching the kilometre limit sooner.
+    /// Rule W-9: the next due point: the first (首保) counted from delivery, each later one
+    /// from the visit actually made (`lastVisit`), at the months or the kilometres, whichever comes first.
+    public func duePoint(delivery: LocalDate, lastVisit: (day: LocalDate, kilometres: Int)?) -> MaintenanceDuePoint {
+        let from = lastVisit ?? (day: delivery, kilometres: 0)
+        let months = lastVisit == nil ? firstMonths : intervalMonths
+        let kilometres = from.kilometres + (lastVisit == nil ? firstKilometres : intervalKilometres)
+        let date = MonthPeriod(start: from.day, months: months).lastDay
+        return MaintenanceDuePoint(date: date, kilometres: kilometres,
+                                   lastDay: DayPeriod(start: date, days: toleranceDays).lastDay,
+                                   lastKilometres: kilometres + toleranceKilometres)
+    }
+
+    /// When the next maintenance falls due (W-9; the first one for C-7, the next one for M-1's reminder): the
+    /// date of `duePoint`, brought forward when the mileage readings since the last visit (or delivery)
+    /// project reaching its kilometres sooner.
     /// - Parameters:
     ///   - delivery: the delivery day.
-    ///   - readings: (day, kilometres) readings since delivery, any order.
-    public func firstMaintenanceDue(delivery: LocalDate, readings: [(day: LocalDate, kilometres: Int)] = []) -> FirstMaintenanceDue {
-        let byDate = delivery.adding(months: firstMonths)
-        guard let latest = readings.max(by: { $0.day < $1.day }), latest.kilometres > 0 else {
-            return FirstMaintenanceDue(date: byDate, kilometres: firstKilometres, decidedBy: .months)
+    ///   - lastVisit: the last maintenance visit made, or nil before the first.
+    ///   - readings: (day, kilometres) readings, any order.
+    public func nextMaintenanceDue(delivery: LocalDate, lastVisit: (day: LocalDate, kilometres: Int)? = nil,
+                                   readings: [(day: LocalDate, kilometres: Int)] = []) -> MaintenanceDue {
+        let point = duePoint(delivery: delivery, lastVisit: lastVisit)
+        let from = lastVisit ?? (day: delivery, kilometres: 0)
+        guard let latest = readings.max(by: { $0.day < $1.day }), latest.day >= from.day, latest.kilometres > from.kilometres else {
+            return MaintenanceDue(date: point.date, kilometres: point.kilometres, decidedBy: .months)
         }
-        if latest.kilometres >= firstKilometres {
-            return FirstMaintenanceDue(date: min(latest.day, byDate), kilometres: firstKilometres, decidedBy: .kilometres)
+        if latest.kilometres >= point.kilometres {
+            return MaintenanceDue(date: min(latest.day, point.date), kilometres: point.kilometres, decidedBy: .kilometres)
         }
-        let days = max(delivery.days(until: latest.day), 1)
-        let perDay = Double(latest.kilometres) / Double(days)
-        let daysToLimit = Int((Double(firstKilometres) / perDay).rounded(.down))
-        let projected = delivery.adding(days: daysToLimit)
-        return projected < byDate
-            ? FirstMaintenanceDue(date: projected, kilometres: firstKilometres, decidedBy: .kilometres)
-            : FirstMaintenanceDue(date: byDate, kilometres: firstKilometres, decidedBy: .months)
+        let days = max(from.day.days(until: latest.day), 1)
+        let perDay = Double(latest.kilometres - from.kilometres) / Double(days)
+        let daysToLimit = Int((Double(point.kilometres - from.kilometres) / perDay).rounded(.down))
+        let projected = from.day.adding(days: daysToLimit)
+        return projected < point.date
+            ? MaintenanceDue(date: projected, kilometres: point.kilometres, decidedBy: .kilometres)
+            : MaintenanceDue(date: point.date, kilometres: point.kilometres, decidedBy: .months)
+    }
+
+    /// When the first maintenance (首保) falls due (W-9 for C-7): `nextMaintenanceDue` before any visit.
+    public func firstMaintenanceDue(delivery: LocalDate, readings: [(day: LocalDate, kilometres: Int)] = []) -> MaintenanceDue {
+        nextMaintenanceDue(delivery: delivery, lastVisit: nil, readings: readings)
     }
 }
 
-/// The due point of the first maintenance and which limit decided it.
-public struct FirstMaintenanceDue: Hashable, Sendable, Codable {
+/// One due maintenance of W-9: due at `date` or at `kilometres`, whichever comes first; a visit is on
+/// schedule only while neither limit plus its tolerance has been passed.
+public struct MaintenanceDuePoint: Hashable, Sendable, Codable {
+    public let date: LocalDate
+    public let kilometres: Int
+    /// The last day still on time: the due date plus the tolerance days (T-1).
+    public let lastDay: LocalDate
+    /// The highest reading still on time: the due kilometres plus the tolerance.
+    public let lastKilometres: Int
+
+    /// Rule W-9: on schedule only within BOTH limits plus tolerance (whichever comes first): a first
+    /// maintenance at 9,000 km in month 4 is late.
+    public func isOnTime(day: LocalDate, kilometres: Int) -> Bool {
+        day <= lastDay && withinDistance(kilometres, limit: lastKilometres)
+    }
+
+    /// Whether the point has passed unmet on `day` at `kilometres` (either limit plus tolerance exceeded).
+    public func hasPassed(on day: LocalDate, kilometres: Int?) -> Bool {
+        !isOnTime(day: day, kilometres: kilometres ?? 0)
+    }
+}
+
+/// When the next maintenance falls due and which limit decided it.
+public struct MaintenanceDue: Hashable, Sendable, Codable {
     public enum Limit: String, Codable, Sendable { case months, kilometres }
     public let date: LocalDate
     public let kilometres: Int

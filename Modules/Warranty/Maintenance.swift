@@ -23,35 +23,42 @@ public struct MaintenanceCompliance: Sendable, Codable, Equatable {
     /// One line per due maintenance: done by which visit, or missed.
     public var findings: [String]
 
-    /// Rule W-9: each maintenance is due at the schedule's kilometres or months (first, then every interval),
-    /// whichever comes first, with the tolerance; a due point that has passed needs a visit in time.
+    /// Rule W-9: the first maintenance is due at the schedule's first kilometres or months from delivery, each
+    /// later one at the interval from the visit actually made, whichever limit comes first. A visit is on
+    /// schedule only within both limits plus their tolerance (`MaintenanceDuePoint.isOnTime`, the one
+    /// definition the reminders use too); a late visit, or a due point passed without a visit, is missed.
     /// For household cars, maintenance at an independent workshop with proof counts (L-11).
     public static func evaluate(schedule: MaintenanceSchedule, delivered: LocalDate, visits: [MaintenanceVisit], on: LocalDate,
                                 mileage: Int, household: Bool) -> MaintenanceCompliance {
         let counting = visits.filter { !$0.independent || (household && $0.proof != nil) }.sorted { $0.day < $1.day }
         var findings: [String] = []
         for ignored in visits where ignored.independent && !(household && ignored.proof != nil) {
-            findings.append("visit on \(ignored.day) at an independent workshop does not count" + (household ? " without proof (L-11)" : " (not a household car)"))
+            findings.append("visit on \(ignored.day) at an independent workshop does not count"
+                            + (household ? " without proof (L-11)" : " (not a household car)"))
         }
         var onSchedule = true
-        var next = 0
-        var index = 0
-        while index < 100 {
-            let dueDate = delivered.adding(months: schedule.firstMonths + index * schedule.intervalMonths)
-            let dueKm = schedule.firstKilometres + index * schedule.intervalKilometres
-            let lateDate = dueDate.adding(days: schedule.toleranceDays)
-            let lateKm = dueKm + schedule.toleranceKilometres
-            let reached = on > lateDate || mileage > lateKm
-            if next < counting.count, counting[next].day <= lateDate || counting[next].kilometres <= lateKm {
-                findings.append("maintenance \(index + 1) due \(dueDate) or \(Grouping.thousands(dueKm)) km: done \(counting[next].day) at \(Grouping.thousands(counting[next].kilometres)) km")
-                next += 1
-            } else if reached {
-                onSchedule = false
-                findings.append("maintenance \(index + 1) due \(dueDate) or \(Grouping.thousands(dueKm)) km (tolerance \(schedule.toleranceDays) days / \(Grouping.thousands(schedule.toleranceKilometres)) km): missed")
+        var last: (day: LocalDate, kilometres: Int)?
+        func due(_ number: Int, _ point: MaintenanceDuePoint) -> String {
+            "maintenance \(number) due \(point.date) or \(Grouping.thousands(point.kilometres)) km"
+        }
+        for (index, visit) in counting.enumerated() {
+            let point = schedule.duePoint(delivery: delivered, lastVisit: last)
+            let done = "done \(visit.day) at \(Grouping.thousands(visit.kilometres)) km"
+            if point.isOnTime(day: visit.day, kilometres: visit.kilometres) {
+                findings.append("\(due(index + 1, point)): \(done)")
             } else {
-                break
+                onSchedule = false
+                findings.append("\(due(index + 1, point)) (on time until \(point.lastDay) and \(Grouping.thousands(point.lastKilometres)) km): "
+                                + "missed, \(done)")
             }
-            index += 1
+            // W-9: the next due point counts from the visit actually made.
+            last = (visit.day, visit.kilometres)
+        }
+        let next = schedule.duePoint(delivery: delivered, lastVisit: last)
+        if next.hasPassed(on: on, kilometres: mileage) {
+            onSchedule = false
+            findings.append("\(due(counting.count + 1, next)) (tolerance \(schedule.toleranceDays) days / "
+                            + "\(Grouping.thousands(schedule.toleranceKilometres)) km): missed")
         }
         return MaintenanceCompliance(onSchedule: onSchedule, findings: findings)
     }

@@ -135,6 +135,20 @@ struct ReminderTests {
         #expect(ReminderPlanner.anniversary(of: LocalDate("2025-12-01")!, onOrAfter: today) == today)
     }
 
+    @Test("W-9: the maintenance-due reminder counts kilometres from the last visit, whichever limit comes first")
+    func maintenanceDueByKilometres() {
+        // Visit on 2026-06-04 at 20,000 km; 29,000 km today (180 days later): 10,000 km more after 200 days.
+        let driven = facts { $0.lastVisit = LocalDate("2026-06-04"); $0.lastVisitKilometres = 20_000; $0.mileage = 29_000 }
+        let due = ReminderPlanner.due(.maintenanceDue, facts: driven, asOf: today, leadDays: 30, schedule: schedule)
+        #expect(due?.dueOn == LocalDate("2026-12-21"))
+        #expect(due?.key == "LFV2A21K3N3000123:after-2026-06-04")
+        #expect(schedule.nextMaintenanceDue(delivery: LocalDate("2024-06-01")!, lastVisit: (LocalDate("2026-06-04")!, 20_000),
+                                            readings: [(today, 29_000)]).date == due?.dueOn)
+        // A slow driver: the 12 months decide.
+        let slow = facts { $0.lastVisit = LocalDate("2025-12-10"); $0.lastVisitKilometres = 20_000; $0.mileage = 25_000 }
+        #expect(ReminderPlanner.due(.maintenanceDue, facts: slow, asOf: today, leadDays: 14, schedule: schedule)?.dueOn == LocalDate("2026-12-10"))
+    }
+
     @Test("M-1: each reminder falls due within its lead days, keyed by its event")
     func due() {
         let fresh = facts { $0.deliveredOn = LocalDate("2026-06-10"); $0.lastVisit = nil; $0.mileage = nil }

@@ -121,7 +121,7 @@ struct ValueTests {
     func firstMaintenance() {
         let schedule = MaintenanceSchedule.standard()
         let delivery = LocalDate("2026-01-31")!
-        #expect(schedule.firstMaintenanceDue(delivery: delivery) == FirstMaintenanceDue(date: LocalDate("2026-07-31")!, kilometres: 5_000, decidedBy: .months))
+        #expect(schedule.firstMaintenanceDue(delivery: delivery) == MaintenanceDue(date: LocalDate("2026-07-31")!, kilometres: 5_000, decidedBy: .months))
         // 2,000 km in 20 days: 5,000 km after 50 days, well before six months.
         let fast = schedule.firstMaintenanceDue(delivery: delivery, readings: [(LocalDate("2026-02-20")!, 2_000)])
         #expect(fast.decidedBy == .kilometres)
@@ -130,5 +130,27 @@ struct ValueTests {
         #expect(schedule.firstMaintenanceDue(delivery: delivery, readings: [(LocalDate("2026-03-01")!, 300)]).decidedBy == .months)
         // Already past the limit: due on the reading's day.
         #expect(schedule.firstMaintenanceDue(delivery: delivery, readings: [(LocalDate("2026-03-01")!, 5_200)]).date == LocalDate("2026-03-01")!)
+    }
+
+    @Test("W-9: a visit is on schedule only within both limits plus tolerance; the next point counts from the visit made")
+    func duePoints() {
+        let schedule = MaintenanceSchedule.standard()
+        let delivery = LocalDate("2026-01-10")!
+        let first = schedule.duePoint(delivery: delivery, lastVisit: nil)
+        #expect(first.date == LocalDate("2026-07-10")! && first.kilometres == 5_000)
+        #expect(first.lastDay == LocalDate("2026-08-09")! && first.lastKilometres == 6_000)
+        // 9,000 km in month 4: within the date limit but past the kilometres: late.
+        #expect(!first.isOnTime(day: LocalDate("2026-05-10")!, kilometres: 9_000))
+        #expect(first.isOnTime(day: LocalDate("2026-05-10")!, kilometres: 6_000))
+        // The last day of the tolerance is still on time (T-1), the day after is not, whatever the kilometres.
+        #expect(first.isOnTime(day: LocalDate("2026-08-09")!, kilometres: 3_000))
+        #expect(!first.isOnTime(day: LocalDate("2026-08-10")!, kilometres: 3_000))
+        let second = schedule.duePoint(delivery: delivery, lastVisit: (LocalDate("2026-05-10")!, 9_000))
+        #expect(second.date == LocalDate("2027-05-10")! && second.kilometres == 19_000)
+        // The next maintenance comes sooner when the readings since that visit reach its kilometres first:
+        // 5,000 km in 50 days, so 10,000 km after 100 days.
+        let next = schedule.nextMaintenanceDue(delivery: delivery, lastVisit: (LocalDate("2026-05-10")!, 9_000),
+                                               readings: [(LocalDate("2026-06-29")!, 14_000)])
+        #expect(next == MaintenanceDue(date: LocalDate("2026-08-18")!, kilometres: 19_000, decidedBy: .kilometres))
     }
 }

@@ -175,6 +175,21 @@ struct CampaignStoreTests {
         #expect(try f.db.outbox().total == total)
     }
 
+    @Test("W-9/M-1: the maintenance-due reminder counts kilometres from the last visit, as the compliance check does")
+    func maintenanceDueByKilometres() throws {
+        let f = try Fixture()
+        let vin = VIN(trusted: "LFV2A21K3N3000123")
+        try f.db.addMaintenanceVisit(MaintenanceVisit(day: LocalDate("2026-06-04")!, kilometres: 20_000), vin: vin, actor: "t")
+        _ = try f.db.addMileage(vin, kilometres: 30_000, at: instant("2026-12-01T08:00:00+08:00"), source: "service",
+                                odometerReplaced: false, actor: "t")
+        // 10,000 km since the visit: due now, not on 2027-06-04 as the months alone would say.
+        let run = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.maintenanceDue], actor: "t")
+        #expect(run.kinds.first?.due == 1)
+        let message = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items.first)
+        #expect(message.sourceKey == "reminder:maintenance-due:LFV2A21K3N3000123:after-2026-06-04")
+        #expect(message.body.contains("2026-12-01"))
+    }
+
     @Test("M-4: a booking logged within the window counts for the campaign; an unsubscribe link opts out and counts too")
     func responses() throws {
         let f = try Fixture()

@@ -262,7 +262,37 @@ struct ClaimAndMaintenanceTests {
         #expect(household.onSchedule)
         let fleet = MaintenanceCompliance.evaluate(schedule: schedule, delivered: delivered, visits: visits, on: LocalDate("2025-12-01")!, mileage: 19_000, household: false)
         #expect(!fleet.onSchedule)
-        #expect(fleet.findings.contains { $0.contains("maintenance 2 due 2025-07-10") && $0.contains("missed") })
+        // W-9: the second maintenance counts from the first visit made (2024-07-01 at 4,800 km), not from delivery.
+        #expect(fleet.findings.contains { $0.contains("maintenance 2 due 2025-07-01 or 14,800 km") && $0.contains("missed") })
+    }
+
+    @Test("W-9: a first maintenance at 9,000 km in month 4 is late (both limits, whichever comes first)")
+    func lateByKilometres() {
+        let schedule = MaintenanceSchedule.standard()
+        let delivered = LocalDate("2024-01-10")!
+        let early = [MaintenanceVisit(day: LocalDate("2024-05-10")!, kilometres: 9_000)]
+        let late = MaintenanceCompliance.evaluate(schedule: schedule, delivered: delivered, visits: early, on: LocalDate("2024-06-01")!,
+                                                  mileage: 9_500, household: true)
+        #expect(!late.onSchedule)
+        #expect(late.findings == ["maintenance 1 due 2024-07-10 or 5,000 km (on time until 2024-08-09 and 6,000 km): "
+                                  + "missed, done 2024-05-10 at 9,000 km"])
+        // No visit yet, but the kilometres are past 6,000 within the date limit: missed too.
+        let none = MaintenanceCompliance.evaluate(schedule: schedule, delivered: delivered, visits: [], on: LocalDate("2024-05-10")!,
+                                                  mileage: 6_001, household: true)
+        #expect(!none.onSchedule)
+        // The next point counts from the visit made: 2025-05-10 or 19,000 km.
+        let inTime = [MaintenanceVisit(day: LocalDate("2024-05-10")!, kilometres: 5_900),
+                      MaintenanceVisit(day: LocalDate("2025-05-20")!, kilometres: 15_000)]
+        let ok = MaintenanceCompliance.evaluate(schedule: schedule, delivered: delivered, visits: inTime, on: LocalDate("2025-06-01")!,
+                                                mileage: 15_500, household: true)
+        #expect(ok.onSchedule)
+        #expect(ok.findings.last == "maintenance 2 due 2025-05-10 or 15,900 km: done 2025-05-20 at 15,000 km")
+        // W-5 refuses on the same answer.
+        let decision = WarrantyDecision(covered: true, coveredBy: "vehicle warranty", summary: "covered", warrantyStart: nil, reasons: [])
+        let request = ReplacementRequest(defectCannotBeRemoved: true, failsStandardsAfterRepair: false, majorFaultAt: nil)
+        let refused = ReplacementAssessment.assess(request, deliveredAt: Date(), warranty: decision, maintenance: late, exclusions: [])
+        #expect(!refused.mayRaise)
+        #expect(refused.refusals.first { $0.item == "not maintained on schedule (W-9)" }?.detail.contains("done 2024-05-10") == true)
     }
 
     @Test("W-5: a replacement claim needs a condition and no refusal reason; each is evaluated")

@@ -45,12 +45,15 @@ extension AppDatabase {
             needs.contains(.consent) || c == channel
                 ? "(SELECT status FROM consent WHERE customer_id = c.id AND channel = '\(c.rawValue)')" : "NULL"
         }
+        // W-9: the last visit's day and reading, which the next due point counts from.
+        let lastVisit = "(SELECT day || ' ' || kilometres FROM maintenance_visit WHERE vehicle_id = v.id "
+            + "ORDER BY day DESC, kilometres DESC LIMIT 1)"
         let sql = """
             SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, c.address,
                    (SELECT phone FROM customer_phone WHERE customer_id = c.id AND length(phone) = 11 AND phone LIKE '1%' LIMIT 1),
                    v.vin, v.plate, v.make, v.model, v.model_year, v.usage, julianday(v.delivered_at),
                    \(needs.contains(.mileage) ? "(SELECT kilometres FROM mileage_reading WHERE vehicle_id = v.id ORDER BY read_at DESC LIMIT 1)" : "NULL"),
-                   \(needs.contains(.lastVisit) ? "(SELECT max(day) FROM maintenance_visit WHERE vehicle_id = v.id)" : "NULL"),
+                   \(needs.contains(.lastVisit) ? lastVisit : "NULL"),
                    \(needs.contains(.value) || needs.contains(.valueRank) ? "(SELECT sum(amount_fen) FROM customer_revenue WHERE customer_id = c.id)" : "NULL"),
                    \(consent(.email)), \(consent(.sms)), \(consent(.letter))
             FROM customer c LEFT JOIN vehicle v ON v.customer_id = c.id
@@ -87,7 +90,10 @@ extension AppDatabase {
                 // Julian day to the dealer's day; the zone's current offset is close enough for a calendar day.
                 facts.deliveredOn = statement.real(17).map { LocalDate(dayNumber: Int((($0 - 2_440_587.5) * 86_400 + offset) / 86_400)) }
                 facts.mileage = statement.integer(18).map(Int.init)
-                facts.lastVisit = statement.text(19).flatMap(LocalDate.init)
+                if let visit = statement.text(19)?.split(separator: " "), visit.count == 2 {
+                    facts.lastVisit = LocalDate(String(visit[0]))
+                    facts.lastVisitKilometres = Int(visit[1])
+                }
                 if needs.contains(.warrantyEnd), let delivered = facts.deliveredOn, let make = facts.make, let model = facts.model,
                    let term = WarrantyTerm.select(from: terms, make: make, model: model, usage: facts.usage ?? .private, delivered: delivered) {
                     facts.warrantyEnds = delivered.adding(months: term.months)
