@@ -180,7 +180,7 @@ public enum SegmentField: String, CaseIterable, Sendable {
         case .mileage: return "latest reading, km"
         case .deliveredDays: return "days since delivery"
         case .lastVisitDays: return "days since the last maintenance visit"
-        case .warrantyEndsIn: return "days until the warranty (W-1 term) ends; negative once ended"
+        case .warrantyEndsIn: return "days until the warranty's last covered day (W-1, W-2, L-2); negative once ended"
         case .birthdayMonth: return "1-12"
         case .openBulletin: return "recall or campaign: the vehicle has one open (W-6)"
         case .consentSMS, .consentEmail, .consentLetter: return "opt-in, opt-out or none (M-3)"

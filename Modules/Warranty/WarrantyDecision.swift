@@ -41,7 +41,19 @@ public struct WarrantyDecision: Sendable, Codable, Equatable {
     /// One sentence for the service advisor.
     public var summary: String
     public var warrantyStart: LocalDate?
+    /// The last covered day of the vehicle warranty by its months (T-1, L-2), as reminders use it (M-1).
+    public var warrantyEnds: LocalDate?
     public var reasons: [DecisionReason]
+
+    public init(covered: Bool, coveredBy: String?, summary: String, warrantyStart: LocalDate?, warrantyEnds: LocalDate? = nil,
+                reasons: [DecisionReason]) {
+        self.covered = covered
+        self.coveredBy = coveredBy
+        self.summary = summary
+        self.warrantyStart = warrantyStart
+        self.warrantyEnds = warrantyEnds
+        self.reasons = reasons
+    }
 }
 
 /// A limit checked against the vehicle's figures (T-1 for months, "at most K" for kilometres).

@@ -59,8 +59,46 @@ public struct EligibilityInput: Sendable {
     }
 }
 
+/// The vehicle warranty that applies to a vehicle: the manufacturer's term for its usage at delivery (W-1,
+/// W-2) raised to the legal repair period for household cars (L-1, L-2), from delivery.
+public struct VehicleCoverage: Sendable, Equatable {
+    public var term: WarrantyTerm
+    public var months: Int
+    public var kilometres: Int
+    /// Whether the legal minimum raised the term (L-2).
+    public var legalMinimumApplies: Bool
+    public var start: LocalDate
+
+    /// The last covered day by the months (T-1): what `warranty check` says "until", the warranty-expiry
+    /// reminder's day and the day `warranty-ends-in` counts to (M-1, M-2).
+    public var lastDay: LocalDate { MonthPeriod(start: start, months: months).lastDay }
+}
+
 /// The eligibility rules W-1 to W-4 with the legal minimums of L-1/L-2, answering with every reason (W-8).
 public enum WarrantyPolicy {
+    /// The one definition of the vehicle warranty (W-1, W-2, L-2) behind `decide`, the warranty-expiry
+    /// reminder and the `warranty-ends-in` segment field (M-1, M-2); nil when no term applies.
+    public static func vehicleCoverage(terms: [WarrantyTerm], legal: LegalPeriods, make: String, model: String,
+                                       deliveryUsage: Usage, delivered: LocalDate) -> VehicleCoverage? {
+        guard let term = WarrantyTerm.select(from: terms, make: make, model: model, usage: deliveryUsage, delivered: delivered) else {
+            return nil
+        }
+        var months = term.months
+        var kilometres = term.kilometres
+        if deliveryUsage == .private {
+            months = max(months, legal.repairMonths)
+            kilometres = max(kilometres, legal.repairKilometres)
+        }
+        return VehicleCoverage(term: term, months: months, kilometres: kilometres,
+                               legalMinimumApplies: months != term.months || kilometres != term.kilometres, start: delivered)
+    }
+
+    /// The vehicle warranty of an eligibility input (its usage at delivery, W-2).
+    public static func vehicleCoverage(_ input: EligibilityInput) -> VehicleCoverage? {
+        vehicleCoverage(terms: input.terms, legal: input.legal, make: input.make, model: input.model,
+                        deliveryUsage: input.deliveryUsage, delivered: input.delivered)
+    }
+
     public static func decide(_ input: EligibilityInput) -> WarrantyDecision {
         var reasons: [DecisionReason] = []
         var coveredBy: String?
@@ -73,27 +111,26 @@ public enum WarrantyPolicy {
 
         // W-1: the manufacturer's term, with the household-car legal minimum (L-1, L-2).
         let household = input.deliveryUsage == .private
-        if let term = WarrantyTerm.select(from: input.terms, make: input.make, model: input.model, usage: input.deliveryUsage, delivered: input.delivered) {
+        let coverage = vehicleCoverage(input)
+        if let coverage {
+            let term = coverage.term
             let scope = [term.make == "*" ? "any make" : term.make, term.model].compactMap { $0 }.joined(separator: " ")
             reasons.append(DecisionReason(rule: "W-1", kind: .term, decisive: false,
                                           text: "term: \(scope), \(term.usage.rawValue) use, \(term.months) months or \(Grouping.thousands(term.kilometres)) km, whichever comes first, from delivery on \(input.delivered) (effective \(term.effective), \(term.source))",
                                           source: term.source))
-            var months = term.months
-            var kilometres = term.kilometres
-            if household {
-                if term.months < input.legal.repairMonths {
-                    reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
-                                                  text: "term \(term.months) months; legal minimum \(input.legal.repairMonths) months applies (L-2)"))
-                    months = input.legal.repairMonths
-                }
-                if term.kilometres < input.legal.repairKilometres {
-                    reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
-                                                  text: "term \(Grouping.thousands(term.kilometres)) km; legal minimum \(Grouping.thousands(input.legal.repairKilometres)) km applies (L-2)"))
-                    kilometres = input.legal.repairKilometres
-                }
+            let months = coverage.months
+            let kilometres = coverage.kilometres
+            if months != term.months {
+                reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
+                                              text: "term \(term.months) months; legal minimum \(months) months applies (L-2)"))
+            }
+            if kilometres != term.kilometres {
+                reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
+                                              text: "term \(Grouping.thousands(term.kilometres)) km; legal minimum "
+                                                + "\(Grouping.thousands(kilometres)) km applies (L-2)"))
             }
             let check = LimitCheck(months: months, kilometres: kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
-            reasons += check.reasons(rule: household && (months != term.months || kilometres != term.kilometres) ? "L-2" : "W-1", label: "", decisiveIfOver: true)
+            reasons += check.reasons(rule: coverage.legalMinimumApplies ? "L-2" : "W-1", label: "", decisiveIfOver: true)
             if check.within { coveredBy = "vehicle warranty" }
             if household {
                 let sanbao = LimitCheck(months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered, on: input.on, mileage: input.mileage)
@@ -155,6 +192,7 @@ public enum WarrantyPolicy {
         } else {
             summary = "not covered"
         }
-        return WarrantyDecision(covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary, warrantyStart: input.delivered, reasons: reasons)
+        return WarrantyDecision(covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary, warrantyStart: input.delivered,
+                                warrantyEnds: coverage?.lastDay, reasons: reasons)
     }
 }

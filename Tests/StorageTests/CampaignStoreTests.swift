@@ -244,3 +244,69 @@ extension CampaignRunCounts {
         return copy
     }
 }
+
+@Suite("M-1/M-2: the warranty end of reminders and segments is the one warranty check gives")
+struct WarrantyEndTests {
+    @Test("M-1/M-2: a household car's warranty ends at the legal 36 months (L-2), by its usage at delivery (W-2)")
+    func householdLegalMinimum() throws {
+        let f = try CampaignStoreTests.Fixture()
+        // 李强's car was delivered private and is a taxi now: coverage still follows the usage at delivery.
+        _ = try f.db.changeUsage(VIN(trusted: "LFV2A21K5N3000124"), to: .taxi, effective: LocalDate("2026-03-01")!, reason: "网约车", actor: "t")
+        // Delivered 2025-12-20: the 24-month term is raised to 36 months, covered until 2028-12-20 (T-1).
+        for vin in ["LFV2A21K3N3000123", "LFV2A21K5N3000124"] {
+            #expect(try f.db.warrantyCheck(vin: VIN(trusted: vin)).decision.warrantyEnds == LocalDate("2028-12-20"))
+        }
+        #expect(try f.db.previewSegment(filter: "warranty-ends-in = 750").vehicles == 6)
+        let early = try f.db.runReminders(asOf: LocalDate("2027-11-25")!, kinds: [.warrantyExpiry], actor: "t")
+        #expect(early.kinds.first?.due == 0)
+        let due = try f.db.runReminders(asOf: LocalDate("2028-11-25")!, kinds: [.warrantyExpiry], actor: "t")
+        #expect(due.kinds.first?.due == 6)
+        let message = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items.first)
+        #expect(message.body.contains("2028-12-20"))
+    }
+
+    @Test("M-1/M-2: for random terms, usages and deliveries, the facts loader's warranty end equals warranty check's")
+    func randomized() throws {
+        let clock = SteppingClock("2026-12-01T09:00:00+08:00")
+        let db = try AppDatabase.inMemory(clock: clock)
+        var seed = UInt64(20261205)
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        let makes = ["Volkswagen", "Toyota", "Audi"], models = ["Sagitar", "Jetta", "Corolla", "A4L"]
+        let usages: [Usage] = [.private, .taxi, .commercial]
+        for i in 0..<40 {
+            let term = WarrantyTerm(make: next(4) == 0 ? "*" : makes[next(3)], model: next(3) == 0 ? models[next(4)] : nil, usage: usages[next(3)],
+                                    months: [12, 18, 24, 36, 48, 60][next(6)], kilometres: [50_000, 60_000, 100_000, 150_000][next(4)],
+                                    effective: LocalDate("2018-01-01")!.adding(days: next(3000)), source: "random \(i)")
+            _ = try db.setWarrantyTerm(term, actor: "t")
+        }
+        if next(2) == 0 { _ = try db.setSetting("legal.repair-period.months", to: "42", actor: "t") }
+        let owner = try db.addCustomer(NewCustomer(customer: Customer(name: "车主", customerClass: .potential, createdAt: clock.now()), phones: []),
+                                       actor: "t").customer.id!
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        var vins: [VIN] = []
+        for v in 0..<150 {
+            // Local midnights and the last second of a day as often as any other time: the day must not slip.
+            let day = LocalDate("2019-01-01")!.adding(days: next(2850))
+            let second = [0, 86_399, 43_200, next(86_400)][next(4)]
+            let delivered = day.startInstant(in: zone).addingTimeInterval(Double(second))
+            let vin = VIN(trusted: "LFV2A21K0N3" + String(format: "%06d", v))
+            let usage = usages[next(3)]
+            _ = try db.addVehicle(Vehicle(customerID: owner, vin: vin, make: makes[next(3)], model: models[next(4)], usage: usage,
+                                          deliveredAt: delivered, createdAt: clock.now()), actor: "t")
+            if next(3) == 0 {
+                _ = try db.changeUsage(vin, to: usages.filter { $0 != usage }[next(2)], effective: day.adding(days: next(300)), reason: "r", actor: "t")
+            }
+            vins.append(vin)
+        }
+        var loaded: [String: LocalDate?] = [:]
+        try db.writer.read { store in
+            try AppDatabase.forEachCustomerFacts(store, needs: [.warrantyEnd, .vin], channel: nil, zone: zone) { facts in
+                if let vin = facts.vin { loaded[vin.value] = facts.warrantyEnds }
+            }
+        }
+        for vin in vins {
+            let check = try db.warrantyCheck(vin: vin)
+            #expect(loaded[vin.value] == .some(check.decision.warrantyEnds), "\(vin): \(check.decision.reasons.map(\.text))")
+        }
+    }
+}

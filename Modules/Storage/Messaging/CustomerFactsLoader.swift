@@ -48,6 +48,8 @@ extension AppDatabase {
         // W-9: the last visit's day and reading, which the next due point counts from.
         let lastVisit = "(SELECT day || ' ' || kilometres FROM maintenance_visit WHERE vehicle_id = v.id "
             + "ORDER BY day DESC, kilometres DESC LIMIT 1)"
+        // W-2: the usage at delivery, the first entry of the usage history (as `UsageChange.fetchDeliveryUsage`).
+        let deliveryUsage = "(SELECT usage FROM usage_change WHERE vehicle_id = v.id ORDER BY effective, id LIMIT 1)"
         let sql = """
             SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, c.address,
                    (SELECT phone FROM customer_phone WHERE customer_id = c.id AND length(phone) = 11 AND phone LIKE '1%' LIMIT 1),
@@ -55,11 +57,13 @@ extension AppDatabase {
                    \(needs.contains(.mileage) ? "(SELECT kilometres FROM mileage_reading WHERE vehicle_id = v.id ORDER BY read_at DESC LIMIT 1)" : "NULL"),
                    \(needs.contains(.lastVisit) ? lastVisit : "NULL"),
                    \(needs.contains(.value) || needs.contains(.valueRank) ? "(SELECT sum(amount_fen) FROM customer_revenue WHERE customer_id = c.id)" : "NULL"),
-                   \(consent(.email)), \(consent(.sms)), \(consent(.letter))
+                   \(consent(.email)), \(consent(.sms)), \(consent(.letter)),
+                   \(needs.contains(.warrantyEnd) ? deliveryUsage : "NULL")
             FROM customer c LEFT JOIN vehicle v ON v.customer_id = c.id
             ORDER BY c.id, v.id
             """
         let terms = needs.contains(.warrantyEnd) ? try Self.terms(db) : []
+        let legal = needs.contains(.warrantyEnd) ? LegalPeriods(settings: try Self.settings(db)) : .minimum
         var ranks: [Int64: Int] = [:]
         if needs.contains(.valueRank) {
             for (index, id) in try Int64.fetchAll(db, sql: "SELECT customer_id FROM customer_revenue GROUP BY customer_id ORDER BY sum(amount_fen) DESC, customer_id").enumerated() {
@@ -69,7 +73,7 @@ extension AppDatabase {
         let statement = try RawStatement(db, sql)
         defer { statement.reset() }
         var previous: Int64 = -1
-        let offset = Double(zone.secondsFromGMT())
+        let offset = zone.secondsFromGMT()
         while try statement.step(db) {
             let id = statement.integer(0)!
             var facts = CustomerFacts(customerID: Customer.ID(id), name: "", customerClass: CustomerClass(rawValue: statement.text(3) ?? "") ?? .potential)
@@ -87,16 +91,22 @@ extension AppDatabase {
                 facts.model = statement.text(14)
                 facts.modelYear = statement.integer(15).map(Int.init)
                 facts.usage = statement.text(16).flatMap(Usage.init(rawValue:))
-                // Julian day to the dealer's day; the zone's current offset is close enough for a calendar day.
-                facts.deliveredOn = statement.real(17).map { LocalDate(dayNumber: Int((($0 - 2_440_587.5) * 86_400 + offset) / 86_400)) }
+                // Julian day to the dealer's day; the zone's current offset is close enough for a calendar day. The
+                // milliseconds are rounded first: a delivery at local midnight must not slip to the day before.
+                facts.deliveredOn = statement.real(17).map {
+                    let local = Int((($0 - 2_440_587.5) * 86_400_000).rounded()) + offset * 1000
+                    return LocalDate(dayNumber: local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000)
+                }
                 facts.mileage = statement.integer(18).map(Int.init)
                 if let visit = statement.text(19)?.split(separator: " "), visit.count == 2 {
                     facts.lastVisit = LocalDate(String(visit[0]))
                     facts.lastVisitKilometres = Int(visit[1])
                 }
-                if needs.contains(.warrantyEnd), let delivered = facts.deliveredOn, let make = facts.make, let model = facts.model,
-                   let term = WarrantyTerm.select(from: terms, make: make, model: model, usage: facts.usage ?? .private, delivered: delivered) {
-                    facts.warrantyEnds = delivered.adding(months: term.months)
+                // M-1, M-2: the warranty end is the one `warranty check` gives (usage at delivery W-2, legal minimum L-2).
+                if needs.contains(.warrantyEnd), let delivered = facts.deliveredOn, let make = facts.make, let model = facts.model {
+                    let usage = statement.text(24).flatMap(Usage.init(rawValue:)) ?? facts.usage ?? .private
+                    facts.warrantyEnds = WarrantyPolicy.vehicleCoverage(terms: terms, legal: legal, make: make, model: model,
+                                                                        deliveryUsage: usage, delivered: delivered)?.lastDay
                 }
             }
             facts.valueFen = statement.integer(20) ?? 0
