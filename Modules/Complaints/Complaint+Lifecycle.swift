@@ -212,6 +212,7 @@ extension Complaint {
         guard satisfied else {
             state = .investigating
             reopened += 1
+            reopenedAt = verdict.at // K-6: the report clock restarts here
             return ComplaintEvent(action: "close-refused", rule: "K-10",
                                   note: "\(ratings): not satisfied (top \(policy.satisfiedLevels) levels needed), back to investigating")
         }
@@ -222,12 +223,14 @@ extension Complaint {
         return ComplaintEvent(action: "close", rule: "K-10", note: "\(ratings); follow-up by \(followUpPerson) by \(closedDay.adding(days: policy.followUpDays)) (K-11)")
     }
 
-    /// Rule K-10: the customer is not satisfied with the solution: back to investigation.
-    public mutating func reopen(reason: String?) throws -> ComplaintEvent {
+    /// Rule K-10: the customer is not satisfied with the solution: back to investigation, where the K-6
+    /// report clock restarts at `at`.
+    public mutating func reopen(reason: String?, at: Date) throws -> ComplaintEvent {
         try ComplaintAction.reopen.check(state)
         let why = try required(reason, field: "reason", "say why the complaint is reopened")
         state = .investigating
         reopened += 1
+        reopenedAt = at // K-6
         closedAt = nil
         followUp = nil
         return ComplaintEvent(action: "reopen", rule: "K-10", note: why)

@@ -132,6 +132,9 @@ public struct Complaint: Sendable, Codable, Equatable {
     public var callback: String?
     public var repairOrder: RepairOrder?
     public var lastReportAt: Date?
+    /// When a refused close or a reopen last sent the complaint back to investigation: the K-6 report
+    /// clock restarts there, not at a report made before the solution.
+    public var reopenedAt: Date?
     public var reports: Int
     public var lateReports: Int
     /// K-13 signs: the customer contacted us again, came back without a fix, the file changed hands,

@@ -79,6 +79,34 @@ struct ClockTests {
         #expect(c.reports == 2 && c.lateReports == 1)
     }
 
+    @Test("K-6: after a refused close or a reopen the report clock restarts from that moment, not from the last report")
+    func reportClockAfterReopen() throws {
+        var c = phoneComplaint()
+        let p = policy()
+        _ = try c.contact(at: at("2026-11-23 10:30"), now: at("2026-11-23 10:30"), direction: .outbound, unfixedVisit: false, callback: nil, note: nil)
+        _ = try c.route(to: nil, person: "赵技术", advisor: "王丽", cause: nil, at: at("2026-11-23 11:00"))
+        _ = try c.report(note: "已更换制动片", plan: nil, at: at("2026-11-24 10:00"), policy: p)
+        _ = try c.resolve(.init(summary: "返修", apology: true, unhappyBecause: nil, measures: "更换制动片", customerAgreed: true, appointment: nil,
+                                at: at("2026-11-24 12:00")), cause: nil)
+        _ = try c.close(.init(process: .neutral, result: .dissatisfied, at: at("2026-11-28 09:00")), policy: p, followUpPerson: "李娜")
+        let refused = try #require(ComplaintClocks.deadlines(c, policy: p).first { $0.kind == .report })
+        #expect(refused.startedAt == at("2026-11-28 09:00") && refused.due == at("2026-11-29 09:00"))
+        #expect(refused.what.contains("of the reopening"))
+        #expect(ComplaintClocks.escalationDue(c, policy: p, at: at("2026-11-28 09:05")) == nil)
+        #expect(ComplaintClocks.escalationDue(c, policy: p, at: at("2026-11-29 09:01"))?.rule == "K-6")
+        // A report after the reopening runs the usual 24-hour rhythm from it.
+        let onTime = try c.report(note: "重新检查", plan: nil, at: at("2026-11-28 15:00"), policy: p)
+        #expect(onTime.note?.hasSuffix("(on time)") == true)
+        #expect(ComplaintClocks.deadlines(c, policy: p).first?.due == at("2026-11-29 15:00"))
+        // The same after a satisfied close and a reopen days later.
+        _ = try c.resolve(.init(summary: "再次返修", apology: true, unhappyBecause: nil, measures: "更换制动盘", customerAgreed: true, appointment: nil,
+                                at: at("2026-11-29 10:00")), cause: nil)
+        _ = try c.close(.init(process: .satisfied, result: .satisfied, at: at("2026-11-29 12:00")), policy: p, followUpPerson: "李娜")
+        _ = try c.reopen(reason: "异响又出现", at: at("2026-12-03 16:00"))
+        #expect(ComplaintClocks.deadlines(c, policy: p).first { $0.kind == .report }?.due == at("2026-12-04 16:00"))
+        #expect(ComplaintClocks.escalationDue(c, policy: p, at: at("2026-12-03 16:01")) == nil)
+    }
+
     @Test("K-11: a satisfied close starts a follow-up due by the end of the 7th day; recording it stops the clock")
     func followUp() throws {
         var c = phoneComplaint()

@@ -200,6 +200,29 @@ struct ComplaintStoreTests {
         #expect(report.resultSatisfaction.first { $0.key == "dissatisfied" }?.count == 1)
     }
 
+    @Test("K-6: a reopened complaint does not escalate at once; its report clock restarts at the reopen")
+    func reopenRestartsReportClock() throws {
+        let f = try Fixture()
+        let id = try f.add().complaint.id!
+        _ = try f.db.contactComplaint(id, direction: .outbound, actor: "李娜")
+        _ = try f.db.routeComplaint(id, advisor: "王丽", actor: "李娜")
+        f.clock.set("2026-11-24T09:00:00+08:00")
+        _ = try f.db.reportOnComplaint(id, note: "已更换制动片", actor: "王丽")
+        _ = try f.db.resolveComplaint(id, summary: "返修", apology: true, unhappyBecause: nil, measures: "更换制动片", customerAgreed: true,
+                                      appointment: nil, cause: nil, actor: "李娜")
+        _ = try f.db.closeComplaint(id, process: .satisfied, result: .satisfied, actor: "李娜")
+        f.clock.set("2026-12-02T10:00:00+08:00")
+        let reopened = try f.db.reopenComplaint(id, reason: "异响又出现", actor: "李娜")
+        #expect(reopened.complaint.reopenedAt == instant("2026-12-02T10:00:00+08:00"))
+        #expect(reopened.deadlines.first { $0.deadline.rule == "K-6" }?.deadline.due == instant("2026-12-03T10:00:00+08:00"))
+        #expect(try f.db.escalateDueComplaints(actor: "cron").isEmpty)
+        #expect(try f.db.overdueComplaints().isEmpty)
+        #expect(try f.db.complaintFile(id).complaint.missedDeadlines == 0)
+        // A day later the reopened complaint's report is due, and only then.
+        f.clock.set("2026-12-03T10:01:00+08:00")
+        #expect(try f.db.escalateDueComplaints(actor: "cron").map(\.rule) == ["K-6"])
+    }
+
     @Test("K-14: evidence is kept with the file, typed and size-checked; the same file twice is refused")
     func attachments() throws {
         let f = try Fixture()

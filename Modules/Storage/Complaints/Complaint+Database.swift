@@ -38,6 +38,7 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
                                       advisor: row["advisor"], at: routedAt, rule: row["route_rule"] ?? "", plan: row["plan"])
         }
         lastReportAt = row["last_report_at"]
+        reopenedAt = row["reopened_at"]
         reports = row["reports"]
         lateReports = row["late_reports"]
         repeatContacts = row["repeat_contacts"]
@@ -94,6 +95,7 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
         container["route_rule"] = repairOrder?.rule
         container["plan"] = repairOrder?.plan
         container["last_report_at"] = lastReportAt
+        container["reopened_at"] = reopenedAt
         container["reports"] = reports
         container["late_reports"] = lateReports
         container["repeat_contacts"] = repeatContacts

@@ -182,11 +182,12 @@ extension AppDatabase {
         let statement = try db.cachedStatement(sql: """
             SELECT c.id, c.customer_id, julianday(c.received_at), c.owner, c.state, c.level, julianday(c.level_since), c.crisis, c.priority,
                    julianday(c.first_contact_at), julianday(c.routed_at), c.routed_to, c.advisor, julianday(c.last_report_at), c.reports,
-                   julianday(c.closed_at), c.followup_due, c.followup_by, k.name
+                   julianday(c.closed_at), c.followup_due, c.followup_by, k.name, julianday(c.reopened_at)
             FROM complaint c JOIN customer k ON k.id = c.customer_id
             WHERE c.active AND (
                 (c.first_contact_at IS NULL AND c.state NOT IN ('closed', 'invalid') AND c.received_at <= ?1)
-                OR (c.state = 'investigating' AND c.routed_at IS NOT NULL AND max(c.routed_at, coalesce(c.last_report_at, c.routed_at)) <= ?2)
+                OR (c.state = 'investigating' AND c.routed_at IS NOT NULL
+                    AND max(c.routed_at, coalesce(c.last_report_at, c.routed_at), coalesce(c.reopened_at, c.routed_at)) <= ?2)
                 OR (c.state = 'closed' AND c.followup_at IS NULL AND c.followup_due <= ?3))
             """)
         func date(_ row: Row, _ index: Int) -> Date? {
@@ -208,6 +209,7 @@ extension AppDatabase {
                                                               at: routedAt, rule: "", plan: nil)
             }
             complaint.lastReportAt = date(row, 13)
+            complaint.reopenedAt = date(row, 19) // K-6: the report clock restarts at a reopen
             complaint.reports = row[14]
             complaint.closedAt = date(row, 15)
             if let due: LocalDate = row[16] {

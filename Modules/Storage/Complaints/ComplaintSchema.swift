@@ -94,5 +94,15 @@ enum ComplaintSchema {
                 );
                 """)
         }
+        migrator.registerMigration("2026-12-05 complaints: the K-6 report clock restarts at a reopen") { db in
+            // K-6: when the complaint last went back to investigation (refused close or reopen); files already
+            // reopened take it from their history.
+            try db.execute(sql: """
+                ALTER TABLE complaint ADD COLUMN reopened_at DATETIME;
+                UPDATE complaint SET reopened_at = (
+                    SELECT max(at) FROM complaint_event e WHERE e.complaint_id = complaint.id AND e.action IN ('reopen', 'close-refused'))
+                WHERE reopened > 0;
+                """)
+        }
     }
 }

@@ -197,7 +197,7 @@ extension AppDatabase {
 
     /// Rule K-10: back to investigation (the customer is not satisfied).
     public func reopenComplaint(_ id: Complaint.ID, reason: String?, actor: String) throws -> ComplaintFile {
-        try changeComplaint(id, actor: actor) { complaint, _, _ in try complaint.reopen(reason: reason) }
+        try changeComplaint(id, actor: actor) { complaint, _, now in try complaint.reopen(reason: reason, at: now) }
     }
 
     /// Rule K-9: explains and closes an invalid complaint (still counted).
