@@ -49,6 +49,16 @@ public struct Customer: Sendable, Codable, Equatable {
         self.updatedAt = updatedAt ?? createdAt
     }
 
+    /// Rules C-5 and C-2: moves the customer to `target` when C-5 allows it. Only potential customers are
+    /// graded, so a move out of potential clears the grade and returns it, for the move history to keep.
+    public mutating func move(to target: CustomerClass) throws -> PotentialGrade? {
+        try customerClass.checkMove(to: target)
+        customerClass = target
+        guard target != .potential, let left = grade else { return nil }
+        grade = nil
+        return left
+    }
+
     /// Checks the fields a card may hold, whatever the class; throws `InvalidInput` naming the field.
     public func validate() throws {
         let trimmedName = name.trimmed()
@@ -73,13 +83,19 @@ public struct ClassMove: Sendable, Codable, Equatable {
     public var at: Date
     public var actor: String
     public var reason: String
+    /// The grade the customer held when the move took them out of potential (C-2), with its criteria.
+    public var grade: PotentialGrade?
+    public var gradeCriteria: [GradeCriterion]?
 
-    public init(customerID: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String, reason: String) {
+    public init(customerID: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String, reason: String,
+                grade: PotentialGrade? = nil) {
         self.customerID = customerID
         self.from = from
         self.to = to
         self.at = at
         self.actor = actor
         self.reason = reason
+        self.grade = grade
+        self.gradeCriteria = grade?.criteria
     }
 }

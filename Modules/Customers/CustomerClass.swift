@@ -44,10 +44,28 @@ public enum CustomerClass: String, CaseIterable, Codable, Sendable {
     }
 }
 
+/// What a potential customer's grade rests on (C-2).
+public enum GradeCriterion: String, CaseIterable, Codable, Sendable {
+    case confidence, need
+    case purchasingPower = "purchasing-power"
+}
+
 /// Grade of a potential customer (C-2): A = confidence + need + purchasing power;
 /// B = need + purchasing power; C = confidence + purchasing power.
 public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
     case a = "A", b = "B", c = "C"
+
+    /// Rule C-2: the criteria the grade stands for.
+    public var criteria: [GradeCriterion] {
+        switch self {
+        case .a: return [.confidence, .need, .purchasingPower]
+        case .b: return [.need, .purchasingPower]
+        case .c: return [.confidence, .purchasingPower]
+        }
+    }
+
+    /// The grade with its criteria, as people read it: `A (confidence, need, purchasing-power)`.
+    public var explained: String { "\(rawValue) (\(criteria.map(\.rawValue).joined(separator: ", ")))" }
 
     public static func parse(_ text: String, field: String = "grade") throws -> PotentialGrade {
         if let grade = PotentialGrade(rawValue: text) ?? PotentialGrade(rawValue: text.trimmed().uppercased()) { return grade }

@@ -34,6 +34,21 @@ struct CustomerRuleTests {
         #expect(throws: InvalidInput.self) { try Customer(name: "  ", customerClass: .potential, createdAt: now).validate() }
     }
 
+    @Test("C-2: a move out of potential clears the grade and hands it back for the move history; the grade keeps its criteria")
+    func gradeLeavesWithPotential() throws {
+        var customer = Customer(name: "赵敏", customerClass: .potential, grade: .b, createdAt: Date())
+        #expect(try customer.move(to: .intention) == .b)
+        #expect(customer.customerClass == .intention && customer.grade == nil)
+        try customer.validate() // later edits are valid again
+        #expect(throws: Conflict.self) { try customer.move(to: .potential) }
+        #expect(PotentialGrade.a.criteria == [.confidence, .need, .purchasingPower])
+        #expect(PotentialGrade.b.criteria == [.need, .purchasingPower])
+        #expect(PotentialGrade.c.criteria == [.confidence, .purchasingPower])
+        #expect(PotentialGrade.c.explained == "C (confidence, purchasing-power)")
+        #expect(ClassMove(customerID: Customer.ID(1), from: .potential, to: .intention, at: Date(), actor: "t", reason: "r", grade: .a)
+            .gradeCriteria == [.confidence, .need, .purchasingPower])
+    }
+
     @Test("C-6: phones are normalised; mobile numbers are 11 digits starting 13-19")
     func phones() throws {
         #expect(try ContactDetails.normalizePhone("+86 138-0013-8000") == "13800138000")

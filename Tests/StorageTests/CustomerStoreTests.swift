@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Core
 import Customers
+import GRDB
 import TestSupport
 @testable import Storage
 
@@ -34,6 +35,45 @@ struct CustomerStoreTests {
         #expect(audit[0].action == "create")
         #expect(audit[0].changes["name"] == FieldChange(before: nil, after: "王芳"))
         #expect(audit[0].at == instant("2026-11-23T09:00:00+08:00"))
+    }
+
+    @Test("C-2: a graded customer moved out of potential loses the grade to the move history and can be edited again")
+    func gradeAfterMove() throws {
+        let db = try memoryDatabase()
+        let graded = Customer(name: "赵敏", customerClass: .potential, grade: .a, createdAt: db.now)
+        let id = try db.addCustomer(NewCustomer(customer: graded, phones: []), actor: "t").customer.id!
+        #expect(try db.customerCard(id).gradeCriteria == [.confidence, .need, .purchasingPower])
+        let moved = try db.moveCustomer(id, to: .intention, reason: "试驾后下定", actor: "销售-张伟")
+        #expect(moved.customer.grade == nil && moved.gradeCriteria == nil)
+        #expect(moved.classHistory.last?.grade == .a)
+        #expect(moved.classHistory.last?.gradeCriteria == [.confidence, .need, .purchasingPower])
+        var edit = CustomerEdit()
+        edit.region = "上海"
+        #expect(try db.editCustomer(id, edit, actor: "t").customer.region == "上海")
+        let move = try #require(try db.auditEntries(AuditFilter(entity: "customer", entityID: id.description)).first { $0.action == "move" })
+        #expect(move.changes["grade"] == FieldChange(before: "A", after: nil))
+    }
+
+    @Test("C-2: the migration moves the grade of customers already moved out of potential into their class history")
+    func gradeMigration() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "2026-11-23 customers: cards, vehicles, mileage, contacts, care tasks")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO customer (id, kind, name, customer_class, grade, created_at, updated_at)
+                    VALUES (1, 'person', '赵敏', 'intention', 'B', '2026-11-01 00:00:00.000', '2026-11-01 00:00:00.000'),
+                           (2, 'person', '李强', 'potential', 'C', '2026-11-01 00:00:00.000', '2026-11-01 00:00:00.000');
+                INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason) VALUES
+                    (1, NULL, 'potential', '2026-11-01 00:00:00.000', 't', 'new potential customer'),
+                    (1, 'potential', 'intention', '2026-11-10 00:00:00.000', 't', '试驾'),
+                    (2, NULL, 'potential', '2026-11-01 00:00:00.000', 't', 'new potential customer');
+                """)
+        }
+        let db = try AppDatabase(queue, clock: FixedClock(instant("2026-11-23T09:00:00+08:00")))
+        let moved = try db.customerCard(Customer.ID(1))
+        #expect(moved.customer.grade == nil)
+        #expect(moved.classHistory.map(\.grade) == [nil, .b])
+        #expect(try db.customerCard(Customer.ID(2)).customer.grade == .c)
     }
 
     @Test("C-5: creating a base customer needs a reason")

@@ -11,6 +11,8 @@ public struct CustomerPhone: Codable, Sendable, Equatable {
 /// The whole customer card (C-6) as the CLI and API show it.
 public struct CustomerCard: Codable, Sendable {
     public var customer: Customer
+    /// What the potential customer's grade rests on (C-2), when graded.
+    public var gradeCriteria: [GradeCriterion]?
     public var phones: [CustomerPhone]
     public var vehicles: [Vehicle]
     public var classHistory: [ClassMove]

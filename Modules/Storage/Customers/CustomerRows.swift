@@ -72,7 +72,7 @@ extension UsageChange {
 extension ClassMove {
     init(row: Row) {
         self.init(customerID: row["customer_id"], from: row["from_class"], to: row["to_class"] ?? .potential, at: row["at"],
-                  actor: row["actor"], reason: row["reason"])
+                  actor: row["actor"], reason: row["reason"], grade: row["grade"])
     }
 }
 

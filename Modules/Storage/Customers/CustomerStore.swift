@@ -98,12 +98,16 @@ extension AppDatabase {
         guard !reason.isEmpty else { throw InvalidInput(field: "reason", "a class move needs a reason (C-5)") }
         return try writer.write { db in
             let customer = try Self.fetchCustomer(db, id: id)
-            try customer.customerClass.checkMove(to: target)
+            var moved = customer
+            // C-2: a move out of potential clears the grade; the move history keeps it.
+            let grade = try moved.move(to: target)
             let now = clock.now()
-            try db.execute(sql: "UPDATE customer SET customer_class = ?, updated_at = ? WHERE id = ?", arguments: [target, now, id])
-            try Self.recordMove(db, customer: id, from: customer.customerClass, to: target, at: now, actor: actor, reason: reason)
+            try db.execute(sql: "UPDATE customer SET customer_class = ?, grade = ?, updated_at = ? WHERE id = ?",
+                           arguments: [target, moved.grade, now, id])
+            try Self.recordMove(db, customer: id, from: customer.customerClass, to: target, at: now, actor: actor, reason: reason, grade: grade)
             try Audit.record(db, at: now, actor: actor, entity: "customer", id: id.description, action: "move",
-                             before: ["class": customer.customerClass.rawValue], after: ["class": target.rawValue, "reason": reason])
+                             before: ["class": customer.customerClass.rawValue, "grade": customer.grade?.rawValue],
+                             after: ["class": target.rawValue, "grade": moved.grade?.rawValue, "reason": reason])
             if target == .retained {
                 for vehicleID in try Vehicle.ID.fetchAll(db, sql: "SELECT id FROM vehicle WHERE customer_id = ? AND delivered_at IS NOT NULL", arguments: [id]) {
                     _ = try createCarePlan(db, vehicleID: vehicleID, actor: actor)
@@ -166,9 +170,11 @@ extension AppDatabase {
         }
     }
 
-    static func recordMove(_ db: Database, customer: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String, reason: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [customer, from, to, at, actor, reason])
+    /// Records a class move (C-5) with the grade it took the customer out of, if any (C-2).
+    static func recordMove(_ db: Database, customer: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String, reason: String,
+                           grade: PotentialGrade? = nil) throws {
+        try db.cachedStatement(sql: "INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason, grade) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [customer, from, to, at, actor, reason, grade])
     }
 
     static func customerCard(_ db: Database, id: Customer.ID) throws -> CustomerCard {
@@ -180,7 +186,8 @@ extension AppDatabase {
         let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 10", arguments: [id]).map(Contact.init(row:))
         let tasks = try Row.fetchAll(db, sql: "SELECT * FROM care_task WHERE customer_id = ? AND done_at IS NULL ORDER BY due_on, id", arguments: [id]).map(CareTask.init(row:))
         let open = try vehicles.flatMap { try vehicleBulletins(db, vin: $0.vin, card: $0).filter(\.open) }
-        return CustomerCard(customer: customer, phones: phones, vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks, openBulletins: open)
+        return CustomerCard(customer: customer, gradeCriteria: customer.grade?.criteria, phones: phones, vehicles: vehicles, classHistory: moves,
+                            recentContacts: contacts, openTasks: tasks, openBulletins: open)
     }
 
     static func summaries(_ db: Database, ids: [Customer.ID]) throws -> [CustomerSummary] {

@@ -309,8 +309,10 @@ final class CustomerImportSession {
                     """, arguments: [c.kind, c.name, c.customerClass, c.grade, c.source, c.gender, c.birthDate, c.region,
                                      c.occupation, c.email, c.address, c.owner, c.note, now, id])
                 if existing.customerClass != c.customerClass {
+                    // C-2: the grade a move out of potential clears stays in the move history.
                     try AppDatabase.recordMove(db, customer: Customer.ID(id), from: existing.customerClass, to: c.customerClass, at: now, actor: actor,
-                                               reason: "import of \((file as NSString).lastPathComponent)")
+                                               reason: "import of \((file as NSString).lastPathComponent)",
+                                               grade: existing.customerClass == .potential ? existing.grade : nil)
                 }
                 updatedCustomers.append(id)
                 effect.customer = .updated
