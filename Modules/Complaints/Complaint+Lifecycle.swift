@@ -17,7 +17,7 @@ public enum ComplaintAction: String, CaseIterable, Codable, Sendable {
         case .reopen: return [.resolved, .closed]
         case .invalidate: return [.received, .contacted, .investigating]
         case .followUp: return [.closed]
-        case .analyse: return [.closed, .invalid]
+        case .analyse: return [.resolved, .closed, .invalid] // K-12: once resolved, solved or not
         case .attach: return Set(ComplaintState.allCases)
         }
     }
@@ -261,7 +261,8 @@ extension Complaint {
         return ComplaintEvent(action: "followup", rule: "K-11", note: text + (satisfaction.map { " (\($0.name))" } ?? ""))
     }
 
-    /// Rule K-12: root cause and preventive action by the market coordinator, on a closed or invalid complaint.
+    /// Rule K-12: root cause and preventive action by the market coordinator, once the complaint is resolved
+    /// (also closed or invalid).
     public mutating func analyse(rootCause: String?, preventiveAction: String?, cause: ComplaintCause?, by: String, at: Date) throws -> ComplaintEvent {
         try ComplaintAction.analyse.check(state)
         let root = try required(rootCause, field: "root-cause", "give the root cause (K-12)")

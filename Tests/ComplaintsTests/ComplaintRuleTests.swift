@@ -222,6 +222,19 @@ struct HandlingTests {
         #expect(c.priority.reasons == ["customer contacted us again 2× (K-13)", "visit without a fix 1× (K-13)", "passed to another owner 1× (K-13)"])
     }
 
+    @Test("K-12: root cause and preventive action may be recorded once the complaint is resolved, not before")
+    func analysisOnceResolved() throws {
+        var c = phoneComplaint()
+        _ = try c.contact(at: at("2026-11-23 10:30"), now: at("2026-11-23 10:30"), direction: .outbound, unfixedVisit: false, callback: nil, note: nil)
+        #expect(throws: Conflict.self) {
+            try c.analyse(rootCause: "路试缺失", preventiveAction: "制动维修必须路试", cause: nil, by: "市场", at: at("2026-11-23 11:00"))
+        }
+        _ = try c.resolve(.init(summary: "返修", apology: true, unhappyBecause: nil, measures: "更换制动片", customerAgreed: true, appointment: nil,
+                                at: at("2026-11-23 12:00")), cause: nil)
+        let event = try c.analyse(rootCause: "路试缺失", preventiveAction: "制动维修必须路试", cause: .defect, by: "市场", at: at("2026-11-23 13:00"))
+        #expect(event.rule == "K-12" && c.isAnalysed && c.state == .resolved)
+    }
+
     @Test("Illegal transitions name the allowed ones; bad times and missing texts are refused")
     func illegal() throws {
         var c = phoneComplaint()
