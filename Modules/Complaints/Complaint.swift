@@ -150,7 +150,8 @@ public struct Complaint: Sendable, Codable, Equatable {
     public var followUp: FollowUp?
     public var analysis: Analysis?
 
-    /// A complaint as registered at intake (K-5): received, at the handler level.
+    /// A complaint as registered at intake (K-5): received, at the handler level; a crisis, and one arriving
+    /// through the authorities (K-8), at the general manager.
     public init(kind: ComplaintKind = .complaint, customerID: Customer.ID, vin: VIN? = nil, workOrder: String? = nil, channel: ComplaintChannel,
                 receivedAt: Date, receivedBy: String, owner: String, description: String, category: ComplaintCategory,
                 wishes: [CustomerWish] = [], crisis: Bool = false, crisisReason: String? = nil) {
@@ -165,10 +166,12 @@ public struct Complaint: Sendable, Codable, Equatable {
         self.description = description
         self.category = category
         self.wishes = wishes
-        self.crisis = crisis
-        self.crisisReason = crisisReason
+        // Rule K-8: a complaint that arrives through the authorities is a crisis from intake.
+        let throughAuthority = channel == .authority
+        self.crisis = crisis || throughAuthority
+        self.crisisReason = crisisReason ?? (throughAuthority ? "arrived through the authorities (K-8)" : nil)
         self.state = .received
-        self.level = crisis ? .generalManager : .handler
+        self.level = self.crisis ? .generalManager : .handler
         self.levelSince = receivedAt
         self.reports = 0
         self.lateReports = 0

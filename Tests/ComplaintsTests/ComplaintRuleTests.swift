@@ -210,6 +210,19 @@ struct HandlingTests {
         #expect(high.level == .regionalOffice)
     }
 
+    @Test("K-8: a complaint arriving through the authorities is a crisis from intake, at the general manager")
+    func authorityChannel() throws {
+        let c = Complaint(customerID: Customer.ID(1), channel: .authority, receivedAt: at("2026-11-23 10:00"), receivedBy: "李娜", owner: "李娜",
+                          description: "市场监管局转来的投诉", category: .productQuality)
+        #expect(c.crisis && c.crisisReason == "arrived through the authorities (K-8)")
+        #expect(c.level == .generalManager && c.priority.level == 4)
+        try c.validateIntake(now: at("2026-11-23 10:00"))
+        let given = Complaint(customerID: Customer.ID(1), channel: .authority, receivedAt: at("2026-11-23 10:00"), receivedBy: "李娜", owner: "李娜",
+                              description: "消协转来", category: .price, crisisReason: "消费者协会介入")
+        #expect(given.crisisReason == "消费者协会介入")
+        #expect(!phoneComplaint().crisis)
+    }
+
     @Test("K-13: repeated contacts, visits without a fix and reassignments raise the priority, and say why")
     func priority() throws {
         var c = phoneComplaint()

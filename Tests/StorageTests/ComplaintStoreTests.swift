@@ -155,6 +155,16 @@ struct ComplaintStoreTests {
         #expect(try f.db.complaintReport(from: LocalDate("2026-07-01")!, to: LocalDate("2026-12-31")!).openCrises.count == 2)
     }
 
+    @Test("K-8: a complaint arriving through the authorities is stored as a crisis from intake")
+    func authorityCrisis() throws {
+        let f = try Fixture()
+        let file = try f.db.addComplaint(ComplaintIntake(customer: f.customer, channel: .authority, receivedBy: "李娜", owner: nil,
+                                                         description: "市场监管局转来的投诉", category: .productQuality), actor: "李娜")
+        #expect(file.complaint.crisis && file.complaint.level == .generalManager)
+        #expect(file.history.contains { $0.action == "crisis" && $0.note?.contains("arrived through the authorities") == true })
+        #expect(try f.db.listComplaints(ComplaintFilter(crisisOnly: true)).total == 1)
+    }
+
     @Test("T-3: with business hours set, a complaint received on Saturday evening is due Monday 09:30")
     func businessHours() throws {
         let f = try Fixture(now: "2026-11-28T19:00:00+08:00")
