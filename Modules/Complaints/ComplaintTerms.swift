@@ -15,6 +15,8 @@ public enum ComplaintCategory: String, CaseIterable, Codable, Sendable {
     case serviceQuality = "service-quality"
     case repairTechnique = "repair-technique"
     case partsQuality = "parts-quality"
+    /// A repair delayed by a missing part (K-5).
+    case partsShortage = "parts-shortage"
     case productQuality = "product-quality"
     case warrantyClaim = "warranty-claim"
     case technicalProblem = "technical-problem"
@@ -27,7 +29,7 @@ public enum ComplaintCategory: String, CaseIterable, Codable, Sendable {
     /// Rule K-5: who receives the internal complaint repair order for this category.
     public var department: Role {
         switch self {
-        case .partsQuality: return .partsManager
+        case .partsQuality, .partsShortage: return .partsManager // K-5: parts → parts manager
         case .repairTechnique, .technicalProblem, .productQuality: return .technicalDirector
         case .serviceQuality, .warrantyClaim, .price, .delay, .reception, .reAppointment, .other: return .serviceManager
         }

@@ -130,7 +130,7 @@ struct HandlingTests {
     @Test("K-5: every category is routed by the table", arguments: ComplaintCategory.allCases)
     func routing(category: ComplaintCategory) throws {
         let expected: Role = switch category {
-        case .partsQuality: .partsManager
+        case .partsQuality, .partsShortage: .partsManager
         case .repairTechnique, .technicalProblem, .productQuality: .technicalDirector
         default: .serviceManager
         }
@@ -139,6 +139,15 @@ struct HandlingTests {
         #expect(c.repairOrder?.department == expected)
         #expect(c.repairOrder?.rule.hasPrefix("K-5") == true)
         #expect(c.state == .investigating)
+    }
+
+    @Test("K-5: a parts shortage (a repair delayed by a missing part) goes to the parts manager")
+    func partsShortage() throws {
+        #expect(ComplaintCategory(rawValue: "parts-shortage") == .partsShortage)
+        var c = phoneComplaint(category: .partsShortage)
+        _ = try c.route(to: nil, person: nil, advisor: nil, cause: nil, at: at("2026-11-23 10:30"))
+        #expect(c.repairOrder?.department == .partsManager)
+        #expect(c.repairOrder?.rule == "K-5: parts → parts manager")
     }
 
     @Test("K-5: routing by hand records the override and what the table said")
