@@ -17,7 +17,8 @@ enum Present {
         let c = card.customer
         return .record([
             ("id", c.id?.description), ("name", c.name), ("kind", c.kind.rawValue), ("class", c.customerClass.rawValue),
-            ("grade", c.grade?.explained), ("source", c.source), ("gender", c.gender?.rawValue), ("birth date", c.birthDate?.description),
+            ("grade", c.grade?.explained), ("source", c.source), ("gender", c.gender?.rawValue),
+            ("birth date", c.birthDate?.description),
             ("phones", card.phones.map { $0.phone + ($0.shared ? " (shared)" : "") }.joined(separator: "; ")),
             ("email", c.email), ("region", c.region), ("address", c.address), ("occupation", c.occupation), ("owner", c.owner),
             ("external ref", c.externalRef), ("note", c.note),
@@ -43,7 +44,8 @@ enum Present {
             out.append("\nRecent contacts (C-8)\n" + contacts(card.recentContacts, zone: zone).rendered())
         }
         out.append("\nClass history (C-5)\n" + TextTable(columns: ["at", "from", "to", "by", "reason"], rows: card.classHistory.map {
-            [Instant.localString($0.at, in: zone), ($0.from?.rawValue ?? "(created)") + ($0.grade.map { " (grade \($0.explained))" } ?? ""),
+            [Instant.localString($0.at, in: zone),
+             ($0.from?.rawValue ?? "(created)") + ($0.grade.map { " (grade \($0.explained))" } ?? ""),
              $0.to.rawValue, $0.actor, $0.reason]
         }).rendered())
         return out.joined(separator: "\n")

@@ -41,7 +41,8 @@ public struct CustomerFacts: Sendable {
                 region: String? = nil, owner: String? = nil, birthDate: LocalDate? = nil, email: String? = nil, mobile: String? = nil,
                 address: String? = nil, valueFen: Int64 = 0, valueRank: Int? = nil, consent: ChannelConsents = [:],
                 vin: VIN? = nil, plate: String? = nil, make: String? = nil, model: String? = nil, modelYear: Int? = nil, usage: Usage? = nil,
-                deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil, lastVisitKilometres: Int? = nil,
+                deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil,
+                lastVisitKilometres: Int? = nil,
                 warrantyEnds: LocalDate? = nil) {
         self.customerID = customerID
         self.name = name

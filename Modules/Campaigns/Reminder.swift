@@ -103,17 +103,22 @@ public enum ReminderPlanner {
         switch kind {
         case .firstMaintenance:
             guard let delivered = facts.deliveredOn, facts.lastVisit == nil else { return nil }
-            let day = schedule.nextMaintenanceDue(delivery: delivered, readings: facts.mileage.map { [(asOf, $0)] } ?? []).date
+            let readings = facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
+            let day = schedule.nextMaintenanceDue(delivery: delivered, readings: readings).date
             return within(day) ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
         case .maintenanceDue:
             // W-9: the same due point as the compliance check, from the visit made: the interval's months or
             // kilometres (projected from the latest reading), whichever comes first.
             guard let last = facts.lastVisit else { return nil }
             let visit = facts.lastVisitKilometres.map { (day: last, kilometres: $0) } ?? (day: last, kilometres: 0)
-            let readings = facts.lastVisitKilometres == nil ? [] : facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
-            let day = schedule.nextMaintenanceDue(delivery: facts.deliveredOn ?? last, lastVisit: visit, readings: readings).date
+            let readings = facts.lastVisitKilometres == nil ? []
+                : facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
+            let day = schedule.nextMaintenanceDue(delivery: facts.deliveredOn ?? last, lastVisit: visit,
+                                                  readings: readings).date
             // Keyed by the visit it follows: a projected day that moves as readings come in is still one event.
-            return within(day) ? ReminderDue(kind: kind, key: "\(vehicleKey):after-\(last)", dueOn: day, extra: ["due_date": day.description]) : nil
+            guard within(day) else { return nil }
+            return ReminderDue(kind: kind, key: "\(vehicleKey):after-\(last)", dueOn: day,
+                               extra: ["due_date": day.description])
         case .warrantyExpiry:
             guard let end = facts.warrantyEnds, within(end) else { return nil }
             return ReminderDue(kind: kind, key: "\(vehicleKey):\(end)", dueOn: end, extra: ["due_date": end.description])

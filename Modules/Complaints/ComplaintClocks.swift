@@ -50,13 +50,15 @@ public enum ComplaintClocks {
                                    responsible: complaint.owner, seconds: seconds))
         }
         if complaint.state == .investigating, let order = complaint.repairOrder {
-            // Rule K-6: the advisor's report within 24 hours (setting) of the repair order, then every 24 hours while open;
-            // after a refused close or a reopen the clock restarts from that moment, not from the last report.
+            // Rule K-6: the advisor's report within 24 hours (setting) of the repair order, then every 24 hours
+            // while open; after a refused close or a reopen the clock restarts from that moment, not from the
+            // last report.
             let seconds = policy.reportHours * 3600
             let reopened = complaint.reopenedAt.map { $0 > (complaint.lastReportAt ?? order.at) } ?? false
             let start = max(order.at, complaint.lastReportAt ?? order.at, complaint.reopenedAt ?? order.at)
-            let what = reopened ? "service advisor's report to customer service within \(policy.reportHours) h of the reopening"
-                : complaint.reports == 0 ? "service advisor's report to customer service within \(policy.reportHours) h of the repair order"
+            let report = "service advisor's report to customer service within \(policy.reportHours) h"
+            let what = reopened ? "\(report) of the reopening"
+                : complaint.reports == 0 ? "\(report) of the repair order"
                 : "service advisor's next report to customer service (every \(policy.reportHours) h while open)"
             result.append(Deadline(kind: .report, rule: "K-6", what: what, startedAt: start, due: policy.clock.due(after: start, seconds: seconds),
                                    responsible: order.advisor ?? complaint.owner, seconds: seconds))

@@ -51,11 +51,13 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
                                    readings: [(day: LocalDate, kilometres: Int)] = []) -> MaintenanceDue {
         let point = duePoint(delivery: delivery, lastVisit: lastVisit)
         let from = lastVisit ?? (day: delivery, kilometres: 0)
-        guard let latest = readings.max(by: { $0.day < $1.day }), latest.day >= from.day, latest.kilometres > from.kilometres else {
+        guard let latest = readings.max(by: { $0.day < $1.day }), latest.day >= from.day,
+              latest.kilometres > from.kilometres else {
             return MaintenanceDue(date: point.date, kilometres: point.kilometres, decidedBy: .months)
         }
         if latest.kilometres >= point.kilometres {
-            return MaintenanceDue(date: min(latest.day, point.date), kilometres: point.kilometres, decidedBy: .kilometres)
+            return MaintenanceDue(date: min(latest.day, point.date), kilometres: point.kilometres,
+                                  decidedBy: .kilometres)
         }
         let days = max(from.day.days(until: latest.day), 1)
         let perDay = Double(latest.kilometres - from.kilometres) / Double(days)
@@ -67,7 +69,8 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
     }
 
     /// When the first maintenance (首保) falls due (W-9 for C-7): `nextMaintenanceDue` before any visit.
-    public func firstMaintenanceDue(delivery: LocalDate, readings: [(day: LocalDate, kilometres: Int)] = []) -> MaintenanceDue {
+    public func firstMaintenanceDue(delivery: LocalDate,
+                                    readings: [(day: LocalDate, kilometres: Int)] = []) -> MaintenanceDue {
         nextMaintenanceDue(delivery: delivery, lastVisit: nil, readings: readings)
     }
 }

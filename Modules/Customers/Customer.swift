@@ -87,8 +87,8 @@ public struct ClassMove: Sendable, Codable, Equatable {
     public var grade: PotentialGrade?
     public var gradeCriteria: [GradeCriterion]?
 
-    public init(customerID: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String, reason: String,
-                grade: PotentialGrade? = nil) {
+    public init(customerID: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String,
+                reason: String, grade: PotentialGrade? = nil) {
         self.customerID = customerID
         self.from = from
         self.to = to

@@ -48,8 +48,8 @@ public struct MaintenanceCompliance: Sendable, Codable, Equatable {
                 findings.append("\(due(index + 1, point)): \(done)")
             } else {
                 onSchedule = false
-                findings.append("\(due(index + 1, point)) (on time until \(point.lastDay) and \(Grouping.thousands(point.lastKilometres)) km): "
-                                + "missed, \(done)")
+                let limits = "on time until \(point.lastDay) and \(Grouping.thousands(point.lastKilometres)) km"
+                findings.append("\(due(index + 1, point)) (\(limits)): missed, \(done)")
             }
             // W-9: the next due point counts from the visit actually made.
             last = (visit.day, visit.kilometres)

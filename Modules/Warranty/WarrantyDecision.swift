@@ -45,8 +45,8 @@ public struct WarrantyDecision: Sendable, Codable, Equatable {
     public var warrantyEnds: LocalDate?
     public var reasons: [DecisionReason]
 
-    public init(covered: Bool, coveredBy: String?, summary: String, warrantyStart: LocalDate?, warrantyEnds: LocalDate? = nil,
-                reasons: [DecisionReason]) {
+    public init(covered: Bool, coveredBy: String?, summary: String, warrantyStart: LocalDate?,
+                warrantyEnds: LocalDate? = nil, reasons: [DecisionReason]) {
         self.covered = covered
         self.coveredBy = coveredBy
         self.summary = summary
@@ -87,12 +87,14 @@ struct LimitCheck {
         if withinMonths {
             let used = monthsUsed
             out.append(DecisionReason(rule: rule, kind: .limit, decisive: false,
-                                      text: "\(label)months: \(used) of \(months) used, \(months - used) left (until \(lastDay))",
+                                      text: "\(label)months: \(used) of \(months) used, \(months - used) left "
+                                        + "(until \(lastDay))",
                                       limit: months, actual: used, margin: months - used, unit: "months"))
         } else {
             let over = lastDay.days(until: on)
             out.append(DecisionReason(rule: rule, kind: .limit, decisive: decisiveIfOver,
-                                      text: "\(label)months: \(months) of \(months) used; ended \(lastDay), \(over) day\(over == 1 ? "" : "s") ago",
+                                      text: "\(label)months: \(months) of \(months) used; ended \(lastDay), "
+                                        + "\(over) day\(over == 1 ? "" : "s") ago",
                                       limit: months, actual: monthsUsed, margin: -over, unit: "months"))
         }
         if let kilometres, let mileage {

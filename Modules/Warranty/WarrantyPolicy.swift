@@ -80,17 +80,17 @@ public enum WarrantyPolicy {
     /// reminder and the `warranty-ends-in` segment field (M-1, M-2); nil when no term applies.
     public static func vehicleCoverage(terms: [WarrantyTerm], legal: LegalPeriods, make: String, model: String,
                                        deliveryUsage: Usage, delivered: LocalDate) -> VehicleCoverage? {
-        guard let term = WarrantyTerm.select(from: terms, make: make, model: model, usage: deliveryUsage, delivered: delivered) else {
-            return nil
-        }
+        guard let term = WarrantyTerm.select(from: terms, make: make, model: model, usage: deliveryUsage,
+                                             delivered: delivered) else { return nil }
         var months = term.months
         var kilometres = term.kilometres
         if deliveryUsage == .private {
             months = max(months, legal.repairMonths)
             kilometres = max(kilometres, legal.repairKilometres)
         }
-        return VehicleCoverage(term: term, months: months, kilometres: kilometres,
-                               legalMinimumApplies: months != term.months || kilometres != term.kilometres, start: delivered)
+        let raised = months != term.months || kilometres != term.kilometres
+        return VehicleCoverage(term: term, months: months, kilometres: kilometres, legalMinimumApplies: raised,
+                               start: delivered)
     }
 
     /// The vehicle warranty of an eligibility input (its usage at delivery, W-2).
@@ -122,7 +122,8 @@ public enum WarrantyPolicy {
             let kilometres = coverage.kilometres
             if months != term.months {
                 reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
-                                              text: "term \(term.months) months; legal minimum \(months) months applies (L-2)"))
+                                              text: "term \(term.months) months; legal minimum \(months) months "
+                                                + "applies (L-2)"))
             }
             if kilometres != term.kilometres {
                 reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
@@ -130,13 +131,15 @@ public enum WarrantyPolicy {
                                                 + "\(Grouping.thousands(kilometres)) km applies (L-2)"))
             }
             let check = LimitCheck(months: months, kilometres: kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
-            reasons += check.reasons(rule: coverage.legalMinimumApplies ? "L-2" : "W-1", label: "", decisiveIfOver: true)
+            reasons += check.reasons(rule: coverage.legalMinimumApplies ? "L-2" : "W-1", label: "",
+                                     decisiveIfOver: true)
             if check.within { coveredBy = "vehicle warranty" }
             if household {
                 let sanbao = LimitCheck(months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered, on: input.on, mileage: input.mileage)
                 reasons.append(DecisionReason(rule: "L-2", kind: .sanbao, decisive: false,
                                               text: "三包 period \(input.legal.sanbaoMonths) months or \(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
-                                                + (sanbao.within ? "within (until \(sanbao.lastDay))" : "ended or exceeded")))
+                                                + (sanbao.within ? "within (until \(sanbao.lastDay))"
+                                                                 : "ended or exceeded")))
             }
         } else {
             reasons.append(DecisionReason(rule: "W-1", kind: .term, decisive: true,
@@ -192,7 +195,7 @@ public enum WarrantyPolicy {
         } else {
             summary = "not covered"
         }
-        return WarrantyDecision(covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary, warrantyStart: input.delivered,
-                                warrantyEnds: coverage?.lastDay, reasons: reasons)
+        return WarrantyDecision(covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary,
+                                warrantyStart: input.delivered, warrantyEnds: coverage?.lastDay, reasons: reasons)
     }
 }

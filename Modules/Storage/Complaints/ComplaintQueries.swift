@@ -187,7 +187,8 @@ extension AppDatabase {
             WHERE c.active AND (
                 (c.first_contact_at IS NULL AND c.state NOT IN ('closed', 'invalid') AND c.received_at <= ?1)
                 OR (c.state = 'investigating' AND c.routed_at IS NOT NULL
-                    AND max(c.routed_at, coalesce(c.last_report_at, c.routed_at), coalesce(c.reopened_at, c.routed_at)) <= ?2)
+                    AND max(c.routed_at, coalesce(c.last_report_at, c.routed_at),
+                            coalesce(c.reopened_at, c.routed_at)) <= ?2)
                 OR (c.state = 'closed' AND c.followup_at IS NULL AND c.followup_due <= ?3))
             """)
         func date(_ row: Row, _ index: Int) -> Date? {

@@ -100,7 +100,8 @@ enum ComplaintSchema {
             try db.execute(sql: """
                 ALTER TABLE complaint ADD COLUMN reopened_at DATETIME;
                 UPDATE complaint SET reopened_at = (
-                    SELECT max(at) FROM complaint_event e WHERE e.complaint_id = complaint.id AND e.action IN ('reopen', 'close-refused'))
+                    SELECT max(at) FROM complaint_event e
+                    WHERE e.complaint_id = complaint.id AND e.action IN ('reopen', 'close-refused'))
                 WHERE reopened > 0;
                 """)
         }

@@ -116,13 +116,14 @@ enum CustomerSchema {
                 """)
         }
         migrator.registerMigration("2026-12-05 customers: the grade left behind is kept in the class history") { db in
-            // C-2: only potential customers are graded. Customers already moved out of potential kept their grade on the
-            // card, where every later edit refused it: the grade goes to their latest move out of potential.
+            // C-2: only potential customers are graded. Customers already moved out of potential kept their grade
+            // on the card, where every later edit refused it: the grade goes to their latest move out of potential.
             try db.execute(sql: """
                 ALTER TABLE class_move ADD COLUMN grade TEXT;
                 UPDATE class_move SET grade = (SELECT grade FROM customer WHERE customer.id = class_move.customer_id)
                 WHERE id IN (SELECT max(m.id) FROM class_move m JOIN customer c ON c.id = m.customer_id
-                             WHERE m.from_class = 'potential' AND c.customer_class != 'potential' AND c.grade IS NOT NULL
+                             WHERE m.from_class = 'potential' AND c.customer_class != 'potential'
+                               AND c.grade IS NOT NULL
                              GROUP BY m.customer_id);
                 UPDATE customer SET grade = NULL WHERE customer_class != 'potential' AND grade IS NOT NULL;
                 """)

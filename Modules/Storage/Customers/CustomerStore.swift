@@ -104,7 +104,8 @@ extension AppDatabase {
             let now = clock.now()
             try db.execute(sql: "UPDATE customer SET customer_class = ?, grade = ?, updated_at = ? WHERE id = ?",
                            arguments: [target, moved.grade, now, id])
-            try Self.recordMove(db, customer: id, from: customer.customerClass, to: target, at: now, actor: actor, reason: reason, grade: grade)
+            try Self.recordMove(db, customer: id, from: customer.customerClass, to: target, at: now, actor: actor,
+                                reason: reason, grade: grade)
             try Audit.record(db, at: now, actor: actor, entity: "customer", id: id.description, action: "move",
                              before: ["class": customer.customerClass.rawValue, "grade": customer.grade?.rawValue],
                              after: ["class": target.rawValue, "grade": moved.grade?.rawValue, "reason": reason])
@@ -171,10 +172,12 @@ extension AppDatabase {
     }
 
     /// Records a class move (C-5) with the grade it took the customer out of, if any (C-2).
-    static func recordMove(_ db: Database, customer: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String, reason: String,
-                           grade: PotentialGrade? = nil) throws {
-        try db.cachedStatement(sql: "INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason, grade) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [customer, from, to, at, actor, reason, grade])
+    static func recordMove(_ db: Database, customer: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date,
+                           actor: String, reason: String, grade: PotentialGrade? = nil) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason, grade)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [customer, from, to, at, actor, reason, grade])
     }
 
     static func customerCard(_ db: Database, id: Customer.ID) throws -> CustomerCard {
@@ -186,8 +189,9 @@ extension AppDatabase {
         let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 10", arguments: [id]).map(Contact.init(row:))
         let tasks = try Row.fetchAll(db, sql: "SELECT * FROM care_task WHERE customer_id = ? AND done_at IS NULL ORDER BY due_on, id", arguments: [id]).map(CareTask.init(row:))
         let open = try vehicles.flatMap { try vehicleBulletins(db, vin: $0.vin, card: $0).filter(\.open) }
-        return CustomerCard(customer: customer, gradeCriteria: customer.grade?.criteria, phones: phones, vehicles: vehicles, classHistory: moves,
-                            recentContacts: contacts, openTasks: tasks, openBulletins: open)
+        return CustomerCard(customer: customer, gradeCriteria: customer.grade?.criteria, phones: phones,
+                            vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks,
+                            openBulletins: open)
     }
 
     static func summaries(_ db: Database, ids: [Customer.ID]) throws -> [CustomerSummary] {

@@ -102,11 +102,14 @@ extension AppDatabase {
                     facts.lastVisit = LocalDate(String(visit[0]))
                     facts.lastVisitKilometres = Int(visit[1])
                 }
-                // M-1, M-2: the warranty end is the one `warranty check` gives (usage at delivery W-2, legal minimum L-2).
-                if needs.contains(.warrantyEnd), let delivered = facts.deliveredOn, let make = facts.make, let model = facts.model {
+                // M-1, M-2: the warranty end is the one `warranty check` gives (usage at delivery W-2, legal
+                // minimum L-2).
+                if needs.contains(.warrantyEnd), let delivered = facts.deliveredOn, let make = facts.make,
+                   let model = facts.model {
                     let usage = statement.text(24).flatMap(Usage.init(rawValue:)) ?? facts.usage ?? .private
-                    facts.warrantyEnds = WarrantyPolicy.vehicleCoverage(terms: terms, legal: legal, make: make, model: model,
-                                                                        deliveryUsage: usage, delivered: delivered)?.lastDay
+                    facts.warrantyEnds = WarrantyPolicy.vehicleCoverage(
+                        terms: terms, legal: legal, make: make, model: model, deliveryUsage: usage,
+                        delivered: delivered)?.lastDay
                 }
             }
             facts.valueFen = statement.integer(20) ?? 0
