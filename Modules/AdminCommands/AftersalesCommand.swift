@@ -35,7 +35,7 @@ public struct AftersalesCommand: ParsableCommand {
 
 extension GlobalOptions {
     /// The options every command takes (and whether each takes a value).
-    static let names: [String: Bool] = ["--db": true, "--actor": true, "--format": true]
+    static let names: [String: Bool] = ["--db": true, "--actor": true, "--format": true, "--csv-bom": true]
 
     /// `arguments` with the global options given before the first subcommand moved to the end, where the
     /// subcommand's own parser reads them; anything else is left as it is.

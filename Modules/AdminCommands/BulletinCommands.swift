@@ -357,7 +357,7 @@ struct ClaimsCommand: ParsableCommand {
                      line.amount.description, line.note ?? ""]
                 }
             }
-            print(TextTable(columns: columns, rows: rows).csv())
+            global.output.printCSV(TextTable(columns: columns, rows: rows))
             if claims.more { printError("aftersales: \(claims.footer)") }
         }
     }

@@ -8,6 +8,11 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
     case table, json, csv
 }
 
+/// A yes-or-no option value.
+public enum YesNo: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case yes, no
+}
+
 /// The options every command takes: the same `--db`, `--actor` and `--format` on all three binaries.
 public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite.", valueName: "path"))
@@ -18,6 +23,9 @@ public struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Output format: table, json (one document) or csv (with a header row).")
     public var format: OutputFormat = .table
+
+    @Option(name: .customLong("csv-bom"), help: "With --format csv: start with a UTF-8 byte order mark, so Excel reads Chinese text (yes); no for scripts.")
+    public var csvBOM: YesNo = .yes
 
     public init() {}
 
@@ -40,5 +48,5 @@ public struct GlobalOptions: ParsableArguments {
         do { return try DatabaseLocation.clock() } catch { throw ValidationError(String(describing: error)) }
     }
 
-    public var output: Output { Output(format: format) }
+    public var output: Output { Output(format: format, byteOrderMark: csvBOM == .yes) }
 }

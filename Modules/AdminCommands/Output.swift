@@ -34,10 +34,18 @@ public struct TextTable: Sendable {
 
     /// RFC 4180 CSV with a header row.
     public func csv() -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        func field(_ raw: String) -> String {
+            let text = Self.defused(raw)
+            return text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
+    }
+
+    /// A cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a
+    /// leading apostrophe, as OWASP advises against CSV injection; a plain number such as -1200 stays a number.
+    static func defused(_ text: String) -> String {
+        guard let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil else { return text }
+        return "'" + text
     }
 
     /// Display width of a text on a terminal: East Asian wide characters count two.
@@ -57,8 +65,18 @@ public struct TextTable: Sendable {
 /// header, or an aligned table for people.
 public struct Output: Sendable {
     public let format: OutputFormat
+    /// Whether CSV starts with a UTF-8 byte order mark: Excel then reads Chinese text as UTF-8 (default yes).
+    public let byteOrderMark: Bool
 
-    public init(format: OutputFormat) { self.format = format }
+    public init(format: OutputFormat, byteOrderMark: Bool = true) {
+        self.format = format
+        self.byteOrderMark = byteOrderMark
+    }
+
+    /// Prints `table` as CSV, with the byte order mark when asked for.
+    public func printCSV(_ table: TextTable) {
+        print((byteOrderMark ? "\u{FEFF}" : "") + table.csv())
+    }
 
     /// Prints `document` as JSON, or `table` as a table or CSV.
     public func emit<T: Encodable>(_ document: T, table: @autoclosure () -> TextTable, footer: String? = nil) throws {
@@ -66,7 +84,7 @@ public struct Output: Sendable {
         case .json:
             print(String(decoding: try JSONFormat.encoder().encode(document), as: UTF8.self))
         case .csv:
-            print(table().csv())
+            printCSV(table())
         case .table:
             print(table().rendered())
             if let footer { print(footer) }

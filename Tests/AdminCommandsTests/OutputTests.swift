@@ -29,4 +29,18 @@ struct OutputTests {
             #expect(DatabaseLocation.resolve(nil) == "./aftersales.sqlite")
         }
     }
+
+    @Test("CSV cells a spreadsheet would run as formulas are defused; numbers stay numbers")
+    func csvInjection() {
+        let table = TextTable(columns: ["name", "note", "margin"], rows: [["=HYPERLINK(\"http://x\")", "@SUM(A1)", "-1200"], ["+86 138", "-x", "3.5"]])
+        let lines = table.csv().split(separator: "\n").map(String.init)
+        #expect(lines[1] == "\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),-1200")
+        #expect(lines[2] == "'+86 138,'-x,3.5")
+    }
+
+    @Test("CSV starts with a UTF-8 byte order mark for Excel unless scripts ask for none")
+    func byteOrderMark() {
+        #expect(Output(format: .csv).byteOrderMark)
+        #expect(!Output(format: .csv, byteOrderMark: false).byteOrderMark)
+    }
 }

@@ -110,7 +110,7 @@ struct CLITests {
         #expect(audit.map { $0["action"] as! String } == ["move", "create"])
         #expect(audit.allSatisfy { $0["actor"] as? String == "测试员" })
 
-        let csv = try cli.run("customer", "list", "--format", "csv").stdout
+        let csv = try cli.run("customer", "list", "--format", "csv", "--csv-bom", "no").stdout
         #expect(csv.hasPrefix("id,name,class,grade,phones,owner,vehicles\n1,王芳,retained,,13800138000,张伟,京A·12345"))
     }
 

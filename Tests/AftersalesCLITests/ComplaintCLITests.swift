@@ -59,7 +59,7 @@ struct ComplaintCLITests {
         #expect(report["total"] as? Int == 1)
         #expect(report["analysedPercent"] as? Double == 100)
         #expect(report["firstContactInTimePercent"] as? Double == 0)
-        let csv = try cli.run("complaints", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv")
+        let csv = try cli.run("complaints", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--csv-bom", "no")
         #expect(csv.stdout.hasPrefix("section,item,value\n"))
         #expect(csv.stdout.contains("target,first contact in time (K-4),\"target 95%, actual 0.0%: NOT met\""))
         let list = try cli.run("complaints", "list", "--format", "csv")

@@ -47,7 +47,8 @@ struct WarrantyCLITests {
         #expect(refused.stderr.contains("allowed: approve, reject"))
         try cli.run("claims", "approve", id, "--ref", "FAW-1")
         let csv = try cli.run("claims", "list", "--format", "csv").stdout
-        #expect(csv.hasPrefix("claim,vin,customer,mileage,failure,cause,repair order,line,status,amount,covered by,manufacturer ref\n"))
+        // Excel reads the Chinese text as UTF-8 thanks to the byte order mark (the default for people).
+        #expect(csv.hasPrefix("\u{FEFF}claim,vin,customer,mileage,failure,cause,repair order,line,status,amount,covered by,manufacturer ref\n"))
         #expect(csv.contains("approved,316.00,vehicle warranty,FAW-1"))
     }
 
@@ -165,7 +166,7 @@ struct WarrantyCLITests {
         #expect(cancelled["status"] as? String == "cancelled" && cancelled["cancelReason"] as? String == "重复录入")
         try cli.run("claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "前制动异响", "--cause", "软管磨损",
                     "--labour", "47 11 19 00", "--repair-order", "RO-2026-1123", "--line", "2")
-        let export = try cli.run("claim", "export").stdout.split(separator: "\n").map(String.init)
+        let export = try cli.run("claim", "export", "--csv-bom", "no").stdout.split(separator: "\n").map(String.init)
         #expect(export[0].hasPrefix("claim,status,manufacturer_ref,vin,repair_order,repair_line,repair_date"))
         #expect(export.contains { $0.contains(",cancelled,") && $0.contains(",part,5Q0 611 701 C,2,128.50,257.00,") })
         #expect(export.contains { $0.contains(",labour,47 11 19 00,1.5,180.00,270.00,hours 1.5 given") })
