@@ -6,6 +6,8 @@ public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `AuthMiddleware` on every route under /v1.
     public var principal: Principal?
+    /// What the access log reports of this request.
+    let notes = RequestNotes()
 
     public init(source: Source) {
         coreContext = .init(source: source)

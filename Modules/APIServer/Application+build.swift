@@ -7,8 +7,11 @@ import Storage
 
 /// Builds the router with every route: `GET /health` and `GET /openapi.yaml` are public; everything
 /// under /v1 needs a bearer token whose role holds the route's permission.
-public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRegistry()) -> Router<APIRequestContext> {
+public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRegistry(), corsOrigins: Set<String> = [],
+                        accessLog: (@Sendable (String) -> Void)? = nil) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
+    if let accessLog { router.add(middleware: AccessLogMiddleware(write: accessLog)) }
+    if !corsOrigins.isEmpty { router.add(middleware: CORSOriginsMiddleware(origins: corsOrigins)) }
     router.add(middleware: ProblemMiddleware())
     router.get("health") { _, _ in
         let migrations = try await database.run { try $0.schemaStatus().applied.count }
@@ -34,11 +37,12 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
 
 /// The HTTP API application on `host:port`. `onRunning` receives the bound port (useful with port 0).
 public func buildApplication(database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil,
+                             corsOrigins: Set<String> = [], accessLog: (@Sendable (String) -> Void)? = nil,
                              onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "aftersales-api")
     if logger.logLevel > .info { logger.logLevel = .info }
     return Application(
-        router: buildRouter(database: database),
+        router: buildRouter(database: database, corsOrigins: corsOrigins, accessLog: accessLog),
         configuration: .init(address: .hostname(host, port: port), serverName: "aftersales-api"),
         onServerRunning: { channel in await onRunning?(channel.localAddress?.port ?? port) },
         logger: logger)

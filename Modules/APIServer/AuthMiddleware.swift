@@ -16,6 +16,7 @@ struct AuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.principal = principal
+        context.notes.tokenName = principal.name
         return try await next(request, context)
     }
 }

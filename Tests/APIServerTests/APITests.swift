@@ -198,6 +198,45 @@ struct APITests {
         }
     }
 
+    @Test("An access log line per request names the route, status, duration and token name, never the token; CORS for set origins only")
+    func accessLogAndCORS() async throws {
+        final class Lines: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [String] = []
+            func add(_ line: String) { lock.withLock { all.append(line) } }
+        }
+        let f = try Fixture()
+        let lines = Lines()
+        let app = Application(router: buildRouter(database: f.db, corsOrigins: ["https://crm.dealer.cn"], accessLog: lines.add))
+        let card = try f.db.addCustomer(NewCustomer(customer: Customer(name: "王芳", customerClass: .potential, createdAt: Date()), phones: []), actor: "t")
+        try await app.test(.router) { client in
+            var headers = Self.headers(f.agent)
+            headers[.origin] = "https://crm.dealer.cn"
+            try await client.execute(uri: "/v1/customers/\(card.customer.id!)", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.accessControlAllowOrigin] == "https://crm.dealer.cn")
+            }
+            headers[.origin] = "https://evil.example"
+            try await client.execute(uri: "/v1/customers", method: .get, headers: headers) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == nil)
+            }
+            let preflight: HTTPFields = [.origin: "https://crm.dealer.cn", .accessControlRequestMethod: "POST"]
+            try await client.execute(uri: "/v1/customers", method: .options, headers: preflight) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.accessControlAllowMethods]?.contains("POST") == true)
+                #expect(response.headers[.accessControlAllowHeaders]?.contains("Authorization") == true)
+            }
+            try await client.execute(uri: "/v1/customers", method: .get) { #expect($0.status == .unauthorized) }
+        }
+        let logged = lines.lock.withLock { lines.all }
+        #expect(logged.count == 4, "\(logged)")
+        let read = try #require(logged.first)
+        #expect(read.contains("GET /v1/customers/") && !read.contains("/v1/customers/\(card.customer.id!)"), "the route, not the id: \(read)")
+        #expect(read.contains(" 200 ") && read.contains("ms 客服-李娜"), "\(read)")
+        #expect(logged.last?.contains(" 401 ") == true && logged.last?.hasSuffix(" -") == true)
+        #expect(!logged.joined().contains(f.agent), "the token itself is never logged")
+    }
+
     @Test("The query parameters each operation accepts are read from the OpenAPI spec, $refs included")
     func documentedQuery() {
         let query = DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self))
