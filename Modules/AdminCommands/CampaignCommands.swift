@@ -414,22 +414,23 @@ struct RemindersCommand: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Queue the reminders due; run it daily from cron. Each event is reminded once, however often it runs.",
-            discussion: Help.text("15 7 * * * aftersales reminders run --actor cron --format json", permission: .manageCampaigns,
+            discussion: Help.text("15 7 * * * aftersales reminders run --actor cron --format json\naftersales reminder run --dry-run", permission: .manageCampaigns,
                                   more: "Kinds: \(ReminderKind.allCases.map { "\($0.rawValue) (\($0.rule), \($0.category.rawValue))" }.joined(separator: ", "))."))
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("as-of"), help: "The day (default today).") var asOf: String?
         @Option(help: "Only these kinds (repeatable).") var kind: [String] = []
+        @Flag(name: .customLong("dry-run"), help: "Count what would be queued; write nothing.") var dryRun = false
 
         func run() throws {
             let db = try global.open()
             let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
             let kinds: [ReminderKind] = try kind.isEmpty ? ReminderKind.allCases : kind.map { try parseChoice($0, field: "kind") }
-            let run = try db.runReminders(asOf: day, kinds: kinds, actor: global.actorName)
+            let run = try db.runReminders(asOf: day, kinds: kinds, dryRun: dryRun, actor: global.actorName)
             let columns = ["reminder", "rule", "due", "already queued", "queued", "without some fields", "suppressed"]
             try global.output.emit(run, table: TextTable(columns: columns, rows: run.kinds.map {
                 [$0.kind.rawValue, $0.rule, String($0.due), String($0.alreadyQueued), String($0.queued), String($0.degraded),
                  $0.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
-            }), footer: "as of \(run.asOf)")
+            }), footer: "as of \(run.asOf)" + (run.dryRun ? "; dry run: nothing written, the queued column is what a run would queue" : ""))
         }
     }
 }

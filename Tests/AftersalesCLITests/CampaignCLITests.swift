@@ -52,6 +52,19 @@ struct CampaignCLITests {
         #expect((second["kinds"] as! [[String: Any]]).allSatisfy { $0["queued"] as? Int == 0 })
     }
 
+    @Test("M-1: reminders run --dry-run counts what a run would queue and leaves the database as it was")
+    func remindersDryRun() throws {
+        let cli = try setUp(customers: 40)
+        let before = try Binaries.dump(cli.database)
+        let dry = try cli.json("reminders", "run", "--as-of", "2026-12-01", "--dry-run") as! [String: Any]
+        #expect(dry["dryRun"] as? Bool == true)
+        #expect(try Binaries.dump(cli.database) == before)
+        let real = try cli.json("reminder", "run", "--as-of", "2026-12-01") as! [String: Any]
+        let counts = { (run: [String: Any]) in (run["kinds"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["queued"]!)" } }
+        #expect(counts(dry) == counts(real))
+        #expect((real["kinds"] as! [[String: Any]]).contains { ($0["queued"] as? Int ?? 0) > 0 })
+    }
+
     @Test("M-3: delivery takes only the messages asked for; a cancel withdraws queued ones for good, audited")
     func deliverySelection() throws {
         let cli = try setUp(customers: 40)

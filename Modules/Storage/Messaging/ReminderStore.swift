@@ -20,6 +20,8 @@ public struct ReminderRun: Codable, Sendable, Equatable {
 
     public var asOf: LocalDate
     public var kinds: [Kind]
+    /// A dry run counts what a run would queue and writes nothing.
+    public var dryRun: Bool
 }
 
 extension AppDatabase {
@@ -27,8 +29,10 @@ extension AppDatabase {
     /// is keyed by the event it is about (the vehicle and due day, the recall, the birthday), so running it
     /// again the same day — or any later day — queues nothing twice. Service reminders need no opt-in but
     /// honour an opt-out; a recall goes out despite an opt-out and, when the usual channel has no address,
-    /// by the next one that has; a birthday card is marketing and needs an opt-in (M-3).
-    public func runReminders(asOf: LocalDate, kinds: [ReminderKind] = ReminderKind.allCases, actor: String) throws -> ReminderRun {
+    /// by the next one that has; a birthday card is marketing and needs an opt-in (M-3). A dry run counts the
+    /// same and writes nothing.
+    public func runReminders(asOf: LocalDate, kinds: [ReminderKind] = ReminderKind.allCases, dryRun: Bool = false,
+                             actor: String) throws -> ReminderRun {
         try writer.write { db in
             let settings = try Self.settings(db)
             let now = clock.now()
@@ -90,13 +94,14 @@ extension AppDatabase {
                     }
                     if state == .suppressed { results[reminder.kind]!.suppressed[SuppressionReason.key(of: reason!), default: 0] += 1 }
                     else { results[reminder.kind]!.queued += 1 }
+                    guard !dryRun else { continue }
                     try outbox.write(db, customer: facts.customerID.rawValue, campaign: nil, source: .reminder, key: key, channel: channel, category: category,
                                      recipient: facts.recipient(channel), name: facts.name, subject: reminder.kind.subject, body: body, state: state, reason: reason)
                 }
             }
-            let run = ReminderRun(asOf: asOf, kinds: kinds.map { results[$0]! })
+            let run = ReminderRun(asOf: asOf, kinds: kinds.map { results[$0]! }, dryRun: dryRun)
             let queued = run.kinds.reduce(0) { $0 + $1.queued }
-            if queued > 0 {
+            if queued > 0, !dryRun {
                 try Audit.record(db, at: now, actor: actor, entity: "reminders", id: asOf.description, action: "run", after: ["queued": String(queued)])
             }
             return run
