@@ -79,7 +79,7 @@ struct ComplaintController {
             let input = try await JSON.body(ComplaintInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let intake = ComplaintIntake(kind: input.grievance == true ? .grievance : .complaint, customer: Customer.ID(input.customer),
-                                             vin: try input.vin.map { try VIN.parse($0, field: "vin") }, workOrder: input.workOrder,
+                                             vin: try input.vin.map { try db.vehicleVIN(named: $0) }, workOrder: input.workOrder,
                                              channel: try parseChoice(input.channel, field: "channel"),
                                              receivedAt: try input.receivedAt.map { try instant($0, field: "receivedAt", db: db) },
                                              receivedBy: input.receivedBy, owner: input.owner, description: input.description,

@@ -73,7 +73,7 @@ struct CustomerController {
             let contact = try await database.run { db -> Contact in
                 let zone = try db.settings().timeZone
                 var vehicleID: Vehicle.ID?
-                if let vin = input.vin { vehicleID = try db.vehicleCard(try VIN.parse(vin)).vehicle.id }
+                if let vin = input.vin { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vin)).vehicle.id }
                 var at = db.now
                 if let text = input.at {
                     guard let parsed = Instant.parse(text, timeZone: zone) else { throw InvalidInput(field: "at", "expected an ISO 8601 time, got \"\(text)\"") }
@@ -95,6 +95,8 @@ func customerID(_ context: APIRequestContext) throws -> Customer.ID {
     return Customer.ID(value)
 }
 
-func vin(_ context: APIRequestContext) throws -> VIN {
-    try VIN.parse(try context.parameter("vin"))
+/// The vehicle a path names: its VIN, its plate or the last 6 to 8 characters of its VIN.
+func vin(_ context: APIRequestContext, _ database: AppDatabase) async throws -> VIN {
+    let text = try context.parameter("vin")
+    return try await database.run { try $0.vehicleVIN(named: text) }
 }

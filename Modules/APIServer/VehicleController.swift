@@ -35,18 +35,18 @@ struct VehicleController {
             return try JSON.response(result, status: .created)
         }
         routes.get("vehicles/:vin", .readCustomers) { _, context, _ in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             return try JSON.response(try await database.run { try $0.vehicleCard(vin) })
         }
         routes.post("vehicles/:vin/delivery", .writeCustomers) { request, context, principal in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let input = try await JSON.body(DeliveryInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 try db.deliverVehicle(vin, at: try instant(input.at, field: "at", db: db), actor: principal.name)
             })
         }
         routes.post("vehicles/:vin/mileage", .writeCustomers) { request, context, principal in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let input = try await JSON.body(MileageInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 try db.addMileage(vin, kilometres: input.kilometres, at: try input.at.map { try instant($0, field: "at", db: db) } ?? db.now,
@@ -54,7 +54,7 @@ struct VehicleController {
             }, status: .created)
         }
         routes.post("vehicles/:vin/usage", .writeCustomers) { request, context, principal in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let input = try await JSON.body(UsageInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let zone = try db.settings().timeZone

@@ -78,7 +78,7 @@ struct WarrantyController {
     func addRoutes(to routes: Routes) {
         let database = self.database
         routes.get("vehicles/:vin/warranty", .readCustomers) { request, context, _ in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let query = Query(request: request)
             let on = try query.string("on").map { try LocalDate.parse($0, field: "on") }
             let mileage = try query.string("mileage").map { text in
@@ -90,15 +90,15 @@ struct WarrantyController {
             return try JSON.response(try await database.run { try $0.warrantyCheck(vin: vin, on: on, mileage: mileage, component: component, part: part) })
         }
         routes.get("vehicles/:vin/bulletins", .readCustomers) { _, context, _ in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             return try JSON.response(try await database.run { try $0.bulletins(forVIN: vin) })
         }
         routes.get("vehicles/:vin/exclusions", .readCustomers) { _, context, _ in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             return try JSON.response(try await database.run { try $0.exclusions(vin: vin) })
         }
         routes.post("vehicles/:vin/exclusions", .recordWarrantyFacts) { request, context, principal in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let input = try await JSON.body(ExclusionInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let recorded = try input.recordedOn.map { try LocalDate.parse($0, field: "recordedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
@@ -107,26 +107,26 @@ struct WarrantyController {
             }, status: .created)
         }
         routes.post("vehicles/:vin/fitted-parts", .recordWarrantyFacts) { request, context, principal in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let input = try await JSON.body(PartInput.self, request, context)
             let part = FittedPart(partNumber: input.number, fittedOn: try LocalDate.parse(input.fittedOn, field: "fittedOn"), invoice: input.invoice)
             try await database.run { try $0.addFittedPart(part, vin: vin, actor: principal.name) }
             return try JSON.response(part, status: .created)
         }
         routes.post("vehicles/:vin/maintenance-visits", .recordWarrantyFacts) { request, context, principal in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let input = try await JSON.body(VisitInput.self, request, context)
             let visit = MaintenanceVisit(day: try LocalDate.parse(input.on, field: "on"), kilometres: input.kilometres, independent: input.independent ?? false, proof: input.proof)
             try await database.run { try $0.addMaintenanceVisit(visit, vin: vin, actor: principal.name) }
             return try JSON.response(visit, status: .created)
         }
         routes.get("vehicles/:vin/maintenance", .readCustomers) { request, context, _ in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let on = try Query(request: request).string("on").map { try LocalDate.parse($0, field: "on") }
             return try JSON.response(try await database.run { try $0.maintenanceCompliance(vin: vin, on: on) })
         }
         routes.post("vehicles/:vin/replacement-assessment", .actOnClaims) { request, context, _ in
-            let vin = try vin(context)
+            let vin = try await vin(context, database)
             let input = try await JSON.body(ReplacementInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let fault = try input.majorFaultAt.map { try instant($0, field: "majorFaultAt", db: db) }
@@ -172,7 +172,7 @@ struct WarrantyController {
             let number = try context.parameter("number")
             let input = try await JSON.body(CompletionInput.self, request, context)
             return try JSON.response(try await database.run { db in
-                let vin = try VIN.parse(input.vin)
+                let vin = try db.vehicleVIN(named: input.vin)
                 let on = try input.completedOn.map { try LocalDate.parse($0, field: "completedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
                 return try db.completeBulletin(number: number, manufacturer: input.manufacturer, vin: vin, on: on, workRef: input.workRef, actor: principal.name)
             }, status: .created)
@@ -186,7 +186,7 @@ struct WarrantyController {
         routes.post("claims", .actOnClaims) { request, context, principal in
             let input = try await JSON.body(ClaimInput.self, request, context)
             return try JSON.response(try await database.run { db in
-                let vin = try VIN.parse(input.vin)
+                let vin = try db.vehicleVIN(named: input.vin)
                 return try db.createClaim(ClaimDraft(vin: vin, mileage: input.mileage, failure: input.failure, cause: input.cause, repairOrder: input.repairOrder,
                                                      repairLine: input.repairLine, labour: input.labour ?? [], parts: input.parts ?? [],
                                                      component: input.component, partNumber: input.fittedPart, bulletin: input.bulletin),

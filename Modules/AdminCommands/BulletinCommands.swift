@@ -28,7 +28,7 @@ struct BulletinsCommand: ParsableCommand {
             let db = try global.open()
             let kind: Bulletin.Kind? = try kind.map { try parseChoice($0, field: "kind") }
             if let vin {
-                let found = try db.bulletins(forVIN: try Parse.vin(vin)).filter { (kind == nil || $0.kind == kind) && (!open || $0.open) }
+                let found = try db.bulletins(forVIN: try db.vehicleVIN(named: vin)).filter { (kind == nil || $0.kind == kind) && (!open || $0.open) }
                 try global.output.emit(found, table: Present.vehicleBulletins(found))
             } else {
                 if open { throw InvalidInput(field: "open", "--open needs --vin") }
@@ -192,7 +192,7 @@ struct BulletinsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let day = try on.map { try Parse.day($0, field: "on") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
-            let done = try db.completeBulletin(number: number, manufacturer: manufacturer, vin: try Parse.vin(vin), on: day, workRef: workRef, actor: global.actorName)
+            let done = try db.completeBulletin(number: number, manufacturer: manufacturer, vin: try db.vehicleVIN(named: vin), on: day, workRef: workRef, actor: global.actorName)
             try global.output.emit(done, table: Present.vehicleBulletins([done]))
         }
     }
@@ -220,7 +220,7 @@ struct ClaimsCommand: ParsableCommand {
                 """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "Kilometres at the repair.") var mileage: Int
         @Option(help: "The failure as found.") var failure: String
         @Option(help: "Its cause.") var cause: String
@@ -234,7 +234,8 @@ struct ClaimsCommand: ParsableCommand {
         var bulletin: String?
 
         func run() throws {
-            let record = try global.open().createClaim(ClaimDraft(vin: try Parse.vin(vin), mileage: mileage, failure: failure, cause: cause,
+            let db = try global.open()
+            let record = try db.createClaim(ClaimDraft(vin: try db.vehicleVIN(named: vin), mileage: mileage, failure: failure, cause: cause,
                                                                   repairOrder: repairOrder, repairLine: line, labour: labour, parts: part,
                                                                   component: component, partNumber: fittedPart, bulletin: bulletin),
                                                        actor: global.actorName)

@@ -57,7 +57,7 @@ struct ComplaintsCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let intake = ComplaintIntake(kind: grievance ? .grievance : .complaint, customer: try Parse.customerID(customer),
-                                         vin: try vin.map { try Parse.vin($0) }, workOrder: workOrder, channel: try parseChoice(channel, field: "channel"),
+                                         vin: try vin.map { try db.vehicleVIN(named: $0) }, workOrder: workOrder, channel: try parseChoice(channel, field: "channel"),
                                          receivedAt: try receivedAt.map { try Parse.instant($0, field: "received-at", zone: zone) },
                                          receivedBy: receivedBy, owner: owner, description: description, category: try parseChoice(category, field: "category"),
                                          wishes: try wish.map { try parseChoice($0, field: "wish") }, crisisReason: crisis)

@@ -24,7 +24,7 @@ struct ContactCommand: ParsableCommand {
         @Option(help: "What came of it.") var outcome: String
         @Option(help: "Staff member who made or took the contact (default: the actor).") var staff: String?
         @Option(help: "When (default now).") var at: String?
-        @Option(help: "VIN of the vehicle it was about.") var vehicle: String?
+        @Option(help: "The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.") var vehicle: String?
         @Option(help: "What was said.") var note: String?
 
         func run() throws {
@@ -32,7 +32,7 @@ struct ContactCommand: ParsableCommand {
             let zone = try db.settings().timeZone
             let customerID = try Parse.customerID(customer)
             var vehicleID: Vehicle.ID?
-            if let vehicle { vehicleID = try db.vehicleCard(try Parse.vin(vehicle, field: "vehicle")).vehicle.id }
+            if let vehicle { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vehicle, field: "vehicle")).vehicle.id }
             let contact = Contact(customerID: customerID, vehicleID: vehicleID, channel: try parseChoice(channel, field: "channel"),
                                   direction: try parseChoice(direction, field: "direction"),
                                   at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,

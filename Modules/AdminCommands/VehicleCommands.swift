@@ -56,12 +56,12 @@ struct VehicleCommand: ParsableCommand {
             discussion: Help.text("aftersales vehicle show LFV2A21K1N3000123", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let card = try db.vehicleCard(try Parse.vin(vin))
+            let card = try db.vehicleCard(try db.vehicleVIN(named: vin))
             try VehicleCommand.show(card, global: global, zone: zone)
         }
     }
@@ -72,13 +72,13 @@ struct VehicleCommand: ParsableCommand {
             discussion: Help.text("aftersales vehicle deliver LFV2A21K1N3000123 --at \"2026-11-20 10:30\"", permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "When: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.") var at: String
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            try report(try db.deliverVehicle(try Parse.vin(vin), at: try Parse.instant(at, field: "at", zone: zone), actor: global.actorName),
+            try report(try db.deliverVehicle(try db.vehicleVIN(named: vin), at: try Parse.instant(at, field: "at", zone: zone), actor: global.actorName),
                        global: global, zone: zone)
         }
     }
@@ -89,7 +89,7 @@ struct VehicleCommand: ParsableCommand {
             discussion: Help.text("aftersales vehicle mileage LFV2A21K1N3000123 --km 15230 --source service", permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "Kilometres on the odometer.") var km: Int
         @Option(help: "When it was read (default now).") var at: String?
         @Option(help: "Where the figure comes from: service, call, customer...") var source = "service"
@@ -98,7 +98,7 @@ struct VehicleCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let card = try db.addMileage(try Parse.vin(vin), kilometres: km, at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
+            let card = try db.addMileage(try db.vehicleVIN(named: vin), kilometres: km, at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
                                          source: source, odometerReplaced: odometerReplaced, actor: global.actorName)
             try VehicleCommand.show(card, global: global, zone: zone)
         }
@@ -112,7 +112,7 @@ struct VehicleCommand: ParsableCommand {
                                   permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "private, taxi or commercial.") var to: String
         @Option(help: "The day the new usage started (default today).") var effective: String?
         @Option(help: "Why.") var reason: String?
@@ -121,7 +121,7 @@ struct VehicleCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let day = try effective.map { try Parse.day($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
-            let card = try db.changeUsage(try Parse.vin(vin), to: try Usage.parse(to, field: "to"), effective: day, reason: reason, actor: global.actorName)
+            let card = try db.changeUsage(try db.vehicleVIN(named: vin), to: try Usage.parse(to, field: "to"), effective: day, reason: reason, actor: global.actorName)
             try VehicleCommand.show(card, global: global, zone: zone)
         }
     }

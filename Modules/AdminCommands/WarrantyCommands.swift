@@ -13,7 +13,7 @@ struct WarrantyCommand: ParsableCommand {
 
     /// The options that say which vehicle, when and at what mileage.
     struct Subject: ParsableArguments {
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "The day to judge (default today).") var on: String?
         @Option(help: "Kilometres (default: the latest reading).") var mileage: Int?
     }
@@ -34,7 +34,7 @@ struct WarrantyCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            let check = try db.warrantyCheck(vin: try Parse.vin(subject.vin), on: try subject.on.map { try Parse.day($0, field: "on") },
+            let check = try db.warrantyCheck(vin: try db.vehicleVIN(named: subject.vin), on: try subject.on.map { try Parse.day($0, field: "on") },
                                              mileage: subject.mileage, component: component, part: part)
             if let note = check.componentNote { printError("note: \(note)") }
             if global.format == .table {
@@ -61,7 +61,7 @@ struct WarrantyCommand: ParsableCommand {
             let zone = try db.settings().timeZone
             let request = ReplacementRequest(defectCannotBeRemoved: defect, failsStandardsAfterRepair: standards,
                                              majorFaultAt: try faultAt.map { try Parse.instant($0, field: "fault-at", zone: zone) })
-            let result = try db.replacementAssessment(vin: try Parse.vin(subject.vin), request: request,
+            let result = try db.replacementAssessment(vin: try db.vehicleVIN(named: subject.vin), request: request,
                                                       on: try subject.on.map { try Parse.day($0, field: "on") }, mileage: subject.mileage)
             try global.output.emit(result, table: TextTable(columns: ["", "item", "met", "detail"], rows:
                 result.conditions.map { ["condition", $0.item, $0.met ? "yes" : "no", $0.detail] } + result.refusals.map { ["refusal", $0.item, $0.met ? "yes" : "no", $0.detail] }),
@@ -75,11 +75,12 @@ struct WarrantyCommand: ParsableCommand {
             discussion: Help.text("aftersales warranty maintenance LFV2A21K3N3000123", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "The day to judge (default today).") var on: String?
 
         func run() throws {
-            let result = try global.open().maintenanceCompliance(vin: try Parse.vin(vin), on: try on.map { try Parse.day($0, field: "on") })
+            let db = try global.open()
+            let result = try db.maintenanceCompliance(vin: try db.vehicleVIN(named: vin), on: try on.map { try Parse.day($0, field: "on") })
             try global.output.emit(result, table: TextTable(columns: ["finding"], rows: result.findings.map { [$0] }),
                                    footer: result.onSchedule ? "maintained on schedule (W-9)" : "not maintained on schedule (W-9)")
         }
@@ -92,15 +93,16 @@ struct WarrantyCommand: ParsableCommand {
                                   permission: .recordWarrantyFacts, more: "For household cars, maintenance at an independent workshop with proof counts (L-11)."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "The day of the visit.") var on: String
         @Option(help: "Kilometres at the visit.") var km: Int
         @Flag(help: "Done at an independent workshop, not an authorised dealer.") var independent = false
         @Option(help: "Proof of an independent workshop's maintenance (invoice, record).") var proof: String?
 
         func run() throws {
-            try global.open().addMaintenanceVisit(MaintenanceVisit(day: try Parse.day(on, field: "on"), kilometres: km, independent: independent, proof: proof),
-                                                  vin: try Parse.vin(vin), actor: global.actorName)
+            let db = try global.open()
+            try db.addMaintenanceVisit(MaintenanceVisit(day: try Parse.day(on, field: "on"), kilometres: km, independent: independent, proof: proof),
+                                                  vin: try db.vehicleVIN(named: vin), actor: global.actorName)
             global.output.note("maintenance visit recorded")
         }
     }
@@ -113,7 +115,7 @@ struct WarrantyCommand: ParsableCommand {
                                   more: "Kinds: \(ExclusionFact.Kind.allCases.map(\.rawValue).joined(separator: ", ")). The manufacturer's conditions are the setting warranty.manufacturer-conditions."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Flag(help: "List the recorded exclusions instead.") var list = false
         @Option(help: "The kind of fact.") var kind: String?
         @Option(help: "For manufacturer-condition: which condition.") var condition: String?
@@ -124,7 +126,7 @@ struct WarrantyCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            let vin = try Parse.vin(vin)
+            let vin = try db.vehicleVIN(named: vin)
             if list {
                 let facts = try db.exclusions(vin: vin)
                 try global.output.emit(facts, table: TextTable(columns: ["recorded", "exclusion", "component", "source", "note"], rows: facts.map {
@@ -147,14 +149,15 @@ struct WarrantyCommand: ParsableCommand {
                                   permission: .recordWarrantyFacts))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "VIN.") var vin: String
+        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "Part number.") var number: String
         @Option(name: .customLong("fitted-on"), help: "The day it was fitted.") var fittedOn: String
         @Option(help: "The invoice that proves the purchase.") var invoice: String
 
         func run() throws {
-            try global.open().addFittedPart(FittedPart(partNumber: number, fittedOn: try Parse.day(fittedOn, field: "fitted-on"), invoice: invoice),
-                                            vin: try Parse.vin(vin), actor: global.actorName)
+            let db = try global.open()
+            try db.addFittedPart(FittedPart(partNumber: number, fittedOn: try Parse.day(fittedOn, field: "fitted-on"), invoice: invoice),
+                                            vin: try db.vehicleVIN(named: vin), actor: global.actorName)
             global.output.note("part \(number) recorded")
         }
     }

@@ -172,6 +172,24 @@ struct WarrantyCLITests {
         #expect(export.contains { $0.contains(",labour,47 11 19 00,1.5,180.00,270.00,hours 1.5 given") })
     }
 
+    @Test("A vehicle is named as people name it: VIN, plate in any spacing or case, or the VIN's last 6 to 8 characters")
+    func vehicleNames() throws {
+        let cli = try dealer()
+        try cli.run("customer", "add", "--name", "李强", "--phone", "13900139000", "--class", "retained", "--reason", "老客户")
+        try cli.run("vehicle", "add", "--customer", "2", "--vin", "LFV2A21K5P3000123", "--plate", "京B·54321", "--make", "Volkswagen",
+                    "--model", "Jetta", "--usage", "private", "--delivered-at", "2025-03-01 10:00")
+        let byPlate = try cli.json("vehicle", "show", "京b 54321") as! [String: Any]
+        #expect((byPlate["vehicle"] as? [String: Any])?["vin"] as? String == "LFV2A21K5P3000123")
+        let byEnding = try cli.json("warranty", "check", "N3000123") as! [String: Any]
+        #expect(byEnding["vin"] as? String == "LFV2A21K3N3000123")
+        let ambiguous = try cli.run(["warranty", "check", "3000123"], expect: 1)
+        #expect(ambiguous.stderr.contains("3000123 fits 2 vehicles: LFV2A21K3N3000123") && ambiguous.stderr.contains("give the whole VIN"))
+        #expect(try cli.run(["vehicle", "show", "京C99999"], expect: 1).stderr.contains("京C99999"))
+        #expect(try cli.run(["vehicle", "show", "12345"], expect: 1).stderr.contains("a plate such as 京A·12345"))
+        try cli.run("vehicle", "mileage", "京B54321", "--km", "12000")
+        #expect(try cli.run("vehicle", "show", "LFV2A21K5P3000123").stdout.contains("12,000"))
+    }
+
     @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
     func badInput() throws {
         let cli = try dealer()

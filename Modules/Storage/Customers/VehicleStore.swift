@@ -234,3 +234,42 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// A vehicle as people name it (issue 21): its VIN, its plate (京A·12345, any spacing or case) or the last 6 to 8
+    /// characters of its VIN. A whole VIN is taken as it is; a plate or an ending that fits several of the dealer's
+    /// vehicles is refused, naming them; one that fits none is not found.
+    public func vehicleVIN(named text: String, field: String = "vin") throws -> VIN {
+        let trimmed = text.trimmed()
+        if trimmed.filter({ $0.isLetter || $0.isNumber }).count == 17, let vin = try? VIN.parse(trimmed, field: field) { return vin }
+        return try writer.read { db in
+            let plate = ContactDetails.plateKey(trimmed)
+            var rows = try Row.fetchAll(db, sql: """
+                SELECT v.vin, v.plate, c.name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.plate_key = ? ORDER BY v.id
+                """, arguments: [plate])
+            let ending = trimmed.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) && !"IOQ".contains($0) }
+            let isEnding = (6...8).contains(ending.count) && ending.count == trimmed.count
+            let isPlate = plate.unicodeScalars.first.map { !$0.isASCII } ?? false
+            guard isEnding || isPlate || trimmed.count > 8 else {
+                throw InvalidInput(field: field, "expected a VIN (17 characters), a plate such as 京A·12345 or the last 6 to 8 characters of a VIN; "
+                                   + "got \"\(trimmed)\"")
+            }
+            if rows.isEmpty, isEnding {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT v.vin, v.plate, c.name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.vin LIKE ? ORDER BY v.id LIMIT 6
+                    """, arguments: ["%" + ending])
+            }
+            guard let first = rows.first else {
+                // Longer than an ending and not a plate: a VIN with a mistake, and its check says which.
+                if trimmed.count > 8, trimmed.allSatisfy(\.isASCII) { return try VIN.parse(trimmed, field: field) }
+                throw NotFound("vehicle with the VIN, plate or VIN ending", trimmed, field: field)
+            }
+            guard rows.count == 1 else {
+                let list = rows.prefix(5).map { "\($0["vin"] as String) (\($0["plate"] as String? ?? "no plate"), \($0["name"] as String))" }
+                throw InvalidInput(field: field, "\(trimmed) fits \(rows.count > 5 ? "more than 5" : String(rows.count)) vehicles: "
+                                   + list.joined(separator: ", ") + "; give the whole VIN")
+            }
+            return VIN(trusted: first["vin"])
+        }
+    }
+}
