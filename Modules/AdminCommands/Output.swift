@@ -48,6 +48,19 @@ public struct TextTable: Sendable {
         return "'" + text
     }
 
+    /// `text` cut to at most `width` display columns, ending in "…" when cut (the full text is in `show` and JSON).
+    static func shortened(_ text: String, to width: Int) -> String {
+        guard Self.width(text) > width else { return text }
+        var out = "", used = 0
+        for character in text {
+            let w = Self.width(String(character))
+            guard used + w <= width - 1 else { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
     /// Display width of a text on a terminal: East Asian wide characters count two.
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { sum, scalar in

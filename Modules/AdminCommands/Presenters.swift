@@ -29,11 +29,24 @@ enum Present {
     /// The card for people: the record, then vehicles, open tasks, recent contacts and class history.
     static func cardSections(_ card: CustomerCard, zone: TimeZone) -> String {
         var out = [customer(card, zone: zone).rendered()]
+        if !card.openComplaints.isEmpty {
+            out.append("\nOPEN COMPLAINTS (K-1), a crisis first\n" + TextTable(columns: ["complaint", "received", "category", "state", "owner", "what"],
+                                                                                   rows: card.openComplaints.map {
+                [($0.crisis ? "CRISIS " : "") + String($0.id), Instant.localString($0.receivedAt, in: zone), $0.category, $0.state, $0.owner,
+                 TextTable.shortened($0.description, to: 40)]
+            }).rendered())
+        }
         if !card.openBulletins.isEmpty {
             out.append("\nOPEN RECALLS AND CAMPAIGNS (W-6)\n" + vehicleBulletins(card.openBulletins).rendered())
         }
         if !card.vehicles.isEmpty {
             out.append("\nVehicles\n" + vehicles(card.vehicles, zone: zone).rendered())
+            out.append("\nWarranty today and latest mileage (W-8)\n" + TextTable(columns: ["vin", "plate", "latest km", "read", "warranty", "until"],
+                                                                                   rows: card.vehicleStatus.map {
+                [$0.vin.value, $0.plate ?? "", $0.latestKilometres.map(Grouping.thousands) ?? "",
+                 $0.latestReadingAt.map { Instant.localString($0, in: zone) } ?? "", TextTable.shortened($0.warranty, to: 48),
+                 $0.warrantyLastDay?.description ?? ""]
+            }).rendered())
         }
         if !card.openTasks.isEmpty {
             out.append("\nOpen care-plan tasks (C-7)\n" + TextTable(columns: ["task", "what", "due"], rows: card.openTasks.map {

@@ -15,6 +15,27 @@ struct ComplaintCLITests {
         return cli
     }
 
+    @Test("The customer card shows what matters at the counter: open complaints (a crisis first), warranty today, latest mileage")
+    func counterCard() throws {
+        let cli = try setUp()
+        try cli.run("vehicle", "deliver", "LFV2A21K3N3000123", "--at", "2026-01-10 10:00")
+        try cli.run("vehicle", "mileage", "LFV2A21K3N3000123", "--km", "8600")
+        try cli.run("complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
+                    "--description", "保养价格太高")
+        try cli.run("complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "product-quality",
+                    "--description", "高速行驶时方向盘抖动，担心安全", "--crisis", "安全隐患")
+        let table = try cli.run("customer", "show", "1").stdout
+        let crisis = try #require(table.range(of: "CRISIS 2"))
+        let other = try #require(table.range(of: "保养价格太高"))
+        #expect(crisis.lowerBound < other.lowerBound, "the crisis is listed first")
+        #expect(table.contains("8,600") && table.contains("covered by vehicle warranty"))
+        let card = try cli.json("customer", "show", "1") as! [String: Any]
+        let status = try #require((card["vehicleStatus"] as? [[String: Any]])?.first)
+        #expect(status["latestKilometres"] as? Int == 8_600 && status["covered"] as? Bool == true)
+        #expect(status["warrantyLastDay"] as? String == "2029-01-10", "36 months for a household car (L-2), the corresponding day covered (T-1)")
+        #expect((card["openComplaints"] as? [[String: Any]])?.map { $0["crisis"] as? Bool } == [true, false])
+    }
+
     @Test("From a phone complaint to the follow-up: overdue explains itself, escalate-due is idempotent, the report adds up")
     func scenario() throws {
         var cli = try setUp()

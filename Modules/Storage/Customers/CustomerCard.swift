@@ -20,6 +20,35 @@ public struct CustomerCard: Codable, Sendable {
     public var openTasks: [CareTask]
     /// Open recalls and service campaigns of the customer's vehicles (W-6).
     public var openBulletins: [VehicleBulletin]
+    /// The customer's complaints not yet closed, a crisis first (K-8), then by priority (K-13).
+    public var openComplaints: [CardComplaint]
+    /// Each vehicle's warranty today and latest mileage, as the counter needs them (W-8, C-6).
+    public var vehicleStatus: [VehicleStatus]
+}
+
+/// An open complaint as the customer card shows it.
+public struct CardComplaint: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var receivedAt: Date
+    public var category: String
+    public var state: String
+    public var crisis: Bool
+    public var priority: Int
+    public var owner: String
+    public var description: String
+}
+
+/// A vehicle's warranty today (the answer `warranty check` gives at its latest reading) and its latest mileage.
+public struct VehicleStatus: Codable, Sendable, Equatable {
+    public var vin: VIN
+    public var plate: String?
+    public var latestKilometres: Int?
+    public var latestReadingAt: Date?
+    /// nil when no delivery is recorded (warranty starts at delivery).
+    public var covered: Bool?
+    public var warranty: String
+    /// The last day the vehicle warranty covers (T-1), when a term applies.
+    public var warrantyLastDay: LocalDate?
 }
 
 /// One line of a customer list or search result.

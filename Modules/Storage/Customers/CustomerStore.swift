@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Core
 import Customers
+import Warranty
 
 extension AppDatabase {
     /// Creates a customer in any class (C-5: with a reason unless potential), with its phones; audited.
@@ -33,7 +34,7 @@ extension AppDatabase {
             var after = customer.auditFields
             after["phones"] = phones.joined(separator: ";")
             try Audit.record(db, at: now, actor: actor, entity: "customer", id: id.description, action: "create", after: after)
-            return try Self.customerCard(db, id: id)
+            return try Self.customerCard(db, id: id, now: clock.now())
         }
     }
 
@@ -87,7 +88,7 @@ extension AppDatabase {
             if !changes.isEmpty {
                 try Audit.record(db, at: now, actor: actor, entity: "customer", id: id.description, action: "update", changes: changes)
             }
-            return try Self.customerCard(db, id: id)
+            return try Self.customerCard(db, id: id, now: clock.now())
         }
     }
 
@@ -114,13 +115,13 @@ extension AppDatabase {
                     _ = try createCarePlan(db, vehicleID: vehicleID, actor: actor)
                 }
             }
-            return try Self.customerCard(db, id: id)
+            return try Self.customerCard(db, id: id, now: clock.now())
         }
     }
 
     /// The whole card of one customer.
     public func customerCard(_ id: Customer.ID) throws -> CustomerCard {
-        try writer.read { db in try Self.customerCard(db, id: id) }
+        try writer.read { db in try Self.customerCard(db, id: id, now: clock.now()) }
     }
 
     /// Customers by id, optionally of one class or owner, a page at a time.
@@ -180,7 +181,7 @@ extension AppDatabase {
             """).execute(arguments: [customer, from, to, at, actor, reason, grade])
     }
 
-    static func customerCard(_ db: Database, id: Customer.ID) throws -> CustomerCard {
+    static func customerCard(_ db: Database, id: Customer.ID, now: Date) throws -> CustomerCard {
         let customer = try fetchCustomer(db, id: id)
         let phones = try Row.fetchAll(db, sql: "SELECT phone, shared FROM customer_phone WHERE customer_id = ? ORDER BY phone", arguments: [id])
             .map { CustomerPhone(phone: $0["phone"], shared: $0["shared"]) }
@@ -189,9 +190,38 @@ extension AppDatabase {
         let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 10", arguments: [id]).map(Contact.init(row:))
         let tasks = try Row.fetchAll(db, sql: "SELECT * FROM care_task WHERE customer_id = ? AND done_at IS NULL ORDER BY due_on, id", arguments: [id]).map(CareTask.init(row:))
         let open = try vehicles.flatMap { try vehicleBulletins(db, vin: $0.vin, card: $0).filter(\.open) }
+        let complaints = try Row.fetchAll(db, sql: """
+            SELECT id, received_at, category, state, crisis, priority, owner, description FROM complaint
+            WHERE customer_id = ? AND state NOT IN ('closed', 'invalid') ORDER BY crisis DESC, priority DESC, id
+            """, arguments: [id]).map {
+            CardComplaint(id: $0["id"], receivedAt: $0["received_at"], category: $0["category"], state: $0["state"], crisis: $0["crisis"],
+                          priority: $0["priority"], owner: $0["owner"], description: $0["description"])
+        }
         return CustomerCard(customer: customer, gradeCriteria: customer.grade?.criteria, phones: phones,
                             vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks,
-                            openBulletins: open)
+                            openBulletins: open, openComplaints: complaints, vehicleStatus: try vehicles.map { try vehicleStatus(db, $0, now: now) })
+    }
+
+    /// Rule W-8 at the counter: the warranty answer of today at the latest reading, through the same decision as
+    /// `warranty check`, with the latest mileage (C-6).
+    static func vehicleStatus(_ db: Database, _ vehicle: Vehicle, now: Date) throws -> VehicleStatus {
+        let reading = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT kilometres, read_at FROM mileage_reading WHERE vehicle_id = ? ORDER BY read_at DESC, id DESC LIMIT 1
+            """), arguments: [vehicle.id])
+        var status = VehicleStatus(vin: vehicle.vin, plate: vehicle.plate, latestKilometres: reading?["kilometres"], latestReadingAt: reading?["read_at"],
+                                   covered: nil, warranty: "no delivery recorded: warranty starts at delivery (W-1)", warrantyLastDay: nil)
+        guard vehicle.deliveredAt != nil else { return status }
+        let today = LocalDate(instant: now, in: try settings(db).timeZone)
+        let context: WarrantyContext
+        do { context = try warrantyContext(db, vin: vehicle.vin, on: today, mileage: nil) } catch let error as any AfterSalesError {
+            status.warranty = error.detail  // the card still shows; the reason the answer cannot be given is the answer
+            return status
+        }
+        let decision = WarrantyPolicy.decide(context.input)
+        status.covered = decision.covered
+        status.warranty = decision.summary
+        status.warrantyLastDay = WarrantyPolicy.vehicleCoverage(context.input)?.lastDay
+        return status
     }
 
     static func summaries(_ db: Database, ids: [Customer.ID]) throws -> [CustomerSummary] {
