@@ -4,7 +4,10 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test demo bench clean
+PREFIX ?= /usr/local
+BINARIES := aftersales aftersales-import aftersales-api
+
+.PHONY: all deps build test demo bench clean install
 
 all: build
 
@@ -34,6 +37,13 @@ test: deps
 
 demo: build
 	bash Tools/demo.sh
+
+# The three binaries, built for release, into $(PREFIX)/bin (default /usr/local/bin; PREFIX=$$HOME/.local for no root).
+install: deps
+	$(SWIFT) build -c release
+	mkdir -p "$(PREFIX)/bin"
+	for b in $(BINARIES); do install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/$$b" "$(PREFIX)/bin/$$b"; done
+	@echo "installed $(BINARIES) in $(PREFIX)/bin"
 
 bench: deps
 	@missing=""; \

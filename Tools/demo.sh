@@ -30,7 +30,7 @@ run import-customers "$DEMO/customers.csv" --quiet
 say "3. Find a customer by name, phone, plate or VIN"
 run customer search 王 --limit 5
 run customer search 138-0000-0000
-FIRST=$("$BIN/aftersales" customer list --class retained --limit 1 --format csv | sed -n 2p | cut -d, -f1)
+FIRST=$("$BIN/aftersales" customer list --class retained --limit 1 --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
 run customer show "$FIRST"
 
 say "4. A new owner: card, vehicle, delivery, class move — the care plan (C-7) appears"
@@ -59,6 +59,12 @@ cat > "$DEMO/recall.xml" <<'XML'
       <Part number="5Q0 611 701 C" quantity="2"/>
     </Bulletin>
   </Bulletins>
+  <LabourOperations>
+    <LabourOperation code="47 11 19 00" make="Volkswagen" hours="1.2"><Description>更换前制动软管（两侧）</Description></LabourOperation>
+  </LabourOperations>
+  <Parts>
+    <Part number="5Q0 611 701 C" price="128.50" currency="CNY"><Name>前制动软管</Name></Part>
+  </Parts>
 </ManufacturerData>
 XML
 printf '\n$ aftersales-import %s\n' "$DEMO/recall.xml"
@@ -77,6 +83,10 @@ OLD=$("$BIN/aftersales" customer show 1 --format json | python3 -c 'import json,
 run vehicle show LFV2A21K3N3000123
 # The recall's work list: our customers' cars it applies to, whom to call and whether they take SMS.
 run bulletin affected RC-2026-017 --open --limit 5
+# The recall work done on 周晓梅's car, claimed from the catalogue's hours and prices (Q-1) under the bulletin (W-6).
+run claim create LFV2A21K3N3000123 --mileage 1200 --failure "前制动软管与悬架摩擦" --cause "召回 RC-2026-017" \
+  --bulletin RC-2026-017 --labour "47 11 19 00" --part "5Q0 611 701 C:2" --repair-order RO-2026-0001 --line 1
+run claim export --csv-bom no
 
 say "6. What customer service works through today: due tasks (C-7) and the checks (C-10)"
 run tasks due --assignee 张伟
@@ -88,15 +98,16 @@ run complaints overdue
 run complaints escalate-due --actor cron
 run complaints escalate-due --actor cron
 run complaints add --customer "$NEW" --vin LFV2A21K3N3000123 --channel phone --received-by 李娜 --category repair-technique --description "新车刹车有异响" --wish explanation-apology
-CASE=$("$BIN/aftersales" complaints list --limit 1 --format csv | sed -n 2p | cut -d, -f1)
+CASE=$("$BIN/aftersales" complaints list --limit 1 --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
 "$BIN/aftersales" complaints contact "$CASE" --callback "技术总监今天下午回电" >/dev/null
 run complaints route "$CASE" --advisor 王丽
 run complaints report
 
 say "8. CRM: a segment, a campaign, consent and the cap, delivery to an SMS file and a mailbox, reminders"
 run segment preview --filter "class = retained and make = Volkswagen"
-"$BIN/aftersales" segment create retained-vw --filter "class = retained and make = Volkswagen" >/dev/null
-for id in $("$BIN/aftersales" customer list --class retained --limit 40 --format csv | sed 1d | cut -d, -f1); do
+run segment create retained-vw --filter "class = retained and make = Volkswagen"
+echo "(then, for the first 40 retained customers: aftersales consent set ID --channel sms --status opt-in --source 到店登记表)"
+for id in $("$BIN/aftersales" customer list --class retained --limit 40 --format csv --csv-bom no 2>/dev/null | sed 1d | cut -d, -f1); do
   "$BIN/aftersales" consent set "$id" --channel sms --status opt-in --source "到店登记表" >/dev/null
 done
 run campaign create winter-check --segment retained-vw --channel sms --category marketing --template "尊敬的{{name}}{{title}}：冬季免费检测，您的{{vehicle}}（{{plate}}）欢迎到店。{{dealer}}"
@@ -110,9 +121,11 @@ for name in new-year spring-check; do
   "$BIN/aftersales" campaign create "$name" --segment retained-vw --channel sms --category marketing --template "{{name}}您好：{{dealer}}新春活动，欢迎到店。" >/dev/null
 done
 "$BIN/aftersales" campaign run new-year >/dev/null
+echo "(new-year and spring-check are created the same way; new-year has just queued each customer's second marketing SMS"
+echo " in 30 days, so spring-check would be the third: over the cap of 2, M-3)"
 run campaign run spring-check
-"$BIN/aftersales" campaign create service-mail --segment retained-vw --channel email --category service --subject "{{name}}{{title}}，冬季营业时间" --template "尊敬的{{name}}{{title}}：本店冬季营业时间为8:30-17:30。{{dealer}}" >/dev/null
-"$BIN/aftersales" campaign run service-mail >/dev/null
+run campaign create service-mail --segment retained-vw --channel email --category service --subject "{{name}}{{title}}，冬季营业时间" --template "尊敬的{{name}}{{title}}：本店冬季营业时间为8:30-17:30。{{dealer}}" >/dev/null
+run campaign run service-mail >/dev/null
 run outbox deliver --campaign service-mail --mbox "$DEMO/out.mbox"
 run reminders run
 run campaign report winter-check
@@ -132,4 +145,8 @@ Create a token and start the API against the demo database:
   $BIN/aftersales-api --db $AFTERSALES_DB --port 8080
   curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8080/v1/customers/search?q=%E7%8E%8B"
 The API description is served at http://127.0.0.1:8080/openapi.yaml (also Docs/openapi.yaml).
+
+To run the commands shown above yourself, in this shell:
+  export PATH="$PWD/$BIN:\$PATH" AFTERSALES_DB="$PWD/$AFTERSALES_DB"
+or install them for good: sudo make install (see the README).
 TXT

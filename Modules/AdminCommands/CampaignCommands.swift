@@ -174,9 +174,11 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let items = try global.open().campaigns()
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let items = try db.campaigns()
             try global.output.emit(items, table: TextTable(columns: ["campaign", "segment", "channel", "category", "created"], rows: items.map {
-                [$0.name, $0.segment, $0.channel.rawValue, $0.category.rawValue, Instant.utcString($0.createdAt)]
+                [$0.name, $0.segment, $0.channel.rawValue, $0.category.rawValue, Instant.localString($0.createdAt, in: zone)]
             }))
         }
     }
@@ -384,7 +386,7 @@ struct ConsentCommand: ParsableCommand {
             let card = try db.setConsent(customer: try Parse.customerID(customer), channel: try parseChoice(channel, field: "channel"),
                                          status: try parseChoice(status, field: "status"), source: source,
                                          at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, actor: global.actorName)
-            try ConsentCommand.show(card, global: global)
+            try ConsentCommand.show(card, zone: zone, global: global)
         }
     }
 
@@ -393,13 +395,16 @@ struct ConsentCommand: ParsableCommand {
                                                         discussion: Help.text("aftersales consent show 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var customer: String
-        func run() throws { try ConsentCommand.show(try global.open().consentCard(try Parse.customerID(customer)), global: global) }
+        func run() throws {
+            let db = try global.open()
+            try ConsentCommand.show(try db.consentCard(try Parse.customerID(customer)), zone: try db.settings().timeZone, global: global)
+        }
     }
 
-    static func show(_ card: ConsentCard, global: GlobalOptions) throws {
+    static func show(_ card: ConsentCard, zone: TimeZone, global: GlobalOptions) throws {
         try global.output.emit(card, table: TextTable(columns: ["channel", "status", "since", "source"], rows: MessageChannel.allCases.map { channel in
             let c = card.current.first { $0.channel == channel }
-            return [channel.rawValue, c?.status.rawValue ?? "none (marketing needs an opt-in)", c.map { Instant.utcString($0.at) } ?? "", c?.source ?? ""]
+            return [channel.rawValue, c?.status.rawValue ?? "none (marketing needs an opt-in)", c.map { Instant.localString($0.at, in: zone) } ?? "", c?.source ?? ""]
         }), footer: "\(card.name) (\(card.customer)): \(card.history.count) change(s) recorded")
     }
 }

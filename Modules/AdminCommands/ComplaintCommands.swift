@@ -458,9 +458,13 @@ struct ComplaintsCommand: ParsableCommand {
                 [String($0.id), $0.name, $0.kind.rawValue, $0.mediaType, String($0.size), "\(Instant.localString($0.addedAt, in: zone)) by \($0.addedBy)"]
             }).rendered())
         }
-        out.append("\nHistory\n" + TextTable(columns: ["at", "by", "action", "state", "rule", "note"], rows: file.history.map {
-            [Instant.localString($0.at, in: zone), $0.actor, $0.action, ($0.from.map { $0.rawValue + " → " } ?? "") + $0.to.rawValue, $0.rule ?? "", $0.note ?? ""]
-        }).rendered())
+        let history = file.history.map { entry -> [String] in
+            let when = Instant.localString(entry.happenedAt ?? entry.at, in: zone)
+                + (entry.happenedAt == nil ? "" : " (recorded \(Instant.localString(entry.at, in: zone)))")
+            return [when, entry.actor, entry.action, (entry.from.map { $0.rawValue + " → " } ?? "") + entry.to.rawValue, entry.rule ?? "",
+                    entry.note ?? ""]
+        }
+        out.append("\nHistory\n" + TextTable(columns: ["when", "by", "action", "state", "rule", "note"], rows: history).rendered())
         print(out.joined(separator: "\n"))
     }
 

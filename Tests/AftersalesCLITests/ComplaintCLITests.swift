@@ -15,6 +15,20 @@ struct ComplaintCLITests {
         return cli
     }
 
+    @Test("A history entry shows when the thing happened, and when it was recorded if later; tables use the dealer's zone")
+    func historyWhenItHappened() throws {
+        var cli = try setUp()
+        try cli.run("complaint", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
+                    "--description", "价格太高")
+        cli.now = "2026-11-23T11:00:00+08:00"
+        try cli.run("complaint", "contact", "1", "--at", "2026-11-23 10:20")
+        let show = try cli.run("complaint", "show", "1").stdout
+        #expect(show.contains("2026-11-23 10:20 (recorded 2026-11-23 11:00)"), "\(show)")
+        let file = try cli.json("complaint", "show", "1") as! [String: Any]
+        let contact = try #require((file["history"] as? [[String: Any]])?.first { $0["action"] as? String == "contact" })
+        #expect(contact["happenedAt"] as? String == "2026-11-23T02:20:00Z")
+    }
+
     @Test("The customer card shows what matters at the counter: open complaints (a crisis first), warranty today, latest mileage")
     func counterCard() throws {
         let cli = try setUp()

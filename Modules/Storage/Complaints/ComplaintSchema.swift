@@ -105,5 +105,9 @@ enum ComplaintSchema {
                 WHERE reopened > 0;
                 """)
         }
+        migrator.registerMigration("2026-12-05 complaints: a history entry keeps when it happened") { db in
+            // A contact made at 10:00 and recorded at 11:00 shows both; NULL: it happened when it was recorded.
+            try db.execute(sql: "ALTER TABLE complaint_event ADD COLUMN happened_at DATETIME")
+        }
     }
 }

@@ -44,7 +44,10 @@ public struct ComplaintIntake: Sendable {
 /// deadline and how it stands, its history and its evidence.
 public struct ComplaintFile: Codable, Sendable {
     public struct Entry: Codable, Sendable, Equatable {
+        /// When it was recorded.
         public var at: Date
+        /// When it happened, when that was not when it was recorded (a call logged afterwards).
+        public var happenedAt: Date?
         public var actor: String
         public var action: String
         public var from: ComplaintState?
@@ -136,7 +139,7 @@ extension AppDatabase {
     /// Rule K-4/K-13: a contact about the complaint; `at` defaults to now.
     public func contactComplaint(_ id: Complaint.ID, at: Date? = nil, direction: ComplaintContactDirection, unfixedVisit: Bool = false,
                                  callback: String? = nil, note: String? = nil, actor: String) throws -> ComplaintFile {
-        try changeComplaint(id, actor: actor) { complaint, _, now in
+        try changeComplaint(id, actor: actor, happenedAt: at) { complaint, _, now in
             try complaint.contact(at: at ?? now, now: now, direction: direction, unfixedVisit: unfixedVisit, callback: callback, note: note)
         }
     }
@@ -250,28 +253,34 @@ extension AppDatabase {
 
     /// The one path every change takes: load, apply the rule, store, record the history entry and the
     /// audit entry, all in one transaction. A rule that throws leaves the database as it was.
-    func changeComplaint(_ id: Complaint.ID, actor: String, _ body: (inout Complaint, Database, Date) throws -> ComplaintEvent) throws -> ComplaintFile {
+    func changeComplaint(_ id: Complaint.ID, actor: String, happenedAt: Date? = nil,
+                         _ body: (inout Complaint, Database, Date) throws -> ComplaintEvent) throws -> ComplaintFile {
         try writer.write { db in
             let now = clock.now()
             guard var complaint = try Complaint.fetchOne(db, key: id.rawValue) else { throw NotFound("complaint", id.description, field: "id") }
             let before = complaint
             let event = try body(&complaint, db, now)
-            try Self.store(db, complaint, changedFrom: before, event, at: now, actor: actor)
+            try Self.store(db, complaint, changedFrom: before, event, at: now, happenedAt: happenedAt, actor: actor)
             return try Self.complaintFile(db, id, now: now)
         }
     }
 
     /// Stores a changed complaint with its history entry and its audit entry (inside the caller's transaction).
-    static func store(_ db: Database, _ complaint: Complaint, changedFrom before: Complaint, _ event: ComplaintEvent, at now: Date, actor: String) throws {
+    static func store(_ db: Database, _ complaint: Complaint, changedFrom before: Complaint, _ event: ComplaintEvent, at now: Date,
+                      happenedAt: Date? = nil, actor: String) throws {
         try complaint.update(db)
-        try recordComplaintEvent(db, complaint.id!, at: now, actor: actor, from: before.state, to: complaint.state, event)
+        try recordComplaintEvent(db, complaint.id!, at: now, happenedAt: happenedAt, actor: actor, from: before.state, to: complaint.state, event)
         try Audit.record(db, at: now, actor: actor, entity: "complaint", id: complaint.id!.description, action: event.action,
                          before: before.auditFields, after: complaint.auditFields)
     }
 
-    static func recordComplaintEvent(_ db: Database, _ id: Complaint.ID, at: Date, actor: String, from: ComplaintState?, to: ComplaintState, _ event: ComplaintEvent) throws {
-        try db.cachedStatement(sql: "INSERT INTO complaint_event (complaint_id, at, actor, action, from_state, to_state, rule, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [id, at, actor, event.action, from, to, event.rule, event.note])
+    static func recordComplaintEvent(_ db: Database, _ id: Complaint.ID, at: Date, happenedAt: Date? = nil, actor: String, from: ComplaintState?,
+                                     to: ComplaintState, _ event: ComplaintEvent) throws {
+        // Kept only when it differs from the recording by more than a minute: otherwise it happened as recorded.
+        let happened = happenedAt.flatMap { abs($0.timeIntervalSince(at)) >= 60 ? $0 : nil }
+        try db.cachedStatement(sql: """
+            INSERT INTO complaint_event (complaint_id, at, happened_at, actor, action, from_state, to_state, rule, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, at, happened, actor, event.action, from, to, event.rule, event.note])
     }
 
     static func isCustomerService(_ db: Database, _ name: String) throws -> Bool {
@@ -310,7 +319,8 @@ extension AppDatabase {
         let policy = try complaintPolicy(db)
         let deadlines = ComplaintClocks.statuses(complaint, policy: policy, at: now)
         let history = try Row.fetchAll(db, sql: "SELECT * FROM complaint_event WHERE complaint_id = ? ORDER BY id", arguments: [id]).map {
-            ComplaintFile.Entry(at: $0["at"], actor: $0["actor"], action: $0["action"], from: $0["from_state"], to: $0["to_state"], rule: $0["rule"], note: $0["note"])
+            ComplaintFile.Entry(at: $0["at"], happenedAt: $0["happened_at"], actor: $0["actor"], action: $0["action"], from: $0["from_state"],
+                                to: $0["to_state"], rule: $0["rule"], note: $0["note"])
         }
         let attachments = try Row.fetchAll(db, sql: """
             SELECT id, name, kind, media_type, size, sha256, note, added_at, added_by FROM complaint_attachment WHERE complaint_id = ? ORDER BY id

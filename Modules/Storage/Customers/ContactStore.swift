@@ -24,7 +24,7 @@ extension AppDatabase {
             }
         }
         guard contact.at <= now.addingTimeInterval(300) else {
-            throw InvalidInput(field: "at", "\(Instant.utcString(contact.at)) is in the future")
+            throw InvalidInput(field: "at", "\(Instant.isoString(contact.at, in: try settings(db).timeZone)) is in the future")
         }
         try db.execute(sql: """
             INSERT INTO contact (customer_id, vehicle_id, channel, direction, at, staff, outcome, note, task_id)

@@ -63,11 +63,13 @@ extension AppDatabase {
             }
             var task = CareTask(row: row)
             if let doneAt = task.doneAt {
-                throw Conflict(field: "id", "task \(id) was already done at \(Instant.utcString(doneAt)) by \(task.doneBy ?? "?")")
+                throw Conflict(field: "id", "task \(id) was already done at \(Instant.isoString(doneAt, in: try Self.settings(db).timeZone)) by \(task.doneBy ?? "?")")
             }
             let before = task.auditFields
             let at = completion.at ?? now
-            guard at <= now.addingTimeInterval(300) else { throw InvalidInput(field: "at", "\(Instant.utcString(at)) is in the future") }
+            guard at <= now.addingTimeInterval(300) else {
+                throw InvalidInput(field: "at", "\(Instant.isoString(at, in: try Self.settings(db).timeZone)) is in the future")
+            }
             task.doneAt = at
             task.doneBy = completion.staff?.trimmed().nilIfEmpty ?? actor
             try Self.requireCurrentStaff(db, task.doneBy!, actor: actor, at: at, field: "staff")

@@ -168,7 +168,7 @@ public final class ManufacturerBatch {
                 return result
             }
             let from = (row["source"] as String).isEmpty ? "" : ", \(row["source"] as String)"
-            throw Conflict(field: "revision", "bulletin \(bulletin.number) revision \(bulletin.revision) is already stored with other content (by \(row["stored_by"] as String) at \(Instant.utcString(row["stored_at"]))\(from)); a change needs a higher revision")
+            throw Conflict(field: "revision", "bulletin \(bulletin.number) revision \(bulletin.revision) is already stored with other content (by \(row["stored_by"] as String) at \(Instant.isoString(row["stored_at"], in: try AppDatabase.settings(db).timeZone))\(from)); a change needs a higher revision")
         case .new, .replace:
             let vinCount = dryRun ? state.incoming : try Int.fetchOne(db.cachedStatement(sql: "SELECT vin_count FROM bulletin WHERE id = ?"), arguments: [id]) ?? 0
             var check = header

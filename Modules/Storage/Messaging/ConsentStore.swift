@@ -31,7 +31,7 @@ extension AppDatabase {
         return try writer.write { db in
             let now = clock.now()
             let when = at ?? now
-            guard when <= now.addingTimeInterval(300) else { throw InvalidInput(field: "at", "\(Instant.utcString(when)) is in the future") }
+            guard when <= now.addingTimeInterval(300) else { throw InvalidInput(field: "at", "\(Instant.isoString(when, in: try Self.settings(db).timeZone)) is in the future") }
             try Self.recordConsent(db, customer: customer, channel: channel, status: status, source: origin, at: when, actor: actor)
             return try Self.consentCard(db, customer)
         }
