@@ -49,13 +49,17 @@ public struct AftersalesImportCommand: ParsableCommand {
         for report in reports {
             for section in Section.allCases {
                 guard let c = report.sections[section.rawValue] else { continue }
-                rows.append([report.file, section.rawValue, String(c.added), String(c.replaced), String(c.unchanged), String(c.skipped), String(c.rejected)])
+                // Validating writes nothing: it says what it read and what it would refuse, not columns of zeros.
+                rows.append(validating ? [report.file, section.rawValue, String(c.read), String(c.rejected)]
+                                       : [report.file, section.rawValue, String(c.added), String(c.replaced), String(c.unchanged), String(c.skipped),
+                                          String(c.rejected)])
             }
             outcomes.append("\(report.file) → " + (validating && report.outcome == .rejected ? "invalid" : describe(report)))
         }
         // Each file's outcome below the table (a line of its own, so the columns stay narrow); JSON has it as `outcome`.
-        try global.output.emit(reports, table: TextTable(columns: ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"], rows: rows),
-                               footer: outcomes.joined(separator: "\n"))
+        let columns = validating ? ["file", "section", "items read", "invalid"]
+                                 : ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"]
+        try global.output.emit(reports, table: TextTable(columns: columns, rows: rows), footer: outcomes.joined(separator: "\n"))
         let failed = reports.filter { $0.outcome == .rejected }.count
         let partial = reports.contains { $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport || ($0.outcome != .rejected && !$0.rejected.isEmpty) }
         if failed == reports.count { throw ExitCode(1) }

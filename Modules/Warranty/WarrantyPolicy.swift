@@ -122,22 +122,24 @@ public enum WarrantyPolicy {
             let kilometres = coverage.kilometres
             if months != term.months {
                 reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
-                                              text: "term \(term.months) months; legal minimum \(months) months "
-                                                + "applies (L-2)"))
+                                              text: "term \(term.months) months; the legal repair period (包修期) of at least \(months) "
+                                                + "months applies"))
             }
             if kilometres != term.kilometres {
                 reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
-                                              text: "term \(Grouping.thousands(term.kilometres)) km; legal minimum "
-                                                + "\(Grouping.thousands(kilometres)) km applies (L-2)"))
+                                              text: "term \(Grouping.thousands(term.kilometres)) km; the legal repair period (包修期) "
+                                                + "of at least \(Grouping.thousands(kilometres)) km applies"))
             }
             let check = LimitCheck(months: months, kilometres: kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
-            reasons += check.reasons(rule: coverage.legalMinimumApplies ? "L-2" : "W-1", label: "",
-                                     decisiveIfOver: true)
+            // Two L-2 periods can appear in one answer: each says which it is (the repair period here, 三包 below).
+            reasons += check.reasons(rule: coverage.legalMinimumApplies ? "L-2" : "W-1",
+                                     label: coverage.legalMinimumApplies ? "repair period (包修期) " : "", decisiveIfOver: true)
             if check.within { coveredBy = "vehicle warranty" }
             if household {
                 let sanbao = LimitCheck(months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered, on: input.on, mileage: input.mileage)
                 reasons.append(DecisionReason(rule: "L-2", kind: .sanbao, decisive: false,
-                                              text: "三包 period \(input.legal.sanbaoMonths) months or \(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
+                                              text: "三包 period (三包有效期, for replacement or refund; not the repair period above) "
+                                                + "\(input.legal.sanbaoMonths) months or \(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
                                                 + (sanbao.within ? "within (until \(sanbao.lastDay))"
                                                                  : "ended or exceeded")))
             }

@@ -20,8 +20,8 @@ struct WarrantyCLITests {
     func check() throws {
         let cli = try dealer()
         let table = try cli.run("warranty", "check", "LFV2A21K3N3000123", "--mileage", "61200").stdout
-        #expect(table.hasPrefix("NOT COVERED — kilometres: 61,200 of 60,000, over by 1,200"))
-        #expect(table.contains("term 24 months; legal minimum 36 months applies (L-2)"))
+        #expect(table.hasPrefix("NOT COVERED — repair period (包修期) kilometres: 61,200 of 60,000, over by 1,200"))
+        #expect(table.contains("term 24 months; the legal repair period (包修期) of at least 36 months applies"))
         #expect(table.contains("OPEN RECALLS AND CAMPAIGNS"))
         let json = try cli.json("warranty", "check", "LFV2A21K3N3000123", "--mileage", "30000") as! [String: Any]
         let decision = json["decision"] as! [String: Any]

@@ -33,8 +33,8 @@ struct WarrantyStoreTests {
         let result = try db.warrantyCheck(vin: Self.vin, on: LocalDate("2026-11-23"))
         #expect(!result.decision.covered)
         #expect(result.mileageSource == "latest reading, 2026-11-01")
-        #expect(result.decision.reasons.contains { $0.text == "kilometres: 61,200 of 60,000, over by 1,200" && $0.decisive })
-        #expect(result.decision.reasons.contains { $0.text == "term 24 months; legal minimum 36 months applies (L-2)" })
+        #expect(result.decision.reasons.contains { $0.text == "repair period (包修期) kilometres: 61,200 of 60,000, over by 1,200" && $0.decisive })
+        #expect(result.decision.reasons.contains { $0.text == "term 24 months; the legal repair period (包修期) of at least 36 months applies" })
     }
 
     @Test("Unknown VIN, no delivery, a date before delivery, a mileage below the last reading: each a clear error")
@@ -164,7 +164,7 @@ struct WarrantyStoreTests {
         try db.setSetting("legal.repair-period.months", to: "48", actor: "admin")
         let result = try db.warrantyCheck(vin: Self.vin, on: LocalDate("2027-06-01"), mileage: 30_000)
         #expect(result.decision.covered)
-        #expect(result.decision.reasons.contains { $0.text == "term 24 months; legal minimum 48 months applies (L-2)" })
+        #expect(result.decision.reasons.contains { $0.text == "term 24 months; the legal repair period (包修期) of at least 48 months applies" })
     }
 }
 

@@ -44,7 +44,7 @@ struct EligibilityTests {
              says: "24 of 24 used, 0 left"),
         Case(rule: "T-1: W-1 commercial, day after", usage: .commercial, on: "2026-05-11", km: 10_000, covered: false, says: "ended 2026-05-10"),
         Case(rule: "W-1 commercial, 61,200 km", usage: .commercial, on: "2025-07-10", km: 61_200, covered: false, says: "61,200 of 60,000, over by 1,200"),
-        Case(rule: "L-2 private, past the 24-month term but within 36 months", usage: .private, on: "2026-07-10", km: 30_000, covered: true, says: "legal minimum 36 months applies (L-2)"),
+        Case(rule: "L-2 private, past the 24-month term but within 36 months", usage: .private, on: "2026-07-10", km: 30_000, covered: true, says: "the legal repair period (包修期) of at least 36 months applies"),
         Case(rule: "L-2 private, day before the legal end", usage: .private, on: "2027-05-09", km: 30_000, covered: true, says: "35 of 36 used, 1 left"),
         Case(rule: "T-1/L-2 private, on the corresponding day 36 months on (covered)", usage: .private, on: "2027-05-10", km: 30_000,
              covered: true, says: "36 of 36 used, 0 left (until 2027-05-10)"),
@@ -77,8 +77,8 @@ struct EligibilityTests {
     @Test("L-1/L-2: a household car shows the term, the legal minimum that applies, and the 三包 period beside it")
     func householdLegalMinimum() {
         let decision = WarrantyPolicy.decide(Self.input(usage: .private, on: "2025-01-10", km: 20_000))
-        #expect(decision.reasons.contains { $0.rule == "L-2" && $0.text == "term 24 months; legal minimum 36 months applies (L-2)" })
-        #expect(decision.reasons.contains { $0.kind == .sanbao && $0.text.contains("三包 period 24 months or 50,000 km: within") })
+        #expect(decision.reasons.contains { $0.rule == "L-2" && $0.text == "term 24 months; the legal repair period (包修期) of at least 36 months applies" })
+        #expect(decision.reasons.contains { $0.kind == .sanbao && $0.text.contains("三包 period (三包有效期, for replacement or refund; not the repair period above) 24 months or 50,000 km: within") })
         // Taxis are outside 三包 (L-1): no legal minimum, no 三包 line.
         let taxi = WarrantyPolicy.decide(Self.input(usage: .taxi, on: "2025-01-10", km: 20_000))
         #expect(!taxi.reasons.contains { $0.rule == "L-2" })
