@@ -103,7 +103,8 @@ struct ComplaintController {
             let query = Query(request: request)
             let warn = try query.string("warnMinutes").map { _ in try query.int("warnMinutes", default: 30, range: 0...10_080) }
             return try JSON.response(try await database.run { db in
-                try db.overdueComplaints(at: try query.string("asOf").map { try instant($0, field: "asOf", db: db) }, warnMinutes: warn)
+                try db.overdueComplaints(at: try query.string("asOf").map { try instant($0, field: "asOf", db: db) }, warnMinutes: warn,
+                                         owner: query.string("owner"))
             })
         }
         routes.post("complaints/escalate-due", .escalateComplaints) { _, _, principal in

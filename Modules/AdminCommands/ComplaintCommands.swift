@@ -353,9 +353,13 @@ struct ComplaintsCommand: ParsableCommand {
     struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every missed or nearly missed deadline: the rule, who is on it, how late (K-4, K-6, K-11).",
-            discussion: Help.text("aftersales complaints overdue\naftersales complaints overdue --as-of \"2026-11-24 09:00\" --format csv", permission: .readComplaints))
+            discussion: Help.text("""
+                aftersales complaint overdue --owner 李娜
+                aftersales complaint overdue --as-of "2026-11-24 09:00" --format csv
+                """, permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("as-of"), help: "The instant to judge at (default now).") var asOf: String?
+        @Option(help: "Only this complaint owner's complaints (a cs-agent's own list).") var owner: String?
         @Option(name: .customLong("warn-minutes"), help: "List deadlines due within this many minutes too (default: setting complaints.warn-minutes).") var warnMinutes: Int?
 
         func validate() throws {
@@ -365,7 +369,8 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let items = try db.overdueComplaints(at: try asOf.map { try Parse.instant($0, field: "as-of", zone: zone) }, warnMinutes: warnMinutes)
+            let items = try db.overdueComplaints(at: try asOf.map { try Parse.instant($0, field: "as-of", zone: zone) }, warnMinutes: warnMinutes,
+                                                 owner: owner)
             try global.output.emit(items, table: TextTable(columns: ["complaint", "customer", "rule", "deadline", "due", "status", "owner / responsible", "level", "priority"],
                                                            rows: items.map {
                 let d = $0.deadline

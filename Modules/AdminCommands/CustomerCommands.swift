@@ -114,8 +114,8 @@ struct CustomerCommand: ParsableCommand {
                 aftersales customer search 王
                 aftersales customer search 13800138000
                 aftersales customer search 京A·12345
-                aftersales customer search 3000123 --by vin     (the last characters of a VIN)
-                """, permission: .readCustomers, more: "Without --by the kind is guessed: 17 VIN characters, digits (phone), a province character and a letter (plate), else a name."))
+                aftersales customer search 3000123 --by vin
+                """, permission: .readCustomers, more: "Without --by the kind is guessed: 17 VIN characters, digits (phone), a province character and a letter (plate), else a name. With --by vin, the last characters of a VIN are enough."))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "What to look for.") var text: String

@@ -2,13 +2,66 @@ import Core
 
 /// The discussion text of a command's `--help`: an example, and which API roles the same action needs.
 enum Help {
+    /// How wide an example line may be: the help is read on an 80-column terminal and the parser wraps longer
+    /// lines wherever it likes, in the middle of a command. Longer commands continue on the next line with `\`.
+    static let exampleWidth = 74
+
     static func text(_ example: String, permission: Permission? = nil, more: String? = nil) -> String {
         var parts: [String] = []
-        if let more { parts.append(more) }
-        parts.append("Example:\n  " + example.replacingOccurrences(of: "\n", with: "\n  "))
+        // One paragraph: the parser rewraps it to the terminal, so a hard line break would only leave a ragged edge.
+        if let more { parts.append(more.split(separator: "\n").joined(separator: " ")) }
+        let lines = joinedContinuations(example).flatMap(broken)
+        parts.append("Example:\n  " + lines.joined(separator: "\n  "))
         if let permission {
             parts.append("Roles (API): \(permission.roles.map(\.rawValue).joined(separator: ", ")). The CLI works on the database file directly; whoever can open the file can run it.")
         }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// The example's commands, each on one line (continuations written with `\` joined).
+    static func joinedContinuations(_ example: String) -> [String] {
+        var commands: [String] = [], pending = ""
+        for raw in example.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasSuffix("\\") { pending += line.dropLast().trimmingCharacters(in: .whitespaces) + " "; continue }
+            commands.append(pending + line)
+            pending = ""
+        }
+        if !pending.isEmpty { commands.append(pending.trimmingCharacters(in: .whitespaces)) }
+        return commands
+    }
+
+    /// A command broken at spaces outside quotes into lines of at most `exampleWidth`, continued with ` \`.
+    static func broken(_ command: String) -> [String] {
+        guard TextTable.width(command) > exampleWidth else { return [command] }
+        var words: [String] = [], word = "", quote: Character?
+        for character in command {
+            if let open = quote { word.append(character); if character == open { quote = nil }; continue }
+            if character == "\"" || character == "'" { quote = character }
+            if character == " " { if !word.isEmpty { words.append(word) }; word = "" } else { word.append(character) }
+        }
+        if !word.isEmpty { words.append(word) }
+        // An option stays on the line of its value.
+        var units: [String] = []
+        for word in words {
+            if let last = units.last, last.hasPrefix("--"), !last.contains(" "), !word.hasPrefix("-") {
+                units[units.count - 1] = last + " " + word
+            } else {
+                units.append(word)
+            }
+        }
+        words = units
+        var lines: [String] = [], current = ""
+        for word in words {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if !current.isEmpty, TextTable.width(candidate) + 2 > exampleWidth - (lines.isEmpty ? 0 : 4) {
+                lines.append(current)
+                current = word
+            } else {
+                current = candidate
+            }
+        }
+        lines.append(current)
+        return lines.enumerated().map { index, line in (index == 0 ? "" : "    ") + line + (index == lines.count - 1 ? "" : " \\") }
     }
 }

@@ -16,20 +16,63 @@ public struct TextTable: Sendable {
         TextTable(columns: ["field", "value"], rows: pairs.compactMap { key, value in value.map { [key, $0] } })
     }
 
-    /// Columns aligned by display width (a Chinese character takes two columns on a terminal).
+    /// How wide a table may be on a terminal: wider ones wrap their widest columns (nothing is cut; JSON and
+    /// `show` have every text on one line).
+    public static let maximumWidth = 120
+
+    /// Columns aligned by display width (a Chinese character takes two columns on a terminal), at most
+    /// `maximumWidth` wide: while the table is wider, its widest column is narrowed and its cells wrap.
     public func rendered() -> String {
+        let cleaned = rows.map { $0.map { $0.replacingOccurrences(of: "\n", with: " ") } }
         var widths = columns.map(TextTable.width)
-        for row in rows {
+        for row in cleaned {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
+        }
+        let separators = 2 * max(0, widths.count - 1)
+        // The rightmost wide column gives way first (a description, a note, a reason), down to 24 columns; then the
+        // next one to its left.
+        while widths.reduce(separators, +) > Self.maximumWidth {
+            guard let column = widths.indices.last(where: { widths[$0] > 24 }) ?? widths.indices.last(where: { widths[$0] > 12 }) else { break }
+            widths[column] -= 1
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TextTable.width(cell))
+                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - TextTable.width(cell)))
             }.joined(separator: "  ")
         }
+        /// A row over as many lines as its longest wrapped cell needs.
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = cells.enumerated().map { i, cell in i < widths.count ? Self.wrap(cell, to: widths[i]) : [cell] }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { k in line(wrapped.map { k < $0.count ? $0[k] : "" }) }
+        }
         var out = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        out += rows.map { line($0.map { $0.replacingOccurrences(of: "\n", with: " ") }) }
-        return out.joined(separator: "\n")
+        out += cleaned.flatMap(lines)
+        return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+    }
+
+    /// `text` in lines of at most `width` display columns, broken after a space where one is near, else anywhere
+    /// (Chinese text has no spaces).
+    static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0, Self.width(text) > width else { return [text] }
+        var lines: [String] = [], current = "", used = 0
+        for character in text {
+            let w = Self.width(String(character))
+            if used + w > width {
+                if let space = current.lastIndex(of: " "), current.distance(from: space, to: current.endIndex) < width / 3 {
+                    lines.append(String(current[..<space]))
+                    current = String(current[current.index(after: space)...])
+                } else {
+                    lines.append(current)
+                    current = ""
+                }
+                used = Self.width(current)
+            }
+            current.append(character)
+            used += w
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// RFC 4180 CSV with a header row.

@@ -79,6 +79,21 @@ struct HelpExampleTests {
         #expect(checked > 80, "only \(checked) examples found")
     }
 
+    @Test("Help examples never wrap inside a command on an 80-column terminal: long ones continue with a backslash")
+    func examplesFitTerminal() {
+        for root in [AftersalesCommand.self as any ParsableCommand.Type, AftersalesImportCommand.self] {
+            for (name, discussion) in Self.commands(root) {
+                guard let start = discussion.range(of: "Example:\n") else { continue }
+                for line in discussion[start.upperBound...].split(separator: "\n").prefix(while: { $0.hasPrefix("  ") }) {
+                    // A single word (a long quoted template) cannot be broken; everything else fits.
+                    let unquoted = line.replacingOccurrences(of: #""[^"]*""#, with: "Q", options: .regularExpression)
+                    let words = unquoted.split(separator: " ").count
+                    #expect(TextTable.width(String(line)) <= 78 || words <= 2, "\(name): \(line)")
+                }
+            }
+        }
+    }
+
     @Test("The example splitter keeps quotes, escapes and $(…) in one word")
     func splitter() {
         #expect(Self.words(#"aftersales contact log --note "首保 booked" --template '{{name}} 您好'"#)

@@ -43,4 +43,16 @@ struct OutputTests {
         #expect(Output(format: .csv).byteOrderMark)
         #expect(!Output(format: .csv, byteOrderMark: false).byteOrderMark)
     }
+
+    @Test("Wide tables fit 120 columns: the rightmost wide column wraps, nothing is cut")
+    func fitsTerminal() {
+        let reason = String(repeating: "term: any make, private use, 24 months or 60,000 km, whichever comes first ", count: 2)
+        let table = TextTable(columns: ["rule", "reason", "decisive"], rows: [["W-1", reason, ""], ["L-2", "短", "yes"]])
+        let lines = table.rendered().split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { TextTable.width($0) <= TextTable.maximumWidth }, "\(lines)")
+        #expect(lines.count > 4, "the long reason wraps onto more lines")
+        let words = table.rendered().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains(reason.trimmingCharacters(in: .whitespaces)), "no word is lost")
+        #expect(TextTable.wrap("王芳的车需要更换制动软管", to: 10).allSatisfy { TextTable.width($0) <= 10 })
+    }
 }

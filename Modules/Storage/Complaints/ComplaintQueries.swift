@@ -98,13 +98,15 @@ extension AppDatabase {
     }
 
     /// Every missed or nearly missed complaint deadline at `at` (default now), most late first (K-4, K-6, K-11).
-    public func overdueComplaints(at: Date? = nil, warnMinutes: Int? = nil) throws -> [OverdueComplaint] {
+    /// `owner` keeps one complaint owner's (a cs-agent's own work list).
+    public func overdueComplaints(at: Date? = nil, warnMinutes: Int? = nil, owner: String? = nil) throws -> [OverdueComplaint] {
         try writer.read { db in
             let now = at ?? clock.now()
             let policy = try Self.complaintPolicy(db)
             var items: [OverdueComplaint] = []
             try Self.clockCandidates(db, policy: policy, now: now, warnMinutes: warnMinutes ?? policy.warnMinutes) { candidate in
                 let complaint = candidate.complaint
+                if let owner, complaint.owner != owner { return }
                 for status in ComplaintClocks.overdue(complaint, policy: policy, at: now, warnMinutes: warnMinutes) {
                     items.append(OverdueComplaint(complaint: complaint.id!, customer: candidate.customer, owner: complaint.owner, level: complaint.level,
                                                   priority: candidate.priority, crisis: complaint.crisis, deadline: status))
