@@ -15,6 +15,18 @@ struct ComplaintCLITests {
         return cli
     }
 
+    @Test("K-4: complaint overdue --owner lists one owner's missed deadlines only")
+    func overdueByOwner() throws {
+        var cli = try setUp()
+        try cli.run("complaint", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
+                    "--description", "价格太高")
+        cli.now = "2026-11-23T12:00:00+08:00"
+        let mine = try cli.json("complaint", "overdue", "--owner", "李娜") as! [[String: Any]]
+        #expect(mine.count == 1 && mine.first?["owner"] as? String == "李娜")
+        #expect((try cli.json("complaint", "overdue", "--owner", "王丽") as! [[String: Any]]).isEmpty)
+        #expect((try cli.json("complaint", "overdue") as! [[String: Any]]).count == 1)
+    }
+
     @Test("A history entry shows when the thing happened, and when it was recorded if later; tables use the dealer's zone")
     func historyWhenItHappened() throws {
         var cli = try setUp()
