@@ -202,7 +202,7 @@ struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection.",
-        subcommands: [Create.self, Show.self, List.self, Export.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self, Cancel.self],
+        subcommands: [Create.self, Edit.self, Show.self, List.self, Export.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self, Cancel.self],
         aliases: ["claims"])
 
     struct Create: ParsableCommand {

@@ -17,7 +17,7 @@ struct SegmentCommand: ParsableCommand {
             \(SegmentField.allCases.map { "  \($0.rawValue): \($0.help)" }.joined(separator: "\n"))
             Example: class = retained and make = Volkswagen and (last-visit-days > 180 or mileage >= 30000)
             """,
-        subcommands: [Create.self, Show.self, Preview.self, List.self])
+        subcommands: [Create.self, Show.self, Preview.self, List.self, Members.self, Edit.self, Retire.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -79,7 +79,7 @@ struct CampaignCommand: ParsableCommand {
         commandName: "campaign",
         abstract: "Campaigns (M-2 to M-4): a segment, a channel, a template; run queues the messages, report shows reach and conversion.",
         discussion: "Template fields: \(PersonalFields.names.sorted().map { "{{\($0)}}" }.joined(separator: " ")).",
-        subcommands: [Create.self, Show.self, Render.self, Run.self, Report.self, List.self, Respond.self])
+        subcommands: [Create.self, Show.self, Edit.self, Render.self, Run.self, Report.self, List.self, Respond.self, Retire.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(

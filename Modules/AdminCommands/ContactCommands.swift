@@ -8,7 +8,7 @@ struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
         abstract: "The contact log (C-8): every attempt and the customer's response.",
-        subcommands: [Log.self, List.self])
+        subcommands: [Log.self, List.self, Edit.self])
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(

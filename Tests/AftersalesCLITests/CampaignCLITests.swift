@@ -52,6 +52,33 @@ struct CampaignCLITests {
         #expect((second["kinds"] as! [[String: Any]]).allSatisfy { $0["queued"] as? Int == 0 })
     }
 
+    @Test("M-2: segments and campaigns not yet run are corrected (audited), retired, and a segment's members listed and exported")
+    func editAndRetire() throws {
+        let cli = try setUp(customers: 40)
+        try cli.run("segment", "create", "retained", "--filter", "class = retained")
+        let all = try cli.json("segment", "members", "retained", "--limit", "1000") as! [String: Any]
+        let total = all["total"] as! Int
+        try cli.run("segment", "edit", "retained", "--filter", "class = retained and usage = taxi")
+        let taxis = try cli.json("segment", "members", "retained") as! [String: Any]
+        #expect((taxis["total"] as! Int) < total)
+        let csv = try cli.run("segment", "members", "retained", "--format", "csv", "--csv-bom", "no", "--limit", "1000").stdout
+        #expect(csv.split(separator: "\n").count == (taxis["total"] as! Int) + 1)
+        let audit = try cli.run("audit", "--entity", "segment").stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(audit.contains("filter: class = retained → class = retained and usage = taxi"))
+
+        try cli.run("campaign", "create", "care", "--segment", "retained", "--channel", "sms", "--category", "service", "--template", "{{name}}您好")
+        try cli.run("campaign", "edit", "care", "--template", "尊敬的{{name}}：冬季免费检测。{{dealer}}")
+        #expect(try cli.run("campaign", "show", "care").stdout.contains("冬季免费检测"))
+        try cli.run("campaign", "run", "care")
+        #expect(try cli.run(["campaign", "edit", "care", "--template", "改"], expect: 1).stderr.contains("has run"))
+        try cli.run("campaign", "retire", "care", "--reason", "活动结束")
+        #expect(try cli.run(["campaign", "run", "care"], expect: 1).stderr.contains("retired"))
+        #expect(!(try cli.run("campaign", "list").stdout.contains("care")))
+        try cli.run("segment", "retire", "retained", "--reason", "改用新的分组")
+        #expect(try cli.run(["campaign", "create", "again", "--segment", "retained", "--channel", "sms", "--category", "service",
+                             "--template", "{{name}}"], expect: 1).stderr.contains("segment retained was retired"))
+    }
+
     @Test("M-1: reminders run --dry-run counts what a run would queue and leaves the database as it was")
     func remindersDryRun() throws {
         let cli = try setUp(customers: 40)

@@ -190,6 +190,27 @@ struct WarrantyCLITests {
         #expect(try cli.run("vehicle", "show", "LFV2A21K5P3000123").stdout.contains("12,000"))
     }
 
+    @Test("W-7, C-8: a draft claim and a logged contact are corrected, audited with the old values; a submitted claim is not")
+    func corrections() throws {
+        let cli = try dealer()
+        let claim = try cli.json("claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "前制动异响", "--cause", "软管磨损",
+                                 "--labour", "47 11 19 00:1.2") as! [String: Any]
+        let id = String(claim["id"] as! Int)
+        let edited = try cli.json("claim", "edit", id, "--mileage", "30500", "--part", "5Q0 611 701 C:2:86.00") as! [String: Any]
+        #expect(edited["mileage"] as? Int == 30_500 && (edited["lines"] as? [Any])?.count == 2)
+        let claimAudit = try cli.run("audit", "--entity", "claim", "--id", id).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(claimAudit.contains("mileage: 30000 → 30500"), "\(claimAudit)")
+        try cli.run("claim", "submit", id)
+        #expect(try cli.run(["claim", "edit", id, "--mileage", "1"], expect: 1).stderr.contains("only a draft can be corrected"))
+
+        let contact = try cli.json("contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "no-answer") as! [String: Any]
+        let contactID = String(contact["id"] as! Int)
+        let fixed = try cli.json("contact", "edit", contactID, "--outcome", "booked", "--note", "周五上午首保") as! [String: Any]
+        #expect(fixed["outcome"] as? String == "booked")
+        let contactAudit = try cli.run("audit", "--entity", "contact", "--id", contactID).stdout.split(whereSeparator: \.isWhitespace)
+        #expect(contactAudit.joined(separator: " ").contains("outcome: no-answer → booked"))
+    }
+
     @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
     func badInput() throws {
         let cli = try dealer()

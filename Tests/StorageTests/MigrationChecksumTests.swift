@@ -38,6 +38,7 @@ struct MigrationChecksumTests {
         "2026-12-05 customers: the grade left behind is kept in the class history": "22e12144fca6329acc0e87d9f7a637756e39f429a50668cf407bb6653e494378",
         "2026-12-05 complaints: the K-6 report clock restarts at a reopen": "cf82b0cb6f71bf60bb071852f929e71250e1b3a06e2e4a04b75f93b6ef8be873",
         "2026-12-05 complaints: a history entry keeps when it happened": "8ffa2b4e90f33a39353380e9ea6137c808fbbbc8e408b1cfff01ef47f7588734",
+        "2026-12-05 messaging: retired segments and campaigns": "693daadc808e39a378ba7c825c3066bb024ddc25af76242b3d84e69f102c4841",
         "2026-12-05 customers: make aliases": "81c62e9eec263fef83395c3339ef0e99c2aeb21588294aecc54843d632b15ab6",
         "2026-11-23 warranty: terms, exclusions, parts, maintenance, bulletins, master data, claims": "732f61b9f08fa21349d09806dad77a1fa810362fd40848b44b4588f00c5e1944",
         "2026-12-05 warranty: claim line notes, cancelled claims": "e0d929c82791b82950210589cf0a687846657998b0bd254259b1a5763b6eb094",

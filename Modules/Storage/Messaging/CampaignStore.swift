@@ -56,7 +56,7 @@ extension AppDatabase {
     }
 
     public func segments() throws -> [Segment] {
-        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM segment ORDER BY name").map(Self.segment) }
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM segment WHERE retired_at IS NULL ORDER BY name").map(Self.segment) }
     }
 
     public func segment(named name: String) throws -> Segment {
@@ -115,6 +115,7 @@ extension AppDatabase {
         if let subject { _ = try PersonalFields.campaignTemplate(subject, field: "subject") }
         return try writer.write { db in
             _ = try Self.segment(db, segment)
+            try Self.refuseRetired(db, table: "segment", key: "name", value: segment, what: "segment \(segment)")
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM campaign WHERE name = ?", arguments: [key]) == true {
                 throw Conflict(field: "name", "campaign \(key) exists already")
             }
@@ -134,7 +135,7 @@ extension AppDatabase {
     }
 
     public func campaigns() throws -> [Campaign] {
-        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM campaign ORDER BY id").map(Self.campaign) }
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM campaign WHERE retired_at IS NULL ORDER BY id").map(Self.campaign) }
     }
 
     public func campaign(named name: String) throws -> Campaign {
@@ -179,6 +180,7 @@ extension AppDatabase {
     public func runCampaign(_ name: String, dryRun: Bool = false, actor: String) throws -> CampaignRun {
         try writer.write { db in
             let campaign = try Self.campaign(db, name)
+            try Self.refuseRetired(db, table: "campaign", key: "name", value: name, what: "campaign \(name)")
             let segment = try Self.segment(db, campaign.segment)
             let expression = try SegmentExpression.parse(segment.filter)
             let template = try MessageTemplate(campaign.template, known: PersonalFields.names)

@@ -98,5 +98,14 @@ enum MessagingSchema {
                 );
                 """)
         }
+        // M-2: segments and campaigns are retired, not deleted: their history and reports stay.
+        migrator.registerMigration("2026-12-05 messaging: retired segments and campaigns") { db in
+            try db.execute(sql: """
+                ALTER TABLE segment ADD COLUMN retired_at DATETIME;
+                ALTER TABLE segment ADD COLUMN retired_reason TEXT;
+                ALTER TABLE campaign ADD COLUMN retired_at DATETIME;
+                ALTER TABLE campaign ADD COLUMN retired_reason TEXT;
+                """)
+        }
     }
 }

@@ -75,63 +75,107 @@ extension AppDatabase {
     /// given, Q-1 rounding), and the eligibility decision that justifies it is frozen with it. A repair the
     /// decision does not cover is refused with the decision's reason.
     public func createClaim(_ draft: ClaimDraft, actor: String) throws -> ClaimRecord {
+        try writer.write { db in
+            let now = clock.now()
+            let (id, decision, amount) = try Self.writeClaim(db, draft, replacing: nil, now: now, actor: actor)
+            try db.execute(sql: "INSERT INTO claim_event (claim_id, action, from_status, to_status, at, actor) VALUES (?, 'create', NULL, 'draft', ?, ?)",
+                           arguments: [id, now, actor])
+            try Audit.record(db, at: now, actor: actor, entity: "claim", id: String(id), action: "create",
+                             after: ["vin": draft.vin.value, "mileage": String(draft.mileage), "amount": amount.description, "status": "draft",
+                                     "covered_by": decision.coveredBy])
+            return try Self.claim(db, id: id)
+        }
+    }
+
+    /// Corrects a draft claim (W-7: a claim is corrected until it is submitted): the lines are priced and the
+    /// decision frozen again exactly as at creation; the history and the audit entry keep the old values.
+    public func editClaim(_ id: Int64, _ draft: ClaimDraft, actor: String) throws -> ClaimRecord {
+        try writer.write { db in
+            let before = try Self.claim(db, id: id)
+            guard before.status == .draft else {
+                throw Conflict(field: "id", "claim \(id) is \(before.status.rawValue); only a draft can be corrected (W-7)")
+            }
+            let now = clock.now()
+            _ = try Self.writeClaim(db, draft, replacing: id, now: now, actor: actor)
+            let after = try Self.claim(db, id: id)
+            try db.execute(sql: "INSERT INTO claim_event (claim_id, action, from_status, to_status, at, actor) VALUES (?, 'edit', 'draft', 'draft', ?, ?)",
+                           arguments: [id, now, actor])
+            func fields(_ c: ClaimRecord) -> [String: String?] {
+                ["vin": c.vin.value, "mileage": String(c.mileage), "failure": c.failure, "cause": c.cause, "repair_order": c.repairOrder,
+                 "repair_line": c.repairLine, "amount": c.amount.description, "bulletin": c.bulletin,
+                 "lines": c.lines.map { "\($0.kind.rawValue) \($0.code) \(ClaimLine.decimal($0.quantityHundredths)) @ \($0.unitPrice)" }
+                    .joined(separator: "; ")]
+            }
+            try Audit.record(db, at: now, actor: actor, entity: "claim", id: String(id), action: "edit", before: fields(before), after: fields(after))
+            return after
+        }
+    }
+
+    /// The one path from a draft to the stored claim (W-7, Q-1, W-6, W-8): checks it, prices its lines from the
+    /// catalogue, refuses a second claim on a repair-order line, freezes the decision that covers it, and stores
+    /// it as a new claim or over the draft `replacing`.
+    static func writeClaim(_ db: Database, _ draft: ClaimDraft, replacing: Int64?, now: Date,
+                           actor: String) throws -> (id: Int64, decision: WarrantyDecision, amount: Money) {
         guard !draft.failure.trimmed().isEmpty else { throw InvalidInput(field: "failure", "describe the failure") }
         guard !draft.cause.trimmed().isEmpty else { throw InvalidInput(field: "cause", "give the cause") }
-        guard !draft.labour.isEmpty || !draft.parts.isEmpty else { throw InvalidInput(field: "labour", "a claim needs at least one labour operation or part") }
-        return try writer.write { db in
-            let settings = try Self.settings(db)
-            let now = clock.now()
-            let today = LocalDate(instant: now, in: settings.timeZone)
-            let card = try Self.fetchVehicle(db, vin: draft.vin)
-            let catalogue = try Self.claimCatalogue(db, make: card.make, model: card.model, on: today, labour: draft.labour, parts: draft.parts)
-            let lines = try draft.labour.map { try ClaimLine.priced($0, kind: .labour, labourRate: settings.labourRate, catalogue: catalogue) }
-                + draft.parts.map { try ClaimLine.priced($0, kind: .part, labourRate: settings.labourRate, catalogue: catalogue) }
-            if let order = draft.repairOrder?.trimmed().nilIfEmpty, let line = draft.repairLine?.trimmed().nilIfEmpty,
-               let other = try Int64.fetchOne(db, sql: """
-                   SELECT id FROM claim WHERE repair_order = ? AND repair_line = ? AND status != 'cancelled' ORDER BY id LIMIT 1
-                   """, arguments: [order, line]) {
-                throw Conflict(field: "line", "repair order \(order) line \(line) is already claimed in claim \(other) (W-7: one claim per line)")
+        guard !draft.labour.isEmpty || !draft.parts.isEmpty else {
+            throw InvalidInput(field: "labour", "a claim needs at least one labour operation or part")
+        }
+        let settings = try Self.settings(db)
+        let today = LocalDate(instant: now, in: settings.timeZone)
+        let card = try Self.fetchVehicle(db, vin: draft.vin)
+        let catalogue = try Self.claimCatalogue(db, make: card.make, model: card.model, on: today, labour: draft.labour, parts: draft.parts)
+        let lines = try draft.labour.map { try ClaimLine.priced($0, kind: .labour, labourRate: settings.labourRate, catalogue: catalogue) }
+            + draft.parts.map { try ClaimLine.priced($0, kind: .part, labourRate: settings.labourRate, catalogue: catalogue) }
+        if let order = draft.repairOrder?.trimmed().nilIfEmpty, let line = draft.repairLine?.trimmed().nilIfEmpty,
+           let other = try Int64.fetchOne(db, sql: """
+               SELECT id FROM claim WHERE repair_order = ? AND repair_line = ? AND status != 'cancelled' AND id != ? ORDER BY id LIMIT 1
+               """, arguments: [order, line, replacing ?? 0]) {
+            throw Conflict(field: "line", "repair order \(order) line \(line) is already claimed in claim \(other) (W-7: one claim per line)")
+        }
+        let decision: WarrantyDecision
+        var bulletin: (manufacturer: String, number: String)?
+        if let number = draft.bulletin?.trimmed().nilIfEmpty {
+            let row = try Self.bulletinRow(db, number: number, manufacturer: nil)
+            decision = try Self.bulletinCover(db, bulletin: row, card: card)
+            guard decision.covered else { throw Conflict(field: "bulletin", "no claim: \(decision.summary) (W-6)") }
+            bulletin = (row["manufacturer"], row["number"])
+        } else {
+            let context = try Self.warrantyContext(db, vin: draft.vin, on: today, mileage: draft.mileage, component: draft.component,
+                                                   part: draft.partNumber)
+            decision = WarrantyPolicy.decide(context.input)
+            guard decision.covered else {
+                throw Conflict(field: "vin", "no claim: \(decision.summary) (W-8); recall or campaign work: name the bulletin (--bulletin)")
             }
-            let vehicleID: Vehicle.ID
-            let decision: WarrantyDecision
-            var bulletin: (manufacturer: String, number: String)?
-            if let number = draft.bulletin?.trimmed().nilIfEmpty {
-                let row = try Self.bulletinRow(db, number: number, manufacturer: nil)
-                decision = try Self.bulletinCover(db, bulletin: row, card: card)
-                guard decision.covered else { throw Conflict(field: "bulletin", "no claim: \(decision.summary) (W-6)") }
-                vehicleID = card.id!
-                bulletin = (row["manufacturer"], row["number"])
-            } else {
-                let context = try Self.warrantyContext(db, vin: draft.vin, on: today, mileage: draft.mileage, component: draft.component,
-                                                       part: draft.partNumber)
-                decision = WarrantyPolicy.decide(context.input)
-                guard decision.covered else {
-                    throw Conflict(field: "vin", "no claim: \(decision.summary) (W-8); recall or campaign work: name the bulletin (--bulletin)")
-                }
-                vehicleID = context.card.id!
-            }
-            let amount = Money(fen: lines.reduce(0) { $0 + $1.amount.fen })
-            let json = String(decoding: try JSONFormat.encoder(pretty: false).encode(decision), as: UTF8.self)
+        }
+        let amount = Money(fen: lines.reduce(0) { $0 + $1.amount.fen })
+        let json = String(decoding: try JSONFormat.encoder(pretty: false).encode(decision), as: UTF8.self)
+        let id: Int64
+        if let replacing {
+            try db.execute(sql: """
+                UPDATE claim SET vehicle_id = ?, mileage = ?, failure = ?, cause = ?, repair_order = ?, repair_line = ?, decision = ?, amount_fen = ?,
+                                 updated_at = ?, bulletin_manufacturer = ?, bulletin_number = ? WHERE id = ?
+                """, arguments: [card.id, draft.mileage, draft.failure, draft.cause, draft.repairOrder, draft.repairLine, json, amount.fen, now,
+                                 bulletin?.manufacturer, bulletin?.number, replacing])
+            try db.execute(sql: "DELETE FROM claim_line WHERE claim_id = ?", arguments: [replacing])
+            id = replacing
+        } else {
             try db.execute(sql: """
                 INSERT INTO claim (vehicle_id, mileage, failure, cause, repair_order, repair_line, status, decision, amount_fen, created_at, created_by,
                                    updated_at, bulletin_manufacturer, bulletin_number)
                 VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [vehicleID, draft.mileage, draft.failure, draft.cause, draft.repairOrder, draft.repairLine, json, amount.fen, now, actor, now,
+                """, arguments: [card.id, draft.mileage, draft.failure, draft.cause, draft.repairOrder, draft.repairLine, json, amount.fen, now, actor, now,
                                  bulletin?.manufacturer, bulletin?.number])
-            let id = db.lastInsertedRowID
-            for (position, line) in lines.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO claim_line (claim_id, position, kind, code, quantity_hundredths, unit_price_fen, amount_fen, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, position + 1, line.kind.rawValue, line.code, line.quantityHundredths, line.unitPrice.fen, line.amount.fen,
-                                     line.note])
-            }
-            try db.execute(sql: "INSERT INTO claim_event (claim_id, action, from_status, to_status, at, actor) VALUES (?, 'create', NULL, 'draft', ?, ?)",
-                           arguments: [id, now, actor])
-            try Audit.record(db, at: now, actor: actor, entity: "claim", id: String(id), action: "create",
-                             after: ["vin": draft.vin.value, "mileage": String(draft.mileage), "amount": amount.description, "status": "draft", "covered_by": decision.coveredBy])
-            return try Self.claim(db, id: id)
+            id = db.lastInsertedRowID
         }
+        for (position, line) in lines.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO claim_line (claim_id, position, kind, code, quantity_hundredths, unit_price_fen, amount_fen, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, position + 1, line.kind.rawValue, line.code, line.quantityHundredths, line.unitPrice.fen, line.amount.fen,
+                                 line.note])
+        }
+        return (id, decision, amount)
     }
 
     /// Moves a claim along W-7, recording the actor, the time and the manufacturer's decision; a rejection

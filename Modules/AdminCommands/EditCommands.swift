@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import Core
+import Customers
+import Messaging
+import Campaigns
+import Storage
+import Warranty
+
+/// Corrections and retirements: what was entered wrong can be put right, audited with the old values.
+extension SegmentCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a segment's filter or description (audited with the old values).",
+            discussion: Help.text("aftersales segment edit retained-vw --filter \"class = retained and make = Volkswagen and usage = private\"",
+                                  permission: .manageCampaigns))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Name.") var name: String
+        @Option(help: "The new filter.") var filter: String?
+        @Option(help: "The new description (empty clears it).") var description: String?
+
+        func validate() throws {
+            guard filter != nil || description != nil else { throw ValidationError("give --filter or --description") }
+        }
+
+        func run() throws {
+            let segment = try global.open().editSegment(name, filter: filter, description: description, actor: global.actorName)
+            try global.output.emit(segment, table: .record([("segment", segment.name), ("filter", segment.filter), ("description", segment.description)]))
+        }
+    }
+
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retire a segment: it stays with its history, no new campaign may use it, lists leave it out.",
+            discussion: Help.text("aftersales segment retire winter-2025 --reason \"活动结束\"", permission: .manageCampaigns))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Name.") var name: String
+        @Option(help: "Why.") var reason: String
+
+        func run() throws {
+            try global.open().retire(segment: name, reason: reason, actor: global.actorName)
+            global.output.note("segment \(name) retired")
+        }
+    }
+
+    struct Members: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The customers a segment holds now, a page at a time; --format csv to export them.",
+            discussion: Help.text("aftersales segment members retained-vw --format csv --limit 10000 > retained-vw.csv", permission: .readCustomers))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Name.") var name: String
+        @OptionGroup var page: PageOptions
+
+        func run() throws {
+            let members = try global.open().segmentMembers(name, limit: page.limit, offset: page.offset)
+            try global.output.emit(page: members, table: Present.summaries(members.items))
+        }
+    }
+}
+
+extension CampaignCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a campaign that has not run yet (audited with the old values); one that has run is refused.",
+            discussion: Help.text("aftersales campaign edit winter-check --template \"尊敬的{{name}}{{title}}：冬季免费检测，欢迎到店。{{dealer}}\"",
+                                  permission: .manageCampaigns))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Name.") var name: String
+        @Option(help: "Saved segment.") var segment: String?
+        @Option(help: "email, sms or letter.") var channel: MessageChannel?
+        @Option(help: "marketing, service or recall.") var category: MessageCategory?
+        @Option(help: "E-mail subject (may use fields).") var subject: String?
+        @Option(help: "The message template (mustache).") var template: String?
+        @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile: String?
+        @Option(name: .customLong("response-window"), help: "Days a response counts for the campaign.") var responseWindow: Int?
+
+        func validate() throws {
+            guard template == nil || templateFile == nil else { throw ValidationError("give --template or --template-file, not both") }
+        }
+
+        func run() throws {
+            let text = try template ?? templateFile.map { try Parse.textFile($0, field: "template-file") }
+            let campaign = try global.open().editCampaign(name, CampaignEdit(segment: segment, channel: channel, category: category, subject: subject,
+                                                                           template: text, responseWindowDays: responseWindow),
+                                                          actor: global.actorName)
+            try CampaignCommand.show(campaign, global: global)
+        }
+    }
+
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retire a campaign: its messages and report stay, it never runs again, lists leave it out.",
+            discussion: Help.text("aftersales campaign retire winter-check --reason \"活动结束\"", permission: .manageCampaigns))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Name.") var name: String
+        @Option(help: "Why.") var reason: String
+
+        func run() throws {
+            try global.open().retire(campaign: name, reason: reason, actor: global.actorName)
+            global.output.note("campaign \(name) retired")
+        }
+    }
+}
+
+extension ContactCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a logged contact (audited with the old values).",
+            discussion: Help.text("aftersales contact edit 311 --outcome booked --note \"周五上午首保\"", permission: .logContacts))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Contact id.") var id: Int64
+        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String?
+        @Option(help: "outbound or inbound.") var direction: String?
+        @Option(help: "What came of it.") var outcome: String?
+        @Option(help: "When it happened.") var at: String?
+        @Option(help: "What was said (empty clears it).") var note: String?
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let contact = try db.editContact(Contact.ID(id), channel: try channel.map { try parseChoice($0, field: "channel") },
+                                             direction: try direction.map { try parseChoice($0, field: "direction") },
+                                             outcome: try outcome.map { try parseChoice($0, field: "outcome") },
+                                             at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, note: note, actor: global.actorName)
+            try global.output.emit(contact, table: Present.contacts([contact], zone: zone))
+        }
+    }
+}
+
+extension ClaimsCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a draft claim: lines priced and the decision frozen again as at creation (audited with the old values).",
+            discussion: Help.text("aftersales claim edit 12 --mileage 15320 --part \"5Q0 611 701 C:2\"", permission: .actOnClaims,
+                                  more: "Options given replace what the draft says; --labour and --part replace all labour or part lines."))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Claim id.") var id: Int64
+        @Option(help: "Kilometres at the repair.") var mileage: Int?
+        @Option(help: "The failure as found.") var failure: String?
+        @Option(help: "Its cause.") var cause: String?
+        @Option(help: "CODE or CODE:HOURS; repeatable; replaces the labour lines.") var labour: [String] = []
+        @Option(help: "NUMBER:QUANTITY[:PRICE]; repeatable; replaces the part lines.") var part: [String] = []
+        @Option(name: .customLong("repair-order"), help: "Repair order.") var repairOrder: String?
+        @Option(help: "Line of the repair order.") var line: String?
+
+        func run() throws {
+            let db = try global.open()
+            let claim = try db.claimRecord(id)
+            func kept(_ kind: ClaimLine.Kind) -> [String] {
+                claim.lines.filter { $0.kind == kind }.map { line in
+                    kind == .labour ? "\(line.code):\(ClaimLine.decimal(line.quantityHundredths))"
+                                    : "\(line.code):\(line.quantityHundredths / 100):\(line.unitPrice)"
+                }
+            }
+            let number = claim.bulletin.map { String($0.split(separator: " ").last ?? "") }
+            let draft = ClaimDraft(vin: claim.vin, mileage: mileage ?? claim.mileage, failure: failure ?? claim.failure, cause: cause ?? claim.cause,
+                                   repairOrder: repairOrder ?? claim.repairOrder, repairLine: line ?? claim.repairLine,
+                                   labour: labour.isEmpty ? kept(.labour) : labour, parts: part.isEmpty ? kept(.part) : part, bulletin: number)
+            try ClaimsCommand.show(try db.editClaim(id, draft, actor: global.actorName), global: global)
+        }
+    }
+}
