@@ -28,7 +28,7 @@ struct CampaignController {
 
     func addRoutes(to routes: Routes) {
         let database = self.database
-        routes.get("segments", .readCustomers) { _, _, _ in try JSON.response(try await database.run { try $0.segments() }) }
+        routes.get("segments", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.segments() }) }
         routes.post("segments", .manageCampaigns) { request, context, principal in
             let input = try await JSON.body(SegmentInput.self, request, context)
             return try JSON.response(try await database.run { try $0.createSegment(name: input.name, filter: input.filter, description: input.description, actor: principal.name) },
@@ -42,7 +42,7 @@ struct CampaignController {
             let name = try context.parameter("name")
             return try JSON.response(try await database.run { db -> SegmentPreview in try db.previewSegment(filter: try db.segment(named: name).filter) })
         }
-        routes.get("campaigns", .readCustomers) { _, _, _ in try JSON.response(try await database.run { try $0.campaigns() }) }
+        routes.get("campaigns", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.campaigns() }) }
         routes.post("campaigns", .manageCampaigns) { request, context, principal in
             let input = try await JSON.body(CampaignInput.self, request, context)
             let channel: MessageChannel = try parseChoice(input.channel, field: "channel")

@@ -102,7 +102,7 @@ struct ComplaintController {
         routes.get("complaints/overdue", .readComplaints) { request, _, _ in
             let query = Query(request: request)
             let warn = try query.string("warnMinutes").map { _ in try query.int("warnMinutes", default: 30, range: 0...10_080) }
-            return try JSON.response(try await database.run { db in
+            return try JSON.list(try await database.run { db in
                 try db.overdueComplaints(at: try query.string("asOf").map { try instant($0, field: "asOf", db: db) }, warnMinutes: warn,
                                          owner: query.string("owner"))
             })

@@ -71,6 +71,11 @@ enum JSON {
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A whole list, in the shape every list answers: `items`, `total`, `limit`, `offset`, `more`.
+    static func list<T: Encodable & Decodable & Sendable>(_ items: [T]) throws -> Response {
+        try response(Page(items: items, total: items.count, limit: items.count, offset: 0))
+    }
+
     static func body<T: Decodable>(_ type: T.Type, _ request: Request, _ context: APIRequestContext) async throws -> T {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)

@@ -32,7 +32,7 @@ struct TaskController {
             let asOf = try query.string("asOf").map { try LocalDate.parse($0, field: "asOf") }
             let assignee = query.string("assignee")
             let ahead = try query.int("ahead", default: 0, range: 0...366)
-            return try JSON.response(try await database.run { db in
+            return try JSON.list(try await database.run { db in
                 let on = try asOf ?? LocalDate(instant: db.now, in: db.settings().timeZone)
                 return try db.dueTasks(asOf: on, assignee: assignee, aheadDays: ahead, actor: principal.name)
             })
@@ -53,7 +53,7 @@ struct TaskController {
             let selected: [CustomerCheck] = try query.string("check").map { [try parseChoice($0, field: "check")] } ?? CustomerCheck.allCases
             let limit = try query.int("limit", default: 200, range: 1...10_000)
             let asOf = query.string("asOf")
-            return try JSON.response(try await database.run { db in
+            return try JSON.list(try await database.run { db in
                 let on = try asOf.map { try LocalDate.parse($0, field: "asOf") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
                 return try selected.flatMap { try db.runCheck($0, asOf: on, limit: limit) }
             })
@@ -74,12 +74,12 @@ struct TaskController {
                 filter.since = date
             }
             let chosen = filter
-            return try JSON.response(try await database.run { try $0.auditEntries(chosen) })
+            return try JSON.list(try await database.run { try $0.auditEntries(chosen) })
         }
         routes.get("settings", .readCustomers) { _, _, _ in
-            struct Entry: Encodable { let key, rule, value, defaultValue, summary: String }
+            struct Entry: Codable, Sendable { let key, rule, value, defaultValue, summary: String }
             let settings = try await database.run { try $0.settings() }
-            return try JSON.response(Setting.allCases.map {
+            return try JSON.list(Setting.allCases.map {
                 Entry(key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue, summary: $0.summary)
             })
         }
@@ -90,7 +90,7 @@ struct TaskController {
             return try JSON.response(["key": key, "value": settings.text(Setting(rawValue: key)!)])
         }
         routes.get("staff", .readCustomers) { _, _, _ in
-            try JSON.response(try await database.run { try $0.staff() })
+            try JSON.list(try await database.run { try $0.staff() })
         }
     }
 }

@@ -91,7 +91,7 @@ struct WarrantyController {
         }
         routes.get("vehicles/:vin/bulletins", .readCustomers) { _, context, _ in
             let vin = try await vin(context, database)
-            return try JSON.response(try await database.run { try $0.bulletins(forVIN: vin) })
+            return try JSON.list(try await database.run { try $0.bulletins(forVIN: vin) })
         }
         routes.get("vehicles/:vin/exclusions", .readCustomers) { _, context, _ in
             let vin = try await vin(context, database)
@@ -136,7 +136,7 @@ struct WarrantyController {
             })
         }
         routes.get("warranty/terms", .readCustomers) { _, _, _ in
-            try JSON.response(try await database.run { try $0.warrantyTerms() })
+            try JSON.list(try await database.run { try $0.warrantyTerms() })
         }
         routes.post("warranty/terms", .manageBulletins) { request, context, principal in
             let input = try await JSON.body(TermInput.self, request, context)

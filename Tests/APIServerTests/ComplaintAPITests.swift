@@ -118,8 +118,9 @@ struct ComplaintAPITests {
         try await f.app.test(.router) { client in
             try await client.execute(uri: "/v1/complaints/overdue?asOf=2026-11-23T11:15:00%2B08:00", method: .get, headers: f.headers(.csAgent)) { response in
                 #expect(response.status == .ok)
-                let items = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]] ?? []
-                #expect(items.count == 1)
+                let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+                let items = list["items"] as? [[String: Any]] ?? []
+                #expect(items.count == 1 && list["total"] as? Int == 1 && list["more"] as? Bool == false, "every list answers a page")
                 #expect((items.first?["deadline"] as? [String: Any])?["lateBySeconds"] as? Int == 15 * 60)
             }
             let photo = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2]).base64EncodedString()
