@@ -39,7 +39,10 @@ struct CampaignAPITests {
                 #expect((run["counts"] as? [String: Any])?["queued"] as? Int == 1)
             }
         }
-        let message = try #require(try db.outbox(OutboxFilter(state: .queued)).items.first)
+        // Delivered first: only a message actually sent earns the opt-out as a response (M-4).
+        let batch = try db.beginDeliveryBatch(channel: .email, output: "test", position: 0, limit: 10)
+        try db.finishDeliveryBatch(output: "test", sent: batch.messages.map { $0.message.id!.rawValue }, failed: [])
+        let message = try #require(try db.outbox(OutboxFilter(state: .sent)).items.first)
         let token = try db.unsubscribeToken(for: message)
         try await app.test(.router) { client in
             try await client.execute(uri: "/v1/unsubscribe/\(token)", method: .get) { response in

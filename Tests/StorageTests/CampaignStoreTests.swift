@@ -45,6 +45,12 @@ struct CampaignStoreTests {
                                       template: template, actor: "t")
         }
 
+        /// Delivers every queued message of `channel` now (the output writes them all).
+        func deliver(_ channel: MessageChannel = .sms) throws {
+            let batch = try db.beginDeliveryBatch(channel: channel, output: "test", position: 0, limit: 1_000)
+            try db.finishDeliveryBatch(output: "test", sent: batch.messages.map { $0.message.id!.rawValue }, failed: [])
+        }
+
         func states(_ campaign: String) throws -> [String: String] {
             Dictionary(uniqueKeysWithValues: try db.outbox(OutboxFilter(campaign: campaign)).items.map { ($0.recipientName, $0.reason ?? $0.state.rawValue) })
         }
@@ -195,11 +201,12 @@ struct CampaignStoreTests {
         let f = try Fixture()
         try f.campaign("winter")
         _ = try f.db.runCampaign("winter", actor: "t")
+        try f.deliver()
         let wang = f.ids["王芳"]!
         f.clock.set("2026-12-05T10:00:00+08:00")
         _ = try f.db.addStaff(name: "李娜", role: .csAgent, actor: "t")
         _ = try f.db.logContact(Contact(customerID: wang, channel: .phone, direction: .inbound, at: f.clock.now(), staff: "李娜", outcome: .booked), actor: "t")
-        let message = try #require(try f.db.outbox(OutboxFilter(state: .queued)).items.first)
+        let message = try #require(try f.db.outbox(OutboxFilter(state: .sent)).items.first)
         let token = try f.db.unsubscribeToken(for: message)
         let (name, channel) = try f.db.unsubscribe(token: token)
         #expect(name == "王芳" && channel == .sms)
@@ -210,6 +217,24 @@ struct CampaignStoreTests {
         // Outside the window nothing is attributed.
         f.clock.set("2027-02-01T10:00:00+08:00")
         #expect(try f.db.recordResponse(customer: wang, kind: .visit, source: "t", actor: "t") == nil)
+    }
+
+    @Test("M-4: a message still queued earns no response; once sent, the window counts from the sending")
+    func responsesNeedASentMessage() throws {
+        let f = try Fixture()
+        try f.campaign("winter")
+        _ = try f.db.runCampaign("winter", actor: "t")
+        let wang = f.ids["王芳"]!
+        f.clock.set("2026-12-03T10:00:00+08:00")
+        #expect(try f.db.recordResponse(customer: wang, kind: .visit, source: "walk-in", actor: "t") == nil)
+        try f.db.setConsent(customer: wang, channel: .sms, status: .optOut, source: "回T退订", actor: "t")
+        #expect(try f.db.campaignReport("winter").responses.isEmpty)
+
+        try f.db.setConsent(customer: wang, channel: .sms, status: .optIn, source: "登记表", actor: "t")
+        try f.deliver()
+        f.clock.set("2026-12-04T10:00:00+08:00")
+        #expect(try f.db.recordResponse(customer: wang, kind: .visit, source: "walk-in", actor: "t") == "winter")
+        #expect(try f.db.campaignReport("winter").responses == ["visit": 1])
     }
 
     @Test("M-5: revenue ranks customers; value and value-rank are segment fields")

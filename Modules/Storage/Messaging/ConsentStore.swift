@@ -67,8 +67,9 @@ extension AppDatabase {
         return ConsentCard(customer: customer, name: card.name, current: current, history: history)
     }
 
-    /// Rule M-4: a response (booking, visit, reply, opt-out) counts for the campaign whose message the customer
-    /// got last within that campaign's response window; returns the campaign, or nil when none qualifies.
+    /// Rule M-4: a response (booking, visit, reply, opt-out) counts for the campaign whose message was last sent
+    /// to the customer within that campaign's response window; returns the campaign, or nil when none qualifies.
+    /// A message still queued earns nothing.
     @discardableResult
     public func recordResponse(customer: Customer.ID, kind: ResponseKind, at: Date? = nil, source: String, actor: String) throws -> String? {
         try writer.write { db in
@@ -86,10 +87,14 @@ extension AppDatabase {
         let channelCondition = channel == nil ? "" : "AND o.channel = ?"
         var arguments: StatementArguments = [customer, at]
         if let channel { arguments += [channel] }
+        // Rule M-4: only a message actually sent can earn a response; one still queued (or suppressed, cancelled,
+        // failed) never reached the customer, and the window counts from the sending.
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT c.id, c.name, c.response_window_days, coalesce(o.sent_at, o.queued_at) AS at FROM outbox o JOIN campaign c ON c.id = o.campaign_id
-            WHERE o.customer_id = ? AND o.state IN ('sent', 'queued') AND coalesce(o.sent_at, o.queued_at) <= ? \(channelCondition)
-            ORDER BY coalesce(o.sent_at, o.queued_at) DESC LIMIT 1
+            SELECT c.id, c.name, c.response_window_days, o.sent_at AS at
+            FROM outbox o JOIN campaign c ON c.id = o.campaign_id
+            WHERE o.customer_id = ? AND o.state = 'sent' AND o.sent_at IS NOT NULL AND o.sent_at <= ?
+            \(channelCondition)
+            ORDER BY o.sent_at DESC LIMIT 1
             """, arguments: arguments) else { return nil }
         let sentAt: Date = row["at"]
         let window: Int = row["response_window_days"]
