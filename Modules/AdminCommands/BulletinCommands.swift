@@ -91,7 +91,8 @@ struct BulletinsCommand: ParsableCommand {
             pairs += [("status", b.status.rawValue), ("issued", b.issued.description), ("title", b.title), ("component", b.component)]
             pairs += [("summary", b.summary), ("consequence", b.consequence), ("remedy", b.remedy)]
             pairs += [("models", models), ("built", built), ("VIN ranges", ranges), ("VIN list", list), ("extension", ext)]
-            pairs.append(("dealer's vehicles", "\(report.dealerVehiclesAffected) affected, \(report.dealerVehiclesPossible) possible (build date unknown)"))
+            pairs.append(("dealer's vehicles", "\(report.dealerVehiclesAffected) affected, "
+                          + "\(report.dealerVehiclesPossible) possible (build date or model year unknown)"))
             pairs += [("master-data vehicles", String(report.masterDataVehiclesAffected)), ("completed", String(report.completed))]
             try global.output.emit(report, table: .record(pairs))
         }

@@ -184,7 +184,8 @@ public struct VehicleFacts: Sendable, Equatable {
 /// How a bulletin relates to a vehicle.
 public enum Applicability: Sendable, Equatable, Codable {
     case applies
-    /// Every other criterion matches but one cannot be decided (a `Built` criterion and no build date).
+    /// Every other criterion matches but one cannot be decided (a `Built` criterion and no build date, or a
+    /// model-year limit and no model year).
     case possible(String)
     case notApplicable(String)
 
@@ -198,23 +199,51 @@ extension Bulletin {
     public func applicability(to vehicle: VehicleFacts, listed: Bool) -> Applicability {
         guard status == .active else { return .notApplicable("withdrawn") }
         func fold(_ s: String) -> String { s.trimmed().lowercased() }
+        var undecided: [String] = []
         if !models.isEmpty {
-            let match = models.contains { m in
-                fold(m.make) == fold(vehicle.make) && fold(m.name) == fold(vehicle.model)
-                    && (m.yearFrom == nil || (vehicle.modelYear.map { $0 >= m.yearFrom! } ?? false))
-                    && (m.yearTo == nil || (vehicle.modelYear.map { $0 <= m.yearTo! } ?? false))
+            let named = models.filter { fold($0.make) == fold(vehicle.make) && fold($0.name) == fold(vehicle.model) }
+            let match = named.contains { m in
+                guard let year = vehicle.modelYear else { return m.yearFrom == nil && m.yearTo == nil }
+                return (m.yearFrom.map { year >= $0 } ?? true) && (m.yearTo.map { year <= $0 } ?? true)
             }
-            if !match { return .notApplicable("model \(vehicle.make) \(vehicle.model) \(vehicle.modelYear.map(String.init) ?? "") not listed") }
+            if !match {
+                // Rule W-6: a model-year limit and no known model year is a possible match, as an unknown
+                // build date is.
+                guard vehicle.modelYear == nil, !named.isEmpty else {
+                    let year = vehicle.modelYear.map(String.init) ?? ""
+                    return .notApplicable("model \(vehicle.make) \(vehicle.model) \(year) not listed")
+                }
+                undecided.append(Self.modelYearsUnknown(named.map { ($0.yearFrom, $0.yearTo) }))
+            }
         }
         if !vinRanges.isEmpty || !vins.isEmpty || listed {
             let inRange = vinRanges.contains { $0.contains(vehicle.vin) }
             if !(listed || inRange || vins.contains(vehicle.vin)) { return .notApplicable("VIN not in the bulletin's ranges or list") }
         }
         if !built.isEmpty {
-            guard let day = vehicle.built else { return .possible("built dates \(built.map { "\($0.from?.description ?? "…")–\($0.to?.description ?? "…")" }.joined(separator: ", ")) but the build date is unknown") }
-            let match = built.contains { ($0.from.map { day >= $0 } ?? true) && ($0.to.map { day <= $0 } ?? true) }
-            if !match { return .notApplicable("built \(day), outside the bulletin's build dates") }
+            if let day = vehicle.built {
+                let match = built.contains { ($0.from.map { day >= $0 } ?? true) && ($0.to.map { day <= $0 } ?? true) }
+                if !match { return .notApplicable("built \(day), outside the bulletin's build dates") }
+            } else {
+                undecided.append(Self.buildDateUnknown(built.map { ($0.from, $0.to) }))
+            }
         }
-        return .applies
+        return undecided.isEmpty ? .applies : .possible(undecided.joined(separator: "; "))
+    }
+
+    /// Why a match is only possible: the model-year limits of the vehicle's model, and no model year known.
+    /// Shared with the indexed lookup in storage, so both word it alike.
+    public static func modelYearsUnknown(_ limits: [(from: Int?, to: Int?)]) -> String {
+        var seen = Set<String>()
+        let texts = limits.sorted { ($0.from ?? 0, $0.to ?? 9999) < ($1.from ?? 0, $1.to ?? 9999) }
+            .map { "\($0.from.map(String.init) ?? "…")–\($0.to.map(String.init) ?? "…")" }
+            .filter { seen.insert($0).inserted }
+        return "model years \(texts.joined(separator: ", ")) but the model year is unknown"
+    }
+
+    /// Why a match is only possible: the bulletin's build dates, and no build date known.
+    public static func buildDateUnknown(_ ranges: [(from: LocalDate?, to: LocalDate?)]) -> String {
+        let texts = ranges.map { "\($0.from?.description ?? "…")–\($0.to?.description ?? "…")" }
+        return "built dates \(texts.joined(separator: ", ")) but the build date is unknown"
     }
 }

@@ -121,6 +121,23 @@ struct WarrantyStoreTests {
         #expect(try db.bulletinReport(number: "RC-2026-020").vinListSize == 1)
     }
 
+    @Test("W-6: a car of unknown model year is a possible match for a recall limited to model years, never skipped")
+    func unknownModelYear() throws {
+        let db = try memoryDatabase()
+        let owner = Customer(name: "王芳", customerClass: .retained, createdAt: db.now)
+        let id = try db.addCustomer(NewCustomer(customer: owner, phones: ["13800138000"], reason: "老客户"), actor: "t")
+            .customer.id!
+        _ = try db.addVehicle(Vehicle(customerID: id, vin: Self.vin, make: "Volkswagen", model: "Sagitar",
+                                      usage: .private, deliveredAt: instant("2024-05-10T10:00:00+08:00"),
+                                      createdAt: db.now), actor: "t")
+        _ = try db.storeBulletin(Self.recall(), actor: "t")
+        let found = try db.bulletins(forVIN: Self.vin)
+        #expect(found.map(\.match) == ["possible: model years 2022–2024 but the model year is unknown"])
+        #expect(found.first?.open == true)
+        #expect(try db.bulletinAffected(number: "RC-2026-017").items.map(\.match) == found.map(\.match))
+        #expect(try db.bulletinReport(number: "RC-2026-017").dealerVehiclesPossible == 1)
+    }
+
     @Test("W-6: an extension bulletin extends the component's coverage in the check")
     func extensionCover() throws {
         let db = try dealer(usage: .taxi)
@@ -222,19 +239,21 @@ struct MatchingEquivalenceTests {
             _ = try db.storeBulletin(b, actor: "t")
             bulletins.append(b)
         }
-        for v in 0..<120 {
-            let facts = VehicleFacts(vin: vin(next(3), next(1200)), make: "Volkswagen", model: models[next(3)], modelYear: next(6) == 0 ? nil : 2019 + next(7),
+        for v in 0..<300 {
+            // A model year unknown one time in four: a possible match wherever a bulletin limits the years (W-6).
+            let facts = VehicleFacts(vin: vin(next(3), next(1200)), make: "Volkswagen", model: models[next(3)],
+                                     modelYear: next(4) == 0 ? nil : 2019 + next(7),
                                      built: next(5) == 0 ? nil : LocalDate("2021-01-01")!.adding(days: next(1200)))
             try db.storeMasterVehicle(vin: facts.vin, make: facts.make, model: facts.model, year: facts.modelYear, built: facts.built)
             let expected = bulletins.compactMap { b -> String? in
                 let match = b.applicability(to: facts, listed: b.vins.contains(facts.vin))
                 switch match {
                 case .applies: return "\(b.number)=applies"
-                case .possible: return "\(b.number)=possible"
+                case .possible(let why): return "\(b.number)=possible: \(why)"
                 case .notApplicable: return nil
                 }
             }.sorted()
-            let found = try db.bulletins(forVIN: facts.vin).map { "\($0.number)=\($0.match.hasPrefix("possible") ? "possible" : "applies")" }.sorted()
+            let found = try db.bulletins(forVIN: facts.vin).map { "\($0.number)=\($0.match)" }.sorted()
             #expect(found == expected, "vehicle \(v): \(facts)")
         }
     }

@@ -194,6 +194,30 @@ struct BulletinTests {
         #expect(why.contains("build date is unknown"))
     }
 
+    @Test("W-6: a model-year limit on a vehicle of unknown model year is a possible match, never silently skipped")
+    func unknownModelYear() {
+        var car = Self.car
+        car.modelYear = nil
+        let limited = Bulletin.ModelCriterion(make: "Volkswagen", name: "Sagitar", yearFrom: 2022, yearTo: 2024)
+        #expect(Self.bulletin(models: [limited]).applicability(to: car, listed: false)
+            == .possible("model years 2022–2024 but the model year is unknown"))
+        // Any criterion of the model without years decides it; another model never matches.
+        #expect(Self.bulletin(models: [limited, Bulletin.ModelCriterion(make: "Volkswagen", name: "Sagitar")])
+            .applicability(to: car, listed: false) == .applies)
+        #expect(!Self.bulletin(models: [Bulletin.ModelCriterion(make: "Volkswagen", name: "Jetta", yearFrom: 2022)])
+            .applicability(to: car, listed: false).matches)
+        // Both unknown: one possible match naming both.
+        car.built = nil
+        let both = Self.bulletin(models: [limited],
+                                 built: [Bulletin.BuiltCriterion(from: LocalDate("2022-03-01")!, to: nil)])
+        #expect(both.applicability(to: car, listed: false)
+            == .possible("model years 2022–2024 but the model year is unknown; "
+                         + "built dates 2022-03-01–… but the build date is unknown"))
+        // A known model year outside the limits is still no match.
+        let older = Self.car.with(modelYear: 2021)
+        #expect(!Self.bulletin(models: [limited]).applicability(to: older, listed: false).matches)
+    }
+
     @Test("A bulletin without any applicability criterion, or an extension without limits, is refused")
     func validation() {
         #expect(throws: InvalidInput.self) { try Self.bulletin().validate() }
@@ -337,5 +361,13 @@ struct BulletinCoverTests {
         let decision = BulletinCover.decide(facts(kind: kind, status: status, match: match, completed: completed), vin: vin)
         #expect(decision.covered == covered)
         #expect(decision.reasons.contains { $0.rule == "W-6" && $0.text.contains(text) }, "\(decision.reasons.map(\.text))")
+    }
+}
+
+extension VehicleFacts {
+    func with(modelYear: Int?) -> VehicleFacts {
+        var copy = self
+        copy.modelYear = modelYear
+        return copy
     }
 }

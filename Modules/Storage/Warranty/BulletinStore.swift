@@ -193,17 +193,31 @@ extension AppDatabase {
     /// Every bulletin that applies (or may apply) to a vehicle, found through the VIN list, range, model and
     /// built-date indexes. This is `Bulletin.applicability` (the definition, W-6) evaluated on the indexed
     /// columns, so a check never decodes a bulletin: every kind of criterion present must match; within a
-    /// kind any element; a Built criterion and no build date is a possible match; withdrawn applies to nothing.
+    /// kind any element; a Built criterion and no build date, or a model-year limit and no model year, is a
+    /// possible match; withdrawn applies to nothing.
     static func bulletins(_ db: Database, for facts: VehicleFacts) throws -> [(header: BulletinHeader, match: Applicability)] {
         let listed = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT bulletin_id FROM bulletin_vin WHERE vin = ?"), arguments: [facts.vin]))
         let serial = VinRange.serial(facts.vin)
         let inRange = Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT bulletin_id FROM bulletin_range WHERE range_key = ? AND bucket IN (?, '*') AND serial_from <= ? AND serial_to >= ?
             """), arguments: [VinRange.key(facts.vin), String(serial.prefix(3)), serial, serial]))
-        // A criterion with years never matches a vehicle of unknown model year: then only open bounds (0, 9999) qualify.
-        let byModel = Set(try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT bulletin_id FROM bulletin_model WHERE make_key = ? AND model_key = ? AND year_to >= ? AND year_from <= ?
-            """), arguments: [componentKey(facts.make), componentKey(facts.model), facts.modelYear ?? 9999, facts.modelYear ?? 0]))
+        // Rule W-6: a vehicle of unknown model year reads every criterion of its model; one without years (open
+        // bounds 0 and 9999) matches, one with years is a possible match, as an unknown build date is.
+        let modelRows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT bulletin_id, year_from, year_to FROM bulletin_model
+            WHERE make_key = ? AND model_key = ? AND year_to >= ? AND year_from <= ?
+            """), arguments: [componentKey(facts.make), componentKey(facts.model),
+                              facts.modelYear ?? 0, facts.modelYear ?? 9999])
+        var byModel = Set<Int64>(), yearLimits: [Int64: [(from: Int?, to: Int?)]] = [:]
+        for row in modelRows {
+            let id: Int64 = row["bulletin_id"], from: Int = row["year_from"], to: Int = row["year_to"]
+            if facts.modelYear != nil || (from == 0 && to == 9999) {
+                byModel.insert(id)
+            } else {
+                yearLimits[id, default: []].append((from == 0 ? nil : from, to == 9999 ? nil : to))
+            }
+        }
+        let byModelYearUnknown = Set(yearLimits.keys).subtracting(byModel)
         let onlyBuilt = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM bulletin WHERE only_built = 1"))
         let header = try db.cachedStatement(sql: """
             SELECT manufacturer, number, kind, revision, status, title, component, has_model, has_built, has_vin_selection, extension_months, extension_km
@@ -211,19 +225,23 @@ extension AppDatabase {
             """)
         let builtRanges = try db.cachedStatement(sql: "SELECT built_from, built_to FROM bulletin_built WHERE bulletin_id = ?")
         var found: [(BulletinHeader, Applicability)] = []
-        for id in listed.union(inRange).union(byModel).union(onlyBuilt).sorted() {
+        for id in listed.union(inRange).union(byModel).union(byModelYearUnknown).union(onlyBuilt).sorted() {
             guard let row = try Row.fetchOne(header, arguments: [id]), (row["status"] as String) == Bulletin.Status.active.rawValue else { continue }
-            if row["has_model"], !byModel.contains(id) { continue }
+            var undecided: [String] = []
+            if row["has_model"], !byModel.contains(id) {
+                guard let limits = yearLimits[id] else { continue }
+                undecided.append(Bulletin.modelYearsUnknown(limits))
+            }
             if row["has_vin_selection"] || listed.contains(id), !(listed.contains(id) || inRange.contains(id)) { continue }
-            var match = Applicability.applies
             if row["has_built"] {
                 let criteria = try Row.fetchAll(builtRanges, arguments: [id]).map { (from: $0["built_from"] as LocalDate?, to: $0["built_to"] as LocalDate?) }
                 if let day = facts.built {
                     guard criteria.contains(where: { ($0.from.map { day >= $0 } ?? true) && ($0.to.map { day <= $0 } ?? true) }) else { continue }
                 } else {
-                    match = .possible("built dates \(criteria.map { "\($0.from?.description ?? "…")–\($0.to?.description ?? "…")" }.joined(separator: ", ")) but the build date is unknown")
+                    undecided.append(Bulletin.buildDateUnknown(criteria))
                 }
             }
+            let match = undecided.isEmpty ? Applicability.applies : .possible(undecided.joined(separator: "; "))
             found.append((BulletinHeader(id: id, manufacturer: row["manufacturer"], number: row["number"], kind: Bulletin.Kind(rawValue: row["kind"]) ?? .tsb,
                                          revision: row["revision"], title: row["title"], component: row["component"],
                                          extensionMonths: row["extension_months"], extensionKilometres: row["extension_km"]), match))
