@@ -42,6 +42,8 @@ struct MigrationChecksumTests {
         "2026-12-05 customers: make aliases": "81c62e9eec263fef83395c3339ef0e99c2aeb21588294aecc54843d632b15ab6",
         "2026-11-23 warranty: terms, exclusions, parts, maintenance, bulletins, master data, claims": "732f61b9f08fa21349d09806dad77a1fa810362fd40848b44b4588f00c5e1944",
         "2026-12-05 warranty: claim line notes, cancelled claims": "e0d929c82791b82950210589cf0a687846657998b0bd254259b1a5763b6eb094",
+        "2026-12-06 warranty: VIN ranges across buckets read through the catch-all":
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         "2026-12-05 warranty: a claim names its bulletin": "d76a96d6acf6a16196cb96be711e8dfd6a529db920bc990f793f947d864a0d51",
         "2026-11-24 catalog: labour operations, parts and prices, parts warranty, bulletin source": "6965916e17d0ba4e00384928fbaa119814d634e282d6d3f561d355a3f1e9bef1",
         "2026-12-01 complaints: files, history, attachments": "abe0aaefbb091375d1b99e62d7379e03a802b7dc6db776cb96389a2c6c8fecb3",

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import Core
 import Customers
@@ -208,6 +209,47 @@ struct RangeIndexTests {
         #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N3A0B00C")).map(\.number) == ["letters"])
         #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N3950000")).isEmpty)
     }
+
+    @Test("W-6: a range spanning buckets finds a serial with a letter between its ends")
+    func lettersBetweenDigits() throws {
+        let db = try memoryDatabase()
+        func range(_ from: String, _ to: String) throws -> VinRange {
+            try VinRange(from: VIN(trusted: "LFV2A21K0N3" + from), to: VIN(trusted: "LFV2A21K0N3" + to))
+        }
+        // "00A123" sorts after "009990" and before "010010": its bucket 00A lies between 009 and 010.
+        #expect(AppDatabase.rangeBuckets(try range("009990", "010010")).count == 25)
+        #expect(AppDatabase.rangeBuckets(try range("009990", "010010")).contains("00A"))
+        #expect(AppDatabase.rangeBuckets(try range("0ZY000", "101000")) == ["0ZY", "0ZZ", "100", "101"])
+        _ = try db.storeBulletin(Bulletin(manufacturer: "FAW-Volkswagen", number: "TSB-9", kind: .tsb, revision: 1,
+                                          issued: LocalDate("2026-01-01")!, title: "t", component: "c", summary: "s",
+                                          remedy: "r", vinRanges: [try range("009990", "010010")]), actor: "t")
+        try db.storeMasterVehicle(vin: VIN(trusted: "LFV2A21K9N300A123"), make: "Volkswagen", model: "Sagitar",
+                                  year: 2022, built: nil)
+        #expect(try db.bulletins(forVIN: VIN(trusted: "LFV2A21K9N300A123")).map(\.number) == ["TSB-9"])
+    }
+
+    @Test("W-6: a database indexed before the fix reads its spanning ranges through the catch-all bucket")
+    func migratedRanges() throws {
+        let queue = try DatabaseQueue()
+        let migrator = Schema.migrator
+        let fix = "2026-12-06 warranty: VIN ranges across buckets read through the catch-all"
+        let index = try #require(migrator.migrations.firstIndex(of: fix))
+        try migrator.migrate(queue, upTo: migrator.migrations[index - 1])
+        try queue.write { db in
+            for bucket in ["009", "010"] {
+                try db.execute(sql: "INSERT INTO bulletin_range VALUES (1, 'LFV2A21KN3', ?, '009990', '010010')",
+                               arguments: [bucket])
+            }
+            try db.execute(sql: "INSERT INTO bulletin_range VALUES (2, 'LFV2A21KN3', '004', '004100', '004200')")
+        }
+        try migrator.migrate(queue)
+        let rows = try queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT bulletin_id || ' ' || bucket FROM bulletin_range ORDER BY bulletin_id, bucket
+                """)
+        }
+        #expect(rows == ["1 *", "2 004"])
+    }
 }
 
 @Suite("W-6: indexed matching agrees with the definition")
@@ -220,7 +262,16 @@ struct MatchingEquivalenceTests {
         func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
         _ = random.next()
         let models = ["Sagitar", "Jetta", "Tiguan L"]
-        func vin(_ key: Int, _ serial: Int) -> VIN { VIN(trusted: ["LFV2A21K0N3", "LFV2A21K0P3", "LFV3B28E0R4"][key] + String(format: "%06d", serial)) }
+        // Serials 008000, 009000, 00A000, 00B000, 018000 ... 02B999: half the buckets have a letter, and a range from
+        // 009… to 018… holds serials 00A… and 00B… between its ends (W-6).
+        let second = Array("012"), third = Array("89AB")
+        let serials = second.count * third.count * 1000
+        func vin(_ key: Int, _ serial: Int) -> VIN {
+            let lead = serial / 1000
+            let text = "0" + String(second[lead / third.count]) + String(third[lead % third.count])
+                + String(format: "%03d", serial % 1000)
+            return VIN(trusted: ["LFV2A21K0N3", "LFV2A21K0P3", "LFV3B28E0R4"][key] + text)
+        }
         var bulletins: [Bulletin] = []
         for i in 0..<240 {
             var b = Bulletin(manufacturer: "FAW-Volkswagen", number: "R-\(i)", kind: [.recall, .campaign, .tsb][i % 3], revision: 1, issued: LocalDate("2026-01-01")!,
@@ -231,17 +282,19 @@ struct MatchingEquivalenceTests {
             }
             if next(3) == 0 { b.built = [Bulletin.BuiltCriterion(from: LocalDate("2021-01-01")!.adding(days: next(700)), to: next(2) == 0 ? nil : LocalDate("2023-06-01")!.adding(days: next(400)))] }
             if next(3) == 0 {
-                let key = next(3), start = next(900)
-                b.vinRanges = [try VinRange(from: vin(key, start), to: vin(key, start + next(300)))]
+                let key = next(3), start = next(serials)
+                // Mostly a few buckets wide; now and then wider than the 100 buckets the index lists.
+                let end = min(serials - 1, start + (next(5) == 0 ? next(serials) : next(3_000)))
+                b.vinRanges = [try VinRange(from: vin(key, start), to: vin(key, end))]
             }
-            if next(4) == 0 { b.vins = (0..<5).map { _ in vin(next(3), next(1200)) } }
+            if next(4) == 0 { b.vins = (0..<5).map { _ in vin(next(3), next(serials)) } }
             if b.models.isEmpty && b.built.isEmpty && b.vinRanges.isEmpty && b.vins.isEmpty { b.models = [Bulletin.ModelCriterion(make: "Volkswagen", name: models[i % 3])] }
             _ = try db.storeBulletin(b, actor: "t")
             bulletins.append(b)
         }
         for v in 0..<300 {
             // A model year unknown one time in four: a possible match wherever a bulletin limits the years (W-6).
-            let facts = VehicleFacts(vin: vin(next(3), next(1200)), make: "Volkswagen", model: models[next(3)],
+            let facts = VehicleFacts(vin: vin(next(3), next(serials)), make: "Volkswagen", model: models[next(3)],
                                      modelYear: next(4) == 0 ? nil : 2019 + next(7),
                                      built: next(5) == 0 ? nil : LocalDate("2021-01-01")!.adding(days: next(1200)))
             try db.storeMasterVehicle(vin: facts.vin, make: facts.make, model: facts.model, year: facts.modelYear, built: facts.built)

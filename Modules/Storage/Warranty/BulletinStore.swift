@@ -117,13 +117,28 @@ extension AppDatabase {
         try withManufacturerBatch(actor: actor, source: source) { batch in (true, try batch.store(bulletin)) }
     }
 
-    /// The index buckets of a range: the first three characters of the serials it covers, when they are
-    /// digits and at most 100 buckets; otherwise the catch-all bucket `*` that every lookup also reads.
+    /// The characters of a VIN in ASCII order (0-9, then A-Z without I, O, Q): the order serials compare in.
+    static let vinCharacters = Array("0123456789ABCDEFGHJKLMNPRSTUVWXYZ".utf8)
+
+    /// The index buckets of a range: every three-character prefix the serials it covers can have, letters
+    /// included, when there are at most 100; otherwise the catch-all bucket `*` that every lookup also reads.
     static func rangeBuckets(_ range: VinRange) -> [String] {
         let from = VinRange.serial(range.from).prefix(3), to = VinRange.serial(range.to).prefix(3)
         if from == to { return [String(from)] }
-        guard let low = Int(from), let high = Int(to), high - low < 100 else { return ["*"] }
-        return (low...high).map { String(format: "%03d", $0) }
+        // Rule W-6: a serial with a letter lies between digits ("00A123" is between "009990" and "010010"), so the
+        // prefixes are counted in base 33 over the VIN characters, not as decimal numbers.
+        let base = vinCharacters.count
+        func rank(_ prefix: Substring) -> Int? {
+            prefix.utf8.reduce(Optional(0)) { total, byte in
+                guard let total, let digit = vinCharacters.firstIndex(of: byte) else { return nil }
+                return total * base + digit
+            }
+        }
+        guard let low = rank(from), let high = rank(to), high - low < 100 else { return ["*"] }
+        return (low...high).map { value in
+            let digits = [value / (base * base), value / base % base, value % base].map { vinCharacters[$0] }
+            return String(decoding: digits, as: UTF8.self)
+        }
     }
 
     /// Adds listed VINs to a stored bulletin (the import streams them in batches); `vin_count` grows by the

@@ -197,5 +197,15 @@ enum WarrantySchema {
                 CREATE INDEX claim_repair_line ON claim(repair_order, repair_line);
                 """)
         }
+        // W-6: ranges spanning several buckets were indexed under their decimal prefixes only, so a serial with
+        // a letter between them was missed; they move to the catch-all bucket (new imports list every prefix).
+        migrator.registerMigration("2026-12-06 warranty: VIN ranges across buckets read through the catch-all") { db in
+            try db.execute(sql: """
+                INSERT INTO bulletin_range (bulletin_id, range_key, bucket, serial_from, serial_to)
+                    SELECT DISTINCT bulletin_id, range_key, '*', serial_from, serial_to FROM bulletin_range
+                    WHERE bucket != '*' AND substr(serial_from, 1, 3) != substr(serial_to, 1, 3);
+                DELETE FROM bulletin_range WHERE bucket != '*' AND substr(serial_from, 1, 3) != substr(serial_to, 1, 3);
+                """)
+        }
     }
 }
