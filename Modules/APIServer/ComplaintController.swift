@@ -107,6 +107,13 @@ struct ComplaintController {
                                          owner: query.string("owner"))
             })
         }
+        // Rule K-12: the market coordinator's queue of complaints awaiting root-cause analysis, oldest first.
+        routes.get("complaints/analysis-due", .readComplaints) { request, _, _ in
+            let (limit, offset) = try Query(request: request).page()
+            return try JSON.response(try await database.run {
+                try $0.analysisDueComplaints(limit: limit, offset: offset)
+            })
+        }
         routes.post("complaints/escalate-due", .escalateComplaints) { _, _, principal in
             try JSON.response(try await database.run { try $0.escalateDueComplaints(actor: principal.name) })
         }

@@ -17,7 +17,7 @@ struct ComplaintsCommand: ParsableCommand {
             """,
         subcommands: [Add.self, Show.self, List.self, Contact.self, Assign.self, Route.self, Progress.self, Escalate.self, Crisis.self,
                       Resolve.self, Close.self, Reopen.self, Invalidate.self, FollowUp.self, Analyse.self, Attach.self, Attachment.self,
-                      Overdue.self, EscalateDue.self, Report.self],
+                      Overdue.self, EscalateDue.self, AnalysisDue.self, Report.self],
         aliases: ["complaints"])
 
     /// The complaint a command acts on.
@@ -382,6 +382,35 @@ struct ComplaintsCommand: ParsableCommand {
         }
     }
 
+    /// Rule K-12: the market coordinator's queue.
+    struct AnalysisDue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "analysis-due",
+            abstract: "Complaints awaiting root cause and preventive action (K-12): resolved, closed or invalid, "
+                + "not analysed.",
+            discussion: Help.text("""
+                aftersales complaint analysis-due
+                aftersales complaint analysis-due --limit 20 --format csv
+                """, permission: .readComplaints, more: """
+                Oldest first. Record the analysis with `aftersales complaint analyse ID --root-cause ... \
+                --preventive-action ...`; the complaint then leaves the queue.
+                """))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var page: PageOptions
+
+        func run() throws {
+            let db = try global.open()
+            let zone = try db.settings().timeZone
+            let found = try db.analysisDueComplaints(limit: page.limit, offset: page.offset)
+            try global.output.emit(page: found, table: TextTable(
+                columns: ["id", "received", "customer", "category", "state", "owner", "description"],
+                rows: found.items.map {
+                    [$0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer, $0.category.rawValue,
+                     $0.state.rawValue, $0.owner, $0.description]
+                }))
+        }
+    }
+
     struct EscalateDue: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "escalate-due",
@@ -445,7 +474,9 @@ struct ComplaintsCommand: ParsableCommand {
             ("solution", c.resolution.map { "\($0.summary); measures: \($0.measures)\($0.apology ? "; apologised" : "")\($0.unhappyBecause.map { "; unhappy because \($0)" } ?? "")\($0.customerAgreed ? "; customer agreed" : "")\($0.appointment.map { "; appointment \(Instant.localString($0, in: zone))" } ?? "")" }),
             ("verdict", c.verdict.map { "process \($0.process.name) (\($0.process.label)), result \($0.result.name) (\($0.result.label))" + ($0.dimensions.isEmpty ? "" : "; " + $0.dimensions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value.rawValue)" }.joined(separator: ", ")) }),
             ("follow-up", c.followUp.map { f in f.doneAt.map { "done \(Instant.localString($0, in: zone)): \(f.result ?? "")" } ?? "due by \(f.dueOn), by \(f.by) (K-11)" }),
-            ("analysis", c.analysis.map { "root cause: \($0.rootCause); preventive action: \($0.preventiveAction) (\($0.by))" } ?? (c.state == .closed || c.state == .invalid ? "not analysed yet (K-12)" : nil)),
+            ("analysis", c.analysis.map {
+                "root cause: \($0.rootCause); preventive action: \($0.preventiveAction) (\($0.by))"
+            } ?? (c.awaitsAnalysis ? "not analysed yet (K-12)" : nil)),
         ])
         guard global.format == .table else {
             try global.output.emit(file, table: record)

@@ -185,6 +185,12 @@ public struct Complaint: Sendable, Codable, Equatable {
     /// K-12: analysed once both the root cause and the preventive action are filled.
     public var isAnalysed: Bool { analysis != nil }
 
+    /// K-12: the states in which a complaint may be analysed: from resolved on, solved or not.
+    public static var analysableStates: Set<ComplaintState> { ComplaintAction.analyse.allowedFrom }
+
+    /// K-12: waiting in the market coordinator's queue: resolved, closed or invalid, and not analysed yet.
+    public var awaitsAnalysis: Bool { Self.analysableStates.contains(state) && !isAnalysed }
+
     /// Whether the complaint still has a clock running (open, or closed with the follow-up to make).
     public var hasRunningClock: Bool {
         state.isOpen || (state == .closed && followUp != nil && followUp?.doneAt == nil)

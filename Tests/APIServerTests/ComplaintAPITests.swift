@@ -67,6 +67,35 @@ struct ComplaintAPITests {
         }
     }
 
+    @Test("K-12: GET /v1/complaints/analysis-due pages the complaints awaiting root-cause analysis")
+    func analysisQueue() async throws {
+        let f = try Fixture()
+        let intake = #"{"customer":1,"channel":"phone","receivedBy":"李娜","category":"price","description":"报价与结算差距太大"}"#
+        try await f.app.test(.router) { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/v1/complaints", method: .post, headers: f.headers(.csAgent),
+                                         body: ByteBuffer(string: intake)) { #expect($0.status == .created) }
+            }
+            for id in [1, 3] {
+                let explanation = ByteBuffer(string: #"{"explanation":"已逐项说明"}"#)
+                try await client.execute(uri: "/v1/complaints/\(id)/invalidate", method: .post,
+                                         headers: f.headers(.csManager), body: explanation) {
+                    #expect($0.status == .ok)
+                }
+            }
+            try await client.execute(uri: "/v1/complaints/analysis-due?limit=1", method: .get,
+                                     headers: f.headers(.marketCoordinator)) { response in
+                #expect(response.status == .ok)
+                let page = try Self.json(response)
+                #expect((page["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [1])
+                #expect(page["total"] as? Int == 2 && page["more"] as? Bool == true)
+                #expect(page["limit"] as? Int == 1 && page["offset"] as? Int == 0)
+            }
+            try await client.execute(uri: "/v1/complaints/analysis-due?state=closed", method: .get,
+                                     headers: f.headers(.marketCoordinator)) { #expect($0.status == .badRequest) }
+        }
+    }
+
     @Test("Bad input is a 400 naming the field; an illegal move is a 409 naming the allowed ones; nothing is written")
     func badInput() async throws {
         let f = try Fixture()

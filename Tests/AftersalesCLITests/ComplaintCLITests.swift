@@ -92,6 +92,9 @@ struct ComplaintCLITests {
         let closed = try cli.run("complaints", "close", "1", "--process", "satisfied", "--result", "非常满意", "--score", "empathy=6")
         #expect(closed.stdout.contains("due by 2026-12-01, by 李娜 (K-11)"))
         #expect(closed.stdout.contains("not analysed yet (K-12)"))
+        // K-12: the closed complaint waits in the market coordinator's queue until analysed.
+        let due = try cli.run("complaint", "analysis-due")
+        #expect(due.stdout.contains("closed") && due.stdout.contains("1–1 of 1"))
 
         let photo = try cli.folder.write("照片.jpg", "\u{FF}")
         try Data([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]).write(to: URL(fileURLWithPath: photo))
@@ -104,6 +107,7 @@ struct ComplaintCLITests {
         cli.now = "2026-11-28T10:00:00+08:00"
         try cli.run("complaints", "followup", "1", "--result", "客户表示满意", "--satisfaction", "7")
         try cli.run("complaints", "analyse", "1", "--root-cause", "首次维修未路试", "--preventive-action", "制动维修必须路试")
+        #expect(try cli.run("complaint", "analysis-due").stdout.contains("none found"))
         let report = try cli.json("complaints", "report", "--from", "2026-11-01", "--to", "2026-11-30") as! [String: Any]
         #expect(report["total"] as? Int == 1)
         #expect(report["analysedPercent"] as? Double == 100)

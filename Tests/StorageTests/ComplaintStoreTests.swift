@@ -270,4 +270,28 @@ struct ComplaintStoreTests {
         #expect(report.repeatComplainers.first?.complaints == 3)
         #expect(throws: InvalidInput.self) { try f.db.complaintReport(from: LocalDate("2026-12-01")!, to: LocalDate("2026-11-01")!) }
     }
+
+    @Test("K-12: the coordinator's queue holds resolved, closed and invalid complaints until analysed, oldest first")
+    func analysisQueue() throws {
+        let f = try Fixture()
+        let open = try f.add().complaint.id!
+        let resolved = try f.add().complaint.id!
+        let invalid = try f.add().complaint.id!
+        for id in [open, resolved] {
+            _ = try f.db.contactComplaint(id, direction: .outbound, callback: nil, actor: "李娜")
+        }
+        _ = try f.db.resolveComplaint(resolved, summary: "免费更换前制动片", apology: true, unhappyBecause: nil,
+                                      measures: "更换制动片", customerAgreed: true, appointment: nil, cause: .defect,
+                                      actor: "李娜")
+        _ = try f.db.invalidateComplaint(invalid, explanation: "异响为正常工作声，已向客户说明", actor: "陈静")
+        #expect(try f.db.analysisDueComplaints().items.map(\.id) == [resolved, invalid])
+        let page = try f.db.analysisDueComplaints(limit: 1, offset: 0)
+        #expect(page.items.map(\.id) == [resolved] && page.total == 2 && page.more)
+        #expect(try f.db.listComplaints(ComplaintFilter(analysisDue: true)).items.map(\.id) == [invalid, resolved])
+        _ = try f.db.analyseComplaint(resolved, rootCause: "首次维修未做路试", preventiveAction: "制动类维修必须路试并签字", cause: nil,
+                                      actor: "市场-周")
+        #expect(try f.db.analysisDueComplaints().items.map(\.id) == [invalid])
+        #expect(try f.db.complaintFile(invalid).complaint.awaitsAnalysis)
+        #expect(!(try f.db.complaintFile(open).complaint.awaitsAnalysis))
+    }
 }

@@ -27,17 +27,21 @@ public struct ComplaintFilter: Sendable {
     public var category: ComplaintCategory?
     public var customer: Customer.ID?
     public var crisisOnly: Bool
+    /// K-12: only complaints awaiting root-cause analysis (resolved, closed or invalid, not analysed).
+    public var analysisDue: Bool
     public var limit: Int
     public var offset: Int
 
     public init(state: ComplaintState? = nil, openOnly: Bool = false, owner: String? = nil, category: ComplaintCategory? = nil,
-                customer: Customer.ID? = nil, crisisOnly: Bool = false, limit: Int = 50, offset: Int = 0) {
+                customer: Customer.ID? = nil, crisisOnly: Bool = false, analysisDue: Bool = false, limit: Int = 50,
+                offset: Int = 0) {
         self.state = state
         self.openOnly = openOnly
         self.owner = owner
         self.category = category
         self.customer = customer
         self.crisisOnly = crisisOnly
+        self.analysisDue = analysisDue
         self.limit = limit
         self.offset = offset
     }
@@ -74,27 +78,50 @@ struct ClockCandidate {
 extension AppDatabase {
     /// Complaints, newest first, a page at a time.
     public func listComplaints(_ filter: ComplaintFilter = ComplaintFilter()) throws -> Page<ComplaintSummary> {
+        try writer.read { db in try Self.listComplaints(db, filter, oldestFirst: false) }
+    }
+
+    /// Rule K-12: the market coordinator's queue, the complaints awaiting root cause and preventive action
+    /// (resolved, closed or invalid, not analysed), oldest first, a page at a time.
+    public func analysisDueComplaints(limit: Int = 50, offset: Int = 0) throws -> Page<ComplaintSummary> {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let state = filter.state { conditions.append("c.state = ?"); arguments += [state] }
-            if filter.openOnly { conditions.append("c.state NOT IN ('closed', 'invalid')") }
-            if let owner = filter.owner { conditions.append("c.owner = ?"); arguments += [owner] }
-            if let category = filter.category { conditions.append("c.category = ?"); arguments += [category] }
-            if let customer = filter.customer { conditions.append("c.customer_id = ?"); arguments += [customer] }
-            if filter.crisisOnly { conditions.append("c.crisis") }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM complaint c \(whereClause)", arguments: arguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.id, c.received_at, k.name, c.channel, c.category, c.state, c.level, c.priority, c.crisis, c.owner, c.description
-                FROM complaint c JOIN customer k ON k.id = c.customer_id \(whereClause) ORDER BY c.id DESC LIMIT ? OFFSET ?
-                """, arguments: arguments + [filter.limit, filter.offset])
-            let items = rows.map {
-                ComplaintSummary(id: $0[0], receivedAt: $0[1], customer: $0[2], channel: $0[3], category: $0[4], state: $0[5], level: $0[6],
-                                 priority: $0[7], crisis: $0[8], owner: $0[9], description: $0[10])
-            }
-            return Page(items: items, total: total, limit: filter.limit, offset: filter.offset)
+            let queue = ComplaintFilter(analysisDue: true, limit: limit, offset: offset)
+            return try Self.listComplaints(db, queue, oldestFirst: true)
         }
+    }
+
+    static func listComplaints(_ db: Database, _ filter: ComplaintFilter,
+                               oldestFirst: Bool) throws -> Page<ComplaintSummary> {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let state = filter.state { conditions.append("c.state = ?"); arguments += [state] }
+        if filter.openOnly { conditions.append("c.state NOT IN ('closed', 'invalid')") }
+        if let owner = filter.owner { conditions.append("c.owner = ?"); arguments += [owner] }
+        if let category = filter.category { conditions.append("c.category = ?"); arguments += [category] }
+        if let customer = filter.customer { conditions.append("c.customer_id = ?"); arguments += [customer] }
+        if filter.crisisOnly { conditions.append("c.crisis") }
+        if filter.analysisDue {
+            // Rule K-12: Complaint.awaitsAnalysis on the columns (analysed means the root cause is recorded).
+            let states = Complaint.analysableStates.map(\.rawValue).sorted()
+            let marks = states.map { _ in "?" }.joined(separator: ", ")
+            conditions.append("c.state IN (\(marks)) AND c.root_cause IS NULL")
+            arguments += StatementArguments(states)
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM complaint c \(whereClause)",
+                                     arguments: arguments) ?? 0
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.id, c.received_at, k.name, c.channel, c.category, c.state, c.level, c.priority, c.crisis, c.owner,
+                   c.description
+            FROM complaint c JOIN customer k ON k.id = c.customer_id \(whereClause)
+            ORDER BY c.id \(oldestFirst ? "ASC" : "DESC") LIMIT ? OFFSET ?
+            """, arguments: arguments + [filter.limit, filter.offset])
+        let items = rows.map {
+            ComplaintSummary(id: $0[0], receivedAt: $0[1], customer: $0[2], channel: $0[3], category: $0[4],
+                             state: $0[5], level: $0[6], priority: $0[7], crisis: $0[8], owner: $0[9],
+                             description: $0[10])
+        }
+        return Page(items: items, total: total, limit: filter.limit, offset: filter.offset)
     }
 
     /// Every missed or nearly missed complaint deadline at `at` (default now), most late first (K-4, K-6, K-11).
