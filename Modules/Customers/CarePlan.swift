@@ -38,6 +38,24 @@ public enum CarePlan {
         ]
     }
 
+    /// Rule C-7: whom a task of `kind` goes to, on `day`: the card's owner when they hold the task's role and
+    /// still work here (the customer keeps their own consultant); else the one current staff member with that
+    /// role (the general manager); else, with none or several to choose from, the role itself as
+    /// `role: ROLE`, a queue that `tasks due --assignee "role: ROLE"` lists until someone takes it.
+    /// `previous`, for a monthly call, is the chain's last assignee: the chain stays with that person while
+    /// they hold the role.
+    public static func assignee(for kind: CareTask.Kind, owner: String?, previous: String? = nil,
+                                staff: [StaffMember], on day: LocalDate) -> String {
+        let holders = staff.filter { $0.role == kind.role && $0.isCurrent(on: day) }.map(\.name)
+        if let previous, holders.contains(previous) { return previous }
+        if let owner, holders.contains(owner) { return owner }
+        if holders.count == 1 { return holders[0] }
+        return roleQueue(kind.role)
+    }
+
+    /// The assignee naming a role rather than a person (C-7).
+    public static func roleQueue(_ role: Role) -> String { "role: \(role.rawValue)" }
+
     /// The monthly calls to create now (C-7: "each call created when the previous one is done or due"):
     /// given the vehicle's chain so far (the new-car call and the monthly calls), plans the next call while
     /// the last one of the chain is done or due on `asOf`, up to the configured number of calls.

@@ -17,6 +17,18 @@ public struct CareTask: Sendable, Codable, Equatable {
         /// Tell the customer when the first maintenance (首保) is due and book it (W-9).
         case firstMaintenanceReminder = "first-maintenance-reminder"
 
+        /// Rule C-7: the role that does the task. The rule names the general manager's letter and the sales
+        /// consultant's call and first-maintenance booking; the new-car check call and the monthly calls, which it
+        /// leaves unnamed, are customer service's, the department that keeps the periodic contact plan (C-3)
+        /// [design].
+        public var role: Role {
+            switch self {
+            case .thankYouLetter: return .generalManager
+            case .firstCall, .firstMaintenanceReminder: return .salesConsultant
+            case .newCarCall, .monthlyCall: return .csAgent
+            }
+        }
+
         public var title: String {
             switch self {
             case .thankYouLetter: return "thank-you letter"

@@ -118,6 +118,28 @@ struct CustomerRuleTests {
 struct CarePlanTests {
     let delivery = LocalDate("2026-11-20")!
 
+    @Test("C-7: a task goes to its role: the owner who holds it, else the one current holder, else the role's queue")
+    func assigneeByRole() {
+        let staff = [StaffMember(name: "刘总", role: .generalManager), StaffMember(name: "张伟", role: .salesConsultant),
+                     StaffMember(name: "王强", role: .salesConsultant), StaffMember(name: "李娜", role: .csAgent),
+                     StaffMember(name: "陈静", role: .csAgent, leftOn: LocalDate("2026-10-01")!)]
+        let cases: [(CareTask.Kind, String?, String?, String)] = [
+            (.thankYouLetter, "张伟", nil, "刘总"),
+            (.firstCall, "张伟", nil, "张伟"),
+            (.firstCall, "李娜", nil, "role: sales-consultant"),
+            (.firstMaintenanceReminder, nil, nil, "role: sales-consultant"),
+            (.newCarCall, "张伟", nil, "李娜"),  // 陈静 left: 李娜 is the one current holder
+            (.monthlyCall, "张伟", "陈静", "李娜"),  // the chain's holder left: by role again
+            (.monthlyCall, "张伟", "role: cs-agent", "李娜"),
+        ]
+        for (kind, owner, previous, expected) in cases {
+            let assignee = CarePlan.assignee(for: kind, owner: owner, previous: previous, staff: staff, on: delivery)
+            #expect(assignee == expected, "\(kind) owner \(owner ?? "-")")
+        }
+        let nobody = CarePlan.assignee(for: .thankYouLetter, owner: "张伟", staff: [], on: delivery)
+        #expect(nobody == "role: general-manager")
+    }
+
     @Test("C-7: at delivery: thank-you letter in 3 days, call in 7, new-car call in 2-3 weeks, first-maintenance reminder from W-9")
     func tasksAtDelivery() {
         let tasks = CarePlan.tasksAtDelivery(delivery: delivery, settings: DealerSettings(), schedule: .standard())

@@ -15,12 +15,35 @@ struct CarePlanStoreTests {
         return (id, try db.addVehicle(vehicle, actor: "t"))
     }
 
-    @Test("C-7: delivering a vehicle to a retained customer creates the care plan, assigned to the customer's owner")
+    @Test("C-7: the plan goes to the roles the rule names: GM's letter, consultant's call and booking, service's calls")
     func planAtDelivery() throws {
         let db = try memoryDatabase()
+        for (name, role) in [("刘总", Role.generalManager), ("张伟", .salesConsultant), ("王强", .salesConsultant),
+                             ("李娜", .csAgent)] {
+            _ = try db.addStaff(name: name, role: role, actor: "t")
+        }
         let (_, result) = try retainedWithVehicle(db)
         #expect(result.createdTasks.map(\.kind) == [.thankYouLetter, .firstCall, .newCarCall, .firstMaintenanceReminder])
-        #expect(result.createdTasks.allSatisfy { $0.assignee == "张伟" && $0.rule == "C-7" })
+        // The owner 张伟 is a sales consultant: the consultant's tasks are his, the others go to the one holder.
+        #expect(result.createdTasks.map(\.assignee) == ["刘总", "张伟", "李娜", "张伟"])
+        #expect(result.createdTasks.allSatisfy { $0.rule == "C-7" })
+        // The monthly calls stay with the one who holds the chain.
+        let later = try db.dueTasks(asOf: LocalDate("2027-01-15")!)
+        #expect(later.filter { $0.task.kind == .monthlyCall }.map(\.task.assignee) == ["李娜"])
+    }
+
+    @Test("C-7: a role with no holder, or several and the owner not one of them, keeps the task in the role's queue")
+    func planByRoleQueue() throws {
+        let db = try memoryDatabase()
+        let staff = [("王强", Role.salesConsultant), ("赵六", .salesConsultant), ("李娜", .csAgent), ("陈静", .csAgent)]
+        for (name, role) in staff {
+            _ = try db.addStaff(name: name, role: role, actor: "t")
+        }
+        let (_, result) = try retainedWithVehicle(db)
+        #expect(result.createdTasks.map(\.assignee)
+            == ["role: general-manager", "role: sales-consultant", "role: cs-agent", "role: sales-consultant"])
+        let queue = try db.dueTasks(asOf: LocalDate("2026-11-30")!, assignee: "role: sales-consultant")
+        #expect(queue.map(\.task.kind) == [.firstCall])
     }
 
     @Test("C-7: no plan for a customer who is not retained; moving them to retained creates it")

@@ -102,11 +102,22 @@ extension AppDatabase {
         var arguments: StatementArguments = [asOf]
         if let vehicle { sql += " AND t.vehicle_id = ?"; arguments += [vehicle] }
         let tasks = try Row.fetchAll(db, sql: sql + " ORDER BY t.vehicle_id, t.sequence", arguments: arguments).map(CareTask.init(row:))
+        let owners = try db.cachedStatement(sql: "SELECT owner FROM customer WHERE id = ?")
+        var staff: [StaffMember]?
         for (vehicleID, chain) in Dictionary(grouping: tasks, by: \.vehicleID) {
             let planned = CarePlan.monthlyCallsDue(chain: chain, asOf: asOf, settings: settings)
             guard !planned.isEmpty, let anchor = chain.first else { continue }
+            if staff == nil { staff = try Self.staff(db) }
+            // Rule C-7: the calls stay with whoever holds the chain while they hold the role, else go by role.
+            func place(_ task: CareTask) -> Int { task.kind == .monthlyCall ? task.sequence : 0 }
+            let latest = chain.max { place($0) < place($1) }
+            let owner = try String.fetchOne(owners, arguments: [anchor.customerID])
+            let today = LocalDate(instant: now, in: settings.timeZone)
             for plan in planned {
-                _ = try Self.insertTask(db, plan, customer: anchor.customerID, vehicle: vehicleID, assignee: anchor.assignee, at: now, actor: actor)
+                let assignee = CarePlan.assignee(for: plan.kind, owner: owner, previous: latest?.assignee,
+                                                 staff: staff ?? [], on: today)
+                _ = try Self.insertTask(db, plan, customer: anchor.customerID, vehicle: vehicleID, assignee: assignee,
+                                        at: now, actor: actor)
             }
         }
     }

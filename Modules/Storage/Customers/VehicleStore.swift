@@ -179,7 +179,13 @@ extension AppDatabase {
         let schedule = try Self.maintenanceSchedule(db, make: row["make"])
         let planned = CarePlan.tasksAtDelivery(delivery: delivery, settings: settings, schedule: schedule)
         let customerID: Customer.ID = row["customer_id"]
-        return (try planned.map { try Self.insertTask(db, $0, customer: customerID, vehicle: vehicleID, assignee: row["owner"], at: now, actor: actor) }, nil)
+        let staff = try Self.staff(db)
+        // Rule C-7: each task goes to the role the rule names, not all to the card's owner.
+        return (try planned.map { plan in
+            let assignee = CarePlan.assignee(for: plan.kind, owner: row["owner"], staff: staff, on: today)
+            return try Self.insertTask(db, plan, customer: customerID, vehicle: vehicleID, assignee: assignee, at: now,
+                                       actor: actor)
+        }, nil)
     }
 
     static func insertTask(_ db: Database, _ plan: PlannedTask, customer: Customer.ID, vehicle: Vehicle.ID, assignee: String?, at now: Date, actor: String) throws -> CareTask {
