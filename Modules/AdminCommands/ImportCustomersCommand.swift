@@ -46,6 +46,8 @@ struct ImportCustomersCommand: ParsableCommand {
             ("file", report.file), ("encoding", report.encoding), ("rows", String(report.rows)),
             ("customers", counts(report.customers)), ("vehicles", counts(report.vehicles)),
             ("mileage readings", "\(report.mileage.added) added, \(report.mileage.unchanged) unchanged"),
+            ("care plans", report.carePlans > 0
+                ? "\(report.carePlans) created for customers moved to retained (C-7)" : nil),
             ("rejected rows", String(report.rejectedRows)), ("outcome", outcomeText(report)),
             ("import", report.importID.map { "#\($0)" }),
             ("note", report.sameChecksumAs.map { "a file with the same checksum was imported before (import #\($0))" }),

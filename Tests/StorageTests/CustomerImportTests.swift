@@ -74,6 +74,37 @@ struct CustomerImportTests {
         #expect(try db.auditEntries(AuditFilter(entity: "import"))[0].changes["updated_customer_ids"]?.after == "2")
     }
 
+    @Test("C-7: a move to retained made by the import creates the care plan as a move by hand does, once")
+    func moveCreatesCarePlan() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try database(folder)
+        let header = Self.header
+        let before = """
+            \(header)
+            C005,周杰,intention,,13600001111,北京,,张伟,LFV2A21K7N3000125,,Volkswagen,Sagitar,2026,private,2026-11-10 10:00,,
+
+            """
+        let first = try db.importCustomers(path: try folder.write("a.csv", before), actor: "t")
+        #expect(first.carePlans == 0)
+        let zhou = try db.searchCustomers("周杰").items[0].id
+        #expect(try db.customerCard(zhou).openTasks.isEmpty)
+        // Bought: the old system now says retained, with a second car delivered on the same file.
+        let after = before.replacingOccurrences(of: "intention", with: "retained") + """
+            C005,周杰,retained,,13600001111,北京,,张伟,LFV2A21K9N3000126,,Volkswagen,Tiguan L,2026,private,2026-11-20 10:00,,
+
+            """
+        let moved = try db.importCustomers(path: try folder.write("b.csv", after), actor: "t")
+        #expect(moved.customers.updated == 1 && moved.carePlans == 2)
+        let card = try db.customerCard(zhou)
+        #expect(card.openTasks.count == 8)
+        #expect(card.openTasks.contains { $0.kind == .thankYouLetter && $0.assignee == "role: general-manager" })
+        #expect(try db.auditEntries(AuditFilter(entity: "import"))[0].changes["care_plans"]?.after == "2")
+        // The same file again: nothing moves, no second plan.
+        let again = try db.importCustomers(path: try folder.write("c.csv", after), actor: "t")
+        #expect(again.outcome == .unchanged && again.carePlans == 0)
+        #expect(try db.customerCard(zhou).openTasks.count == 8)
+    }
+
     @Test("One bad row rejects the file: nothing written, each error located as line and field")
     func atomic() throws {
         let folder = try TemporaryDirectory()

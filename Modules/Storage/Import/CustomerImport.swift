@@ -53,6 +53,8 @@ public struct CustomerImportReport: Codable, Sendable {
     public var customers = ImportCounts()
     public var vehicles = ImportCounts()
     public var mileage = ImportCounts()
+    /// Vehicles whose care plan (C-7) was created because the import moved their customer to retained.
+    public var carePlans = 0
     public var rejectedRows = 0
     /// The first 1,000 rejected rows (all are counted in `rejectedRows`).
     public var errors: [RowProblem] = []
@@ -88,7 +90,10 @@ extension AppDatabase {
         try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let zone = try Self.settings(db).timeZone
-                let session = try CustomerImportSession(db: db, now: now, zone: zone, actor: actor, file: path, allowSharedPhones: options.allowSharedPhones)
+                let session = try CustomerImportSession(db: db, now: now, zone: zone, actor: actor, file: path,
+                                                        allowSharedPhones: options.allowSharedPhones) { db, vehicle in
+                    !(try self.createCarePlan(db, vehicleID: vehicle, actor: actor).0.isEmpty)
+                }
                 // Each row runs in a savepoint once a row may be rolled back alone: always with --keep-valid, and
                 // after the first rejection otherwise (the file is then rolled back, but every row is still checked).
                 var isolateRows = options.keepValid
@@ -160,8 +165,10 @@ struct RowEffect {
     var customer = Outcome.none
     var vehicle = Outcome.none
     var mileage = Outcome.none
+    var carePlans = 0
 
     func apply(to report: inout CustomerImportReport) {
+        report.carePlans += carePlans
         func count(_ outcome: Outcome, _ counts: inout ImportCounts) {
             switch outcome {
             case .added: counts.added += 1
@@ -206,6 +213,10 @@ final class CustomerImportSession {
     /// Customers and vehicles that existed before this import and appeared on an earlier row of it.
     var seenCustomers: IDSet
     var seenVehicles: IDSet
+    /// Customers this import moved to retained (C-5): their delivered vehicles get the care plan (C-7).
+    var movedToRetained: Set<Int64> = []
+    /// Creates the care plan of a vehicle as a move by hand does; returns whether it created one.
+    let planCare: (Database, Vehicle.ID) throws -> Bool
 
     let insertCustomer: RawStatement
     let insertMove: RawStatement
@@ -216,8 +227,10 @@ final class CustomerImportSession {
     let insertMileage: RawStatement
     let makes: MakeAliases
 
-    init(db: Database, now: Date, zone: TimeZone, actor: String, file: String, allowSharedPhones: Bool) throws {
+    init(db: Database, now: Date, zone: TimeZone, actor: String, file: String, allowSharedPhones: Bool,
+         planCare: @escaping (Database, Vehicle.ID) throws -> Bool) throws {
         self.db = db
+        self.planCare = planCare
         self.zone = zone
         self.now = now
         self.nowText = Instant.databaseString(now)
@@ -253,6 +266,8 @@ final class CustomerImportSession {
         vehicle.customerID = Customer.ID(customerID)
         vehicle.make = makes.canonical(vehicle.make)
         let (vehicleID, isNew) = try writeVehicle(vehicle, effect: &effect)
+        // Rule C-7: a vehicle of a customer this import moved to retained, on this row or an earlier one.
+        if movedToRetained.contains(customerID), try planCare(db, Vehicle.ID(vehicleID)) { effect.carePlans += 1 }
         guard let mileage = row.mileage else { return effect }
         if !isNew {
             let existing = try Row.fetchAll(db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?", arguments: [vehicleID]).map(MileageReading.init(row:))
@@ -313,6 +328,16 @@ final class CustomerImportSession {
                     try AppDatabase.recordMove(db, customer: Customer.ID(id), from: existing.customerClass, to: c.customerClass, at: now, actor: actor,
                                                reason: "import of \((file as NSString).lastPathComponent)",
                                                grade: existing.customerClass == .potential ? existing.grade : nil)
+                    if c.customerClass == .retained {
+                        // Rule C-7: a move to retained by import creates the care plan as `customer move` does.
+                        movedToRetained.insert(id)
+                        let delivered = try Int64.fetchAll(db, sql: """
+                            SELECT id FROM vehicle WHERE customer_id = ? AND delivered_at IS NOT NULL ORDER BY id
+                            """, arguments: [id])
+                        for vehicleID in delivered where try planCare(db, Vehicle.ID(vehicleID)) {
+                            effect.carePlans += 1
+                        }
+                    }
                 }
                 updatedCustomers.append(id)
                 effect.customer = .updated
@@ -392,6 +417,7 @@ final class CustomerImportSession {
             "rejected_rows": String(report.rejectedRows),
         ]
         if let first = firstCustomer, let last = lastCustomer { after["created_customer_ids"] = "\(first)-\(last)" }
+        if report.carePlans > 0 { after["care_plans"] = String(report.carePlans) }
         if !updatedCustomers.isEmpty {
             after["updated_customer_ids"] = updatedCustomers.prefix(1000).map(String.init).joined(separator: ",")
                 + (updatedCustomers.count > 1000 ? ",… (\(updatedCustomers.count) in all)" : "")
