@@ -75,11 +75,19 @@ struct SettingsCommand: ParsableCommand {
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "The dealer's calendar (T-3): holidays and make-up working days (调休).",
-        subcommands: [List.self, Set.self, Remove.self])
+        abstract: "The two calendars (T-3): the legal working days (holidays, 调休) and the store's opening hours.",
+        discussion: """
+            `calendar list|set|remove` keep the legal working-day calendar: national holidays and make-up working days
+            (调休). It counts the working days of L-9 and nothing else. `calendar hours` keeps the store's opening
+            hours per weekday (default 08:30-20:00 every day) and the days that differ (closed days, other hours):
+            they bound the complaint deadlines when calendar.clock is business.
+            """,
+        subcommands: [List.self, Set.self, Remove.self, Hours.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The recorded holidays and make-up working days.", discussion: Help.text("aftersales calendar list"))
+        static let configuration = CommandConfiguration(
+            abstract: "The recorded holidays and make-up working days (legal calendar).",
+            discussion: Help.text("aftersales calendar list"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -16,7 +16,7 @@ public struct ComplaintPolicy: Sendable {
     public var satisfiedLevels: Int
     /// A deadline due within this many minutes is nearly missed.
     public var warnMinutes: Int
-    /// T-3: how hour deadlines run, in the dealer's zone and calendar.
+    /// T-3: how hour deadlines run, in the dealer's zone and the store's opening hours.
     public var clock: DeadlineClock
 
     public init(firstContactHours: Int = 1, reportHours: Int = 24, followUpDays: Int = 7, followUpBy: FollowUpBy = .owner,
@@ -30,13 +30,14 @@ public struct ComplaintPolicy: Sendable {
         self.clock = clock
     }
 
-    /// The policy of the dealer's settings and calendar.
-    public init(settings: DealerSettings, calendar: BusinessCalendar) {
+    /// The policy of the dealer's settings and the store's opening hours (T-3: never the legal calendar).
+    public init(settings: DealerSettings, openingHours: OpeningHours) {
         self.init(firstContactHours: settings.integer(.complaintFirstContactHours), reportHours: settings.integer(.complaintReportHours),
                   followUpDays: settings.integer(.complaintFollowUpDays),
                   followUpBy: FollowUpBy(rawValue: settings.text(.complaintFollowUpBy)) ?? .owner,
                   satisfiedLevels: settings.integer(.complaintSatisfiedLevels), warnMinutes: settings.integer(.complaintWarnMinutes),
-                  clock: DeadlineClock(mode: settings.clockMode, hours: settings.businessHours, calendar: calendar, timeZone: settings.timeZone))
+                  clock: DeadlineClock(mode: settings.clockMode, openingHours: openingHours,
+                                       timeZone: settings.timeZone))
     }
 
     public var timeZone: TimeZone { clock.timeZone }

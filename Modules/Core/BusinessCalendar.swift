@@ -1,5 +1,6 @@
-/// The dealer's working calendar (rule T-3): Monday to Friday are working days, except the
-/// holidays the dealer records; make-up working days (调休) turn a weekend day into a working day.
+/// The legal working-day calendar (rule T-3): Monday to Friday are working days, except the national
+/// holidays the dealer records; make-up working days (调休) turn a weekend day into a working day. It counts
+/// the working days of L-9 and nothing else; the store's opening hours are `OpeningHours`.
 public struct BusinessCalendar: Sendable, Equatable {
     public var holidays: Set<LocalDate>
     public var makeUpWorkingDays: Set<LocalDate>
@@ -9,7 +10,7 @@ public struct BusinessCalendar: Sendable, Equatable {
         self.makeUpWorkingDays = makeUpWorkingDays
     }
 
-    /// Rule T-3: whether staff work on `day`.
+    /// Rule T-3: whether `day` is a legal working day.
     public func isWorkingDay(_ day: LocalDate) -> Bool {
         if makeUpWorkingDays.contains(day) { return true }
         if holidays.contains(day) { return false }

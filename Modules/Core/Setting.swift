@@ -21,7 +21,6 @@ public enum Setting: String, CaseIterable, Sendable {
     case manufacturerConditions = "warranty.manufacturer-conditions"
     case labourRate = "labour.rate"
     case clockMode = "calendar.clock"
-    case businessHours = "calendar.business-hours"
     case complaintFirstContactHours = "complaints.first-contact.hours"
     case complaintReportHours = "complaints.report.hours"
     case complaintFollowUpDays = "complaints.follow-up.days"
@@ -54,7 +53,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .partsWarrantyMonths: return "W-3"
         case .manufacturerConditions: return "W-4"
         case .labourRate: return "Q-1"
-        case .clockMode, .businessHours: return "T-3"
+        case .clockMode: return "T-3"
         case .complaintFirstContactHours: return "K-4"
         case .complaintReportHours: return "K-6"
         case .complaintFollowUpDays: return "K-11"
@@ -90,7 +89,6 @@ public enum Setting: String, CaseIterable, Sendable {
         case .manufacturerConditions: return "fluids not approved by the manufacturer;emission system tampering;odometer tampering"
         case .labourRate: return "120.00"
         case .clockMode: return "clock"
-        case .businessHours: return "08:30-17:30"
         case .complaintFirstContactHours: return "1"
         case .complaintReportHours: return "24"
         case .complaintFollowUpDays: return "7"
@@ -135,8 +133,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .partsWarrantyMonths: return "a part bought and fitted at an authorised dealer is covered N months from fitting"
         case .manufacturerConditions: return "the manufacturer's other exclusion conditions, separated by ;"
         case .labourRate: return "labour rate per standard hour, yuan (prices labour lines)"
-        case .clockMode: return "hour deadlines (K-4, K-6) run on the clock, or only in business hours on working days: clock or business"
-        case .businessHours: return "opening hours on working days, HH:MM-HH:MM, for deadlines that run in business hours"
+        case .clockMode:
+            return "hour deadlines (K-4, K-6) run on the clock, or only in the store's opening hours "
+                + "(`calendar hours`): clock or business"
         case .complaintFirstContactHours: return "first contact with the complainant within N hours of receipt"
         case .complaintReportHours: return "service advisor reports to customer service within N hours of the repair order, then every N hours"
         case .complaintFollowUpDays: return "follow-up visit or call within N days of a satisfied close"
@@ -164,7 +163,7 @@ public enum Setting: String, CaseIterable, Sendable {
     /// Allowed integer range; nil for text settings.
     var range: ClosedRange<Int>? {
         switch self {
-        case .timeZone, .manufacturerConditions, .labourRate, .clockMode, .businessHours, .complaintFollowUpBy,
+        case .timeZone, .manufacturerConditions, .labourRate, .clockMode, .complaintFollowUpBy,
              .dealerName, .fromAddress, .unsubscribeURL, .smsSuffix, .reminderChannel: return nil
         case .smsCap: return 0...100
         case .smsCapHours: return 1...8760
@@ -240,12 +239,6 @@ public enum Setting: String, CaseIterable, Sendable {
             return trimmed.lowercased()
         default: break
         }
-        if self == .businessHours {
-            guard let hours = BusinessHours(trimmed) else {
-                throw InvalidInput(field: rawValue, "expected opening hours HH:MM-HH:MM such as 08:30-17:30, got \"\(trimmed)\"")
-            }
-            return hours.description
-        }
         guard let value = Int(trimmed), let range, range.contains(value) else {
             throw InvalidInput(field: rawValue, "expected a whole number from \(range!.lowerBound) to \(range!.upperBound), got \"\(trimmed)\"")
         }
@@ -273,9 +266,6 @@ public struct DealerSettings: Sendable, Equatable {
 
     /// Rule T-3: how hour deadlines run.
     public var clockMode: ClockMode { ClockMode(rawValue: text(.clockMode)) ?? .clock }
-
-    /// Rule T-3: the opening hours on working days.
-    public var businessHours: BusinessHours { BusinessHours(text(.businessHours)) ?? BusinessHours(opens: 30_600, closes: 63_000)! }
 
     /// Rule T-2: the dealer's time zone.
     public var timeZone: TimeZone { TimeZone(identifier: text(.timeZone)) ?? TimeZone(identifier: "Asia/Shanghai")! }

@@ -1,14 +1,14 @@
 import Foundation
 
-/// Rule T-3: whether an hour deadline (K-4, K-6) runs on the clock or only in business hours.
+/// Rule T-3: whether an hour deadline (K-4, K-6) runs on the clock or only in the store's opening hours.
 public enum ClockMode: String, CaseIterable, Codable, Sendable {
     /// Every hour counts, nights, weekends and holidays included.
     case clock
-    /// Only the dealer's opening hours on working days of its calendar count.
+    /// Only the store's opening hours count (`OpeningHours`), never the legal working-day calendar.
     case business
 }
 
-/// The dealer's daily opening hours (T-3), as seconds of the local day: `08:30-17:30`.
+/// Opening hours of one day (T-3), as seconds of the local day: `08:30-20:00`.
 public struct BusinessHours: Sendable, Equatable, CustomStringConvertible {
     public let opens: Int
     public let closes: Int
@@ -39,23 +39,22 @@ public struct BusinessHours: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Rule T-3 in one place: when a deadline of N hours that starts at an instant falls due, on the
-/// clock or counting only business hours on the dealer's working days, in the dealer's zone (T-2).
+/// clock or counting only the store's opening hours, in the dealer's zone (T-2).
 public struct DeadlineClock: Sendable {
     public var mode: ClockMode
-    public var hours: BusinessHours
-    public var calendar: BusinessCalendar
+    /// The store's opening hours; the legal working-day calendar plays no part here (T-3).
+    public var openingHours: OpeningHours
     public var timeZone: TimeZone
 
-    public init(mode: ClockMode, hours: BusinessHours, calendar: BusinessCalendar, timeZone: TimeZone) {
+    public init(mode: ClockMode, openingHours: OpeningHours = OpeningHours(), timeZone: TimeZone) {
         self.mode = mode
-        self.hours = hours
-        self.calendar = calendar
+        self.openingHours = openingHours
         self.timeZone = timeZone
     }
 
     /// The instant `seconds` of counted time after `start`. In business mode time outside opening
-    /// hours does not count: a complaint received on Saturday evening with a one-hour deadline is due
-    /// one hour after opening on the next working day.
+    /// hours does not count: a complaint received after closing with a one-hour deadline is due one hour
+    /// after the store next opens.
     public func due(after start: Date, seconds: Int) -> Date {
         guard mode == .business, seconds > 0 else { return start.addingTimeInterval(Double(seconds)) }
         let offset = timeZone.secondsFromGMT(for: start)
@@ -63,9 +62,9 @@ public struct DeadlineClock: Sendable {
         var dayNumber = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         var from = local - dayNumber * 86_400
         var remaining = seconds
-        // Ten years without a working day means the calendar is broken: fall back to the clock.
+        // Ten years without an opening hour means the hours are broken: fall back to the clock.
         for _ in 0..<3660 {
-            if calendar.isWorkingDay(LocalDate(dayNumber: dayNumber)) {
+            if let hours = openingHours.hours(on: LocalDate(dayNumber: dayNumber)) {
                 let windowStart = max(from, hours.opens)
                 if windowStart < hours.closes {
                     let available = hours.closes - windowStart

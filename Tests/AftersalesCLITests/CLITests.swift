@@ -114,6 +114,28 @@ struct CLITests {
         #expect(csv.hasPrefix("id,name,class,grade,phones,owner,vehicles\n1,王芳,retained,,13800138000,张伟,京A·12345"))
     }
 
+    @Test("T-3: calendar hours shows and sets the store's opening hours per weekday and its closed days")
+    func openingHours() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        let shown = try cli.run("calendar", "hours")
+        #expect(shown.stdout.contains("saturday") && shown.stdout.contains("08:30-20:00"))
+        #expect(shown.stdout.contains("default"))
+        try cli.run("calendar", "hours", "set", "周日", "--closed")
+        try cli.run("calendar", "hours", "set", "sat", "--hours", "09:00-18:00")
+        let day = try cli.run("calendar", "hours", "day", "2027-02-06", "--closed", "--name", "除夕")
+        #expect(day.stdout.contains("closed (除夕)") || day.stderr.contains("closed (除夕)"))
+        let listing = try cli.json("calendar", "hours", "show") as! [String: Any]
+        let weekly = listing["weekly"] as! [[String: Any]]
+        let open = "08:30-20:00"
+        #expect(weekly.map { $0["hours"] as? String } == [open, open, open, open, open, "09:00-18:00", "closed"])
+        #expect((listing["days"] as? [[String: Any]])?.first?["name"] as? String == "除夕")
+        // The legal calendar is its own: a holiday there changes no opening hour.
+        try cli.run("calendar", "set", "2027-02-08", "--holiday", "--name", "春节")
+        let after = try cli.json("calendar", "hours", "show") as! [String: Any]
+        #expect((after["days"] as? [[String: Any]])?.map { $0["day"] as? String } == ["2027-02-06"])
+    }
+
     @Test("Every bad input exits non-zero with one line naming the field, and leaves sqlite3 .dump identical")
     func badInputChangesNothing() throws {
         let cli = try CLI()
@@ -157,6 +179,12 @@ struct CLITests {
             (["settings", "set", "no.such", "1"], 1, "no.such"),
             (["calendar", "set", "2026-13-01", "--holiday"], 1, "day"),
             (["calendar", "set", "2026-10-01"], 64, "--holiday"),
+            (["calendar", "hours", "set", "caturday", "--closed"], 64, "caturday"),
+            (["calendar", "hours", "set", "saturday", "--hours", "20:00-08:30"], 64, "--hours"),
+            (["calendar", "hours", "set", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "--closed"], 1, "weekday"),
+            (["calendar", "hours", "day", "2027-02-06"], 64, "--closed"),
+            (["calendar", "hours", "clear", "2027-02-06"], 1, "2027-02-06"),
+            (["settings", "set", "calendar.business-hours", "09:00-18:00"], 1, "calendar hours set"),
             (["schedule", "set", "--make", "VW", "--first-km", "0"], 1, "first-km"),
             (["staff", "add", "张伟", "--role", "sales-consultant"], 1, "张伟"),
             (["staff", "add", "李娜", "--role", "boss"], 1, "role"),

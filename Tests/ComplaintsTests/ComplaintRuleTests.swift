@@ -8,9 +8,14 @@ let shanghai = TimeZone(identifier: "Asia/Shanghai")!
 
 func at(_ text: String) -> Date { Instant.parse(text, timeZone: shanghai)! }
 
-func policy(_ mode: ClockMode = .clock, calendar: BusinessCalendar = BusinessCalendar(), satisfiedLevels: Int = 3) -> ComplaintPolicy {
+/// A store open Monday to Friday 08:30-17:30 (T-3), unless told otherwise.
+let weekdayStore = OpeningHours(weekly: Dictionary(uniqueKeysWithValues: Weekday.allCases.filter { $0 <= .friday }
+    .map { ($0, BusinessHours("08:30-17:30")!) }))
+
+func policy(_ mode: ClockMode = .clock, hours: OpeningHours = weekdayStore,
+            satisfiedLevels: Int = 3) -> ComplaintPolicy {
     ComplaintPolicy(satisfiedLevels: satisfiedLevels,
-                    clock: DeadlineClock(mode: mode, hours: BusinessHours("08:30-17:30")!, calendar: calendar, timeZone: shanghai))
+                    clock: DeadlineClock(mode: mode, openingHours: hours, timeZone: shanghai))
 }
 
 func phoneComplaint(_ received: String = "2026-11-23 10:00", category: ComplaintCategory = .repairTechnique) -> Complaint {
@@ -27,11 +32,32 @@ struct ClockTests {
         let received = at("2026-11-28 19:00") // a Saturday
         #expect(policy(.clock).clock.due(after: received, seconds: 3600) == at("2026-11-28 20:00"))
         #expect(policy(.business).clock.due(after: received, seconds: 3600) == at("2026-11-30 09:30"))
-        // A make-up working day (调休) on Sunday counts; a holiday on Monday does not.
-        let makeUp = BusinessCalendar(makeUpWorkingDays: [LocalDate("2026-11-29")!])
-        #expect(policy(.business, calendar: makeUp).clock.due(after: received, seconds: 3600) == at("2026-11-29 09:30"))
-        let holiday = BusinessCalendar(holidays: [LocalDate("2026-11-30")!])
-        #expect(policy(.business, calendar: holiday).clock.due(after: received, seconds: 3600) == at("2026-12-01 09:30"))
+        // A Sunday the store opens counts; a closed Monday does not.
+        var sunday = weekdayStore
+        sunday.specialHours[LocalDate("2026-11-29")!] = BusinessHours("08:30-17:30")!
+        #expect(policy(.business, hours: sunday).clock.due(after: received, seconds: 3600) == at("2026-11-29 09:30"))
+        var closedMonday = weekdayStore
+        closedMonday.closedDays = [LocalDate("2026-11-30")!]
+        let closed = policy(.business, hours: closedMonday).clock
+        #expect(closed.due(after: received, seconds: 3600) == at("2026-12-01 09:30"))
+    }
+
+    @Test("T-3: business hours are the store's opening hours: by default 08:30-20:00 every day, weekends included")
+    func openingHours() {
+        let store = policy(.business, hours: OpeningHours()).clock
+        // Saturday 19:30 plus one hour: 30 minutes on Saturday, 30 on Sunday after opening.
+        #expect(store.due(after: at("2026-11-28 19:30"), seconds: 3600) == at("2026-11-29 09:00"))
+        // 24 opening hours from Friday 16:30: 3.5 h Friday, 11.5 h Saturday, 9 h Sunday to 17:30.
+        #expect(store.due(after: at("2026-11-27 16:30"), seconds: 24 * 3600) == at("2026-11-29 17:30"))
+        // Hours per weekday: a Saturday open 09:00-18:00 and a closed Sunday.
+        var week = OpeningHours()
+        week.weekly[.saturday] = BusinessHours("09:00-18:00")!
+        week.weekly[.sunday] = nil
+        let saturday = policy(.business, hours: week).clock
+        #expect(saturday.due(after: at("2026-11-28 17:30"), seconds: 3600) == at("2026-11-30 09:00"))
+        #expect(week.hours(on: LocalDate("2026-11-29")!) == nil)
+        #expect(Weekday(parsing: "Sat") == .saturday && Weekday(parsing: "周日") == .sunday)
+        #expect(Weekday(parsing: "x") == nil)
     }
 
     @Test("T-3/K-6: 24 business hours from Friday 16:30 end on Wednesday 13:30 (9-hour days)")

@@ -165,18 +165,35 @@ struct ComplaintStoreTests {
         #expect(try f.db.listComplaints(ComplaintFilter(crisisOnly: true)).total == 1)
     }
 
-    @Test("T-3: with business hours set, a complaint received on Saturday evening is due Monday 09:30")
+    @Test("T-3: deadlines in business hours count the store's opening hours, never the legal working days")
     func businessHours() throws {
-        let f = try Fixture(now: "2026-11-28T19:00:00+08:00")
+        let f = try Fixture(now: "2026-11-28T19:30:00+08:00")
         try f.db.setSetting("calendar.clock", to: "business", actor: "admin")
         let id = try f.add().complaint.id!
-        #expect(try f.db.complaintFile(id).deadlines.first?.deadline.due == instant("2026-11-30T09:30:00+08:00"))
+        func due() throws -> Date? {
+            let file = try f.db.complaintFile(id)
+            return file.deadlines.first?.deadline.due
+        }
+        // Open 08:30-20:00 every day by default: Saturday 19:30 plus one hour is Sunday 09:00, no make-up day faked.
+        #expect(try due() == instant("2026-11-29T09:00:00+08:00"))
+        // The legal calendar plays no part: a national holiday on Sunday changes nothing.
+        try f.db.setCalendarDay(LocalDate("2026-11-29")!, kind: .holiday, name: "假日", actor: "admin")
+        #expect(try due() == instant("2026-11-29T09:00:00+08:00"))
+        // Closed at weekends: the whole hour counts from Monday 08:30; a closed Monday (the store's own closed
+        // day) moves it to Tuesday.
+        try f.db.setOpeningHours([.saturday, .sunday], to: nil, actor: "admin")
+        #expect(try due() == instant("2026-11-30T09:30:00+08:00"))
         #expect(try f.db.overdueComplaints(at: instant("2026-11-29T12:00:00+08:00")).isEmpty)
         #expect(try f.db.overdueComplaints(at: instant("2026-11-30T09:10:00+08:00")).first?.deadline.state == .dueSoon)
         #expect(try f.db.overdueComplaints(at: instant("2026-11-30T09:45:00+08:00")).first?.deadline.lateBySeconds == 15 * 60)
-        // A make-up working day on Sunday moves it forward.
-        try f.db.setCalendarDay(LocalDate("2026-11-29")!, kind: .workday, name: "调休", actor: "admin")
-        #expect(try f.db.complaintFile(id).deadlines.first?.deadline.due == instant("2026-11-29T09:30:00+08:00"))
+        _ = try f.db.setStoreDay(LocalDate("2026-11-30")!, hours: nil, name: "盘点", actor: "admin")
+        #expect(try due() == instant("2026-12-01T09:30:00+08:00"))
+        try f.db.removeStoreDay(LocalDate("2026-11-30")!, actor: "admin")
+        #expect(try due() == instant("2026-11-30T09:30:00+08:00"))
+        #expect(throws: InvalidInput.self) { try f.db.setOpeningHours(Weekday.allCases, to: nil, actor: "admin") }
+        #expect(throws: InvalidInput.self) {
+            try f.db.setSetting("calendar.business-hours", to: "09:00-18:00", actor: "admin")
+        }
     }
 
     @Test("Rejected changes leave the complaint and the audit log as they were")

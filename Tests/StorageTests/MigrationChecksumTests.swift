@@ -35,6 +35,8 @@ struct MigrationChecksumTests {
     static let pinned: [String: String] = [
         "2026-11-23 core: settings, audit log, staff, calendar, maintenance schedules, tokens": "f4355e22d7417325ac0ba89fd76abeae2fb47e2e09531d017ca671e80707fe79",
         "2026-11-23 customers: cards, vehicles, mileage, contacts, care tasks": "f325395d49d4e1ed9c464009f0b630327fa8342d95c90cf98a361afe440f51ac",
+        "2026-12-06 core: the store's opening hours apart from the legal calendar":
+            "d39461e2d095158e25a129a133adfac959889a87d1a64bf3285bd4dd694e2179",
         "2026-12-05 customers: the grade left behind is kept in the class history": "22e12144fca6329acc0e87d9f7a637756e39f429a50668cf407bb6653e494378",
         "2026-12-05 complaints: the K-6 report clock restarts at a reopen": "cf82b0cb6f71bf60bb071852f929e71250e1b3a06e2e4a04b75f93b6ef8be873",
         "2026-12-05 complaints: a history entry keeps when it happened": "8ffa2b4e90f33a39353380e9ea6137c808fbbbc8e408b1cfff01ef47f7588734",

@@ -84,7 +84,7 @@ extension AppDatabase {
     }
 
     static func complaintPolicy(_ db: Database) throws -> ComplaintPolicy {
-        ComplaintPolicy(settings: try settings(db), calendar: try businessCalendar(db))
+        ComplaintPolicy(settings: try settings(db), openingHours: try openingHours(db))
     }
 
     /// Rule K-1/K-3/K-5: registers a complaint: customer (and vehicle) checked, the first receiver and the

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Core
 
-/// A day of the dealer's calendar that differs from the Monday-to-Friday week (T-3).
+/// A day of the legal working-day calendar that differs from the Monday-to-Friday week (T-3: counts L-9's
+/// working days only; the store's opening hours are `OpeningHours`).
 public struct CalendarDay: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable { case holiday, workday }
     public var day: LocalDate
@@ -42,7 +43,7 @@ extension AppDatabase {
         }
     }
 
-    /// Rule T-3: the dealer's working calendar.
+    /// Rule T-3: the legal working-day calendar (L-9's working days).
     public func businessCalendar() throws -> BusinessCalendar {
         try writer.read { db in try Self.businessCalendar(db) }
     }

@@ -19,6 +19,11 @@ extension AppDatabase {
     /// Stores a setting after checking its value; audited. Throws `InvalidInput` for an unknown key or bad value.
     @discardableResult
     public func setSetting(_ key: String, to value: String, actor: String) throws -> DealerSettings {
+        if key == "calendar.business-hours" {
+            // Rule T-3: the old single setting became the store's opening hours per weekday.
+            throw InvalidInput(field: "key", "calendar.business-hours is now the store's opening hours per weekday "
+                               + "(T-3): `aftersales calendar hours set monday friday --hours 09:00-18:00`")
+        }
         guard let setting = Setting(rawValue: key) else {
             throw InvalidInput(field: "key", "unknown setting \"\(key)\"; `aftersales settings show` lists them")
         }
