@@ -33,6 +33,8 @@ public struct EligibilityInput: Sendable {
     public var terms: [WarrantyTerm]
     public var legal: LegalPeriods
     public var partsWarrantyMonths: Int
+    /// The manufacturer's parts-warranty terms for the make (W-3): they win over `partsWarrantyMonths`.
+    public var partsWarrantyTerms: [PartsWarrantyTerm] = []
     public var extensions: [ExtensionCover]
     public var exclusions: [ExclusionFact]
     public var fittedParts: [FittedPart]
@@ -164,9 +166,15 @@ public enum WarrantyPolicy {
         if let number = input.partNumber {
             let key = FittedPart.key(number)
             if let part = input.fittedParts.filter({ FittedPart.key($0.partNumber) == key }).max(by: { $0.fittedOn < $1.fittedOn }) {
-                let check = LimitCheck(months: input.partsWarrantyMonths, kilometres: nil, start: part.fittedOn, on: input.on, mileage: nil)
+                // The manufacturer's term for the make wins; the dealer's setting is the fallback.
+                let term = PartsWarrantyTerm.select(from: input.partsWarrantyTerms, make: input.make, model: input.model, fitted: part.fittedOn)
+                let months = term?.months ?? input.partsWarrantyMonths
+                let source = term.map { "the manufacturer's parts warranty for \($0.make)\($0.model.map { " " + $0 } ?? "") (effective \($0.effective))" }
+                    ?? "setting warranty.parts.months (no manufacturer term for \(input.make))"
+                let check = LimitCheck(months: months, kilometres: nil, start: part.fittedOn, on: input.on, mileage: nil)
                 reasons.append(DecisionReason(rule: "W-3", kind: .part, decisive: coveredBy == nil && check.within,
-                                              text: "part \(part.partNumber) bought and fitted here on \(part.fittedOn) (invoice \(part.invoice)): covered \(input.partsWarrantyMonths) months from fitting",
+                                              text: "part \(part.partNumber) bought and fitted here on \(part.fittedOn) (invoice \(part.invoice)): "
+                                                + "covered \(months) months from fitting, by \(source)",
                                               source: part.invoice))
                 reasons += check.reasons(rule: "W-3", label: "part ", decisiveIfOver: false)
                 if coveredBy == nil, check.within { coveredBy = "part warranty (W-3)" }

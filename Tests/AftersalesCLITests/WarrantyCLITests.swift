@@ -211,6 +211,27 @@ struct WarrantyCLITests {
         #expect(contactAudit.joined(separator: " ").contains("outcome: no-answer → booked"))
     }
 
+    @Test("W-3: an imported parts-warranty term of the make decides how long a part fitted here is covered")
+    func importedPartsTerm() throws {
+        var cli = try dealer()
+        let terms = try cli.folder.write("terms.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">
+              <WarrantyTerms>
+                <PartsWarranty make="Volkswagen" months="24" effective="2020-01-01"/>
+              </WarrantyTerms>
+            </ManufacturerData>
+            """)
+        try cli.run("warranty", "part", "LFV2A21K3N3000123", "--number", "06L 115 562 B", "--fitted-on", "2025-03-01", "--invoice", "INV-88231")
+        cli.now = "2026-09-01T10:00:00+08:00"
+        let before = try cli.json("warranty", "check", "LFV2A21K3N3000123", "--part", "06L 115 562 B", "--mileage", "90000") as! [String: Any]
+        #expect((before["decision"] as! [String: Any])["covered"] as? Bool == false, "18 months after fitting, past the setting's 12")
+        #expect(try Binaries.run("aftersales-import", [terms, "--db", cli.database]).status == 0)
+        let after = try cli.json("warranty", "check", "LFV2A21K3N3000123", "--part", "06L 115 562 B", "--mileage", "90000") as! [String: Any]
+        let decision = after["decision"] as! [String: Any]
+        #expect(decision["covered"] as? Bool == true && decision["coveredBy"] as? String == "part warranty (W-3)")
+    }
+
     @Test("Bad warranty input exits non-zero naming the field, and leaves sqlite3 .dump identical")
     func badInput() throws {
         let cli = try dealer()

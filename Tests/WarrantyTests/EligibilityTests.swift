@@ -127,6 +127,23 @@ struct EligibilityTests {
         #expect(WarrantyPolicy.decide(Self.input(on: "2025-06-01", km: 20_000, component: "制动系统", exclusions: [fact])).covered)
     }
 
+    @Test("W-3: the manufacturer's parts-warranty term for the make wins over the setting; a model's over its make's")
+    func manufacturerPartsTerm() {
+        let part = FittedPart(partNumber: "06L 115 562 B", fittedOn: LocalDate("2027-03-01")!, invoice: "INV-88231")
+        var input = Self.input(usage: .taxi, on: "2028-08-01", km: 300_000, part: "06L 115 562 B", parts: [part])
+        #expect(!WarrantyPolicy.decide(input).covered, "17 months after fitting: past the setting's 12")
+        input.partsWarrantyTerms = [PartsWarrantyTerm(make: "Volkswagen", months: 24, effective: LocalDate("2020-01-01")!),
+                                    PartsWarrantyTerm(make: "Volkswagen", months: 36, effective: LocalDate("2028-01-01")!)]
+        let covered = WarrantyPolicy.decide(input)
+        #expect(covered.covered && covered.coveredBy == "part warranty (W-3)")
+        #expect(covered.reasons.contains { $0.text.contains("covered 24 months from fitting, by the manufacturer's parts warranty for Volkswagen") },
+                "the term in force at fitting, not a later one")
+        input.partsWarrantyTerms.append(PartsWarrantyTerm(make: "Volkswagen", model: "Sagitar", months: 12, effective: LocalDate("2020-01-01")!))
+        #expect(!WarrantyPolicy.decide(input).covered, "the model's own term beats its make's")
+        input.partsWarrantyTerms = [PartsWarrantyTerm(make: "Audi", months: 60, effective: LocalDate("2020-01-01")!)]
+        #expect(WarrantyPolicy.decide(input).reasons.contains { $0.text.contains("by setting warranty.parts.months (no manufacturer term for Volkswagen)") })
+    }
+
     @Test("W-3: a part bought and fitted here is covered 12 months from fitting, even past the vehicle warranty")
     func partWarranty() {
         let part = FittedPart(partNumber: "06L 115 562 B", fittedOn: LocalDate("2027-03-01")!, invoice: "INV-88231")

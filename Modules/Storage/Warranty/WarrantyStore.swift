@@ -195,9 +195,13 @@ extension AppDatabase {
         let visits = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM maintenance_visit WHERE vehicle_id = ? ORDER BY day"), arguments: [card.id]).map {
             MaintenanceVisit(day: $0["day"], kilometres: $0["kilometres"], independent: $0["independent"], proof: $0["proof"])
         }
-        let input = EligibilityInput(vin: vin, make: facts.make, model: facts.model, delivered: delivered, deliveryUsage: usage, currentUsage: card.usage,
+        var input = EligibilityInput(vin: vin, make: facts.make, model: facts.model, delivered: delivered, deliveryUsage: usage, currentUsage: card.usage,
                                      on: day, mileage: km, component: component, partNumber: part, terms: try terms(db), legal: LegalPeriods(settings: settings),
                                      partsWarrantyMonths: settings.integer(.partsWarrantyMonths), extensions: extensions, exclusions: exclusions, fittedParts: parts)
+        input.partsWarrantyTerms = try Row.fetchAll(db.cachedStatement(sql: "SELECT make, model, months, effective FROM parts_warranty_term WHERE lower(make) = lower(?)"),
+                                                    arguments: [facts.make]).map {
+            PartsWarrantyTerm(make: $0["make"], model: ($0["model"] as String).nilIfEmpty, months: $0["months"], effective: $0["effective"])
+        }
         let maintenance = MaintenanceCompliance.evaluate(schedule: try maintenanceSchedule(db, make: card.make), delivered: delivered, visits: visits, on: day,
                                                          mileage: km ?? 0, household: usage == .private)
         let customer = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM customer WHERE id = ?"), arguments: [card.customerID]) ?? ""
