@@ -23,6 +23,16 @@ struct CampaignController {
         var responseWindowDays: Int?
     }
     struct RunInput: Decodable { var dryRun: Bool? }
+    struct SegmentEditInput: Decodable { var filter: String?; var description: String? }
+    struct CampaignEditInput: Decodable {
+        var segment: String?
+        var channel: String?
+        var category: String?
+        var subject: String?
+        var template: String?
+        var responseWindowDays: Int?
+    }
+    struct RetireInput: Decodable { var reason: String }
     struct ConsentInput: Decodable { var status: String; var source: String; var at: String? }
     struct ResponseInput: Decodable { var customer: Int64; var kind: String; var at: String? }
 
@@ -42,7 +52,39 @@ struct CampaignController {
             let name = try context.parameter("name")
             return try JSON.response(try await database.run { db -> SegmentPreview in try db.previewSegment(filter: try db.segment(named: name).filter) })
         }
+        routes.patch("segments/:name", .manageCampaigns) { request, context, principal in
+            let name = try context.parameter("name")
+            let input = try await JSON.body(SegmentEditInput.self, request, context)
+            return try JSON.response(try await database.run {
+                try $0.editSegment(name, filter: input.filter, description: input.description, actor: principal.name)
+            })
+        }
+        routes.get("segments/:name/members", .readCustomers) { request, context, _ in
+            let name = try context.parameter("name")
+            let (limit, offset) = try Query(request: request).page()
+            return try JSON.response(try await database.run { try $0.segmentMembers(name, limit: limit, offset: offset) })
+        }
+        routes.post("segments/:name/retire", .manageCampaigns) { request, context, principal in
+            let name = try context.parameter("name")
+            let input = try await JSON.body(RetireInput.self, request, context)
+            try await database.run { try $0.retire(segment: name, reason: input.reason, actor: principal.name) }
+            return try JSON.response(["segment": name, "retired": "true"])
+        }
         routes.get("campaigns", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.campaigns() }) }
+        routes.patch("campaigns/:name", .manageCampaigns) { request, context, principal in
+            let name = try context.parameter("name")
+            let input = try await JSON.body(CampaignEditInput.self, request, context)
+            let edit = CampaignEdit(segment: input.segment, channel: try input.channel.map { try parseChoice($0, field: "channel") },
+                                    category: try input.category.map { try parseChoice($0, field: "category") }, subject: input.subject,
+                                    template: input.template, responseWindowDays: input.responseWindowDays)
+            return try JSON.response(try await database.run { try $0.editCampaign(name, edit, actor: principal.name) })
+        }
+        routes.post("campaigns/:name/retire", .manageCampaigns) { request, context, principal in
+            let name = try context.parameter("name")
+            let input = try await JSON.body(RetireInput.self, request, context)
+            try await database.run { try $0.retire(campaign: name, reason: input.reason, actor: principal.name) }
+            return try JSON.response(["campaign": name, "retired": "true"])
+        }
         routes.post("campaigns", .manageCampaigns) { request, context, principal in
             let input = try await JSON.body(CampaignInput.self, request, context)
             let channel: MessageChannel = try parseChoice(input.channel, field: "channel")

@@ -86,7 +86,26 @@ struct CustomerController {
             }
             return try JSON.response(contact, status: .created)
         }
+        routes.patch("contacts/:id", .logContacts) { request, context, principal in
+            let text = try context.parameter("id")
+            guard let id = Int64(text), id > 0 else { throw InvalidInput(field: "id", "expected a contact id, got \"\(text)\"") }
+            let input = try await JSON.body(ContactEditInput.self, request, context)
+            return try JSON.response(try await database.run { db in
+                try db.editContact(Contact.ID(id), channel: try input.channel.map { try parseChoice($0, field: "channel") },
+                                   direction: try input.direction.map { try parseChoice($0, field: "direction") },
+                                   outcome: try input.outcome.map { try parseChoice($0, field: "outcome") },
+                                   at: try input.at.map { try instant($0, field: "at", db: db) }, note: input.note, actor: principal.name)
+            })
+        }
     }
+}
+
+struct ContactEditInput: Decodable {
+    var channel: String?
+    var direction: String?
+    var outcome: String?
+    var at: String?
+    var note: String?
 }
 
 func customerID(_ context: APIRequestContext) throws -> Customer.ID {

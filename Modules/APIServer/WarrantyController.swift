@@ -69,6 +69,16 @@ struct WarrantyController {
         var effective: String
     }
 
+    struct ClaimEditInput: Decodable {
+        var mileage: Int?
+        var failure: String?
+        var cause: String?
+        var repairOrder: String?
+        var repairLine: String?
+        var labour: [String]?
+        var parts: [String]?
+    }
+
     struct ClaimActionInput: Decodable {
         var reason: String?
         var manufacturerRef: String?
@@ -192,6 +202,24 @@ struct WarrantyController {
                                                      component: input.component, partNumber: input.fittedPart, bulletin: input.bulletin),
                                    actor: principal.name)
             }, status: .created)
+        }
+        routes.patch("claims/:id", .actOnClaims) { request, context, principal in
+            let id = try claimID(context)
+            let input = try await JSON.body(ClaimEditInput.self, request, context)
+            return try JSON.response(try await database.run { db in
+                let claim = try db.claimRecord(id)
+                func kept(_ kind: ClaimLine.Kind) -> [String] {
+                    claim.lines.filter { $0.kind == kind }.map { line in
+                        kind == .labour ? "\(line.code):\(ClaimLine.decimal(line.quantityHundredths))"
+                                        : "\(line.code):\(line.quantityHundredths / 100):\(line.unitPrice)"
+                    }
+                }
+                let draft = ClaimDraft(vin: claim.vin, mileage: input.mileage ?? claim.mileage, failure: input.failure ?? claim.failure,
+                                       cause: input.cause ?? claim.cause, repairOrder: input.repairOrder ?? claim.repairOrder,
+                                       repairLine: input.repairLine ?? claim.repairLine, labour: input.labour ?? kept(.labour),
+                                       parts: input.parts ?? kept(.part), bulletin: claim.bulletin.map { String($0.split(separator: " ").last ?? "") })
+                return try db.editClaim(id, draft, actor: principal.name)
+            })
         }
         routes.get("claims/:id", .readCustomers) { _, context, _ in
             let id = try claimID(context)

@@ -11,6 +11,57 @@ import TestSupport
 
 @Suite("Segments, campaigns, consent and unsubscribe over HTTP (in process)")
 struct CampaignAPITests {
+    @Test("M-2, C-8: segments, campaigns and contacts are corrected over HTTP; members paged; a retired campaign does not run")
+    func corrections() async throws {
+        let db = try memoryDatabase(now: "2026-12-01T09:00:00+08:00")
+        let coordinator = try db.createToken(name: "市场-周", role: .marketCoordinator, actor: "setup").secret
+        let advisor = try db.createToken(name: "前台-王丽", role: .serviceAdvisor, actor: "setup").secret
+        _ = try db.addCustomer(NewCustomer(customer: Customer(name: "王芳", customerClass: .retained, createdAt: db.now), phones: ["13800138000"],
+                                           reason: "老客户"), actor: "setup")
+        let app = Application(router: buildRouter(database: db))
+        @Sendable func headers(_ token: String) -> HTTPFields { [.contentType: "application/json", .authorization: "Bearer \(token)"] }
+        @Sendable func json(_ response: TestResponse) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+        }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/segments", method: .post, headers: headers(coordinator),
+                                     body: ByteBuffer(string: #"{"name":"all","filter":"class = intention"}"#)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/segments/all/members", method: .get, headers: headers(advisor)) { response in
+                let page = try json(response)
+                #expect(page["total"] as? Int == 0)
+            }
+            try await client.execute(uri: "/v1/segments/all", method: .patch, headers: headers(coordinator),
+                                     body: ByteBuffer(string: #"{"filter":"class = retained"}"#)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/segments/all/members?limit=1", method: .get, headers: headers(advisor)) { response in
+                let page = try json(response)
+                #expect(page["total"] as? Int == 1 && (page["items"] as? [[String: Any]])?.first?["name"] as? String == "王芳")
+            }
+            try await client.execute(uri: "/v1/campaigns", method: .post, headers: headers(coordinator), body: ByteBuffer(string:
+                #"{"name":"care","segment":"all","channel":"sms","category":"service","template":"{{name}}您好"}"#)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/campaigns/care", method: .patch, headers: headers(coordinator),
+                                     body: ByteBuffer(string: #"{"template":"尊敬的{{name}}：冬季免费检测。"}"#)) { response in
+                #expect(response.status == .ok)
+                let campaign = try json(response)
+                #expect(campaign["template"] as? String == "尊敬的{{name}}：冬季免费检测。")
+            }
+            try await client.execute(uri: "/v1/campaigns/care/retire", method: .post, headers: headers(coordinator),
+                                     body: ByteBuffer(string: #"{"reason":"活动结束"}"#)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/campaigns/care/run", method: .post, headers: headers(coordinator)) { response in
+                #expect(response.status == .conflict)
+                let problem = try json(response)
+                #expect((problem["detail"] as? String)?.contains("retired") == true)
+            }
+            try await client.execute(uri: "/v1/customers/1/contacts", method: .post, headers: headers(advisor),
+                                     body: ByteBuffer(string: #"{"channel":"phone","outcome":"no-answer"}"#)) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/contacts/1", method: .patch, headers: headers(advisor),
+                                     body: ByteBuffer(string: #"{"outcome":"booked","note":"周五上午首保"}"#)) { response in
+                #expect(response.status == .ok)
+                let contact = try json(response)
+                #expect(contact["outcome"] as? String == "booked")
+            }
+        }
+    }
+
     @Test("Campaign routes by role; consent with its source; one-click unsubscribe needs no token, and GET changes nothing")
     func flow() async throws {
         let db = try memoryDatabase(now: "2026-12-01T09:00:00+08:00")
