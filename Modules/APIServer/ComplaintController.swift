@@ -215,7 +215,9 @@ struct ComplaintController {
         }
         routes.post("complaints/:id/attachments", .handleComplaints) { request, context, principal in
             let complaint = try id(context)
-            let input = try await JSON.body(AttachmentInput.self, request, context)
+            // K-14: evidence up to the setting, in base64 (4 bytes for 3) inside a small JSON document.
+            let megabytes = try await database.run { try $0.settings().integer(.complaintAttachmentMegabytes) }
+            let input = try await JSON.body(AttachmentInput.self, request, context, limit: megabytes << 20 / 3 * 4 + (64 << 10))
             guard let data = Data(base64Encoded: input.content) else { throw InvalidInput(field: "content", "expected the file's bytes in base64") }
             let kind: AttachmentKind? = try input.kind.map { try parseChoice($0, field: "kind") }
             return try JSON.response(try await database.run {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Logging
 import Core
 
@@ -32,10 +33,25 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         } catch let error as HTTPError {
             return Self.problem(status: error.status, detail: error.body ?? error.status.reasonPhrase, field: nil, kind: "http")
+        } catch let error as BodyTooLarge {
+            // A body over the route's limit is the caller's to shorten, never an internal error.
+            return Self.problem(status: .contentTooLarge, detail: "the request body is larger than the limit of \(Self.size(error.limit)) for this route",
+                                field: nil, kind: "too-large")
+        } catch let error as NIOTooManyBytesError {
+            let limit = error.maxBytes.map { " of \(Self.size($0))" } ?? ""
+            return Self.problem(status: .contentTooLarge, detail: "the request body is larger than the limit\(limit) for this route", field: nil,
+                                kind: "too-large")
+        } catch let error as any HTTPResponseError {
+            return Self.problem(status: error.status, detail: error.status.reasonPhrase, field: nil, kind: "http")
         } catch {
             context.logger.error("unexpected error: \(String(describing: error))")
             return Self.problem(status: .internalServerError, detail: "internal error; see the server log", field: nil, kind: "internal")
         }
+    }
+
+    /// Bytes as people say them: 1 MiB, 28 MiB.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
     static func problem(status: HTTPResponse.Status, detail: String, field: String?, kind: String) -> Response {

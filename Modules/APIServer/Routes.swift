@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Core
 import Storage
 
@@ -76,9 +77,12 @@ enum JSON {
         try response(Page(items: items, total: items.count, limit: items.count, offset: 0))
     }
 
-    static func body<T: Decodable>(_ type: T.Type, _ request: Request, _ context: APIRequestContext) async throws -> T {
+    /// Decodes a JSON body of at most `limit` bytes (default the context's 1 MiB); a larger one is a 413.
+    static func body<T: Decodable>(_ type: T.Type, _ request: Request, _ context: APIRequestContext, limit: Int? = nil) async throws -> T {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let maximum = limit ?? context.maxUploadSize
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: maximum) } catch is NIOTooManyBytesError { throw BodyTooLarge(limit: maximum) }
         guard buffer.readableBytes > 0 else { throw InvalidInput(field: nil, "a JSON body is required") }
         return try JSONFormat.decode(type, from: Data(buffer.readableBytesView))
     }
@@ -130,4 +134,9 @@ extension APIRequestContext {
         guard let value = parameters.get(name) else { throw InvalidInput(field: name, "is missing") }
         return value.removingPercentEncoding ?? value
     }
+}
+
+/// A request body over its route's limit: a 413 naming the limit.
+struct BodyTooLarge: Error {
+    let limit: Int
 }

@@ -155,6 +155,23 @@ struct ComplaintAPITests {
             let photo = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2]).base64EncodedString()
             try await client.execute(uri: "/v1/complaints/1/attachments", method: .post, headers: f.headers(.csAgent),
                                      body: ByteBuffer(string: #"{"name":"现场.png","kind":"photo","content":"\#(photo)"}"#)) { #expect($0.status == .created) }
+            // K-14: evidence up to the setting (20 MB), far past the 1 MiB of other bodies; beyond it a 413 naming the limit.
+            let video = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 7, count: 3 << 20)).base64EncodedString()
+            try await client.execute(uri: "/v1/complaints/1/attachments", method: .post, headers: f.headers(.csAgent),
+                                     body: ByteBuffer(string: #"{"name":"大.png","kind":"photo","content":"\#(video)"}"#)) { #expect($0.status == .created) }
+            let huge = String(repeating: "A", count: 30 << 20)
+            try await client.execute(uri: "/v1/complaints/1/attachments", method: .post, headers: f.headers(.csAgent),
+                                     body: ByteBuffer(string: #"{"name":"x.png","content":"\#(huge)"}"#)) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            let bigName = String(repeating: "王", count: 600_000)
+            try await client.execute(uri: "/v1/customers", method: .post, headers: f.headers(.csAgent),
+                                     body: ByteBuffer(string: #"{"name":"\#(bigName)"}"#)) { response in
+                #expect(response.status == .contentTooLarge)
+                let problem = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+                #expect((problem["detail"] as? String)?.contains("larger than the limit of 1 MiB") == true, "\(problem)")
+            }
             try await client.execute(uri: "/v1/complaints/1/attachments/1", method: .get, headers: f.headers(.technician)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "image/png")
