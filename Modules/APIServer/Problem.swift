@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import Logging
 import Core
+import Storage
 
 /// An RFC 9457 problem document.
 struct Problem: Codable, Sendable {
@@ -43,6 +44,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                                 kind: "too-large")
         } catch let error as any HTTPResponseError {
             return Self.problem(status: error.status, detail: error.status.reasonPhrase, field: nil, kind: "http")
+        } catch where DatabaseFailure.isBusy(error) {
+            // Another program holds the write lock past the setting database.busy-seconds: try again, nothing written.
+            var response = Self.problem(status: .serviceUnavailable, detail: DatabaseFailure.message(error) ?? "busy", field: nil, kind: "busy")
+            response.headers[.retryAfter] = "5"
+            return response
         } catch {
             context.logger.error("unexpected error: \(String(describing: error))")
             return Self.problem(status: .internalServerError, detail: "internal error; see the server log", field: nil, kind: "internal")

@@ -29,7 +29,7 @@ public struct AftersalesCommand: ParsableCommand {
     /// Runs the command line, accepting the options every command takes before the subcommand too
     /// (`aftersales --db X init` as `aftersales init --db X`).
     public static func main() {
-        main(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+        runReportingDatabaseFailures(self, GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
     }
 }
 
@@ -73,5 +73,21 @@ struct InitCommand: ParsableCommand {
             ("database", global.databasePath), ("state", existed ? "existing database, up to date" : "created"),
             ("migrations", String(status.applied.count)), ("newest", status.applied.last),
         ]))
+    }
+}
+
+/// Runs a command line; a failure of SQLite itself (the database busy past the setting, a full disk) is one line a
+/// person can act on, exit 1, never SQLite's own text or the statement. Everything else as ArgumentParser does.
+func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
+    do {
+        var command = try root.parseAsRoot(arguments)
+        try command.run()
+        root.exit()
+    } catch {
+        if let message = DatabaseFailure.message(error) {
+            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+            root.exit(withError: ExitCode(1))
+        }
+        root.exit(withError: error)
     }
 }

@@ -26,6 +26,11 @@ public struct AftersalesImportCommand: ParsableCommand {
 
     public init() {}
 
+    /// Runs the command line; a busy or full database is one line a person can act on (exit 1).
+    public static func main() {
+        runReportingDatabaseFailures(self, Array(CommandLine.arguments.dropFirst()))
+    }
+
     /// Prints the reports and turns them into the exit status.
     static func finish(_ reports: [FileReport], global: GlobalOptions, reportPath: String?, validating: Bool = false) throws {
         for report in reports {

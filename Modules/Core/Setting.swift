@@ -42,10 +42,12 @@ public enum Setting: String, CaseIterable, Sendable {
     case reminderChannel = "reminders.channel"
     case reminderMaintenanceLeadDays = "reminders.maintenance-lead-days"
     case reminderRenewalLeadDays = "reminders.renewal-lead-days"
+    case databaseBusySeconds = "database.busy-seconds"
 
     /// The rule the setting belongs to.
     public var rule: String {
         switch self {
+        case .databaseBusySeconds: return "design"
         case .timeZone: return "T-2"
         case .thankYouLetterDays, .firstCallDays, .newCarCallFromDays, .newCarCallToDays, .monthlyCalls, .firstMaintenanceLeadDays: return "C-7"
         case .contactLapseDays, .dissatisfiedFollowUpDays, .staleMileageDays: return "C-10"
@@ -71,6 +73,7 @@ public enum Setting: String, CaseIterable, Sendable {
     /// The default DOMAIN.md gives (or our [design] default where it is silent).
     public var defaultValue: String {
         switch self {
+        case .databaseBusySeconds: return "5"
         case .timeZone: return "Asia/Shanghai"
         case .thankYouLetterDays: return "3"
         case .firstCallDays: return "7"
@@ -116,6 +119,7 @@ public enum Setting: String, CaseIterable, Sendable {
     /// One line for `settings show` and the docs.
     public var summary: String {
         switch self {
+        case .databaseBusySeconds: return "how long a write waits for another program holding the database (a long import) before it gives up with a clear message"
         case .timeZone: return "dealer's time zone: instants are shown and days counted in it"
         case .thankYouLetterDays: return "general manager's thank-you letter mailed within N days of delivery"
         case .firstCallDays: return "sales consultant's first call within N days of delivery"
@@ -184,6 +188,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .legalSanbaoMonths: return 24...240
         case .legalSanbaoKilometres: return 50_000...2_000_000
         case .partsWarrantyMonths: return 1...120
+        case .databaseBusySeconds: return 1...600
         default: return 0...3650
         }
     }

@@ -25,7 +25,14 @@ public struct AppDatabase: Sendable {
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        // A write waits for another program's write lock (a long import) up to the setting database.busy-seconds,
+        // read once the file is open; then it fails as StorageError.busy, a message instead of SQLite's text.
+        let wait = BusyWait()
+        configuration.busyMode = .callback { attempts in
+            guard Double(attempts) * 0.01 < wait.seconds else { return false }
+            usleep(10_000)
+            return true
+        }
         // Reads map the file instead of copying each page through pread: lists that scan tens of thousands of
         // rows (the complaint overdue list) spend a sixth of their time in those copies otherwise. The manufacturer
         // import turns it off on its connection while it runs (`withManufacturerBatch`).
@@ -33,10 +40,12 @@ public struct AppDatabase: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where !DatabaseFailure.isBusy(error) {
             throw StorageError.unreadable(path, error.message ?? "\(error.resultCode)")
         }
-        return try AppDatabase(pool, clock: clock)
+        let database = try AppDatabase(pool, clock: clock)
+        wait.seconds = Double((try? database.settings().integer(.databaseBusySeconds)) ?? 5)
+        return database
     }
 
     /// A fresh, migrated in-memory database, for tests.
@@ -56,6 +65,39 @@ public struct AppDatabase: Sendable {
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try body(self) })
             }
+        }
+    }
+}
+
+/// How long a write waits for the write lock, in seconds; shared with the busy handler of every connection.
+final class BusyWait: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 5.0
+    var seconds: Double {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}
+
+/// SQLite's own failures, said in the user's terms: never its raw text, never a statement.
+public enum DatabaseFailure {
+    /// Whether `error` is SQLite saying another connection holds the lock.
+    public static func isBusy(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
+    /// One line for a person: what happened and what to do; nothing was written (the transaction rolled back).
+    public static func message(_ error: any Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        if isBusy(error) {
+            return "the database is busy: another program (an import, a delivery, a campaign run or the API) is writing to it and "
+                + "did not finish within the setting database.busy-seconds; nothing was written, try again in a moment"
+        }
+        switch error.resultCode {
+        case .SQLITE_FULL: return "the disk is full: nothing was written; free some space and try again"
+        case .SQLITE_READONLY: return "the database file or its folder is read-only: nothing can be written here"
+        default: return "the database refused the change (SQLite \(error.resultCode.rawValue)); nothing was written"
         }
     }
 }

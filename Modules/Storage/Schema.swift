@@ -18,14 +18,16 @@ enum Schema {
     /// holds migrations this program does not know (it was written by a newer version).
     static func migrate(_ writer: any DatabaseWriter) throws {
         let migrator = migrator
-        let unknown = try writer.read { db -> [String] in
-            guard try db.tableExists("grdb_migrations") else { return [] }
+        let (unknown, missing) = try writer.read { db -> ([String], Bool) in
+            guard try db.tableExists("grdb_migrations") else { return ([], true) }
             let applied = try migrator.appliedIdentifiers(db)
-            return applied.subtracting(migrator.migrations).sorted()
+            return (applied.subtracting(migrator.migrations).sorted(), !Set(migrator.migrations).isSubset(of: applied))
         }
         guard unknown.isEmpty else {
             throw StorageError.newerSchema(path: (writer as? DatabasePool)?.path, unknown: unknown)
         }
+        // Up to date: no write at all, so opening never waits for another program's write lock (a long import).
+        guard missing else { return }
         try migrator.migrate(writer)
     }
 

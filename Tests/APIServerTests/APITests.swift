@@ -237,6 +237,30 @@ struct APITests {
         #expect(!logged.joined().contains(f.agent), "the token itself is never logged")
     }
 
+    @Test("A write that cannot get the database from another program answers 503 with Retry-After, never SQLite's text")
+    func busyDatabase() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("dealer.sqlite")
+        let first = try AppDatabase.open(path: path, create: true)
+        _ = try first.setSetting("database.busy-seconds", to: "1", actor: "t")
+        let token = try first.createToken(name: "客服-李娜", role: .csAgent, actor: "t").secret
+        let db = try AppDatabase.open(path: path)
+        let app = Application(router: buildRouter(database: db))
+        let holder = try WriteLockHolder(database: path)
+        defer { holder.release() }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/customers", method: .post, headers: Self.headers(token),
+                                     body: ByteBuffer(string: #"{"name":"王芳"}"#)) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "5")
+                let problem = try Self.json(response)
+                #expect((problem["detail"] as? String)?.contains("the database is busy") == true)
+                #expect(!String(buffer: response.body).contains("locked"))
+            }
+            try await client.execute(uri: "/v1/customers?limit=1", method: .get, headers: Self.headers(token)) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test("The query parameters each operation accepts are read from the OpenAPI spec, $refs included")
     func documentedQuery() {
         let query = DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self))

@@ -71,6 +71,22 @@ struct CLITests {
         #expect(try cli.run(["customer", "search", "王", "--limit", "0"], expect: 64).stderr.contains("--limit"))
     }
 
+    @Test("A write that finds the database held by another program past the setting says so in one line, exit 1, nothing written")
+    func busyDatabase() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        try cli.run("settings", "set", "database.busy-seconds", "1")
+        let before = try Binaries.dump(cli.database)
+        let holder = try WriteLockHolder(database: cli.database)
+        let refused = try cli.run(["customer", "add", "--name", "王芳"], expect: 1)
+        holder.release()
+        #expect(refused.stderr.contains("the database is busy") && refused.stderr.contains("database.busy-seconds"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("SQLite") && !refused.stderr.contains("BEGIN") && !refused.stderr.contains("locked"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try Binaries.dump(cli.database) == before)
+        try cli.run("customer", "add", "--name", "王芳")
+    }
+
     @Test("A day at the dealer: card, vehicle, move to retained, care plan, call, search, audit")
     func scenario() throws {
         var cli = try CLI()

@@ -109,3 +109,32 @@ extension ManualClock {
     /// Moves the clock to `text` (ISO 8601).
     public func set(_ text: String) { set(TestSupport.instant(text)) }
 }
+
+/// Another program holding the database's write lock: `sqlite3` inside `BEGIN IMMEDIATE`, until `release()`.
+public final class WriteLockHolder: @unchecked Sendable {
+    let process = Process()
+    let input = Pipe()
+
+    /// Returns once the lock is held (sqlite3 has printed its marker after taking it).
+    public init(database: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database]
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        var seen = ""
+        while !seen.contains("locked") {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    public func release() {
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
