@@ -145,10 +145,13 @@ struct CampaignController {
         }
         registry.add(RouteDescription(method: "POST", path: "/v1/unsubscribe/{token}", permission: nil))
         router.get("v1/unsubscribe/:token") { _, context in
-            let token = try context.parameter("token").replacingOccurrences(of: "\"", with: "")
+            // The token is checked but never written into the page: the form posts back to this very URL (an empty
+            // action), so no token, quoted or relative, can change where it posts.
+            let token = try context.parameter("token")
+            try await database.run { try $0.checkUnsubscribeToken(token) }
             let page = """
                 <!doctype html><html lang="zh"><meta charset="utf-8"><title>退订</title>
-                <form method="post" action="/v1/unsubscribe/\(token)"><p>确认退订？/ Unsubscribe?</p><button type="submit">退订 / Unsubscribe</button></form></html>
+                <form method="post" action=""><p>确认退订？/ Unsubscribe?</p><button type="submit">退订 / Unsubscribe</button></form></html>
                 """
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
         }

@@ -59,6 +59,11 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Why the customer starts in this class (C-5); required unless potential.") var reason: String?
         @Option(name: .customLong("external-ref"), help: "The customer's key in another system.") var externalRef: String?
 
+        func validate() throws {
+            // Nothing to add without a name: a usage error (64), not a rule's refusal.
+            guard card.name != nil else { throw ValidationError("--name is required: aftersales customer add --name 王芳 [options]") }
+        }
+
         func run() throws {
             let db = try global.open()
             var form = card.form

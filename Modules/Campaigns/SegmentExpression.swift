@@ -32,7 +32,9 @@ public indirect enum SegmentExpression: Sendable, Equatable {
     /// Parses `text`; a syntax error is an `InvalidInput` naming `field` with the column and what was expected.
     public static func parse(_ text: String, field: String = "filter") throws -> SegmentExpression {
         var parser = try SegmentParser(text, field: field)
-        if parser.atEnd { return .all }
+        if parser.atEnd {
+            throw InvalidInput(field: field, "the filter is empty; write a condition (every customer: value >= 0)")
+        }
         let expression = try parser.expression()
         guard parser.atEnd else { throw parser.error("expected \"and\", \"or\" or the end, found \(parser.current.text)") }
         return expression

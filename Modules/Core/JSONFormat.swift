@@ -22,6 +22,10 @@ public enum JSONFormat {
         guard nestingDepth(of: data, stoppingAbove: maximumDepth) <= maximumDepth else {
             throw InvalidInput(field: nil, "the body nests arrays and objects more than \(maximumDepth) deep")
         }
+        if let control = controlCharacter(in: data) {
+            // SQLite would cut the text at a NUL while the audit log kept it whole: refused, never stored wrong.
+            throw InvalidInput(field: nil, String(format: "a text contains the control character U+%04X; send text without it", control))
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
@@ -42,6 +46,25 @@ public enum JSONFormat {
                 throw InvalidInput(field: nil, "the body is not valid JSON")
             }
         }
+    }
+
+    /// The first control character a JSON string in `data` escapes (`\u0000`…`\u001F`, `\u007F`), other than tab,
+    /// line feed and carriage return, which notes may hold.
+    static func controlCharacter(in data: Data) -> UInt32? {
+        let bytes = [UInt8](data)
+        var index = 0
+        while index + 5 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") {
+                if bytes[index + 1] == UInt8(ascii: "u"), let value = UInt32(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
+                   value < 0x20 || value == 0x7F, ![0x09, 0x0A, 0x0D].contains(value) {
+                    return value
+                }
+                index += 2
+                continue
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The deepest nesting of `[` and `{` in `data` outside strings, counting no further than one past `limit`.

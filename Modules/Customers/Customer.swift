@@ -71,6 +71,11 @@ public struct Customer: Sendable, Codable, Equatable {
         if let birthDate, birthDate.year < 1900 {
             throw InvalidInput(field: "birth-date", "\(birthDate) is before 1900")
         }
+        // A birth date after the day the card is written is a typo (a day's grace for time zones).
+        let written = LocalDate(instant: max(createdAt, updatedAt), in: TimeZone(identifier: "UTC")!).adding(days: 1)
+        if let birthDate, birthDate > written {
+            throw InvalidInput(field: "birth-date", "\(birthDate) is in the future")
+        }
     }
 }
 

@@ -31,8 +31,10 @@ public struct UnsubscribeToken: Sendable, Equatable {
 
     /// Checks a token's signature and expiry; throws `InvalidInput` (bad or forged) or `Conflict` (expired).
     public static func verify(_ text: String, secret: [UInt8], now: Date) throws -> UnsubscribeToken {
-        let parts = text.split(separator: ".").map(String.init)
-        guard parts.count == 5, let customer = Int64(parts[0]), let channel = MessageChannel(rawValue: parts[1]),
+        // Strictly five non-empty parts: `split` would drop the empty ones and accept "1..sms.…" or a trailing ".".
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 5, !parts.contains(where: \.isEmpty), text == text.trimmingCharacters(in: .whitespacesAndNewlines),
+              let customer = Int64(parts[0]), let channel = MessageChannel(rawValue: parts[1]),
               let expires = Int(parts[2]), let message = Int64(parts[3]) else {
             throw InvalidInput(field: "token", "this is not an unsubscribe link")
         }

@@ -261,6 +261,23 @@ struct APITests {
         }
     }
 
+    @Test("A control character in a JSON text is refused with a 400, never stored cut short while the audit keeps it whole")
+    func controlCharacters() async throws {
+        let f = try Fixture()
+        let before = try f.db.listCustomers().total
+        try await f.app.test(.router) { client in
+            try await client.execute(uri: "/v1/customers", method: .post, headers: Self.headers(f.agent),
+                                     body: ByteBuffer(string: #"{"name":"王\u0000芳"}"#)) { response in
+                #expect(response.status == .badRequest)
+                let problem = try Self.json(response)
+                #expect((problem["detail"] as? String)?.contains("U+0000") == true)
+            }
+            try await client.execute(uri: "/v1/customers", method: .post, headers: Self.headers(f.agent),
+                                     body: ByteBuffer(string: #"{"name":"王芳","note":"第一行\n第二行\t制表"}"#)) { #expect($0.status == .created) }
+        }
+        #expect(try f.db.listCustomers().total == before + 1)
+    }
+
     @Test("The query parameters each operation accepts are read from the OpenAPI spec, $refs included")
     func documentedQuery() {
         let query = DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self))

@@ -109,6 +109,20 @@ struct CampaignAPITests {
             let forged = token.dropLast() + (token.hasSuffix("0") ? "1" : "0")
             #expect(forged != token)
             try await client.execute(uri: "/v1/unsubscribe/\(forged)", method: .post) { #expect($0.status == .badRequest) }
+            // Issue 19: strict parsing (an empty part is no token), a replay is a no-op, the page never echoes the token.
+            let audited = try db.auditEntries(AuditFilter(entity: "consent", limit: 100)).count
+            let consents = try db.consentCard(customer).history.count
+            try await client.execute(uri: "/v1/unsubscribe/\(token)", method: .post) { #expect($0.status == .ok) }
+            #expect(try db.auditEntries(AuditFilter(entity: "consent", limit: 100)).count == audited)
+            #expect(try db.consentCard(customer).history.count == consents)
+            for bad in [token.replacingOccurrences(of: ".", with: ".."), token + ".", "." + token] {
+                try await client.execute(uri: "/v1/unsubscribe/\(bad)", method: .post) { #expect($0.status == .badRequest, "\(bad)") }
+                try await client.execute(uri: "/v1/unsubscribe/\(bad)", method: .get) { #expect($0.status == .badRequest, "\(bad)") }
+            }
+            try await client.execute(uri: "/v1/unsubscribe/\(token)", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(#"<form method="post" action="">"#) && !page.contains(token))
+            }
             try await client.execute(uri: "/v1/campaigns/winter/report", method: .get, headers: headers(advisor)) { response in
                 let report = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
                 #expect((report["responses"] as? [String: Int])?["opt-out"] == 1)

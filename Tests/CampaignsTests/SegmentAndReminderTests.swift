@@ -45,7 +45,8 @@ struct SegmentTests {
         #expect(try !holds("mileage < 100000", noVehicle))
         #expect(try holds("not mileage < 100000", noVehicle))
         #expect(try holds("open-bulletin = recall", recall: true))
-        #expect(try holds(""))
+        let empty = #expect(throws: InvalidInput.self) { try SegmentExpression.parse("  ") }
+        #expect(empty?.reason.contains("the filter is empty") == true, "an empty filter is not silently every customer")
     }
 
     @Test("A bad filter is refused with its column and what was expected", arguments: [

@@ -62,10 +62,10 @@ extension AppDatabase {
             customer.address = optional(edit.address, customer.address)
             customer.owner = optional(edit.owner, customer.owner)
             customer.note = optional(edit.note, customer.note)
-            try customer.validate()
-            if edit.owner != nil { try Self.checkOwner(db, customer.owner) }
             let now = clock.now()
             customer.updatedAt = now
+            try customer.validate()
+            if edit.owner != nil { try Self.checkOwner(db, customer.owner) }
             try db.execute(sql: """
                 UPDATE customer SET kind = ?, name = ?, grade = ?, source = ?, gender = ?, birth_date = ?, region = ?, occupation = ?,
                        email = ?, address = ?, owner = ?, note = ?, updated_at = ? WHERE id = ?

@@ -158,8 +158,25 @@ extension AppDatabase {
             let now = clock.now()
             let verified = try UnsubscribeToken.verify(token, secret: try Self.messagingSecret(db), now: now)
             let customer = try Self.fetchCustomer(db, id: verified.customer)
-            try Self.recordConsent(db, customer: verified.customer, channel: verified.channel, status: .optOut, source: "unsubscribe link", at: now, actor: "unsubscribe link")
+            // A replayed link (or a mail client that posts twice) changes nothing: the customer is opted out already.
+            let current = try String.fetchOne(db, sql: "SELECT status FROM consent WHERE customer_id = ? AND channel = ?",
+                                              arguments: [verified.customer, verified.channel])
+            if current != ConsentStatus.optOut.rawValue {
+                try Self.recordConsent(db, customer: verified.customer, channel: verified.channel, status: .optOut, source: "unsubscribe link", at: now,
+                                       actor: "unsubscribe link")
+            }
             return (customer.name, verified.channel)
+        }
+    }
+
+    /// Checks an unsubscribe token (signature and expiry) without acting on it: the page a link opens.
+    public func checkUnsubscribeToken(_ token: String) throws {
+        try writer.read { db in
+            // No secret yet: no link was ever signed, so this one cannot be valid.
+            guard let secret = try Data.fetchOne(db, sql: "SELECT value FROM secret WHERE name = 'unsubscribe'") else {
+                throw InvalidInput(field: "token", "this unsubscribe link is not valid")
+            }
+            _ = try UnsubscribeToken.verify(token, secret: [UInt8](secret), now: clock.now())
         }
     }
 
