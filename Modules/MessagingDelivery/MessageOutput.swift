@@ -44,6 +44,16 @@ struct AppendFile {
         if !FileManager.default.fileExists(atPath: self.path) {
             guard FileManager.default.createFile(atPath: self.path, contents: nil) else { throw InvalidInput(field: "output", "cannot create \(path)") }
         }
+        // Opened for writing before anything is delivered, so a file that cannot take messages (a directory, a
+        // read-only or special file such as /proc/version) is refused with its name while nothing is written.
+        var isDirectory: ObjCBool = false
+        let descriptor = open(self.path, O_WRONLY | O_APPEND)
+        guard FileManager.default.fileExists(atPath: self.path, isDirectory: &isDirectory), !isDirectory.boolValue, descriptor >= 0,
+              lseek(descriptor, 0, SEEK_END) >= 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            throw InvalidInput(field: "output", "cannot append to \(path)")
+        }
+        close(descriptor)
     }
 
     func size() throws -> Int64 {
@@ -61,9 +71,13 @@ struct AppendFile {
     func append(_ text: String) throws {
         guard let handle = FileHandle(forWritingAtPath: path) else { throw InvalidInput(field: "output", "cannot open \(path)") }
         defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.synchronize()
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+        } catch {
+            throw InvalidInput(field: "output", "cannot write to \(path): \((error as NSError).localizedFailureReason ?? "the write failed")")
+        }
     }
 }
 

@@ -39,7 +39,18 @@ public enum OutboxDelivery {
                                                     selection: selection)
             report.suppressed += batch.suppressed
             guard batch.examined > 0 else { break }
-            let failures = batch.messages.isEmpty ? [:] : try output.write(batch.messages, settings: settings, now: db.now)
+            let failures: [Int64: String]
+            do {
+                failures = batch.messages.isEmpty ? [:] : try output.write(batch.messages, settings: settings, now: db.now)
+            } catch {
+                // The output refused the batch as a whole (a full disk, a file that cannot take it): what reached it is
+                // kept and marked sent, the rest cut back, and the batch forgotten, as after a killed run.
+                if let checkpoint = try db.deliveryCheckpoint(output: output.key) {
+                    let kept = (try? output.recover(checkpoint)) ?? []
+                    try db.finishDeliveryBatch(output: output.key, sent: Array(kept), failed: [])
+                }
+                throw error
+            }
             let ids = batch.messages.map { $0.message.id!.rawValue }
             try db.finishDeliveryBatch(output: output.key, sent: ids.filter { failures[$0] == nil }, failed: failures.map { ($0.key, $0.value) })
             report.sent += ids.count - failures.count

@@ -199,6 +199,8 @@ struct CampaignCLITests {
             (["outbox", "cancel", "--campaign", "care"], 64, "--reason"),
             (["outbox", "cancel", "--campaign", "care", "--reason", " "], 1, "reason"),
             (["outbox", "deliver", "--all", "--sendmail", "/nonexistent/sendmail"], 1, "sendmail"),
+            (["outbox", "deliver", "--all", "--sms-csv", "/proc/version"], 1, "output: cannot append to /proc/version"),
+            (["outbox", "deliver", "--all", "--mbox", cli.folder.path("")], 1, "cannot append to"),
             (["outbox", "results", results], 1, "no outbox message"),
             (["reminders", "run", "--kind", "anniversary"], 1, "kind"),
             (["value", "add", "--customer", "1", "--amount", "12.345", "--on", "2026-11-01"], 1, "amount"),
