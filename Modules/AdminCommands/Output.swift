@@ -78,10 +78,17 @@ public struct TextTable: Sendable {
     /// RFC 4180 CSV with a header row.
     public func csv() -> String {
         func field(_ raw: String) -> String {
-            let text = Self.defused(raw)
+            let text = Self.defused(Self.plainNumber(raw))
             return text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
+    }
+
+    /// A number grouped for people (`1,234.50`, `61,200`) as a spreadsheet reads it (`1234.50`, `61200`); any other
+    /// text as it is.
+    static func plainNumber(_ text: String) -> String {
+        guard text.contains(","), text.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil else { return text }
+        return text.replacingOccurrences(of: ",", with: "")
     }
 
     /// A cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a

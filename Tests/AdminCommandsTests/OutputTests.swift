@@ -55,4 +55,12 @@ struct OutputTests {
         #expect(words.contains(reason.trimmingCharacters(in: .whitespaces)), "no word is lost")
         #expect(TextTable.wrap("王芳的车需要更换制动软管", to: 10).allSatisfy { TextTable.width($0) <= 10 })
     }
+
+    @Test("CSV amounts and counts are plain decimals a spreadsheet reads as numbers; other text keeps its commas")
+    func plainNumbers() {
+        let table = TextTable(columns: ["amount", "km", "note"], rows: [["1,280.00", "61,200", "王芳, 李强"], ["-1,200", "300", "1,2"]])
+        let lines = table.csv().split(separator: "\n").map(String.init)
+        #expect(lines[1] == "1280.00,61200,\"王芳, 李强\"")
+        #expect(lines[2] == "-1200,300,\"1,2\"")
+    }
 }
