@@ -11,9 +11,9 @@ import Storage
 struct CampaignController {
     let database: AppDatabase
 
-    struct SegmentInput: Decodable { var name: String; var filter: String; var description: String? }
-    struct PreviewInput: Decodable { var filter: String }
-    struct CampaignInput: Decodable {
+    struct SegmentInput: Codable { var name: String; var filter: String; var description: String? }
+    struct PreviewInput: Codable { var filter: String }
+    struct CampaignInput: Codable {
         var name: String
         var segment: String
         var channel: String
@@ -22,9 +22,9 @@ struct CampaignController {
         var template: String
         var responseWindowDays: Int?
     }
-    struct RunInput: Decodable { var dryRun: Bool? }
-    struct SegmentEditInput: Decodable { var filter: String?; var description: String? }
-    struct CampaignEditInput: Decodable {
+    struct RunInput: Codable { var dryRun: Bool? }
+    struct SegmentEditInput: Codable { var filter: String?; var description: String? }
+    struct CampaignEditInput: Codable {
         var segment: String?
         var channel: String?
         var category: String?
@@ -32,9 +32,9 @@ struct CampaignController {
         var template: String?
         var responseWindowDays: Int?
     }
-    struct RetireInput: Decodable { var reason: String }
-    struct ConsentInput: Decodable { var status: String; var source: String; var at: String? }
-    struct ResponseInput: Decodable { var customer: Int64; var kind: String; var at: String? }
+    struct RetireInput: Codable { var reason: String }
+    struct ConsentInput: Codable { var status: String; var source: String; var at: String? }
+    struct ResponseInput: Codable { var customer: Int64; var kind: String; var at: String? }
 
     func addRoutes(to routes: Routes) {
         let database = self.database

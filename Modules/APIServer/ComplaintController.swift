@@ -10,7 +10,7 @@ import Storage
 struct ComplaintController {
     let database: AppDatabase
 
-    struct ComplaintInput: Decodable {
+    struct ComplaintInput: Codable {
         var customer: Int64
         var vin: String?
         var workOrder: String?
@@ -25,7 +25,7 @@ struct ComplaintController {
         var crisisReason: String?
     }
 
-    struct ContactInput: Decodable {
+    struct ContactInput: Codable {
         var at: String?
         var direction: String?
         var unfixedVisit: Bool?
@@ -33,16 +33,16 @@ struct ComplaintController {
         var note: String?
     }
 
-    struct AssignInput: Decodable { var to: String; var reason: String? }
-    struct RouteInput: Decodable { var to: String?; var person: String?; var advisor: String?; var cause: String? }
-    struct ReportInput: Decodable { var note: String?; var plan: String? }
-    struct EscalateInput: Decodable { var to: String?; var reason: String? }
-    struct ReasonInput: Decodable { var reason: String? }
-    struct InvalidInputBody: Decodable { var explanation: String? }
-    struct FollowUpInput: Decodable { var result: String?; var satisfaction: Satisfaction? }
-    struct AnalysisInput: Decodable { var rootCause: String?; var preventiveAction: String?; var cause: String? }
+    struct AssignInput: Codable { var to: String; var reason: String? }
+    struct RouteInput: Codable { var to: String?; var person: String?; var advisor: String?; var cause: String? }
+    struct ReportInput: Codable { var note: String?; var plan: String? }
+    struct EscalateInput: Codable { var to: String?; var reason: String? }
+    struct ReasonInput: Codable { var reason: String? }
+    struct InvalidInputBody: Codable { var explanation: String? }
+    struct FollowUpInput: Codable { var result: String?; var satisfaction: Satisfaction? }
+    struct AnalysisInput: Codable { var rootCause: String?; var preventiveAction: String?; var cause: String? }
 
-    struct ResolveInput: Decodable {
+    struct ResolveInput: Codable {
         var summary: String
         var apology: Bool?
         var unhappyBecause: String?
@@ -52,13 +52,13 @@ struct ComplaintController {
         var cause: String?
     }
 
-    struct CloseInput: Decodable {
+    struct CloseInput: Codable {
         var process: Satisfaction
         var result: Satisfaction
         var dimensions: [String: Satisfaction]?
     }
 
-    struct AttachmentInput: Decodable {
+    struct AttachmentInput: Codable {
         var name: String
         var kind: String?
         var note: String?

@@ -8,12 +8,12 @@ import Storage
 struct CustomerController {
     let database: AppDatabase
 
-    struct MoveInput: Decodable {
+    struct MoveInput: Codable {
         var to: String
         var reason: String
     }
 
-    struct ContactInput: Decodable {
+    struct ContactInput: Codable {
         var channel: String
         var direction: String?
         var outcome: String
@@ -100,7 +100,7 @@ struct CustomerController {
     }
 }
 
-struct ContactEditInput: Decodable {
+struct ContactEditInput: Codable {
     var channel: String?
     var direction: String?
     var outcome: String?

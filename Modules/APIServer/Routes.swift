@@ -84,7 +84,32 @@ enum JSON {
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: maximum) } catch is NIOTooManyBytesError { throw BodyTooLarge(limit: maximum) }
         guard buffer.readableBytes > 0 else { throw InvalidInput(field: nil, "a JSON body is required") }
-        return try JSONFormat.decode(type, from: Data(buffer.readableBytesView))
+        let data = Data(buffer.readableBytesView)
+        let value = try JSONFormat.decode(type, from: data)
+        if let encodable = value as? any Encodable, let unknown = unknownKey(sent: data, understood: encodable) {
+            throw InvalidInput(field: unknown, "unknown field; check its spelling against the API description (/openapi.yaml)")
+        }
+        return value
+    }
+
+    /// The first key of the body (a dotted path into nested objects) that the decoded value does not hold: what the
+    /// input type understood is what it encodes back, so a misspelt key (`nmae`) is found instead of ignored. A key
+    /// sent as null is not judged (an optional field left out encodes to nothing either).
+    static func unknownKey(sent data: Data, understood value: any Encodable) -> String? {
+        guard let sent = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let again = try? JSONFormat.encoder(pretty: false).encode(value),
+              let known = try? JSONSerialization.jsonObject(with: again) as? [String: Any] else { return nil }
+        func first(_ sent: [String: Any], _ known: [String: Any], _ path: String) -> String? {
+            for key in sent.keys.sorted() where !(sent[key] is NSNull) {
+                guard let understood = known[key] else { return path + key }
+                if let inner = sent[key] as? [String: Any], let innerKnown = understood as? [String: Any],
+                   let found = first(inner, innerKnown, path + key + ".") {
+                    return found
+                }
+            }
+            return nil
+        }
+        return first(sent, known, "")
     }
 }
 

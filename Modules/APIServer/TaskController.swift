@@ -8,7 +8,7 @@ import Storage
 struct TaskController {
     let database: AppDatabase
 
-    struct DoneInput: Decodable {
+    struct DoneInput: Codable {
         var response: String
         var channel: String?
         var outcome: String?
@@ -16,12 +16,12 @@ struct TaskController {
         var staff: String?
     }
 
-    struct ReassignInput: Decodable {
+    struct ReassignInput: Codable {
         var from: String
         var to: String
     }
 
-    struct SettingInput: Decodable {
+    struct SettingInput: Codable {
         var value: String
     }
 

@@ -8,20 +8,20 @@ import Storage
 struct VehicleController {
     let database: AppDatabase
 
-    struct MileageInput: Decodable {
+    struct MileageInput: Codable {
         var kilometres: Int
         var at: String?
         var source: String?
         var odometerReplaced: Bool?
     }
 
-    struct UsageInput: Decodable {
+    struct UsageInput: Codable {
         var usage: String
         var effective: String?
         var reason: String?
     }
 
-    struct DeliveryInput: Decodable {
+    struct DeliveryInput: Codable {
         var at: String
     }
 

@@ -9,7 +9,7 @@ import Warranty
 struct WarrantyController {
     let database: AppDatabase
 
-    struct ExclusionInput: Decodable {
+    struct ExclusionInput: Codable {
         var kind: String
         var condition: String?
         var component: String?
@@ -18,14 +18,14 @@ struct WarrantyController {
         var note: String?
     }
 
-    struct CompletionInput: Decodable {
+    struct CompletionInput: Codable {
         var vin: String
         var manufacturer: String?
         var completedOn: String?
         var workRef: String?
     }
 
-    struct ClaimInput: Decodable {
+    struct ClaimInput: Codable {
         var vin: String
         var mileage: Int
         var failure: String
@@ -39,20 +39,20 @@ struct WarrantyController {
         var bulletin: String?
     }
 
-    struct PartInput: Decodable {
+    struct PartInput: Codable {
         var number: String
         var fittedOn: String
         var invoice: String
     }
 
-    struct VisitInput: Decodable {
+    struct VisitInput: Codable {
         var on: String
         var kilometres: Int
         var independent: Bool?
         var proof: String?
     }
 
-    struct ReplacementInput: Decodable {
+    struct ReplacementInput: Codable {
         var defectCannotBeRemoved: Bool?
         var failsStandardsAfterRepair: Bool?
         var majorFaultAt: String?
@@ -60,7 +60,7 @@ struct WarrantyController {
         var mileage: Int?
     }
 
-    struct TermInput: Decodable {
+    struct TermInput: Codable {
         var make: String
         var model: String?
         var usage: String
@@ -69,7 +69,7 @@ struct WarrantyController {
         var effective: String
     }
 
-    struct ClaimEditInput: Decodable {
+    struct ClaimEditInput: Codable {
         var mileage: Int?
         var failure: String?
         var cause: String?
@@ -79,7 +79,7 @@ struct WarrantyController {
         var parts: [String]?
     }
 
-    struct ClaimActionInput: Decodable {
+    struct ClaimActionInput: Codable {
         var reason: String?
         var manufacturerRef: String?
         var paid: String?

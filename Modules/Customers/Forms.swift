@@ -3,7 +3,7 @@ import Core
 
 /// A customer card as text fields, the way the CLI options and the API's JSON give it. `customer(now:)`
 /// turns it into a validated `Customer`, so both front ends accept and refuse exactly the same input.
-public struct CustomerForm: Decodable, Sendable {
+public struct CustomerForm: Codable, Sendable {
     public var name: String?
     public var kind: String?
     public var customerClass: String?
@@ -46,7 +46,7 @@ public struct CustomerForm: Decodable, Sendable {
 }
 
 /// A vehicle as text fields (CLI options or API JSON); `vehicle(customer:now:timeZone:)` validates it.
-public struct VehicleForm: Decodable, Sendable {
+public struct VehicleForm: Codable, Sendable {
     public var customerId: Int64?
     public var vin: String?
     public var plate: String?

@@ -278,6 +278,24 @@ struct APITests {
         #expect(try f.db.listCustomers().total == before + 1)
     }
 
+    @Test("A misspelt or unknown JSON key is a 400 naming it, never silently ignored; null for an optional field is fine")
+    func unknownKeys() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            for (body, field) in [(#"{"nmae":"王芳"}"#, "nmae"), (#"{"name":"王芳","adress":"北京"}"#, "adress"),
+                                  (#"{"name":"王芳","phones":["13800138000"],"vip":true}"#, "vip")] {
+                try await client.execute(uri: "/v1/customers", method: .post, headers: Self.headers(f.agent), body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest, "\(body)")
+                    let problem = try Self.json(response)
+                    #expect(problem["field"] as? String == field, "\(problem)")
+                }
+            }
+            try await client.execute(uri: "/v1/customers", method: .post, headers: Self.headers(f.agent),
+                                     body: ByteBuffer(string: #"{"name":"王芳","email":null,"class":"potential"}"#)) { #expect($0.status == .created) }
+        }
+        #expect(try f.db.listCustomers().total == 1)
+    }
+
     @Test("The query parameters each operation accepts are read from the OpenAPI spec, $refs included")
     func documentedQuery() {
         let query = DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self))

@@ -113,7 +113,7 @@ public struct NewCustomer: Sendable {
 
 /// Changes to a card: nil leaves a field as it is, an empty string clears it. Decodable, so the API's
 /// PATCH body is this structure.
-public struct CustomerEdit: Sendable, Decodable {
+public struct CustomerEdit: Sendable, Codable {
     public var name: String?
     public var kind: String?
     public var grade: String?
