@@ -79,6 +79,11 @@ struct InitCommand: ParsableCommand {
 /// Runs a command line; a failure of SQLite itself (the database busy past the setting, a full disk) is one line a
 /// person can act on, exit 1, never SQLite's own text or the statement. Everything else as ArgumentParser does.
 func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
+    // Bytes that are not UTF-8 arrive as U+FFFD and would be stored so: a usage error naming the argument instead.
+    if let bad = arguments.firstIndex(where: { $0.contains("\u{FFFD}") }) {
+        FileHandle.standardError.write(Data("Error: argument \(bad + 1) is not valid UTF-8 (\(arguments[bad])); check the terminal's or the script's encoding\n".utf8))
+        root.exit(withError: ExitCode(64))
+    }
     do {
         var command = try root.parseAsRoot(arguments)
         try command.run()

@@ -71,6 +71,18 @@ struct CLITests {
         #expect(try cli.run(["customer", "search", "王", "--limit", "0"], expect: 64).stderr.contains("--limit"))
     }
 
+    @Test("An argument that is not UTF-8 is a usage error naming it, never stored as replacement characters")
+    func invalidUTF8() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        let before = try Binaries.dump(cli.database)
+        let result = try Binaries.run("/bin/sh", ["-c", #""$0" customer add --name "王$(printf '\377')芳" --db "$1""#, Binaries.path("aftersales"),
+                                                  cli.database])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("argument 4 is not valid UTF-8"), "\(result.stderr)")
+        #expect(try Binaries.dump(cli.database) == before)
+    }
+
     @Test("A write that finds the database held by another program past the setting says so in one line, exit 1, nothing written")
     func busyDatabase() throws {
         let cli = try CLI()

@@ -111,6 +111,8 @@ extension AppDatabase {
         guard amount.fen > 0 else { throw InvalidInput(field: "amount", "must be more than 0") }
         try writer.write { db in
             _ = try Self.fetchCustomer(db, id: customer)
+            let today = LocalDate(instant: clock.now(), in: try Self.settings(db).timeZone)
+            guard day <= today else { throw InvalidInput(field: "on", "\(day) is in the future: revenue is recorded when it is earned (M-5)") }
             let ref = reference?.trimmed().nilIfEmpty ?? ""
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM customer_revenue WHERE customer_id = ? AND day = ? AND reference = ?", arguments: [customer, day, ref]) == true {
                 throw Conflict(field: "reference", "revenue \(ref.isEmpty ? "without reference" : ref) of \(day) is already recorded for customer \(customer)")
