@@ -207,17 +207,9 @@ struct WarrantyController {
             let id = try claimID(context)
             let input = try await JSON.body(ClaimEditInput.self, request, context)
             return try JSON.response(try await database.run { db in
-                let claim = try db.claimRecord(id)
-                func kept(_ kind: ClaimLine.Kind) -> [String] {
-                    claim.lines.filter { $0.kind == kind }.map { line in
-                        kind == .labour ? "\(line.code):\(ClaimLine.decimal(line.quantityHundredths))"
-                                        : "\(line.code):\(line.quantityHundredths / 100):\(line.unitPrice)"
-                    }
-                }
-                let draft = ClaimDraft(vin: claim.vin, mileage: input.mileage ?? claim.mileage, failure: input.failure ?? claim.failure,
-                                       cause: input.cause ?? claim.cause, repairOrder: input.repairOrder ?? claim.repairOrder,
-                                       repairLine: input.repairLine ?? claim.repairLine, labour: input.labour ?? kept(.labour),
-                                       parts: input.parts ?? kept(.part), bulletin: claim.bulletin.map { String($0.split(separator: " ").last ?? "") })
+                let draft = try db.claimRecord(id).corrected(mileage: input.mileage, failure: input.failure, cause: input.cause,
+                                                             repairOrder: input.repairOrder, repairLine: input.repairLine, labour: input.labour,
+                                                             parts: input.parts)
                 return try db.editClaim(id, draft, actor: principal.name)
             })
         }

@@ -145,17 +145,8 @@ extension ClaimsCommand {
 
         func run() throws {
             let db = try global.open()
-            let claim = try db.claimRecord(id)
-            func kept(_ kind: ClaimLine.Kind) -> [String] {
-                claim.lines.filter { $0.kind == kind }.map { line in
-                    kind == .labour ? "\(line.code):\(ClaimLine.decimal(line.quantityHundredths))"
-                                    : "\(line.code):\(line.quantityHundredths / 100):\(line.unitPrice)"
-                }
-            }
-            let number = claim.bulletin.map { String($0.split(separator: " ").last ?? "") }
-            let draft = ClaimDraft(vin: claim.vin, mileage: mileage ?? claim.mileage, failure: failure ?? claim.failure, cause: cause ?? claim.cause,
-                                   repairOrder: repairOrder ?? claim.repairOrder, repairLine: line ?? claim.repairLine,
-                                   labour: labour.isEmpty ? kept(.labour) : labour, parts: part.isEmpty ? kept(.part) : part, bulletin: number)
+            let draft = try db.claimRecord(id).corrected(mileage: mileage, failure: failure, cause: cause, repairOrder: repairOrder,
+                                                         repairLine: line, labour: labour.isEmpty ? nil : labour, parts: part.isEmpty ? nil : part)
             try ClaimsCommand.show(try db.editClaim(id, draft, actor: global.actorName), global: global)
         }
     }

@@ -19,6 +19,12 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
 
+    /// `1234.50`: for machines (a claim line as typed, CSV), without grouping.
+    public var plain: String {
+        let sign = fen < 0 ? "-" : ""
+        return "\(sign)\(fen.magnitude / 100).\(String(format: "%02d", Int(fen.magnitude % 100)))"
+    }
+
     /// `1,234.50`
     public var description: String {
         let sign = fen < 0 ? "-" : ""

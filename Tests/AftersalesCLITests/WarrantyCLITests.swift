@@ -196,8 +196,10 @@ struct WarrantyCLITests {
         let claim = try cli.json("claim", "create", "LFV2A21K3N3000123", "--mileage", "30000", "--failure", "前制动异响", "--cause", "软管磨损",
                                  "--labour", "47 11 19 00:1.2") as! [String: Any]
         let id = String(claim["id"] as! Int)
-        let edited = try cli.json("claim", "edit", id, "--mileage", "30500", "--part", "5Q0 611 701 C:2:86.00") as! [String: Any]
+        let edited = try cli.json("claim", "edit", id, "--mileage", "30500", "--part", "5Q0 611 701 C:2:1280.00") as! [String: Any]
         #expect(edited["mileage"] as? Int == 30_500 && (edited["lines"] as? [Any])?.count == 2)
+        // The lines it keeps are written back as typed, without grouping: a price of 1,280.00 reads again.
+        try cli.run("claim", "edit", id, "--failure", "前制动异响（路试确认）")
         let claimAudit = try cli.run("audit", "--entity", "claim", "--id", id).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(claimAudit.contains("mileage: 30000 → 30500"), "\(claimAudit)")
         try cli.run("claim", "submit", id)

@@ -70,6 +70,24 @@ public struct ClaimRecord: Codable, Sendable {
     public var events: [Event]
 }
 
+extension ClaimRecord {
+    /// The draft this claim becomes with the corrections given (nil: as it stands); `labour` or `parts` replace all
+    /// lines of their kind. The one merge behind `claim edit` and PATCH /v1/claims/{id}.
+    public func corrected(mileage: Int? = nil, failure: String? = nil, cause: String? = nil, repairOrder: String? = nil,
+                          repairLine: String? = nil, labour: [String]? = nil, parts: [String]? = nil) -> ClaimDraft {
+        func kept(_ kind: ClaimLine.Kind) -> [String] {
+            lines.filter { $0.kind == kind }.map { line in
+                kind == .labour ? "\(line.code):\(ClaimLine.decimal(line.quantityHundredths))"
+                                : "\(line.code):\(line.quantityHundredths / 100):\(line.unitPrice.plain)"
+            }
+        }
+        return ClaimDraft(vin: vin, mileage: mileage ?? self.mileage, failure: failure ?? self.failure, cause: cause ?? self.cause,
+                          repairOrder: repairOrder ?? self.repairOrder, repairLine: repairLine ?? self.repairLine,
+                          labour: labour ?? kept(.labour), parts: parts ?? kept(.part),
+                          bulletin: bulletin.map { String($0.split(separator: " ").last ?? "") })
+    }
+}
+
 extension AppDatabase {
     /// Creates a draft claim (W-7): the lines are priced (labour at the dealer's rate, parts at the price
     /// given, Q-1 rounding), and the eligibility decision that justifies it is frozen with it. A repair the
