@@ -92,8 +92,8 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "Saved segment.") var segment: String
-        @Option(help: "email, sms or letter.") var channel: String
-        @Option(help: "marketing, service or recall.") var category: String
+        @Option(help: "email, sms or letter.") var channel: MessageChannel
+        @Option(help: "marketing, service or recall.") var category: MessageCategory
         @Option(help: "E-mail subject (may use fields).") var subject: String?
         @Option(help: "The message template (mustache).") var template: String?
         @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile: String?
@@ -105,8 +105,8 @@ struct CampaignCommand: ParsableCommand {
 
         func run() throws {
             let text = try template ?? Parse.textFile(templateFile!, field: "template-file")
-            let campaign = try global.open().createCampaign(name: name, segment: segment, channel: try parseChoice(channel, field: "channel"),
-                                                            category: try parseChoice(category, field: "category"), subject: subject, template: text,
+            let campaign = try global.open().createCampaign(name: name, segment: segment, channel: channel,
+                                                            category: category, subject: subject, template: text,
                                                             responseWindowDays: responseWindow, actor: global.actorName)
             try CampaignCommand.show(campaign, global: global)
         }
@@ -375,16 +375,16 @@ struct ConsentCommand: ParsableCommand {
                                                         discussion: Help.text("aftersales consent set 12 --channel sms --status opt-in --source \"到店登记表 2026-11-20\"", permission: .logContacts))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var customer: String
-        @Option(help: "email, sms or letter.") var channel: String
-        @Option(help: "opt-in or opt-out.") var status: String
+        @Option(help: "email, sms or letter.") var channel: MessageChannel
+        @Option(help: "opt-in or opt-out.") var status: ConsentStatus
         @Option(help: "Where it comes from (form, call, reply…).") var source: String
         @Option(help: "When it was given (default now).") var at: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let card = try db.setConsent(customer: try Parse.customerID(customer), channel: try parseChoice(channel, field: "channel"),
-                                         status: try parseChoice(status, field: "status"), source: source,
+            let card = try db.setConsent(customer: try Parse.customerID(customer), channel: channel,
+                                         status: status, source: source,
                                          at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, actor: global.actorName)
             try ConsentCommand.show(card, zone: zone, global: global)
         }

@@ -19,9 +19,9 @@ struct ContactCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.") var customer: String
-        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String
-        @Option(help: "outbound or inbound.") var direction = "outbound"
-        @Option(help: "What came of it.") var outcome: String
+        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel
+        @Option(help: "outbound or inbound.") var direction: Contact.Direction = .outbound
+        @Option(help: "What came of it.") var outcome: Contact.Outcome
         @Option(help: "Staff member who made or took the contact (default: the actor).") var staff: String?
         @Option(help: "When (default now).") var at: String?
         @Option(help: "The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.") var vehicle: String?
@@ -33,10 +33,9 @@ struct ContactCommand: ParsableCommand {
             let customerID = try Parse.customerID(customer)
             var vehicleID: Vehicle.ID?
             if let vehicle { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vehicle, field: "vehicle")).vehicle.id }
-            let contact = Contact(customerID: customerID, vehicleID: vehicleID, channel: try parseChoice(channel, field: "channel"),
-                                  direction: try parseChoice(direction, field: "direction"),
+            let contact = Contact(customerID: customerID, vehicleID: vehicleID, channel: channel, direction: direction,
                                   at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
-                                  staff: staff ?? global.actorName, outcome: try parseChoice(outcome, field: "outcome"), note: note)
+                                  staff: staff ?? global.actorName, outcome: outcome, note: note)
             let logged = try db.logContact(contact, actor: global.actorName)
             try global.output.emit(logged, table: Present.contacts([logged], zone: zone))
         }

@@ -53,7 +53,7 @@ struct CustomerCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var card: CardOptions
-        @Option(name: .customLong("class"), help: "potential, intention, retained or defeated.") var customerClass = "potential"
+        @Option(name: .customLong("class"), help: "potential, intention, retained or defeated.") var customerClass: CustomerClass = .potential
         @Option(name: .customLong("phone"), help: "Phone number; repeat for several.") var phones: [String] = []
         @Flag(name: .customLong("shared-phone"), help: "Accept a phone that is already on another customer (a family's number).") var sharedPhone = false
         @Option(help: "Why the customer starts in this class (C-5); required unless potential.") var reason: String?
@@ -67,7 +67,7 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             var form = card.form
-            form.customerClass = customerClass
+            form.customerClass = customerClass.rawValue
             form.externalRef = externalRef
             let customer = try form.customer(now: db.now)
             let created = try db.addCustomer(NewCustomer(customer: customer, phones: phones, allowSharedPhones: sharedPhone, reason: reason), actor: global.actorName)
@@ -95,7 +95,7 @@ struct CustomerCommand: ParsableCommand {
             discussion: Help.text("aftersales customer list --class retained --owner 张伟 --limit 20", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("class"), help: "Only this class.") var customerClass: String?
+        @Option(name: .customLong("class"), help: "Only this class.") var customerClass: CustomerClass?
         @Option(help: "Only customers of this staff member.") var owner: String?
         @Option(help: "At most this many (1 to 10000).") var limit = 50
         @Option(help: "Skip this many.") var offset = 0
@@ -107,7 +107,7 @@ struct CustomerCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            let page = try db.listCustomers(customerClass: try customerClass.map { try CustomerClass.parse($0) }, owner: owner, limit: limit, offset: offset)
+            let page = try db.listCustomers(customerClass: customerClass, owner: owner, limit: limit, offset: offset)
             try global.output.emit(page: page, table: Present.summaries(page.items))
         }
     }
@@ -178,12 +178,12 @@ struct CustomerCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var id: String
-        @Option(help: "The new class.") var to: String
+        @Option(help: "The new class: potential, intention, retained or defeated.") var to: CustomerClass
         @Option(help: "Why (recorded with who and when).") var reason: String
 
         func run() throws {
             let db = try global.open()
-            try show(try db.moveCustomer(try Parse.customerID(id, field: "id"), to: try CustomerClass.parse(to, field: "to"), reason: reason,
+            try show(try db.moveCustomer(try Parse.customerID(id, field: "id"), to: to, reason: reason,
                                          actor: global.actorName), db: db, global: global)
         }
     }

@@ -27,7 +27,7 @@ struct VehicleCommand: ParsableCommand {
         @Option(help: "Model, e.g. Sagitar.") var model: String
         @Option(name: .customLong("model-year"), help: "Model year.") var modelYear: Int?
         @Option(name: .customLong("build-date"), help: "Build date YYYY-MM-DD, when known.") var buildDate: String?
-        @Option(help: "private, taxi (incl. ride-hailing) or commercial (C-9).") var usage: String
+        @Option(help: "private, taxi (incl. ride-hailing) or commercial (C-9).") var usage: Usage
         @Option(name: .customLong("invoice-date"), help: "Purchase invoice date YYYY-MM-DD.") var invoiceDate: String?
         @Option(name: .customLong("delivered-at"), help: "Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.") var deliveredAt: String?
 
@@ -42,7 +42,7 @@ struct VehicleCommand: ParsableCommand {
             form.model = model
             form.modelYear = modelYear
             form.buildDate = buildDate
-            form.usage = usage
+            form.usage = usage.rawValue
             form.invoiceDate = invoiceDate
             form.deliveredAt = deliveredAt
             let vehicle = try form.vehicle(now: db.now, timeZone: zone)
@@ -113,7 +113,7 @@ struct VehicleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "private, taxi or commercial.") var to: String
+        @Option(help: "private, taxi or commercial.") var to: Usage
         @Option(help: "The day the new usage started (default today).") var effective: String?
         @Option(help: "Why.") var reason: String?
 
@@ -121,7 +121,7 @@ struct VehicleCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let day = try effective.map { try Parse.day($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
-            let card = try db.changeUsage(try db.vehicleVIN(named: vin), to: try Usage.parse(to, field: "to"), effective: day, reason: reason, actor: global.actorName)
+            let card = try db.changeUsage(try db.vehicleVIN(named: vin), to: to, effective: day, reason: reason, actor: global.actorName)
             try VehicleCommand.show(card, global: global, zone: zone)
         }
     }
