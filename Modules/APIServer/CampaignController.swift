@@ -67,7 +67,7 @@ struct CampaignController {
         routes.post("segments/:name/retire", .manageCampaigns) { request, context, principal in
             let name = try context.parameter("name")
             let input = try await JSON.body(RetireInput.self, request, context)
-            try await database.run { try $0.retire(segment: name, reason: input.reason, actor: principal.name) }
+            try await database.run { try $0.retire(.segment, name, reason: input.reason, actor: principal.name) }
             return try JSON.response(["segment": name, "retired": "true"])
         }
         routes.get("campaigns", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.campaigns() }) }
@@ -82,7 +82,7 @@ struct CampaignController {
         routes.post("campaigns/:name/retire", .manageCampaigns) { request, context, principal in
             let name = try context.parameter("name")
             let input = try await JSON.body(RetireInput.self, request, context)
-            try await database.run { try $0.retire(campaign: name, reason: input.reason, actor: principal.name) }
+            try await database.run { try $0.retire(.campaign, name, reason: input.reason, actor: principal.name) }
             return try JSON.response(["campaign": name, "retired": "true"])
         }
         routes.post("campaigns", .manageCampaigns) { request, context, principal in

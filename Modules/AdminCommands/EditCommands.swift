@@ -38,7 +38,7 @@ extension SegmentCommand {
         @Option(help: "Why.") var reason: String
 
         func run() throws {
-            try global.open().retire(segment: name, reason: reason, actor: global.actorName)
+            try global.open().retire(.segment, name, reason: reason, actor: global.actorName)
             global.output.note("segment \(name) retired")
         }
     }
@@ -96,7 +96,7 @@ extension CampaignCommand {
         @Option(help: "Why.") var reason: String
 
         func run() throws {
-            try global.open().retire(campaign: name, reason: reason, actor: global.actorName)
+            try global.open().retire(.campaign, name, reason: reason, actor: global.actorName)
             global.output.note("campaign \(name) retired")
         }
     }

@@ -190,6 +190,7 @@ extension AppDatabase {
         let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 10", arguments: [id]).map(Contact.init(row:))
         let tasks = try Row.fetchAll(db, sql: "SELECT * FROM care_task WHERE customer_id = ? AND done_at IS NULL ORDER BY due_on, id", arguments: [id]).map(CareTask.init(row:))
         let open = try vehicles.flatMap { try vehicleBulletins(db, vin: $0.vin, card: $0).filter(\.open) }
+        let today = LocalDate(instant: now, in: try settings(db).timeZone)
         let complaints = try Row.fetchAll(db, sql: """
             SELECT id, received_at, category, state, crisis, priority, owner, description FROM complaint
             WHERE customer_id = ? AND state NOT IN ('closed', 'invalid') ORDER BY crisis DESC, priority DESC, id
@@ -199,19 +200,18 @@ extension AppDatabase {
         }
         return CustomerCard(customer: customer, gradeCriteria: customer.grade?.criteria, phones: phones,
                             vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks,
-                            openBulletins: open, openComplaints: complaints, vehicleStatus: try vehicles.map { try vehicleStatus(db, $0, now: now) })
+                            openBulletins: open, openComplaints: complaints, vehicleStatus: try vehicles.map { try vehicleStatus(db, $0, today: today) })
     }
 
     /// Rule W-8 at the counter: the warranty answer of today at the latest reading, through the same decision as
     /// `warranty check`, with the latest mileage (C-6).
-    static func vehicleStatus(_ db: Database, _ vehicle: Vehicle, now: Date) throws -> VehicleStatus {
+    static func vehicleStatus(_ db: Database, _ vehicle: Vehicle, today: LocalDate) throws -> VehicleStatus {
         let reading = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT kilometres, read_at FROM mileage_reading WHERE vehicle_id = ? ORDER BY read_at DESC, id DESC LIMIT 1
             """), arguments: [vehicle.id])
         var status = VehicleStatus(vin: vehicle.vin, plate: vehicle.plate, latestKilometres: reading?["kilometres"], latestReadingAt: reading?["read_at"],
                                    covered: nil, warranty: "no delivery recorded: warranty starts at delivery (W-1)", warrantyLastDay: nil)
         guard vehicle.deliveredAt != nil else { return status }
-        let today = LocalDate(instant: now, in: try settings(db).timeZone)
         let context: WarrantyContext
         do { context = try warrantyContext(db, vin: vehicle.vin, on: today, mileage: nil) } catch let error as any AfterSalesError {
             status.warranty = error.detail  // the card still shows; the reason the answer cannot be given is the answer

@@ -5,6 +5,11 @@ import Customers
 import Messaging
 import Campaigns
 
+/// What can be retired: a segment or a campaign, each kept in the table of its name.
+public enum Retirable: String, Sendable {
+    case segment, campaign
+}
+
 /// A change to a segment or a campaign not yet run: only the fields given change.
 public struct CampaignEdit: Sendable {
     public var segment: String?
@@ -32,7 +37,7 @@ extension AppDatabase {
         if let filter { _ = try SegmentExpression.parse(filter) }
         return try writer.write { db in
             let before = try Self.segment(db, name)
-            try Self.refuseRetired(db, table: "segment", key: "name", value: name, what: "segment \(name)")
+            try Self.refuseRetired(db, .segment, name)
             var after = before
             if let filter { after.filter = filter.trimmed() }
             if let description { after.description = description.trimmed().nilIfEmpty }
@@ -46,29 +51,26 @@ extension AppDatabase {
 
     /// Retires a segment or a campaign: it stays, with its history and reports, but no new campaign may use the
     /// segment and the campaign never runs again. Audited.
-    public func retire(segment name: String? = nil, campaign: String? = nil, reason: String, actor: String) throws {
+    public func retire(_ kind: Retirable, _ name: String, reason: String, actor: String) throws {
         let why = reason.trimmed()
         guard !why.isEmpty else { throw InvalidInput(field: "reason", "say why it is retired") }
         try writer.write { db in
-            let (table, key, value, entity) = try segmentOrCampaign(db, segment: name, campaign: campaign)
-            try Self.refuseRetired(db, table: table, key: key, value: value, what: "\(entity) \(value)")
+            switch kind {
+            case .segment: _ = try Self.segment(db, name)
+            case .campaign: _ = try Self.campaign(db, name)
+            }
+            try Self.refuseRetired(db, kind, name)
             let now = clock.now()
-            try db.execute(sql: "UPDATE \(table) SET retired_at = ?, retired_reason = ? WHERE \(key) = ?", arguments: [now, why, value])
-            try Audit.record(db, at: now, actor: actor, entity: entity, id: value, action: "retire", after: ["reason": why])
+            try db.execute(sql: "UPDATE \(kind.rawValue) SET retired_at = ?, retired_reason = ? WHERE name = ?", arguments: [now, why, name])
+            try Audit.record(db, at: now, actor: actor, entity: kind.rawValue, id: name, action: "retire", after: ["reason": why])
         }
     }
 
-    private func segmentOrCampaign(_ db: Database, segment: String?, campaign: String?) throws -> (String, String, String, String) {
-        if let segment { _ = try Self.segment(db, segment); return ("segment", "name", segment, "segment") }
-        guard let campaign else { throw InvalidInput(field: "name", "name a segment or a campaign") }
-        _ = try Self.campaign(db, campaign)
-        return ("campaign", "name", campaign, "campaign")
-    }
-
-    static func refuseRetired(_ db: Database, table: String, key: String, value: String, what: String) throws {
-        if let at = try Date.fetchOne(db, sql: "SELECT retired_at FROM \(table) WHERE \(key) = ?", arguments: [value]) {
+    /// A `Conflict` when the segment or campaign `name` is retired (its table is named after its kind).
+    static func refuseRetired(_ db: Database, _ kind: Retirable, _ name: String) throws {
+        if let at = try Date.fetchOne(db, sql: "SELECT retired_at FROM \(kind.rawValue) WHERE name = ?", arguments: [name]) {
             let zone = try settings(db).timeZone
-            throw Conflict(field: "name", "\(what) was retired on \(Instant.localString(at, in: zone))")
+            throw Conflict(field: "name", "\(kind.rawValue) \(name) was retired on \(Instant.localString(at, in: zone))")
         }
     }
 
@@ -80,7 +82,7 @@ extension AppDatabase {
         if let subject = edit.subject { _ = try PersonalFields.campaignTemplate(subject, field: "subject") }
         return try writer.write { db in
             let before = try Self.campaign(db, name)
-            try Self.refuseRetired(db, table: "campaign", key: "name", value: name, what: "campaign \(name)")
+            try Self.refuseRetired(db, .campaign, name)
             let messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE campaign_id = ?", arguments: [before.id]) ?? 0
             guard messages == 0 else {
                 throw Conflict(field: "name", "campaign \(name) has run (\(messages) messages); create a new campaign for the change")
@@ -88,7 +90,7 @@ extension AppDatabase {
             var after = before
             if let segment = edit.segment {
                 _ = try Self.segment(db, segment)
-                try Self.refuseRetired(db, table: "segment", key: "name", value: segment, what: "segment \(segment)")
+                try Self.refuseRetired(db, .segment, segment)
                 after.segment = segment
             }
             if let channel = edit.channel { after.channel = channel }

@@ -115,7 +115,7 @@ extension AppDatabase {
         if let subject { _ = try PersonalFields.campaignTemplate(subject, field: "subject") }
         return try writer.write { db in
             _ = try Self.segment(db, segment)
-            try Self.refuseRetired(db, table: "segment", key: "name", value: segment, what: "segment \(segment)")
+            try Self.refuseRetired(db, .segment, segment)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM campaign WHERE name = ?", arguments: [key]) == true {
                 throw Conflict(field: "name", "campaign \(key) exists already")
             }
@@ -180,7 +180,7 @@ extension AppDatabase {
     public func runCampaign(_ name: String, dryRun: Bool = false, actor: String) throws -> CampaignRun {
         try writer.write { db in
             let campaign = try Self.campaign(db, name)
-            try Self.refuseRetired(db, table: "campaign", key: "name", value: name, what: "campaign \(name)")
+            try Self.refuseRetired(db, .campaign, name)
             let segment = try Self.segment(db, campaign.segment)
             let expression = try SegmentExpression.parse(segment.filter)
             let template = try MessageTemplate(campaign.template, known: PersonalFields.names)
