@@ -60,18 +60,71 @@ let package = Package(
         ),
         .testTarget(name: "ManufacturerXMLTests", dependencies: ["ManufacturerXML", "TestSupport"], path: "Tests/ManufacturerXMLTests", swiftSettings: swiftSettings),
 
-        // MARK: - Modules (storage and app libraries)
+        // MARK: - Modules (storage: a kernel, one target per business area, and the schema they make together)
+        .target(
+            name: "StorageKernel",
+            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/StorageKernel",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "StorageKernelTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageKernelTests", swiftSettings: swiftSettings),
+        .target(
+            name: "CustomerStorage",
+            dependencies: ["StorageKernel", "Core", "Customers", "TextInput", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/CustomerStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CustomerStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/CustomerStorageTests", swiftSettings: swiftSettings),
+        .target(
+            name: "WarrantyStorage",
+            dependencies: ["StorageKernel", "CustomerStorage", "Core", "Customers", "Warranty", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/WarrantyStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "WarrantyStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/WarrantyStorageTests", swiftSettings: swiftSettings),
+        .target(
+            name: "ComplaintStorage",
+            dependencies: ["StorageKernel", "Core", "Customers", "Complaints", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/ComplaintStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ComplaintStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/ComplaintStorageTests", swiftSettings: swiftSettings),
+        .target(
+            name: "MessagingStorage",
+            dependencies: [
+                "StorageKernel", "CustomerStorage", "WarrantyStorage", "Core", "Customers", "Warranty", "Messaging", "Campaigns",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Modules/MessagingStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "MessagingStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/MessagingStorageTests", swiftSettings: swiftSettings),
+        .target(
+            name: "ManufacturerStorage",
+            dependencies: ["StorageKernel", "WarrantyStorage", "Core", "Warranty", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/ManufacturerStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ManufacturerStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/ManufacturerStorageTests", swiftSettings: swiftSettings),
+        // The dealer's database as the apps open it: the areas' migrations in one list, and the cards that cross areas.
         .target(
             name: "Storage",
-            dependencies: ["Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage", "ManufacturerStorage",
+                "Core", "Customers", "Warranty", "Messaging", "Campaigns", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport", "DemoGenerator"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
 
+        // MARK: - Modules (I/O adapter: text files, their encodings and CSV)
+        .target(name: "TextInput", dependencies: ["Core"], path: "Modules/TextInput", swiftSettings: swiftSettings),
+
+        // MARK: - Modules (app libraries)
         .target(
             name: "ManufacturerImport",
-            dependencies: ["ManufacturerXML", "Storage", "Catalog", "Warranty"],
+            dependencies: ["ManufacturerXML", "StorageKernel", "ManufacturerStorage", "Catalog", "Warranty"],
             path: "Modules/ManufacturerImport",
             swiftSettings: swiftSettings
         ),
@@ -83,7 +136,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .target(name: "MessagingDelivery", dependencies: ["Messaging", "Storage"], path: "Modules/MessagingDelivery", swiftSettings: swiftSettings),
+        .target(name: "MessagingDelivery", dependencies: ["Messaging", "StorageKernel", "MessagingStorage"], path: "Modules/MessagingDelivery", swiftSettings: swiftSettings),
         .testTarget(name: "MessagingDeliveryTests", dependencies: ["MessagingDelivery", "TestSupport"], path: "Tests/MessagingDeliveryTests", swiftSettings: swiftSettings),
 
         .target(

@@ -3,7 +3,8 @@ import Core
 import Catalog
 import Warranty
 import ManufacturerXML
-import Storage
+import StorageKernel
+import ManufacturerStorage
 
 /// Counts of one section of one file.
 public struct SectionCounts: Codable, Sendable, Equatable {

@@ -1,7 +1,8 @@
 import Foundation
 import Core
 import Messaging
-import Storage
+import StorageKernel
+import MessagingStorage
 
 /// Where delivered messages go: an mbox file, a Maildir, a sendmail program, or a CSV file for the SMS
 /// gateway or the letter mail-merge.

@@ -1,7 +1,8 @@
 import Foundation
 import Core
 import Messaging
-import Storage
+import StorageKernel
+import MessagingStorage
 
 /// What a delivery run did.
 public struct DeliveryReport: Codable, Sendable, Equatable {

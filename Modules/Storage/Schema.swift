@@ -1,50 +1,54 @@
+// The storage targets every app library uses, re-exported: `import Storage` is the dealer's whole database.
+@_exported import StorageKernel
+@_exported import CustomerStorage
+@_exported import WarrantyStorage
+@_exported import ComplaintStorage
+@_exported import MessagingStorage
+@_exported import ManufacturerStorage
+import Core
 import GRDB
 
-/// The versioned, append-only migrations, grouped by business area. A migration that has shipped is
-/// never edited: a change is a new migration appended to its area's list.
-enum Schema {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        CoreSchema.register(in: &migrator)
-        CustomerSchema.register(in: &migrator)
-        WarrantySchema.register(in: &migrator)
-        CatalogSchema.register(in: &migrator)
-        ComplaintSchema.register(in: &migrator)
-        MessagingSchema.register(in: &migrator)
-        return migrator
-    }
+/// The dealer's schema: every area's migrations, in the order they shipped. A new area appends its
+/// `SchemaArea` here; GRDB applies the migrations a database lacks in this order.
+public enum Schema {
+    public static let dealer = MigrationRegistry([
+        CoreSchema.self, CustomerSchema.self, WarrantySchema.self, CatalogSchema.self, ComplaintSchema.self, MessagingSchema.self,
+    ])
 
-    /// Migrates `writer` to the newest schema; throws `StorageError.newerSchema` when the database
-    /// holds migrations this program does not know (it was written by a newer version).
-    static func migrate(_ writer: any DatabaseWriter) throws {
-        let migrator = migrator
-        let (unknown, missing) = try writer.read { db -> ([String], Bool) in
-            guard try db.tableExists("grdb_migrations") else { return ([], true) }
-            let applied = try migrator.appliedIdentifiers(db)
-            return (applied.subtracting(migrator.migrations).sorted(), !Set(migrator.migrations).isSubset(of: applied))
-        }
-        guard unknown.isEmpty else {
-            throw StorageError.newerSchema(path: (writer as? DatabasePool)?.path, unknown: unknown)
-        }
-        // Up to date: no write at all, so opening never waits for another program's write lock (a long import).
-        guard missing else { return }
-        try migrator.migrate(writer)
-    }
+    /// A migrator holding every migration, for tests that migrate step by step.
+    public static var migrator: GRDB.DatabaseMigrator { dealer.migrator }
 
     /// The migrations this program knows, newest last.
-    static var knownMigrations: [String] { migrator.migrations }
-}
-
-/// Which migrations a database has.
-public struct SchemaStatus: Codable, Sendable {
-    public var applied: [String]
+    public static var knownMigrations: [String] { dealer.knownMigrations }
 }
 
 extension AppDatabase {
-    /// The migrations applied to this database, oldest first.
-    public func schemaStatus() throws -> SchemaStatus {
-        let migrator = Schema.migrator
-        let applied = try writer.read { try migrator.appliedIdentifiers($0) }
-        return SchemaStatus(applied: migrator.migrations.filter(applied.contains))
+    /// Wraps a writer and brings it to the dealer's schema. Refuses a database written by a newer program.
+    public init(_ writer: any DatabaseWriter, clock: any WallClock = SystemClock()) throws {
+        try self.init(writer, clock: clock, migrations: Schema.dealer)
+    }
+
+    /// Opens (and migrates) the dealer's database file at `path`.
+    /// - Parameter create: create the file when it does not exist; otherwise a missing file is an error
+    ///   that tells the user to run `aftersales init`, so a mistyped path never makes an empty database.
+    public static func open(path: String, create: Bool = false, clock: any WallClock = SystemClock()) throws -> AppDatabase {
+        try open(path: path, create: create, clock: clock, migrations: Schema.dealer)
+    }
+
+    /// A fresh in-memory database with the dealer's schema, for tests.
+    public static func inMemory(clock: any WallClock = SystemClock()) throws -> AppDatabase {
+        try inMemory(clock: clock, migrations: Schema.dealer)
+    }
+}
+
+extension AppDatabase {
+    /// The migrations a backup file lacks, checked against the dealer's schema (see `checkBackup(at:migrations:)`).
+    public static func checkBackup(at path: String) throws -> [String] {
+        try checkBackup(at: path, migrations: Schema.dealer)
+    }
+
+    /// Restores a backup over the dealer's database (see `restore(from:to:clock:migrations:)`).
+    public static func restore(from backupPath: String, to databasePath: String, clock: any WallClock = SystemClock()) throws -> RestoreResult {
+        try restore(from: backupPath, to: databasePath, clock: clock, migrations: Schema.dealer)
     }
 }
