@@ -122,6 +122,10 @@ let package = Package(
         .target(name: "TextInput", dependencies: ["Core"], path: "Modules/TextInput", swiftSettings: swiftSettings),
 
         // MARK: - Modules (app libraries)
+        // What every binary shares: --db and $AFTERSALES_DB, the actor's default, $AFTERSALES_NOW in the dealer's zone.
+        .target(name: "AppConventions", dependencies: ["Core", "Storage"], path: "Modules/AppConventions", swiftSettings: swiftSettings),
+        .testTarget(name: "AppConventionsTests", dependencies: ["AppConventions", "TestSupport"], path: "Tests/AppConventionsTests", swiftSettings: swiftSettings),
+
         .target(
             name: "ManufacturerImport",
             dependencies: ["ManufacturerXML", "StorageKernel", "ManufacturerStorage", "Catalog", "Warranty"],
@@ -141,7 +145,7 @@ let package = Package(
 
         .target(
             name: "AdminCommands",
-            dependencies: ["Storage", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "MessagingDelivery", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Storage", "AppConventions", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "MessagingDelivery", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
@@ -156,6 +160,7 @@ let package = Package(
             name: "APIServer",
             dependencies: [
                 "Storage",
+                "AppConventions",
                 "Warranty",
                 "Complaints",
                 "Messaging",

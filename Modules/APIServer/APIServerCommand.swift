@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Core
 import Storage
+import AppConventions
 
 /// `aftersales-api`: serves the HTTP API over the dealer's database until SIGTERM or SIGINT.
 public struct APIServerCommand: AsyncParsableCommand {
@@ -36,10 +37,10 @@ public struct APIServerCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let path = DatabaseLocation.resolve(db)
-        let clock: any WallClock
-        do { clock = try DatabaseLocation.clock() } catch { throw ValidationError(String(describing: error)) }
-        let database = try AppDatabase.open(path: path, clock: clock)
+        let path = Conventions.databasePath(db)
+        let now: Conventions.FixedNow?
+        do { now = try Conventions.FixedNow.fromEnvironment() } catch { throw ValidationError(String(describing: error)) }
+        let database = try Conventions.open(path: path, now: now)
         let host = self.host
         let printLine: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         let accessLog = noAccessLog ? nil : printLine

@@ -211,7 +211,9 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "The backup file.") var file: String
 
     func run() throws {
-        let result = try AppDatabase.restore(from: file, to: global.databasePath, clock: try GlobalOptions.clock())
+        // The clock only names the kept file; the database being replaced is not opened to read its zone.
+        let clock: any WallClock = try GlobalOptions.fixedNow().map { FixedClock($0.instant(in: DealerSettings().timeZone)) } ?? SystemClock()
+        let result = try AppDatabase.restore(from: file, to: global.databasePath, clock: clock)
         try global.output.emit(result, table: .record([
             ("restored from", result.restoredFrom), ("database", global.databasePath),
             ("previous database kept at", result.previousKeptAt ?? "(there was none)"),

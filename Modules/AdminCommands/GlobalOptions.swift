@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Core
 import Storage
+import AppConventions
 
 /// Output formats of commands whose output is data.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -30,22 +31,19 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 
     /// The database path by the shared convention.
-    public var databasePath: String { DatabaseLocation.resolve(db) }
+    public var databasePath: String { Conventions.databasePath(db) }
 
     /// The audit actor: `--actor`, else the login name.
-    public var actorName: String {
-        if let actor, !actor.trimmed().isEmpty { return actor }
-        return DatabaseLocation.loginName()
-    }
+    public var actorName: String { Conventions.actor(actor) }
 
-    /// Opens the database (it must exist unless `create`).
+    /// Opens the database (it must exist unless `create`) with the clock of the convention.
     public func open(create: Bool = false) throws -> AppDatabase {
-        try AppDatabase.open(path: databasePath, create: create, clock: GlobalOptions.clock())
+        try Conventions.open(path: databasePath, create: create, now: GlobalOptions.fixedNow())
     }
 
-    /// The clock by the shared convention; a bad `$AFTERSALES_NOW` is a usage error (exit 64).
-    static func clock() throws -> any WallClock {
-        do { return try DatabaseLocation.clock() } catch { throw ValidationError(String(describing: error)) }
+    /// `$AFTERSALES_NOW` by the shared convention; a bad one is a usage error (exit 64).
+    static func fixedNow() throws -> Conventions.FixedNow? {
+        do { return try Conventions.FixedNow.fromEnvironment() } catch { throw ValidationError(String(describing: error)) }
     }
 
     public var output: Output { Output(format: format, byteOrderMark: csvBOM == .yes) }

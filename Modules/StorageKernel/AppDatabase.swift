@@ -7,7 +7,7 @@ import Core
 /// business area). Each use case runs in one transaction and writes its audit entries in it.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
-    public let clock: any WallClock
+    public private(set) var clock: any WallClock
     /// The migrations this program knows (assembled from the areas' storage targets).
     public let migrations: MigrationRegistry
 
@@ -56,6 +56,14 @@ public struct AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         return try AppDatabase(DatabaseQueue(configuration: configuration), clock: clock, migrations: migrations)
+    }
+
+    /// The same database read through another clock (a scripted run's fixed instant, known once the dealer's
+    /// zone is read from the database).
+    public func with(clock: any WallClock) -> AppDatabase {
+        var copy = self
+        copy.clock = clock
+        return copy
     }
 
     /// The current instant from the injected clock.

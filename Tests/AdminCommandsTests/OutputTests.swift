@@ -22,14 +22,6 @@ struct OutputTests {
         #expect(table.csv() == "name,address\n\"赵\"\"小\"\"敏\",\"天河区, 3号\"\n王芳,\"line1\nline2\"")
     }
 
-    @Test("--db beats $AFTERSALES_DB, which beats ./aftersales.sqlite")
-    func databaseLocation() {
-        #expect(DatabaseLocation.resolve("/tmp/x.sqlite") == "/tmp/x.sqlite")
-        if ProcessInfo.processInfo.environment["AFTERSALES_DB"] == nil {
-            #expect(DatabaseLocation.resolve(nil) == "./aftersales.sqlite")
-        }
-    }
-
     @Test("CSV cells a spreadsheet would run as formulas are defused; numbers stay numbers")
     func csvInjection() {
         let table = TextTable(columns: ["name", "note", "margin"], rows: [["=HYPERLINK(\"http://x\")", "@SUM(A1)", "-1200"], ["+86 138", "-x", "3.5"]])
