@@ -111,7 +111,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage", "ManufacturerStorage",
-                "Core", "Customers", "Warranty", "Messaging", "Campaigns", .product(name: "GRDB", package: "GRDB.swift"),
+                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/Storage",
             swiftSettings: swiftSettings

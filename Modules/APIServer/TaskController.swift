@@ -79,7 +79,7 @@ struct TaskController {
         routes.get("settings", .readCustomers) { _, _, _ in
             struct Entry: Codable, Sendable { let key, rule, value, defaultValue, summary: String }
             let settings = try await database.run { try $0.settings() }
-            return try JSON.list(Setting.allCases.map {
+            return try JSON.list(Setting.catalogue.map {
                 Entry(key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue, summary: $0.summary)
             })
         }
@@ -87,7 +87,7 @@ struct TaskController {
             let key = try context.parameter("key")
             let input = try await JSON.body(SettingInput.self, request, context)
             let settings = try await database.run { try $0.setSetting(key, to: input.value, actor: principal.name) }
-            return try JSON.response(["key": key, "value": settings.text(Setting(rawValue: key)!)])
+            return try JSON.response(["key": key, "value": settings.text(Setting.named(key)!)])
         }
         routes.get("staff", .readCustomers) { _, _, _ in
             try JSON.list(try await database.run { try $0.staff() })

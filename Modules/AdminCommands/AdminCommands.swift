@@ -48,7 +48,7 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let settings = try global.open().settings()
             struct Entry: Encodable { let key, rule, value, defaultValue, summary: String }
-            let entries = Setting.allCases.map {
+            let entries = Setting.catalogue.map {
                 Entry(key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue, summary: $0.summary)
             }
             try global.output.emit(entries, table: TextTable(columns: ["key", "rule", "value", "default", "meaning"], rows: entries.map {
@@ -66,7 +66,7 @@ struct SettingsCommand: ParsableCommand {
 
         func run() throws {
             let settings = try global.open().setSetting(key, to: value, actor: global.actorName)
-            let setting = Setting(rawValue: key)!
+            let setting = Setting.named(key)!
             try global.output.emit(["key": key, "value": settings.text(setting)], table: .record([("key", key), ("value", settings.text(setting)), ("rule", setting.rule)]))
         }
     }

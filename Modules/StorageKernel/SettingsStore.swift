@@ -9,24 +9,16 @@ extension AppDatabase {
     }
 
     package static func settings(_ db: Database) throws -> DealerSettings {
-        var overrides: [Setting: String] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting")) {
-            if let setting = Setting(rawValue: row["key"]) { overrides[setting] = row["value"] }
-        }
-        return DealerSettings(overrides: overrides)
+        var stored: [String: String] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting")) { stored[row["key"]] = row["value"] }
+        return DealerSettings(stored: stored)
     }
 
-    /// Stores a setting after checking its value; audited. Throws `InvalidInput` for an unknown key or bad value.
+    /// Stores a setting after checking its value; audited. Throws `InvalidInput` for a bad value. (Storage's
+    /// `setSetting(_:to:actor:)` takes the key and finds the setting in the catalogue.)
     @discardableResult
-    public func setSetting(_ key: String, to value: String, actor: String) throws -> DealerSettings {
-        if key == "calendar.business-hours" {
-            // Rule T-3: the old single setting became the store's opening hours per weekday.
-            throw InvalidInput(field: "key", "calendar.business-hours is now the store's opening hours per weekday "
-                               + "(T-3): `aftersales calendar hours set monday friday --hours 09:00-18:00`")
-        }
-        guard let setting = Setting(rawValue: key) else {
-            throw InvalidInput(field: "key", "unknown setting \"\(key)\"; `aftersales settings show` lists them")
-        }
+    public func setSetting(_ setting: Setting, to value: String, actor: String) throws -> DealerSettings {
+        let key = setting.rawValue
         let normalized = try setting.validate(value)
         return try writer.write { db in
             let before = try Self.settings(db).text(setting)

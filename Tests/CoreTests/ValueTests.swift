@@ -94,16 +94,25 @@ struct ValueTests {
     @Test("Settings: typed values with DOMAIN.md defaults; bad values are refused naming the key")
     func settings() throws {
         var settings = DealerSettings()
-        #expect(settings.integer(.firstCallDays) == 7)           // C-7
-        #expect(settings.integer(.thankYouLetterDays) == 3)      // C-7
-        #expect(settings.integer(.monthlyCalls) == 12)           // C-7
+        #expect(settings.integer(.databaseBusySeconds) == 5)
+        #expect(settings.clockMode == .clock)                   // T-3
         #expect(settings.timeZone.identifier == "Asia/Shanghai") // T-2
-        settings.overrides[.firstCallDays] = try Setting.firstCallDays.validate(" 5 ")
-        #expect(settings.integer(.firstCallDays) == 5)
-        #expect(throws: InvalidInput.self) { try Setting.firstCallDays.validate("seven") }
+        settings.set(.databaseBusySeconds, try Setting.databaseBusySeconds.validate(" 30 "))
+        #expect(settings.integer(.databaseBusySeconds) == 30)
+        #expect(throws: InvalidInput.self) { try Setting.databaseBusySeconds.validate("seven") }
+        #expect(throws: InvalidInput.self) { try Setting.databaseBusySeconds.validate("0") }
         #expect(throws: InvalidInput.self) { try Setting.timeZone.validate("Mars/Olympus") }
         #expect(try Setting.timeZone.validate("Asia/Urumqi") == "Asia/Urumqi")
-        for setting in Setting.allCases { #expect(!setting.rule.isEmpty && (try? setting.validate(setting.defaultValue)) != nil) }
+        #expect(try Setting.clockMode.validate("Business") == "business")
+        for setting in Setting.core { #expect(!setting.rule.isEmpty && (try? setting.validate(setting.defaultValue)) != nil) }
+    }
+
+    @Test("A setting the stored values do not name has its default; one no module declares is kept, not lost")
+    func storedSettings() {
+        let settings = DealerSettings(stored: ["time.zone": "Europe/Berlin", "newer.program.key": "1"])
+        #expect(settings.timeZone.identifier == "Europe/Berlin")
+        #expect(settings.stored["newer.program.key"] == "1")
+        #expect(DealerSettings(overrides: [.timeZone: "Asia/Urumqi"]).timeZone.identifier == "Asia/Urumqi")
     }
 
     @Test("Roles: the role decides; admin manages tokens and settings, cs-agent may not read the audit log")
