@@ -144,7 +144,9 @@ struct CampaignCommand: ParsableCommand {
             let result = try global.open().runCampaign(name, dryRun: dryRun, actor: global.actorName)
             let c = result.counts
             var rows: [[String]] = [["selected", String(c.selected)], ["already queued (skipped)", String(c.alreadyQueued)]]
-            rows += c.suppressed.sorted { $0.key < $1.key }.map { ["suppressed: \($0.key) (\(SuppressionReason(rawValue: $0.key)?.rule ?? ""))", String($0.value)] }
+            rows += c.suppressed.sorted { $0.key < $1.key }.map {
+                ["suppressed: \($0.key) (\(SuppressionReason.Code(rawValue: $0.key)?.rule ?? ""))", String($0.value)]
+            }
             rows += [["rendered", String(c.rendered)]]
             if c.degraded > 0 { rows += [["rendered without some personal fields (recall, W-6)", String(c.degraded)]] }
             rows += [[dryRun ? "would queue" : "queued", String(c.queued)]]

@@ -45,7 +45,7 @@ public struct CampaignRunCounts: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public mutating func suppress(_ reason: SuppressionReason) { suppressed[reason.rawValue, default: 0] += 1 }
+    public mutating func suppress(_ reason: SuppressionReason) { suppressed[reason.code.rawValue, default: 0] += 1 }
     public var suppressedTotal: Int { suppressed.values.reduce(0, +) }
 }
 

@@ -171,11 +171,3 @@ public enum PersonalFields {
         return .ready(body: template.renderAllowingEmpty(filled), subject: subject?.renderAllowingEmpty(filled), degraded: lacking.sorted())
     }
 }
-
-/// A message made for one customer, or the field that keeps it from being made.
-public enum Personalised: Sendable, Equatable {
-    /// The text to queue; `degraded` names the personal fields a recall went out without.
-    case ready(body: String, subject: String?, degraded: [String])
-    /// The first field the template needs that the customer's data lacks: the message is suppressed.
-    case missing(MessageTemplate.FieldUse)
-}

@@ -65,9 +65,14 @@ public struct FrequencyCap: Sendable, Equatable {
         self.init(limit: settings.integer(.smsCap), windowHours: settings.integer(.smsCapHours))
     }
 
+    /// Whether the cap counts messages of this category on this channel: marketing SMS only.
+    public static func applies(to category: MessageCategory, channel: MessageChannel) -> Bool {
+        category == .marketing && channel == .sms
+    }
+
     /// Whether one more message may go, given how many are already counted in the window.
     public func allows(_ category: MessageCategory, channel: MessageChannel, counted: Int) -> Bool {
-        category != .marketing || channel != .sms || counted < limit
+        !Self.applies(to: category, channel: channel) || counted < limit
     }
 
     /// The start of the window that counts for a message sent at `at`.

@@ -23,27 +23,6 @@ public enum MessageState: String, CaseIterable, Codable, Sendable {
     case queued, sent, failed, suppressed, cancelled
 }
 
-/// Why a message was not sent, counted per reason.
-public enum SuppressionReason: String, CaseIterable, Codable, Sendable {
-    case optedOut = "opted-out"
-    case noOptIn = "no-opt-in"
-    case frequencyCap = "frequency-cap"
-    case noAddress = "no-address"
-    case duplicate = "duplicate-recipient"
-    case missingField = "missing-field"
-
-    /// The reason a stored text such as `duplicate-recipient: 13800138000` gives, without its detail.
-    public static func key(of stored: String) -> String { String(stored.split(separator: ":").first ?? Substring(stored)) }
-
-    /// The rule behind the reason.
-    public var rule: String {
-        switch self {
-        case .optedOut, .noOptIn, .frequencyCap: return "M-3"
-        case .noAddress, .duplicate, .missingField: return "M-2"
-        }
-    }
-}
-
 /// Where a message came from.
 public enum MessageSource: String, CaseIterable, Codable, Sendable {
     case campaign, reminder, appointment

@@ -175,10 +175,10 @@ extension AppDatabase {
         }
     }
 
-    /// Rule M-2/M-3: select → suppress (opt-out or no opt-in, the SMS cap, no address, duplicate recipient,
-    /// a field the template needs) → render → queue, in one transaction. Customers already queued for the
-    /// campaign are skipped (one message per customer and campaign, however often it runs); suppressed ones
-    /// are judged again. A dry run counts the same steps and writes nothing.
+    /// Rule M-2/M-3: select → judge (`MessageJudge`: consent, address, duplicate recipient, the SMS cap, a
+    /// field the template needs) → queue, or suppress with the reason, in one transaction. Customers already
+    /// queued for the campaign are skipped (one message per customer and campaign, however often it runs);
+    /// suppressed ones are judged again. A dry run counts the same steps and writes nothing.
     public func runCampaign(_ name: String, dryRun: Bool = false, actor: String) throws -> CampaignRun {
         try writer.write { db in
             let campaign = try Self.campaign(db, name)
@@ -199,48 +199,46 @@ extension AppDatabase {
             let done = Set(try Int64.fetchAll(db, sql: "SELECT customer_id FROM outbox WHERE campaign_id = ? AND state != 'suppressed'", arguments: [campaign.id]))
             var recipients = Set(try String.fetchAll(db, sql: "SELECT recipient FROM outbox WHERE campaign_id = ? AND state != 'suppressed' AND recipient IS NOT NULL",
                                                      arguments: [campaign.id]))
-            var capCounts: [Int64: Int] = [:]
-            if campaign.category == .marketing, campaign.channel == .sms {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT customer_id, count(*) FROM outbox WHERE channel = 'sms' AND category = 'marketing' AND state IN ('queued', 'sent')
-                    AND coalesce(sent_at, queued_at) >= ? GROUP BY customer_id
-                    """, arguments: [cap.windowStart(before: now)]) { capCounts[row[0]] = row[1] }
-            }
+            // M-3: the cap counts a customer's marketing SMS queued and sent in its window.
+            let capped = FrequencyCap.applies(to: campaign.category, channel: campaign.channel)
+            var capCounts = try capped ? Self.marketingSMSCounts(db, since: cap.windowStart(before: now)) : [:]
             let outbox = try OutboxWriter(db, now: now)
             let needs = FactNeeds(fields: expression.fields, templateFields: Set(template.fields.map(\.name)))
-            func write(customer: Int64, name: String, _ state: MessageState, reason: String?, recipient: String?, subject: String?, body: String) throws {
+            func write(customer: Int64, name: String, _ state: MessageState, reason: String?, recipient: String?,
+                       subject: String?, body: String) throws {
                 guard !dryRun else { return }
-                try outbox.write(db, customer: customer, campaign: campaign.id, source: .campaign, key: "campaign:\(campaign.id!):\(customer)",
-                                 channel: campaign.channel, category: campaign.category, recipient: recipient, name: name, subject: subject, body: body,
-                                 state: state, reason: reason)
+                try outbox.write(db, customer: customer, campaign: campaign.id, source: .campaign,
+                                 key: "campaign:\(campaign.id!):\(customer)", channel: campaign.channel,
+                                 category: campaign.category, recipient: recipient, name: name, subject: subject,
+                                 body: body, state: state, reason: reason)
             }
+            // M-3 in one place: the judge, asked as the reminders run and delivery ask it.
             func judge(_ facts: CustomerFacts) throws {
                 let id = facts.customerID.rawValue
-                func suppress(_ reason: SuppressionReason, _ detail: String? = nil) throws {
+                let recipient = facts.recipient(campaign.channel)
+                let message = MessageJudge.Message(channel: campaign.channel, category: campaign.category,
+                                                   consent: facts.consent[campaign.channel], recipient: recipient,
+                                                   alreadyTargeted: recipient.map(recipients.contains) ?? false,
+                                                   counted: capCounts[id] ?? 0)
+                let verdict = try MessageJudge.judge(message, cap: cap) {
+                    let values = PersonalFields.values(facts, dealer: dealer)
+                    return try PersonalFields.personalise(template, subject: subject, values: values,
+                                                          category: campaign.category)
+                }
+                switch verdict {
+                case .suppress(let reason):
                     counts.suppress(reason)
-                    try write(customer: id, name: facts.name, .suppressed, reason: detail.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue,
-                              recipient: facts.recipient(campaign.channel), subject: nil, body: "")
+                    try write(customer: id, name: facts.name, .suppressed, reason: reason.stored, recipient: recipient,
+                              subject: nil, body: "")
+                case .queue(let body, let title, let degraded):
+                    if !degraded.isEmpty { counts.degraded += 1 }
+                    counts.rendered += 1
+                    if let recipient { recipients.insert(recipient) }
+                    if capped { capCounts[id, default: 0] += 1 }
+                    try write(customer: id, name: facts.name, .queued, reason: nil, recipient: recipient,
+                              subject: title, body: body)
+                    counts.queued += 1
                 }
-                let decision = ConsentPolicy.decide(campaign.category, consent: facts.consent[campaign.channel])
-                if case .suppressed(let reason) = decision { return try suppress(reason) }
-                guard let recipient = facts.recipient(campaign.channel) else { return try suppress(.noAddress) }
-                guard !recipients.contains(recipient) else { return try suppress(.duplicate, recipient) }
-                guard cap.allows(campaign.category, channel: campaign.channel, counted: capCounts[id] ?? 0) else {
-                    return try suppress(.frequencyCap, "\(cap.limit) marketing SMS in \(cap.windowHours) h")
-                }
-                let values = PersonalFields.values(facts, dealer: dealer)
-                let made = try PersonalFields.personalise(template, subject: subject, values: values, category: campaign.category)
-                guard case .ready(let text, let title, let degraded) = made else {
-                    if case .missing(let missing) = made { try suppress(.missingField, missing.name) }
-                    return
-                }
-                // A recall sent despite an opt-out says why (M-3).
-                let body = text + (decision == .allowedDespiteOptOut ? "（\(ConsentPolicy.recallNote)）" : "")
-                if !degraded.isEmpty { counts.degraded += 1 }
-                counts.rendered += 1
-                recipients.insert(recipient)
-                try write(customer: id, name: facts.name, .queued, reason: nil, recipient: recipient, subject: title, body: body)
-                counts.queued += 1
             }
             // One message per customer: the first of their vehicles that matches. A database file is read beside the
             // writing (a reader connection on another core); an in-memory one within the transaction.
@@ -267,7 +265,8 @@ extension AppDatabase {
                 let state: String = row[0], count: Int = row[2]
                 states[state, default: 0] += count
                 if state == MessageState.suppressed.rawValue {
-                    let reason = (row[1] as String?).map(SuppressionReason.key(of:)) ?? "unknown"
+                    let code = (row[1] as String?).flatMap(SuppressionReason.Code.init(stored:))
+                    let reason = code?.rawValue ?? "unknown"
                     suppressed[reason, default: 0] += count
                 }
             }

@@ -156,6 +156,19 @@ package struct OutboxWriter {
 }
 
 extension AppDatabase {
+    /// Rule M-3: each customer's marketing SMS queued or sent since `since` (the start of the cap window), as a
+    /// campaign or reminders run counts them when it queues.
+    package static func marketingSMSCounts(_ db: Database, since: Date) throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT customer_id, count(*) FROM outbox
+            WHERE channel = 'sms' AND category = 'marketing' AND state IN ('queued', 'sent')
+            AND coalesce(sent_at, queued_at) >= ?
+            GROUP BY customer_id
+            """, arguments: [since]) { counts[row[0]] = row[1] }
+        return counts
+    }
+
     /// Outbox messages, newest first.
     public func outbox(_ filter: OutboxFilter = OutboxFilter()) throws -> Page<OutboxMessage> {
         try writer.read { db in
@@ -181,7 +194,8 @@ extension AppDatabase {
                 let channel: String = row[0], state: String = row[1], count: Int = row[3]
                 counts["\(channel) \(state)", default: 0] += count
                 if state == "suppressed", let reason: String = row[2] {
-                    counts["\(channel) suppressed: \(SuppressionReason.key(of: reason))", default: 0] += count
+                    let code = SuppressionReason.Code(stored: reason)?.rawValue ?? reason
+                    counts["\(channel) suppressed: \(code)", default: 0] += count
                 }
             }
             return counts
@@ -200,9 +214,10 @@ extension AppDatabase {
     }
 
     /// Takes the next queued messages of `channel` for delivery to `output`. Rule M-3 again at delivery
-    /// time: a customer who opted out since, or a marketing SMS over the cap counting those already sent,
-    /// is suppressed now, with the reason. The batch is recorded as in flight with `position` (where the
-    /// output stood), in the same transaction, so a killed run can be undone exactly.
+    /// time, by `MessageJudge` as when queued: a customer who opted out since, or a marketing SMS over the
+    /// cap counting those already sent, is suppressed now, with the reason (`opted-out: at delivery`). The
+    /// batch is recorded as in flight with `position` (where the output stood), in the same transaction, so a
+    /// killed run can be undone exactly.
     public func beginDeliveryBatch(channel: MessageChannel, output: String, position: Int64, limit: Int,
                                    selection: OutboxSelection = .all) throws -> DeliveryBatch {
         try selection.validate()
@@ -231,20 +246,23 @@ extension AppDatabase {
             for row in rows {
                 let message = OutboxMessage(row: row)
                 let status = try String.fetchOne(consent, arguments: [message.customerID, channel]).flatMap(ConsentStatus.init(rawValue:))
-                if case .suppressed(let reason) = ConsentPolicy.decide(message.category, consent: status) {
-                    try suppress.execute(arguments: ["\(reason.rawValue): at delivery", message.id])
+                // M-3 again, by the same judge as when queued: the cap now counts the messages sent and this batch's.
+                let capped = FrequencyCap.applies(to: message.category, channel: channel)
+                let since = cap.windowStart(before: now)
+                let sent = try capped ? Int.fetchOne(sentInWindow, arguments: [message.customerID, since]) ?? 0 : 0
+                let inBatch = counted[message.customerID, default: 0]
+                let judged = MessageJudge.Message(channel: channel, category: message.category, consent: status,
+                                                  recipient: message.recipient, counted: sent + inBatch,
+                                                  stage: .delivery)
+                let verdict = MessageJudge.judge(judged, cap: cap) {
+                    .ready(body: message.body, subject: message.subject, degraded: [])
+                }
+                if let reason = verdict.suppression {
+                    try suppress.execute(arguments: [reason.stored, message.id])
                     suppressed += 1
                     continue
                 }
-                if message.category == .marketing, channel == .sms {
-                    let sent = try Int.fetchOne(sentInWindow, arguments: [message.customerID, cap.windowStart(before: now)]) ?? 0
-                    guard cap.allows(.marketing, channel: .sms, counted: sent + counted[message.customerID, default: 0]) else {
-                        try suppress.execute(arguments: ["\(SuppressionReason.frequencyCap.rawValue): at delivery", message.id])
-                        suppressed += 1
-                        continue
-                    }
-                    counted[message.customerID, default: 0] += 1
-                }
+                if capped { counted[message.customerID, default: 0] += 1 }
                 batch.append(DeliverableMessage(message: message, messageID: message.messageID(domain: delivery.domain),
                                                 unsubscribeToken: Self.unsubscribeToken(message, delivery: delivery, secret: secret, now: now)))
             }

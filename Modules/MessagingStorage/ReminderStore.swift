@@ -31,8 +31,8 @@ extension AppDatabase {
     /// is keyed by the event it is about (the vehicle and due day, the recall, the birthday), so running it
     /// again the same day — or any later day — queues nothing twice. Service reminders need no opt-in but
     /// honour an opt-out; a recall goes out despite an opt-out and, when the usual channel has no address,
-    /// by the next one that has; a birthday card is marketing and needs an opt-in (M-3). A dry run counts the
-    /// same and writes nothing.
+    /// by the next one that has; a birthday card is marketing and needs an opt-in (M-3, judged by
+    /// `MessageJudge` as campaigns and delivery are). A dry run counts the same and writes nothing.
     public func runReminders(asOf: LocalDate, kinds: [ReminderKind] = ReminderKind.allCases, dryRun: Bool = false,
                              actor: String) throws -> ReminderRun {
         try writer.write { db in
@@ -44,6 +44,7 @@ extension AppDatabase {
             var results = Dictionary(uniqueKeysWithValues: kinds.map { ($0, ReminderRun.Kind(kind: $0, rule: $0.rule, due: 0, alreadyQueued: 0, queued: 0, suppressed: [:], degraded: 0)) })
             let outbox = try OutboxWriter(db, now: now)
             let existing = try db.cachedStatement(sql: "SELECT state FROM outbox WHERE source_key = ?")
+            let cap = FrequencyCap(settings: settings)
             let templates = try Dictionary(uniqueKeysWithValues: kinds.map { ($0, try MessageTemplate($0.defaultTemplate, known: PersonalFields.names)) })
             let leadDays: (ReminderKind) -> Int = { kind in
                 switch kind {
@@ -77,28 +78,31 @@ extension AppDatabase {
                     // A recall tries every channel, the usual one first, until one has an address.
                     let channels = category == .recall ? [preferred] + MessageChannel.allCases.filter { $0 != preferred } : [preferred]
                     let channel = channels.first { facts.recipient($0) != nil } ?? preferred
-                    var state = MessageState.queued, reason: String?, body = ""
-                    let decision = ConsentPolicy.decide(category, consent: facts.consent[channel])
-                    let values = PersonalFields.values(facts, dealer: dealer, extra: reminder.extra)
-                    if case .suppressed(let why) = decision {
-                        state = .suppressed; reason = why.rawValue
-                    } else if facts.recipient(channel) == nil {
-                        state = .suppressed; reason = SuppressionReason.noAddress.rawValue
-                    } else {
-                        switch try PersonalFields.personalise(templates[reminder.kind]!, values: values, category: category) {
-                        case .missing(let missing):
-                            state = .suppressed; reason = "\(SuppressionReason.missingField.rawValue): \(missing.name)"
-                        case .ready(let text, _, let degraded):
-                            body = text
-                            if decision == .allowedDespiteOptOut { body += "（\(ConsentPolicy.recallNote)）" }
-                            if !degraded.isEmpty { results[reminder.kind]!.degraded += 1 }
-                        }
+                    let recipient = facts.recipient(channel)
+                    let id = facts.customerID.rawValue
+                    // M-3 in one place: the judge, asked as the campaign run and delivery ask it (the cap and
+                    // duplicate recipients are not counted here yet).
+                    let message = MessageJudge.Message(channel: channel, category: category,
+                                                       consent: facts.consent[channel], recipient: recipient)
+                    let verdict = try MessageJudge.judge(message, cap: cap) {
+                        let values = PersonalFields.values(facts, dealer: dealer, extra: reminder.extra)
+                        return try PersonalFields.personalise(templates[reminder.kind]!, values: values,
+                                                              category: category)
                     }
-                    if state == .suppressed { results[reminder.kind]!.suppressed[SuppressionReason.key(of: reason!), default: 0] += 1 }
-                    else { results[reminder.kind]!.queued += 1 }
+                    var state = MessageState.queued, reason: String?, body = ""
+                    switch verdict {
+                    case .suppress(let why):
+                        state = .suppressed; reason = why.stored
+                        results[reminder.kind]!.suppressed[why.code.rawValue, default: 0] += 1
+                    case .queue(let text, _, let degraded):
+                        body = text
+                        if !degraded.isEmpty { results[reminder.kind]!.degraded += 1 }
+                        results[reminder.kind]!.queued += 1
+                    }
                     guard !dryRun else { continue }
-                    try outbox.write(db, customer: facts.customerID.rawValue, campaign: nil, source: .reminder, key: key, channel: channel, category: category,
-                                     recipient: facts.recipient(channel), name: facts.name, subject: reminder.kind.subject, body: body, state: state, reason: reason)
+                    try outbox.write(db, customer: id, campaign: nil, source: .reminder, key: key, channel: channel,
+                                     category: category, recipient: recipient, name: facts.name,
+                                     subject: reminder.kind.subject, body: body, state: state, reason: reason)
                 }
             }
             let run = ReminderRun(asOf: asOf, kinds: kinds.map { results[$0]! }, dryRun: dryRun)
