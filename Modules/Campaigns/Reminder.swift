@@ -35,6 +35,11 @@ public enum ReminderKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Whether one message of this kind per address is enough in a run (M-2's duplicate recipient, as in a
+    /// campaign): a birthday card (marketing) to a family's shared phone goes once. A service reminder or a
+    /// recall is about one vehicle's event, so each goes, even to an address that already has one.
+    public var onePerRecipient: Bool { category == .marketing }
+
     /// Days before the due day the reminder goes out ([design] defaults; setting `reminders.lead-days.KIND`).
     public var defaultLeadDays: Int {
         switch self {

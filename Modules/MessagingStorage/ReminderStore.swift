@@ -31,8 +31,9 @@ extension AppDatabase {
     /// is keyed by the event it is about (the vehicle and due day, the recall, the birthday), so running it
     /// again the same day — or any later day — queues nothing twice. Service reminders need no opt-in but
     /// honour an opt-out; a recall goes out despite an opt-out and, when the usual channel has no address,
-    /// by the next one that has; a birthday card is marketing and needs an opt-in (M-3, judged by
-    /// `MessageJudge` as campaigns and delivery are). A dry run counts the same and writes nothing.
+    /// by the next one that has; a birthday card is marketing: it needs an opt-in, counts under the SMS cap and
+    /// goes once per address, as a campaign's messages do (M-3, judged by `MessageJudge` as campaigns and
+    /// delivery are). A dry run counts the same and writes nothing.
     public func runReminders(asOf: LocalDate, kinds: [ReminderKind] = ReminderKind.allCases, dryRun: Bool = false,
                              actor: String) throws -> ReminderRun {
         try writer.write { db in
@@ -43,8 +44,12 @@ extension AppDatabase {
             var schedules: [String: MaintenanceSchedule] = [:]
             var results = Dictionary(uniqueKeysWithValues: kinds.map { ($0, ReminderRun.Kind(kind: $0, rule: $0.rule, due: 0, alreadyQueued: 0, queued: 0, suppressed: [:], degraded: 0)) })
             let outbox = try OutboxWriter(db, now: now)
-            let existing = try db.cachedStatement(sql: "SELECT state FROM outbox WHERE source_key = ?")
+            let existing = try db.cachedStatement(sql: "SELECT state, recipient FROM outbox WHERE source_key = ?")
+            // M-3: the cap counts marketing SMS queued and sent in its window (read when a reminder first needs it);
+            // M-2: a reminder sent once per address (a birthday card) is one per address and kind in the run.
             let cap = FrequencyCap(settings: settings)
+            var capCounts: [Int64: Int]?
+            var targeted: [ReminderKind: Set<String>] = [:]
             let templates = try Dictionary(uniqueKeysWithValues: kinds.map { ($0, try MessageTemplate($0.defaultTemplate, known: PersonalFields.names)) })
             let leadDays: (ReminderKind) -> Int = { kind in
                 switch kind {
@@ -70,7 +75,11 @@ extension AppDatabase {
                 for reminder in due {
                     results[reminder.kind]!.due += 1
                     let key = "reminder:\(reminder.kind.rawValue):\(reminder.key)"
-                    if let state = try String.fetchOne(existing, arguments: [key]), state != MessageState.suppressed.rawValue {
+                    if let row = try Row.fetchOne(existing, arguments: [key]),
+                       (row["state"] as String) != MessageState.suppressed.rawValue {
+                        if reminder.kind.onePerRecipient, let recipient: String = row["recipient"] {
+                            targeted[reminder.kind, default: []].insert(recipient)
+                        }
                         results[reminder.kind]!.alreadyQueued += 1
                         continue
                     }
@@ -80,10 +89,15 @@ extension AppDatabase {
                     let channel = channels.first { facts.recipient($0) != nil } ?? preferred
                     let recipient = facts.recipient(channel)
                     let id = facts.customerID.rawValue
-                    // M-3 in one place: the judge, asked as the campaign run and delivery ask it (the cap and
-                    // duplicate recipients are not counted here yet).
+                    if FrequencyCap.applies(to: category, channel: channel), capCounts == nil {
+                        capCounts = try Self.marketingSMSCounts(db, since: cap.windowStart(before: now))
+                    }
+                    let repeated = reminder.kind.onePerRecipient
+                        && recipient.map { targeted[reminder.kind, default: []].contains($0) } ?? false
+                    // M-3 in one place: the judge, asked as the campaign run and delivery ask it.
                     let message = MessageJudge.Message(channel: channel, category: category,
-                                                       consent: facts.consent[channel], recipient: recipient)
+                                                       consent: facts.consent[channel], recipient: recipient,
+                                                       alreadyTargeted: repeated, counted: capCounts?[id] ?? 0)
                     let verdict = try MessageJudge.judge(message, cap: cap) {
                         let values = PersonalFields.values(facts, dealer: dealer, extra: reminder.extra)
                         return try PersonalFields.personalise(templates[reminder.kind]!, values: values,
@@ -98,6 +112,10 @@ extension AppDatabase {
                         body = text
                         if !degraded.isEmpty { results[reminder.kind]!.degraded += 1 }
                         results[reminder.kind]!.queued += 1
+                        if reminder.kind.onePerRecipient, let recipient {
+                            targeted[reminder.kind, default: []].insert(recipient)
+                        }
+                        if FrequencyCap.applies(to: category, channel: channel) { capCounts?[id, default: 0] += 1 }
                     }
                     guard !dryRun else { continue }
                     try outbox.write(db, customer: id, campaign: nil, source: .reminder, key: key, channel: channel,

@@ -168,6 +168,50 @@ struct CampaignStoreTests {
         #expect(try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items.first?.reason == "opted-out: at delivery")
     }
 
+    @Test("M-3: a birthday card over the SMS cap is suppressed when it is queued, with the typed reason")
+    func birthdayOverTheCap() throws {
+        let f = try Fixture()
+        var edit = CustomerEdit()
+        edit.birthDate = "1986-12-01"
+        _ = try f.db.editCustomer(f.ids["王芳"]!, edit, actor: "t")
+        for name in ["one", "two"] {
+            try f.campaign(name)
+            #expect(try f.db.runCampaign(name, actor: "t").counts.queued == 1)
+        }
+        // 王芳 has 2 marketing SMS in the window: her birthday card (marketing) is stopped now, not at delivery.
+        let run = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.birthday], actor: "t")
+        #expect(run.kinds.first?.due == 1 && run.kinds.first?.queued == 0)
+        #expect(run.kinds.first?.suppressed == ["frequency-cap": 1])
+        let messages = try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items
+        let card = try #require(messages.first { $0.source == .reminder })
+        #expect(card.state == .suppressed)
+        let reason = SuppressionReason.frequencyCap(limit: 2, windowHours: 720)
+        #expect(card.reason == reason.stored && card.reason == "frequency-cap: 2 marketing SMS in 720 h")
+
+        // Thirty days later the window has passed; the card for that day is judged again and queued.
+        f.clock.set("2026-12-31T09:01:00+08:00")
+        let later = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.birthday], actor: "t")
+        #expect(later.kinds.first?.queued == 1)
+    }
+
+    @Test("M-2: a birthday card to a family's shared phone goes once, as a campaign's does, however often it runs")
+    func birthdayToSharedPhone() throws {
+        let f = try Fixture()
+        var edit = CustomerEdit()
+        edit.birthDate = "1986-12-01"
+        for name in ["王芳", "刘洋"] { _ = try f.db.editCustomer(f.ids[name]!, edit, actor: "t") }
+        for _ in 0..<2 {
+            let run = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.birthday], actor: "t")
+            #expect(run.kinds.first?.suppressed == ["duplicate-recipient": 1])
+            #expect(try f.db.outbox(OutboxFilter(state: .queued)).items.map(\.recipientName) == ["王芳"])
+            let liu = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["刘洋"]!)).items.first)
+            #expect(liu.reason == "duplicate-recipient: 13800138000")
+        }
+        // Service reminders are about each vehicle: both go to the shared phone.
+        let renewal = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.insuranceRenewal], actor: "t")
+        #expect(renewal.kinds.first?.suppressed["duplicate-recipient"] == nil)
+    }
+
     @Test("M-1: reminders run twice the same day, or the next day, queue each event once")
     func remindersIdempotent() throws {
         let f = try Fixture()
