@@ -69,9 +69,11 @@ public struct DueEscalation: Codable, Sendable, Equatable {
     public var lateBySeconds: Int
 }
 
-/// The clock facts of one complaint as the overdue list and the ladder read them.
+/// One complaint as the overdue list and the ladder read it: its clock facts and what the list shows.
 package struct ClockCandidate {
-    package var complaint: Complaint
+    package var id: Complaint.ID
+    package var facts: ClockFacts
+    package var crisis: Bool
     package var priority: Int
     package var customer: String
 }
@@ -112,15 +114,16 @@ extension AppDatabase {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM complaint c \(whereClause)",
                                      arguments: arguments) ?? 0
         let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.received_at, k.name, c.channel, c.category, c.state, c.level, c.priority, c.crisis, c.owner,
-                   c.description
+            SELECT c.id, c.received_at, k.name AS customer, c.channel, c.category, c.state, c.level, c.priority,
+                   c.crisis, c.owner, c.description
             FROM complaint c JOIN customer k ON k.id = c.customer_id \(whereClause)
             ORDER BY c.id \(oldestFirst ? "ASC" : "DESC") LIMIT ? OFFSET ?
             """, arguments: arguments + [filter.limit, filter.offset])
         let items = rows.map {
-            ComplaintSummary(id: $0[0], receivedAt: $0[1], customer: $0[2], channel: $0[3], category: $0[4],
-                             state: $0[5], level: $0[6], priority: $0[7], crisis: $0[8], owner: $0[9],
-                             description: $0[10])
+            ComplaintSummary(id: $0["id"], receivedAt: $0["received_at"], customer: $0["customer"],
+                             channel: $0["channel"], category: $0["category"], state: $0["state"], level: $0["level"],
+                             priority: $0["priority"], crisis: $0["crisis"], owner: $0["owner"],
+                             description: $0["description"])
         }
         return Page(items: items, total: total, limit: filter.limit, offset: filter.offset)
     }
@@ -131,16 +134,32 @@ extension AppDatabase {
         try writer.read { db in
             let now = at ?? clock.now()
             let policy = try Self.complaintPolicy(db)
+            let horizon = ComplaintClocks.horizon(policy: policy, at: now, warnMinutes: warnMinutes)
             var items: [OverdueComplaint] = []
-            try Self.clockCandidates(db, policy: policy, now: now, warnMinutes: warnMinutes ?? policy.warnMinutes) { candidate in
-                let complaint = candidate.complaint
-                if let owner, complaint.owner != owner { return }
-                for status in ComplaintClocks.overdue(complaint, policy: policy, at: now, warnMinutes: warnMinutes) {
-                    items.append(OverdueComplaint(complaint: complaint.id!, customer: candidate.customer, owner: complaint.owner, level: complaint.level,
-                                                  priority: candidate.priority, crisis: complaint.crisis, deadline: status))
+            try Self.clockCandidates(db, policy: policy, by: horizon) { candidate in
+                let facts = candidate.facts
+                if let owner, facts.owner != owner { return }
+                for status in ComplaintClocks.overdue(facts, policy: policy, at: now, warnMinutes: warnMinutes) {
+                    items.append(OverdueComplaint(complaint: candidate.id, customer: candidate.customer,
+                                                  owner: facts.owner, level: facts.level, priority: candidate.priority,
+                                                  crisis: candidate.crisis, deadline: status))
                 }
             }
             return items.sorted { ($0.deadline.lateBySeconds, $1.complaint) > ($1.deadline.lateBySeconds, $0.complaint) }
+        }
+    }
+
+    /// Rule K-7: the complaints whose current level has missed a K-4 or K-6 deadline at `now`, by id.
+    package func escalationCandidates(at now: Date) throws -> [Complaint.ID] {
+        try writer.read { db in
+            let policy = try Self.complaintPolicy(db)
+            var ids: [Complaint.ID] = []
+            try Self.clockCandidates(db, policy: policy, by: now) { candidate in
+                if ComplaintClocks.escalationDue(candidate.facts, policy: policy, at: now) != nil {
+                    ids.append(candidate.id)
+                }
+            }
+            return ids.sorted { $0.rawValue < $1.rawValue }
         }
     }
 
@@ -149,16 +168,8 @@ extension AppDatabase {
     /// duration again from the moment it took the complaint, so a second run right after escalates nothing.
     public func escalateDueComplaints(actor: String) throws -> [DueEscalation] {
         let now = clock.now()
-        let due: [Complaint.ID] = try writer.read { db in
-            let policy = try Self.complaintPolicy(db)
-            var ids: [Complaint.ID] = []
-            try Self.clockCandidates(db, policy: policy, now: now, warnMinutes: 0) { candidate in
-                if ComplaintClocks.escalationDue(candidate.complaint, policy: policy, at: now) != nil { ids.append(candidate.complaint.id!) }
-            }
-            return ids
-        }
         var done: [DueEscalation] = []
-        for id in due {
+        for id in try escalationCandidates(at: now) {
             let escalation: DueEscalation? = try writer.write { db in
                 guard var complaint = try Complaint.fetchOne(db, key: id.rawValue) else { return nil }
                 let policy = try Self.complaintPolicy(db)
@@ -188,9 +199,14 @@ extension AppDatabase {
                 names[id] = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM customer WHERE id = ?"), arguments: [id])
             }
             let crises = try Row.fetchAll(db, sql: """
-                SELECT c.id, k.name, c.crisis_reason, c.level, c.received_at FROM complaint c JOIN customer k ON k.id = c.customer_id
+                SELECT c.id, k.name AS customer, c.crisis_reason, c.level, c.received_at
+                FROM complaint c JOIN customer k ON k.id = c.customer_id
                 WHERE c.crisis AND c.state NOT IN ('closed', 'invalid') ORDER BY c.id
-                """).map { ComplaintReport.OpenCrisis(complaint: $0[0], customer: $0[1], reason: $0[2] ?? "", level: $0[3], receivedAt: $0[4]) }
+                """).map {
+                    ComplaintReport.OpenCrisis(complaint: $0["id"], customer: $0["customer"],
+                                               reason: $0["crisis_reason"] ?? "", level: $0["level"],
+                                               receivedAt: $0["received_at"])
+                }
             let targets = ComplaintReport.Targets(firstContact: settings.integer(.complaintTargetFirstContact),
                                                   feedback: settings.integer(.complaintTargetFeedback),
                                                   satisfied: settings.integer(.complaintTargetSatisfied))
@@ -198,55 +214,58 @@ extension AppDatabase {
         }
     }
 
-    /// Calls `body` with the clock facts of every complaint that may have a deadline due by `now` plus the
-    /// warning window. The SQL bounds are those of clock time, which a deadline in business hours can only
-    /// exceed, so no candidate is missed; the rules then decide exactly.
-    package static func clockCandidates(_ db: Database, policy: ComplaintPolicy, now: Date, warnMinutes: Int,
-                                _ body: (ClockCandidate) throws -> Void) throws {
-        let horizon = now.addingTimeInterval(Double(warnMinutes * 60))
-        let firstContactStart = horizon.addingTimeInterval(-Double(policy.firstContactHours * 3600))
-        let reportStart = horizon.addingTimeInterval(-Double(policy.reportHours * 3600))
-        let followUpDay = LocalDate(instant: horizon, in: policy.timeZone)
+    /// Calls `body` with the clock facts of every complaint that may have a deadline due by `horizon`. The SQL
+    /// narrows only by the states each clock runs in and the bounds `ComplaintClocks.dueBounds` computes; the
+    /// clocks then decide exactly (`ClockEquivalenceTests` holds the two to each other).
+    package static func clockCandidates(_ db: Database, policy: ComplaintPolicy, by horizon: Date,
+                                        _ body: (ClockCandidate) throws -> Void) throws {
+        let bounds = ComplaintClocks.dueBounds(policy: policy, by: horizon)
+        func states(_ kind: Deadline.Kind) -> String {
+            kind.states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+        }
         // Instants come out as Julian days, turned into dates here: SQLite parses the stored text in C, which is
         // several times cheaper than building each Date through a calendar (the list reads tens of thousands).
         let statement = try db.cachedStatement(sql: """
-            SELECT c.id, c.customer_id, julianday(c.received_at), c.owner, c.state, c.level, julianday(c.level_since), c.crisis, c.priority,
-                   julianday(c.first_contact_at), julianday(c.routed_at), c.routed_to, c.advisor, julianday(c.last_report_at), c.reports,
-                   julianday(c.closed_at), c.followup_due, c.followup_by, k.name, julianday(c.reopened_at)
+            SELECT c.id, c.state, c.level, julianday(c.level_since) AS level_since, c.owner,
+                   julianday(c.received_at) AS received_at, julianday(c.first_contact_at) AS first_contact_at,
+                   julianday(c.routed_at) AS routed_at, c.advisor, julianday(c.last_report_at) AS last_report_at,
+                   julianday(c.reopened_at) AS reopened_at, c.reports, julianday(c.closed_at) AS closed_at,
+                   c.followup_due, c.followup_by, julianday(c.followup_at) AS followup_at,
+                   c.crisis, c.priority, k.name AS customer
             FROM complaint c JOIN customer k ON k.id = c.customer_id
             WHERE c.active AND (
-                (c.first_contact_at IS NULL AND c.state NOT IN ('closed', 'invalid') AND c.received_at <= ?1)
-                OR (c.state = 'investigating' AND c.routed_at IS NOT NULL
+                (c.state IN (\(states(.firstContact))) AND c.first_contact_at IS NULL AND c.received_at <= :receivedBy)
+                OR (c.state IN (\(states(.report))) AND c.routed_at IS NOT NULL
                     AND max(c.routed_at, coalesce(c.last_report_at, c.routed_at),
-                            coalesce(c.reopened_at, c.routed_at)) <= ?2)
-                OR (c.state = 'closed' AND c.followup_at IS NULL AND c.followup_due <= ?3))
+                            coalesce(c.reopened_at, c.routed_at)) <= :reportStartedBy)
+                OR (c.state IN (\(states(.followUp))) AND c.followup_at IS NULL AND c.followup_due <= :followUpDueBy))
             """)
+        // Columns found by name once per statement, not per row: the list reads tens of thousands of rows.
+        func column(_ name: String) -> Int { statement.index(ofColumn: name)! }
+        let id = column("id"), state = column("state"), level = column("level"), levelSince = column("level_since")
+        let owner = column("owner"), receivedAt = column("received_at"), firstContactAt = column("first_contact_at")
+        let routedAt = column("routed_at"), advisor = column("advisor"), lastReportAt = column("last_report_at")
+        let reopenedAt = column("reopened_at"), reports = column("reports"), closedAt = column("closed_at")
+        let followUpDue = column("followup_due"), followUpBy = column("followup_by"), followUpAt = column("followup_at")
+        let crisis = column("crisis"), priority = column("priority"), customer = column("customer")
         func date(_ row: Row, _ index: Int) -> Date? {
             guard let julian = row[index] as Double? else { return nil }
             // Stored to the millisecond: round back to it.
             return Date(timeIntervalSince1970: (((julian - 2_440_587.5) * 86_400_000).rounded()) / 1000)
         }
-        let rows = try Row.fetchCursor(statement, arguments: [firstContactStart, reportStart, followUpDay])
+        let rows = try Row.fetchCursor(statement, arguments: ["receivedBy": bounds.receivedBy,
+                                                              "reportStartedBy": bounds.reportStartedBy,
+                                                              "followUpDueBy": bounds.followUpDueBy])
         while let row = try rows.next() {
-            var complaint = Complaint(customerID: row[1], channel: .phone, receivedAt: date(row, 2)!, receivedBy: "", owner: row[3], description: "", category: .other)
-            complaint.id = row[0]
-            complaint.state = row[4]
-            complaint.level = row[5]
-            complaint.levelSince = date(row, 6)!
-            complaint.crisis = row[7]
-            complaint.firstContactAt = date(row, 9)
-            if let routedAt = date(row, 10) {
-                complaint.repairOrder = Complaint.RepairOrder(department: Role(rawValue: row[11]) ?? .serviceManager, person: nil, advisor: row[12],
-                                                              at: routedAt, rule: "", plan: nil)
-            }
-            complaint.lastReportAt = date(row, 13)
-            complaint.reopenedAt = date(row, 19) // K-6: the report clock restarts at a reopen
-            complaint.reports = row[14]
-            complaint.closedAt = date(row, 15)
-            if let due: LocalDate = row[16] {
-                complaint.followUp = Complaint.FollowUp(dueOn: due, by: row[17], doneAt: nil, result: nil, satisfaction: nil)
-            }
-            try body(ClockCandidate(complaint: complaint, priority: row[8], customer: row[18]))
+            let facts = ClockFacts(state: row[state], level: row[level], levelSince: date(row, levelSince)!,
+                                   owner: row[owner], receivedAt: date(row, receivedAt)!,
+                                   firstContactAt: date(row, firstContactAt), routedAt: date(row, routedAt),
+                                   advisor: row[advisor], lastReportAt: date(row, lastReportAt),
+                                   reopenedAt: date(row, reopenedAt), reports: row[reports],
+                                   closedAt: date(row, closedAt), followUpDue: row[followUpDue],
+                                   followUpBy: row[followUpBy], followUpDoneAt: date(row, followUpAt))
+            try body(ClockCandidate(id: row[id], facts: facts, crisis: row[crisis], priority: row[priority],
+                                    customer: row[customer]))
         }
     }
 }

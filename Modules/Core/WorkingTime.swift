@@ -79,4 +79,23 @@ public struct DeadlineClock: Sendable {
         }
         return start.addingTimeInterval(Double(seconds))
     }
+
+    /// The latest start from which `seconds` of counted time can fall due by `horizon`: every later start falls
+    /// due after it. On the clock that is `horizon - seconds`. Opening hours only add time that does not count,
+    /// but they are counted in local time, which gains what a daylight-saving change takes from the clock: the
+    /// bound moves later by the largest change of the zone's offset near the interval. Storage narrows its
+    /// overdue pre-filter by it (K-4, K-6), so it must never be too early.
+    public func latestStart(dueBy horizon: Date, seconds: Int) -> Date {
+        let clockBound = horizon.addingTimeInterval(-Double(seconds))
+        guard mode == .business, seconds > 0 else { return clockBound }
+        // A day either side: `Instant.fromLocal` reads the offset at instants up to a zone's offset away.
+        let from = clockBound.addingTimeInterval(-86_400), to = horizon.addingTimeInterval(86_400)
+        var offsets = [timeZone.secondsFromGMT(for: from), timeZone.secondsFromGMT(for: to)]
+        var instant = from
+        while let change = timeZone.nextDaylightSavingTimeTransition(after: instant), change < to {
+            offsets.append(timeZone.secondsFromGMT(for: change))
+            instant = change
+        }
+        return clockBound.addingTimeInterval(Double(offsets.max()! - offsets.min()!))
+    }
 }

@@ -338,3 +338,39 @@ struct EvidenceAndReportTests {
         #expect(report.byValidity.first { $0.key == "not judged" }?.count == 6)
     }
 }
+
+@Suite("T-3: the bound the overdue pre-filter narrows by")
+struct DueBoundTests {
+    /// On the clock and in opening hours, across daylight-saving changes.
+    @Test("T-3/K-4/K-6: any start after latestStart falls due after the horizon")
+    func latestStart() {
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let hours = [OpeningHours(), weekdayStore,
+                     OpeningHours(weekly: OpeningHours.everyDay(BusinessHours("00:00-24:00")!)),
+                     OpeningHours(weekly: OpeningHours.everyDay(BusinessHours("01:30-03:30")!))]
+        for zone in ["Asia/Shanghai", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"] {
+            for anchor in ["2026-03-08T07:00:00Z", "2026-03-29T01:00:00Z", "2026-04-05T15:00:00Z",
+                           "2026-10-25T01:00:00Z", "2026-11-01T06:00:00Z", "2026-11-23T01:00:00Z"] {
+                for mode in ClockMode.allCases {
+                    let clock = DeadlineClock(mode: mode, openingHours: hours[next(hours.count)],
+                                              timeZone: TimeZone(identifier: zone)!)
+                    for _ in 0..<40 {
+                        let horizon = Instant.parse(anchor)!.addingTimeInterval(Double(next(4 * 86_400) - 2 * 86_400))
+                        let seconds = [3600, 2 * 3600, 24 * 3600][next(3)]
+                        let bound = clock.latestStart(dueBy: horizon, seconds: seconds)
+                        #expect(bound >= horizon.addingTimeInterval(-Double(seconds)))
+                        for step in [1, 60, 1800, 3599, 3600 + 1, 7200 + 1] {
+                            let start = bound.addingTimeInterval(Double(step))
+                            #expect(clock.due(after: start, seconds: seconds) > horizon,
+                                    "\(zone) \(mode) \(start) + \(seconds) s")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
