@@ -261,18 +261,22 @@ extension AppDatabase {
             let campaign = try Self.campaign(db, name)
             var states: [String: Int] = [:]
             var suppressed: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, reason, count(*) FROM outbox WHERE campaign_id = ? GROUP BY state, reason", arguments: [campaign.id]) {
-                let state: String = row[0], count: Int = row[2]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT state, reason, count(*) AS messages FROM outbox WHERE campaign_id = ? GROUP BY state, reason
+                """, arguments: [campaign.id]) {
+                let state: String = row["state"], count: Int = row["messages"]
                 states[state, default: 0] += count
                 if state == MessageState.suppressed.rawValue {
-                    let code = (row[1] as String?).flatMap(SuppressionReason.Code.init(stored:))
+                    let code = (row["reason"] as String?).flatMap(SuppressionReason.Code.init(stored:))
                     let reason = code?.rawValue ?? "unknown"
                     suppressed[reason, default: 0] += count
                 }
             }
             var responses: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM campaign_response WHERE campaign_id = ? GROUP BY kind", arguments: [campaign.id]) {
-                responses[row[0]] = row[1]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT kind, count(*) AS responses FROM campaign_response WHERE campaign_id = ? GROUP BY kind
+                """, arguments: [campaign.id]) {
+                responses[row["kind"]] = row["responses"]
             }
             let converted = try Int.fetchOne(db, sql: "SELECT count(DISTINCT customer_id) FROM campaign_response WHERE campaign_id = ? AND kind IN ('appointment', 'visit')",
                                              arguments: [campaign.id]) ?? 0

@@ -161,11 +161,11 @@ extension AppDatabase {
     package static func marketingSMSCounts(_ db: Database, since: Date) throws -> [Int64: Int] {
         var counts: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT customer_id, count(*) FROM outbox
+            SELECT customer_id, count(*) AS messages FROM outbox
             WHERE channel = 'sms' AND category = 'marketing' AND state IN ('queued', 'sent')
             AND coalesce(sent_at, queued_at) >= ?
             GROUP BY customer_id
-            """, arguments: [since]) { counts[row[0]] = row[1] }
+            """, arguments: [since]) { counts[row["customer_id"]] = row["messages"] }
         return counts
     }
 
@@ -190,10 +190,12 @@ extension AppDatabase {
     public func outboxCounts() throws -> [String: Int] {
         try writer.read { db in
             var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT channel, state, reason, count(*) FROM outbox GROUP BY channel, state, reason") {
-                let channel: String = row[0], state: String = row[1], count: Int = row[3]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT channel, state, reason, count(*) AS messages FROM outbox GROUP BY channel, state, reason
+                """) {
+                let channel: String = row["channel"], state: String = row["state"], count: Int = row["messages"]
                 counts["\(channel) \(state)", default: 0] += count
-                if state == "suppressed", let reason: String = row[2] {
+                if state == "suppressed", let reason: String = row["reason"] {
                     let code = SuppressionReason.Code(stored: reason)?.rawValue ?? reason
                     counts["\(channel) suppressed: \(code)", default: 0] += count
                 }
@@ -208,7 +210,8 @@ extension AppDatabase {
     public func deliveryCheckpoint(output: String) throws -> DeliveryCheckpoint? {
         try writer.read { db in
             try Row.fetchOne(db, sql: "SELECT position, ids FROM delivery_checkpoint WHERE output = ?", arguments: [output]).map {
-                DeliveryCheckpoint(position: $0[0], ids: ($0[1] as String).split(separator: ",").compactMap { Int64($0) })
+                DeliveryCheckpoint(position: $0["position"],
+                                   ids: ($0["ids"] as String).split(separator: ",").compactMap { Int64($0) })
             }
         }
     }
@@ -331,8 +334,8 @@ extension AppDatabase {
                     results.rejected.append("line \(entry.line): message_id: no outbox message \(entry.messageID)")
                     continue
                 }
-                let state: String = row[0]
-                let result: String? = row[1]
+                let state: String = row["state"]
+                let result: String? = row["result"]
                 switch entry.status.trimmed().lowercased() {
                 case "delivered", "sent":
                     guard state == "sent" || state == "failed" else {
