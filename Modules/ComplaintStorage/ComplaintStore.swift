@@ -105,15 +105,9 @@ extension AppDatabase {
                 }
             }
             let receiver = intake.receivedBy.trimmed()
-            let owner: String
-            if let given = intake.owner?.trimmed(), !given.isEmpty {
-                owner = given
-            } else if try Self.isCustomerService(db, receiver) {
-                owner = receiver
-            } else {
-                throw InvalidInput(field: "owner", "\(receiver.isEmpty ? "the receiver" : receiver) is not customer-service staff; name the customer-service owner (K-3)")
-            }
-            try Self.checkComplaintOwner(db, owner)
+            let roster = try Self.staffOnDay(db, at: now)
+            let owner = try Complaint.intakeOwner(named: intake.owner, receiver: receiver, staff: roster.staff,
+                                                  on: roster.day)
             var complaint = Complaint(kind: intake.kind, customerID: intake.customer, vin: intake.vin, workOrder: intake.workOrder?.trimmed().nilIfEmpty,
                                       channel: intake.channel, receivedAt: intake.receivedAt ?? now, receivedBy: receiver, owner: owner,
                                       description: intake.description.trimmed(), category: intake.category, wishes: intake.wishes,
@@ -147,8 +141,9 @@ extension AppDatabase {
 
     /// Rule K-3: gives the complaint to another customer-service owner, with the reason.
     public func assignComplaint(_ id: Complaint.ID, to owner: String, reason: String?, actor: String) throws -> ComplaintFile {
-        try changeComplaint(id, actor: actor) { complaint, db, _ in
-            try Self.checkComplaintOwner(db, owner.trimmed())
+        try changeComplaint(id, actor: actor) { complaint, db, now in
+            let roster = try Self.staffOnDay(db, at: now)
+            try Complaint.checkOwner(owner.trimmed(), staff: roster.staff, on: roster.day)
             return try complaint.assign(to: owner, reason: reason)
         }
     }
@@ -194,8 +189,9 @@ extension AppDatabase {
                                actor: String) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor) { complaint, db, now in
             let policy = try Self.complaintPolicy(db)
+            let person = try Self.followUpPerson(db, complaint: complaint, by: policy.followUpBy, at: now)
             return try complaint.close(Complaint.Verdict(process: process, result: result, dimensions: dimensions, at: now), policy: policy,
-                                       followUpPerson: try Self.followUpPerson(db, complaint: complaint, by: policy.followUpBy))
+                                       followUpPerson: person)
         }
     }
 
@@ -284,29 +280,11 @@ extension AppDatabase {
             """).execute(arguments: [id, at, happened, actor, event.action, from, to, event.rule, event.note])
     }
 
-    package static func isCustomerService(_ db: Database, _ name: String) throws -> Bool {
-        let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE name = ? AND left_on IS NULL", arguments: [name])
-        return role == Role.csAgent.rawValue || role == Role.csManager.rawValue
-    }
-
-    /// Rule K-3: the owner is a current customer-service staff member.
-    package static func checkComplaintOwner(_ db: Database, _ name: String) throws {
-        guard !name.isEmpty else { throw InvalidInput(field: "owner", "a customer-service staff member owns the complaint (K-3)") }
-        guard let row = try Row.fetchOne(db, sql: "SELECT role, left_on FROM staff WHERE name = ?", arguments: [name]) else {
-            throw NotFound("staff member", name, field: "owner")
-        }
-        if let left: LocalDate = row["left_on"] { throw InvalidInput(field: "owner", "\(name) left on \(left); choose a current staff member") }
-        let role: String = row["role"]
-        guard role == Role.csAgent.rawValue || role == Role.csManager.rawValue else {
-            throw InvalidInput(field: "owner", "\(name) is \(role); a customer-service staff member (cs-agent or cs-manager) owns the complaint (K-3)")
-        }
-    }
-
-    /// Rule K-3: the owner makes the follow-up call, unless the dealer names the customer-service or
-    /// service manager (the first current one by name; the owner when there is none).
-    package static func followUpPerson(_ db: Database, complaint: Complaint, by: FollowUpBy) throws -> String {
-        guard by != .owner else { return complaint.owner }
-        return try String.fetchOne(db, sql: "SELECT name FROM staff WHERE role = ? AND left_on IS NULL ORDER BY name LIMIT 1", arguments: [by.rawValue]) ?? complaint.owner
+    /// Rule K-3 through `Complaint.followUpPerson`, with the staff and the dealer's day read here.
+    package static func followUpPerson(_ db: Database, complaint: Complaint, by: FollowUpBy,
+                                       at now: Date) throws -> String {
+        let roster = try staffOnDay(db, at: now)
+        return Complaint.followUpPerson(owner: complaint.owner, by: by, staff: roster.staff, on: roster.day)
     }
 
     package static func attachment(_ row: Row) -> ComplaintAttachment {

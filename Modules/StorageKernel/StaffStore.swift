@@ -45,7 +45,12 @@ extension AppDatabase {
     /// Rules C-8, C-10 through `StaffMember.requireCurrent`, with the staff and the dealer's day read here.
     package static func requireCurrentStaff(_ db: Database, _ name: String, actor: String, at instant: Date, field: String) throws {
         guard name != actor else { return }
-        let day = LocalDate(instant: instant, in: try settings(db).timeZone)
-        try StaffMember.requireCurrent(name, actor: actor, among: try staff(db), on: day, field: field)
+        let roster = try staffOnDay(db, at: instant)
+        try StaffMember.requireCurrent(name, actor: actor, among: roster.staff, on: roster.day, field: field)
+    }
+
+    /// Every staff member and the dealer's day at `instant`: what the pure staff rules (C-8, C-10, K-3) are given.
+    package static func staffOnDay(_ db: Database, at instant: Date) throws -> (staff: [StaffMember], day: LocalDate) {
+        (try staff(db), LocalDate(instant: instant, in: try settings(db).timeZone))
     }
 }

@@ -96,7 +96,8 @@ struct ComplaintStoreTests {
         let f = try Fixture()
         #expect(throws: InvalidInput.self) { try f.add(receivedBy: "王丽") }
         #expect(throws: InvalidInput.self) { try f.add(receivedBy: "王丽", owner: "王丽") }
-        #expect(throws: NotFound.self) { try f.add(receivedBy: "王丽", owner: "不存在") }
+        // A stranger is refused as input, naming the owner field and the staff to choose from (K-3, as C-8 and C-10 do).
+        #expect(throws: InvalidInput.self) { try f.add(receivedBy: "王丽", owner: "不存在") }
         let file = try f.add(receivedBy: "王丽", owner: "张敏")
         #expect(file.complaint.receivedBy == "王丽" && file.complaint.owner == "张敏")
         let id = file.complaint.id!

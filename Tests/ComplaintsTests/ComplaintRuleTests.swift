@@ -339,6 +339,54 @@ struct EvidenceAndReportTests {
     }
 }
 
+@Suite("K-3: who owns a complaint and who follows it up, over the staff passed in")
+struct ComplaintOwnerTests {
+    static let day = LocalDate("2026-11-23")!
+    static let staff = [StaffMember(name: "李娜", role: .csAgent), StaffMember(name: "陈静", role: .csManager),
+                        StaffMember(name: "王丽", role: .serviceAdvisor), StaffMember(name: "周强", role: .serviceManager),
+                        StaffMember(name: "张敏", role: .csAgent, leftOn: LocalDate("2026-11-01")!),
+                        StaffMember(name: "赵刚", role: .csAgent, leftOn: LocalDate("2026-12-01")!),
+                        StaffMember(name: "吴军", role: .serviceManager, leftOn: LocalDate("2026-10-01")!)]
+
+    @Test("K-3: the owner is a current cs-agent or cs-manager", arguments: [
+        ("李娜", nil), ("陈静", nil), ("赵刚", nil),
+        ("王丽", "王丽 is service-advisor; a customer-service staff member (cs-agent or cs-manager) owns the "
+            + "complaint (K-3)"),
+        ("张敏", "张敏 left on 2026-11-01"),
+        ("nobody", "nobody is not a staff member"),
+        ("", "a customer-service staff member owns the complaint (K-3)"),
+    ] as [(String, String?)])
+    func owner(name: String, refusal: String?) {
+        do {
+            try Complaint.checkOwner(name, staff: Self.staff, on: Self.day)
+            #expect(refusal == nil, "\(name) was accepted")
+        } catch let error as InvalidInput {
+            #expect(error.field == "owner" && refusal.map(error.reason.contains) == true, "\(error)")
+        } catch {
+            Issue.record(error)
+        }
+    }
+
+    @Test("K-3 首问负责制: at intake the named owner, else the receiver when customer service; else name one", arguments: [
+        (nil, "李娜", "李娜"), ("陈静", "李娜", "陈静"), ("  陈静 ", "王丽", "陈静"), (nil, "陈静", "陈静"),
+        (nil, "王丽", nil), (nil, "张敏", nil), ("王丽", "李娜", nil), ("", "李娜", "李娜"), (nil, "", nil),
+    ] as [(String?, String, String?)])
+    func intake(given: String?, receiver: String, owner: String?) {
+        let found = try? Complaint.intakeOwner(named: given, receiver: receiver, staff: Self.staff, on: Self.day)
+        #expect(found == owner)
+    }
+
+    @Test("K-3: the follow-up is the owner's, or the first current manager of the role the dealer names", arguments: [
+        (FollowUpBy.owner, "李娜"), (.csManager, "陈静"), (.serviceManager, "周强"),
+    ])
+    func followUp(by: FollowUpBy, person: String) {
+        #expect(Complaint.followUpPerson(owner: "李娜", by: by, staff: Self.staff, on: Self.day) == person)
+        // With no current manager of that role, the owner makes the call.
+        let without = Self.staff.filter { $0.role == .csAgent }
+        #expect(Complaint.followUpPerson(owner: "李娜", by: by, staff: without, on: Self.day) == "李娜")
+    }
+}
+
 @Suite("T-3: the bound the overdue pre-filter narrows by")
 struct DueBoundTests {
     /// On the clock and in opening hours, across daylight-saving changes.
