@@ -20,6 +20,8 @@ run() { printf '\n$ aftersales'; for a in "$@"; do printf ' '; quote "$a"; done;
 
 say "1. A new database and 3,000 customers moved in from the old system (generated, seed 7)"
 "$BIN/aftersales" init >/dev/null
+# The staff first: every owner the generated cards name must be a current staff member (C-10).
+"$BIN/aftersales-demo-data" staff --db "$AFTERSALES_DB"
 "$BIN/aftersales-demo-data" csv --customers 3000 --seed 7 --now "$AFTERSALES_NOW" > "$DEMO/customers.csv"
 run import-customers "$DEMO/customers.csv"
 "$BIN/aftersales-demo-data" history --db "$AFTERSALES_DB" --seed 7 --now "$AFTERSALES_NOW"

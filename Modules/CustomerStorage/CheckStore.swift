@@ -108,11 +108,8 @@ extension AppDatabase {
     /// Returns how many customers moved.
     public func reassignCustomers(from: String, to: String, actor: String) throws -> Int {
         try writer.write { db in
-            guard let target = try Row.fetchOne(db, sql: "SELECT left_on FROM staff WHERE name = ?", arguments: [to]) else {
-                throw NotFound("staff member", to, field: "to")
-            }
-            if let left = target["left_on"] as String? { throw InvalidInput(field: "to", "\(to) left on \(left)") }
             let now = clock.now()
+            try Self.checkOwner(db, to, at: now, field: "to")
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM customer WHERE owner = ?", arguments: [from])
             guard !ids.isEmpty else { throw NotFound("customers owned by", from, field: "from") }
             try db.execute(sql: "UPDATE customer SET owner = ?, updated_at = ? WHERE owner = ?", arguments: [to, now, from])

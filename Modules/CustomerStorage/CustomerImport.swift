@@ -234,6 +234,9 @@ package final class CustomerImportSession {
     package let insertUsage: RawStatement
     package let insertMileage: RawStatement
     package let makes: MakeAliases
+    /// Rule C-10: the staff and the dealer's day the owners of the file are checked against.
+    package let staff: [StaffMember]
+    package let today: LocalDate
 
     package init(db: Database, now: Date, zone: TimeZone, actor: String, file: String, allowSharedPhones: Bool,
          planCare: @escaping (Database, Vehicle.ID) throws -> Bool) throws {
@@ -246,6 +249,8 @@ package final class CustomerImportSession {
         self.file = file
         self.allowSharedPhones = allowSharedPhones
         makes = try AppDatabase.makeAliases(db)
+        staff = try AppDatabase.staff(db)
+        today = LocalDate(instant: now, in: zone)
         maxCustomerBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0
         maxVehicleBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM vehicle") ?? 0
         seenCustomers = IDSet(capacity: maxCustomerBefore)
@@ -296,6 +301,15 @@ package final class CustomerImportSession {
 
     private func writeCustomer(_ row: CustomerImportRow, effect: inout RowEffect) throws -> Int64 {
         let c = row.customer
+        if let owner = c.owner {
+            do { try Customer.checkOwner(owner, staff: staff, on: today) } catch {
+                // Rule C-10: a row that keeps the owner the customer already has assigns no one; it passes even
+                // when that owner has left since (the departed-staff check lists the card for reassignment).
+                let storedOwner = try db.cachedStatement(sql: "SELECT owner FROM customer WHERE external_ref = ?")
+                let stored = try String.fetchOne(storedOwner, arguments: [c.externalRef])
+                if stored != owner { throw error }
+            }
+        }
         let s = insertCustomer
         s.bind(1, c.kind.rawValue); s.bind(2, c.name); s.bind(3, c.customerClass.rawValue); s.bind(4, c.grade?.rawValue)
         s.bind(5, c.source); s.bind(6, c.gender?.rawValue); s.bind(7, c.birthDate?.description); s.bind(8, c.region)

@@ -29,11 +29,11 @@ extension AppDatabase {
         return Customer(row: row)
     }
 
-    package static func checkOwner(_ db: Database, _ owner: String?) throws {
+    /// Rule C-10 through `Customer.checkOwner`, with the staff and the dealer's day at `now` read here.
+    package static func checkOwner(_ db: Database, _ owner: String?, at now: Date, field: String = "owner") throws {
         guard let owner else { return }
-        if let left = try LocalDate.fetchOne(db, sql: "SELECT left_on FROM staff WHERE name = ?", arguments: [owner]) {
-            throw InvalidInput(field: "owner", "\(owner) left on \(left); choose a current staff member")
-        }
+        let roster = try staffOnDay(db, at: now)
+        try Customer.checkOwner(owner, staff: roster.staff, on: roster.day, field: field)
     }
 
     package static func addPhones(_ db: Database, _ phones: [String], to id: Customer.ID, allowShared: Bool) throws {

@@ -77,6 +77,15 @@ public struct Customer: Sendable, Codable, Equatable {
             throw InvalidInput(field: "birth-date", "\(birthDate) is in the future")
         }
     }
+
+    /// Rule C-10: the staff member who looks after a customer (the card's owner) works here on `day`: a name that
+    /// is no staff member, or one who has left, is refused naming `field`, so no card is given to a stranger and
+    /// the departed-staff list only shows cards whose owner left after taking them. No owner is allowed.
+    public static func checkOwner(_ owner: String?, staff: [StaffMember], on day: LocalDate,
+                                  field: String = "owner") throws {
+        guard let owner else { return }
+        _ = try StaffMember.current(owner, among: staff, on: day, field: field)
+    }
 }
 
 /// A customer's move between classes (C-5), kept as history.

@@ -25,7 +25,7 @@ extension AppDatabase {
             let now = clock.now()
             customer.createdAt = now
             customer.updatedAt = now
-            try Self.checkOwner(db, customer.owner)
+            try Self.checkOwner(db, customer.owner, at: now)
             if let ref = customer.externalRef,
                let existing = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE external_ref = ?", arguments: [ref]) {
                 throw Conflict(field: "external-ref", "external reference \(ref) is already customer \(existing)")
@@ -70,7 +70,7 @@ extension AppDatabase {
             let now = clock.now()
             customer.updatedAt = now
             try customer.validate()
-            if edit.owner != nil { try Self.checkOwner(db, customer.owner) }
+            if edit.owner != nil { try Self.checkOwner(db, customer.owner, at: now) }
             try db.execute(sql: """
                 UPDATE customer SET kind = ?, name = ?, grade = ?, source = ?, gender = ?, birth_date = ?, region = ?, occupation = ?,
                        email = ?, address = ?, owner = ?, note = ?, updated_at = ? WHERE id = ?

@@ -230,6 +230,24 @@ struct CLITests {
         try cli.expectRejected(cases, unchanged: before)
     }
 
+    /// Exit 1, the field and `aftersales staff list` named, sqlite3 .dump identical.
+    @Test("C-10: customer add, edit and checks reassign refuse an owner who is no staff member")
+    func ownerIsStaff() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        try cli.run("staff", "add", "张伟", "--role", "sales-consultant")
+        try cli.run("customer", "add", "--name", "王芳", "--owner", "张伟")
+        let before = try Binaries.dump(cli.database)
+        try cli.expectRejected([
+            (["customer", "add", "--name", "李强", "--owner", "nobody"], 1,
+             "owner: nobody is not a staff member (staff: 张伟)"),
+            (["customer", "edit", "1", "--owner", "nobody"], 1, "owner: nobody is not a staff member"),
+            (["checks", "reassign", "--from", "张伟", "--to", "nobody"], 1, "to: nobody is not a staff member"),
+        ], unchanged: before)
+        let refused = try cli.run("customer", "add", "--name", "李强", "--owner", "nobody", expect: 1)
+        #expect(refused.stderr.contains("`aftersales staff list`"), "\(refused.stderr)")
+    }
+
     @Test("import-customers: errors as FILE:LINE: field: reason and exit 1; --keep-valid exits 3; the same file again changes nothing")
     func importExitStatus() throws {
         let cli = try CLI()

@@ -9,6 +9,9 @@ struct CampaignCLITests {
         var cli = try CLI()
         cli.now = "2026-12-01T09:00:00+08:00"
         try cli.run("init")
+        // The generated cards name the demo staff as owners (C-10).
+        let staff = try Binaries.run("aftersales-demo-data", ["staff", "--db", cli.database])
+        #expect(staff.status == 0, "\(staff.stderr)")
         let csv = cli.folder.path("customers.csv")
         let generated = try Binaries.run("aftersales-demo-data", ["csv", "--customers", String(customers), "--seed", "3", "--now", cli.now])
         try Data(generated.stdout.utf8).write(to: URL(fileURLWithPath: csv))

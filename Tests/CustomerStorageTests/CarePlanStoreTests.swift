@@ -8,6 +8,10 @@ import TestSupport
 @Suite("C-7 and C-10 in the database")
 struct CarePlanStoreTests {
     func retainedWithVehicle(_ db: AppDatabase, deliveredAt: String = "2026-11-20T10:30:00+08:00", customerClass: CustomerClass = .retained) throws -> (Customer.ID, VehicleResult) {
+        // C-10: the card's owner is a staff member; unless the test gave 张伟 a role, one that holds no care task.
+        if try !db.staff().contains(where: { $0.name == "张伟" }) {
+            _ = try db.addStaff(name: "张伟", role: .technician, actor: "t")
+        }
         let customer = Customer(name: "王芳", customerClass: customerClass, region: "北京", address: "朝阳区", owner: "张伟", createdAt: db.now)
         let id = try db.addCustomer(NewCustomer(customer: customer, phones: ["13800138000"], reason: "bought here"), actor: "t").customer.id!
         let vehicle = Vehicle(customerID: id, vin: try VIN(validating: "LFV2A21K3N3000123"), make: "Volkswagen", model: "Sagitar",
@@ -97,6 +101,9 @@ struct CarePlanStoreTests {
     @Test("C-10: the checks list careless cards, lapsed contact, dissatisfied customers without follow-up and customers of staff who left")
     func checks() throws {
         let db = try memoryDatabase()
+        // C-10: owners are staff members when the cards are given to them.
+        _ = try db.addStaff(name: "刘洋", role: .salesConsultant, actor: "admin")
+        _ = try db.addStaff(name: "张伟", role: .salesConsultant, actor: "admin")
         _ = try retainedWithVehicle(db)
         _ = try db.addCustomer(NewCustomer(customer: Customer(name: "李强", customerClass: .intention, owner: "刘洋", createdAt: db.now),
                                            phones: ["13912345678"], reason: "walk-in"), actor: "t")
@@ -104,8 +111,6 @@ struct CarePlanStoreTests {
         #expect(careless.map(\.customerName) == ["李强"])
         #expect(careless[0].problem.contains("address, region"))
 
-        _ = try db.addStaff(name: "刘洋", role: .salesConsultant, actor: "admin")
-        _ = try db.addStaff(name: "张伟", role: .salesConsultant, actor: "admin")
         _ = try db.staffLeft(name: "刘洋", on: LocalDate("2026-11-22")!, actor: "admin")
         #expect(try db.runCheck(.departedStaff, asOf: LocalDate("2026-11-23")!).map(\.customerName) == ["李强"])
         #expect(try db.reassignCustomers(from: "刘洋", to: "张伟", actor: "经理") == 1)

@@ -18,9 +18,34 @@ struct CustomerImportTests {
 
         """
 
+    /// A new dealer database with the staff the files name as owners (C-10).
     func database(_ folder: TemporaryDirectory) throws -> (AppDatabase, String) {
         let path = folder.path("dealer.sqlite")
-        return (try AppDatabase.open(path: path, create: true, clock: clock), path)
+        let db = try AppDatabase.open(path: path, create: true, clock: clock)
+        for name in ["张伟", "刘洋"] { _ = try db.addStaff(name: name, role: .salesConsultant, actor: "setup") }
+        return (db, path)
+    }
+
+    @Test("C-10: a row naming a stranger as owner is rejected on its line; keeping an owner who left passes")
+    func ownerIsStaff() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try database(folder)
+        let stranger = Self.good.replacingOccurrences(of: "天河区,刘洋,", with: "天河区,nobody,")
+        let rejected = try db.importCustomers(path: try folder.write("stranger.csv", stranger), actor: "IT-陈")
+        #expect(rejected.outcome == .rejected && rejected.rejectedRows == 1)
+        let problem = rejected.errors.first
+        #expect(problem?.line == 5 && problem?.field == "owner", "\(rejected.errors)")
+        #expect(problem?.message.contains("nobody is not a staff member") == true, "\(rejected.errors)")
+        #expect(try db.listCustomers().total == 0)
+        let good = try folder.write("good.csv", Self.good)
+        #expect(try db.importCustomers(path: good, actor: "IT-陈").outcome == .imported)
+        _ = try db.staffLeft(name: "刘洋", on: LocalDate("2026-11-01")!, actor: "经理")
+        #expect(try db.importCustomers(path: good, actor: "IT-陈").outcome == .unchanged)
+        let moved = Self.good.replacingOccurrences(of: "天河区,刘洋,", with: "天河区,张伟,")
+        #expect(try db.importCustomers(path: try folder.write("moved.csv", moved), actor: "IT-陈").outcome == .imported)
+        let back = try db.importCustomers(path: good, actor: "IT-陈")
+        #expect(back.outcome == .rejected && back.errors.first?.message.contains("刘洋 left on 2026-11-01") == true,
+                "\(back.errors)")
     }
 
     @Test("A good file loads customers, vehicles and readings in one transaction with one audit entry")

@@ -9,6 +9,10 @@ import TestSupport
 @Suite("Customer base storage")
 struct CustomerStoreTests {
     func addRetained(_ db: AppDatabase, name: String = "王芳", phone: String = "13800138000", owner: String? = "张伟") throws -> CustomerCard {
+        // C-10: the owner is a staff member.
+        if let owner, try !db.staff().contains(where: { $0.name == owner }) {
+            _ = try db.addStaff(name: owner, role: .salesConsultant, actor: "setup")
+        }
         let customer = Customer(name: name, customerClass: .retained, region: "北京", address: "北京市朝阳区建国路88号", owner: owner, createdAt: db.now)
         return try db.addCustomer(NewCustomer(customer: customer, phones: [phone], reason: "bought here"), actor: "tester")
     }

@@ -249,3 +249,38 @@ struct MakeAliasTests {
         #expect(aliases.canonical(" 吉利 ") == "吉利")
     }
 }
+
+@Suite("C-10: a customer's owner is a current staff member")
+struct CustomerOwnerTests {
+    static let staff = [StaffMember(name: "张伟", role: .salesConsultant), StaffMember(name: "王丽", role: .serviceAdvisor),
+                        StaffMember(name: "刘洋", role: .salesConsultant, leftOn: LocalDate("2026-11-01")!),
+                        StaffMember(name: "赵刚", role: .csAgent, leftOn: LocalDate("2026-12-01")!)]
+
+    @Test("C-10: the owner is checked against the staff passed in, on the dealer's day", arguments: [
+        ("张伟", nil), ("王丽", nil), (nil, nil),
+        ("赵刚", nil), // leaves next month: still here today
+        ("nobody", "owner: nobody is not a staff member (staff: 张伟, 王丽, 赵刚); see `aftersales staff list`"),
+        ("刘洋", "owner: 刘洋 left on 2026-11-01; choose a current staff member"),
+    ] as [(String?, String?)])
+    func owner(name: String?, refusal: String?) {
+        let day = LocalDate("2026-11-23")!
+        do {
+            try Customer.checkOwner(name, staff: Self.staff, on: day)
+            #expect(refusal == nil, "\(name ?? "nil") was accepted")
+        } catch let error as InvalidInput {
+            #expect(refusal.map { "\(error.field ?? ""): \(error.reason)".contains($0) } == true, "\(error)")
+        } catch {
+            Issue.record(error)
+        }
+    }
+
+    @Test("C-10: with no staff recorded, any owner is refused, saying so; the field is the one given")
+    func noStaff() {
+        #expect(throws: InvalidInput.self) { try Customer.checkOwner("张伟", staff: [], on: LocalDate("2026-11-23")!) }
+        do {
+            try Customer.checkOwner("张伟", staff: [], on: LocalDate("2026-11-23")!, field: "to")
+        } catch let error as InvalidInput {
+            #expect(error.field == "to" && error.reason.contains("no staff is recorded yet"))
+        } catch { Issue.record(error) }
+    }
+}

@@ -13,13 +13,29 @@ struct DemoData: ParsableCommand {
         abstract: "Generate realistic, seeded demo data for AfterSales.",
         discussion: """
             Example:
+              aftersales-demo-data staff --db demo.sqlite
               aftersales-demo-data csv --customers 3000 --seed 7 > customers.csv
               aftersales import-customers customers.csv --db demo.sqlite
               aftersales-demo-data history --db demo.sqlite --seed 7
               aftersales-demo-data complaints --db demo.sqlite --seed 7
               aftersales-demo-data manufacturer-xml --megabytes 100 --out national.xml
             """,
-        subcommands: [CSV.self, History.self, Complaints.self, ManufacturerXML.self])
+        subcommands: [Staff.self, CSV.self, History.self, Complaints.self, ManufacturerXML.self])
+
+    struct Staff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add the demo dealer's staff, whom the generated customer cards name as owners (C-10).")
+        @Option(help: "The database.") var db: String
+
+        func run() throws { try DemoData.addStaff(try AppDatabase.open(path: db)) }
+    }
+
+    /// Adds each demo staff member not yet on the database.
+    static func addStaff(_ db: AppDatabase) throws {
+        for (name, role) in DemoGenerator.staffRoles where try !db.staff().contains(where: { $0.name == name }) {
+            _ = try db.addStaff(name: name, role: role, actor: "demo")
+        }
+    }
 
     struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -57,10 +73,7 @@ struct DemoData: ParsableCommand {
             var generator = DemoGenerator(seed: seed, now: end)
             func at(_ date: Date) throws -> AppDatabase { try AppDatabase.open(path: db, clock: FixedClock(date)) }
             let base = try at(end)
-            let roles: [String: Role] = ["张伟": .salesConsultant, "李娜": .csAgent, "刘洋": .salesConsultant, "王丽": .serviceAdvisor, "陈静": .csManager]
-            for name in DemoGenerator.staff where try !base.staff().contains(where: { $0.name == name }) {
-                _ = try base.addStaff(name: name, role: roles[name]!, actor: "demo")
-            }
+            try DemoData.addStaff(base)
             // Recent deliveries: customers who bought in the last 60 days get their care plan (C-7) at delivery time.
             let total = try base.listCustomers(limit: 1).total
             for i in 0..<deliveries {

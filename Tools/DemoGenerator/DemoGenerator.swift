@@ -37,7 +37,13 @@ public struct DemoGenerator {
         ("Volkswagen", "Bora", "LFV", "2B15L"), ("Volkswagen", "Tiguan L", "LFV", "3B28E"), ("Volkswagen", "CC", "LFV", "3A28P"),
         ("Toyota", "Corolla", "LTV", "BM3E1"), ("Honda", "Accord", "LHG", "CV1F3"),
     ]
-    public static let staff = ["张伟", "李娜", "刘洋", "王丽", "陈静"]
+    /// The demo dealer's staff with their roles: every owner the generated cards name is one of them (C-10), so
+    /// they are added before the customer file is imported.
+    public static let staffRoles: [(name: String, role: Role)] = [
+        ("张伟", .salesConsultant), ("李娜", .csAgent), ("刘洋", .salesConsultant), ("王丽", .serviceAdvisor),
+        ("陈静", .csManager),
+    ]
+    public static var staff: [String] { staffRoles.map(\.name) }
     public static let sources = ["new-car display", "advertising", "marketing event", "after-sales care", "staff contact"]
     static let yearCodes = Array("ABCDEFGHJKLMNPRSTVWXY123456789")
 
