@@ -7,11 +7,7 @@ public enum ContactDetails {
     /// and checks it: an 11-digit mobile number starting 13-19, or a 7-12 digit landline.
     public static func normalizePhone(_ text: String, field: String = "phone") throws -> String {
         // Fast path: already 11 digits of a mobile number.
-        let bytes = text.utf8
-        if bytes.count == 11, bytes.first == UInt8(ascii: "1"), bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-           let second = bytes.dropFirst().first, second >= UInt8(ascii: "3") {
-            return text
-        }
+        if isMobile(text) { return text }
         var digits = text.filter { !" -()".contains($0) }
         if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -25,6 +21,17 @@ public enum ContactDetails {
             throw InvalidInput(field: field, "\"\(text)\" is not a landline number (7 to 12 digits with area code)")
         }
         return digits
+    }
+
+    /// Whether a phone number is a mobile number, which can take an SMS: 11 digits starting 13 to 19. The
+    /// one definition, for numbers as `normalizePhone` stores them (the campaign facts read it too).
+    public static func isMobile(_ phone: String) -> Bool {
+        let bytes = phone.utf8
+        guard bytes.count == 11, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return false
+        }
+        var digits = bytes.makeIterator()
+        return digits.next() == UInt8(ascii: "1") && digits.next()! >= UInt8(ascii: "3")
     }
 
     /// Checks an e-mail address loosely: one `@`, a dot in the domain, no spaces.

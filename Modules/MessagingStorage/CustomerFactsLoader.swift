@@ -55,7 +55,8 @@ extension AppDatabase {
         let deliveryUsage = "(SELECT usage FROM usage_change WHERE vehicle_id = v.id ORDER BY effective, id LIMIT 1)"
         let sql = """
             SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, c.address,
-                   (SELECT phone FROM customer_phone WHERE customer_id = c.id AND length(phone) = 11 AND phone LIKE '1%' LIMIT 1),
+                   (SELECT group_concat(phone) FROM
+                        (SELECT phone FROM customer_phone WHERE customer_id = c.id ORDER BY phone)),
                    v.vin, v.plate, v.make, v.model, v.model_year, v.usage, julianday(v.delivered_at),
                    \(needs.contains(.mileage) ? "(SELECT kilometres FROM mileage_reading WHERE vehicle_id = v.id ORDER BY read_at DESC LIMIT 1)" : "NULL"),
                    \(needs.contains(.lastVisit) ? lastVisit : "NULL"),
@@ -124,7 +125,9 @@ extension AppDatabase {
             facts.name = statement.text(1) ?? ""
             facts.email = statement.text(8)
             facts.address = statement.text(9)
-            facts.mobile = statement.text(10)
+            // The first of the customer's numbers that is a mobile number, by the Customers rule (an SMS goes there).
+            facts.mobile = statement.text(10)?.split(separator: ",").lazy.map(String.init)
+                .first(where: ContactDetails.isMobile)
             if hasVehicle {
                 if facts.vin == nil { facts.vin = statement.text(11).map(VIN.init(trusted:)) }
                 facts.plate = statement.text(12)

@@ -284,3 +284,15 @@ struct CustomerOwnerTests {
         } catch { Issue.record(error) }
     }
 }
+
+@Suite("Phone numbers: which take an SMS")
+struct MobileNumberTests {
+    @Test("A mobile number (where an SMS goes) is 11 digits starting 13 to 19, as normalizePhone stores it",
+          arguments: [
+        ("13800138000", true), ("19912345678", true), ("12800138000", false), ("1380013800", false),
+        ("138001380001", false), ("01065529988", false), ("1380013800a", false), ("", false), ("１3800138000", false),
+    ])
+    func mobile(phone: String, isMobile: Bool) {
+        #expect(ContactDetails.isMobile(phone) == isMobile)
+    }
+}

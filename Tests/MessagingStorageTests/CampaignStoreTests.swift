@@ -378,4 +378,28 @@ struct WarrantyEndTests {
             #expect(loaded[vin.value] == .some(check.decision.warrantyEnds), "\(vin): \(check.decision.reasons.map(\.text))")
         }
     }
+
+    @Test("The facts loader's mobile number is the first of a customer's phones ContactDetails.isMobile accepts")
+    func mobileByTheCustomersRule() throws {
+        let db = try memoryDatabase()
+        let cases: [(phones: [String], mobile: String?)] = [
+            (["010-62345678", "13900139000"], "13900139000"), (["13900139001", "13800138000"], "13800138000"),
+            (["02161234567"], nil), ([], nil), (["0571-8888 6666", "+86 186 0000 1111"], "18600001111"),
+        ]
+        var ids: [Customer.ID: String?] = [:]
+        for (index, item) in cases.enumerated() {
+            let customer = Customer(name: "客户\(index)", customerClass: .potential, createdAt: db.now)
+            let card = try db.addCustomer(NewCustomer(customer: customer, phones: item.phones), actor: "t")
+            ids[card.customer.id!] = item.mobile
+        }
+        var loaded: [Customer.ID: String?] = [:]
+        try db.writer.read { store in
+            let zone = TimeZone(identifier: "Asia/Shanghai")!
+            try AppDatabase.forEachCustomerFacts(store, needs: [], channel: .sms, zone: zone) {
+                loaded[$0.customerID] = $0.mobile
+                #expect($0.mobile.map(ContactDetails.isMobile) ?? true)
+            }
+        }
+        #expect(loaded == ids)
+    }
 }
