@@ -69,9 +69,7 @@ struct ComplaintController {
     func addRoutes(to routes: Routes) {
         let database = self.database
         @Sendable func id(_ context: APIRequestContext) throws -> Complaint.ID {
-            let text = try context.parameter("id")
-            guard let value = Int64(text), value > 0 else { throw InvalidInput(field: "id", "expected a complaint id, got \"\(text)\"") }
-            return Complaint.ID(value)
+            try context.id(what: "a complaint id")
         }
         @Sendable func cause(_ text: String?) throws -> ComplaintCause? { try text.map { try parseChoice($0, field: "cause") } }
 
@@ -93,9 +91,8 @@ struct ComplaintController {
             let (limit, offset) = try query.page()
             let filter = ComplaintFilter(state: try query.string("state").map { try parseChoice($0, field: "state") }, openOnly: query.string("open") == "true",
                                          owner: query.string("owner"), category: try query.string("category").map { try parseChoice($0, field: "category") },
-                                         customer: try query.string("customer").map { text in
-                                             guard let v = Int64(text), v > 0 else { throw InvalidInput(field: "customer", "expected a customer id, got \"\(text)\"") }
-                                             return Customer.ID(v)
+                                         customer: try query.string("customer").map {
+                                             try Customer.ID(parsing: $0, field: "customer", what: "a customer id")
                                          }, crisisOnly: query.string("crisis") == "true", limit: limit, offset: offset)
             return try JSON.response(try await database.run { try $0.listComplaints(filter) })
         }
@@ -226,8 +223,7 @@ struct ComplaintController {
         }
         routes.get("complaints/:id/attachments/:attachment", .readComplaints) { _, context, _ in
             let complaint = try id(context)
-            let text = try context.parameter("attachment")
-            guard let attachment = Int64(text) else { throw InvalidInput(field: "attachment", "expected an attachment id, got \"\(text)\"") }
+            let attachment = try context.rowID("attachment", what: "an attachment id")
             let (info, data) = try await database.run { try $0.complaintAttachment(complaint, attachment: attachment) }
             return Response(status: .ok, headers: [.contentType: info.mediaType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }

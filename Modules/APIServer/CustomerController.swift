@@ -87,11 +87,10 @@ struct CustomerController {
             return try JSON.response(contact, status: .created)
         }
         routes.patch("contacts/:id", .logContacts) { request, context, principal in
-            let text = try context.parameter("id")
-            guard let id = Int64(text), id > 0 else { throw InvalidInput(field: "id", "expected a contact id, got \"\(text)\"") }
+            let id: Contact.ID = try context.id(what: "a contact id")
             let input = try await JSON.body(ContactEditInput.self, request, context)
             return try JSON.response(try await database.run { db in
-                try db.editContact(Contact.ID(id), channel: try input.channel.map { try parseChoice($0, field: "channel") },
+                try db.editContact(id, channel: try input.channel.map { try parseChoice($0, field: "channel") },
                                    direction: try input.direction.map { try parseChoice($0, field: "direction") },
                                    outcome: try input.outcome.map { try parseChoice($0, field: "outcome") },
                                    at: try input.at.map { try instant($0, field: "at", db: db) }, note: input.note, actor: principal.name)
@@ -109,9 +108,7 @@ struct ContactEditInput: Codable {
 }
 
 func customerID(_ context: APIRequestContext) throws -> Customer.ID {
-    let text = try context.parameter("id")
-    guard let value = Int64(text), value > 0 else { throw InvalidInput(field: "id", "expected a customer id, got \"\(text)\"") }
-    return Customer.ID(value)
+    try context.id(what: "a customer id")
 }
 
 /// The vehicle a path names: its VIN, its plate or the last 6 to 8 characters of its VIN.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Core
+import Customers
 import Storage
 
 /// A route as the OpenAPI description names it.
@@ -158,6 +159,17 @@ extension APIRequestContext {
     func parameter(_ name: String) throws -> String {
         guard let value = parameters.get(name) else { throw InvalidInput(field: name, "is missing") }
         return value.removingPercentEncoding ?? value
+    }
+
+    /// A path parameter naming a record by id, read by the one id parser the CLI uses too (`RecordID`): anything
+    /// but a positive whole number is a 400 naming the parameter.
+    func id<Entity>(_ name: String = "id", what: String = "an id") throws -> Identifier<Entity> {
+        try Identifier(parsing: try parameter(name), field: name, what: what)
+    }
+
+    /// A path parameter naming a record by id, kept as a number (claims, attachments), read as `id` reads it.
+    func rowID(_ name: String = "id", what: String = "an id") throws -> Int64 {
+        try RecordID.parse(try parameter(name), field: name, what: what)
     }
 }
 

@@ -38,14 +38,13 @@ struct TaskController {
             })
         }
         routes.post("tasks/:id/done", .completeTasks) { request, context, principal in
-            let text = try context.parameter("id")
-            guard let id = Int64(text) else { throw InvalidInput(field: "id", "expected a task id, got \"\(text)\"") }
+            let id: CareTask.ID = try context.id(what: "a task id")
             let input = try await JSON.body(DoneInput.self, request, context)
             return try JSON.response(try await database.run { db in
                 let completion = TaskCompletion(response: input.response, channel: try input.channel.map { try parseChoice($0, field: "channel") },
                                                 outcome: try parseChoice(input.outcome ?? "reached", field: "outcome"),
                                                 at: try input.at.map { try instant($0, field: "at", db: db) }, staff: input.staff)
-                return try db.completeTask(CareTask.ID(id), completion, actor: principal.name)
+                return try db.completeTask(id, completion, actor: principal.name)
             })
         }
         routes.get("checks", .manageChecks) { request, _, _ in

@@ -235,7 +235,5 @@ struct WarrantyController {
 }
 
 func claimID(_ context: APIRequestContext) throws -> Int64 {
-    let text = try context.parameter("id")
-    guard let id = Int64(text), id > 0 else { throw InvalidInput(field: "id", "expected a claim id, got \"\(text)\"") }
-    return id
+    try context.rowID(what: "a claim id")
 }

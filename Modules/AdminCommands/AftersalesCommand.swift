@@ -84,6 +84,10 @@ func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments:
         FileHandle.standardError.write(Data("Error: argument \(bad + 1) is not valid UTF-8 (\(arguments[bad])); check the terminal's or the script's encoding\n".utf8))
         root.exit(withError: ExitCode(64))
     }
+    if let message = negativeNumberMessage(arguments) {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        root.exit(withError: ExitCode(64))
+    }
     do {
         var command = try root.parseAsRoot(arguments)
         try command.run()
@@ -95,4 +99,20 @@ func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments:
         }
         root.exit(withError: error)
     }
+}
+
+/// A usage error for the first negative number among the arguments (before `--`), or nil. The parser would read
+/// `-1` as an unknown option and complain of a missing value instead; no id, count or figure is ever negative.
+func negativeNumberMessage(_ arguments: [String]) -> String? {
+    let options = arguments.prefix { $0 != "--" }
+    func negative(_ text: String) -> Bool {
+        text.hasPrefix("-") && text.dropFirst().first.map { ("0"..."9").contains($0) } == true
+    }
+    guard let index = options.firstIndex(where: negative) else { return nil }
+    let value = arguments[index]
+    var message = "\(value) is not a valid value: ids, counts and figures are never negative"
+    if index > 0, arguments[index - 1].hasPrefix("--"), !arguments[index - 1].contains("=") {
+        message += "; a text that starts with a dash is written \(arguments[index - 1])=\(value)"
+    }
+    return message
 }

@@ -248,7 +248,7 @@ struct ClaimsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A claim with its lines, frozen decision and history.",
                                                         discussion: Help.text("aftersales claims show 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Claim id.") var id: Int64
+        @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
 
         func run() throws { try ClaimsCommand.show(try global.open().claimRecord(id), global: global) }
     }
@@ -275,7 +275,7 @@ struct ClaimsCommand: ParsableCommand {
 
     /// The options every claim transition takes.
     struct TransitionOptions: ParsableArguments {
-        @Argument(help: "Claim id.") var id: Int64
+        @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
         @Option(help: "The manufacturer's reason (required to reject; for cancel, the dealer's reason).") var reason: String?
         @Option(help: "The manufacturer's decision reference.") var ref: String?
         @Option(help: "Amount paid (pay; default the claimed amount).") var amount: String?

@@ -124,10 +124,10 @@ struct CampaignCommand: ParsableCommand {
                                                         discussion: Help.text("aftersales campaign render winter-check --customer 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
-        @Option(help: "Customer id.") var customer: String
+        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
 
         func run() throws {
-            let rendered = try global.open().renderCampaign(name, customer: try Parse.customerID(customer))
+            let rendered = try global.open().renderCampaign(name, customer: customer)
             try global.output.emit(["subject": rendered.subject, "body": rendered.body], table: .record([("subject", rendered.subject), ("body", rendered.body)]))
         }
     }
@@ -191,14 +191,14 @@ struct CampaignCommand: ParsableCommand {
             discussion: Help.text("aftersales campaign respond --customer 12 --kind appointment", permission: .manageCampaigns,
                                   more: "Contacts logged with outcome booked, inbound visits and replies are counted the same way automatically."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.") var customer: String
+        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "appointment, visit, reply or opt-out.") var kind: String
         @Option(help: "When (default now).") var at: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let campaign = try db.recordResponse(customer: try Parse.customerID(customer), kind: try parseChoice(kind, field: "kind"),
+            let campaign = try db.recordResponse(customer: customer, kind: try parseChoice(kind, field: "kind"),
                                                  at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, source: "cli", actor: global.actorName)
             guard let campaign else { throw Conflict(field: "customer", "no campaign message reached customer \(customer) within its response window") }
             global.output.note("counted for campaign \(campaign)")
@@ -240,7 +240,7 @@ struct OutboxCommand: ParsableCommand {
         @Option(help: "queued, sent, failed or suppressed.") var state: String?
         @Option(help: "email, sms or letter.") var channel: String?
         @Option(help: "Only this campaign.") var campaign: String?
-        @Option(help: "Only this customer.") var customer: String?
+        @Option(help: "Only this customer.", transform: Typed.id) var customer: Customer.ID?
         @Flag(help: "Totals instead of messages.") var counts = false
         @Option(help: "At most this many.") var limit = 100
         @Option(help: "Skip this many.") var offset = 0
@@ -256,7 +256,7 @@ struct OutboxCommand: ParsableCommand {
                 return try global.output.emit(totals, table: TextTable(columns: ["what", "count"], rows: totals.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }))
             }
             let page = try db.outbox(OutboxFilter(state: try state.map { try parseChoice($0, field: "state") }, channel: try channel.map { try parseChoice($0, field: "channel") },
-                                                  campaign: campaign, customer: try customer.map { try Parse.customerID($0) }, limit: limit, offset: offset))
+                                                  campaign: campaign, customer: customer, limit: limit, offset: offset))
             try global.output.emit(page: page, table: TextTable(columns: ["id", "customer", "channel", "category", "state", "reason", "recipient", "text"], rows: page.items.map {
                 [$0.id?.description ?? "", "\($0.recipientName) (\($0.customerID))", $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue, $0.reason ?? "",
                  $0.recipient ?? "", String($0.body.prefix(40))]
@@ -376,7 +376,7 @@ struct ConsentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an opt-in or an opt-out.",
                                                         discussion: Help.text("aftersales consent set 12 --channel sms --status opt-in --source \"到店登记表 2026-11-20\"", permission: .logContacts))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.") var customer: String
+        @Argument(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "email, sms or letter.") var channel: MessageChannel
         @Option(help: "opt-in or opt-out.") var status: ConsentStatus
         @Option(help: "Where it comes from (form, call, reply…).") var source: String
@@ -385,7 +385,7 @@ struct ConsentCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let card = try db.setConsent(customer: try Parse.customerID(customer), channel: channel,
+            let card = try db.setConsent(customer: customer, channel: channel,
                                          status: status, source: source,
                                          at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, actor: global.actorName)
             try ConsentCommand.show(card, zone: zone, global: global)
@@ -396,10 +396,10 @@ struct ConsentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A customer's consent per channel and its history.",
                                                         discussion: Help.text("aftersales consent show 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.") var customer: String
+        @Argument(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         func run() throws {
             let db = try global.open()
-            try ConsentCommand.show(try db.consentCard(try Parse.customerID(customer)), zone: try db.settings().timeZone, global: global)
+            try ConsentCommand.show(try db.consentCard(customer), zone: try db.settings().timeZone, global: global)
         }
     }
 
@@ -452,13 +452,14 @@ struct ValueCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record service revenue for a customer.",
                                                         discussion: Help.text("aftersales value add --customer 12 --amount 1280.00 --on 2026-11-20 --reference RO-2026-1123", permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.") var customer: String
+        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "Amount, yuan.") var amount: String
         @Option(help: "The day.") var on: String
         @Option(help: "Invoice or repair order (the same one twice is refused).") var reference: String?
 
         func run() throws {
-            try global.open().addRevenue(customer: try Parse.customerID(customer), on: try Parse.day(on, field: "on"), amount: try Parse.money(amount, field: "amount"), reference: reference,
+            try global.open().addRevenue(customer: customer, on: try Parse.day(on, field: "on"),
+                                         amount: try Parse.money(amount, field: "amount"), reference: reference,
                                          source: "entered", actor: global.actorName)
             global.output.note("revenue recorded")
         }

@@ -22,8 +22,8 @@ struct ComplaintsCommand: ParsableCommand {
 
     /// The complaint a command acts on.
     struct Target: ParsableArguments {
-        @Argument(help: "Complaint id.") var id: Int64
-        var complaintID: Complaint.ID { Complaint.ID(id) }
+        @Argument(help: "Complaint id.", transform: Typed.id) var id: Complaint.ID
+        var complaintID: Complaint.ID { id }
     }
 
     struct Add: ParsableCommand {
@@ -40,7 +40,7 @@ struct ComplaintsCommand: ParsableCommand {
                 """))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.") var customer: String
+        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "The vehicle concerned.") var vin: String?
         @Option(name: .customLong("work-order"), help: "The work order it is about.") var workOrder: String?
         @Option(help: "How it arrived.") var channel: String
@@ -56,7 +56,7 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let intake = ComplaintIntake(kind: grievance ? .grievance : .complaint, customer: try Parse.customerID(customer),
+            let intake = ComplaintIntake(kind: grievance ? .grievance : .complaint, customer: customer,
                                          vin: try vin.map { try db.vehicleVIN(named: $0) }, workOrder: workOrder, channel: try parseChoice(channel, field: "channel"),
                                          receivedAt: try receivedAt.map { try Parse.instant($0, field: "received-at", zone: zone) },
                                          receivedBy: receivedBy, owner: owner, description: description, category: try parseChoice(category, field: "category"),
@@ -85,7 +85,7 @@ struct ComplaintsCommand: ParsableCommand {
         @Flag(help: "Only open complaints (not closed or invalid).") var open = false
         @Option(help: "Only this owner.") var owner: String?
         @Option(help: "Only this category.") var category: String?
-        @Option(help: "Only this customer.") var customer: String?
+        @Option(help: "Only this customer.", transform: Typed.id) var customer: Customer.ID?
         @Flag(help: "Only crises (K-8).") var crisis = false
         @Option(help: "At most this many.") var limit = 100
         @Option(help: "Skip this many.") var offset = 0
@@ -100,7 +100,8 @@ struct ComplaintsCommand: ParsableCommand {
             let zone = try db.settings().timeZone
             let page = try db.listComplaints(ComplaintFilter(state: try state.map { try parseChoice($0, field: "state") }, openOnly: open, owner: owner,
                                                              category: try category.map { try parseChoice($0, field: "category") },
-                                                             customer: try customer.map { try Parse.customerID($0) }, crisisOnly: crisis, limit: limit, offset: offset))
+                                                             customer: customer, crisisOnly: crisis, limit: limit,
+                                                             offset: offset))
             try global.output.emit(page: page, table: TextTable(columns: ["id", "received", "customer", "channel", "category", "state", "level", "priority", "owner", "description"],
                                                           rows: page.items.map {
                 [$0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer, $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue,
@@ -340,7 +341,7 @@ struct ComplaintsCommand: ParsableCommand {
                                                         discussion: Help.text("aftersales complaints attachment 12 3 --out 照片.jpg", permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Argument(help: "Attachment id (complaints show lists them).") var attachment: Int64
+        @Argument(help: "Attachment id (complaints show lists them).", transform: Typed.rowID) var attachment: Int64
         @Option(help: "Where to write it.") var out: String
 
         func run() throws {

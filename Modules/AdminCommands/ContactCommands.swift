@@ -18,7 +18,7 @@ struct ContactCommand: ParsableCommand {
                                   more: "Outcomes: reached, no-answer, booked (the customer decided to come), satisfied, dissatisfied, declined, lead (a sales lead for sales)."))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.") var customer: String
+        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel
         @Option(help: "outbound or inbound.") var direction: Contact.Direction = .outbound
         @Option(help: "What came of it.") var outcome: Contact.Outcome
@@ -30,10 +30,9 @@ struct ContactCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let customerID = try Parse.customerID(customer)
             var vehicleID: Vehicle.ID?
             if let vehicle { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vehicle, field: "vehicle")).vehicle.id }
-            let contact = Contact(customerID: customerID, vehicleID: vehicleID, channel: channel, direction: direction,
+            let contact = Contact(customerID: customer, vehicleID: vehicleID, channel: channel, direction: direction,
                                   at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
                                   staff: staff ?? global.actorName, outcome: outcome, note: note)
             let logged = try db.logContact(contact, actor: global.actorName)
@@ -47,14 +46,14 @@ struct ContactCommand: ParsableCommand {
             discussion: Help.text("aftersales contact list --customer 42", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.") var customer: String
+        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "At most this many.") var limit = 50
         @Option(help: "Skip this many.") var offset = 0
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let page = try db.contacts(customer: try Parse.customerID(customer), limit: limit, offset: offset)
+            let page = try db.contacts(customer: customer, limit: limit, offset: offset)
             try global.output.emit(page: page, table: Present.contacts(page.items, zone: zone))
         }
     }
@@ -96,7 +95,7 @@ struct TasksCommand: ParsableCommand {
             discussion: Help.text("aftersales tasks done 17 --response \"车况良好, 首保已预约\" --channel phone --outcome booked", permission: .completeTasks))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Task id.") var id: Int64
+        @Argument(help: "Task id.", transform: Typed.id) var id: CareTask.ID
         @Option(help: "The customer's response.") var response: String
         @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String?
         @Option(help: "Contact outcome (with --channel).") var outcome = "reached"
@@ -109,7 +108,7 @@ struct TasksCommand: ParsableCommand {
             let completion = TaskCompletion(response: response, channel: try channel.map { try parseChoice($0, field: "channel") },
                                             outcome: try parseChoice(outcome, field: "outcome"),
                                             at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, staff: staff)
-            let task = try db.completeTask(CareTask.ID(id), completion, actor: global.actorName)
+            let task = try db.completeTask(id, completion, actor: global.actorName)
             try global.output.emit(task, table: .record([
                 ("task", task.id?.description), ("what", task.title), ("rule", task.rule), ("due", task.dueOn.description),
                 ("done", task.doneAt.map { Instant.localString($0, in: zone) }), ("by", task.doneBy), ("response", task.response),

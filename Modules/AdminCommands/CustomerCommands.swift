@@ -81,11 +81,11 @@ struct CustomerCommand: ParsableCommand {
             discussion: Help.text("aftersales customer show 42 --format json", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.") var id: String
+        @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
 
         func run() throws {
             let db = try global.open()
-            try show(try db.customerCard(try Parse.customerID(id, field: "id")), db: db, global: global)
+            try show(try db.customerCard(id), db: db, global: global)
         }
     }
 
@@ -142,7 +142,7 @@ struct CustomerCommand: ParsableCommand {
                                   more: "The class is changed with `customer move`, never here."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.") var id: String
+        @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
         @OptionGroup var card: CardOptions
         @Option(name: .customLong("add-phone"), help: "Add a phone; repeatable.") var addPhones: [String] = []
         @Option(name: .customLong("remove-phone"), help: "Remove a phone; repeatable.") var removePhones: [String] = []
@@ -166,7 +166,7 @@ struct CustomerCommand: ParsableCommand {
             edit.addPhones = addPhones
             edit.removePhones = removePhones
             edit.allowSharedPhones = sharedPhone
-            try show(try db.editCustomer(try Parse.customerID(id, field: "id"), edit, actor: global.actorName), db: db, global: global)
+            try show(try db.editCustomer(id, edit, actor: global.actorName), db: db, global: global)
         }
     }
 
@@ -177,13 +177,13 @@ struct CustomerCommand: ParsableCommand {
                                   more: "Allowed (C-5): potential → intention → retained; intention → defeated; defeated → intention; retained → defeated."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.") var id: String
+        @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
         @Option(help: "The new class: potential, intention, retained or defeated.") var to: CustomerClass
         @Option(help: "Why (recorded with who and when).") var reason: String
 
         func run() throws {
             let db = try global.open()
-            try show(try db.moveCustomer(try Parse.customerID(id, field: "id"), to: to, reason: reason,
+            try show(try db.moveCustomer(id, to: to, reason: reason,
                                          actor: global.actorName), db: db, global: global)
         }
     }

@@ -108,7 +108,7 @@ extension ContactCommand {
             abstract: "Correct a logged contact (audited with the old values).",
             discussion: Help.text("aftersales contact edit 311 --outcome booked --note \"周五上午首保\"", permission: .logContacts))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contact id.") var id: Int64
+        @Argument(help: "Contact id.", transform: Typed.id) var id: Contact.ID
         @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String?
         @Option(help: "outbound or inbound.") var direction: String?
         @Option(help: "What came of it.") var outcome: String?
@@ -118,7 +118,7 @@ extension ContactCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let contact = try db.editContact(Contact.ID(id), channel: try channel.map { try parseChoice($0, field: "channel") },
+            let contact = try db.editContact(id, channel: try channel.map { try parseChoice($0, field: "channel") },
                                              direction: try direction.map { try parseChoice($0, field: "direction") },
                                              outcome: try outcome.map { try parseChoice($0, field: "outcome") },
                                              at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, note: note, actor: global.actorName)
@@ -134,7 +134,7 @@ extension ClaimsCommand {
             discussion: Help.text("aftersales claim edit 12 --mileage 15320 --part \"5Q0 611 701 C:2\"", permission: .actOnClaims,
                                   more: "Options given replace what the draft says; --labour and --part replace all labour or part lines."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Claim id.") var id: Int64
+        @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
         @Option(help: "Kilometres at the repair.") var mileage: Int?
         @Option(help: "The failure as found.") var failure: String?
         @Option(help: "Its cause.") var cause: String?

@@ -113,7 +113,7 @@ extension ImportsCommand {
         static let configuration = CommandConfiguration(abstract: "One import: file, checksum, time, actor and its counts per section.",
                                                         discussion: Help.text("aftersales imports show 12"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The import's id (from imports list).") var id: Int64
+        @Argument(help: "The import's id (from imports list).", transform: Typed.rowID) var id: Int64
 
         func run() throws {
             let db = try global.open()

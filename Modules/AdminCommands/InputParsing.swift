@@ -21,10 +21,9 @@ enum Parse {
     /// A VIN, trimmed and upper-cased.
     static func vin(_ text: String, field: String = "vin") throws -> VIN { try VIN.parse(text, field: field) }
 
-    /// A customer id.
+    /// A customer id through the one id parser (`RecordID`).
     static func customerID(_ text: String, field: String = "customer") throws -> Customer.ID {
-        guard let value = Int64(text), value > 0 else { throw InvalidInput(field: field, "expected a customer id (a positive number), got \"\(text)\"") }
-        return Customer.ID(value)
+        try Customer.ID(parsing: text, field: field, what: "a customer id")
     }
 
     /// An amount in yuan (`1280.00`, at most two decimals); throws `InvalidInput` naming `field`.

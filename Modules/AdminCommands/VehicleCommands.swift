@@ -20,7 +20,7 @@ struct VehicleCommand: ParsableCommand {
                 more: "A wrong check digit (VIN position 9) is only a warning: imported cars often have none."))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.") var customer: String
+        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "17 characters, no I, O or Q.") var vin: String
         @Option(help: "Plate such as 京A·12345.") var plate: String?
         @Option(help: "Make, e.g. Volkswagen.") var make: String
@@ -35,7 +35,7 @@ struct VehicleCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             var form = VehicleForm()
-            form.customerId = try Parse.customerID(customer).rawValue
+            form.customerId = customer.rawValue
             form.vin = vin
             form.plate = plate
             form.make = make

@@ -1,3 +1,5 @@
+import Core
+
 /// A typed row id: `Customer.ID` and `Vehicle.ID` cannot be mixed up.
 public struct Identifier<Entity>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: Int64
@@ -9,5 +11,13 @@ public struct Identifier<Entity>: Hashable, Comparable, Sendable, Codable, Custo
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+}
+
+extension Identifier {
+    /// An id from text through the one id parser (`RecordID`); anything but a positive whole number is an
+    /// `InvalidInput` naming `field`.
+    public init(parsing text: String, field: String, what: String = "an id") throws {
+        self.init(try RecordID.parse(text, field: field, what: what))
     }
 }

@@ -186,7 +186,7 @@ struct CLITests {
             (["customer", "edit", "99", "--name", "x"], 1, "customer 99"),
             (["customer", "move", "1", "--to", "potential", "--reason", "x"], 1, "class"),
             (["customer", "move", "1", "--to", "defeated", "--reason", " "], 1, "reason"),
-            (["customer", "show", "abc"], 1, "id"),
+            (["customer", "show", "abc"], 64, "expected an id: a positive whole number"),
             (["customer", "list", "--limit", "0"], 64, "--limit"),
             (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "VW", "--model", "Golf", "--usage", "private"], 1, "vin"),
             (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N300012", "--make", "VW", "--model", "Golf", "--usage", "private"], 1, "vin"),

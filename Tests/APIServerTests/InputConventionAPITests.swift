@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Core
+import Customers
+import Storage
+import TestSupport
+@testable import APIServer
+
+/// Issue 14: one input convention on the CLI and the API. The real router, in process.
+@Suite("API input convention (in process)")
+struct InputConventionAPITests {
+    struct Fixture {
+        let db: AppDatabase
+        let token: String
+        let app: Application<RouterResponder<APIRequestContext>>
+
+        init() throws {
+            db = try memoryDatabase(now: "2026-11-23T10:00:00+08:00")
+            token = try db.createToken(name: "管理员", role: .admin, actor: "setup").secret
+            _ = try db.addStaff(name: "李娜", role: .csAgent, actor: "setup")
+            let customer = Customer(name: "王芳", customerClass: .retained, createdAt: db.now)
+            _ = try db.addCustomer(NewCustomer(customer: customer, phones: ["13800138000"], reason: "老客户"),
+                                   actor: "setup")
+            app = Application(router: buildRouter(database: db))
+        }
+
+        var headers: HTTPFields { [.contentType: "application/json", .authorization: "Bearer \(token)"] }
+    }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+    }
+
+    @Test("Ids in paths and queries: 0, -1, abc, 1.5, too large are a 400 naming the parameter; no such id is a 404")
+    func ids() async throws {
+        let f = try Fixture()
+        var list: [(String, HTTPRequest.Method, String)] = []
+        for bad in ["0", "-1", "abc", "1.5", "99999999999999999999"] {
+            list += [("/v1/complaints/\(bad)", .get, "id"), ("/v1/customers/\(bad)", .get, "id"),
+                     ("/v1/claims/\(bad)", .get, "id"), ("/v1/customers/\(bad)/consent", .get, "id"),
+                     ("/v1/tasks/\(bad)/done", .post, "id"), ("/v1/complaints?customer=\(bad)", .get, "customer"),
+                     ("/v1/complaints/1/attachments/\(bad)", .get, "attachment")]
+        }
+        let cases = list
+        try await f.app.test(.router) { client in
+            for (uri, method, field) in cases {
+                let body = method == .post ? ByteBuffer(string: #"{"response":"x"}"#) : nil
+                try await client.execute(uri: uri, method: method, headers: f.headers, body: body) { response in
+                    #expect(response.status == .badRequest, "\(method) \(uri)")
+                    let problem = try Self.json(response)
+                    #expect(problem["field"] as? String == field, "\(uri): \(problem)")
+                    let detail = problem["detail"] as? String ?? ""
+                    #expect(detail.contains("a positive whole number"), "\(uri): \(problem)")
+                }
+            }
+            for uri in ["/v1/complaints/42", "/v1/customers/42", "/v1/claims/42"] {
+                try await client.execute(uri: uri, method: .get, headers: f.headers) {
+                    #expect($0.status == .notFound, "\(uri)")
+                }
+            }
+        }
+    }
+}
