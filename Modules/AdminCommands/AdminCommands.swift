@@ -234,11 +234,11 @@ struct TokenCommand: ParsableCommand {
             discussion: Help.text("aftersales token create --role service-advisor --name 前台-王丽", permission: .administer,
                                   more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Role ID.") var role: String
+        @Option(help: "Role ID.") var role: Role
         @Option(help: "Name shown in the audit log.") var name: String
 
         func run() throws {
-            let (token, secret) = try global.open().createToken(name: name, role: try parseChoice(role, field: "role"), actor: global.actorName)
+            let (token, secret) = try global.open().createToken(name: name, role: role, actor: global.actorName)
             struct Created: Encodable { let name: String; let role: String; let token: String }
             try global.output.emit(Created(name: token.name, role: token.role.rawValue, token: secret),
                                    table: .record([("name", token.name), ("role", token.role.rawValue), ("token", secret)]),

@@ -19,14 +19,13 @@ struct BulletinsCommand: ParsableCommand {
             discussion: Help.text("aftersales bulletins list --kind recall\naftersales bulletins list --vin LFV2A21K3N3000123 --open", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "recall, campaign, tsb or extension.") var kind: String?
+        @Option(help: "recall, campaign, tsb or extension.") var kind: Bulletin.Kind?
         @Option(help: "Only the bulletins of this vehicle.") var vin: String?
         @Flag(help: "With --vin: only open recalls and campaigns.") var open = false
         @OptionGroup var page: PageOptions
 
         func run() throws {
             let db = try global.open()
-            let kind: Bulletin.Kind? = try kind.map { try parseChoice($0, field: "kind") }
             if let vin {
                 let found = try db.bulletins(forVIN: try db.vehicleVIN(named: vin)).filter { (kind == nil || $0.kind == kind) && (!open || $0.open) }
                 try global.output.emit(found, table: Present.vehicleBulletins(found))
@@ -113,10 +112,10 @@ struct BulletinsCommand: ParsableCommand {
         @Option(help: "A manufacturer XML file with a Bulletins section.") var file: String?
         @Option(help: "Manufacturer.") var manufacturer = "FAW-Volkswagen"
         @Option(help: "Bulletin number.") var number: String?
-        @Option(help: "recall, campaign, tsb or extension.") var kind: String?
+        @Option(help: "recall, campaign, tsb or extension.") var kind: Bulletin.Kind?
         @Option(help: "Revision (1 or more).") var revision = 1
         @Option(help: "Issue date.") var issued: String?
-        @Option(help: "active or withdrawn.") var status = "active"
+        @Option(help: "active or withdrawn.") var status: Bulletin.Status = .active
         @Option var title: String?
         @Option var component: String?
         @Option var summary: String?
@@ -167,8 +166,8 @@ struct BulletinsCommand: ParsableCommand {
                 guard parts.count == 2, let m = parts[0], let k = parts[1] else { throw InvalidInput(field: "extension", "expected MONTHS:KM, got \"\(ext)\"") }
                 (months, km) = (m, k)
             }
-            let bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: try parseChoice(kind, field: "kind"), revision: revision,
-                                    issued: try Parse.day(issued, field: "issued"), status: try parseChoice(status, field: "status"), title: title,
+            let bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: kind, revision: revision,
+                                    issued: try Parse.day(issued, field: "issued"), status: status, title: title,
                                     component: component, summary: summary, consequence: consequence, remedy: remedy, models: models, built: builtCriteria,
                                     vinRanges: ranges, vins: try vin.map { try Parse.vin($0) }, extensionMonths: months, extensionKilometres: km)
             let result = try db.storeBulletin(bulletin, actor: global.actorName)
@@ -258,11 +257,11 @@ struct ClaimsCommand: ParsableCommand {
             abstract: "Claims, newest first; --format csv is the manufacturer's claim export.",
             discussion: Help.text("aftersales claims list --status submitted --format csv > claims.csv", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "draft, submitted, approved, rejected or paid.") var status: String?
+        @Option(help: "Only claims in this status.") var status: ClaimStatus?
         @OptionGroup var page: PageOptions
 
         func run() throws {
-            let claims = try global.open().listClaims(status: try status.map { try parseChoice($0, field: "status") }, limit: page.limit,
+            let claims = try global.open().listClaims(status: status, limit: page.limit,
                                                       offset: page.offset)
             let columns = ["claim", "vin", "customer", "mileage", "failure", "cause", "repair order", "line", "status", "amount", "covered by",
                            "manufacturer ref"]
@@ -342,13 +341,13 @@ struct ClaimsCommand: ParsableCommand {
             discussion: Help.text("aftersales claim export --status submitted > claims-2026-12.csv", permission: .readCustomers,
                                   more: "CSV always (one header row); --status and paging as `claim list`."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only claims in this status.") var status: String?
+        @Option(help: "Only claims in this status.") var status: ClaimStatus?
         @OptionGroup var page: PageOptions
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let claims = try db.listClaims(status: try status.map { try parseChoice($0, field: "status") }, limit: page.limit, offset: page.offset)
+            let claims = try db.listClaims(status: status, limit: page.limit, offset: page.offset)
             let columns = ["claim", "status", "manufacturer_ref", "vin", "repair_order", "repair_line", "repair_date", "mileage", "failure", "cause",
                            "bulletin", "line", "kind", "code", "quantity", "unit_price", "amount", "note"]
             let rows = claims.items.flatMap { claim in

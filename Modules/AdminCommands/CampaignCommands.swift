@@ -192,13 +192,13 @@ struct CampaignCommand: ParsableCommand {
                                   more: "Contacts logged with outcome booked, inbound visits and replies are counted the same way automatically."))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "appointment, visit, reply or opt-out.") var kind: String
+        @Option(help: "appointment, visit, reply or opt-out.") var kind: ResponseKind
         @Option(help: "When (default now).") var at: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let campaign = try db.recordResponse(customer: customer, kind: try parseChoice(kind, field: "kind"),
+            let campaign = try db.recordResponse(customer: customer, kind: kind,
                                                  at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, source: "cli", actor: global.actorName)
             guard let campaign else { throw Conflict(field: "customer", "no campaign message reached customer \(customer) within its response window") }
             global.output.note("counted for campaign \(campaign)")
@@ -237,8 +237,8 @@ struct OutboxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Messages, newest first; --counts for totals by channel, state and suppression reason.",
                                                         discussion: Help.text("aftersales outbox list --state suppressed --campaign winter-check\naftersales outbox list --counts", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "queued, sent, failed or suppressed.") var state: String?
-        @Option(help: "email, sms or letter.") var channel: String?
+        @Option(help: "queued, sent, failed, suppressed or cancelled.") var state: MessageState?
+        @Option(help: "email, sms or letter.") var channel: MessageChannel?
         @Option(help: "Only this campaign.") var campaign: String?
         @Option(help: "Only this customer.", transform: Typed.id) var customer: Customer.ID?
         @Flag(help: "Totals instead of messages.") var counts = false
@@ -255,7 +255,7 @@ struct OutboxCommand: ParsableCommand {
                 let totals = try db.outboxCounts()
                 return try global.output.emit(totals, table: TextTable(columns: ["what", "count"], rows: totals.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }))
             }
-            let page = try db.outbox(OutboxFilter(state: try state.map { try parseChoice($0, field: "state") }, channel: try channel.map { try parseChoice($0, field: "channel") },
+            let page = try db.outbox(OutboxFilter(state: state, channel: channel,
                                                   campaign: campaign, customer: customer, limit: limit, offset: offset))
             try global.output.emit(page: page, table: TextTable(columns: ["id", "customer", "channel", "category", "state", "reason", "recipient", "text"], rows: page.items.map {
                 [$0.id?.description ?? "", "\($0.recipientName) (\($0.customerID))", $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue, $0.reason ?? "",
@@ -425,13 +425,13 @@ struct RemindersCommand: ParsableCommand {
                                   more: "Kinds: \(ReminderKind.allCases.map { "\($0.rawValue) (\($0.rule), \($0.category.rawValue))" }.joined(separator: ", "))."))
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("as-of"), help: "The day (default today).") var asOf: String?
-        @Option(help: "Only these kinds (repeatable).") var kind: [String] = []
+        @Option(help: "Only these kinds (repeatable).") var kind: [ReminderKind] = []
         @Flag(name: .customLong("dry-run"), help: "Count what would be queued; write nothing.") var dryRun = false
 
         func run() throws {
             let db = try global.open()
             let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
-            let kinds: [ReminderKind] = try kind.isEmpty ? ReminderKind.allCases : kind.map { try parseChoice($0, field: "kind") }
+            let kinds: [ReminderKind] = kind.isEmpty ? ReminderKind.allCases : kind
             let run = try db.runReminders(asOf: day, kinds: kinds, dryRun: dryRun, actor: global.actorName)
             let columns = ["reminder", "rule", "due", "already queued", "queued", "without some fields", "suppressed"]
             try global.output.emit(run, table: TextTable(columns: columns, rows: run.kinds.map {

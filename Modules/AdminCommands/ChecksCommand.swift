@@ -19,7 +19,7 @@ struct ChecksCommand: ParsableCommand {
             discussion: Help.text("aftersales checks\naftersales checks list departed-staff --format csv > reassign.csv", permission: .manageChecks))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Which checks: \(CustomerCheck.allCases.map(\.rawValue).joined(separator: ", ")) (default all).") var checks: [String] = []
+        @Argument(help: "Which checks (default all).") var checks: [CustomerCheck] = []
         @Option(name: .customLong("as-of"), help: "The day to judge by (default today).") var asOf: String?
         @Option(help: "At most this many findings per check.") var limit = 200
 
@@ -27,7 +27,7 @@ struct ChecksCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: zone)
-            let selected: [CustomerCheck] = checks.isEmpty ? CustomerCheck.allCases : try checks.map { try parseChoice($0, field: "check") }
+            let selected: [CustomerCheck] = checks.isEmpty ? CustomerCheck.allCases : checks
             var findings: [CheckFinding] = []
             for check in selected { findings += try db.runCheck(check, asOf: day, limit: limit) }
             try global.output.emit(findings, table: TextTable(columns: ["check", "customer", "name", "owner", "problem"], rows: findings.map {
@@ -69,11 +69,11 @@ struct StaffCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
-        @Option(help: "Role ID.") var role: String
+        @Option(help: "Role ID.") var role: Role
 
         func run() throws {
             let db = try global.open()
-            let member = try db.addStaff(name: name, role: try parseChoice(role, field: "role"), actor: global.actorName)
+            let member = try db.addStaff(name: name, role: role, actor: global.actorName)
             try global.output.emit(member, table: .record([("name", member.name), ("role", member.role.rawValue)]))
         }
     }

@@ -43,13 +43,13 @@ struct ComplaintsCommand: ParsableCommand {
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "The vehicle concerned.") var vin: String?
         @Option(name: .customLong("work-order"), help: "The work order it is about.") var workOrder: String?
-        @Option(help: "How it arrived.") var channel: String
+        @Option(help: "How it arrived.") var channel: ComplaintChannel
         @Option(name: .customLong("received-at"), help: "When it arrived (default now): \"2026-11-23 09:30\" or ISO 8601.") var receivedAt: String?
         @Option(name: .customLong("received-by"), help: "Who received it first (K-3).") var receivedBy: String
         @Option(help: "The customer-service owner (K-3).") var owner: String?
         @Option(help: "The complaint in the customer's words.") var description: String
-        @Option(help: "Category (K-2).") var category: String
-        @Option(help: "What the customer wants (K-2); repeatable.") var wish: [String] = []
+        @Option(help: "Category (K-2).") var category: ComplaintCategory
+        @Option(help: "What the customer wants (K-2); repeatable.") var wish: [CustomerWish] = []
         @Flag(help: "A grievance told to others (抱怨) rather than a complaint to us (K-1).") var grievance = false
         @Option(help: "A crisis from the start (K-8): why.") var crisis: String?
 
@@ -57,10 +57,11 @@ struct ComplaintsCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let intake = ComplaintIntake(kind: grievance ? .grievance : .complaint, customer: customer,
-                                         vin: try vin.map { try db.vehicleVIN(named: $0) }, workOrder: workOrder, channel: try parseChoice(channel, field: "channel"),
+                                         vin: try vin.map { try db.vehicleVIN(named: $0) }, workOrder: workOrder,
+                                         channel: channel,
                                          receivedAt: try receivedAt.map { try Parse.instant($0, field: "received-at", zone: zone) },
-                                         receivedBy: receivedBy, owner: owner, description: description, category: try parseChoice(category, field: "category"),
-                                         wishes: try wish.map { try parseChoice($0, field: "wish") }, crisisReason: crisis)
+                                         receivedBy: receivedBy, owner: owner, description: description,
+                                         category: category, wishes: wish, crisisReason: crisis)
             try ComplaintsCommand.show(try db.addComplaint(intake, actor: global.actorName), global: global, zone: zone)
         }
     }
@@ -81,10 +82,10 @@ struct ComplaintsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Complaints, newest first.",
                                                         discussion: Help.text("aftersales complaints list --open --owner 李娜\naftersales complaints list --crisis --format csv", permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this state.") var state: String?
+        @Option(help: "Only this state.") var state: ComplaintState?
         @Flag(help: "Only open complaints (not closed or invalid).") var open = false
         @Option(help: "Only this owner.") var owner: String?
-        @Option(help: "Only this category.") var category: String?
+        @Option(help: "Only this category.") var category: ComplaintCategory?
         @Option(help: "Only this customer.", transform: Typed.id) var customer: Customer.ID?
         @Flag(help: "Only crises (K-8).") var crisis = false
         @Option(help: "At most this many.") var limit = 100
@@ -98,8 +99,8 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let page = try db.listComplaints(ComplaintFilter(state: try state.map { try parseChoice($0, field: "state") }, openOnly: open, owner: owner,
-                                                             category: try category.map { try parseChoice($0, field: "category") },
+            let page = try db.listComplaints(ComplaintFilter(state: state, openOnly: open, owner: owner,
+                                                             category: category,
                                                              customer: customer, crisisOnly: crisis, limit: limit,
                                                              offset: offset))
             try global.output.emit(page: page, table: TextTable(columns: ["id", "received", "customer", "channel", "category", "state", "level", "priority", "owner", "description"],
@@ -154,15 +155,15 @@ struct ComplaintsCommand: ParsableCommand {
                                   more: "K-5: parts quality → parts manager; repair technique, technical problem, product quality → technical director; anything else → service manager."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Route to this role instead of the table's.") var to: String?
+        @Option(help: "Route to this role instead of the table's.") var to: Role?
         @Option(help: "The person in that department.") var person: String?
         @Option(help: "The service advisor the plan goes to, who reports back (K-6).") var advisor: String?
-        @Option(help: "The cause, when known (K-2): \(ComplaintCause.allCases.map(\.rawValue).joined(separator: ", ")).") var cause: String?
+        @Option(help: "The cause, when known (K-2).") var cause: ComplaintCause?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
-                try $0.routeComplaint(target.complaintID, to: try to.map { try parseChoice($0, field: "to") }, person: person, advisor: advisor,
-                                      cause: try cause.map { try parseChoice($0, field: "cause") }, actor: global.actorName)
+                try $0.routeComplaint(target.complaintID, to: to, person: person, advisor: advisor, cause: cause,
+                                      actor: global.actorName)
             }
         }
     }
@@ -186,12 +187,12 @@ struct ComplaintsCommand: ParsableCommand {
                                   permission: .escalateComplaints, more: "Levels: \(EscalationLevel.allCases.map(\.rawValue).joined(separator: " → "))."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "The level to go to (default: the next one).") var to: String?
+        @Option(help: "The level to go to (default: the next one).") var to: EscalationLevel?
         @Option(help: "The analysis and suggestion for that level.") var reason: String?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
-                try $0.escalateComplaint(target.complaintID, to: try to.map { try parseChoice($0, field: "to") }, reason: reason, actor: global.actorName)
+                try $0.escalateComplaint(target.complaintID, to: to, reason: reason, actor: global.actorName)
             }
         }
     }
@@ -222,14 +223,14 @@ struct ComplaintsCommand: ParsableCommand {
         @Option(help: "The measures taken.") var measures: String = ""
         @Flag(help: "The customer agreed to the solution.") var agreed = false
         @Option(help: "The appointment booked for the fix.") var appointment: String?
-        @Option(help: "The cause (K-2).") var cause: String?
+        @Option(help: "The cause (K-2).") var cause: ComplaintCause?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let file = try db.resolveComplaint(target.complaintID, summary: summary, apology: apology, unhappyBecause: unhappyBecause, measures: measures,
                                                customerAgreed: agreed, appointment: try appointment.map { try Parse.instant($0, field: "appointment", zone: zone) },
-                                               cause: try cause.map { try parseChoice($0, field: "cause") }, actor: global.actorName)
+                                               cause: cause, actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: zone)
         }
     }
@@ -242,19 +243,14 @@ struct ComplaintsCommand: ParsableCommand {
                                   more: "Levels, best first: \(Satisfaction.allCases.map { "\($0.name) (\($0.rawValue), \($0.label))" }.joined(separator: ", ")). Dimensions (S-1): \(ServiceDimension.allCases.map(\.rawValue).joined(separator: ", "))."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Satisfaction with the handling process.") var process: String
-        @Option(help: "Satisfaction with the result.") var result: String
-        @Option(help: "DIMENSION=LEVEL, repeatable (S-1).") var score: [String] = []
+        @Option(help: "Satisfaction with the handling process.") var process: Satisfaction
+        @Option(help: "Satisfaction with the result.") var result: Satisfaction
+        @Option(help: ArgumentHelp("A dimension rated on the scale, such as empathy=6; repeatable (S-1).",
+                                   valueName: "DIMENSION=LEVEL")) var score: [DimensionScore] = []
 
         func run() throws {
             var dimensions: [ServiceDimension: Satisfaction] = [:]
-            for item in score {
-                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw InvalidInput(field: "score", "expected DIMENSION=LEVEL such as empathy=6, got \"\(item)\"") }
-                dimensions[try parseChoice(parts[0], field: "score")] = try Satisfaction.parse(parts[1], field: "score")
-            }
-            let process = try Satisfaction.parse(self.process, field: "process")
-            let result = try Satisfaction.parse(self.result, field: "result")
+            for item in score { dimensions[item.dimension] = item.level }
             try ComplaintsCommand.change(global) {
                 try $0.closeComplaint(target.complaintID, process: process, result: result, dimensions: dimensions, actor: global.actorName)
             }
@@ -290,11 +286,13 @@ struct ComplaintsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "What the customer said.") var result: String?
-        @Option(help: "Satisfaction at the follow-up (7-level scale).") var satisfaction: String?
+        @Option(help: "Satisfaction at the follow-up (7-level scale).") var satisfaction: Satisfaction?
 
         func run() throws {
-            let level = try satisfaction.map { try Satisfaction.parse($0, field: "satisfaction") }
-            try ComplaintsCommand.change(global) { try $0.recordComplaintFollowUp(target.complaintID, result: result, satisfaction: level, actor: global.actorName) }
+            try ComplaintsCommand.change(global) {
+                try $0.recordComplaintFollowUp(target.complaintID, result: result, satisfaction: satisfaction,
+                                               actor: global.actorName)
+            }
         }
     }
 
@@ -306,12 +304,12 @@ struct ComplaintsCommand: ParsableCommand {
         @OptionGroup var target: Target
         @Option(name: .customLong("root-cause"), help: "The root cause.") var rootCause: String?
         @Option(name: .customLong("preventive-action"), help: "The preventive action.") var preventiveAction: String?
-        @Option(help: "The cause (K-2), when it is settled now.") var cause: String?
+        @Option(help: "The cause (K-2), when it is settled now.") var cause: ComplaintCause?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
                 try $0.analyseComplaint(target.complaintID, rootCause: rootCause, preventiveAction: preventiveAction,
-                                        cause: try cause.map { try parseChoice($0, field: "cause") }, actor: global.actorName)
+                                        cause: cause, actor: global.actorName)
             }
         }
     }
@@ -324,13 +322,13 @@ struct ComplaintsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Argument(help: "The file.") var file: String
-        @Option(help: "photo, recording or document (checked against the file).") var kind: String?
+        @Option(help: "photo, recording or document (checked against the file).") var kind: AttachmentKind?
         @Option(help: "Note.") var note: String?
 
         func run() throws {
             let db = try global.open()
             guard let data = FileManager.default.contents(atPath: file) else { throw InvalidInput(field: "file", "cannot read \(file)") }
-            let file = try db.attachToComplaint(target.complaintID, name: self.file, bytes: [UInt8](data), kind: try kind.map { try parseChoice($0, field: "kind") },
+            let file = try db.attachToComplaint(target.complaintID, name: self.file, bytes: [UInt8](data), kind: kind,
                                                 note: note, actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: try db.settings().timeZone)
         }

@@ -97,16 +97,15 @@ struct TasksCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Task id.", transform: Typed.id) var id: CareTask.ID
         @Option(help: "The customer's response.") var response: String
-        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String?
-        @Option(help: "Contact outcome (with --channel).") var outcome = "reached"
+        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel?
+        @Option(help: "Contact outcome (with --channel).") var outcome: Contact.Outcome = .reached
         @Option(help: "When it was done (default now).") var at: String?
         @Option(help: "Who did it (default: the actor).") var staff: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let completion = TaskCompletion(response: response, channel: try channel.map { try parseChoice($0, field: "channel") },
-                                            outcome: try parseChoice(outcome, field: "outcome"),
+            let completion = TaskCompletion(response: response, channel: channel, outcome: outcome,
                                             at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, staff: staff)
             let task = try db.completeTask(id, completion, actor: global.actorName)
             try global.output.emit(task, table: .record([

@@ -13,10 +13,10 @@ struct CustomerCommand: ParsableCommand {
     /// The card fields shared by `add` and `edit`.
     struct CardOptions: ParsableArguments {
         @Option(help: "Full name (Chinese or other), or the organisation's name.") var name: String?
-        @Option(help: "person or organisation.") var kind: String?
-        @Option(help: "Grade of a potential customer: A, B or C (C-2).") var grade: String?
+        @Option(help: "person or organisation (个人/单位).") var kind: OrEmpty<PartyKind>?
+        @Option(help: "Grade of a potential customer: A, B or C (C-2).") var grade: OrEmpty<PotentialGrade>?
         @Option(help: "Where a potential customer came from (C-1): display, advertising, event, after-sales, staff...") var source: String?
-        @Option(help: "male or female (男/女).") var gender: String?
+        @Option(help: "male or female (男/女).") var gender: OrEmpty<Gender>?
         @Option(name: .customLong("birth-date"), help: "YYYY-MM-DD.") var birthDate: String?
         @Option(help: "E-mail address.") var email: String?
         @Option(help: "Region (省/市/区), for analysing the base.") var region: String?
@@ -28,10 +28,10 @@ struct CustomerCommand: ParsableCommand {
         var form: CustomerForm {
             var form = CustomerForm()
             form.name = name
-            form.kind = kind
-            form.grade = grade
+            form.kind = kind?.text
+            form.grade = grade?.text
             form.source = source
-            form.gender = gender
+            form.gender = gender?.text
             form.birthDate = birthDate
             form.email = email
             form.region = region
@@ -124,13 +124,12 @@ struct CustomerCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "What to look for.") var text: String
-        @Option(help: "name, phone, plate or vin.") var by: String?
+        @Option(help: "name, phone, plate or vin.") var by: SearchField?
         @OptionGroup var page: PageOptions
 
         func run() throws {
             let db = try global.open()
-            let field: SearchField? = try by.map { try parseChoice($0, field: "by") }
-            let found = try db.searchCustomers(text, by: field, limit: page.limit, offset: page.offset)
+            let found = try db.searchCustomers(text, by: by, limit: page.limit, offset: page.offset)
             try global.output.emit(page: found, table: Present.summaries(found.items))
         }
     }
@@ -152,10 +151,10 @@ struct CustomerCommand: ParsableCommand {
             let db = try global.open()
             var edit = CustomerEdit()
             edit.name = card.name
-            edit.kind = card.kind
-            edit.grade = card.grade
+            edit.kind = card.kind?.text
+            edit.grade = card.grade?.text
             edit.source = card.source
-            edit.gender = card.gender
+            edit.gender = card.gender?.text
             edit.birthDate = card.birthDate
             edit.region = card.region
             edit.occupation = card.occupation

@@ -109,18 +109,16 @@ extension ContactCommand {
             discussion: Help.text("aftersales contact edit 311 --outcome booked --note \"周五上午首保\"", permission: .logContacts))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Contact id.", transform: Typed.id) var id: Contact.ID
-        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: String?
-        @Option(help: "outbound or inbound.") var direction: String?
-        @Option(help: "What came of it.") var outcome: String?
+        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel?
+        @Option(help: "outbound or inbound.") var direction: Contact.Direction?
+        @Option(help: "What came of it.") var outcome: Contact.Outcome?
         @Option(help: "When it happened.") var at: String?
         @Option(help: "What was said (empty clears it).") var note: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let contact = try db.editContact(id, channel: try channel.map { try parseChoice($0, field: "channel") },
-                                             direction: try direction.map { try parseChoice($0, field: "direction") },
-                                             outcome: try outcome.map { try parseChoice($0, field: "outcome") },
+            let contact = try db.editContact(id, channel: channel, direction: direction, outcome: outcome,
                                              at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, note: note, actor: global.actorName)
             try global.output.emit(contact, table: Present.contacts([contact], zone: zone))
         }

@@ -24,7 +24,7 @@ struct ImportCustomersCommand: ParsableCommand {
     @Flag(name: .customLong("keep-valid"), help: "Load the valid rows and list the rejected ones (exit 3).") var keepValid = false
     @Flag(name: .customLong("dry-run"), help: "Validate and count; write nothing.") var dryRun = false
     @Flag(name: .customLong("shared-phones"), help: "Accept phones already on another customer.") var sharedPhones = false
-    @Option(help: "utf-8, gb18030 or auto (UTF-8 if the whole file is valid UTF-8).") var encoding = "auto"
+    @Option(help: "utf-8, gb18030 or auto (UTF-8 if the whole file is valid UTF-8).") var encoding: TextEncoding = .auto
     @Flag(help: "No progress display.") var quiet = false
 
     func run() throws {
@@ -33,7 +33,7 @@ struct ImportCustomersCommand: ParsableCommand {
         options.keepValid = keepValid
         options.dryRun = dryRun
         options.allowSharedPhones = sharedPhones
-        options.encoding = try parseChoice(encoding, field: "encoding")
+        options.encoding = encoding
         let progress = quiet ? nil : Progress(file: file)
         let report = try db.importCustomers(path: file, options: options, actor: global.actorName, progress: progress.map { p in { p.update(bytes: $0, rows: $1) } })
         progress?.finish()

@@ -1,7 +1,11 @@
 import ArgumentParser
 import Core
 import Customers
+import Complaints
+import Warranty
 import Messaging
+import Campaigns
+import Storage
 
 // Options with a closed set of values are typed (issue 14): a value that does not parse is a usage error (exit 64)
 // listing the values, before anything is opened; a value that parses but breaks a rule is exit 1. Each reads
@@ -35,6 +39,153 @@ extension Contact.Outcome: ExpressibleByArgument {
 
 extension ConsentStatus: ExpressibleByArgument {
     public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension PartyKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = try? PartyKind.parse(argument) else { return nil }
+        self = value
+    }
+}
+
+extension Gender: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = try? Gender.parse(argument) else { return nil }
+        self = value
+    }
+}
+
+extension PotentialGrade: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = try? PotentialGrade.parse(argument) else { return nil }
+        self = value
+    }
+}
+
+extension Role: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension SearchField: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension CustomerCheck: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension TextEncoding: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+// Complaints (K-1, K-2, K-5, K-7, K-10, K-14, S-1).
+
+extension ComplaintChannel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension ComplaintCategory: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension ComplaintState: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension ComplaintCause: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension CustomerWish: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension EscalationLevel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension AttachmentKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension ServiceDimension: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+/// The 7-level scale by name (`fairly-satisfied`), Chinese label or number 7 to 1, as `Satisfaction.parse` reads it;
+/// the names are the values listed.
+extension Satisfaction: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = try? Satisfaction.parse(argument, field: "") else { return nil }
+        self = value
+    }
+
+    public var defaultValueDescription: String { name }
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+    public static var allValueDescriptions: [String: String] { [:] }
+}
+
+/// `DIMENSION=LEVEL` (S-1): a service-quality dimension rated on the 7-level scale.
+struct DimensionScore: ExpressibleByArgument {
+    let dimension: ServiceDimension
+    let level: Satisfaction
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let dimension = ServiceDimension(argument: parts[0]),
+              let level = Satisfaction(argument: parts[1]) else { return nil }
+        (self.dimension, self.level) = (dimension, level)
+    }
+}
+
+// Warranty, bulletins and claims (W-4, W-6, W-7).
+
+extension ClaimStatus: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension Bulletin.Kind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension Bulletin.Status: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension ExclusionFact.Kind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+// Campaigns and the outbox (M-1, M-4).
+
+extension ReminderKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension ResponseKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+extension MessageState: ExpressibleByArgument {
+    public init?(argument: String) { self.init(choice: argument) }
+}
+
+/// A closed-set value, or the empty text that clears the field (`customer edit --grade ""`).
+struct OrEmpty<Value: ExpressibleByArgument>: ExpressibleByArgument {
+    let value: Value?
+
+    init?(argument: String) {
+        if argument.trimmed().isEmpty {
+            value = nil
+        } else {
+            guard let value = Value(argument: argument) else { return nil }
+            self.value = value
+        }
+    }
+
+    /// The value as the forms take it: its name, or "" to clear.
+    var text: String { value?.defaultValueDescription ?? "" }
+    static var allValueStrings: [String] { Value.allValueStrings }
 }
 
 extension RawRepresentable where Self: CaseIterable, RawValue == String {

@@ -117,7 +117,7 @@ struct WarrantyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Flag(help: "List the recorded exclusions instead.") var list = false
-        @Option(help: "The kind of fact.") var kind: String?
+        @Option(help: "The kind of fact.") var kind: ExclusionFact.Kind?
         @Option(help: "For manufacturer-condition: which condition.") var condition: String?
         @Option(help: "Only this component is excluded (default: the whole vehicle).") var component: String?
         @Option(help: "The record it rests on: repair order, report, photo reference.") var source: String?
@@ -136,7 +136,7 @@ struct WarrantyCommand: ParsableCommand {
             }
             guard let kind else { throw InvalidInput(field: "kind", "is required: \(ExclusionFact.Kind.allCases.map(\.rawValue).joined(separator: ", "))") }
             let day = try on.map { try Parse.day($0, field: "on") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
-            let fact = try db.addExclusion(ExclusionFact(kind: try parseChoice(kind, field: "kind"), condition: condition, component: component,
+            let fact = try db.addExclusion(ExclusionFact(kind: kind, condition: condition, component: component,
                                                          recordedOn: day, source: source ?? "", note: note), vin: vin, actor: global.actorName)
             try global.output.emit(fact, table: .record([("exclusion", fact.title), ("component", fact.component ?? "(whole vehicle)"), ("source", fact.source)]))
         }
@@ -172,7 +172,7 @@ struct WarrantyCommand: ParsableCommand {
         @Flag(help: "Set a term instead of listing.") var set = false
         @Option(help: "Make (* for any).") var make: String?
         @Option(help: "Model (default: all models of the make).") var model: String?
-        @Option(help: "private, taxi or commercial.") var usage: String?
+        @Option(help: "private, taxi or commercial.") var usage: Usage?
         @Option(help: "Months.") var months: Int?
         @Option(help: "Kilometres.") var km: Int?
         @Option(help: "Applies to vehicles delivered on or after this day.") var effective: String?
@@ -183,7 +183,8 @@ struct WarrantyCommand: ParsableCommand {
                 guard let make, let usage, let months, let km, let effective else {
                     throw InvalidInput(field: "term", "--set needs --make, --usage, --months, --km and --effective")
                 }
-                let stored = try db.setWarrantyTerm(WarrantyTerm(make: make, model: model, usage: try Usage.parse(usage), months: months, kilometres: km,
+                let stored = try db.setWarrantyTerm(WarrantyTerm(make: make, model: model, usage: usage, months: months,
+                                                                 kilometres: km,
                                                                  effective: try Parse.day(effective, field: "effective"), source: "manual"), actor: global.actorName)
                 if let flag = stored.legalFlag { printError("warning: \(flag)") }
             }

@@ -128,8 +128,10 @@ struct ComplaintCLITests {
         let before = try Binaries.dump(cli.database)
         let bin = try cli.folder.write("virus.exe", "MZ")
         let cases: [([String], Int32, String)] = [
-            (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "weather", "--description", "x"], 1, "category"),
-            (["complaints", "add", "--customer", "1", "--channel", "pigeon", "--received-by", "李娜", "--category", "price", "--description", "x"], 1, "channel"),
+            (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜",
+              "--category", "weather", "--description", "x"], 64, "--category"),
+            (["complaints", "add", "--customer", "1", "--channel", "pigeon", "--received-by", "李娜",
+              "--category", "price", "--description", "x"], 64, "--channel"),
             (["complaints", "add", "--customer", "9", "--channel", "phone", "--received-by", "李娜", "--category", "price", "--description", "x"], 1, "customer 9"),
             (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "王丽", "--category", "price", "--description", "x"], 1, "owner"),
             (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price", "--description", " "], 1, "description"),
@@ -138,22 +140,23 @@ struct ComplaintCLITests {
             (["complaints", "contact", "1", "--at", "2026-11-23 09:00"], 1, "at"),
             (["complaints", "contact", "7"], 1, "complaint 7"),
             (["complaints", "close", "1"], 64, "--process"),
-            (["complaints", "close", "1", "--process", "happy", "--result", "satisfied"], 1, "process"),
+            (["complaints", "close", "1", "--process", "happy", "--result", "satisfied"], 64, "--process"),
             (["complaints", "close", "1", "--process", "satisfied", "--result", "satisfied"], 1, "allowed now"),
-            (["complaints", "close", "1", "--process", "satisfied", "--result", "satisfied", "--score", "speed=5"], 1, "score"),
+            (["complaints", "close", "1", "--process", "satisfied", "--result", "satisfied", "--score", "speed=5"], 64,
+             "--score"),
             (["complaints", "progress", "1", "--note", "x"], 1, "allowed now"),
             (["complaints", "assign", "1", "--to", "王丽", "--reason", "x"], 1, "owner"),
             (["complaints", "assign", "1", "--to", "李娜", "--reason", " "], 1, "reason"),
             (["complaints", "escalate", "1"], 1, "reason"),
             (["complaints", "escalate", "1", "--to", "handler", "--reason", "x"], 1, "to"),
-            (["complaints", "route", "1", "--to", "king"], 1, "to"),
+            (["complaints", "route", "1", "--to", "king"], 64, "--to"),
             (["complaints", "analyse", "1", "--root-cause", "x", "--preventive-action", "y"], 1, "allowed now"),
             (["complaints", "invalidate", "1"], 1, "explanation"),
             (["complaints", "attach", "1", bin], 1, "file"),
             (["complaints", "attach", "1", cli.folder.path("missing.jpg")], 1, "file"),
             (["complaints", "overdue", "--as-of", "yesterday"], 1, "as-of"),
             (["complaints", "report", "--from", "2026-12-01", "--to", "2026-11-01"], 1, "to"),
-            (["complaints", "list", "--state", "lost"], 1, "state"),
+            (["complaints", "list", "--state", "lost"], 64, "--state"),
         ]
         try cli.expectRejected(cases, unchanged: before)
     }

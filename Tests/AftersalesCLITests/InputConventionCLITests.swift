@@ -37,4 +37,96 @@ struct InputConventionCLITests {
                   (["customer", "show", "42"], 1, "no customer 42")]
         try cli.expectRejected(cases, unchanged: before)
     }
+
+    /// Runs each case and checks that a usage error lists the allowed values (one of them is `listed`).
+    func expectUsage(_ cli: CLI, _ cases: [([String], String)],
+                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try Binaries.dump(cli.database)
+        for (arguments, listed) in cases {
+            let said = try cli.run(arguments, expect: 64, sourceLocation: sourceLocation).stderr
+            #expect(said.contains("Please provide one of") && said.contains(listed),
+                    "aftersales \(arguments.joined(separator: " ")) said: \(said)", sourceLocation: sourceLocation)
+        }
+        #expect(try Binaries.dump(cli.database) == before, sourceLocation: sourceLocation)
+    }
+
+    @Test("K-2, K-5, K-7, K-10, K-14: a complaint option outside its closed set is exit 64 listing the values")
+    func complaintClosedSets() throws {
+        let cli = try setUp()
+        try cli.run("complaint", "add", "--customer", "1", "--channel", "PHONE", "--received-by", "李娜",
+                    "--category", "price", "--description", "价格太高", "--wish", "explanation-apology")
+        let add = ["complaint", "add", "--customer", "1", "--received-by", "李娜", "--description", "x"]
+        try expectUsage(cli, [
+            (add + ["--channel", "pigeon", "--category", "price"], "in-person"),
+            (add + ["--channel", "phone", "--category", "weather"], "repair-technique"),
+            (add + ["--channel", "phone", "--category", "price", "--wish", "money"], "compensation"),
+            (["complaint", "list", "--state", "open"], "investigating"),
+            (["complaint", "list", "--category", "weather"], "parts-quality"),
+            (["complaint", "route", "1", "--to", "boss"], "technical-director"),
+            (["complaint", "route", "1", "--cause", "weather"], "defect"),
+            (["complaint", "escalate", "1", "--to", "ceo", "--reason", "x"], "general-manager"),
+            (["complaint", "resolve", "1", "--summary", "x", "--measures", "y", "--cause", "weather"], "defect"),
+            (["complaint", "close", "1", "--process", "great", "--result", "satisfied"], "fairly-satisfied"),
+            (["complaint", "followup", "1", "--satisfaction", "8"], "very-dissatisfied"),
+            (["complaint", "analyse", "1", "--cause", "weather"], "defect"),
+            (["complaint", "attach", "1", "x.jpg", "--kind", "video"], "'photo', 'recording' or 'document'"),
+        ])
+        // Parsed, but the ladder only goes up (K-7): a rule's refusal, exit 1, nothing written.
+        try cli.expectRejected([(["complaint", "escalate", "1", "--to", "handler", "--reason", "x"], 1,
+                                 "already at handler")], unchanged: try Binaries.dump(cli.database))
+    }
+
+    @Test("W-6, W-7: claim status, bulletin kind and status are closed sets (exit 64); a bad extension is exit 1")
+    func warrantyClosedSets() throws {
+        let cli = try setUp()
+        let bulletin = ["bulletin", "add", "--issued", "2026-10-12", "--title", "t", "--component", "c",
+                        "--summary", "s", "--remedy", "r", "--model", "Volkswagen:Sagitar"]
+        try expectUsage(cli, [
+            (["claim", "list", "--status", "pending"], "submitted"),
+            (["claim", "export", "--status", "pending"], "cancelled"),
+            (["bulletin", "list", "--kind", "memo"], "'recall', 'campaign', 'tsb' or 'extension'"),
+            (bulletin + ["--number", "X-1", "--kind", "recall", "--status", "gone"], "'active' and 'withdrawn'"),
+            (["warranty", "exclusion", "LFV2A21K3N3000123", "--kind", "rain", "--source", "x"], "accident"),
+        ])
+        try cli.run("claim", "list", "--status", "Submitted")
+        // W-6: an extension parses as a kind, but one without its limits breaks the bulletin's rule.
+        try cli.expectRejected([(bulletin + ["--number", "EX-1", "--kind", "extension"], 1, "extension")],
+                               unchanged: try Binaries.dump(cli.database))
+    }
+
+    @Test("M-1, M-4: reminder kind, response kind and outbox state are closed sets (exit 64 listing them)")
+    func campaignClosedSets() throws {
+        let cli = try setUp()
+        try expectUsage(cli, [
+            (["reminder", "run", "--kind", "oil"], "maintenance-due"),
+            (["campaign", "respond", "--customer", "1", "--kind", "like"],
+             "'appointment', 'visit', 'reply' or 'opt-out'"),
+            (["outbox", "list", "--state", "lost"], "suppressed"),
+            (["outbox", "list", "--channel", "fax"], "'email', 'sms' or 'letter'"),
+        ])
+        try cli.run("reminder", "run", "--kind", "birthday", "--dry-run")
+        // M-4: a response kind that parses, from a customer no campaign reached, is the rule's refusal (exit 1).
+        try cli.expectRejected([(["campaign", "respond", "--customer", "1", "--kind", "visit"], 1,
+                                 "no campaign message reached")], unchanged: try Binaries.dump(cli.database))
+    }
+
+    @Test("Staff roles, search fields, checks, card kinds and contact fields are closed sets (exit 64 listing them)")
+    func otherClosedSets() throws {
+        let cli = try setUp()
+        try expectUsage(cli, [
+            (["staff", "add", "张三", "--role", "boss"], "sales-consultant"),
+            (["token", "create", "--role", "boss", "--name", "x"], "cs-agent"),
+            (["customer", "search", "王", "--by", "email"], "'name', 'phone', 'plate' or 'vin'"),
+            (["check", "list", "everything"], "departed-staff"),
+            (["customer", "add", "--name", "李强", "--gender", "x"], "'male' and 'female'"),
+            (["customer", "edit", "1", "--grade", "D"], "'A', 'B' or 'C'"),
+            (["customer", "edit", "1", "--kind", "robot"], "'person' and 'organisation'"),
+            (["task", "done", "1", "--response", "x", "--outcome", "maybe"], "no-answer"),
+            (["import-customers", "x.csv", "--encoding", "latin1"], "'utf-8', 'gb18030' or 'auto'"),
+        ])
+        // The Chinese names still read, an empty value still clears, and a role that parses may break a rule (exit 1).
+        try cli.run("customer", "edit", "1", "--gender", "女", "--grade", "")
+        try cli.expectRejected([(["staff", "add", "李娜", "--role", "cs-manager"], 1, "already exists")],
+                               unchanged: try Binaries.dump(cli.database))
+    }
 }
