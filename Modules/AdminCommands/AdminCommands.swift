@@ -13,16 +13,13 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "customer, vehicle, contact, care_task, setting, staff, api_token, import...") var entity: String?
     @Option(help: "The record's id (with --entity).") var id: String?
     @Option(name: .customLong("by"), help: "Only changes by this actor.") var by: String?
-    @Option(help: "Only changes on or after this day or time.") var since: String?
+    @Option(help: "Only changes on or after this day or time.", transform: Typed.dayOrTime) var since: WallTime?
     @Option(help: "At most this many, newest first.") var limit = 100
 
     func run() throws {
         let db = try global.open()
         let zone = try db.settings().timeZone
-        var sinceDate: Date?
-        if let since {
-            sinceDate = try LocalDate(since)?.startInstant(in: zone) ?? Parse.instant(since, field: "since", zone: zone)
-        }
+        let sinceDate = since?.instant(in: zone)
         let entries = try db.auditEntries(AuditFilter(entity: entity, entityID: id, actor: by, since: sinceDate, limit: limit))
         try global.output.emit(entries, table: TextTable(columns: ["at", "actor", "entity", "id", "action", "changes"], rows: entries.map { entry in
             [Instant.localString(entry.at, in: zone), entry.actor, entry.entity, entry.entityID, entry.action,
@@ -101,7 +98,7 @@ struct CalendarCommand: ParsableCommand {
             abstract: "Mark a day as a holiday or a make-up working day.",
             discussion: Help.text("aftersales calendar set 2026-10-01 --holiday --name 国庆节\naftersales calendar set 2026-09-27 --workday --name 国庆调休", permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "YYYY-MM-DD.") var day: String
+        @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
         @Flag(help: "A day off.") var holiday = false
         @Flag(help: "A weekend day worked (调休).") var workday = false
         @Option(help: "Name, e.g. 春节.") var name: String?
@@ -112,7 +109,7 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            let date = try Parse.day(day, field: "day")
+            let date = day
             try db.setCalendarDay(date, kind: holiday ? .holiday : .workday, name: name, actor: global.actorName)
             global.output.note("\(date): \(holiday ? "holiday" : "working day")\(name.map { " (\($0))" } ?? "")")
         }
@@ -121,11 +118,11 @@ struct CalendarCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a calendar entry.", discussion: Help.text("aftersales calendar remove 2026-10-01", permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "YYYY-MM-DD.") var day: String
+        @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
 
         func run() throws {
             let db = try global.open()
-            let date = try Parse.day(day, field: "day")
+            let date = day
             try db.removeCalendarDay(date, actor: global.actorName)
             global.output.note("\(date): removed")
         }

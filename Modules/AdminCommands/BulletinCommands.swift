@@ -114,7 +114,7 @@ struct BulletinsCommand: ParsableCommand {
         @Option(help: "Bulletin number.") var number: String?
         @Option(help: "recall, campaign, tsb or extension.") var kind: Bulletin.Kind?
         @Option(help: "Revision (1 or more).") var revision = 1
-        @Option(help: "Issue date.") var issued: String?
+        @Option(help: "Issue date, YYYY-MM-DD.", transform: Typed.day) var issued: LocalDate?
         @Option(help: "active or withdrawn.") var status: Bulletin.Status = .active
         @Option var title: String?
         @Option var component: String?
@@ -122,10 +122,13 @@ struct BulletinsCommand: ParsableCommand {
         @Option var consequence: String?
         @Option var remedy: String?
         @Option(help: "MAKE:MODEL[:FROM-TO]; repeatable.") var model: [String] = []
-        @Option(help: "FROM:TO build dates (either may be empty); repeatable.") var built: [String] = []
-        @Option(name: .customLong("vin-range"), help: "FROM:TO VINs; repeatable.") var vinRange: [String] = []
-        @Option(help: "A listed VIN; repeatable.") var vin: [String] = []
-        @Option(help: "For extensions: MONTHS:KM from the warranty start.") var `extension`: String?
+        @Option(help: "FROM:TO build dates (either may be empty); repeatable.", transform: Typed.builtRange)
+        var built: [Bulletin.BuiltCriterion] = []
+        @Option(name: .customLong("vin-range"), help: "FROM:TO VINs; repeatable.", transform: Typed.vinPair)
+        var vinRange: [(from: VIN, to: VIN)] = []
+        @Option(help: "A listed VIN; repeatable.", transform: Typed.vin) var vin: [VIN] = []
+        @Option(help: "For extensions: MONTHS:KM from the warranty start.", transform: Typed.extensionLimits)
+        var `extension`: ExtensionLimits?
 
         func run() throws {
             let db = try global.open()
@@ -149,27 +152,13 @@ struct BulletinsCommand: ParsableCommand {
                 }
                 return Bulletin.ModelCriterion(make: parts[0], name: parts[1], yearFrom: from, yearTo: to)
             }
-            let builtCriteria = try built.map { text -> Bulletin.BuiltCriterion in
-                let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                guard parts.count == 2 else { throw InvalidInput(field: "built", "expected FROM:TO, got \"\(text)\"") }
-                return Bulletin.BuiltCriterion(from: try parts[0].isEmpty ? nil : Parse.day(parts[0], field: "built"),
-                                               to: try parts[1].isEmpty ? nil : Parse.day(parts[1], field: "built"))
-            }
-            let ranges = try vinRange.map { text -> VinRange in
-                let parts = text.split(separator: ":").map(String.init)
-                guard parts.count == 2 else { throw InvalidInput(field: "vin-range", "expected FROM:TO, got \"\(text)\"") }
-                return try VinRange(from: Parse.vin(parts[0], field: "vin-range"), to: Parse.vin(parts[1], field: "vin-range"))
-            }
-            var months: Int?, km: Int?
-            if let ext = `extension` {
-                let parts = ext.split(separator: ":").map { Int($0) }
-                guard parts.count == 2, let m = parts[0], let k = parts[1] else { throw InvalidInput(field: "extension", "expected MONTHS:KM, got \"\(ext)\"") }
-                (months, km) = (m, k)
-            }
+            // W-6: whether two VINs make a range is the bulletin's rule (exit 1), not their format.
+            let ranges = try vinRange.map { try VinRange(from: $0.from, to: $0.to) }
             let bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: kind, revision: revision,
-                                    issued: try Parse.day(issued, field: "issued"), status: status, title: title,
-                                    component: component, summary: summary, consequence: consequence, remedy: remedy, models: models, built: builtCriteria,
-                                    vinRanges: ranges, vins: try vin.map { try Parse.vin($0) }, extensionMonths: months, extensionKilometres: km)
+                                    issued: issued, status: status, title: title, component: component,
+                                    summary: summary, consequence: consequence, remedy: remedy, models: models,
+                                    built: built, vinRanges: ranges, vins: vin, extensionMonths: `extension`?.months,
+                                    extensionKilometres: `extension`?.kilometres)
             let result = try db.storeBulletin(bulletin, actor: global.actorName)
             if let warning = result.warning { printError("warning: \(warning)") }
             try global.output.emit(result, table: .record([("bulletin", "\(result.manufacturer) \(result.number)"), ("revision", String(result.revision)),
@@ -186,12 +175,12 @@ struct BulletinsCommand: ParsableCommand {
         @Argument(help: "Bulletin number.") var number: String
         @Option(help: "Manufacturer, when several use the number.") var manufacturer: String?
         @Option(help: "The vehicle.") var vin: String
-        @Option(help: "The day the work was done (default today).") var on: String?
+        @Option(help: "The day the work was done (default today).", transform: Typed.day) var on: LocalDate?
         @Option(name: .customLong("work-ref"), help: "The repair order or work reference.") var workRef: String?
 
         func run() throws {
             let db = try global.open()
-            let day = try on.map { try Parse.day($0, field: "on") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+            let day = try on ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
             let done = try db.completeBulletin(number: number, manufacturer: manufacturer, vin: try db.vehicleVIN(named: vin), on: day, workRef: workRef, actor: global.actorName)
             try global.output.emit(done, table: Present.vehicleBulletins([done]))
         }
@@ -277,10 +266,11 @@ struct ClaimsCommand: ParsableCommand {
         @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
         @Option(help: "The manufacturer's reason (required to reject; for cancel, the dealer's reason).") var reason: String?
         @Option(help: "The manufacturer's decision reference.") var ref: String?
-        @Option(help: "Amount paid (pay; default the claimed amount).") var amount: String?
+        @Option(help: "Amount paid in yuan, such as 396.00 (pay; default the claimed amount).", transform: Typed.money)
+        var amount: Money?
 
         func apply(_ action: ClaimAction, global: GlobalOptions) throws {
-            let paid = try amount.map { try Parse.money($0, field: "amount", example: "396.00") }
+            let paid = amount
             let record = try global.open().transitionClaim(id, action, reason: reason, manufacturerRef: ref, paid: paid, actor: global.actorName)
             try ClaimsCommand.show(record, global: global)
         }

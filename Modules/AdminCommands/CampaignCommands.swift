@@ -193,13 +193,13 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "appointment, visit, reply or opt-out.") var kind: ResponseKind
-        @Option(help: "When (default now).") var at: String?
+        @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let campaign = try db.recordResponse(customer: customer, kind: kind,
-                                                 at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, source: "cli", actor: global.actorName)
+            let campaign = try db.recordResponse(customer: customer, kind: kind, at: at?.instant(in: zone),
+                                                 source: "cli", actor: global.actorName)
             guard let campaign else { throw Conflict(field: "customer", "no campaign message reached customer \(customer) within its response window") }
             global.output.note("counted for campaign \(campaign)")
             if global.format == .json { print(#"{"campaign":"\#(campaign)"}"#) }
@@ -380,14 +380,14 @@ struct ConsentCommand: ParsableCommand {
         @Option(help: "email, sms or letter.") var channel: MessageChannel
         @Option(help: "opt-in or opt-out.") var status: ConsentStatus
         @Option(help: "Where it comes from (form, call, reply…).") var source: String
-        @Option(help: "When it was given (default now).") var at: String?
+        @Option(help: "When it was given (default now).", transform: Typed.time) var at: WallTime?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let card = try db.setConsent(customer: customer, channel: channel,
                                          status: status, source: source,
-                                         at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, actor: global.actorName)
+                                         at: at?.instant(in: zone), actor: global.actorName)
             try ConsentCommand.show(card, zone: zone, global: global)
         }
     }
@@ -424,13 +424,13 @@ struct RemindersCommand: ParsableCommand {
             discussion: Help.text("15 7 * * * aftersales reminders run --actor cron --format json\naftersales reminder run --dry-run", permission: .manageCampaigns,
                                   more: "Kinds: \(ReminderKind.allCases.map { "\($0.rawValue) (\($0.rule), \($0.category.rawValue))" }.joined(separator: ", "))."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("as-of"), help: "The day (default today).") var asOf: String?
+        @Option(name: .customLong("as-of"), help: "The day (default today).", transform: Typed.day) var asOf: LocalDate?
         @Option(help: "Only these kinds (repeatable).") var kind: [ReminderKind] = []
         @Flag(name: .customLong("dry-run"), help: "Count what would be queued; write nothing.") var dryRun = false
 
         func run() throws {
             let db = try global.open()
-            let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+            let day = try asOf ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
             let kinds: [ReminderKind] = kind.isEmpty ? ReminderKind.allCases : kind
             let run = try db.runReminders(asOf: day, kinds: kinds, dryRun: dryRun, actor: global.actorName)
             let columns = ["reminder", "rule", "due", "already queued", "queued", "without some fields", "suppressed"]
@@ -453,13 +453,12 @@ struct ValueCommand: ParsableCommand {
                                                         discussion: Help.text("aftersales value add --customer 12 --amount 1280.00 --on 2026-11-20 --reference RO-2026-1123", permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "Amount, yuan.") var amount: String
-        @Option(help: "The day.") var on: String
+        @Option(help: "Amount in yuan, such as 1280.00.", transform: Typed.money) var amount: Money
+        @Option(help: "The day, YYYY-MM-DD.", transform: Typed.day) var on: LocalDate
         @Option(help: "Invoice or repair order (the same one twice is refused).") var reference: String?
 
         func run() throws {
-            try global.open().addRevenue(customer: customer, on: try Parse.day(on, field: "on"),
-                                         amount: try Parse.money(amount, field: "amount"), reference: reference,
+            try global.open().addRevenue(customer: customer, on: on, amount: amount, reference: reference,
                                          source: "entered", actor: global.actorName)
             global.output.note("revenue recorded")
         }

@@ -20,13 +20,14 @@ struct ChecksCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Which checks (default all).") var checks: [CustomerCheck] = []
-        @Option(name: .customLong("as-of"), help: "The day to judge by (default today).") var asOf: String?
+        @Option(name: .customLong("as-of"), help: "The day to judge by (default today).", transform: Typed.day)
+        var asOf: LocalDate?
         @Option(help: "At most this many findings per check.") var limit = 200
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: zone)
+            let day = asOf ?? LocalDate(instant: db.now, in: zone)
             let selected: [CustomerCheck] = checks.isEmpty ? CustomerCheck.allCases : checks
             var findings: [CheckFinding] = []
             for check in selected { findings += try db.runCheck(check, asOf: day, limit: limit) }
@@ -97,11 +98,11 @@ struct StaffCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
-        @Option(help: "Last day (default today).") var on: String?
+        @Option(help: "Last day (default today).", transform: Typed.day) var on: LocalDate?
 
         func run() throws {
             let db = try global.open()
-            let day = try on.map { try Parse.day($0, field: "on") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+            let day = try on ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
             let member = try db.staffLeft(name: name, on: day, actor: global.actorName)
             try global.output.emit(member, table: .record([("name", member.name), ("left on", member.leftOn?.description)]))
         }

@@ -44,7 +44,9 @@ struct ComplaintsCommand: ParsableCommand {
         @Option(help: "The vehicle concerned.") var vin: String?
         @Option(name: .customLong("work-order"), help: "The work order it is about.") var workOrder: String?
         @Option(help: "How it arrived.") var channel: ComplaintChannel
-        @Option(name: .customLong("received-at"), help: "When it arrived (default now): \"2026-11-23 09:30\" or ISO 8601.") var receivedAt: String?
+        @Option(name: .customLong("received-at"),
+                help: "When it arrived (default now): \"2026-11-23 09:30\" or ISO 8601.", transform: Typed.time)
+        var receivedAt: WallTime?
         @Option(name: .customLong("received-by"), help: "Who received it first (K-3).") var receivedBy: String
         @Option(help: "The customer-service owner (K-3).") var owner: String?
         @Option(help: "The complaint in the customer's words.") var description: String
@@ -59,7 +61,7 @@ struct ComplaintsCommand: ParsableCommand {
             let intake = ComplaintIntake(kind: grievance ? .grievance : .complaint, customer: customer,
                                          vin: try vin.map { try db.vehicleVIN(named: $0) }, workOrder: workOrder,
                                          channel: channel,
-                                         receivedAt: try receivedAt.map { try Parse.instant($0, field: "received-at", zone: zone) },
+                                         receivedAt: receivedAt?.instant(in: zone),
                                          receivedBy: receivedBy, owner: owner, description: description,
                                          category: category, wishes: wish, crisisReason: crisis)
             try ComplaintsCommand.show(try db.addComplaint(intake, actor: global.actorName), global: global, zone: zone)
@@ -121,7 +123,7 @@ struct ComplaintsCommand: ParsableCommand {
                 """, permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "When (default now).") var at: String?
+        @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
         @Flag(help: "The customer contacted us (default: we contacted the customer).") var inbound = false
         @Flag(name: .customLong("unfixed-visit"), help: "The customer came back and the problem is not fixed (K-13).") var unfixedVisit = false
         @Option(help: "What the customer was told: who will contact them and when (K-4).") var callback: String?
@@ -130,7 +132,7 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let file = try db.contactComplaint(target.complaintID, at: try at.map { try Parse.instant($0, field: "at", zone: zone) },
+            let file = try db.contactComplaint(target.complaintID, at: at?.instant(in: zone),
                                                direction: inbound ? .inbound : .outbound, unfixedVisit: unfixedVisit, callback: callback, note: note,
                                                actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: zone)
@@ -222,14 +224,14 @@ struct ComplaintsCommand: ParsableCommand {
         @Option(name: .customLong("unhappy-because"), help: "Why the customer was unhappy.") var unhappyBecause: String?
         @Option(help: "The measures taken.") var measures: String = ""
         @Flag(help: "The customer agreed to the solution.") var agreed = false
-        @Option(help: "The appointment booked for the fix.") var appointment: String?
+        @Option(help: "The appointment booked for the fix.", transform: Typed.time) var appointment: WallTime?
         @Option(help: "The cause (K-2).") var cause: ComplaintCause?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let file = try db.resolveComplaint(target.complaintID, summary: summary, apology: apology, unhappyBecause: unhappyBecause, measures: measures,
-                                               customerAgreed: agreed, appointment: try appointment.map { try Parse.instant($0, field: "appointment", zone: zone) },
+                                               customerAgreed: agreed, appointment: appointment?.instant(in: zone),
                                                cause: cause, actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: zone)
         }
@@ -357,7 +359,8 @@ struct ComplaintsCommand: ParsableCommand {
                 aftersales complaint overdue --as-of "2026-11-24 09:00" --format csv
                 """, permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("as-of"), help: "The instant to judge at (default now).") var asOf: String?
+        @Option(name: .customLong("as-of"), help: "The instant to judge at (default now).", transform: Typed.time)
+        var asOf: WallTime?
         @Option(help: "Only this complaint owner's complaints (a cs-agent's own list).") var owner: String?
         @Option(name: .customLong("warn-minutes"), help: "List deadlines due within this many minutes too (default: setting complaints.warn-minutes).") var warnMinutes: Int?
 
@@ -368,7 +371,7 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let items = try db.overdueComplaints(at: try asOf.map { try Parse.instant($0, field: "as-of", zone: zone) }, warnMinutes: warnMinutes,
+            let items = try db.overdueComplaints(at: asOf?.instant(in: zone), warnMinutes: warnMinutes,
                                                  owner: owner)
             try global.output.emit(items, table: TextTable(columns: ["complaint", "customer", "rule", "deadline", "due", "status", "owner / responsible", "level", "priority"],
                                                            rows: items.map {
@@ -432,15 +435,17 @@ struct ComplaintsCommand: ParsableCommand {
             discussion: Help.text("aftersales complaints report --from 2026-07-01 --to 2026-12-31\naftersales complaints report --format csv > 2026H2.csv",
                                   permission: .readComplaints, more: "Default period: the current half-year. Targets: settings complaints.target.*."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "First day (default: the start of the current half-year).") var from: String?
-        @Option(help: "Last day (default: the end of the current half-year).") var to: String?
+        @Option(help: "First day (default: the start of the current half-year).", transform: Typed.day)
+        var from: LocalDate?
+        @Option(help: "Last day (default: the end of the current half-year).", transform: Typed.day)
+        var to: LocalDate?
 
         func run() throws {
             let db = try global.open()
             let today = LocalDate(instant: db.now, in: try db.settings().timeZone)
             let halfStart = LocalDate(year: today.year, month: today.month <= 6 ? 1 : 7, day: 1)!
-            let start = try from.map { try Parse.day($0, field: "from") } ?? halfStart
-            let end = try to.map { try Parse.day($0, field: "to") } ?? halfStart.adding(months: 6).adding(days: -1)
+            let start = from ?? halfStart
+            let end = to ?? halfStart.adding(months: 6).adding(days: -1)
             let report = try db.complaintReport(from: start, to: end)
             try global.output.emit(report, table: ComplaintsCommand.reportTable(report))
         }

@@ -23,7 +23,7 @@ struct ContactCommand: ParsableCommand {
         @Option(help: "outbound or inbound.") var direction: Contact.Direction = .outbound
         @Option(help: "What came of it.") var outcome: Contact.Outcome
         @Option(help: "Staff member who made or took the contact (default: the actor).") var staff: String?
-        @Option(help: "When (default now).") var at: String?
+        @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
         @Option(help: "The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.") var vehicle: String?
         @Option(help: "What was said.") var note: String?
 
@@ -33,7 +33,7 @@ struct ContactCommand: ParsableCommand {
             var vehicleID: Vehicle.ID?
             if let vehicle { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vehicle, field: "vehicle")).vehicle.id }
             let contact = Contact(customerID: customer, vehicleID: vehicleID, channel: channel, direction: direction,
-                                  at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
+                                  at: at?.instant(in: zone) ?? db.now,
                                   staff: staff ?? global.actorName, outcome: outcome, note: note)
             let logged = try db.logContact(contact, actor: global.actorName)
             try global.output.emit(logged, table: Present.contacts([logged], zone: zone))
@@ -73,14 +73,15 @@ struct TasksCommand: ParsableCommand {
                                   more: "Monthly calls are created as the previous call is done or falls due (C-7), so run this daily."))
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("as-of"), help: "The day to judge by (default today in the dealer's zone).") var asOf: String?
+        @Option(name: .customLong("as-of"), help: "The day to judge by (default today in the dealer's zone).",
+                transform: Typed.day) var asOf: LocalDate?
         @Option(help: "Only this staff member's tasks.") var assignee: String?
         @Option(help: "Also tasks due within this many days.") var ahead = 0
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let day = try asOf.map { try Parse.day($0, field: "as-of") } ?? LocalDate(instant: db.now, in: zone)
+            let day = asOf ?? LocalDate(instant: db.now, in: zone)
             let due = try db.dueTasks(asOf: day, assignee: assignee, aheadDays: ahead, actor: global.actorName)
             try global.output.emit(due, table: TextTable(columns: ["task", "customer", "vin", "what", "rule", "due", "status", "assignee"], rows: due.map {
                 [$0.task.id?.description ?? "", "\($0.task.customerID) \($0.customerName)", $0.vin.value, $0.task.title, $0.task.rule,
@@ -99,14 +100,14 @@ struct TasksCommand: ParsableCommand {
         @Option(help: "The customer's response.") var response: String
         @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel?
         @Option(help: "Contact outcome (with --channel).") var outcome: Contact.Outcome = .reached
-        @Option(help: "When it was done (default now).") var at: String?
+        @Option(help: "When it was done (default now).", transform: Typed.time) var at: WallTime?
         @Option(help: "Who did it (default: the actor).") var staff: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let completion = TaskCompletion(response: response, channel: channel, outcome: outcome,
-                                            at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, staff: staff)
+                                            at: at?.instant(in: zone), staff: staff)
             let task = try db.completeTask(id, completion, actor: global.actorName)
             try global.output.emit(task, table: .record([
                 ("task", task.id?.description), ("what", task.title), ("rule", task.rule), ("due", task.dueOn.description),

@@ -17,7 +17,8 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Grade of a potential customer: A, B or C (C-2).") var grade: OrEmpty<PotentialGrade>?
         @Option(help: "Where a potential customer came from (C-1): display, advertising, event, after-sales, staff...") var source: String?
         @Option(help: "male or female (男/女).") var gender: OrEmpty<Gender>?
-        @Option(name: .customLong("birth-date"), help: "YYYY-MM-DD.") var birthDate: String?
+        @Option(name: .customLong("birth-date"), help: "YYYY-MM-DD.", transform: Typed.dayOrEmpty)
+        var birthDate: OrEmpty<LocalDate>?
         @Option(help: "E-mail address.") var email: String?
         @Option(help: "Region (省/市/区), for analysing the base.") var region: String?
         @Option(help: "Postal address.") var address: String?
@@ -32,7 +33,7 @@ struct CustomerCommand: ParsableCommand {
             form.grade = grade?.text
             form.source = source
             form.gender = gender?.text
-            form.birthDate = birthDate
+            form.birthDate = birthDate?.text
             form.email = email
             form.region = region
             form.address = address
@@ -155,7 +156,7 @@ struct CustomerCommand: ParsableCommand {
             edit.grade = card.grade?.text
             edit.source = card.source
             edit.gender = card.gender?.text
-            edit.birthDate = card.birthDate
+            edit.birthDate = card.birthDate?.text
             edit.region = card.region
             edit.occupation = card.occupation
             edit.email = card.email

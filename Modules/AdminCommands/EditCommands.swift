@@ -112,14 +112,14 @@ extension ContactCommand {
         @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel?
         @Option(help: "outbound or inbound.") var direction: Contact.Direction?
         @Option(help: "What came of it.") var outcome: Contact.Outcome?
-        @Option(help: "When it happened.") var at: String?
+        @Option(help: "When it happened.", transform: Typed.time) var at: WallTime?
         @Option(help: "What was said (empty clears it).") var note: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let contact = try db.editContact(id, channel: channel, direction: direction, outcome: outcome,
-                                             at: try at.map { try Parse.instant($0, field: "at", zone: zone) }, note: note, actor: global.actorName)
+                                             at: at?.instant(in: zone), note: note, actor: global.actorName)
             try global.output.emit(contact, table: Present.contacts([contact], zone: zone))
         }
     }

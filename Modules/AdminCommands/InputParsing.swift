@@ -3,23 +3,12 @@ import Foundation
 import Core
 import Customers
 
-/// Parsing of option values that need the dealer's settings (time zone) or give domain errors.
+/// Parsing of values read from files (a CSV line), which give domain errors naming the field.
 enum Parse {
-    /// A day `YYYY-MM-DD`; throws `InvalidInput` naming the option.
+    /// A day `YYYY-MM-DD`; throws `InvalidInput` naming the field.
     static func day(_ text: String, field: String) throws -> LocalDate {
         try LocalDate.parse(text.trimmed(), field: field)
     }
-
-    /// An instant: ISO 8601 with zone, or local `YYYY-MM-DD HH:MM` in the dealer's zone (T-2).
-    static func instant(_ text: String, field: String, zone: TimeZone) throws -> Date {
-        guard let date = Instant.parse(text, timeZone: zone) else {
-            throw InvalidInput(field: field, "expected a time such as \"2026-11-23 09:30\" (dealer's time zone) or 2026-11-23T09:30:00+08:00, got \"\(text)\"")
-        }
-        return date
-    }
-
-    /// A VIN, trimmed and upper-cased.
-    static func vin(_ text: String, field: String = "vin") throws -> VIN { try VIN.parse(text, field: field) }
 
     /// A customer id through the one id parser (`RecordID`).
     static func customerID(_ text: String, field: String = "customer") throws -> Customer.ID {

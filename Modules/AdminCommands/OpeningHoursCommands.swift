@@ -71,7 +71,7 @@ extension CalendarCommand {
                     aftersales calendar hours day 2026-12-31 --hours 08:30-17:00 --name 跨年
                     """, permission: .administer))
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "YYYY-MM-DD.") var day: String
+            @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
             @Option(help: "Opening hours that day, HH:MM-HH:MM.") var hours: String?
             @Flag(help: "Closed that day.") var closed = false
             @Option(help: "Name, e.g. 春节.") var name: String?
@@ -86,7 +86,7 @@ extension CalendarCommand {
             }
 
             func run() throws {
-                let date = try Parse.day(day, field: "day")
+                let date = day
                 let entry = try global.open().setStoreDay(date, hours: hours.flatMap(BusinessHours.init), name: name,
                                                           actor: global.actorName)
                 global.output.note("\(date): \(entry.hours == "closed" ? "closed" : "open \(entry.hours)")"
@@ -99,10 +99,10 @@ extension CalendarCommand {
                 abstract: "Remove a closed day or a day's other hours: the weekday's hours apply again.",
                 discussion: Help.text("aftersales calendar hours clear 2027-02-06", permission: .administer))
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "YYYY-MM-DD.") var day: String
+            @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
 
             func run() throws {
-                let date = try Parse.day(day, field: "day")
+                let date = day
                 try global.open().removeStoreDay(date, actor: global.actorName)
                 global.output.note("\(date): the \(Weekday(date)) hours apply")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Core
 import Customers
 import Complaints
@@ -170,10 +171,12 @@ extension MessageState: ExpressibleByArgument {
     public init?(argument: String) { self.init(choice: argument) }
 }
 
-/// A closed-set value, or the empty text that clears the field (`customer edit --grade ""`).
-struct OrEmpty<Value: ExpressibleByArgument>: ExpressibleByArgument {
+/// A value, or the empty text that clears the field (`customer edit --grade ""`).
+struct OrEmpty<Value> {
     let value: Value?
+}
 
+extension OrEmpty: ExpressibleByArgument where Value: ExpressibleByArgument {
     init?(argument: String) {
         if argument.trimmed().isEmpty {
             value = nil
@@ -186,6 +189,11 @@ struct OrEmpty<Value: ExpressibleByArgument>: ExpressibleByArgument {
     /// The value as the forms take it: its name, or "" to clear.
     var text: String { value?.defaultValueDescription ?? "" }
     static var allValueStrings: [String] { Value.allValueStrings }
+}
+
+extension OrEmpty where Value == LocalDate {
+    /// The day as the forms take it, or "" to clear.
+    var text: String { value?.description ?? "" }
 }
 
 extension RawRepresentable where Self: CaseIterable, RawValue == String {
@@ -208,6 +216,67 @@ enum Typed {
     /// A record id kept as a number (claims, imports, attachments), through the same parser.
     static func rowID(_ text: String) throws -> Int64 { try reason { try RecordID.parse(text, field: "id") } }
 
+    /// A day, `YYYY-MM-DD` (`LocalDate.parse`, the one day parser).
+    static func day(_ text: String) throws -> LocalDate {
+        try reason { try LocalDate.parse(text.trimmed(), field: "") }
+    }
+
+    /// A day, or the empty text that clears the field (`customer edit --birth-date ""`).
+    static func dayOrEmpty(_ text: String) throws -> OrEmpty<LocalDate> {
+        text.trimmed().isEmpty ? OrEmpty(value: nil) : OrEmpty(value: try day(text))
+    }
+
+    /// A time: ISO 8601 with its zone, or `YYYY-MM-DD HH:MM` read later in the dealer's zone (T-2).
+    static func time(_ text: String) throws -> WallTime {
+        guard Instant.parse(text) != nil else { throw UsageProblem(description: WallTime.expected(text)) }
+        return WallTime(text: text)
+    }
+
+    /// A day (from its start) or a time (`audit --since`).
+    static func dayOrTime(_ text: String) throws -> WallTime {
+        guard LocalDate(text.trimmed()) != nil || Instant.parse(text) != nil else {
+            let time = WallTime.expected(text).dropFirst("expected ".count)
+            throw UsageProblem(description: "expected a day YYYY-MM-DD or " + time)
+        }
+        return WallTime(text: text)
+    }
+
+    /// An amount in yuan (`396.00`, at most two decimals; never negative).
+    static func money(_ text: String) throws -> Money {
+        guard let money = Money(yuan: text.trimmed()) else {
+            throw UsageProblem(description: "expected an amount in yuan such as 396.00 (at most two decimals), "
+                                   + "got \"\(text)\"")
+        }
+        return money
+    }
+
+    /// A VIN (`VIN.parse`): 17 characters from 0-9 and A-Z without I, O and Q.
+    static func vin(_ text: String) throws -> VIN { try reason { try VIN.parse(text) } }
+
+    /// `FROM:TO` VINs (W-6); whether they make a range is the bulletin's rule, judged later (exit 1).
+    static func vinPair(_ text: String) throws -> (from: VIN, to: VIN) {
+        let parts = text.split(separator: ":").map(String.init)
+        guard parts.count == 2 else { throw UsageProblem(description: "expected FROM:TO VINs, got \"\(text)\"") }
+        return (try vin(parts[0]), try vin(parts[1]))
+    }
+
+    /// `FROM:TO` build dates, either may be empty (W-6).
+    static func builtRange(_ text: String) throws -> Bulletin.BuiltCriterion {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else { throw UsageProblem(description: "expected FROM:TO build dates, got \"\(text)\"") }
+        return Bulletin.BuiltCriterion(from: try parts[0].isEmpty ? nil : day(parts[0]),
+                                       to: try parts[1].isEmpty ? nil : day(parts[1]))
+    }
+
+    /// `MONTHS:KM` of a warranty extension (W-6): two whole numbers.
+    static func extensionLimits(_ text: String) throws -> ExtensionLimits {
+        let parts = text.split(separator: ":").map { Int($0) }
+        guard parts.count == 2, let months = parts[0], let kilometres = parts[1] else {
+            throw UsageProblem(description: "expected MONTHS:KM such as 24:100000, got \"\(text)\"")
+        }
+        return ExtensionLimits(months: months, kilometres: kilometres)
+    }
+
     /// The parser's reason alone: the usage error names the option already.
     static func reason<T>(_ parse: () throws -> T) throws -> T {
         do { return try parse() } catch let problem as InvalidInput { throw UsageProblem(description: problem.reason) }
@@ -217,4 +286,27 @@ enum Typed {
 /// Why an argument's value does not parse, as the usage error shows it after the option's name.
 struct UsageProblem: Error, CustomStringConvertible {
     let description: String
+}
+
+/// A time as it was written: ISO 8601 with its zone, or a wall time `YYYY-MM-DD HH:MM` read in the dealer's time
+/// zone (T-2), which the database holds; so the text is checked when it is parsed and resolved when opened.
+struct WallTime: Sendable {
+    let text: String
+
+    /// The instant it names, a wall time read in `zone`; a bare day (`audit --since`) is the day's start.
+    func instant(in zone: TimeZone) -> Date {
+        if let day = LocalDate(text.trimmed()) { return day.startInstant(in: zone) }
+        return Instant.parse(text, timeZone: zone)!
+    }
+
+    static func expected(_ text: String) -> String {
+        "expected a time such as \"2026-11-23 09:30\" (dealer's time zone) or 2026-11-23T09:30:00+08:00, "
+            + "got \"\(text)\""
+    }
+}
+
+/// The limits a warranty extension extends a component's coverage to (W-6).
+struct ExtensionLimits: Sendable {
+    let months: Int
+    let kilometres: Int
 }

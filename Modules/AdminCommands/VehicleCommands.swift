@@ -21,30 +21,34 @@ struct VehicleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "17 characters, no I, O or Q.") var vin: String
+        @Option(help: "17 characters, no I, O or Q.", transform: Typed.vin) var vin: VIN
         @Option(help: "Plate such as 京A·12345.") var plate: String?
         @Option(help: "Make, e.g. Volkswagen.") var make: String
         @Option(help: "Model, e.g. Sagitar.") var model: String
         @Option(name: .customLong("model-year"), help: "Model year.") var modelYear: Int?
-        @Option(name: .customLong("build-date"), help: "Build date YYYY-MM-DD, when known.") var buildDate: String?
+        @Option(name: .customLong("build-date"), help: "Build date YYYY-MM-DD, when known.", transform: Typed.day)
+        var buildDate: LocalDate?
         @Option(help: "private, taxi (incl. ride-hailing) or commercial (C-9).") var usage: Usage
-        @Option(name: .customLong("invoice-date"), help: "Purchase invoice date YYYY-MM-DD.") var invoiceDate: String?
-        @Option(name: .customLong("delivered-at"), help: "Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.") var deliveredAt: String?
+        @Option(name: .customLong("invoice-date"), help: "Purchase invoice date YYYY-MM-DD.", transform: Typed.day)
+        var invoiceDate: LocalDate?
+        @Option(name: .customLong("delivered-at"),
+                help: "Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.",
+                transform: Typed.time) var deliveredAt: WallTime?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             var form = VehicleForm()
             form.customerId = customer.rawValue
-            form.vin = vin
+            form.vin = vin.value
             form.plate = plate
             form.make = make
             form.model = model
             form.modelYear = modelYear
-            form.buildDate = buildDate
+            form.buildDate = buildDate?.description
             form.usage = usage.rawValue
-            form.invoiceDate = invoiceDate
-            form.deliveredAt = deliveredAt
+            form.invoiceDate = invoiceDate?.description
+            form.deliveredAt = deliveredAt?.text
             let vehicle = try form.vehicle(now: db.now, timeZone: zone)
             try report(try db.addVehicle(vehicle, actor: global.actorName), global: global, zone: zone)
         }
@@ -73,12 +77,13 @@ struct VehicleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "When: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.") var at: String
+        @Option(help: "When: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.", transform: Typed.time) var at: WallTime
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            try report(try db.deliverVehicle(try db.vehicleVIN(named: vin), at: try Parse.instant(at, field: "at", zone: zone), actor: global.actorName),
+            try report(try db.deliverVehicle(try db.vehicleVIN(named: vin), at: at.instant(in: zone),
+                                             actor: global.actorName),
                        global: global, zone: zone)
         }
     }
@@ -91,14 +96,15 @@ struct VehicleCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "Kilometres on the odometer.") var km: Int
-        @Option(help: "When it was read (default now).") var at: String?
+        @Option(help: "When it was read (default now).", transform: Typed.time) var at: WallTime?
         @Option(help: "Where the figure comes from: service, call, customer...") var source = "service"
         @Flag(name: .customLong("odometer-replaced"), help: "The odometer was replaced, so the figure may be lower.") var odometerReplaced = false
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let card = try db.addMileage(try db.vehicleVIN(named: vin), kilometres: km, at: try at.map { try Parse.instant($0, field: "at", zone: zone) } ?? db.now,
+            let card = try db.addMileage(try db.vehicleVIN(named: vin), kilometres: km,
+                                         at: at?.instant(in: zone) ?? db.now,
                                          source: source, odometerReplaced: odometerReplaced, actor: global.actorName)
             try VehicleCommand.show(card, global: global, zone: zone)
         }
@@ -114,13 +120,13 @@ struct VehicleCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "private, taxi or commercial.") var to: Usage
-        @Option(help: "The day the new usage started (default today).") var effective: String?
+        @Option(help: "The day the new usage started (default today).", transform: Typed.day) var effective: LocalDate?
         @Option(help: "Why.") var reason: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let day = try effective.map { try Parse.day($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
+            let day = effective ?? LocalDate(instant: db.now, in: zone)
             let card = try db.changeUsage(try db.vehicleVIN(named: vin), to: to, effective: day, reason: reason, actor: global.actorName)
             try VehicleCommand.show(card, global: global, zone: zone)
         }

@@ -14,7 +14,7 @@ struct WarrantyCommand: ParsableCommand {
     /// The options that say which vehicle, when and at what mileage.
     struct Subject: ParsableArguments {
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "The day to judge (default today).") var on: String?
+        @Option(help: "The day to judge (default today).", transform: Typed.day) var on: LocalDate?
         @Option(help: "Kilometres (default: the latest reading).") var mileage: Int?
     }
 
@@ -34,7 +34,7 @@ struct WarrantyCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            let check = try db.warrantyCheck(vin: try db.vehicleVIN(named: subject.vin), on: try subject.on.map { try Parse.day($0, field: "on") },
+            let check = try db.warrantyCheck(vin: try db.vehicleVIN(named: subject.vin), on: subject.on,
                                              mileage: subject.mileage, component: component, part: part)
             if let note = check.componentNote { printError("note: \(note)") }
             if global.format == .table {
@@ -54,15 +54,16 @@ struct WarrantyCommand: ParsableCommand {
         @OptionGroup var subject: Subject
         @Flag(name: .customLong("defect-cannot-be-removed"), help: "(a) a major quality defect cannot be fully removed.") var defect = false
         @Flag(name: .customLong("fails-standards"), help: "(b) after repair the vehicle fails national technical standards.") var standards = false
-        @Option(name: .customLong("fault-at"), help: "(c) when the major fault appeared.") var faultAt: String?
+        @Option(name: .customLong("fault-at"), help: "(c) when the major fault appeared.", transform: Typed.time)
+        var faultAt: WallTime?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let request = ReplacementRequest(defectCannotBeRemoved: defect, failsStandardsAfterRepair: standards,
-                                             majorFaultAt: try faultAt.map { try Parse.instant($0, field: "fault-at", zone: zone) })
+                                             majorFaultAt: faultAt?.instant(in: zone))
             let result = try db.replacementAssessment(vin: try db.vehicleVIN(named: subject.vin), request: request,
-                                                      on: try subject.on.map { try Parse.day($0, field: "on") }, mileage: subject.mileage)
+                                                      on: subject.on, mileage: subject.mileage)
             try global.output.emit(result, table: TextTable(columns: ["", "item", "met", "detail"], rows:
                 result.conditions.map { ["condition", $0.item, $0.met ? "yes" : "no", $0.detail] } + result.refusals.map { ["refusal", $0.item, $0.met ? "yes" : "no", $0.detail] }),
                 footer: result.mayRaise ? "The dealer may raise the claim; the manufacturer decides (W-5)." : "No claim can be raised (W-5): " + (result.conditions.contains { $0.met } ? "a refusal reason applies." : "no condition is met."))
@@ -76,11 +77,11 @@ struct WarrantyCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "The day to judge (default today).") var on: String?
+        @Option(help: "The day to judge (default today).", transform: Typed.day) var on: LocalDate?
 
         func run() throws {
             let db = try global.open()
-            let result = try db.maintenanceCompliance(vin: try db.vehicleVIN(named: vin), on: try on.map { try Parse.day($0, field: "on") })
+            let result = try db.maintenanceCompliance(vin: try db.vehicleVIN(named: vin), on: on)
             try global.output.emit(result, table: TextTable(columns: ["finding"], rows: result.findings.map { [$0] }),
                                    footer: result.onSchedule ? "maintained on schedule (W-9)" : "not maintained on schedule (W-9)")
         }
@@ -94,15 +95,15 @@ struct WarrantyCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "The day of the visit.") var on: String
+        @Option(help: "The day of the visit.", transform: Typed.day) var on: LocalDate
         @Option(help: "Kilometres at the visit.") var km: Int
         @Flag(help: "Done at an independent workshop, not an authorised dealer.") var independent = false
         @Option(help: "Proof of an independent workshop's maintenance (invoice, record).") var proof: String?
 
         func run() throws {
             let db = try global.open()
-            try db.addMaintenanceVisit(MaintenanceVisit(day: try Parse.day(on, field: "on"), kilometres: km, independent: independent, proof: proof),
-                                                  vin: try db.vehicleVIN(named: vin), actor: global.actorName)
+            let visit = MaintenanceVisit(day: on, kilometres: km, independent: independent, proof: proof)
+            try db.addMaintenanceVisit(visit, vin: try db.vehicleVIN(named: vin), actor: global.actorName)
             global.output.note("maintenance visit recorded")
         }
     }
@@ -121,7 +122,7 @@ struct WarrantyCommand: ParsableCommand {
         @Option(help: "For manufacturer-condition: which condition.") var condition: String?
         @Option(help: "Only this component is excluded (default: the whole vehicle).") var component: String?
         @Option(help: "The record it rests on: repair order, report, photo reference.") var source: String?
-        @Option(help: "The day it was found (default today).") var on: String?
+        @Option(help: "The day it was found (default today).", transform: Typed.day) var on: LocalDate?
         @Option(help: "Note.") var note: String?
 
         func run() throws {
@@ -135,7 +136,7 @@ struct WarrantyCommand: ParsableCommand {
                 return
             }
             guard let kind else { throw InvalidInput(field: "kind", "is required: \(ExclusionFact.Kind.allCases.map(\.rawValue).joined(separator: ", "))") }
-            let day = try on.map { try Parse.day($0, field: "on") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+            let day = try on ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
             let fact = try db.addExclusion(ExclusionFact(kind: kind, condition: condition, component: component,
                                                          recordedOn: day, source: source ?? "", note: note), vin: vin, actor: global.actorName)
             try global.output.emit(fact, table: .record([("exclusion", fact.title), ("component", fact.component ?? "(whole vehicle)"), ("source", fact.source)]))
@@ -151,12 +152,13 @@ struct WarrantyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "Part number.") var number: String
-        @Option(name: .customLong("fitted-on"), help: "The day it was fitted.") var fittedOn: String
+        @Option(name: .customLong("fitted-on"), help: "The day it was fitted.", transform: Typed.day)
+        var fittedOn: LocalDate
         @Option(help: "The invoice that proves the purchase.") var invoice: String
 
         func run() throws {
             let db = try global.open()
-            try db.addFittedPart(FittedPart(partNumber: number, fittedOn: try Parse.day(fittedOn, field: "fitted-on"), invoice: invoice),
+            try db.addFittedPart(FittedPart(partNumber: number, fittedOn: fittedOn, invoice: invoice),
                                             vin: try db.vehicleVIN(named: vin), actor: global.actorName)
             global.output.note("part \(number) recorded")
         }
@@ -175,7 +177,8 @@ struct WarrantyCommand: ParsableCommand {
         @Option(help: "private, taxi or commercial.") var usage: Usage?
         @Option(help: "Months.") var months: Int?
         @Option(help: "Kilometres.") var km: Int?
-        @Option(help: "Applies to vehicles delivered on or after this day.") var effective: String?
+        @Option(help: "Applies to vehicles delivered on or after this day.", transform: Typed.day)
+        var effective: LocalDate?
 
         func run() throws {
             let db = try global.open()
@@ -185,7 +188,8 @@ struct WarrantyCommand: ParsableCommand {
                 }
                 let stored = try db.setWarrantyTerm(WarrantyTerm(make: make, model: model, usage: usage, months: months,
                                                                  kilometres: km,
-                                                                 effective: try Parse.day(effective, field: "effective"), source: "manual"), actor: global.actorName)
+                                                                 effective: effective, source: "manual"),
+                                                    actor: global.actorName)
                 if let flag = stored.legalFlag { printError("warning: \(flag)") }
             }
             let terms = try db.warrantyTerms()

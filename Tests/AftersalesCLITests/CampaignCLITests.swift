@@ -206,7 +206,7 @@ struct CampaignCLITests {
             (["outbox", "deliver", "--all", "--mbox", cli.folder.path("")], 1, "cannot append to"),
             (["outbox", "results", results], 1, "no outbox message"),
             (["reminders", "run", "--kind", "anniversary"], 64, "--kind"),
-            (["value", "add", "--customer", "1", "--amount", "12.345", "--on", "2026-11-01"], 1, "amount"),
+            (["value", "add", "--customer", "1", "--amount", "12.345", "--on", "2026-11-01"], 64, "--amount"),
             (["value", "add", "--customer", "1", "--amount", "120.00", "--on", "2099-11-01"], 1, "on: 2099-11-01 is in the future"),
         ], unchanged: before)
     }

@@ -154,7 +154,7 @@ struct ComplaintCLITests {
             (["complaints", "invalidate", "1"], 1, "explanation"),
             (["complaints", "attach", "1", bin], 1, "file"),
             (["complaints", "attach", "1", cli.folder.path("missing.jpg")], 1, "file"),
-            (["complaints", "overdue", "--as-of", "yesterday"], 1, "as-of"),
+            (["complaints", "overdue", "--as-of", "yesterday"], 64, "--as-of"),
             (["complaints", "report", "--from", "2026-12-01", "--to", "2026-11-01"], 1, "to"),
             (["complaints", "list", "--state", "lost"], 64, "--state"),
         ]

@@ -129,4 +129,42 @@ struct InputConventionCLITests {
         try cli.expectRejected([(["staff", "add", "李娜", "--role", "cs-manager"], 1, "already exists")],
                                unchanged: try Binaries.dump(cli.database))
     }
+
+    @Test("Days, times, VINs, km and money that do not parse are exit 64 saying the format; a rule's refusal is 1")
+    func formats() throws {
+        let cli = try setUp()
+        try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen",
+                    "--model", "Sagitar", "--usage", "private")
+        try cli.run("vehicle", "mileage", "LFV2A21K3N3000123", "--km", "8600")
+        let vehicle = ["vehicle", "add", "--customer", "1", "--make", "VW", "--model", "Golf", "--usage", "private"]
+        let complaint = ["complaint", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜",
+                         "--category", "price", "--description", "x"]
+        let before = try Binaries.dump(cli.database)
+        try cli.expectRejected([
+            (["warranty", "visit", "LFV2A21K3N3000123", "--on", "2026-02-30", "--km", "5000"], 64,
+             "'--on <on>': expected a date YYYY-MM-DD, got \"2026-02-30\""),
+            (["customer", "edit", "1", "--birth-date", "1990/01/01"], 64,
+             "'--birth-date <birth-date>': expected a date"),
+            (["vehicle", "deliver", "LFV2A21K3N3000123", "--at", "tomorrow 9am"], 64,
+             "'--at <at>': expected a time such as \"2026-11-23 09:30\""),
+            (complaint + ["--received-at", "2026-11-23 25:00"], 64, "'--received-at <received-at>': expected a time"),
+            (["audit", "--since", "2026-11"], 64, "expected a day YYYY-MM-DD or a time"),
+            (vehicle + ["--vin", "LFV2A21K3NO000124"], 64, "character 'O' at position 11 is not allowed in a VIN"),
+            (["vehicle", "mileage", "LFV2A21K3N3000123", "--km", "many"], 64, "'--km <km>'"),
+            (["vehicle", "mileage", "LFV2A21K3N3000123", "--km", "-5"], 64, "never negative"),
+            (["value", "add", "--customer", "1", "--amount", "3.999", "--on", "2026-11-01"], 64,
+             "expected an amount in yuan such as 396.00"),
+            (["claim", "pay", "1", "--amount", "¥396"], 64, "expected an amount in yuan"),
+            // Parsed, but a rule refuses (exit 1, one line naming the field):
+            (["customer", "edit", "1", "--birth-date", "2099-01-01"], 1, "birth-date: 2099-01-01 is in the future"),
+            (complaint + ["--received-at", "2027-01-01 09:00"], 1, "cannot be received in the future"),
+            (vehicle + ["--vin", "LFV2A21K3N3000123"], 1, "LFV2A21K3N3000123"),
+            (["vehicle", "mileage", "LFV2A21K3N3000123", "--km", "4000"], 1, "kilometres"),
+            (["value", "add", "--customer", "1", "--amount", "0", "--on", "2026-11-01"], 1,
+             "amount: must be more than 0"),
+        ], unchanged: before)
+        // The dealer's wall time (T-2) and the dealer's day still read as before.
+        try cli.run("vehicle", "deliver", "LFV2A21K3N3000123", "--at", "2026-11-20 10:30")
+        try cli.run("audit", "--since", "2026-11-01")
+    }
 }
