@@ -116,11 +116,14 @@ struct ComplaintController {
         }
         routes.get("complaints/report", .readComplaints) { request, _, _ in
             let query = Query(request: request)
-            guard let from = query.string("from"), let to = query.string("to") else {
-                throw InvalidInput(field: query.string("from") == nil ? "from" : "to", "is required (YYYY-MM-DD)")
-            }
-            let start = try LocalDate.parse(from, field: "from"), end = try LocalDate.parse(to, field: "to")
-            return try JSON.response(try await database.run { try $0.complaintReport(from: start, to: end) })
+            let from = try query.string("from").map { try LocalDate.parse($0, field: "from") }
+            let to = try query.string("to").map { try LocalDate.parse($0, field: "to") }
+            return try JSON.response(try await database.run { db in
+                // K-14: an end not given is the current half-year's, as on the CLI.
+                let today = LocalDate(instant: db.now, in: try db.settings().timeZone)
+                let period = ComplaintReport.period(from: from, to: to, today: today)
+                return try db.complaintReport(from: period.from, to: period.to)
+            })
         }
         routes.get("complaints/:id", .readComplaints) { _, context, _ in
             let complaint = try id(context)

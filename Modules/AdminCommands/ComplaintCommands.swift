@@ -443,10 +443,8 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let today = LocalDate(instant: db.now, in: try db.settings().timeZone)
-            let halfStart = LocalDate(year: today.year, month: today.month <= 6 ? 1 : 7, day: 1)!
-            let start = from ?? halfStart
-            let end = to ?? halfStart.adding(months: 6).adding(days: -1)
-            let report = try db.complaintReport(from: start, to: end)
+            let period = ComplaintReport.period(from: from, to: to, today: today)
+            let report = try db.complaintReport(from: period.from, to: period.to)
             try global.output.emit(report, table: ComplaintsCommand.reportTable(report))
         }
     }

@@ -152,3 +152,14 @@ public struct ComplaintReport: Sendable, Codable {
             ])
     }
 }
+
+extension ComplaintReport {
+    /// Rule K-14: complaints are analysed every half-year. The period a report covers: the days given, and for an
+    /// end not given the current half-year's (1 January to 30 June, or 1 July to 31 December, of the half-year that
+    /// holds `today`, the dealer's day). The one default of the CLI and the API.
+    public static func period(from: LocalDate? = nil, to: LocalDate? = nil,
+                              today: LocalDate) -> (from: LocalDate, to: LocalDate) {
+        let start = LocalDate(year: today.year, month: today.month <= 6 ? 1 : 7, day: 1)!
+        return (from ?? start, to ?? start.adding(months: 6).adding(days: -1))
+    }
+}

@@ -131,7 +131,8 @@ struct ComplaintAPITests {
             }
             try await client.execute(uri: "/v1/complaints/1/attachments", method: .post, headers: f.headers(.csAgent),
                                      body: ByteBuffer(string: #"{"name":"a.exe","content":"TVo="}"#)) { #expect($0.status == .badRequest) }
-            try await client.execute(uri: "/v1/complaints/report?from=2026-11-01", method: .get, headers: f.headers(.csAgent)) { response in
+            try await client.execute(uri: "/v1/complaints/report?from=2026-12-01&to=2026-11-01", method: .get,
+                                     headers: f.headers(.csAgent)) { response in
                 #expect(response.status == .badRequest)
                 let problem = try Self.json(response)
                 #expect(problem["field"] as? String == "to")

@@ -62,4 +62,27 @@ struct InputConventionAPITests {
             }
         }
     }
+
+    @Test("K-14: the complaint report defaults to the current half-year in the API as on the CLI")
+    func reportDefault() async throws {
+        let f = try Fixture()
+        let cases = [("", "2026-07-01", "2026-12-31"), ("?from=2026-10-01", "2026-10-01", "2026-12-31"),
+                     ("?to=2026-09-30", "2026-07-01", "2026-09-30"),
+                     ("?from=2026-01-01&to=2026-06-30", "2026-01-01", "2026-06-30")]
+        try await f.app.test(.router) { client in
+            for (query, from, to) in cases {
+                let uri = "/v1/complaints/report" + query
+                try await client.execute(uri: uri, method: .get, headers: f.headers) { response in
+                    #expect(response.status == .ok, "\(query)")
+                    let report = try Self.json(response)
+                    #expect(report["from"] as? String == from && report["to"] as? String == to, "\(query): \(report)")
+                }
+            }
+            let bad = "/v1/complaints/report?from=2026-13-01"
+            try await client.execute(uri: bad, method: .get, headers: f.headers) { response in
+                let problem = try Self.json(response)
+                #expect(response.status == .badRequest && problem["field"] as? String == "from")
+            }
+        }
+    }
 }
