@@ -10,21 +10,6 @@ import Storage
 struct ComplaintController {
     let database: AppDatabase
 
-    struct ComplaintInput: Codable {
-        var customer: Int64
-        var vin: String?
-        var workOrder: String?
-        var channel: String
-        var receivedAt: String?
-        var receivedBy: String
-        var owner: String?
-        var description: String
-        var category: String
-        var wishes: [String]?
-        var grievance: Bool?
-        var crisisReason: String?
-    }
-
     struct ContactInput: Codable {
         var at: String?
         var direction: String?
@@ -74,17 +59,16 @@ struct ComplaintController {
         @Sendable func cause(_ text: String?) throws -> ComplaintCause? { try text.map { try parseChoice($0, field: "cause") } }
 
         routes.post("complaints", .handleComplaints) { request, context, principal in
-            let input = try await JSON.body(ComplaintInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                let intake = ComplaintIntake(kind: input.grievance == true ? .grievance : .complaint, customer: Customer.ID(input.customer),
-                                             vin: try input.vin.map { try db.vehicleVIN(named: $0) }, workOrder: input.workOrder,
-                                             channel: try parseChoice(input.channel, field: "channel"),
-                                             receivedAt: try input.receivedAt.map { try instant($0, field: "receivedAt", db: db) },
-                                             receivedBy: input.receivedBy, owner: input.owner, description: input.description,
-                                             category: try parseChoice(input.category, field: "category"),
-                                             wishes: try (input.wishes ?? []).map { try parseChoice($0, field: "wishes") }, crisisReason: input.crisisReason)
-                return try db.addComplaint(intake, actor: principal.name)
-            }, status: .created)
+            let form = try await JSON.body(ComplaintForm.self, request, context)
+            // The same form and intake as `complaint add`; a problem names the JSON key (issue 14).
+            let file = try await ComplaintForm.Field.naming(APIFields.complaint) {
+                try await database.run { db in
+                    let intake = try form.validated(timeZone: try db.settings().timeZone)
+                    let vin = try intake.vehicle.map { try db.vehicleVIN(named: $0) }
+                    return try db.addComplaint(ComplaintIntake(intake, vin: vin), actor: principal.name)
+                }
+            }
+            return try JSON.response(file, status: .created)
         }
         routes.get("complaints", .readComplaints) { request, _, _ in
             let query = Query(request: request)

@@ -58,13 +58,26 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let intake = ComplaintIntake(kind: grievance ? .grievance : .complaint, customer: customer,
-                                         vin: try vin.map { try db.vehicleVIN(named: $0) }, workOrder: workOrder,
-                                         channel: channel,
-                                         receivedAt: receivedAt?.instant(in: zone),
-                                         receivedBy: receivedBy, owner: owner, description: description,
-                                         category: category, wishes: wish, crisisReason: crisis)
-            try ComplaintsCommand.show(try db.addComplaint(intake, actor: global.actorName), global: global, zone: zone)
+            var form = ComplaintForm()
+            form.customer = customer.rawValue
+            form.vin = vin
+            form.workOrder = workOrder
+            form.channel = channel.rawValue
+            form.receivedAt = receivedAt?.text
+            form.receivedBy = receivedBy
+            form.owner = owner
+            form.description = description
+            form.category = category.rawValue
+            form.wishes = wish.map(\.rawValue)
+            form.grievance = grievance
+            form.crisisReason = crisis
+            // The same form and intake as POST /v1/complaints; a problem names the option (issue 14).
+            let file = try ComplaintForm.Field.naming(CLIFields.complaint) {
+                let intake = try form.validated(timeZone: zone)
+                let vin = try intake.vehicle.map { try db.vehicleVIN(named: $0) }
+                return try db.addComplaint(ComplaintIntake(intake, vin: vin), actor: global.actorName)
+            }
+            try ComplaintsCommand.show(file, global: global, zone: zone)
         }
     }
 

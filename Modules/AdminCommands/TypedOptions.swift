@@ -228,17 +228,17 @@ enum Typed {
 
     /// A time: ISO 8601 with its zone, or `YYYY-MM-DD HH:MM` read later in the dealer's zone (T-2).
     static func time(_ text: String) throws -> WallTime {
-        guard Instant.parse(text) != nil else { throw UsageProblem(description: WallTime.expected(text)) }
+        _ = try reason { try Instant.parse(text, field: "", timeZone: TimeZone(identifier: "UTC")!) }
         return WallTime(text: text)
     }
 
     /// A day (from its start) or a time (`audit --since`).
     static func dayOrTime(_ text: String) throws -> WallTime {
-        guard LocalDate(text.trimmed()) != nil || Instant.parse(text) != nil else {
-            let time = WallTime.expected(text).dropFirst("expected ".count)
+        guard LocalDate(text.trimmed()) == nil else { return WallTime(text: text) }
+        do { return try time(text) } catch let problem as UsageProblem {
+            let time = problem.description.dropFirst("expected ".count)
             throw UsageProblem(description: "expected a day YYYY-MM-DD or " + time)
         }
-        return WallTime(text: text)
     }
 
     /// An amount in yuan (`396.00`, at most two decimals; never negative).
@@ -297,11 +297,6 @@ struct WallTime: Sendable {
     func instant(in zone: TimeZone) -> Date {
         if let day = LocalDate(text.trimmed()) { return day.startInstant(in: zone) }
         return Instant.parse(text, timeZone: zone)!
-    }
-
-    static func expected(_ text: String) -> String {
-        "expected a time such as \"2026-11-23 09:30\" (dealer's time zone) or 2026-11-23T09:30:00+08:00, "
-            + "got \"\(text)\""
     }
 }
 

@@ -39,6 +39,14 @@ public struct ComplaintIntake: Sendable {
         self.wishes = wishes
         self.crisisReason = crisisReason
     }
+
+    /// The intake a `ComplaintForm` reads, with its vehicle found (`vehicleVIN(named:)`): the CLI's and the API's.
+    public init(_ form: ComplaintForm.Validated, vin: VIN?) {
+        self.init(kind: form.kind, customer: form.customer, vin: vin, workOrder: form.workOrder, channel: form.channel,
+                  receivedAt: form.receivedAt, receivedBy: form.receivedBy, owner: form.owner,
+                  description: form.description, category: form.category, wishes: form.wishes,
+                  crisisReason: form.crisisReason)
+    }
 }
 
 /// A complaint file as staff see it: the record, its customer, its priority and why, every running

@@ -59,15 +59,19 @@ func required(_ text: String?, field: String, _ why: String) throws -> String {
 }
 
 extension Complaint {
-    /// Rule K-1/K-3/K-5: checks a complaint at intake; `now` bounds the time of receipt.
+    /// Rule K-1/K-3/K-5: checks a complaint at intake; `now` bounds the time of receipt. Its errors name the fields of
+    /// `ComplaintForm`, which each front end names as its caller wrote them.
     public func validateIntake(now: Date) throws {
         _ = try required(description, field: "description", "write the complaint in the customer's words (K-1)")
-        _ = try required(receivedBy, field: "received-by", "record who received the complaint first (K-3)")
+        _ = try required(receivedBy, field: "receivedBy", "record who received the complaint first (K-3)")
         _ = try required(owner, field: "owner", "a customer-service staff member owns the complaint (K-3)")
         guard receivedAt <= now.addingTimeInterval(60) else {
-            throw InvalidInput(field: "received-at", "the complaint cannot be received in the future")
+            throw InvalidInput(field: "receivedAt", "the complaint cannot be received in the future")
         }
-        if crisis { _ = try required(crisisReason, field: "crisis-reason", "say why this is a crisis (K-8: safety, large damage, media, lawyers, authorities)") }
+        if crisis {
+            _ = try required(crisisReason, field: "crisisReason",
+                             "say why this is a crisis (K-8: safety, large damage, media, lawyers, authorities)")
+        }
     }
 
     /// Rule K-4 (first contact, timed) and K-13 (the customer contacting us again, a visit without a fix).

@@ -107,3 +107,15 @@ public enum Instant {
         return "\(day) \(two(h)):\(two(m)):\(two(s)).\(ms)"
     }
 }
+
+extension Instant {
+    /// A time from user input: ISO 8601 with its zone, or a wall time `YYYY-MM-DD HH:MM` read in `timeZone` (T-2);
+    /// anything else is an `InvalidInput` naming `field`. The one message of every form and option that takes a time.
+    public static func parse(_ text: String, field: String, timeZone: TimeZone) throws -> Date {
+        guard let date = parse(text, timeZone: timeZone) else {
+            throw InvalidInput(field: field, "expected a time such as \"2026-11-23 09:30\" (dealer's time zone) "
+                               + "or 2026-11-23T09:30:00+08:00, got \"\(text)\"")
+        }
+        return date
+    }
+}

@@ -85,4 +85,42 @@ struct InputConventionAPITests {
             }
         }
     }
+
+    /// POSTs each body to `uri` and checks that the problem names `field` and says `reason`; nothing is written.
+    func expectProblems(_ f: Fixture, _ uri: String, _ cases: [(String, String, String)],
+                        sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let before = try f.db.auditEntries(AuditFilter(limit: 1000)).count
+        try await f.app.test(.router) { client in
+            for (body, field, reason) in cases {
+                let buffer = ByteBuffer(string: body)
+                try await client.execute(uri: uri, method: .post, headers: f.headers, body: buffer) { response in
+                    let problem = try Self.json(response)
+                    #expect([.badRequest, .conflict, .notFound].contains(response.status), "\(body)",
+                            sourceLocation: sourceLocation)
+                    #expect(problem["field"] as? String == field, "\(body): \(problem)", sourceLocation: sourceLocation)
+                    #expect((problem["detail"] as? String)?.contains(reason) == true, "\(body): \(problem)",
+                            sourceLocation: sourceLocation)
+                }
+            }
+        }
+        #expect(try f.db.auditEntries(AuditFilter(limit: 1000)).count == before, sourceLocation: sourceLocation)
+    }
+
+    @Test("K-1, K-3, K-8: POST /v1/complaints reads the complaint form; a problem names the JSON key")
+    func complaintForm() async throws {
+        let f = try Fixture()
+        _ = try f.db.addStaff(name: "王丽", role: .serviceAdvisor, actor: "setup")
+        let intake = #""customer":1,"channel":"phone","category":"price","description":"价格太高""#
+        try await expectProblems(f, "/v1/complaints", [
+            ("{\(intake),\"receivedBy\":\"李娜\",\"receivedAt\":\"2027-01-01 09:00\"}", "receivedAt",
+             "receivedAt: the complaint cannot be received in the future"),
+            ("{\(intake),\"receivedBy\":\" \",\"owner\":\"李娜\"}", "receivedBy",
+             "receivedBy: record who received the complaint first (K-3)"),
+            ("{\(intake),\"receivedBy\":\"李娜\",\"crisisReason\":\" \"}", "crisisReason", "crisisReason: say why"),
+            ("{\(intake),\"receivedBy\":\"王丽\"}", "owner", "owner: 王丽 is not customer-service staff"),
+            ("{\(intake),\"receivedBy\":\"李娜\",\"wishes\":[\"money\"]}", "wishes", "expected one of vent"),
+            (#"{"customer":0,"channel":"phone","category":"price","description":"x","receivedBy":"李娜"}"#, "customer",
+             "expected a customer id"),
+        ])
+    }
 }

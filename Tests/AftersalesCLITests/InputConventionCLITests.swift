@@ -167,4 +167,21 @@ struct InputConventionCLITests {
         try cli.run("vehicle", "deliver", "LFV2A21K3N3000123", "--at", "2026-11-20 10:30")
         try cli.run("audit", "--since", "2026-11-01")
     }
+
+    @Test("K-1, K-3, K-8: complaint add reads the complaint form; a problem names the option the user typed")
+    func complaintForm() throws {
+        let cli = try setUp()
+        try cli.run("staff", "add", "王丽", "--role", "service-advisor")
+        let add = ["complaint", "add", "--customer", "1", "--channel", "phone", "--category", "price",
+                   "--description", "价格太高"]
+        try cli.expectRejected([
+            (add + ["--received-by", "李娜", "--received-at", "2027-01-01 09:00"], 1,
+             "--received-at: the complaint cannot be received in the future"),
+            (add + ["--received-by", " ", "--owner", "李娜"], 1,
+             "--received-by: record who received the complaint first (K-3)"),
+            (add + ["--received-by", "李娜", "--crisis", " "], 1, "--crisis: say why this is a crisis (K-8"),
+            (add + ["--received-by", "王丽"], 1, "--owner: 王丽 is not customer-service staff"),
+            (add + ["--received-by", "李娜", "--vin", "LFV2A21K3N3000123"], 1, "LFV2A21K3N3000123"),
+        ], unchanged: try Binaries.dump(cli.database))
+    }
 }

@@ -1,0 +1,10 @@
+import Core
+import Complaints
+
+/// Each shared form's fields as the API's caller writes them (issue 14): the JSON key, or the path parameter that
+/// carries the value. One table per form: a route runs its form through `Field.naming(APIFields.form)`, so a
+/// problem's `field` is what the client sent.
+enum APIFields {
+    /// POST /v1/complaints: the body is the form, so each field's JSON key is its own name.
+    static func complaint(_ field: ComplaintForm.Field) -> String { field.rawValue }
+}

@@ -1,0 +1,25 @@
+import Core
+import Complaints
+
+/// Each shared form's fields as the CLI's caller writes them (issue 14): the option (`--received-at`) or the
+/// argument (`<name>`). One table per form: a command runs its form through `Field.naming(CLIFields.form)`, so a
+/// problem names what the user typed, and a new field does not compile until it has its name here.
+enum CLIFields {
+    /// `complaint add`.
+    static func complaint(_ field: ComplaintForm.Field) -> String {
+        switch field {
+        case .customer: "--customer"
+        case .vin: "--vin"
+        case .workOrder: "--work-order"
+        case .channel: "--channel"
+        case .receivedAt: "--received-at"
+        case .receivedBy: "--received-by"
+        case .owner: "--owner"
+        case .description: "--description"
+        case .category: "--category"
+        case .wishes: "--wish"
+        case .grievance: "--grievance"
+        case .crisisReason: "--crisis"
+        }
+    }
+}
