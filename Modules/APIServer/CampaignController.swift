@@ -11,7 +11,6 @@ import Storage
 struct CampaignController {
     let database: AppDatabase
 
-    struct SegmentInput: Codable { var name: String; var filter: String; var description: String? }
     struct PreviewInput: Codable { var filter: String }
     struct CampaignInput: Codable {
         var name: String
@@ -40,9 +39,16 @@ struct CampaignController {
         let database = self.database
         routes.get("segments", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.segments() }) }
         routes.post("segments", .manageCampaigns) { request, context, principal in
-            let input = try await JSON.body(SegmentInput.self, request, context)
-            return try JSON.response(try await database.run { try $0.createSegment(name: input.name, filter: input.filter, description: input.description, actor: principal.name) },
-                                     status: .created)
+            let form = try await JSON.body(SegmentForm.self, request, context)
+            // The same form as `segment create`; a problem names the JSON key (issue 14).
+            let segment = try await SegmentForm.Field.naming(APIFields.segment) {
+                let valid = try form.validated()
+                return try await database.run {
+                    try $0.createSegment(name: valid.name, filter: valid.filter, description: valid.description,
+                                         actor: principal.name)
+                }
+            }
+            return try JSON.response(segment, status: .created)
         }
         routes.post("segments/preview", .readCustomers) { request, context, _ in
             let input = try await JSON.body(PreviewInput.self, request, context)

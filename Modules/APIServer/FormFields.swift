@@ -1,5 +1,6 @@
 import Core
 import Complaints
+import Campaigns
 
 /// Each shared form's fields as the API's caller writes them (issue 14): the JSON key, or the path parameter that
 /// carries the value. One table per form: a route runs its form through `Field.naming(APIFields.form)`, so a
@@ -7,4 +8,7 @@ import Complaints
 enum APIFields {
     /// POST /v1/complaints: the body is the form, so each field's JSON key is its own name.
     static func complaint(_ field: ComplaintForm.Field) -> String { field.rawValue }
+
+    /// POST /v1/segments: the body is the form.
+    static func segment(_ field: SegmentForm.Field) -> String { field.rawValue }
 }

@@ -29,7 +29,17 @@ struct SegmentCommand: ParsableCommand {
         @Option(help: "What it is for.") var description: String?
 
         func run() throws {
-            let segment = try global.open().createSegment(name: name, filter: filter, description: description, actor: global.actorName)
+            let db = try global.open()
+            var form = SegmentForm()
+            form.name = name
+            form.filter = filter
+            form.description = description
+            // The same form as POST /v1/segments; a problem names the option (issue 14).
+            let segment = try SegmentForm.Field.naming(CLIFields.segment) {
+                let valid = try form.validated()
+                return try db.createSegment(name: valid.name, filter: valid.filter, description: valid.description,
+                                            actor: global.actorName)
+            }
             try global.output.emit(segment, table: .record([("segment", segment.name), ("filter", segment.filter), ("description", segment.description)]))
         }
     }

@@ -1,5 +1,6 @@
 import Core
 import Complaints
+import Campaigns
 
 /// Each shared form's fields as the CLI's caller writes them (issue 14): the option (`--received-at`) or the
 /// argument (`<name>`). One table per form: a command runs its form through `Field.naming(CLIFields.form)`, so a
@@ -20,6 +21,15 @@ enum CLIFields {
         case .wishes: "--wish"
         case .grievance: "--grievance"
         case .crisisReason: "--crisis"
+        }
+    }
+
+    /// `segment create`.
+    static func segment(_ field: SegmentForm.Field) -> String {
+        switch field {
+        case .name: "<name>"
+        case .filter: "--filter"
+        case .description: "--description"
         }
     }
 }

@@ -123,4 +123,14 @@ struct InputConventionAPITests {
              "expected a customer id"),
         ])
     }
+
+    @Test("M-2: POST /v1/segments reads the segment form; a problem names the JSON key")
+    func segmentForm() async throws {
+        let f = try Fixture()
+        try await expectProblems(f, "/v1/segments", [
+            (#"{"name":" ","filter":"class = retained"}"#, "name", "name: give the segment a name"),
+            (#"{"name":"lapsed","filter":"class = retaind"}"#, "filter", "filter: column 9: class is one of"),
+            (#"{"name":"lapsed"}"#, "filter", "filter: the filter is empty"),
+        ])
+    }
 }

@@ -184,4 +184,17 @@ struct InputConventionCLITests {
             (add + ["--received-by", "李娜", "--vin", "LFV2A21K3N3000123"], 1, "LFV2A21K3N3000123"),
         ], unchanged: try Binaries.dump(cli.database))
     }
+
+    @Test("M-2: segment create reads the segment form; a problem names the argument or option the user typed")
+    func segmentForm() throws {
+        let cli = try setUp()
+        try cli.expectRejected([
+            (["segment", "create", " ", "--filter", "class = retained"], 1, "<name>: give the segment a name"),
+            (["segment", "create", "lapsed", "--filter", "class = retaind"], 1, "--filter: column 9: class is one of"),
+            (["segment", "create", "lapsed", "--filter", " "], 1, "--filter: the filter is empty"),
+        ], unchanged: try Binaries.dump(cli.database))
+        try cli.run("segment", "create", "lapsed", "--filter", "class = retained")
+        try cli.expectRejected([(["segment", "create", "lapsed", "--filter", "class = retained"], 1,
+                                 "<name>: segment lapsed exists already")], unchanged: try Binaries.dump(cli.database))
+    }
 }
