@@ -12,15 +12,6 @@ struct CampaignController {
     let database: AppDatabase
 
     struct PreviewInput: Codable { var filter: String }
-    struct CampaignInput: Codable {
-        var name: String
-        var segment: String
-        var channel: String
-        var category: String
-        var subject: String?
-        var template: String
-        var responseWindowDays: Int?
-    }
     struct RunInput: Codable { var dryRun: Bool? }
     struct SegmentEditInput: Codable { var filter: String?; var description: String? }
     struct CampaignEditInput: Codable {
@@ -92,13 +83,17 @@ struct CampaignController {
             return try JSON.response(["campaign": name, "retired": "true"])
         }
         routes.post("campaigns", .manageCampaigns) { request, context, principal in
-            let input = try await JSON.body(CampaignInput.self, request, context)
-            let channel: MessageChannel = try parseChoice(input.channel, field: "channel")
-            let category: MessageCategory = try parseChoice(input.category, field: "category")
-            return try JSON.response(try await database.run {
-                try $0.createCampaign(name: input.name, segment: input.segment, channel: channel, category: category, subject: input.subject,
-                                      template: input.template, responseWindowDays: input.responseWindowDays, actor: principal.name)
-            }, status: .created)
+            let form = try await JSON.body(CampaignForm.self, request, context)
+            // The same form as `campaign create`; a problem names the JSON key (issue 14).
+            let campaign = try await CampaignForm.Field.naming(APIFields.campaign) {
+                let valid = try form.validated()
+                return try await database.run {
+                    try $0.createCampaign(name: valid.name, segment: valid.segment, channel: valid.channel,
+                                          category: valid.category, subject: valid.subject, template: valid.template,
+                                          responseWindowDays: valid.responseWindowDays, actor: principal.name)
+                }
+            }
+            return try JSON.response(campaign, status: .created)
         }
         routes.get("campaigns/:name", .readCustomers) { _, context, _ in
             let name = try context.parameter("name")

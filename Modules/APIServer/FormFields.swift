@@ -9,6 +9,9 @@ enum APIFields {
     /// POST /v1/complaints: the body is the form, so each field's JSON key is its own name.
     static func complaint(_ field: ComplaintForm.Field) -> String { field.rawValue }
 
+    /// POST /v1/campaigns: the body is the form.
+    static func campaign(_ field: CampaignForm.Field) -> String { field.rawValue }
+
     /// POST /v1/segments: the body is the form.
     static func segment(_ field: SegmentForm.Field) -> String { field.rawValue }
 }

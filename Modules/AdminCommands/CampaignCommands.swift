@@ -114,10 +114,22 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func run() throws {
-            let text = try template ?? Parse.textFile(templateFile!, field: "template-file")
-            let campaign = try global.open().createCampaign(name: name, segment: segment, channel: channel,
-                                                            category: category, subject: subject, template: text,
-                                                            responseWindowDays: responseWindow, actor: global.actorName)
+            var form = CampaignForm()
+            form.name = name
+            form.segment = segment
+            form.channel = channel.rawValue
+            form.category = category.rawValue
+            form.subject = subject
+            form.template = try template ?? Parse.textFile(templateFile!, field: "template-file")
+            form.responseWindowDays = responseWindow
+            let db = try global.open()
+            // The same form as POST /v1/campaigns; a problem names the option (issue 14).
+            let campaign = try CampaignForm.Field.naming(CLIFields.campaign(templateFile: templateFile != nil)) {
+                let valid = try form.validated()
+                return try db.createCampaign(name: valid.name, segment: valid.segment, channel: valid.channel,
+                                             category: valid.category, subject: valid.subject, template: valid.template,
+                                             responseWindowDays: valid.responseWindowDays, actor: global.actorName)
+            }
             try CampaignCommand.show(campaign, global: global)
         }
     }

@@ -24,6 +24,21 @@ enum CLIFields {
         }
     }
 
+    /// `campaign create`, whose template comes from `--template` or `--template-file`.
+    static func campaign(templateFile: Bool) -> (CampaignForm.Field) -> String {
+        { field in
+            switch field {
+            case .name: "<name>"
+            case .segment: "--segment"
+            case .channel: "--channel"
+            case .category: "--category"
+            case .subject: "--subject"
+            case .template: templateFile ? "--template-file" : "--template"
+            case .responseWindowDays: "--response-window"
+            }
+        }
+    }
+
     /// `segment create`.
     static func segment(_ field: SegmentForm.Field) -> String {
         switch field {

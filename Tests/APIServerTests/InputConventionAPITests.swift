@@ -133,4 +133,21 @@ struct InputConventionAPITests {
             (#"{"name":"lapsed"}"#, "filter", "filter: the filter is empty"),
         ])
     }
+
+    @Test("M-2, M-4: POST /v1/campaigns reads the campaign form; a problem names the JSON key")
+    func campaignForm() async throws {
+        let f = try Fixture()
+        _ = try f.db.createSegment(name: "retained", filter: "class = retained", description: nil, actor: "setup")
+        let base = #""name":"care","segment":"retained","category":"service""#
+        try await expectProblems(f, "/v1/campaigns", [
+            ("{\(base),\"channel\":\"email\",\"template\":\"{{name}}\"}", "subject",
+             "subject: an e-mail campaign needs a subject"),
+            ("{\(base),\"channel\":\"sms\",\"template\":\"{{name}}\",\"responseWindowDays\":400}", "responseWindowDays",
+             "responseWindowDays: expected 1 to 365 days, got 400"),
+            ("{\(base),\"channel\":\"sms\",\"template\":\"{{name}}：{{due_date}}\"}", "template",
+             "template: line 1, column"),
+            ("{\(base),\"channel\":\"fax\",\"template\":\"{{name}}\"}", "channel",
+             "expected one of email, sms, letter"),
+        ])
+    }
 }

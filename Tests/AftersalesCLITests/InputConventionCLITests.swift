@@ -197,4 +197,21 @@ struct InputConventionCLITests {
         try cli.expectRejected([(["segment", "create", "lapsed", "--filter", "class = retained"], 1,
                                  "<name>: segment lapsed exists already")], unchanged: try Binaries.dump(cli.database))
     }
+
+    @Test("M-2, M-4: campaign create reads the campaign form; a problem names the option the user typed")
+    func campaignForm() throws {
+        let cli = try setUp()
+        try cli.run("segment", "create", "retained", "--filter", "class = retained")
+        let file = try cli.folder.write("care.mustache", "{{name}}：{{due_date}}到期")
+        let create = ["campaign", "create", "care", "--segment", "retained", "--category", "service"]
+        try cli.expectRejected([
+            (create + ["--channel", "email", "--template", "{{name}}"], 1,
+             "--subject: an e-mail campaign needs a subject"),
+            (create + ["--channel", "sms", "--template", "{{name}}", "--response-window", "400"], 1,
+             "--response-window: expected 1 to 365 days, got 400"),
+            (create + ["--channel", "sms", "--template", "{{name}}：{{due_date}}"], 1, "--template: line 1, column"),
+            (create + ["--channel", "sms", "--template-file", file], 1, "--template-file: line 1, column"),
+            (create + ["--channel", "sms", "--template", "{{name}}", "--segment", "nope"], 1, "no segment nope"),
+        ], unchanged: try Binaries.dump(cli.database))
+    }
 }
