@@ -1,6 +1,7 @@
 import Core
 import Complaints
 import Campaigns
+import Warranty
 
 /// Each shared form's fields as the API's caller writes them (issue 14): the JSON key, or the path parameter that
 /// carries the value. One table per form: a route runs its form through `Field.naming(APIFields.form)`, so a
@@ -11,6 +12,9 @@ enum APIFields {
 
     /// POST /v1/campaigns: the body is the form.
     static func campaign(_ field: CampaignForm.Field) -> String { field.rawValue }
+
+    /// POST /v1/claims: the body is the form (and PATCH /v1/claims/{id}, whose corrections use its keys).
+    static func claim(_ field: ClaimForm.Field) -> String { field.rawValue }
 
     /// POST /v1/segments: the body is the form.
     static func segment(_ field: SegmentForm.Field) -> String { field.rawValue }

@@ -25,20 +25,6 @@ struct WarrantyController {
         var workRef: String?
     }
 
-    struct ClaimInput: Codable {
-        var vin: String
-        var mileage: Int
-        var failure: String
-        var cause: String
-        var repairOrder: String?
-        var repairLine: String?
-        var labour: [String]?
-        var parts: [String]?
-        var component: String?
-        var fittedPart: String?
-        var bulletin: String?
-    }
-
     struct PartInput: Codable {
         var number: String
         var fittedOn: String
@@ -194,23 +180,29 @@ struct WarrantyController {
             return try JSON.response(try await database.run { try $0.listClaims(status: status, limit: limit, offset: offset) })
         }
         routes.post("claims", .actOnClaims) { request, context, principal in
-            let input = try await JSON.body(ClaimInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                let vin = try db.vehicleVIN(named: input.vin)
-                return try db.createClaim(ClaimDraft(vin: vin, mileage: input.mileage, failure: input.failure, cause: input.cause, repairOrder: input.repairOrder,
-                                                     repairLine: input.repairLine, labour: input.labour ?? [], parts: input.parts ?? [],
-                                                     component: input.component, partNumber: input.fittedPart, bulletin: input.bulletin),
-                                   actor: principal.name)
-            }, status: .created)
+            let form = try await JSON.body(ClaimForm.self, request, context)
+            // The same form as `claim create`; a problem names the JSON key (issue 14).
+            let record = try await ClaimForm.Field.naming(APIFields.claim) {
+                let valid = try form.validated()
+                return try await database.run { db in
+                    let vin = try db.vehicleVIN(named: valid.vehicle)
+                    return try db.createClaim(ClaimDraft(valid, vin: vin), actor: principal.name)
+                }
+            }
+            return try JSON.response(record, status: .created)
         }
         routes.patch("claims/:id", .actOnClaims) { request, context, principal in
             let id = try claimID(context)
             let input = try await JSON.body(ClaimEditInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                let draft = try db.claimRecord(id).corrected(mileage: input.mileage, failure: input.failure, cause: input.cause,
-                                                             repairOrder: input.repairOrder, repairLine: input.repairLine, labour: input.labour,
-                                                             parts: input.parts)
-                return try db.editClaim(id, draft, actor: principal.name)
+            // The claim's rules name the claim form's fields, whose JSON keys the corrections use (issue 14).
+            return try JSON.response(try await ClaimForm.Field.naming(APIFields.claim) {
+                try await database.run { db in
+                    let draft = try db.claimRecord(id).corrected(mileage: input.mileage, failure: input.failure,
+                                                                 cause: input.cause, repairOrder: input.repairOrder,
+                                                                 repairLine: input.repairLine, labour: input.labour,
+                                                                 parts: input.parts)
+                    return try db.editClaim(id, draft, actor: principal.name)
+                }
             })
         }
         routes.get("claims/:id", .readCustomers) { _, context, _ in

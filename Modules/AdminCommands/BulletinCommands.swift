@@ -223,11 +223,25 @@ struct ClaimsCommand: ParsableCommand {
         var bulletin: String?
 
         func run() throws {
+            var form = ClaimForm()
+            form.vin = vin
+            form.mileage = mileage
+            form.failure = failure
+            form.cause = cause
+            form.repairOrder = repairOrder
+            form.repairLine = line
+            form.labour = labour
+            form.parts = part
+            form.component = component
+            form.fittedPart = fittedPart
+            form.bulletin = bulletin
             let db = try global.open()
-            let record = try db.createClaim(ClaimDraft(vin: try db.vehicleVIN(named: vin), mileage: mileage, failure: failure, cause: cause,
-                                                                  repairOrder: repairOrder, repairLine: line, labour: labour, parts: part,
-                                                                  component: component, partNumber: fittedPart, bulletin: bulletin),
-                                                       actor: global.actorName)
+            // The same form as POST /v1/claims; a problem names the option (issue 14).
+            let record = try ClaimForm.Field.naming(CLIFields.claim) {
+                let valid = try form.validated()
+                let vin = try db.vehicleVIN(named: valid.vehicle)
+                return try db.createClaim(ClaimDraft(valid, vin: vin), actor: global.actorName)
+            }
             try ClaimsCommand.show(record, global: global)
         }
     }

@@ -143,9 +143,15 @@ extension ClaimsCommand {
 
         func run() throws {
             let db = try global.open()
-            let draft = try db.claimRecord(id).corrected(mileage: mileage, failure: failure, cause: cause, repairOrder: repairOrder,
-                                                         repairLine: line, labour: labour.isEmpty ? nil : labour, parts: part.isEmpty ? nil : part)
-            try ClaimsCommand.show(try db.editClaim(id, draft, actor: global.actorName), global: global)
+            // The claim's rules name the claim form's fields, which `claim create`'s options name (issue 14).
+            let record = try ClaimForm.Field.naming(CLIFields.claim) {
+                let draft = try db.claimRecord(id).corrected(mileage: mileage, failure: failure, cause: cause,
+                                                             repairOrder: repairOrder, repairLine: line,
+                                                             labour: labour.isEmpty ? nil : labour,
+                                                             parts: part.isEmpty ? nil : part)
+                return try db.editClaim(id, draft, actor: global.actorName)
+            }
+            try ClaimsCommand.show(record, global: global)
         }
     }
 }

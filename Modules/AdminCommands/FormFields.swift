@@ -1,6 +1,7 @@
 import Core
 import Complaints
 import Campaigns
+import Warranty
 
 /// Each shared form's fields as the CLI's caller writes them (issue 14): the option (`--received-at`) or the
 /// argument (`<name>`). One table per form: a command runs its form through `Field.naming(CLIFields.form)`, so a
@@ -36,6 +37,23 @@ enum CLIFields {
             case .template: templateFile ? "--template-file" : "--template"
             case .responseWindowDays: "--response-window"
             }
+        }
+    }
+
+    /// `claim create` (and the corrections of `claim edit`, which take the same options).
+    static func claim(_ field: ClaimForm.Field) -> String {
+        switch field {
+        case .vin: "<vin>"
+        case .mileage: "--mileage"
+        case .failure: "--failure"
+        case .cause: "--cause"
+        case .repairOrder: "--repair-order"
+        case .repairLine: "--line"
+        case .labour: "--labour"
+        case .parts: "--part"
+        case .component: "--component"
+        case .fittedPart: "--fitted-part"
+        case .bulletin: "--bulletin"
         }
     }
 

@@ -103,7 +103,7 @@ extension ClaimLine {
     /// price that differ from it, or a line priced without one, are kept with a note saying so.
     public static func priced(_ text: String, kind: Kind, labourRate: Money, catalogue: ClaimCatalogue) throws -> ClaimLine {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmed() }
-        let field = kind == .labour ? "labour" : "part"
+        let field = kind == .labour ? ClaimForm.Field.labour.rawValue : ClaimForm.Field.parts.rawValue
         guard let code = parts.first, !code.isEmpty else {
             throw InvalidInput(field: field, kind == .labour ? "expected CODE or CODE:HOURS such as \"47 11 19 00:1.2\", got \"\(text)\""
                                                              : "expected NUMBER:QUANTITY[:PRICE] such as \"5Q0 611 701 C:2\", got \"\(text)\"")

@@ -37,6 +37,13 @@ public struct ClaimDraft: Sendable {
         self.partNumber = partNumber
         self.bulletin = bulletin
     }
+
+    /// The draft a `ClaimForm` reads, with its vehicle found (`vehicleVIN(named:)`): the CLI's and the API's.
+    public init(_ form: ClaimForm.Validated, vin: VIN) {
+        self.init(vin: vin, mileage: form.mileage, failure: form.failure, cause: form.cause,
+                  repairOrder: form.repairOrder, repairLine: form.repairLine, labour: form.labour, parts: form.parts,
+                  component: form.component, partNumber: form.fittedPart, bulletin: form.bulletin)
+    }
 }
 
 /// A claim with its lines, history and the eligibility decision frozen at creation.
@@ -151,7 +158,9 @@ extension AppDatabase {
            let other = try Int64.fetchOne(db, sql: """
                SELECT id FROM claim WHERE repair_order = ? AND repair_line = ? AND status != 'cancelled' AND id != ? ORDER BY id LIMIT 1
                """, arguments: [order, line, replacing ?? 0]) {
-            throw Conflict(field: "line", "repair order \(order) line \(line) is already claimed in claim \(other) (W-7: one claim per line)")
+            throw Conflict(field: "repairLine",
+                           "repair order \(order) line \(line) is already claimed in claim \(other) "
+                           + "(W-7: one claim per line)")
         }
         let decision: WarrantyDecision
         var bulletin: (manufacturer: String, number: String)?

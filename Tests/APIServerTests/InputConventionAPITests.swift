@@ -150,4 +150,32 @@ struct InputConventionAPITests {
              "expected one of email, sms, letter"),
         ])
     }
+
+    @Test("W-7, Q-1: POST /v1/claims and PATCH read the claim form's fields; a problem names the JSON key")
+    func claimForm() async throws {
+        let f = try Fixture()
+        let delivered = f.db.now.addingTimeInterval(-86_400 * 300)
+        let vehicle = Vehicle(customerID: Customer.ID(1), vin: VIN(trusted: "LFV2A21K3N3000123"), make: "Volkswagen",
+                              model: "Sagitar", usage: .private, deliveredAt: delivered, createdAt: f.db.now)
+        _ = try f.db.addVehicle(vehicle, actor: "setup")
+        let draft = ClaimDraft(vin: vehicle.vin, mileage: 15_230, failure: "异响", cause: "磨损", repairOrder: "RO-1",
+                               repairLine: "2", labour: ["A:1.2"], parts: [])
+        _ = try f.db.createClaim(draft, actor: "setup")
+        let claim = #""vin":"LFV2A21K3N3000123","mileage":15230,"cause":"磨损""#
+        try await expectProblems(f, "/v1/claims", [
+            ("{\(claim),\"failure\":\" \",\"labour\":[\"A:1\"]}", "failure", "failure: describe the failure"),
+            ("{\(claim),\"failure\":\"x\",\"parts\":[\"5Q0 611 701 C\"]}", "parts", "parts: expected NUMBER:QUANTITY"),
+            ("{\(claim),\"failure\":\"x\",\"labour\":[\"A:1\"],\"repairOrder\":\"RO-1\",\"repairLine\":\"2\"}",
+             "repairLine", "repairLine: repair order RO-1 line 2 is already claimed"),
+            (#"{"vin":"LFV2A21K3N3000123","mileage":-5,"failure":"x","cause":"y"}"#, "mileage", "0 or more"),
+            (#"{"mileage":5,"failure":"x","cause":"y"}"#, "vin", "vin: is required"),
+        ])
+        try await f.app.test(.router) { client in
+            let body = ByteBuffer(string: #"{"parts":["X"]}"#)
+            try await client.execute(uri: "/v1/claims/1", method: .patch, headers: f.headers, body: body) { response in
+                let problem = try Self.json(response)
+                #expect(response.status == .badRequest && problem["field"] as? String == "parts", "\(problem)")
+            }
+        }
+    }
 }

@@ -214,4 +214,23 @@ struct InputConventionCLITests {
             (create + ["--channel", "sms", "--template", "{{name}}", "--segment", "nope"], 1, "no segment nope"),
         ], unchanged: try Binaries.dump(cli.database))
     }
+
+    @Test("W-7, Q-1: claim create and edit read the claim form; a problem names the argument or option the user typed")
+    func claimForm() throws {
+        let cli = try setUp()
+        try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen",
+                    "--model", "Sagitar", "--usage", "private", "--delivered-at", "2026-01-10 10:00")
+        let create = ["claim", "create", "LFV2A21K3N3000123", "--mileage", "15230", "--cause", "制动软管磨损"]
+        try cli.run(create + ["--failure", "前制动异响", "--labour", "A:1.2", "--repair-order", "RO-1", "--line", "2"])
+        try cli.expectRejected([
+            (create + ["--failure", " ", "--labour", "A:1"], 1, "--failure: describe the failure"),
+            (create + ["--failure", "异响"], 1, "--labour: a claim needs at least one labour operation or part"),
+            (create + ["--failure", "异响", "--part", "5Q0 611 701 C"], 1, "--part: expected NUMBER:QUANTITY[:PRICE]"),
+            (create + ["--failure", "异响", "--labour", "A:1", "--repair-order", "RO-1", "--line", "2"], 1,
+             "--line: repair order RO-1 line 2 is already claimed in claim 1"),
+            (["claim", "create", "LFV2A21K3N3000999", "--mileage", "1", "--failure", "x", "--cause", "y",
+              "--labour", "A:1"], 1, "3000999"),
+            (["claim", "edit", "1", "--part", "X"], 1, "--part: expected NUMBER:QUANTITY[:PRICE]"),
+        ], unchanged: try Binaries.dump(cli.database))
+    }
 }
