@@ -23,7 +23,7 @@ struct CampaignController {
         var responseWindowDays: Int?
     }
     struct RetireInput: Codable { var reason: String }
-    struct ConsentInput: Codable { var status: String; var source: String; var at: String? }
+    struct ConsentInput: Codable { var status: String?; var source: String?; var at: String? }
     struct ResponseInput: Codable { var customer: Int64; var kind: String; var at: String? }
 
     func addRoutes(to routes: Routes) {
@@ -124,13 +124,21 @@ struct CampaignController {
             return try JSON.response(try await database.run { try $0.consentCard(customer) })
         }
         routes.put("customers/:id/consent/:channel", .logContacts) { request, context, principal in
-            let customer = try customerID(context)
-            let channel: MessageChannel = try parseChoice(try context.parameter("channel"), field: "channel")
+            var form = ConsentForm()
+            form.customer = try customerID(context).rawValue
+            form.channel = try context.parameter("channel")
             let input = try await JSON.body(ConsentInput.self, request, context)
-            let status: ConsentStatus = try parseChoice(input.status, field: "status")
-            return try JSON.response(try await database.run { db in
-                try db.setConsent(customer: customer, channel: channel, status: status, source: input.source,
-                                  at: try input.at.map { try instant($0, field: "at", db: db) }, actor: principal.name)
+            form.status = input.status
+            form.source = input.source
+            form.at = input.at
+            let consent = form
+            // The same form as `consent set`; a problem names the path parameter or the JSON key (issue 14).
+            return try JSON.response(try await ConsentForm.Field.naming(APIFields.consent) {
+                try await database.run { db in
+                    let valid = try consent.validated(timeZone: try db.settings().timeZone)
+                    return try db.setConsent(customer: valid.customer, channel: valid.channel, status: valid.status,
+                                             source: valid.source, at: valid.at, actor: principal.name)
+                }
             })
         }
     }

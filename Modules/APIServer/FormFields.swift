@@ -1,6 +1,7 @@
 import Core
 import Complaints
 import Campaigns
+import Messaging
 import Warranty
 
 /// Each shared form's fields as the API's caller writes them (issue 14): the JSON key, or the path parameter that
@@ -15,6 +16,15 @@ enum APIFields {
 
     /// POST /v1/claims: the body is the form (and PATCH /v1/claims/{id}, whose corrections use its keys).
     static func claim(_ field: ClaimForm.Field) -> String { field.rawValue }
+
+    /// PUT /v1/customers/{id}/consent/{channel}: the customer and the channel are the path's, the rest the body's.
+    static func consent(_ field: ConsentForm.Field) -> String {
+        switch field {
+        case .customer: "id"
+        case .channel: "channel"
+        case .status, .source, .at: field.rawValue
+        }
+    }
 
     /// POST /v1/segments: the body is the form.
     static func segment(_ field: SegmentForm.Field) -> String { field.rawValue }

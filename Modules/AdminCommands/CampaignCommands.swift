@@ -405,11 +405,20 @@ struct ConsentCommand: ParsableCommand {
         @Option(help: "When it was given (default now).", transform: Typed.time) var at: WallTime?
 
         func run() throws {
+            var form = ConsentForm()
+            form.customer = customer.rawValue
+            form.channel = channel.rawValue
+            form.status = status.rawValue
+            form.source = source
+            form.at = at?.text
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let card = try db.setConsent(customer: customer, channel: channel,
-                                         status: status, source: source,
-                                         at: at?.instant(in: zone), actor: global.actorName)
+            // The same form as PUT /v1/customers/{id}/consent/{channel}; a problem names the option (issue 14).
+            let card = try ConsentForm.Field.naming(CLIFields.consent) {
+                let valid = try form.validated(timeZone: zone)
+                return try db.setConsent(customer: valid.customer, channel: valid.channel, status: valid.status,
+                                         source: valid.source, at: valid.at, actor: global.actorName)
+            }
             try ConsentCommand.show(card, zone: zone, global: global)
         }
     }

@@ -1,6 +1,7 @@
 import Core
 import Complaints
 import Campaigns
+import Messaging
 import Warranty
 
 /// Each shared form's fields as the CLI's caller writes them (issue 14): the option (`--received-at`) or the
@@ -54,6 +55,17 @@ enum CLIFields {
         case .component: "--component"
         case .fittedPart: "--fitted-part"
         case .bulletin: "--bulletin"
+        }
+    }
+
+    /// `consent set`.
+    static func consent(_ field: ConsentForm.Field) -> String {
+        switch field {
+        case .customer: "<customer>"
+        case .channel: "--channel"
+        case .status: "--status"
+        case .source: "--source"
+        case .at: "--at"
         }
     }
 

@@ -86,14 +86,15 @@ struct InputConventionAPITests {
         }
     }
 
-    /// POSTs each body to `uri` and checks that the problem names `field` and says `reason`; nothing is written.
-    func expectProblems(_ f: Fixture, _ uri: String, _ cases: [(String, String, String)],
+    /// Sends each body to `uri` and checks that the problem names `field` and says `reason`; nothing is written.
+    func expectProblems(_ f: Fixture, _ uri: String, method: HTTPRequest.Method = .post,
+                        _ cases: [(String, String, String)],
                         sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let before = try f.db.auditEntries(AuditFilter(limit: 1000)).count
         try await f.app.test(.router) { client in
             for (body, field, reason) in cases {
                 let buffer = ByteBuffer(string: body)
-                try await client.execute(uri: uri, method: .post, headers: f.headers, body: buffer) { response in
+                try await client.execute(uri: uri, method: method, headers: f.headers, body: buffer) { response in
                     let problem = try Self.json(response)
                     #expect([.badRequest, .conflict, .notFound].contains(response.status), "\(body)",
                             sourceLocation: sourceLocation)
@@ -177,5 +178,22 @@ struct InputConventionAPITests {
                 #expect(response.status == .badRequest && problem["field"] as? String == "parts", "\(problem)")
             }
         }
+    }
+
+    @Test("M-3: PUT /v1/customers/{id}/consent/{channel} reads the consent form; a problem names the parameter or key")
+    func consentForm() async throws {
+        let f = try Fixture()
+        try await expectProblems(f, "/v1/customers/1/consent/sms", method: .put, [
+            (#"{"status":"opt-in","source":" "}"#, "source", "source: say where the consent comes from"),
+            (#"{"status":"opt-in","source":"x","at":"2027-01-01 09:00"}"#, "at", "is in the future"),
+            (#"{"status":"maybe","source":"x"}"#, "status", "expected one of opt-in, opt-out"),
+            (#"{"source":"x"}"#, "status", "status: is required"),
+        ])
+        try await expectProblems(f, "/v1/customers/1/consent/wechat", method: .put, [
+            (#"{"status":"opt-in","source":"x"}"#, "channel", "channel: expected one of email, sms, letter"),
+        ])
+        try await expectProblems(f, "/v1/customers/42/consent/sms", method: .put, [
+            (#"{"status":"opt-in","source":"x"}"#, "id", "no customer 42"),
+        ])
     }
 }

@@ -233,4 +233,16 @@ struct InputConventionCLITests {
             (["claim", "edit", "1", "--part", "X"], 1, "--part: expected NUMBER:QUANTITY[:PRICE]"),
         ], unchanged: try Binaries.dump(cli.database))
     }
+
+    @Test("M-3: consent set reads the consent form; a problem names the option the user typed")
+    func consentForm() throws {
+        let cli = try setUp()
+        let set = ["consent", "set", "1", "--channel", "sms", "--status", "opt-in"]
+        try cli.expectRejected([
+            (set + ["--source", " "], 1, "--source: say where the consent comes from"),
+            (set + ["--source", "到店登记表", "--at", "2027-01-01 09:00"], 1,
+             "--at: 2027-01-01T09:00:00+08:00 is in the future"),
+            (["consent", "set", "42", "--channel", "sms", "--status", "opt-in", "--source", "x"], 1, "no customer 42"),
+        ], unchanged: try Binaries.dump(cli.database))
+    }
 }
