@@ -145,7 +145,7 @@ let package = Package(
 
         .target(
             name: "AdminCommands",
-            dependencies: ["Storage", "AppConventions", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "MessagingDelivery", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "MessagingDelivery", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Core
 import Storage
+import TextInput
 #if canImport(Glibc)
 import Glibc
 #endif

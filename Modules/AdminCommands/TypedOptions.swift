@@ -7,6 +7,7 @@ import Warranty
 import Messaging
 import Campaigns
 import Storage
+import TextInput
 
 // Options with a closed set of values are typed (issue 14): a value that does not parse is a usage error (exit 64)
 // listing the values, before anything is opened; a value that parses but breaks a rule is exit 1. Each reads
