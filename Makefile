@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 BINARIES := aftersales aftersales-import aftersales-api
 
-.PHONY: all deps build test demo bench clean install
+.PHONY: all deps build test demo bench fuzz clean install
 
 all: build
 
@@ -57,6 +57,12 @@ bench: deps
 	$(SWIFT) build -c release
 	bash Tools/bench.sh
 	bash Tools/bench/import.sh
+
+# libFuzzer on the parsers of untrusted input (manufacturer reader, segment filters, CSV, templates), FUZZ_SECONDS
+# each (default 600); never part of make test, which replays the seeds and found inputs instead. Docs/testing.md.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Tools/Fuzz/fuzz.sh
 
 clean:
 	rm -rf .build demo bench-out

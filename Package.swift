@@ -217,5 +217,15 @@ let package = Package(
             path: "Tools/Bench",
             swiftSettings: swiftSettings
         ),
+
+        // MARK: - Tools (fuzzing: `make fuzz` builds aftersales-fuzz with libFuzzer; see Docs/testing.md)
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["Core", "Customers", "ManufacturerXML", "TextInput", "Messaging", "Campaigns"],
+            path: "Tools/Fuzz/FuzzTargets",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], path: "Tests/FuzzTargetsTests", swiftSettings: swiftSettings),
+        .executableTarget(name: "aftersales-fuzz", dependencies: ["FuzzTargets"], path: "Tools/Fuzz/aftersales-fuzz", swiftSettings: swiftSettings),
     ]
 )
