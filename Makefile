@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 BINARIES := aftersales aftersales-import aftersales-api
 
-.PHONY: all deps build test demo bench fuzz clean install
+.PHONY: all deps build test lint format demo bench fuzz clean install
 
 all: build
 
@@ -31,9 +31,20 @@ deps:
 build: deps
 	$(SWIFT) build
 
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The code's shape: swift-format's layout (.swift-format: 4 spaces, 120 columns) and no line over 120 characters in
+# Modules, Apps and Tools (string literals and comments too, which the formatter does not break). `make format` fixes
+# the layout; a long literal is split by hand (or with a trailing \ inside a multi-line literal, which keeps the text).
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Modules Apps Tools Tests
+	@long=$$(LC_ALL=C.UTF-8 grep -rnP --include='*.swift' '^.{121,}' Modules Apps Tools || true); \
+	if [ -n "$$long" ]; then echo "$$long" | cut -c1-160; echo "lines over 120 characters (above)" >&2; exit 1; fi
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Modules Apps Tools Tests
 
 demo: build
 	bash Tools/demo.sh

@@ -27,29 +27,52 @@ let package = Package(
     ],
     targets: [
         // MARK: - Modules (pure business rules: no GRDB, no I/O)
-        .target(name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Modules/Core", swiftSettings: swiftSettings),
+        .target(
+            name: "Core", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Modules/Core",
+            swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["Core"], path: "Tests/CoreTests", swiftSettings: swiftSettings),
 
         .target(name: "Customers", dependencies: ["Core"], path: "Modules/Customers", swiftSettings: swiftSettings),
-        .testTarget(name: "CustomersTests", dependencies: ["Customers"], path: "Tests/CustomersTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CustomersTests", dependencies: ["Customers"], path: "Tests/CustomersTests",
+            swiftSettings: swiftSettings),
 
-        .target(name: "Warranty", dependencies: ["Core", "Customers"], path: "Modules/Warranty", swiftSettings: swiftSettings),
-        .testTarget(name: "WarrantyTests", dependencies: ["Warranty"], path: "Tests/WarrantyTests", swiftSettings: swiftSettings),
+        .target(
+            name: "Warranty", dependencies: ["Core", "Customers"], path: "Modules/Warranty",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WarrantyTests", dependencies: ["Warranty"], path: "Tests/WarrantyTests", swiftSettings: swiftSettings
+        ),
 
-        .target(name: "Complaints", dependencies: ["Core", "Customers"], path: "Modules/Complaints", swiftSettings: swiftSettings),
-        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints"], path: "Tests/ComplaintsTests", swiftSettings: swiftSettings),
+        .target(
+            name: "Complaints", dependencies: ["Core", "Customers"], path: "Modules/Complaints",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ComplaintsTests", dependencies: ["Complaints"], path: "Tests/ComplaintsTests",
+            swiftSettings: swiftSettings),
 
-        .target(name: "Messaging", dependencies: ["Core", "Customers", .product(name: "Mustache", package: "swift-mustache")], path: "Modules/Messaging", swiftSettings: swiftSettings),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging"], path: "Tests/MessagingTests", swiftSettings: swiftSettings),
+        .target(
+            name: "Messaging",
+            dependencies: ["Core", "Customers", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Modules/Messaging", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MessagingTests", dependencies: ["Messaging"], path: "Tests/MessagingTests",
+            swiftSettings: swiftSettings),
 
-        .target(name: "Campaigns", dependencies: ["Core", "Customers", "Messaging", "Warranty"], path: "Modules/Campaigns", swiftSettings: swiftSettings),
-        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns"], path: "Tests/CampaignsTests", swiftSettings: swiftSettings),
+        .target(
+            name: "Campaigns", dependencies: ["Core", "Customers", "Messaging", "Warranty"], path: "Modules/Campaigns",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CampaignsTests", dependencies: ["Campaigns"], path: "Tests/CampaignsTests",
+            swiftSettings: swiftSettings),
 
         .target(name: "Catalog", dependencies: ["Core"], path: "Modules/Catalog", swiftSettings: swiftSettings),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], path: "Tests/CatalogTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CatalogTests", dependencies: ["Catalog"], path: "Tests/CatalogTests", swiftSettings: swiftSettings),
 
         // MARK: - Modules (I/O adapters: libxml2 and the manufacturer-XML reader)
-        .systemLibrary(name: "CLibXML2", path: "Modules/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Modules/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "ManufacturerXML",
             dependencies: ["CLibXML2", "Core", "Customers", "Catalog", "Warranty"],
@@ -58,7 +81,9 @@ let package = Package(
             // The reader is a class driven node by node: dynamic exclusivity checks cost ~3% there (perf), and it is single-threaded.
             swiftSettings: swiftSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
-        .testTarget(name: "ManufacturerXMLTests", dependencies: ["ManufacturerXML", "TestSupport"], path: "Tests/ManufacturerXMLTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ManufacturerXMLTests", dependencies: ["ManufacturerXML", "TestSupport"],
+            path: "Tests/ManufacturerXMLTests", swiftSettings: swiftSettings),
 
         // MARK: - Modules (storage: a kernel, one target per business area, and the schema they make together)
         .target(
@@ -67,64 +92,95 @@ let package = Package(
             path: "Modules/StorageKernel",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageKernelTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageKernelTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StorageKernelTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageKernelTests",
+            swiftSettings: swiftSettings),
         .target(
             name: "CustomerStorage",
-            dependencies: ["StorageKernel", "Core", "Customers", "TextInput", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StorageKernel", "Core", "Customers", "TextInput", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Modules/CustomerStorage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CustomerStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/CustomerStorageTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CustomerStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/CustomerStorageTests",
+            swiftSettings: swiftSettings),
         .target(
             name: "WarrantyStorage",
-            dependencies: ["StorageKernel", "CustomerStorage", "Core", "Customers", "Warranty", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StorageKernel", "CustomerStorage", "Core", "Customers", "Warranty", "Catalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Modules/WarrantyStorage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "WarrantyStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/WarrantyStorageTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WarrantyStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/WarrantyStorageTests",
+            swiftSettings: swiftSettings),
         .target(
             name: "ComplaintStorage",
-            dependencies: ["StorageKernel", "Core", "Customers", "Complaints", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StorageKernel", "Core", "Customers", "Complaints", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Modules/ComplaintStorage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ComplaintStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/ComplaintStorageTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ComplaintStorageTests", dependencies: ["Storage", "TestSupport"],
+            path: "Tests/ComplaintStorageTests", swiftSettings: swiftSettings),
         .target(
             name: "MessagingStorage",
             dependencies: [
-                "StorageKernel", "CustomerStorage", "WarrantyStorage", "Core", "Customers", "Warranty", "Messaging", "Campaigns",
+                "StorageKernel", "CustomerStorage", "WarrantyStorage", "Core", "Customers", "Warranty", "Messaging",
+                "Campaigns",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/MessagingStorage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MessagingStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/MessagingStorageTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MessagingStorageTests", dependencies: ["Storage", "TestSupport"],
+            path: "Tests/MessagingStorageTests", swiftSettings: swiftSettings),
         .target(
             name: "ManufacturerStorage",
-            dependencies: ["StorageKernel", "WarrantyStorage", "Core", "Warranty", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StorageKernel", "WarrantyStorage", "Core", "Warranty", "Catalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Modules/ManufacturerStorage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ManufacturerStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/ManufacturerStorageTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ManufacturerStorageTests", dependencies: ["Storage", "TestSupport"],
+            path: "Tests/ManufacturerStorageTests", swiftSettings: swiftSettings),
         // The dealer's database as the apps open it: the areas' migrations in one list, and the cards that cross areas.
         .target(
             name: "Storage",
             dependencies: [
-                "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage", "ManufacturerStorage",
-                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", .product(name: "GRDB", package: "GRDB.swift"),
+                "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage",
+                "ManufacturerStorage",
+                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/Storage",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StorageTests",
+            swiftSettings: swiftSettings),
 
         // MARK: - Modules (I/O adapter: text files, their encodings and CSV)
         .target(name: "TextInput", dependencies: ["Core"], path: "Modules/TextInput", swiftSettings: swiftSettings),
 
         // MARK: - Modules (app libraries)
         // What every binary shares: --db and $AFTERSALES_DB, the actor's default, $AFTERSALES_NOW in the dealer's zone.
-        .target(name: "AppConventions", dependencies: ["Core", "Storage"], path: "Modules/AppConventions", swiftSettings: swiftSettings),
-        .testTarget(name: "AppConventionsTests", dependencies: ["AppConventions", "TestSupport"], path: "Tests/AppConventionsTests", swiftSettings: swiftSettings),
+        .target(
+            name: "AppConventions", dependencies: ["Core", "Storage"], path: "Modules/AppConventions",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AppConventionsTests", dependencies: ["AppConventions", "TestSupport"],
+            path: "Tests/AppConventionsTests", swiftSettings: swiftSettings),
 
         .target(
             name: "ManufacturerImport",
@@ -140,18 +196,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .target(name: "MessagingDelivery", dependencies: ["Messaging", "StorageKernel", "MessagingStorage"], path: "Modules/MessagingDelivery", swiftSettings: swiftSettings),
-        .testTarget(name: "MessagingDeliveryTests", dependencies: ["MessagingDelivery", "TestSupport"], path: "Tests/MessagingDeliveryTests", swiftSettings: swiftSettings),
+        .target(
+            name: "MessagingDelivery", dependencies: ["Messaging", "StorageKernel", "MessagingStorage"],
+            path: "Modules/MessagingDelivery", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MessagingDeliveryTests", dependencies: ["MessagingDelivery", "TestSupport"],
+            path: "Tests/MessagingDeliveryTests", swiftSettings: swiftSettings),
 
         .target(
             name: "AdminCommands",
-            dependencies: ["Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "MessagingDelivery", "ManufacturerXML", "ManufacturerImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
+                "MessagingDelivery", "ManufacturerXML", "ManufacturerImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Modules/AdminCommands",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AdminCommandsTests",
-            dependencies: ["AdminCommands", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "AdminCommands", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Tests/AdminCommandsTests",
             swiftSettings: swiftSettings
         ),
@@ -175,19 +241,28 @@ let package = Package(
         ),
         .testTarget(
             name: "APIServerTests",
-            dependencies: ["APIServer", "Complaints", "Messaging", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "APIServer", "Complaints", "Messaging", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/APIServerTests",
             swiftSettings: swiftSettings
         ),
 
         // MARK: - Test support (binaries, temporary databases, sqlite3 .dump)
-        .target(name: "TestSupport", dependencies: ["Storage"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "TestSupport", dependencies: ["Storage"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
         // MARK: - Apps (thin @main shells)
-        .executableTarget(name: "aftersales", dependencies: ["AdminCommands"], path: "Apps/aftersales", swiftSettings: swiftSettings),
-        .testTarget(name: "AftersalesCLITests", dependencies: ["aftersales", "AdminCommands", "Storage", "TestSupport"], path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "aftersales", dependencies: ["AdminCommands"], path: "Apps/aftersales", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AftersalesCLITests", dependencies: ["aftersales", "AdminCommands", "Storage", "TestSupport"],
+            path: "Tests/AftersalesCLITests", swiftSettings: swiftSettings),
 
-        .executableTarget(name: "aftersales-import", dependencies: ["AdminCommands"], path: "Apps/aftersales-import", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "aftersales-import", dependencies: ["AdminCommands"], path: "Apps/aftersales-import",
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "AftersalesImportTests",
             dependencies: ["aftersales-import", "aftersales", "Storage", "TestSupport", "DemoGenerator"],
@@ -201,19 +276,30 @@ let package = Package(
             path: "Apps/aftersales-api",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AftersalesAPITests", dependencies: ["aftersales-api", "aftersales", "Storage", "TestSupport"], path: "Tests/AftersalesAPITests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AftersalesAPITests", dependencies: ["aftersales-api", "aftersales", "Storage", "TestSupport"],
+            path: "Tests/AftersalesAPITests", swiftSettings: swiftSettings),
 
         // MARK: - Tools (demo data and benchmarks; never part of make test's timing)
-        .target(name: "DemoGenerator", dependencies: ["Core", "Customers"], path: "Tools/DemoGenerator", swiftSettings: swiftSettings),
+        .target(
+            name: "DemoGenerator", dependencies: ["Core", "Customers"], path: "Tools/DemoGenerator",
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "aftersales-demo-data",
-            dependencies: ["DemoGenerator", "Storage", "Complaints", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "DemoGenerator", "Storage", "Complaints",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Tools/DemoData",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "aftersales-bench",
-            dependencies: ["DemoGenerator", "Storage", "Complaints", "MessagingDelivery", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "DemoGenerator", "Storage", "Complaints", "MessagingDelivery",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Tools/Bench",
             swiftSettings: swiftSettings
         ),
@@ -225,7 +311,11 @@ let package = Package(
             path: "Tools/Fuzz/FuzzTargets",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], path: "Tests/FuzzTargetsTests", swiftSettings: swiftSettings),
-        .executableTarget(name: "aftersales-fuzz", dependencies: ["FuzzTargets"], path: "Tools/Fuzz/aftersales-fuzz", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], path: "Tests/FuzzTargetsTests",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "aftersales-fuzz", dependencies: ["FuzzTargets"], path: "Tools/Fuzz/aftersales-fuzz",
+            swiftSettings: swiftSettings),
     ]
 )

@@ -1,9 +1,9 @@
+import AppConventions
 import ArgumentParser
+import Core
 import Foundation
 import Hummingbird
-import Core
 import Storage
-import AppConventions
 
 /// `aftersales-api`: serves the HTTP API over the dealer's database until SIGTERM or SIGINT.
 public struct APIServerCommand: AsyncParsableCommand {
@@ -19,33 +19,53 @@ public struct APIServerCommand: AsyncParsableCommand {
             Stops gracefully on SIGTERM or SIGINT (requests in flight finish).
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite.", valueName: "path"))
     var db: String?
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
-    @Option(name: .customLong("cors-origin"), help: "A web origin of the dealer's own front end allowed to call the API from a browser, e.g. https://crm.dealer.cn (repeatable).")
+    @Option(
+        name: .customLong("cors-origin"),
+        help:
+            ArgumentHelp(
+                "A web origin of the dealer's own front end allowed to call the API from a browser, e.g. "
+                    + "https://crm.dealer.cn (repeatable).")
+    )
     var corsOrigin: [String] = []
-    @Flag(name: .customLong("no-access-log"), help: "Do not print the access log (a line per request on standard output).") var noAccessLog = false
+    @Flag(
+        name: .customLong("no-access-log"), help: "Do not print the access log (a line per request on standard output)."
+    ) var noAccessLog = false
 
     public init() {}
 
     public func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        for origin in corsOrigin where !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) || origin.hasSuffix("/") {
-            throw ValidationError("--cors-origin takes an origin such as https://crm.dealer.cn (scheme, host, optional port; no path), got \(origin)")
+        for origin in corsOrigin
+        where !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) || origin.hasSuffix("/") {
+            throw ValidationError(
+                "--cors-origin takes an origin such as https://crm.dealer.cn (scheme, host, optional port; no path), "
+                    + "got \(origin)"
+            )
         }
     }
 
     public func run() async throws {
         let path = Conventions.databasePath(db)
         let now: Conventions.FixedNow?
-        do { now = try Conventions.FixedNow.fromEnvironment() } catch { throw ValidationError(String(describing: error)) }
+        do { now = try Conventions.FixedNow.fromEnvironment() } catch {
+            throw ValidationError(String(describing: error))
+        }
         let database = try Conventions.open(path: path, now: now)
         let host = self.host
-        let printLine: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        let printLine: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
         let accessLog = noAccessLog ? nil : printLine
-        let app = buildApplication(database: database, host: host, port: port, corsOrigins: Set(corsOrigin), accessLog: accessLog) { port in
-            FileHandle.standardOutput.write(Data("aftersales-api listening on http://\(host):\(port) (database \(path))\n".utf8))
+        let app = buildApplication(
+            database: database, host: host, port: port, corsOrigins: Set(corsOrigin), accessLog: accessLog
+        ) { port in
+            FileHandle.standardOutput.write(
+                Data("aftersales-api listening on http://\(host):\(port) (database \(path))\n".utf8))
         }
         try await app.runService()
     }

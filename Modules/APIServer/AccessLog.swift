@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import Hummingbird
-import Core
 
 /// What the access log learns inside a request (the token's name, set by `AuthMiddleware`), kept in a box the
 /// outermost middleware still holds when the request is done.
@@ -20,7 +20,9 @@ struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
     let write: @Sendable (String) -> Void
 
-    func handle(_ request: Request, context: APIRequestContext, next: (Request, APIRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: APIRequestContext, next: (Request, APIRequestContext) async throws -> Response
+    ) async throws -> Response {
         let start = ContinuousClock.now
         func line(_ status: Int) -> String {
             let elapsed = ContinuousClock.now - start
@@ -47,13 +49,21 @@ struct CORSOriginsMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
     let origins: Set<String>
 
-    func handle(_ request: Request, context: APIRequestContext, next: (Request, APIRequestContext) async throws -> Response) async throws -> Response {
-        guard let origin = request.headers[.origin], origins.contains(origin) else { return try await next(request, context) }
+    func handle(
+        _ request: Request, context: APIRequestContext, next: (Request, APIRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard let origin = request.headers[.origin], origins.contains(origin) else {
+            return try await next(request, context)
+        }
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
-            return Response(status: .noContent, headers: [
-                .accessControlAllowOrigin: origin, .vary: "Origin", .accessControlAllowMethods: "GET, POST, PUT, PATCH, DELETE",
-                .accessControlAllowHeaders: "Authorization, Content-Type, Accept-Language", .accessControlMaxAge: "600",
-            ])
+            return Response(
+                status: .noContent,
+                headers: [
+                    .accessControlAllowOrigin: origin, .vary: "Origin",
+                    .accessControlAllowMethods: "GET, POST, PUT, PATCH, DELETE",
+                    .accessControlAllowHeaders: "Authorization, Content-Type, Accept-Language",
+                    .accessControlMaxAge: "600",
+                ])
         }
         var response = try await next(request, context)
         response.headers[.accessControlAllowOrigin] = origin

@@ -1,14 +1,16 @@
+import Core
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import Core
 import Storage
 
 /// Builds the router with every route: `GET /health` and `GET /openapi.yaml` are public; everything
 /// under /v1 needs a bearer token whose role holds the route's permission.
-public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRegistry(), corsOrigins: Set<String> = [],
-                        accessLog: (@Sendable (String) -> Void)? = nil) -> Router<APIRequestContext> {
+public func buildRouter(
+    database: AppDatabase, registry: RouteRegistry = RouteRegistry(), corsOrigins: Set<String> = [],
+    accessLog: (@Sendable (String) -> Void)? = nil
+) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     if let accessLog { router.add(middleware: AccessLogMiddleware(write: accessLog)) }
     if !corsOrigins.isEmpty { router.add(middleware: CORSOriginsMiddleware(origins: corsOrigins)) }
@@ -19,13 +21,16 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
     }
     registry.add(RouteDescription(method: "GET", path: "/health", permission: nil))
     router.get("openapi.yaml") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: openAPIDocument)))
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: openAPIDocument)))
     }
     registry.add(RouteDescription(method: "GET", path: "/openapi.yaml", permission: nil))
     CampaignController.addPublicRoutes(to: router, database: database, registry: registry)
     let v1 = router.group("v1").add(middleware: AuthMiddleware(database: database))
-    let routes = Routes(group: v1, prefix: "/v1", registry: registry, database: database,
-                        query: DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self)))
+    let routes = Routes(
+        group: v1, prefix: "/v1", registry: registry, database: database,
+        query: DocumentedQuery.parameters(in: String(decoding: openAPIDocument, as: UTF8.self)))
     CustomerController(database: database).addRoutes(to: routes)
     VehicleController(database: database).addRoutes(to: routes)
     TaskController(database: database).addRoutes(to: routes)
@@ -36,9 +41,11 @@ public func buildRouter(database: AppDatabase, registry: RouteRegistry = RouteRe
 }
 
 /// The HTTP API application on `host:port`. `onRunning` receives the bound port (useful with port 0).
-public func buildApplication(database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil,
-                             corsOrigins: Set<String> = [], accessLog: (@Sendable (String) -> Void)? = nil,
-                             onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
+public func buildApplication(
+    database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil,
+    corsOrigins: Set<String> = [], accessLog: (@Sendable (String) -> Void)? = nil,
+    onRunning: (@Sendable (Int) async -> Void)? = nil
+) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "aftersales-api")
     if logger.logLevel > .info { logger.logLevel = .info }
     return Application(

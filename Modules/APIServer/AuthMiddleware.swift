@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Storage
 
@@ -6,9 +7,15 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
     let database: AppDatabase
 
-    func handle(_ request: Request, context: APIRequestContext, next: (Request, APIRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: APIRequestContext, next: (Request, APIRequestContext) async throws -> Response
+    ) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw Unauthorized(reason: "this route needs a token: send Authorization: Bearer <token> (create one with `aftersales token create`)")
+            throw Unauthorized(
+                reason:
+                    "this route needs a token: send Authorization: Bearer <token> (create one with `aftersales token "
+                    + "create`)"
+            )
         }
         let secret = String(header.dropFirst(7)).trimmed()
         guard let principal = try await database.run({ try $0.authenticate(secret: secret) }) else {
@@ -20,5 +27,3 @@ struct AuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
-
-import Foundation

@@ -1,9 +1,9 @@
-import Foundation
-import Hummingbird
+import Campaigns
 import Core
 import Customers
+import Foundation
+import Hummingbird
 import Messaging
-import Campaigns
 import Storage
 
 /// /v1/segments, /v1/campaigns, consent on /v1/customers/{id}/consent, and the public one-click
@@ -13,7 +13,10 @@ struct CampaignController {
 
     struct PreviewInput: Codable { var filter: String }
     struct RunInput: Codable { var dryRun: Bool? }
-    struct SegmentEditInput: Codable { var filter: String?; var description: String? }
+    struct SegmentEditInput: Codable {
+        var filter: String?
+        var description: String?
+    }
     struct CampaignEditInput: Codable {
         var segment: String?
         var channel: String?
@@ -23,20 +26,30 @@ struct CampaignController {
         var responseWindowDays: Int?
     }
     struct RetireInput: Codable { var reason: String }
-    struct ConsentInput: Codable { var status: String?; var source: String?; var at: String? }
-    struct ResponseInput: Codable { var customer: Int64; var kind: String; var at: String? }
+    struct ConsentInput: Codable {
+        var status: String?
+        var source: String?
+        var at: String?
+    }
+    struct ResponseInput: Codable {
+        var customer: Int64
+        var kind: String
+        var at: String?
+    }
 
     func addRoutes(to routes: Routes) {
         let database = self.database
-        routes.get("segments", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.segments() }) }
+        routes.get("segments", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.segments() })
+        }
         routes.post("segments", .manageCampaigns) { request, context, principal in
             let form = try await JSON.body(SegmentForm.self, request, context)
             // The same form as `segment create`; a problem names the JSON key (issue 14).
             let segment = try await SegmentForm.Field.naming(APIFields.segment) {
                 let valid = try form.validated()
                 return try await database.run {
-                    try $0.createSegment(name: valid.name, filter: valid.filter, description: valid.description,
-                                         actor: principal.name)
+                    try $0.createSegment(
+                        name: valid.name, filter: valid.filter, description: valid.description,
+                        actor: principal.name)
                 }
             }
             return try JSON.response(segment, status: .created)
@@ -47,19 +60,25 @@ struct CampaignController {
         }
         routes.get("segments/:name", .readCustomers) { _, context, _ in
             let name = try context.parameter("name")
-            return try JSON.response(try await database.run { db -> SegmentPreview in try db.previewSegment(filter: try db.segment(named: name).filter) })
+            return try JSON.response(
+                try await database.run { db -> SegmentPreview in
+                    try db.previewSegment(filter: try db.segment(named: name).filter)
+                })
         }
         routes.patch("segments/:name", .manageCampaigns) { request, context, principal in
             let name = try context.parameter("name")
             let input = try await JSON.body(SegmentEditInput.self, request, context)
-            return try JSON.response(try await database.run {
-                try $0.editSegment(name, filter: input.filter, description: input.description, actor: principal.name)
-            })
+            return try JSON.response(
+                try await database.run {
+                    try $0.editSegment(
+                        name, filter: input.filter, description: input.description, actor: principal.name)
+                })
         }
         routes.get("segments/:name/members", .readCustomers) { request, context, _ in
             let name = try context.parameter("name")
             let (limit, offset) = try Query(request: request).page()
-            return try JSON.response(try await database.run { try $0.segmentMembers(name, limit: limit, offset: offset) })
+            return try JSON.response(
+                try await database.run { try $0.segmentMembers(name, limit: limit, offset: offset) })
         }
         routes.post("segments/:name/retire", .manageCampaigns) { request, context, principal in
             let name = try context.parameter("name")
@@ -67,13 +86,16 @@ struct CampaignController {
             try await database.run { try $0.retire(.segment, name, reason: input.reason, actor: principal.name) }
             return try JSON.response(["segment": name, "retired": "true"])
         }
-        routes.get("campaigns", .readCustomers) { _, _, _ in try JSON.list(try await database.run { try $0.campaigns() }) }
+        routes.get("campaigns", .readCustomers) { _, _, _ in
+            try JSON.list(try await database.run { try $0.campaigns() })
+        }
         routes.patch("campaigns/:name", .manageCampaigns) { request, context, principal in
             let name = try context.parameter("name")
             let input = try await JSON.body(CampaignEditInput.self, request, context)
-            let edit = CampaignEdit(segment: input.segment, channel: try input.channel.map { try parseChoice($0, field: "channel") },
-                                    category: try input.category.map { try parseChoice($0, field: "category") }, subject: input.subject,
-                                    template: input.template, responseWindowDays: input.responseWindowDays)
+            let edit = CampaignEdit(
+                segment: input.segment, channel: try input.channel.map { try parseChoice($0, field: "channel") },
+                category: try input.category.map { try parseChoice($0, field: "category") }, subject: input.subject,
+                template: input.template, responseWindowDays: input.responseWindowDays)
             return try JSON.response(try await database.run { try $0.editCampaign(name, edit, actor: principal.name) })
         }
         routes.post("campaigns/:name/retire", .manageCampaigns) { request, context, principal in
@@ -88,9 +110,10 @@ struct CampaignController {
             let campaign = try await CampaignForm.Field.naming(APIFields.campaign) {
                 let valid = try form.validated()
                 return try await database.run {
-                    try $0.createCampaign(name: valid.name, segment: valid.segment, channel: valid.channel,
-                                          category: valid.category, subject: valid.subject, template: valid.template,
-                                          responseWindowDays: valid.responseWindowDays, actor: principal.name)
+                    try $0.createCampaign(
+                        name: valid.name, segment: valid.segment, channel: valid.channel,
+                        category: valid.category, subject: valid.subject, template: valid.template,
+                        responseWindowDays: valid.responseWindowDays, actor: principal.name)
                 }
             }
             return try JSON.response(campaign, status: .created)
@@ -102,7 +125,8 @@ struct CampaignController {
         routes.post("campaigns/:name/run", .manageCampaigns) { request, context, principal in
             let name = try context.parameter("name")
             let dryRun = Query(request: request).string("dryRun") == "true"
-            return try JSON.response(try await database.run { try $0.runCampaign(name, dryRun: dryRun, actor: principal.name) })
+            return try JSON.response(
+                try await database.run { try $0.runCampaign(name, dryRun: dryRun, actor: principal.name) })
         }
         routes.get("campaigns/:name/report", .readCustomers) { _, context, _ in
             let name = try context.parameter("name")
@@ -111,13 +135,20 @@ struct CampaignController {
         routes.post("campaigns/responses", .manageCampaigns) { request, context, principal in
             let input = try await JSON.body(ResponseInput.self, request, context)
             let kind: ResponseKind = try parseChoice(input.kind, field: "kind")
-            return try JSON.response(try await database.run { db in
-                let at = try input.at.map { try instant($0, field: "at", db: db) }
-                guard let campaign = try db.recordResponse(customer: Customer.ID(input.customer), kind: kind, at: at, source: "api", actor: principal.name) else {
-                    throw Conflict(field: "customer", "no campaign message reached customer \(input.customer) within its response window")
-                }
-                return ["campaign": campaign]
-            })
+            return try JSON.response(
+                try await database.run { db in
+                    let at = try input.at.map { try instant($0, field: "at", db: db) }
+                    guard
+                        let campaign = try db.recordResponse(
+                            customer: Customer.ID(input.customer), kind: kind, at: at, source: "api",
+                            actor: principal.name)
+                    else {
+                        throw Conflict(
+                            field: "customer",
+                            "no campaign message reached customer \(input.customer) within its response window")
+                    }
+                    return ["campaign": campaign]
+                })
         }
         routes.get("customers/:id/consent", .readCustomers) { _, context, _ in
             let customer = try customerID(context)
@@ -133,13 +164,15 @@ struct CampaignController {
             form.at = input.at
             let consent = form
             // The same form as `consent set`; a problem names the path parameter or the JSON key (issue 14).
-            return try JSON.response(try await ConsentForm.Field.naming(APIFields.consent) {
-                try await database.run { db in
-                    let valid = try consent.validated(timeZone: try db.settings().timeZone)
-                    return try db.setConsent(customer: valid.customer, channel: valid.channel, status: valid.status,
-                                             source: valid.source, at: valid.at, actor: principal.name)
-                }
-            })
+            return try JSON.response(
+                try await ConsentForm.Field.naming(APIFields.consent) {
+                    try await database.run { db in
+                        let valid = try consent.validated(timeZone: try db.settings().timeZone)
+                        return try db.setConsent(
+                            customer: valid.customer, channel: valid.channel, status: valid.status,
+                            source: valid.source, at: valid.at, actor: principal.name)
+                    }
+                })
         }
     }
 
@@ -149,8 +182,14 @@ struct CampaignController {
         router.post("v1/unsubscribe/:token") { _, context in
             let token = try context.parameter("token")
             let (name, channel) = try await database.run { try $0.unsubscribe(token: token) }
-            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: "\(name)，您已退订\(channel == .sms ? "短信" : channel == .email ? "邮件" : "信件")。/ You are unsubscribed from \(channel.rawValue).\n")))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        string:
+                            "\(name)，您已退订\(channel == .sms ? "短信" : channel == .email ? "邮件" : "信件")。/ You are "
+                            + "unsubscribed from \(channel.rawValue).\n"
+                    )))
         }
         registry.add(RouteDescription(method: "POST", path: "/v1/unsubscribe/{token}", permission: nil))
         router.get("v1/unsubscribe/:token") { _, context in
@@ -160,9 +199,12 @@ struct CampaignController {
             try await database.run { try $0.checkUnsubscribeToken(token) }
             let page = """
                 <!doctype html><html lang="zh"><meta charset="utf-8"><title>退订</title>
-                <form method="post" action=""><p>确认退订？/ Unsubscribe?</p><button type="submit">退订 / Unsubscribe</button></form></html>
+                <form method="post" action=""><p>确认退订？/ Unsubscribe?</p><button type="submit">退订 / \
+                Unsubscribe</button></form></html>
                 """
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: page)))
         }
         registry.add(RouteDescription(method: "GET", path: "/v1/unsubscribe/{token}", permission: nil))
     }

@@ -1,7 +1,7 @@
-import Foundation
-import Hummingbird
 import Core
 import Customers
+import Foundation
+import Hummingbird
 import Storage
 
 /// /v1/customers: cards, search, class moves (C-5) and the contact log (C-8).
@@ -30,22 +30,30 @@ struct CustomerController {
             let (limit, offset) = try query.page()
             let customerClass = try query.string("class").map { try CustomerClass.parse($0) }
             let owner = query.string("owner")
-            return try JSON.response(try await database.run { try $0.listCustomers(customerClass: customerClass, owner: owner, limit: limit, offset: offset) })
+            return try JSON.response(
+                try await database.run {
+                    try $0.listCustomers(customerClass: customerClass, owner: owner, limit: limit, offset: offset)
+                })
         }
         routes.post("customers", .writeCustomers) { request, context, principal in
             let form = try await JSON.body(CustomerForm.self, request, context)
             let card = try await database.run { db in
-                try db.addCustomer(NewCustomer(customer: try form.customer(now: db.now), phones: form.phones ?? [],
-                                               allowSharedPhones: form.sharedPhones ?? false, reason: form.reason), actor: principal.name)
+                try db.addCustomer(
+                    NewCustomer(
+                        customer: try form.customer(now: db.now), phones: form.phones ?? [],
+                        allowSharedPhones: form.sharedPhones ?? false, reason: form.reason), actor: principal.name)
             }
             return try JSON.response(card, status: .created)
         }
         routes.get("customers/search", .readCustomers) { request, _, _ in
             let query = Query(request: request)
-            guard let text = query.string("q") else { throw InvalidInput(field: "q", "is required: a name, phone, plate or VIN") }
+            guard let text = query.string("q") else {
+                throw InvalidInput(field: "q", "is required: a name, phone, plate or VIN")
+            }
             let field: SearchField? = try query.string("by").map { try parseChoice($0, field: "by") }
             let (limit, offset) = try query.page()
-            return try JSON.response(try await database.run { try $0.searchCustomers(text, by: field, limit: limit, offset: offset) })
+            return try JSON.response(
+                try await database.run { try $0.searchCustomers(text, by: field, limit: limit, offset: offset) })
         }
         routes.get("customers/:id", .readCustomers) { _, context, _ in
             let id = try customerID(context)
@@ -60,12 +68,16 @@ struct CustomerController {
             let id = try customerID(context)
             let input = try await JSON.body(MoveInput.self, request, context)
             let target = try CustomerClass.parse(input.to, field: "to")
-            return try JSON.response(try await database.run { try $0.moveCustomer(id, to: target, reason: input.reason, actor: principal.name) })
+            return try JSON.response(
+                try await database.run {
+                    try $0.moveCustomer(id, to: target, reason: input.reason, actor: principal.name)
+                })
         }
         routes.get("customers/:id/contacts", .readCustomers) { request, context, _ in
             let id = try customerID(context)
             let (limit, offset) = try Query(request: request).page()
-            return try JSON.response(try await database.run { try $0.contacts(customer: id, limit: limit, offset: offset) })
+            return try JSON.response(
+                try await database.run { try $0.contacts(customer: id, limit: limit, offset: offset) })
         }
         routes.post("customers/:id/contacts", .logContacts) { request, context, principal in
             let id = try customerID(context)
@@ -76,12 +88,16 @@ struct CustomerController {
                 if let vin = input.vin { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vin)).vehicle.id }
                 var at = db.now
                 if let text = input.at {
-                    guard let parsed = Instant.parse(text, timeZone: zone) else { throw InvalidInput(field: "at", "expected an ISO 8601 time, got \"\(text)\"") }
+                    guard let parsed = Instant.parse(text, timeZone: zone) else {
+                        throw InvalidInput(field: "at", "expected an ISO 8601 time, got \"\(text)\"")
+                    }
                     at = parsed
                 }
-                let contact = Contact(customerID: id, vehicleID: vehicleID, channel: try parseChoice(input.channel, field: "channel"),
-                                      direction: try parseChoice(input.direction ?? "outbound", field: "direction"), at: at,
-                                      staff: input.staff ?? principal.name, outcome: try parseChoice(input.outcome, field: "outcome"), note: input.note)
+                let contact = Contact(
+                    customerID: id, vehicleID: vehicleID, channel: try parseChoice(input.channel, field: "channel"),
+                    direction: try parseChoice(input.direction ?? "outbound", field: "direction"), at: at,
+                    staff: input.staff ?? principal.name, outcome: try parseChoice(input.outcome, field: "outcome"),
+                    note: input.note)
                 return try db.logContact(contact, actor: principal.name)
             }
             return try JSON.response(contact, status: .created)
@@ -89,12 +105,15 @@ struct CustomerController {
         routes.patch("contacts/:id", .logContacts) { request, context, principal in
             let id: Contact.ID = try context.id(what: "a contact id")
             let input = try await JSON.body(ContactEditInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                try db.editContact(id, channel: try input.channel.map { try parseChoice($0, field: "channel") },
-                                   direction: try input.direction.map { try parseChoice($0, field: "direction") },
-                                   outcome: try input.outcome.map { try parseChoice($0, field: "outcome") },
-                                   at: try input.at.map { try instant($0, field: "at", db: db) }, note: input.note, actor: principal.name)
-            })
+            return try JSON.response(
+                try await database.run { db in
+                    try db.editContact(
+                        id, channel: try input.channel.map { try parseChoice($0, field: "channel") },
+                        direction: try input.direction.map { try parseChoice($0, field: "direction") },
+                        outcome: try input.outcome.map { try parseChoice($0, field: "outcome") },
+                        at: try input.at.map { try instant($0, field: "at", db: db) }, note: input.note,
+                        actor: principal.name)
+                })
         }
     }
 }

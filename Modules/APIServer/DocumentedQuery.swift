@@ -9,23 +9,47 @@ enum DocumentedQuery {
     static func parameters(in spec: String) -> [String: Set<String>] {
         var components: [String: String] = [:]  // component name → query parameter name
         var operations: [String: Set<String>] = [:]
-        var section = "", component: String?, componentName: String?, path: String?, method: String?
+        var section = ""
+        var component: String?
+        var componentName: String?
+        var path: String?
+        var method: String?
         for raw in spec.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(raw)
             let indent = line.prefix { $0 == " " }.count
             let text = line.trimmingCharacters(in: .whitespaces)
-            if indent == 0, text.hasSuffix(":") { section = text; path = nil; method = nil; continue }
+            if indent == 0, text.hasSuffix(":") {
+                section = text
+                path = nil
+                method = nil
+                continue
+            }
             if section == "components:" {
-                if indent == 2 { component = text == "parameters:" ? "" : nil; continue }
+                if indent == 2 {
+                    component = text == "parameters:" ? "" : nil
+                    continue
+                }
                 guard component != nil else { continue }
-                if indent == 4, text.hasSuffix(":") { component = String(text.dropLast()); componentName = nil; continue }
+                if indent == 4, text.hasSuffix(":") {
+                    component = String(text.dropLast())
+                    componentName = nil
+                    continue
+                }
                 if indent == 6, text.hasPrefix("name:") { componentName = unquoted(String(text.dropFirst(5))) }
-                if indent == 6, text == "in: query", let component, let componentName { components[component] = componentName }
+                if indent == 6, text == "in: query", let component, let componentName {
+                    components[component] = componentName
+                }
                 continue
             }
             guard section == "paths:" else { continue }
-            if indent == 2, text.hasPrefix("/"), text.hasSuffix(":") { path = String(text.dropLast()); method = nil; continue }
-            if indent == 4, let verb = ["get", "post", "put", "patch", "delete"].first(where: { text == "\($0):" }), let path {
+            if indent == 2, text.hasPrefix("/"), text.hasSuffix(":") {
+                path = String(text.dropLast())
+                method = nil
+                continue
+            }
+            if indent == 4, let verb = ["get", "post", "put", "patch", "delete"].first(where: { text == "\($0):" }),
+                let path
+            {
                 method = "\(verb.uppercased()) \(path)"
                 operations[method!, default: []] = []
                 continue
@@ -33,7 +57,9 @@ enum DocumentedQuery {
             guard let method, indent >= 6 else { continue }
             if text.contains("in: query"), let name = inlineName(text) { operations[method, default: []].insert(name) }
             if let range = text.range(of: "#/components/parameters/") {
-                let reference = text[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                let reference = text[range.upperBound...].prefix {
+                    $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-"
+                }
                 if let name = components[String(reference)] { operations[method, default: []].insert(name) }
             }
         }

@@ -1,8 +1,8 @@
+import Core
 import Foundation
 import Hummingbird
-import NIOCore
 import Logging
-import Core
+import NIOCore
 import Storage
 
 /// An RFC 9457 problem document.
@@ -18,40 +18,52 @@ struct Problem: Codable, Sendable {
 /// Domain errors keep their message (it names the field); anything else is a 500 whose detail never
 /// shows database text.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as any AfterSalesError {
-            let status: HTTPResponse.Status = switch error.kind {
-            case .invalid: .badRequest
-            case .notFound: .notFound
-            case .conflict: .conflict
-            case .forbidden: .forbidden
-            case .unauthorized: .unauthorized
-            }
-            var response = Self.problem(status: status, detail: error.description, field: error.field, kind: error.kind.rawValue)
+            let status: HTTPResponse.Status =
+                switch error.kind {
+                case .invalid: .badRequest
+                case .notFound: .notFound
+                case .conflict: .conflict
+                case .forbidden: .forbidden
+                case .unauthorized: .unauthorized
+                }
+            var response = Self.problem(
+                status: status, detail: error.description, field: error.field, kind: error.kind.rawValue)
             if error.kind == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
             return response
         } catch let error as HTTPError {
-            return Self.problem(status: error.status, detail: error.body ?? error.status.reasonPhrase, field: nil, kind: "http")
+            return Self.problem(
+                status: error.status, detail: error.body ?? error.status.reasonPhrase, field: nil, kind: "http")
         } catch let error as BodyTooLarge {
             // A body over the route's limit is the caller's to shorten, never an internal error.
-            return Self.problem(status: .contentTooLarge, detail: "the request body is larger than the limit of \(Self.size(error.limit)) for this route",
-                                field: nil, kind: "too-large")
+            return Self.problem(
+                status: .contentTooLarge,
+                detail: "the request body is larger than the limit of \(Self.size(error.limit)) for this route",
+                field: nil, kind: "too-large")
         } catch let error as NIOTooManyBytesError {
             let limit = error.maxBytes.map { " of \(Self.size($0))" } ?? ""
-            return Self.problem(status: .contentTooLarge, detail: "the request body is larger than the limit\(limit) for this route", field: nil,
-                                kind: "too-large")
+            return Self.problem(
+                status: .contentTooLarge, detail: "the request body is larger than the limit\(limit) for this route",
+                field: nil,
+                kind: "too-large")
         } catch let error as any HTTPResponseError {
             return Self.problem(status: error.status, detail: error.status.reasonPhrase, field: nil, kind: "http")
-        } catch where DatabaseFailure.isBusy(error) {
+        } catch  where DatabaseFailure.isBusy(error) {
             // Another program holds the write lock past the setting database.busy-seconds: try again, nothing written.
-            var response = Self.problem(status: .serviceUnavailable, detail: DatabaseFailure.message(error) ?? "busy", field: nil, kind: "busy")
+            var response = Self.problem(
+                status: .serviceUnavailable, detail: DatabaseFailure.message(error) ?? "busy", field: nil, kind: "busy")
             response.headers[.retryAfter] = "5"
             return response
         } catch {
             context.logger.error("unexpected error: \(String(describing: error))")
-            return Self.problem(status: .internalServerError, detail: "internal error; see the server log", field: nil, kind: "internal")
+            return Self.problem(
+                status: .internalServerError, detail: "internal error; see the server log", field: nil, kind: "internal"
+            )
         }
     }
 
@@ -61,9 +73,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func problem(status: HTTPResponse.Status, detail: String, field: String?, kind: String) -> Response {
-        let problem = Problem(type: "https://aftersales.invalid/problems/\(kind)", title: status.reasonPhrase, status: status.code, detail: detail, field: field)
+        let problem = Problem(
+            type: "https://aftersales.invalid/problems/\(kind)", title: status.reasonPhrase, status: status.code,
+            detail: detail, field: field)
         let data = (try? JSONFormat.encoder(pretty: false).encode(problem)) ?? Data()
-        return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: status, headers: [.contentType: "application/problem+json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 
@@ -74,7 +90,8 @@ struct Forbidden: AfterSalesError {
     var kind: ErrorKind { .forbidden }
     var field: String? { nil }
     var description: String {
-        "role \(role.rawValue) may not do this (needs \(permission.rawValue): \(permission.roles.map(\.rawValue).joined(separator: ", ")))"
+        "role \(role.rawValue) may not do this (needs \(permission.rawValue): "
+            + "\(permission.roles.map(\.rawValue).joined(separator: ", ")))"
     }
 }
 

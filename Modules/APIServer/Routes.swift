@@ -1,8 +1,8 @@
+import Core
+import Customers
 import Foundation
 import Hummingbird
 import NIOCore
-import Core
-import Customers
 import Storage
 
 /// A route as the OpenAPI description names it.
@@ -47,8 +47,11 @@ struct Routes {
     typealias Handler = @Sendable (Request, APIRequestContext, Principal) async throws -> Response
 
     func on(_ method: HTTPRequest.Method, _ path: String, _ permission: Permission, _ handler: @escaping Handler) {
-        let documented = (prefix + "/" + path).split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-        let route = RouteDescription(method: method.rawValue, path: "/" + documented.joined(separator: "/"), permission: permission)
+        let documented = (prefix + "/" + path).split(separator: "/").map {
+            $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0)
+        }
+        let route = RouteDescription(
+            method: method.rawValue, path: "/" + documented.joined(separator: "/"), permission: permission)
         registry.add(route)
         let accepted = query[route.description] ?? []
         group.on(RouterPath(path), method: method) { request, context in
@@ -59,18 +62,30 @@ struct Routes {
         }
     }
 
-    func get(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.get, path, permission, handler) }
-    func post(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.post, path, permission, handler) }
-    func patch(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.patch, path, permission, handler) }
-    func put(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.put, path, permission, handler) }
-    func delete(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { on(.delete, path, permission, handler) }
+    func get(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        on(.get, path, permission, handler)
+    }
+    func post(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        on(.post, path, permission, handler)
+    }
+    func patch(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        on(.patch, path, permission, handler)
+    }
+    func put(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        on(.put, path, permission, handler)
+    }
+    func delete(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        on(.delete, path, permission, handler)
+    }
 }
 
 /// JSON in and out.
 enum JSON {
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try JSONFormat.encoder(pretty: false).encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// A whole list, in the shape every list answers: `items`, `total`, `limit`, `offset`, `more`.
@@ -79,16 +94,21 @@ enum JSON {
     }
 
     /// Decodes a JSON body of at most `limit` bytes (default the context's 1 MiB); a larger one is a 413.
-    static func body<T: Decodable>(_ type: T.Type, _ request: Request, _ context: APIRequestContext, limit: Int? = nil) async throws -> T {
+    static func body<T: Decodable>(
+        _ type: T.Type, _ request: Request, _ context: APIRequestContext, limit: Int? = nil
+    ) async throws -> T {
         var request = request
         let maximum = limit ?? context.maxUploadSize
         let buffer: ByteBuffer
-        do { buffer = try await request.collectBody(upTo: maximum) } catch is NIOTooManyBytesError { throw BodyTooLarge(limit: maximum) }
+        do { buffer = try await request.collectBody(upTo: maximum) } catch is NIOTooManyBytesError {
+            throw BodyTooLarge(limit: maximum)
+        }
         guard buffer.readableBytes > 0 else { throw InvalidInput(field: nil, "a JSON body is required") }
         let data = Data(buffer.readableBytesView)
         let value = try JSONFormat.decode(type, from: data)
         if let encodable = value as? any Encodable, let unknown = unknownKey(sent: data, understood: encodable) {
-            throw InvalidInput(field: unknown, "unknown field; check its spelling against the API description (/openapi.yaml)")
+            throw InvalidInput(
+                field: unknown, "unknown field; check its spelling against the API description (/openapi.yaml)")
         }
         return value
     }
@@ -98,13 +118,15 @@ enum JSON {
     /// sent as null is not judged (an optional field left out encodes to nothing either).
     static func unknownKey(sent data: Data, understood value: any Encodable) -> String? {
         guard let sent = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let again = try? JSONFormat.encoder(pretty: false).encode(value),
-              let known = try? JSONSerialization.jsonObject(with: again) as? [String: Any] else { return nil }
+            let again = try? JSONFormat.encoder(pretty: false).encode(value),
+            let known = try? JSONSerialization.jsonObject(with: again) as? [String: Any]
+        else { return nil }
         func first(_ sent: [String: Any], _ known: [String: Any], _ path: String) -> String? {
             for key in sent.keys.sorted() where !(sent[key] is NSNull) {
                 guard let understood = known[key] else { return path + key }
                 if let inner = sent[key] as? [String: Any], let innerKnown = understood as? [String: Any],
-                   let found = first(inner, innerKnown, path + key + ".") {
+                    let found = first(inner, innerKnown, path + key + ".")
+                {
                     return found
                 }
             }
@@ -125,7 +147,8 @@ struct Query {
     func int(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = string(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw InvalidInput(field: name, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+            throw InvalidInput(
+                field: name, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
         }
         return number
     }
@@ -144,7 +167,9 @@ struct Query {
     func refuseUnknown(accepted: Set<String>) throws {
         let names = request.uri.queryParameters.map { String($0.key) }
         guard let unknown = names.filter({ !accepted.contains($0) }).sorted().first else { return }
-        let takes = accepted.isEmpty ? "this route takes no query parameters" : "this route takes \(accepted.sorted().joined(separator: ", "))"
+        let takes =
+            accepted.isEmpty
+            ? "this route takes no query parameters" : "this route takes \(accepted.sorted().joined(separator: ", "))"
         throw InvalidInput(field: unknown, "unknown query parameter; \(takes)")
     }
 

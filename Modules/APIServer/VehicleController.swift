@@ -1,7 +1,7 @@
-import Foundation
-import Hummingbird
 import Core
 import Customers
+import Foundation
+import Hummingbird
 import Storage
 
 /// /v1/vehicles: vehicles by VIN, delivery, mileage and usage changes.
@@ -30,7 +30,8 @@ struct VehicleController {
         routes.post("vehicles", .writeCustomers) { request, context, principal in
             let form = try await JSON.body(VehicleForm.self, request, context)
             let result = try await database.run { db in
-                try db.addVehicle(try form.vehicle(now: db.now, timeZone: try db.settings().timeZone), actor: principal.name)
+                try db.addVehicle(
+                    try form.vehicle(now: db.now, timeZone: try db.settings().timeZone), actor: principal.name)
             }
             return try JSON.response(result, status: .created)
         }
@@ -41,26 +42,36 @@ struct VehicleController {
         routes.post("vehicles/:vin/delivery", .writeCustomers) { request, context, principal in
             let vin = try await vin(context, database)
             let input = try await JSON.body(DeliveryInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                try db.deliverVehicle(vin, at: try instant(input.at, field: "at", db: db), actor: principal.name)
-            })
+            return try JSON.response(
+                try await database.run { db in
+                    try db.deliverVehicle(vin, at: try instant(input.at, field: "at", db: db), actor: principal.name)
+                })
         }
         routes.post("vehicles/:vin/mileage", .writeCustomers) { request, context, principal in
             let vin = try await vin(context, database)
             let input = try await JSON.body(MileageInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                try db.addMileage(vin, kilometres: input.kilometres, at: try input.at.map { try instant($0, field: "at", db: db) } ?? db.now,
-                                  source: input.source ?? "api", odometerReplaced: input.odometerReplaced ?? false, actor: principal.name)
-            }, status: .created)
+            return try JSON.response(
+                try await database.run { db in
+                    try db.addMileage(
+                        vin, kilometres: input.kilometres,
+                        at: try input.at.map { try instant($0, field: "at", db: db) } ?? db.now,
+                        source: input.source ?? "api", odometerReplaced: input.odometerReplaced ?? false,
+                        actor: principal.name)
+                }, status: .created)
         }
         routes.post("vehicles/:vin/usage", .writeCustomers) { request, context, principal in
             let vin = try await vin(context, database)
             let input = try await JSON.body(UsageInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                let zone = try db.settings().timeZone
-                let effective = try input.effective.map { try LocalDate.parse($0, field: "effective") } ?? LocalDate(instant: db.now, in: zone)
-                return try db.changeUsage(vin, to: try Usage.parse(input.usage), effective: effective, reason: input.reason, actor: principal.name)
-            })
+            return try JSON.response(
+                try await database.run { db in
+                    let zone = try db.settings().timeZone
+                    let effective =
+                        try input.effective.map { try LocalDate.parse($0, field: "effective") }
+                        ?? LocalDate(instant: db.now, in: zone)
+                    return try db.changeUsage(
+                        vin, to: try Usage.parse(input.usage), effective: effective, reason: input.reason,
+                        actor: principal.name)
+                })
         }
     }
 }

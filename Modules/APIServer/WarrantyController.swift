@@ -1,7 +1,7 @@
-import Foundation
-import Hummingbird
 import Core
 import Customers
+import Foundation
+import Hummingbird
 import Storage
 import Warranty
 
@@ -78,12 +78,17 @@ struct WarrantyController {
             let query = Query(request: request)
             let on = try query.string("on").map { try LocalDate.parse($0, field: "on") }
             let mileage = try query.string("mileage").map { text in
-                guard let km = Int(text), km >= 0 else { throw InvalidInput(field: "mileage", "expected kilometres, got \"\(text)\"") }
+                guard let km = Int(text), km >= 0 else {
+                    throw InvalidInput(field: "mileage", "expected kilometres, got \"\(text)\"")
+                }
                 return km
             }
             let component = query.string("component")
             let part = query.string("part")
-            return try JSON.response(try await database.run { try $0.warrantyCheck(vin: vin, on: on, mileage: mileage, component: component, part: part) })
+            return try JSON.response(
+                try await database.run {
+                    try $0.warrantyCheck(vin: vin, on: on, mileage: mileage, component: component, part: part)
+                })
         }
         routes.get("vehicles/:vin/bulletins", .readCustomers) { _, context, _ in
             let vin = try await vin(context, database)
@@ -96,23 +101,34 @@ struct WarrantyController {
         routes.post("vehicles/:vin/exclusions", .recordWarrantyFacts) { request, context, principal in
             let vin = try await vin(context, database)
             let input = try await JSON.body(ExclusionInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                let recorded = try input.recordedOn.map { try LocalDate.parse($0, field: "recordedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
-                return try db.addExclusion(ExclusionFact(kind: try parseChoice(input.kind, field: "kind"), condition: input.condition, component: input.component,
-                                                         recordedOn: recorded, source: input.source, note: input.note), vin: vin, actor: principal.name)
-            }, status: .created)
+            return try JSON.response(
+                try await database.run { db in
+                    let recorded =
+                        try input.recordedOn.map { try LocalDate.parse($0, field: "recordedOn") }
+                        ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                    return try db.addExclusion(
+                        ExclusionFact(
+                            kind: try parseChoice(input.kind, field: "kind"), condition: input.condition,
+                            component: input.component,
+                            recordedOn: recorded, source: input.source, note: input.note), vin: vin,
+                        actor: principal.name)
+                }, status: .created)
         }
         routes.post("vehicles/:vin/fitted-parts", .recordWarrantyFacts) { request, context, principal in
             let vin = try await vin(context, database)
             let input = try await JSON.body(PartInput.self, request, context)
-            let part = FittedPart(partNumber: input.number, fittedOn: try LocalDate.parse(input.fittedOn, field: "fittedOn"), invoice: input.invoice)
+            let part = FittedPart(
+                partNumber: input.number, fittedOn: try LocalDate.parse(input.fittedOn, field: "fittedOn"),
+                invoice: input.invoice)
             try await database.run { try $0.addFittedPart(part, vin: vin, actor: principal.name) }
             return try JSON.response(part, status: .created)
         }
         routes.post("vehicles/:vin/maintenance-visits", .recordWarrantyFacts) { request, context, principal in
             let vin = try await vin(context, database)
             let input = try await JSON.body(VisitInput.self, request, context)
-            let visit = MaintenanceVisit(day: try LocalDate.parse(input.on, field: "on"), kilometres: input.kilometres, independent: input.independent ?? false, proof: input.proof)
+            let visit = MaintenanceVisit(
+                day: try LocalDate.parse(input.on, field: "on"), kilometres: input.kilometres,
+                independent: input.independent ?? false, proof: input.proof)
             try await database.run { try $0.addMaintenanceVisit(visit, vin: vin, actor: principal.name) }
             return try JSON.response(visit, status: .created)
         }
@@ -124,60 +140,80 @@ struct WarrantyController {
         routes.post("vehicles/:vin/replacement-assessment", .actOnClaims) { request, context, _ in
             let vin = try await vin(context, database)
             let input = try await JSON.body(ReplacementInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                let fault = try input.majorFaultAt.map { try instant($0, field: "majorFaultAt", db: db) }
-                let request = ReplacementRequest(defectCannotBeRemoved: input.defectCannotBeRemoved ?? false,
-                                                 failsStandardsAfterRepair: input.failsStandardsAfterRepair ?? false, majorFaultAt: fault)
-                return try db.replacementAssessment(vin: vin, request: request, on: try input.on.map { try LocalDate.parse($0, field: "on") }, mileage: input.mileage)
-            })
+            return try JSON.response(
+                try await database.run { db in
+                    let fault = try input.majorFaultAt.map { try instant($0, field: "majorFaultAt", db: db) }
+                    let request = ReplacementRequest(
+                        defectCannotBeRemoved: input.defectCannotBeRemoved ?? false,
+                        failsStandardsAfterRepair: input.failsStandardsAfterRepair ?? false, majorFaultAt: fault)
+                    return try db.replacementAssessment(
+                        vin: vin, request: request, on: try input.on.map { try LocalDate.parse($0, field: "on") },
+                        mileage: input.mileage)
+                })
         }
         routes.get("warranty/terms", .readCustomers) { _, _, _ in
             try JSON.list(try await database.run { try $0.warrantyTerms() })
         }
         routes.post("warranty/terms", .manageBulletins) { request, context, principal in
             let input = try await JSON.body(TermInput.self, request, context)
-            let term = WarrantyTerm(make: input.make, model: input.model, usage: try Usage.parse(input.usage), months: input.months,
-                                    kilometres: input.kilometres, effective: try LocalDate.parse(input.effective, field: "effective"), source: "api")
-            return try JSON.response(try await database.run { try $0.setWarrantyTerm(term, actor: principal.name) }, status: .created)
+            let term = WarrantyTerm(
+                make: input.make, model: input.model, usage: try Usage.parse(input.usage), months: input.months,
+                kilometres: input.kilometres, effective: try LocalDate.parse(input.effective, field: "effective"),
+                source: "api")
+            return try JSON.response(
+                try await database.run { try $0.setWarrantyTerm(term, actor: principal.name) }, status: .created)
         }
         routes.get("bulletins", .readCustomers) { request, _, _ in
             let query = Query(request: request)
             let kind: Bulletin.Kind? = try query.string("kind").map { try parseChoice($0, field: "kind") }
             let (limit, offset) = try query.page()
-            return try JSON.response(try await database.run { try $0.listBulletins(kind: kind, limit: limit, offset: offset) })
+            return try JSON.response(
+                try await database.run { try $0.listBulletins(kind: kind, limit: limit, offset: offset) })
         }
         routes.get("bulletins/:number", .readCustomers) { request, context, _ in
             let number = try context.parameter("number")
             let manufacturer = Query(request: request).string("manufacturer")
-            return try JSON.response(try await database.run { try $0.bulletinReport(number: number, manufacturer: manufacturer) })
+            return try JSON.response(
+                try await database.run { try $0.bulletinReport(number: number, manufacturer: manufacturer) })
         }
         routes.get("bulletins/:number/affected", .readCustomers) { request, context, _ in
             let number = try context.parameter("number")
             let query = Query(request: request)
             let (limit, offset) = try query.page()
-            let manufacturer = query.string("manufacturer"), openOnly = try query.bool("open") ?? false
-            return try JSON.response(try await database.run {
-                try $0.bulletinAffected(number: number, manufacturer: manufacturer, openOnly: openOnly, limit: limit, offset: offset)
-            })
+            let manufacturer = query.string("manufacturer")
+            let openOnly = try query.bool("open") ?? false
+            return try JSON.response(
+                try await database.run {
+                    try $0.bulletinAffected(
+                        number: number, manufacturer: manufacturer, openOnly: openOnly, limit: limit, offset: offset)
+                })
         }
         routes.post("bulletins", .manageBulletins) { request, context, principal in
             let bulletin = try await JSON.body(Bulletin.self, request, context)
-            return try JSON.response(try await database.run { try $0.storeBulletin(bulletin, actor: principal.name, source: "api") }, status: .created)
+            return try JSON.response(
+                try await database.run { try $0.storeBulletin(bulletin, actor: principal.name, source: "api") },
+                status: .created)
         }
         routes.post("bulletins/:number/completions", .recordWarrantyFacts) { request, context, principal in
             let number = try context.parameter("number")
             let input = try await JSON.body(CompletionInput.self, request, context)
-            return try JSON.response(try await database.run { db in
-                let vin = try db.vehicleVIN(named: input.vin)
-                let on = try input.completedOn.map { try LocalDate.parse($0, field: "completedOn") } ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
-                return try db.completeBulletin(number: number, manufacturer: input.manufacturer, vin: vin, on: on, workRef: input.workRef, actor: principal.name)
-            }, status: .created)
+            return try JSON.response(
+                try await database.run { db in
+                    let vin = try db.vehicleVIN(named: input.vin)
+                    let on =
+                        try input.completedOn.map { try LocalDate.parse($0, field: "completedOn") }
+                        ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
+                    return try db.completeBulletin(
+                        number: number, manufacturer: input.manufacturer, vin: vin, on: on, workRef: input.workRef,
+                        actor: principal.name)
+                }, status: .created)
         }
         routes.get("claims", .readCustomers) { request, _, _ in
             let query = Query(request: request)
             let status: ClaimStatus? = try query.string("status").map { try parseChoice($0, field: "status") }
             let (limit, offset) = try query.page()
-            return try JSON.response(try await database.run { try $0.listClaims(status: status, limit: limit, offset: offset) })
+            return try JSON.response(
+                try await database.run { try $0.listClaims(status: status, limit: limit, offset: offset) })
         }
         routes.post("claims", .actOnClaims) { request, context, principal in
             let form = try await JSON.body(ClaimForm.self, request, context)
@@ -195,15 +231,17 @@ struct WarrantyController {
             let id = try claimID(context)
             let input = try await JSON.body(ClaimEditInput.self, request, context)
             // The claim's rules name the claim form's fields, whose JSON keys the corrections use (issue 14).
-            return try JSON.response(try await ClaimForm.Field.naming(APIFields.claim) {
-                try await database.run { db in
-                    let draft = try db.claimRecord(id).corrected(mileage: input.mileage, failure: input.failure,
-                                                                 cause: input.cause, repairOrder: input.repairOrder,
-                                                                 repairLine: input.repairLine, labour: input.labour,
-                                                                 parts: input.parts)
-                    return try db.editClaim(id, draft, actor: principal.name)
-                }
-            })
+            return try JSON.response(
+                try await ClaimForm.Field.naming(APIFields.claim) {
+                    try await database.run { db in
+                        let draft = try db.claimRecord(id).corrected(
+                            mileage: input.mileage, failure: input.failure,
+                            cause: input.cause, repairOrder: input.repairOrder,
+                            repairLine: input.repairLine, labour: input.labour,
+                            parts: input.parts)
+                        return try db.editClaim(id, draft, actor: principal.name)
+                    }
+                })
         }
         routes.get("claims/:id", .readCustomers) { _, context, _ in
             let id = try claimID(context)
@@ -214,14 +252,22 @@ struct WarrantyController {
             let action: ClaimAction = try parseChoice(try context.parameter("action"), field: "action")
             var request = request
             let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-            let input = buffer.readableBytes == 0 ? ClaimActionInput() : try JSONFormat.decode(ClaimActionInput.self, from: Data(buffer.readableBytesView))
+            let input =
+                buffer.readableBytes == 0
+                ? ClaimActionInput()
+                : try JSONFormat.decode(ClaimActionInput.self, from: Data(buffer.readableBytesView))
             let paid = try input.paid.map { text in
-                guard let money = Money(yuan: text) else { throw InvalidInput(field: "paid", "expected an amount such as 396.00, got \"\(text)\"") }
+                guard let money = Money(yuan: text) else {
+                    throw InvalidInput(field: "paid", "expected an amount such as 396.00, got \"\(text)\"")
+                }
                 return money
             }
-            return try JSON.response(try await database.run {
-                try $0.transitionClaim(id, action, reason: input.reason, manufacturerRef: input.manufacturerRef, paid: paid, actor: principal.name)
-            })
+            return try JSON.response(
+                try await database.run {
+                    try $0.transitionClaim(
+                        id, action, reason: input.reason, manufacturerRef: input.manufacturerRef, paid: paid,
+                        actor: principal.name)
+                })
         }
     }
 }

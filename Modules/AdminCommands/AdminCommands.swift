@@ -1,13 +1,15 @@
 import ArgumentParser
-import Foundation
 import Core
+import Foundation
 import Storage
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Read the audit log: who changed which record, when, and each field before and after.",
-        discussion: Help.text("aftersales audit --entity customer --id 42\naftersales audit --by 张伟 --since 2026-11-01", permission: .readAudit))
+        discussion: Help.text(
+            "aftersales audit --entity customer --id 42\naftersales audit --by 张伟 --since 2026-11-01",
+            permission: .readAudit))
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "customer, vehicle, contact, care_task, setting, staff, api_token, import...") var entity: String?
@@ -20,14 +22,22 @@ struct AuditCommand: ParsableCommand {
         let db = try global.open()
         let zone = try db.settings().timeZone
         let sinceDate = since?.instant(in: zone)
-        let entries = try db.auditEntries(AuditFilter(entity: entity, entityID: id, actor: by, since: sinceDate, limit: limit))
-        try global.output.emit(entries, table: TextTable(columns: ["at", "actor", "entity", "id", "action", "changes"], rows: entries.map { entry in
-            [Instant.localString(entry.at, in: zone), entry.actor, entry.entity, entry.entityID, entry.action,
-             entry.changes.keys.sorted().map { key in
-                 let change = entry.changes[key]!
-                 return "\(key): \(change.before ?? "∅") → \(change.after ?? "∅")"
-             }.joined(separator: "; ")]
-        }))
+        let entries = try db.auditEntries(
+            AuditFilter(entity: entity, entityID: id, actor: by, since: sinceDate, limit: limit))
+        try global.output.emit(
+            entries,
+            table: TextTable(
+                columns: ["at", "actor", "entity", "id", "action", "changes"],
+                rows: entries.map { entry in
+                    [
+                        Instant.localString(entry.at, in: zone), entry.actor, entry.entity, entry.entityID,
+                        entry.action,
+                        entry.changes.keys.sorted().map { key in
+                            let change = entry.changes[key]!
+                            return "\(key): \(change.before ?? "∅") → \(change.after ?? "∅")"
+                        }.joined(separator: "; "),
+                    ]
+                }))
     }
 }
 
@@ -38,25 +48,33 @@ struct SettingsCommand: ParsableCommand {
         subcommands: [Show.self, Set.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every setting with its value, default and rule.",
-                                                        discussion: Help.text("aftersales settings show", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "Every setting with its value, default and rule.",
+            discussion: Help.text("aftersales settings show", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let settings = try global.open().settings()
             struct Entry: Encodable { let key, rule, value, defaultValue, summary: String }
             let entries = Setting.catalogue.map {
-                Entry(key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue, summary: $0.summary)
+                Entry(
+                    key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue,
+                    summary: $0.summary)
             }
-            try global.output.emit(entries, table: TextTable(columns: ["key", "rule", "value", "default", "meaning"], rows: entries.map {
-                [$0.key, $0.rule, $0.value, $0.defaultValue, $0.summary]
-            }))
+            try global.output.emit(
+                entries,
+                table: TextTable(
+                    columns: ["key", "rule", "value", "default", "meaning"],
+                    rows: entries.map {
+                        [$0.key, $0.rule, $0.value, $0.defaultValue, $0.summary]
+                    }))
         }
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a setting (audited).",
-                                                        discussion: Help.text("aftersales settings set care.first-call.days 5", permission: .administer))
+        static let configuration = CommandConfiguration(
+            abstract: "Change a setting (audited).",
+            discussion: Help.text("aftersales settings set care.first-call.days 5", permission: .administer))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The key, as `settings show` lists it.") var key: String
         @Argument(help: "The new value.") var value: String
@@ -64,7 +82,9 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let settings = try global.open().setSetting(key, to: value, actor: global.actorName)
             let setting = Setting.named(key)!
-            try global.output.emit(["key": key, "value": settings.text(setting)], table: .record([("key", key), ("value", settings.text(setting)), ("rule", setting.rule)]))
+            try global.output.emit(
+                ["key": key, "value": settings.text(setting)],
+                table: .record([("key", key), ("value", settings.text(setting)), ("rule", setting.rule)]))
         }
     }
 }
@@ -89,14 +109,21 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let days = try global.open().calendarDays()
-            try global.output.emit(days, table: TextTable(columns: ["day", "kind", "name"], rows: days.map { [$0.day.description, $0.kind.rawValue, $0.name ?? ""] }))
+            try global.output.emit(
+                days,
+                table: TextTable(
+                    columns: ["day", "kind", "name"],
+                    rows: days.map { [$0.day.description, $0.kind.rawValue, $0.name ?? ""] }))
         }
     }
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark a day as a holiday or a make-up working day.",
-            discussion: Help.text("aftersales calendar set 2026-10-01 --holiday --name 国庆节\naftersales calendar set 2026-09-27 --workday --name 国庆调休", permission: .administer))
+            discussion: Help.text(
+                "aftersales calendar set 2026-10-01 --holiday --name 国庆节\naftersales calendar set 2026-09-27 "
+                    + "--workday --name 国庆调休",
+                permission: .administer))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
         @Flag(help: "A day off.") var holiday = false
@@ -116,7 +143,9 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a calendar entry.", discussion: Help.text("aftersales calendar remove 2026-10-01", permission: .administer))
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a calendar entry.",
+            discussion: Help.text("aftersales calendar remove 2026-10-01", permission: .administer))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
 
@@ -136,23 +165,31 @@ struct ScheduleCommand: ParsableCommand {
         subcommands: [Show.self, Set.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every make's schedule; * is the default.", discussion: Help.text("aftersales schedule show"))
+        static let configuration = CommandConfiguration(
+            abstract: "Every make's schedule; * is the default.", discussion: Help.text("aftersales schedule show"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let schedules = try global.open().maintenanceSchedules()
-            try global.output.emit(schedules, table: TextTable(columns: ["make", "first", "then every", "tolerance"], rows: schedules.map {
-                [$0.make, "\(Grouping.thousands($0.firstKilometres)) km or \($0.firstMonths) months",
-                 "\(Grouping.thousands($0.intervalKilometres)) km or \($0.intervalMonths) months",
-                 "\(Grouping.thousands($0.toleranceKilometres)) km or \($0.toleranceDays) days"]
-            }))
+            try global.output.emit(
+                schedules,
+                table: TextTable(
+                    columns: ["make", "first", "then every", "tolerance"],
+                    rows: schedules.map {
+                        [
+                            $0.make, "\(Grouping.thousands($0.firstKilometres)) km or \($0.firstMonths) months",
+                            "\(Grouping.thousands($0.intervalKilometres)) km or \($0.intervalMonths) months",
+                            "\(Grouping.thousands($0.toleranceKilometres)) km or \($0.toleranceDays) days",
+                        ]
+                    }))
         }
     }
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a make's schedule (unspecified limits keep the current or default value).",
-            discussion: Help.text("aftersales schedule set --make Volkswagen --first-km 7500 --first-months 6", permission: .administer))
+            discussion: Help.text(
+                "aftersales schedule set --make Volkswagen --first-km 7500 --first-months 6", permission: .administer))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Make, or * for the default.") var make: String
         @Option(name: .customLong("first-km")) var firstKm: Int?
@@ -174,10 +211,14 @@ struct ScheduleCommand: ParsableCommand {
             if let toleranceKm { schedule.toleranceKilometres = toleranceKm }
             if let toleranceDays { schedule.toleranceDays = toleranceDays }
             try db.setMaintenanceSchedule(schedule, actor: global.actorName)
-            try global.output.emit(schedule, table: .record([("make", schedule.make),
-                ("first", "\(schedule.firstKilometres) km or \(schedule.firstMonths) months"),
-                ("then every", "\(schedule.intervalKilometres) km or \(schedule.intervalMonths) months"),
-                ("tolerance", "\(schedule.toleranceKilometres) km or \(schedule.toleranceDays) days")]))
+            try global.output.emit(
+                schedule,
+                table: .record([
+                    ("make", schedule.make),
+                    ("first", "\(schedule.firstKilometres) km or \(schedule.firstMonths) months"),
+                    ("then every", "\(schedule.intervalKilometres) km or \(schedule.intervalMonths) months"),
+                    ("tolerance", "\(schedule.toleranceKilometres) km or \(schedule.toleranceDays) days"),
+                ]))
         }
     }
 }
@@ -201,21 +242,31 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Replace the database with a backup, after checking it; the replaced file is kept beside it.",
-        discussion: Help.text("aftersales restore /backups/dealer-2026-11-22.sqlite", permission: .administer,
-                              more: "Refused while another process (aftersales-api) has the database open, or when the backup fails its integrity check or comes from a newer program."))
+        discussion: Help.text(
+            "aftersales restore /backups/dealer-2026-11-22.sqlite", permission: .administer,
+            more:
+                "Refused while another process (aftersales-api) has the database open, or when the backup fails its "
+                + "integrity check or comes from a newer program."
+        ))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup file.") var file: String
 
     func run() throws {
         // The clock only names the kept file; the database being replaced is not opened to read its zone.
-        let clock: any WallClock = try GlobalOptions.fixedNow().map { FixedClock($0.instant(in: DealerSettings().timeZone)) } ?? SystemClock()
+        let clock: any WallClock =
+            try GlobalOptions.fixedNow().map { FixedClock($0.instant(in: DealerSettings().timeZone)) } ?? SystemClock()
         let result = try AppDatabase.restore(from: file, to: global.databasePath, clock: clock)
-        try global.output.emit(result, table: .record([
-            ("restored from", result.restoredFrom), ("database", global.databasePath),
-            ("previous database kept at", result.previousKeptAt ?? "(there was none)"),
-            ("migrations applied", result.migrationsApplied.isEmpty ? "none" : result.migrationsApplied.joined(separator: "; ")),
-        ]))
+        try global.output.emit(
+            result,
+            table: .record([
+                ("restored from", result.restoredFrom), ("database", global.databasePath),
+                ("previous database kept at", result.previousKeptAt ?? "(there was none)"),
+                (
+                    "migrations applied",
+                    result.migrationsApplied.isEmpty ? "none" : result.migrationsApplied.joined(separator: "; ")
+                ),
+            ]))
     }
 }
 
@@ -228,38 +279,55 @@ struct TokenCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a token; the secret is printed once and only its hash is stored.",
-            discussion: Help.text("aftersales token create --role service-advisor --name 前台-王丽", permission: .administer,
-                                  more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
+            discussion: Help.text(
+                "aftersales token create --role service-advisor --name 前台-王丽", permission: .administer,
+                more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Role ID.") var role: Role
         @Option(help: "Name shown in the audit log.") var name: String
 
         func run() throws {
             let (token, secret) = try global.open().createToken(name: name, role: role, actor: global.actorName)
-            struct Created: Encodable { let name: String; let role: String; let token: String }
-            try global.output.emit(Created(name: token.name, role: token.role.rawValue, token: secret),
-                                   table: .record([("name", token.name), ("role", token.role.rawValue), ("token", secret)]),
-                                   footer: "Keep the token now: it cannot be shown again. Use it as: Authorization: Bearer <token>")
+            struct Created: Encodable {
+                let name: String
+                let role: String
+                let token: String
+            }
+            try global.output.emit(
+                Created(name: token.name, role: token.role.rawValue, token: secret),
+                table: .record([("name", token.name), ("role", token.role.rawValue), ("token", secret)]),
+                footer: "Keep the token now: it cannot be shown again. Use it as: Authorization: Bearer <token>")
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).", discussion: Help.text("aftersales token list", permission: .administer))
+        static let configuration = CommandConfiguration(
+            abstract: "List tokens (never their secrets).",
+            discussion: Help.text("aftersales token list", permission: .administer))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let tokens = try db.tokens()
-            try global.output.emit(tokens, table: TextTable(columns: ["id", "name", "role", "created", "by", "revoked"], rows: tokens.map {
-                [String($0.id), $0.name, $0.role.rawValue, Instant.localString($0.createdAt, in: zone), $0.createdBy,
-                 $0.revokedAt.map { Instant.localString($0, in: zone) } ?? ""]
-            }))
+            try global.output.emit(
+                tokens,
+                table: TextTable(
+                    columns: ["id", "name", "role", "created", "by", "revoked"],
+                    rows: tokens.map {
+                        [
+                            String($0.id), $0.name, $0.role.rawValue, Instant.localString($0.createdAt, in: zone),
+                            $0.createdBy,
+                            $0.revokedAt.map { Instant.localString($0, in: zone) } ?? "",
+                        ]
+                    }))
         }
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by name.", discussion: Help.text("aftersales token revoke 前台-王丽", permission: .administer))
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token by name.",
+            discussion: Help.text("aftersales token revoke 前台-王丽", permission: .administer))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Token name.") var name: String
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Core
+import Foundation
 import Storage
 
 /// The admin CLI `aftersales`: the dealer's staff's and IT person's tool over the database.
@@ -11,16 +11,20 @@ public struct AftersalesCommand: ParsableCommand {
         discussion: """
             Every command takes --db PATH (default $AFTERSALES_DB, else ./aftersales.sqlite), --actor NAME
             (recorded in the audit log; default your login name) and, where it prints data, --format table|json|csv.
-            Exit status: 0 done; 1 rejected, nothing written; 3 partly done (each rejected item reported); 64 usage error.
+            Exit status: 0 done; 1 rejected, nothing written; 3 partly done (each rejected item reported); 64 usage \
+            error.
 
             Start with:  aftersales init && aftersales --help
             """,
         subcommands: [
-            InitCommand.self, CustomerCommand.self, VehicleCommand.self, MakeCommand.self, ContactCommand.self, TasksCommand.self,
+            InitCommand.self, CustomerCommand.self, VehicleCommand.self, MakeCommand.self, ContactCommand.self,
+            TasksCommand.self,
             ChecksCommand.self, StaffCommand.self, AuditCommand.self, SettingsCommand.self, CalendarCommand.self,
-            ScheduleCommand.self, ImportCustomersCommand.self, ImportsCommand.self, BackupCommand.self, RestoreCommand.self,
+            ScheduleCommand.self, ImportCustomersCommand.self, ImportsCommand.self, BackupCommand.self,
+            RestoreCommand.self,
             TokenCommand.self, WarrantyCommand.self, BulletinsCommand.self, ClaimsCommand.self, ComplaintsCommand.self,
-            SegmentCommand.self, CampaignCommand.self, OutboxCommand.self, ConsentCommand.self, RemindersCommand.self, ValueCommand.self,
+            SegmentCommand.self, CampaignCommand.self, OutboxCommand.self, ConsentCommand.self, RemindersCommand.self,
+            ValueCommand.self,
         ]
     )
 
@@ -69,10 +73,12 @@ struct InitCommand: ParsableCommand {
         let existed = FileManager.default.fileExists(atPath: global.databasePath)
         let db = try global.open(create: true)
         let status = try db.schemaStatus()
-        try global.output.emit(status, table: .record([
-            ("database", global.databasePath), ("state", existed ? "existing database, up to date" : "created"),
-            ("migrations", String(status.applied.count)), ("newest", status.applied.last),
-        ]))
+        try global.output.emit(
+            status,
+            table: .record([
+                ("database", global.databasePath), ("state", existed ? "existing database, up to date" : "created"),
+                ("migrations", String(status.applied.count)), ("newest", status.applied.last),
+            ]))
     }
 }
 
@@ -81,7 +87,11 @@ struct InitCommand: ParsableCommand {
 func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
     // Bytes that are not UTF-8 arrive as U+FFFD and would be stored so: a usage error naming the argument instead.
     if let bad = arguments.firstIndex(where: { $0.contains("\u{FFFD}") }) {
-        FileHandle.standardError.write(Data("Error: argument \(bad + 1) is not valid UTF-8 (\(arguments[bad])); check the terminal's or the script's encoding\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                ("Error: argument \(bad + 1) is not valid UTF-8 (\(arguments[bad])); check the terminal's or the "
+                    + "script's encoding\n")
+                    .utf8))
         root.exit(withError: ExitCode(64))
     }
     if let message = negativeNumberMessage(arguments) {

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import Core
-import ManufacturerXML
+import Foundation
 import ManufacturerImport
+import ManufacturerXML
 import Storage
 import Warranty
 
@@ -16,7 +16,9 @@ struct BulletinsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Bulletins; with --vin those that apply to a vehicle, --open only open recalls and campaigns.",
-            discussion: Help.text("aftersales bulletins list --kind recall\naftersales bulletins list --vin LFV2A21K3N3000123 --open", permission: .readCustomers))
+            discussion: Help.text(
+                "aftersales bulletins list --kind recall\naftersales bulletins list --vin LFV2A21K3N3000123 --open",
+                permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "recall, campaign, tsb or extension.") var kind: Bulletin.Kind?
@@ -27,26 +29,39 @@ struct BulletinsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             if let vin {
-                let found = try db.bulletins(forVIN: try db.vehicleVIN(named: vin)).filter { (kind == nil || $0.kind == kind) && (!open || $0.open) }
+                let found = try db.bulletins(forVIN: try db.vehicleVIN(named: vin)).filter {
+                    (kind == nil || $0.kind == kind) && (!open || $0.open)
+                }
                 try global.output.emit(found, table: Present.vehicleBulletins(found))
             } else {
                 if open { throw InvalidInput(field: "open", "--open needs --vin") }
                 let bulletins = try db.listBulletins(kind: kind, limit: page.limit, offset: page.offset)
                 let columns = ["number", "kind", "rev", "issued", "status", "component", "title"]
-                try global.output.emit(page: bulletins, table: TextTable(columns: columns, rows: bulletins.items.map {
-                    [$0.number, $0.kind.rawValue, String($0.revision), $0.issued.description, $0.status.rawValue, $0.component, $0.title]
-                }))
+                try global.output.emit(
+                    page: bulletins,
+                    table: TextTable(
+                        columns: columns,
+                        rows: bulletins.items.map {
+                            [
+                                $0.number, $0.kind.rawValue, String($0.revision), $0.issued.description,
+                                $0.status.rawValue, $0.component, $0.title,
+                            ]
+                        }))
             }
         }
     }
 
     struct Affected: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The recall's work list (W-6): our customers' vehicles it applies to, with phone, consent and completion.",
-            discussion: Help.text("""
+            abstract:
+                "The recall's work list (W-6): our customers' vehicles it applies to, with phone, consent and "
+                + "completion.",
+            discussion: Help.text(
+                """
                 aftersales bulletin affected RC-2026-017 --open
                 aftersales bulletin affected RC-2026-017 --format csv --limit 10000 > recall-calls.csv
-                """, permission: .readCustomers, more: "Open ones first; \"possible\" when the build date or model year is unknown."))
+                """, permission: .readCustomers,
+                more: "Open ones first; \"possible\" when the build date or model year is unknown."))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Bulletin number.") var number: String
@@ -55,19 +70,30 @@ struct BulletinsCommand: ParsableCommand {
         @OptionGroup var page: PageOptions
 
         func run() throws {
-            let found = try global.open().bulletinAffected(number: number, manufacturer: manufacturer, openOnly: open, limit: page.limit,
-                                                           offset: page.offset)
+            let found = try global.open().bulletinAffected(
+                number: number, manufacturer: manufacturer, openOnly: open, limit: page.limit,
+                offset: page.offset)
             let columns = ["vin", "plate", "vehicle", "customer", "phone", "sms", "email", "match", "completed"]
-            try global.output.emit(page: found, table: TextTable(columns: columns, rows: found.items.map {
-                [$0.vin.value, $0.plate ?? "", "\($0.make) \($0.model)", "\($0.customer) (\($0.customerID))", $0.phones.first ?? "",
-                 $0.consent["sms"] ?? "none", $0.email ?? "", $0.match, $0.completedOn?.description ?? "open"]
-            }))
+            try global.output.emit(
+                page: found,
+                table: TextTable(
+                    columns: columns,
+                    rows: found.items.map {
+                        [
+                            $0.vin.value, $0.plate ?? "", "\($0.make) \($0.model)", "\($0.customer) (\($0.customerID))",
+                            $0.phones.first ?? "",
+                            $0.consent["sms"] ?? "none", $0.email ?? "", $0.match,
+                            $0.completedOn?.description ?? "open",
+                        ]
+                    }))
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A bulletin with its revisions and reach: the dealer's vehicles and master-data vehicles affected, and how many are done.",
+            abstract:
+                "A bulletin with its revisions and reach: the dealer's vehicles and master-data vehicles affected, "
+                + "and how many are done.",
             discussion: Help.text("aftersales bulletins show RC-2026-017", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
@@ -78,35 +104,66 @@ struct BulletinsCommand: ParsableCommand {
             let report = try global.open().bulletinReport(number: number, manufacturer: manufacturer)
             let b = report.bulletin
             let history: String = report.revisions.map(String.init).joined(separator: ", ")
-            let models: String? = b.models.isEmpty ? nil : b.models.map { m -> String in
-                "\(m.make) \(m.name) \(m.yearFrom.map(String.init) ?? "")-\(m.yearTo.map(String.init) ?? "")"
-            }.joined(separator: "; ")
-            let built: String? = b.built.isEmpty ? nil : b.built.map { c -> String in "\(c.from?.description ?? "…")–\(c.to?.description ?? "…")" }.joined(separator: "; ")
-            let ranges: String? = b.vinRanges.isEmpty ? nil : b.vinRanges.map { r -> String in "\(r.from)–\(r.to)" }.joined(separator: "; ")
+            let models: String? =
+                b.models.isEmpty
+                ? nil
+                : b.models.map { m -> String in
+                    "\(m.make) \(m.name) \(m.yearFrom.map(String.init) ?? "")-\(m.yearTo.map(String.init) ?? "")"
+                }.joined(separator: "; ")
+            let built: String? =
+                b.built.isEmpty
+                ? nil
+                : b.built.map { c -> String in "\(c.from?.description ?? "…")–\(c.to?.description ?? "…")" }.joined(
+                    separator: "; ")
+            let ranges: String? =
+                b.vinRanges.isEmpty
+                ? nil : b.vinRanges.map { r -> String in "\(r.from)–\(r.to)" }.joined(separator: "; ")
             let list: String? = report.vinListSize == 0 ? nil : "\(report.vinListSize) VINs"
-            let ext: String? = b.extensionMonths.map { m -> String in "\(m) months or \(Grouping.thousands(b.extensionKilometres ?? 0)) km" }
-            var pairs: [(String, String?)] = [("number", b.number), ("manufacturer", b.manufacturer), ("kind", b.kind.rawValue)]
+            let ext: String? = b.extensionMonths.map { m -> String in
+                "\(m) months or \(Grouping.thousands(b.extensionKilometres ?? 0)) km"
+            }
+            var pairs: [(String, String?)] = [
+                ("number", b.number), ("manufacturer", b.manufacturer), ("kind", b.kind.rawValue),
+            ]
             pairs.append(("revision", "\(b.revision) (history: \(history))"))
-            pairs += [("status", b.status.rawValue), ("issued", b.issued.description), ("title", b.title), ("component", b.component)]
+            pairs += [
+                ("status", b.status.rawValue), ("issued", b.issued.description), ("title", b.title),
+                ("component", b.component),
+            ]
             pairs += [("summary", b.summary), ("consequence", b.consequence), ("remedy", b.remedy)]
-            pairs += [("models", models), ("built", built), ("VIN ranges", ranges), ("VIN list", list), ("extension", ext)]
-            pairs.append(("dealer's vehicles", "\(report.dealerVehiclesAffected) affected, "
-                          + "\(report.dealerVehiclesPossible) possible (build date or model year unknown)"))
-            pairs += [("master-data vehicles", String(report.masterDataVehiclesAffected)), ("completed", String(report.completed))]
+            pairs += [
+                ("models", models), ("built", built), ("VIN ranges", ranges), ("VIN list", list), ("extension", ext),
+            ]
+            pairs.append(
+                (
+                    "dealer's vehicles",
+                    "\(report.dealerVehiclesAffected) affected, "
+                        + "\(report.dealerVehiclesPossible) possible (build date or model year unknown)"
+                ))
+            pairs += [
+                ("master-data vehicles", String(report.masterDataVehiclesAffected)),
+                ("completed", String(report.completed)),
+            ]
             try global.output.emit(report, table: .record(pairs))
         }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add bulletins from a manufacturer XML file, or one by hand; revisions follow the import's rules.",
-            discussion: Help.text("""
+            abstract:
+                "Add bulletins from a manufacturer XML file, or one by hand; revisions follow the import's rules.",
+            discussion: Help.text(
+                """
                 aftersales bulletins add --file RC-2026-017.xml
                 aftersales bulletins add --number RC-2026-017 --kind recall --revision 1 --issued 2026-10-12 \\
                     --title 前制动软管可能磨损 --component 制动系统 --summary "前制动软管可能与悬架部件摩擦" --remedy "检查并更换前制动软管" \\
-                    --model Volkswagen:Sagitar:2022-2024 --built 2022-03-01:2023-06-30 --vin-range LFV2A21K0N3000001:LFV2A21K0N3099999
+                    --model Volkswagen:Sagitar:2022-2024 --built 2022-03-01:2023-06-30 --vin-range \
+                LFV2A21K0N3000001:LFV2A21K0N3099999
                 """, permission: .manageBulletins,
-                more: "A file is a manufacturer data file (MANUFACTURER-XML.md) holding a Bulletins section; all its bulletins are stored in one transaction, or none. A DOCTYPE is refused."))
+                more:
+                    "A file is a manufacturer data file (MANUFACTURER-XML.md) holding a Bulletins section; all its "
+                    + "bulletins are stored in one transaction, or none. A DOCTYPE is refused."
+            ))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "A manufacturer XML file with a Bulletins section.") var file: String?
@@ -133,43 +190,60 @@ struct BulletinsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             if let file {
-                // The same import as aftersales-import, limited to the Bulletins section: one transaction, revision rules.
-                let report = ManufacturerImporter.importFile(path: file, into: db, actor: global.actorName, options: ImportOptions(sections: [.bulletins]))
+                // The same import as aftersales-import, limited to the Bulletins section: one transaction, revision
+                // rules.
+                let report = ManufacturerImporter.importFile(
+                    path: file, into: db, actor: global.actorName, options: ImportOptions(sections: [.bulletins]))
                 try AftersalesImportCommand.finish([report], global: global, reportPath: nil)
                 return
             }
             guard let number, let kind, let issued, let title, let component, let summary, let remedy else {
-                throw InvalidInput(field: "file", "give --file FILE.xml, or --number, --kind, --issued, --title, --component, --summary and --remedy")
+                throw InvalidInput(
+                    field: "file",
+                    "give --file FILE.xml, or --number, --kind, --issued, --title, --component, --summary and --remedy")
             }
             let models = try model.map { text -> Bulletin.ModelCriterion in
                 let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw InvalidInput(field: "model", "expected MAKE:MODEL[:FROM-TO], got \"\(text)\"") }
-                var from: Int?, to: Int?
+                guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw InvalidInput(field: "model", "expected MAKE:MODEL[:FROM-TO], got \"\(text)\"")
+                }
+                var from: Int?
+                var to: Int?
                 if parts.count == 3 {
                     let years = parts[2].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-                    guard years.count == 2 else { throw InvalidInput(field: "model", "years as FROM-TO, got \"\(parts[2])\"") }
+                    guard years.count == 2 else {
+                        throw InvalidInput(field: "model", "years as FROM-TO, got \"\(parts[2])\"")
+                    }
                     (from, to) = (years[0], years[1])
                 }
                 return Bulletin.ModelCriterion(make: parts[0], name: parts[1], yearFrom: from, yearTo: to)
             }
             // W-6: whether two VINs make a range is the bulletin's rule (exit 1), not their format.
             let ranges = try vinRange.map { try VinRange(from: $0.from, to: $0.to) }
-            let bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: kind, revision: revision,
-                                    issued: issued, status: status, title: title, component: component,
-                                    summary: summary, consequence: consequence, remedy: remedy, models: models,
-                                    built: built, vinRanges: ranges, vins: vin, extensionMonths: `extension`?.months,
-                                    extensionKilometres: `extension`?.kilometres)
+            let bulletin = Bulletin(
+                manufacturer: manufacturer, number: number, kind: kind, revision: revision,
+                issued: issued, status: status, title: title, component: component,
+                summary: summary, consequence: consequence, remedy: remedy, models: models,
+                built: built, vinRanges: ranges, vins: vin, extensionMonths: `extension`?.months,
+                extensionKilometres: `extension`?.kilometres)
             let result = try db.storeBulletin(bulletin, actor: global.actorName)
             if let warning = result.warning { printError("warning: \(warning)") }
-            try global.output.emit(result, table: .record([("bulletin", "\(result.manufacturer) \(result.number)"), ("revision", String(result.revision)),
-                                                           ("outcome", result.outcome.rawValue), ("stored revision before", result.storedRevision.map(String.init))]))
+            try global.output.emit(
+                result,
+                table: .record([
+                    ("bulletin", "\(result.manufacturer) \(result.number)"), ("revision", String(result.revision)),
+                    ("outcome", result.outcome.rawValue),
+                    ("stored revision before", result.storedRevision.map(String.init)),
+                ]))
         }
     }
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a recall or campaign done on one vehicle; it closes for that VIN only.",
-            discussion: Help.text("aftersales bulletins complete RC-2026-017 --vin LFV2A21K3N3000123 --work-ref RO-2026-1123", permission: .recordWarrantyFacts))
+            discussion: Help.text(
+                "aftersales bulletins complete RC-2026-017 --vin LFV2A21K3N3000123 --work-ref RO-2026-1123",
+                permission: .recordWarrantyFacts))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Bulletin number.") var number: String
@@ -181,7 +255,9 @@ struct BulletinsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let day = try on ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
-            let done = try db.completeBulletin(number: number, manufacturer: manufacturer, vin: try db.vehicleVIN(named: vin), on: day, workRef: workRef, actor: global.actorName)
+            let done = try db.completeBulletin(
+                number: number, manufacturer: manufacturer, vin: try db.vehicleVIN(named: vin), on: day,
+                workRef: workRef, actor: global.actorName)
             try global.output.emit(done, table: Present.vehicleBulletins([done]))
         }
     }
@@ -191,22 +267,29 @@ struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection.",
-        subcommands: [Create.self, Edit.self, Show.self, List.self, Export.self, Submit.self, Approve.self, Reject.self, Pay.self, Resubmit.self, Cancel.self],
+        subcommands: [
+            Create.self, Edit.self, Show.self, List.self, Export.self, Submit.self, Approve.self, Reject.self, Pay.self,
+            Resubmit.self, Cancel.self,
+        ],
         aliases: ["claims"])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a draft claim; the eligibility decision that justifies it is frozen with it.",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales claims create LFV2A21K3N3000123 --mileage 15230 --failure "前制动异响" --cause "制动软管磨损" \\
                     --labour "47 11 19 00:1.2" --part "5Q0 611 701 C:2:86.00" --repair-order RO-2026-1123 --line 2
                 aftersales claims create LFV2A21K3N3000123 --mileage 152300 --failure "制动软管磨损" --cause "召回" \
                     --bulletin RC-2026-017 --labour "47 11 19 00:0.8"
-                """, permission: .actOnClaims, more: """
-                Labour lines are priced at the setting labour.rate (Q-1); a claim the decision does not cover is refused.
-                With --bulletin the claim is for a recall's or campaign's remedy (W-6): covered while the bulletin is open
-                for the VIN, whatever the warranty.
-                """))
+                """, permission: .actOnClaims,
+                more: """
+                    Labour lines are priced at the setting labour.rate (Q-1); a claim the decision does not cover is \
+                    refused.
+                    With --bulletin the claim is for a recall's or campaign's remedy (W-6): covered while the bulletin \
+                    is open
+                    for the VIN, whatever the warranty.
+                    """))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
@@ -214,11 +297,13 @@ struct ClaimsCommand: ParsableCommand {
         @Option(help: "The failure as found.") var failure: String
         @Option(help: "Its cause.") var cause: String
         @Option(help: "CODE (the catalogue's standard hours) or CODE:HOURS; repeatable.") var labour: [String] = []
-        @Option(help: "NUMBER:QUANTITY (the catalogue's price on the day) or NUMBER:QUANTITY:PRICE; repeatable.") var part: [String] = []
+        @Option(help: "NUMBER:QUANTITY (the catalogue's price on the day) or NUMBER:QUANTITY:PRICE; repeatable.")
+        var part: [String] = []
         @Option(name: .customLong("repair-order"), help: "Repair order.") var repairOrder: String?
         @Option(help: "Line of the repair order.") var line: String?
         @Option(help: "Component, for warranty extensions.") var component: String?
-        @Option(name: .customLong("fitted-part"), help: "A part bought and fitted here (W-3) the claim is about.") var fittedPart: String?
+        @Option(name: .customLong("fitted-part"), help: "A part bought and fitted here (W-3) the claim is about.")
+        var fittedPart: String?
         @Option(help: "The recall or campaign whose remedy this is (W-6): judged by the bulletin, not the warranty.")
         var bulletin: String?
 
@@ -247,8 +332,9 @@ struct ClaimsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A claim with its lines, frozen decision and history.",
-                                                        discussion: Help.text("aftersales claims show 12", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "A claim with its lines, frozen decision and history.",
+            discussion: Help.text("aftersales claims show 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
 
@@ -258,73 +344,94 @@ struct ClaimsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Claims, newest first; --format csv is the manufacturer's claim export.",
-            discussion: Help.text("aftersales claims list --status submitted --format csv > claims.csv", permission: .readCustomers))
+            discussion: Help.text(
+                "aftersales claims list --status submitted --format csv > claims.csv", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only claims in this status.") var status: ClaimStatus?
         @OptionGroup var page: PageOptions
 
         func run() throws {
-            let claims = try global.open().listClaims(status: status, limit: page.limit,
-                                                      offset: page.offset)
-            let columns = ["claim", "vin", "customer", "mileage", "failure", "cause", "repair order", "line", "status", "amount", "covered by",
-                           "manufacturer ref"]
-            try global.output.emit(page: claims, table: TextTable(columns: columns, rows: claims.items.map {
-                [String($0.id), $0.vin.value, $0.customer, String($0.mileage), $0.failure, $0.cause, $0.repairOrder ?? "", $0.repairLine ?? "",
-                 $0.status.rawValue, $0.amount.description, $0.decision.coveredBy ?? "", $0.manufacturerRef ?? ""]
-            }))
+            let claims = try global.open().listClaims(
+                status: status, limit: page.limit,
+                offset: page.offset)
+            let columns = [
+                "claim", "vin", "customer", "mileage", "failure", "cause", "repair order", "line", "status", "amount",
+                "covered by",
+                "manufacturer ref",
+            ]
+            try global.output.emit(
+                page: claims,
+                table: TextTable(
+                    columns: columns,
+                    rows: claims.items.map {
+                        [
+                            String($0.id), $0.vin.value, $0.customer, String($0.mileage), $0.failure, $0.cause,
+                            $0.repairOrder ?? "", $0.repairLine ?? "",
+                            $0.status.rawValue, $0.amount.description, $0.decision.coveredBy ?? "",
+                            $0.manufacturerRef ?? "",
+                        ]
+                    }))
         }
     }
 
     /// The options every claim transition takes.
     struct TransitionOptions: ParsableArguments {
         @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
-        @Option(help: "The manufacturer's reason (required to reject; for cancel, the dealer's reason).") var reason: String?
+        @Option(help: "The manufacturer's reason (required to reject; for cancel, the dealer's reason).") var reason:
+            String?
         @Option(help: "The manufacturer's decision reference.") var ref: String?
         @Option(help: "Amount paid in yuan, such as 396.00 (pay; default the claimed amount).", transform: Typed.money)
         var amount: Money?
 
         func apply(_ action: ClaimAction, global: GlobalOptions) throws {
             let paid = amount
-            let record = try global.open().transitionClaim(id, action, reason: reason, manufacturerRef: ref, paid: paid, actor: global.actorName)
+            let record = try global.open().transitionClaim(
+                id, action, reason: reason, manufacturerRef: ref, paid: paid, actor: global.actorName)
             try ClaimsCommand.show(record, global: global)
         }
     }
 
     struct Submit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Submit a draft claim to the manufacturer (W-7).",
-                                                        discussion: Help.text("aftersales claims submit 12", permission: .actOnClaims))
+        static let configuration = CommandConfiguration(
+            abstract: "Submit a draft claim to the manufacturer (W-7).",
+            discussion: Help.text("aftersales claims submit 12", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
         func run() throws { try options.apply(.submit, global: global) }
     }
 
     struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the manufacturer's approval (W-7).",
-                                                        discussion: Help.text("aftersales claims approve 12 --ref FAW-8830", permission: .actOnClaims))
+        static let configuration = CommandConfiguration(
+            abstract: "Record the manufacturer's approval (W-7).",
+            discussion: Help.text("aftersales claims approve 12 --ref FAW-8830", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
         func run() throws { try options.apply(.approve, global: global) }
     }
 
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the manufacturer's rejection, with its reason (W-7).",
-                                                        discussion: Help.text("aftersales claims reject 12 --reason \"缺少故障照片\" --ref FAW-8823", permission: .actOnClaims))
+        static let configuration = CommandConfiguration(
+            abstract: "Record the manufacturer's rejection, with its reason (W-7).",
+            discussion: Help.text(
+                "aftersales claims reject 12 --reason \"缺少故障照片\" --ref FAW-8823", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
         func run() throws { try options.apply(.reject, global: global) }
     }
 
     struct Pay: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the manufacturer's payment (W-7).",
-                                                        discussion: Help.text("aftersales claims pay 12 --amount 316.00", permission: .actOnClaims))
+        static let configuration = CommandConfiguration(
+            abstract: "Record the manufacturer's payment (W-7).",
+            discussion: Help.text("aftersales claims pay 12 --amount 316.00", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
         func run() throws { try options.apply(.pay, global: global) }
     }
 
     struct Resubmit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resubmit a rejected claim (W-7).",
-                                                        discussion: Help.text("aftersales claims resubmit 12", permission: .actOnClaims))
+        static let configuration = CommandConfiguration(
+            abstract: "Resubmit a rejected claim (W-7).",
+            discussion: Help.text("aftersales claims resubmit 12", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
         func run() throws { try options.apply(.resubmit, global: global) }
@@ -332,7 +439,9 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel a draft or rejected claim, with the reason (W-7); its repair-order line may then be claimed again.",
+            abstract:
+                "Cancel a draft or rejected claim, with the reason (W-7); its repair-order line may then be claimed "
+                + "again.",
             discussion: Help.text("aftersales claim cancel 12 --reason \"重复录入\"", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
@@ -341,9 +450,12 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The claims as the manufacturer reads them: one row per line, dates as YYYY-MM-DD, amounts as plain decimals.",
-            discussion: Help.text("aftersales claim export --status submitted > claims-2026-12.csv", permission: .readCustomers,
-                                  more: "CSV always (one header row); --status and paging as `claim list`."))
+            abstract:
+                "The claims as the manufacturer reads them: one row per line, dates as YYYY-MM-DD, amounts as plain "
+                + "decimals.",
+            discussion: Help.text(
+                "aftersales claim export --status submitted > claims-2026-12.csv", permission: .readCustomers,
+                more: "CSV always (one header row); --status and paging as `claim list`."))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only claims in this status.") var status: ClaimStatus?
         @OptionGroup var page: PageOptions
@@ -352,14 +464,22 @@ struct ClaimsCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let claims = try db.listClaims(status: status, limit: page.limit, offset: page.offset)
-            let columns = ["claim", "status", "manufacturer_ref", "vin", "repair_order", "repair_line", "repair_date", "mileage", "failure", "cause",
-                           "bulletin", "line", "kind", "code", "quantity", "unit_price", "amount", "note"]
+            let columns = [
+                "claim", "status", "manufacturer_ref", "vin", "repair_order", "repair_line", "repair_date", "mileage",
+                "failure", "cause",
+                "bulletin", "line", "kind", "code", "quantity", "unit_price", "amount", "note",
+            ]
             let rows = claims.items.flatMap { claim in
                 claim.lines.enumerated().map { index, line in
-                    [String(claim.id), claim.status.rawValue, claim.manufacturerRef ?? "", claim.vin.value, claim.repairOrder ?? "", claim.repairLine ?? "",
-                     LocalDate(instant: claim.createdAt, in: zone).description, String(claim.mileage), claim.failure, claim.cause, claim.bulletin ?? "",
-                     String(index + 1), line.kind.rawValue, line.code, ClaimLine.decimal(line.quantityHundredths), line.unitPrice.description,
-                     line.amount.description, line.note ?? ""]
+                    [
+                        String(claim.id), claim.status.rawValue, claim.manufacturerRef ?? "", claim.vin.value,
+                        claim.repairOrder ?? "", claim.repairLine ?? "",
+                        LocalDate(instant: claim.createdAt, in: zone).description, String(claim.mileage), claim.failure,
+                        claim.cause, claim.bulletin ?? "",
+                        String(index + 1), line.kind.rawValue, line.code, ClaimLine.decimal(line.quantityHundredths),
+                        line.unitPrice.description,
+                        line.amount.description, line.note ?? "",
+                    ]
                 }
             }
             global.output.printCSV(TextTable(columns: columns, rows: rows))
@@ -369,21 +489,28 @@ struct ClaimsCommand: ParsableCommand {
 
     static func show(_ record: ClaimRecord, global: GlobalOptions) throws {
         let lines: String = record.lines.map { line -> String in
-            let text = "\(line.kind.rawValue) \(line.code) × \(ClaimLine.decimal(line.quantityHundredths)) @ \(line.unitPrice) = \(line.amount)"
+            let text =
+                "\(line.kind.rawValue) \(line.code) × \(ClaimLine.decimal(line.quantityHundredths)) @ "
+                + "\(line.unitPrice) = \(line.amount)"
             return text + (line.note.map { " (\($0))" } ?? "")
         }.joined(separator: "; ")
         let history: String = record.events.map { event -> String in
             "\(event.action) → \(event.to.rawValue) by \(event.actor)" + (event.note.map { " (\($0))" } ?? "")
         }.joined(separator: "; ")
-        try global.output.emit(record, table: .record([
-            ("claim", String(record.id)), ("vin", record.vin.value), ("customer", record.customer), ("status", record.status.rawValue),
-            ("mileage", Grouping.thousands(record.mileage)), ("failure", record.failure), ("cause", record.cause),
-            ("repair order", record.repairOrder.map { $0 + (record.repairLine.map { " line \($0)" } ?? "") }),
-            ("lines", lines),
-            ("bulletin", record.bulletin),
-            ("amount", record.amount.description), ("decision (frozen)", record.decision.summary), ("manufacturer ref", record.manufacturerRef),
-            ("rejection reason", record.rejectionReason), ("cancel reason", record.cancelReason), ("paid", record.paid?.description),
-            ("history", history),
-        ]))
+        try global.output.emit(
+            record,
+            table: .record([
+                ("claim", String(record.id)), ("vin", record.vin.value), ("customer", record.customer),
+                ("status", record.status.rawValue),
+                ("mileage", Grouping.thousands(record.mileage)), ("failure", record.failure), ("cause", record.cause),
+                ("repair order", record.repairOrder.map { $0 + (record.repairLine.map { " line \($0)" } ?? "") }),
+                ("lines", lines),
+                ("bulletin", record.bulletin),
+                ("amount", record.amount.description), ("decision (frozen)", record.decision.summary),
+                ("manufacturer ref", record.manufacturerRef),
+                ("rejection reason", record.rejectionReason), ("cancel reason", record.cancelReason),
+                ("paid", record.paid?.description),
+                ("history", history),
+            ]))
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
-import Foundation
+import Campaigns
 import Core
 import Customers
+import Foundation
 import Messaging
-import Campaigns
 import MessagingDelivery
 import Storage
 
@@ -22,7 +22,10 @@ struct SegmentCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Save a segment under a name.",
-            discussion: Help.text("aftersales segment create lapsed-vw --filter \"class = retained and make = Volkswagen and last-visit-days > 180\"", permission: .manageCampaigns))
+            discussion: Help.text(
+                "aftersales segment create lapsed-vw --filter \"class = retained and make = Volkswagen and "
+                    + "last-visit-days > 180\"",
+                permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "The filter expression (see `aftersales segment --help`).") var filter: String
@@ -37,16 +40,22 @@ struct SegmentCommand: ParsableCommand {
             // The same form as POST /v1/segments; a problem names the option (issue 14).
             let segment = try SegmentForm.Field.naming(CLIFields.segment) {
                 let valid = try form.validated()
-                return try db.createSegment(name: valid.name, filter: valid.filter, description: valid.description,
-                                            actor: global.actorName)
+                return try db.createSegment(
+                    name: valid.name, filter: valid.filter, description: valid.description,
+                    actor: global.actorName)
             }
-            try global.output.emit(segment, table: .record([("segment", segment.name), ("filter", segment.filter), ("description", segment.description)]))
+            try global.output.emit(
+                segment,
+                table: .record([
+                    ("segment", segment.name), ("filter", segment.filter), ("description", segment.description),
+                ]))
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A segment and who it holds now.",
-                                                        discussion: Help.text("aftersales segment show lapsed-vw", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "A segment and who it holds now.",
+            discussion: Help.text("aftersales segment show lapsed-vw", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
 
@@ -58,47 +67,73 @@ struct SegmentCommand: ParsableCommand {
     }
 
     struct Preview: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count who a filter holds, and whom each channel reaches, without saving it.",
-                                                        discussion: Help.text("aftersales segment preview --filter \"birthday-month = 12 and consent-sms = opt-in\"", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "Count who a filter holds, and whom each channel reaches, without saving it.",
+            discussion: Help.text(
+                "aftersales segment preview --filter \"birthday-month = 12 and consent-sms = opt-in\"",
+                permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Option(help: "The filter expression.") var filter: String
 
-        func run() throws { try SegmentCommand.emit(try global.open().previewSegment(filter: filter), name: nil, global: global) }
+        func run() throws {
+            try SegmentCommand.emit(try global.open().previewSegment(filter: filter), name: nil, global: global)
+        }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Saved segments.", discussion: Help.text("aftersales segment list", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "Saved segments.", discussion: Help.text("aftersales segment list", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let items = try global.open().segments()
-            try global.output.emit(items, table: TextTable(columns: ["segment", "filter", "description"], rows: items.map { [$0.name, $0.filter, $0.description ?? ""] }))
+            try global.output.emit(
+                items,
+                table: TextTable(
+                    columns: ["segment", "filter", "description"],
+                    rows: items.map { [$0.name, $0.filter, $0.description ?? ""] }))
         }
     }
 
     static func emit(_ preview: SegmentPreview, name: String?, global: GlobalOptions) throws {
-        try global.output.emit(preview, table: TextTable(columns: ["", "customers", "with address", "opted in", "opted out"],
-                                                          rows: [["segment \(name ?? "")", String(preview.customers), "", "", ""]]
-                                                            + preview.channels.map { [$0.channel.rawValue, "", String($0.withAddress), String($0.optedIn), String($0.optedOut)] }),
-                               footer: "filter: \(preview.filter)\nvehicles matched: \(preview.vehicles)" + (preview.sample.isEmpty ? "" : "\nfor example: " + preview.sample.joined(separator: ", ")))
+        try global.output.emit(
+            preview,
+            table: TextTable(
+                columns: ["", "customers", "with address", "opted in", "opted out"],
+                rows: [["segment \(name ?? "")", String(preview.customers), "", "", ""]]
+                    + preview.channels.map {
+                        [$0.channel.rawValue, "", String($0.withAddress), String($0.optedIn), String($0.optedOut)]
+                    }),
+            footer: "filter: \(preview.filter)\nvehicles matched: \(preview.vehicles)"
+                + (preview.sample.isEmpty ? "" : "\nfor example: " + preview.sample.joined(separator: ", ")))
     }
 }
 
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
-        abstract: "Campaigns (M-2 to M-4): a segment, a channel, a template; run queues the messages, report shows reach and conversion.",
+        abstract:
+            "Campaigns (M-2 to M-4): a segment, a channel, a template; run queues the messages, report shows reach "
+            + "and conversion.",
         discussion: "Template fields: \(PersonalFields.names.sorted().map { "{{\($0)}}" }.joined(separator: " ")).",
-        subcommands: [Create.self, Show.self, Edit.self, Render.self, Run.self, Report.self, List.self, Respond.self, Retire.self])
+        subcommands: [
+            Create.self, Show.self, Edit.self, Render.self, Run.self, Report.self, List.self, Respond.self, Retire.self,
+        ])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a campaign on a saved segment.",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales campaign create winter-check --segment lapsed-vw --channel sms --category marketing \\
                     --template "尊敬的{{name}}{{title}}：冬季免费检测，您的{{vehicle}}（{{plate}}）欢迎到店。{{dealer}}"
-                aftersales campaign create recall-letter --segment recall-open --channel email --category recall --subject "召回通知" --template-file recall.mustache
-                """, permission: .manageCampaigns, more: "Categories: marketing (needs an opt-in, SMS capped), service (honours an opt-out), recall (always goes out)."))
+                aftersales campaign create recall-letter --segment recall-open --channel email --category recall \
+                --subject "召回通知" --template-file recall.mustache
+                """, permission: .manageCampaigns,
+                more:
+                    "Categories: marketing (needs an opt-in, SMS capped), service (honours an opt-out), recall "
+                    + "(always goes out)."
+            ))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "Saved segment.") var segment: String
@@ -106,11 +141,17 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "marketing, service or recall.") var category: MessageCategory
         @Option(help: "E-mail subject (may use fields).") var subject: String?
         @Option(help: "The message template (mustache).") var template: String?
-        @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile: String?
-        @Option(name: .customLong("response-window"), help: "Days a response counts for the campaign (default: setting campaigns.response-window-days).") var responseWindow: Int?
+        @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile:
+            String?
+        @Option(
+            name: .customLong("response-window"),
+            help: "Days a response counts for the campaign (default: setting campaigns.response-window-days).")
+        var responseWindow: Int?
 
         func validate() throws {
-            guard (template == nil) != (templateFile == nil) else { throw ValidationError("give --template or --template-file") }
+            guard (template == nil) != (templateFile == nil) else {
+                throw ValidationError("give --template or --template-file")
+            }
         }
 
         func run() throws {
@@ -126,38 +167,49 @@ struct CampaignCommand: ParsableCommand {
             // The same form as POST /v1/campaigns; a problem names the option (issue 14).
             let campaign = try CampaignForm.Field.naming(CLIFields.campaign(templateFile: templateFile != nil)) {
                 let valid = try form.validated()
-                return try db.createCampaign(name: valid.name, segment: valid.segment, channel: valid.channel,
-                                             category: valid.category, subject: valid.subject, template: valid.template,
-                                             responseWindowDays: valid.responseWindowDays, actor: global.actorName)
+                return try db.createCampaign(
+                    name: valid.name, segment: valid.segment, channel: valid.channel,
+                    category: valid.category, subject: valid.subject, template: valid.template,
+                    responseWindowDays: valid.responseWindowDays, actor: global.actorName)
             }
             try CampaignCommand.show(campaign, global: global)
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A campaign.", discussion: Help.text("aftersales campaign show winter-check", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "A campaign.",
+            discussion: Help.text("aftersales campaign show winter-check", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         func run() throws { try CampaignCommand.show(try global.open().campaign(named: name), global: global) }
     }
 
     struct Render: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Test-render the campaign's message for one customer; a field the customer's data lacks is named.",
-                                                        discussion: Help.text("aftersales campaign render winter-check --customer 12", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Test-render the campaign's message for one customer; a field the customer's data lacks is named.",
+            discussion: Help.text("aftersales campaign render winter-check --customer 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
 
         func run() throws {
             let rendered = try global.open().renderCampaign(name, customer: customer)
-            try global.output.emit(["subject": rendered.subject, "body": rendered.body], table: .record([("subject", rendered.subject), ("body", rendered.body)]))
+            try global.output.emit(
+                ["subject": rendered.subject, "body": rendered.body],
+                table: .record([("subject", rendered.subject), ("body", rendered.body)]))
         }
     }
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Select → suppress → render → queue; --dry-run prints the counts and writes nothing. Running it again queues nobody twice.",
-            discussion: Help.text("aftersales campaign run winter-check --dry-run\naftersales campaign run winter-check --format json", permission: .manageCampaigns))
+            abstract:
+                "Select → suppress → render → queue; --dry-run prints the counts and writes nothing. Running it again "
+                + "queues nobody twice.",
+            discussion: Help.text(
+                "aftersales campaign run winter-check --dry-run\naftersales campaign run winter-check --format json",
+                permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Flag(name: .customLong("dry-run"), help: "Count only; write nothing.") var dryRun = false
@@ -165,26 +217,34 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let result = try global.open().runCampaign(name, dryRun: dryRun, actor: global.actorName)
             let c = result.counts
-            var rows: [[String]] = [["selected", String(c.selected)], ["already queued (skipped)", String(c.alreadyQueued)]]
+            var rows: [[String]] = [
+                ["selected", String(c.selected)], ["already queued (skipped)", String(c.alreadyQueued)],
+            ]
             rows += c.suppressed.sorted { $0.key < $1.key }.map {
                 ["suppressed: \($0.key) (\(SuppressionReason.Code(rawValue: $0.key)?.rule ?? ""))", String($0.value)]
             }
             rows += [["rendered", String(c.rendered)]]
             if c.degraded > 0 { rows += [["rendered without some personal fields (recall, W-6)", String(c.degraded)]] }
             rows += [[dryRun ? "would queue" : "queued", String(c.queued)]]
-            try global.output.emit(result, table: TextTable(columns: ["step", "count"], rows: rows), footer: dryRun ? "dry run: nothing written" : nil)
+            try global.output.emit(
+                result, table: TextTable(columns: ["step", "count"], rows: rows),
+                footer: dryRun ? "dry run: nothing written" : nil)
         }
     }
 
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reach, suppression, delivery, responses and conversion (M-4).",
-                                                        discussion: Help.text("aftersales campaign report winter-check", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "Reach, suppression, delivery, responses and conversion (M-4).",
+            discussion: Help.text("aftersales campaign report winter-check", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
 
         func run() throws {
             let r = try global.open().campaignReport(name)
-            var rows: [[String]] = [["reach (queued, sent, failed)", String(r.reach)], ["queued", String(r.queued)], ["sent", String(r.sent)], ["failed", String(r.failed)]]
+            var rows: [[String]] = [
+                ["reach (queued, sent, failed)", String(r.reach)], ["queued", String(r.queued)],
+                ["sent", String(r.sent)], ["failed", String(r.failed)],
+            ]
             rows += r.suppressed.sorted { $0.key < $1.key }.map { ["suppressed: \($0.key)", String($0.value)] }
             rows += r.responses.sorted { $0.key < $1.key }.map { ["response: \($0.key)", String($0.value)] }
             let conversion: String = r.conversionPercent.map { String(format: "%.1f%%", $0) } ?? "n/a"
@@ -194,24 +254,38 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Campaigns.", discussion: Help.text("aftersales campaign list", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "Campaigns.", discussion: Help.text("aftersales campaign list", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let items = try db.campaigns()
-            try global.output.emit(items, table: TextTable(columns: ["campaign", "segment", "channel", "category", "created"], rows: items.map {
-                [$0.name, $0.segment, $0.channel.rawValue, $0.category.rawValue, Instant.localString($0.createdAt, in: zone)]
-            }))
+            try global.output.emit(
+                items,
+                table: TextTable(
+                    columns: ["campaign", "segment", "channel", "category", "created"],
+                    rows: items.map {
+                        [
+                            $0.name, $0.segment, $0.channel.rawValue, $0.category.rawValue,
+                            Instant.localString($0.createdAt, in: zone),
+                        ]
+                    }))
         }
     }
 
     struct Respond: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a customer's response (M-4); it counts for the campaign they heard from last within its window.",
-            discussion: Help.text("aftersales campaign respond --customer 12 --kind appointment", permission: .manageCampaigns,
-                                  more: "Contacts logged with outcome booked, inbound visits and replies are counted the same way automatically."))
+            abstract:
+                "Record a customer's response (M-4); it counts for the campaign they heard from last within its "
+                + "window.",
+            discussion: Help.text(
+                "aftersales campaign respond --customer 12 --kind appointment", permission: .manageCampaigns,
+                more:
+                    "Contacts logged with outcome booked, inbound visits and replies are counted the same way "
+                    + "automatically."
+            ))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "appointment, visit, reply or opt-out.") var kind: ResponseKind
@@ -220,17 +294,26 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let campaign = try db.recordResponse(customer: customer, kind: kind, at: at?.instant(in: zone),
-                                                 source: "cli", actor: global.actorName)
-            guard let campaign else { throw Conflict(field: "customer", "no campaign message reached customer \(customer) within its response window") }
+            let campaign = try db.recordResponse(
+                customer: customer, kind: kind, at: at?.instant(in: zone),
+                source: "cli", actor: global.actorName)
+            guard let campaign else {
+                throw Conflict(
+                    field: "customer", "no campaign message reached customer \(customer) within its response window")
+            }
             global.output.note("counted for campaign \(campaign)")
             if global.format == .json { print(#"{"campaign":"\#(campaign)"}"#) }
         }
     }
 
     static func show(_ c: Campaign, global: GlobalOptions) throws {
-        try global.output.emit(c, table: .record([("campaign", c.name), ("segment", c.segment), ("channel", c.channel.rawValue), ("category", c.category.rawValue),
-                                                  ("subject", c.subject), ("template", c.template), ("response window", "\(c.responseWindowDays) days")]))
+        try global.output.emit(
+            c,
+            table: .record([
+                ("campaign", c.name), ("segment", c.segment), ("channel", c.channel.rawValue),
+                ("category", c.category.rawValue),
+                ("subject", c.subject), ("template", c.template), ("response window", "\(c.responseWindowDays) days"),
+            ]))
     }
 }
 
@@ -248,7 +331,9 @@ struct OutboxCommand: ParsableCommand {
         var category: MessageCategory?
         @Flag(help: "Every queued message of the channel.") var all = false
 
-        var value: OutboxSelection { OutboxSelection(campaign: campaign, remindersOnly: reminders, category: category, everything: all) }
+        var value: OutboxSelection {
+            OutboxSelection(campaign: campaign, remindersOnly: reminders, category: category, everything: all)
+        }
 
         func validate() throws {
             do { try value.validate() } catch let problem as InvalidInput { throw ValidationError(problem.reason) }
@@ -256,8 +341,11 @@ struct OutboxCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Messages, newest first; --counts for totals by channel, state and suppression reason.",
-                                                        discussion: Help.text("aftersales outbox list --state suppressed --campaign winter-check\naftersales outbox list --counts", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "Messages, newest first; --counts for totals by channel, state and suppression reason.",
+            discussion: Help.text(
+                "aftersales outbox list --state suppressed --campaign winter-check\naftersales outbox list --counts",
+                permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Option(help: "queued, sent, failed, suppressed or cancelled.") var state: MessageState?
         @Option(help: "email, sms or letter.") var channel: MessageChannel?
@@ -275,31 +363,48 @@ struct OutboxCommand: ParsableCommand {
             let db = try global.open()
             if counts {
                 let totals = try db.outboxCounts()
-                return try global.output.emit(totals, table: TextTable(columns: ["what", "count"], rows: totals.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }))
+                return try global.output.emit(
+                    totals,
+                    table: TextTable(
+                        columns: ["what", "count"],
+                        rows: totals.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }))
             }
-            let page = try db.outbox(OutboxFilter(state: state, channel: channel,
-                                                  campaign: campaign, customer: customer, limit: limit, offset: offset))
-            try global.output.emit(page: page, table: TextTable(columns: ["id", "customer", "channel", "category", "state", "reason", "recipient", "text"], rows: page.items.map {
-                [$0.id?.description ?? "", "\($0.recipientName) (\($0.customerID))", $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue, $0.reason ?? "",
-                 $0.recipient ?? "", String($0.body.prefix(40))]
-            }))
+            let page = try db.outbox(
+                OutboxFilter(
+                    state: state, channel: channel,
+                    campaign: campaign, customer: customer, limit: limit, offset: offset))
+            try global.output.emit(
+                page: page,
+                table: TextTable(
+                    columns: ["id", "customer", "channel", "category", "state", "reason", "recipient", "text"],
+                    rows: page.items.map {
+                        [
+                            $0.id?.description ?? "", "\($0.recipientName) (\($0.customerID))", $0.channel.rawValue,
+                            $0.category.rawValue, $0.state.rawValue, $0.reason ?? "",
+                            $0.recipient ?? "", String($0.body.prefix(40)),
+                        ]
+                    }))
         }
     }
 
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Deliver the queued messages of one channel. Consent and the SMS cap are checked again first (M-3).",
-            discussion: Help.text("""
+            abstract:
+                "Deliver the queued messages of one channel. Consent and the SMS cap are checked again first (M-3).",
+            discussion: Help.text(
+                """
                 aftersales outbox deliver --campaign winter-check --sms-csv sms-$(date +%F).csv
                 aftersales outbox deliver --reminders --mbox /var/spool/aftersales/out.mbox
                 aftersales outbox deliver --category recall --letter-csv letters.csv
                 aftersales outbox deliver --all --maildir /var/spool/aftersales/Maildir
                 aftersales outbox deliver --all --sendmail /usr/sbin/sendmail
-                """, permission: .manageCampaigns, more: """
-                Say which messages: --campaign, --reminders, --category (alone or with one of the others) or --all.
-                mbox, Maildir and CSV outputs hold each message exactly once, even after a run is killed and run again; a sendmail
-                pipe gets it at least once, with a stable Message-ID. Exit 3 when some messages failed.
-                """))
+                """, permission: .manageCampaigns,
+                more: """
+                    Say which messages: --campaign, --reminders, --category (alone or with one of the others) or --all.
+                    mbox, Maildir and CSV outputs hold each message exactly once, even after a run is killed and run \
+                    again; a sendmail
+                    pipe gets it at least once, with a stable Message-ID. Exit 3 when some messages failed.
+                    """))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: Selection
         @Option(help: "Append e-mails to this mbox file.") var mbox: String?
@@ -308,7 +413,8 @@ struct OutboxCommand: ParsableCommand {
         @Option(name: .customLong("sms-csv"), help: "Append SMS to this CSV for the gateway.") var smsCSV: String?
         @Option(name: .customLong("letter-csv"), help: "Append letters to this mail-merge CSV.") var letterCSV: String?
         @Option(help: "Deliver at most this many.") var limit: Int?
-        @Option(name: .customLong("batch-size"), help: "Messages per batch (each batch is flushed, then marked sent).") var batchSize = 500
+        @Option(name: .customLong("batch-size"), help: "Messages per batch (each batch is flushed, then marked sent).")
+        var batchSize = 500
         @Flag(help: "No progress on the terminal.") var quiet = false
 
         func validate() throws {
@@ -321,50 +427,74 @@ struct OutboxCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let output: any MessageOutput
-            if let mbox { output = try MboxOutput(path: mbox) }
-            else if let maildir { output = try MaildirOutput(directory: maildir) }
-            else if let sendmail { output = try SendmailOutput(program: sendmail) }
-            else if let smsCSV { output = try CSVOutput(path: smsCSV, channel: .sms) }
-            else { output = try CSVOutput(path: letterCSV!, channel: .letter) }
+            if let mbox {
+                output = try MboxOutput(path: mbox)
+            } else if let maildir {
+                output = try MaildirOutput(directory: maildir)
+            } else if let sendmail {
+                output = try SendmailOutput(program: sendmail)
+            } else if let smsCSV {
+                output = try CSVOutput(path: smsCSV, channel: .sms)
+            } else {
+                output = try CSVOutput(path: letterCSV!, channel: .letter)
+            }
             let terminal = !quiet && isatty(STDERR_FILENO) == 1
             let start = Date()
-            let report = try OutboxDelivery.deliver(db, to: output, selection: selection.value, batchSize: batchSize, limit: limit) { done in
+            let report = try OutboxDelivery.deliver(
+                db, to: output, selection: selection.value, batchSize: batchSize, limit: limit
+            ) { done in
                 guard terminal else { return }
                 let rate = Double(done) / max(Date().timeIntervalSince(start), 0.001)
-                FileHandle.standardError.write(Data(String(format: "\r%@ messages, %.0f/s   ", Grouping.thousands(done), rate).utf8))
+                FileHandle.standardError.write(
+                    Data(String(format: "\r%@ messages, %.0f/s   ", Grouping.thousands(done), rate).utf8))
             }
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
-            try global.output.emit(report, table: .record([("output", report.output), ("recovered from an interrupted run", String(report.recovered)),
-                                                           ("sent", String(report.sent)), ("failed", String(report.failed)),
-                                                           ("suppressed at delivery (M-3)", String(report.suppressed))]))
+            try global.output.emit(
+                report,
+                table: .record([
+                    ("output", report.output), ("recovered from an interrupted run", String(report.recovered)),
+                    ("sent", String(report.sent)), ("failed", String(report.failed)),
+                    ("suppressed at delivery (M-3)", String(report.suppressed)),
+                ]))
             if report.failed > 0 { throw ExitCode(3) }
         }
     }
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Withdraw queued messages before they are delivered (audited); they are never delivered nor queued again.",
-            discussion: Help.text("""
+            abstract:
+                "Withdraw queued messages before they are delivered (audited); they are never delivered nor queued "
+                + "again.",
+            discussion: Help.text(
+                """
                 aftersales outbox cancel --campaign winter-check --reason "模板写错，重新发送"
                 aftersales outbox cancel --reminders --channel sms --reason "短信网关停用"
-                """, permission: .manageCampaigns, more: "Messages a delivery has in flight are left to it and counted."))
+                """, permission: .manageCampaigns, more: "Messages a delivery has in flight are left to it and counted."
+            ))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: Selection
-        @Option(help: "Only this channel: \(MessageChannel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: MessageChannel?
+        @Option(help: "Only this channel: \(MessageChannel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var channel: MessageChannel?
         @Option(help: "Why (kept with each message and in the audit log).") var reason: String
 
         func run() throws {
-            let result = try global.open().cancelQueued(selection.value, channel: channel, reason: reason, actor: global.actorName)
-            try global.output.emit(result, table: .record([("cancelled", String(result.cancelled)),
-                                                           ("in flight in a delivery (left to it)", String(result.inFlight))]))
+            let result = try global.open().cancelQueued(
+                selection.value, channel: channel, reason: reason, actor: global.actorName)
+            try global.output.emit(
+                result,
+                table: .record([
+                    ("cancelled", String(result.cancelled)),
+                    ("in flight in a delivery (left to it)", String(result.inFlight)),
+                ]))
         }
     }
 
     struct Results: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Feed back delivery results: a CSV message_id,status[,detail] with status delivered or failed.",
-            discussion: Help.text("aftersales outbox results gateway-report-2026-12-01.csv", permission: .manageCampaigns,
-                                  more: "Each line stands alone: bad lines are reported with their number and the rest apply (exit 3)."))
+            discussion: Help.text(
+                "aftersales outbox results gateway-report-2026-12-01.csv", permission: .manageCampaigns,
+                more: "Each line stands alone: bad lines are reported with their number and the rest apply (exit 3)."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The results file (UTF-8 CSV with a header row).") var file: String
 
@@ -375,14 +505,24 @@ struct OutboxCommand: ParsableCommand {
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
                 if index == 0 || line.isEmpty { continue }
-                let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
-                guard fields.count >= 2 else { rejected.append("\(file):\(index + 1): expected message_id,status[,detail]"); continue }
+                let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+                }
+                guard fields.count >= 2 else {
+                    rejected.append("\(file):\(index + 1): expected message_id,status[,detail]")
+                    continue
+                }
                 lines.append((index + 1, fields[0], fields[1], fields.count > 2 ? fields[2] : nil))
             }
             var results = try global.open().applyDeliveryResults(lines, actor: global.actorName)
             results.rejected = rejected + results.rejected.map { "\(file):\($0)" }
             for line in results.rejected { printError(line) }
-            try global.output.emit(results, table: .record([("applied", String(results.applied)), ("unchanged", String(results.unchanged)), ("rejected", String(results.rejected.count))]))
+            try global.output.emit(
+                results,
+                table: .record([
+                    ("applied", String(results.applied)), ("unchanged", String(results.unchanged)),
+                    ("rejected", String(results.rejected.count)),
+                ]))
             if !results.rejected.isEmpty { throw ExitCode(results.applied + results.unchanged == 0 ? 1 : 3) }
         }
     }
@@ -395,8 +535,11 @@ struct ConsentCommand: ParsableCommand {
         subcommands: [Set.self, Show.self])
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an opt-in or an opt-out.",
-                                                        discussion: Help.text("aftersales consent set 12 --channel sms --status opt-in --source \"到店登记表 2026-11-20\"", permission: .logContacts))
+        static let configuration = CommandConfiguration(
+            abstract: "Record an opt-in or an opt-out.",
+            discussion: Help.text(
+                "aftersales consent set 12 --channel sms --status opt-in --source \"到店登记表 2026-11-20\"",
+                permission: .logContacts))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "email, sms or letter.") var channel: MessageChannel
@@ -416,16 +559,18 @@ struct ConsentCommand: ParsableCommand {
             // The same form as PUT /v1/customers/{id}/consent/{channel}; a problem names the option (issue 14).
             let card = try ConsentForm.Field.naming(CLIFields.consent) {
                 let valid = try form.validated(timeZone: zone)
-                return try db.setConsent(customer: valid.customer, channel: valid.channel, status: valid.status,
-                                         source: valid.source, at: valid.at, actor: global.actorName)
+                return try db.setConsent(
+                    customer: valid.customer, channel: valid.channel, status: valid.status,
+                    source: valid.source, at: valid.at, actor: global.actorName)
             }
             try ConsentCommand.show(card, zone: zone, global: global)
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A customer's consent per channel and its history.",
-                                                        discussion: Help.text("aftersales consent show 12", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "A customer's consent per channel and its history.",
+            discussion: Help.text("aftersales consent show 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         func run() throws {
@@ -435,25 +580,41 @@ struct ConsentCommand: ParsableCommand {
     }
 
     static func show(_ card: ConsentCard, zone: TimeZone, global: GlobalOptions) throws {
-        try global.output.emit(card, table: TextTable(columns: ["channel", "status", "since", "source"], rows: MessageChannel.allCases.map { channel in
-            let c = card.current.first { $0.channel == channel }
-            return [channel.rawValue, c?.status.rawValue ?? "none (marketing needs an opt-in)", c.map { Instant.localString($0.at, in: zone) } ?? "", c?.source ?? ""]
-        }), footer: "\(card.name) (\(card.customer)): \(card.history.count) change(s) recorded")
+        try global.output.emit(
+            card,
+            table: TextTable(
+                columns: ["channel", "status", "since", "source"],
+                rows: MessageChannel.allCases.map { channel in
+                    let c = card.current.first { $0.channel == channel }
+                    return [
+                        channel.rawValue, c?.status.rawValue ?? "none (marketing needs an opt-in)",
+                        c.map { Instant.localString($0.at, in: zone) } ?? "", c?.source ?? "",
+                    ]
+                }), footer: "\(card.name) (\(card.customer)): \(card.history.count) change(s) recorded")
     }
 }
 
 struct RemindersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reminder",
-        abstract: "Standing reminder campaigns (M-1, C-7): first and periodic maintenance, warranty expiry, inspection, insurance, open recalls, birthdays.",
+        abstract:
+            "Standing reminder campaigns (M-1, C-7): first and periodic maintenance, warranty expiry, inspection, "
+            + "insurance, open recalls, birthdays.",
         subcommands: [Run.self],
         aliases: ["reminders"])
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Queue the reminders due; run it daily from cron. Each event is reminded once, however often it runs.",
-            discussion: Help.text("15 7 * * * aftersales reminders run --actor cron --format json\naftersales reminder run --dry-run", permission: .manageCampaigns,
-                                  more: "Kinds: \(ReminderKind.allCases.map { "\($0.rawValue) (\($0.rule), \($0.category.rawValue))" }.joined(separator: ", "))."))
+            abstract:
+                "Queue the reminders due; run it daily from cron. Each event is reminded once, however often it runs.",
+            discussion: Help.text(
+                "15 7 * * * aftersales reminders run --actor cron --format json\naftersales reminder run --dry-run",
+                permission: .manageCampaigns,
+                more:
+                    "Kinds: "
+                    + ReminderKind.allCases.map { "\($0.rawValue) (\($0.rule), \($0.category.rawValue))" }
+                    .joined(separator: ", ") + "."
+            ))
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("as-of"), help: "The day (default today).", transform: Typed.day) var asOf: LocalDate?
         @Option(help: "Only these kinds (repeatable).") var kind: [ReminderKind] = []
@@ -465,10 +626,20 @@ struct RemindersCommand: ParsableCommand {
             let kinds: [ReminderKind] = kind.isEmpty ? ReminderKind.allCases : kind
             let run = try db.runReminders(asOf: day, kinds: kinds, dryRun: dryRun, actor: global.actorName)
             let columns = ["reminder", "rule", "due", "already queued", "queued", "without some fields", "suppressed"]
-            try global.output.emit(run, table: TextTable(columns: columns, rows: run.kinds.map {
-                [$0.kind.rawValue, $0.rule, String($0.due), String($0.alreadyQueued), String($0.queued), String($0.degraded),
-                 $0.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
-            }), footer: "as of \(run.asOf)" + (run.dryRun ? "; dry run: nothing written, the queued column is what a run would queue" : ""))
+            try global.output.emit(
+                run,
+                table: TextTable(
+                    columns: columns,
+                    rows: run.kinds.map {
+                        [
+                            $0.kind.rawValue, $0.rule, String($0.due), String($0.alreadyQueued), String($0.queued),
+                            String($0.degraded),
+                            $0.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+                                separator: ", "),
+                        ]
+                    }),
+                footer: "as of \(run.asOf)"
+                    + (run.dryRun ? "; dry run: nothing written, the queued column is what a run would queue" : ""))
         }
     }
 }
@@ -476,12 +647,16 @@ struct RemindersCommand: ParsableCommand {
 struct ValueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "value",
-        abstract: "Customer value (M-5): service revenue per customer and the ranking used by segments (value, value-rank).",
+        abstract:
+            "Customer value (M-5): service revenue per customer and the ranking used by segments (value, value-rank).",
         subcommands: [Add.self, Import.self, Rank.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record service revenue for a customer.",
-                                                        discussion: Help.text("aftersales value add --customer 12 --amount 1280.00 --on 2026-11-20 --reference RO-2026-1123", permission: .manageCampaigns))
+        static let configuration = CommandConfiguration(
+            abstract: "Record service revenue for a customer.",
+            discussion: Help.text(
+                "aftersales value add --customer 12 --amount 1280.00 --on 2026-11-20 --reference RO-2026-1123",
+                permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "Amount in yuan, such as 1280.00.", transform: Typed.money) var amount: Money
@@ -489,31 +664,44 @@ struct ValueCommand: ParsableCommand {
         @Option(help: "Invoice or repair order (the same one twice is refused).") var reference: String?
 
         func run() throws {
-            try global.open().addRevenue(customer: customer, on: on, amount: amount, reference: reference,
-                                         source: "entered", actor: global.actorName)
+            try global.open().addRevenue(
+                customer: customer, on: on, amount: amount, reference: reference,
+                source: "entered", actor: global.actorName)
             global.output.note("revenue recorded")
         }
     }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import revenue: CSV customer,day,amount,reference with a header; each line stands alone (exit 3 when some are rejected).",
-            discussion: Help.text("aftersales value import revenue-2026.csv", permission: .manageCampaigns, more: "A line already imported (same customer, day, reference) is counted unchanged, so the file can be imported again."))
+            abstract:
+                "Import revenue: CSV customer,day,amount,reference with a header; each line stands alone (exit 3 when "
+                + "some are rejected).",
+            discussion: Help.text(
+                "aftersales value import revenue-2026.csv", permission: .manageCampaigns,
+                more:
+                    "A line already imported (same customer, day, reference) is counted unchanged, so the file can be "
+                    + "imported again."
+            ))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The CSV file.") var file: String
 
         func run() throws {
             let text = try Parse.textFile(file, field: "file")
             let db = try global.open()
-            var added = 0, unchanged = 0, rejected = 0
+            var added = 0
+            var unchanged = 0
+            var rejected = 0
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
                 if index == 0 || line.isEmpty { continue }
                 let f = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed() }
                 do {
                     guard f.count >= 3 else { throw InvalidInput(field: nil, "expected customer,day,amount,reference") }
-                    try db.addRevenue(customer: try Parse.customerID(f[0]), on: try Parse.day(f[1], field: "day"), amount: try Parse.money(f[2], field: "amount"),
-                                      reference: f.count > 3 ? f[3] : nil, source: "import \((file as NSString).lastPathComponent)", actor: global.actorName)
+                    try db.addRevenue(
+                        customer: try Parse.customerID(f[0]), on: try Parse.day(f[1], field: "day"),
+                        amount: try Parse.money(f[2], field: "amount"),
+                        reference: f.count > 3 ? f[3] : nil, source: "import \((file as NSString).lastPathComponent)",
+                        actor: global.actorName)
                     added += 1
                 } catch let error as Conflict where error.field == "reference" {
                     unchanged += 1
@@ -522,23 +710,36 @@ struct ValueCommand: ParsableCommand {
                     printError("\(file):\(index + 1): \(error.description)")
                 }
             }
-            try global.output.emit(["added": added, "unchanged": unchanged, "rejected": rejected],
-                                   table: .record([("added", String(added)), ("unchanged", String(unchanged)), ("rejected", String(rejected))]))
+            try global.output.emit(
+                ["added": added, "unchanged": unchanged, "rejected": rejected],
+                table: .record([
+                    ("added", String(added)), ("unchanged", String(unchanged)), ("rejected", String(rejected)),
+                ]))
             if rejected > 0 { throw ExitCode(added + unchanged == 0 ? 1 : 3) }
         }
     }
 
     struct Rank: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Customers ranked by service revenue, with open complaints and the latest complaint verdict beside it.",
-                                                        discussion: Help.text("aftersales value rank --limit 20", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Customers ranked by service revenue, with open complaints and the latest complaint verdict beside it.",
+            discussion: Help.text("aftersales value rank --limit 20", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Option(help: "How many.") var limit = 50
 
         func run() throws {
             let items = try global.open().valueRanking(limit: limit)
-            try global.output.emit(items, table: TextTable(columns: ["rank", "customer", "class", "value", "entries", "open complaints", "latest verdict"], rows: items.map {
-                [String($0.rank), "\($0.name) (\($0.customer))", $0.customerClass.rawValue, $0.value.description, String($0.entries), String($0.openComplaints), $0.latestSatisfaction ?? ""]
-            }))
+            try global.output.emit(
+                items,
+                table: TextTable(
+                    columns: ["rank", "customer", "class", "value", "entries", "open complaints", "latest verdict"],
+                    rows: items.map {
+                        [
+                            String($0.rank), "\($0.name) (\($0.customer))", $0.customerClass.rawValue,
+                            $0.value.description, String($0.entries), String($0.openComplaints),
+                            $0.latestSatisfaction ?? "",
+                        ]
+                    }))
         }
     }
 }

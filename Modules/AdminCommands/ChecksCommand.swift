@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import Core
 import Customers
+import Foundation
 import Storage
 
 struct ChecksCommand: ParsableCommand {
@@ -15,8 +15,12 @@ struct ChecksCommand: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Careless cards, lapsed contact, dissatisfied without follow-up, customers of staff who left, stale data.",
-            discussion: Help.text("aftersales checks\naftersales checks list departed-staff --format csv > reassign.csv", permission: .manageChecks))
+            abstract:
+                "Careless cards, lapsed contact, dissatisfied without follow-up, customers of staff who left, stale "
+                + "data.",
+            discussion: Help.text(
+                "aftersales checks\naftersales checks list departed-staff --format csv > reassign.csv",
+                permission: .manageChecks))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Which checks (default all).") var checks: [CustomerCheck] = []
@@ -31,9 +35,16 @@ struct ChecksCommand: ParsableCommand {
             let selected: [CustomerCheck] = checks.isEmpty ? CustomerCheck.allCases : checks
             var findings: [CheckFinding] = []
             for check in selected { findings += try db.runCheck(check, asOf: day, limit: limit) }
-            try global.output.emit(findings, table: TextTable(columns: ["check", "customer", "name", "owner", "problem"], rows: findings.map {
-                [$0.check, $0.customerID.description, $0.customerName, $0.owner ?? "", $0.problem]
-            }), footer: selected.map { check in "\(check.rawValue): \(findings.filter { $0.check == check.rawValue }.count)" }.joined(separator: "; "))
+            try global.output.emit(
+                findings,
+                table: TextTable(
+                    columns: ["check", "customer", "name", "owner", "problem"],
+                    rows: findings.map {
+                        [$0.check, $0.customerID.description, $0.customerName, $0.owner ?? "", $0.problem]
+                    }),
+                footer: selected.map { check in
+                    "\(check.rawValue): \(findings.filter { $0.check == check.rawValue }.count)"
+                }.joined(separator: "; "))
         }
     }
 
@@ -49,9 +60,14 @@ struct ChecksCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let count = try db.reassignCustomers(from: from, to: to, actor: global.actorName)
-            struct Result: Encodable { let reassigned: Int; let from: String; let to: String }
-            try global.output.emit(Result(reassigned: count, from: from, to: to),
-                                   table: .record([("reassigned", String(count)), ("from", from), ("to", to)]))
+            struct Result: Encodable {
+                let reassigned: Int
+                let from: String
+                let to: String
+            }
+            try global.output.emit(
+                Result(reassigned: count, from: from, to: to),
+                table: .record([("reassigned", String(count)), ("from", from), ("to", to)]))
         }
     }
 }
@@ -65,8 +81,9 @@ struct StaffCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a staff member with a role.",
-            discussion: Help.text("aftersales staff add 张伟 --role sales-consultant", permission: .administer,
-                                  more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
+            discussion: Help.text(
+                "aftersales staff add 张伟 --role sales-consultant", permission: .administer,
+                more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
@@ -80,14 +97,19 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List staff members.", discussion: Help.text("aftersales staff list"))
+        static let configuration = CommandConfiguration(
+            abstract: "List staff members.", discussion: Help.text("aftersales staff list"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let staff = try global.open().staff()
-            try global.output.emit(staff, table: TextTable(columns: ["name", "role", "left on"], rows: staff.map {
-                [$0.name, $0.role.rawValue, $0.leftOn?.description ?? ""]
-            }))
+            try global.output.emit(
+                staff,
+                table: TextTable(
+                    columns: ["name", "role", "left on"],
+                    rows: staff.map {
+                        [$0.name, $0.role.rawValue, $0.leftOn?.description ?? ""]
+                    }))
         }
     }
 
@@ -104,8 +126,8 @@ struct StaffCommand: ParsableCommand {
             let db = try global.open()
             let day = try on ?? LocalDate(instant: db.now, in: try db.settings().timeZone)
             let member = try db.staffLeft(name: name, on: day, actor: global.actorName)
-            try global.output.emit(member, table: .record([("name", member.name), ("left on", member.leftOn?.description)]))
+            try global.output.emit(
+                member, table: .record([("name", member.name), ("left on", member.leftOn?.description)]))
         }
     }
 }
-

@@ -1,23 +1,32 @@
 import ArgumentParser
-import Foundation
+import Complaints
 import Core
 import Customers
-import Complaints
+import Foundation
 import Storage
 
 struct ComplaintsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "complaint",
-        abstract: "Complaints (K-1 to K-14): intake, owner, routing, clocks, escalation, verdict, follow-up, root cause, report.",
+        abstract:
+            "Complaints (K-1 to K-14): intake, owner, routing, clocks, escalation, verdict, follow-up, root cause, "
+            + "report.",
         discussion: """
-            A complaint goes received → contacted → investigating → resolved → closed (or invalid). Deadlines: first contact
-            within 1 h (K-4), the advisor's report within 24 h of the repair order and every 24 h after (K-6), the follow-up
-            within 7 days of a satisfied close (K-11); settings complaints.* and calendar.clock decide durations and whether
+            A complaint goes received → contacted → investigating → resolved → closed (or invalid). Deadlines: first \
+            contact
+            within 1 h (K-4), the advisor's report within 24 h of the repair order and every 24 h after (K-6), the \
+            follow-up
+            within 7 days of a satisfied close (K-11); settings complaints.* and calendar.clock decide durations and \
+            whether
             they run on the clock or in business hours (T-3). Run `aftersales complaints escalate-due` from cron.
             """,
-        subcommands: [Add.self, Show.self, List.self, Contact.self, Assign.self, Route.self, Progress.self, Escalate.self, Crisis.self,
-                      Resolve.self, Close.self, Reopen.self, Invalidate.self, FollowUp.self, Analyse.self, Attach.self, Attachment.self,
-                      Overdue.self, EscalateDue.self, AnalysisDue.self, Report.self],
+        subcommands: [
+            Add.self, Show.self, List.self, Contact.self, Assign.self, Route.self, Progress.self, Escalate.self,
+            Crisis.self,
+            Resolve.self, Close.self, Reopen.self, Invalidate.self, FollowUp.self, Analyse.self, Attach.self,
+            Attachment.self,
+            Overdue.self, EscalateDue.self, AnalysisDue.self, Report.self,
+        ],
         aliases: ["complaints"])
 
     /// The complaint a command acts on.
@@ -29,23 +38,26 @@ struct ComplaintsCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a complaint (K-1, K-2, K-5): the K-4 first-contact clock starts at receipt.",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales complaints add --customer 1 --vin LFV2A21K3N3000123 --channel phone --received-by 李娜 \\
                     --category repair-technique --description "刹车异响，修了两次还没好" --wish explanation-apology
-                """, permission: .handleComplaints, more: """
-                Channels: \(ComplaintChannel.allCases.map(\.rawValue).joined(separator: ", ")).
-                Categories: \(ComplaintCategory.allCases.map(\.rawValue).joined(separator: ", ")).
-                Wishes: \(CustomerWish.allCases.map(\.rawValue).joined(separator: ", ")).
-                The owner must be customer-service staff (K-3); it defaults to the receiver when they are.
-                """))
+                """, permission: .handleComplaints,
+                more: """
+                    Channels: \(ComplaintChannel.allCases.map(\.rawValue).joined(separator: ", ")).
+                    Categories: \(ComplaintCategory.allCases.map(\.rawValue).joined(separator: ", ")).
+                    Wishes: \(CustomerWish.allCases.map(\.rawValue).joined(separator: ", ")).
+                    The owner must be customer-service staff (K-3); it defaults to the receiver when they are.
+                    """))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
         @Option(help: "The vehicle concerned.") var vin: String?
         @Option(name: .customLong("work-order"), help: "The work order it is about.") var workOrder: String?
         @Option(help: "How it arrived.") var channel: ComplaintChannel
-        @Option(name: .customLong("received-at"),
-                help: "When it arrived (default now): \"2026-11-23 09:30\" or ISO 8601.", transform: Typed.time)
+        @Option(
+            name: .customLong("received-at"),
+            help: "When it arrived (default now): \"2026-11-23 09:30\" or ISO 8601.", transform: Typed.time)
         var receivedAt: WallTime?
         @Option(name: .customLong("received-by"), help: "Who received it first (K-3).") var receivedBy: String
         @Option(help: "The customer-service owner (K-3).") var owner: String?
@@ -82,20 +94,25 @@ struct ComplaintsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A complaint file: record, priority and why, deadlines, history, evidence.",
-                                                        discussion: Help.text("aftersales complaints show 12", permission: .readComplaints))
+        static let configuration = CommandConfiguration(
+            abstract: "A complaint file: record, priority and why, deadlines, history, evidence.",
+            discussion: Help.text("aftersales complaints show 12", permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
 
         func run() throws {
             let db = try global.open()
-            try ComplaintsCommand.show(try db.complaintFile(target.complaintID), global: global, zone: try db.settings().timeZone)
+            try ComplaintsCommand.show(
+                try db.complaintFile(target.complaintID), global: global, zone: try db.settings().timeZone)
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Complaints, newest first.",
-                                                        discussion: Help.text("aftersales complaints list --open --owner 李娜\naftersales complaints list --crisis --format csv", permission: .readComplaints))
+        static let configuration = CommandConfiguration(
+            abstract: "Complaints, newest first.",
+            discussion: Help.text(
+                "aftersales complaints list --open --owner 李娜\naftersales complaints list --crisis --format csv",
+                permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this state.") var state: ComplaintState?
         @Flag(help: "Only open complaints (not closed or invalid).") var open = false
@@ -114,22 +131,37 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let page = try db.listComplaints(ComplaintFilter(state: state, openOnly: open, owner: owner,
-                                                             category: category,
-                                                             customer: customer, crisisOnly: crisis, limit: limit,
-                                                             offset: offset))
-            try global.output.emit(page: page, table: TextTable(columns: ["id", "received", "customer", "channel", "category", "state", "level", "priority", "owner", "description"],
-                                                          rows: page.items.map {
-                [$0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer, $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue,
-                 $0.level.rawValue, $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority), $0.owner, $0.description]
-            }))
+            let page = try db.listComplaints(
+                ComplaintFilter(
+                    state: state, openOnly: open, owner: owner,
+                    category: category,
+                    customer: customer, crisisOnly: crisis, limit: limit,
+                    offset: offset))
+            try global.output.emit(
+                page: page,
+                table: TextTable(
+                    columns: [
+                        "id", "received", "customer", "channel", "category", "state", "level", "priority", "owner",
+                        "description",
+                    ],
+                    rows: page.items.map {
+                        [
+                            $0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer,
+                            $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue,
+                            $0.level.rawValue, $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority),
+                            $0.owner, $0.description,
+                        ]
+                    }))
         }
     }
 
     struct Contact: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a contact: our first call meets K-4; the customer contacting us again raises the priority (K-13).",
-            discussion: Help.text("""
+            abstract:
+                "Record a contact: our first call meets K-4; the customer contacting us again raises the priority "
+                + "(K-13).",
+            discussion: Help.text(
+                """
                 aftersales complaints contact 12 --callback "服务经理王强今天16:00前回电"
                 aftersales complaints contact 12 --inbound --note "客户第三次来电"
                 aftersales complaints contact 12 --inbound --unfixed-visit --note "再次进店，异响仍在"
@@ -138,36 +170,48 @@ struct ComplaintsCommand: ParsableCommand {
         @OptionGroup var target: Target
         @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
         @Flag(help: "The customer contacted us (default: we contacted the customer).") var inbound = false
-        @Flag(name: .customLong("unfixed-visit"), help: "The customer came back and the problem is not fixed (K-13).") var unfixedVisit = false
+        @Flag(name: .customLong("unfixed-visit"), help: "The customer came back and the problem is not fixed (K-13).")
+        var unfixedVisit = false
         @Option(help: "What the customer was told: who will contact them and when (K-4).") var callback: String?
         @Option(help: "Note.") var note: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let file = try db.contactComplaint(target.complaintID, at: at?.instant(in: zone),
-                                               direction: inbound ? .inbound : .outbound, unfixedVisit: unfixedVisit, callback: callback, note: note,
-                                               actor: global.actorName)
+            let file = try db.contactComplaint(
+                target.complaintID, at: at?.instant(in: zone),
+                direction: inbound ? .inbound : .outbound, unfixedVisit: unfixedVisit, callback: callback, note: note,
+                actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: zone)
         }
     }
 
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give the complaint to another customer-service owner, with the reason (K-3).",
-                                                        discussion: Help.text("aftersales complaints assign 12 --to 张敏 --reason \"李娜休假\"", permission: .assignComplaints))
+        static let configuration = CommandConfiguration(
+            abstract: "Give the complaint to another customer-service owner, with the reason (K-3).",
+            discussion: Help.text(
+                "aftersales complaints assign 12 --to 张敏 --reason \"李娜休假\"", permission: .assignComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "The new owner.") var to: String
         @Option(help: "Why.") var reason: String?
 
-        func run() throws { try ComplaintsCommand.change(global) { try $0.assignComplaint(target.complaintID, to: to, reason: reason, actor: global.actorName) } }
+        func run() throws {
+            try ComplaintsCommand.change(global) {
+                try $0.assignComplaint(target.complaintID, to: to, reason: reason, actor: global.actorName)
+            }
+        }
     }
 
     struct Route: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Open the internal complaint repair order, routed by the K-5 table (or --to).",
-            discussion: Help.text("aftersales complaints route 12 --person 赵刚 --advisor 王丽", permission: .handleComplaints,
-                                  more: "K-5: parts quality → parts manager; repair technique, technical problem, product quality → technical director; anything else → service manager."))
+            discussion: Help.text(
+                "aftersales complaints route 12 --person 赵刚 --advisor 王丽", permission: .handleComplaints,
+                more:
+                    "K-5: parts quality → parts manager; repair technique, technical problem, product quality → "
+                    + "technical director; anything else → service manager."
+            ))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "Route to this role instead of the table's.") var to: Role?
@@ -177,8 +221,9 @@ struct ComplaintsCommand: ParsableCommand {
 
         func run() throws {
             try ComplaintsCommand.change(global) {
-                try $0.routeComplaint(target.complaintID, to: to, person: person, advisor: advisor, cause: cause,
-                                      actor: global.actorName)
+                try $0.routeComplaint(
+                    target.complaintID, to: to, person: person, advisor: advisor, cause: cause,
+                    actor: global.actorName)
             }
         }
     }
@@ -186,20 +231,29 @@ struct ComplaintsCommand: ParsableCommand {
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The service advisor's report to customer service (K-6); restarts the 24-hour clock.",
-            discussion: Help.text("aftersales complaints progress 12 --note \"已更换制动片，待客户试车\" --plan \"更换前制动片并做四轮定位\"", permission: .handleComplaints))
+            discussion: Help.text(
+                "aftersales complaints progress 12 --note \"已更换制动片，待客户试车\" --plan \"更换前制动片并做四轮定位\"",
+                permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "What was done and what comes next.") var note: String?
         @Option(help: "The plan, parts and solution prepared (K-5).") var plan: String?
 
-        func run() throws { try ComplaintsCommand.change(global) { try $0.reportOnComplaint(target.complaintID, note: note, plan: plan, actor: global.actorName) } }
+        func run() throws {
+            try ComplaintsCommand.change(global) {
+                try $0.reportOnComplaint(target.complaintID, note: note, plan: plan, actor: global.actorName)
+            }
+        }
     }
 
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Escalate one level up the ladder (K-7), or straight to --to, with the analysis and suggestion.",
-            discussion: Help.text("aftersales complaints escalate 12 --reason \"超出服务经理权限：客户要求换车\"\naftersales complaints escalate 12 --to regional-office --reason \"经销商无法内部解决\"",
-                                  permission: .escalateComplaints, more: "Levels: \(EscalationLevel.allCases.map(\.rawValue).joined(separator: " → "))."))
+            discussion: Help.text(
+                "aftersales complaints escalate 12 --reason \"超出服务经理权限：客户要求换车\"\naftersales complaints escalate 12 "
+                    + "--to regional-office --reason \"经销商无法内部解决\"",
+                permission: .escalateComplaints,
+                more: "Levels: \(EscalationLevel.allCases.map(\.rawValue).joined(separator: " → "))."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "The level to go to (default: the next one).") var to: EscalationLevel?
@@ -215,18 +269,25 @@ struct ComplaintsCommand: ParsableCommand {
     struct Crisis: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Flag a crisis (K-8): to the general manager at once, top priority.",
-            discussion: Help.text("aftersales complaints crisis 12 --reason \"客户已联系电视台\"", permission: .handleComplaints))
+            discussion: Help.text(
+                "aftersales complaints crisis 12 --reason \"客户已联系电视台\"", permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Why: safety, large damage, media, lawyers, police, consumer association, government.") var reason: String?
+        @Option(help: "Why: safety, large damage, media, lawyers, police, consumer association, government.")
+        var reason: String?
 
-        func run() throws { try ComplaintsCommand.change(global) { try $0.flagComplaintCrisis(target.complaintID, reason: reason, actor: global.actorName) } }
+        func run() throws {
+            try ComplaintsCommand.change(global) {
+                try $0.flagComplaintCrisis(target.complaintID, reason: reason, actor: global.actorName)
+            }
+        }
     }
 
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the solution presented to the customer (K-10); the complaint then awaits their verdict.",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales complaints resolve 12 --summary "免费更换前制动片" --apology --unhappy-because "两次维修未修好" \\
                     --measures "更换制动片；技术总监复检" --agreed --appointment "2026-11-25 09:00" --cause defect
                 """, permission: .handleComplaints))
@@ -243,61 +304,90 @@ struct ComplaintsCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let file = try db.resolveComplaint(target.complaintID, summary: summary, apology: apology, unhappyBecause: unhappyBecause, measures: measures,
-                                               customerAgreed: agreed, appointment: appointment?.instant(in: zone),
-                                               cause: cause, actor: global.actorName)
+            let file = try db.resolveComplaint(
+                target.complaintID, summary: summary, apology: apology, unhappyBecause: unhappyBecause,
+                measures: measures,
+                customerAgreed: agreed, appointment: appointment?.instant(in: zone),
+                cause: cause, actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: zone)
         }
     }
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the customer's verdict (K-10): satisfied closes and starts the 7-day follow-up (K-11); lower goes back to investigating.",
-            discussion: Help.text("aftersales complaints close 12 --process satisfied --result fairly-satisfied --score responsiveness=5 --score empathy=6",
-                                  permission: .closeComplaints,
-                                  more: "Levels, best first: \(Satisfaction.allCases.map { "\($0.name) (\($0.rawValue), \($0.label))" }.joined(separator: ", ")). Dimensions (S-1): \(ServiceDimension.allCases.map(\.rawValue).joined(separator: ", "))."))
+            abstract:
+                "Record the customer's verdict (K-10): satisfied closes and starts the 7-day follow-up (K-11); lower "
+                + "goes back to investigating.",
+            discussion: Help.text(
+                "aftersales complaints close 12 --process satisfied --result fairly-satisfied --score "
+                    + "responsiveness=5 --score empathy=6",
+                permission: .closeComplaints,
+                more:
+                    "Levels, best first: "
+                    + Satisfaction.allCases.map { "\($0.name) (\($0.rawValue), \($0.label))" }.joined(separator: ", ")
+                    + ". Dimensions (S-1): \(ServiceDimension.allCases.map(\.rawValue).joined(separator: ", "))."
+            ))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "Satisfaction with the handling process.") var process: Satisfaction
         @Option(help: "Satisfaction with the result.") var result: Satisfaction
-        @Option(help: ArgumentHelp("A dimension rated on the scale, such as empathy=6; repeatable (S-1).",
-                                   valueName: "DIMENSION=LEVEL")) var score: [DimensionScore] = []
+        @Option(
+            help: ArgumentHelp(
+                "A dimension rated on the scale, such as empathy=6; repeatable (S-1).",
+                valueName: "DIMENSION=LEVEL")) var score: [DimensionScore] = []
 
         func run() throws {
             var dimensions: [ServiceDimension: Satisfaction] = [:]
             for item in score { dimensions[item.dimension] = item.level }
             try ComplaintsCommand.change(global) {
-                try $0.closeComplaint(target.complaintID, process: process, result: result, dimensions: dimensions, actor: global.actorName)
+                try $0.closeComplaint(
+                    target.complaintID, process: process, result: result, dimensions: dimensions,
+                    actor: global.actorName)
             }
         }
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Back to investigating: the customer is not satisfied (K-10).",
-                                                        discussion: Help.text("aftersales complaints reopen 12 --reason \"客户试车后异响仍在\"", permission: .closeComplaints))
+        static let configuration = CommandConfiguration(
+            abstract: "Back to investigating: the customer is not satisfied (K-10).",
+            discussion: Help.text(
+                "aftersales complaints reopen 12 --reason \"客户试车后异响仍在\"", permission: .closeComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "Why.") var reason: String?
 
-        func run() throws { try ComplaintsCommand.change(global) { try $0.reopenComplaint(target.complaintID, reason: reason, actor: global.actorName) } }
+        func run() throws {
+            try ComplaintsCommand.change(global) {
+                try $0.reopenComplaint(target.complaintID, reason: reason, actor: global.actorName)
+            }
+        }
     }
 
     struct Invalidate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a complaint as invalid, with how it was explained to the customer (K-9); it is still counted.",
-            discussion: Help.text("aftersales complaints invalidate 12 --explanation \"损坏为事故所致，不属质量问题，已向客户说明\"", permission: .invalidateComplaints))
+            abstract:
+                "Close a complaint as invalid, with how it was explained to the customer (K-9); it is still counted.",
+            discussion: Help.text(
+                "aftersales complaints invalidate 12 --explanation \"损坏为事故所致，不属质量问题，已向客户说明\"",
+                permission: .invalidateComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "How it was explained to the customer.") var explanation: String?
 
-        func run() throws { try ComplaintsCommand.change(global) { try $0.invalidateComplaint(target.complaintID, explanation: explanation, actor: global.actorName) } }
+        func run() throws {
+            try ComplaintsCommand.change(global) {
+                try $0.invalidateComplaint(target.complaintID, explanation: explanation, actor: global.actorName)
+            }
+        }
     }
 
     struct FollowUp: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "followup",
             abstract: "Record the follow-up visit or call after a satisfied close (K-11).",
-            discussion: Help.text("aftersales complaints followup 12 --result \"客户表示问题已解决\" --satisfaction very-satisfied", permission: .handleComplaints))
+            discussion: Help.text(
+                "aftersales complaints followup 12 --result \"客户表示问题已解决\" --satisfaction very-satisfied",
+                permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(help: "What the customer said.") var result: String?
@@ -305,16 +395,20 @@ struct ComplaintsCommand: ParsableCommand {
 
         func run() throws {
             try ComplaintsCommand.change(global) {
-                try $0.recordComplaintFollowUp(target.complaintID, result: result, satisfaction: satisfaction,
-                                               actor: global.actorName)
+                try $0.recordComplaintFollowUp(
+                    target.complaintID, result: result, satisfaction: satisfaction,
+                    actor: global.actorName)
             }
         }
     }
 
     struct Analyse: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Root cause and preventive action on a closed or invalid complaint (K-12), by the market coordinator.",
-            discussion: Help.text("aftersales complaints analyse 12 --root-cause \"首次维修未做路试\" --preventive-action \"制动类维修必须路试并签字\"", permission: .analyseComplaints))
+            abstract:
+                "Root cause and preventive action on a closed or invalid complaint (K-12), by the market coordinator.",
+            discussion: Help.text(
+                "aftersales complaints analyse 12 --root-cause \"首次维修未做路试\" --preventive-action \"制动类维修必须路试并签字\"",
+                permission: .analyseComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Option(name: .customLong("root-cause"), help: "The root cause.") var rootCause: String?
@@ -323,8 +417,9 @@ struct ComplaintsCommand: ParsableCommand {
 
         func run() throws {
             try ComplaintsCommand.change(global) {
-                try $0.analyseComplaint(target.complaintID, rootCause: rootCause, preventiveAction: preventiveAction,
-                                        cause: cause, actor: global.actorName)
+                try $0.analyseComplaint(
+                    target.complaintID, rootCause: rootCause, preventiveAction: preventiveAction,
+                    cause: cause, actor: global.actorName)
             }
         }
     }
@@ -332,8 +427,12 @@ struct ComplaintsCommand: ParsableCommand {
     struct Attach: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Keep a photo, recording or document with the complaint (K-14); its type and size are checked.",
-            discussion: Help.text("aftersales complaints attach 12 刹车片照片.jpg --kind photo --note \"客户提供\"", permission: .handleComplaints,
-                                  more: "Photos: JPEG, PNG, HEIC. Recordings: MP3, M4A, MP4, WAV, AMR. Documents: PDF, DOCX, XLSX, UTF-8 .txt. At most complaints.attachment.max-mb MB."))
+            discussion: Help.text(
+                "aftersales complaints attach 12 刹车片照片.jpg --kind photo --note \"客户提供\"", permission: .handleComplaints,
+                more:
+                    "Photos: JPEG, PNG, HEIC. Recordings: MP3, M4A, MP4, WAV, AMR. Documents: PDF, DOCX, XLSX, UTF-8 "
+                    + ".txt. At most complaints.attachment.max-mb MB."
+            ))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Argument(help: "The file.") var file: String
@@ -342,16 +441,20 @@ struct ComplaintsCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            guard let data = FileManager.default.contents(atPath: file) else { throw InvalidInput(field: "file", "cannot read \(file)") }
-            let file = try db.attachToComplaint(target.complaintID, name: self.file, bytes: [UInt8](data), kind: kind,
-                                                note: note, actor: global.actorName)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw InvalidInput(field: "file", "cannot read \(file)")
+            }
+            let file = try db.attachToComplaint(
+                target.complaintID, name: self.file, bytes: [UInt8](data), kind: kind,
+                note: note, actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: try db.settings().timeZone)
         }
     }
 
     struct Attachment: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write an attachment's bytes to a file.",
-                                                        discussion: Help.text("aftersales complaints attachment 12 3 --out 照片.jpg", permission: .readComplaints))
+        static let configuration = CommandConfiguration(
+            abstract: "Write an attachment's bytes to a file.",
+            discussion: Help.text("aftersales complaints attachment 12 3 --out 照片.jpg", permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
         @Argument(help: "Attachment id (complaints show lists them).", transform: Typed.rowID) var attachment: Int64
@@ -359,7 +462,9 @@ struct ComplaintsCommand: ParsableCommand {
 
         func run() throws {
             let (info, data) = try global.open().complaintAttachment(target.complaintID, attachment: attachment)
-            guard FileManager.default.createFile(atPath: out, contents: data) else { throw InvalidInput(field: "out", "cannot write \(out)") }
+            guard FileManager.default.createFile(atPath: out, contents: data) else {
+                throw InvalidInput(field: "out", "cannot write \(out)")
+            }
             global.output.note("wrote \(info.name) (\(info.mediaType), \(info.size) bytes) to \(out)")
         }
     }
@@ -367,7 +472,8 @@ struct ComplaintsCommand: ParsableCommand {
     struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every missed or nearly missed deadline: the rule, who is on it, how late (K-4, K-6, K-11).",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales complaint overdue --owner 李娜
                 aftersales complaint overdue --as-of "2026-11-24 09:00" --format csv
                 """, permission: .readComplaints))
@@ -375,25 +481,48 @@ struct ComplaintsCommand: ParsableCommand {
         @Option(name: .customLong("as-of"), help: "The instant to judge at (default now).", transform: Typed.time)
         var asOf: WallTime?
         @Option(help: "Only this complaint owner's complaints (a cs-agent's own list).") var owner: String?
-        @Option(name: .customLong("warn-minutes"), help: "List deadlines due within this many minutes too (default: setting complaints.warn-minutes).") var warnMinutes: Int?
+        @Option(
+            name: .customLong("warn-minutes"),
+            help: "List deadlines due within this many minutes too (default: setting complaints.warn-minutes).")
+        var warnMinutes: Int?
 
         func validate() throws {
-            if let warnMinutes, !(0...10_080).contains(warnMinutes) { throw ValidationError("--warn-minutes takes 0 to 10080") }
+            if let warnMinutes, !(0...10_080).contains(warnMinutes) {
+                throw ValidationError("--warn-minutes takes 0 to 10080")
+            }
         }
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let items = try db.overdueComplaints(at: asOf?.instant(in: zone), warnMinutes: warnMinutes,
-                                                 owner: owner)
-            try global.output.emit(items, table: TextTable(columns: ["complaint", "customer", "rule", "deadline", "due", "status", "owner / responsible", "level", "priority"],
-                                                           rows: items.map {
-                let d = $0.deadline
-                return [$0.complaint.description, $0.customer, d.deadline.rule, d.deadline.what, Instant.localString(d.deadline.due, in: zone),
-                        d.state == .missed ? "missed by \(Elapsed.text(seconds: d.lateBySeconds))" : "due in \(Elapsed.text(seconds: -d.lateBySeconds))",
-                        $0.owner == d.deadline.responsible ? $0.owner : "\($0.owner) / \(d.deadline.responsible)", $0.level.rawValue,
-                        $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority)]
-            }), footer: items.isEmpty ? "no complaint deadline is missed or nearly missed" : "\(items.filter { $0.deadline.state == .missed }.count) missed, \(items.filter { $0.deadline.state == .dueSoon }.count) nearly missed")
+            let items = try db.overdueComplaints(
+                at: asOf?.instant(in: zone), warnMinutes: warnMinutes,
+                owner: owner)
+            try global.output.emit(
+                items,
+                table: TextTable(
+                    columns: [
+                        "complaint", "customer", "rule", "deadline", "due", "status", "owner / responsible", "level",
+                        "priority",
+                    ],
+                    rows: items.map {
+                        let d = $0.deadline
+                        return [
+                            $0.complaint.description, $0.customer, d.deadline.rule, d.deadline.what,
+                            Instant.localString(d.deadline.due, in: zone),
+                            d.state == .missed
+                                ? "missed by \(Elapsed.text(seconds: d.lateBySeconds))"
+                                : "due in \(Elapsed.text(seconds: -d.lateBySeconds))",
+                            $0.owner == d.deadline.responsible ? $0.owner : "\($0.owner) / \(d.deadline.responsible)",
+                            $0.level.rawValue,
+                            $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority),
+                        ]
+                    }),
+                footer: items.isEmpty
+                    ? "no complaint deadline is missed or nearly missed"
+                    : "\(items.filter { $0.deadline.state == .missed }.count) missed, "
+                        + "\(items.filter { $0.deadline.state == .dueSoon }.count) nearly missed"
+            )
         }
     }
 
@@ -403,13 +532,15 @@ struct ComplaintsCommand: ParsableCommand {
             commandName: "analysis-due",
             abstract: "Complaints awaiting root cause and preventive action (K-12): resolved, closed or invalid, "
                 + "not analysed.",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales complaint analysis-due
                 aftersales complaint analysis-due --limit 20 --format csv
-                """, permission: .readComplaints, more: """
-                Oldest first. Record the analysis with `aftersales complaint analyse ID --root-cause ... \
-                --preventive-action ...`; the complaint then leaves the queue.
-                """))
+                """, permission: .readComplaints,
+                more: """
+                    Oldest first. Record the analysis with `aftersales complaint analyse ID --root-cause ... \
+                    --preventive-action ...`; the complaint then leaves the queue.
+                    """))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var page: PageOptions
 
@@ -417,36 +548,57 @@ struct ComplaintsCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let found = try db.analysisDueComplaints(limit: page.limit, offset: page.offset)
-            try global.output.emit(page: found, table: TextTable(
-                columns: ["id", "received", "customer", "category", "state", "owner", "description"],
-                rows: found.items.map {
-                    [$0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer, $0.category.rawValue,
-                     $0.state.rawValue, $0.owner, $0.description]
-                }))
+            try global.output.emit(
+                page: found,
+                table: TextTable(
+                    columns: ["id", "received", "customer", "category", "state", "owner", "description"],
+                    rows: found.items.map {
+                        [
+                            $0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer,
+                            $0.category.rawValue,
+                            $0.state.rawValue, $0.owner, $0.description,
+                        ]
+                    }))
         }
     }
 
     struct EscalateDue: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "escalate-due",
-            abstract: "Apply the ladder (K-7) to every complaint whose level missed a deadline; run it from cron. A second run right after escalates nothing.",
-            discussion: Help.text("*/10 * * * * aftersales complaints escalate-due --db /var/lib/aftersales/dealer.sqlite --actor cron --format json",
-                                  permission: .escalateComplaints, more: "Each complaint is escalated in its own transaction."))
+            abstract:
+                "Apply the ladder (K-7) to every complaint whose level missed a deadline; run it from cron. A second "
+                + "run right after escalates nothing.",
+            discussion: Help.text(
+                "*/10 * * * * aftersales complaints escalate-due --db /var/lib/aftersales/dealer.sqlite --actor cron "
+                    + "--format json",
+                permission: .escalateComplaints, more: "Each complaint is escalated in its own transaction."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let done = try global.open().escalateDueComplaints(actor: global.actorName)
-            try global.output.emit(done, table: TextTable(columns: ["complaint", "from", "to", "rule", "missed", "late by"], rows: done.map {
-                [$0.complaint.description, $0.from.rawValue, $0.to.rawValue, $0.rule, $0.what, Elapsed.text(seconds: $0.lateBySeconds)]
-            }), footer: done.isEmpty ? "nothing to escalate" : "\(done.count) escalated")
+            try global.output.emit(
+                done,
+                table: TextTable(
+                    columns: ["complaint", "from", "to", "rule", "missed", "late by"],
+                    rows: done.map {
+                        [
+                            $0.complaint.description, $0.from.rawValue, $0.to.rawValue, $0.rule, $0.what,
+                            Elapsed.text(seconds: $0.lateBySeconds),
+                        ]
+                    }), footer: done.isEmpty ? "nothing to escalate" : "\(done.count) escalated")
         }
     }
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The half-year complaint analysis (K-14): volumes, handling times, satisfaction, targets against actuals.",
-            discussion: Help.text("aftersales complaints report --from 2026-07-01 --to 2026-12-31\naftersales complaints report --format csv > 2026H2.csv",
-                                  permission: .readComplaints, more: "Default period: the current half-year. Targets: settings complaints.target.*."))
+            abstract:
+                "The half-year complaint analysis (K-14): volumes, handling times, satisfaction, targets against "
+                + "actuals.",
+            discussion: Help.text(
+                "aftersales complaints report --from 2026-07-01 --to 2026-12-31\naftersales complaints report "
+                    + "--format csv > 2026H2.csv",
+                permission: .readComplaints,
+                more: "Default period: the current half-year. Targets: settings complaints.target.*."))
         @OptionGroup var global: GlobalOptions
         @Option(help: "First day (default: the start of the current half-year).", transform: Typed.day)
         var from: LocalDate?
@@ -464,7 +616,9 @@ struct ComplaintsCommand: ParsableCommand {
 
     // MARK: - Output
 
-    static func priorityName(_ level: Int) -> String { ["normal", "high", "urgent", "crisis"][max(0, min(3, level - 1))] }
+    static func priorityName(_ level: Int) -> String {
+        ["normal", "high", "urgent", "crisis"][max(0, min(3, level - 1))]
+    }
 
     /// Runs a change and shows the file it leaves.
     static func change(_ global: GlobalOptions, _ body: (AppDatabase) throws -> ComplaintFile) throws {
@@ -476,22 +630,66 @@ struct ComplaintsCommand: ParsableCommand {
         let c = file.complaint
         func time(_ date: Date?) -> String? { date.map { Instant.localString($0, in: zone) } }
         let record = TextTable.record([
-            ("complaint", c.id?.description), ("kind", c.kind.rawValue), ("customer", "\(file.customer) (\(c.customerID))"), ("vin", c.vin?.value),
-            ("work order", c.workOrder), ("channel", c.channel.rawValue), ("received", time(c.receivedAt)), ("received by", c.receivedBy),
-            ("owner", c.owner), ("description", c.description), ("category", c.category.rawValue), ("cause", c.cause?.rawValue),
+            ("complaint", c.id?.description), ("kind", c.kind.rawValue),
+            ("customer", "\(file.customer) (\(c.customerID))"), ("vin", c.vin?.value),
+            ("work order", c.workOrder), ("channel", c.channel.rawValue), ("received", time(c.receivedAt)),
+            ("received by", c.receivedBy),
+            ("owner", c.owner), ("description", c.description), ("category", c.category.rawValue),
+            ("cause", c.cause?.rawValue),
             ("wants", c.wishes.isEmpty ? nil : c.wishes.map(\.rawValue).joined(separator: ", ")),
             ("valid", c.valid.map { $0 ? "yes" : "no: " + (c.invalidExplanation ?? "") }), ("state", c.state.rawValue),
             ("level", c.level.rawValue + " since " + Instant.localString(c.levelSince, in: zone)),
-            ("priority", file.priority.name + (file.priority.reasons.isEmpty ? "" : ": " + file.priority.reasons.joined(separator: "; "))),
+            (
+                "priority",
+                file.priority.name
+                    + (file.priority.reasons.isEmpty ? "" : ": " + file.priority.reasons.joined(separator: "; "))
+            ),
             ("first contact", time(c.firstContactAt)), ("told the customer", c.callback),
-            ("repair order", c.repairOrder.map { "\($0.department.rawValue)\($0.person.map { " \($0)" } ?? "")\($0.advisor.map { ", advisor \($0)" } ?? "") at \(Instant.localString($0.at, in: zone)) — \($0.rule)" }),
-            ("plan", c.repairOrder?.plan), ("advisor reports", c.repairOrder == nil ? nil : "\(c.reports) (\(c.lateReports) late)"),
-            ("solution", c.resolution.map { "\($0.summary); measures: \($0.measures)\($0.apology ? "; apologised" : "")\($0.unhappyBecause.map { "; unhappy because \($0)" } ?? "")\($0.customerAgreed ? "; customer agreed" : "")\($0.appointment.map { "; appointment \(Instant.localString($0, in: zone))" } ?? "")" }),
-            ("verdict", c.verdict.map { "process \($0.process.name) (\($0.process.label)), result \($0.result.name) (\($0.result.label))" + ($0.dimensions.isEmpty ? "" : "; " + $0.dimensions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value.rawValue)" }.joined(separator: ", ")) }),
-            ("follow-up", c.followUp.map { f in f.doneAt.map { "done \(Instant.localString($0, in: zone)): \(f.result ?? "")" } ?? "due by \(f.dueOn), by \(f.by) (K-11)" }),
-            ("analysis", c.analysis.map {
-                "root cause: \($0.rootCause); preventive action: \($0.preventiveAction) (\($0.by))"
-            } ?? (c.awaitsAnalysis ? "not analysed yet (K-12)" : nil)),
+            (
+                "repair order",
+                c.repairOrder.map {
+                    let person = $0.person.map { " \($0)" } ?? ""
+                    let advisor = $0.advisor.map { ", advisor \($0)" } ?? ""
+                    let at = Instant.localString($0.at, in: zone)
+                    return "\($0.department.rawValue)\(person)\(advisor) at \(at) — \($0.rule)"
+                }
+            ),
+            ("plan", c.repairOrder?.plan),
+            ("advisor reports", c.repairOrder == nil ? nil : "\(c.reports) (\(c.lateReports) late)"),
+            (
+                "solution",
+                c.resolution.map {
+                    let unhappy = $0.unhappyBecause.map { "; unhappy because \($0)" } ?? ""
+                    let appointment = $0.appointment.map { "; appointment \(Instant.localString($0, in: zone))" } ?? ""
+                    return "\($0.summary); measures: \($0.measures)\($0.apology ? "; apologised" : "")\(unhappy)"
+                        + "\($0.customerAgreed ? "; customer agreed" : "")\(appointment)"
+                }
+            ),
+            (
+                "verdict",
+                c.verdict.map {
+                    "process \($0.process.name) (\($0.process.label)), result \($0.result.name) (\($0.result.label))"
+                        + ($0.dimensions.isEmpty
+                            ? ""
+                            : "; "
+                                + $0.dimensions.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                                    "\($0.key.rawValue) \($0.value.rawValue)"
+                                }.joined(separator: ", "))
+                }
+            ),
+            (
+                "follow-up",
+                c.followUp.map { f in
+                    f.doneAt.map { "done \(Instant.localString($0, in: zone)): \(f.result ?? "")" }
+                        ?? "due by \(f.dueOn), by \(f.by) (K-11)"
+                }
+            ),
+            (
+                "analysis",
+                c.analysis.map {
+                    "root cause: \($0.rootCause); preventive action: \($0.preventiveAction) (\($0.by))"
+                } ?? (c.awaitsAnalysis ? "not analysed yet (K-12)" : nil)
+            ),
         ])
         guard global.format == .table else {
             try global.output.emit(file, table: record)
@@ -499,23 +697,46 @@ struct ComplaintsCommand: ParsableCommand {
         }
         var out = [record.rendered()]
         if !file.deadlines.isEmpty {
-            out.append("\nDeadlines\n" + TextTable(columns: ["rule", "what", "due", "status", "who"], rows: file.deadlines.map {
-                [$0.deadline.rule, $0.deadline.what, Instant.localString($0.deadline.due, in: zone),
-                 $0.state == .missed ? "missed by \(Elapsed.text(seconds: $0.lateBySeconds))" : "due in \(Elapsed.text(seconds: -$0.lateBySeconds))", $0.deadline.responsible]
-            }).rendered())
+            out.append(
+                "\nDeadlines\n"
+                    + TextTable(
+                        columns: ["rule", "what", "due", "status", "who"],
+                        rows: file.deadlines.map {
+                            [
+                                $0.deadline.rule, $0.deadline.what, Instant.localString($0.deadline.due, in: zone),
+                                $0.state == .missed
+                                    ? "missed by \(Elapsed.text(seconds: $0.lateBySeconds))"
+                                    : "due in \(Elapsed.text(seconds: -$0.lateBySeconds))", $0.deadline.responsible,
+                            ]
+                        }
+                    ).rendered())
         }
         if !file.attachments.isEmpty {
-            out.append("\nEvidence (K-14)\n" + TextTable(columns: ["id", "name", "kind", "type", "bytes", "added"], rows: file.attachments.map {
-                [String($0.id), $0.name, $0.kind.rawValue, $0.mediaType, String($0.size), "\(Instant.localString($0.addedAt, in: zone)) by \($0.addedBy)"]
-            }).rendered())
+            out.append(
+                "\nEvidence (K-14)\n"
+                    + TextTable(
+                        columns: ["id", "name", "kind", "type", "bytes", "added"],
+                        rows: file.attachments.map {
+                            [
+                                String($0.id), $0.name, $0.kind.rawValue, $0.mediaType, String($0.size),
+                                "\(Instant.localString($0.addedAt, in: zone)) by \($0.addedBy)",
+                            ]
+                        }
+                    ).rendered())
         }
         let history = file.history.map { entry -> [String] in
-            let when = Instant.localString(entry.happenedAt ?? entry.at, in: zone)
+            let when =
+                Instant.localString(entry.happenedAt ?? entry.at, in: zone)
                 + (entry.happenedAt == nil ? "" : " (recorded \(Instant.localString(entry.at, in: zone)))")
-            return [when, entry.actor, entry.action, (entry.from.map { $0.rawValue + " → " } ?? "") + entry.to.rawValue, entry.rule ?? "",
-                    entry.note ?? ""]
+            return [
+                when, entry.actor, entry.action, (entry.from.map { $0.rawValue + " → " } ?? "") + entry.to.rawValue,
+                entry.rule ?? "",
+                entry.note ?? "",
+            ]
         }
-        out.append("\nHistory\n" + TextTable(columns: ["when", "by", "action", "state", "rule", "note"], rows: history).rendered())
+        out.append(
+            "\nHistory\n"
+                + TextTable(columns: ["when", "by", "action", "state", "rule", "note"], rows: history).rendered())
         print(out.joined(separator: "\n"))
     }
 
@@ -523,18 +744,39 @@ struct ComplaintsCommand: ParsableCommand {
         func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "n/a" }
         func min(_ v: Double?) -> String { v.map { String(format: "%.1f min", $0) } ?? "n/a" }
         var rows: [[String]] = [["period", "", "\(r.from) to \(r.to)"], ["complaints", "", String(r.total)]]
-        for (section, counts) in [("kind", r.byKind), ("channel", r.byChannel), ("category", r.byCategory), ("cause", r.byCause), ("validity", r.byValidity)] {
+        for (section, counts) in [
+            ("kind", r.byKind), ("channel", r.byChannel), ("category", r.byCategory), ("cause", r.byCause),
+            ("validity", r.byValidity),
+        ] {
             rows += counts.filter { $0.count > 0 }.map { [section, $0.key, String($0.count)] }
         }
-        rows += [["first contact", "contacted", String(r.contacted)], ["first contact", "median", min(r.firstContactMedianMinutes)],
-                 ["first contact", "p90", min(r.firstContactP90Minutes)], ["first contact", "in time (K-4)", pct(r.firstContactInTimePercent)],
-                 ["advisor reports", "count", String(r.reports)], ["advisor reports", "on time (K-6)", pct(r.reportsOnTimePercent)]]
-        rows += r.processSatisfaction.filter { $0.count > 0 }.map { ["process satisfaction", $0.key, String($0.count)] }
+        rows += [
+            ["first contact", "contacted", String(r.contacted)],
+            ["first contact", "median", min(r.firstContactMedianMinutes)],
+            ["first contact", "p90", min(r.firstContactP90Minutes)],
+            ["first contact", "in time (K-4)", pct(r.firstContactInTimePercent)],
+            ["advisor reports", "count", String(r.reports)],
+            ["advisor reports", "on time (K-6)", pct(r.reportsOnTimePercent)],
+        ]
+        rows += r.processSatisfaction.filter { $0.count > 0 }.map {
+            ["process satisfaction", $0.key, String($0.count)]
+        }
         rows += r.resultSatisfaction.filter { $0.count > 0 }.map { ["result satisfaction", $0.key, String($0.count)] }
-        rows += [["satisfied with the result (latest verdict)", "", pct(r.satisfiedPercent)], ["reopened", "", pct(r.reopenedPercent)], ["analysed (K-12)", "", pct(r.analysedPercent)]]
+        rows += [
+            ["satisfied with the result (latest verdict)", "", pct(r.satisfiedPercent)],
+            ["reopened", "", pct(r.reopenedPercent)], ["analysed (K-12)", "", pct(r.analysedPercent)],
+        ]
         rows += r.repeatComplainers.map { ["repeat complainer", "\($0.name) (\($0.customer))", String($0.complaints)] }
-        rows += r.openCrises.map { ["open crisis", "complaint \($0.complaint) (\($0.customer))", "\($0.level.rawValue): \($0.reason)"] }
-        rows += r.targets.map { ["target", "\($0.measure) (\($0.rule))", "target \($0.target)%, actual \(pct($0.actual)): \($0.met.map { $0 ? "met" : "NOT met" } ?? "not measured")"] }
+        rows += r.openCrises.map {
+            ["open crisis", "complaint \($0.complaint) (\($0.customer))", "\($0.level.rawValue): \($0.reason)"]
+        }
+        rows += r.targets.map {
+            [
+                "target", "\($0.measure) (\($0.rule))",
+                "target \($0.target)%, actual \(pct($0.actual)): "
+                    + "\($0.met.map { $0 ? "met" : "NOT met" } ?? "not measured")",
+            ]
+        }
         return TextTable(columns: ["section", "item", "value"], rows: rows)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import Core
 import Customers
+import Foundation
 import Storage
 
 struct ContactCommand: ParsableCommand {
@@ -13,9 +13,14 @@ struct ContactCommand: ParsableCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Log a contact attempt and its outcome.",
-            discussion: Help.text("aftersales contact log --customer 42 --channel phone --outcome booked --staff 张伟 --note \"首保 booked for Friday\"",
-                                  permission: .logContacts,
-                                  more: "Outcomes: reached, no-answer, booked (the customer decided to come), satisfied, dissatisfied, declined, lead (a sales lead for sales)."))
+            discussion: Help.text(
+                "aftersales contact log --customer 42 --channel phone --outcome booked --staff 张伟 --note \"首保 booked "
+                    + "for Friday\"",
+                permission: .logContacts,
+                more:
+                    "Outcomes: reached, no-answer, booked (the customer decided to come), satisfied, dissatisfied, "
+                    + "declined, lead (a sales lead for sales)."
+            ))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
@@ -24,17 +29,21 @@ struct ContactCommand: ParsableCommand {
         @Option(help: "What came of it.") var outcome: Contact.Outcome
         @Option(help: "Staff member who made or took the contact (default: the actor).") var staff: String?
         @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
-        @Option(help: "The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.") var vehicle: String?
+        @Option(help: "The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.") var vehicle:
+            String?
         @Option(help: "What was said.") var note: String?
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             var vehicleID: Vehicle.ID?
-            if let vehicle { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vehicle, field: "vehicle")).vehicle.id }
-            let contact = Contact(customerID: customer, vehicleID: vehicleID, channel: channel, direction: direction,
-                                  at: at?.instant(in: zone) ?? db.now,
-                                  staff: staff ?? global.actorName, outcome: outcome, note: note)
+            if let vehicle {
+                vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vehicle, field: "vehicle")).vehicle.id
+            }
+            let contact = Contact(
+                customerID: customer, vehicleID: vehicleID, channel: channel, direction: direction,
+                at: at?.instant(in: zone) ?? db.now,
+                staff: staff ?? global.actorName, outcome: outcome, note: note)
             let logged = try db.logContact(contact, actor: global.actorName)
             try global.output.emit(logged, table: Present.contacts([logged], zone: zone))
         }
@@ -69,12 +78,14 @@ struct TasksCommand: ParsableCommand {
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Tasks due and overdue, each with its rule and how late it is.",
-            discussion: Help.text("aftersales tasks due --as-of 2026-11-23 --assignee 张伟", permission: .readCustomers,
-                                  more: "Monthly calls are created as the previous call is done or falls due (C-7), so run this daily."))
+            discussion: Help.text(
+                "aftersales tasks due --as-of 2026-11-23 --assignee 张伟", permission: .readCustomers,
+                more: "Monthly calls are created as the previous call is done or falls due (C-7), so run this daily."))
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("as-of"), help: "The day to judge by (default today in the dealer's zone).",
-                transform: Typed.day) var asOf: LocalDate?
+        @Option(
+            name: .customLong("as-of"), help: "The day to judge by (default today in the dealer's zone).",
+            transform: Typed.day) var asOf: LocalDate?
         @Option(help: "Only this staff member's tasks.") var assignee: String?
         @Option(help: "Also tasks due within this many days.") var ahead = 0
 
@@ -83,17 +94,27 @@ struct TasksCommand: ParsableCommand {
             let zone = try db.settings().timeZone
             let day = asOf ?? LocalDate(instant: db.now, in: zone)
             let due = try db.dueTasks(asOf: day, assignee: assignee, aheadDays: ahead, actor: global.actorName)
-            try global.output.emit(due, table: TextTable(columns: ["task", "customer", "vin", "what", "rule", "due", "status", "assignee"], rows: due.map {
-                [$0.task.id?.description ?? "", "\($0.task.customerID) \($0.customerName)", $0.vin.value, $0.task.title, $0.task.rule,
-                 $0.task.dueOn.description, $0.lateness.description, $0.task.assignee ?? ""]
-            }), footer: "\(due.count) task(s) as of \(day)")
+            try global.output.emit(
+                due,
+                table: TextTable(
+                    columns: ["task", "customer", "vin", "what", "rule", "due", "status", "assignee"],
+                    rows: due.map {
+                        [
+                            $0.task.id?.description ?? "", "\($0.task.customerID) \($0.customerName)", $0.vin.value,
+                            $0.task.title, $0.task.rule,
+                            $0.task.dueOn.description, $0.lateness.description, $0.task.assignee ?? "",
+                        ]
+                    }), footer: "\(due.count) task(s) as of \(day)")
         }
     }
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Complete a task with the customer's response; with --channel it is also logged as a contact (C-8).",
-            discussion: Help.text("aftersales tasks done 17 --response \"车况良好, 首保已预约\" --channel phone --outcome booked", permission: .completeTasks))
+            abstract:
+                "Complete a task with the customer's response; with --channel it is also logged as a contact (C-8).",
+            discussion: Help.text(
+                "aftersales tasks done 17 --response \"车况良好, 首保已预约\" --channel phone --outcome booked",
+                permission: .completeTasks))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Task id.", transform: Typed.id) var id: CareTask.ID
@@ -106,13 +127,18 @@ struct TasksCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let completion = TaskCompletion(response: response, channel: channel, outcome: outcome,
-                                            at: at?.instant(in: zone), staff: staff)
+            let completion = TaskCompletion(
+                response: response, channel: channel, outcome: outcome,
+                at: at?.instant(in: zone), staff: staff)
             let task = try db.completeTask(id, completion, actor: global.actorName)
-            try global.output.emit(task, table: .record([
-                ("task", task.id?.description), ("what", task.title), ("rule", task.rule), ("due", task.dueOn.description),
-                ("done", task.doneAt.map { Instant.localString($0, in: zone) }), ("by", task.doneBy), ("response", task.response),
-            ]))
+            try global.output.emit(
+                task,
+                table: .record([
+                    ("task", task.id?.description), ("what", task.title), ("rule", task.rule),
+                    ("due", task.dueOn.description),
+                    ("done", task.doneAt.map { Instant.localString($0, in: zone) }), ("by", task.doneBy),
+                    ("response", task.response),
+                ]))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import Core
 import Customers
+import Foundation
 import Storage
 
 struct CustomerCommand: ParsableCommand {
@@ -15,7 +15,8 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Full name (Chinese or other), or the organisation's name.") var name: String?
         @Option(help: "person or organisation (个人/单位).") var kind: OrEmpty<PartyKind>?
         @Option(help: "Grade of a potential customer: A, B or C (C-2).") var grade: OrEmpty<PotentialGrade>?
-        @Option(help: "Where a potential customer came from (C-1): display, advertising, event, after-sales, staff...") var source: String?
+        @Option(help: "Where a potential customer came from (C-1): display, advertising, event, after-sales, staff...")
+        var source: String?
         @Option(help: "male or female (男/女).") var gender: OrEmpty<Gender>?
         @Option(name: .customLong("birth-date"), help: "YYYY-MM-DD.", transform: Typed.dayOrEmpty)
         var birthDate: OrEmpty<LocalDate>?
@@ -47,22 +48,30 @@ struct CustomerCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a customer card in any class (C-5: with a reason unless potential).",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales customer add --name 王芳 --phone 13800138000 --class potential --grade A --source event
-                aftersales customer add --name 李强 --phone 13912345678 --class retained --reason "walk-in owner of another make"
+                aftersales customer add --name 李强 --phone 13912345678 --class retained --reason "walk-in owner of \
+                another make"
                 """, permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var card: CardOptions
-        @Option(name: .customLong("class"), help: "potential, intention, retained or defeated.") var customerClass: CustomerClass = .potential
+        @Option(name: .customLong("class"), help: "potential, intention, retained or defeated.") var customerClass:
+            CustomerClass = .potential
         @Option(name: .customLong("phone"), help: "Phone number; repeat for several.") var phones: [String] = []
-        @Flag(name: .customLong("shared-phone"), help: "Accept a phone that is already on another customer (a family's number).") var sharedPhone = false
+        @Flag(
+            name: .customLong("shared-phone"),
+            help: "Accept a phone that is already on another customer (a family's number).") var sharedPhone = false
         @Option(help: "Why the customer starts in this class (C-5); required unless potential.") var reason: String?
-        @Option(name: .customLong("external-ref"), help: "The customer's key in another system.") var externalRef: String?
+        @Option(name: .customLong("external-ref"), help: "The customer's key in another system.") var externalRef:
+            String?
 
         func validate() throws {
             // Nothing to add without a name: a usage error (64), not a rule's refusal.
-            guard card.name != nil else { throw ValidationError("--name is required: aftersales customer add --name 王芳 [options]") }
+            guard card.name != nil else {
+                throw ValidationError("--name is required: aftersales customer add --name 王芳 [options]")
+            }
         }
 
         func run() throws {
@@ -71,7 +80,9 @@ struct CustomerCommand: ParsableCommand {
             form.customerClass = customerClass.rawValue
             form.externalRef = externalRef
             let customer = try form.customer(now: db.now)
-            let created = try db.addCustomer(NewCustomer(customer: customer, phones: phones, allowSharedPhones: sharedPhone, reason: reason), actor: global.actorName)
+            let created = try db.addCustomer(
+                NewCustomer(customer: customer, phones: phones, allowSharedPhones: sharedPhone, reason: reason),
+                actor: global.actorName)
             try show(created, db: db, global: global)
         }
     }
@@ -93,7 +104,8 @@ struct CustomerCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List customers, a page at a time.",
-            discussion: Help.text("aftersales customer list --class retained --owner 张伟 --limit 20", permission: .readCustomers))
+            discussion: Help.text(
+                "aftersales customer list --class retained --owner 张伟 --limit 20", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("class"), help: "Only this class.") var customerClass: CustomerClass?
@@ -116,12 +128,17 @@ struct CustomerCommand: ParsableCommand {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find customers by name (partial, Chinese), phone, plate or VIN.",
-            discussion: Help.text("""
+            discussion: Help.text(
+                """
                 aftersales customer search 王
                 aftersales customer search 13800138000
                 aftersales customer search 京A·12345
                 aftersales customer search 3000123 --by vin
-                """, permission: .readCustomers, more: "Without --by the kind is guessed: 17 VIN characters, digits (phone), a province character and a letter (plate), else a name. With --by vin, the last characters of a VIN are enough."))
+                """, permission: .readCustomers,
+                more:
+                    "Without --by the kind is guessed: 17 VIN characters, digits (phone), a province character and a "
+                    + "letter (plate), else a name. With --by vin, the last characters of a VIN are enough."
+            ))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "What to look for.") var text: String
@@ -138,15 +155,18 @@ struct CustomerCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change fields of a card; an empty value clears a field. Every change is audited.",
-            discussion: Help.text("aftersales customer edit 42 --address 北京市朝阳区建国路88号 --add-phone 01065529988", permission: .writeCustomers,
-                                  more: "The class is changed with `customer move`, never here."))
+            discussion: Help.text(
+                "aftersales customer edit 42 --address 北京市朝阳区建国路88号 --add-phone 01065529988",
+                permission: .writeCustomers,
+                more: "The class is changed with `customer move`, never here."))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
         @OptionGroup var card: CardOptions
         @Option(name: .customLong("add-phone"), help: "Add a phone; repeatable.") var addPhones: [String] = []
         @Option(name: .customLong("remove-phone"), help: "Remove a phone; repeatable.") var removePhones: [String] = []
-        @Flag(name: .customLong("shared-phone"), help: "Accept an added phone that is already on another customer.") var sharedPhone = false
+        @Flag(name: .customLong("shared-phone"), help: "Accept an added phone that is already on another customer.")
+        var sharedPhone = false
 
         func run() throws {
             let db = try global.open()
@@ -173,8 +193,12 @@ struct CustomerCommand: ParsableCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a customer to another class along C-5, with a reason.",
-            discussion: Help.text("aftersales customer move 42 --to retained --reason \"bought a Sagitar\"", permission: .moveCustomers,
-                                  more: "Allowed (C-5): potential → intention → retained; intention → defeated; defeated → intention; retained → defeated."))
+            discussion: Help.text(
+                "aftersales customer move 42 --to retained --reason \"bought a Sagitar\"", permission: .moveCustomers,
+                more:
+                    "Allowed (C-5): potential → intention → retained; intention → defeated; defeated → intention; "
+                    + "retained → defeated."
+            ))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
@@ -183,8 +207,10 @@ struct CustomerCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            try show(try db.moveCustomer(id, to: to, reason: reason,
-                                         actor: global.actorName), db: db, global: global)
+            try show(
+                try db.moveCustomer(
+                    id, to: to, reason: reason,
+                    actor: global.actorName), db: db, global: global)
         }
     }
 

@@ -1,9 +1,9 @@
 import ArgumentParser
-import Foundation
+import Campaigns
 import Core
 import Customers
+import Foundation
 import Messaging
-import Campaigns
 import Storage
 import Warranty
 
@@ -12,8 +12,10 @@ extension SegmentCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a segment's filter or description (audited with the old values).",
-            discussion: Help.text("aftersales segment edit retained-vw --filter \"class = retained and make = Volkswagen and usage = private\"",
-                                  permission: .manageCampaigns))
+            discussion: Help.text(
+                "aftersales segment edit retained-vw --filter \"class = retained and make = Volkswagen and usage = "
+                    + "private\"",
+                permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "The new filter.") var filter: String?
@@ -24,15 +26,21 @@ extension SegmentCommand {
         }
 
         func run() throws {
-            let segment = try global.open().editSegment(name, filter: filter, description: description, actor: global.actorName)
-            try global.output.emit(segment, table: .record([("segment", segment.name), ("filter", segment.filter), ("description", segment.description)]))
+            let segment = try global.open().editSegment(
+                name, filter: filter, description: description, actor: global.actorName)
+            try global.output.emit(
+                segment,
+                table: .record([
+                    ("segment", segment.name), ("filter", segment.filter), ("description", segment.description),
+                ]))
         }
     }
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Retire a segment: it stays with its history, no new campaign may use it, lists leave it out.",
-            discussion: Help.text("aftersales segment retire winter-2025 --reason \"活动结束\"", permission: .manageCampaigns))
+            discussion: Help.text(
+                "aftersales segment retire winter-2025 --reason \"活动结束\"", permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "Why.") var reason: String
@@ -46,7 +54,9 @@ extension SegmentCommand {
     struct Members: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The customers a segment holds now, a page at a time; --format csv to export them.",
-            discussion: Help.text("aftersales segment members retained-vw --format csv --limit 10000 > retained-vw.csv", permission: .readCustomers))
+            discussion: Help.text(
+                "aftersales segment members retained-vw --format csv --limit 10000 > retained-vw.csv",
+                permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @OptionGroup var page: PageOptions
@@ -61,9 +71,11 @@ extension SegmentCommand {
 extension CampaignCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct a campaign that has not run yet (audited with the old values); one that has run is refused.",
-            discussion: Help.text("aftersales campaign edit winter-check --template \"尊敬的{{name}}{{title}}：冬季免费检测，欢迎到店。{{dealer}}\"",
-                                  permission: .manageCampaigns))
+            abstract:
+                "Correct a campaign that has not run yet (audited with the old values); one that has run is refused.",
+            discussion: Help.text(
+                "aftersales campaign edit winter-check --template \"尊敬的{{name}}{{title}}：冬季免费检测，欢迎到店。{{dealer}}\"",
+                permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "Saved segment.") var segment: String?
@@ -71,18 +83,25 @@ extension CampaignCommand {
         @Option(help: "marketing, service or recall.") var category: MessageCategory?
         @Option(help: "E-mail subject (may use fields).") var subject: String?
         @Option(help: "The message template (mustache).") var template: String?
-        @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile: String?
-        @Option(name: .customLong("response-window"), help: "Days a response counts for the campaign.") var responseWindow: Int?
+        @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile:
+            String?
+        @Option(name: .customLong("response-window"), help: "Days a response counts for the campaign.")
+        var responseWindow: Int?
 
         func validate() throws {
-            guard template == nil || templateFile == nil else { throw ValidationError("give --template or --template-file, not both") }
+            guard template == nil || templateFile == nil else {
+                throw ValidationError("give --template or --template-file, not both")
+            }
         }
 
         func run() throws {
             let text = try template ?? templateFile.map { try Parse.textFile($0, field: "template-file") }
-            let campaign = try global.open().editCampaign(name, CampaignEdit(segment: segment, channel: channel, category: category, subject: subject,
-                                                                           template: text, responseWindowDays: responseWindow),
-                                                          actor: global.actorName)
+            let campaign = try global.open().editCampaign(
+                name,
+                CampaignEdit(
+                    segment: segment, channel: channel, category: category, subject: subject,
+                    template: text, responseWindowDays: responseWindow),
+                actor: global.actorName)
             try CampaignCommand.show(campaign, global: global)
         }
     }
@@ -90,7 +109,8 @@ extension CampaignCommand {
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Retire a campaign: its messages and report stay, it never runs again, lists leave it out.",
-            discussion: Help.text("aftersales campaign retire winter-check --reason \"活动结束\"", permission: .manageCampaigns))
+            discussion: Help.text(
+                "aftersales campaign retire winter-check --reason \"活动结束\"", permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Name.") var name: String
         @Option(help: "Why.") var reason: String
@@ -106,7 +126,8 @@ extension ContactCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a logged contact (audited with the old values).",
-            discussion: Help.text("aftersales contact edit 311 --outcome booked --note \"周五上午首保\"", permission: .logContacts))
+            discussion: Help.text(
+                "aftersales contact edit 311 --outcome booked --note \"周五上午首保\"", permission: .logContacts))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Contact id.", transform: Typed.id) var id: Contact.ID
         @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel?
@@ -118,8 +139,9 @@ extension ContactCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let contact = try db.editContact(id, channel: channel, direction: direction, outcome: outcome,
-                                             at: at?.instant(in: zone), note: note, actor: global.actorName)
+            let contact = try db.editContact(
+                id, channel: channel, direction: direction, outcome: outcome,
+                at: at?.instant(in: zone), note: note, actor: global.actorName)
             try global.output.emit(contact, table: Present.contacts([contact], zone: zone))
         }
     }
@@ -128,9 +150,13 @@ extension ContactCommand {
 extension ClaimsCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct a draft claim: lines priced and the decision frozen again as at creation (audited with the old values).",
-            discussion: Help.text("aftersales claim edit 12 --mileage 15320 --part \"5Q0 611 701 C:2\"", permission: .actOnClaims,
-                                  more: "Options given replace what the draft says; --labour and --part replace all labour or part lines."))
+            abstract:
+                "Correct a draft claim: lines priced and the decision frozen again as at creation (audited with the "
+                + "old values).",
+            discussion: Help.text(
+                "aftersales claim edit 12 --mileage 15320 --part \"5Q0 611 701 C:2\"", permission: .actOnClaims,
+                more: "Options given replace what the draft says; --labour and --part replace all labour or part lines."
+            ))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
         @Option(help: "Kilometres at the repair.") var mileage: Int?
@@ -145,10 +171,11 @@ extension ClaimsCommand {
             let db = try global.open()
             // The claim's rules name the claim form's fields, which `claim create`'s options name (issue 14).
             let record = try ClaimForm.Field.naming(CLIFields.claim) {
-                let draft = try db.claimRecord(id).corrected(mileage: mileage, failure: failure, cause: cause,
-                                                             repairOrder: repairOrder, repairLine: line,
-                                                             labour: labour.isEmpty ? nil : labour,
-                                                             parts: part.isEmpty ? nil : part)
+                let draft = try db.claimRecord(id).corrected(
+                    mileage: mileage, failure: failure, cause: cause,
+                    repairOrder: repairOrder, repairLine: line,
+                    labour: labour.isEmpty ? nil : labour,
+                    parts: part.isEmpty ? nil : part)
                 return try db.editClaim(id, draft, actor: global.actorName)
             }
             try ClaimsCommand.show(record, global: global)

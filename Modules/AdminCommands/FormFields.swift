@@ -1,6 +1,6 @@
-import Core
-import Complaints
 import Campaigns
+import Complaints
+import Core
 import Messaging
 import Warranty
 

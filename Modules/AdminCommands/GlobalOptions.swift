@@ -1,8 +1,8 @@
-import ArgumentParser
-import Foundation
-import Core
-import Storage
 import AppConventions
+import ArgumentParser
+import Core
+import Foundation
+import Storage
 
 /// Output formats of commands whose output is data.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -16,16 +16,23 @@ public enum YesNo: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// The options every command takes: the same `--db`, `--actor` and `--format` on all three binaries.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite.", valueName: "path"))
     public var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("The name recorded in the audit log. Default: your login name.", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The name recorded in the audit log. Default: your login name.", valueName: "name"))
     public var actor: String?
 
     @Option(name: .long, help: "Output format: table, json (one document) or csv (with a header row).")
     public var format: OutputFormat = .table
 
-    @Option(name: .customLong("csv-bom"), help: "With --format csv: start with a UTF-8 byte order mark, so Excel reads Chinese text (yes); no for scripts.")
+    @Option(
+        name: .customLong("csv-bom"),
+        help:
+            "With --format csv: start with a UTF-8 byte order mark, so Excel reads Chinese text (yes); no for scripts.")
     public var csvBOM: YesNo = .yes
 
     public init() {}
@@ -43,7 +50,9 @@ public struct GlobalOptions: ParsableArguments {
 
     /// `$AFTERSALES_NOW` by the shared convention; a bad one is a usage error (exit 64).
     static func fixedNow() throws -> Conventions.FixedNow? {
-        do { return try Conventions.FixedNow.fromEnvironment() } catch { throw ValidationError(String(describing: error)) }
+        do { return try Conventions.FixedNow.fromEnvironment() } catch {
+            throw ValidationError(String(describing: error))
+        }
     }
 
     public var output: Output { Output(format: format, byteOrderMark: csvBOM == .yes) }

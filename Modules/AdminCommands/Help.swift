@@ -13,17 +13,24 @@ enum Help {
         let lines = joinedContinuations(example).flatMap(broken)
         parts.append("Example:\n  " + lines.joined(separator: "\n  "))
         if let permission {
-            parts.append("Roles (API): \(permission.roles.map(\.rawValue).joined(separator: ", ")). The CLI works on the database file directly; whoever can open the file can run it.")
+            parts.append(
+                "Roles (API): \(permission.roles.map(\.rawValue).joined(separator: ", ")). The CLI works on the "
+                    + "database file directly; whoever can open the file can run it."
+            )
         }
         return parts.joined(separator: "\n\n")
     }
 
     /// The example's commands, each on one line (continuations written with `\` joined).
     static func joinedContinuations(_ example: String) -> [String] {
-        var commands: [String] = [], pending = ""
+        var commands: [String] = []
+        var pending = ""
         for raw in example.split(separator: "\n") {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasSuffix("\\") { pending += line.dropLast().trimmingCharacters(in: .whitespaces) + " "; continue }
+            if line.hasSuffix("\\") {
+                pending += line.dropLast().trimmingCharacters(in: .whitespaces) + " "
+                continue
+            }
             commands.append(pending + line)
             pending = ""
         }
@@ -34,11 +41,22 @@ enum Help {
     /// A command broken at spaces outside quotes into lines of at most `exampleWidth`, continued with ` \`.
     static func broken(_ command: String) -> [String] {
         guard TextTable.width(command) > exampleWidth else { return [command] }
-        var words: [String] = [], word = "", quote: Character?
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
         for character in command {
-            if let open = quote { word.append(character); if character == open { quote = nil }; continue }
+            if let open = quote {
+                word.append(character)
+                if character == open { quote = nil }
+                continue
+            }
             if character == "\"" || character == "'" { quote = character }
-            if character == " " { if !word.isEmpty { words.append(word) }; word = "" } else { word.append(character) }
+            if character == " " {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            } else {
+                word.append(character)
+            }
         }
         if !word.isEmpty { words.append(word) }
         // An option stays on the line of its value.
@@ -51,7 +69,8 @@ enum Help {
             }
         }
         words = units
-        var lines: [String] = [], current = ""
+        var lines: [String] = []
+        var current = ""
         for word in words {
             let candidate = current.isEmpty ? word : current + " " + word
             if !current.isEmpty, TextTable.width(candidate) + 2 > exampleWidth - (lines.isEmpty ? 0 : 4) {
@@ -62,6 +81,8 @@ enum Help {
             }
         }
         lines.append(current)
-        return lines.enumerated().map { index, line in (index == 0 ? "" : "    ") + line + (index == lines.count - 1 ? "" : " \\") }
+        return lines.enumerated().map { index, line in
+            (index == 0 ? "" : "    ") + line + (index == lines.count - 1 ? "" : " \\")
+        }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
-import Foundation
 import Core
+import Foundation
 import Storage
 import TextInput
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,20 +12,26 @@ struct ImportCustomersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-customers",
         abstract: "Move customers, vehicles and mileage readings in from the old system (CSV, UTF-8 or GB18030).",
-        discussion: Help.text("""
+        discussion: Help.text(
+            """
             aftersales import-customers old-dms-export.csv
             aftersales import-customers old-dms-export.csv --keep-valid --format json > report.json
-            """, permission: .administer, more: """
-            The layout is in Docs/customer-csv.md. Every row is validated; errors are reported as FILE:LINE: field: reason.
-            Atomic: any rejected row and nothing is loaded (exit 1), unless --keep-valid (valid rows loaded, exit 3).
-            Idempotent: the same file again changes nothing.
-            """))
+            """, permission: .administer,
+            more: """
+                The layout is in Docs/customer-csv.md. Every row is validated; errors are reported as FILE:LINE: \
+                field: reason.
+                Atomic: any rejected row and nothing is loaded (exit 1), unless --keep-valid (valid rows loaded, exit \
+                3).
+                Idempotent: the same file again changes nothing.
+                """))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
-    @Flag(name: .customLong("keep-valid"), help: "Load the valid rows and list the rejected ones (exit 3).") var keepValid = false
+    @Flag(name: .customLong("keep-valid"), help: "Load the valid rows and list the rejected ones (exit 3).")
+    var keepValid = false
     @Flag(name: .customLong("dry-run"), help: "Validate and count; write nothing.") var dryRun = false
-    @Flag(name: .customLong("shared-phones"), help: "Accept phones already on another customer.") var sharedPhones = false
+    @Flag(name: .customLong("shared-phones"), help: "Accept phones already on another customer.") var sharedPhones =
+        false
     @Option(help: "utf-8, gb18030 or auto (UTF-8 if the whole file is valid UTF-8).") var encoding: TextEncoding = .auto
     @Flag(help: "No progress display.") var quiet = false
 
@@ -36,23 +43,35 @@ struct ImportCustomersCommand: ParsableCommand {
         options.allowSharedPhones = sharedPhones
         options.encoding = encoding
         let progress = quiet ? nil : Progress(file: file)
-        let report = try db.importCustomers(path: file, options: options, actor: global.actorName, progress: progress.map { p in { p.update(bytes: $0, rows: $1) } })
+        let report = try db.importCustomers(
+            path: file, options: options, actor: global.actorName,
+            progress: progress.map { p in { p.update(bytes: $0, rows: $1) } })
         progress?.finish()
         for problem in report.errors { printError(report.located(problem)) }
-        if report.rejectedRows > report.errors.count { printError("\(file): … \(report.rejectedRows - report.errors.count) more rejected rows") }
+        if report.rejectedRows > report.errors.count {
+            printError("\(file): … \(report.rejectedRows - report.errors.count) more rejected rows")
+        }
         for warning in report.warnings.prefix(20) { printError("warning: " + report.located(warning)) }
         if report.warnings.count > 20 { printError("warning: … \(report.warnings.count - 20) more warnings") }
         func counts(_ c: ImportCounts) -> String { "\(c.added) added, \(c.updated) updated, \(c.unchanged) unchanged" }
-        try global.output.emit(report, table: .record([
-            ("file", report.file), ("encoding", report.encoding), ("rows", String(report.rows)),
-            ("customers", counts(report.customers)), ("vehicles", counts(report.vehicles)),
-            ("mileage readings", "\(report.mileage.added) added, \(report.mileage.unchanged) unchanged"),
-            ("care plans", report.carePlans > 0
-                ? "\(report.carePlans) created for customers moved to retained (C-7)" : nil),
-            ("rejected rows", String(report.rejectedRows)), ("outcome", outcomeText(report)),
-            ("import", report.importID.map { "#\($0)" }),
-            ("note", report.sameChecksumAs.map { "a file with the same checksum was imported before (import #\($0))" }),
-        ]))
+        try global.output.emit(
+            report,
+            table: .record([
+                ("file", report.file), ("encoding", report.encoding), ("rows", String(report.rows)),
+                ("customers", counts(report.customers)), ("vehicles", counts(report.vehicles)),
+                ("mileage readings", "\(report.mileage.added) added, \(report.mileage.unchanged) unchanged"),
+                (
+                    "care plans",
+                    report.carePlans > 0
+                        ? "\(report.carePlans) created for customers moved to retained (C-7)" : nil
+                ),
+                ("rejected rows", String(report.rejectedRows)), ("outcome", outcomeText(report)),
+                ("import", report.importID.map { "#\($0)" }),
+                (
+                    "note",
+                    report.sameChecksumAs.map { "a file with the same checksum was imported before (import #\($0))" }
+                ),
+            ]))
         switch report.outcome {
         case .rejected: throw ExitCode(1)
         case .partlyImported: throw ExitCode(3)
@@ -63,7 +82,8 @@ struct ImportCustomersCommand: ParsableCommand {
     private func outcomeText(_ report: CustomerImportReport) -> String {
         switch report.outcome {
         case .imported: return "imported (one transaction)"
-        case .rejected: return "rejected: nothing written" + (keepValid ? "" : " (use --keep-valid to load the valid rows)")
+        case .rejected:
+            return "rejected: nothing written" + (keepValid ? "" : " (use --keep-valid to load the valid rows)")
         case .partlyImported: return "partly imported: valid rows written, rejected rows listed above"
         case .unchanged: return "unchanged: everything in the file is already in the database"
         case .dryRun: return "dry run: nothing written"
@@ -79,16 +99,24 @@ struct ImportsCommand: ParsableCommand {
         aliases: ["imports"])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Imports, newest first.", discussion: Help.text("aftersales imports list"))
+        static let configuration = CommandConfiguration(
+            abstract: "Imports, newest first.", discussion: Help.text("aftersales imports list"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let runs = try db.importRuns()
-            try global.output.emit(runs, table: TextTable(columns: ["id", "kind", "file", "at", "actor", "counts", "checksum"], rows: runs.map {
-                [String($0.id), $0.kind, $0.file, Instant.localString($0.at, in: zone), $0.actor, Self.summary($0.counts), String($0.checksum.prefix(12))]
-            }))
+            try global.output.emit(
+                runs,
+                table: TextTable(
+                    columns: ["id", "kind", "file", "at", "actor", "counts", "checksum"],
+                    rows: runs.map {
+                        [
+                            String($0.id), $0.kind, $0.file, Instant.localString($0.at, in: zone), $0.actor,
+                            Self.summary($0.counts), String($0.checksum.prefix(12)),
+                        ]
+                    }))
         }
 
         /// `Bulletins 150 added; Vehicles 13,500 added, 2 replaced`: the counts that are not zero, per section.
@@ -103,16 +131,24 @@ extension ImportsCommand {
     /// The counts an import kept (`{"Parts": {"added": 2, ...}}`), per section in name order, as
     /// `2 added, 1 replaced`; zeros only when asked. Nil when the history holds another shape.
     static func sections(_ counts: String, withZeros: Bool = false) -> [(name: String, counts: String)]? {
-        guard let sections = try? JSONDecoder().decode([String: [String: Int]].self, from: Data(counts.utf8)) else { return nil }
+        guard let sections = try? JSONDecoder().decode([String: [String: Int]].self, from: Data(counts.utf8)) else {
+            return nil
+        }
         let order = ["added", "replaced", "updated", "unchanged", "skipped", "rejected"]
         return sections.sorted { $0.key < $1.key }.map { name, values in
-            (name, order.compactMap { key in values[key].flatMap { withZeros || $0 > 0 ? "\(Grouping.thousands($0)) \(key)" : nil } }.joined(separator: ", "))
+            (
+                name,
+                order.compactMap { key in
+                    values[key].flatMap { withZeros || $0 > 0 ? "\(Grouping.thousands($0)) \(key)" : nil }
+                }.joined(separator: ", ")
+            )
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One import: file, checksum, time, actor and its counts per section.",
-                                                        discussion: Help.text("aftersales imports show 12"))
+        static let configuration = CommandConfiguration(
+            abstract: "One import: file, checksum, time, actor and its counts per section.",
+            discussion: Help.text("aftersales imports show 12"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The import's id (from imports list).", transform: Typed.rowID) var id: Int64
 
@@ -120,14 +156,18 @@ extension ImportsCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let run = try db.importRun(id: id)
-            var pairs: [(String, String?)] = [("id", String(run.id)), ("kind", run.kind), ("file", run.file), ("checksum (SHA-256)", run.checksum),
-                                              ("at", Instant.localString(run.at, in: zone)), ("actor", run.actor)]
+            var pairs: [(String, String?)] = [
+                ("id", String(run.id)), ("kind", run.kind), ("file", run.file), ("checksum (SHA-256)", run.checksum),
+                ("at", Instant.localString(run.at, in: zone)), ("actor", run.actor),
+            ]
             if let sections = ImportsCommand.sections(run.counts, withZeros: true) {
                 pairs += sections.map { ($0.name, $0.counts) }
             } else {
                 pairs.append(("counts", run.counts))
             }
-            let same = try db.importRuns(limit: 10_000).filter { $0.checksum == run.checksum && $0.id != run.id }.map { "#\($0.id)" }
+            let same = try db.importRuns(limit: 10_000).filter { $0.checksum == run.checksum && $0.id != run.id }.map {
+                "#\($0.id)"
+            }
             if !same.isEmpty { pairs.append(("same checksum as", same.joined(separator: ", "))) }
             try global.output.emit(run, table: .record(pairs))
         }
@@ -156,9 +196,11 @@ final class Progress {
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
         let rate = Double(bytes) / elapsed
         let left = total > bytes && rate > 0 ? Int(Double(total - bytes) / rate) : 0
-        let line = String(format: "\r%@%.1f of %.1f MB, %@ %@, %@ %@/s, %.1f MB/s, about %d s left   ", label,
-                          Double(bytes) / 1e6, Double(total) / 1e6, Grouping.thousands(rows), noun, Grouping.thousands(Int(Double(rows) / elapsed)), noun,
-                          rate / 1e6, left)
+        let line = String(
+            format: "\r%@%.1f of %.1f MB, %@ %@, %@ %@/s, %.1f MB/s, about %d s left   ", label,
+            Double(bytes) / 1e6, Double(total) / 1e6, Grouping.thousands(rows), noun,
+            Grouping.thousands(Int(Double(rows) / elapsed)), noun,
+            rate / 1e6, left)
         FileHandle.standardError.write(Data(line.utf8))
         shown = true
     }

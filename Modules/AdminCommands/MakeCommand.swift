@@ -6,23 +6,28 @@ import Storage
 struct MakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make",
-        abstract: "Make aliases: 大众 is Volkswagen. Vehicles are stored under the manufacturer's name, so terms and bulletins find them.",
+        abstract:
+            "Make aliases: 大众 is Volkswagen. Vehicles are stored under the manufacturer's name, so terms and "
+            + "bulletins find them.",
         subcommands: [List.self, Alias.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every alias and the make it names.",
-                                                        discussion: Help.text("aftersales make list", permission: .readCustomers))
+        static let configuration = CommandConfiguration(
+            abstract: "Every alias and the make it names.",
+            discussion: Help.text("aftersales make list", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let aliases = try global.open().makeAliases()
-            try global.output.emit(aliases, table: TextTable(columns: ["alias", "make"], rows: aliases.map { [$0.alias, $0.make] }))
+            try global.output.emit(
+                aliases, table: TextTable(columns: ["alias", "make"], rows: aliases.map { [$0.alias, $0.make] }))
         }
     }
 
     struct Alias: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that an alias names a make; vehicles already stored under the alias are renamed (audited).",
+            abstract:
+                "Record that an alias names a make; vehicles already stored under the alias are renamed (audited).",
             discussion: Help.text("aftersales make alias 速腾大众 --to Volkswagen", permission: .administer))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The name people type, e.g. 大众.") var alias: String
@@ -30,7 +35,9 @@ struct MakeCommand: ParsableCommand {
 
         func run() throws {
             let (saved, renamed) = try global.open().setMakeAlias(alias, make: to, actor: global.actorName)
-            try global.output.emit(saved, table: .record([("alias", saved.alias), ("make", saved.make), ("vehicles renamed", String(renamed))]))
+            try global.output.emit(
+                saved,
+                table: .record([("alias", saved.alias), ("make", saved.make), ("vehicles renamed", String(renamed))]))
         }
     }
 }

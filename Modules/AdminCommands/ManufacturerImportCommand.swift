@@ -1,20 +1,24 @@
 import ArgumentParser
-import Foundation
 import Core
-import Storage
-import ManufacturerXML
+import Foundation
 import ManufacturerImport
+import ManufacturerXML
+import Storage
 
 /// `aftersales-import`: the manufacturer's XML files (MANUFACTURER-XML.md) into the database.
 public struct AftersalesImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "aftersales-import",
-        abstract: "Import the manufacturer's XML files: bulletins and recalls, labour operations, parts, warranty terms, vehicles.",
+        abstract:
+            "Import the manufacturer's XML files: bulletins and recalls, labour operations, parts, warranty terms, "
+            + "vehicles.",
         discussion: """
-            Each file (.xml or .xml.gz, UTF-8 or GB18030) is validated against Docs/schemas/manufacturer-data.xsd while it
+            Each file (.xml or .xml.gz, UTF-8 or GB18030) is validated against Docs/schemas/manufacturer-data.xsd \
+            while it
             streams, and stored in one transaction: all of it, or nothing (unless --keep-valid). Importing the same file
             twice changes nothing the second time. Errors read FILE:LINE:COLUMN: message.
-            Exit status: 0 all imported; 1 rejected, nothing written; 3 partly imported (--keep-valid with rejected items,
+            Exit status: 0 all imported; 1 rejected, nothing written; 3 partly imported (--keep-valid with rejected \
+            items,
             or some of several files rejected); 64 usage error.
 
             Example:  aftersales-import --actor it-zhang recalls-2026-11.xml parts.xml.gz
@@ -32,15 +36,23 @@ public struct AftersalesImportCommand: ParsableCommand {
     }
 
     /// Prints the reports and turns them into the exit status.
-    static func finish(_ reports: [FileReport], global: GlobalOptions, reportPath: String?, validating: Bool = false) throws {
+    static func finish(
+        _ reports: [FileReport], global: GlobalOptions, reportPath: String?, validating: Bool = false
+    ) throws {
         for report in reports {
             for error in report.errors { printError(error) }
             for item in report.rejected {
                 for error in item.errors.prefix(5) { printError(error) }
-                if item.errors.count > 5 { printError("\(report.file): … \(item.errors.count - 5) more problems in \(item.item)") }
+                if item.errors.count > 5 {
+                    printError("\(report.file): … \(item.errors.count - 5) more problems in \(item.item)")
+                }
             }
             for warning in report.warnings.prefix(20) { printError("warning: \(warning)") }
-            if report.warningCount > 20 { printError("warning: \(report.file): … \(report.warningCount - 20) more warnings (all of them are in --report)") }
+            if report.warningCount > 20 {
+                printError(
+                    "warning: \(report.file): … \(report.warningCount - 20) more warnings (all of them are in --report)"
+                )
+            }
         }
         if let reportPath {
             do {
@@ -55,28 +67,46 @@ public struct AftersalesImportCommand: ParsableCommand {
             for section in Section.allCases {
                 guard let c = report.sections[section.rawValue] else { continue }
                 // Validating writes nothing: it says what it read and what it would refuse, not columns of zeros.
-                rows.append(validating ? [report.file, section.rawValue, String(c.read), String(c.rejected)]
-                                       : [report.file, section.rawValue, String(c.added), String(c.replaced), String(c.unchanged), String(c.skipped),
-                                          String(c.rejected)])
+                rows.append(
+                    validating
+                        ? [report.file, section.rawValue, String(c.read), String(c.rejected)]
+                        : [
+                            report.file, section.rawValue, String(c.added), String(c.replaced), String(c.unchanged),
+                            String(c.skipped),
+                            String(c.rejected),
+                        ])
             }
-            outcomes.append("\(report.file) → " + (validating && report.outcome == .rejected ? "invalid" : describe(report)))
+            outcomes.append(
+                "\(report.file) → " + (validating && report.outcome == .rejected ? "invalid" : describe(report)))
         }
-        // Each file's outcome below the table (a line of its own, so the columns stay narrow); JSON has it as `outcome`.
-        let columns = validating ? ["file", "section", "items read", "invalid"]
-                                 : ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"]
-        try global.output.emit(reports, table: TextTable(columns: columns, rows: rows), footer: outcomes.joined(separator: "\n"))
+        // Each file's outcome below the table (a line of its own, so the columns stay narrow); JSON has it as
+        // `outcome`.
+        let columns =
+            validating
+            ? ["file", "section", "items read", "invalid"]
+            : ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"]
+        try global.output.emit(
+            reports, table: TextTable(columns: columns, rows: rows), footer: outcomes.joined(separator: "\n"))
         let failed = reports.filter { $0.outcome == .rejected }.count
-        let partial = reports.contains { $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport || ($0.outcome != .rejected && !$0.rejected.isEmpty) }
+        let partial = reports.contains {
+            $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport
+                || ($0.outcome != .rejected && !$0.rejected.isEmpty)
+        }
         if failed == reports.count { throw ExitCode(1) }
         if failed > 0 || partial { throw ExitCode(3) }
     }
 
     /// Runs `body` on each file in turn, with a progress display on a terminal unless `quiet`.
-    static func eachFile(_ files: [String], quiet: Bool,
-                         _ body: (String, @escaping (ImportProgress) -> Void) -> FileReport) -> [FileReport] {
+    static func eachFile(
+        _ files: [String], quiet: Bool,
+        _ body: (String, @escaping (ImportProgress) -> Void) -> FileReport
+    ) -> [FileReport] {
         files.map { file in
-            let progress = quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
-            let report = body(file) { progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes)) }
+            let progress =
+                quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
+            let report = body(file) {
+                progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes))
+            }
             progress?.finish()
             return report
         }
@@ -86,14 +116,20 @@ public struct AftersalesImportCommand: ParsableCommand {
         var text: String
         switch report.outcome {
         case .imported: text = "imported" + (report.importRun.map { " (import #\($0), one transaction)" } ?? "")
-        case .partlyImported: text = report.written ? "partly imported: the valid items written, the rejected ones listed" : "nothing new; rejected items listed"
+        case .partlyImported:
+            text =
+                report.written
+                ? "partly imported: the valid items written, the rejected ones listed"
+                : "nothing new; rejected items listed"
         case .rejected: text = "rejected: nothing written"
         case .unchanged: text = "unchanged: everything in the file is already stored"
         case .wouldImport: text = "dry run: would import; nothing written"
         case .wouldPartlyImport: text = "would import the valid items; rejected items listed; nothing written"
         case .valid: text = "valid"
         }
-        if let same = report.sameChecksumAs { text += "; a file with the same checksum was imported before (import #\(same))" }
+        if let same = report.sameChecksumAs {
+            text += "; a file with the same checksum was imported before (import #\(same))"
+        }
         return text
     }
 
@@ -101,13 +137,21 @@ public struct AftersalesImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import files (the default: aftersales-import FILE... is aftersales-import import FILE...).",
-            discussion: Help.text("aftersales-import --keep-valid --report out.json bulletins.xml parts.xml.gz", permission: .manageBulletins))
+            discussion: Help.text(
+                "aftersales-import --keep-valid --report out.json bulletins.xml parts.xml.gz",
+                permission: .manageBulletins))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
-        @Flag(name: .customLong("dry-run"), help: "Do the whole import in a transaction and roll it back: exact counts, nothing written.") var dryRun = false
-        @Flag(name: .customLong("keep-valid"), help: "Store the valid items of a file and list the rejected ones (exit 3).") var keepValid = false
-        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report: String?
+        @Flag(
+            name: .customLong("dry-run"),
+            help: "Do the whole import in a transaction and roll it back: exact counts, nothing written.") var dryRun =
+            false
+        @Flag(
+            name: .customLong("keep-valid"),
+            help: "Store the valid items of a file and list the rejected ones (exit 3).") var keepValid = false
+        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report:
+            String?
         @Flag(help: "No progress display.") var quiet = false
 
         func validate() throws {
@@ -118,7 +162,8 @@ public struct AftersalesImportCommand: ParsableCommand {
             let db = try global.open()
             let options = ImportOptions(dryRun: dryRun, keepValid: keepValid)
             let reports = AftersalesImportCommand.eachFile(files, quiet: quiet) { file, progress in
-                ManufacturerImporter.importFile(path: file, into: db, actor: global.actorName, options: options, progress: progress)
+                ManufacturerImporter.importFile(
+                    path: file, into: db, actor: global.actorName, options: options, progress: progress)
             }
             try AftersalesImportCommand.finish(reports, global: global, reportPath: report)
         }
@@ -126,12 +171,14 @@ public struct AftersalesImportCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check files against the schema and the contract's content rules; writes nothing, needs no database.",
+            abstract:
+                "Check files against the schema and the contract's content rules; writes nothing, needs no database.",
             discussion: Help.text("aftersales-import validate recalls-2026-11.xml"))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
-        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report: String?
+        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report:
+            String?
         @Flag(help: "No progress display.") var quiet = false
 
         func run() throws {

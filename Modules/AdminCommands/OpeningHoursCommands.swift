@@ -33,7 +33,8 @@ extension CalendarCommand {
         struct Set: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Set the opening hours of one or more weekdays, or close them.",
-                discussion: Help.text("""
+                discussion: Help.text(
+                    """
                     aftersales calendar hours set saturday sunday --hours 09:00-18:00
                     aftersales calendar hours set monday --closed
                     """, permission: .administer, more: "Weekdays: monday to sunday, mon to sun, or 周一 to 周日."))
@@ -56,8 +57,9 @@ extension CalendarCommand {
 
             func run() throws {
                 let days = weekdays.compactMap(Weekday.init(parsing:))
-                let listing = try global.open().setOpeningHours(days, to: hours.flatMap(BusinessHours.init),
-                                                                actor: global.actorName)
+                let listing = try global.open().setOpeningHours(
+                    days, to: hours.flatMap(BusinessHours.init),
+                    actor: global.actorName)
                 let rows = listing.weekly.map { [$0.weekday.description, $0.hours, $0.isDefault ? "default" : ""] }
                 try global.output.emit(listing, table: TextTable(columns: ["day", "hours", "note"], rows: rows))
             }
@@ -66,7 +68,8 @@ extension CalendarCommand {
         struct Day: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Close the store on a day, or give a day other hours than its weekday's.",
-                discussion: Help.text("""
+                discussion: Help.text(
+                    """
                     aftersales calendar hours day 2027-02-06 --closed --name 除夕
                     aftersales calendar hours day 2026-12-31 --hours 08:30-17:00 --name 跨年
                     """, permission: .administer))
@@ -87,10 +90,12 @@ extension CalendarCommand {
 
             func run() throws {
                 let date = day
-                let entry = try global.open().setStoreDay(date, hours: hours.flatMap(BusinessHours.init), name: name,
-                                                          actor: global.actorName)
-                global.output.note("\(date): \(entry.hours == "closed" ? "closed" : "open \(entry.hours)")"
-                                   + (entry.name.map { " (\($0))" } ?? ""))
+                let entry = try global.open().setStoreDay(
+                    date, hours: hours.flatMap(BusinessHours.init), name: name,
+                    actor: global.actorName)
+                global.output.note(
+                    "\(date): \(entry.hours == "closed" ? "closed" : "open \(entry.hours)")"
+                        + (entry.name.map { " (\($0))" } ?? ""))
             }
         }
 

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// A table of text cells: rendered aligned for people, or as CSV with a header row.
 public struct TextTable: Sendable {
@@ -26,40 +26,52 @@ public struct TextTable: Sendable {
         let cleaned = rows.map { $0.map { $0.replacingOccurrences(of: "\n", with: " ") } }
         var widths = columns.map(TextTable.width)
         for row in cleaned {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], TextTable.width(cell))
+            }
         }
         let separators = 2 * max(0, widths.count - 1)
         // The rightmost wide column gives way first (a description, a note, a reason), down to 24 columns; then the
         // next one to its left.
         while widths.reduce(separators, +) > Self.maximumWidth {
-            guard let column = widths.indices.last(where: { widths[$0] > 24 }) ?? widths.indices.last(where: { widths[$0] > 12 }) else { break }
+            guard
+                let column = widths.indices.last(where: { widths[$0] > 24 })
+                    ?? widths.indices.last(where: { widths[$0] > 12 })
+            else { break }
             widths[column] -= 1
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - TextTable.width(cell)))
+                i == cells.count - 1
+                    ? cell : cell + String(repeating: " ", count: max(0, widths[i] - TextTable.width(cell)))
             }.joined(separator: "  ")
         }
         /// A row over as many lines as its longest wrapped cell needs.
         func lines(_ cells: [String]) -> [String] {
-            let wrapped = cells.enumerated().map { i, cell in i < widths.count ? Self.wrap(cell, to: widths[i]) : [cell] }
+            let wrapped = cells.enumerated().map { i, cell in i < widths.count ? Self.wrap(cell, to: widths[i]) : [cell]
+            }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { k in line(wrapped.map { k < $0.count ? $0[k] : "" }) }
         }
         var out = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         out += cleaned.flatMap(lines)
-        return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+        return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(
+            separator: "\n")
     }
 
     /// `text` in lines of at most `width` display columns, broken after a space where one is near, else anywhere
     /// (Chinese text has no spaces).
     static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0, Self.width(text) > width else { return [text] }
-        var lines: [String] = [], current = "", used = 0
+        var lines: [String] = []
+        var current = ""
+        var used = 0
         for character in text {
             let w = Self.width(String(character))
             if used + w > width {
-                if let space = current.lastIndex(of: " "), current.distance(from: space, to: current.endIndex) < width / 3 {
+                if let space = current.lastIndex(of: " "),
+                    current.distance(from: space, to: current.endIndex) < width / 3
+                {
                     lines.append(String(current[..<space]))
                     current = String(current[current.index(after: space)...])
                 } else {
@@ -79,7 +91,8 @@ public struct TextTable: Sendable {
     public func csv() -> String {
         func field(_ raw: String) -> String {
             let text = Self.defused(Self.plainNumber(raw))
-            return text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            return text.contains(where: { ",\"\n\r".contains($0) })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
     }
@@ -87,7 +100,9 @@ public struct TextTable: Sendable {
     /// A number grouped for people (`1,234.50`, `61,200`) as a spreadsheet reads it (`1234.50`, `61200`); any other
     /// text as it is.
     static func plainNumber(_ text: String) -> String {
-        guard text.contains(","), text.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil else { return text }
+        guard text.contains(","),
+            text.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil
+        else { return text }
         return text.replacingOccurrences(of: ",", with: "")
     }
 
@@ -101,7 +116,8 @@ public struct TextTable: Sendable {
     /// `text` cut to at most `width` display columns, ending in "…" when cut (the full text is in `show` and JSON).
     static func shortened(_ text: String, to width: Int) -> String {
         guard Self.width(text) > width else { return text }
-        var out = "", used = 0
+        var out = ""
+        var used = 0
         for character in text {
             let w = Self.width(String(character))
             guard used + w <= width - 1 else { break }
@@ -115,7 +131,8 @@ public struct TextTable: Sendable {
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { sum, scalar in
             let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             let zero = (0x0300...0x036F).contains(v) || v == 0x200B

@@ -1,16 +1,21 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 import Storage
 import Warranty
 
 /// How records look in table and CSV output. JSON output is the records themselves.
 enum Present {
     static func summaries(_ items: [CustomerSummary]) -> TextTable {
-        TextTable(columns: ["id", "name", "class", "grade", "phones", "owner", "vehicles"], rows: items.map {
-            [$0.id.description, $0.name, $0.customerClass.rawValue, $0.grade?.rawValue ?? "", $0.phones.joined(separator: ";"),
-             $0.owner ?? "", $0.vehicles.joined(separator: ";")]
-        })
+        TextTable(
+            columns: ["id", "name", "class", "grade", "phones", "owner", "vehicles"],
+            rows: items.map {
+                [
+                    $0.id.description, $0.name, $0.customerClass.rawValue, $0.grade?.rawValue ?? "",
+                    $0.phones.joined(separator: ";"),
+                    $0.owner ?? "", $0.vehicles.joined(separator: ";"),
+                ]
+            })
     }
 
     static func customer(_ card: CustomerCard, zone: TimeZone) -> TextTable {
@@ -20,9 +25,11 @@ enum Present {
             ("grade", c.grade?.explained), ("source", c.source), ("gender", c.gender?.rawValue),
             ("birth date", c.birthDate?.description),
             ("phones", card.phones.map { $0.phone + ($0.shared ? " (shared)" : "") }.joined(separator: "; ")),
-            ("email", c.email), ("region", c.region), ("address", c.address), ("occupation", c.occupation), ("owner", c.owner),
+            ("email", c.email), ("region", c.region), ("address", c.address), ("occupation", c.occupation),
+            ("owner", c.owner),
             ("external ref", c.externalRef), ("note", c.note),
-            ("created", Instant.localString(c.createdAt, in: zone)), ("updated", Instant.localString(c.updatedAt, in: zone)),
+            ("created", Instant.localString(c.createdAt, in: zone)),
+            ("updated", Instant.localString(c.updatedAt, in: zone)),
         ])
     }
 
@@ -30,55 +37,89 @@ enum Present {
     static func cardSections(_ card: CustomerCard, zone: TimeZone) -> String {
         var out = [customer(card, zone: zone).rendered()]
         if !card.openComplaints.isEmpty {
-            out.append("\nOPEN COMPLAINTS (K-1), a crisis first\n" + TextTable(columns: ["complaint", "received", "category", "state", "owner", "what"],
-                                                                                   rows: card.openComplaints.map {
-                [($0.crisis ? "CRISIS " : "") + String($0.id), Instant.localString($0.receivedAt, in: zone), $0.category, $0.state, $0.owner,
-                 TextTable.shortened($0.description, to: 40)]
-            }).rendered())
+            out.append(
+                "\nOPEN COMPLAINTS (K-1), a crisis first\n"
+                    + TextTable(
+                        columns: ["complaint", "received", "category", "state", "owner", "what"],
+                        rows: card.openComplaints.map {
+                            [
+                                ($0.crisis ? "CRISIS " : "") + String($0.id),
+                                Instant.localString($0.receivedAt, in: zone), $0.category, $0.state, $0.owner,
+                                TextTable.shortened($0.description, to: 40),
+                            ]
+                        }
+                    ).rendered())
         }
         if !card.openBulletins.isEmpty {
             out.append("\nOPEN RECALLS AND CAMPAIGNS (W-6)\n" + vehicleBulletins(card.openBulletins).rendered())
         }
         if !card.vehicles.isEmpty {
             out.append("\nVehicles\n" + vehicles(card.vehicles, zone: zone).rendered())
-            out.append("\nWarranty today and latest mileage (W-8)\n" + TextTable(columns: ["vin", "plate", "latest km", "read", "warranty", "until"],
-                                                                                   rows: card.vehicleStatus.map {
-                [$0.vin.value, $0.plate ?? "", $0.latestKilometres.map(Grouping.thousands) ?? "",
-                 $0.latestReadingAt.map { Instant.localString($0, in: zone) } ?? "", TextTable.shortened($0.warranty, to: 48),
-                 $0.warrantyLastDay?.description ?? ""]
-            }).rendered())
+            out.append(
+                "\nWarranty today and latest mileage (W-8)\n"
+                    + TextTable(
+                        columns: ["vin", "plate", "latest km", "read", "warranty", "until"],
+                        rows: card.vehicleStatus.map {
+                            [
+                                $0.vin.value, $0.plate ?? "", $0.latestKilometres.map(Grouping.thousands) ?? "",
+                                $0.latestReadingAt.map { Instant.localString($0, in: zone) } ?? "",
+                                TextTable.shortened($0.warranty, to: 48),
+                                $0.warrantyLastDay?.description ?? "",
+                            ]
+                        }
+                    ).rendered())
         }
         if !card.openTasks.isEmpty {
-            out.append("\nOpen care-plan tasks (C-7)\n" + TextTable(columns: ["task", "what", "due"], rows: card.openTasks.map {
-                [$0.id?.description ?? "", $0.title, $0.dueOn.description]
-            }).rendered())
+            out.append(
+                "\nOpen care-plan tasks (C-7)\n"
+                    + TextTable(
+                        columns: ["task", "what", "due"],
+                        rows: card.openTasks.map {
+                            [$0.id?.description ?? "", $0.title, $0.dueOn.description]
+                        }
+                    ).rendered())
         }
         if !card.recentContacts.isEmpty {
             out.append("\nRecent contacts (C-8)\n" + contacts(card.recentContacts, zone: zone).rendered())
         }
-        out.append("\nClass history (C-5)\n" + TextTable(columns: ["at", "from", "to", "by", "reason"], rows: card.classHistory.map {
-            [Instant.localString($0.at, in: zone),
-             ($0.from?.rawValue ?? "(created)") + ($0.grade.map { " (grade \($0.explained))" } ?? ""),
-             $0.to.rawValue, $0.actor, $0.reason]
-        }).rendered())
+        out.append(
+            "\nClass history (C-5)\n"
+                + TextTable(
+                    columns: ["at", "from", "to", "by", "reason"],
+                    rows: card.classHistory.map {
+                        [
+                            Instant.localString($0.at, in: zone),
+                            ($0.from?.rawValue ?? "(created)") + ($0.grade.map { " (grade \($0.explained))" } ?? ""),
+                            $0.to.rawValue, $0.actor, $0.reason,
+                        ]
+                    }
+                ).rendered())
         return out.joined(separator: "\n")
     }
 
     static func vehicles(_ vehicles: [Vehicle], zone: TimeZone) -> TextTable {
-        TextTable(columns: ["vin", "plate", "make", "model", "year", "usage", "delivered"], rows: vehicles.map {
-            [$0.vin.value, $0.plate ?? "", $0.make, $0.model, $0.modelYear.map(String.init) ?? "", $0.usage.rawValue,
-             $0.deliveredAt.map { Instant.localString($0, in: zone) } ?? ""]
-        })
+        TextTable(
+            columns: ["vin", "plate", "make", "model", "year", "usage", "delivered"],
+            rows: vehicles.map {
+                [
+                    $0.vin.value, $0.plate ?? "", $0.make, $0.model, $0.modelYear.map(String.init) ?? "",
+                    $0.usage.rawValue,
+                    $0.deliveredAt.map { Instant.localString($0, in: zone) } ?? "",
+                ]
+            })
     }
 
     static func vehicle(_ card: VehicleCard, zone: TimeZone) -> TextTable {
         let v = card.vehicle
         return .record([
-            ("vin", v.vin.value), ("customer", "\(v.customerID) \(card.ownerName)"), ("plate", v.plate), ("make", v.make), ("model", v.model),
+            ("vin", v.vin.value), ("customer", "\(v.customerID) \(card.ownerName)"), ("plate", v.plate),
+            ("make", v.make), ("model", v.model),
             ("model year", v.modelYear.map(String.init)), ("build date", v.buildDate?.description),
             ("usage now", v.usage.rawValue), ("usage at delivery (W-2)", card.deliveryUsage.rawValue),
-            ("invoice date", v.invoiceDate?.description), ("delivered", v.deliveredAt.map { Instant.localString($0, in: zone) }),
-            ("latest mileage", card.latestKilometres.map { Grouping.thousands($0) + " km" }), ("warning", card.checkDigitWarning),
+            ("invoice date", v.invoiceDate?.description),
+            ("delivered", v.deliveredAt.map { Instant.localString($0, in: zone) }),
+            ("latest mileage", card.latestKilometres.map { Grouping.thousands($0) + " km" }),
+            ("warning", card.checkDigitWarning),
         ])
     }
 
@@ -87,51 +128,86 @@ enum Present {
         if !card.openBulletins.isEmpty {
             out.append("\nOPEN RECALLS AND CAMPAIGNS (W-6)\n" + vehicleBulletins(card.openBulletins).rendered())
         }
-        out.append("\nUsage history\n" + TextTable(columns: ["effective", "usage", "recorded by", "reason"], rows: card.usageHistory.map {
-            [$0.effective.description, $0.usage.rawValue, $0.actor, $0.reason ?? ""]
-        }).rendered())
+        out.append(
+            "\nUsage history\n"
+                + TextTable(
+                    columns: ["effective", "usage", "recorded by", "reason"],
+                    rows: card.usageHistory.map {
+                        [$0.effective.description, $0.usage.rawValue, $0.actor, $0.reason ?? ""]
+                    }
+                ).rendered())
         if !card.mileage.isEmpty {
-            out.append("\nMileage readings\n" + TextTable(columns: ["read", "km", "source", "odometer replaced"], rows: card.mileage.map {
-                [Instant.localString($0.readAt, in: zone), Grouping.thousands($0.kilometres), $0.source, $0.odometerReplaced ? "yes" : ""]
-            }).rendered())
+            out.append(
+                "\nMileage readings\n"
+                    + TextTable(
+                        columns: ["read", "km", "source", "odometer replaced"],
+                        rows: card.mileage.map {
+                            [
+                                Instant.localString($0.readAt, in: zone), Grouping.thousands($0.kilometres), $0.source,
+                                $0.odometerReplaced ? "yes" : "",
+                            ]
+                        }
+                    ).rendered())
         }
         return out.joined(separator: "\n")
     }
 
     static func contacts(_ contacts: [Contact], zone: TimeZone) -> TextTable {
-        TextTable(columns: ["id", "at", "channel", "direction", "staff", "outcome", "note"], rows: contacts.map {
-            [$0.id?.description ?? "", Instant.localString($0.at, in: zone), $0.channel.rawValue, $0.direction.rawValue, $0.staff,
-             $0.outcome.rawValue, $0.note ?? ""]
-        })
+        TextTable(
+            columns: ["id", "at", "channel", "direction", "staff", "outcome", "note"],
+            rows: contacts.map {
+                [
+                    $0.id?.description ?? "", Instant.localString($0.at, in: zone), $0.channel.rawValue,
+                    $0.direction.rawValue, $0.staff,
+                    $0.outcome.rawValue, $0.note ?? "",
+                ]
+            })
     }
 
     static func tasks(_ tasks: [CareTask]) -> TextTable {
-        TextTable(columns: ["task", "what", "rule", "due", "assignee"], rows: tasks.map {
-            [$0.id?.description ?? "", $0.title, $0.rule, $0.dueOn.description, $0.assignee ?? ""]
-        })
+        TextTable(
+            columns: ["task", "what", "rule", "due", "assignee"],
+            rows: tasks.map {
+                [$0.id?.description ?? "", $0.title, $0.rule, $0.dueOn.description, $0.assignee ?? ""]
+            })
     }
 
     static func vehicleBulletins(_ items: [VehicleBulletin]) -> TextTable {
-        TextTable(columns: ["vin", "number", "kind", "rev", "component", "title", "match", "state"], rows: items.map {
-            [$0.vin.value, $0.number, $0.kind.rawValue, String($0.revision), $0.component, $0.title, $0.match,
-             $0.open ? "OPEN" : $0.completedOn.map { "done \($0)" } ?? "applicable"]
-        })
+        TextTable(
+            columns: ["vin", "number", "kind", "rev", "component", "title", "match", "state"],
+            rows: items.map {
+                [
+                    $0.vin.value, $0.number, $0.kind.rawValue, String($0.revision), $0.component, $0.title, $0.match,
+                    $0.open ? "OPEN" : $0.completedOn.map { "done \($0)" } ?? "applicable",
+                ]
+            })
     }
 
     static func reasons(_ decision: WarrantyDecision) -> TextTable {
-        TextTable(columns: ["rule", "reason", "decisive"], rows: decision.reasons.map { [$0.rule, $0.text, $0.decisive ? "yes" : ""] })
+        TextTable(
+            columns: ["rule", "reason", "decisive"],
+            rows: decision.reasons.map { [$0.rule, $0.text, $0.decisive ? "yes" : ""] })
     }
 
     /// The answer for a service advisor: the verdict first, then each reason with its rule.
     static func warrantyCheck(_ check: WarrantyCheck) -> String {
-        let verdict = check.decision.covered ? "COVERED — by \(check.decision.coveredBy ?? "")"
+        let verdict =
+            check.decision.covered
+            ? "COVERED — by \(check.decision.coveredBy ?? "")"
             : "NOT COVERED — " + (check.decision.reasons.first { $0.decisive }?.text ?? check.decision.summary)
-        var out = [verdict,
-                   "\(check.vin) \(check.make) \(check.model), \(check.customer); on \(check.on)"
-                    + (check.mileage.map { " at \(Grouping.thousands($0)) km (\(check.mileageSource))" } ?? ", mileage unknown"),
-                   "", reasons(check.decision).rendered()]
-        if !check.openBulletins.isEmpty { out += ["", "OPEN RECALLS AND CAMPAIGNS (W-6)", vehicleBulletins(check.openBulletins).rendered()] }
-        if !check.otherBulletins.isEmpty { out += ["", "Other bulletins that apply", vehicleBulletins(check.otherBulletins).rendered()] }
+        var out = [
+            verdict,
+            "\(check.vin) \(check.make) \(check.model), \(check.customer); on \(check.on)"
+                + (check.mileage.map { " at \(Grouping.thousands($0)) km (\(check.mileageSource))" }
+                    ?? ", mileage unknown"),
+            "", reasons(check.decision).rendered(),
+        ]
+        if !check.openBulletins.isEmpty {
+            out += ["", "OPEN RECALLS AND CAMPAIGNS (W-6)", vehicleBulletins(check.openBulletins).rendered()]
+        }
+        if !check.otherBulletins.isEmpty {
+            out += ["", "Other bulletins that apply", vehicleBulletins(check.otherBulletins).rendered()]
+        }
         return out.joined(separator: "\n")
     }
 }

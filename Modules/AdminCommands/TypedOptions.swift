@@ -1,13 +1,13 @@
 import ArgumentParser
-import Foundation
+import Campaigns
+import Complaints
 import Core
 import Customers
-import Complaints
-import Warranty
+import Foundation
 import Messaging
-import Campaigns
 import Storage
 import TextInput
+import Warranty
 
 // Options with a closed set of values are typed (issue 14): a value that does not parse is a usage error (exit 64)
 // listing the values, before anything is opened; a value that parses but breaks a rule is exit 1. Each reads
@@ -135,7 +135,8 @@ struct DimensionScore: ExpressibleByArgument {
     init?(argument: String) {
         let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let dimension = ServiceDimension(argument: parts[0]),
-              let level = Satisfaction(argument: parts[1]) else { return nil }
+            let level = Satisfaction(argument: parts[1])
+        else { return nil }
         (self.dimension, self.level) = (dimension, level)
     }
 }
@@ -245,8 +246,9 @@ enum Typed {
     /// An amount in yuan (`396.00`, at most two decimals; never negative).
     static func money(_ text: String) throws -> Money {
         guard let money = Money(yuan: text.trimmed()) else {
-            throw UsageProblem(description: "expected an amount in yuan such as 396.00 (at most two decimals), "
-                                   + "got \"\(text)\"")
+            throw UsageProblem(
+                description: "expected an amount in yuan such as 396.00 (at most two decimals), "
+                    + "got \"\(text)\"")
         }
         return money
     }
@@ -265,8 +267,9 @@ enum Typed {
     static func builtRange(_ text: String) throws -> Bulletin.BuiltCriterion {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { throw UsageProblem(description: "expected FROM:TO build dates, got \"\(text)\"") }
-        return Bulletin.BuiltCriterion(from: try parts[0].isEmpty ? nil : day(parts[0]),
-                                       to: try parts[1].isEmpty ? nil : day(parts[1]))
+        return Bulletin.BuiltCriterion(
+            from: try parts[0].isEmpty ? nil : day(parts[0]),
+            to: try parts[1].isEmpty ? nil : day(parts[1]))
     }
 
     /// `MONTHS:KM` of a warranty extension (W-6): two whole numbers.

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import Core
 import Customers
+import Foundation
 import Storage
 
 struct VehicleCommand: ParsableCommand {
@@ -12,9 +12,12 @@ struct VehicleCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a vehicle to a customer. A delivered vehicle of a retained customer gets its care plan (C-7).",
-            discussion: Help.text("""
-                aftersales vehicle add --customer 42 --vin LFV2A21K1N3000123 --plate 京A·12345 --make Volkswagen --model Sagitar \\
+            abstract:
+                "Add a vehicle to a customer. A delivered vehicle of a retained customer gets its care plan (C-7).",
+            discussion: Help.text(
+                """
+                aftersales vehicle add --customer 42 --vin LFV2A21K1N3000123 --plate 京A·12345 --make Volkswagen \
+                --model Sagitar \\
                     --model-year 2022 --usage private --delivered-at "2026-11-20 10:30"
                 """, permission: .writeCustomers,
                 more: "A wrong check digit (VIN position 9) is only a warning: imported cars often have none."))
@@ -31,9 +34,10 @@ struct VehicleCommand: ParsableCommand {
         @Option(help: "private, taxi (incl. ride-hailing) or commercial (C-9).") var usage: Usage
         @Option(name: .customLong("invoice-date"), help: "Purchase invoice date YYYY-MM-DD.", transform: Typed.day)
         var invoiceDate: LocalDate?
-        @Option(name: .customLong("delivered-at"),
-                help: "Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.",
-                transform: Typed.time) var deliveredAt: WallTime?
+        @Option(
+            name: .customLong("delivered-at"),
+            help: "Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.",
+            transform: Typed.time) var deliveredAt: WallTime?
 
         func run() throws {
             let db = try global.open()
@@ -73,7 +77,8 @@ struct VehicleCommand: ParsableCommand {
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the delivery to the first owner; creates the care plan (C-7) for a retained customer.",
-            discussion: Help.text("aftersales vehicle deliver LFV2A21K1N3000123 --at \"2026-11-20 10:30\"", permission: .writeCustomers))
+            discussion: Help.text(
+                "aftersales vehicle deliver LFV2A21K1N3000123 --at \"2026-11-20 10:30\"", permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
@@ -82,30 +87,36 @@ struct VehicleCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            try report(try db.deliverVehicle(try db.vehicleVIN(named: vin), at: at.instant(in: zone),
-                                             actor: global.actorName),
-                       global: global, zone: zone)
+            try report(
+                try db.deliverVehicle(
+                    try db.vehicleVIN(named: vin), at: at.instant(in: zone),
+                    actor: global.actorName),
+                global: global, zone: zone)
         }
     }
 
     struct Mileage: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record an odometer reading (lower than an earlier one only with --odometer-replaced).",
-            discussion: Help.text("aftersales vehicle mileage LFV2A21K1N3000123 --km 15230 --source service", permission: .writeCustomers))
+            discussion: Help.text(
+                "aftersales vehicle mileage LFV2A21K1N3000123 --km 15230 --source service", permission: .writeCustomers)
+        )
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
         @Option(help: "Kilometres on the odometer.") var km: Int
         @Option(help: "When it was read (default now).", transform: Typed.time) var at: WallTime?
         @Option(help: "Where the figure comes from: service, call, customer...") var source = "service"
-        @Flag(name: .customLong("odometer-replaced"), help: "The odometer was replaced, so the figure may be lower.") var odometerReplaced = false
+        @Flag(name: .customLong("odometer-replaced"), help: "The odometer was replaced, so the figure may be lower.")
+        var odometerReplaced = false
 
         func run() throws {
             let db = try global.open()
             let zone = try db.settings().timeZone
-            let card = try db.addMileage(try db.vehicleVIN(named: vin), kilometres: km,
-                                         at: at?.instant(in: zone) ?? db.now,
-                                         source: source, odometerReplaced: odometerReplaced, actor: global.actorName)
+            let card = try db.addMileage(
+                try db.vehicleVIN(named: vin), kilometres: km,
+                at: at?.instant(in: zone) ?? db.now,
+                source: source, odometerReplaced: odometerReplaced, actor: global.actorName)
             try VehicleCommand.show(card, global: global, zone: zone)
         }
     }
@@ -114,8 +125,10 @@ struct VehicleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "usage",
             abstract: "Record a change of usage; the usage at delivery is kept for warranty (W-2).",
-            discussion: Help.text("aftersales vehicle usage LFV2A21K1N3000123 --to taxi --effective 2026-11-01 --reason \"now drives for a ride-hailing platform\"",
-                                  permission: .writeCustomers))
+            discussion: Help.text(
+                "aftersales vehicle usage LFV2A21K1N3000123 --to taxi --effective 2026-11-01 --reason \"now drives "
+                    + "for a ride-hailing platform\"",
+                permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
@@ -127,13 +140,16 @@ struct VehicleCommand: ParsableCommand {
             let db = try global.open()
             let zone = try db.settings().timeZone
             let day = effective ?? LocalDate(instant: db.now, in: zone)
-            let card = try db.changeUsage(try db.vehicleVIN(named: vin), to: to, effective: day, reason: reason, actor: global.actorName)
+            let card = try db.changeUsage(
+                try db.vehicleVIN(named: vin), to: to, effective: day, reason: reason, actor: global.actorName)
             try VehicleCommand.show(card, global: global, zone: zone)
         }
     }
 
     static func show(_ card: VehicleCard, global: GlobalOptions, zone: TimeZone) throws {
-        if global.format == .table { print(Present.vehicleSections(card, zone: zone)) } else {
+        if global.format == .table {
+            print(Present.vehicleSections(card, zone: zone))
+        } else {
             try global.output.emit(card, table: Present.vehicle(card, zone: zone))
         }
     }

@@ -1,6 +1,7 @@
-import Foundation
 import Core
+import Foundation
 import Storage
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,9 @@ import Glibc
 /// reads the environment; these turn it into plain values (a path, a name, a clock) for it.
 public enum Conventions {
     /// `--db`, else `$AFTERSALES_DB`, else `./aftersales.sqlite`.
-    public static func databasePath(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func databasePath(
+        _ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["AFTERSALES_DB"], !env.isEmpty { return env }
         return "./aftersales.sqlite"
@@ -28,12 +31,16 @@ public enum Conventions {
         let text: String
 
         /// Reads `$AFTERSALES_NOW`; throws `InvalidInput` naming it when it is not a date and time.
-        public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FixedNow? {
+        public static func fromEnvironment(
+            _ environment: [String: String] = ProcessInfo.processInfo.environment
+        ) throws -> FixedNow? {
             guard let text = environment["AFTERSALES_NOW"], !text.isEmpty else { return nil }
             guard Instant.parse(text) != nil else {
                 throw InvalidInput(
                     field: "AFTERSALES_NOW",
-                    "expected a date and time such as 2026-11-23T09:30 (the dealer's zone) or 2026-11-23T09:30:00+08:00, got \"\(text)\"")
+                    "expected a date and time such as 2026-11-23T09:30 (the dealer's zone) or "
+                        + "2026-11-23T09:30:00+08:00, got \"\(text)\""
+                )
             }
             return FixedNow(text: text)
         }

@@ -47,10 +47,11 @@ public struct CampaignForm: Codable, Sendable, Equatable {
         if let days = responseWindowDays, !(1...365).contains(days) {
             throw InvalidInput(field: Field.responseWindowDays.rawValue, "expected 1 to 365 days, got \(days)")
         }
-        return Validated(name: name ?? "", segment: segment.trimmed(),
-                         channel: try parseChoice(channel, field: Field.channel.rawValue),
-                         category: try parseChoice(category, field: Field.category.rawValue), subject: subject,
-                         template: template, responseWindowDays: responseWindowDays)
+        return Validated(
+            name: name ?? "", segment: segment.trimmed(),
+            channel: try parseChoice(channel, field: Field.channel.rawValue),
+            category: try parseChoice(category, field: Field.category.rawValue), subject: subject,
+            template: template, responseWindowDays: responseWindowDays)
     }
 
     static func required(_ field: Field, _ values: [String]) -> InvalidInput {

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 import Messaging
 
 /// A campaign, as the dealer defines it (M-2): a segment, a channel, a category, a template.
@@ -16,8 +16,11 @@ public struct Campaign: Sendable, Codable, Equatable {
     public var createdAt: Date
     public var createdBy: String
 
-    public init(id: Int64? = nil, name: String, segment: String, channel: MessageChannel, category: MessageCategory, subject: String?,
-                template: String, responseWindowDays: Int, createdAt: Date, createdBy: String) {
+    public init(
+        id: Int64? = nil, name: String, segment: String, channel: MessageChannel, category: MessageCategory,
+        subject: String?,
+        template: String, responseWindowDays: Int, createdAt: Date, createdBy: String
+    ) {
         self.id = id
         self.name = name
         self.segment = segment
@@ -51,7 +54,8 @@ public struct CampaignRunCounts: Sendable, Codable, Equatable {
 
 /// A customer's response to a campaign (M-4).
 public enum ResponseKind: String, CaseIterable, Codable, Sendable {
-    case appointment, visit, reply, optOut = "opt-out"
+    case appointment, visit, reply
+    case optOut = "opt-out"
 }
 
 /// Reach, suppression, delivery, response and conversion of one campaign (M-4).
@@ -69,8 +73,11 @@ public struct CampaignReport: Sendable, Codable, Equatable {
     /// Customers who booked or visited, per 100 reached.
     public var conversionPercent: Double?
 
-    public init(campaign: String, channel: MessageChannel, category: MessageCategory, reach: Int, queued: Int, sent: Int, failed: Int,
-                suppressed: [String: Int], responses: [String: Int], converted: Int) {
+    public init(
+        campaign: String, channel: MessageChannel, category: MessageCategory, reach: Int, queued: Int, sent: Int,
+        failed: Int,
+        suppressed: [String: Int], responses: [String: Int], converted: Int
+    ) {
         self.campaign = campaign
         self.channel = channel
         self.category = category

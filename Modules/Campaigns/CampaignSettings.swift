@@ -1,7 +1,8 @@
-import Foundation
 import Core
+import Foundation
 
-// The settings of campaign responses (M-4) and reminders (M-1): each with its key, rule ID, default and how a new value is checked,
+// The settings of campaign responses (M-4) and reminders (M-1): each with its key, rule ID, default and how a new value
+// is checked,
 // declared beside the rules that read them. `Setting.catalogue` (Storage) lists every module's.
 extension Setting {
     public static let responseWindowDays = Setting(
@@ -34,5 +35,7 @@ extension Setting {
     )
 
     /// The Campaigns module's settings, in the order `settings show` lists them.
-    public static let campaigns: [Setting] = [.responseWindowDays, .reminderChannel, .reminderMaintenanceLeadDays, .reminderRenewalLeadDays]
+    public static let campaigns: [Setting] = [
+        .responseWindowDays, .reminderChannel, .reminderMaintenanceLeadDays, .reminderRenewalLeadDays,
+    ]
 }

@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 import Messaging
 
 /// What a segment and a template may ask about one customer with one of their vehicles (M-2, M-5).
@@ -37,13 +37,18 @@ public struct CustomerFacts: Sendable {
     /// Whether this row carries the customer's first vehicle (customer-level reminders go once).
     public var firstVehicle = true
 
-    public init(customerID: Customer.ID, name: String, gender: Gender? = nil, customerClass: CustomerClass, grade: PotentialGrade? = nil,
-                region: String? = nil, owner: String? = nil, birthDate: LocalDate? = nil, email: String? = nil, mobile: String? = nil,
-                address: String? = nil, valueFen: Int64 = 0, valueRank: Int? = nil, consent: ChannelConsents = [:],
-                vin: VIN? = nil, plate: String? = nil, make: String? = nil, model: String? = nil, modelYear: Int? = nil, usage: Usage? = nil,
-                deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil,
-                lastVisitKilometres: Int? = nil,
-                warrantyEnds: LocalDate? = nil) {
+    public init(
+        customerID: Customer.ID, name: String, gender: Gender? = nil, customerClass: CustomerClass,
+        grade: PotentialGrade? = nil,
+        region: String? = nil, owner: String? = nil, birthDate: LocalDate? = nil, email: String? = nil,
+        mobile: String? = nil,
+        address: String? = nil, valueFen: Int64 = 0, valueRank: Int? = nil, consent: ChannelConsents = [:],
+        vin: VIN? = nil, plate: String? = nil, make: String? = nil, model: String? = nil, modelYear: Int? = nil,
+        usage: Usage? = nil,
+        deliveredOn: LocalDate? = nil, mileage: Int? = nil, lastVisit: LocalDate? = nil,
+        lastVisitKilometres: Int? = nil,
+        warrantyEnds: LocalDate? = nil
+    ) {
         self.customerID = customerID
         self.name = name
         self.gender = gender
@@ -111,7 +116,9 @@ public struct ChannelConsents: Sendable, Equatable, ExpressibleByDictionaryLiter
 
 /// The personal fields a message template may use, from the facts and the dealer.
 public enum PersonalFields {
-    public static let names: Set<String> = ["name", "title", "vehicle", "model", "plate", "vin", "mileage", "due_date", "dealer", "bulletin"]
+    public static let names: Set<String> = [
+        "name", "title", "vehicle", "model", "plate", "vin", "mileage", "due_date", "dealer", "bulletin",
+    ]
     /// Fields only a reminder fills (M-1: the day something is due, the recall's title): a campaign has neither.
     public static let reminderOnly: Set<String> = ["due_date", "bulletin"]
     /// The fields a campaign's template and subject may use.
@@ -122,21 +129,28 @@ public enum PersonalFields {
     public static func campaignTemplate(_ text: String, field: String = "template") throws -> MessageTemplate {
         let template = try MessageTemplate(text, known: names, field: field)
         if let use = template.fields.first(where: { reminderOnly.contains($0.name) }) {
-            throw InvalidInput(field: field, "line \(use.line), column \(use.column): {{\(use.name)}} is filled only in reminders (M-1), a campaign has "
-                               + "none; fields: \(campaignNames.sorted().joined(separator: ", "))")
+            throw InvalidInput(
+                field: field,
+                "line \(use.line), column \(use.column): {{\(use.name)}} is filled only in reminders (M-1), a "
+                    + "campaign has "
+                    + "none; fields: \(campaignNames.sorted().joined(separator: ", "))")
         }
         return template
     }
 
     /// The values for one message; `extra` adds the due date or bulletin of a reminder.
-    public static func values(_ facts: CustomerFacts, dealer: String, extra: [String: String] = [:]) -> [String: String] {
+    public static func values(_ facts: CustomerFacts, dealer: String, extra: [String: String] = [:]) -> [String: String]
+    {
         var values: [String: String] = ["name": facts.name, "dealer": dealer]
         switch facts.gender {
         case .male?: values["title"] = "先生"
         case .female?: values["title"] = "女士"
         default: break
         }
-        if let make = facts.make, let model = facts.model { values["vehicle"] = "\(make) \(model)"; values["model"] = model }
+        if let make = facts.make, let model = facts.model {
+            values["vehicle"] = "\(make) \(model)"
+            values["model"] = model
+        }
         if let plate = facts.plate { values["plate"] = plate }
         if let vin = facts.vin { values["vin"] = vin.value }
         if let mileage = facts.mileage { values["mileage"] = Grouping.thousands(mileage) }
@@ -154,10 +168,13 @@ public enum PersonalFields {
     /// Renders `template` (and `subject`) with `values`. A field the values lack suppresses the message, except
     /// for a recall (W-6: recalls always go out, M-3), which is rendered with `recallFallbacks` instead and names
     /// the fields it filled in `degraded`. Without a name or a title the greeting is 尊敬的车主, never half of it.
-    public static func personalise(_ template: MessageTemplate, subject: MessageTemplate? = nil, values: [String: String],
-                                   category: MessageCategory) throws -> Personalised {
+    public static func personalise(
+        _ template: MessageTemplate, subject: MessageTemplate? = nil, values: [String: String],
+        category: MessageCategory
+    ) throws -> Personalised {
         guard let missing = template.missingField(values) ?? subject?.missingField(values) else {
-            return .ready(body: try template.render(values), subject: try subject?.render(values, field: "subject"), degraded: [])
+            return .ready(
+                body: try template.render(values), subject: try subject?.render(values, field: "subject"), degraded: [])
         }
         guard category == .recall else { return .missing(missing) }
         var filled = values
@@ -168,6 +185,8 @@ public enum PersonalFields {
             filled["title"] = recallFallbacks["title"]
         }
         for field in lacking where field != "name" && field != "title" { filled[field] = recallFallbacks[field] ?? "" }
-        return .ready(body: template.renderAllowingEmpty(filled), subject: subject?.renderAllowingEmpty(filled), degraded: lacking.sorted())
+        return .ready(
+            body: template.renderAllowingEmpty(filled), subject: subject?.renderAllowingEmpty(filled),
+            degraded: lacking.sorted())
     }
 }

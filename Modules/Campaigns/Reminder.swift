@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 import Messaging
 
 /// The standing reminder campaigns of M-1 (and C-7's first-maintenance reminder): what each is about, its
@@ -52,12 +52,16 @@ public enum ReminderKind: String, CaseIterable, Codable, Sendable {
 
     public var defaultTemplate: String {
         switch self {
-        case .firstMaintenance: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）首次保养将于{{due_date}}到期，请提前预约。{{dealer}}"
+        case .firstMaintenance:
+            return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）首次保养将于{{due_date}}到期，请提前预约。{{dealer}}"
         case .maintenanceDue: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）定期保养将于{{due_date}}到期，欢迎预约。{{dealer}}"
         case .warrantyExpiry: return "尊敬的{{name}}{{title}}：您的{{vehicle}}整车质保将于{{due_date}}到期，到期前可免费检查。{{dealer}}"
-        case .annualInspection: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）年检日期为{{due_date}}，我们可代办年检。{{dealer}}"
-        case .insuranceRenewal: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）保险将于{{due_date}}到期，请及时续保。{{dealer}}"
-        case .openRecall: return "尊敬的{{name}}{{title}}：您的{{vehicle}}（VIN {{vin}}）涉及召回：{{bulletin}}。维修免费，请尽快预约。{{dealer}}"
+        case .annualInspection:
+            return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）年检日期为{{due_date}}，我们可代办年检。{{dealer}}"
+        case .insuranceRenewal:
+            return "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）保险将于{{due_date}}到期，请及时续保。{{dealer}}"
+        case .openRecall:
+            return "尊敬的{{name}}{{title}}：您的{{vehicle}}（VIN {{vin}}）涉及召回：{{bulletin}}。维修免费，请尽快预约。{{dealer}}"
         case .birthday: return "尊敬的{{name}}{{title}}：祝您生日快乐！{{dealer}}全体员工敬上"
         }
     }
@@ -102,7 +106,9 @@ public enum ReminderPlanner {
 
     /// The reminder of `kind` due within `leadDays` of `asOf`, if any. Open recalls are found by the caller
     /// (they need the bulletins); `schedule` is the make's W-9 schedule.
-    public static func due(_ kind: ReminderKind, facts: CustomerFacts, asOf: LocalDate, leadDays: Int, schedule: MaintenanceSchedule) -> ReminderDue? {
+    public static func due(
+        _ kind: ReminderKind, facts: CustomerFacts, asOf: LocalDate, leadDays: Int, schedule: MaintenanceSchedule
+    ) -> ReminderDue? {
         func within(_ day: LocalDate) -> Bool { day >= asOf && asOf.days(until: day) <= leadDays }
         let vehicleKey = facts.vin?.value ?? "customer-\(facts.customerID)"
         switch kind {
@@ -110,31 +116,44 @@ public enum ReminderPlanner {
             guard let delivered = facts.deliveredOn, facts.lastVisit == nil else { return nil }
             let readings = facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
             let day = schedule.nextMaintenanceDue(delivery: delivered, readings: readings).date
-            return within(day) ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
+            return within(day)
+                ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description])
+                : nil
         case .maintenanceDue:
             // W-9: the same due point as the compliance check, from the visit made: the interval's months or
             // kilometres (projected from the latest reading), whichever comes first.
             guard let last = facts.lastVisit else { return nil }
             let visit = facts.lastVisitKilometres.map { (day: last, kilometres: $0) } ?? (day: last, kilometres: 0)
-            let readings = facts.lastVisitKilometres == nil ? []
+            let readings =
+                facts.lastVisitKilometres == nil
+                ? []
                 : facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
-            let day = schedule.nextMaintenanceDue(delivery: facts.deliveredOn ?? last, lastVisit: visit,
-                                                  readings: readings).date
+            let day = schedule.nextMaintenanceDue(
+                delivery: facts.deliveredOn ?? last, lastVisit: visit,
+                readings: readings
+            ).date
             // Keyed by the visit it follows: a projected day that moves as readings come in is still one event.
             guard within(day) else { return nil }
-            return ReminderDue(kind: kind, key: "\(vehicleKey):after-\(last)", dueOn: day,
-                               extra: ["due_date": day.description])
+            return ReminderDue(
+                kind: kind, key: "\(vehicleKey):after-\(last)", dueOn: day,
+                extra: ["due_date": day.description])
         case .warrantyExpiry:
             guard let end = facts.warrantyEnds, within(end) else { return nil }
-            return ReminderDue(kind: kind, key: "\(vehicleKey):\(end)", dueOn: end, extra: ["due_date": end.description])
+            return ReminderDue(
+                kind: kind, key: "\(vehicleKey):\(end)", dueOn: end, extra: ["due_date": end.description])
         case .annualInspection, .insuranceRenewal:
             guard let delivered = facts.deliveredOn else { return nil }
             let day = anniversary(of: delivered, onOrAfter: asOf)
-            return within(day) ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
+            return within(day)
+                ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description])
+                : nil
         case .birthday:
             guard let birth = facts.birthDate, facts.firstVehicle else { return nil }
             let day = anniversary(of: birth, onOrAfter: asOf)
-            return within(day) ? ReminderDue(kind: kind, key: "customer-\(facts.customerID):\(day)", dueOn: day, extra: ["due_date": day.description]) : nil
+            return within(day)
+                ? ReminderDue(
+                    kind: kind, key: "customer-\(facts.customerID):\(day)", dueOn: day,
+                    extra: ["due_date": day.description]) : nil
         case .openRecall:
             return nil
         }

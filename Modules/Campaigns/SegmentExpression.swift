@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 import Messaging
 
 /// A segment's filter (M-2), in a small expression language:
@@ -36,7 +36,9 @@ public indirect enum SegmentExpression: Sendable, Equatable {
             throw InvalidInput(field: field, "the filter is empty; write a condition (every customer: value >= 0)")
         }
         let expression = try parser.expression()
-        guard parser.atEnd else { throw parser.error("expected \"and\", \"or\" or the end, found \(parser.current.text)") }
+        guard parser.atEnd else {
+            throw parser.error("expected \"and\", \"or\" or the end, found \(parser.current.text)")
+        }
         return expression
     }
 
@@ -45,8 +47,12 @@ public indirect enum SegmentExpression: Sendable, Equatable {
     public func matches(_ facts: CustomerFacts, today: LocalDate, openBulletin: (String) -> Bool) -> Bool {
         switch self {
         case .all: return true
-        case .and(let a, let b): return a.matches(facts, today: today, openBulletin: openBulletin) && b.matches(facts, today: today, openBulletin: openBulletin)
-        case .or(let a, let b): return a.matches(facts, today: today, openBulletin: openBulletin) || b.matches(facts, today: today, openBulletin: openBulletin)
+        case .and(let a, let b):
+            return a.matches(facts, today: today, openBulletin: openBulletin)
+                && b.matches(facts, today: today, openBulletin: openBulletin)
+        case .or(let a, let b):
+            return a.matches(facts, today: today, openBulletin: openBulletin)
+                || b.matches(facts, today: today, openBulletin: openBulletin)
         case .not(let a): return !a.matches(facts, today: today, openBulletin: openBulletin)
         case .compare(let field, let op, let values):
             if field == .openBulletin {
@@ -85,7 +91,8 @@ public struct SegmentValue: Sendable, Equatable {
 
 /// Whether `text` equals `folded` (already lower case) ignoring ASCII case, without making a new string.
 func equalsFolded(_ text: String, _ folded: String) -> Bool {
-    var a = text.utf8.makeIterator(), b = folded.utf8.makeIterator()
+    var a = text.utf8.makeIterator()
+    var b = folded.utf8.makeIterator()
     while true {
         switch (a.next(), b.next()) {
         case (nil, nil): return true
@@ -104,7 +111,13 @@ public enum FactValue: Sendable, Equatable {
 }
 
 public enum ComparisonOperator: String, Sendable, CaseIterable {
-    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", among = "in"
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case among = "in"
 
     func holds(_ fact: FactValue, _ values: [SegmentValue]) -> Bool {
         switch fact {
@@ -141,12 +154,21 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
 
 /// The fields a segment can filter on (M-2, M-5).
 public enum SegmentField: String, CaseIterable, Sendable {
-    case customerClass = "class", grade, region, owner, gender
-    case make, model, modelYear = "model-year", usage, mileage
-    case deliveredDays = "delivered-days", lastVisitDays = "last-visit-days", warrantyEndsIn = "warranty-ends-in"
-    case birthdayMonth = "birthday-month", openBulletin = "open-bulletin"
-    case consentSMS = "consent-sms", consentEmail = "consent-email", consentLetter = "consent-letter"
-    case value, valueRank = "value-rank"
+    case customerClass = "class"
+    case grade, region, owner, gender
+    case make, model
+    case modelYear = "model-year"
+    case usage, mileage
+    case deliveredDays = "delivered-days"
+    case lastVisitDays = "last-visit-days"
+    case warrantyEndsIn = "warranty-ends-in"
+    case birthdayMonth = "birthday-month"
+    case openBulletin = "open-bulletin"
+    case consentSMS = "consent-sms"
+    case consentEmail = "consent-email"
+    case consentLetter = "consent-letter"
+    case value
+    case valueRank = "value-rank"
 
     /// The values the field takes when they are a closed set: any other value is refused when the filter is
     /// parsed, with the list (`class = retaind` would otherwise match nobody, silently).
@@ -165,7 +187,8 @@ public enum SegmentField: String, CaseIterable, Sendable {
     /// Whether the field is a number: a value that is not one is refused when the filter is parsed.
     public var isNumeric: Bool {
         switch self {
-        case .modelYear, .mileage, .deliveredDays, .lastVisitDays, .warrantyEndsIn, .birthdayMonth, .value, .valueRank: return true
+        case .modelYear, .mileage, .deliveredDays, .lastVisitDays, .warrantyEndsIn, .birthdayMonth, .value, .valueRank:
+            return true
         default: return false
         }
     }
@@ -239,33 +262,65 @@ struct SegmentParser {
         tokens = []
         let chars = Array(text)
         var i = 0
-        func fail(_ message: String, _ column: Int) -> InvalidInput { InvalidInput(field: field, "column \(column): \(message)") }
+        func fail(_ message: String, _ column: Int) -> InvalidInput {
+            InvalidInput(field: field, "column \(column): \(message)")
+        }
         while i < chars.count {
             let c = chars[i]
             let column = i + 1
-            if c.isWhitespace { i += 1; continue }
-            if c == "(" { tokens.append(.init(kind: .open, text: "(", column: column)); i += 1; continue }
-            if c == ")" { tokens.append(.init(kind: .close, text: ")", column: column)); i += 1; continue }
-            if c == "," { tokens.append(.init(kind: .comma, text: ",", column: column)); i += 1; continue }
+            if c.isWhitespace {
+                i += 1
+                continue
+            }
+            if c == "(" {
+                tokens.append(.init(kind: .open, text: "(", column: column))
+                i += 1
+                continue
+            }
+            if c == ")" {
+                tokens.append(.init(kind: .close, text: ")", column: column))
+                i += 1
+                continue
+            }
+            if c == "," {
+                tokens.append(.init(kind: .comma, text: ",", column: column))
+                i += 1
+                continue
+            }
             if "=!<>".contains(c) {
                 var op = String(c)
-                if i + 1 < chars.count, chars[i + 1] == "=" { op.append("="); i += 1 }
+                if i + 1 < chars.count, chars[i + 1] == "=" {
+                    op.append("=")
+                    i += 1
+                }
                 guard op != "!" else { throw fail("\"!\" must be \"!=\"", column) }
-                tokens.append(.init(kind: .op, text: op, column: column)); i += 1; continue
+                tokens.append(.init(kind: .op, text: op, column: column))
+                i += 1
+                continue
             }
             if c == "'" || c == "\"" {
                 var j = i + 1
                 var value = ""
-                while j < chars.count, chars[j] != c { value.append(chars[j]); j += 1 }
+                while j < chars.count, chars[j] != c {
+                    value.append(chars[j])
+                    j += 1
+                }
                 guard j < chars.count else { throw fail("the text starting here is not closed with \(c)", column) }
-                tokens.append(.init(kind: .string, text: value, column: column)); i = j + 1; continue
+                tokens.append(.init(kind: .string, text: value, column: column))
+                i = j + 1
+                continue
             }
             if c.isNumber || c == "-" || c.isLetter || c == "_" || c == "." {
                 var j = i
                 var word = ""
-                while j < chars.count, chars[j].isNumber || chars[j].isLetter || "-_.".contains(chars[j]) { word.append(chars[j]); j += 1 }
+                while j < chars.count, chars[j].isNumber || chars[j].isLetter || "-_.".contains(chars[j]) {
+                    word.append(chars[j])
+                    j += 1
+                }
                 let isNumber = Double(word) != nil
-                tokens.append(.init(kind: isNumber ? .number : .word, text: word, column: column)); i = j; continue
+                tokens.append(.init(kind: isNumber ? .number : .word, text: word, column: column))
+                i = j
+                continue
             }
             throw fail("unexpected \"\(c)\"", column)
         }
@@ -281,13 +336,19 @@ struct SegmentParser {
 
     mutating func expression() throws -> SegmentExpression {
         var left = try term()
-        while isKeyword("or") { index += 1; left = .or(left, try term()) }
+        while isKeyword("or") {
+            index += 1
+            left = .or(left, try term())
+        }
         return left
     }
 
     mutating func term() throws -> SegmentExpression {
         var left = try factor()
-        while isKeyword("and") { index += 1; left = .and(left, try factor()) }
+        while isKeyword("and") {
+            index += 1
+            left = .and(left, try factor())
+        }
         return left
     }
 
@@ -319,9 +380,17 @@ struct SegmentParser {
         guard conditions <= SegmentExpression.maximumConditions else {
             throw error("a filter holds at most \(SegmentExpression.maximumConditions) conditions")
         }
-        guard current.kind == .word else { throw error("expected a field (\(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))), found \(current.text)") }
+        guard current.kind == .word else {
+            throw error(
+                "expected a field (\(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))), found "
+                    + "\(current.text)"
+            )
+        }
         guard let field = SegmentField(rawValue: current.text.lowercased()) else {
-            throw error("unknown field \"\(current.text)\"; fields: \(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw error(
+                "unknown field \"\(current.text)\"; fields: "
+                    + "\(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         index += 1
         if isKeyword("in") {
@@ -329,7 +398,10 @@ struct SegmentParser {
             guard current.kind == .open else { throw error("expected \"(\" after in") }
             index += 1
             var values = [try value(of: field)]
-            while current.kind == .comma { index += 1; values.append(try value(of: field)) }
+            while current.kind == .comma {
+                index += 1
+                values.append(try value(of: field))
+            }
             guard current.kind == .close else { throw error("expected \",\" or \")\", found \(current.text)") }
             index += 1
             return .compare(field, .among, values)
@@ -338,13 +410,17 @@ struct SegmentParser {
             // `f between A and B` is `f >= A and f <= B`, both ends included.
             index += 1
             let low = try value(of: field)
-            guard isKeyword("and") else { throw error("expected \"and\" after the lower bound of between, found \(current.text)") }
+            guard isKeyword("and") else {
+                throw error("expected \"and\" after the lower bound of between, found \(current.text)")
+            }
             index += 1
             let high = try value(of: field)
             return .and(.compare(field, .greaterOrEqual, [low]), .compare(field, .lessOrEqual, [high]))
         }
         guard current.kind == .op, let op = ComparisonOperator(rawValue: current.text) else {
-            throw error("expected an operator (=, !=, <, <=, >, >=, in, between) after \(field.rawValue), found \(current.text)")
+            throw error(
+                "expected an operator (=, !=, <, <=, >, >=, in, between) after \(field.rawValue), found \(current.text)"
+            )
         }
         index += 1
         let operand = try value(of: field)
@@ -357,7 +433,9 @@ struct SegmentParser {
     mutating func value(of field: SegmentField) throws -> SegmentValue {
         let token = current
         let operand = try value()
-        func refuse(_ message: String) -> InvalidInput { InvalidInput(field: self.field, "column \(token.column): \(message)") }
+        func refuse(_ message: String) -> InvalidInput {
+            InvalidInput(field: self.field, "column \(token.column): \(message)")
+        }
         if field.isNumeric, operand.number == nil {
             throw refuse("\(field.rawValue) takes a number, got \"\(operand.text)\"")
         }

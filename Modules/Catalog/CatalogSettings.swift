@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 // The settings of prices: each with its key, rule ID, default and how a new value is checked,
 // declared beside the rules that read them. `Setting.catalogue` (Storage) lists every module's.

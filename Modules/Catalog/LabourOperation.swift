@@ -22,14 +22,16 @@ public struct LabourOperation: Sendable, Codable, Equatable {
     /// The catalogue key as one text, for messages and the audit log: `code @ make/model`.
     public var key: String { "\(code) @ \(make)/\(model ?? "*")" }
 
-    /// Rule Q-1: the price of the operation is its standard hours × the dealer's labour rate, rounded half-up to the fen.
+    /// Rule Q-1: the price of the operation is its standard hours × the dealer's labour rate, rounded half-up to the
+    /// fen.
     public func price(labourRate: Money) -> Money {
         Money(fen: Pricing.roundHalfUp(Int64(centihours) * labourRate.fen, dividedBy: 100))
     }
 
     /// Checks what the schema cannot: texts present after trimming, hours above zero.
     public func validate() throws {
-        for (field, value) in [("code", code), ("make", make), ("description", description)] where value.trimmed().isEmpty {
+        for (field, value) in [("code", code), ("make", make), ("description", description)]
+        where value.trimmed().isEmpty {
             throw InvalidInput(field: field, "is required")
         }
         guard centihours > 0 else { throw InvalidInput(field: "hours", "must be above zero") }
@@ -47,5 +49,7 @@ public enum Pricing {
     }
 
     /// Q-1: a parts line is quantity × catalogue price.
-    public static func partsLine(quantity: Int, unitPrice: Money) -> Money { Money(fen: Int64(quantity) * unitPrice.fen) }
+    public static func partsLine(quantity: Int, unitPrice: Money) -> Money {
+        Money(fen: Int64(quantity) * unitPrice.fen)
+    }
 }

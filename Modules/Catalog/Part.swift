@@ -22,7 +22,8 @@ public struct CatalogPart: Sendable, Codable, Equatable {
         }
         guard price.fen > 0 else { throw InvalidInput(field: "price", "must be above zero") }
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            throw InvalidInput(field: "currency", "expected a three-letter ISO 4217 code such as CNY, got \"\(currency)\"")
+            throw InvalidInput(
+                field: "currency", "expected a three-letter ISO 4217 code such as CNY, got \"\(currency)\"")
         }
     }
 }

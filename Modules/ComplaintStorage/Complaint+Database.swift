@@ -1,8 +1,8 @@
-import Foundation
-import GRDB
+import Complaints
 import Core
 import Customers
-import Complaints
+import Foundation
+import GRDB
 import StorageKernel
 
 extension ComplaintChannel: DatabaseValueConvertible {}
@@ -18,9 +18,11 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "complaint"
 
     public init(row: Row) throws {
-        self.init(customerID: row["customer_id"], vin: row["vin"], workOrder: row["work_order"], channel: row["channel"],
-                  receivedAt: row["received_at"], receivedBy: row["received_by"], owner: row["owner"], description: row["description"],
-                  category: row["category"])
+        self.init(
+            customerID: row["customer_id"], vin: row["vin"], workOrder: row["work_order"], channel: row["channel"],
+            receivedAt: row["received_at"], receivedBy: row["received_by"], owner: row["owner"],
+            description: row["description"],
+            category: row["category"])
         id = row["id"]
         kind = row["kind"]
         cause = row["cause"]
@@ -35,8 +37,9 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
         firstContactAt = row["first_contact_at"]
         callback = row["callback"]
         if let routedAt: Date = row["routed_at"] {
-            repairOrder = RepairOrder(department: Role(rawValue: row["routed_to"]) ?? .serviceManager, person: row["routed_person"],
-                                      advisor: row["advisor"], at: routedAt, rule: row["route_rule"] ?? "", plan: row["plan"])
+            repairOrder = RepairOrder(
+                department: Role(rawValue: row["routed_to"]) ?? .serviceManager, person: row["routed_person"],
+                advisor: row["advisor"], at: routedAt, rule: row["route_rule"] ?? "", plan: row["plan"])
         }
         lastReportAt = row["last_report_at"]
         reopenedAt = row["reopened_at"]
@@ -48,20 +51,27 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
         missedDeadlines = row["missed_deadlines"]
         reopened = row["reopened"]
         if let json: String = row["resolution"] { resolution = try Self.decode(Resolution.self, json) }
-        if let process: Satisfaction = row["process_satisfaction"], let result: Satisfaction = row["result_satisfaction"] {
+        if let process: Satisfaction = row["process_satisfaction"],
+            let result: Satisfaction = row["result_satisfaction"]
+        {
             let dimensions = try (row["dimensions"] as String?).map { try Self.decode([String: Int].self, $0) } ?? [:]
-            verdict = Verdict(process: process, result: result,
-                              dimensions: Dictionary(uniqueKeysWithValues: dimensions.compactMap { key, value in
-                                  ServiceDimension(rawValue: key).flatMap { d in Satisfaction(rawValue: value).map { (d, $0) } }
-                              }), at: row["verdict_at"])
+            verdict = Verdict(
+                process: process, result: result,
+                dimensions: Dictionary(
+                    uniqueKeysWithValues: dimensions.compactMap { key, value in
+                        ServiceDimension(rawValue: key).flatMap { d in Satisfaction(rawValue: value).map { (d, $0) } }
+                    }), at: row["verdict_at"])
         }
         closedAt = row["closed_at"]
         if let due: LocalDate = row["followup_due"] {
-            followUp = FollowUp(dueOn: due, by: row["followup_by"], doneAt: row["followup_at"], result: row["followup_result"],
-                                satisfaction: row["followup_satisfaction"])
+            followUp = FollowUp(
+                dueOn: due, by: row["followup_by"], doneAt: row["followup_at"], result: row["followup_result"],
+                satisfaction: row["followup_satisfaction"])
         }
         if let root: String = row["root_cause"] {
-            analysis = Analysis(rootCause: root, preventiveAction: row["preventive_action"], by: row["analysed_by"], at: row["analysed_at"])
+            analysis = Analysis(
+                rootCause: root, preventiveAction: row["preventive_action"], by: row["analysed_by"],
+                at: row["analysed_at"])
         }
     }
 
@@ -107,7 +117,10 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
         container["resolution"] = try resolution.map(Self.encodeJSON)
         container["process_satisfaction"] = verdict?.process
         container["result_satisfaction"] = verdict?.result
-        container["dimensions"] = try verdict.map { v in try Self.encodeJSON(Dictionary(uniqueKeysWithValues: v.dimensions.map { ($0.key.rawValue, $0.value.rawValue) })) }
+        container["dimensions"] = try verdict.map { v in
+            try Self.encodeJSON(
+                Dictionary(uniqueKeysWithValues: v.dimensions.map { ($0.key.rawValue, $0.value.rawValue) }))
+        }
         container["verdict_at"] = verdict?.at
         container["closed_at"] = closedAt
         container["followup_due"] = followUp?.dueOn
@@ -128,7 +141,9 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = Instant.parse(text) else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text)) }
+            guard let date = Instant.parse(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
+            }
             return date
         }
         return try decoder.decode(type, from: Data(json.utf8))
@@ -140,11 +155,14 @@ extension Complaint: FetchableRecord, MutablePersistableRecord {
 
     /// The fields the audit log shows before and after each change.
     package var auditFields: [String: String?] {
-        ["state": state.rawValue, "owner": owner, "level": level.rawValue, "priority": priority.name, "crisis": crisis ? "yes" : "no",
-         "category": category.rawValue, "cause": cause?.rawValue, "valid": valid.map { $0 ? "yes" : "no" },
-         "routed_to": repairOrder?.department.rawValue, "first_contact_at": firstContactAt.map(Instant.utcString),
-         "verdict": verdict.map { "process \($0.process.name), result \($0.result.name)" },
-         "followup": followUp.map { $0.doneAt == nil ? "due \($0.dueOn) by \($0.by)" : "done" },
-         "analysed": analysis == nil ? "no" : "yes"]
+        [
+            "state": state.rawValue, "owner": owner, "level": level.rawValue, "priority": priority.name,
+            "crisis": crisis ? "yes" : "no",
+            "category": category.rawValue, "cause": cause?.rawValue, "valid": valid.map { $0 ? "yes" : "no" },
+            "routed_to": repairOrder?.department.rawValue, "first_contact_at": firstContactAt.map(Instant.utcString),
+            "verdict": verdict.map { "process \($0.process.name), result \($0.result.name)" },
+            "followup": followUp.map { $0.doneAt == nil ? "due \($0.dueOn) by \($0.by)" : "done" },
+            "analysed": analysis == nil ? "no" : "yes",
+        ]
     }
 }

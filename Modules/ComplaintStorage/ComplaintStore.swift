@@ -1,8 +1,8 @@
-import Foundation
-import GRDB
+import Complaints
 import Core
 import Customers
-import Complaints
+import Foundation
+import GRDB
 import StorageKernel
 
 /// A complaint as registered at intake (K-1, K-2, K-3, K-5).
@@ -23,9 +23,13 @@ public struct ComplaintIntake: Sendable {
     /// Set when the complaint is a crisis from the start (K-8).
     public var crisisReason: String?
 
-    public init(kind: ComplaintKind = .complaint, customer: Customer.ID, vin: VIN? = nil, workOrder: String? = nil, channel: ComplaintChannel,
-                receivedAt: Date? = nil, receivedBy: String, owner: String? = nil, description: String, category: ComplaintCategory,
-                wishes: [CustomerWish] = [], crisisReason: String? = nil) {
+    public init(
+        kind: ComplaintKind = .complaint, customer: Customer.ID, vin: VIN? = nil, workOrder: String? = nil,
+        channel: ComplaintChannel,
+        receivedAt: Date? = nil, receivedBy: String, owner: String? = nil, description: String,
+        category: ComplaintCategory,
+        wishes: [CustomerWish] = [], crisisReason: String? = nil
+    ) {
         self.kind = kind
         self.customer = customer
         self.vin = vin
@@ -42,10 +46,11 @@ public struct ComplaintIntake: Sendable {
 
     /// The intake a `ComplaintForm` reads, with its vehicle found (`vehicleVIN(named:)`): the CLI's and the API's.
     public init(_ form: ComplaintForm.Validated, vin: VIN?) {
-        self.init(kind: form.kind, customer: form.customer, vin: vin, workOrder: form.workOrder, channel: form.channel,
-                  receivedAt: form.receivedAt, receivedBy: form.receivedBy, owner: form.owner,
-                  description: form.description, category: form.category, wishes: form.wishes,
-                  crisisReason: form.crisisReason)
+        self.init(
+            kind: form.kind, customer: form.customer, vin: vin, workOrder: form.workOrder, channel: form.channel,
+            receivedAt: form.receivedAt, receivedBy: form.receivedBy, owner: form.owner,
+            description: form.description, category: form.category, wishes: form.wishes,
+            crisisReason: form.crisisReason)
     }
 }
 
@@ -101,35 +106,56 @@ extension AppDatabase {
     public func addComplaint(_ intake: ComplaintIntake, actor: String) throws -> ComplaintFile {
         try writer.write { db in
             let now = clock.now()
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [intake.customer]) == true else {
+            guard
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [intake.customer]) == true
+            else {
                 throw NotFound("customer", intake.customer.description, field: "customer")
             }
             if let vin = intake.vin {
-                guard let owner = try Customer.ID.fetchOne(db, sql: "SELECT customer_id FROM vehicle WHERE vin = ?", arguments: [vin]) else {
+                guard
+                    let owner = try Customer.ID.fetchOne(
+                        db, sql: "SELECT customer_id FROM vehicle WHERE vin = ?", arguments: [vin])
+                else {
                     throw NotFound("vehicle", vin.value, field: "vin")
                 }
                 guard owner == intake.customer else {
-                    throw Conflict(field: "vin", "vehicle \(vin.value) belongs to customer \(owner), not to customer \(intake.customer)")
+                    throw Conflict(
+                        field: "vin",
+                        "vehicle \(vin.value) belongs to customer \(owner), not to customer \(intake.customer)")
                 }
             }
             let receiver = intake.receivedBy.trimmed()
             let roster = try Self.staffOnDay(db, at: now)
-            let owner = try Complaint.intakeOwner(named: intake.owner, receiver: receiver, staff: roster.staff,
-                                                  on: roster.day)
-            var complaint = Complaint(kind: intake.kind, customerID: intake.customer, vin: intake.vin, workOrder: intake.workOrder?.trimmed().nilIfEmpty,
-                                      channel: intake.channel, receivedAt: intake.receivedAt ?? now, receivedBy: receiver, owner: owner,
-                                      description: intake.description.trimmed(), category: intake.category, wishes: intake.wishes,
-                                      crisis: intake.crisisReason != nil, crisisReason: intake.crisisReason?.trimmed())
+            let owner = try Complaint.intakeOwner(
+                named: intake.owner, receiver: receiver, staff: roster.staff,
+                on: roster.day)
+            var complaint = Complaint(
+                kind: intake.kind, customerID: intake.customer, vin: intake.vin,
+                workOrder: intake.workOrder?.trimmed().nilIfEmpty,
+                channel: intake.channel, receivedAt: intake.receivedAt ?? now, receivedBy: receiver, owner: owner,
+                description: intake.description.trimmed(), category: intake.category, wishes: intake.wishes,
+                crisis: intake.crisisReason != nil, crisisReason: intake.crisisReason?.trimmed())
             try complaint.validateIntake(now: now)
             try complaint.insert(db)
             let id = complaint.id!
-            try Self.recordComplaintEvent(db, id, at: now, actor: actor, from: nil, to: complaint.state,
-                                          ComplaintEvent(action: "receive", rule: "K-5", note: "\(intake.channel.rawValue), \(intake.category.rawValue); received by \(receiver), owner \(owner)"))
+            try Self.recordComplaintEvent(
+                db, id, at: now, actor: actor, from: nil, to: complaint.state,
+                ComplaintEvent(
+                    action: "receive", rule: "K-5",
+                    note:
+                        "\(intake.channel.rawValue), \(intake.category.rawValue); received by \(receiver), owner "
+                        + "\(owner)"
+                ))
             if complaint.crisis {
-                try Self.recordComplaintEvent(db, id, at: now, actor: actor, from: complaint.state, to: complaint.state,
-                                              ComplaintEvent(action: "crisis", rule: "K-8", note: "\(complaint.crisisReason ?? ""); at general-manager from intake"))
+                try Self.recordComplaintEvent(
+                    db, id, at: now, actor: actor, from: complaint.state, to: complaint.state,
+                    ComplaintEvent(
+                        action: "crisis", rule: "K-8",
+                        note: "\(complaint.crisisReason ?? ""); at general-manager from intake"))
             }
-            try Audit.record(db, at: now, actor: actor, entity: "complaint", id: id.description, action: "create", after: complaint.auditFields)
+            try Audit.record(
+                db, at: now, actor: actor, entity: "complaint", id: id.description, action: "create",
+                after: complaint.auditFields)
             return try Self.complaintFile(db, id, now: now)
         }
     }
@@ -140,15 +166,21 @@ extension AppDatabase {
     }
 
     /// Rule K-4/K-13: a contact about the complaint; `at` defaults to now.
-    public func contactComplaint(_ id: Complaint.ID, at: Date? = nil, direction: ComplaintContactDirection, unfixedVisit: Bool = false,
-                                 callback: String? = nil, note: String? = nil, actor: String) throws -> ComplaintFile {
+    public func contactComplaint(
+        _ id: Complaint.ID, at: Date? = nil, direction: ComplaintContactDirection, unfixedVisit: Bool = false,
+        callback: String? = nil, note: String? = nil, actor: String
+    ) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor, happenedAt: at) { complaint, _, now in
-            try complaint.contact(at: at ?? now, now: now, direction: direction, unfixedVisit: unfixedVisit, callback: callback, note: note)
+            try complaint.contact(
+                at: at ?? now, now: now, direction: direction, unfixedVisit: unfixedVisit, callback: callback,
+                note: note)
         }
     }
 
     /// Rule K-3: gives the complaint to another customer-service owner, with the reason.
-    public func assignComplaint(_ id: Complaint.ID, to owner: String, reason: String?, actor: String) throws -> ComplaintFile {
+    public func assignComplaint(
+        _ id: Complaint.ID, to owner: String, reason: String?, actor: String
+    ) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor) { complaint, db, now in
             let roster = try Self.staffOnDay(db, at: now)
             try Complaint.checkOwner(owner.trimmed(), staff: roster.staff, on: roster.day)
@@ -157,23 +189,31 @@ extension AppDatabase {
     }
 
     /// Rule K-5: opens the internal complaint repair order, routed by the category table unless `department` is given.
-    public func routeComplaint(_ id: Complaint.ID, to department: Role? = nil, person: String? = nil, advisor: String? = nil,
-                               cause: ComplaintCause? = nil, actor: String) throws -> ComplaintFile {
+    public func routeComplaint(
+        _ id: Complaint.ID, to department: Role? = nil, person: String? = nil, advisor: String? = nil,
+        cause: ComplaintCause? = nil, actor: String
+    ) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor) { complaint, _, now in
             try complaint.route(to: department, person: person, advisor: advisor, cause: cause, at: now)
         }
     }
 
     /// Rule K-6: the service advisor's report to customer service (restarts the 24-hour clock).
-    public func reportOnComplaint(_ id: Complaint.ID, note: String?, plan: String? = nil, actor: String) throws -> ComplaintFile {
+    public func reportOnComplaint(
+        _ id: Complaint.ID, note: String?, plan: String? = nil, actor: String
+    ) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor) { complaint, db, now in
             try complaint.report(note: note, plan: plan, at: now, policy: try Self.complaintPolicy(db))
         }
     }
 
     /// Rule K-7: escalates one level (or to `level`) with the reason.
-    public func escalateComplaint(_ id: Complaint.ID, to level: EscalationLevel? = nil, reason: String?, actor: String) throws -> ComplaintFile {
-        try changeComplaint(id, actor: actor) { complaint, _, now in try complaint.escalate(to: level, reason: reason, at: now) }
+    public func escalateComplaint(
+        _ id: Complaint.ID, to level: EscalationLevel? = nil, reason: String?, actor: String
+    ) throws -> ComplaintFile {
+        try changeComplaint(id, actor: actor) { complaint, _, now in
+            try complaint.escalate(to: level, reason: reason, at: now)
+        }
     }
 
     /// Rule K-8: flags the complaint a crisis: to the general manager at once, top priority.
@@ -182,24 +222,32 @@ extension AppDatabase {
     }
 
     /// Rule K-10: records the solution presented; the complaint awaits the customer's verdict.
-    public func resolveComplaint(_ id: Complaint.ID, summary: String, apology: Bool, unhappyBecause: String?, measures: String,
-                                 customerAgreed: Bool, appointment: Date?, cause: ComplaintCause?, actor: String) throws -> ComplaintFile {
+    public func resolveComplaint(
+        _ id: Complaint.ID, summary: String, apology: Bool, unhappyBecause: String?, measures: String,
+        customerAgreed: Bool, appointment: Date?, cause: ComplaintCause?, actor: String
+    ) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor) { complaint, _, now in
-            try complaint.resolve(Complaint.Resolution(summary: summary.trimmed(), apology: apology, unhappyBecause: unhappyBecause?.trimmed().nilIfEmpty,
-                                                       measures: measures.trimmed(), customerAgreed: customerAgreed, appointment: appointment, at: now),
-                                  cause: cause)
+            try complaint.resolve(
+                Complaint.Resolution(
+                    summary: summary.trimmed(), apology: apology, unhappyBecause: unhappyBecause?.trimmed().nilIfEmpty,
+                    measures: measures.trimmed(), customerAgreed: customerAgreed, appointment: appointment, at: now),
+                cause: cause)
         }
     }
 
     /// Rule K-10/K-11: the customer's verdict. Satisfied → closed, follow-up due in 7 days by the person K-3
     /// names; not satisfied → back to investigating. `ComplaintFile.complaint.state` says which.
-    public func closeComplaint(_ id: Complaint.ID, process: Satisfaction, result: Satisfaction, dimensions: [ServiceDimension: Satisfaction] = [:],
-                               actor: String) throws -> ComplaintFile {
+    public func closeComplaint(
+        _ id: Complaint.ID, process: Satisfaction, result: Satisfaction,
+        dimensions: [ServiceDimension: Satisfaction] = [:],
+        actor: String
+    ) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor) { complaint, db, now in
             let policy = try Self.complaintPolicy(db)
             let person = try Self.followUpPerson(db, complaint: complaint, by: policy.followUpBy, at: now)
-            return try complaint.close(Complaint.Verdict(process: process, result: result, dimensions: dimensions, at: now), policy: policy,
-                                       followUpPerson: person)
+            return try complaint.close(
+                Complaint.Verdict(process: process, result: result, dimensions: dimensions, at: now), policy: policy,
+                followUpPerson: person)
         }
     }
 
@@ -210,46 +258,74 @@ extension AppDatabase {
 
     /// Rule K-9: explains and closes an invalid complaint (still counted).
     public func invalidateComplaint(_ id: Complaint.ID, explanation: String?, actor: String) throws -> ComplaintFile {
-        try changeComplaint(id, actor: actor) { complaint, _, now in try complaint.invalidate(explanation: explanation, at: now) }
+        try changeComplaint(id, actor: actor) { complaint, _, now in
+            try complaint.invalidate(explanation: explanation, at: now)
+        }
     }
 
     /// Rule K-11: records the follow-up visit or call and its result.
-    public func recordComplaintFollowUp(_ id: Complaint.ID, result: String?, satisfaction: Satisfaction?, actor: String) throws -> ComplaintFile {
-        try changeComplaint(id, actor: actor) { complaint, _, now in try complaint.recordFollowUp(result: result, satisfaction: satisfaction, at: now) }
+    public func recordComplaintFollowUp(
+        _ id: Complaint.ID, result: String?, satisfaction: Satisfaction?, actor: String
+    ) throws -> ComplaintFile {
+        try changeComplaint(id, actor: actor) { complaint, _, now in
+            try complaint.recordFollowUp(result: result, satisfaction: satisfaction, at: now)
+        }
     }
 
     /// Rule K-12: root cause and preventive action.
-    public func analyseComplaint(_ id: Complaint.ID, rootCause: String?, preventiveAction: String?, cause: ComplaintCause?, actor: String) throws -> ComplaintFile {
+    public func analyseComplaint(
+        _ id: Complaint.ID, rootCause: String?, preventiveAction: String?, cause: ComplaintCause?, actor: String
+    ) throws -> ComplaintFile {
         try changeComplaint(id, actor: actor) { complaint, _, now in
-            try complaint.analyse(rootCause: rootCause, preventiveAction: preventiveAction, cause: cause, by: actor, at: now)
+            try complaint.analyse(
+                rootCause: rootCause, preventiveAction: preventiveAction, cause: cause, by: actor, at: now)
         }
     }
 
     /// Rule K-14: keeps a photo, recording or document with the complaint, its size and type checked.
-    public func attachToComplaint(_ id: Complaint.ID, name: String, bytes: [UInt8], kind: AttachmentKind?, note: String?, actor: String) throws -> ComplaintFile {
+    public func attachToComplaint(
+        _ id: Complaint.ID, name: String, bytes: [UInt8], kind: AttachmentKind?, note: String?, actor: String
+    ) throws -> ComplaintFile {
         let fileName = (name as NSString).lastPathComponent.trimmed()
         guard !fileName.isEmpty else { throw InvalidInput(field: "name", "give the file's name") }
         return try changeComplaint(id, actor: actor) { complaint, db, now in
             try ComplaintAction.attach.check(complaint.state)
-            let type = try AttachmentType.check(bytes, name: fileName, declared: kind, maxMegabytes: try Self.settings(db).integer(.complaintAttachmentMegabytes))
+            let type = try AttachmentType.check(
+                bytes, name: fileName, declared: kind,
+                maxMegabytes: try Self.settings(db).integer(.complaintAttachmentMegabytes))
             var hasher = SHA256.Hasher()
             hasher.update(bytes)
             let hash = hasher.finalizeHex()
-            if let existing = try String.fetchOne(db, sql: "SELECT name FROM complaint_attachment WHERE complaint_id = ? AND sha256 = ?", arguments: [id, hash]) {
+            if let existing = try String.fetchOne(
+                db, sql: "SELECT name FROM complaint_attachment WHERE complaint_id = ? AND sha256 = ?",
+                arguments: [id, hash])
+            {
                 throw Conflict(field: "file", "the same file is already attached as \(existing)")
             }
-            try db.execute(sql: """
-                INSERT INTO complaint_attachment (complaint_id, name, kind, media_type, size, sha256, content, note, added_at, added_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, fileName, type.kind.rawValue, type.mediaType, bytes.count, hash, Data(bytes), note?.trimmed().nilIfEmpty, now, actor])
-            return ComplaintEvent(action: "attach", rule: "K-14", note: "\(fileName) (\(type.kind.rawValue), \(type.mediaType), \(bytes.count) bytes)")
+            try db.execute(
+                sql: """
+                    INSERT INTO complaint_attachment (complaint_id, name, kind, media_type, size, sha256, content, \
+                    note, added_at, added_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, fileName, type.kind.rawValue, type.mediaType, bytes.count, hash, Data(bytes),
+                    note?.trimmed().nilIfEmpty, now, actor,
+                ])
+            return ComplaintEvent(
+                action: "attach", rule: "K-14",
+                note: "\(fileName) (\(type.kind.rawValue), \(type.mediaType), \(bytes.count) bytes)")
         }
     }
 
     /// An attachment's description and bytes.
     public func complaintAttachment(_ id: Complaint.ID, attachment: Int64) throws -> (ComplaintAttachment, Data) {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM complaint_attachment WHERE complaint_id = ? AND id = ?", arguments: [id, attachment]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM complaint_attachment WHERE complaint_id = ? AND id = ?",
+                    arguments: [id, attachment])
+            else {
                 throw NotFound("attachment", "\(attachment) of complaint \(id)", field: "attachment")
             }
             return (Self.attachment(row), row["content"])
@@ -258,11 +334,15 @@ extension AppDatabase {
 
     /// The one path every change takes: load, apply the rule, store, record the history entry and the
     /// audit entry, all in one transaction. A rule that throws leaves the database as it was.
-    package func changeComplaint(_ id: Complaint.ID, actor: String, happenedAt: Date? = nil,
-                         _ body: (inout Complaint, Database, Date) throws -> ComplaintEvent) throws -> ComplaintFile {
+    package func changeComplaint(
+        _ id: Complaint.ID, actor: String, happenedAt: Date? = nil,
+        _ body: (inout Complaint, Database, Date) throws -> ComplaintEvent
+    ) throws -> ComplaintFile {
         try writer.write { db in
             let now = clock.now()
-            guard var complaint = try Complaint.fetchOne(db, key: id.rawValue) else { throw NotFound("complaint", id.description, field: "id") }
+            guard var complaint = try Complaint.fetchOne(db, key: id.rawValue) else {
+                throw NotFound("complaint", id.description, field: "id")
+            }
             let before = complaint
             let event = try body(&complaint, db, now)
             try Self.store(db, complaint, changedFrom: before, event, at: now, happenedAt: happenedAt, actor: actor)
@@ -271,47 +351,76 @@ extension AppDatabase {
     }
 
     /// Stores a changed complaint with its history entry and its audit entry (inside the caller's transaction).
-    package static func store(_ db: Database, _ complaint: Complaint, changedFrom before: Complaint, _ event: ComplaintEvent, at now: Date,
-                      happenedAt: Date? = nil, actor: String) throws {
+    package static func store(
+        _ db: Database, _ complaint: Complaint, changedFrom before: Complaint, _ event: ComplaintEvent, at now: Date,
+        happenedAt: Date? = nil, actor: String
+    ) throws {
         try complaint.update(db)
-        try recordComplaintEvent(db, complaint.id!, at: now, happenedAt: happenedAt, actor: actor, from: before.state, to: complaint.state, event)
-        try Audit.record(db, at: now, actor: actor, entity: "complaint", id: complaint.id!.description, action: event.action,
-                         before: before.auditFields, after: complaint.auditFields)
+        try recordComplaintEvent(
+            db, complaint.id!, at: now, happenedAt: happenedAt, actor: actor, from: before.state, to: complaint.state,
+            event)
+        try Audit.record(
+            db, at: now, actor: actor, entity: "complaint", id: complaint.id!.description, action: event.action,
+            before: before.auditFields, after: complaint.auditFields)
     }
 
-    package static func recordComplaintEvent(_ db: Database, _ id: Complaint.ID, at: Date, happenedAt: Date? = nil, actor: String, from: ComplaintState?,
-                                     to: ComplaintState, _ event: ComplaintEvent) throws {
+    package static func recordComplaintEvent(
+        _ db: Database, _ id: Complaint.ID, at: Date, happenedAt: Date? = nil, actor: String, from: ComplaintState?,
+        to: ComplaintState, _ event: ComplaintEvent
+    ) throws {
         // Kept only when it differs from the recording by more than a minute: otherwise it happened as recorded.
         let happened = happenedAt.flatMap { abs($0.timeIntervalSince(at)) >= 60 ? $0 : nil }
-        try db.cachedStatement(sql: """
-            INSERT INTO complaint_event (complaint_id, at, happened_at, actor, action, from_state, to_state, rule, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, at, happened, actor, event.action, from, to, event.rule, event.note])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO complaint_event (complaint_id, at, happened_at, actor, action, from_state, to_state, rule, \
+                note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [id, at, happened, actor, event.action, from, to, event.rule, event.note])
     }
 
     /// Rule K-3 through `Complaint.followUpPerson`, with the staff and the dealer's day read here.
-    package static func followUpPerson(_ db: Database, complaint: Complaint, by: FollowUpBy,
-                                       at now: Date) throws -> String {
+    package static func followUpPerson(
+        _ db: Database, complaint: Complaint, by: FollowUpBy,
+        at now: Date
+    ) throws -> String {
         let roster = try staffOnDay(db, at: now)
         return Complaint.followUpPerson(owner: complaint.owner, by: by, staff: roster.staff, on: roster.day)
     }
 
     package static func attachment(_ row: Row) -> ComplaintAttachment {
-        ComplaintAttachment(id: row["id"], name: row["name"], kind: AttachmentKind(rawValue: row["kind"]) ?? .document, mediaType: row["media_type"],
-                            size: row["size"], sha256: row["sha256"], note: row["note"], addedAt: row["added_at"], addedBy: row["added_by"])
+        ComplaintAttachment(
+            id: row["id"], name: row["name"], kind: AttachmentKind(rawValue: row["kind"]) ?? .document,
+            mediaType: row["media_type"],
+            size: row["size"], sha256: row["sha256"], note: row["note"], addedAt: row["added_at"],
+            addedBy: row["added_by"])
     }
 
     package static func complaintFile(_ db: Database, _ id: Complaint.ID, now: Date) throws -> ComplaintFile {
-        guard let complaint = try Complaint.fetchOne(db, key: id.rawValue) else { throw NotFound("complaint", id.description, field: "id") }
-        let customer = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [complaint.customerID]) ?? ""
+        guard let complaint = try Complaint.fetchOne(db, key: id.rawValue) else {
+            throw NotFound("complaint", id.description, field: "id")
+        }
+        let customer =
+            try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [complaint.customerID])
+            ?? ""
         let policy = try complaintPolicy(db)
         let deadlines = ComplaintClocks.statuses(complaint, policy: policy, at: now)
-        let history = try Row.fetchAll(db, sql: "SELECT * FROM complaint_event WHERE complaint_id = ? ORDER BY id", arguments: [id]).map {
-            ComplaintFile.Entry(at: $0["at"], happenedAt: $0["happened_at"], actor: $0["actor"], action: $0["action"], from: $0["from_state"],
-                                to: $0["to_state"], rule: $0["rule"], note: $0["note"])
+        let history = try Row.fetchAll(
+            db, sql: "SELECT * FROM complaint_event WHERE complaint_id = ? ORDER BY id", arguments: [id]
+        ).map {
+            ComplaintFile.Entry(
+                at: $0["at"], happenedAt: $0["happened_at"], actor: $0["actor"], action: $0["action"],
+                from: $0["from_state"],
+                to: $0["to_state"], rule: $0["rule"], note: $0["note"])
         }
-        let attachments = try Row.fetchAll(db, sql: """
-            SELECT id, name, kind, media_type, size, sha256, note, added_at, added_by FROM complaint_attachment WHERE complaint_id = ? ORDER BY id
-            """, arguments: [id]).map(attachment)
-        return ComplaintFile(complaint: complaint, customer: customer, priority: complaint.priority, deadlines: deadlines, history: history, attachments: attachments)
+        let attachments = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name, kind, media_type, size, sha256, note, added_at, added_by FROM complaint_attachment \
+                WHERE complaint_id = ? ORDER BY id
+                """, arguments: [id]
+        ).map(attachment)
+        return ComplaintFile(
+            complaint: complaint, customer: customer, priority: complaint.priority, deadlines: deadlines,
+            history: history, attachments: attachments)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// Evidence kept with the complaint file (K-14): photos, recordings, documents.
 public enum AttachmentKind: String, CaseIterable, Codable, Sendable {
@@ -20,21 +20,27 @@ public struct AttachmentType: Sendable, Codable, Equatable {
         func ascii(_ text: String, at offset: Int = 0) -> Bool { starts(Array(text.utf8), at: offset) }
         let lower = name.lowercased()
         if starts([0xFF, 0xD8, 0xFF]) { return .init(kind: .photo, mediaType: "image/jpeg") }
-        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .init(kind: .photo, mediaType: "image/png") }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            return .init(kind: .photo, mediaType: "image/png")
+        }
         if ascii("ftyp", at: 4) {
             let brand = bytes.count >= 12 ? String(decoding: bytes[8..<12], as: UTF8.self) : ""
             if ["heic", "heix", "mif1", "msf1"].contains(brand) { return .init(kind: .photo, mediaType: "image/heic") }
             if brand.hasPrefix("M4A") { return .init(kind: .recording, mediaType: "audio/mp4") }
             return .init(kind: .recording, mediaType: "video/mp4")
         }
-        if ascii("ID3") || starts([0xFF, 0xFB]) || starts([0xFF, 0xF3]) || starts([0xFF, 0xF2]) { return .init(kind: .recording, mediaType: "audio/mpeg") }
+        if ascii("ID3") || starts([0xFF, 0xFB]) || starts([0xFF, 0xF3]) || starts([0xFF, 0xF2]) {
+            return .init(kind: .recording, mediaType: "audio/mpeg")
+        }
         if ascii("RIFF"), ascii("WAVE", at: 8) { return .init(kind: .recording, mediaType: "audio/wav") }
         if ascii("#!AMR") { return .init(kind: .recording, mediaType: "audio/amr") }
         if ascii("%PDF-") { return .init(kind: .document, mediaType: "application/pdf") }
         if starts([0x50, 0x4B, 0x03, 0x04]), lower.hasSuffix(".docx") || lower.hasSuffix(".xlsx") {
-            return .init(kind: .document, mediaType: lower.hasSuffix(".docx")
-                ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            return .init(
+                kind: .document,
+                mediaType: lower.hasSuffix(".docx")
+                    ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
         if lower.hasSuffix(".txt"), !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil {
             return .init(kind: .document, mediaType: "text/plain; charset=utf-8")
@@ -43,17 +49,28 @@ public struct AttachmentType: Sendable, Codable, Equatable {
     }
 
     /// Rule K-14: checks an attachment's size and type against what was declared; throws `InvalidInput` naming `file`.
-    public static func check(_ bytes: [UInt8], name: String, declared: AttachmentKind?, maxMegabytes: Int) throws -> AttachmentType {
+    public static func check(
+        _ bytes: [UInt8], name: String, declared: AttachmentKind?, maxMegabytes: Int
+    ) throws -> AttachmentType {
         guard !bytes.isEmpty else { throw InvalidInput(field: "file", "\(name) is empty") }
         let limit = maxMegabytes * 1_048_576
         guard bytes.count <= limit else {
-            throw InvalidInput(field: "file", "\(name) is \(bytes.count / 1_048_576) MB; attachments may be at most \(maxMegabytes) MB (setting complaints.attachment.max-mb)")
+            throw InvalidInput(
+                field: "file",
+                "\(name) is \(bytes.count / 1_048_576) MB; attachments may be at most \(maxMegabytes) MB (setting "
+                    + "complaints.attachment.max-mb)"
+            )
         }
         guard let type = sniff(bytes, name: name) else {
-            throw InvalidInput(field: "file", "\(name) is not a photo (JPEG, PNG, HEIC), a recording (MP3, M4A, MP4, WAV, AMR) or a document (PDF, DOCX, XLSX, UTF-8 .txt)")
+            throw InvalidInput(
+                field: "file",
+                "\(name) is not a photo (JPEG, PNG, HEIC), a recording (MP3, M4A, MP4, WAV, AMR) or a document (PDF, "
+                    + "DOCX, XLSX, UTF-8 .txt)"
+            )
         }
         if let declared, declared != type.kind {
-            throw InvalidInput(field: "kind", "\(name) is a \(type.kind.rawValue) (\(type.mediaType)), not a \(declared.rawValue)")
+            throw InvalidInput(
+                field: "kind", "\(name) is a \(type.kind.rawValue) (\(type.mediaType)), not a \(declared.rawValue)")
         }
         return type
     }

@@ -1,10 +1,11 @@
-import Foundation
 import Core
+import Foundation
 
 /// What can be done to a complaint, and from which states.
 public enum ComplaintAction: String, CaseIterable, Codable, Sendable {
     case contact, assign, route, report, escalate, crisis, resolve, close, reopen, invalidate
-    case followUp = "followup", analyse, attach
+    case followUp = "followup"
+    case analyse, attach
 
     var allowedFrom: Set<ComplaintState> {
         switch self {
@@ -17,7 +18,7 @@ public enum ComplaintAction: String, CaseIterable, Codable, Sendable {
         case .reopen: return [.resolved, .closed]
         case .invalidate: return [.received, .contacted, .investigating]
         case .followUp: return [.closed]
-        case .analyse: return [.resolved, .closed, .invalid] // K-12: once resolved, solved or not
+        case .analyse: return [.resolved, .closed, .invalid]  // K-12: once resolved, solved or not
         case .attach: return Set(ComplaintState.allCases)
         }
     }
@@ -27,7 +28,11 @@ public enum ComplaintAction: String, CaseIterable, Codable, Sendable {
         guard !allowedFrom.contains(state) else { return }
         let allowed = ComplaintAction.allCases.filter { $0.allowedFrom.contains(state) }.map(\.rawValue)
         let article = "aeiou".contains(state.rawValue.first!) ? "an" : "a"
-        throw Conflict(field: "state", "\(article) \(state.rawValue) complaint cannot take \"\(rawValue)\"; allowed now: \(allowed.joined(separator: ", "))")
+        throw Conflict(
+            field: "state",
+            "\(article) \(state.rawValue) complaint cannot take \"\(rawValue)\"; allowed now: "
+                + "\(allowed.joined(separator: ", "))"
+        )
     }
 }
 
@@ -69,18 +74,25 @@ extension Complaint {
             throw InvalidInput(field: "receivedAt", "the complaint cannot be received in the future")
         }
         if crisis {
-            _ = try required(crisisReason, field: "crisisReason",
-                             "say why this is a crisis (K-8: safety, large damage, media, lawyers, authorities)")
+            _ = try required(
+                crisisReason, field: "crisisReason",
+                "say why this is a crisis (K-8: safety, large damage, media, lawyers, authorities)")
         }
     }
 
     /// Rule K-4 (first contact, timed) and K-13 (the customer contacting us again, a visit without a fix).
-    public mutating func contact(at: Date, now: Date, direction: ComplaintContactDirection, unfixedVisit: Bool, callback: String?, note: String?) throws -> ComplaintEvent {
+    public mutating func contact(
+        at: Date, now: Date, direction: ComplaintContactDirection, unfixedVisit: Bool, callback: String?, note: String?
+    ) throws -> ComplaintEvent {
         try ComplaintAction.contact.check(state)
         guard at >= receivedAt else {
-            throw InvalidInput(field: "at", "the contact cannot be before the complaint was received (\(Instant.utcString(receivedAt)))")
+            throw InvalidInput(
+                field: "at",
+                "the contact cannot be before the complaint was received (\(Instant.utcString(receivedAt)))")
         }
-        guard at <= now.addingTimeInterval(60) else { throw InvalidInput(field: "at", "the contact cannot be in the future") }
+        guard at <= now.addingTimeInterval(60) else {
+            throw InvalidInput(field: "at", "the contact cannot be in the future")
+        }
         var rule: String?
         var text: [String] = []
         switch direction {
@@ -114,7 +126,9 @@ extension Complaint {
         try ComplaintAction.assign.check(state)
         let name = try required(newOwner, field: "to", "name the new owner")
         let why = try required(reason, field: "reason", "give the reason for reassigning the complaint (K-3)")
-        guard name != owner else { throw Conflict(field: "to", "\(name) already owns complaint \(id.map(String.init(describing:)) ?? "")") }
+        guard name != owner else {
+            throw Conflict(field: "to", "\(name) already owns complaint \(id.map(String.init(describing:)) ?? "")")
+        }
         let previous = owner
         owner = name
         reassignments += 1
@@ -124,21 +138,30 @@ extension Complaint {
 
     /// Rule K-5: the internal complaint repair order goes to the department of the category table unless
     /// another is named (the override and the table's answer are both recorded).
-    public mutating func route(to department: Role?, person: String?, advisor: String?, cause: ComplaintCause?, at: Date) throws -> ComplaintEvent {
+    public mutating func route(
+        to department: Role?, person: String?, advisor: String?, cause: ComplaintCause?, at: Date
+    ) throws -> ComplaintEvent {
         try ComplaintAction.route.check(state)
         let table = category.department
         let chosen = department ?? table
-        let rule = chosen == table ? category.routingRule : "routed to \(chosen.rawValue) by hand (\(category.routingRule))"
-        repairOrder = RepairOrder(department: chosen, person: person?.trimmed().nilIfEmpty, advisor: advisor?.trimmed().nilIfEmpty, at: at, rule: rule, plan: nil)
+        let rule =
+            chosen == table ? category.routingRule : "routed to \(chosen.rawValue) by hand (\(category.routingRule))"
+        repairOrder = RepairOrder(
+            department: chosen, person: person?.trimmed().nilIfEmpty, advisor: advisor?.trimmed().nilIfEmpty, at: at,
+            rule: rule, plan: nil)
         state = .investigating
         valid = true
         if let cause { self.cause = cause }
-        return ComplaintEvent(action: "route", rule: "K-5", note: rule + (person.map { " (\($0))" } ?? "") + (advisor.map { "; advisor \($0)" } ?? ""))
+        return ComplaintEvent(
+            action: "route", rule: "K-5",
+            note: rule + (person.map { " (\($0))" } ?? "") + (advisor.map { "; advisor \($0)" } ?? ""))
     }
 
     /// Rule K-6: the service advisor's report to customer service; it restarts the 24-hour clock and is
     /// counted on time or late.
-    public mutating func report(note: String?, plan: String?, at: Date, policy: ComplaintPolicy) throws -> ComplaintEvent {
+    public mutating func report(
+        note: String?, plan: String?, at: Date, policy: ComplaintPolicy
+    ) throws -> ComplaintEvent {
         try ComplaintAction.report.check(state)
         let text = try required(note, field: "note", "say what was done and what comes next (K-6)")
         let due = ComplaintClocks.deadlines(self, policy: policy).first { $0.kind == .report }?.due
@@ -147,19 +170,29 @@ extension Complaint {
         if late { lateReports += 1 }
         lastReportAt = at
         if let plan = plan?.trimmed(), !plan.isEmpty { repairOrder?.plan = plan }
-        let timing = due.map { late ? "late by \(Elapsed.text(seconds: Int(at.timeIntervalSince($0))))" : "on time" } ?? "on time"
+        let timing =
+            due.map { late ? "late by \(Elapsed.text(seconds: Int(at.timeIntervalSince($0))))" : "on time" }
+            ?? "on time"
         return ComplaintEvent(action: "report", rule: "K-6", note: "\(text) (\(timing))")
     }
 
     /// Rule K-7: one level up (or straight to `level`), with the analysis or reason; the new level's clocks start now.
-    public mutating func escalate(to level: EscalationLevel?, reason: String?, at: Date, rule: String = "K-7") throws -> ComplaintEvent {
+    public mutating func escalate(
+        to level: EscalationLevel?, reason: String?, at: Date, rule: String = "K-7"
+    ) throws -> ComplaintEvent {
         try ComplaintAction.escalate.check(state)
         let why = try required(reason, field: "reason", "give the analysis and suggestion for the next level (K-7)")
         guard let next = level ?? self.level.next else {
-            throw Conflict(field: "to", "the complaint is already at the manufacturer's regional office, the top of the ladder (K-7)")
+            throw Conflict(
+                field: "to",
+                "the complaint is already at the manufacturer's regional office, the top of the ladder (K-7)")
         }
         guard next > self.level else {
-            throw Conflict(field: "to", "the complaint is already at \(self.level.rawValue); escalate to a higher level: \(EscalationLevel.allCases.filter { $0 > self.level }.map(\.rawValue).joined(separator: ", "))")
+            throw Conflict(
+                field: "to",
+                "the complaint is already at \(self.level.rawValue); escalate to a higher level: "
+                    + "\(EscalationLevel.allCases.filter { $0 > self.level }.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let previous = self.level
         self.level = next
@@ -171,7 +204,11 @@ extension Complaint {
     /// and the miss counts as slow handling (K-13).
     public mutating func escalateForMissed(_ deadline: Deadline, at: Date) throws -> ComplaintEvent {
         let late = Elapsed.text(seconds: Int(at.timeIntervalSince(deadline.due)))
-        var event = try escalate(to: nil, reason: "\(deadline.rule) missed: \(deadline.what), due \(Instant.utcString(deadline.due)), late by \(late)", at: at)
+        var event = try escalate(
+            to: nil,
+            reason:
+                "\(deadline.rule) missed: \(deadline.what), due \(Instant.utcString(deadline.due)), late by \(late)",
+            at: at)
         missedDeadlines += 1
         event.action = "escalate-due"
         return event
@@ -180,7 +217,9 @@ extension Complaint {
     /// Rule K-8: a crisis goes to the general manager at once, whatever the level, and takes the top priority.
     public mutating func flagCrisis(reason: String?, at: Date) throws -> ComplaintEvent {
         try ComplaintAction.crisis.check(state)
-        let why = try required(reason, field: "reason", "say why this is a crisis (K-8: safety, large damage, media, lawyers, authorities)")
+        let why = try required(
+            reason, field: "reason", "say why this is a crisis (K-8: safety, large damage, media, lawyers, authorities)"
+        )
         guard !crisis else { throw Conflict(field: "crisis", "complaint is already a crisis: \(crisisReason ?? "")") }
         crisis = true
         crisisReason = why
@@ -202,29 +241,41 @@ extension Complaint {
         self.resolution = resolution
         valid = true
         state = .resolved
-        return ComplaintEvent(action: "resolve", rule: "K-10", note: resolution.summary + (resolution.customerAgreed ? " (customer agreed)" : " (customer has not agreed yet)"))
+        return ComplaintEvent(
+            action: "resolve", rule: "K-10",
+            note: resolution.summary
+                + (resolution.customerAgreed ? " (customer agreed)" : " (customer has not agreed yet)"))
     }
 
     /// Rule K-10: the customer rates process and result on the 7-level scale. Both satisfied (top three
     /// levels, setting) closes the complaint and starts the K-11 follow-up; anything lower sends it back to
     /// investigation. Returns the event; `state` says which happened.
-    public mutating func close(_ verdict: Verdict, policy: ComplaintPolicy, followUpPerson: String) throws -> ComplaintEvent {
+    public mutating func close(
+        _ verdict: Verdict, policy: ComplaintPolicy, followUpPerson: String
+    ) throws -> ComplaintEvent {
         try ComplaintAction.close.check(state)
         self.verdict = verdict
-        let satisfied = verdict.process.isSatisfied(topLevels: policy.satisfiedLevels) && verdict.result.isSatisfied(topLevels: policy.satisfiedLevels)
+        let satisfied =
+            verdict.process.isSatisfied(topLevels: policy.satisfiedLevels)
+            && verdict.result.isSatisfied(topLevels: policy.satisfiedLevels)
         let ratings = "process \(verdict.process.name), result \(verdict.result.name)"
         guard satisfied else {
             state = .investigating
             reopened += 1
-            reopenedAt = verdict.at // K-6: the report clock restarts here
-            return ComplaintEvent(action: "close-refused", rule: "K-10",
-                                  note: "\(ratings): not satisfied (top \(policy.satisfiedLevels) levels needed), back to investigating")
+            reopenedAt = verdict.at  // K-6: the report clock restarts here
+            return ComplaintEvent(
+                action: "close-refused", rule: "K-10",
+                note: "\(ratings): not satisfied (top \(policy.satisfiedLevels) levels needed), back to investigating")
         }
         state = .closed
         closedAt = verdict.at
         let closedDay = LocalDate(instant: verdict.at, in: policy.timeZone)
-        followUp = FollowUp(dueOn: closedDay.adding(days: policy.followUpDays), by: followUpPerson, doneAt: nil, result: nil, satisfaction: nil)
-        return ComplaintEvent(action: "close", rule: "K-10", note: "\(ratings); follow-up by \(followUpPerson) by \(closedDay.adding(days: policy.followUpDays)) (K-11)")
+        followUp = FollowUp(
+            dueOn: closedDay.adding(days: policy.followUpDays), by: followUpPerson, doneAt: nil, result: nil,
+            satisfaction: nil)
+        return ComplaintEvent(
+            action: "close", rule: "K-10",
+            note: "\(ratings); follow-up by \(followUpPerson) by \(closedDay.adding(days: policy.followUpDays)) (K-11)")
     }
 
     /// Rule K-10: the customer is not satisfied with the solution: back to investigation, where the K-6
@@ -234,7 +285,7 @@ extension Complaint {
         let why = try required(reason, field: "reason", "say why the complaint is reopened")
         state = .investigating
         reopened += 1
-        reopenedAt = at // K-6
+        reopenedAt = at  // K-6
         closedAt = nil
         followUp = nil
         return ComplaintEvent(action: "reopen", rule: "K-10", note: why)
@@ -244,7 +295,8 @@ extension Complaint {
     /// manager) and closed as invalid; it is still recorded and counted.
     public mutating func invalidate(explanation: String?, at: Date) throws -> ComplaintEvent {
         try ComplaintAction.invalidate.check(state)
-        let text = try required(explanation, field: "explanation", "record how the complaint was explained to the customer (K-9)")
+        let text = try required(
+            explanation, field: "explanation", "record how the complaint was explained to the customer (K-9)")
         valid = false
         invalidExplanation = text
         state = .invalid
@@ -253,26 +305,33 @@ extension Complaint {
     }
 
     /// Rule K-11: the follow-up visit or call, recorded with its result.
-    public mutating func recordFollowUp(result: String?, satisfaction: Satisfaction?, at: Date) throws -> ComplaintEvent {
+    public mutating func recordFollowUp(result: String?, satisfaction: Satisfaction?, at: Date) throws -> ComplaintEvent
+    {
         try ComplaintAction.followUp.check(state)
         let text = try required(result, field: "result", "record what the customer said at the follow-up (K-11)")
-        guard var followUp, followUp.doneAt == nil else { throw Conflict(field: "followup", "the follow-up is already recorded") }
+        guard var followUp, followUp.doneAt == nil else {
+            throw Conflict(field: "followup", "the follow-up is already recorded")
+        }
         if let closedAt, at < closedAt { throw InvalidInput(field: "at", "the follow-up cannot be before the close") }
         followUp.doneAt = at
         followUp.result = text
         followUp.satisfaction = satisfaction
         self.followUp = followUp
-        return ComplaintEvent(action: "followup", rule: "K-11", note: text + (satisfaction.map { " (\($0.name))" } ?? ""))
+        return ComplaintEvent(
+            action: "followup", rule: "K-11", note: text + (satisfaction.map { " (\($0.name))" } ?? ""))
     }
 
     /// Rule K-12: root cause and preventive action by the market coordinator, once the complaint is resolved
     /// (also closed or invalid).
-    public mutating func analyse(rootCause: String?, preventiveAction: String?, cause: ComplaintCause?, by: String, at: Date) throws -> ComplaintEvent {
+    public mutating func analyse(
+        rootCause: String?, preventiveAction: String?, cause: ComplaintCause?, by: String, at: Date
+    ) throws -> ComplaintEvent {
         try ComplaintAction.analyse.check(state)
         let root = try required(rootCause, field: "root-cause", "give the root cause (K-12)")
         let action = try required(preventiveAction, field: "preventive-action", "give the preventive action (K-12)")
         if let cause { self.cause = cause }
         analysis = Analysis(rootCause: root, preventiveAction: action, by: by, at: at)
-        return ComplaintEvent(action: "analyse", rule: "K-12", note: "root cause: \(root); preventive action: \(action)")
+        return ComplaintEvent(
+            action: "analyse", rule: "K-12", note: "root cause: \(root); preventive action: \(action)")
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 
 /// A complaint file (K-1, K-2, K-14): who complained, how, in their own words, who owns it, where it was
 /// routed, each clock's facts, the solution, the customer's verdict, the follow-up and the root cause.
@@ -41,7 +41,10 @@ public struct Complaint: Sendable, Codable, Equatable {
         public var appointment: Date?
         public var at: Date
 
-        public init(summary: String, apology: Bool, unhappyBecause: String?, measures: String, customerAgreed: Bool, appointment: Date?, at: Date) {
+        public init(
+            summary: String, apology: Bool, unhappyBecause: String?, measures: String, customerAgreed: Bool,
+            appointment: Date?, at: Date
+        ) {
             self.summary = summary
             self.apology = apology
             self.unhappyBecause = unhappyBecause
@@ -59,7 +62,9 @@ public struct Complaint: Sendable, Codable, Equatable {
         public var dimensions: [ServiceDimension: Satisfaction]
         public var at: Date
 
-        public init(process: Satisfaction, result: Satisfaction, dimensions: [ServiceDimension: Satisfaction] = [:], at: Date) {
+        public init(
+            process: Satisfaction, result: Satisfaction, dimensions: [ServiceDimension: Satisfaction] = [:], at: Date
+        ) {
             self.process = process
             self.result = result
             self.dimensions = dimensions
@@ -152,9 +157,12 @@ public struct Complaint: Sendable, Codable, Equatable {
 
     /// A complaint as registered at intake (K-5): received, at the handler level; a crisis, and one arriving
     /// through the authorities (K-8), at the general manager.
-    public init(kind: ComplaintKind = .complaint, customerID: Customer.ID, vin: VIN? = nil, workOrder: String? = nil, channel: ComplaintChannel,
-                receivedAt: Date, receivedBy: String, owner: String, description: String, category: ComplaintCategory,
-                wishes: [CustomerWish] = [], crisis: Bool = false, crisisReason: String? = nil) {
+    public init(
+        kind: ComplaintKind = .complaint, customerID: Customer.ID, vin: VIN? = nil, workOrder: String? = nil,
+        channel: ComplaintChannel,
+        receivedAt: Date, receivedBy: String, owner: String, description: String, category: ComplaintCategory,
+        wishes: [CustomerWish] = [], crisis: Bool = false, crisisReason: String? = nil
+    ) {
         self.kind = kind
         self.customerID = customerID
         self.vin = vin

@@ -1,10 +1,12 @@
-import Foundation
 import Core
+import Foundation
 
 /// A running deadline of a complaint, with the rule that sets it (K-4, K-6, K-11).
 public struct Deadline: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case firstContact = "first-contact", report, followUp = "follow-up"
+        case firstContact = "first-contact"
+        case report
+        case followUp = "follow-up"
 
         public var rule: String {
             switch self {
@@ -42,7 +44,11 @@ public struct Deadline: Sendable, Codable, Equatable {
 
 /// How a deadline stands at an instant.
 public struct DeadlineStatus: Sendable, Codable, Equatable {
-    public enum State: String, Sendable, Codable { case missed, dueSoon = "due-soon", running }
+    public enum State: String, Sendable, Codable {
+        case missed
+        case dueSoon = "due-soon"
+        case running
+    }
     public var deadline: Deadline
     public var state: State
     /// Seconds past due (negative: seconds left).
@@ -72,10 +78,12 @@ public struct ClockFacts: Sendable, Equatable {
     public var followUpBy: String?
     public var followUpDoneAt: Date?
 
-    public init(state: ComplaintState, level: EscalationLevel, levelSince: Date, owner: String, receivedAt: Date,
-                firstContactAt: Date? = nil, routedAt: Date? = nil, advisor: String? = nil, lastReportAt: Date? = nil,
-                reopenedAt: Date? = nil, reports: Int = 0, closedAt: Date? = nil, followUpDue: LocalDate? = nil,
-                followUpBy: String? = nil, followUpDoneAt: Date? = nil) {
+    public init(
+        state: ComplaintState, level: EscalationLevel, levelSince: Date, owner: String, receivedAt: Date,
+        firstContactAt: Date? = nil, routedAt: Date? = nil, advisor: String? = nil, lastReportAt: Date? = nil,
+        reopenedAt: Date? = nil, reports: Int = 0, closedAt: Date? = nil, followUpDue: LocalDate? = nil,
+        followUpBy: String? = nil, followUpDoneAt: Date? = nil
+    ) {
         self.state = state
         self.level = level
         self.levelSince = levelSince
@@ -97,10 +105,11 @@ public struct ClockFacts: Sendable, Equatable {
 extension Complaint {
     /// What the clocks read of this file.
     public var clockFacts: ClockFacts {
-        ClockFacts(state: state, level: level, levelSince: levelSince, owner: owner, receivedAt: receivedAt,
-                   firstContactAt: firstContactAt, routedAt: repairOrder?.at, advisor: repairOrder?.advisor,
-                   lastReportAt: lastReportAt, reopenedAt: reopenedAt, reports: reports, closedAt: closedAt,
-                   followUpDue: followUp?.dueOn, followUpBy: followUp?.by, followUpDoneAt: followUp?.doneAt)
+        ClockFacts(
+            state: state, level: level, levelSince: levelSince, owner: owner, receivedAt: receivedAt,
+            firstContactAt: firstContactAt, routedAt: repairOrder?.at, advisor: repairOrder?.advisor,
+            lastReportAt: lastReportAt, reopenedAt: reopenedAt, reports: reports, closedAt: closedAt,
+            followUpDue: followUp?.dueOn, followUpBy: followUp?.by, followUpDoneAt: followUp?.doneAt)
     }
 }
 
@@ -130,12 +139,14 @@ public enum ComplaintClocks {
         if Deadline.Kind.firstContact.runs(in: facts.state), facts.firstContactAt == nil {
             // Rule K-4: the first contact within 1 hour (setting) of receipt.
             let seconds = policy.firstContactHours * 3600
-            result.append(Deadline(kind: .firstContact, rule: "K-4",
-                                   what: "first contact with the customer within \(policy.firstContactHours) h "
-                                       + "of receipt",
-                                   startedAt: facts.receivedAt,
-                                   due: policy.clock.due(after: facts.receivedAt, seconds: seconds),
-                                   responsible: facts.owner, seconds: seconds))
+            result.append(
+                Deadline(
+                    kind: .firstContact, rule: "K-4",
+                    what: "first contact with the customer within \(policy.firstContactHours) h "
+                        + "of receipt",
+                    startedAt: facts.receivedAt,
+                    due: policy.clock.due(after: facts.receivedAt, seconds: seconds),
+                    responsible: facts.owner, seconds: seconds))
         }
         if Deadline.Kind.report.runs(in: facts.state), let routedAt = facts.routedAt {
             // Rule K-6: the advisor's report within 24 hours (setting) of the repair order, then every 24 hours
@@ -145,22 +156,30 @@ public enum ComplaintClocks {
             let start = reportStart(facts, routedAt: routedAt)
             let reopened = facts.reopenedAt.map { $0 > (facts.lastReportAt ?? routedAt) } ?? false
             let report = "service advisor's report to customer service within \(policy.reportHours) h"
-            let what = reopened ? "\(report) of the reopening"
-                : facts.reports == 0 ? "\(report) of the repair order"
-                : "service advisor's next report to customer service (every \(policy.reportHours) h while open)"
-            result.append(Deadline(kind: .report, rule: "K-6", what: what, startedAt: start,
-                                   due: policy.clock.due(after: start, seconds: seconds),
-                                   responsible: facts.advisor ?? facts.owner, seconds: seconds))
+            let what =
+                reopened
+                ? "\(report) of the reopening"
+                : facts.reports == 0
+                    ? "\(report) of the repair order"
+                    : "service advisor's next report to customer service (every \(policy.reportHours) h while open)"
+            result.append(
+                Deadline(
+                    kind: .report, rule: "K-6", what: what, startedAt: start,
+                    due: policy.clock.due(after: start, seconds: seconds),
+                    responsible: facts.advisor ?? facts.owner, seconds: seconds))
         }
         if Deadline.Kind.followUp.runs(in: facts.state), let dueOn = facts.followUpDue, let by = facts.followUpBy,
-           facts.followUpDoneAt == nil, let closedAt = facts.closedAt {
+            facts.followUpDoneAt == nil, let closedAt = facts.closedAt
+        {
             // Rule K-11: the follow-up by the end of the 7th day (setting) after a satisfied close (calendar days).
             let due = followUpDue(dueOn, policy: policy)
-            result.append(Deadline(kind: .followUp, rule: "K-11",
-                                   what: "follow-up visit or call within \(policy.followUpDays) days of the "
-                                       + "satisfied close",
-                                   startedAt: closedAt, due: due, responsible: by,
-                                   seconds: Int(due.timeIntervalSince(closedAt))))
+            result.append(
+                Deadline(
+                    kind: .followUp, rule: "K-11",
+                    what: "follow-up visit or call within \(policy.followUpDays) days of the "
+                        + "satisfied close",
+                    startedAt: closedAt, due: due, responsible: by,
+                    seconds: Int(due.timeIntervalSince(closedAt))))
         }
         return result
     }
@@ -181,38 +200,48 @@ public enum ComplaintClocks {
     public static func dueBounds(policy: ComplaintPolicy, by horizon: Date) -> DueBounds {
         // A follow-up due on the horizon's own day ends after the horizon; the day itself is kept as the bound
         // so a zone's odd midnight (a daylight-saving change at 00:00) cannot drop one.
-        DueBounds(receivedBy: policy.clock.latestStart(dueBy: horizon, seconds: policy.firstContactHours * 3600),
-                  reportStartedBy: policy.clock.latestStart(dueBy: horizon, seconds: policy.reportHours * 3600),
-                  followUpDueBy: LocalDate(instant: horizon, in: policy.timeZone))
+        DueBounds(
+            receivedBy: policy.clock.latestStart(dueBy: horizon, seconds: policy.firstContactHours * 3600),
+            reportStartedBy: policy.clock.latestStart(dueBy: horizon, seconds: policy.reportHours * 3600),
+            followUpDueBy: LocalDate(instant: horizon, in: policy.timeZone))
     }
 
     /// How every running deadline stands at `now`: missed, due within the warning window, or running.
-    public static func statuses(_ complaint: Complaint, policy: ComplaintPolicy, at now: Date,
-                                warnMinutes: Int? = nil) -> [DeadlineStatus] {
+    public static func statuses(
+        _ complaint: Complaint, policy: ComplaintPolicy, at now: Date,
+        warnMinutes: Int? = nil
+    ) -> [DeadlineStatus] {
         statuses(complaint.clockFacts, policy: policy, at: now, warnMinutes: warnMinutes)
     }
 
     /// How every running deadline of a complaint with these facts stands at `now`.
-    public static func statuses(_ facts: ClockFacts, policy: ComplaintPolicy, at now: Date,
-                                warnMinutes: Int? = nil) -> [DeadlineStatus] {
+    public static func statuses(
+        _ facts: ClockFacts, policy: ComplaintPolicy, at now: Date,
+        warnMinutes: Int? = nil
+    ) -> [DeadlineStatus] {
         let warn = (warnMinutes ?? policy.warnMinutes) * 60
         return deadlines(facts, policy: policy).map { deadline in
             let late = Int(now.timeIntervalSince(deadline.due).rounded(.down))
-            return DeadlineStatus(deadline: deadline, state: late > 0 ? .missed : -late <= warn ? .dueSoon : .running,
-                                  lateBySeconds: late)
+            return DeadlineStatus(
+                deadline: deadline, state: late > 0 ? .missed : -late <= warn ? .dueSoon : .running,
+                lateBySeconds: late)
         }
     }
 
     /// The deadlines missed or due within the warning window at `now`.
-    public static func overdue(_ complaint: Complaint, policy: ComplaintPolicy, at now: Date,
-                               warnMinutes: Int? = nil) -> [DeadlineStatus] {
+    public static func overdue(
+        _ complaint: Complaint, policy: ComplaintPolicy, at now: Date,
+        warnMinutes: Int? = nil
+    ) -> [DeadlineStatus] {
         overdue(complaint.clockFacts, policy: policy, at: now, warnMinutes: warnMinutes)
     }
 
     /// The deadlines of a complaint with these facts missed or due within the warning window at `now`: each is
     /// due by `now` plus the window, so the complaint meets `dueBounds(policy:by:)` of that instant.
-    public static func overdue(_ facts: ClockFacts, policy: ComplaintPolicy, at now: Date,
-                               warnMinutes: Int? = nil) -> [DeadlineStatus] {
+    public static func overdue(
+        _ facts: ClockFacts, policy: ComplaintPolicy, at now: Date,
+        warnMinutes: Int? = nil
+    ) -> [DeadlineStatus] {
         statuses(facts, policy: policy, at: now, warnMinutes: warnMinutes).filter { $0.state != .running }
     }
 
@@ -245,7 +274,9 @@ public enum ComplaintClocks {
 public enum Elapsed {
     public static func text(seconds: Int) -> String {
         let s = abs(seconds)
-        let days = s / 86_400, hours = (s % 86_400) / 3600, minutes = (s % 3600) / 60
+        let days = s / 86_400
+        let hours = (s % 86_400) / 3600
+        let minutes = (s % 3600) / 60
         if days > 0 { return "\(days) d \(hours) h" }
         if hours > 0 { return "\(hours) h \(minutes < 10 ? "0" : "")\(minutes) min" }
         return "\(minutes) min"

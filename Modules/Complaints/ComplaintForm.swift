@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 
 /// A complaint at intake as fields, the way the CLI's options and the API's JSON give it (K-1, K-2, K-3, K-8), like
 /// `CustomerForm`: `validated(timeZone:)` reads it into typed values, so both front ends accept and refuse the same
@@ -57,12 +57,13 @@ public struct ComplaintForm: Codable, Sendable, Equatable {
         guard let channel else { throw Self.required(.channel, ComplaintChannel.allCases.map(\.rawValue)) }
         guard let category else { throw Self.required(.category, ComplaintCategory.allCases.map(\.rawValue)) }
         let time = try receivedAt.map { try Instant.parse($0, field: Field.receivedAt.rawValue, timeZone: timeZone) }
-        return Validated(kind: grievance == true ? .grievance : .complaint, customer: Customer.ID(id), vehicle: vin,
-                         workOrder: workOrder, channel: try parseChoice(channel, field: Field.channel.rawValue),
-                         receivedAt: time, receivedBy: receivedBy ?? "", owner: owner, description: description ?? "",
-                         category: try parseChoice(category, field: Field.category.rawValue),
-                         wishes: try (wishes ?? []).map { try parseChoice($0, field: Field.wishes.rawValue) },
-                         crisisReason: crisisReason)
+        return Validated(
+            kind: grievance == true ? .grievance : .complaint, customer: Customer.ID(id), vehicle: vin,
+            workOrder: workOrder, channel: try parseChoice(channel, field: Field.channel.rawValue),
+            receivedAt: time, receivedBy: receivedBy ?? "", owner: owner, description: description ?? "",
+            category: try parseChoice(category, field: Field.category.rawValue),
+            wishes: try (wishes ?? []).map { try parseChoice($0, field: Field.wishes.rawValue) },
+            crisisReason: crisisReason)
     }
 
     static func required(_ field: Field, _ values: [String]) -> InvalidInput {

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// The dealer's complaint settings in force, with the calendar: everything the rules below need, so
 /// they never read the database or the clock themselves.
@@ -19,8 +19,10 @@ public struct ComplaintPolicy: Sendable {
     /// T-3: how hour deadlines run, in the dealer's zone and the store's opening hours.
     public var clock: DeadlineClock
 
-    public init(firstContactHours: Int = 1, reportHours: Int = 24, followUpDays: Int = 7, followUpBy: FollowUpBy = .owner,
-                satisfiedLevels: Int = 3, warnMinutes: Int = 30, clock: DeadlineClock) {
+    public init(
+        firstContactHours: Int = 1, reportHours: Int = 24, followUpDays: Int = 7, followUpBy: FollowUpBy = .owner,
+        satisfiedLevels: Int = 3, warnMinutes: Int = 30, clock: DeadlineClock
+    ) {
         self.firstContactHours = firstContactHours
         self.reportHours = reportHours
         self.followUpDays = followUpDays
@@ -32,12 +34,16 @@ public struct ComplaintPolicy: Sendable {
 
     /// The policy of the dealer's settings and the store's opening hours (T-3: never the legal calendar).
     public init(settings: DealerSettings, openingHours: OpeningHours) {
-        self.init(firstContactHours: settings.integer(.complaintFirstContactHours), reportHours: settings.integer(.complaintReportHours),
-                  followUpDays: settings.integer(.complaintFollowUpDays),
-                  followUpBy: FollowUpBy(rawValue: settings.text(.complaintFollowUpBy)) ?? .owner,
-                  satisfiedLevels: settings.integer(.complaintSatisfiedLevels), warnMinutes: settings.integer(.complaintWarnMinutes),
-                  clock: DeadlineClock(mode: settings.clockMode, openingHours: openingHours,
-                                       timeZone: settings.timeZone))
+        self.init(
+            firstContactHours: settings.integer(.complaintFirstContactHours),
+            reportHours: settings.integer(.complaintReportHours),
+            followUpDays: settings.integer(.complaintFollowUpDays),
+            followUpBy: FollowUpBy(rawValue: settings.text(.complaintFollowUpBy)) ?? .owner,
+            satisfiedLevels: settings.integer(.complaintSatisfiedLevels),
+            warnMinutes: settings.integer(.complaintWarnMinutes),
+            clock: DeadlineClock(
+                mode: settings.clockMode, openingHours: openingHours,
+                timeZone: settings.timeZone))
     }
 
     public var timeZone: TimeZone { clock.timeZone }
@@ -51,7 +57,8 @@ public struct ComplaintPriority: Sendable, Codable, Equatable {
     /// Each sign that raised it, with its rule.
     public var reasons: [String]
 
-    /// Rule K-13: each escalation sign raises the priority one step (to urgent at most); rule K-8: a crisis is always at the top.
+    /// Rule K-13: each escalation sign raises the priority one step (to urgent at most); rule K-8: a crisis is always
+    /// at the top.
     public static func assess(_ complaint: Complaint) -> ComplaintPriority {
         var reasons: [String] = []
         func sign(_ count: Int, _ text: String) {
@@ -62,9 +69,13 @@ public struct ComplaintPriority: Sendable, Codable, Equatable {
         sign(complaint.reassignments, "passed to another owner")
         sign(complaint.missedDeadlines, "deadline missed")
         sign(complaint.reopened, "solution not accepted")
-        let points = complaint.repeatContacts + complaint.unfixedVisits + complaint.reassignments + complaint.missedDeadlines + complaint.reopened
+        let points =
+            complaint.repeatContacts + complaint.unfixedVisits + complaint.reassignments + complaint.missedDeadlines
+            + complaint.reopened
         if complaint.crisis {
-            return ComplaintPriority(level: 4, name: "crisis", reasons: ["crisis (K-8)" + (complaint.crisisReason.map { ": \($0)" } ?? "")] + reasons)
+            return ComplaintPriority(
+                level: 4, name: "crisis",
+                reasons: ["crisis (K-8)" + (complaint.crisisReason.map { ": \($0)" } ?? "")] + reasons)
         }
         let level = min(3, 1 + points)
         return ComplaintPriority(level: level, name: ["normal", "high", "urgent"][level - 1], reasons: reasons)

@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 
 /// The half-year complaint analysis of K-14: volumes by channel, category, cause and validity, handling
 /// times against their rules, satisfaction, repeat complainers, open crises, and the dealer's targets
@@ -34,7 +34,8 @@ public struct ComplaintReport: Sendable, Codable {
         public var level: EscalationLevel
         public var receivedAt: Date
 
-        public init(complaint: Complaint.ID, customer: String, reason: String, level: EscalationLevel, receivedAt: Date) {
+        public init(complaint: Complaint.ID, customer: String, reason: String, level: EscalationLevel, receivedAt: Date)
+        {
             self.complaint = complaint
             self.customer = customer
             self.reason = reason
@@ -82,26 +83,35 @@ public struct ComplaintReport: Sendable, Codable {
 
     /// Builds the report of the complaints received from `from` to `to` (both included, dealer's days).
     /// `names` gives customers' names; `openCrises` are the crises open now, whenever received.
-    public static func build(_ complaints: [Complaint], from: LocalDate, to: LocalDate, policy: ComplaintPolicy, targets: Targets,
-                             names: [Customer.ID: String], openCrises: [OpenCrisis]) -> ComplaintReport {
-        func counts<T: RawRepresentable & CaseIterable>(_ cases: T.AllCases, _ key: (Complaint) -> T?) -> [Count] where T.RawValue == String {
+    public static func build(
+        _ complaints: [Complaint], from: LocalDate, to: LocalDate, policy: ComplaintPolicy, targets: Targets,
+        names: [Customer.ID: String], openCrises: [OpenCrisis]
+    ) -> ComplaintReport {
+        func counts<T: RawRepresentable & CaseIterable>(_ cases: T.AllCases, _ key: (Complaint) -> T?) -> [Count]
+        where T.RawValue == String {
             var tally: [String: Int] = [:]
             for c in complaints { if let k = key(c) { tally[k.rawValue, default: 0] += 1 } }
             return cases.map { Count(key: $0.rawValue, count: tally[$0.rawValue] ?? 0) }
         }
-        func percent(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : (Double(part) * 1000 / Double(whole)).rounded() / 10 }
+        func percent(_ part: Int, _ whole: Int) -> Double? {
+            whole == 0 ? nil : (Double(part) * 1000 / Double(whole)).rounded() / 10
+        }
 
         var byCause = counts(ComplaintCause.allCases) { $0.cause }
         byCause.append(Count(key: "not known", count: complaints.filter { $0.cause == nil }.count))
-        let byValidity = [Count(key: "valid", count: complaints.filter { $0.valid == true }.count),
-                          Count(key: "invalid", count: complaints.filter { $0.valid == false }.count),
-                          Count(key: "not judged", count: complaints.filter { $0.valid == nil }.count)]
+        let byValidity = [
+            Count(key: "valid", count: complaints.filter { $0.valid == true }.count),
+            Count(key: "invalid", count: complaints.filter { $0.valid == false }.count),
+            Count(key: "not judged", count: complaints.filter { $0.valid == nil }.count),
+        ]
 
         // K-4: time to first contact, and whether it met the deadline as the dealer's clock counts it.
         let contacted = complaints.filter { $0.firstContactAt != nil }
         let minutes = contacted.map { $0.firstContactAt!.timeIntervalSince($0.receivedAt) / 60 }.sorted()
         let firstContactSeconds = policy.firstContactHours * 3600
-        let inTime = contacted.filter { $0.firstContactAt! <= policy.clock.due(after: $0.receivedAt, seconds: firstContactSeconds) }.count
+        let inTime = contacted.filter {
+            $0.firstContactAt! <= policy.clock.due(after: $0.receivedAt, seconds: firstContactSeconds)
+        }.count
         func quantile(_ q: Double) -> Double? {
             guard !minutes.isEmpty else { return nil }
             let rank = Int((q * Double(minutes.count)).rounded(.up)) - 1
@@ -114,7 +124,8 @@ public struct ComplaintReport: Sendable, Codable {
         func distribution(_ level: (Complaint.Verdict) -> Satisfaction) -> [Count] {
             Satisfaction.allCases.map { s in Count(key: s.name, count: verdicts.filter { level($0) == s }.count) }
         }
-        // The latest verdict of each complaint that has one: a complaint sent back and later closed counts as satisfied.
+        // The latest verdict of each complaint that has one: a complaint sent back and later closed counts as
+        // satisfied.
         let satisfied = verdicts.filter { $0.result.isSatisfied(topLevels: policy.satisfiedLevels) }.count
         let finished = complaints.filter { $0.state == .closed || $0.state == .invalid }
         let analysed = finished.filter(\.isAnalysed).count
@@ -122,7 +133,9 @@ public struct ComplaintReport: Sendable, Codable {
         var perCustomer: [Customer.ID: Int] = [:]
         for c in complaints { perCustomer[c.customerID, default: 0] += 1 }
         let repeaters = perCustomer.filter { $0.value >= 2 }
-            .map { RepeatComplainer(customer: $0.key, name: names[$0.key] ?? "customer \($0.key)", complaints: $0.value) }
+            .map {
+                RepeatComplainer(customer: $0.key, name: names[$0.key] ?? "customer \($0.key)", complaints: $0.value)
+            }
             .sorted { ($0.complaints, $1.customer) > ($1.complaints, $0.customer) }
 
         let firstContactPercent = percent(inTime, contacted.count)
@@ -157,8 +170,10 @@ extension ComplaintReport {
     /// Rule K-14: complaints are analysed every half-year. The period a report covers: the days given, and for an
     /// end not given the current half-year's (1 January to 30 June, or 1 July to 31 December, of the half-year that
     /// holds `today`, the dealer's day). The one default of the CLI and the API.
-    public static func period(from: LocalDate? = nil, to: LocalDate? = nil,
-                              today: LocalDate) -> (from: LocalDate, to: LocalDate) {
+    public static func period(
+        from: LocalDate? = nil, to: LocalDate? = nil,
+        today: LocalDate
+    ) -> (from: LocalDate, to: LocalDate) {
         let start = LocalDate(year: today.year, month: today.month <= 6 ? 1 : 7, day: 1)!
         return (from ?? start, to ?? start.adding(months: 6).adding(days: -1))
     }

@@ -1,7 +1,8 @@
-import Foundation
 import Core
+import Foundation
 
-// The settings of the complaint clocks and targets (K-3..K-14): each with its key, rule ID, default and how a new value is checked,
+// The settings of the complaint clocks and targets (K-3..K-14): each with its key, rule ID, default and how a new value
+// is checked,
 // declared beside the rules that read them. `Setting.catalogue` (Storage) lists every module's.
 extension Setting {
     public static let complaintFirstContactHours = Setting(
@@ -65,5 +66,9 @@ extension Setting {
     )
 
     /// The Complaints module's settings, in the order `settings show` lists them.
-    public static let complaints: [Setting] = [.complaintFirstContactHours, .complaintReportHours, .complaintFollowUpDays, .complaintFollowUpBy, .complaintSatisfiedLevels, .complaintWarnMinutes, .complaintAttachmentMegabytes, .complaintTargetFirstContact, .complaintTargetFeedback, .complaintTargetSatisfied]
+    public static let complaints: [Setting] = [
+        .complaintFirstContactHours, .complaintReportHours, .complaintFollowUpDays, .complaintFollowUpBy,
+        .complaintSatisfiedLevels, .complaintWarnMinutes, .complaintAttachmentMegabytes, .complaintTargetFirstContact,
+        .complaintTargetFeedback, .complaintTargetSatisfied,
+    ]
 }

@@ -2,7 +2,8 @@ import Core
 
 /// How a complaint arrived (K-1): every channel is recorded.
 public enum ComplaintChannel: String, CaseIterable, Codable, Sendable {
-    case inPerson = "in-person", phone, letter, email, online, authority
+    case inPerson = "in-person"
+    case phone, letter, email, online, authority
 }
 
 /// K-1: a complaint (投诉) raised with the dealer, or a grievance (抱怨) told to others, recorded too.
@@ -29,7 +30,7 @@ public enum ComplaintCategory: String, CaseIterable, Codable, Sendable {
     /// Rule K-5: who receives the internal complaint repair order for this category.
     public var department: Role {
         switch self {
-        case .partsQuality, .partsShortage: return .partsManager // K-5: parts → parts manager
+        case .partsQuality, .partsShortage: return .partsManager  // K-5: parts → parts manager
         case .repairTechnique, .technicalProblem, .productQuality: return .technicalDirector
         case .serviceQuality, .warrantyClaim, .price, .delay, .reception, .reAppointment, .other: return .serviceManager
         }
@@ -66,7 +67,13 @@ public enum CustomerWish: String, CaseIterable, Codable, Sendable {
 
 /// The 7-level satisfaction scale of K-10 and S-1, best first; the raw value is the level (7 = very satisfied).
 public enum Satisfaction: Int, CaseIterable, Codable, Sendable, Comparable {
-    case verySatisfied = 7, satisfied = 6, fairlySatisfied = 5, neutral = 4, somewhatDissatisfied = 3, dissatisfied = 2, veryDissatisfied = 1
+    case verySatisfied = 7
+    case satisfied = 6
+    case fairlySatisfied = 5
+    case neutral = 4
+    case somewhatDissatisfied = 3
+    case dissatisfied = 2
+    case veryDissatisfied = 1
 
     public var name: String {
         switch self {
@@ -101,15 +108,26 @@ public enum Satisfaction: Int, CaseIterable, Codable, Sendable, Comparable {
     /// Parses a level name (`fairly-satisfied`), its Chinese label or its number 1-7.
     public static func parse(_ text: String, field: String) throws -> Satisfaction {
         let key = text.trimmed().lowercased()
-        if let level = Int(key).flatMap(Satisfaction.init(rawValue:)) ?? allCases.first(where: { $0.name == key || $0.label == key }) { return level }
-        throw InvalidInput(field: field, "expected a level of the 7-level scale (\(allCases.map(\.name).joined(separator: ", ")), or 7 to 1), got \"\(text)\"")
+        if let level = Int(key).flatMap(Satisfaction.init(rawValue:))
+            ?? allCases.first(where: { $0.name == key || $0.label == key })
+        {
+            return level
+        }
+        throw InvalidInput(
+            field: field,
+            "expected a level of the 7-level scale (\(allCases.map(\.name).joined(separator: ", ")), or 7 to 1), got "
+                + "\"\(text)\""
+        )
     }
 }
 
 extension Satisfaction {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int.self), let level = Satisfaction(rawValue: number) { self = level; return }
+        if let number = try? container.decode(Int.self), let level = Satisfaction(rawValue: number) {
+            self = level
+            return
+        }
         let text = try container.decode(String.self)
         self = try Satisfaction.parse(text, field: decoder.codingPath.last?.stringValue ?? "satisfaction")
     }
@@ -136,7 +154,9 @@ public enum EscalationLevel: String, CaseIterable, Codable, Sendable, Comparable
     public static func < (a: EscalationLevel, b: EscalationLevel) -> Bool { a.rank < b.rank }
 
     /// The next level up, or nil at the manufacturer's regional office.
-    public var next: EscalationLevel? { rank + 1 < EscalationLevel.allCases.count ? EscalationLevel.allCases[rank + 1] : nil }
+    public var next: EscalationLevel? {
+        rank + 1 < EscalationLevel.allCases.count ? EscalationLevel.allCases[rank + 1] : nil
+    }
 }
 
 /// A complaint's life: received → contacted → investigating → resolved (awaiting the customer's verdict)

@@ -71,8 +71,10 @@ public struct Conflict: AfterSalesError, Equatable {
 }
 
 /// Parses one of an enum's raw values, or throws `InvalidInput` listing them.
-public func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, field: String) throws -> T where T.RawValue == String {
+public func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, field: String) throws -> T
+where T.RawValue == String {
     let key = text.trimmed().lowercased()
     if let value = T(rawValue: key) { return value }
-    throw InvalidInput(field: field, "expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(text)\"")
+    throw InvalidInput(
+        field: field, "expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(text)\"")
 }

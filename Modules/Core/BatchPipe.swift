@@ -25,7 +25,9 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
     public func put(_ batch: [Element], weight: Int = 0) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count >= capacity || (!batches.isEmpty && pendingWeight + weight > weightLimit), !cancelled { condition.wait() }
+        while batches.count >= capacity || (!batches.isEmpty && pendingWeight + weight > weightLimit), !cancelled {
+            condition.wait()
+        }
         guard !cancelled else { return false }
         batches.append((batch, weight))
         pendingWeight += weight
@@ -75,8 +77,10 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
 
     /// Runs `produce` on another thread (it calls `put`) while `consume` takes each element on this one.
     /// When `consume` throws, the producer is stopped and drained before the error goes on.
-    public static func run(capacity: Int = 4, weightLimit: Int = .max, produce: @escaping @Sendable (BatchPipe) throws -> Outcome,
-                           consume: (Element) throws -> Void) throws -> Outcome? {
+    public static func run(
+        capacity: Int = 4, weightLimit: Int = .max, produce: @escaping @Sendable (BatchPipe) throws -> Outcome,
+        consume: (Element) throws -> Void
+    ) throws -> Outcome? {
         let pipe = BatchPipe(capacity: capacity, weightLimit: weightLimit)
         DispatchQueue.global().async {
             do { pipe.finish(try produce(pipe), error: nil) } catch { pipe.finish(nil, error: error) }

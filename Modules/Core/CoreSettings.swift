@@ -1,6 +1,7 @@
 import Foundation
 
-// The settings of the dealer's clock and the database: each with its key, rule ID, default and how a new value is checked,
+// The settings of the dealer's clock and the database: each with its key, rule ID, default and how a new value is
+// checked,
 // declared beside the rules that read them. `Setting.catalogue` (Storage) lists every module's.
 extension Setting {
     public static let timeZone = Setting(
@@ -23,7 +24,9 @@ extension Setting {
 
     public static let databaseBusySeconds = Setting(
         "database.busy-seconds", rule: "design", default: "5",
-        summary: "how long a write waits for another program holding the database (a long import) before it gives up with a clear message",
+        summary:
+            "how long a write waits for another program holding the database (a long import) before it gives up with "
+            + "a clear message",
         value: .integer(1...600)
     )
 

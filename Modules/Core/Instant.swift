@@ -8,7 +8,8 @@ public enum Instant {
     public static func parse(_ text: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> Date? {
         let b = Array(text.trimmed().utf8)
         guard b.count >= 16, let day = LocalDate(String(decoding: b[0..<10], as: UTF8.self)),
-              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
+            b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ")
+        else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= b.count else { return nil }
             var value = 0
@@ -19,7 +20,8 @@ public enum Instant {
             return value
         }
         guard let hour = digits(11, 2), b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
-              hour < 24, minute < 60 else { return nil }
+            hour < 24, minute < 60
+        else { return nil }
         var i = 16
         var second = 0
         var fraction = 0.0
@@ -31,13 +33,18 @@ public enum Instant {
                 var scale = 0.1
                 i += 1
                 let start = i
-                while i < b.count, b[i] >= 48, b[i] <= 57 { fraction += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
+                while i < b.count, b[i] >= 48, b[i] <= 57 {
+                    fraction += Double(b[i] - 48) * scale
+                    scale /= 10
+                    i += 1
+                }
                 guard i > start else { return nil }
             }
         }
         let secondOfDay = hour * 3600 + minute * 60 + second
         if i == b.count {
-            return fromLocal(dayNumber: day.dayNumber, secondOfDay: secondOfDay, in: timeZone).addingTimeInterval(fraction)
+            return fromLocal(dayNumber: day.dayNumber, secondOfDay: secondOfDay, in: timeZone).addingTimeInterval(
+                fraction)
         }
         var offset = 0
         if b[i] == UInt8(ascii: "Z"), i + 1 == b.count {
@@ -52,10 +59,14 @@ public enum Instant {
                 om = m
             } else if b.count == i + 5, let m = digits(i + 3, 2) {
                 om = m
-            } else { return nil }
+            } else {
+                return nil
+            }
             guard oh <= 14, om < 60 else { return nil }
             offset = sign * (oh * 3600 + om * 60)
-        } else { return nil }
+        } else {
+            return nil
+        }
         let epoch = Double(day.dayNumber * 86_400 + secondOfDay - offset) + fraction
         return Date(timeIntervalSince1970: epoch)
     }
@@ -102,7 +113,8 @@ public enum Instant {
     /// `2026-11-23 01:30:00.000`: GRDB's storage form of a date (UTC), for statements bound by hand.
     public static func databaseString(_ date: Date) -> String {
         let (day, h, m, s) = parts(date, offset: 0)
-        let millis = Int(((date.timeIntervalSince1970 - date.timeIntervalSince1970.rounded(.down)) * 1000).rounded(.down))
+        let millis = Int(
+            ((date.timeIntervalSince1970 - date.timeIntervalSince1970.rounded(.down)) * 1000).rounded(.down))
         let ms = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
         return "\(day) \(two(h)):\(two(m)):\(two(s)).\(ms)"
     }
@@ -113,8 +125,10 @@ extension Instant {
     /// anything else is an `InvalidInput` naming `field`. The one message of every form and option that takes a time.
     public static func parse(_ text: String, field: String, timeZone: TimeZone) throws -> Date {
         guard let date = parse(text, timeZone: timeZone) else {
-            throw InvalidInput(field: field, "expected a time such as \"2026-11-23 09:30\" (dealer's time zone) "
-                               + "or 2026-11-23T09:30:00+08:00, got \"\(text)\"")
+            throw InvalidInput(
+                field: field,
+                "expected a time such as \"2026-11-23 09:30\" (dealer's time zone) "
+                    + "or 2026-11-23T09:30:00+08:00, got \"\(text)\"")
         }
         return date
     }

@@ -5,7 +5,8 @@ import Foundation
 public enum JSONFormat {
     public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Instant.utcString(date))
@@ -24,7 +25,9 @@ public enum JSONFormat {
         }
         if let control = controlCharacter(in: data) {
             // SQLite would cut the text at a NUL while the audit log kept it whole: refused, never stored wrong.
-            throw InvalidInput(field: nil, String(format: "a text contains the control character U+%04X; send text without it", control))
+            throw InvalidInput(
+                field: nil,
+                String(format: "a text contains the control character U+%04X; send text without it", control))
         }
         do {
             return try JSONDecoder().decode(type, from: data)
@@ -41,7 +44,10 @@ public enum JSONFormat {
             case .keyNotFound(let key, let context):
                 throw InvalidInput(field: (path(context).map { $0 + "." } ?? "") + key.stringValue, "is required")
             case .dataCorrupted(let context):
-                throw InvalidInput(field: path(context), context.debugDescription.contains("JSON") || context.codingPath.isEmpty ? "the body is not valid JSON" : context.debugDescription)
+                throw InvalidInput(
+                    field: path(context),
+                    context.debugDescription.contains("JSON") || context.codingPath.isEmpty
+                        ? "the body is not valid JSON" : context.debugDescription)
             @unknown default:
                 throw InvalidInput(field: nil, "the body is not valid JSON")
             }
@@ -55,8 +61,10 @@ public enum JSONFormat {
         var index = 0
         while index + 5 < bytes.count {
             if bytes[index] == UInt8(ascii: "\\") {
-                if bytes[index + 1] == UInt8(ascii: "u"), let value = UInt32(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
-                   value < 0x20 || value == 0x7F, ![0x09, 0x0A, 0x0D].contains(value) {
+                if bytes[index + 1] == UInt8(ascii: "u"),
+                    let value = UInt32(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
+                    value < 0x20 || value == 0x7F, ![0x09, 0x0A, 0x0D].contains(value)
+                {
                     return value
                 }
                 index += 2
@@ -69,11 +77,19 @@ public enum JSONFormat {
 
     /// The deepest nesting of `[` and `{` in `data` outside strings, counting no further than one past `limit`.
     static func nestingDepth(of data: Data, stoppingAbove limit: Int) -> Int {
-        var depth = 0, deepest = 0
-        var inString = false, escaped = false
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
         for byte in data {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {

@@ -10,7 +10,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// A valid date, or nil (`2025-02-29` is nil).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -48,10 +49,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         // By hand: this runs for every date of every imported row, where String(format:) costs too much.
         String(unsafeUninitializedCapacity: 10) { bytes in
             var y = year
-            for i in stride(from: 3, through: 0, by: -1) { bytes[i] = UInt8(48 + y % 10); y /= 10 }
-            bytes[4] = 45; bytes[7] = 45
-            bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
-            bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
+            for i in stride(from: 3, through: 0, by: -1) {
+                bytes[i] = UInt8(48 + y % 10)
+                y /= 10
+            }
+            bytes[4] = 45
+            bytes[7] = 45
+            bytes[5] = UInt8(48 + month / 10)
+            bytes[6] = UInt8(48 + month % 10)
+            bytes[8] = UInt8(48 + day / 10)
+            bytes[9] = UInt8(48 + day % 10)
             return 10
         }
     }
@@ -113,7 +120,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// 1 = Monday ... 7 = Sunday (ISO 8601).
     public var isoWeekday: Int {
-        let w = (dayNumber + 3) % 7 // 1970-01-01 was a Thursday (index 3 from Monday)
+        let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday (index 3 from Monday)
         return (w < 0 ? w + 7 : w) + 1
     }
 
@@ -127,7 +134,8 @@ extension LocalDate: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, got \"\(text)\""))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, got \"\(text)\""))
         }
         self = date
     }
@@ -142,7 +150,9 @@ extension LocalDate {
     /// A day from user input (`YYYY-MM-DD`); anything else is an `InvalidInput` naming `field`.
     /// The one parser behind every option, JSON field and CSV column that takes a day.
     public static func parse(_ text: String, field: String) throws -> LocalDate {
-        guard let day = LocalDate(text) else { throw InvalidInput(field: field, "expected a date YYYY-MM-DD, got \"\(text)\"") }
+        guard let day = LocalDate(text) else {
+            throw InvalidInput(field: field, "expected a date YYYY-MM-DD, got \"\(text)\"")
+        }
         return day
     }
 }

@@ -11,8 +11,10 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
     public var toleranceKilometres: Int
     public var toleranceDays: Int
 
-    public init(make: String, firstKilometres: Int, firstMonths: Int, intervalKilometres: Int,
-                intervalMonths: Int, toleranceKilometres: Int, toleranceDays: Int) {
+    public init(
+        make: String, firstKilometres: Int, firstMonths: Int, intervalKilometres: Int,
+        intervalMonths: Int, toleranceKilometres: Int, toleranceDays: Int
+    ) {
         self.make = make
         self.firstKilometres = firstKilometres
         self.firstMonths = firstMonths
@@ -24,8 +26,9 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
 
     /// W-9's defaults: 5,000 km or 6 months, then every 10,000 km or 12 months; tolerance 1,000 km or 30 days.
     public static func standard(make: String = "*") -> MaintenanceSchedule {
-        MaintenanceSchedule(make: make, firstKilometres: 5_000, firstMonths: 6, intervalKilometres: 10_000,
-                            intervalMonths: 12, toleranceKilometres: 1_000, toleranceDays: 30)
+        MaintenanceSchedule(
+            make: make, firstKilometres: 5_000, firstMonths: 6, intervalKilometres: 10_000,
+            intervalMonths: 12, toleranceKilometres: 1_000, toleranceDays: 30)
     }
 
     /// Rule W-9: the next due point: the first (首保) counted from delivery, each later one
@@ -35,9 +38,10 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
         let months = lastVisit == nil ? firstMonths : intervalMonths
         let kilometres = from.kilometres + (lastVisit == nil ? firstKilometres : intervalKilometres)
         let date = MonthPeriod(start: from.day, months: months).lastDay
-        return MaintenanceDuePoint(date: date, kilometres: kilometres,
-                                   lastDay: DayPeriod(start: date, days: toleranceDays).lastDay,
-                                   lastKilometres: kilometres + toleranceKilometres)
+        return MaintenanceDuePoint(
+            date: date, kilometres: kilometres,
+            lastDay: DayPeriod(start: date, days: toleranceDays).lastDay,
+            lastKilometres: kilometres + toleranceKilometres)
     }
 
     /// When the next maintenance falls due (W-9; the first one for C-7, the next one for M-1's reminder): the
@@ -47,17 +51,21 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
     ///   - delivery: the delivery day.
     ///   - lastVisit: the last maintenance visit made, or nil before the first.
     ///   - readings: (day, kilometres) readings, any order.
-    public func nextMaintenanceDue(delivery: LocalDate, lastVisit: (day: LocalDate, kilometres: Int)? = nil,
-                                   readings: [(day: LocalDate, kilometres: Int)] = []) -> MaintenanceDue {
+    public func nextMaintenanceDue(
+        delivery: LocalDate, lastVisit: (day: LocalDate, kilometres: Int)? = nil,
+        readings: [(day: LocalDate, kilometres: Int)] = []
+    ) -> MaintenanceDue {
         let point = duePoint(delivery: delivery, lastVisit: lastVisit)
         let from = lastVisit ?? (day: delivery, kilometres: 0)
         guard let latest = readings.max(by: { $0.day < $1.day }), latest.day >= from.day,
-              latest.kilometres > from.kilometres else {
+            latest.kilometres > from.kilometres
+        else {
             return MaintenanceDue(date: point.date, kilometres: point.kilometres, decidedBy: .months)
         }
         if latest.kilometres >= point.kilometres {
-            return MaintenanceDue(date: min(latest.day, point.date), kilometres: point.kilometres,
-                                  decidedBy: .kilometres)
+            return MaintenanceDue(
+                date: min(latest.day, point.date), kilometres: point.kilometres,
+                decidedBy: .kilometres)
         }
         let days = max(from.day.days(until: latest.day), 1)
         let perDay = Double(latest.kilometres - from.kilometres) / Double(days)
@@ -69,8 +77,10 @@ public struct MaintenanceSchedule: Hashable, Sendable, Codable {
     }
 
     /// When the first maintenance (首保) falls due (W-9 for C-7): `nextMaintenanceDue` before any visit.
-    public func firstMaintenanceDue(delivery: LocalDate,
-                                    readings: [(day: LocalDate, kilometres: Int)] = []) -> MaintenanceDue {
+    public func firstMaintenanceDue(
+        delivery: LocalDate,
+        readings: [(day: LocalDate, kilometres: Int)] = []
+    ) -> MaintenanceDue {
         nextMaintenanceDue(delivery: delivery, lastVisit: nil, readings: readings)
     }
 }

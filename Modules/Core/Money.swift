@@ -1,3 +1,5 @@
+import Foundation
+
 /// An amount of money in integer fen (分): never a floating-point number.
 public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let fen: Int64
@@ -11,7 +13,9 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         var fraction: Int64 = 0
         if parts.count == 2 {
             let digits = parts[1]
-            guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCII), let f = Int64(digits), f >= 0 else { return nil }
+            guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCII), let f = Int64(digits), f >= 0 else {
+                return nil
+            }
             fraction = digits.count == 1 ? f * 10 : f
         }
         self.fen = whole * 100 + fraction
@@ -46,5 +50,3 @@ public enum Grouping {
         return value < 0 ? "-" + out : out
     }
 }
-
-import Foundation

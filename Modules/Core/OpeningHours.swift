@@ -1,6 +1,7 @@
 /// A day of the week, Monday first (ISO 8601: Monday is 1), as `LocalDate.isoWeekday` counts.
 public enum Weekday: Int, CaseIterable, Codable, Sendable, Comparable, CustomStringConvertible {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The weekday of `day`.
     public init(_ day: LocalDate) { self = Weekday(rawValue: day.isoWeekday)! }
@@ -9,12 +10,14 @@ public enum Weekday: Int, CaseIterable, Codable, Sendable, Comparable, CustomStr
     public init?(parsing text: String) {
         let key = text.trimmed().lowercased()
         let chinese = ["一", "二", "三", "四", "五", "六", "日"]
-        guard let found = Weekday.allCases.first(where: { day in
-            let name = day.description
-            let number = chinese[day.rawValue - 1]
-            return [name, String(name.prefix(3)), "周\(number)", "星期\(number)"].contains(key)
-                || (day == .sunday && ["周天", "星期天"].contains(key))
-        }) else { return nil }
+        guard
+            let found = Weekday.allCases.first(where: { day in
+                let name = day.description
+                let number = chinese[day.rawValue - 1]
+                return [name, String(name.prefix(3)), "周\(number)", "星期\(number)"].contains(key)
+                    || (day == .sunday && ["周天", "星期天"].contains(key))
+            })
+        else { return nil }
         self = found
     }
 
@@ -41,8 +44,10 @@ public struct OpeningHours: Sendable, Equatable {
     /// Days open with other hours than their weekday's.
     public var specialHours: [LocalDate: BusinessHours]
 
-    public init(weekly: [Weekday: BusinessHours] = OpeningHours.everyDay(OpeningHours.defaultHours),
-                closedDays: Set<LocalDate> = [], specialHours: [LocalDate: BusinessHours] = [:]) {
+    public init(
+        weekly: [Weekday: BusinessHours] = OpeningHours.everyDay(OpeningHours.defaultHours),
+        closedDays: Set<LocalDate> = [], specialHours: [LocalDate: BusinessHours] = [:]
+    ) {
         self.weekly = weekly
         self.closedDays = closedDays
         self.specialHours = specialHours

@@ -8,8 +8,9 @@ public enum RecordID {
         let digits = text.trimmed()
         let onlyDigits = !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
         guard onlyDigits, let value = Int64(digits), value > 0 else {
-            throw InvalidInput(field: field,
-                               "expected \(what): a positive whole number (at most \(Int64.max)), got \"\(text)\"")
+            throw InvalidInput(
+                field: field,
+                "expected \(what): a positive whole number (at most \(Int64.max)), got \"\(text)\"")
         }
         return value
     }

@@ -40,7 +40,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case actOnClaims = "claims.act"
     /// Read complaint files, the overdue list and the complaint report.
     case readComplaints = "complaints.read"
-    /// Register complaints and work on them: contacts, routing, advisor reports, solutions, follow-ups, evidence, crisis flag (K-1 to K-11).
+    /// Register complaints and work on them: contacts, routing, advisor reports, solutions, follow-ups, evidence,
+    /// crisis flag (K-1 to K-11).
     case handleComplaints = "complaints.handle"
     /// Give a complaint to another owner (K-3).
     case assignComplaints = "complaints.assign"
@@ -75,20 +76,26 @@ extension Role {
         case .writeCustomers, .logContacts, .completeTasks:
             return Role.frontDesk.contains(self)
         case .moveCustomers:
-            return [.csAgent, .csManager, .marketCoordinator, .salesConsultant, .serviceManager, .generalManager, .admin].contains(self)
+            return [
+                .csAgent, .csManager, .marketCoordinator, .salesConsultant, .serviceManager, .generalManager, .admin,
+            ].contains(self)
         case .manageChecks:
             return [.csManager, .marketCoordinator, .serviceManager, .generalManager, .admin].contains(self)
         case .readAudit:
             return [.csManager, .serviceManager, .generalManager, .admin].contains(self)
         case .recordWarrantyFacts:
-            return [.serviceAdvisor, .warrantyAdmin, .serviceManager, .technicalDirector, .shopForeman, .admin].contains(self)
+            return [.serviceAdvisor, .warrantyAdmin, .serviceManager, .technicalDirector, .shopForeman, .admin]
+                .contains(self)
         case .manageBulletins, .actOnClaims:
             return [.warrantyAdmin, .serviceManager, .admin].contains(self)
         case .readComplaints:
             return true
         case .handleComplaints:
-            return [.csAgent, .csManager, .marketCoordinator, .serviceAdvisor, .serviceManager, .partsManager, .technicalDirector,
-                    .shopForeman, .generalManager, .admin].contains(self)
+            return [
+                .csAgent, .csManager, .marketCoordinator, .serviceAdvisor, .serviceManager, .partsManager,
+                .technicalDirector,
+                .shopForeman, .generalManager, .admin,
+            ].contains(self)
         case .assignComplaints:
             return [.csManager, .serviceManager, .generalManager, .admin].contains(self)
         case .escalateComplaints:

@@ -50,12 +50,15 @@ public struct Setting: Hashable, Sendable, CustomStringConvertible {
         switch value {
         case .integer(let range):
             guard let number = Int(trimmed), range.contains(number) else {
-                throw InvalidInput(field: rawValue, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(trimmed)\"")
+                throw InvalidInput(
+                    field: rawValue,
+                    "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(trimmed)\"")
             }
             return String(number)
         case .choice(let choices):
             guard choices.contains(trimmed.lowercased()) else {
-                throw InvalidInput(field: rawValue, "expected one of \(choices.joined(separator: ", ")), got \"\(trimmed)\"")
+                throw InvalidInput(
+                    field: rawValue, "expected one of \(choices.joined(separator: ", ")), got \"\(trimmed)\"")
             }
             return trimmed.lowercased()
         case .text(let required):

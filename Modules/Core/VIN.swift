@@ -1,3 +1,5 @@
+import Foundation
+
 /// A vehicle identification number, validated as MANUFACTURER-XML.md says: trimmed and upper-cased,
 /// 17 characters from 0-9 and A-Z without I, O and Q. A wrong check digit (position 9, GB 16735 /
 /// 49 CFR 565) is only a warning, because dealers service imported cars built without one.
@@ -19,7 +21,8 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         public var description: String {
             switch self {
             case .length(let n): return "a VIN has 17 characters, this one has \(n)"
-            case .character(let c, let p): return "character '\(c)' at position \(p) is not allowed in a VIN (0-9 and A-Z without I, O, Q)"
+            case .character(let c, let p):
+                return "character '\(c)' at position \(p) is not allowed in a VIN (0-9 and A-Z without I, O, Q)"
             }
         }
     }
@@ -39,7 +42,8 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     /// Validates and normalises UTF-8 bytes as `init(validating:)` does, without going through `Character`s:
     /// the streaming XML reader reads millions of VINs this way.
     public init(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(Problem) {
-        var start = 0, end = bytes.count
+        var start = 0
+        var end = bytes.count
         func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         while start < end, space(bytes[start]) { start += 1 }
         while end > start, space(bytes[end - 1]) { end -= 1 }
@@ -90,7 +94,9 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     public func withUTF8<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         var storage = storage
         return try withUnsafeBytes(of: &storage) { raw in
-            try body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: Int(raw[VIN.capacity])))
+            try body(
+                UnsafeBufferPointer(
+                    start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: Int(raw[VIN.capacity])))
         }
     }
 
@@ -112,7 +118,8 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do { try self.init(validating: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 
@@ -127,12 +134,16 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     /// The check digit of 17 VIN bytes (ASCII '0'-'9' or 'X'), by the weights of GB 16735 / 49 CFR 565.
     static func checkDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         // The weights as a tuple walked by pointer: this runs for every VIN an import reads.
-        var weights: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+        var weights: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (
+            8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2
+        )
         return withUnsafeBytes(of: &weights) { raw in
             let weight = raw.bindMemory(to: Int.self)
             var sum = 0
             VIN.characterValues.withUnsafeBufferPointer { values in
-                for index in 0..<min(17, bytes.count) { sum += max(Int(values[Int(bytes[index])]) - 1, 0) * weight[index] }
+                for index in 0..<min(17, bytes.count) {
+                    sum += max(Int(values[Int(bytes[index])]) - 1, 0) * weight[index]
+                }
             }
             let remainder = sum % 11
             return remainder == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(remainder)
@@ -146,7 +157,10 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// The warning to show when the check digit is wrong, or nil.
     public var checkDigitWarning: String? {
-        hasValidCheckDigit ? nil : "VIN \(value): check digit (position 9) should be \(expectedCheckDigit); kept, as imported cars often have none"
+        hasValidCheckDigit
+            ? nil
+            : "VIN \(value): check digit (position 9) should be \(expectedCheckDigit); kept, as imported cars often "
+                + "have none"
     }
 
     /// Per byte, its transliteration value plus one; 0 for a byte no (upper-case) VIN may contain.
@@ -165,8 +179,6 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         }
     }
 }
-
-import Foundation
 
 extension VIN {
     /// A VIN from user input; a bad one is an `InvalidInput` naming `field`.

@@ -22,18 +22,24 @@ public struct BusinessHours: Sendable, Equatable, CustomStringConvertible {
     /// Parses `HH:MM-HH:MM` (opening before closing); nil otherwise.
     public init?(_ text: String) {
         let parts = text.trimmed().split(separator: "-").map { String($0).trimmed() }
-        guard parts.count == 2, let open = BusinessHours.secondOfDay(parts[0]), let close = BusinessHours.secondOfDay(parts[1]) else { return nil }
+        guard parts.count == 2, let open = BusinessHours.secondOfDay(parts[0]),
+            let close = BusinessHours.secondOfDay(parts[1])
+        else { return nil }
         self.init(opens: open, closes: close)
     }
 
     static func secondOfDay(_ text: String) -> Int? {
         let hm = text.split(separator: ":")
-        guard hm.count == 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+        guard hm.count == 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h),
+            (0..<60).contains(m), h * 60 + m <= 1440
+        else { return nil }
         return h * 3600 + m * 60
     }
 
     public var description: String {
-        func hm(_ s: Int) -> String { (s / 3600 < 10 ? "0" : "") + "\(s / 3600):" + ((s % 3600) / 60 < 10 ? "0" : "") + "\((s % 3600) / 60)" }
+        func hm(_ s: Int) -> String {
+            (s / 3600 < 10 ? "0" : "") + "\(s / 3600):" + ((s % 3600) / 60 < 10 ? "0" : "") + "\((s % 3600) / 60)"
+        }
         return "\(hm(opens))-\(hm(closes))"
     }
 }
@@ -69,7 +75,8 @@ public struct DeadlineClock: Sendable {
                 if windowStart < hours.closes {
                     let available = hours.closes - windowStart
                     if remaining <= available {
-                        return Instant.fromLocal(dayNumber: dayNumber, secondOfDay: windowStart + remaining, in: timeZone)
+                        return Instant.fromLocal(
+                            dayNumber: dayNumber, secondOfDay: windowStart + remaining, in: timeZone)
                     }
                     remaining -= available
                 }
@@ -89,7 +96,8 @@ public struct DeadlineClock: Sendable {
         let clockBound = horizon.addingTimeInterval(-Double(seconds))
         guard mode == .business, seconds > 0 else { return clockBound }
         // A day either side: `Instant.fromLocal` reads the offset at instants up to a zone's offset away.
-        let from = clockBound.addingTimeInterval(-86_400), to = horizon.addingTimeInterval(86_400)
+        let from = clockBound.addingTimeInterval(-86_400)
+        let to = horizon.addingTimeInterval(86_400)
         var offsets = [timeZone.secondsFromGMT(for: from), timeZone.secondsFromGMT(for: to)]
         var instant = from
         while let change = timeZone.nextDaylightSavingTimeTransition(after: instant), change < to {

@@ -1,7 +1,7 @@
-import Foundation
-import GRDB
 import Core
 import Customers
+import Foundation
+import GRDB
 import StorageKernel
 
 /// One entry of a C-10 check list: which customer, what is wrong, and since when.
@@ -36,69 +36,110 @@ extension AppDatabase {
             switch check {
             case .carelessCards:
                 var findings: [CheckFinding] = []
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT c.*, (SELECT count(*) FROM customer_phone p WHERE p.customer_id = c.id) AS phone_count,
-                           (SELECT count(*) FROM vehicle v WHERE v.customer_id = c.id) AS vehicle_count
-                    FROM customer c ORDER BY c.id
-                    """)
+                let cursor = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT c.*, (SELECT count(*) FROM customer_phone p WHERE p.customer_id = c.id) AS phone_count,
+                               (SELECT count(*) FROM vehicle v WHERE v.customer_id = c.id) AS vehicle_count
+                        FROM customer c ORDER BY c.id
+                        """)
                 while let row = try cursor.next(), findings.count < limit {
                     let customer = Customer(row: row)
-                    let missing = CardCheck.missingFields(customer, phoneCount: row["phone_count"], vehicleCount: row["vehicle_count"])
+                    let missing = CardCheck.missingFields(
+                        customer, phoneCount: row["phone_count"], vehicleCount: row["vehicle_count"])
                     if !missing.isEmpty {
-                        findings.append(CheckFinding(check: check.rawValue, customerID: customer.id!, customerName: customer.name, owner: customer.owner,
-                                                     problem: "missing \(missing.joined(separator: ", ")) (C-10)"))
+                        findings.append(
+                            CheckFinding(
+                                check: check.rawValue, customerID: customer.id!, customerName: customer.name,
+                                owner: customer.owner,
+                                problem: "missing \(missing.joined(separator: ", ")) (C-10)"))
                     }
                 }
                 return findings
             case .lapsedContact:
                 let days = settings.integer(.contactLapseDays)
                 let cutoff = asOf.adding(days: -days).startInstant(in: zone)
-                return try Row.fetchAll(db, sql: """
-                    SELECT c.id, c.name, c.owner, c.created_at, (SELECT max(at) FROM contact k WHERE k.customer_id = c.id) AS last_contact
-                    FROM customer c WHERE c.customer_class <> 'potential'
-                    AND coalesce((SELECT max(at) FROM contact k WHERE k.customer_id = c.id), c.created_at) < ?
-                    ORDER BY last_contact, c.id LIMIT ?
-                    """, arguments: [cutoff, limit]).map { row in
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.id, c.name, c.owner, c.created_at, (SELECT max(at) FROM contact k WHERE k.customer_id \
+                        = c.id) AS last_contact
+                        FROM customer c WHERE c.customer_class <> 'potential'
+                        AND coalesce((SELECT max(at) FROM contact k WHERE k.customer_id = c.id), c.created_at) < ?
+                        ORDER BY last_contact, c.id LIMIT ?
+                        """, arguments: [cutoff, limit]
+                ).map { row in
                     let last: Date? = row["last_contact"]
-                    let problem = last.map { "no contact since \(LocalDate(instant: $0, in: zone)) (\(LocalDate(instant: $0, in: zone).days(until: asOf)) days; plan expects one within \(days), C-10)" }
-                        ?? "never contacted since the card was created on \(LocalDate(instant: row["created_at"], in: zone)) (C-10)"
-                    return CheckFinding(check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"], problem: problem)
+                    let problem =
+                        last.map {
+                            "no contact since \(LocalDate(instant: $0, in: zone)) "
+                                + "(\(LocalDate(instant: $0, in: zone).days(until: asOf)) days; plan expects one "
+                                + "within \(days), C-10)"
+                        }
+                        ?? "never contacted since the card was created on "
+                        + "\(LocalDate(instant: row["created_at"], in: zone)) (C-10)"
+                    return CheckFinding(
+                        check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
+                        problem: problem)
                 }
             case .dissatisfiedWithoutFollowUp:
                 let days = settings.integer(.dissatisfiedFollowUpDays)
                 let cutoff = asOf.adding(days: -days).startInstant(in: zone)
-                return try Row.fetchAll(db, sql: """
-                    SELECT c.id, c.name, c.owner, k.at FROM contact k JOIN customer c ON c.id = k.customer_id
-                    WHERE k.outcome = 'dissatisfied' AND k.at < ?
-                    AND NOT EXISTS (SELECT 1 FROM contact later WHERE later.customer_id = k.customer_id AND later.at > k.at)
-                    ORDER BY k.at LIMIT ?
-                    """, arguments: [cutoff, limit]).map { row in
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.id, c.name, c.owner, k.at FROM contact k JOIN customer c ON c.id = k.customer_id
+                        WHERE k.outcome = 'dissatisfied' AND k.at < ?
+                        AND NOT EXISTS (SELECT 1 FROM contact later WHERE later.customer_id = k.customer_id AND \
+                        later.at > k.at)
+                        ORDER BY k.at LIMIT ?
+                        """, arguments: [cutoff, limit]
+                ).map { row in
                     let day = LocalDate(instant: row["at"], in: zone)
-                    return CheckFinding(check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
-                                        problem: "dissatisfied on \(day), no follow-up for \(day.days(until: asOf)) days (expected within \(days), C-10)")
+                    return CheckFinding(
+                        check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
+                        problem:
+                            "dissatisfied on \(day), no follow-up for \(day.days(until: asOf)) days (expected within "
+                            + "\(days), C-10)"
+                    )
                 }
             case .departedStaff:
-                return try Row.fetchAll(db, sql: """
-                    SELECT c.id, c.name, c.owner, s.left_on FROM customer c JOIN staff s ON s.name = c.owner
-                    WHERE s.left_on IS NOT NULL ORDER BY c.owner, c.id LIMIT ?
-                    """, arguments: [limit]).map { row in
-                    CheckFinding(check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
-                                 problem: "owner \(row["owner"] as String) left on \(row["left_on"] as String); reassign with `aftersales checks reassign` (C-10)")
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.id, c.name, c.owner, s.left_on FROM customer c JOIN staff s ON s.name = c.owner
+                        WHERE s.left_on IS NOT NULL ORDER BY c.owner, c.id LIMIT ?
+                        """, arguments: [limit]
+                ).map { row in
+                    CheckFinding(
+                        check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
+                        problem:
+                            "owner \(row["owner"] as String) left on \(row["left_on"] as String); reassign with "
+                            + "`aftersales checks reassign` (C-10)"
+                    )
                 }
             case .staleData:
                 let days = settings.integer(.staleMileageDays)
                 let cutoff = asOf.adding(days: -days).startInstant(in: zone)
-                return try Row.fetchAll(db, sql: """
-                    SELECT c.id, c.name, c.owner, v.vin, (SELECT max(read_at) FROM mileage_reading m WHERE m.vehicle_id = v.id) AS last_reading
-                    FROM vehicle v JOIN customer c ON c.id = v.customer_id
-                    WHERE c.customer_class = 'retained'
-                    AND coalesce((SELECT max(read_at) FROM mileage_reading m WHERE m.vehicle_id = v.id), v.delivered_at, v.created_at) < ?
-                    ORDER BY last_reading, v.id LIMIT ?
-                    """, arguments: [cutoff, limit]).map { row in
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.id, c.name, c.owner, v.vin, (SELECT max(read_at) FROM mileage_reading m WHERE \
+                        m.vehicle_id = v.id) AS last_reading
+                        FROM vehicle v JOIN customer c ON c.id = v.customer_id
+                        WHERE c.customer_class = 'retained'
+                        AND coalesce((SELECT max(read_at) FROM mileage_reading m WHERE m.vehicle_id = v.id), \
+                        v.delivered_at, v.created_at) < ?
+                        ORDER BY last_reading, v.id LIMIT ?
+                        """, arguments: [cutoff, limit]
+                ).map { row in
                     let last: Date? = row["last_reading"]
-                    let what = last.map { "last mileage reading on \(LocalDate(instant: $0, in: zone))" } ?? "no mileage reading"
-                    return CheckFinding(check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
-                                        problem: "vehicle \(row["vin"] as String): \(what); data older than \(days) days (C-10)")
+                    let what =
+                        last.map { "last mileage reading on \(LocalDate(instant: $0, in: zone))" }
+                        ?? "no mileage reading"
+                    return CheckFinding(
+                        check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
+                        problem: "vehicle \(row["vin"] as String): \(what); data older than \(days) days (C-10)")
                 }
             }
         }
@@ -112,11 +153,14 @@ extension AppDatabase {
             try Self.checkOwner(db, to, at: now, field: "to")
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM customer WHERE owner = ?", arguments: [from])
             guard !ids.isEmpty else { throw NotFound("customers owned by", from, field: "from") }
-            try db.execute(sql: "UPDATE customer SET owner = ?, updated_at = ? WHERE owner = ?", arguments: [to, now, from])
-            try db.execute(sql: "UPDATE care_task SET assignee = ? WHERE assignee = ? AND done_at IS NULL", arguments: [to, from])
+            try db.execute(
+                sql: "UPDATE customer SET owner = ?, updated_at = ? WHERE owner = ?", arguments: [to, now, from])
+            try db.execute(
+                sql: "UPDATE care_task SET assignee = ? WHERE assignee = ? AND done_at IS NULL", arguments: [to, from])
             for id in ids {
-                try Audit.record(db, at: now, actor: actor, entity: "customer", id: String(id), action: "reassign",
-                                 before: ["owner": from], after: ["owner": to])
+                try Audit.record(
+                    db, at: now, actor: actor, entity: "customer", id: String(id), action: "reassign",
+                    before: ["owner": from], after: ["owner": to])
             }
             return ids.count
         }

@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 import StorageKernel
 
 /// A phone number on a card; `shared` marks a number knowingly shared with another customer.
@@ -63,7 +63,8 @@ public struct CustomerEdit: Sendable, Codable {
     public init() {}
 
     package enum CodingKeys: String, CodingKey {
-        case name, kind, grade, source, gender, birthDate, region, occupation, email, address, owner, note, addPhones, removePhones
+        case name, kind, grade, source, gender, birthDate, region, occupation, email, address, owner, note, addPhones,
+            removePhones
         case allowSharedPhones = "sharedPhones"
     }
 

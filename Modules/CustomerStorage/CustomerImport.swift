@@ -1,7 +1,7 @@
-import Foundation
-import GRDB
 import Core
 import Customers
+import Foundation
+import GRDB
 import StorageKernel
 import TextInput
 
@@ -83,13 +83,17 @@ extension AppDatabase {
     /// GB18030. Atomic: any rejected row leaves the database as it was, unless `keepValid`. Idempotent:
     /// customers are keyed by `customer_ref`, vehicles by VIN, readings by vehicle, kilometres and day, so
     /// the same file again changes nothing. One audit entry and one import-history entry per import.
-    public func importCustomers(path: String, options: CustomerImportOptions = CustomerImportOptions(), actor: String,
-                                progress: ((_ bytes: Int, _ rows: Int) -> Void)? = nil) throws -> CustomerImportReport {
+    public func importCustomers(
+        path: String, options: CustomerImportOptions = CustomerImportOptions(), actor: String,
+        progress: ((_ bytes: Int, _ rows: Int) -> Void)? = nil
+    ) throws -> CustomerImportReport {
         let reader = try CSVReader(path: path, encoding: options.encoding)
         var report = CustomerImportReport(file: path, encoding: reader.encoding.rawValue, checksum: "")
         let layout: CustomerCSVLayout
         do {
-            guard let header = try reader.next() else { throw InvalidInput(field: "header", "the file is empty; the first line must be the header") }
+            guard let header = try reader.next() else {
+                throw InvalidInput(field: "header", "the file is empty; the first line must be the header")
+            }
             layout = try CustomerCSVLayout(header: header)
         } catch let error as InvalidInput {
             throw InvalidInput(field: "\(path):1", error.description)
@@ -98,8 +102,10 @@ extension AppDatabase {
         try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let zone = try Self.settings(db).timeZone
-                let session = try CustomerImportSession(db: db, now: now, zone: zone, actor: actor, file: path,
-                                                        allowSharedPhones: options.allowSharedPhones) { db, vehicle in
+                let session = try CustomerImportSession(
+                    db: db, now: now, zone: zone, actor: actor, file: path,
+                    allowSharedPhones: options.allowSharedPhones
+                ) { db, vehicle in
                     !(try self.createCarePlan(db, vehicleID: vehicle, actor: actor).0.isEmpty)
                 }
                 // Each row runs in a savepoint once a row may be rolled back alone: always with --keep-valid, and
@@ -107,7 +113,9 @@ extension AppDatabase {
                 var isolateRows = options.keepValid
                 func reject(_ line: Int, _ field: String?, _ message: String) {
                     report.rejectedRows += 1
-                    if report.errors.count < 1000 { report.errors.append(RowProblem(line: line, field: field, message: message)) }
+                    if report.errors.count < 1000 {
+                        report.errors.append(RowProblem(line: line, field: field, message: message))
+                    }
                     isolateRows = true
                 }
                 do {
@@ -116,7 +124,8 @@ extension AppDatabase {
                         let line = reader.recordLine
                         if report.rows % 10_000 == 0 { progress?(reader.bytesRead, report.rows) }
                         let row: CustomerImportRow
-                        do { row = try layout.parse(record, now: now, timeZone: zone) } catch let error as InvalidInput {
+                        do { row = try layout.parse(record, now: now, timeZone: zone) } catch let error as InvalidInput
+                        {
                             reject(line, error.field, error.reason)
                             continue
                         }
@@ -134,18 +143,25 @@ extension AppDatabase {
                             reject(line, error.field, error.detail)
                         }
                     }
-                } catch let error as InvalidInput where error.field?.hasPrefix("line ") == true || error.field == "file" {
+                } catch let error as InvalidInput where error.field?.hasPrefix("line ") == true || error.field == "file"
+                {
                     // The file itself cannot be read on (unclosed quote, bad encoding): reject it whole.
                     report.rejectedRows += 1
-                    report.errors.append(RowProblem(line: Int(error.field?.dropFirst(5) ?? "") ?? reader.recordLine, field: nil, message: error.reason))
+                    report.errors.append(
+                        RowProblem(
+                            line: Int(error.field?.dropFirst(5) ?? "") ?? reader.recordLine, field: nil,
+                            message: error.reason))
                     report.outcome = .rejected
                     return .rollback
                 }
                 progress?(reader.bytesRead, report.rows)
                 report.checksum = reader.checksum()
-                report.sameChecksumAs = try Int64.fetchOne(db, sql: "SELECT max(id) FROM import_run WHERE kind = 'customers' AND checksum = ?",
-                                                           arguments: [report.checksum])
-                let changed = report.customers.added + report.customers.updated + report.vehicles.added + report.vehicles.updated + report.mileage.added
+                report.sameChecksumAs = try Int64.fetchOne(
+                    db, sql: "SELECT max(id) FROM import_run WHERE kind = 'customers' AND checksum = ?",
+                    arguments: [report.checksum])
+                let changed =
+                    report.customers.added + report.customers.updated + report.vehicles.added + report.vehicles.updated
+                    + report.mileage.added
                 if report.rejectedRows > 0, !options.keepValid {
                     report.outcome = .rejected
                     return .rollback
@@ -238,8 +254,10 @@ package final class CustomerImportSession {
     package let staff: [StaffMember]
     package let today: LocalDate
 
-    package init(db: Database, now: Date, zone: TimeZone, actor: String, file: String, allowSharedPhones: Bool,
-         planCare: @escaping (Database, Vehicle.ID) throws -> Bool) throws {
+    package init(
+        db: Database, now: Date, zone: TimeZone, actor: String, file: String, allowSharedPhones: Bool,
+        planCare: @escaping (Database, Vehicle.ID) throws -> Bool
+    ) throws {
         self.db = db
         self.planCare = planCare
         self.zone = zone
@@ -255,20 +273,39 @@ package final class CustomerImportSession {
         maxVehicleBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM vehicle") ?? 0
         seenCustomers = IDSet(capacity: maxCustomerBefore)
         seenVehicles = IDSet(capacity: maxVehicleBefore)
-        insertCustomer = try RawStatement(db, """
-            INSERT INTO customer (kind, name, customer_class, grade, source, gender, birth_date, region, occupation, email,
+        insertCustomer = try RawStatement(
+            db,
+            """
+            INSERT INTO customer (kind, name, customer_class, grade, source, gender, birth_date, region, occupation, \
+            email,
                                   address, owner, external_ref, note, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(external_ref) DO NOTHING
             """)
-        insertMove = try RawStatement(db, "INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason) VALUES (?, NULL, ?, ?, ?, ?)")
-        insertPhone = try RawStatement(db, "INSERT OR IGNORE INTO customer_phone (customer_id, phone, shared) VALUES (?, ?, ?)")
-        otherPhoneOwner = try RawStatement(db, "SELECT customer_id FROM customer_phone WHERE phone = ? AND customer_id <> ? LIMIT 1")
-        insertVehicle = try RawStatement(db, """
-            INSERT INTO vehicle (customer_id, vin, plate, plate_key, make, model, model_year, build_date, usage, invoice_date, delivered_at, created_at)
+        insertMove = try RawStatement(
+            db,
+            "INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason) VALUES (?, NULL, ?, ?, ?, ?)"
+        )
+        insertPhone = try RawStatement(
+            db, "INSERT OR IGNORE INTO customer_phone (customer_id, phone, shared) VALUES (?, ?, ?)")
+        otherPhoneOwner = try RawStatement(
+            db, "SELECT customer_id FROM customer_phone WHERE phone = ? AND customer_id <> ? LIMIT 1")
+        insertVehicle = try RawStatement(
+            db,
+            """
+            INSERT INTO vehicle (customer_id, vin, plate, plate_key, make, model, model_year, build_date, usage, \
+            invoice_date, delivered_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(vin) DO NOTHING
             """)
-        insertUsage = try RawStatement(db, "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)")
-        insertMileage = try RawStatement(db, "INSERT INTO mileage_reading (vehicle_id, kilometres, read_at, source, odometer_replaced) VALUES (?, ?, ?, 'import', 0)")
+        insertUsage = try RawStatement(
+            db,
+            "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, "
+                + "?, ?)"
+        )
+        insertMileage = try RawStatement(
+            db,
+            "INSERT INTO mileage_reading (vehicle_id, kilometres, read_at, source, odometer_replaced) VALUES (?, ?, "
+                + "?, 'import', 0)"
+        )
     }
 
     /// Writes one validated row. Throws an `AfterSalesError` for a row that clashes with the database.
@@ -283,12 +320,18 @@ package final class CustomerImportSession {
         if movedToRetained.contains(customerID), try planCare(db, Vehicle.ID(vehicleID)) { effect.carePlans += 1 }
         guard let mileage = row.mileage else { return effect }
         if !isNew {
-            let existing = try Row.fetchAll(db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?", arguments: [vehicleID]).map(MileageReading.init(row:))
-            if existing.contains(where: { $0.kilometres == mileage.kilometres && abs($0.readAt.timeIntervalSince(mileage.readAt)) < 1 }) {
+            let existing = try Row.fetchAll(
+                db, sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?", arguments: [vehicleID]
+            ).map(MileageReading.init(row:))
+            if existing.contains(where: {
+                $0.kilometres == mileage.kilometres && abs($0.readAt.timeIntervalSince(mileage.readAt)) < 1
+            }) {
                 effect.mileage = .unchanged
                 return effect
             }
-            let reading = MileageReading(vehicleID: Vehicle.ID(vehicleID), kilometres: mileage.kilometres, readAt: mileage.readAt, source: "import")
+            let reading = MileageReading(
+                vehicleID: Vehicle.ID(vehicleID), kilometres: mileage.kilometres, readAt: mileage.readAt,
+                source: "import")
             try MileageReading.check(reading, against: existing, timeZone: zone)
         }
         insertMileage.bind(1, vehicleID)
@@ -311,21 +354,40 @@ package final class CustomerImportSession {
             }
         }
         let s = insertCustomer
-        s.bind(1, c.kind.rawValue); s.bind(2, c.name); s.bind(3, c.customerClass.rawValue); s.bind(4, c.grade?.rawValue)
-        s.bind(5, c.source); s.bind(6, c.gender?.rawValue); s.bind(7, c.birthDate?.description); s.bind(8, c.region)
-        s.bind(9, c.occupation); s.bind(10, c.email); s.bind(11, c.address); s.bind(12, c.owner); s.bind(13, c.externalRef)
-        s.bind(14, c.note); s.bind(15, nowText); s.bind(16, nowText)
+        s.bind(1, c.kind.rawValue)
+        s.bind(2, c.name)
+        s.bind(3, c.customerClass.rawValue)
+        s.bind(4, c.grade?.rawValue)
+        s.bind(5, c.source)
+        s.bind(6, c.gender?.rawValue)
+        s.bind(7, c.birthDate?.description)
+        s.bind(8, c.region)
+        s.bind(9, c.occupation)
+        s.bind(10, c.email)
+        s.bind(11, c.address)
+        s.bind(12, c.owner)
+        s.bind(13, c.externalRef)
+        s.bind(14, c.note)
+        s.bind(15, nowText)
+        s.bind(16, nowText)
         let id: Int64
         if try s.run(db) == 1 {
             id = db.lastInsertedRowID
             if firstCustomer == nil { firstCustomer = id }
             lastCustomer = id
-            insertMove.bind(1, id); insertMove.bind(2, c.customerClass.rawValue); insertMove.bind(3, nowText)
-            insertMove.bind(4, actor); insertMove.bind(5, "moved in from the old system (\((file as NSString).lastPathComponent))")
+            insertMove.bind(1, id)
+            insertMove.bind(2, c.customerClass.rawValue)
+            insertMove.bind(3, nowText)
+            insertMove.bind(4, actor)
+            insertMove.bind(5, "moved in from the old system (\((file as NSString).lastPathComponent))")
             try insertMove.run(db)
             effect.customer = .added
         } else {
-            guard let existingRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE external_ref = ?"), arguments: [c.externalRef]) else {
+            guard
+                let existingRow = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM customer WHERE external_ref = ?"), arguments: [c.externalRef]
+                )
+            else {
                 throw Conflict(field: "customer_ref", "\(c.externalRef ?? "") could not be stored")
             }
             let existing = Customer(row: existingRow)
@@ -333,29 +395,44 @@ package final class CustomerImportSession {
             let differences = Audit.diff(before: existing.auditFields, after: c.auditFields)
             if id > maxCustomerBefore || seenCustomers.insert(id) {
                 guard differences.isEmpty else {
-                    throw InvalidInput(field: "customer_ref", "\(c.externalRef ?? "") appears on an earlier row with other \(differences.keys.sorted().joined(separator: ", ")); rows of one customer must agree")
+                    throw InvalidInput(
+                        field: "customer_ref",
+                        "\(c.externalRef ?? "") appears on an earlier row with other "
+                            + "\(differences.keys.sorted().joined(separator: ", ")); rows of one customer must agree"
+                    )
                 }
                 effect.customer = .repeated
             } else if differences.isEmpty {
                 effect.customer = .unchanged
             } else {
-                if existing.customerClass != c.customerClass { try existing.customerClass.checkMove(to: c.customerClass) }
-                try db.execute(sql: """
-                    UPDATE customer SET kind = ?, name = ?, customer_class = ?, grade = ?, source = ?, gender = ?, birth_date = ?, region = ?,
-                           occupation = ?, email = ?, address = ?, owner = ?, note = ?, updated_at = ? WHERE id = ?
-                    """, arguments: [c.kind, c.name, c.customerClass, c.grade, c.source, c.gender, c.birthDate, c.region,
-                                     c.occupation, c.email, c.address, c.owner, c.note, now, id])
+                if existing.customerClass != c.customerClass {
+                    try existing.customerClass.checkMove(to: c.customerClass)
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE customer SET kind = ?, name = ?, customer_class = ?, grade = ?, source = ?, gender = ?, \
+                        birth_date = ?, region = ?,
+                               occupation = ?, email = ?, address = ?, owner = ?, note = ?, updated_at = ? WHERE id = ?
+                        """,
+                    arguments: [
+                        c.kind, c.name, c.customerClass, c.grade, c.source, c.gender, c.birthDate, c.region,
+                        c.occupation, c.email, c.address, c.owner, c.note, now, id,
+                    ])
                 if existing.customerClass != c.customerClass {
                     // C-2: the grade a move out of potential clears stays in the move history.
-                    try AppDatabase.recordMove(db, customer: Customer.ID(id), from: existing.customerClass, to: c.customerClass, at: now, actor: actor,
-                                               reason: "import of \((file as NSString).lastPathComponent)",
-                                               grade: existing.customerClass == .potential ? existing.grade : nil)
+                    try AppDatabase.recordMove(
+                        db, customer: Customer.ID(id), from: existing.customerClass, to: c.customerClass, at: now,
+                        actor: actor,
+                        reason: "import of \((file as NSString).lastPathComponent)",
+                        grade: existing.customerClass == .potential ? existing.grade : nil)
                     if c.customerClass == .retained {
                         // Rule C-7: a move to retained by import creates the care plan as `customer move` does.
                         movedToRetained.insert(id)
-                        let delivered = try Int64.fetchAll(db, sql: """
-                            SELECT id FROM vehicle WHERE customer_id = ? AND delivered_at IS NOT NULL ORDER BY id
-                            """, arguments: [id])
+                        let delivered = try Int64.fetchAll(
+                            db,
+                            sql: """
+                                SELECT id FROM vehicle WHERE customer_id = ? AND delivered_at IS NOT NULL ORDER BY id
+                                """, arguments: [id])
                         for vehicleID in delivered where try planCare(db, Vehicle.ID(vehicleID)) {
                             effect.carePlans += 1
                         }
@@ -370,10 +447,17 @@ package final class CustomerImportSession {
             otherPhoneOwner.bind(2, id)
             let other = otherPhoneOwner.firstInteger()
             if let other, !allowSharedPhones {
-                let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [other]) ?? "?"
-                throw Conflict(field: "phones", "phone \(phone) is already on customer \(other) (\(name)); if the number is shared, import with --shared-phones")
+                let name =
+                    try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [other]) ?? "?"
+                throw Conflict(
+                    field: "phones",
+                    "phone \(phone) is already on customer \(other) (\(name)); if the number is shared, import with "
+                        + "--shared-phones"
+                )
             }
-            insertPhone.bind(1, id); insertPhone.bind(2, phone); insertPhone.bind(3, other == nil ? 0 : 1)
+            insertPhone.bind(1, id)
+            insertPhone.bind(2, phone)
+            insertPhone.bind(3, other == nil ? 0 : 1)
             try insertPhone.run(db)
         }
         return id
@@ -381,45 +465,86 @@ package final class CustomerImportSession {
 
     private func writeVehicle(_ v: Vehicle, effect: inout RowEffect) throws -> (Int64, Bool) {
         let s = insertVehicle
-        s.bind(1, v.customerID.rawValue); s.bind(2, v.vin.value); s.bind(3, v.plate); s.bind(4, v.plate.map(ContactDetails.plateKey))
-        s.bind(5, v.make); s.bind(6, v.model); s.bind(7, v.modelYear); s.bind(8, v.buildDate?.description); s.bind(9, v.usage.rawValue)
-        s.bind(10, v.invoiceDate?.description); s.bind(11, v.deliveredAt.map(Instant.databaseString)); s.bind(12, nowText)
+        s.bind(1, v.customerID.rawValue)
+        s.bind(2, v.vin.value)
+        s.bind(3, v.plate)
+        s.bind(4, v.plate.map(ContactDetails.plateKey))
+        s.bind(5, v.make)
+        s.bind(6, v.model)
+        s.bind(7, v.modelYear)
+        s.bind(8, v.buildDate?.description)
+        s.bind(9, v.usage.rawValue)
+        s.bind(10, v.invoiceDate?.description)
+        s.bind(11, v.deliveredAt.map(Instant.databaseString))
+        s.bind(12, nowText)
         if try s.run(db) == 1 {
             let id = db.lastInsertedRowID
-            insertUsage.bind(1, id); insertUsage.bind(2, v.usage.rawValue)
-            insertUsage.bind(3, (v.deliveredAt.map { LocalDate(instant: $0, in: zone) } ?? v.buildDate)?.description ?? String(nowText.prefix(10)))
-            insertUsage.bind(4, nowText); insertUsage.bind(5, actor); insertUsage.bind(6, "usage at registration (import)")
+            insertUsage.bind(1, id)
+            insertUsage.bind(2, v.usage.rawValue)
+            insertUsage.bind(
+                3,
+                (v.deliveredAt.map { LocalDate(instant: $0, in: zone) } ?? v.buildDate)?.description
+                    ?? String(nowText.prefix(10)))
+            insertUsage.bind(4, nowText)
+            insertUsage.bind(5, actor)
+            insertUsage.bind(6, "usage at registration (import)")
             try insertUsage.run(db)
             effect.vehicle = .added
             return (id, true)
         }
-        guard let existingRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT v.*, c.name AS owner_name FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE vin = ?"),
-                                                 arguments: [v.vin]) else {
+        guard
+            let existingRow = try Row.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT v.*, c.name AS owner_name FROM vehicle v JOIN customer c ON c.id = v.customer_id "
+                        + "WHERE vin = ?"
+                ),
+                arguments: [v.vin])
+        else {
             throw Conflict(field: "vin", "\(v.vin) could not be stored")
         }
         let existing = Vehicle(row: existingRow)
         let id = existing.id!.rawValue
         guard existing.customerID == v.customerID else {
-            throw Conflict(field: "vin", "VIN \(v.vin) is already on vehicle \(id) (customer \(existing.customerID) \(existingRow["owner_name"] as String))")
+            throw Conflict(
+                field: "vin",
+                "VIN \(v.vin) is already on vehicle \(id) (customer \(existing.customerID) "
+                    + "\(existingRow["owner_name"] as String))"
+            )
         }
         var incoming = v
         incoming.createdAt = existing.createdAt
         let differences = Audit.diff(before: existing.auditFields, after: incoming.auditFields)
         if id > maxVehicleBefore || seenVehicles.insert(id) {
             guard differences.isEmpty else {
-                throw InvalidInput(field: "vin", "\(v.vin) appears on an earlier row with other \(differences.keys.sorted().joined(separator: ", "))")
+                throw InvalidInput(
+                    field: "vin",
+                    "\(v.vin) appears on an earlier row with other \(differences.keys.sorted().joined(separator: ", "))"
+                )
             }
             effect.vehicle = .repeated
         } else if differences.isEmpty {
             effect.vehicle = .unchanged
         } else {
-            try db.execute(sql: """
-                UPDATE vehicle SET plate = ?, plate_key = ?, make = ?, model = ?, model_year = ?, build_date = ?, usage = ?, invoice_date = ?, delivered_at = ?
-                WHERE id = ?
-                """, arguments: [v.plate, v.plate.map(ContactDetails.plateKey), v.make, v.model, v.modelYear, v.buildDate, v.usage, v.invoiceDate, v.deliveredAt, id])
+            try db.execute(
+                sql: """
+                    UPDATE vehicle SET plate = ?, plate_key = ?, make = ?, model = ?, model_year = ?, build_date = ?, \
+                    usage = ?, invoice_date = ?, delivered_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    v.plate, v.plate.map(ContactDetails.plateKey), v.make, v.model, v.modelYear, v.buildDate, v.usage,
+                    v.invoiceDate, v.deliveredAt, id,
+                ])
             if existing.usage != v.usage {
-                try db.execute(sql: "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [id, v.usage, String(nowText.prefix(10)), now, actor, "import of \((file as NSString).lastPathComponent)"])
+                try db.execute(
+                    sql:
+                        "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES "
+                        + "(?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        id, v.usage, String(nowText.prefix(10)), now, actor,
+                        "import of \((file as NSString).lastPathComponent)",
+                    ])
             }
             effect.vehicle = .updated
         }
@@ -430,9 +555,13 @@ package final class CustomerImportSession {
     package func finish(_ report: CustomerImportReport) throws -> Int64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let counts = String(decoding: try encoder.encode(["customers": report.customers, "vehicles": report.vehicles, "mileage": report.mileage]), as: UTF8.self)
-        try db.execute(sql: "INSERT INTO import_run (kind, file, checksum, at, actor, counts) VALUES ('customers', ?, ?, ?, ?, ?)",
-                       arguments: [file, report.checksum, now, actor, counts])
+        let counts = String(
+            decoding: try encoder.encode([
+                "customers": report.customers, "vehicles": report.vehicles, "mileage": report.mileage,
+            ]), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO import_run (kind, file, checksum, at, actor, counts) VALUES ('customers', ?, ?, ?, ?, ?)",
+            arguments: [file, report.checksum, now, actor, counts])
         let id = db.lastInsertedRowID
         var after: [String: String?] = [
             "file": file, "checksum": report.checksum, "rows": String(report.rows), "counts": counts,
@@ -441,11 +570,12 @@ package final class CustomerImportSession {
         if let first = firstCustomer, let last = lastCustomer { after["created_customer_ids"] = "\(first)-\(last)" }
         if report.carePlans > 0 { after["care_plans"] = String(report.carePlans) }
         if !updatedCustomers.isEmpty {
-            after["updated_customer_ids"] = updatedCustomers.prefix(1000).map(String.init).joined(separator: ",")
+            after["updated_customer_ids"] =
+                updatedCustomers.prefix(1000).map(String.init).joined(separator: ",")
                 + (updatedCustomers.count > 1000 ? ",… (\(updatedCustomers.count) in all)" : "")
         }
-        try Audit.record(db, at: now, actor: actor, entity: "import", id: String(id), action: "import-customers", after: after)
+        try Audit.record(
+            db, at: now, actor: actor, entity: "import", id: String(id), action: "import-customers", after: after)
         return id
     }
 }
-

@@ -1,5 +1,5 @@
-import GRDB
 import Customers
+import GRDB
 import StorageKernel
 
 // Storage conformances of the customer-base types, kept here so the Customers module stays free of GRDB.

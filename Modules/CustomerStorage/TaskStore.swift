@@ -1,7 +1,7 @@
-import Foundation
-import GRDB
 import Core
 import Customers
+import Foundation
+import GRDB
 import StorageKernel
 
 /// An open care-plan task with the customer it concerns and how late it is on the day asked.
@@ -21,7 +21,10 @@ public struct TaskCompletion: Sendable {
     public var at: Date?
     public var staff: String?
 
-    public init(response: String, channel: Contact.Channel? = nil, outcome: Contact.Outcome = .reached, at: Date? = nil, staff: String? = nil) {
+    public init(
+        response: String, channel: Contact.Channel? = nil, outcome: Contact.Outcome = .reached, at: Date? = nil,
+        staff: String? = nil
+    ) {
         self.response = response
         self.channel = channel
         self.outcome = outcome
@@ -33,7 +36,9 @@ public struct TaskCompletion: Sendable {
 extension AppDatabase {
     /// The care-plan tasks due on or before `asOf` (C-7), oldest first, each with its rule and lateness.
     /// Monthly calls whose predecessor is done or due are created first, so the list is complete on the day.
-    public func dueTasks(asOf: LocalDate, assignee: String? = nil, aheadDays: Int = 0, limit: Int = 500, actor: String = "care-plan") throws -> [DueTask] {
+    public func dueTasks(
+        asOf: LocalDate, assignee: String? = nil, aheadDays: Int = 0, limit: Int = 500, actor: String = "care-plan"
+    ) throws -> [DueTask] {
         try writer.write { db in
             try planMonthlyCalls(db, asOf: asOf, actor: actor)
             var sql = """
@@ -42,12 +47,17 @@ extension AppDatabase {
                 WHERE t.done_at IS NULL AND t.due_on <= ?
                 """
             var arguments: StatementArguments = [asOf.adding(days: aheadDays)]
-            if let assignee { sql += " AND t.assignee = ?"; arguments += [assignee] }
+            if let assignee {
+                sql += " AND t.assignee = ?"
+                arguments += [assignee]
+            }
             sql += " ORDER BY t.due_on, t.id LIMIT ?"
             arguments += [limit]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let task = CareTask(row: row)
-                return DueTask(task: task, customerName: row["customer_name"], vin: row["vin"], lateness: Lateness(due: task.dueOn, asOf: asOf))
+                return DueTask(
+                    task: task, customerName: row["customer_name"], vin: row["vin"],
+                    lateness: Lateness(due: task.dueOn, asOf: asOf))
             }
         }
     }
@@ -59,11 +69,16 @@ extension AppDatabase {
         // Only chains whose newest call is done or due can grow.
         var sql = """
             SELECT t.* FROM care_task t WHERE t.kind IN ('new-car-call', 'monthly-call')
-            AND t.vehicle_id IN (SELECT vehicle_id FROM care_task WHERE kind = 'new-car-call' AND (done_at IS NOT NULL OR due_on <= ?))
+            AND t.vehicle_id IN (SELECT vehicle_id FROM care_task WHERE kind = 'new-car-call' AND (done_at IS NOT NULL \
+            OR due_on <= ?))
             """
         var arguments: StatementArguments = [asOf]
-        if let vehicle { sql += " AND t.vehicle_id = ?"; arguments += [vehicle] }
-        let tasks = try Row.fetchAll(db, sql: sql + " ORDER BY t.vehicle_id, t.sequence", arguments: arguments).map(CareTask.init(row:))
+        if let vehicle {
+            sql += " AND t.vehicle_id = ?"
+            arguments += [vehicle]
+        }
+        let tasks = try Row.fetchAll(db, sql: sql + " ORDER BY t.vehicle_id, t.sequence", arguments: arguments).map(
+            CareTask.init(row:))
         let owners = try db.cachedStatement(sql: "SELECT owner FROM customer WHERE id = ?")
         var staff: [StaffMember]?
         for (vehicleID, chain) in Dictionary(grouping: tasks, by: \.vehicleID) {
@@ -76,10 +91,12 @@ extension AppDatabase {
             let owner = try String.fetchOne(owners, arguments: [anchor.customerID])
             let today = LocalDate(instant: now, in: settings.timeZone)
             for plan in planned {
-                let assignee = CarePlan.assignee(for: plan.kind, owner: owner, previous: latest?.assignee,
-                                                 staff: staff ?? [], on: today)
-                _ = try Self.insertTask(db, plan, customer: anchor.customerID, vehicle: vehicleID, assignee: assignee,
-                                        at: now, actor: actor)
+                let assignee = CarePlan.assignee(
+                    for: plan.kind, owner: owner, previous: latest?.assignee,
+                    staff: staff ?? [], on: today)
+                _ = try Self.insertTask(
+                    db, plan, customer: anchor.customerID, vehicle: vehicleID, assignee: assignee,
+                    at: now, actor: actor)
             }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rule C-10: what a carefully filled customer card holds, so careless cards can be listed.
 public enum CardCheck {
     /// The fields missing from a card: name and a phone always; for base customers (C-3) also the
@@ -17,5 +19,3 @@ public enum CardCheck {
         return missing
     }
 }
-
-import Foundation

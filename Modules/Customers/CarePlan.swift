@@ -22,19 +22,36 @@ public enum CarePlan {
     /// The tasks to create at delivery: thank-you letter, first call, new-car check call, and the
     /// first-maintenance reminder whose due date comes from the make's maintenance schedule (W-9).
     /// Monthly calls follow one at a time (`monthlyCallsDue`).
-    public static func tasksAtDelivery(delivery: LocalDate, settings: DealerSettings, schedule: MaintenanceSchedule) -> [PlannedTask] {
+    public static func tasksAtDelivery(
+        delivery: LocalDate, settings: DealerSettings, schedule: MaintenanceSchedule
+    ) -> [PlannedTask] {
         let firstMaintenance = schedule.firstMaintenanceDue(delivery: delivery)
         let lead = settings.integer(.firstMaintenanceLeadDays)
         return [
-            PlannedTask(kind: .thankYouLetter, dueOn: delivery.adding(days: settings.integer(.thankYouLetterDays)),
-                        note: "general manager's thank-you letter, mailed within \(settings.integer(.thankYouLetterDays)) days of delivery"),
-            PlannedTask(kind: .firstCall, dueOn: delivery.adding(days: settings.integer(.firstCallDays)),
-                        note: "usage, new-car quality, questions, driving tips, purchase satisfaction survey"),
-            PlannedTask(kind: .newCarCall, windowStart: delivery.adding(days: settings.integer(.newCarCallFromDays)),
-                        dueOn: delivery.adding(days: settings.integer(.newCarCallToDays)),
-                        note: "new-car check call, \(settings.integer(.newCarCallFromDays))-\(settings.integer(.newCarCallToDays)) days after delivery"),
-            PlannedTask(kind: .firstMaintenanceReminder, dueOn: firstMaintenance.date.adding(days: -lead),
-                        note: "first maintenance due \(firstMaintenance.date) or at \(Grouping.thousands(firstMaintenance.kilometres)) km, whichever comes first (W-9); tell the customer with the service advisor and book it"),
+            PlannedTask(
+                kind: .thankYouLetter, dueOn: delivery.adding(days: settings.integer(.thankYouLetterDays)),
+                note:
+                    "general manager's thank-you letter, mailed within \(settings.integer(.thankYouLetterDays)) days "
+                    + "of delivery"
+            ),
+            PlannedTask(
+                kind: .firstCall, dueOn: delivery.adding(days: settings.integer(.firstCallDays)),
+                note: "usage, new-car quality, questions, driving tips, purchase satisfaction survey"),
+            PlannedTask(
+                kind: .newCarCall, windowStart: delivery.adding(days: settings.integer(.newCarCallFromDays)),
+                dueOn: delivery.adding(days: settings.integer(.newCarCallToDays)),
+                note:
+                    "new-car check call, "
+                    + "\(settings.integer(.newCarCallFromDays))-\(settings.integer(.newCarCallToDays)) days after "
+                    + "delivery"
+            ),
+            PlannedTask(
+                kind: .firstMaintenanceReminder, dueOn: firstMaintenance.date.adding(days: -lead),
+                note:
+                    "first maintenance due \(firstMaintenance.date) or at "
+                    + "\(Grouping.thousands(firstMaintenance.kilometres)) km, whichever comes first (W-9); tell "
+                    + "the customer with the service advisor and book it"
+            ),
         ]
     }
 
@@ -44,8 +61,10 @@ public enum CarePlan {
     /// `role: ROLE`, a queue that `tasks due --assignee "role: ROLE"` lists until someone takes it.
     /// `previous`, for a monthly call, is the chain's last assignee: the chain stays with that person while
     /// they hold the role.
-    public static func assignee(for kind: CareTask.Kind, owner: String?, previous: String? = nil,
-                                staff: [StaffMember], on day: LocalDate) -> String {
+    public static func assignee(
+        for kind: CareTask.Kind, owner: String?, previous: String? = nil,
+        staff: [StaffMember], on day: LocalDate
+    ) -> String {
         let holders = staff.filter { $0.role == kind.role && $0.isCurrent(on: day) }.map(\.name)
         if let previous, holders.contains(previous) { return previous }
         if let owner, holders.contains(owner) { return owner }
@@ -70,8 +89,10 @@ public enum CarePlan {
         while sequence < limit, lastDone || lastDue <= asOf {
             sequence += 1
             let due = anchor.dueOn.adding(months: sequence)
-            planned.append(PlannedTask(kind: .monthlyCall, sequence: sequence, dueOn: due,
-                                       note: "monthly care call \(sequence) of \(limit): use of the car, questions, a safety reminder"))
+            planned.append(
+                PlannedTask(
+                    kind: .monthlyCall, sequence: sequence, dueOn: due,
+                    note: "monthly care call \(sequence) of \(limit): use of the car, questions, a safety reminder"))
             last = nil
             lastDue = due
             lastDone = false

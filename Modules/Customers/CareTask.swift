@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// A task of the retained-customer care plan (C-7).
 public struct CareTask: Sendable, Codable, Equatable {
@@ -56,9 +56,12 @@ public struct CareTask: Sendable, Codable, Equatable {
     public var doneBy: String?
     public var response: String?
 
-    public init(id: ID? = nil, customerID: Customer.ID, vehicleID: Vehicle.ID, kind: Kind, sequence: Int = 1, rule: String = "C-7",
-                windowStart: LocalDate? = nil, dueOn: LocalDate, assignee: String? = nil, note: String? = nil,
-                doneAt: Date? = nil, doneBy: String? = nil, response: String? = nil) {
+    public init(
+        id: ID? = nil, customerID: Customer.ID, vehicleID: Vehicle.ID, kind: Kind, sequence: Int = 1,
+        rule: String = "C-7",
+        windowStart: LocalDate? = nil, dueOn: LocalDate, assignee: String? = nil, note: String? = nil,
+        doneAt: Date? = nil, doneBy: String? = nil, response: String? = nil
+    ) {
         self.id = id
         self.customerID = customerID
         self.vehicleID = vehicleID

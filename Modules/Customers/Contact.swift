@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// A contact attempt with a customer and its result (C-8).
 public struct Contact: Sendable, Codable, Equatable {
@@ -16,7 +16,9 @@ public struct Contact: Sendable, Codable, Equatable {
     /// What came of it. `booked`: the customer decided to come and was booked in the same contact (C-8);
     /// `lead`: a sales lead found during service, to go to sales (C-8).
     public enum Outcome: String, CaseIterable, Codable, Sendable {
-        case reached, noAnswer = "no-answer", booked, satisfied, dissatisfied, declined, lead
+        case reached
+        case noAnswer = "no-answer"
+        case booked, satisfied, dissatisfied, declined, lead
     }
 
     public var id: ID?
@@ -31,8 +33,10 @@ public struct Contact: Sendable, Codable, Equatable {
     /// The care-plan task this contact completed, if any.
     public var taskID: Int64?
 
-    public init(id: ID? = nil, customerID: Customer.ID, vehicleID: Vehicle.ID? = nil, channel: Channel, direction: Direction,
-                at: Date, staff: String, outcome: Outcome, note: String? = nil, taskID: Int64? = nil) {
+    public init(
+        id: ID? = nil, customerID: Customer.ID, vehicleID: Vehicle.ID? = nil, channel: Channel, direction: Direction,
+        at: Date, staff: String, outcome: Outcome, note: String? = nil, taskID: Int64? = nil
+    ) {
         self.id = id
         self.customerID = customerID
         self.vehicleID = vehicleID
@@ -45,4 +49,3 @@ public struct Contact: Sendable, Codable, Equatable {
         self.taskID = taskID
     }
 }
-

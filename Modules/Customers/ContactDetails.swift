@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// Phone numbers, e-mail addresses and plates as the dealer writes them, checked and normalised.
 public enum ContactDetails {
@@ -38,7 +38,8 @@ public enum ContactDetails {
     public static func checkEmail(_ text: String, field: String = "email") throws {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), !text.contains(where: \.isWhitespace) else {
+            !parts[1].hasSuffix("."), !text.contains(where: \.isWhitespace)
+        else {
             throw InvalidInput(field: field, "\"\(text)\" is not an e-mail address")
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// A customer card (C-6): owner details, class (C-3/C-5), grade (C-2) and the staff member who looks after them.
 public struct Customer: Sendable, Codable, Equatable {
@@ -26,10 +26,12 @@ public struct Customer: Sendable, Codable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: ID? = nil, kind: PartyKind = .person, name: String, customerClass: CustomerClass,
-                grade: PotentialGrade? = nil, source: String? = nil, gender: Gender? = nil, birthDate: LocalDate? = nil,
-                region: String? = nil, occupation: String? = nil, email: String? = nil, address: String? = nil,
-                owner: String? = nil, externalRef: String? = nil, note: String? = nil, createdAt: Date, updatedAt: Date? = nil) {
+    public init(
+        id: ID? = nil, kind: PartyKind = .person, name: String, customerClass: CustomerClass,
+        grade: PotentialGrade? = nil, source: String? = nil, gender: Gender? = nil, birthDate: LocalDate? = nil,
+        region: String? = nil, occupation: String? = nil, email: String? = nil, address: String? = nil,
+        owner: String? = nil, externalRef: String? = nil, note: String? = nil, createdAt: Date, updatedAt: Date? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.name = name
@@ -65,7 +67,8 @@ public struct Customer: Sendable, Codable, Equatable {
         guard !trimmedName.isEmpty else { throw InvalidInput(field: "name", "must not be empty") }
         guard trimmedName.count <= 100 else { throw InvalidInput(field: "name", "at most 100 characters") }
         if grade != nil, customerClass != .potential {
-            throw InvalidInput(field: "grade", "only potential customers are graded (C-2); this one is \(customerClass.rawValue)")
+            throw InvalidInput(
+                field: "grade", "only potential customers are graded (C-2); this one is \(customerClass.rawValue)")
         }
         if let email { try ContactDetails.checkEmail(email) }
         if let birthDate, birthDate.year < 1900 {
@@ -81,8 +84,10 @@ public struct Customer: Sendable, Codable, Equatable {
     /// Rule C-10: the staff member who looks after a customer (the card's owner) works here on `day`: a name that
     /// is no staff member, or one who has left, is refused naming `field`, so no card is given to a stranger and
     /// the departed-staff list only shows cards whose owner left after taking them. No owner is allowed.
-    public static func checkOwner(_ owner: String?, staff: [StaffMember], on day: LocalDate,
-                                  field: String = "owner") throws {
+    public static func checkOwner(
+        _ owner: String?, staff: [StaffMember], on day: LocalDate,
+        field: String = "owner"
+    ) throws {
         guard let owner else { return }
         _ = try StaffMember.current(owner, among: staff, on: day, field: field)
     }
@@ -101,8 +106,10 @@ public struct ClassMove: Sendable, Codable, Equatable {
     public var grade: PotentialGrade?
     public var gradeCriteria: [GradeCriterion]?
 
-    public init(customerID: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String,
-                reason: String, grade: PotentialGrade? = nil) {
+    public init(
+        customerID: Customer.ID, from: CustomerClass?, to: CustomerClass, at: Date, actor: String,
+        reason: String, grade: PotentialGrade? = nil
+    ) {
         self.customerID = customerID
         self.from = from
         self.to = to

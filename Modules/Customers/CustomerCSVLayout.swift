@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// One validated row of the customer CSV layout (Docs/customer-csv.md): a customer, optionally one
 /// of their vehicles and one mileage reading of it.
@@ -34,7 +34,11 @@ public struct CustomerCSVLayout: Sendable {
         for (position, raw) in header.enumerated() {
             let name = raw.trimmed().lowercased()
             guard CustomerCSVLayout.allColumns.contains(name) else {
-                throw InvalidInput(field: "header", "unknown column \"\(raw)\" (column \(position + 1)); known columns: \(CustomerCSVLayout.allColumns.joined(separator: ", "))")
+                throw InvalidInput(
+                    field: "header",
+                    "unknown column \"\(raw)\" (column \(position + 1)); known columns: "
+                        + "\(CustomerCSVLayout.allColumns.joined(separator: ", "))"
+                )
             }
             guard index[name] == nil else { throw InvalidInput(field: "header", "column \"\(name)\" appears twice") }
             index[name] = position
@@ -62,7 +66,9 @@ public struct CustomerCSVLayout: Sendable {
         }
         func integer(_ column: String) throws -> Int? {
             guard let text = value(column) else { return nil }
-            guard let number = Int(text), number >= 0 else { throw InvalidInput(field: column, "expected a whole number, got \"\(text)\"") }
+            guard let number = Int(text), number >= 0 else {
+                throw InvalidInput(field: column, "expected a whole number, got \"\(text)\"")
+            }
             return number
         }
         guard record.count <= index.count || record[index.count...].allSatisfy(\.isEmpty) else {
@@ -90,25 +96,38 @@ public struct CustomerCSVLayout: Sendable {
         var vehicle: Vehicle?
         if let vinText = value("vin") {
             let vin = try VIN.parse(vinText)
-            guard let make = value("make") else { throw InvalidInput(field: "make", "must not be empty when a vin is given") }
-            guard let model = value("model") else { throw InvalidInput(field: "model", "must not be empty when a vin is given") }
-            guard let usageText = value("usage") else { throw InvalidInput(field: "usage", "must not be empty when a vin is given") }
+            guard let make = value("make") else {
+                throw InvalidInput(field: "make", "must not be empty when a vin is given")
+            }
+            guard let model = value("model") else {
+                throw InvalidInput(field: "model", "must not be empty when a vin is given")
+            }
+            guard let usageText = value("usage") else {
+                throw InvalidInput(field: "usage", "must not be empty when a vin is given")
+            }
             var deliveredAt: Date?
             if let text = value("delivered_at") {
                 guard let instant = Instant.parse(text, timeZone: timeZone) else {
-                    throw InvalidInput(field: "delivered_at", "expected an instant such as 2024-05-01T10:30:00+08:00 or 2024-05-01 10:30, got \"\(text)\"")
+                    throw InvalidInput(
+                        field: "delivered_at",
+                        "expected an instant such as 2024-05-01T10:30:00+08:00 or 2024-05-01 10:30, got \"\(text)\"")
                 }
                 guard instant <= now else { throw InvalidInput(field: "delivered_at", "\(text) is in the future") }
                 deliveredAt = instant
             }
-            let v = Vehicle(customerID: Customer.ID(0), vin: vin, plate: try value("plate").map { try ContactDetails.normalizePlate($0) },
-                            make: make, model: model, modelYear: try integer("model_year"), buildDate: try date("build_date"),
-                            usage: try Usage.parse(usageText), invoiceDate: try date("invoice_date"),
-                            deliveredAt: deliveredAt, createdAt: now)
+            let v = Vehicle(
+                customerID: Customer.ID(0), vin: vin,
+                plate: try value("plate").map { try ContactDetails.normalizePlate($0) },
+                make: make, model: model, modelYear: try integer("model_year"), buildDate: try date("build_date"),
+                usage: try Usage.parse(usageText), invoiceDate: try date("invoice_date"),
+                deliveredAt: deliveredAt, createdAt: now)
             try v.validate(today: today)
             vehicle = v
         } else {
-            for column in ["plate", "make", "model", "model_year", "build_date", "usage", "invoice_date", "delivered_at", "mileage_km", "mileage_date"]
+            for column in [
+                "plate", "make", "model", "model_year", "build_date", "usage", "invoice_date", "delivered_at",
+                "mileage_km", "mileage_date",
+            ]
             where value(column) != nil {
                 throw InvalidInput(field: column, "needs a vin on the same row")
             }
@@ -117,7 +136,9 @@ public struct CustomerCSVLayout: Sendable {
         if let km = try integer("mileage_km") {
             let day = try date("mileage_date") ?? today
             guard day <= today else { throw InvalidInput(field: "mileage_date", "\(day) is in the future") }
-            guard km <= 3_000_000 else { throw InvalidInput(field: "mileage_km", "\(km) is not a plausible odometer reading") }
+            guard km <= 3_000_000 else {
+                throw InvalidInput(field: "mileage_km", "\(km) is not a plausible odometer reading")
+            }
             mileage = (km, day.startInstant(in: timeZone).addingTimeInterval(12 * 3600))
         } else if value("mileage_date") != nil {
             throw InvalidInput(field: "mileage_date", "needs mileage_km on the same row")

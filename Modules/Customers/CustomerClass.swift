@@ -28,13 +28,17 @@ public enum CustomerClass: String, CaseIterable, Codable, Sendable {
     public func checkMove(to target: CustomerClass) throws {
         guard allowedMoves.contains(target) else {
             let allowed = allowedMoves.map(\.rawValue).joined(separator: ", ")
-            throw Conflict(field: "class", "a \(rawValue) customer cannot move to \(target.rawValue) (C-5); allowed from \(rawValue): \(allowed)")
+            throw Conflict(
+                field: "class",
+                "a \(rawValue) customer cannot move to \(target.rawValue) (C-5); allowed from \(rawValue): \(allowed)")
         }
     }
 
     /// Parses a class name (English or Chinese); throws `InvalidInput`.
-    static let aliases: [String: CustomerClass] = ["潜在": .potential, "潜在客户": .potential, "意向": .intention, "意向客户": .intention,
-                                                   "保有": .retained, "保有客户": .retained, "战败": .defeated, "战败客户": .defeated]
+    static let aliases: [String: CustomerClass] = [
+        "潜在": .potential, "潜在客户": .potential, "意向": .intention, "意向客户": .intention,
+        "保有": .retained, "保有客户": .retained, "战败": .defeated, "战败客户": .defeated,
+    ]
 
     public static func parse(_ text: String, field: String = "class") throws -> CustomerClass {
         if let value = CustomerClass(rawValue: text) { return value }
@@ -53,7 +57,9 @@ public enum GradeCriterion: String, CaseIterable, Codable, Sendable {
 /// Grade of a potential customer (C-2): A = confidence + need + purchasing power;
 /// B = need + purchasing power; C = confidence + purchasing power.
 public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
-    case a = "A", b = "B", c = "C"
+    case a = "A"
+    case b = "B"
+    case c = "C"
 
     /// Rule C-2: the criteria the grade stands for.
     public var criteria: [GradeCriterion] {
@@ -68,7 +74,9 @@ public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
     public var explained: String { "\(rawValue) (\(criteria.map(\.rawValue).joined(separator: ", ")))" }
 
     public static func parse(_ text: String, field: String = "grade") throws -> PotentialGrade {
-        if let grade = PotentialGrade(rawValue: text) ?? PotentialGrade(rawValue: text.trimmed().uppercased()) { return grade }
+        if let grade = PotentialGrade(rawValue: text) ?? PotentialGrade(rawValue: text.trimmed().uppercased()) {
+            return grade
+        }
         throw InvalidInput(field: field, "expected A, B or C (C-2), got \"\(text)\"")
     }
 }
@@ -77,7 +85,10 @@ public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
 public enum PartyKind: String, CaseIterable, Codable, Sendable {
     case person, organisation
 
-    static let aliases: [String: PartyKind] = ["个人": .person, "organization": .organisation, "company": .organisation, "单位": .organisation, "公司": .organisation]
+    static let aliases: [String: PartyKind] = [
+        "个人": .person, "organization": .organisation, "company": .organisation, "单位": .organisation,
+        "公司": .organisation,
+    ]
 
     public static func parse(_ text: String, field: String = "kind") throws -> PartyKind {
         if let value = PartyKind(rawValue: text) { return value }

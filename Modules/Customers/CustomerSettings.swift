@@ -1,7 +1,8 @@
-import Foundation
 import Core
+import Foundation
 
-// The settings of the care plan (C-7) and the customer-base checks (C-10): each with its key, rule ID, default and how a new value is checked,
+// The settings of the care plan (C-7) and the customer-base checks (C-10): each with its key, rule ID, default and how
+// a new value is checked,
 // declared beside the rules that read them. `Setting.catalogue` (Storage) lists every module's.
 extension Setting {
     public static let thankYouLetterDays = Setting(
@@ -59,5 +60,8 @@ extension Setting {
     )
 
     /// The Customers module's settings, in the order `settings show` lists them.
-    public static let customerBase: [Setting] = [.thankYouLetterDays, .firstCallDays, .newCarCallFromDays, .newCarCallToDays, .monthlyCalls, .firstMaintenanceLeadDays, .contactLapseDays, .dissatisfiedFollowUpDays, .staleMileageDays]
+    public static let customerBase: [Setting] = [
+        .thankYouLetterDays, .firstCallDays, .newCarCallFromDays, .newCarCallToDays, .monthlyCalls,
+        .firstMaintenanceLeadDays, .contactLapseDays, .dissatisfiedFollowUpDays, .staleMileageDays,
+    ]
 }

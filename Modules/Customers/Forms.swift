@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// A customer card as text fields, the way the CLI options and the API's JSON give it. `customer(now:)`
 /// turns it into a validated `Customer`, so both front ends accept and refuse exactly the same input.
@@ -25,8 +25,10 @@ public struct CustomerForm: Codable, Sendable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, customerClass = "class", grade, source, gender, birthDate, email, region, address, occupation, owner, note,
-             externalRef, phones, sharedPhones, reason
+        case name, kind
+        case customerClass = "class"
+        case grade, source, gender, birthDate, email, region, address, occupation, owner, note,
+            externalRef, phones, sharedPhones, reason
     }
 
     /// The validated customer; throws `InvalidInput` naming the field.
@@ -62,22 +64,30 @@ public struct VehicleForm: Codable, Sendable {
 
     /// The validated vehicle; throws `InvalidInput` naming the field.
     public func vehicle(now: Date, timeZone: TimeZone) throws -> Vehicle {
-        guard let customerId, customerId > 0 else { throw InvalidInput(field: "customer", "is required (a customer id)") }
+        guard let customerId, customerId > 0 else {
+            throw InvalidInput(field: "customer", "is required (a customer id)")
+        }
         guard let vinText = vin else { throw InvalidInput(field: "vin", "is required") }
         let vin = try VIN.parse(vinText)
         guard let make, !make.isEmpty else { throw InvalidInput(field: "make", "is required") }
         guard let model, !model.isEmpty else { throw InvalidInput(field: "model", "is required") }
         guard let usage else { throw InvalidInput(field: "usage", "is required: private, taxi or commercial") }
-        func day(_ text: String?, _ field: String) throws -> LocalDate? { try text.map { try LocalDate.parse($0, field: field) } }
+        func day(_ text: String?, _ field: String) throws -> LocalDate? {
+            try text.map { try LocalDate.parse($0, field: field) }
+        }
         var delivered: Date?
         if let deliveredAt {
             guard let instant = Instant.parse(deliveredAt, timeZone: timeZone) else {
-                throw InvalidInput(field: "delivered-at", "expected a time such as \"2026-11-20 10:30\" or 2026-11-20T10:30:00+08:00, got \"\(deliveredAt)\"")
+                throw InvalidInput(
+                    field: "delivered-at",
+                    "expected a time such as \"2026-11-20 10:30\" or 2026-11-20T10:30:00+08:00, got \"\(deliveredAt)\"")
             }
             delivered = instant
         }
-        return Vehicle(customerID: Customer.ID(customerId), vin: vin, plate: plate, make: make, model: model, modelYear: modelYear,
-                       buildDate: try day(buildDate, "build-date"), usage: try Usage.parse(usage), invoiceDate: try day(invoiceDate, "invoice-date"),
-                       deliveredAt: delivered, createdAt: now)
+        return Vehicle(
+            customerID: Customer.ID(customerId), vin: vin, plate: plate, make: make, model: model, modelYear: modelYear,
+            buildDate: try day(buildDate, "build-date"), usage: try Usage.parse(usage),
+            invoiceDate: try day(invoiceDate, "invoice-date"),
+            deliveredAt: delivered, createdAt: now)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// What people call a make, and the name the manufacturer's data uses for it: 大众 is Volkswagen. Warranty
 /// terms, maintenance schedules and bulletins are keyed by the manufacturer's name (W-1, W-6, W-9), so a

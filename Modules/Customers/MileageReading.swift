@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// An odometer reading of a vehicle (C-6).
 public struct MileageReading: Sendable, Codable, Equatable {
@@ -23,17 +23,32 @@ public struct MileageReading: Sendable, Codable, Equatable {
     /// unless an odometer replacement lies between them (C-6). Throws `InvalidInput` naming the reading it contradicts.
     public static func check(_ reading: MileageReading, against existing: [MileageReading], timeZone: TimeZone) throws {
         guard reading.kilometres >= 0, reading.kilometres <= 3_000_000 else {
-            throw InvalidInput(field: "kilometres", "\(reading.kilometres) is not a plausible odometer reading (0 to 3,000,000)")
+            throw InvalidInput(
+                field: "kilometres", "\(reading.kilometres) is not a plausible odometer reading (0 to 3,000,000)")
         }
         let sorted = existing.sorted { $0.readAt < $1.readAt }
         if let previous = sorted.last(where: { $0.readAt <= reading.readAt }), !reading.odometerReplaced,
-           reading.kilometres < previous.kilometres,
-           !sorted.contains(where: { $0.odometerReplaced && $0.readAt > previous.readAt && $0.readAt <= reading.readAt }) {
-            throw InvalidInput(field: "kilometres", "\(Grouping.thousands(reading.kilometres)) km is lower than the reading of \(Grouping.thousands(previous.kilometres)) km on \(Instant.localString(previous.readAt, in: timeZone)); mark it as an odometer replacement if the odometer was changed")
+            reading.kilometres < previous.kilometres,
+            !sorted.contains(where: {
+                $0.odometerReplaced && $0.readAt > previous.readAt && $0.readAt <= reading.readAt
+            })
+        {
+            throw InvalidInput(
+                field: "kilometres",
+                "\(Grouping.thousands(reading.kilometres)) km is lower than the reading of "
+                    + "\(Grouping.thousands(previous.kilometres)) km on "
+                    + "\(Instant.localString(previous.readAt, in: timeZone)); mark it as an odometer replacement if "
+                    + "the odometer was changed"
+            )
         }
         if let next = sorted.first(where: { $0.readAt > reading.readAt }), !next.odometerReplaced,
-           reading.kilometres > next.kilometres {
-            throw InvalidInput(field: "kilometres", "\(Grouping.thousands(reading.kilometres)) km is higher than the later reading of \(Grouping.thousands(next.kilometres)) km on \(Instant.localString(next.readAt, in: timeZone))")
+            reading.kilometres > next.kilometres
+        {
+            throw InvalidInput(
+                field: "kilometres",
+                "\(Grouping.thousands(reading.kilometres)) km is higher than the later reading of "
+                    + "\(Grouping.thousands(next.kilometres)) km on \(Instant.localString(next.readAt, in: timeZone))"
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// Vehicle usage (C-9). Ride-hailing is treated as taxi.
 public enum Usage: String, CaseIterable, Codable, Sendable {
@@ -18,7 +18,8 @@ public enum Usage: String, CaseIterable, Codable, Sendable {
         if let value = Usage(rawValue: text) { return value }
         let key = text.trimmed().lowercased()
         if let value = Usage(rawValue: key) ?? aliases[key] { return value }
-        throw InvalidInput(field: field, "expected private, taxi (incl. ride-hailing) or commercial (C-9), got \"\(text)\"")
+        throw InvalidInput(
+            field: field, "expected private, taxi (incl. ride-hailing) or commercial (C-9), got \"\(text)\"")
     }
 }
 
@@ -41,9 +42,11 @@ public struct Vehicle: Sendable, Codable, Equatable {
     public var deliveredAt: Date?
     public var createdAt: Date
 
-    public init(id: ID? = nil, customerID: Customer.ID, vin: VIN, plate: String? = nil, make: String, model: String,
-                modelYear: Int? = nil, buildDate: LocalDate? = nil, usage: Usage, invoiceDate: LocalDate? = nil,
-                deliveredAt: Date? = nil, createdAt: Date) {
+    public init(
+        id: ID? = nil, customerID: Customer.ID, vin: VIN, plate: String? = nil, make: String, model: String,
+        modelYear: Int? = nil, buildDate: LocalDate? = nil, usage: Usage, invoiceDate: LocalDate? = nil,
+        deliveredAt: Date? = nil, createdAt: Date
+    ) {
         self.id = id
         self.customerID = customerID
         self.vin = vin
@@ -63,7 +66,8 @@ public struct Vehicle: Sendable, Codable, Equatable {
         guard !make.trimmed().isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
         guard !model.trimmed().isEmpty else { throw InvalidInput(field: "model", "must not be empty") }
         if let modelYear, !(1950...(today.year + 2)).contains(modelYear) {
-            throw InvalidInput(field: "model-year", "\(modelYear) is not a plausible model year (1950 to \(today.year + 2))")
+            throw InvalidInput(
+                field: "model-year", "\(modelYear) is not a plausible model year (1950 to \(today.year + 2))")
         }
         if let buildDate, buildDate > today {
             throw InvalidInput(field: "build-date", "\(buildDate) is in the future")
@@ -83,7 +87,9 @@ public struct UsageChange: Sendable, Codable, Equatable {
     public var actor: String
     public var reason: String?
 
-    public init(vehicleID: Vehicle.ID, usage: Usage, effective: LocalDate, recordedAt: Date, actor: String, reason: String?) {
+    public init(
+        vehicleID: Vehicle.ID, usage: Usage, effective: LocalDate, recordedAt: Date, actor: String, reason: String?
+    ) {
         self.vehicleID = vehicleID
         self.usage = usage
         self.effective = effective

@@ -1,10 +1,10 @@
-import Foundation
-import Core
 import Catalog
-import Warranty
+import Core
+import Foundation
+import ManufacturerStorage
 import ManufacturerXML
 import StorageKernel
-import ManufacturerStorage
+import Warranty
 
 /// Counts of one section of one file.
 public struct SectionCounts: Codable, Sendable, Equatable {
@@ -116,7 +116,9 @@ public struct ImportProgress: Sendable {
 /// revision rules for bulletins, keys for the catalogue, terms and master data, idempotent.
 public enum ManufacturerImporter {
     /// Validates a file against the schema and the contract's content rules; touches no database.
-    public static func validate(path: String, options: ImportOptions = ImportOptions(), progress: ((ImportProgress) -> Void)? = nil) -> FileReport {
+    public static func validate(
+        path: String, options: ImportOptions = ImportOptions(), progress: ((ImportProgress) -> Void)? = nil
+    ) -> FileReport {
         let run = Run(path: path, options: options)
         run.validateOnly = true
         run.execute(batch: nil, progress: progress)
@@ -124,18 +126,23 @@ public enum ManufacturerImporter {
     }
 
     /// Imports one file in one transaction.
-    public static func importFile(path: String, into database: AppDatabase, actor: String, options: ImportOptions = ImportOptions(),
-                                  progress: ((ImportProgress) -> Void)? = nil) -> FileReport {
+    public static func importFile(
+        path: String, into database: AppDatabase, actor: String, options: ImportOptions = ImportOptions(),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) -> FileReport {
         let run = Run(path: path, options: options)
         do {
-            return try database.withManufacturerBatch(actor: actor, source: "import of \((path as NSString).lastPathComponent)", dryRun: options.dryRun) { batch in
+            return try database.withManufacturerBatch(
+                actor: actor, source: "import of \((path as NSString).lastPathComponent)", dryRun: options.dryRun
+            ) { batch in
                 run.execute(batch: batch, progress: progress)
                 let same = run.checksum.flatMap { try? batch.previousImport(checksum: $0) }
                 let changed = run.sections.values.contains { $0.added + $0.replaced > 0 }
                 guard !run.failed, changed, !options.dryRun else {
                     return (false, run.finish(written: false, importRun: nil, sameChecksumAs: same))
                 }
-                let id = try batch.finish(file: path, checksum: run.checksum ?? "", counts: run.report(written: true).historyCounts)
+                let id = try batch.finish(
+                    file: path, checksum: run.checksum ?? "", counts: run.report(written: true).historyCounts)
                 return (true, run.finish(written: true, importRun: id, sameChecksumAs: same))
             }
         } catch {
@@ -188,7 +195,8 @@ public enum ManufacturerImporter {
                 failed = true
                 return
             }
-            var bulletinOpen = false, inBulletin = false
+            var bulletinOpen = false
+            var inBulletin = false
             var lastProgress = Date.distantPast
             let totalBytes = reader.totalBytes
             // Where the staged vehicles began in the file. Near the end of the file the stage is stored before it is
@@ -198,7 +206,10 @@ public enum ManufacturerImporter {
             var stageFrom: Int64 = 0
             func storeEarlyNearTheEnd(_ batch: ManufacturerBatch, at position: Int64) throws {
                 let staged = batch.stagedVehicles
-                if staged <= 1 { stageFrom = position; return }
+                if staged <= 1 {
+                    stageFrom = position
+                    return
+                }
                 guard staged >= 4096, totalBytes > position, position > stageFrom else { return }
                 let bytesPerVehicle = Double(position - stageFrom) / Double(staged)
                 if Double(totalBytes - position) < bytesPerVehicle * Double(staged) / 2 {
@@ -209,7 +220,9 @@ public enum ManufacturerImporter {
             func handle(_ read: ReadItem) throws {
                 let item = read.item
                 let itemLine = read.line
-                var effective: LocalDate { read.issuedDay ?? LocalDate(instant: Date(), in: TimeZone(identifier: "Asia/Shanghai")!) }
+                var effective: LocalDate {
+                    read.issuedDay ?? LocalDate(instant: Date(), in: TimeZone(identifier: "Asia/Shanghai")!)
+                }
                 items += 1
                 if progress != nil, items % 1024 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
                     lastProgress = Date()
@@ -224,43 +237,60 @@ public enum ManufacturerImporter {
                     guard let batch = writing else { return }
                     try attempt(.bulletins, "bulletin \(head.number)", itemLine) {
                         if options.keepValid { try batch.beginItem() }
-                        try batch.beginBulletin(manufacturer: head.manufacturer, number: head.number, revision: head.revision, kind: head.kind,
-                                                issued: head.issued, status: head.status)
+                        try batch.beginBulletin(
+                            manufacturer: head.manufacturer, number: head.number, revision: head.revision,
+                            kind: head.kind,
+                            issued: head.issued, status: head.status)
                         bulletinOpen = true
                     }
                 case .bulletinVINs:
                     guard bulletinOpen, let batch = writing else { return }
                     try attempt(.bulletins, "bulletin", itemLine) {
-                        if batch.countsVINsOnly { batch.countBulletinVINs(read.vinCount) } else { try batch.addBulletinVINs(read.vins()) }
+                        if batch.countsVINsOnly {
+                            batch.countBulletinVINs(read.vinCount)
+                        } else {
+                            try batch.addBulletinVINs(read.vins())
+                        }
                     }
                 case .bulletinEnd(let bulletin):
                     inBulletin = false
                     guard bulletinOpen, let batch = writing else { return }
                     bulletinOpen = false
-                    let stored = try attempt(.bulletins, "bulletin \(bulletin.number)", itemLine) { () -> BulletinStoreResult in
+                    let stored = try attempt(.bulletins, "bulletin \(bulletin.number)", itemLine) {
+                        () -> BulletinStoreResult in
                         let result = try batch.endBulletin(bulletin)
                         if options.keepValid { try batch.keepItem() }
                         return result
                     }
                     if let stored {
-                        let outcome: ItemOutcome = switch stored.outcome {
-                        case .added: .added
-                        case .replaced: .replaced
-                        case .unchanged: .unchanged
-                        case .stale: .skipped
-                        }
+                        let outcome: ItemOutcome =
+                            switch stored.outcome {
+                            case .added: .added
+                            case .replaced: .replaced
+                            case .unchanged: .unchanged
+                            case .stale: .skipped
+                            }
                         sections[.bulletins, default: SectionCounts()].count(outcome)
                         if let warning = stored.warning { warn("\(path):\(itemLine):1: \(warning)") }
                     } else if options.keepValid {
                         try? batch.dropItem()
                     }
                 case .rejected(let item):
-                    if item.section == .bulletins, bulletinOpen, options.keepValid, let batch = writing { try? batch.dropItem() }
-                    if !(item.section == .bulletins && inBulletin) { sections[item.section, default: SectionCounts()].read += 1 }
-                    if item.section == .bulletins { bulletinOpen = false; inBulletin = false }
+                    if item.section == .bulletins, bulletinOpen, options.keepValid, let batch = writing {
+                        try? batch.dropItem()
+                    }
+                    if !(item.section == .bulletins && inBulletin) {
+                        sections[item.section, default: SectionCounts()].read += 1
+                    }
+                    if item.section == .bulletins {
+                        bulletinOpen = false
+                        inBulletin = false
+                    }
                     reject(item.section, item.key, item.errors.map(\.description))
                 case .labourOperation(let operation):
-                    try store(.labourOperations, "labour operation \(operation.key)", itemLine, writing) { try $0.store(operation) }
+                    try store(.labourOperations, "labour operation \(operation.key)", itemLine, writing) {
+                        try $0.store(operation)
+                    }
                 case .part(let part):
                     try store(.parts, "part \(part.number)", itemLine, writing) { batch in
                         let (outcome, warning) = try batch.store(part, effective: effective)
@@ -268,16 +298,28 @@ public enum ManufacturerImporter {
                         return outcome
                     }
                 case .warrantyTerm(let term):
-                    try store(.warrantyTerms, "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)", itemLine, writing) { batch in
+                    try store(
+                        .warrantyTerms,
+                        "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)",
+                        itemLine, writing
+                    ) { batch in
                         let (outcome, flag) = try batch.store(term)
-                        if let flag, outcome != .unchanged { warn("\(path):\(itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)") }
+                        if let flag, outcome != .unchanged {
+                            warn("\(path):\(itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)")
+                        }
                         return outcome
                     }
                 case .partsWarranty(let term):
-                    try store(.warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)", itemLine, writing) { try $0.store(term) }
+                    try store(
+                        .warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)",
+                        itemLine, writing
+                    ) { try $0.store(term) }
                 case .vehicle(let vehicle):
                     // Staged: their outcomes are counted when the batch stores them, in VIN order (below).
-                    try store(.vehicles, "vehicle \(vehicle.vin)", itemLine, writing) { try $0.store(vehicle); return nil }
+                    try store(.vehicles, "vehicle \(vehicle.vin)", itemLine, writing) {
+                        try $0.store(vehicle)
+                        return nil
+                    }
                     if let batch = writing { try storeEarlyNearTheEnd(batch, at: read.bytesRead) }
                 }
             }
@@ -291,7 +333,10 @@ public enum ManufacturerImporter {
                     }
                 } else {
                     while let item = try reader.next() {
-                        try handle(ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead))
+                        try handle(
+                            ReadItem(
+                                item: item, line: reader.itemLine, issuedDay: reader.issuedDay,
+                                bytesRead: reader.bytesRead))
                     }
                 }
             } catch let error as XMLInputError {
@@ -302,11 +347,16 @@ public enum ManufacturerImporter {
                 failed = true
             }
             for error in reader.fileErrors { errors.append(error.description) }
-            if reader.fileErrorCount > reader.fileErrors.count { errors.append("\(path): … and \(reader.fileErrorCount - reader.fileErrors.count) more problems") }
+            if reader.fileErrorCount > reader.fileErrors.count {
+                errors.append("\(path): … and \(reader.fileErrorCount - reader.fileErrors.count) more problems")
+            }
             if reader.fileErrorCount > 0 { failed = true }
             if let allowed = options.sections {
                 for section in reader.sectionsSeen where !allowed.contains(section) {
-                    errors.append("\(path): this command reads \(allowed.map(\.rawValue).sorted().joined(separator: ", ")) only; import \(section.rawValue) with aftersales-import")
+                    errors.append(
+                        "\(path): this command reads \(allowed.map(\.rawValue).sorted().joined(separator: ", ")) "
+                            + "only; import \(section.rawValue) with aftersales-import"
+                    )
                     failed = true
                 }
             }
@@ -320,8 +370,10 @@ public enum ManufacturerImporter {
         }
 
         /// Stores one simple item, in its own savepoint when valid items are kept; a rule it breaks rejects it.
-        func store(_ section: Section, _ key: @autoclosure () -> String, _ line: Int, _ batch: ManufacturerBatch?,
-                   _ body: (ManufacturerBatch) throws -> ItemOutcome?) throws {
+        func store(
+            _ section: Section, _ key: @autoclosure () -> String, _ line: Int, _ batch: ManufacturerBatch?,
+            _ body: (ManufacturerBatch) throws -> ItemOutcome?
+        ) throws {
             sections[section, default: SectionCounts()].read += 1
             if let allowed = options.sections, !allowed.contains(section) { return }
             guard let batch else { return }
@@ -340,7 +392,9 @@ public enum ManufacturerImporter {
 
         /// Runs a storage step of a bulletin; a rule it breaks (a revision conflict) rejects the bulletin.
         @discardableResult
-        func attempt<T>(_ section: Section, _ key: @autoclosure () -> String, _ line: Int, _ body: () throws -> T) throws -> T? {
+        func attempt<T>(
+            _ section: Section, _ key: @autoclosure () -> String, _ line: Int, _ body: () throws -> T
+        ) throws -> T? {
             // Only the item's own problems reject it; anything else (the disk, SQLite) fails the file.
             do { return try body() } catch let error as any AfterSalesError {
                 let key = key()
@@ -352,9 +406,12 @@ public enum ManufacturerImporter {
         func report(written: Bool) -> FileReport {
             var counts: [String: SectionCounts] = [:]
             for (section, value) in sections { counts[section.rawValue] = value }
-            return FileReport(file: path, outcome: .rejected, written: written, checksum: checksum, manufacturer: manufacturer, issued: issued,
-                              importRun: nil, sameChecksumAs: nil, sections: counts, warningCount: warningCount, warnings: warnings, errors: errors,
-                              rejected: rejected, bytes: bytes, seconds: Date().timeIntervalSince(started))
+            return FileReport(
+                file: path, outcome: .rejected, written: written, checksum: checksum, manufacturer: manufacturer,
+                issued: issued,
+                importRun: nil, sameChecksumAs: nil, sections: counts, warningCount: warningCount, warnings: warnings,
+                errors: errors,
+                rejected: rejected, bytes: bytes, seconds: Date().timeIntervalSince(started))
         }
 
         func finish(written: Bool, importRun: Int64?, sameChecksumAs: Int64?) -> FileReport {
@@ -366,7 +423,8 @@ public enum ManufacturerImporter {
                 report.outcome = .rejected
                 // Nothing was written: only the rejections count.
                 for key in report.sections.keys {
-                    let rejectedCount = report.sections[key]!.rejected, read = report.sections[key]!.read
+                    let rejectedCount = report.sections[key]!.rejected
+                    let read = report.sections[key]!.read
                     var cleared = SectionCounts()
                     cleared.read = read
                     cleared.rejected = rejectedCount
@@ -421,7 +479,9 @@ struct ReadItem: Sendable {
         let size = MemoryLayout<ReadItem>.stride
         switch item {
         case .bulletinVINs(let vins): return size + vins.count * MemoryLayout<VIN>.stride
-        case .bulletinEnd(let bulletin): return size + 4096 + bulletin.summary.utf8.count + bulletin.remedy.utf8.count + (bulletin.consequence?.utf8.count ?? 0)
+        case .bulletinEnd(let bulletin):
+            return size + 4096 + bulletin.summary.utf8.count + bulletin.remedy.utf8.count
+                + (bulletin.consequence?.utf8.count ?? 0)
         case .labourOperation(let operation): return size + operation.description.utf8.count
         case .part(let part): return size + part.name.utf8.count
         case .rejected(let rejected): return size + rejected.errors.count * 256
@@ -448,40 +508,45 @@ struct ReadItem: Sendable {
     static func stream(_ reader: ManufacturerReader, into handle: (ReadItem) throws -> Void) throws {
         let source = Handle(reader)
         let spill = try VINSpill(for: reader.file)
-        _ = try BatchPipe<ReadItem, Bool>.run(capacity: 8192, weightLimit: 1 << 23, produce: { pipe in
-            let reader = source.reader
-            var batch: [ReadItem] = []
-            var work = 0, memory = 0
-            while let item = try reader.next() {
-                var read = ReadItem(item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead)
-                switch item {
-                case .bulletinVINs(let vins):
-                    if let extent = try spill.write(vins) {
-                        read.spilled = (spill, extent)
-                        read.item = .bulletinVINs([])
+        _ = try BatchPipe<ReadItem, Bool>.run(
+            capacity: 8192, weightLimit: 1 << 23,
+            produce: { pipe in
+                let reader = source.reader
+                var batch: [ReadItem] = []
+                var work = 0
+                var memory = 0
+                while let item = try reader.next() {
+                    var read = ReadItem(
+                        item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead)
+                    switch item {
+                    case .bulletinVINs(let vins):
+                        if let extent = try spill.write(vins) {
+                            read.spilled = (spill, extent)
+                            read.item = .bulletinVINs([])
+                        }
+                        work += vins.count * 48
+                    case .bulletinEnd:
+                        work += 2048
+                    default:
+                        work += 256
                     }
-                    work += vins.count * 48
-                case .bulletinEnd:
-                    work += 2048
-                default:
-                    work += 256
+                    memory += read.weight
+                    batch.append(read)
+                    if work >= 1 << 18 {
+                        guard pipe.put(batch, weight: memory) else { throw PipeCancelled() }
+                        batch.removeAll(keepingCapacity: true)
+                        work = 0
+                        memory = 0
+                    }
                 }
-                memory += read.weight
-                batch.append(read)
-                if work >= 1 << 18 {
-                    guard pipe.put(batch, weight: memory) else { throw PipeCancelled() }
-                    batch.removeAll(keepingCapacity: true)
-                    work = 0
-                    memory = 0
-                }
-            }
-            if !batch.isEmpty { _ = pipe.put(batch, weight: memory) }
-            return true
-        }, consume: { read in
-            // Done with, read back or not: the file starts over once everything written is done with.
-            defer { if let spilled = read.spilled { spilled.file.release(spilled.extent) } }
-            try handle(read)
-        })
+                if !batch.isEmpty { _ = pipe.put(batch, weight: memory) }
+                return true
+            },
+            consume: { read in
+                // Done with, read back or not: the file starts over once everything written is done with.
+                defer { if let spilled = read.spilled { spilled.file.release(spilled.extent) } }
+                try handle(read)
+            })
     }
 }
 
@@ -516,14 +581,20 @@ final class VINSpill: @unchecked Sendable {
 
     /// The error of the import when the temporary file fails (a full disk): the file's, at no line.
     private func failure(_ what: String) -> XMLInputError {
-        XMLInputError(file: file, line: 0, column: 0,
-                      message: "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+        XMLInputError(
+            file: file, line: 0, column: 0,
+            message:
+                "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): "
+                + "\(String(cString: strerror(errno)))"
+        )
     }
 
     /// Moves `count` bytes between `buffer` and the file at `offset` with `transfer` (pread or pwrite), however
     /// many calls that takes.
-    private func all(_ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int64, _ what: String,
-                     _ transfer: (Int32, UnsafeMutableRawPointer, Int, off_t) -> Int) throws {
+    private func all(
+        _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int64, _ what: String,
+        _ transfer: (Int32, UnsafeMutableRawPointer, Int, off_t) -> Int
+    ) throws {
         var done = 0
         while done < count {
             let n = transfer(descriptor, buffer + done, count - done, off_t(offset) + off_t(done))
@@ -547,7 +618,9 @@ final class VINSpill: @unchecked Sendable {
         }
         let offset = written
         lock.unlock()
-        try bytes.withUnsafeMutableBytes { try all($0.baseAddress!, $0.count, at: offset, "cannot write") { pwrite($0, $1, $2, $3) } }
+        try bytes.withUnsafeMutableBytes {
+            try all($0.baseAddress!, $0.count, at: offset, "cannot write") { pwrite($0, $1, $2, $3) }
+        }
         lock.lock()
         written = offset + Int64(bytes.count)
         lock.unlock()
@@ -564,7 +637,9 @@ final class VINSpill: @unchecked Sendable {
     /// Reads a batch back (it stays in the file until released).
     func read(_ extent: Extent) throws -> [VIN] {
         var bytes = [UInt8](repeating: 0, count: extent.count * 17)
-        try bytes.withUnsafeMutableBytes { try all($0.baseAddress!, $0.count, at: extent.offset, "cannot read") { pread($0, $1, $2, $3) } }
+        try bytes.withUnsafeMutableBytes {
+            try all($0.baseAddress!, $0.count, at: extent.offset, "cannot read") { pread($0, $1, $2, $3) }
+        }
         return bytes.withUnsafeBufferPointer { all in
             (0..<extent.count).map { VIN(trustedUTF8: UnsafeBufferPointer(rebasing: all[($0 * 17)..<($0 * 17 + 17)])) }
         }

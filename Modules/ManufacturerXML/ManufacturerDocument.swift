@@ -1,6 +1,6 @@
-import Foundation
-import Core
 import Catalog
+import Core
+import Foundation
 import Warranty
 
 /// A small manufacturer file read whole into memory: for tests, `bulletins add --file` previews and tools.
@@ -18,7 +18,9 @@ public struct ManufacturerDocument: Sendable {
     public var warnings: [XMLInputError] = []
 
     /// Every problem of the file, items' and the file's, in file order.
-    public var errors: [XMLInputError] { (rejected.flatMap(\.errors) + fileErrors).sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
+    public var errors: [XMLInputError] {
+        (rejected.flatMap(\.errors) + fileErrors).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
 
     /// Reads a file; throws `XMLInputError` only when it is not well-formed XML (other problems are in `errors`).
     public static func read(path: String) throws -> ManufacturerDocument {

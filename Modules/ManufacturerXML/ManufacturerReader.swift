@@ -1,8 +1,8 @@
-import Foundation
 import CLibXML2
+import Catalog
 import Core
 import Customers
-import Catalog
+import Foundation
 import Warranty
 
 /// The sections of a manufacturer file (MANUFACTURER-XML.md).
@@ -154,33 +154,43 @@ public final class ManufacturerReader {
         errorBox = ErrorBox(file: path)
         if validateSchema {
             guard let schema = ManufacturerSchema.shared.schema else {
-                throw XMLInputError(file: path, line: 0, column: 0, message: ManufacturerSchema.shared.problem ?? "no schema")
+                throw XMLInputError(
+                    file: path, line: 0, column: 0, message: ManufacturerSchema.shared.problem ?? "no schema")
             }
             sax.validation = xmlSchemaNewValidCtxt(schema)
             sax.plug = sax.validation.flatMap { xmlSchemaSAXPlug($0, sax.schemaHandler, sax.schemaData) }
-            guard sax.plug != nil else { throw XMLInputError(file: path, line: 0, column: 0, message: "cannot set up the schema validation") }
+            guard sax.plug != nil else {
+                throw XMLInputError(file: path, line: 0, column: 0, message: "cannot set up the schema validation")
+            }
         }
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
-        handler.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
+        handler.startElementNs = {
+            context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
             guard let context else { return }
             let reader = ManufacturerReader.of(context)
             if let schema = reader.sax.schemaHandler.pointee {
-                schema.pointee.startElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
+                schema.pointee.startElementNs?(
+                    reader.sax.schemaData.pointee, localName, prefix, uri, namespaceCount, namespaces, attributeCount,
+                    defaulted, attributes)
             }
             reader.startElement(localName, namespace: uri, attributeCount: Int(attributeCount), attributes: attributes)
         }
         handler.endElementNs = { context, localName, prefix, uri in
             guard let context else { return }
             let reader = ManufacturerReader.of(context)
-            if let schema = reader.sax.schemaHandler.pointee { schema.pointee.endElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri) }
+            if let schema = reader.sax.schemaHandler.pointee {
+                schema.pointee.endElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri)
+            }
             reader.endElement()
         }
         // Text and blanks alike (one function for both spares the parser its test for ignorable blanks).
         let characters: charactersSAXFunc = { context, bytes, count in
             guard let context, let bytes else { return }
             let reader = ManufacturerReader.of(context)
-            if let schema = reader.sax.schemaHandler.pointee { schema.pointee.characters?(reader.sax.schemaData.pointee, bytes, count) }
+            if let schema = reader.sax.schemaHandler.pointee {
+                schema.pointee.characters?(reader.sax.schemaData.pointee, bytes, count)
+            }
             reader.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
         handler.characters = characters
@@ -194,7 +204,10 @@ public final class ManufacturerReader {
         handler.reference = { context, _ in
             guard let context else { return }
             let reader = ManufacturerReader.of(context)
-            reader.stop(XMLInputError(file: reader.file, line: reader.line, column: reader.parserColumn, message: "entity references are not allowed in manufacturer files"))
+            reader.stop(
+                XMLInputError(
+                    file: reader.file, line: reader.line, column: reader.parserColumn,
+                    message: "entity references are not allowed in manufacturer files"))
         }
         // The first bytes tell the parser the file's encoding; the rest follows chunk by chunk.
         let first = source.read(into: sax.chunk, count: 4)
@@ -206,7 +219,9 @@ public final class ManufacturerReader {
         errorBox.parser = parser
         // No XML_PARSE_NOENT (entities are never substituted), no XML_PARSE_HUGE (libxml2's size limits stay).
         xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
-        if let validation = sax.validation { xmlSchemaValidateSetLocator(validation, cxml_locator, UnsafeMutableRawPointer(parser)) }
+        if let validation = sax.validation {
+            xmlSchemaValidateSetLocator(validation, cxml_locator, UnsafeMutableRawPointer(parser))
+        }
         if let dictionary = cxml_dict(parser) {
             for name in Name.allCases where name != .unknown {
                 if let pointer = xmlDictLookup(dictionary, name.text, -1) { remember(pointer, as: name) }
@@ -235,7 +250,10 @@ public final class ManufacturerReader {
             outIndex = 0
             while out.isEmpty && !finished { feed() }
             if out.isEmpty {
-                if let stopped { self.stopped = nil; throw stopped }
+                if let stopped {
+                    self.stopped = nil
+                    throw stopped
+                }
                 return nil
             }
         }
@@ -247,13 +265,18 @@ public final class ManufacturerReader {
     /// Hands the parser the next chunk of the file (the end of the file once there is none); its callbacks queue
     /// the items it completes.
     private func feed() {
-        guard let parser else { finished = true; return }
+        guard let parser else {
+            finished = true
+            return
+        }
         // Errors go to this reader's queue through libxml2's (thread-local) structured handler, set on this thread
         // while the parser runs.
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errorBox).toOpaque(), { box, error in
-            guard let box, let error else { return }
-            Unmanaged<ErrorBox>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
-        })
+        xmlSetStructuredErrorFunc(
+            Unmanaged.passUnretained(errorBox).toOpaque(),
+            { box, error in
+                guard let box, let error else { return }
+                Unmanaged<ErrorBox>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
+            })
         cxml_mute_generic_errors()
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let count = source.read(into: sax.chunk, count: Int32(Self.chunkSize))
@@ -261,7 +284,9 @@ public final class ManufacturerReader {
         xmlParseChunk(parser, end ? nil : sax.chunk, end ? 0 : count, end ? 1 : 0)
         if stopped == nil, cxml_well_formed(parser) == 0 {
             let fatal = errorBox.pending.last { $0.fatal } ?? errorBox.pending.last
-            stopped = fatal?.error ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
+            stopped =
+                fatal?.error
+                ?? XMLInputError(file: file, line: line, column: column, message: "the file is not well-formed XML")
         }
         if stopped != nil {
             errorBox.pending.removeAll()
@@ -269,7 +294,9 @@ public final class ManufacturerReader {
         } else if end {
             finished = true
             if stack.isEmpty && manufacturer.isEmpty && fileErrorCount == 0 && errorBox.pending.isEmpty {
-                fileError(XMLInputError(file: file, line: 1, column: 1, message: "the file holds no ManufacturerData element"))
+                fileError(
+                    XMLInputError(file: file, line: 1, column: 1, message: "the file holds no ManufacturerData element")
+                )
             }
             drainToFile(upTo: Int.max)
         }
@@ -291,13 +318,15 @@ public final class ManufacturerReader {
             if key == pointer { return nameSlots[slot].name }
             slot = (slot + 1) & (Self.nameSlotCount - 1)
         }
-        let name = Name.byText[String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))] ?? .unknown
+        let name =
+            Name.byText[String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))] ?? .unknown
         remember(pointer, as: name)
         return name
     }
 
     private static let nameSlotCount = 256
-    private var nameSlots = [(pointer: UnsafePointer<xmlChar>?, name: Name)](repeating: (nil, .unknown), count: ManufacturerReader.nameSlotCount)
+    private var nameSlots = [(pointer: UnsafePointer<xmlChar>?, name: Name)](
+        repeating: (nil, .unknown), count: ManufacturerReader.nameSlotCount)
     private var namesKept = 0
 
     private static func slot(of pointer: UnsafePointer<xmlChar>) -> Int {
@@ -313,26 +342,39 @@ public final class ManufacturerReader {
         namesKept += 1
     }
 
-    private func startElement(_ localName: UnsafePointer<xmlChar>?, namespace uri: UnsafePointer<xmlChar>?, attributeCount: Int,
-                              attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private func startElement(
+        _ localName: UnsafePointer<xmlChar>?, namespace uri: UnsafePointer<xmlChar>?, attributeCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         guard stopped == nil else { return }
         let element = name(localName)
         let depth = stack.count
         guard depth < Self.depthLimit else {
-            stop(XMLInputError(file: file, line: line, column: column,
-                               message: "Excessive depth in document: elements nested more than \(Self.depthLimit) deep (the contract needs 5)"))
+            stop(
+                XMLInputError(
+                    file: file, line: line, column: column,
+                    message:
+                        "Excessive depth in document: elements nested more than \(Self.depthLimit) deep (the contract "
+                        + "needs 5)"
+                ))
             return
         }
         readAttributes(attributeCount, attributes)
         if depth == 0 {
             let namespace = uri.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
             guard element == .ManufacturerData else {
-                stop(XMLInputError(file: file, line: line, column: column, message: "the root element must be ManufacturerData in the namespace \(Self.namespace)"))
+                stop(
+                    XMLInputError(
+                        file: file, line: line, column: column,
+                        message: "the root element must be ManufacturerData in the namespace \(Self.namespace)"))
                 return
             }
             guard namespace == Self.namespace else {
-                stop(XMLInputError(file: file, line: line, column: column,
-                                   message: "ManufacturerData must be in the namespace \(Self.namespace), not \(namespace ?? "none")"))
+                stop(
+                    XMLInputError(
+                        file: file, line: line, column: column,
+                        message:
+                            "ManufacturerData must be in the namespace \(Self.namespace), not \(namespace ?? "none")"))
                 return
             }
             manufacturer = attribute(.manufacturer)?.trimmed() ?? ""
@@ -359,7 +401,10 @@ public final class ManufacturerReader {
         // Every element's text counts, kept or not: the validator reports each piece of text where none belongs.
         textSeen += bytes.count
         guard textSeen <= Self.textLimit else {
-            stop(XMLInputError(file: file, line: line, column: parserColumn, message: "\(element.text) holds a text longer than \(Self.textLimit / 1024) KiB"))
+            stop(
+                XMLInputError(
+                    file: file, line: line, column: parserColumn,
+                    message: "\(element.text) holds a text longer than \(Self.textLimit / 1024) KiB"))
             return
         }
         if element.holdsText { textBytes.append(contentsOf: bytes) }
@@ -373,7 +418,8 @@ public final class ManufacturerReader {
         // Five pointers an attribute: local name, prefix, namespace, the value's start and its end.
         for index in 0..<count {
             let base = attributes + 5 * index
-            guard case let attribute = name(base[0]), attribute != .unknown, let start = base[3], let end = base[4] else { continue }
+            guard case let attribute = name(base[0]), attribute != .unknown, let start = base[3], let end = base[4]
+            else { continue }
             attributeStart[attribute.rawValue] = attributeBytes.count
             attributeBytes.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
             attributeEnd[attribute.rawValue] = attributeBytes.count
@@ -391,7 +437,8 @@ public final class ManufacturerReader {
     /// An attribute's bytes without the ASCII blanks around it, given to `body`; nil when absent or blank (the
     /// slower String paths then decide, with their messages).
     private func withTrimmedAttribute<T>(_ key: Name, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-        var start = attributeStart[key.rawValue], end = attributeEnd[key.rawValue]
+        var start = attributeStart[key.rawValue]
+        var end = attributeEnd[key.rawValue]
         guard start >= 0 else { return nil }
         func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         return attributeBytes.withUnsafeBufferPointer { bytes in
@@ -412,12 +459,19 @@ public final class ManufacturerReader {
         let start = attributeStart[name.rawValue]
         let added: Bool
         if trim {
-            added = withTrimmedAttribute(name) { keyBytes.append(contentsOf: $0); return true } ?? false
+            added =
+                withTrimmedAttribute(name) {
+                    keyBytes.append(contentsOf: $0)
+                    return true
+                } ?? false
         } else {
             if start >= 0 { keyBytes.append(contentsOf: attributeBytes[start..<attributeEnd[name.rawValue]]) }
             added = start >= 0
         }
-        if !added { keyBytes.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount)) }
+        if !added {
+            keyBytes.append(
+                contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+        }
     }
 
     private var itemKey: String { String(decoding: keyBytes, as: UTF8.self) }
@@ -432,19 +486,26 @@ public final class ManufacturerReader {
         simple = nil
         bulletin = nil
         inBulletin = false
-        guard let section = stack.last?.section else { itemSection = nil; return }
+        guard let section = stack.last?.section else {
+            itemSection = nil
+            return
+        }
         itemSection = section
         switch (section, element) {
         case (.bulletins, .Bulletin):
             setKey("bulletin ", .number)
             guard let number = required(.number), let kind = required(.kind).flatMap(Bulletin.Kind.init(rawValue:)),
-                  let revision = required(.revision).flatMap({ Int($0) }), let issued = required(.issued).flatMap(LocalDate.init) else {
+                let revision = required(.revision).flatMap({ Int($0) }),
+                let issued = required(.issued).flatMap(LocalDate.init)
+            else {
                 itemError("Bulletin needs number, kind, revision and issued")
                 return
             }
             let status = Bulletin.Status(rawValue: attribute(.status)?.trimmed() ?? "active") ?? .active
-            bulletin = Bulletin(manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued, status: status,
-                                title: "", component: "", summary: "", remedy: "")
+            bulletin = Bulletin(
+                manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued,
+                status: status,
+                title: "", component: "", summary: "", remedy: "")
             inBulletin = true
             bulletinChildren = []
             vins.removeAll(keepingCapacity: true)
@@ -454,34 +515,57 @@ public final class ManufacturerReader {
             }
             drainToItem(upTo: line)
             if itemErrors.isEmpty {
-                deliver(.bulletinBegin(BulletinHead(manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued, status: status)))
+                deliver(
+                    .bulletinBegin(
+                        BulletinHead(
+                            manufacturer: manufacturer, number: number, kind: kind, revision: revision, issued: issued,
+                            status: status)))
             }
         case (.labourOperations, .LabourOperation):
-            setKey("labour operation ", .code); addKey(" @ ", .make); addKey("/", .model, or: "*")
+            setKey("labour operation ", .code)
+            addKey(" @ ", .make)
+            addKey("/", .model, or: "*")
             if let code = required(.code), let make = required(.make), let hours = centi(.hours) {
-                simple = .labourOperation(LabourOperation(code: code, make: make, model: optional(.model), centihours: hours, description: ""))
+                simple = .labourOperation(
+                    LabourOperation(code: code, make: make, model: optional(.model), centihours: hours, description: "")
+                )
             }
         case (.parts, .Part):
             setKey("part ", .number)
             if let number = required(.number), let price = centi(.price), let currency = required(.currency) {
-                simple = .part(CatalogPart(number: number, name: "", price: Money(fen: Int64(price)), currency: currency))
+                simple = .part(
+                    CatalogPart(number: number, name: "", price: Money(fen: Int64(price)), currency: currency))
             }
         case (.warrantyTerms, .WarrantyTerm):
-            setKey("warranty term ", .make); addKey("/", .model, or: "*"); addKey("/", .usage); addKey(" from ", .effective, trim: false)
-            if let make = required(.make), let usage = required(.usage).flatMap(Usage.init(rawValue:)), let months = count(.months),
-               let km = count(.kilometres), let effective = day(.effective, required: true) {
-                simple = .warrantyTerm(WarrantyTerm(make: make, model: optional(.model), usage: usage, months: months, kilometres: km, effective: effective,
-                                                    source: "import of \((file as NSString).lastPathComponent)"))
+            setKey("warranty term ", .make)
+            addKey("/", .model, or: "*")
+            addKey("/", .usage)
+            addKey(" from ", .effective, trim: false)
+            if let make = required(.make), let usage = required(.usage).flatMap(Usage.init(rawValue:)),
+                let months = count(.months),
+                let km = count(.kilometres), let effective = day(.effective, required: true)
+            {
+                simple = .warrantyTerm(
+                    WarrantyTerm(
+                        make: make, model: optional(.model), usage: usage, months: months, kilometres: km,
+                        effective: effective,
+                        source: "import of \((file as NSString).lastPathComponent)"))
             }
         case (.warrantyTerms, .PartsWarranty):
-            setKey("parts warranty ", .make); addKey("/", .model, or: "*"); addKey(" from ", .effective, trim: false)
-            if let make = required(.make), let months = count(.months), let effective = day(.effective, required: true) {
-                simple = .partsWarranty(PartsWarrantyTerm(make: make, model: optional(.model), months: months, effective: effective))
+            setKey("parts warranty ", .make)
+            addKey("/", .model, or: "*")
+            addKey(" from ", .effective, trim: false)
+            if let make = required(.make), let months = count(.months), let effective = day(.effective, required: true)
+            {
+                simple = .partsWarranty(
+                    PartsWarrantyTerm(make: make, model: optional(.model), months: months, effective: effective))
             }
         case (.vehicles, .Vehicle):
             setKey("vehicle ", .vin)
             if let vin = vin(.vin), let make = required(.make), let model = required(.model) {
-                simple = .vehicle(MasterVehicle(vin: vin, make: make, model: model, year: count(.year), built: day(.built, required: false)))
+                simple = .vehicle(
+                    MasterVehicle(
+                        vin: vin, make: make, model: model, year: count(.year), built: day(.built, required: false)))
                 if let warning = vin.checkDigitWarning { warn(warning) }
             }
         default:
@@ -496,18 +580,27 @@ public final class ManufacturerReader {
         switch element {
         case .Model:
             if let make = required(.make), let model = required(.name) {
-                bulletin!.models.append(Bulletin.ModelCriterion(make: make, name: model, yearFrom: count(.yearFrom), yearTo: count(.yearTo)))
+                bulletin!.models.append(
+                    Bulletin.ModelCriterion(make: make, name: model, yearFrom: count(.yearFrom), yearTo: count(.yearTo))
+                )
             }
         case .Built:
-            bulletin!.built.append(Bulletin.BuiltCriterion(from: day(.from, required: false), to: day(.to, required: false)))
+            bulletin!.built.append(
+                Bulletin.BuiltCriterion(from: day(.from, required: false), to: day(.to, required: false)))
         case .VinRange:
             if let from = vin(.from), let to = vin(.to) {
-                do { bulletin!.vinRanges.append(try VinRange(from: from, to: to)) } catch { itemError("VinRange: \((error as? InvalidInput)?.reason ?? "\(error)")") }
+                do { bulletin!.vinRanges.append(try VinRange(from: from, to: to)) } catch {
+                    itemError("VinRange: \((error as? InvalidInput)?.reason ?? "\(error)")")
+                }
             }
         case .Labour:
-            if let code = required(.code), let hours = centi(.hours) { bulletin!.labour.append(Bulletin.Labour(code: code, centihours: hours)) }
+            if let code = required(.code), let hours = centi(.hours) {
+                bulletin!.labour.append(Bulletin.Labour(code: code, centihours: hours))
+            }
         case .Part:
-            if let number = required(.number), let quantity = count(.quantity) { bulletin!.parts.append(Bulletin.Part(number: number, quantity: quantity)) }
+            if let number = required(.number), let quantity = count(.quantity) {
+                bulletin!.parts.append(Bulletin.Part(number: number, quantity: quantity))
+            }
         case .Extension:
             bulletin!.extensionMonths = count(.months)
             bulletin!.extensionKilometres = count(.kilometres)
@@ -549,9 +642,15 @@ public final class ManufacturerReader {
         case .Consequence: bulletin?.consequence = text
         case .Remedy: bulletin?.remedy = text
         case .Description:
-            if case .labourOperation(var operation) = simple { operation.description = text; simple = .labourOperation(operation) }
+            if case .labourOperation(var operation) = simple {
+                operation.description = text
+                simple = .labourOperation(operation)
+            }
         case .PartName:
-            if case .part(var part) = simple { part.name = text; simple = .part(part) }
+            if case .part(var part) = simple {
+                part.name = text
+                simple = .part(part)
+            }
         default:
             break
         }
@@ -581,7 +680,9 @@ public final class ManufacturerReader {
                     try done.validate()
                     done.vins = []
                 } catch {
-                    itemError("bulletin \(done.number): \((error as? InvalidInput)?.description ?? "\(error)")", atItemStart: true)
+                    itemError(
+                        "bulletin \(done.number): \((error as? InvalidInput)?.description ?? "\(error)")",
+                        atItemStart: true)
                 }
             }
             drainToItem(upTo: endLine)
@@ -604,7 +705,12 @@ public final class ManufacturerReader {
             if itemErrors.isEmpty, let item = simple {
                 deliver(item)
             } else {
-                if itemErrors.isEmpty { addItemError(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: "\(itemKey) is incomplete")) }
+                if itemErrors.isEmpty {
+                    addItemError(
+                        XMLInputError(
+                            file: file, line: itemStartLine, column: itemStartColumn,
+                            message: "\(itemKey) is incomplete"))
+                }
                 deliver(rejection(section))
             }
         }
@@ -635,7 +741,9 @@ public final class ManufacturerReader {
     }
 
     static func doctypeRefused(_ file: String, at position: (line: Int, column: Int)) -> XMLInputError {
-        XMLInputError(file: file, line: position.line, column: position.column, message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
+        XMLInputError(
+            file: file, line: position.line, column: position.column,
+            message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
     }
 
     private func fileError(_ error: XMLInputError) {
@@ -643,7 +751,9 @@ public final class ManufacturerReader {
         if fileErrors.count < listLimit { fileErrors.append(error) }
     }
 
-    private func warn(_ message: String) { warn(XMLInputError(file: file, line: line, column: column, message: message)) }
+    private func warn(_ message: String) {
+        warn(XMLInputError(file: file, line: line, column: column, message: message))
+    }
 
     private func warn(_ warning: XMLInputError) {
         warningCount += 1
@@ -651,7 +761,9 @@ public final class ManufacturerReader {
     }
 
     /// Schema errors reported on lines up to `line` belong to the item being read.
-    private func drainToItem(upTo line: Int) { drain(upTo: line, into: { addItemError($0) }, uncounted: { itemErrorsDropped += $0 }) }
+    private func drainToItem(upTo line: Int) {
+        drain(upTo: line, into: { addItemError($0) }, uncounted: { itemErrorsDropped += $0 })
+    }
 
     private func addItemError(_ error: XMLInputError) {
         lastItemErrorLine = error.line
@@ -662,13 +774,18 @@ public final class ManufacturerReader {
     private func rejection(_ section: Section) -> ManufacturerItem {
         var errors = itemErrors
         if itemErrorsDropped > 0, let last = errors.last {
-            errors.append(XMLInputError(file: file, line: last.line, column: last.column, message: "… and \(itemErrorsDropped) more problems in \(itemKey)"))
+            errors.append(
+                XMLInputError(
+                    file: file, line: last.line, column: last.column,
+                    message: "… and \(itemErrorsDropped) more problems in \(itemKey)"))
         }
         return .rejected(RejectedItem(section: section, key: itemKey, errors: errors))
     }
 
     /// Schema errors reported on lines up to `line` outside any item are file errors.
-    private func drainToFile(upTo line: Int) { drain(upTo: line, into: { fileError($0) }, uncounted: { fileErrorCount += $0 }) }
+    private func drainToFile(upTo line: Int) {
+        drain(upTo: line, into: { fileError($0) }, uncounted: { fileErrorCount += $0 })
+    }
 
     /// Hands libxml2's queued problems on lines up to `line` to `sink`; its warnings become warnings. Problems
     /// libxml2 reported beyond what the queue holds go to `uncounted` as their number, once the queue is empty.
@@ -701,7 +818,8 @@ public final class ManufacturerReader {
 
     private func count(_ key: Name) -> Int? {
         let fast = withTrimmedAttribute(key) { bytes -> Int? in
-            var value = 0, i = bytes[0] == UInt8(ascii: "+") ? 1 : 0
+            var value = 0
+            var i = bytes[0] == UInt8(ascii: "+") ? 1 : 0
             guard i < bytes.count, bytes.count <= 18 else { return nil }
             while i < bytes.count {
                 guard bytes[i] >= 0x30, bytes[i] <= 0x39 else { return nil }
@@ -728,13 +846,18 @@ public final class ManufacturerReader {
         var fraction = parts.count > 1 ? parts[1] : ""
         while fraction.count > 2, fraction.hasSuffix("0") { fraction = fraction.dropLast() }
         let whole = parts[0].isEmpty ? "0" : parts[0]
-        guard whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit), fraction.count <= 2, !(parts[0].isEmpty && fraction.isEmpty),
-              let units = Int(whole), units < 100_000_000 else {
+        guard whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit), fraction.count <= 2,
+            !(parts[0].isEmpty && fraction.isEmpty),
+            let units = Int(whole), units < 100_000_000
+        else {
             itemError("\(key.text) must be a positive amount with at most two decimals, got \"\(text)\"")
             return nil
         }
         let value = units * 100 + (Int(fraction.padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0)
-        guard value > 0 else { itemError("\(key.text) must be above zero, got \"\(text)\""); return nil }
+        guard value > 0 else {
+            itemError("\(key.text) must be above zero, got \"\(text)\"")
+            return nil
+        }
         return value
     }
 
@@ -818,30 +941,39 @@ final class ErrorBox {
 
     func add(_ error: xmlError) {
         // A fatal error is always kept: it is the one the file stops with.
-        guard pending.count < Self.pendingLimit || error.level == XML_ERR_FATAL else { dropped += 1; return }
+        guard pending.count < Self.pendingLimit || error.level == XML_ERR_FATAL else {
+            dropped += 1
+            return
+        }
         let message = readableMessage(error.message.map { String(cString: $0) } ?? "error \(error.code)")
         var column = Int(error.int2)
         if column <= 0, error.domain == Int32(XML_FROM_SCHEMASV.rawValue) { column = Int(cxml_tag_column(parser)) }
-        pending.append(Pending(error: XMLInputError(file: self.file, line: Int(error.line), column: max(1, column), message: message),
-                               fatal: error.level == XML_ERR_FATAL, warning: error.level == XML_ERR_WARNING))
+        pending.append(
+            Pending(
+                error: XMLInputError(file: self.file, line: Int(error.line), column: max(1, column), message: message),
+                fatal: error.level == XML_ERR_FATAL, warning: error.level == XML_ERR_WARNING))
     }
 }
 
 /// The element and attribute names of the contract, interned once per reader (an element's or attribute's
 /// name is compared as a pointer into libxml2's dictionary, not as a string).
 enum Name: Int, CaseIterable {
-    case ManufacturerData, Bulletins, Bulletin, Title, Component, Summary, Consequence, Remedy, Applies, Model, Built, VinRange, Vin
-    case Labour, Part, Extension, LabourOperations, LabourOperation, Description, Parts, PartName, WarrantyTerms, WarrantyTerm, PartsWarranty
+    case ManufacturerData, Bulletins, Bulletin, Title, Component, Summary, Consequence, Remedy, Applies, Model, Built,
+        VinRange, Vin
+    case Labour, Part, Extension, LabourOperations, LabourOperation, Description, Parts, PartName, WarrantyTerms,
+        WarrantyTerm, PartsWarranty
     case Vehicles, Vehicle
     // Attribute names.
-    case manufacturer, issued, number, kind, revision, status, make, name, yearFrom, yearTo, from, to, code, hours, quantity, months
+    case manufacturer, issued, number, kind, revision, status, make, name, yearFrom, yearTo, from, to, code, hours,
+        quantity, months
     case kilometres, model, price, currency, usage, effective, vin, year, built
     case unknown
 
     /// The name as written in the file.
     var text: String { Name.texts[rawValue] }
     private static let texts = allCases.map { $0 == .PartName ? "Name" : String(describing: $0) }
-    static let byText: [String: Name] = Dictionary(uniqueKeysWithValues: allCases.filter { $0 != .unknown }.map { ($0.text, $0) })
+    static let byText: [String: Name] = Dictionary(
+        uniqueKeysWithValues: allCases.filter { $0 != .unknown }.map { ($0.text, $0) })
 
     /// Whether the element's text is read (elsewhere text is blanks, or an error the schema reports).
     var holdsText: Bool {

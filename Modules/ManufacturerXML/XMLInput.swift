@@ -1,6 +1,6 @@
-import Foundation
 import CLibXML2
 import Core
+import Foundation
 
 /// A problem in a manufacturer file, located as `FILE:LINE:COLUMN: message`.
 public struct XMLInputError: AfterSalesError, Equatable, Codable {
@@ -53,7 +53,9 @@ final class XMLByteSource {
 
     init(path: String) throws {
         self.path = path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), FileManager.default.isReadableFile(atPath: path) else {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            FileManager.default.isReadableFile(atPath: path)
+        else {
             throw XMLInputError(file: path, line: 0, column: 0, message: "cannot read the file")
         }
         var isDirectory: ObjCBool = false
@@ -61,7 +63,9 @@ final class XMLByteSource {
             throw XMLInputError(file: path, line: 0, column: 0, message: "is a directory, not a file")
         }
         totalBytes = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        guard let file = gzopen(path, "rb") else { throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file") }
+        guard let file = gzopen(path, "rb") else {
+            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file")
+        }
         gzbuffer(file, 1 << 17)
         self.file = file
     }
@@ -101,14 +105,21 @@ final class XMLByteSource {
 /// the prolog is scanned (declarations, comments, processing instructions) up to the first element.
 func doctypePosition(path: String) -> (line: Int, column: Int)? {
     let bytes = XMLByteSource.prefix(of: path, count: 1 << 16)
-    var line = 1, column = 1, i = 0
+    var line = 1
+    var column = 1
+    var i = 0
     func starts(_ text: String, at index: Int) -> Bool {
         let needle = Array(text.utf8)
         return index + needle.count <= bytes.count && Array(bytes[index..<(index + needle.count)]) == needle
     }
     func advance(to end: Int) {
         while i < end && i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if bytes[i] & 0xC0 != 0x80 {
+                column += 1
+            }
             i += 1
         }
     }
@@ -119,8 +130,14 @@ func doctypePosition(path: String) -> (line: Int, column: Int)? {
     }
     while i < bytes.count {
         if starts("<!DOCTYPE", at: i) { return (line, column) }
-        if starts("<!--", at: i) { skip(past: "-->"); continue }
-        if starts("<?", at: i) { skip(past: "?>"); continue }
+        if starts("<!--", at: i) {
+            skip(past: "-->")
+            continue
+        }
+        if starts("<?", at: i) {
+            skip(past: "?>")
+            continue
+        }
         if bytes[i] == UInt8(ascii: "<") { return nil }
         advance(to: i + 1)
     }
@@ -131,7 +148,8 @@ func doctypePosition(path: String) -> (line: Int, column: Int)? {
 func readableMessage(_ raw: String) -> String {
     var message = raw.trimmed()
     message = message.replacingOccurrences(of: "{\(ManufacturerReader.namespace)}", with: "")
-    message = message.replacingOccurrences(of: "the pattern '[0-9A-HJ-NPR-Za-hj-npr-z]{17}'",
-                                           with: "the VIN pattern (17 characters from 0-9 and A-Z without I, O, Q)")
+    message = message.replacingOccurrences(
+        of: "the pattern '[0-9A-HJ-NPR-Za-hj-npr-z]{17}'",
+        with: "the VIN pattern (17 characters from 0-9 and A-Z without I, O, Q)")
     return message
 }

@@ -1,9 +1,10 @@
-import Foundation
 import Core
+import Foundation
 
 /// A customer's word on one channel (M-3).
 public enum ConsentStatus: String, CaseIterable, Codable, Sendable {
-    case optIn = "opt-in", optOut = "opt-out"
+    case optIn = "opt-in"
+    case optOut = "opt-out"
 }
 
 /// A recorded consent: which channel, what was said, when, and where it came from (a form, a call, the

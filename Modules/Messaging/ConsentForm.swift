@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 
 /// A customer's consent or opt-out on a channel as fields, the way `consent set` and
 /// PUT /v1/customers/{id}/consent/{channel} give it (M-3), like `CustomerForm`: `validated(timeZone:)` reads it, so
@@ -39,9 +39,10 @@ public struct ConsentForm: Codable, Sendable, Equatable {
         let id = try RecordID.parse(String(customer), field: Field.customer.rawValue, what: "a customer id")
         guard let channel else { throw Self.required(.channel, MessageChannel.allCases.map(\.rawValue)) }
         guard let status else { throw Self.required(.status, ConsentStatus.allCases.map(\.rawValue)) }
-        return Validated(customer: Customer.ID(id), channel: try parseChoice(channel, field: Field.channel.rawValue),
-                         status: try parseChoice(status, field: Field.status.rawValue), source: source ?? "",
-                         at: try at.map { try Instant.parse($0, field: Field.at.rawValue, timeZone: timeZone) })
+        return Validated(
+            customer: Customer.ID(id), channel: try parseChoice(channel, field: Field.channel.rawValue),
+            status: try parseChoice(status, field: Field.status.rawValue), source: source ?? "",
+            at: try at.map { try Instant.parse($0, field: Field.at.rawValue, timeZone: timeZone) })
     }
 
     static func required(_ field: Field, _ values: [String]) -> InvalidInput {

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// An e-mail as RFC 5322 text: UTF-8 names and subjects as RFC 2047 encoded words, the body as base64
 /// UTF-8 text, a stable Message-ID, and `List-Unsubscribe` (with RFC 8058 one-click when a URL is given).
@@ -18,8 +18,11 @@ public struct EmailMessage: Sendable, Equatable {
     /// A mailto: address for unsubscribing, used when no URL is set.
     public var unsubscribeMailto: String?
 
-    public init(fromName: String, fromAddress: String, toName: String, toAddress: String, subject: String, body: String, date: Date,
-                messageID: String, unsubscribeURL: String?, unsubscribeMailto: String?) {
+    public init(
+        fromName: String, fromAddress: String, toName: String, toAddress: String, subject: String, body: String,
+        date: Date,
+        messageID: String, unsubscribeURL: String?, unsubscribeMailto: String?
+    ) {
         self.fromName = fromName
         self.fromAddress = fromAddress
         self.toName = toName
@@ -44,7 +47,9 @@ public struct EmailMessage: Sendable, Equatable {
             "Content-Type: text/plain; charset=UTF-8",
             "Content-Transfer-Encoding: base64",
         ]
-        let targets = [unsubscribeURL.map { "<\($0)>" }, unsubscribeMailto.map { "<mailto:\($0)?subject=unsubscribe>" }].compactMap { $0 }
+        let targets = [
+            unsubscribeURL.map { "<\($0)>" }, unsubscribeMailto.map { "<mailto:\($0)?subject=unsubscribe>" },
+        ].compactMap { $0 }
         if !targets.isEmpty { headers.append("List-Unsubscribe: " + targets.joined(separator: ", ")) }
         if unsubscribeURL != nil { headers.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click") }
         let encoded = Data(body.utf8).base64EncodedString()
@@ -69,7 +74,9 @@ public struct EmailMessage: Sendable, Equatable {
     /// RFC 2047 `=?UTF-8?B?…?=` words of at most 75 characters, split between characters (never inside one)
     /// and folded onto continuation lines; plain ASCII text is left as it is.
     public static func encodedWords(_ text: String, already: Int = 0) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }), text.count + already <= 76 { return text }
+        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }), text.count + already <= 76 {
+            return text
+        }
         var words: [String] = []
         var chunk: [UInt8] = []
         // 75 - "=?UTF-8?B?".count - "?=".count = 63 base64 characters: 45 bytes of UTF-8 at most.
@@ -90,9 +97,13 @@ public struct EmailMessage: Sendable, Equatable {
         let offset = timeZone.secondsFromGMT(for: date)
         let day = LocalDate(instant: date, in: timeZone)
         let second = (Int(date.timeIntervalSince1970) + offset) % 86_400
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let sign = offset < 0 ? "-" : "+"
-        return "\(names[day.isoWeekday - 1]), \(two(day.day)) \(months[day.month - 1]) \(day.year) \(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60)) \(sign)\(two(abs(offset) / 3600))\(two(abs(offset) % 3600 / 60))"
+        return
+            "\(names[day.isoWeekday - 1]), \(two(day.day)) \(months[day.month - 1]) \(day.year) "
+            + "\(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60)) "
+            + "\(sign)\(two(abs(offset) / 3600))\(two(abs(offset) % 3600 / 60))"
     }
 }

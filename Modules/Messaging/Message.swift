@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 
 /// How a message reaches the customer.
 public enum MessageChannel: String, CaseIterable, Codable, Sendable {
@@ -51,9 +51,12 @@ public struct OutboxMessage: Sendable, Codable, Equatable {
     public var queuedAt: Date
     public var sentAt: Date?
 
-    public init(id: ID? = nil, customerID: Customer.ID, campaign: Int64?, source: MessageSource, sourceKey: String, channel: MessageChannel,
-                category: MessageCategory, recipient: String?, recipientName: String, subject: String?, body: String,
-                state: MessageState, reason: String?, attempts: Int = 0, queuedAt: Date, sentAt: Date? = nil) {
+    public init(
+        id: ID? = nil, customerID: Customer.ID, campaign: Int64?, source: MessageSource, sourceKey: String,
+        channel: MessageChannel,
+        category: MessageCategory, recipient: String?, recipientName: String, subject: String?, body: String,
+        state: MessageState, reason: String?, attempts: Int = 0, queuedAt: Date, sentAt: Date? = nil
+    ) {
         self.id = id
         self.customerID = customerID
         self.campaign = campaign

@@ -33,8 +33,10 @@ public enum MessageJudge {
         public var counted: Int
         public var stage: Stage
 
-        public init(channel: MessageChannel, category: MessageCategory, consent: ConsentStatus?, recipient: String?,
-                    alreadyTargeted: Bool = false, counted: Int = 0, stage: Stage = .queueing) {
+        public init(
+            channel: MessageChannel, category: MessageCategory, consent: ConsentStatus?, recipient: String?,
+            alreadyTargeted: Bool = false, counted: Int = 0, stage: Stage = .queueing
+        ) {
             self.channel = channel
             self.category = category
             self.consent = consent
@@ -61,8 +63,10 @@ public enum MessageJudge {
 
     /// Judges one message; `render` makes its text and is called only when every other check passed. At
     /// delivery, a suppression is `.atDelivery(reason)` and the text is the stored one, as it is.
-    public static func judge(_ message: Message, cap: FrequencyCap,
-                             render: () throws -> Personalised) rethrows -> Verdict {
+    public static func judge(
+        _ message: Message, cap: FrequencyCap,
+        render: () throws -> Personalised
+    ) rethrows -> Verdict {
         func suppress(_ reason: SuppressionReason) -> Verdict {
             .suppress(message.stage == .delivery ? .atDelivery(reason) : reason)
         }

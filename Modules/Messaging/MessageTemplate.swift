@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 import Mustache
 
 /// A message template with personal fields (`{{name}}`, `{{plate}}`…), rendered by swift-mustache as plain
@@ -26,7 +26,11 @@ public struct MessageTemplate: Sendable {
         guard !text.trimmed().isEmpty else { throw InvalidInput(field: field, "the template is empty") }
         let uses = try MessageTemplate.scan(text, field: field)
         if let unknown = uses.first(where: { !known.contains($0.name) }) {
-            throw InvalidInput(field: field, "line \(unknown.line), column \(unknown.column): {{\(unknown.name)}} is not a field; fields: \(known.sorted().joined(separator: ", "))")
+            throw InvalidInput(
+                field: field,
+                "line \(unknown.line), column \(unknown.column): {{\(unknown.name)}} is not a field; fields: "
+                    + "\(known.sorted().joined(separator: ", "))"
+            )
         }
         do {
             template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
@@ -42,7 +46,11 @@ public struct MessageTemplate: Sendable {
     /// `InvalidInput` naming it.
     public func render(_ values: [String: String], field: String = "template") throws -> String {
         if let missing = missingField(values) {
-            throw InvalidInput(field: field, "the data has no \(missing.name) for {{\(missing.name)}} (line \(missing.line), column \(missing.column))")
+            throw InvalidInput(
+                field: field,
+                "the data has no \(missing.name) for {{\(missing.name)}} (line \(missing.line), column "
+                    + "\(missing.column))"
+            )
         }
         return template.render(values)
     }
@@ -63,38 +71,64 @@ public struct MessageTemplate: Sendable {
     static func scan(_ text: String, field: String) throws -> [FieldUse] {
         var uses: [FieldUse] = []
         let scalars = Array(text.unicodeScalars)
-        var i = 0, line = 1, column = 1, depth = 0
+        var i = 0
+        var line = 1
+        var column = 1
+        var depth = 0
         func advance() {
-            if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalars[i] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += 1
         }
         while i < scalars.count {
-            guard scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" else { advance(); continue }
+            guard scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" else {
+                advance()
+                continue
+            }
             let (tagLine, tagColumn) = (line, column)
-            advance(); advance()
+            advance()
+            advance()
             var triple = false
-            if i < scalars.count, scalars[i] == "{" { triple = true; advance() }
+            if i < scalars.count, scalars[i] == "{" {
+                triple = true
+                advance()
+            }
             var inside = ""
             while i < scalars.count, !(scalars[i] == "}" && i + 1 < scalars.count && scalars[i + 1] == "}") {
                 inside.unicodeScalars.append(scalars[i])
                 advance()
             }
-            guard i < scalars.count else { throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): the tag {{ is not closed") }
-            advance(); advance()
+            guard i < scalars.count else {
+                throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): the tag {{ is not closed")
+            }
+            advance()
+            advance()
             if triple, i < scalars.count, scalars[i] == "}" { advance() }
             var name = inside.trimmed()
-            guard let sigil = name.first else { throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): empty tag {{}}") }
+            guard let sigil = name.first else {
+                throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): empty tag {{}}")
+            }
             switch sigil {
             case "/":
                 depth = max(0, depth - 1)
                 continue
             case "!", "%": continue
             case ">", "<", "$", "=":
-                throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): {{\(inside)}}: partials, parents, blocks and delimiter changes are not supported in message templates")
+                throw InvalidInput(
+                    field: field,
+                    "line \(tagLine), column \(tagColumn): {{\(inside)}}: partials, parents, blocks and delimiter "
+                        + "changes are not supported in message templates"
+                )
             case "#", "^":
                 depth += 1
                 guard depth <= maximumSectionDepth else {
-                    throw InvalidInput(field: field, "line \(tagLine), column \(tagColumn): sections nest more than \(maximumSectionDepth) deep")
+                    throw InvalidInput(
+                        field: field,
+                        "line \(tagLine), column \(tagColumn): sections nest more than \(maximumSectionDepth) deep")
                 }
                 name = String(name.dropFirst()).trimmed()
             case "&":
@@ -114,4 +148,3 @@ public enum SMSText {
         return body + suffix
     }
 }
-

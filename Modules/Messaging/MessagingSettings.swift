@@ -1,7 +1,8 @@
-import Foundation
 import Core
+import Foundation
 
-// The settings of messages: sender (M-2), consent, unsubscribe and the SMS cap (M-3): each with its key, rule ID, default and how a new value is checked,
+// The settings of messages: sender (M-2), consent, unsubscribe and the SMS cap (M-3): each with its key, rule ID,
+// default and how a new value is checked,
 // declared beside the rules that read them. `Setting.catalogue` (Storage) lists every module's.
 extension Setting {
     public static let dealerName = Setting(
@@ -27,7 +28,8 @@ extension Setting {
         summary: "base URL of the one-click unsubscribe link (RFC 8058), token appended; empty: mailto only",
         value: .custom { text, key in
             guard text.isEmpty || text.hasPrefix("https://") || text.hasPrefix("http://") else {
-                throw InvalidInput(field: key, "expected an http(s) URL such as https://dealer.cn/unsubscribe/, or nothing")
+                throw InvalidInput(
+                    field: key, "expected an http(s) URL such as https://dealer.cn/unsubscribe/, or nothing")
             }
             return text
         }
@@ -58,5 +60,7 @@ extension Setting {
     )
 
     /// The Messaging module's settings, in the order `settings show` lists them.
-    public static let messaging: [Setting] = [.dealerName, .fromAddress, .unsubscribeURL, .unsubscribeDays, .smsSuffix, .smsCap, .smsCapHours]
+    public static let messaging: [Setting] = [
+        .dealerName, .fromAddress, .unsubscribeURL, .unsubscribeDays, .smsSuffix, .smsCap, .smsCapHours,
+    ]
 }

@@ -1,6 +1,6 @@
-import Foundation
 import Core
 import Customers
+import Foundation
 
 /// A signed, expiring unsubscribe token per recipient and channel (RFC 8058 one-click): whoever holds the
 /// link may opt that customer out of that channel until it expires, and nobody can forge one for another
@@ -26,26 +26,37 @@ public struct UnsubscribeToken: Sendable, Equatable {
     }
 
     static func signature(_ payload: String, secret: [UInt8]) -> String {
-        SHA256.hmac(key: secret, message: Array(payload.utf8)).prefix(16).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        SHA256.hmac(key: secret, message: Array(payload.utf8)).prefix(16).map {
+            ($0 < 16 ? "0" : "") + String($0, radix: 16)
+        }.joined()
     }
 
     /// Checks a token's signature and expiry; throws `InvalidInput` (bad or forged) or `Conflict` (expired).
     public static func verify(_ text: String, secret: [UInt8], now: Date) throws -> UnsubscribeToken {
         // Strictly five non-empty parts: `split` would drop the empty ones and accept "1..sms.…" or a trailing ".".
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 5, !parts.contains(where: \.isEmpty), text == text.trimmingCharacters(in: .whitespacesAndNewlines),
-              let customer = Int64(parts[0]), let channel = MessageChannel(rawValue: parts[1]),
-              let expires = Int(parts[2]), let message = Int64(parts[3]) else {
+        guard parts.count == 5, !parts.contains(where: \.isEmpty),
+            text == text.trimmingCharacters(in: .whitespacesAndNewlines),
+            let customer = Int64(parts[0]), let channel = MessageChannel(rawValue: parts[1]),
+            let expires = Int(parts[2]), let message = Int64(parts[3])
+        else {
             throw InvalidInput(field: "token", "this is not an unsubscribe link")
         }
         let payload = parts[0..<4].joined(separator: ".")
         // Compared in full whatever the first difference, so timing tells nothing.
-        let expected = Array(signature(payload, secret: secret).utf8), given = Array(parts[4].utf8)
+        let expected = Array(signature(payload, secret: secret).utf8)
+        let given = Array(parts[4].utf8)
         guard expected.count == given.count, zip(expected, given).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
             throw InvalidInput(field: "token", "this unsubscribe link is not valid")
         }
-        let token = UnsubscribeToken(customer: Customer.ID(customer), channel: channel, expires: Date(timeIntervalSince1970: Double(expires)), message: message)
-        guard token.expires > now else { throw Conflict(field: "token", "this unsubscribe link expired on \(Instant.utcString(token.expires)); reply STOP or call the dealer") }
+        let token = UnsubscribeToken(
+            customer: Customer.ID(customer), channel: channel, expires: Date(timeIntervalSince1970: Double(expires)),
+            message: message)
+        guard token.expires > now else {
+            throw Conflict(
+                field: "token",
+                "this unsubscribe link expired on \(Instant.utcString(token.expires)); reply STOP or call the dealer")
+        }
         return token
     }
 }

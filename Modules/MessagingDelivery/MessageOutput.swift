@@ -1,8 +1,8 @@
-import Foundation
 import Core
+import Foundation
 import Messaging
-import StorageKernel
 import MessagingStorage
+import StorageKernel
 
 /// Where delivered messages go: an mbox file, a Maildir, a sendmail program, or a CSV file for the SMS
 /// gateway or the letter mail-merge.
@@ -25,14 +25,17 @@ public enum MessageFormat {
     public static func email(_ item: DeliverableMessage, settings: DeliverySettings, now: Date) -> String {
         let url = settings.unsubscribeURL.map { $0 + item.unsubscribeToken }
         let body = item.message.body + (url.map { "\n\n退订 / unsubscribe: \($0)" } ?? "")
-        return EmailMessage(fromName: settings.dealerName, fromAddress: settings.fromAddress, toName: item.message.recipientName,
-                            toAddress: item.message.recipient ?? "", subject: item.message.subject ?? "", body: body, date: now,
-                            messageID: item.messageID, unsubscribeURL: url, unsubscribeMailto: settings.fromAddress).rendered(timeZone: settings.timeZone)
+        return EmailMessage(
+            fromName: settings.dealerName, fromAddress: settings.fromAddress, toName: item.message.recipientName,
+            toAddress: item.message.recipient ?? "", subject: item.message.subject ?? "", body: body, date: now,
+            messageID: item.messageID, unsubscribeURL: url, unsubscribeMailto: settings.fromAddress
+        ).rendered(timeZone: settings.timeZone)
     }
 
     /// One RFC 4180 CSV field.
     public static func csvField(_ text: String) -> String {
-        text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(where: { ",\"\n\r".contains($0) })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
 
@@ -43,14 +46,18 @@ struct AppendFile {
     init(path: String) throws {
         self.path = (path as NSString).standardizingPath
         if !FileManager.default.fileExists(atPath: self.path) {
-            guard FileManager.default.createFile(atPath: self.path, contents: nil) else { throw InvalidInput(field: "output", "cannot create \(path)") }
+            guard FileManager.default.createFile(atPath: self.path, contents: nil) else {
+                throw InvalidInput(field: "output", "cannot create \(path)")
+            }
         }
         // Opened for writing before anything is delivered, so a file that cannot take messages (a directory, a
         // read-only or special file such as /proc/version) is refused with its name while nothing is written.
         var isDirectory: ObjCBool = false
         let descriptor = open(self.path, O_WRONLY | O_APPEND)
-        guard FileManager.default.fileExists(atPath: self.path, isDirectory: &isDirectory), !isDirectory.boolValue, descriptor >= 0,
-              lseek(descriptor, 0, SEEK_END) >= 0 else {
+        guard FileManager.default.fileExists(atPath: self.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            descriptor >= 0,
+            lseek(descriptor, 0, SEEK_END) >= 0
+        else {
             if descriptor >= 0 { close(descriptor) }
             throw InvalidInput(field: "output", "cannot append to \(path)")
         }
@@ -63,21 +70,27 @@ struct AppendFile {
 
     /// Cuts the file back to `position`, removing a batch a killed run wrote (wholly or in part).
     func truncate(to position: Int64) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw InvalidInput(field: "output", "cannot open \(path)") }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw InvalidInput(field: "output", "cannot open \(path)")
+        }
         defer { try? handle.close() }
         try handle.truncate(atOffset: UInt64(position))
         try handle.synchronize()
     }
 
     func append(_ text: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw InvalidInput(field: "output", "cannot open \(path)") }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw InvalidInput(field: "output", "cannot open \(path)")
+        }
         defer { try? handle.close() }
         do {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(text.utf8))
             try handle.synchronize()
         } catch {
-            throw InvalidInput(field: "output", "cannot write to \(path): \((error as NSError).localizedFailureReason ?? "the write failed")")
+            throw InvalidInput(
+                field: "output",
+                "cannot write to \(path): \((error as NSError).localizedFailureReason ?? "the write failed")")
         }
     }
 }
@@ -108,9 +121,12 @@ public final class MboxOutput: MessageOutput {
     static func asctime(_ date: Date) -> String {
         let day = LocalDate(instant: date, in: TimeZone(identifier: "UTC")!)
         let second = Int(date.timeIntervalSince1970) % 86_400
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(names[day.isoWeekday - 1]) \(months[day.month - 1]) \(day.day < 10 ? " " : "")\(day.day) \(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60)) \(day.year)"
+        return
+            "\(names[day.isoWeekday - 1]) \(months[day.month - 1]) \(day.day < 10 ? " " : "")\(day.day) "
+            + "\(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60)) \(day.year)"
     }
 }
 
@@ -122,7 +138,9 @@ public final class CSVOutput: MessageOutput {
     public var key: String { "csv-\(channel.rawValue):" + file.path }
 
     public init(path: String, channel: MessageChannel) throws {
-        guard channel != .email else { throw InvalidInput(field: "channel", "e-mail goes to --mbox, --maildir or --sendmail, not CSV") }
+        guard channel != .email else {
+            throw InvalidInput(field: "channel", "e-mail goes to --mbox, --maildir or --sendmail, not CSV")
+        }
         self.channel = channel
         file = try AppendFile(path: path)
     }
@@ -135,10 +153,12 @@ public final class CSVOutput: MessageOutput {
     }
 
     public func write(_ batch: [DeliverableMessage], settings: DeliverySettings, now: Date) throws -> [Int64: String] {
-        var text = try file.size() == 0 ? (channel == .sms ? "phone,text,message_id\n" : "name,address,text,message_id\n") : ""
+        var text =
+            try file.size() == 0 ? (channel == .sms ? "phone,text,message_id\n" : "name,address,text,message_id\n") : ""
         for item in batch {
             let m = item.message
-            let fields = channel == .sms
+            let fields =
+                channel == .sms
                 ? [m.recipient ?? "", SMSText.compose(m.body, suffix: settings.smsSuffix), item.messageID]
                 : [m.recipientName, m.recipient ?? "", m.body, item.messageID]
             text += fields.map(MessageFormat.csvField).joined(separator: ",") + "\n"
@@ -159,7 +179,8 @@ public final class MaildirOutput: MessageOutput {
     public init(directory: String) throws {
         self.directory = (directory as NSString).standardizingPath
         for sub in ["tmp", "new", "cur"] {
-            try FileManager.default.createDirectory(atPath: self.directory + "/" + sub, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: self.directory + "/" + sub, withIntermediateDirectories: true)
         }
     }
 
@@ -171,7 +192,9 @@ public final class MaildirOutput: MessageOutput {
         var kept = Set<Int64>()
         for id in checkpoint.ids {
             try? FileManager.default.removeItem(atPath: "\(directory)/tmp/\(name(id))")
-            if FileManager.default.fileExists(atPath: "\(directory)/new/\(name(id))") || FileManager.default.fileExists(atPath: "\(directory)/cur/\(name(id)):2,") {
+            if FileManager.default.fileExists(atPath: "\(directory)/new/\(name(id))")
+                || FileManager.default.fileExists(atPath: "\(directory)/cur/\(name(id)):2,")
+            {
                 kept.insert(id)
             }
         }
@@ -182,8 +205,11 @@ public final class MaildirOutput: MessageOutput {
         for item in batch {
             let id = item.message.id!.rawValue
             let temporary = "\(directory)/tmp/\(name(id))"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(MessageFormat.email(item, settings: settings, now: now).utf8)),
-                  let handle = FileHandle(forWritingAtPath: temporary) else { throw InvalidInput(field: "output", "cannot write \(temporary)") }
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary, contents: Data(MessageFormat.email(item, settings: settings, now: now).utf8)),
+                let handle = FileHandle(forWritingAtPath: temporary)
+            else { throw InvalidInput(field: "output", "cannot write \(temporary)") }
             try handle.synchronize()
             try handle.close()
             try FileManager.default.moveItem(atPath: temporary, toPath: "\(directory)/new/\(name(id))")
@@ -201,7 +227,9 @@ public final class SendmailOutput: MessageOutput {
     public var channel: MessageChannel { .email }
 
     public init(program: String) throws {
-        guard FileManager.default.isExecutableFile(atPath: program) else { throw InvalidInput(field: "sendmail", "\(program) is not an executable program") }
+        guard FileManager.default.isExecutableFile(atPath: program) else {
+            throw InvalidInput(field: "sendmail", "\(program) is not an executable program")
+        }
         self.program = program
     }
 
@@ -224,7 +252,9 @@ public final class SendmailOutput: MessageOutput {
                 input.fileHandleForWriting.write(Data(MessageFormat.email(item, settings: settings, now: now).utf8))
                 try input.fileHandleForWriting.close()
                 process.waitUntilExit()
-                if process.terminationStatus != 0 { failures[item.message.id!.rawValue] = "sendmail exited with status \(process.terminationStatus)" }
+                if process.terminationStatus != 0 {
+                    failures[item.message.id!.rawValue] = "sendmail exited with status \(process.terminationStatus)"
+                }
             } catch {
                 failures[item.message.id!.rawValue] = "sendmail could not be started: \(error)"
             }

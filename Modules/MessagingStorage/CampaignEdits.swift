@@ -1,11 +1,11 @@
+import Campaigns
+import Core
+import CustomerStorage
+import Customers
 import Foundation
 import GRDB
-import Core
-import Customers
 import Messaging
-import Campaigns
 import StorageKernel
-import CustomerStorage
 
 /// What can be retired: a segment or a campaign, each kept in the table of its name.
 public enum Retirable: String, Sendable {
@@ -21,8 +21,11 @@ public struct CampaignEdit: Sendable {
     public var template: String?
     public var responseWindowDays: Int?
 
-    public init(segment: String? = nil, channel: MessageChannel? = nil, category: MessageCategory? = nil, subject: String? = nil,
-                template: String? = nil, responseWindowDays: Int? = nil) {
+    public init(
+        segment: String? = nil, channel: MessageChannel? = nil, category: MessageCategory? = nil,
+        subject: String? = nil,
+        template: String? = nil, responseWindowDays: Int? = nil
+    ) {
         self.segment = segment
         self.channel = channel
         self.category = category
@@ -43,10 +46,13 @@ extension AppDatabase {
             var after = before
             if let filter { after.filter = filter.trimmed() }
             if let description { after.description = description.trimmed().nilIfEmpty }
-            try db.execute(sql: "UPDATE segment SET filter = ?, description = ? WHERE name = ?", arguments: [after.filter, after.description, name])
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "segment", id: name, action: "edit",
-                             before: ["filter": before.filter, "description": before.description],
-                             after: ["filter": after.filter, "description": after.description])
+            try db.execute(
+                sql: "UPDATE segment SET filter = ?, description = ? WHERE name = ?",
+                arguments: [after.filter, after.description, name])
+            try Audit.record(
+                db, at: clock.now(), actor: actor, entity: "segment", id: name, action: "edit",
+                before: ["filter": before.filter, "description": before.description],
+                after: ["filter": after.filter, "description": after.description])
             return after
         }
     }
@@ -63,16 +69,22 @@ extension AppDatabase {
             }
             try Self.refuseRetired(db, kind, name)
             let now = clock.now()
-            try db.execute(sql: "UPDATE \(kind.rawValue) SET retired_at = ?, retired_reason = ? WHERE name = ?", arguments: [now, why, name])
-            try Audit.record(db, at: now, actor: actor, entity: kind.rawValue, id: name, action: "retire", after: ["reason": why])
+            try db.execute(
+                sql: "UPDATE \(kind.rawValue) SET retired_at = ?, retired_reason = ? WHERE name = ?",
+                arguments: [now, why, name])
+            try Audit.record(
+                db, at: now, actor: actor, entity: kind.rawValue, id: name, action: "retire", after: ["reason": why])
         }
     }
 
     /// A `Conflict` when the segment or campaign `name` is retired (its table is named after its kind).
     package static func refuseRetired(_ db: Database, _ kind: Retirable, _ name: String) throws {
-        if let at = try Date.fetchOne(db, sql: "SELECT retired_at FROM \(kind.rawValue) WHERE name = ?", arguments: [name]) {
+        if let at = try Date.fetchOne(
+            db, sql: "SELECT retired_at FROM \(kind.rawValue) WHERE name = ?", arguments: [name])
+        {
             let zone = try settings(db).timeZone
-            throw Conflict(field: "name", "\(kind.rawValue) \(name) was retired on \(Instant.localString(at, in: zone))")
+            throw Conflict(
+                field: "name", "\(kind.rawValue) \(name) was retired on \(Instant.localString(at, in: zone))")
         }
     }
 
@@ -85,9 +97,13 @@ extension AppDatabase {
         return try writer.write { db in
             let before = try Self.campaign(db, name)
             try Self.refuseRetired(db, .campaign, name)
-            let messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE campaign_id = ?", arguments: [before.id]) ?? 0
+            let messages =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE campaign_id = ?", arguments: [before.id])
+                ?? 0
             guard messages == 0 else {
-                throw Conflict(field: "name", "campaign \(name) has run (\(messages) messages); create a new campaign for the change")
+                throw Conflict(
+                    field: "name",
+                    "campaign \(name) has run (\(messages) messages); create a new campaign for the change")
             }
             var after = before
             if let segment = edit.segment {
@@ -100,18 +116,33 @@ extension AppDatabase {
             if let subject = edit.subject { after.subject = subject.trimmed().nilIfEmpty }
             if let template = edit.template { after.template = template }
             if let days = edit.responseWindowDays {
-                guard (1...365).contains(days) else { throw InvalidInput(field: "response-window", "expected 1 to 365 days") }
+                guard (1...365).contains(days) else {
+                    throw InvalidInput(field: "response-window", "expected 1 to 365 days")
+                }
                 after.responseWindowDays = days
             }
-            if after.channel == .email, (after.subject ?? "").isEmpty { throw InvalidInput(field: "subject", "an e-mail campaign needs a subject") }
-            try db.execute(sql: """
-                UPDATE campaign SET segment = ?, channel = ?, category = ?, subject = ?, template = ?, response_window_days = ? WHERE id = ?
-                """, arguments: [after.segment, after.channel, after.category, after.subject, after.template, after.responseWindowDays, before.id])
-            func fields(_ c: Campaign) -> [String: String?] {
-                ["segment": c.segment, "channel": c.channel.rawValue, "category": c.category.rawValue, "subject": c.subject,
-                 "template": c.template, "response_window_days": String(c.responseWindowDays)]
+            if after.channel == .email, (after.subject ?? "").isEmpty {
+                throw InvalidInput(field: "subject", "an e-mail campaign needs a subject")
             }
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "campaign", id: name, action: "edit", before: fields(before), after: fields(after))
+            try db.execute(
+                sql: """
+                    UPDATE campaign SET segment = ?, channel = ?, category = ?, subject = ?, template = ?, \
+                    response_window_days = ? WHERE id = ?
+                    """,
+                arguments: [
+                    after.segment, after.channel, after.category, after.subject, after.template,
+                    after.responseWindowDays, before.id,
+                ])
+            func fields(_ c: Campaign) -> [String: String?] {
+                [
+                    "segment": c.segment, "channel": c.channel.rawValue, "category": c.category.rawValue,
+                    "subject": c.subject,
+                    "template": c.template, "response_window_days": String(c.responseWindowDays),
+                ]
+            }
+            try Audit.record(
+                db, at: clock.now(), actor: actor, entity: "campaign", id: name, action: "edit", before: fields(before),
+                after: fields(after))
             return after
         }
     }
@@ -123,10 +154,15 @@ extension AppDatabase {
             let expression = try SegmentExpression.parse(segment.filter)
             let zone = try Self.settings(db).timeZone
             let today = LocalDate(instant: clock.now(), in: zone)
-            var members: [Customer.ID] = [], seen = Set<Int64>()
-            try Self.forEachCustomerFacts(db, needs: FactNeeds(fields: expression.fields), channel: nil, zone: zone, matching: { facts in
-                expression.matches(facts, today: today, openBulletin: { Self.hasOpenBulletin(db, vin: facts.vin, kind: $0) })
-            }) { facts in
+            var members: [Customer.ID] = []
+            var seen = Set<Int64>()
+            try Self.forEachCustomerFacts(
+                db, needs: FactNeeds(fields: expression.fields), channel: nil, zone: zone,
+                matching: { facts in
+                    expression.matches(
+                        facts, today: today, openBulletin: { Self.hasOpenBulletin(db, vin: facts.vin, kind: $0) })
+                }
+            ) { facts in
                 if seen.insert(facts.customerID.rawValue).inserted { members.append(facts.customerID) }
             }
             let page = Array(members.dropFirst(offset).prefix(limit))

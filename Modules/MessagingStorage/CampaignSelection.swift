@@ -1,10 +1,10 @@
+import Campaigns
+import Core
+import CustomerStorage
 import Foundation
 import GRDB
-import Core
-import Campaigns
 import Messaging
 import StorageKernel
-import CustomerStorage
 
 /// Which customers a campaign run takes: the first matching vehicle of each, except customers the campaign
 /// already reached (counted, not read further).
@@ -22,15 +22,23 @@ package struct CampaignSelection: Sendable {
     package func scan(_ db: Database, _ body: (CustomerFacts) throws -> Void) throws -> Tally {
         var tally = Tally()
         var lastCustomer: Int64 = -1
-        try AppDatabase.forEachCustomerFacts(db, needs: needs, channel: channel, zone: zone, matching: { facts in
-            let id = facts.customerID.rawValue
-            guard id != lastCustomer,
-                  expression.matches(facts, today: today, openBulletin: { AppDatabase.hasOpenBulletin(db, vin: facts.vin, kind: $0) }) else { return false }
-            lastCustomer = id
-            tally.selected += 1
-            if done.contains(id) { tally.alreadyQueued += 1; return false }
-            return true
-        }, body)
+        try AppDatabase.forEachCustomerFacts(
+            db, needs: needs, channel: channel, zone: zone,
+            matching: { facts in
+                let id = facts.customerID.rawValue
+                guard id != lastCustomer,
+                    expression.matches(
+                        facts, today: today, openBulletin: { AppDatabase.hasOpenBulletin(db, vin: facts.vin, kind: $0) }
+                    )
+                else { return false }
+                lastCustomer = id
+                tally.selected += 1
+                if done.contains(id) {
+                    tally.alreadyQueued += 1
+                    return false
+                }
+                return true
+            }, body)
         return tally
     }
 
@@ -39,20 +47,21 @@ package struct CampaignSelection: Sendable {
     /// reader sees the database as last committed.
     package func scanBeside(_ pool: DatabasePool, _ consume: (CustomerFacts) throws -> Void) throws -> Tally {
         let selection = self
-        return try BatchPipe<CustomerFacts, Tally>.run(produce: { pipe in
-            try pool.read { db -> Tally in
-                var batch: [CustomerFacts] = []
-                batch.reserveCapacity(1024)
-                let tally = try selection.scan(db) { facts in
-                    batch.append(facts)
-                    if batch.count == 1024 {
-                        guard pipe.put(batch) else { throw PipeCancelled() }
-                        batch.removeAll(keepingCapacity: true)
+        return try BatchPipe<CustomerFacts, Tally>.run(
+            produce: { pipe in
+                try pool.read { db -> Tally in
+                    var batch: [CustomerFacts] = []
+                    batch.reserveCapacity(1024)
+                    let tally = try selection.scan(db) { facts in
+                        batch.append(facts)
+                        if batch.count == 1024 {
+                            guard pipe.put(batch) else { throw PipeCancelled() }
+                            batch.removeAll(keepingCapacity: true)
+                        }
                     }
+                    if !batch.isEmpty { _ = pipe.put(batch) }
+                    return tally
                 }
-                if !batch.isEmpty { _ = pipe.put(batch) }
-                return tally
-            }
-        }, consume: consume) ?? Tally()
+            }, consume: consume) ?? Tally()
     }
 }

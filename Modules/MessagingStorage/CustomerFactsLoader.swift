@@ -1,12 +1,12 @@
+import Campaigns
+import Core
+import CustomerStorage
+import Customers
 import Foundation
 import GRDB
-import Core
-import Customers
-import Warranty
 import Messaging
-import Campaigns
 import StorageKernel
-import CustomerStorage
+import Warranty
 import WarrantyStorage
 
 /// Which facts a segment, a template or a reminder needs beyond the card and the vehicle: each costs a
@@ -42,25 +42,31 @@ extension AppDatabase {
     /// vehicle once, with no vehicle facts). `channel`'s consent is always read; the others when `needs` says.
     /// With `matching`, a row is first read only as far as a filter can ask (no names, addresses, phones or
     /// plates) and skipped when it does not match: most of a million rows cost a few columns then.
-    package static func forEachCustomerFacts(_ db: Database, needs: FactNeeds, channel: MessageChannel?, zone: TimeZone,
-                                     matching: ((CustomerFacts) -> Bool)? = nil, _ body: (CustomerFacts) throws -> Void) throws {
+    package static func forEachCustomerFacts(
+        _ db: Database, needs: FactNeeds, channel: MessageChannel?, zone: TimeZone,
+        matching: ((CustomerFacts) -> Bool)? = nil, _ body: (CustomerFacts) throws -> Void
+    ) throws {
         func consent(_ c: MessageChannel) -> String {
             needs.contains(.consent) || c == channel
                 ? "(SELECT status FROM consent WHERE customer_id = c.id AND channel = '\(c.rawValue)')" : "NULL"
         }
         // W-9: the last visit's day and reading, which the next due point counts from.
-        let lastVisit = "(SELECT day || ' ' || kilometres FROM maintenance_visit WHERE vehicle_id = v.id "
+        let lastVisit =
+            "(SELECT day || ' ' || kilometres FROM maintenance_visit WHERE vehicle_id = v.id "
             + "ORDER BY day DESC, kilometres DESC LIMIT 1)"
         // W-2: the usage at delivery, the first entry of the usage history (as `UsageChange.fetchDeliveryUsage`).
         let deliveryUsage = "(SELECT usage FROM usage_change WHERE vehicle_id = v.id ORDER BY effective, id LIMIT 1)"
+        let mileage = "(SELECT kilometres FROM mileage_reading WHERE vehicle_id = v.id ORDER BY read_at DESC LIMIT 1)"
+        let revenue = "(SELECT sum(amount_fen) FROM customer_revenue WHERE customer_id = c.id)"
         let sql = """
-            SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, c.address,
+            SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, \
+            c.address,
                    (SELECT group_concat(phone) FROM
                         (SELECT phone FROM customer_phone WHERE customer_id = c.id ORDER BY phone)),
                    v.vin, v.plate, v.make, v.model, v.model_year, v.usage, julianday(v.delivered_at),
-                   \(needs.contains(.mileage) ? "(SELECT kilometres FROM mileage_reading WHERE vehicle_id = v.id ORDER BY read_at DESC LIMIT 1)" : "NULL"),
+                   \(needs.contains(.mileage) ? mileage : "NULL"),
                    \(needs.contains(.lastVisit) ? lastVisit : "NULL"),
-                   \(needs.contains(.value) || needs.contains(.valueRank) ? "(SELECT sum(amount_fen) FROM customer_revenue WHERE customer_id = c.id)" : "NULL"),
+                   \(needs.contains(.value) || needs.contains(.valueRank) ? revenue : "NULL"),
                    \(consent(.email)), \(consent(.sms)), \(consent(.letter)),
                    \(needs.contains(.warrantyEnd) ? deliveryUsage : "NULL")
             FROM customer c LEFT JOIN vehicle v ON v.customer_id = c.id
@@ -70,7 +76,12 @@ extension AppDatabase {
         let legal = needs.contains(.warrantyEnd) ? LegalPeriods(settings: try Self.settings(db)) : .minimum
         var ranks: [Int64: Int] = [:]
         if needs.contains(.valueRank) {
-            for (index, id) in try Int64.fetchAll(db, sql: "SELECT customer_id FROM customer_revenue GROUP BY customer_id ORDER BY sum(amount_fen) DESC, customer_id").enumerated() {
+            for (index, id) in try Int64.fetchAll(
+                db,
+                sql:
+                    "SELECT customer_id FROM customer_revenue GROUP BY customer_id ORDER BY sum(amount_fen) DESC, "
+                    + "customer_id"
+            ).enumerated() {
                 ranks[id] = index + 1
             }
         }
@@ -80,7 +91,9 @@ extension AppDatabase {
         let offset = zone.secondsFromGMT()
         while try statement.step(db) {
             let id = statement.integer(0)!
-            var facts = CustomerFacts(customerID: Customer.ID(id), name: "", customerClass: CustomerClass(rawValue: statement.text(3) ?? "") ?? .potential)
+            var facts = CustomerFacts(
+                customerID: Customer.ID(id), name: "",
+                customerClass: CustomerClass(rawValue: statement.text(3) ?? "") ?? .potential)
             facts.firstVehicle = id != previous
             previous = id
             facts.gender = statement.text(2).flatMap(Gender.init(rawValue:))
@@ -109,17 +122,21 @@ extension AppDatabase {
                 // M-1, M-2: the warranty end is the one `warranty check` gives (usage at delivery W-2, legal
                 // minimum L-2).
                 if needs.contains(.warrantyEnd), let delivered = facts.deliveredOn, let make = facts.make,
-                   let model = facts.model {
+                    let model = facts.model
+                {
                     let usage = statement.text(24).flatMap(Usage.init(rawValue:)) ?? facts.usage ?? .private
-                    facts.warrantyEnds = WarrantyPolicy.vehicleCoverage(
-                        terms: terms, legal: legal, make: make, model: model, deliveryUsage: usage,
-                        delivered: delivered)?.lastDay
+                    facts.warrantyEnds =
+                        WarrantyPolicy.vehicleCoverage(
+                            terms: terms, legal: legal, make: make, model: model, deliveryUsage: usage,
+                            delivered: delivered)?.lastDay
                 }
             }
             facts.valueFen = statement.integer(20) ?? 0
             facts.valueRank = ranks[id]
             for (column, channel) in [(Int32(21), MessageChannel.email), (22, .sms), (23, .letter)] {
-                if let status = statement.text(column).flatMap(ConsentStatus.init(rawValue:)) { facts.consent[channel] = status }
+                if let status = statement.text(column).flatMap(ConsentStatus.init(rawValue:)) {
+                    facts.consent[channel] = status
+                }
             }
             if let matching, !matching(facts) { continue }
             facts.name = statement.text(1) ?? ""
@@ -144,7 +161,10 @@ extension AppDatabase {
 
     /// The recalls and campaigns open on one of the dealer's vehicles (W-6).
     package static func openBulletins(_ db: Database, vin: VIN) throws -> [VehicleBulletin] {
-        guard let card = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(Vehicle.init(row:)) else { return [] }
+        guard
+            let card = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE vin = ?", arguments: [vin]).map(
+                Vehicle.init(row:))
+        else { return [] }
         return try vehicleBulletins(db, vin: vin, card: card).filter(\.open)
     }
 }

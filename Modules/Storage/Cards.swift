@@ -1,10 +1,10 @@
+import Core
+import CustomerStorage
+import Customers
 import Foundation
 import GRDB
-import Core
-import Customers
-import Warranty
 import StorageKernel
-import CustomerStorage
+import Warranty
 import WarrantyStorage
 
 /// The whole customer card (C-6) as the CLI and API show it.

@@ -1,12 +1,12 @@
+import Campaigns
+import Core
+import CustomerStorage
+import Customers
 import Foundation
 import GRDB
-import Core
-import Customers
 import Messaging
-import Campaigns
-import StorageKernel
-import CustomerStorage
 import MessagingStorage
+import StorageKernel
 
 // A contact is the customer area's record (C-8), and it may answer a campaign (M-4, messaging's): logging
 // one, directly or by completing a care task, is a use case above both areas.
@@ -24,26 +24,38 @@ extension AppDatabase {
         guard !staff.isEmpty else { throw InvalidInput(field: "staff", "must not be empty") }
         try requireCurrentStaff(db, staff, actor: actor, at: contact.at, field: "staff")
         if let vehicleID = contact.vehicleID {
-            let owner = try Customer.ID.fetchOne(db, sql: "SELECT customer_id FROM vehicle WHERE id = ?", arguments: [vehicleID])
+            let owner = try Customer.ID.fetchOne(
+                db, sql: "SELECT customer_id FROM vehicle WHERE id = ?", arguments: [vehicleID])
             guard owner == contact.customerID else {
                 throw InvalidInput(field: "vehicle", "vehicle \(vehicleID) is not customer \(contact.customerID)'s")
             }
         }
         guard contact.at <= now.addingTimeInterval(300) else {
-            throw InvalidInput(field: "at", "\(Instant.isoString(contact.at, in: try settings(db).timeZone)) is in the future")
+            throw InvalidInput(
+                field: "at", "\(Instant.isoString(contact.at, in: try settings(db).timeZone)) is in the future")
         }
-        try db.execute(sql: """
-            INSERT INTO contact (customer_id, vehicle_id, channel, direction, at, staff, outcome, note, task_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [contact.customerID, contact.vehicleID, contact.channel, contact.direction, contact.at, staff,
-                             contact.outcome, contact.note, contact.taskID])
+        try db.execute(
+            sql: """
+                INSERT INTO contact (customer_id, vehicle_id, channel, direction, at, staff, outcome, note, task_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                contact.customerID, contact.vehicleID, contact.channel, contact.direction, contact.at, staff,
+                contact.outcome, contact.note, contact.taskID,
+            ])
         contact.id = Contact.ID(db.lastInsertedRowID)
-        try Audit.record(db, at: now, actor: actor, entity: "contact", id: contact.id!.description, action: "create", after: contact.auditFields)
+        try Audit.record(
+            db, at: now, actor: actor, entity: "contact", id: contact.id!.description, action: "create",
+            after: contact.auditFields)
         // Rule M-4: a booking, a visit or a reply counts for the campaign the customer heard from last.
-        let response: ResponseKind? = contact.outcome == .booked ? .appointment
+        let response: ResponseKind? =
+            contact.outcome == .booked
+            ? .appointment
             : contact.direction == .inbound ? (contact.channel == .visit ? .visit : .reply) : nil
         if let response {
-            try attributeResponse(db, customer: contact.customerID, kind: response, at: contact.at, source: "contact \(contact.id!)", channel: nil)
+            try attributeResponse(
+                db, customer: contact.customerID, kind: response, at: contact.at, source: "contact \(contact.id!)",
+                channel: nil)
         }
         return contact
     }
@@ -51,7 +63,9 @@ extension AppDatabase {
     /// letter is also logged as a contact (C-8). The next monthly call follows (C-7).
     public func completeTask(_ id: CareTask.ID, _ completion: TaskCompletion, actor: String) throws -> CareTask {
         let response = completion.response.trimmed()
-        guard !response.isEmpty else { throw InvalidInput(field: "response", "record the customer's response (C-7, C-8)") }
+        guard !response.isEmpty else {
+            throw InvalidInput(field: "response", "record the customer's response (C-7, C-8)")
+        }
         return try writer.write { db in
             let now = clock.now()
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM care_task WHERE id = ?", arguments: [id]) else {
@@ -59,29 +73,41 @@ extension AppDatabase {
             }
             var task = CareTask(row: row)
             if let doneAt = task.doneAt {
-                throw Conflict(field: "id", "task \(id) was already done at \(Instant.isoString(doneAt, in: try Self.settings(db).timeZone)) by \(task.doneBy ?? "?")")
+                throw Conflict(
+                    field: "id",
+                    "task \(id) was already done at \(Instant.isoString(doneAt, in: try Self.settings(db).timeZone)) "
+                        + "by \(task.doneBy ?? "?")"
+                )
             }
             let before = task.auditFields
             let at = completion.at ?? now
             guard at <= now.addingTimeInterval(300) else {
-                throw InvalidInput(field: "at", "\(Instant.isoString(at, in: try Self.settings(db).timeZone)) is in the future")
+                throw InvalidInput(
+                    field: "at", "\(Instant.isoString(at, in: try Self.settings(db).timeZone)) is in the future")
             }
             task.doneAt = at
             task.doneBy = completion.staff?.trimmed().nilIfEmpty ?? actor
             try Self.requireCurrentStaff(db, task.doneBy!, actor: actor, at: at, field: "staff")
             task.response = response
-            try db.execute(sql: "UPDATE care_task SET done_at = ?, done_by = ?, response = ? WHERE id = ?",
-                           arguments: [task.doneAt, task.doneBy, response, id])
-            try Audit.record(db, at: now, actor: actor, entity: "care_task", id: id.description, action: "done", before: before, after: task.auditFields)
+            try db.execute(
+                sql: "UPDATE care_task SET done_at = ?, done_by = ?, response = ? WHERE id = ?",
+                arguments: [task.doneAt, task.doneBy, response, id])
+            try Audit.record(
+                db, at: now, actor: actor, entity: "care_task", id: id.description, action: "done", before: before,
+                after: task.auditFields)
             if let channel = completion.channel {
                 let direction: Contact.Direction = .outbound
-                _ = try Self.insertContact(db, Contact(customerID: task.customerID, vehicleID: task.vehicleID, channel: channel, direction: direction,
-                                                       at: at, staff: task.doneBy!, outcome: completion.outcome,
-                                                       note: "\(task.title) (\(task.rule)): \(response)", taskID: id.rawValue),
-                                           now: now, actor: actor)
+                _ = try Self.insertContact(
+                    db,
+                    Contact(
+                        customerID: task.customerID, vehicleID: task.vehicleID, channel: channel, direction: direction,
+                        at: at, staff: task.doneBy!, outcome: completion.outcome,
+                        note: "\(task.title) (\(task.rule)): \(response)", taskID: id.rawValue),
+                    now: now, actor: actor)
             }
             let settings = try Self.settings(db)
-            try planMonthlyCalls(db, asOf: LocalDate(instant: now, in: settings.timeZone), actor: actor, vehicle: task.vehicleID)
+            try planMonthlyCalls(
+                db, asOf: LocalDate(instant: now, in: settings.timeZone), actor: actor, vehicle: task.vehicleID)
             return task
         }
     }

@@ -1,18 +1,19 @@
+@_exported import ComplaintStorage
+import Core
+@_exported import CustomerStorage
+import GRDB
+@_exported import ManufacturerStorage
+@_exported import MessagingStorage
 // The storage targets every app library uses, re-exported: `import Storage` is the dealer's whole database.
 @_exported import StorageKernel
-@_exported import CustomerStorage
 @_exported import WarrantyStorage
-@_exported import ComplaintStorage
-@_exported import MessagingStorage
-@_exported import ManufacturerStorage
-import Core
-import GRDB
 
 /// The dealer's schema: every area's migrations, in the order they shipped. A new area appends its
 /// `SchemaArea` here; GRDB applies the migrations a database lacks in this order.
 public enum Schema {
     public static let dealer = MigrationRegistry([
-        CoreSchema.self, CustomerSchema.self, WarrantySchema.self, CatalogSchema.self, ComplaintSchema.self, MessagingSchema.self,
+        CoreSchema.self, CustomerSchema.self, WarrantySchema.self, CatalogSchema.self, ComplaintSchema.self,
+        MessagingSchema.self,
     ])
 
     /// A migrator holding every migration, for tests that migrate step by step.
@@ -31,7 +32,9 @@ extension AppDatabase {
     /// Opens (and migrates) the dealer's database file at `path`.
     /// - Parameter create: create the file when it does not exist; otherwise a missing file is an error
     ///   that tells the user to run `aftersales init`, so a mistyped path never makes an empty database.
-    public static func open(path: String, create: Bool = false, clock: any WallClock = SystemClock()) throws -> AppDatabase {
+    public static func open(
+        path: String, create: Bool = false, clock: any WallClock = SystemClock()
+    ) throws -> AppDatabase {
         try open(path: path, create: create, clock: clock, migrations: Schema.dealer)
     }
 
@@ -48,7 +51,9 @@ extension AppDatabase {
     }
 
     /// Restores a backup over the dealer's database (see `restore(from:to:clock:migrations:)`).
-    public static func restore(from backupPath: String, to databasePath: String, clock: any WallClock = SystemClock()) throws -> RestoreResult {
+    public static func restore(
+        from backupPath: String, to databasePath: String, clock: any WallClock = SystemClock()
+    ) throws -> RestoreResult {
         try restore(from: backupPath, to: databasePath, clock: clock, migrations: Schema.dealer)
     }
 }

@@ -1,15 +1,16 @@
-import Core
-import Customers
-import Warranty
+import Campaigns
 import Catalog
 import Complaints
+import Core
+import Customers
 import Messaging
-import Campaigns
+import Warranty
 
 extension Setting {
     /// Every setting of the program, module by module, in the order `settings show` lists them. A new module
     /// declares its settings beside its rules and appends its list here, as it appends its migrations to the schema.
-    public static let catalogue: [Setting] = core + customerBase + warranty + catalog + complaints + messaging + campaigns
+    public static let catalogue: [Setting] =
+        core + customerBase + warranty + catalog + complaints + messaging + campaigns
 
     /// The setting a key names, or nil.
     public static func named(_ key: String) -> Setting? { catalogue.first { $0.rawValue == key } }
@@ -22,8 +23,10 @@ extension AppDatabase {
     public func setSetting(_ key: String, to value: String, actor: String) throws -> DealerSettings {
         if key == "calendar.business-hours" {
             // Rule T-3: the old single setting became the store's opening hours per weekday.
-            throw InvalidInput(field: "key", "calendar.business-hours is now the store's opening hours per weekday "
-                               + "(T-3): `aftersales calendar hours set monday friday --hours 09:00-18:00`")
+            throw InvalidInput(
+                field: "key",
+                "calendar.business-hours is now the store's opening hours per weekday "
+                    + "(T-3): `aftersales calendar hours set monday friday --hours 09:00-18:00`")
         }
         guard let setting = Setting.named(key) else {
             throw InvalidInput(field: "key", "unknown setting \"\(key)\"; `aftersales settings show` lists them")

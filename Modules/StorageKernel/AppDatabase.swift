@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 
 /// The dealer's database: one SQLite file (WAL, foreign keys on) behind a GRDB writer, the clock
 /// every use case reads "now" from, and the use cases themselves (in extensions, one folder per
@@ -22,7 +22,9 @@ public struct AppDatabase: Sendable {
     /// Opens (and migrates) the database file at `path`.
     /// - Parameter create: create the file when it does not exist; otherwise a missing file is an error
     ///   that tells the user to run `aftersales init`, so a mistyped path never makes an empty database.
-    public static func open(path: String, create: Bool = false, clock: any WallClock, migrations: MigrationRegistry) throws -> AppDatabase {
+    public static func open(
+        path: String, create: Bool = false, clock: any WallClock, migrations: MigrationRegistry
+    ) throws -> AppDatabase {
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StorageError.missingDatabase(path)
         }
@@ -102,7 +104,9 @@ public enum DatabaseFailure {
     public static func message(_ error: any Error) -> String? {
         guard let error = error as? DatabaseError else { return nil }
         if isBusy(error) {
-            return "the database is busy: another program (an import, a delivery, a campaign run or the API) is writing to it and "
+            return
+                "the database is busy: another program (an import, a delivery, a campaign run or the API) is writing "
+                + "to it and "
                 + "did not finish within the setting database.busy-seconds; nothing was written, try again in a moment"
         }
         switch error.resultCode {
@@ -127,11 +131,15 @@ public enum StorageError: AfterSalesError {
     public var description: String {
         switch self {
         case .missingDatabase(let path):
-            return "no database at \(path); create one with `aftersales init --db \(path)` or pass --db (or set AFTERSALES_DB)"
+            return
+                "no database at \(path); create one with `aftersales init --db \(path)` or pass --db (or set "
+                + "AFTERSALES_DB)"
         case .unreadable(let path, let reason):
             return "cannot open \(path) as a database: \(reason)"
         case .newerSchema(let path, let unknown):
-            return "\(path ?? "the database") was written by a newer AfterSales (unknown migrations: \(unknown.joined(separator: ", "))); upgrade this program before using it"
+            return
+                "\(path ?? "the database") was written by a newer AfterSales (unknown migrations: "
+                + "\(unknown.joined(separator: ", "))); upgrade this program before using it"
         case .notAnAfterSalesDatabase(let path):
             return "\(path) is not an AfterSales database"
         case .inUse(let path):

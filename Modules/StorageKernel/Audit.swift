@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 import Synchronization
 
 /// One field's value before and after a change (nil: absent).
@@ -33,26 +33,39 @@ package protocol Audited {
 /// Writes the audit log. Every use case that changes a business record calls `record` inside its own
 /// transaction, so the change and its audit entry are committed (or rolled back) together.
 package enum Audit {
-    package static func record(_ db: Database, at: Date, actor: String, entity: String, id: String, action: String,
-                       before: [String: String?]? = nil, after: [String: String?]? = nil) throws {
-        try record(db, at: at, actor: actor, entity: entity, id: id, action: action, changes: diff(before: before, after: after))
+    package static func record(
+        _ db: Database, at: Date, actor: String, entity: String, id: String, action: String,
+        before: [String: String?]? = nil, after: [String: String?]? = nil
+    ) throws {
+        try record(
+            db, at: at, actor: actor, entity: entity, id: id, action: action,
+            changes: diff(before: before, after: after))
     }
 
-    package static func record(_ db: Database, at: Date, actor: String, entity: String, id: String, action: String,
-                       changes: [String: FieldChange]) throws {
-        try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [databaseValue(at), actor, entity, id, action, json(changes)])
+    package static func record(
+        _ db: Database, at: Date, actor: String, entity: String, id: String, action: String,
+        changes: [String: FieldChange]
+    ) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO audit_log (at, actor, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [databaseValue(at), actor, entity, id, action, json(changes)])
     }
 
     /// The changes as JSON, byte for byte as `JSONEncoder` with sorted keys and unescaped slashes writes them
     /// (a test compares the two): an import records an entry per item, and the encoder cost more than the insert.
     package static func json(_ changes: [String: FieldChange]) -> String {
         var out = "{"
-        for (index, (key, change)) in changes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+        for (index, (key, change)) in changes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+            .enumerated()
+        {
             if index > 0 { out += "," }
             appendJSONString(key, to: &out)
             out += ":{"
-            if let after = change.after { out += "\"after\":"; appendJSONString(after, to: &out) }
+            if let after = change.after {
+                out += "\"after\":"
+                appendJSONString(after, to: &out)
+            }
             if let before = change.before {
                 if change.after != nil { out += "," }
                 out += "\"before\":"
@@ -70,17 +83,18 @@ package enum Audit {
         var index = plain
         while index < text.utf8.endIndex {
             let byte = text.utf8[index]
-            let escaped: String? = switch byte {
-            case 0x22: "\\\""
-            case 0x5C: "\\\\"
-            case 0x0A: "\\n"
-            case 0x0D: "\\r"
-            case 0x09: "\\t"
-            case 0x08: "\\b"
-            case 0x0C: "\\f"
-            case ..<0x20: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            default: nil
-            }
+            let escaped: String? =
+                switch byte {
+                case 0x22: "\\\""
+                case 0x5C: "\\\\"
+                case 0x0A: "\\n"
+                case 0x0D: "\\r"
+                case 0x09: "\\t"
+                case 0x08: "\\b"
+                case 0x0C: "\\f"
+                case ..<0x20: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                default: nil
+                }
             if let escaped {
                 flush(upTo: index)
                 out += escaped
@@ -124,7 +138,9 @@ public struct AuditFilter: Sendable {
     public var since: Date?
     public var limit: Int
 
-    public init(entity: String? = nil, entityID: String? = nil, actor: String? = nil, since: Date? = nil, limit: Int = 100) {
+    public init(
+        entity: String? = nil, entityID: String? = nil, actor: String? = nil, since: Date? = nil, limit: Int = 100
+    ) {
         self.entity = entity
         self.entityID = entityID
         self.actor = actor
@@ -139,18 +155,34 @@ extension AppDatabase {
         try writer.read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
-            if let entity = filter.entity { conditions.append("entity = ?"); arguments += [entity] }
-            if let id = filter.entityID { conditions.append("entity_id = ?"); arguments += [id] }
-            if let actor = filter.actor { conditions.append("actor = ?"); arguments += [actor] }
-            if let since = filter.since { conditions.append("at >= ?"); arguments += [since] }
+            if let entity = filter.entity {
+                conditions.append("entity = ?")
+                arguments += [entity]
+            }
+            if let id = filter.entityID {
+                conditions.append("entity_id = ?")
+                arguments += [id]
+            }
+            if let actor = filter.actor {
+                conditions.append("actor = ?")
+                arguments += [actor]
+            }
+            if let since = filter.since {
+                conditions.append("at >= ?")
+                arguments += [since]
+            }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [filter.limit]
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(whereClause) ORDER BY id DESC LIMIT ?", arguments: arguments)
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM audit_log \(whereClause) ORDER BY id DESC LIMIT ?", arguments: arguments)
             let decoder = JSONDecoder()
             return try rows.map { row in
-                AuditEntry(id: row["id"], at: row["at"], actor: row["actor"], entity: row["entity"], entityID: row["entity_id"],
-                           action: row["action"],
-                           changes: try decoder.decode([String: FieldChange].self, from: Data((row["changes"] as String).utf8)))
+                AuditEntry(
+                    id: row["id"], at: row["at"], actor: row["actor"], entity: row["entity"],
+                    entityID: row["entity_id"],
+                    action: row["action"],
+                    changes: try decoder.decode([String: FieldChange].self, from: Data((row["changes"] as String).utf8))
+                )
             }
         }
     }

@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 
 /// What a restore did.
 public struct RestoreResult: Codable, Sendable {
@@ -45,7 +45,8 @@ extension AppDatabase {
                 throw StorageError.notAnAfterSalesDatabase(path)
             }
             guard integrity == ["ok"] else {
-                throw InvalidInput(field: "file", "\(path) fails the integrity check: \(integrity.prefix(3).joined(separator: "; "))")
+                throw InvalidInput(
+                    field: "file", "\(path) fails the integrity check: \(integrity.prefix(3).joined(separator: "; "))")
             }
             guard try db.tableExists("grdb_migrations"), try db.tableExists("audit_log") else {
                 throw StorageError.notAnAfterSalesDatabase(path)
@@ -61,7 +62,9 @@ extension AppDatabase {
     /// Replaces the database at `databasePath` with the backup at `backupPath`, after checking the backup,
     /// and only when no other process has the database open. The replaced file is kept beside it as
     /// `NAME.before-restore-TIMESTAMP`. An older backup is migrated after the restore.
-    public static func restore(from backupPath: String, to databasePath: String, clock: any WallClock, migrations: MigrationRegistry) throws -> RestoreResult {
+    public static func restore(
+        from backupPath: String, to databasePath: String, clock: any WallClock, migrations: MigrationRegistry
+    ) throws -> RestoreResult {
         let pending = try checkBackup(at: backupPath, migrations: migrations)
         let fileManager = FileManager.default
         var kept: String?
@@ -69,7 +72,13 @@ extension AppDatabase {
         let staging = databasePath + ".restoring-\(stamp)"
         try? fileManager.removeItem(atPath: staging)
         do {
-            let source = try DatabaseQueue(path: backupPath, configuration: { var c = Configuration(); c.readonly = true; return c }())
+            let source = try DatabaseQueue(
+                path: backupPath,
+                configuration: {
+                    var c = Configuration()
+                    c.readonly = true
+                    return c
+                }())
             let target = try DatabaseQueue(path: staging)
             try source.backup(to: target)
             try target.close()
@@ -90,7 +99,9 @@ extension AppDatabase {
                     try fileManager.moveItem(atPath: databasePath, toPath: kept!)
                     try db.execute(sql: "ROLLBACK")
                 }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+            {
                 try? current.close()
                 try? fileManager.removeItem(atPath: staging)
                 throw StorageError.inUse(databasePath)

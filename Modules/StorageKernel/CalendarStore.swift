@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 
 /// A day of the legal working-day calendar that differs from the Monday-to-Friday week (T-3: counts L-9's
 /// working days only; the store's opening hours are `OpeningHours`).
@@ -16,21 +16,28 @@ extension AppDatabase {
     public func setCalendarDay(_ day: LocalDate, kind: CalendarDay.Kind, name: String?, actor: String) throws {
         try writer.write { db in
             let before = try String.fetchOne(db, sql: "SELECT kind FROM calendar_day WHERE day = ?", arguments: [day])
-            try db.execute(sql: "INSERT OR REPLACE INTO calendar_day (day, kind, name) VALUES (?, ?, ?)", arguments: [day, kind.rawValue, name])
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "calendar_day", id: day.description, action: "set",
-                             before: ["kind": before], after: ["kind": kind.rawValue, "name": name])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO calendar_day (day, kind, name) VALUES (?, ?, ?)",
+                arguments: [day, kind.rawValue, name])
+            try Audit.record(
+                db, at: clock.now(), actor: actor, entity: "calendar_day", id: day.description, action: "set",
+                before: ["kind": before], after: ["kind": kind.rawValue, "name": name])
         }
     }
 
     /// Removes a calendar entry, so the day is an ordinary weekday or weekend day again.
     public func removeCalendarDay(_ day: LocalDate, actor: String) throws {
         try writer.write { db in
-            guard let before = try String.fetchOne(db, sql: "SELECT kind FROM calendar_day WHERE day = ?", arguments: [day]) else {
+            guard
+                let before = try String.fetchOne(
+                    db, sql: "SELECT kind FROM calendar_day WHERE day = ?", arguments: [day])
+            else {
                 throw NotFound("calendar entry for", day.description, field: "day")
             }
             try db.execute(sql: "DELETE FROM calendar_day WHERE day = ?", arguments: [day])
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "calendar_day", id: day.description, action: "delete",
-                             before: ["kind": before], after: nil)
+            try Audit.record(
+                db, at: clock.now(), actor: actor, entity: "calendar_day", id: day.description, action: "delete",
+                before: ["kind": before], after: nil)
         }
     }
 
@@ -52,7 +59,11 @@ extension AppDatabase {
         var calendar = BusinessCalendar()
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT day, kind FROM calendar_day")) {
             guard let day: LocalDate = row["day"] else { continue }
-            if row["kind"] == CalendarDay.Kind.workday.rawValue { calendar.makeUpWorkingDays.insert(day) } else { calendar.holidays.insert(day) }
+            if row["kind"] == CalendarDay.Kind.workday.rawValue {
+                calendar.makeUpWorkingDays.insert(day)
+            } else {
+                calendar.holidays.insert(day)
+            }
         }
         return calendar
     }

@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 
 // Storage conformances of the pure domain types, kept here so the business modules stay free of GRDB.
 

@@ -13,7 +13,9 @@ public struct MigrationRegistry: Sendable {
 
     /// The migrations of `areas`, in this order (GRDB applies the ones a database lacks in registration order).
     public init(_ areas: [any SchemaArea.Type]) {
-        let registers = areas.map { area in { @Sendable (migrator: inout DatabaseMigrator) in area.register(in: &migrator) } }
+        let registers = areas.map { area in
+            { @Sendable (migrator: inout DatabaseMigrator) in area.register(in: &migrator) }
+        }
         registrations = { migrator in registers.forEach { $0(&migrator) } }
     }
 

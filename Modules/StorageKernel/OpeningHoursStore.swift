@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 
 /// The hours of one weekday as listed (T-3).
 public struct WeekdayHours: Codable, Sendable, Equatable {
@@ -54,8 +54,9 @@ extension AppDatabase {
             let rows = try Row.fetchAll(db, sql: "SELECT weekday, hours FROM opening_hours")
             let stored = Dictionary(uniqueKeysWithValues: rows.map { ($0["weekday"] as Int, $0["hours"] as String) })
             let weekly = Weekday.allCases.map { weekday in
-                WeekdayHours(weekday: weekday, hours: stored[weekday.rawValue] ?? OpeningHours.defaultHours.description,
-                             isDefault: stored[weekday.rawValue] == nil)
+                WeekdayHours(
+                    weekday: weekday, hours: stored[weekday.rawValue] ?? OpeningHours.defaultHours.description,
+                    isDefault: stored[weekday.rawValue] == nil)
             }
             let days = try Row.fetchAll(db, sql: "SELECT day, hours, name FROM store_day ORDER BY day").map {
                 StoreDay(day: $0["day"], hours: $0["hours"], name: $0["name"])
@@ -67,26 +68,33 @@ extension AppDatabase {
     /// Rule T-3: sets the store's hours on `weekdays` (nil: closed those weekdays); audited. A week closed on
     /// every day is refused: deadlines in opening hours would never fall due.
     @discardableResult
-    public func setOpeningHours(_ weekdays: [Weekday], to hours: BusinessHours?,
-                                actor: String) throws -> OpeningHoursListing {
+    public func setOpeningHours(
+        _ weekdays: [Weekday], to hours: BusinessHours?,
+        actor: String
+    ) throws -> OpeningHoursListing {
         guard !weekdays.isEmpty else { throw InvalidInput(field: "weekday", "name at least one weekday") }
         try writer.write { db in
             var week = try Self.openingHours(db).weekly
             for weekday in weekdays { week[weekday] = hours }
             guard !week.isEmpty else {
-                throw InvalidInput(field: "weekday",
-                                   "the store would be closed every day of the week; keep at least one day open")
+                throw InvalidInput(
+                    field: "weekday",
+                    "the store would be closed every day of the week; keep at least one day open")
             }
             let now = clock.now()
             let text = hours?.description ?? "closed"
             for weekday in Set(weekdays).sorted() {
-                let before = try String.fetchOne(db, sql: "SELECT hours FROM opening_hours WHERE weekday = ?",
-                                                 arguments: [weekday.rawValue]) ?? OpeningHours.defaultHours.description
-                try db.execute(sql: "INSERT OR REPLACE INTO opening_hours (weekday, hours) VALUES (?, ?)",
-                               arguments: [weekday.rawValue, text])
+                let before =
+                    try String.fetchOne(
+                        db, sql: "SELECT hours FROM opening_hours WHERE weekday = ?",
+                        arguments: [weekday.rawValue]) ?? OpeningHours.defaultHours.description
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO opening_hours (weekday, hours) VALUES (?, ?)",
+                    arguments: [weekday.rawValue, text])
                 if before != text {
-                    try Audit.record(db, at: now, actor: actor, entity: "opening_hours", id: weekday.description,
-                                     action: "set", before: ["hours": before], after: ["hours": text])
+                    try Audit.record(
+                        db, at: now, actor: actor, entity: "opening_hours", id: weekday.description,
+                        action: "set", before: ["hours": before], after: ["hours": text])
                 }
             }
         }
@@ -98,10 +106,12 @@ extension AppDatabase {
         let entry = StoreDay(day: day, hours: hours?.description ?? "closed", name: name?.trimmed().nilIfEmpty)
         try writer.write { db in
             let before = try String.fetchOne(db, sql: "SELECT hours FROM store_day WHERE day = ?", arguments: [day])
-            try db.execute(sql: "INSERT OR REPLACE INTO store_day (day, hours, name) VALUES (?, ?, ?)",
-                           arguments: [day, entry.hours, entry.name])
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "store_day", id: day.description, action: "set",
-                             before: ["hours": before], after: ["hours": entry.hours, "name": entry.name])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO store_day (day, hours, name) VALUES (?, ?, ?)",
+                arguments: [day, entry.hours, entry.name])
+            try Audit.record(
+                db, at: clock.now(), actor: actor, entity: "store_day", id: day.description, action: "set",
+                before: ["hours": before], after: ["hours": entry.hours, "name": entry.name])
         }
         return entry
     }
@@ -114,8 +124,9 @@ extension AppDatabase {
                 throw NotFound("opening-hours entry for", day.description, field: "day")
             }
             try db.execute(sql: "DELETE FROM store_day WHERE day = ?", arguments: [day])
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "store_day", id: day.description,
-                             action: "delete", before: ["hours": before], after: nil)
+            try Audit.record(
+                db, at: clock.now(), actor: actor, entity: "store_day", id: day.description,
+                action: "delete", before: ["hours": before], after: nil)
         }
     }
 }

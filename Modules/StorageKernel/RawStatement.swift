@@ -1,7 +1,7 @@
+import Core
 import Foundation
 import GRDB
 import GRDBSQLite
-import Core
 
 /// A prepared statement bound through SQLite's C API, for the bulk paths where GRDB's argument boxing
 /// costs more than the insert itself. Text is copied by SQLite (SQLITE_TRANSIENT).
@@ -20,7 +20,10 @@ package struct RawStatement {
     }
 
     package func bind(_ index: Int32, _ text: String?) {
-        guard let text else { sqlite3_bind_null(handle, index); return }
+        guard let text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
         var copy = text
         copy.withUTF8 { bindText(index, $0) }
     }
@@ -28,11 +31,16 @@ package struct RawStatement {
     package func bind(_ index: Int32, _ vin: VIN) { vin.withUTF8 { bindText(index, $0) } }
 
     private func bindText(_ index: Int32, _ utf8: UnsafeBufferPointer<UInt8>) {
-        _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(utf8.count), RawStatement.transient)
+        _ = sqlite3_bind_text(
+            handle, index, UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(utf8.count),
+            RawStatement.transient)
     }
 
     package func bind(_ index: Int32, _ value: Int64?) {
-        guard let value else { sqlite3_bind_null(handle, index); return }
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
         sqlite3_bind_int64(handle, index, value)
     }
 
@@ -41,17 +49,25 @@ package struct RawStatement {
     /// Runs the statement; returns the number of rows it changed. Throws GRDB's error on failure.
     @discardableResult
     package func run(_ db: Database) throws -> Int {
-        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                sql: statement.sql)
         }
         return Int(sqlite3_changes(db.sqliteConnection))
     }
 
     /// Steps once and returns the first column as an integer, or nil when there is no row.
     package func firstInteger() -> Int64? {
-        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
         guard sqlite3_step(handle) == SQLITE_ROW, sqlite3_column_type(handle, 0) != SQLITE_NULL else { return nil }
         return sqlite3_column_int64(handle, 0)
     }
@@ -63,7 +79,9 @@ extension RawStatement {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                sql: statement.sql)
         }
         return false
     }

@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 
 extension AppDatabase {
     /// The settings in force (stored overrides over DOMAIN.md's defaults).
@@ -10,7 +10,9 @@ extension AppDatabase {
 
     package static func settings(_ db: Database) throws -> DealerSettings {
         var stored: [String: String] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting")) { stored[row["key"]] = row["value"] }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting")) {
+            stored[row["key"]] = row["value"]
+        }
         return DealerSettings(stored: stored)
     }
 
@@ -23,13 +25,16 @@ extension AppDatabase {
         return try writer.write { db in
             let before = try Self.settings(db).text(setting)
             let now = clock.now()
-            try db.execute(sql: """
-                INSERT INTO setting (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                """, arguments: [key, normalized, now, actor])
+            try db.execute(
+                sql: """
+                    INSERT INTO setting (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, \
+                    updated_by = excluded.updated_by
+                    """, arguments: [key, normalized, now, actor])
             if before != normalized {
-                try Audit.record(db, at: now, actor: actor, entity: "setting", id: key, action: "set",
-                                 before: ["value": before], after: ["value": normalized])
+                try Audit.record(
+                    db, at: now, actor: actor, entity: "setting", id: key, action: "set",
+                    before: ["value": before], after: ["value": normalized])
             }
             return try Self.settings(db)
         }

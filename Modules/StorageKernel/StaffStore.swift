@@ -1,6 +1,6 @@
+import Core
 import Foundation
 import GRDB
-import Core
 
 extension AppDatabase {
     /// Adds a staff member; audited. Throws `Conflict` when the name exists.
@@ -12,8 +12,11 @@ extension AppDatabase {
                 throw Conflict(field: "name", "staff member \(trimmed) already exists")
             }
             let now = clock.now()
-            try db.execute(sql: "INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)", arguments: [trimmed, role, now])
-            try Audit.record(db, at: now, actor: actor, entity: "staff", id: trimmed, action: "create", after: ["role": role.rawValue])
+            try db.execute(
+                sql: "INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)", arguments: [trimmed, role, now])
+            try Audit.record(
+                db, at: now, actor: actor, entity: "staff", id: trimmed, action: "create",
+                after: ["role": role.rawValue])
             return StaffMember(name: trimmed, role: role, leftOn: nil)
         }
     }
@@ -25,8 +28,9 @@ extension AppDatabase {
                 throw NotFound("staff member", name, field: "name")
             }
             try db.execute(sql: "UPDATE staff SET left_on = ? WHERE name = ?", arguments: [day, name])
-            try Audit.record(db, at: clock.now(), actor: actor, entity: "staff", id: name, action: "leave",
-                             before: ["left_on": row["left_on"] as String?], after: ["left_on": day.description])
+            try Audit.record(
+                db, at: clock.now(), actor: actor, entity: "staff", id: name, action: "leave",
+                before: ["left_on": row["left_on"] as String?], after: ["left_on": day.description])
             return StaffMember(name: name, role: Role(rawValue: row["role"]) ?? .csAgent, leftOn: day)
         }
     }
@@ -43,7 +47,9 @@ extension AppDatabase {
     }
 
     /// Rules C-8, C-10 through `StaffMember.requireCurrent`, with the staff and the dealer's day read here.
-    package static func requireCurrentStaff(_ db: Database, _ name: String, actor: String, at instant: Date, field: String) throws {
+    package static func requireCurrentStaff(
+        _ db: Database, _ name: String, actor: String, at instant: Date, field: String
+    ) throws {
         guard name != actor else { return }
         let roster = try staffOnDay(db, at: instant)
         try StaffMember.requireCurrent(name, actor: actor, among: roster.staff, on: roster.day, field: field)

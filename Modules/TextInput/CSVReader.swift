@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// A streaming RFC 4180 reader: fields separated by commas, optionally quoted with `"` (a quote inside
 /// doubled), records ended by LF or CRLF; a quoted field may span lines. Memory stays flat.
@@ -24,11 +24,17 @@ package final class CSVReader {
     package var encoding: TextEncoding { source.encoding }
 
     /// The SHA-256 of the file; complete once `next()` has returned nil.
-    package func checksum() -> String { var copy = source.hasher; return copy.finalizeHex() }
+    package func checksum() -> String {
+        var copy = source.hasher
+        return copy.finalizeHex()
+    }
 
     /// Loads the next chunk; false at the end of the file.
     private func refill() throws -> Bool {
-        guard !atEnd, let next = try source.nextChunk() else { atEnd = true; return false }
+        guard !atEnd, let next = try source.nextChunk() else {
+            atEnd = true
+            return false
+        }
         chunk = next
         position = 0
         if firstChunk {
@@ -53,7 +59,7 @@ package final class CSVReader {
             self.position = position
         }
         var inQuotes = false
-        var afterQuote = false   // a quote inside a quoted field: either the first of "" or the closing one
+        var afterQuote = false  // a quote inside a quoted field: either the first of "" or the closing one
         var quotedField = false
         var started = false
         recordLine = line
@@ -61,7 +67,10 @@ package final class CSVReader {
             if position == chunk.count {
                 self.position = position
                 guard try refill() else {
-                    if inQuotes && !afterQuote { throw InvalidInput(field: "line \(recordLine)", "a quoted field is not closed before the end of the file") }
+                    if inQuotes && !afterQuote {
+                        throw InvalidInput(
+                            field: "line \(recordLine)", "a quoted field is not closed before the end of the file")
+                    }
                     if !started && field.isEmpty { return nil }
                     fields.append(String(decoding: field, as: UTF8.self))
                     return fields
@@ -74,8 +83,11 @@ package final class CSVReader {
             if inQuotes {
                 if afterQuote {
                     afterQuote = false
-                    if byte == UInt8(ascii: "\"") { field.append(byte); continue }
-                    inQuotes = false // the quote closed the field; this byte is read as unquoted below
+                    if byte == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        continue
+                    }
+                    inQuotes = false  // the quote closed the field; this byte is read as unquoted below
                 } else if byte == UInt8(ascii: "\"") {
                     afterQuote = true
                     continue
@@ -93,14 +105,19 @@ package final class CSVReader {
                 quotedField = false
             case UInt8(ascii: "\n"):
                 line += 1
-                if !started && field.isEmpty { recordLine = line; continue }
+                if !started && field.isEmpty {
+                    recordLine = line
+                    continue
+                }
                 fields.append(String(decoding: field, as: UTF8.self))
                 return fields
             case UInt8(ascii: "\r"):
                 continue
             case UInt8(ascii: "\""):
                 guard field.isEmpty, !quotedField else {
-                    throw InvalidInput(field: "line \(line)", "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                    throw InvalidInput(
+                        field: "line \(line)",
+                        "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                 }
                 started = true
                 inQuotes = true

@@ -1,5 +1,6 @@
-import Foundation
 import Core
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +35,10 @@ package final class TextSource {
         self.encoding = resolved
         if resolved == .gb18030 {
             let cd = iconv_open("UTF-8", "GB18030")
-            guard cd != iconv_t(bitPattern: -1) else { fclose(file); throw InvalidInput(field: "encoding", "GB18030 is not supported on this system") }
+            guard cd != iconv_t(bitPattern: -1) else {
+                fclose(file)
+                throw InvalidInput(field: "encoding", "GB18030 is not supported on this system")
+            }
             converter = cd
         }
     }
@@ -46,7 +50,9 @@ package final class TextSource {
 
     /// Whether the whole file is valid UTF-8 (one streaming pass).
     package static func isUTF8(path: String) throws -> Bool {
-        guard let file = fopen(path, "rb") else { throw InvalidInput(field: "file", "cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard let file = fopen(path, "rb") else {
+            throw InvalidInput(field: "file", "cannot read \(path): \(String(cString: strerror(errno)))")
+        }
         defer { fclose(file) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var carry: [UInt8] = []
@@ -58,7 +64,10 @@ package final class TextSource {
             // Keep an incomplete trailing sequence for the next chunk.
             var cut = bytes.count
             var back = 0
-            while back < 3, cut > 0, bytes[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+            while back < 3, cut > 0, bytes[cut - 1] & 0xC0 == 0x80 {
+                cut -= 1
+                back += 1
+            }
             if cut > 0, bytes[cut - 1] >= 0xC0 { cut -= 1 } else { cut = bytes.count }
             if String(validating: bytes[0..<cut], as: UTF8.self) == nil { return false }
             carry = Array(bytes[cut...])
@@ -74,7 +83,9 @@ package final class TextSource {
             return n == 0 ? nil : Array(raw[0..<n])
         }
         if n == 0 {
-            guard pending.isEmpty else { throw InvalidInput(field: "file", "ends in the middle of a GB18030 character") }
+            guard pending.isEmpty else {
+                throw InvalidInput(field: "file", "ends in the middle of a GB18030 character")
+            }
             return nil
         }
         var input = pending + raw[0..<n]
@@ -84,14 +95,18 @@ package final class TextSource {
         var outLeft = output.count
         let produced: Int = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
                 _ = iconv(converter, &inPtr, &inLeft, &outPtr, &outLeft)
                 return outBuffer.count - outLeft
             }
         }
         if inLeft > 0 {
-            if errno == EILSEQ { throw InvalidInput(field: "file", "byte \(bytesRead - inLeft + 1) is not valid GB18030 (nor UTF-8)") }
+            if errno == EILSEQ {
+                throw InvalidInput(field: "file", "byte \(bytesRead - inLeft + 1) is not valid GB18030 (nor UTF-8)")
+            }
             pending = Array(input[(input.count - inLeft)...])
         }
         input.removeAll()

@@ -74,10 +74,12 @@ public struct Bulletin: Sendable, Codable, Equatable {
     public var extensionMonths: Int?
     public var extensionKilometres: Int?
 
-    public init(manufacturer: String, number: String, kind: Kind, revision: Int, issued: LocalDate, status: Status = .active,
-                title: String, component: String, summary: String, consequence: String? = nil, remedy: String,
-                models: [ModelCriterion] = [], built: [BuiltCriterion] = [], vinRanges: [VinRange] = [], vins: [VIN] = [],
-                labour: [Labour] = [], parts: [Part] = [], extensionMonths: Int? = nil, extensionKilometres: Int? = nil) {
+    public init(
+        manufacturer: String, number: String, kind: Kind, revision: Int, issued: LocalDate, status: Status = .active,
+        title: String, component: String, summary: String, consequence: String? = nil, remedy: String,
+        models: [ModelCriterion] = [], built: [BuiltCriterion] = [], vinRanges: [VinRange] = [], vins: [VIN] = [],
+        labour: [Labour] = [], parts: [Part] = [], extensionMonths: Int? = nil, extensionKilometres: Int? = nil
+    ) {
         self.manufacturer = manufacturer
         self.number = number
         self.kind = kind
@@ -101,13 +103,18 @@ public struct Bulletin: Sendable, Codable, Equatable {
 
     /// Checks the bulletin as MANUFACTURER-XML.md defines it; throws `InvalidInput` naming the field.
     public func validate() throws {
-        for (field, value) in [("number", number), ("title", title), ("component", component), ("summary", summary), ("remedy", remedy), ("manufacturer", manufacturer)]
+        for (field, value) in [
+            ("number", number), ("title", title), ("component", component), ("summary", summary), ("remedy", remedy),
+            ("manufacturer", manufacturer),
+        ]
         where value.trimmed().isEmpty {
             throw InvalidInput(field: field, "is required")
         }
         guard revision >= 1 else { throw InvalidInput(field: "revision", "must be 1 or more") }
         guard !(models.isEmpty && built.isEmpty && vinRanges.isEmpty && vins.isEmpty) else {
-            throw InvalidInput(field: "applies", "a bulletin must say which vehicles it applies to (model, built dates, VIN range or VINs)")
+            throw InvalidInput(
+                field: "applies",
+                "a bulletin must say which vehicles it applies to (model, built dates, VIN range or VINs)")
         }
         if kind == .extension {
             guard let months = extensionMonths, let km = extensionKilometres, months > 0, km > 0 else {
@@ -115,20 +122,29 @@ public struct Bulletin: Sendable, Codable, Equatable {
             }
         }
         for criterion in built {
-            if let from = criterion.from, let to = criterion.to, from > to { throw InvalidInput(field: "built", "from \(from) is after to \(to)") }
+            if let from = criterion.from, let to = criterion.to, from > to {
+                throw InvalidInput(field: "built", "from \(from) is after to \(to)")
+            }
         }
         for model in models {
-            if let from = model.yearFrom, let to = model.yearTo, from > to { throw InvalidInput(field: "model", "yearFrom \(from) is after yearTo \(to)") }
+            if let from = model.yearFrom, let to = model.yearTo, from > to {
+                throw InvalidInput(field: "model", "yearFrom \(from) is after yearTo \(to)")
+            }
         }
     }
 
     /// Content comparison for revisions: the elements of Applies compare as sets.
     public func sameContent(as other: Bulletin) -> Bool {
-        var a = self, b = other
-        a.models.sort { "\($0)" < "\($1)" }; b.models.sort { "\($0)" < "\($1)" }
-        a.built.sort { "\($0)" < "\($1)" }; b.built.sort { "\($0)" < "\($1)" }
-        a.vinRanges.sort { $0.from < $1.from }; b.vinRanges.sort { $0.from < $1.from }
-        a.vins.sort(); b.vins.sort()
+        var a = self
+        var b = other
+        a.models.sort { "\($0)" < "\($1)" }
+        b.models.sort { "\($0)" < "\($1)" }
+        a.built.sort { "\($0)" < "\($1)" }
+        b.built.sort { "\($0)" < "\($1)" }
+        a.vinRanges.sort { $0.from < $1.from }
+        b.vinRanges.sort { $0.from < $1.from }
+        a.vins.sort()
+        b.vins.sort()
         return a == b
     }
 }
@@ -141,7 +157,8 @@ public struct VinRange: Sendable, Codable, Hashable {
 
     public init(from: VIN, to: VIN) throws {
         guard VinRange.key(from) == VinRange.key(to) else {
-            throw InvalidInput(field: "vinRange", "\(from) and \(to) differ outside the serial (positions 1-8 and 10-11 must agree)")
+            throw InvalidInput(
+                field: "vinRange", "\(from) and \(to) differ outside the serial (positions 1-8 and 10-11 must agree)")
         }
         guard VinRange.serial(from) <= VinRange.serial(to) else {
             throw InvalidInput(field: "vinRange", "from \(from) comes after to \(to)")
@@ -160,7 +177,8 @@ public struct VinRange: Sendable, Codable, Hashable {
     public static func serial(_ vin: VIN) -> String { String(vin.value.suffix(6)) }
 
     public func contains(_ vin: VIN) -> Bool {
-        VinRange.key(vin) == VinRange.key(from) && VinRange.serial(vin) >= VinRange.serial(from) && VinRange.serial(vin) <= VinRange.serial(to)
+        VinRange.key(vin) == VinRange.key(from) && VinRange.serial(vin) >= VinRange.serial(from)
+            && VinRange.serial(vin) <= VinRange.serial(to)
     }
 }
 
@@ -218,7 +236,9 @@ extension Bulletin {
         }
         if !vinRanges.isEmpty || !vins.isEmpty || listed {
             let inRange = vinRanges.contains { $0.contains(vehicle.vin) }
-            if !(listed || inRange || vins.contains(vehicle.vin)) { return .notApplicable("VIN not in the bulletin's ranges or list") }
+            if !(listed || inRange || vins.contains(vehicle.vin)) {
+                return .notApplicable("VIN not in the bulletin's ranges or list")
+            }
         }
         if !built.isEmpty {
             if let day = vehicle.built {

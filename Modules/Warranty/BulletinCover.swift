@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// Rules W-6 and W-7: the remedy of a recall or a service campaign is paid by the manufacturer whatever the
 /// vehicle's warranty, while the bulletin is open for that VIN. A claim that names its bulletin is judged by
@@ -15,8 +15,10 @@ public enum BulletinCover {
         public var match: Applicability?
         public var completedOn: LocalDate?
 
-        public init(number: String, kind: Bulletin.Kind, title: String, status: Bulletin.Status, match: Applicability?,
-                    completedOn: LocalDate?) {
+        public init(
+            number: String, kind: Bulletin.Kind, title: String, status: Bulletin.Status, match: Applicability?,
+            completedOn: LocalDate?
+        ) {
             self.number = number
             self.kind = kind
             self.title = title
@@ -31,23 +33,36 @@ public enum BulletinCover {
     public static func decide(_ facts: Facts, vin: VIN) -> WarrantyDecision {
         let name = "\(facts.kind.rawValue) \(facts.number)"
         func refuse(_ text: String) -> WarrantyDecision {
-            WarrantyDecision(covered: false, coveredBy: nil, summary: "not covered by \(name): \(text)", warrantyStart: nil,
-                             reasons: [DecisionReason(rule: "W-6", kind: .bulletin, decisive: true, text: text, source: facts.number)])
+            WarrantyDecision(
+                covered: false, coveredBy: nil, summary: "not covered by \(name): \(text)", warrantyStart: nil,
+                reasons: [
+                    DecisionReason(rule: "W-6", kind: .bulletin, decisive: true, text: text, source: facts.number)
+                ])
         }
         guard facts.kind.canBeOpen else {
-            return refuse("a \(facts.kind.rawValue) bulletin pays no work by itself; claim the repair under the warranty")
+            return refuse(
+                "a \(facts.kind.rawValue) bulletin pays no work by itself; claim the repair under the warranty")
         }
         guard facts.status == .active else { return refuse("the bulletin is withdrawn") }
-        guard let match = facts.match, match.matches else { return refuse("the bulletin does not apply to VIN \(vin.value)") }
-        if let done = facts.completedOn { return refuse("its remedy was completed on this vehicle on \(done)") }
-        var reasons = [DecisionReason(rule: "W-6", kind: .bulletin, decisive: true,
-                                      text: "open \(name) (\(facts.title)): its remedy is paid by the manufacturer whatever the warranty",
-                                      source: facts.number)]
-        if case .possible(let why) = match {
-            reasons.append(DecisionReason(rule: "W-6", kind: .bulletin, decisive: false,
-                                          text: "possible match (\(why)): confirm the vehicle is affected before submitting", source: facts.number))
+        guard let match = facts.match, match.matches else {
+            return refuse("the bulletin does not apply to VIN \(vin.value)")
         }
-        return WarrantyDecision(covered: true, coveredBy: name, summary: "covered by \(name) (\(facts.title))", warrantyStart: nil,
-                                reasons: reasons)
+        if let done = facts.completedOn { return refuse("its remedy was completed on this vehicle on \(done)") }
+        var reasons = [
+            DecisionReason(
+                rule: "W-6", kind: .bulletin, decisive: true,
+                text: "open \(name) (\(facts.title)): its remedy is paid by the manufacturer whatever the warranty",
+                source: facts.number)
+        ]
+        if case .possible(let why) = match {
+            reasons.append(
+                DecisionReason(
+                    rule: "W-6", kind: .bulletin, decisive: false,
+                    text: "possible match (\(why)): confirm the vehicle is affected before submitting",
+                    source: facts.number))
+        }
+        return WarrantyDecision(
+            covered: true, coveredBy: name, summary: "covered by \(name) (\(facts.title))", warrantyStart: nil,
+            reasons: reasons)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// A warranty claim's state (W-7): draft → submitted → approved / rejected (with reason) → paid;
 /// a rejected claim can be resubmitted.
@@ -16,7 +16,8 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
     /// The transitions of W-7: (action, from) → to. A draft, or a claim the manufacturer rejected, can be cancelled.
     static let transitions: [(ClaimAction, ClaimStatus, ClaimStatus)] = [
         (.submit, .draft, .submitted), (.approve, .submitted, .approved), (.reject, .submitted, .rejected),
-        (.pay, .approved, .paid), (.resubmit, .rejected, .submitted), (.cancel, .draft, .cancelled), (.cancel, .rejected, .cancelled),
+        (.pay, .approved, .paid), (.resubmit, .rejected, .submitted), (.cancel, .draft, .cancelled),
+        (.cancel, .rejected, .cancelled),
     ]
 
     /// Whether the action needs a reason: the manufacturer's for a rejection, the dealer's for a cancel.
@@ -24,9 +25,15 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
 
     /// Rule W-7: the state after this action, or a `Conflict` naming the actions allowed from `status`.
     public func apply(to status: ClaimStatus) throws -> ClaimStatus {
-        if let transition = ClaimAction.transitions.first(where: { $0.0 == self && $0.1 == status }) { return transition.2 }
+        if let transition = ClaimAction.transitions.first(where: { $0.0 == self && $0.1 == status }) {
+            return transition.2
+        }
         let allowed = ClaimAction.transitions.filter { $0.1 == status }.map(\.0.rawValue)
-        throw Conflict(field: "status", "a \(status.rawValue) claim cannot be \(pastTense) (W-7); allowed: \(allowed.isEmpty ? "none, the claim is closed" : allowed.joined(separator: ", "))")
+        throw Conflict(
+            field: "status",
+            "a \(status.rawValue) claim cannot be \(pastTense) (W-7); allowed: "
+                + "\(allowed.isEmpty ? "none, the claim is closed" : allowed.joined(separator: ", "))"
+        )
     }
 
     var pastTense: String {
@@ -93,7 +100,9 @@ public struct ClaimCatalogue: Sendable, Equatable {
     public static let none = ClaimCatalogue(standardHours: [:], partPrices: [:], hasLabour: false, hasParts: false)
 
     /// The code (before any `:`) of a line as typed.
-    public static func code(of text: String) -> String { String(text.split(separator: ":", omittingEmptySubsequences: false).first ?? "").trimmed() }
+    public static func code(of text: String) -> String {
+        String(text.split(separator: ":", omittingEmptySubsequences: false).first ?? "").trimmed()
+    }
 }
 
 extension ClaimLine {
@@ -101,12 +110,17 @@ extension ClaimLine {
     /// vehicle) or `CODE:HOURS`; a part is `NUMBER:QUANTITY` (the price in force on the day) or
     /// `NUMBER:QUANTITY:PRICE`. A code the catalogue does not know is refused when there is a catalogue; hours or a
     /// price that differ from it, or a line priced without one, are kept with a note saying so.
-    public static func priced(_ text: String, kind: Kind, labourRate: Money, catalogue: ClaimCatalogue) throws -> ClaimLine {
+    public static func priced(
+        _ text: String, kind: Kind, labourRate: Money, catalogue: ClaimCatalogue
+    ) throws -> ClaimLine {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmed() }
         let field = kind == .labour ? ClaimForm.Field.labour.rawValue : ClaimForm.Field.parts.rawValue
         guard let code = parts.first, !code.isEmpty else {
-            throw InvalidInput(field: field, kind == .labour ? "expected CODE or CODE:HOURS such as \"47 11 19 00:1.2\", got \"\(text)\""
-                                                             : "expected NUMBER:QUANTITY[:PRICE] such as \"5Q0 611 701 C:2\", got \"\(text)\"")
+            throw InvalidInput(
+                field: field,
+                kind == .labour
+                    ? "expected CODE or CODE:HOURS such as \"47 11 19 00:1.2\", got \"\(text)\""
+                    : "expected NUMBER:QUANTITY[:PRICE] such as \"5Q0 611 701 C:2\", got \"\(text)\"")
         }
         func positive(_ s: String, what: String) throws -> Int {
             guard let money = Money(yuan: s), money.fen > 0 else {
@@ -116,42 +130,58 @@ extension ClaimLine {
         }
         switch kind {
         case .labour:
-            guard parts.count <= 2 else { throw InvalidInput(field: field, "expected CODE or CODE:HOURS, got \"\(text)\"") }
+            guard parts.count <= 2 else {
+                throw InvalidInput(field: field, "expected CODE or CODE:HOURS, got \"\(text)\"")
+            }
             let standard = catalogue.standardHours[code]
             if standard == nil, catalogue.hasLabour {
-                throw InvalidInput(field: field, "labour operation \(code) is not in the catalogue for this vehicle (Q-1)")
+                throw InvalidInput(
+                    field: field, "labour operation \(code) is not in the catalogue for this vehicle (Q-1)")
             }
             guard parts.count == 2 else {
                 guard let standard else {
-                    throw InvalidInput(field: field, "no catalogue is imported to give \(code)'s hours: write CODE:HOURS")
+                    throw InvalidInput(
+                        field: field, "no catalogue is imported to give \(code)'s hours: write CODE:HOURS")
                 }
                 return ClaimLine(kind: .labour, code: code, quantityHundredths: standard, unitPrice: labourRate)
             }
             let hours = try positive(parts[1], what: "hours")
-            let note = standard.map { $0 == hours ? nil : "hours \(Self.decimal(hours)) given; the catalogue says \(Self.decimal($0))" }
+            let note =
+                standard.map {
+                    $0 == hours ? nil : "hours \(Self.decimal(hours)) given; the catalogue says \(Self.decimal($0))"
+                }
                 ?? "not in a catalogue; hours as given"
             return ClaimLine(kind: .labour, code: code, quantityHundredths: hours, unitPrice: labourRate, note: note)
         case .part:
             guard (2...3).contains(parts.count), let quantity = Int(parts[1]), quantity > 0 else {
-                throw InvalidInput(field: field, "expected NUMBER:QUANTITY[:PRICE] with a positive whole quantity, got \"\(text)\"")
+                throw InvalidInput(
+                    field: field, "expected NUMBER:QUANTITY[:PRICE] with a positive whole quantity, got \"\(text)\"")
             }
             let listed = catalogue.partPrices[code]
-            if listed == nil, catalogue.hasParts { throw InvalidInput(field: field, "part \(code) is not in the catalogue (Q-1)") }
+            if listed == nil, catalogue.hasParts {
+                throw InvalidInput(field: field, "part \(code) is not in the catalogue (Q-1)")
+            }
             guard parts.count == 3 else {
-                guard let listed else { throw InvalidInput(field: field, "no catalogue is imported to give \(code)'s price: write NUMBER:QUANTITY:PRICE") }
+                guard let listed else {
+                    throw InvalidInput(
+                        field: field, "no catalogue is imported to give \(code)'s price: write NUMBER:QUANTITY:PRICE")
+                }
                 return ClaimLine(kind: .part, code: code, quantityHundredths: quantity * 100, unitPrice: listed)
             }
             guard let price = Money(yuan: parts[2]), price.fen > 0 else {
                 throw InvalidInput(field: field, "price \"\(parts[2])\" is not an amount such as 86.00")
             }
-            let note = listed.map { $0 == price ? nil : "price \(price) given; the catalogue says \($0)" } ?? "not in a catalogue; price as given"
+            let note =
+                listed.map { $0 == price ? nil : "price \(price) given; the catalogue says \($0)" }
+                ?? "not in a catalogue; price as given"
             return ClaimLine(kind: .part, code: code, quantityHundredths: quantity * 100, unitPrice: price, note: note)
         }
     }
 
     /// Hundredths as a plain decimal: 120 → "1.2", 200 → "2".
     public static func decimal(_ hundredths: Int) -> String {
-        let whole = hundredths / 100, rest = hundredths % 100
+        let whole = hundredths / 100
+        let rest = hundredths % 100
         guard rest != 0 else { return String(whole) }
         return rest % 10 == 0 ? "\(whole).\(rest / 10)" : String(format: "%d.%02d", whole, rest)
     }

@@ -59,8 +59,9 @@ public struct ClaimForm: Codable, Sendable, Equatable {
         guard mileage >= 0 else {
             throw InvalidInput(field: Field.mileage.rawValue, "expected kilometres, 0 or more, got \(mileage)")
         }
-        return Validated(vehicle: vin, mileage: mileage, failure: failure ?? "", cause: cause ?? "",
-                         repairOrder: repairOrder, repairLine: repairLine, labour: labour ?? [], parts: parts ?? [],
-                         component: component, fittedPart: fittedPart, bulletin: bulletin)
+        return Validated(
+            vehicle: vin, mileage: mileage, failure: failure ?? "", cause: cause ?? "",
+            repairOrder: repairOrder, repairLine: repairLine, labour: labour ?? [], parts: parts ?? [],
+            component: component, fittedPart: fittedPart, bulletin: bulletin)
     }
 }

@@ -38,7 +38,10 @@ public struct ExclusionFact: Sendable, Codable, Equatable {
     public var source: String
     public var note: String?
 
-    public init(id: Int64? = nil, kind: Kind, condition: String? = nil, component: String? = nil, recordedOn: LocalDate, source: String, note: String? = nil) {
+    public init(
+        id: Int64? = nil, kind: Kind, condition: String? = nil, component: String? = nil, recordedOn: LocalDate,
+        source: String, note: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.condition = condition

@@ -28,13 +28,16 @@ public struct MaintenanceCompliance: Sendable, Codable, Equatable {
     /// schedule only within both limits plus their tolerance (`MaintenanceDuePoint.isOnTime`, the one
     /// definition the reminders use too); a late visit, or a due point passed without a visit, is missed.
     /// For household cars, maintenance at an independent workshop with proof counts (L-11).
-    public static func evaluate(schedule: MaintenanceSchedule, delivered: LocalDate, visits: [MaintenanceVisit], on: LocalDate,
-                                mileage: Int, household: Bool) -> MaintenanceCompliance {
+    public static func evaluate(
+        schedule: MaintenanceSchedule, delivered: LocalDate, visits: [MaintenanceVisit], on: LocalDate,
+        mileage: Int, household: Bool
+    ) -> MaintenanceCompliance {
         let counting = visits.filter { !$0.independent || (household && $0.proof != nil) }.sorted { $0.day < $1.day }
         var findings: [String] = []
         for ignored in visits where ignored.independent && !(household && ignored.proof != nil) {
-            findings.append("visit on \(ignored.day) at an independent workshop does not count"
-                            + (household ? " without proof (L-11)" : " (not a household car)"))
+            findings.append(
+                "visit on \(ignored.day) at an independent workshop does not count"
+                    + (household ? " without proof (L-11)" : " (not a household car)"))
         }
         var onSchedule = true
         var last: (day: LocalDate, kilometres: Int)?
@@ -57,8 +60,9 @@ public struct MaintenanceCompliance: Sendable, Codable, Equatable {
         let next = schedule.duePoint(delivery: delivered, lastVisit: last)
         if next.hasPassed(on: on, kilometres: mileage) {
             onSchedule = false
-            findings.append("\(due(counting.count + 1, next)) (tolerance \(schedule.toleranceDays) days / "
-                            + "\(Grouping.thousands(schedule.toleranceKilometres)) km): missed")
+            findings.append(
+                "\(due(counting.count + 1, next)) (tolerance \(schedule.toleranceDays) days / "
+                    + "\(Grouping.thousands(schedule.toleranceKilometres)) km): missed")
         }
         return MaintenanceCompliance(onSchedule: onSchedule, findings: findings)
     }

@@ -18,16 +18,22 @@ public struct PartsWarrantyTerm: Sendable, Codable, Equatable {
 
     public func validate() throws {
         guard !make.trimmed().isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
-        guard (1...240).contains(months) else { throw InvalidInput(field: "months", "expected 1 to 240, got \(months)") }
+        guard (1...240).contains(months) else {
+            throw InvalidInput(field: "months", "expected 1 to 240, got \(months)")
+        }
     }
 
     /// Rule W-3: the manufacturer's parts-warranty term for a part fitted on `fitted` to a vehicle of `make` and
     /// `model`: a model's term before its make's, then the newest effective on or before fitting; nil when the
     /// manufacturer gives none (the setting then applies).
-    public static func select(from terms: [PartsWarrantyTerm], make: String, model: String, fitted: LocalDate) -> PartsWarrantyTerm? {
+    public static func select(
+        from terms: [PartsWarrantyTerm], make: String, model: String, fitted: LocalDate
+    ) -> PartsWarrantyTerm? {
         func fold(_ s: String) -> String { s.trimmed().lowercased() }
-        return terms.filter { $0.effective <= fitted && fold($0.make) == fold(make) && ($0.model == nil || fold($0.model!) == fold(model)) }
-            .max { a, b in (a.model == nil ? 0 : 1, a.effective) < (b.model == nil ? 0 : 1, b.effective) }
+        return terms.filter {
+            $0.effective <= fitted && fold($0.make) == fold(make) && ($0.model == nil || fold($0.model!) == fold(model))
+        }
+        .max { a, b in (a.model == nil ? 0 : 1, a.effective) < (b.model == nil ? 0 : 1, b.effective) }
     }
 }
 

@@ -19,8 +19,11 @@ public struct DecisionReason: Sendable, Codable, Equatable {
     /// The record the reason rests on (an exclusion's source, a bulletin number, a part invoice).
     public var source: String?
 
-    public init(rule: String, kind: Kind, decisive: Bool, text: String, limit: Int? = nil, actual: Int? = nil, margin: Int? = nil,
-                unit: String? = nil, source: String? = nil) {
+    public init(
+        rule: String, kind: Kind, decisive: Bool, text: String, limit: Int? = nil, actual: Int? = nil,
+        margin: Int? = nil,
+        unit: String? = nil, source: String? = nil
+    ) {
         self.rule = rule
         self.kind = kind
         self.decisive = decisive
@@ -45,8 +48,10 @@ public struct WarrantyDecision: Sendable, Codable, Equatable {
     public var warrantyEnds: LocalDate?
     public var reasons: [DecisionReason]
 
-    public init(covered: Bool, coveredBy: String?, summary: String, warrantyStart: LocalDate?,
-                warrantyEnds: LocalDate? = nil, reasons: [DecisionReason]) {
+    public init(
+        covered: Bool, coveredBy: String?, summary: String, warrantyStart: LocalDate?,
+        warrantyEnds: LocalDate? = nil, reasons: [DecisionReason]
+    ) {
         self.covered = covered
         self.coveredBy = coveredBy
         self.summary = summary
@@ -86,31 +91,45 @@ struct LimitCheck {
         var out: [DecisionReason] = []
         if withinMonths {
             let used = monthsUsed
-            out.append(DecisionReason(rule: rule, kind: .limit, decisive: false,
-                                      text: "\(label)months: \(used) of \(months) used, \(months - used) left "
-                                        + "(until \(lastDay))",
-                                      limit: months, actual: used, margin: months - used, unit: "months"))
+            out.append(
+                DecisionReason(
+                    rule: rule, kind: .limit, decisive: false,
+                    text: "\(label)months: \(used) of \(months) used, \(months - used) left "
+                        + "(until \(lastDay))",
+                    limit: months, actual: used, margin: months - used, unit: "months"))
         } else {
             let over = lastDay.days(until: on)
-            out.append(DecisionReason(rule: rule, kind: .limit, decisive: decisiveIfOver,
-                                      text: "\(label)months: \(months) of \(months) used; ended \(lastDay), "
-                                        + "\(over) day\(over == 1 ? "" : "s") ago",
-                                      limit: months, actual: monthsUsed, margin: -over, unit: "months"))
+            out.append(
+                DecisionReason(
+                    rule: rule, kind: .limit, decisive: decisiveIfOver,
+                    text: "\(label)months: \(months) of \(months) used; ended \(lastDay), "
+                        + "\(over) day\(over == 1 ? "" : "s") ago",
+                    limit: months, actual: monthsUsed, margin: -over, unit: "months"))
         }
         if let kilometres, let mileage {
             if withinDistance(mileage, limit: kilometres) {
-                out.append(DecisionReason(rule: rule, kind: .limit, decisive: false,
-                                          text: "\(label)kilometres: \(Grouping.thousands(mileage)) of \(Grouping.thousands(kilometres)), \(Grouping.thousands(kilometres - mileage)) left",
-                                          limit: kilometres, actual: mileage, margin: kilometres - mileage, unit: "km"))
+                out.append(
+                    DecisionReason(
+                        rule: rule, kind: .limit, decisive: false,
+                        text:
+                            "\(label)kilometres: \(Grouping.thousands(mileage)) of \(Grouping.thousands(kilometres)), "
+                            + "\(Grouping.thousands(kilometres - mileage)) left",
+                        limit: kilometres, actual: mileage, margin: kilometres - mileage, unit: "km"))
             } else {
-                out.append(DecisionReason(rule: rule, kind: .limit, decisive: decisiveIfOver,
-                                          text: "\(label)kilometres: \(Grouping.thousands(mileage)) of \(Grouping.thousands(kilometres)), over by \(Grouping.thousands(mileage - kilometres))",
-                                          limit: kilometres, actual: mileage, margin: kilometres - mileage, unit: "km"))
+                out.append(
+                    DecisionReason(
+                        rule: rule, kind: .limit, decisive: decisiveIfOver,
+                        text:
+                            "\(label)kilometres: \(Grouping.thousands(mileage)) of \(Grouping.thousands(kilometres)), "
+                            + "over by \(Grouping.thousands(mileage - kilometres))",
+                        limit: kilometres, actual: mileage, margin: kilometres - mileage, unit: "km"))
             }
         } else if let kilometres {
-            out.append(DecisionReason(rule: rule, kind: .limit, decisive: false,
-                                      text: "\(label)kilometres: limit \(Grouping.thousands(kilometres)); no mileage given or recorded",
-                                      limit: kilometres, unit: "km"))
+            out.append(
+                DecisionReason(
+                    rule: rule, kind: .limit, decisive: false,
+                    text: "\(label)kilometres: limit \(Grouping.thousands(kilometres)); no mileage given or recorded",
+                    limit: kilometres, unit: "km"))
         }
         return out
     }

@@ -39,9 +39,14 @@ public struct EligibilityInput: Sendable {
     public var exclusions: [ExclusionFact]
     public var fittedParts: [FittedPart]
 
-    public init(vin: VIN, make: String, model: String, delivered: LocalDate, deliveryUsage: Usage, currentUsage: Usage, on: LocalDate,
-                mileage: Int?, component: String? = nil, partNumber: String? = nil, terms: [WarrantyTerm], legal: LegalPeriods = .minimum,
-                partsWarrantyMonths: Int = 12, extensions: [ExtensionCover] = [], exclusions: [ExclusionFact] = [], fittedParts: [FittedPart] = []) {
+    public init(
+        vin: VIN, make: String, model: String, delivered: LocalDate, deliveryUsage: Usage, currentUsage: Usage,
+        on: LocalDate,
+        mileage: Int?, component: String? = nil, partNumber: String? = nil, terms: [WarrantyTerm],
+        legal: LegalPeriods = .minimum,
+        partsWarrantyMonths: Int = 12, extensions: [ExtensionCover] = [], exclusions: [ExclusionFact] = [],
+        fittedParts: [FittedPart] = []
+    ) {
         self.vin = vin
         self.make = make
         self.model = model
@@ -80,10 +85,15 @@ public struct VehicleCoverage: Sendable, Equatable {
 public enum WarrantyPolicy {
     /// The one definition of the vehicle warranty (W-1, W-2, L-2) behind `decide`, the warranty-expiry
     /// reminder and the `warranty-ends-in` segment field (M-1, M-2); nil when no term applies.
-    public static func vehicleCoverage(terms: [WarrantyTerm], legal: LegalPeriods, make: String, model: String,
-                                       deliveryUsage: Usage, delivered: LocalDate) -> VehicleCoverage? {
-        guard let term = WarrantyTerm.select(from: terms, make: make, model: model, usage: deliveryUsage,
-                                             delivered: delivered) else { return nil }
+    public static func vehicleCoverage(
+        terms: [WarrantyTerm], legal: LegalPeriods, make: String, model: String,
+        deliveryUsage: Usage, delivered: LocalDate
+    ) -> VehicleCoverage? {
+        guard
+            let term = WarrantyTerm.select(
+                from: terms, make: make, model: model, usage: deliveryUsage,
+                delivered: delivered)
+        else { return nil }
         var months = term.months
         var kilometres = term.kilometres
         if deliveryUsage == .private {
@@ -91,14 +101,16 @@ public enum WarrantyPolicy {
             kilometres = max(kilometres, legal.repairKilometres)
         }
         let raised = months != term.months || kilometres != term.kilometres
-        return VehicleCoverage(term: term, months: months, kilometres: kilometres, legalMinimumApplies: raised,
-                               start: delivered)
+        return VehicleCoverage(
+            term: term, months: months, kilometres: kilometres, legalMinimumApplies: raised,
+            start: delivered)
     }
 
     /// The vehicle warranty of an eligibility input (its usage at delivery, W-2).
     public static func vehicleCoverage(_ input: EligibilityInput) -> VehicleCoverage? {
-        vehicleCoverage(terms: input.terms, legal: input.legal, make: input.make, model: input.model,
-                        deliveryUsage: input.deliveryUsage, delivered: input.delivered)
+        vehicleCoverage(
+            terms: input.terms, legal: input.legal, make: input.make, model: input.model,
+            deliveryUsage: input.deliveryUsage, delivered: input.delivered)
     }
 
     public static func decide(_ input: EligibilityInput) -> WarrantyDecision {
@@ -107,8 +119,13 @@ public enum WarrantyPolicy {
 
         // W-2: coverage follows the usage at delivery.
         if input.currentUsage != input.deliveryUsage {
-            reasons.append(DecisionReason(rule: "W-2", kind: .usage, decisive: false,
-                                          text: "usage now \(input.currentUsage.rawValue); coverage follows the usage at delivery, \(input.deliveryUsage.rawValue) (W-2)"))
+            reasons.append(
+                DecisionReason(
+                    rule: "W-2", kind: .usage, decisive: false,
+                    text:
+                        "usage now \(input.currentUsage.rawValue); coverage follows the usage at delivery, "
+                        + "\(input.deliveryUsage.rawValue) (W-2)"
+                ))
         }
 
         // W-1: the manufacturer's term, with the household-car legal minimum (L-1, L-2).
@@ -117,46 +134,74 @@ public enum WarrantyPolicy {
         if let coverage {
             let term = coverage.term
             let scope = [term.make == "*" ? "any make" : term.make, term.model].compactMap { $0 }.joined(separator: " ")
-            reasons.append(DecisionReason(rule: "W-1", kind: .term, decisive: false,
-                                          text: "term: \(scope), \(term.usage.rawValue) use, \(term.months) months or \(Grouping.thousands(term.kilometres)) km, whichever comes first, from delivery on \(input.delivered) (effective \(term.effective), \(term.source))",
-                                          source: term.source))
+            reasons.append(
+                DecisionReason(
+                    rule: "W-1", kind: .term, decisive: false,
+                    text:
+                        "term: \(scope), \(term.usage.rawValue) use, \(term.months) months or "
+                        + "\(Grouping.thousands(term.kilometres)) km, whichever comes first, from delivery on "
+                        + "\(input.delivered) (effective \(term.effective), \(term.source))",
+                    source: term.source))
             let months = coverage.months
             let kilometres = coverage.kilometres
             if months != term.months {
-                reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
-                                              text: "term \(term.months) months; the legal repair period (包修期) of at least \(months) "
-                                                + "months applies"))
+                reasons.append(
+                    DecisionReason(
+                        rule: "L-2", kind: .legal, decisive: false,
+                        text: "term \(term.months) months; the legal repair period (包修期) of at least \(months) "
+                            + "months applies"))
             }
             if kilometres != term.kilometres {
-                reasons.append(DecisionReason(rule: "L-2", kind: .legal, decisive: false,
-                                              text: "term \(Grouping.thousands(term.kilometres)) km; the legal repair period (包修期) "
-                                                + "of at least \(Grouping.thousands(kilometres)) km applies"))
+                reasons.append(
+                    DecisionReason(
+                        rule: "L-2", kind: .legal, decisive: false,
+                        text: "term \(Grouping.thousands(term.kilometres)) km; the legal repair period (包修期) "
+                            + "of at least \(Grouping.thousands(kilometres)) km applies"))
             }
-            let check = LimitCheck(months: months, kilometres: kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
+            let check = LimitCheck(
+                months: months, kilometres: kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
             // Two L-2 periods can appear in one answer: each says which it is (the repair period here, 三包 below).
-            reasons += check.reasons(rule: coverage.legalMinimumApplies ? "L-2" : "W-1",
-                                     label: coverage.legalMinimumApplies ? "repair period (包修期) " : "", decisiveIfOver: true)
+            reasons += check.reasons(
+                rule: coverage.legalMinimumApplies ? "L-2" : "W-1",
+                label: coverage.legalMinimumApplies ? "repair period (包修期) " : "", decisiveIfOver: true)
             if check.within { coveredBy = "vehicle warranty" }
             if household {
-                let sanbao = LimitCheck(months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered, on: input.on, mileage: input.mileage)
-                reasons.append(DecisionReason(rule: "L-2", kind: .sanbao, decisive: false,
-                                              text: "三包 period (三包有效期, for replacement or refund; not the repair period above) "
-                                                + "\(input.legal.sanbaoMonths) months or \(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
-                                                + (sanbao.within ? "within (until \(sanbao.lastDay))"
-                                                                 : "ended or exceeded")))
+                let sanbao = LimitCheck(
+                    months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered,
+                    on: input.on, mileage: input.mileage)
+                reasons.append(
+                    DecisionReason(
+                        rule: "L-2", kind: .sanbao, decisive: false,
+                        text: "三包 period (三包有效期, for replacement or refund; not the repair period above) "
+                            + "\(input.legal.sanbaoMonths) months or "
+                            + "\(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
+                            + (sanbao.within
+                                ? "within (until \(sanbao.lastDay))"
+                                : "ended or exceeded")))
             }
         } else {
-            reasons.append(DecisionReason(rule: "W-1", kind: .term, decisive: true,
-                                          text: "no warranty term for \(input.make) \(input.model), \(input.deliveryUsage.rawValue) use, delivered \(input.delivered)"))
+            reasons.append(
+                DecisionReason(
+                    rule: "W-1", kind: .term, decisive: true,
+                    text:
+                        "no warranty term for \(input.make) \(input.model), \(input.deliveryUsage.rawValue) use, "
+                        + "delivered \(input.delivered)"
+                ))
         }
 
         // Extensions of the asked component (bulletins of kind extension).
         if let component = input.component {
             for cover in input.extensions where componentKey(cover.component) == componentKey(component) {
-                let check = LimitCheck(months: cover.months, kilometres: cover.kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
-                reasons.append(DecisionReason(rule: "W-6", kind: .extension, decisive: coveredBy == nil && check.within,
-                                              text: "extension \(cover.bulletin) covers \(cover.component) for \(cover.months) months or \(Grouping.thousands(cover.kilometres)) km from the warranty start",
-                                              source: cover.bulletin))
+                let check = LimitCheck(
+                    months: cover.months, kilometres: cover.kilometres, start: input.delivered, on: input.on,
+                    mileage: input.mileage)
+                reasons.append(
+                    DecisionReason(
+                        rule: "W-6", kind: .extension, decisive: coveredBy == nil && check.within,
+                        text:
+                            "extension \(cover.bulletin) covers \(cover.component) for \(cover.months) months or "
+                            + "\(Grouping.thousands(cover.kilometres)) km from the warranty start",
+                        source: cover.bulletin))
                 reasons += check.reasons(rule: "W-6", label: "extension \(cover.bulletin) ", decisiveIfOver: false)
                 if coveredBy == nil, check.within { coveredBy = "warranty extension \(cover.bulletin)" }
             }
@@ -165,33 +210,55 @@ public enum WarrantyPolicy {
         // W-3: a part bought and fitted here, with its invoice.
         if let number = input.partNumber {
             let key = FittedPart.key(number)
-            if let part = input.fittedParts.filter({ FittedPart.key($0.partNumber) == key }).max(by: { $0.fittedOn < $1.fittedOn }) {
+            if let part = input.fittedParts.filter({ FittedPart.key($0.partNumber) == key }).max(by: {
+                $0.fittedOn < $1.fittedOn
+            }) {
                 // The manufacturer's term for the make wins; the dealer's setting is the fallback.
-                let term = PartsWarrantyTerm.select(from: input.partsWarrantyTerms, make: input.make, model: input.model, fitted: part.fittedOn)
+                let term = PartsWarrantyTerm.select(
+                    from: input.partsWarrantyTerms, make: input.make, model: input.model, fitted: part.fittedOn)
                 let months = term?.months ?? input.partsWarrantyMonths
-                let source = term.map { "the manufacturer's parts warranty for \($0.make)\($0.model.map { " " + $0 } ?? "") (effective \($0.effective))" }
+                let source =
+                    term.map {
+                        "the manufacturer's parts warranty for \($0.make)\($0.model.map { " " + $0 } ?? "") "
+                            + "(effective \($0.effective))"
+                    }
                     ?? "setting warranty.parts.months (no manufacturer term for \(input.make))"
-                let check = LimitCheck(months: months, kilometres: nil, start: part.fittedOn, on: input.on, mileage: nil)
-                reasons.append(DecisionReason(rule: "W-3", kind: .part, decisive: coveredBy == nil && check.within,
-                                              text: "part \(part.partNumber) bought and fitted here on \(part.fittedOn) (invoice \(part.invoice)): "
-                                                + "covered \(months) months from fitting, by \(source)",
-                                              source: part.invoice))
+                let check = LimitCheck(
+                    months: months, kilometres: nil, start: part.fittedOn, on: input.on, mileage: nil)
+                reasons.append(
+                    DecisionReason(
+                        rule: "W-3", kind: .part, decisive: coveredBy == nil && check.within,
+                        text:
+                            "part \(part.partNumber) bought and fitted here on \(part.fittedOn) (invoice "
+                            + "\(part.invoice)): "
+                            + "covered \(months) months from fitting, by \(source)",
+                        source: part.invoice))
                 reasons += check.reasons(rule: "W-3", label: "part ", decisiveIfOver: false)
                 if coveredBy == nil, check.within { coveredBy = "part warranty (W-3)" }
             } else {
-                reasons.append(DecisionReason(rule: "W-3", kind: .part, decisive: false,
-                                              text: "no record of part \(number) bought and fitted here with an invoice; W-3 part warranty does not apply"))
+                reasons.append(
+                    DecisionReason(
+                        rule: "W-3", kind: .part, decisive: false,
+                        text:
+                            "no record of part \(number) bought and fitted here with an invoice; W-3 part warranty "
+                            + "does not apply"
+                    ))
             }
         }
 
         // W-4: exclusions, each with its source record.
         var excluded = false
         for fact in input.exclusions {
-            let applies = fact.component.map { c in input.component.map { componentKey($0) == componentKey(c) } ?? false } ?? true
-            reasons.append(DecisionReason(rule: "W-4", kind: .exclusion, decisive: applies,
-                                          text: "exclusion: \(fact.title)\(fact.component.map { " (\($0) only)" } ?? "") recorded \(fact.recordedOn), source \(fact.source)"
-                                            + (applies ? "" : "; does not concern the component asked about"),
-                                          source: fact.source))
+            let applies =
+                fact.component.map { c in input.component.map { componentKey($0) == componentKey(c) } ?? false } ?? true
+            reasons.append(
+                DecisionReason(
+                    rule: "W-4", kind: .exclusion, decisive: applies,
+                    text:
+                        "exclusion: \(fact.title)\(fact.component.map { " (\($0) only)" } ?? "") recorded "
+                        + "\(fact.recordedOn), source \(fact.source)"
+                        + (applies ? "" : "; does not concern the component asked about"),
+                    source: fact.source))
             if applies { excluded = true }
         }
 
@@ -205,7 +272,8 @@ public enum WarrantyPolicy {
         } else {
             summary = "not covered"
         }
-        return WarrantyDecision(covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary,
-                                warrantyStart: input.delivered, warrantyEnds: coverage?.lastDay, reasons: reasons)
+        return WarrantyDecision(
+            covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary,
+            warrantyStart: input.delivered, warrantyEnds: coverage?.lastDay, reasons: reasons)
     }
 }

@@ -1,7 +1,8 @@
-import Foundation
 import Core
+import Foundation
 
-// The settings of the legal periods (L-2) and the warranty terms (W-3, W-4): each with its key, rule ID, default and how a new value is checked,
+// The settings of the legal periods (L-2) and the warranty terms (W-3, W-4): each with its key, rule ID, default and
+// how a new value is checked,
 // declared beside the rules that read them. `Setting.catalogue` (Storage) lists every module's.
 extension Setting {
     public static let legalRepairMonths = Setting(
@@ -35,17 +36,23 @@ extension Setting {
     )
 
     public static let manufacturerConditions = Setting(
-        "warranty.manufacturer-conditions", rule: "W-4", default: "fluids not approved by the manufacturer;emission system tampering;odometer tampering",
+        "warranty.manufacturer-conditions", rule: "W-4",
+        default: "fluids not approved by the manufacturer;emission system tampering;odometer tampering",
         summary: "the manufacturer's other exclusion conditions, separated by ;",
         value: .custom { text, key in
             let items = text.split(separator: ";").map { String($0).trimmed() }.filter { !$0.isEmpty }
-            guard !items.isEmpty else { throw InvalidInput(field: key, "give at least one condition; separate them with ;") }
+            guard !items.isEmpty else {
+                throw InvalidInput(field: key, "give at least one condition; separate them with ;")
+            }
             return items.joined(separator: ";")
         }
     )
 
     /// The Warranty module's settings, in the order `settings show` lists them.
-    public static let warranty: [Setting] = [.legalRepairMonths, .legalRepairKilometres, .legalSanbaoMonths, .legalSanbaoKilometres, .partsWarrantyMonths, .manufacturerConditions]
+    public static let warranty: [Setting] = [
+        .legalRepairMonths, .legalRepairKilometres, .legalSanbaoMonths, .legalSanbaoKilometres, .partsWarrantyMonths,
+        .manufacturerConditions,
+    ]
 }
 
 extension DealerSettings {

@@ -14,7 +14,10 @@ public struct WarrantyTerm: Sendable, Codable, Equatable {
     /// Where it came from: `W-1 default`, `manual`, an import.
     public var source: String
 
-    public init(make: String, model: String? = nil, usage: Usage, months: Int, kilometres: Int, effective: LocalDate, source: String) {
+    public init(
+        make: String, model: String? = nil, usage: Usage, months: Int, kilometres: Int, effective: LocalDate,
+        source: String
+    ) {
         self.make = make
         self.model = model
         self.usage = usage
@@ -24,32 +27,55 @@ public struct WarrantyTerm: Sendable, Codable, Equatable {
         self.source = source
     }
 
-    /// W-1's defaults for any make (`*`): taxi and ride-hailing 12 months or 100,000 km; other use 24 months or 60,000 km.
+    /// W-1's defaults for any make (`*`): taxi and ride-hailing 12 months or 100,000 km; other use 24 months or 60,000
+    /// km.
     public static let defaults: [WarrantyTerm] = [
-        WarrantyTerm(make: "*", usage: .taxi, months: 12, kilometres: 100_000, effective: LocalDate("2000-01-01")!, source: "W-1 default"),
-        WarrantyTerm(make: "*", usage: .private, months: 24, kilometres: 60_000, effective: LocalDate("2000-01-01")!, source: "W-1 default"),
-        WarrantyTerm(make: "*", usage: .commercial, months: 24, kilometres: 60_000, effective: LocalDate("2000-01-01")!, source: "W-1 default"),
+        WarrantyTerm(
+            make: "*", usage: .taxi, months: 12, kilometres: 100_000, effective: LocalDate("2000-01-01")!,
+            source: "W-1 default"),
+        WarrantyTerm(
+            make: "*", usage: .private, months: 24, kilometres: 60_000, effective: LocalDate("2000-01-01")!,
+            source: "W-1 default"),
+        WarrantyTerm(
+            make: "*", usage: .commercial, months: 24, kilometres: 60_000, effective: LocalDate("2000-01-01")!,
+            source: "W-1 default"),
     ]
 
     /// Checks the limits; throws `InvalidInput`.
     public func validate() throws {
         guard !make.trimmed().isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
-        guard (1...240).contains(months) else { throw InvalidInput(field: "months", "expected 1 to 240, got \(months)") }
-        guard (1...2_000_000).contains(kilometres) else { throw InvalidInput(field: "kilometres", "expected 1 to 2,000,000, got \(kilometres)") }
+        guard (1...240).contains(months) else {
+            throw InvalidInput(field: "months", "expected 1 to 240, got \(months)")
+        }
+        guard (1...2_000_000).contains(kilometres) else {
+            throw InvalidInput(field: "kilometres", "expected 1 to 2,000,000, got \(kilometres)")
+        }
     }
 
     /// L-1/L-2: for household cars, what the term falls short of the legal repair period, or nil.
     public func legalShortfall(_ legal: LegalPeriods) -> String? {
         guard usage == .private else { return nil }
         var parts: [String] = []
-        if months < legal.repairMonths { parts.append("\(months) months is shorter than the legal \(legal.repairMonths)") }
-        if kilometres < legal.repairKilometres { parts.append("\(Grouping.thousands(kilometres)) km is less than the legal \(Grouping.thousands(legal.repairKilometres))") }
-        return parts.isEmpty ? nil : "household-car term below the legal repair period (L-2): " + parts.joined(separator: "; ") + "; the legal minimum applies"
+        if months < legal.repairMonths {
+            parts.append("\(months) months is shorter than the legal \(legal.repairMonths)")
+        }
+        if kilometres < legal.repairKilometres {
+            parts.append(
+                "\(Grouping.thousands(kilometres)) km is less than the legal "
+                    + "\(Grouping.thousands(legal.repairKilometres))"
+            )
+        }
+        return parts.isEmpty
+            ? nil
+            : "household-car term below the legal repair period (L-2): " + parts.joined(separator: "; ")
+                + "; the legal minimum applies"
     }
 
     /// Rule W-1: the term for a vehicle: terms of its make (or `*`) and usage in force at delivery; a
     /// model-specific term beats a make-wide one, a make's term beats `*`, then the newest `effective` wins.
-    public static func select(from terms: [WarrantyTerm], make: String, model: String, usage: Usage, delivered: LocalDate) -> WarrantyTerm? {
+    public static func select(
+        from terms: [WarrantyTerm], make: String, model: String, usage: Usage, delivered: LocalDate
+    ) -> WarrantyTerm? {
         func fold(_ s: String) -> String { s.trimmed().lowercased() }
         let candidates = terms.filter {
             $0.usage == usage && $0.effective <= delivered
@@ -73,7 +99,9 @@ public struct LegalPeriods: Sendable, Equatable, Codable {
     public var sanbaoMonths: Int
     public var sanbaoKilometres: Int
 
-    public init(repairMonths: Int = 36, repairKilometres: Int = 60_000, sanbaoMonths: Int = 24, sanbaoKilometres: Int = 50_000) {
+    public init(
+        repairMonths: Int = 36, repairKilometres: Int = 60_000, sanbaoMonths: Int = 24, sanbaoKilometres: Int = 50_000
+    ) {
         self.repairMonths = repairMonths
         self.repairKilometres = repairKilometres
         self.sanbaoMonths = sanbaoMonths
@@ -84,7 +112,10 @@ public struct LegalPeriods: Sendable, Equatable, Codable {
     public static let minimum = LegalPeriods()
 
     public init(settings: DealerSettings) {
-        self.init(repairMonths: settings.integer(.legalRepairMonths), repairKilometres: settings.integer(.legalRepairKilometres),
-                  sanbaoMonths: settings.integer(.legalSanbaoMonths), sanbaoKilometres: settings.integer(.legalSanbaoKilometres))
+        self.init(
+            repairMonths: settings.integer(.legalRepairMonths),
+            repairKilometres: settings.integer(.legalRepairKilometres),
+            sanbaoMonths: settings.integer(.legalSanbaoMonths),
+            sanbaoKilometres: settings.integer(.legalSanbaoKilometres))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import AdminCommands
 
 /// Every `Example:` of every command's `--help`, parsed by the real parser: an example a dealer copies must run.
@@ -8,7 +9,8 @@ struct HelpExampleTests {
     /// The leaf commands under `root`, with their discussion text.
     static func commands(_ root: any ParsableCommand.Type) -> [(name: String, discussion: String)] {
         let configuration = root.configuration
-        let own = configuration.discussion.isEmpty ? [] : [(configuration.commandName ?? "\(root)", configuration.discussion)]
+        let own =
+            configuration.discussion.isEmpty ? [] : [(configuration.commandName ?? "\(root)", configuration.discussion)]
         return own + configuration.subcommands.flatMap { commands($0) }
     }
 
@@ -21,7 +23,10 @@ struct HelpExampleTests {
         for raw in discussion[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
             guard raw.hasPrefix("  ") else { break }
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasSuffix("\\") { pending += line.dropLast() + " "; continue }
+            if line.hasSuffix("\\") {
+                pending += line.dropLast() + " "
+                continue
+            }
             lines.append(pending + line)
             pending = ""
         }
@@ -29,29 +34,50 @@ struct HelpExampleTests {
             guard let begin = line.range(of: "aftersales") else { return nil }
             var command = String(line[begin.lowerBound...])
             if let remark = command.range(of: "  (") { command = String(command[..<remark.lowerBound]) }
-            for cut in [" > ", " >> ", " | "] { if let at = command.range(of: cut) { command = String(command[..<at.lowerBound]) } }
+            for cut in [" > ", " >> ", " | "] {
+                if let at = command.range(of: cut) { command = String(command[..<at.lowerBound]) }
+            }
             return command
         }
     }
 
     /// Splits a command line as a shell would for these examples: quotes, backslash escapes and `$(…)` kept in a word.
     static func words(_ line: String) -> [String] {
-        var words: [String] = [], word = "", quote: Character?, inWord = false, depth = 0
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        var inWord = false
+        var depth = 0
         var characters = Array(line)[...]
         while let c = characters.popFirst() {
             if let open = quote {
-                if c == open { quote = nil } else if c == "\\", open == "\"", let next = characters.popFirst() { word.append(next) } else { word.append(c) }
+                if c == open {
+                    quote = nil
+                } else if c == "\\", open == "\"", let next = characters.popFirst() {
+                    word.append(next)
+                } else {
+                    word.append(c)
+                }
             } else if depth > 0 {
                 word.append(c)
                 if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
             } else if c == "\"" || c == "'" {
-                quote = c; inWord = true
+                quote = c
+                inWord = true
             } else if c == "$", characters.first == "(" {
-                word.append(c); word.append(characters.removeFirst()); depth = 1; inWord = true
+                word.append(c)
+                word.append(characters.removeFirst())
+                depth = 1
+                inWord = true
             } else if c == " " {
-                if inWord { words.append(word); word = ""; inWord = false }
+                if inWord {
+                    words.append(word)
+                    word = ""
+                    inWord = false
+                }
             } else {
-                word.append(c); inWord = true
+                word.append(c)
+                inWord = true
             }
         }
         if inWord { words.append(word) }
@@ -61,8 +87,10 @@ struct HelpExampleTests {
     @Test("Every example in every command's help parses with the real parser")
     func examplesParse() throws {
         var checked = 0
-        for (root, program) in [(AftersalesCommand.self as any ParsableCommand.Type, "aftersales"),
-                                (AftersalesImportCommand.self, "aftersales-import")] {
+        for (root, program) in [
+            (AftersalesCommand.self as any ParsableCommand.Type, "aftersales"),
+            (AftersalesImportCommand.self, "aftersales-import"),
+        ] {
             for (name, discussion) in Self.commands(root) {
                 for example in Self.examples(in: discussion) {
                     let arguments = Self.words(example)
@@ -84,7 +112,8 @@ struct HelpExampleTests {
         for root in [AftersalesCommand.self as any ParsableCommand.Type, AftersalesImportCommand.self] {
             for (name, discussion) in Self.commands(root) {
                 guard let start = discussion.range(of: "Example:\n") else { continue }
-                for line in discussion[start.upperBound...].split(separator: "\n").prefix(while: { $0.hasPrefix("  ") }) {
+                for line in discussion[start.upperBound...].split(separator: "\n").prefix(while: { $0.hasPrefix("  ") })
+                {
                     // A single word (a long quoted template) cannot be broken; everything else fits.
                     let unquoted = line.replacingOccurrences(of: #""[^"]*""#, with: "Q", options: .regularExpression)
                     let words = unquoted.split(separator: " ").count
@@ -96,9 +125,13 @@ struct HelpExampleTests {
 
     @Test("The example splitter keeps quotes, escapes and $(…) in one word")
     func splitter() {
-        #expect(Self.words(#"aftersales contact log --note "首保 booked" --template '{{name}} 您好'"#)
+        #expect(
+            Self.words(#"aftersales contact log --note "首保 booked" --template '{{name}} 您好'"#)
                 == ["aftersales", "contact", "log", "--note", "首保 booked", "--template", "{{name}} 您好"])
-        #expect(Self.words("aftersales outbox deliver --sms-csv sms-$(date +%F).csv") == ["aftersales", "outbox", "deliver", "--sms-csv", "sms-$(date +%F).csv"])
+        #expect(
+            Self.words("aftersales outbox deliver --sms-csv sms-$(date +%F).csv") == [
+                "aftersales", "outbox", "deliver", "--sms-csv", "sms-$(date +%F).csv",
+            ])
     }
 }
 
@@ -106,19 +139,28 @@ struct HelpExampleTests {
 struct CommandLineConventionTests {
     @Test("Options every command takes are accepted before the subcommand too")
     func globalOptionsFirst() throws {
-        #expect(GlobalOptions.movedAfterSubcommand(["--db", "x.sqlite", "--format=json", "customer", "list", "--limit", "5"])
+        #expect(
+            GlobalOptions.movedAfterSubcommand([
+                "--db", "x.sqlite", "--format=json", "customer", "list", "--limit", "5",
+            ])
                 == ["customer", "list", "--limit", "5", "--db", "x.sqlite", "--format=json"])
-        #expect(GlobalOptions.movedAfterSubcommand(["customer", "list", "--db", "x"]) == ["customer", "list", "--db", "x"])
+        #expect(
+            GlobalOptions.movedAfterSubcommand(["customer", "list", "--db", "x"]) == ["customer", "list", "--db", "x"])
         #expect(GlobalOptions.movedAfterSubcommand(["--help"]) == ["--help"])
-        let parsed = try AftersalesCommand.parseAsRoot(GlobalOptions.movedAfterSubcommand(["--db", "x.sqlite", "--actor", "张伟", "init"]))
+        let parsed = try AftersalesCommand.parseAsRoot(
+            GlobalOptions.movedAfterSubcommand(["--db", "x.sqlite", "--actor", "张伟", "init"]))
         #expect((parsed as? InitCommand)?.global.db == "x.sqlite")
     }
 
     @Test("Command groups are singular nouns; the plural names of earlier versions still work")
     func singularNames() throws {
-        for (plural, singular) in [("bulletins", "bulletin"), ("claims", "claim"), ("complaints", "complaint"), ("tasks", "task"),
-                                   ("checks", "check"), ("reminders", "reminder"), ("imports", "import")] {
-            let names = AftersalesCommand.configuration.subcommands.map { ($0.configuration.commandName ?? "", $0.configuration.aliases) }
+        for (plural, singular) in [
+            ("bulletins", "bulletin"), ("claims", "claim"), ("complaints", "complaint"), ("tasks", "task"),
+            ("checks", "check"), ("reminders", "reminder"), ("imports", "import"),
+        ] {
+            let names = AftersalesCommand.configuration.subcommands.map {
+                ($0.configuration.commandName ?? "", $0.configuration.aliases)
+            }
             #expect(names.contains { $0.0 == singular && $0.1.contains(plural) }, "\(singular) (alias \(plural))")
         }
         #expect(try AftersalesCommand.parseAsRoot(["claims", "list"]) is ClaimsCommand.List)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import AdminCommands
 import Storage
+import Testing
+
+@testable import AdminCommands
 
 @Suite("Output formats")
 struct OutputTests {
@@ -24,7 +25,9 @@ struct OutputTests {
 
     @Test("CSV cells a spreadsheet would run as formulas are defused; numbers stay numbers")
     func csvInjection() {
-        let table = TextTable(columns: ["name", "note", "margin"], rows: [["=HYPERLINK(\"http://x\")", "@SUM(A1)", "-1200"], ["+86 138", "-x", "3.5"]])
+        let table = TextTable(
+            columns: ["name", "note", "margin"],
+            rows: [["=HYPERLINK(\"http://x\")", "@SUM(A1)", "-1200"], ["+86 138", "-x", "3.5"]])
         let lines = table.csv().split(separator: "\n").map(String.init)
         #expect(lines[1] == "\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),-1200")
         #expect(lines[2] == "'+86 138,'-x,3.5")
@@ -38,8 +41,10 @@ struct OutputTests {
 
     @Test("Wide tables fit 120 columns: the rightmost wide column wraps, nothing is cut")
     func fitsTerminal() {
-        let reason = String(repeating: "term: any make, private use, 24 months or 60,000 km, whichever comes first ", count: 2)
-        let table = TextTable(columns: ["rule", "reason", "decisive"], rows: [["W-1", reason, ""], ["L-2", "短", "yes"]])
+        let reason = String(
+            repeating: "term: any make, private use, 24 months or 60,000 km, whichever comes first ", count: 2)
+        let table = TextTable(
+            columns: ["rule", "reason", "decisive"], rows: [["W-1", reason, ""], ["L-2", "短", "yes"]])
         let lines = table.rendered().split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { TextTable.width($0) <= TextTable.maximumWidth }, "\(lines)")
         #expect(lines.count > 4, "the long reason wraps onto more lines")
@@ -50,7 +55,8 @@ struct OutputTests {
 
     @Test("CSV amounts and counts are plain decimals a spreadsheet reads as numbers; other text keeps its commas")
     func plainNumbers() {
-        let table = TextTable(columns: ["amount", "km", "note"], rows: [["1,280.00", "61,200", "王芳, 李强"], ["-1,200", "300", "1,2"]])
+        let table = TextTable(
+            columns: ["amount", "km", "note"], rows: [["1,280.00", "61,200", "王芳, 李强"], ["-1,200", "300", "1,2"]])
         let lines = table.csv().split(separator: "\n").map(String.init)
         #expect(lines[1] == "1280.00,61200,\"王芳, 李强\"")
         #expect(lines[2] == "-1200,300,\"1,2\"")

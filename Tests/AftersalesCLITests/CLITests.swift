@@ -1,8 +1,8 @@
+import AdminCommands
 import ArgumentParser
 import Foundation
-import Testing
-import AdminCommands
 import TestSupport
+import Testing
 
 /// Runs the real `aftersales` binary against a temporary database.
 struct CLI {
@@ -16,26 +16,44 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: String..., expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
+    func run(
+        _ arguments: String..., expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ProcessResult {
         try run(arguments, expect: status, sourceLocation: sourceLocation)
     }
 
     @discardableResult
-    func run(_ arguments: [String], expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
-        let result = try Binaries.run("aftersales", arguments + ["--db", database, "--actor", "测试员"], environment: ["AFTERSALES_NOW": now])
-        #expect(result.status == status, "aftersales \(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+    func run(
+        _ arguments: [String], expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ProcessResult {
+        let result = try Binaries.run(
+            "aftersales", arguments + ["--db", database, "--actor", "测试员"], environment: ["AFTERSALES_NOW": now])
+        #expect(
+            result.status == status, "aftersales \(arguments.joined(separator: " ")): \(result.stderr)",
+            sourceLocation: sourceLocation)
         return result
     }
 
     /// Runs each bad command: it exits with its status, says what is wrong naming `field` (on one line when
     /// rejected with 1), and leaves `sqlite3 .dump` identical to `before`.
-    func expectRejected(_ cases: [([String], Int32, String)], unchanged before: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRejected(
+        _ cases: [([String], Int32, String)], unchanged before: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for (arguments, status, field) in cases {
             let result = try run(arguments, expect: status, sourceLocation: sourceLocation)
             let message = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(message.contains(field), "aftersales \(arguments.joined(separator: " ")) said: \(message)", sourceLocation: sourceLocation)
-            if status == 1 { #expect(!message.contains("\n"), "one line expected from \(arguments): \(message)", sourceLocation: sourceLocation) }
-            #expect(try Binaries.dump(database) == before, "aftersales \(arguments.joined(separator: " ")) changed the database", sourceLocation: sourceLocation)
+            #expect(
+                message.contains(field), "aftersales \(arguments.joined(separator: " ")) said: \(message)",
+                sourceLocation: sourceLocation)
+            if status == 1 {
+                #expect(
+                    !message.contains("\n"), "one line expected from \(arguments): \(message)",
+                    sourceLocation: sourceLocation)
+            }
+            #expect(
+                try Binaries.dump(database) == before,
+                "aftersales \(arguments.joined(separator: " ")) changed the database", sourceLocation: sourceLocation)
         }
     }
 
@@ -55,8 +73,10 @@ struct CLITests {
         try cli.run("init")
         for name in ["王芳", "王小明", "王强"] { try cli.run("customer", "add", "--name", name) }
         for number in ["RC-1", "RC-2", "RC-3"] {
-            try cli.run("bulletins", "add", "--number", number, "--kind", "recall", "--issued", "2026-10-12", "--title", "t", "--component", "c",
-                        "--summary", "s", "--remedy", "r", "--model", "Volkswagen:Sagitar")
+            try cli.run(
+                "bulletins", "add", "--number", number, "--kind", "recall", "--issued", "2026-10-12", "--title", "t",
+                "--component", "c",
+                "--summary", "s", "--remedy", "r", "--model", "Volkswagen:Sagitar")
         }
         let search = try cli.run("customer", "search", "王", "--limit", "2")
         #expect(search.stdout.contains("1–2 of 3; more with --offset 2"), "\(search.stdout)")
@@ -76,14 +96,20 @@ struct CLITests {
         let cli = try CLI()
         try cli.run("init")
         let before = try Binaries.dump(cli.database)
-        let result = try Binaries.run("/bin/sh", ["-c", #""$0" customer add --name "王$(printf '\377')芳" --db "$1""#, Binaries.path("aftersales"),
-                                                  cli.database])
+        let result = try Binaries.run(
+            "/bin/sh",
+            [
+                "-c", #""$0" customer add --name "王$(printf '\377')芳" --db "$1""#, Binaries.path("aftersales"),
+                cli.database,
+            ])
         #expect(result.status == 64)
         #expect(result.stderr.contains("argument 4 is not valid UTF-8"), "\(result.stderr)")
         #expect(try Binaries.dump(cli.database) == before)
     }
 
-    @Test("A write that finds the database held by another program past the setting says so in one line, exit 1, nothing written")
+    @Test(
+        "A write that finds the database held by another program past the setting says so in one line, exit 1, nothing written"
+    )
     func busyDatabase() throws {
         let cli = try CLI()
         try cli.run("init")
@@ -92,8 +118,12 @@ struct CLITests {
         let holder = try WriteLockHolder(database: cli.database)
         let refused = try cli.run(["customer", "add", "--name", "王芳"], expect: 1)
         holder.release()
-        #expect(refused.stderr.contains("the database is busy") && refused.stderr.contains("database.busy-seconds"), "\(refused.stderr)")
-        #expect(!refused.stderr.contains("SQLite") && !refused.stderr.contains("BEGIN") && !refused.stderr.contains("locked"))
+        #expect(
+            refused.stderr.contains("the database is busy") && refused.stderr.contains("database.busy-seconds"),
+            "\(refused.stderr)")
+        #expect(
+            !refused.stderr.contains("SQLite") && !refused.stderr.contains("BEGIN")
+                && !refused.stderr.contains("locked"))
         #expect(refused.stderr.split(separator: "\n").count == 1)
         #expect(try Binaries.dump(cli.database) == before)
         try cli.run("customer", "add", "--name", "王芳")
@@ -104,14 +134,18 @@ struct CLITests {
         var cli = try CLI()
         try cli.run("init")
         try cli.run("staff", "add", "张伟", "--role", "sales-consultant")
-        let created = try cli.json("customer", "add", "--name", "王芳", "--phone", "138 0013 8000", "--class", "intention",
-                                   "--reason", "试驾后有意向", "--owner", "张伟", "--region", "北京", "--address", "北京市朝阳区建国路88号") as! [String: Any]
+        let created =
+            try cli.json(
+                "customer", "add", "--name", "王芳", "--phone", "138 0013 8000", "--class", "intention",
+                "--reason", "试驾后有意向", "--owner", "张伟", "--region", "北京", "--address", "北京市朝阳区建国路88号") as! [String: Any]
         let customer = created["customer"] as! [String: Any]
         #expect(customer["name"] as? String == "王芳")
         #expect(customer["id"] as? Int == 1)
 
-        let vehicle = try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--plate", "京A12345", "--make", "Volkswagen",
-                                  "--model", "Sagitar", "--model-year", "2026", "--usage", "private", "--delivered-at", "2026-11-20 10:30")
+        let vehicle = try cli.run(
+            "vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--plate", "京A12345", "--make",
+            "Volkswagen",
+            "--model", "Sagitar", "--model-year", "2026", "--usage", "private", "--delivered-at", "2026-11-20 10:30")
         #expect(vehicle.stdout.contains("京A·12345"))
         #expect(vehicle.stdout.contains("no care plan: the customer is not retained"))
 
@@ -126,7 +160,8 @@ struct CLITests {
         let dueJSON = try cli.json("tasks", "due") as! [[String: Any]]
         let firstCall = dueJSON.first { ($0["task"] as! [String: Any])["kind"] as? String == "first-call" }!
         let taskID = (firstCall["task"] as! [String: Any])["id"] as! Int
-        try cli.run("tasks", "done", String(taskID), "--response", "车况良好", "--channel", "phone", "--outcome", "satisfied")
+        try cli.run(
+            "tasks", "done", String(taskID), "--response", "车况良好", "--channel", "phone", "--outcome", "satisfied")
         let contacts = try cli.json("contact", "list", "--customer", "1") as! [String: Any]
         #expect((contacts["items"] as! [[String: Any]]).first?["outcome"] as? String == "satisfied")
 
@@ -168,8 +203,11 @@ struct CLITests {
     func badInputChangesNothing() throws {
         let cli = try CLI()
         try cli.run("init")
-        try cli.run("customer", "add", "--name", "王芳", "--phone", "13800138000", "--class", "retained", "--reason", "老客户")
-        try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen", "--model", "Sagitar", "--usage", "private")
+        try cli.run(
+            "customer", "add", "--name", "王芳", "--phone", "13800138000", "--class", "retained", "--reason", "老客户")
+        try cli.run(
+            "vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen", "--model",
+            "Sagitar", "--usage", "private")
         try cli.run("vehicle", "mileage", "LFV2A21K3N3000123", "--km", "5000")
         try cli.run("staff", "add", "张伟", "--role", "sales-consultant")
         let before = try Binaries.dump(cli.database)
@@ -177,7 +215,10 @@ struct CLITests {
             (["customer", "add", "--name", "李强", "--phone", "12345"], 1, "phone"),
             (["customer", "add", "--name", "李强", "--phone", "13800138000"], 1, "phone"),
             (["customer", "add", "--name", "李强", "--class", "retained"], 1, "reason"),
-            (["customer", "add", "--name", "李强", "--class", "vip"], 64, "potential', 'intention', 'retained' or 'defeated"),
+            (
+                ["customer", "add", "--name", "李强", "--class", "vip"], 64,
+                "potential', 'intention', 'retained' or 'defeated"
+            ),
             (["customer", "add", "--name", "李强", "--grade", "A", "--class", "intention", "--reason", "x"], 1, "grade"),
             (["customer", "add", "--name", "李强", "--email", "li@"], 1, "email"),
             (["customer", "add", "--name", "李强", "--birth-date", "1990-02-30"], 64, "--birth-date"),
@@ -188,23 +229,58 @@ struct CLITests {
             (["customer", "move", "1", "--to", "defeated", "--reason", " "], 1, "reason"),
             (["customer", "show", "abc"], 64, "expected an id: a positive whole number"),
             (["customer", "list", "--limit", "0"], 64, "--limit"),
-            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "VW", "--model", "Golf", "--usage", "private"], 1, "vin"),
-            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N300012", "--make", "VW", "--model", "Golf",
-              "--usage", "private"], 64, "--vin <vin>': a VIN has 17 characters, this one has 16"),
-            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model", "Golf", "--usage", "rental"], 64, "--usage"),
-            (["vehicle", "add", "--customer", "1", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model", "Golf", "--usage", "taxi", "--delivered-at", "2027-01-01 10:00"], 1, "delivered-at"),
-            (["vehicle", "add", "--customer", "7", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model", "Golf", "--usage", "taxi"], 1, "customer 7"),
+            (
+                [
+                    "vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "VW", "--model",
+                    "Golf", "--usage", "private",
+                ], 1, "vin"
+            ),
+            (
+                [
+                    "vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N300012", "--make", "VW", "--model", "Golf",
+                    "--usage", "private",
+                ], 64, "--vin <vin>': a VIN has 17 characters, this one has 16"
+            ),
+            (
+                [
+                    "vehicle", "add", "--customer", "1", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model",
+                    "Golf", "--usage", "rental",
+                ], 64, "--usage"
+            ),
+            (
+                [
+                    "vehicle", "add", "--customer", "1", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model",
+                    "Golf", "--usage", "taxi", "--delivered-at", "2027-01-01 10:00",
+                ], 1, "delivered-at"
+            ),
+            (
+                [
+                    "vehicle", "add", "--customer", "7", "--vin", "LFV2A21K5N3000124", "--make", "VW", "--model",
+                    "Golf", "--usage", "taxi",
+                ], 1, "customer 7"
+            ),
             (["vehicle", "mileage", "LFV2A21K3N3000123", "--km", "4000"], 1, "kilometres"),
             (["vehicle", "mileage", "LFV2A21K3N3000123", "--km", "many"], 64, "--km"),
             (["vehicle", "usage", "LFV2A21K3N3000123", "--to", "private"], 1, "usage"),
             (["vehicle", "show", "LFV2A21K5N3000124"], 1, "LFV2A21K5N3000124"),
             (["contact", "log", "--customer", "1", "--channel", "pigeon", "--outcome", "reached"], 64, "--channel"),
             (["customer", "add"], 64, "--name is required"),
-            (["customer", "add", "--name", "李强", "--birth-date", "2099-01-01"], 1, "birth-date: 2099-01-01 is in the future"),
+            (
+                ["customer", "add", "--name", "李强", "--birth-date", "2099-01-01"], 1,
+                "birth-date: 2099-01-01 is in the future"
+            ),
             (["segment", "create", "everyone", "--filter", " "], 1, "the filter is empty"),
-            (["contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "reached", "--staff", "王小丽"], 1,
-             "staff: 王小丽 is not a staff member"),
-            (["contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "reached", "--at", "2027-01-01 09:00"], 1, "at"),
+            (
+                ["contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "reached", "--staff", "王小丽"],
+                1,
+                "staff: 王小丽 is not a staff member"
+            ),
+            (
+                [
+                    "contact", "log", "--customer", "1", "--channel", "phone", "--outcome", "reached", "--at",
+                    "2027-01-01 09:00",
+                ], 1, "at"
+            ),
             (["tasks", "done", "99", "--response", "ok"], 1, "task 99"),
             (["tasks", "due", "--as-of", "tomorrow"], 64, "--as-of"),
             (["settings", "set", "care.first-call.days", "soon"], 1, "care.first-call.days"),
@@ -239,21 +315,28 @@ struct CLITests {
         try cli.run("staff", "add", "张伟", "--role", "sales-consultant")
         try cli.run("customer", "add", "--name", "王芳", "--owner", "张伟")
         let before = try Binaries.dump(cli.database)
-        try cli.expectRejected([
-            (["customer", "add", "--name", "李强", "--owner", "nobody"], 1,
-             "owner: nobody is not a staff member (staff: 张伟)"),
-            (["customer", "edit", "1", "--owner", "nobody"], 1, "owner: nobody is not a staff member"),
-            (["checks", "reassign", "--from", "张伟", "--to", "nobody"], 1, "to: nobody is not a staff member"),
-        ], unchanged: before)
+        try cli.expectRejected(
+            [
+                (
+                    ["customer", "add", "--name", "李强", "--owner", "nobody"], 1,
+                    "owner: nobody is not a staff member (staff: 张伟)"
+                ),
+                (["customer", "edit", "1", "--owner", "nobody"], 1, "owner: nobody is not a staff member"),
+                (["checks", "reassign", "--from", "张伟", "--to", "nobody"], 1, "to: nobody is not a staff member"),
+            ], unchanged: before)
         let refused = try cli.run("customer", "add", "--name", "李强", "--owner", "nobody", expect: 1)
         #expect(refused.stderr.contains("`aftersales staff list`"), "\(refused.stderr)")
     }
 
-    @Test("import-customers: errors as FILE:LINE: field: reason and exit 1; --keep-valid exits 3; the same file again changes nothing")
+    @Test(
+        "import-customers: errors as FILE:LINE: field: reason and exit 1; --keep-valid exits 3; the same file again changes nothing"
+    )
     func importExitStatus() throws {
         let cli = try CLI()
         try cli.run("init")
-        let file = try cli.folder.write("old.csv", """
+        let file = try cli.folder.write(
+            "old.csv",
+            """
             customer_ref,name,class,grade,phones
             A1,王芳,potential,A,13800138000
             A2,李强,potential,Q,13912345678
@@ -300,7 +383,8 @@ struct CLITests {
         for command in commands {
             let result = try Binaries.run("aftersales", command + ["--help"])
             #expect(result.status == 0)
-            #expect(result.stdout.contains("Example"), "aftersales \(command.joined(separator: " ")) --help has no example")
+            #expect(
+                result.stdout.contains("Example"), "aftersales \(command.joined(separator: " ")) --help has no example")
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("aftersales complaints (real binary)")
 struct ComplaintCLITests {
@@ -10,16 +10,20 @@ struct ComplaintCLITests {
         try cli.run("init")
         try cli.run("staff", "add", "李娜", "--role", "cs-agent")
         try cli.run("staff", "add", "王丽", "--role", "service-advisor")
-        try cli.run("customer", "add", "--name", "王芳", "--phone", "13800138000", "--class", "retained", "--reason", "老客户")
-        try cli.run("vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen", "--model", "Sagitar", "--usage", "private")
+        try cli.run(
+            "customer", "add", "--name", "王芳", "--phone", "13800138000", "--class", "retained", "--reason", "老客户")
+        try cli.run(
+            "vehicle", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--make", "Volkswagen", "--model",
+            "Sagitar", "--usage", "private")
         return cli
     }
 
     @Test("K-4: complaint overdue --owner lists one owner's missed deadlines only")
     func overdueByOwner() throws {
         var cli = try setUp()
-        try cli.run("complaint", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
-                    "--description", "价格太高")
+        try cli.run(
+            "complaint", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
+            "--description", "价格太高")
         cli.now = "2026-11-23T12:00:00+08:00"
         let mine = try cli.json("complaint", "overdue", "--owner", "李娜") as! [[String: Any]]
         #expect(mine.count == 1 && mine.first?["owner"] as? String == "李娜")
@@ -27,29 +31,38 @@ struct ComplaintCLITests {
         #expect((try cli.json("complaint", "overdue") as! [[String: Any]]).count == 1)
     }
 
-    @Test("A history entry shows when the thing happened, and when it was recorded if later; tables use the dealer's zone")
+    @Test(
+        "A history entry shows when the thing happened, and when it was recorded if later; tables use the dealer's zone"
+    )
     func historyWhenItHappened() throws {
         var cli = try setUp()
-        try cli.run("complaint", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
-                    "--description", "价格太高")
+        try cli.run(
+            "complaint", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
+            "--description", "价格太高")
         cli.now = "2026-11-23T11:00:00+08:00"
         try cli.run("complaint", "contact", "1", "--at", "2026-11-23 10:20")
         let show = try cli.run("complaint", "show", "1").stdout
         #expect(show.contains("2026-11-23 10:20 (recorded 2026-11-23 11:00)"), "\(show)")
         let file = try cli.json("complaint", "show", "1") as! [String: Any]
-        let contact = try #require((file["history"] as? [[String: Any]])?.first { $0["action"] as? String == "contact" })
+        let contact = try #require(
+            (file["history"] as? [[String: Any]])?.first { $0["action"] as? String == "contact" })
         #expect(contact["happenedAt"] as? String == "2026-11-23T02:20:00Z")
     }
 
-    @Test("The customer card shows what matters at the counter: open complaints (a crisis first), warranty today, latest mileage")
+    @Test(
+        "The customer card shows what matters at the counter: open complaints (a crisis first), warranty today, latest mileage"
+    )
     func counterCard() throws {
         let cli = try setUp()
         try cli.run("vehicle", "deliver", "LFV2A21K3N3000123", "--at", "2026-01-10 10:00")
         try cli.run("vehicle", "mileage", "LFV2A21K3N3000123", "--km", "8600")
-        try cli.run("complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
-                    "--description", "保养价格太高")
-        try cli.run("complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "product-quality",
-                    "--description", "高速行驶时方向盘抖动，担心安全", "--crisis", "安全隐患")
+        try cli.run(
+            "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
+            "--description", "保养价格太高")
+        try cli.run(
+            "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category",
+            "product-quality",
+            "--description", "高速行驶时方向盘抖动，担心安全", "--crisis", "安全隐患")
         let table = try cli.run("customer", "show", "1").stdout
         let crisis = try #require(table.range(of: "CRISIS 2"))
         let other = try #require(table.range(of: "保养价格太高"))
@@ -58,15 +71,21 @@ struct ComplaintCLITests {
         let card = try cli.json("customer", "show", "1") as! [String: Any]
         let status = try #require((card["vehicleStatus"] as? [[String: Any]])?.first)
         #expect(status["latestKilometres"] as? Int == 8_600 && status["covered"] as? Bool == true)
-        #expect(status["warrantyLastDay"] as? String == "2029-01-10", "36 months for a household car (L-2), the corresponding day covered (T-1)")
+        #expect(
+            status["warrantyLastDay"] as? String == "2029-01-10",
+            "36 months for a household car (L-2), the corresponding day covered (T-1)")
         #expect((card["openComplaints"] as? [[String: Any]])?.map { $0["crisis"] as? Bool } == [true, false])
     }
 
-    @Test("From a phone complaint to the follow-up: overdue explains itself, escalate-due is idempotent, the report adds up")
+    @Test(
+        "From a phone complaint to the follow-up: overdue explains itself, escalate-due is idempotent, the report adds up"
+    )
     func scenario() throws {
         var cli = try setUp()
-        let added = try cli.run("complaints", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--channel", "phone", "--received-by", "李娜",
-                                "--category", "repair-technique", "--description", "刹车异响，修了两次还没好", "--wish", "explanation-apology")
+        let added = try cli.run(
+            "complaints", "add", "--customer", "1", "--vin", "LFV2A21K3N3000123", "--channel", "phone", "--received-by",
+            "李娜",
+            "--category", "repair-technique", "--description", "刹车异响，修了两次还没好", "--wish", "explanation-apology")
         #expect(added.stdout.contains("刹车异响，修了两次还没好"))
         #expect(added.stdout.contains("K-4"))
 
@@ -88,8 +107,11 @@ struct ComplaintCLITests {
         #expect(words.contains("K-5: technical or repair-quality problem (repair-technique) → technical director"))
         cli.now = "2026-11-24T09:00:00+08:00"
         try cli.run("complaints", "progress", "1", "--note", "已更换制动片，路试正常")
-        try cli.run("complaints", "resolve", "1", "--summary", "免费更换前制动片", "--apology", "--measures", "更换制动片", "--agreed", "--cause", "defect")
-        let closed = try cli.run("complaints", "close", "1", "--process", "satisfied", "--result", "非常满意", "--score", "empathy=6")
+        try cli.run(
+            "complaints", "resolve", "1", "--summary", "免费更换前制动片", "--apology", "--measures", "更换制动片", "--agreed",
+            "--cause", "defect")
+        let closed = try cli.run(
+            "complaints", "close", "1", "--process", "satisfied", "--result", "非常满意", "--score", "empathy=6")
         #expect(closed.stdout.contains("due by 2026-12-01, by 李娜 (K-11)"))
         #expect(closed.stdout.contains("not analysed yet (K-12)"))
         // K-12: the closed complaint waits in the market coordinator's queue until analysed.
@@ -108,11 +130,13 @@ struct ComplaintCLITests {
         try cli.run("complaints", "followup", "1", "--result", "客户表示满意", "--satisfaction", "7")
         try cli.run("complaints", "analyse", "1", "--root-cause", "首次维修未路试", "--preventive-action", "制动维修必须路试")
         #expect(try cli.run("complaint", "analysis-due").stdout.contains("none found"))
-        let report = try cli.json("complaints", "report", "--from", "2026-11-01", "--to", "2026-11-30") as! [String: Any]
+        let report =
+            try cli.json("complaints", "report", "--from", "2026-11-01", "--to", "2026-11-30") as! [String: Any]
         #expect(report["total"] as? Int == 1)
         #expect(report["analysedPercent"] as? Double == 100)
         #expect(report["firstContactInTimePercent"] as? Double == 0)
-        let csv = try cli.run("complaints", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--csv-bom", "no")
+        let csv = try cli.run(
+            "complaints", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--csv-bom", "no")
         #expect(csv.stdout.hasPrefix("section,item,value\n"))
         #expect(csv.stdout.contains("target,first contact in time (K-4),\"target 95%, actual 0.0%: NOT met\""))
         let list = try cli.run("complaints", "list", "--format", "csv")
@@ -124,26 +148,64 @@ struct ComplaintCLITests {
     @Test("Every bad complaint input exits non-zero naming the field and leaves sqlite3 .dump identical")
     func badInputChangesNothing() throws {
         let cli = try setUp()
-        try cli.run("complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price", "--description", "价格太高")
+        try cli.run(
+            "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price",
+            "--description", "价格太高")
         let before = try Binaries.dump(cli.database)
         let bin = try cli.folder.write("virus.exe", "MZ")
         let cases: [([String], Int32, String)] = [
-            (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜",
-              "--category", "weather", "--description", "x"], 64, "--category"),
-            (["complaints", "add", "--customer", "1", "--channel", "pigeon", "--received-by", "李娜",
-              "--category", "price", "--description", "x"], 64, "--channel"),
-            (["complaints", "add", "--customer", "9", "--channel", "phone", "--received-by", "李娜", "--category", "price", "--description", "x"], 1, "customer 9"),
-            (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "王丽", "--category", "price", "--description", "x"], 1, "owner"),
-            (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price", "--description", " "], 1, "description"),
-            (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price", "--description", "x", "--received-at", "2027-01-01 09:00"], 1, "received-at"),
-            (["complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category", "price"], 64, "--description"),
+            (
+                [
+                    "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜",
+                    "--category", "weather", "--description", "x",
+                ], 64, "--category"
+            ),
+            (
+                [
+                    "complaints", "add", "--customer", "1", "--channel", "pigeon", "--received-by", "李娜",
+                    "--category", "price", "--description", "x",
+                ], 64, "--channel"
+            ),
+            (
+                [
+                    "complaints", "add", "--customer", "9", "--channel", "phone", "--received-by", "李娜", "--category",
+                    "price", "--description", "x",
+                ], 1, "customer 9"
+            ),
+            (
+                [
+                    "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "王丽", "--category",
+                    "price", "--description", "x",
+                ], 1, "owner"
+            ),
+            (
+                [
+                    "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category",
+                    "price", "--description", " ",
+                ], 1, "description"
+            ),
+            (
+                [
+                    "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category",
+                    "price", "--description", "x", "--received-at", "2027-01-01 09:00",
+                ], 1, "received-at"
+            ),
+            (
+                [
+                    "complaints", "add", "--customer", "1", "--channel", "phone", "--received-by", "李娜", "--category",
+                    "price",
+                ], 64, "--description"
+            ),
             (["complaints", "contact", "1", "--at", "2026-11-23 09:00"], 1, "at"),
             (["complaints", "contact", "7"], 1, "complaint 7"),
             (["complaints", "close", "1"], 64, "--process"),
             (["complaints", "close", "1", "--process", "happy", "--result", "satisfied"], 64, "--process"),
             (["complaints", "close", "1", "--process", "satisfied", "--result", "satisfied"], 1, "allowed now"),
-            (["complaints", "close", "1", "--process", "satisfied", "--result", "satisfied", "--score", "speed=5"], 64,
-             "--score"),
+            (
+                ["complaints", "close", "1", "--process", "satisfied", "--result", "satisfied", "--score", "speed=5"],
+                64,
+                "--score"
+            ),
             (["complaints", "progress", "1", "--note", "x"], 1, "allowed now"),
             (["complaints", "assign", "1", "--to", "王丽", "--reason", "x"], 1, "owner"),
             (["complaints", "assign", "1", "--to", "李娜", "--reason", " "], 1, "reason"),

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
-import Storage
 import DemoGenerator
+import Foundation
+import Storage
 import TestSupport
+import Testing
 
 /// `aftersales-import`, run as the real binary the dealer's IT person scripts.
 @Suite("aftersales-import (real binary)", .serialized)
@@ -22,19 +22,24 @@ struct AftersalesImportTests {
     }
 
     func importer(_ arguments: [String], expect status: Int32) throws -> ProcessResult {
-        let result = try Binaries.run("aftersales-import", arguments + ["--db", database, "--actor", "it-zhang"],
-                                      environment: ["AFTERSALES_NOW": "2026-11-20T10:00:00+08:00"])
+        let result = try Binaries.run(
+            "aftersales-import", arguments + ["--db", database, "--actor", "it-zhang"],
+            environment: ["AFTERSALES_NOW": "2026-11-20T10:00:00+08:00"])
         #expect(result.status == status, "aftersales-import \(arguments): \(result.stderr)")
         return result
     }
 
-    @Test("Exit status: 0 imported, 1 rejected, 3 when some of several files are rejected or --keep-valid rejected items, 64 usage")
+    @Test(
+        "Exit status: 0 imported, 1 rejected, 3 when some of several files are rejected or --keep-valid rejected items, 64 usage"
+    )
     func exitStatus() throws {
         let first = try importer([Self.good], expect: 0)
         #expect(first.stdout.contains("imported (import #1, one transaction)"))
         #expect(!first.stderr.contains("MB/s"), "no progress without a terminal")
         let again = try importer([Self.good], expect: 0)
-        #expect(again.stdout.contains("unchanged") && again.stdout.contains("same checksum was imported before (import #1)"))
+        #expect(
+            again.stdout.contains("unchanged") && again.stdout.contains("same checksum was imported before (import #1)")
+        )
 
         let before = try Binaries.dump(database)
         let rejected = try importer([Self.bad("bad-vin.xml")], expect: 1)
@@ -42,16 +47,24 @@ struct AftersalesImportTests {
         #expect(try Binaries.dump(database) == before)
 
         // Two files, one bad: the good one (a new revision) is imported, the bad one is not; exit 3.
-        let revised = try folder.write("r3.xml", try String(contentsOfFile: Self.good, encoding: .utf8)
-            .replacingOccurrences(of: "revision=\"2\"", with: "revision=\"3\"").replacingOccurrences(of: "<Remedy>检查并更换前制动软管</Remedy>", with: "<Remedy>更换</Remedy>"))
+        let revised = try folder.write(
+            "r3.xml",
+            try String(contentsOfFile: Self.good, encoding: .utf8)
+                .replacingOccurrences(of: "revision=\"2\"", with: "revision=\"3\"").replacingOccurrences(
+                    of: "<Remedy>检查并更换前制动软管</Remedy>", with: "<Remedy>更换</Remedy>"))
         let report = folder.path("report.json")
         let mixed = try importer([revised, Self.bad("truncated.xml"), "--report", report], expect: 3)
         #expect(mixed.stdout.contains("rejected: nothing written"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as! [[String: Any]]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as! [[String: Any]]
         #expect(json.map { $0["outcome"] as! String } == ["imported", "rejected"])
         #expect(((json[0]["sections"] as! [String: Any])["Bulletins"] as! [String: Int])["replaced"] == 1)
 
-        let keep = try folder.write("keep.xml", try String(contentsOfFile: Self.good, encoding: .utf8).replacingOccurrences(of: "price=\"128.50\"", with: "price=\"0\"")
+        let keep = try folder.write(
+            "keep.xml",
+            try String(contentsOfFile: Self.good, encoding: .utf8).replacingOccurrences(
+                of: "price=\"128.50\"", with: "price=\"0\""
+            )
             .replacingOccurrences(of: "price=\"86.00\"", with: "price=\"99.00\""))
         let partly = try importer(["--keep-valid", keep], expect: 3)
         #expect(partly.stderr.contains("keep.xml:42:5:") && partly.stdout.contains("partly imported"))
@@ -62,7 +75,9 @@ struct AftersalesImportTests {
         #expect(missing.stderr.contains("missing.xml:0:0: cannot read the file"))
     }
 
-    @Test("validate checks a file (plain or .gz) without a database; imports list|show keep file, checksum, actor and counts")
+    @Test(
+        "validate checks a file (plain or .gz) without a database; imports list|show keep file, checksum, actor and counts"
+    )
     func validateAndHistory() throws {
         let gz = folder.path("good.xml.gz")
         #expect(try Binaries.run("/bin/sh", ["-c", "gzip -c '\(Self.good)' > '\(gz)'"]).status == 0)
@@ -73,11 +88,16 @@ struct AftersalesImportTests {
         let list = try Binaries.run("aftersales", ["imports", "list", "--db", database, "--format", "json"])
         let runs = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
         #expect(runs.first?["kind"] as? String == "manufacturer-data" && runs.first?["actor"] as? String == "it-zhang")
-        let show = try Binaries.run("aftersales", ["imports", "show", String(runs.first!["id"] as! Int), "--db", database])
-        #expect(show.stdout.contains("Vehicles") && show.stdout.contains("2 added") && show.stdout.contains(runs.first!["checksum"] as! String))
+        let show = try Binaries.run(
+            "aftersales", ["imports", "show", String(runs.first!["id"] as! Int), "--db", database])
+        #expect(
+            show.stdout.contains("Vehicles") && show.stdout.contains("2 added")
+                && show.stdout.contains(runs.first!["checksum"] as! String))
     }
 
-    @Test("Killed with SIGKILL in the middle of a 15 MB import, the database passes integrity_check and equals the state before")
+    @Test(
+        "Killed with SIGKILL in the middle of a 15 MB import, the database passes integrity_check and equals the state before"
+    )
     func killedImport() throws {
         _ = try importer([Self.good], expect: 0)
         let big = folder.path("national.xml")
@@ -100,14 +120,17 @@ struct AftersalesImportTests {
         let wal = database + "-wal"
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline,
-              ((try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0) < 4_000_000 {
+            ((try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0) < 4_000_000
+        {
             usleep(20_000)
         }
         #expect(process.isRunning, "the import finished before it could be killed")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
-        #expect(try Binaries.run("/usr/bin/sqlite3", [database, "PRAGMA integrity_check"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+        #expect(
+            try Binaries.run("/usr/bin/sqlite3", [database, "PRAGMA integrity_check"]).stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines) == "ok")
         #expect(try Binaries.dump(database) == before)
     }
 }

@@ -1,15 +1,17 @@
-import Foundation
-import Testing
-import Core
-import Storage
 import AppConventions
+import Core
+import Foundation
+import Storage
 import TestSupport
+import Testing
 
 @Suite("The conventions every binary shares")
 struct ConventionsTests {
     @Test("--db beats $AFTERSALES_DB, which beats ./aftersales.sqlite")
     func databasePath() {
-        #expect(Conventions.databasePath("/tmp/x.sqlite", environment: ["AFTERSALES_DB": "/tmp/y.sqlite"]) == "/tmp/x.sqlite")
+        #expect(
+            Conventions.databasePath("/tmp/x.sqlite", environment: ["AFTERSALES_DB": "/tmp/y.sqlite"])
+                == "/tmp/x.sqlite")
         #expect(Conventions.databasePath(nil, environment: ["AFTERSALES_DB": "/tmp/y.sqlite"]) == "/tmp/y.sqlite")
         #expect(Conventions.databasePath(nil, environment: ["AFTERSALES_DB": ""]) == "./aftersales.sqlite")
         #expect(Conventions.databasePath(nil, environment: [:]) == "./aftersales.sqlite")
@@ -27,7 +29,8 @@ struct ConventionsTests {
         let now = try #require(try Conventions.FixedNow.fromEnvironment(["AFTERSALES_NOW": "2026-11-23T09:30"]))
         #expect(now.instant(in: TimeZone(identifier: "Asia/Shanghai")!) == Instant.parse("2026-11-23T01:30:00Z"))
         #expect(now.instant(in: TimeZone(identifier: "Europe/Berlin")!) == Instant.parse("2026-11-23T08:30:00Z"))
-        let offset = try #require(try Conventions.FixedNow.fromEnvironment(["AFTERSALES_NOW": "2026-11-23T09:30:00+08:00"]))
+        let offset = try #require(
+            try Conventions.FixedNow.fromEnvironment(["AFTERSALES_NOW": "2026-11-23T09:30:00+08:00"]))
         #expect(offset.instant(in: TimeZone(identifier: "Europe/Berlin")!) == Instant.parse("2026-11-23T01:30:00Z"))
         #expect(try Conventions.FixedNow.fromEnvironment([:]) == nil)
     }

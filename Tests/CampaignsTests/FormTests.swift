@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 import Core
+import Foundation
 import Messaging
+import Testing
+
 @testable import Campaigns
 
 @Suite("Segment and campaign forms (issue 14: one input for the CLI and the API)")
@@ -13,14 +14,15 @@ struct CampaignFormTests {
         return form
     }
 
-    @Test("M-2: a segment without a name, or whose filter does not parse, is refused naming the form's field",
-          arguments: [
-              (segment(nil, "class = retained"), "name", "give the segment a name"),
-              (segment("  ", "class = retained"), "name", "give the segment a name"),
-              (segment("lapsed", nil), "filter", "the filter is empty"),
-              (segment("lapsed", "class = retaind"), "filter", "class is one of potential"),
-              (segment("lapsed", "mileage >"), "filter", "column"),
-          ] as [(SegmentForm, String, String)])
+    @Test(
+        "M-2: a segment without a name, or whose filter does not parse, is refused naming the form's field",
+        arguments: [
+            (segment(nil, "class = retained"), "name", "give the segment a name"),
+            (segment("  ", "class = retained"), "name", "give the segment a name"),
+            (segment("lapsed", nil), "filter", "the filter is empty"),
+            (segment("lapsed", "class = retaind"), "filter", "class is one of potential"),
+            (segment("lapsed", "mileage >"), "filter", "column"),
+        ] as [(SegmentForm, String, String)])
     func segmentRefused(form: SegmentForm, field: String, reason: String) {
         #expect {
             try form.validated()
@@ -48,16 +50,18 @@ struct CampaignFormTests {
         return form
     }
 
-    @Test("M-2, M-4: a campaign field that does not read is refused naming the form's field", arguments: [
-        (campaign { $0.segment = nil }, "segment", "is required: the name of a saved segment"),
-        (campaign { $0.segment = " " }, "segment", "is required"),
-        (campaign { $0.channel = nil }, "channel", "is required: one of email, sms, letter"),
-        (campaign { $0.channel = "fax" }, "channel", "expected one of email, sms, letter"),
-        (campaign { $0.category = "spam" }, "category", "expected one of marketing"),
-        (campaign { $0.template = nil }, "template", "is required"),
-        (campaign { $0.responseWindowDays = 0 }, "responseWindowDays", "expected 1 to 365 days, got 0"),
-        (campaign { $0.responseWindowDays = 366 }, "responseWindowDays", "expected 1 to 365 days"),
-    ] as [(CampaignForm, String, String)])
+    @Test(
+        "M-2, M-4: a campaign field that does not read is refused naming the form's field",
+        arguments: [
+            (campaign { $0.segment = nil }, "segment", "is required: the name of a saved segment"),
+            (campaign { $0.segment = " " }, "segment", "is required"),
+            (campaign { $0.channel = nil }, "channel", "is required: one of email, sms, letter"),
+            (campaign { $0.channel = "fax" }, "channel", "expected one of email, sms, letter"),
+            (campaign { $0.category = "spam" }, "category", "expected one of marketing"),
+            (campaign { $0.template = nil }, "template", "is required"),
+            (campaign { $0.responseWindowDays = 0 }, "responseWindowDays", "expected 1 to 365 days, got 0"),
+            (campaign { $0.responseWindowDays = 366 }, "responseWindowDays", "expected 1 to 365 days"),
+        ] as [(CampaignForm, String, String)])
     func campaignRefused(form: CampaignForm, field: String, reason: String) {
         #expect {
             try form.validated()

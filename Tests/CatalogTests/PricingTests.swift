@@ -1,5 +1,6 @@
-import Testing
 import Core
+import Testing
+
 @testable import Catalog
 
 @Suite("Catalogue prices (Q-1)")
@@ -29,9 +30,17 @@ struct PricingTests {
 
     @Test("A part needs a name, a price above zero and an ISO currency")
     func partValidation() {
-        #expect(throws: InvalidInput.self) { try CatalogPart(number: "A", name: " ", price: Money(fen: 1), currency: "CNY").validate() }
-        #expect(throws: InvalidInput.self) { try CatalogPart(number: "A", name: "滤清器", price: Money(fen: 0), currency: "CNY").validate() }
-        #expect(throws: InvalidInput.self) { try CatalogPart(number: "A", name: "滤清器", price: Money(fen: 1), currency: "rmb").validate() }
-        #expect(throws: Never.self) { try CatalogPart(number: "A", name: "滤清器", price: Money(fen: 1), currency: "CNY").validate() }
+        #expect(throws: InvalidInput.self) {
+            try CatalogPart(number: "A", name: " ", price: Money(fen: 1), currency: "CNY").validate()
+        }
+        #expect(throws: InvalidInput.self) {
+            try CatalogPart(number: "A", name: "滤清器", price: Money(fen: 0), currency: "CNY").validate()
+        }
+        #expect(throws: InvalidInput.self) {
+            try CatalogPart(number: "A", name: "滤清器", price: Money(fen: 1), currency: "rmb").validate()
+        }
+        #expect(throws: Never.self) {
+            try CatalogPart(number: "A", name: "滤清器", price: Money(fen: 1), currency: "CNY").validate()
+        }
     }
 }

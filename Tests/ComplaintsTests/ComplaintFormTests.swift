@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 import Core
 import Customers
+import Foundation
+import Testing
+
 @testable import Complaints
 
 @Suite("The complaint form (issue 14: one intake for the CLI and the API)")
@@ -17,16 +18,18 @@ struct ComplaintFormTests {
         return form
     }
 
-    @Test("K-1, K-2, K-3: a field that does not read is refused naming the form's field", arguments: [
-        (form { $0.customer = nil }, "customer", "is required"),
-        (form { $0.customer = 0 }, "customer", "expected a customer id"),
-        (form { $0.channel = nil }, "channel", "is required: one of in-person, phone"),
-        (form { $0.channel = "pigeon" }, "channel", "expected one of in-person"),
-        (form { $0.category = nil }, "category", "is required: one of service-quality"),
-        (form { $0.category = "weather" }, "category", "expected one of service-quality"),
-        (form { $0.wishes = ["vent", "money"] }, "wishes", "got \"money\""),
-        (form { $0.receivedAt = "soon" }, "receivedAt", "expected a time such as"),
-    ] as [(ComplaintForm, String, String)])
+    @Test(
+        "K-1, K-2, K-3: a field that does not read is refused naming the form's field",
+        arguments: [
+            (form { $0.customer = nil }, "customer", "is required"),
+            (form { $0.customer = 0 }, "customer", "expected a customer id"),
+            (form { $0.channel = nil }, "channel", "is required: one of in-person, phone"),
+            (form { $0.channel = "pigeon" }, "channel", "expected one of in-person"),
+            (form { $0.category = nil }, "category", "is required: one of service-quality"),
+            (form { $0.category = "weather" }, "category", "expected one of service-quality"),
+            (form { $0.wishes = ["vent", "money"] }, "wishes", "got \"money\""),
+            (form { $0.receivedAt = "soon" }, "receivedAt", "expected a time such as"),
+        ] as [(ComplaintForm, String, String)])
     func refused(form: ComplaintForm, field: String, reason: String) {
         #expect {
             try form.validated(timeZone: shanghai)
@@ -55,11 +58,15 @@ struct ComplaintFormTests {
 
     @Test("K-1, K-3: a missing description or receiver reads as empty, which the intake rule refuses naming the field")
     func missingText() throws {
-        let intake = try Self.form { $0.description = nil; $0.receivedBy = nil }.validated(timeZone: shanghai)
+        let intake = try Self.form {
+            $0.description = nil
+            $0.receivedBy = nil
+        }.validated(timeZone: shanghai)
         #expect(intake.description.isEmpty && intake.receivedBy.isEmpty)
-        let complaint = Complaint(customerID: Customer.ID(1), channel: .phone, receivedAt: at("2026-11-23 09:30"),
-                                  receivedBy: "李娜", owner: "李娜", description: "x", category: .price, crisis: true,
-                                  crisisReason: " ")
+        let complaint = Complaint(
+            customerID: Customer.ID(1), channel: .phone, receivedAt: at("2026-11-23 09:30"),
+            receivedBy: "李娜", owner: "李娜", description: "x", category: .price, crisis: true,
+            crisisReason: " ")
         #expect {
             try complaint.validateIntake(now: at("2026-11-23 10:00"))
         } throws: { ($0 as? InvalidInput)?.field == ComplaintForm.Field.crisisReason.rawValue }

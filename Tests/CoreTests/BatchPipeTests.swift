@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Core
 
 @Suite("BatchPipe: reading on one thread, writing on another")
@@ -9,10 +10,11 @@ struct BatchPipeTests {
     @Test("Every element arrives in order, then the producer's outcome")
     func order() throws {
         var seen: [Int] = []
-        let outcome = try BatchPipe<Int, String>.run(produce: { pipe in
-            for start in stride(from: 0, to: 10_000, by: 100) { _ = pipe.put(Array(start..<(start + 100))) }
-            return "done"
-        }, consume: { seen.append($0) })
+        let outcome = try BatchPipe<Int, String>.run(
+            produce: { pipe in
+                for start in stride(from: 0, to: 10_000, by: 100) { _ = pipe.put(Array(start..<(start + 100))) }
+                return "done"
+            }, consume: { seen.append($0) })
         #expect(outcome == "done")
         #expect(seen == Array(0..<10_000))
     }
@@ -21,10 +23,11 @@ struct BatchPipeTests {
     func producerError() {
         var seen = 0
         #expect(throws: Stop.self) {
-            _ = try BatchPipe<Int, Bool>.run(produce: { pipe in
-                _ = pipe.put([1, 2, 3])
-                throw Stop()
-            }, consume: { _ in seen += 1 })
+            _ = try BatchPipe<Int, Bool>.run(
+                produce: { pipe in
+                    _ = pipe.put([1, 2, 3])
+                    throw Stop()
+                }, consume: { _ in seen += 1 })
         }
         #expect(seen == 3)
     }
@@ -33,20 +36,31 @@ struct BatchPipeTests {
     func consumerError() {
         let stopped = Stopped()
         #expect(throws: Stop.self) {
-            _ = try BatchPipe<Int, Bool>.run(produce: { pipe in
-                for i in 0..<1_000_000 { if !pipe.put([i]) { stopped.set(); throw PipeCancelled() } }
-                return true
-            }, consume: { if $0 == 10 { throw Stop() } })
+            _ = try BatchPipe<Int, Bool>.run(
+                produce: { pipe in
+                    for i in 0..<1_000_000 {
+                        if !pipe.put([i]) {
+                            stopped.set()
+                            throw PipeCancelled()
+                        }
+                    }
+                    return true
+                }, consume: { if $0 == 10 { throw Stop() } })
         }
         #expect(stopped.value)
     }
 
-    @Test("A producer waits while what is pending would weigh more than the limit, and goes on once the consumer takes it")
+    @Test(
+        "A producer waits while what is pending would weigh more than the limit, and goes on once the consumer takes it"
+    )
     func weightLimit() throws {
         let pipe = BatchPipe<Int, Bool>(capacity: 100, weightLimit: 10)
         let done = Counter()
         Thread.detachNewThread {
-            for i in 0..<3 { _ = pipe.put([i], weight: 6); done.add() }
+            for i in 0..<3 {
+                _ = pipe.put([i], weight: 6)
+                done.add()
+            }
             pipe.finish(true, error: nil)
         }
         Thread.sleep(forTimeInterval: 0.2)
@@ -59,14 +73,30 @@ struct BatchPipeTests {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
-        func add() { lock.lock(); count += 1; lock.unlock() }
-        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+        func add() {
+            lock.lock()
+            count += 1
+            lock.unlock()
+        }
+        var value: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return count
+        }
     }
 
     final class Stopped: @unchecked Sendable {
         private let lock = NSLock()
         private var flag = false
-        func set() { lock.lock(); flag = true; lock.unlock() }
-        var value: Bool { lock.lock(); defer { lock.unlock() }; return flag }
+        func set() {
+            lock.lock()
+            flag = true
+            lock.unlock()
+        }
+        var value: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return flag
+        }
     }
 }

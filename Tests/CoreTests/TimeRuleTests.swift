@@ -1,20 +1,23 @@
 import Foundation
 import Testing
+
 @testable import Core
 
 @Suite("T rules: time and counting")
 struct TimeRuleTests {
     let shanghai = TimeZone(identifier: "Asia/Shanghai")!
 
-    @Test("T-1: N months later is the same day, clamped to the month's last day", arguments: [
-        ("2024-02-29", 12, "2025-02-28"),
-        ("2024-02-29", 48, "2028-02-29"),
-        ("2026-01-31", 1, "2026-02-28"),
-        ("2026-03-31", 1, "2026-04-30"),
-        ("2026-11-23", 24, "2028-11-23"),
-        ("2026-12-15", 1, "2027-01-15"),
-        ("2026-05-20", -6, "2025-11-20"),
-    ])
+    @Test(
+        "T-1: N months later is the same day, clamped to the month's last day",
+        arguments: [
+            ("2024-02-29", 12, "2025-02-28"),
+            ("2024-02-29", 48, "2028-02-29"),
+            ("2026-01-31", 1, "2026-02-28"),
+            ("2026-03-31", 1, "2026-04-30"),
+            ("2026-11-23", 24, "2028-11-23"),
+            ("2026-12-15", 1, "2027-01-15"),
+            ("2026-05-20", -6, "2025-11-20"),
+        ])
     func monthArithmetic(start: String, months: Int, expected: String) {
         #expect(LocalDate(start)!.adding(months: months) == LocalDate(expected)!)
     }
@@ -30,8 +33,11 @@ struct TimeRuleTests {
         #expect(!period.covers(LocalDate("2024-05-09")!))
     }
 
-    @Test("T-1: the Civil Code's examples: 36 months from 2025-01-10, 12 months from 29 February, 10 days from the 1st",
-          arguments: [("2025-01-10", 36, "2028-01-10"), ("2024-02-29", 12, "2025-02-28"), ("2024-01-31", 1, "2024-02-29")])
+    @Test(
+        "T-1: the Civil Code's examples: 36 months from 2025-01-10, 12 months from 29 February, 10 days from the 1st",
+        arguments: [
+            ("2025-01-10", 36, "2028-01-10"), ("2024-02-29", 12, "2025-02-28"), ("2024-01-31", 1, "2024-02-29"),
+        ])
     func monthPeriodLastDay(start: String, months: Int, last: String) {
         let period = MonthPeriod(start: LocalDate(start)!, months: months)
         #expect(period.lastDay == LocalDate(last)!)
@@ -68,7 +74,9 @@ struct TimeRuleTests {
         #expect(Instant.parse("2026-11-23 09:30", timeZone: shanghai) == Instant.parse("2026-11-23T01:30:00Z"))
         #expect(Instant.parse("2026-11-23T09:30:00+08:00") == Instant.parse("2026-11-23T01:30:00Z"))
         #expect(Instant.parse("2026-11-23T09:30:00+0800") == Instant.parse("2026-11-23T01:30:00Z"))
-        #expect(Instant.parse("2026-11-23T01:30:00.250Z")!.timeIntervalSince(Instant.parse("2026-11-23T01:30:00Z")!) == 0.25)
+        #expect(
+            Instant.parse("2026-11-23T01:30:00.250Z")!.timeIntervalSince(Instant.parse("2026-11-23T01:30:00Z")!) == 0.25
+        )
         #expect(Instant.parse("2026-11-23 24:00") == nil)
         #expect(Instant.parse("2026-02-30 10:00") == nil)
         #expect(Instant.parse("yesterday") == nil)
@@ -90,7 +98,7 @@ struct TimeRuleTests {
             #expect(LocalDate(dayNumber: n).dayNumber == n)
         }
         #expect(LocalDate("1970-01-01")!.dayNumber == 0)
-        #expect(LocalDate("2026-11-23")!.isoWeekday == 1) // a Monday
+        #expect(LocalDate("2026-11-23")!.isoWeekday == 1)  // a Monday
         #expect(LocalDate("2026-11-29")!.isoWeekday == 7)
         #expect(LocalDate("2025-02-29") == nil)
         #expect(LocalDate("2024-2-29") == nil)
@@ -98,12 +106,13 @@ struct TimeRuleTests {
 
     @Test("T-3: weekends are off, holidays are off, make-up working days (调休) are worked")
     func businessCalendar() {
-        let calendar = BusinessCalendar(holidays: [LocalDate("2026-10-01")!, LocalDate("2026-10-02")!],
-                                        makeUpWorkingDays: [LocalDate("2026-09-27")!])
-        #expect(calendar.isWorkingDay(LocalDate("2026-09-30")!))   // Wednesday
+        let calendar = BusinessCalendar(
+            holidays: [LocalDate("2026-10-01")!, LocalDate("2026-10-02")!],
+            makeUpWorkingDays: [LocalDate("2026-09-27")!])
+        #expect(calendar.isWorkingDay(LocalDate("2026-09-30")!))  // Wednesday
         #expect(!calendar.isWorkingDay(LocalDate("2026-10-01")!))  // holiday (Thursday)
         #expect(!calendar.isWorkingDay(LocalDate("2026-10-03")!))  // Saturday
-        #expect(calendar.isWorkingDay(LocalDate("2026-09-27")!))   // Sunday worked (调休)
+        #expect(calendar.isWorkingDay(LocalDate("2026-09-27")!))  // Sunday worked (调休)
         // Three working days after Wednesday 30 September skip the holidays and the weekend.
         #expect(calendar.adding(workingDays: 3, to: LocalDate("2026-09-30")!) == LocalDate("2026-10-07")!)
     }

@@ -1,14 +1,16 @@
-import Foundation
-import Testing
 import Core
 import Customers
+import Foundation
 import TestSupport
+import Testing
+
 @testable import Storage
 
 @Suite("import-customers")
 struct CustomerImportTests {
     let clock = FixedClock(instant("2026-11-23T09:00:00+08:00"))
-    static let header = "customer_ref,name,class,grade,phones,region,address,owner,vin,plate,make,model,model_year,usage,delivered_at,mileage_km,mileage_date"
+    static let header =
+        "customer_ref,name,class,grade,phones,region,address,owner,vin,plate,make,model,model_year,usage,delivered_at,mileage_km,mileage_date"
     static let good = """
         \(header)
         C001,王芳,retained,,13800138000,北京,"北京市朝阳区建国路88号, 3单元",张伟,LFV2A21K3N3000123,京A·12345,Volkswagen,Sagitar,2022,private,2022-05-01 10:30,35200,2026-10-01
@@ -44,8 +46,9 @@ struct CustomerImportTests {
         let moved = Self.good.replacingOccurrences(of: "天河区,刘洋,", with: "天河区,张伟,")
         #expect(try db.importCustomers(path: try folder.write("moved.csv", moved), actor: "IT-陈").outcome == .imported)
         let back = try db.importCustomers(path: good, actor: "IT-陈")
-        #expect(back.outcome == .rejected && back.errors.first?.message.contains("刘洋 left on 2026-11-01") == true,
-                "\(back.errors)")
+        #expect(
+            back.outcome == .rejected && back.errors.first?.message.contains("刘洋 left on 2026-11-01") == true,
+            "\(back.errors)")
     }
 
     @Test("A good file loads customers, vehicles and readings in one transaction with one audit entry")
@@ -92,7 +95,8 @@ struct CustomerImportTests {
         let folder = try TemporaryDirectory()
         let (db, _) = try database(folder)
         _ = try db.importCustomers(path: try folder.write("a.csv", Self.good), actor: "t")
-        let changed = Self.good.replacingOccurrences(of: "C002,李强,potential,A,13912345678,上海", with: "C002,李强,potential,B,13912345678,上海")
+        let changed = Self.good.replacingOccurrences(
+            of: "C002,李强,potential,A,13912345678,上海", with: "C002,李强,potential,B,13912345678,上海")
         let report = try db.importCustomers(path: try folder.write("b.csv", changed), actor: "t")
         #expect(report.customers == ImportCounts(added: 0, updated: 1, unchanged: 2))
         #expect(try db.searchCustomers("李强").items[0].grade == .b)
@@ -114,10 +118,11 @@ struct CustomerImportTests {
         let zhou = try db.searchCustomers("周杰").items[0].id
         #expect(try db.customerCard(zhou).openTasks.isEmpty)
         // Bought: the old system now says retained, with a second car delivered on the same file.
-        let after = before.replacingOccurrences(of: "intention", with: "retained") + """
-            C005,周杰,retained,,13600001111,北京,,张伟,LFV2A21K9N3000126,,Volkswagen,Tiguan L,2026,private,2026-11-20 10:00,,
+        let after =
+            before.replacingOccurrences(of: "intention", with: "retained") + """
+                C005,周杰,retained,,13600001111,北京,,张伟,LFV2A21K9N3000126,,Volkswagen,Tiguan L,2026,private,2026-11-20 10:00,,
 
-            """
+                """
         let moved = try db.importCustomers(path: try folder.write("b.csv", after), actor: "t")
         #expect(moved.customers.updated == 1 && moved.carePlans == 2)
         let card = try db.customerCard(zhou)
@@ -150,7 +155,10 @@ struct CustomerImportTests {
     func keepValid() throws {
         let folder = try TemporaryDirectory()
         let (db, _) = try database(folder)
-        _ = try db.addCustomer(NewCustomer(customer: Customer(name: "别人", customerClass: .potential, createdAt: db.now), phones: ["13912345678"]), actor: "t")
+        _ = try db.addCustomer(
+            NewCustomer(
+                customer: Customer(name: "别人", customerClass: .potential, createdAt: db.now), phones: ["13912345678"]),
+            actor: "t")
         var options = CustomerImportOptions()
         options.keepValid = true
         let report = try db.importCustomers(path: try folder.write("a.csv", Self.good), options: options, actor: "t")
@@ -166,15 +174,17 @@ struct CustomerImportTests {
     func conflicts() throws {
         let folder = try TemporaryDirectory()
         let (db, _) = try database(folder)
-        let disagreeing = Self.good.replacingOccurrences(of: "C001,王芳,retained,,13800138000,北京,\"北京市朝阳区建国路88号, 3单元\",张伟,LFV2A21K5N",
-                                                         with: "C001,王芳,retained,,13800138000,天津,\"北京市朝阳区建国路88号, 3单元\",张伟,LFV2A21K5N")
+        let disagreeing = Self.good.replacingOccurrences(
+            of: "C001,王芳,retained,,13800138000,北京,\"北京市朝阳区建国路88号, 3单元\",张伟,LFV2A21K5N",
+            with: "C001,王芳,retained,,13800138000,天津,\"北京市朝阳区建国路88号, 3单元\",张伟,LFV2A21K5N")
         let report = try db.importCustomers(path: try folder.write("a.csv", disagreeing), actor: "t")
         #expect(report.outcome == .rejected)
         #expect(report.errors.first?.field == "customer_ref")
         #expect(report.errors.first?.message.contains("region") == true)
 
         _ = try db.importCustomers(path: try folder.write("b.csv", Self.good), actor: "t")
-        let stolen = "\(Self.header)\nC009,孙悟空,retained,,13700001111,北京,花果山,张伟,LFV2A21K3N3000123,,Volkswagen,Sagitar,2022,private,,,\n"
+        let stolen =
+            "\(Self.header)\nC009,孙悟空,retained,,13700001111,北京,花果山,张伟,LFV2A21K3N3000123,,Volkswagen,Sagitar,2022,private,,,\n"
         let second = try db.importCustomers(path: try folder.write("c.csv", stolen), actor: "t")
         #expect(second.errors.first?.message == "VIN LFV2A21K3N3000123 is already on vehicle 1 (customer 1 王芳)")
     }
@@ -184,9 +194,12 @@ struct CustomerImportTests {
         let folder = try TemporaryDirectory()
         let (db, _) = try database(folder)
         let utf8 = try folder.write("utf8.csv", Self.good)
-        let converted = try Binaries.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 '\(utf8)' > '\(folder.path("gb.csv"))'"])
+        let converted = try Binaries.run(
+            "/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 '\(utf8)' > '\(folder.path("gb.csv"))'"])
         #expect(converted.status == 0)
-        #expect(try !Data(contentsOf: URL(fileURLWithPath: folder.path("gb.csv"))).elementsEqual(Data(contentsOf: URL(fileURLWithPath: utf8))))
+        #expect(
+            try !Data(contentsOf: URL(fileURLWithPath: folder.path("gb.csv"))).elementsEqual(
+                Data(contentsOf: URL(fileURLWithPath: utf8))))
         let report = try db.importCustomers(path: folder.path("gb.csv"), actor: "t")
         #expect(report.encoding == "gb18030")
         #expect(report.customers.added == 3)
@@ -199,10 +212,13 @@ struct CustomerImportTests {
         let folder = try TemporaryDirectory()
         let (db, path) = try database(folder)
         let before = try Binaries.dump(path)
-        let unclosed = try db.importCustomers(path: try folder.write("q.csv", "\(Self.header)\nC001,\"王芳,retained\n"), actor: "t")
+        let unclosed = try db.importCustomers(
+            path: try folder.write("q.csv", "\(Self.header)\nC001,\"王芳,retained\n"), actor: "t")
         #expect(unclosed.outcome == .rejected)
         #expect(unclosed.errors.first?.message.contains("not closed") == true)
-        #expect(throws: InvalidInput.self) { try db.importCustomers(path: try folder.write("h.csv", "customer_ref,nom,class\n"), actor: "t") }
+        #expect(throws: InvalidInput.self) {
+            try db.importCustomers(path: try folder.write("h.csv", "customer_ref,nom,class\n"), actor: "t")
+        }
         #expect(throws: InvalidInput.self) { try db.importCustomers(path: try folder.write("e.csv", ""), actor: "t") }
         #expect(throws: InvalidInput.self) { try db.importCustomers(path: folder.path("missing.csv"), actor: "t") }
         #expect(try Binaries.dump(path) == before)

@@ -1,25 +1,36 @@
-import Foundation
-import Testing
 import Core
 import Customers
+import Foundation
 import GRDB
 import TestSupport
+import Testing
+
 @testable import Storage
 
 @Suite("Customer base storage")
 struct CustomerStoreTests {
-    func addRetained(_ db: AppDatabase, name: String = "王芳", phone: String = "13800138000", owner: String? = "张伟") throws -> CustomerCard {
+    func addRetained(
+        _ db: AppDatabase, name: String = "王芳", phone: String = "13800138000", owner: String? = "张伟"
+    ) throws -> CustomerCard {
         // C-10: the owner is a staff member.
         if let owner, try !db.staff().contains(where: { $0.name == owner }) {
             _ = try db.addStaff(name: owner, role: .salesConsultant, actor: "setup")
         }
-        let customer = Customer(name: name, customerClass: .retained, region: "北京", address: "北京市朝阳区建国路88号", owner: owner, createdAt: db.now)
-        return try db.addCustomer(NewCustomer(customer: customer, phones: [phone], reason: "bought here"), actor: "tester")
+        let customer = Customer(
+            name: name, customerClass: .retained, region: "北京", address: "北京市朝阳区建国路88号", owner: owner, createdAt: db.now
+        )
+        return try db.addCustomer(
+            NewCustomer(customer: customer, phones: [phone], reason: "bought here"), actor: "tester")
     }
 
-    func vehicle(_ customer: Customer.ID, vin: String = "LFV2A21K3N3000123", deliveredAt: String? = "2026-11-20T10:30:00+08:00", db: AppDatabase) throws -> Vehicle {
-        Vehicle(customerID: customer, vin: try VIN(validating: vin), plate: "京A12345", make: "Volkswagen", model: "Sagitar", modelYear: 2026,
-                usage: .private, deliveredAt: deliveredAt.map(instant), createdAt: db.now)
+    func vehicle(
+        _ customer: Customer.ID, vin: String = "LFV2A21K3N3000123", deliveredAt: String? = "2026-11-20T10:30:00+08:00",
+        db: AppDatabase
+    ) throws -> Vehicle {
+        Vehicle(
+            customerID: customer, vin: try VIN(validating: vin), plate: "京A12345", make: "Volkswagen", model: "Sagitar",
+            modelYear: 2026,
+            usage: .private, deliveredAt: deliveredAt.map(instant), createdAt: db.now)
     }
 
     @Test("C-6: a card round-trips Chinese names and addresses, and the creation is audited with its fields")
@@ -54,7 +65,9 @@ struct CustomerStoreTests {
         var edit = CustomerEdit()
         edit.region = "上海"
         #expect(try db.editCustomer(id, edit, actor: "t").customer.region == "上海")
-        let move = try #require(try db.auditEntries(AuditFilter(entity: "customer", entityID: id.description)).first { $0.action == "move" })
+        let move = try #require(
+            try db.auditEntries(AuditFilter(entity: "customer", entityID: id.description)).first { $0.action == "move" }
+        )
         #expect(move.changes["grade"] == FieldChange(before: "A", after: nil))
     }
 
@@ -63,15 +76,16 @@ struct CustomerStoreTests {
         let queue = try DatabaseQueue()
         try Schema.migrator.migrate(queue, upTo: "2026-11-23 customers: cards, vehicles, mileage, contacts, care tasks")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO customer (id, kind, name, customer_class, grade, created_at, updated_at)
-                    VALUES (1, 'person', '赵敏', 'intention', 'B', '2026-11-01 00:00:00.000', '2026-11-01 00:00:00.000'),
-                           (2, 'person', '李强', 'potential', 'C', '2026-11-01 00:00:00.000', '2026-11-01 00:00:00.000');
-                INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason) VALUES
-                    (1, NULL, 'potential', '2026-11-01 00:00:00.000', 't', 'new potential customer'),
-                    (1, 'potential', 'intention', '2026-11-10 00:00:00.000', 't', '试驾'),
-                    (2, NULL, 'potential', '2026-11-01 00:00:00.000', 't', 'new potential customer');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO customer (id, kind, name, customer_class, grade, created_at, updated_at)
+                        VALUES (1, 'person', '赵敏', 'intention', 'B', '2026-11-01 00:00:00.000', '2026-11-01 00:00:00.000'),
+                               (2, 'person', '李强', 'potential', 'C', '2026-11-01 00:00:00.000', '2026-11-01 00:00:00.000');
+                    INSERT INTO class_move (customer_id, from_class, to_class, at, actor, reason) VALUES
+                        (1, NULL, 'potential', '2026-11-01 00:00:00.000', 't', 'new potential customer'),
+                        (1, 'potential', 'intention', '2026-11-10 00:00:00.000', 't', '试驾'),
+                        (2, NULL, 'potential', '2026-11-01 00:00:00.000', 't', 'new potential customer');
+                    """)
         }
         let db = try AppDatabase(queue, clock: FixedClock(instant("2026-11-23T09:00:00+08:00")))
         let moved = try db.customerCard(Customer.ID(1))
@@ -84,15 +98,23 @@ struct CustomerStoreTests {
     func creationReason() throws {
         let db = try memoryDatabase()
         let customer = Customer(name: "李强", customerClass: .retained, createdAt: db.now)
-        #expect(throws: InvalidInput.self) { try db.addCustomer(NewCustomer(customer: customer, phones: []), actor: "t") }
+        #expect(throws: InvalidInput.self) {
+            try db.addCustomer(NewCustomer(customer: customer, phones: []), actor: "t")
+        }
         let potential = Customer(name: "李强", customerClass: .potential, createdAt: db.now)
-        #expect(try db.addCustomer(NewCustomer(customer: potential, phones: []), actor: "t").classHistory.first?.reason == "new potential customer")
+        #expect(
+            try db.addCustomer(NewCustomer(customer: potential, phones: []), actor: "t").classHistory.first?.reason
+                == "new potential customer")
     }
 
     @Test("C-5: a move records actor, time and reason; a refused move changes nothing")
     func moves() throws {
         let db = try memoryDatabase()
-        let id = try db.addCustomer(NewCustomer(customer: Customer(name: "赵敏", customerClass: .potential, grade: .b, createdAt: db.now), phones: []), actor: "t").customer.id!
+        let id = try db.addCustomer(
+            NewCustomer(
+                customer: Customer(name: "赵敏", customerClass: .potential, grade: .b, createdAt: db.now), phones: []),
+            actor: "t"
+        ).customer.id!
         let moved = try db.moveCustomer(id, to: .intention, reason: "test drive booked", actor: "销售-张伟")
         #expect(moved.customer.customerClass == .intention)
         #expect(moved.classHistory.last?.from == .potential)
@@ -137,7 +159,8 @@ struct CustomerStoreTests {
             #expect(error.message.contains("customer 1 (王芳)"))
         }
         #expect(try db.listCustomers().total == 1)
-        let shared = try db.addCustomer(NewCustomer(customer: other, phones: ["13800138000"], allowSharedPhones: true), actor: "t")
+        let shared = try db.addCustomer(
+            NewCustomer(customer: other, phones: ["13800138000"], allowSharedPhones: true), actor: "t")
         #expect(shared.phones == [CustomerPhone(phone: "13800138000", shared: true)])
         #expect(try db.customerCard(Customer.ID(1)).phones.first?.shared == true)
     }
@@ -171,12 +194,15 @@ struct CustomerStoreTests {
         let db = try memoryDatabase()
         let id = try addRetained(db).customer.id!
         let vin = try db.addVehicle(try vehicle(id, db: db), actor: "t").card.vehicle.vin
-        let card = try db.changeUsage(vin, to: .taxi, effective: LocalDate("2026-11-22")!, reason: "ride-hailing", actor: "t")
+        let card = try db.changeUsage(
+            vin, to: .taxi, effective: LocalDate("2026-11-22")!, reason: "ride-hailing", actor: "t")
         #expect(card.vehicle.usage == .taxi)
         #expect(card.deliveryUsage == .private)
         #expect(card.usageHistory.map(\.usage) == [.private, .taxi])
         #expect(card.usageHistory.first?.effective == LocalDate("2026-11-20"))
-        #expect(throws: InvalidInput.self) { try db.changeUsage(vin, to: .commercial, effective: LocalDate("2026-11-01")!, reason: nil, actor: "t") }
+        #expect(throws: InvalidInput.self) {
+            try db.changeUsage(vin, to: .commercial, effective: LocalDate("2026-11-01")!, reason: nil, actor: "t")
+        }
     }
 
     @Test("C-6: mileage lower than an earlier reading is refused unless the odometer was replaced")
@@ -184,18 +210,28 @@ struct CustomerStoreTests {
         let db = try memoryDatabase()
         let id = try addRetained(db).customer.id!
         let vin = try db.addVehicle(try vehicle(id, db: db), actor: "t").card.vehicle.vin
-        _ = try db.addMileage(vin, kilometres: 1_200, at: instant("2026-11-22T10:00:00+08:00"), source: "service", odometerReplaced: false, actor: "t")
+        _ = try db.addMileage(
+            vin, kilometres: 1_200, at: instant("2026-11-22T10:00:00+08:00"), source: "service",
+            odometerReplaced: false, actor: "t")
         #expect(throws: InvalidInput.self) {
-            try db.addMileage(vin, kilometres: 900, at: instant("2026-11-23T08:00:00+08:00"), source: "service", odometerReplaced: false, actor: "t")
+            try db.addMileage(
+                vin, kilometres: 900, at: instant("2026-11-23T08:00:00+08:00"), source: "service",
+                odometerReplaced: false, actor: "t")
         }
-        let card = try db.addMileage(vin, kilometres: 900, at: instant("2026-11-23T08:00:00+08:00"), source: "service", odometerReplaced: true, actor: "t")
+        let card = try db.addMileage(
+            vin, kilometres: 900, at: instant("2026-11-23T08:00:00+08:00"), source: "service", odometerReplaced: true,
+            actor: "t")
         #expect(card.latestKilometres == 900)
         #expect(throws: InvalidInput.self) {
-            try db.addMileage(vin, kilometres: 1_000, at: instant("2026-12-23T08:00:00+08:00"), source: "service", odometerReplaced: false, actor: "t")
+            try db.addMileage(
+                vin, kilometres: 1_000, at: instant("2026-12-23T08:00:00+08:00"), source: "service",
+                odometerReplaced: false, actor: "t")
         }
     }
 
-    @Test("Search: by partial Chinese name, phone or its last digits, plate with or without the dot, VIN or its last characters")
+    @Test(
+        "Search: by partial Chinese name, phone or its last digits, plate with or without the dot, VIN or its last characters"
+    )
     func search() throws {
         let db = try memoryDatabase()
         let wang = try addRetained(db).customer.id!
@@ -220,7 +256,9 @@ struct CustomerStoreTests {
         #expect(try db.settings().integer(.contactLapseDays) == 90)
         try db.setSetting("checks.contact-lapse.days", to: "60", actor: "admin")
         #expect(try db.settings().integer(.contactLapseDays) == 60)
-        #expect(try db.auditEntries(AuditFilter(entity: "setting")).first?.changes["value"] == FieldChange(before: "90", after: "60"))
+        #expect(
+            try db.auditEntries(AuditFilter(entity: "setting")).first?.changes["value"]
+                == FieldChange(before: "90", after: "60"))
         #expect(throws: InvalidInput.self) { try db.setSetting("checks.contact-lapse.days", to: "-1", actor: "admin") }
         #expect(throws: InvalidInput.self) { try db.setSetting("no.such.key", to: "1", actor: "admin") }
     }

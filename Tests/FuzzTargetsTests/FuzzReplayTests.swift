@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FuzzTargets
 
 /// The repository's root, for the seed corpora and the inputs fuzzing found.

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
 import Core
-import TestSupport
+import Foundation
 import ManufacturerXML
+import TestSupport
+import Testing
 
 /// Inputs `make fuzz` found (Tools/Fuzz, Docs/testing.md), each kept as the test of what it broke.
 @Suite("Manufacturer files: what fuzzing found")

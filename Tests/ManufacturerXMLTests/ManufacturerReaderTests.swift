@@ -1,16 +1,18 @@
-import Foundation
-import Testing
-import Core
 import Catalog
-import Warranty
+import Core
+import Foundation
 import TestSupport
+import Testing
+import Warranty
+
 @testable import ManufacturerXML
 
 /// Manufacturer files (MANUFACTURER-XML.md) read with libxml2's SAX2 push parser and the project's XSD.
 @Suite("Manufacturer files, streamed and validated")
 struct ManufacturerReaderTests {
     static let head = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-    static let open = #"<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">"#
+    static let open =
+        #"<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">"#
     static let bulletin = """
           <Bulletin number="RC-2026-017" kind="recall" revision="2" issued="2026-10-12" status="active">
             <Title>前制动软管可能磨损</Title>
@@ -53,27 +55,55 @@ struct ManufacturerReaderTests {
     @Test("Every section reads into the values the contract describes, Chinese text intact")
     func allSections() throws {
         let folder = try TemporaryDirectory()
-        let document = try ManufacturerDocument.read(path: try folder.write("m.xml", Self.document(Self.bulletin, sections: Self.catalogue)))
+        let document = try ManufacturerDocument.read(
+            path: try folder.write("m.xml", Self.document(Self.bulletin, sections: Self.catalogue)))
         #expect(document.errors.isEmpty, "\(document.errors)")
         let b = try #require(document.bulletins.first)
         #expect(b.manufacturer == "FAW-Volkswagen" && b.number == "RC-2026-017" && b.kind == .recall && b.revision == 2)
         #expect(b.title == "前制动软管可能磨损" && b.component == "制动系统" && b.consequence == "制动液泄漏")
-        #expect(b.models == [Bulletin.ModelCriterion(make: "Volkswagen", name: "Sagitar", yearFrom: 2022, yearTo: 2024)])
+        #expect(
+            b.models == [Bulletin.ModelCriterion(make: "Volkswagen", name: "Sagitar", yearFrom: 2022, yearTo: 2024)])
         #expect(b.built.first?.to == LocalDate("2023-06-30"))
-        #expect(b.vinRanges.count == 1 && b.vins == [VIN(trusted: "LFV2A21K1N3100123")], "VINs are trimmed and upper-cased")
+        #expect(
+            b.vinRanges.count == 1 && b.vins == [VIN(trusted: "LFV2A21K1N3100123")], "VINs are trimmed and upper-cased")
         #expect(b.labour.first?.centihours == 120 && b.parts.first?.quantity == 2)
-        #expect(document.labourOperations == [LabourOperation(code: "10 11 00 00", make: "Volkswagen", model: "Sagitar", centihours: 80, description: "更换发动机机油及机油滤清器")])
-        #expect(document.parts == [CatalogPart(number: "06L 115 562 B", name: "机油滤清器", price: Money(fen: 8_600), currency: "CNY")])
+        #expect(
+            document.labourOperations == [
+                LabourOperation(
+                    code: "10 11 00 00", make: "Volkswagen", model: "Sagitar", centihours: 80,
+                    description: "更换发动机机油及机油滤清器")
+            ])
+        #expect(
+            document.parts == [
+                CatalogPart(number: "06L 115 562 B", name: "机油滤清器", price: Money(fen: 8_600), currency: "CNY")
+            ])
         #expect(document.warrantyTerms.first?.usage == .taxi && document.warrantyTerms.first?.kilometres == 100_000)
-        #expect(document.partsWarranties == [PartsWarrantyTerm(make: "Volkswagen", months: 12, effective: LocalDate("2020-01-01")!)])
-        #expect(document.vehicles == [MasterVehicle(vin: VIN(trusted: "LFV2A21K1N3000123"), make: "Volkswagen", model: "Sagitar", year: 2022, built: LocalDate("2022-04-18"))])
+        #expect(
+            document.partsWarranties == [
+                PartsWarrantyTerm(make: "Volkswagen", months: 12, effective: LocalDate("2020-01-01")!)
+            ])
+        #expect(
+            document.vehicles == [
+                MasterVehicle(
+                    vin: VIN(trusted: "LFV2A21K1N3000123"), make: "Volkswagen", model: "Sagitar", year: 2022,
+                    built: LocalDate("2022-04-18"))
+            ])
     }
 
     @Test("A GB18030 file and a gzip-compressed file read the same as UTF-8")
     func encodings() throws {
         let folder = try TemporaryDirectory()
-        let utf8 = try folder.write("u.xml", Self.document(Self.bulletin).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"GB18030\""))
-        #expect(try Binaries.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 '\(utf8)' > '\(folder.path("g.xml"))' && gzip -c '\(folder.path("g.xml"))' > '\(folder.path("g.xml.gz"))'"]).status == 0)
+        let utf8 = try folder.write(
+            "u.xml",
+            Self.document(Self.bulletin).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"GB18030\""))
+        #expect(
+            try Binaries.run(
+                "/bin/sh",
+                [
+                    "-c",
+                    "iconv -f UTF-8 -t GB18030 '\(utf8)' > '\(folder.path("g.xml"))' && gzip -c '\(folder.path("g.xml"))' > '\(folder.path("g.xml.gz"))'",
+                ]
+            ).status == 0)
         #expect(try ManufacturerDocument.read(path: folder.path("g.xml")).bulletins.first?.title == "前制动软管可能磨损")
         #expect(try ManufacturerDocument.read(path: folder.path("g.xml.gz")).bulletins.first?.title == "前制动软管可能磨损")
     }
@@ -85,18 +115,27 @@ struct ManufacturerReaderTests {
         let vins = (0..<count).map { "<Vin>LFV2A21K0N3\(String(100_000 + $0))</Vin>" }.joined(separator: "\n")
         let body = Self.bulletin.replacingOccurrences(of: "<Vin> lfv2a21k1n3100123 </Vin>", with: vins)
         let reader = try ManufacturerReader(path: try folder.write("v.xml", Self.document(body)))
-        var batches: [Int] = [], order: [String] = []
+        var batches: [Int] = []
+        var order: [String] = []
         while let item = try reader.next() {
             switch item {
             case .bulletinBegin: order.append("begin")
-            case .bulletinVINs(let batch): batches.append(batch.count); order.append("vins")
-            case .bulletinEnd(let b): order.append("end"); #expect(b.vins.isEmpty)
+            case .bulletinVINs(let batch):
+                batches.append(batch.count)
+                order.append("vins")
+            case .bulletinEnd(let b):
+                order.append("end")
+                #expect(b.vins.isEmpty)
             default: order.append("other")
             }
         }
         #expect(order.first == "begin" && order.last == "end")
-        #expect(batches.allSatisfy { $0 <= ManufacturerReader.vinBatchSize } && batches.reduce(0, +) == count && batches.count == 3)
-        #expect(reader.warningCount > count / 2, "made-up VINs mostly have a wrong check digit: each is a warning, not an error")
+        #expect(
+            batches.allSatisfy { $0 <= ManufacturerReader.vinBatchSize } && batches.reduce(0, +) == count
+                && batches.count == 3)
+        #expect(
+            reader.warningCount > count / 2,
+            "made-up VINs mostly have a wrong check digit: each is a warning, not an error")
     }
 
     @Test("A bad item is rejected with its line and the reader goes on: the next items still read")
@@ -105,11 +144,14 @@ struct ManufacturerReaderTests {
         let second = Self.bulletin.replacingOccurrences(of: "RC-2026-017", with: "RC-2026-018")
             .replacingOccurrences(of: " lfv2a21k1n3100123 ", with: "LFV2A21K1N31OO123")
         let third = Self.bulletin.replacingOccurrences(of: "RC-2026-017", with: "RC-2026-019")
-        let document = try ManufacturerDocument.read(path: try folder.write("m.xml", Self.document(Self.bulletin + "\n" + second + "\n" + third)))
+        let document = try ManufacturerDocument.read(
+            path: try folder.write("m.xml", Self.document(Self.bulletin + "\n" + second + "\n" + third)))
         #expect(document.bulletins.map(\.number) == ["RC-2026-017", "RC-2026-019"])
         let rejected = try #require(document.rejected.first)
         #expect(rejected.key == "bulletin RC-2026-018")
-        #expect(rejected.errors.first?.line == 29 && rejected.errors.first?.message.contains("VIN pattern") == true, "\(rejected.errors.map(\.description))")
+        #expect(
+            rejected.errors.first?.line == 29 && rejected.errors.first?.message.contains("VIN pattern") == true,
+            "\(rejected.errors.map(\.description))")
     }
 
     @Test("Adjacent one-line items each get their own problems: an error on an item's line never rejects its neighbour")
@@ -129,9 +171,14 @@ struct ManufacturerReaderTests {
         let document = try ManufacturerDocument.read(path: path)
         #expect(document.vehicles.map(\.vin.value) == ["LFV2A21K1N3000123", "LFV2A21K1N3000127"])
         #expect(document.vehicles.last?.model == "速腾")
-        #expect(document.rejected.map(\.key) == ["vehicle LFV2A21K1N30OO124", "vehicle LFV2A21K1N3000125", "vehicle LFV2A21K1N3000126"])
+        #expect(
+            document.rejected.map(\.key) == [
+                "vehicle LFV2A21K1N30OO124", "vehicle LFV2A21K1N3000125", "vehicle LFV2A21K1N3000126",
+            ])
         // Lines 22-24 of the file hold the three bad vehicles (the bulletin ends on line 18, Vehicles opens on 20).
-        #expect(document.rejected.map { Set($0.errors.map(\.line)) } == [[22], [23], [24]], "\(document.rejected.map { $0.errors.map(\.description) })")
+        #expect(
+            document.rejected.map { Set($0.errors.map(\.line)) } == [[22], [23], [24]],
+            "\(document.rejected.map { $0.errors.map(\.description) })")
     }
 
     @Test("A file written as one line: each vehicle gets its own problems, with the column of its tag")
@@ -148,8 +195,9 @@ struct ManufacturerReaderTests {
         #expect(document.rejected.map(\.key) == ["vehicle LFV2A21K1N30OO124", "vehicle LFV2A21K1N3000125"])
         // Columns count characters from 1; each problem names where its own vehicle's tag starts.
         let badVINColumn = prefix.count + good.count + 1
-        #expect(document.rejected.map { Set($0.errors.map(\.column)) } == [[badVINColumn], [badVINColumn + badVIN.count]],
-                "\(document.rejected.map { $0.errors.map(\.description) })")
+        #expect(
+            document.rejected.map { Set($0.errors.map(\.column)) } == [[badVINColumn], [badVINColumn + badVIN.count]],
+            "\(document.rejected.map { $0.errors.map(\.description) })")
         #expect(document.rejected.allSatisfy { $0.errors.allSatisfy { $0.line == 1 } })
     }
 
@@ -158,24 +206,31 @@ struct ManufacturerReaderTests {
         let folder = try TemporaryDirectory()
         // 30,000 characters of three bytes each: 90 KB, more than one 64 KiB chunk, so the parser splits it.
         let summary = String(repeating: "前制动软管可能与悬架部件摩擦。", count: 2_000)
-        let long = Self.bulletin.replacingOccurrences(of: "<Summary>前制动软管可能与悬架部件摩擦</Summary>", with: "<Summary>\(summary)</Summary>")
+        let long = Self.bulletin.replacingOccurrences(
+            of: "<Summary>前制动软管可能与悬架部件摩擦</Summary>", with: "<Summary>\(summary)</Summary>")
         #expect(long != Self.bulletin)
         let document = try ManufacturerDocument.read(path: try folder.write("long.xml", Self.document(long)))
         #expect(document.bulletins.first?.summary == summary)
         // Over the limit: the reader stops at the text, with its line, before holding more of it.
-        let huge = Self.bulletin.replacingOccurrences(of: "<Summary>前制动软管可能与悬架部件摩擦</Summary>",
-                                                      with: "<Summary>" + String(repeating: "很长的摘要", count: 80_000) + "</Summary>")
-        #expect(throws: XMLInputError.self) { try ManufacturerDocument.read(path: try folder.write("huge.xml", Self.document(huge))) }
+        let huge = Self.bulletin.replacingOccurrences(
+            of: "<Summary>前制动软管可能与悬架部件摩擦</Summary>",
+            with: "<Summary>" + String(repeating: "很长的摘要", count: 80_000) + "</Summary>")
+        #expect(throws: XMLInputError.self) {
+            try ManufacturerDocument.read(path: try folder.write("huge.xml", Self.document(huge)))
+        }
         do {
             _ = try ManufacturerDocument.read(path: try folder.write("huge.xml", Self.document(huge)))
         } catch let error as XMLInputError {
             #expect(error.line == 7 && error.message.contains("Summary holds a text longer than 1024 KiB"), "\(error)")
         }
         // Text where none belongs counts too (the validator would report it piece by piece).
-        let junk = Self.catalogue.replacingOccurrences(of: #"built="2022-04-18"/>"#, with: #"built="2022-04-18">"# + String(repeating: "junk ", count: 300_000) + "</Vehicle>")
+        let junk = Self.catalogue.replacingOccurrences(
+            of: #"built="2022-04-18"/>"#,
+            with: #"built="2022-04-18">"# + String(repeating: "junk ", count: 300_000) + "</Vehicle>")
         #expect(junk != Self.catalogue)
         do {
-            _ = try ManufacturerDocument.read(path: try folder.write("junk.xml", Self.document(Self.bulletin, sections: junk)))
+            _ = try ManufacturerDocument.read(
+                path: try folder.write("junk.xml", Self.document(Self.bulletin, sections: junk)))
             Issue.record("a megabyte of text inside a vehicle was read")
         } catch let error as XMLInputError {
             #expect(error.message.contains("Vehicle holds a text longer than 1024 KiB"), "\(error)")
@@ -186,27 +241,35 @@ struct ManufacturerReaderTests {
     func lateDoctype() throws {
         let folder = try TemporaryDirectory()
         let comment = "<!--" + String(repeating: "x", count: 70_000) + "-->\n"
-        let text = Self.head + comment + #"<!DOCTYPE ManufacturerData [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>"# + "\n"
+        let text =
+            Self.head + comment + #"<!DOCTYPE ManufacturerData [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>"#
+            + "\n"
             + Self.document(Self.bulletin).dropFirst(Self.head.count)
         do {
             _ = try ManufacturerDocument.read(path: try folder.write("late.xml", text))
             Issue.record("a late DOCTYPE was read")
         } catch let error as XMLInputError {
-            #expect(error.line == 3 && error.column == 1 && error.message.contains("a DOCTYPE is not allowed"), "\(error)")
+            #expect(
+                error.line == 3 && error.column == 1 && error.message.contains("a DOCTYPE is not allowed"), "\(error)")
         }
     }
 
     @Test("An item with thousands of problems lists the first hundred and counts the rest; the next item still reads")
     func manyProblems() throws {
         let folder = try TemporaryDirectory()
-        let bad = (0..<5_000).map { "        <Vin>LFV2A21K1N3\(String(format: "%06d", $0).replacingOccurrences(of: "0", with: "O"))</Vin>" }.joined(separator: "\n")
+        let bad = (0..<5_000).map {
+            "        <Vin>LFV2A21K1N3\(String(format: "%06d", $0).replacingOccurrences(of: "0", with: "O"))</Vin>"
+        }.joined(separator: "\n")
         let listed = Self.bulletin.replacingOccurrences(of: "<Vin> lfv2a21k1n3100123 </Vin>", with: bad)
         let second = Self.bulletin.replacingOccurrences(of: "RC-2026-017", with: "RC-2026-018")
-        let document = try ManufacturerDocument.read(path: try folder.write("many.xml", Self.document(listed + "\n" + second)))
+        let document = try ManufacturerDocument.read(
+            path: try folder.write("many.xml", Self.document(listed + "\n" + second)))
         #expect(document.bulletins.map(\.number) == ["RC-2026-018"])
         let rejected = try #require(document.rejected.first)
         #expect(rejected.errors.count == ManufacturerReader.itemErrorLimit + 1)
         #expect(rejected.errors.dropLast().allSatisfy { $0.message.contains("VIN pattern") })
-        #expect(rejected.errors.last?.message == "… and 4900 more problems in bulletin RC-2026-017", "\(rejected.errors.last!)")
+        #expect(
+            rejected.errors.last?.message == "… and 4900 more problems in bulletin RC-2026-017",
+            "\(rejected.errors.last!)")
     }
 }

@@ -1,30 +1,37 @@
-import Foundation
-import Testing
 import Core
 import Customers
+import Foundation
 import Messaging
 import Storage
 import TestSupport
+import Testing
+
 @testable import MessagingDelivery
 
 /// A database with `count` customers opted in to e-mail and SMS, and an e-mail and an SMS campaign queued.
 func queuedDatabase(count: Int, folder: TemporaryDirectory) throws -> AppDatabase {
-    let db = try AppDatabase.open(path: folder.path("dealer.sqlite"), create: true, clock: FixedClock(instant("2026-12-01T09:00:00+08:00")))
+    let db = try AppDatabase.open(
+        path: folder.path("dealer.sqlite"), create: true, clock: FixedClock(instant("2026-12-01T09:00:00+08:00")))
     try db.setSetting("messaging.unsubscribe-url", to: "https://dealer.cn/unsubscribe/", actor: "t")
     try db.setSetting("messaging.from-address", to: "service@dealer.cn", actor: "t")
     try db.setSetting("messaging.dealer-name", to: "北京朝阳4S店", actor: "t")
     for i in 0..<count {
-        let card = try db.addCustomer(NewCustomer(customer: Customer(name: "王芳\(i)", customerClass: .retained, gender: .female, email: "c\(i)@example.cn",
-                                                                     createdAt: db.now), phones: ["138\(String(format: "%08d", i))"], reason: "老客户"), actor: "t")
+        let card = try db.addCustomer(
+            NewCustomer(
+                customer: Customer(
+                    name: "王芳\(i)", customerClass: .retained, gender: .female, email: "c\(i)@example.cn",
+                    createdAt: db.now), phones: ["138\(String(format: "%08d", i))"], reason: "老客户"), actor: "t")
         for channel in [MessageChannel.email, .sms] {
             try db.setConsent(customer: card.customer.id!, channel: channel, status: .optIn, source: "登记表", actor: "t")
         }
     }
     _ = try db.createSegment(name: "all", filter: "class = retained", description: nil, actor: "t")
-    _ = try db.createCampaign(name: "mail", segment: "all", channel: .email, category: .marketing, subject: "{{name}}{{title}}，冬季免费检测邀请",
-                              template: "尊敬的{{name}}{{title}}：\n冬季免费检测，欢迎到店。\n{{dealer}}", actor: "t")
-    _ = try db.createCampaign(name: "sms", segment: "all", channel: .sms, category: .marketing, subject: nil,
-                              template: "尊敬的{{name}}{{title}}：冬季免费检测，欢迎到店。", actor: "t")
+    _ = try db.createCampaign(
+        name: "mail", segment: "all", channel: .email, category: .marketing, subject: "{{name}}{{title}}，冬季免费检测邀请",
+        template: "尊敬的{{name}}{{title}}：\n冬季免费检测，欢迎到店。\n{{dealer}}", actor: "t")
+    _ = try db.createCampaign(
+        name: "sms", segment: "all", channel: .sms, category: .marketing, subject: nil,
+        template: "尊敬的{{name}}{{title}}：冬季免费检测，欢迎到店。", actor: "t")
     _ = try db.runCampaign("mail", actor: "t")
     _ = try db.runCampaign("sms", actor: "t")
     return db
@@ -49,7 +56,9 @@ func parseMailbox(_ path: String, maildir: Bool = false) throws -> [[String]] {
 
 @Suite("Delivery outputs (mbox, Maildir, CSV, sendmail)")
 struct DeliveryTests {
-    @Test("An mbox that Python's mailbox module reads: UTF-8 subjects and names decoded, one-click List-Unsubscribe, each message once")
+    @Test(
+        "An mbox that Python's mailbox module reads: UTF-8 subjects and names decoded, one-click List-Unsubscribe, each message once"
+    )
     func mbox() throws {
         let folder = try TemporaryDirectory()
         let db = try queuedDatabase(count: 5, folder: folder)
@@ -78,7 +87,8 @@ struct DeliveryTests {
         let mbox = try MboxOutput(path: folder.path("out.mbox"))
         // Deliver one batch properly, then write a second one and "die" before finishing it.
         _ = try OutboxDelivery.deliver(db, to: mbox, batchSize: 2, limit: 2)
-        let batch = try db.beginDeliveryBatch(channel: .email, output: mbox.key, position: try mbox.position(), limit: 2)
+        let batch = try db.beginDeliveryBatch(
+            channel: .email, output: mbox.key, position: try mbox.position(), limit: 2)
         _ = try mbox.write(Array(batch.messages.prefix(1)), settings: try db.deliverySettings(), now: db.now)
         let report = try OutboxDelivery.deliver(db, to: try MboxOutput(path: folder.path("out.mbox")))
         #expect(report.sent == 4)
@@ -100,16 +110,21 @@ struct DeliveryTests {
     func twoOutputs() throws {
         let folder = try TemporaryDirectory()
         let db = try queuedDatabase(count: 4, folder: folder)
-        let first = try MboxOutput(path: folder.path("a.mbox")), second = try MboxOutput(path: folder.path("b.mbox"))
-        let inFlight = try db.beginDeliveryBatch(channel: .email, output: first.key, position: try first.position(), limit: 2)
+        let first = try MboxOutput(path: folder.path("a.mbox"))
+        let second = try MboxOutput(path: folder.path("b.mbox"))
+        let inFlight = try db.beginDeliveryBatch(
+            channel: .email, output: first.key, position: try first.position(), limit: 2)
         #expect(inFlight.messages.count == 2)
         #expect(try OutboxDelivery.deliver(db, to: second).sent == 2)
         #expect(try OutboxDelivery.deliver(db, to: first).sent == 2)
-        let ids = try parseMailbox(folder.path("a.mbox")).map { $0[0] } + parseMailbox(folder.path("b.mbox")).map { $0[0] }
+        let ids =
+            try parseMailbox(folder.path("a.mbox")).map { $0[0] } + parseMailbox(folder.path("b.mbox")).map { $0[0] }
         #expect(ids.count == 4 && Set(ids).count == 4)
     }
 
-    @Test("SMS rows for the gateway carry the unsubscribe suffix and the Message-ID; results fed back mark delivered and failed")
+    @Test(
+        "SMS rows for the gateway carry the unsubscribe suffix and the Message-ID; results fed back mark delivered and failed"
+    )
     func smsAndResults() throws {
         let folder = try TemporaryDirectory()
         let db = try queuedDatabase(count: 3, folder: folder)
@@ -120,7 +135,9 @@ struct DeliveryTests {
         #expect(lines.count == 4)
         #expect(lines[1].hasPrefix("13800000000,尊敬的王芳0女士：冬季免费检测，欢迎到店。回T退订,<outbox-"))
         let ids = lines.dropFirst().map { $0.split(separator: ",").last.map(String.init)! }
-        let results = try db.applyDeliveryResults([(2, ids[0], "delivered", nil), (3, ids[1], "failed", "号码停机"), (4, "<outbox-999@x>", "delivered", nil)], actor: "gateway")
+        let results = try db.applyDeliveryResults(
+            [(2, ids[0], "delivered", nil), (3, ids[1], "failed", "号码停机"), (4, "<outbox-999@x>", "delivered", nil)],
+            actor: "gateway")
         #expect(results.applied == 2 && results.rejected == ["line 4: message_id: no outbox message <outbox-999@x>"])
         #expect(try db.outbox(OutboxFilter(state: .failed)).items.first?.reason == "号码停机")
         #expect(try db.applyDeliveryResults([(2, ids[0], "delivered", nil)], actor: "gateway").unchanged == 1)
@@ -132,7 +149,9 @@ struct DeliveryTests {
         let db = try queuedDatabase(count: 3, folder: folder)
         let spool = folder.path("spool")
         try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
-        let script = try folder.write("sendmail", """
+        let script = try folder.write(
+            "sendmail",
+            """
             #!/bin/sh
             [ "$1" = "-t" ] && [ "$2" = "-oi" ] || exit 64
             f=$(mktemp \(spool)/m.XXXXXX); cat > "$f"

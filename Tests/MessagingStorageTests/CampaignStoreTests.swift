@@ -1,11 +1,12 @@
-import Foundation
-import Testing
+import Campaigns
 import Core
 import Customers
+import Foundation
 import Messaging
-import Campaigns
-import Warranty
 import TestSupport
+import Testing
+import Warranty
+
 @testable import Storage
 
 @Suite("Campaigns, consent and the outbox in the database (M-1 to M-5)")
@@ -19,30 +20,52 @@ struct CampaignStoreTests {
         init(file: String? = nil) throws {
             let clock = SteppingClock("2026-12-01T09:00:00+08:00")
             self.clock = clock
-            db = try file.map { try AppDatabase.open(path: $0, create: true, clock: clock) } ?? AppDatabase.inMemory(clock: clock)
+            db =
+                try file.map { try AppDatabase.open(path: $0, create: true, clock: clock) }
+                ?? AppDatabase.inMemory(clock: clock)
             let people: [(String, Gender?, [String], String?)] = [
-                ("王芳", .female, ["13800138000"], "wang@example.cn"), ("李强", .male, ["13900139000"], nil), ("张伟", .male, ["13700137000"], "zhang@example.cn"),
-                ("赵敏", .female, ["010-62345678"], nil), ("刘洋", .male, ["13800138000"], nil), ("陈静", nil, ["13600136000"], nil),
+                ("王芳", .female, ["13800138000"], "wang@example.cn"), ("李强", .male, ["13900139000"], nil),
+                ("张伟", .male, ["13700137000"], "zhang@example.cn"),
+                ("赵敏", .female, ["010-62345678"], nil), ("刘洋", .male, ["13800138000"], nil),
+                ("陈静", nil, ["13600136000"], nil),
             ]
             for (index, (name, gender, phones, email)) in people.enumerated() {
-                let card = try db.addCustomer(NewCustomer(customer: Customer(name: name, customerClass: .retained, gender: gender, email: email, address: "北京市朝阳区\(index + 1)号",
-                                                                             createdAt: clock.now()), phones: phones, allowSharedPhones: true, reason: "老客户"), actor: "t")
+                let card = try db.addCustomer(
+                    NewCustomer(
+                        customer: Customer(
+                            name: name, customerClass: .retained, gender: gender, email: email,
+                            address: "北京市朝阳区\(index + 1)号",
+                            createdAt: clock.now()), phones: phones, allowSharedPhones: true, reason: "老客户"), actor: "t"
+                )
                 ids[name] = card.customer.id!
-                let vin = try VIN(validating: ["LFV2A21K3N3000123", "LFV2A21K5N3000124", "LFV2A21K7N3000125", "LFV2A21K9N3000126", "LFV2A21K0N3000127", "LFV2A21K2N3000128"][index])
-                _ = try db.addVehicle(Vehicle(customerID: card.customer.id!, vin: vin, plate: "京A1234\(index)", make: "Volkswagen", model: "Sagitar",
-                                              usage: .private, deliveredAt: instant("2025-12-20T10:00:00+08:00"), createdAt: clock.now()), actor: "t")
+                let vin = try VIN(
+                    validating: [
+                        "LFV2A21K3N3000123", "LFV2A21K5N3000124", "LFV2A21K7N3000125", "LFV2A21K9N3000126",
+                        "LFV2A21K0N3000127", "LFV2A21K2N3000128",
+                    ][index])
+                _ = try db.addVehicle(
+                    Vehicle(
+                        customerID: card.customer.id!, vin: vin, plate: "京A1234\(index)", make: "Volkswagen",
+                        model: "Sagitar",
+                        usage: .private, deliveredAt: instant("2025-12-20T10:00:00+08:00"), createdAt: clock.now()),
+                    actor: "t")
             }
             try db.setConsent(customer: ids["王芳"]!, channel: .sms, status: .optIn, source: "登记表", actor: "t")
             try db.setConsent(customer: ids["刘洋"]!, channel: .sms, status: .optIn, source: "登记表", actor: "t")
             try db.setConsent(customer: ids["陈静"]!, channel: .sms, status: .optIn, source: "登记表", actor: "t")
             try db.setConsent(customer: ids["李强"]!, channel: .sms, status: .optOut, source: "回T退订", actor: "t")
-            _ = try db.createSegment(name: "all-vw", filter: "class = retained and make = Volkswagen", description: nil, actor: "t")
+            _ = try db.createSegment(
+                name: "all-vw", filter: "class = retained and make = Volkswagen", description: nil, actor: "t")
         }
 
-        func campaign(_ name: String, category: MessageCategory = .marketing, channel: MessageChannel = .sms,
-                      template: String = "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）冬季免费检测。{{dealer}}") throws {
-            _ = try db.createCampaign(name: name, segment: "all-vw", channel: channel, category: category, subject: channel == .email ? "冬季检测" : nil,
-                                      template: template, actor: "t")
+        func campaign(
+            _ name: String, category: MessageCategory = .marketing, channel: MessageChannel = .sms,
+            template: String = "尊敬的{{name}}{{title}}：您的{{vehicle}}（{{plate}}）冬季免费检测。{{dealer}}"
+        ) throws {
+            _ = try db.createCampaign(
+                name: name, segment: "all-vw", channel: channel, category: category,
+                subject: channel == .email ? "冬季检测" : nil,
+                template: template, actor: "t")
         }
 
         /// Delivers every queued message of `channel` now (the output writes them all).
@@ -52,7 +75,10 @@ struct CampaignStoreTests {
         }
 
         func states(_ campaign: String) throws -> [String: String] {
-            Dictionary(uniqueKeysWithValues: try db.outbox(OutboxFilter(campaign: campaign)).items.map { ($0.recipientName, $0.reason ?? $0.state.rawValue) })
+            Dictionary(
+                uniqueKeysWithValues: try db.outbox(OutboxFilter(campaign: campaign)).items.map {
+                    ($0.recipientName, $0.reason ?? $0.state.rawValue)
+                })
         }
     }
 
@@ -66,8 +92,11 @@ struct CampaignStoreTests {
 
         let run = try f.db.runCampaign("winter", actor: "t")
         #expect(run.counts == dry.counts.with { $0.dryRun = false })
-        #expect(try f.states("winter") == ["王芳": "queued", "李强": "opted-out", "张伟": "no-opt-in", "赵敏": "no-opt-in",
-                                           "刘洋": "duplicate-recipient: 13800138000", "陈静": "missing-field: title"])
+        #expect(
+            try f.states("winter") == [
+                "王芳": "queued", "李强": "opted-out", "张伟": "no-opt-in", "赵敏": "no-opt-in",
+                "刘洋": "duplicate-recipient: 13800138000", "陈静": "missing-field: title",
+            ])
         let queued = try #require(try f.db.outbox(OutboxFilter(state: .queued)).items.first)
         #expect(queued.body == "尊敬的王芳女士：您的Volkswagen Sagitar（京A·12340）冬季免费检测。本店售后服务部")
 
@@ -76,16 +105,22 @@ struct CampaignStoreTests {
         let again = try f.db.runCampaign("winter", actor: "t")
         #expect(again.counts.alreadyQueued == 1 && again.counts.queued == 1)
         #expect(try f.db.outbox(OutboxFilter(state: .queued)).total == 2)
-        #expect(try f.db.campaignReport("winter").suppressed == ["opted-out": 1, "no-opt-in": 1, "duplicate-recipient": 1, "missing-field": 1])
+        #expect(
+            try f.db.campaignReport("winter").suppressed == [
+                "opted-out": 1, "no-opt-in": 1, "duplicate-recipient": 1, "missing-field": 1,
+            ])
     }
 
-    @Test("On a database file the customer base is read beside the writing; the run queues and suppresses exactly as in memory")
+    @Test(
+        "On a database file the customer base is read beside the writing; the run queues and suppresses exactly as in memory"
+    )
     func fileDatabase() throws {
         let folder = try TemporaryDirectory()
         let onFile = try Fixture(file: folder.path("dealer.sqlite"))
         let inMemory = try Fixture()
         for f in [onFile, inMemory] { try f.campaign("winter") }
-        let a = try onFile.db.runCampaign("winter", actor: "t"), b = try inMemory.db.runCampaign("winter", actor: "t")
+        let a = try onFile.db.runCampaign("winter", actor: "t")
+        let b = try inMemory.db.runCampaign("winter", actor: "t")
         #expect(a.counts == b.counts)
         #expect(try onFile.states("winter") == inMemory.states("winter"))
         #expect(try onFile.db.runCampaign("winter", actor: "t").counts.alreadyQueued == 1)
@@ -118,13 +153,16 @@ struct CampaignStoreTests {
         #expect(reminders.kinds.first?.suppressed == ["opted-out": 1, "no-address": 1, "missing-field": 1])
 
         // An open recall on 李强's vehicle: he opted out of SMS, the notice goes all the same and says why.
-        let recall = Bulletin(manufacturer: "FAW-Volkswagen", number: "RC-2026-017", kind: .recall, revision: 1, issued: LocalDate("2026-10-12")!,
-                              title: "前制动软管可能磨损", component: "制动系统", summary: "制动软管可能磨损", remedy: "更换制动软管",
-                              vins: [try VIN(validating: "LFV2A21K5N3000124")])
+        let recall = Bulletin(
+            manufacturer: "FAW-Volkswagen", number: "RC-2026-017", kind: .recall, revision: 1,
+            issued: LocalDate("2026-10-12")!,
+            title: "前制动软管可能磨损", component: "制动系统", summary: "制动软管可能磨损", remedy: "更换制动软管",
+            vins: [try VIN(validating: "LFV2A21K5N3000124")])
         _ = try f.db.storeBulletin(recall, actor: "t")
         let recalls = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.openRecall], actor: "t")
         #expect(recalls.kinds.first?.queued == 1)
-        let notice = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["李强"]!)).items.first { $0.category == .recall })
+        let notice = try #require(
+            try f.db.outbox(OutboxFilter(customer: f.ids["李强"]!)).items.first { $0.category == .recall })
         #expect(notice.state == .queued)
         #expect(notice.body.contains("前制动软管可能磨损") && notice.body.contains(ConsentPolicy.recallNote))
     }
@@ -132,19 +170,23 @@ struct CampaignStoreTests {
     @Test("W-6, M-3: a recall is never lost to a missing personal field: 陈静 (no gender) is greeted 尊敬的车主 and counted")
     func recallWithoutTitle() throws {
         let f = try Fixture()
-        let recall = Bulletin(manufacturer: "FAW-Volkswagen", number: "RC-2026-018", kind: .recall, revision: 1, issued: LocalDate("2026-10-12")!,
-                              title: "燃油泵可能失效", component: "燃油系统", summary: "燃油泵可能失效", remedy: "更换燃油泵",
-                              vins: [try VIN(validating: "LFV2A21K2N3000128"), try VIN(validating: "LFV2A21K3N3000123")])
+        let recall = Bulletin(
+            manufacturer: "FAW-Volkswagen", number: "RC-2026-018", kind: .recall, revision: 1,
+            issued: LocalDate("2026-10-12")!,
+            title: "燃油泵可能失效", component: "燃油系统", summary: "燃油泵可能失效", remedy: "更换燃油泵",
+            vins: [try VIN(validating: "LFV2A21K2N3000128"), try VIN(validating: "LFV2A21K3N3000123")])
         _ = try f.db.storeBulletin(recall, actor: "t")
         let run = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.openRecall], actor: "t")
         #expect(run.kinds.first?.queued == 2)
         #expect(run.kinds.first?.suppressed == [:])
         #expect(run.kinds.first?.degraded == 1)
-        let notice = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["陈静"]!)).items.first { $0.category == .recall })
+        let notice = try #require(
+            try f.db.outbox(OutboxFilter(customer: f.ids["陈静"]!)).items.first { $0.category == .recall })
         #expect(notice.state == .queued)
         #expect(notice.body.hasPrefix("尊敬的车主："))
         #expect(notice.body.contains("燃油泵可能失效"))
-        let wang = try #require(try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items.first { $0.category == .recall })
+        let wang = try #require(
+            try f.db.outbox(OutboxFilter(customer: f.ids["王芳"]!)).items.first { $0.category == .recall })
         #expect(wang.body.hasPrefix("尊敬的王芳女士："))
 
         // A recall campaign degrades the same way; a service campaign still suppresses for the missing field.
@@ -229,9 +271,11 @@ struct CampaignStoreTests {
     func maintenanceDueByKilometres() throws {
         let f = try Fixture()
         let vin = VIN(trusted: "LFV2A21K3N3000123")
-        try f.db.addMaintenanceVisit(MaintenanceVisit(day: LocalDate("2026-06-04")!, kilometres: 20_000), vin: vin, actor: "t")
-        _ = try f.db.addMileage(vin, kilometres: 30_000, at: instant("2026-12-01T08:00:00+08:00"), source: "service",
-                                odometerReplaced: false, actor: "t")
+        try f.db.addMaintenanceVisit(
+            MaintenanceVisit(day: LocalDate("2026-06-04")!, kilometres: 20_000), vin: vin, actor: "t")
+        _ = try f.db.addMileage(
+            vin, kilometres: 30_000, at: instant("2026-12-01T08:00:00+08:00"), source: "service",
+            odometerReplaced: false, actor: "t")
         // 10,000 km since the visit: due now, not on 2027-06-04 as the months alone would say.
         let run = try f.db.runReminders(asOf: LocalDate("2026-12-01")!, kinds: [.maintenanceDue], actor: "t")
         #expect(run.kinds.first?.due == 1)
@@ -240,7 +284,8 @@ struct CampaignStoreTests {
         #expect(message.body.contains("2026-12-01"))
     }
 
-    @Test("M-4: a booking logged within the window counts for the campaign; an unsubscribe link opts out and counts too")
+    @Test(
+        "M-4: a booking logged within the window counts for the campaign; an unsubscribe link opts out and counts too")
     func responses() throws {
         let f = try Fixture()
         try f.campaign("winter")
@@ -249,7 +294,10 @@ struct CampaignStoreTests {
         let wang = f.ids["王芳"]!
         f.clock.set("2026-12-05T10:00:00+08:00")
         _ = try f.db.addStaff(name: "李娜", role: .csAgent, actor: "t")
-        _ = try f.db.logContact(Contact(customerID: wang, channel: .phone, direction: .inbound, at: f.clock.now(), staff: "李娜", outcome: .booked), actor: "t")
+        _ = try f.db.logContact(
+            Contact(
+                customerID: wang, channel: .phone, direction: .inbound, at: f.clock.now(), staff: "李娜", outcome: .booked
+            ), actor: "t")
         let message = try #require(try f.db.outbox(OutboxFilter(state: .sent)).items.first)
         let token = try f.db.unsubscribeToken(for: message)
         let (name, channel) = try f.db.unsubscribe(token: token)
@@ -284,9 +332,17 @@ struct CampaignStoreTests {
     @Test("M-5: revenue ranks customers; value and value-rank are segment fields")
     func value() throws {
         let f = try Fixture()
-        try f.db.addRevenue(customer: f.ids["张伟"]!, on: LocalDate("2026-11-01")!, amount: Money(fen: 300_000), reference: "RO-1", source: "t", actor: "t")
-        try f.db.addRevenue(customer: f.ids["王芳"]!, on: LocalDate("2026-11-02")!, amount: Money(fen: 120_000), reference: "RO-2", source: "t", actor: "t")
-        #expect(throws: Conflict.self) { try f.db.addRevenue(customer: f.ids["王芳"]!, on: LocalDate("2026-11-02")!, amount: Money(fen: 1), reference: "RO-2", source: "t", actor: "t") }
+        try f.db.addRevenue(
+            customer: f.ids["张伟"]!, on: LocalDate("2026-11-01")!, amount: Money(fen: 300_000), reference: "RO-1",
+            source: "t", actor: "t")
+        try f.db.addRevenue(
+            customer: f.ids["王芳"]!, on: LocalDate("2026-11-02")!, amount: Money(fen: 120_000), reference: "RO-2",
+            source: "t", actor: "t")
+        #expect(throws: Conflict.self) {
+            try f.db.addRevenue(
+                customer: f.ids["王芳"]!, on: LocalDate("2026-11-02")!, amount: Money(fen: 1), reference: "RO-2",
+                source: "t", actor: "t")
+        }
         #expect(try f.db.valueRanking().map(\.name) == ["张伟", "王芳"])
         #expect(try f.db.previewSegment(filter: "value-rank = 1").sample == ["张伟 (\(f.ids["张伟"]!))"])
         #expect(try f.db.previewSegment(filter: "value >= 1000").customers == 2)
@@ -296,8 +352,14 @@ struct CampaignStoreTests {
     func badInput() throws {
         let f = try Fixture()
         #expect(throws: InvalidInput.self) { try f.campaign("bad", template: "{{name}} {{licence}}") }
-        #expect(throws: InvalidInput.self) { _ = try f.db.createSegment(name: "x", filter: "class = ", description: nil, actor: "t") }
-        #expect(throws: NotFound.self) { _ = try f.db.createCampaign(name: "y", segment: "nope", channel: .sms, category: .service, subject: nil, template: "{{name}}", actor: "t") }
+        #expect(throws: InvalidInput.self) {
+            _ = try f.db.createSegment(name: "x", filter: "class = ", description: nil, actor: "t")
+        }
+        #expect(throws: NotFound.self) {
+            _ = try f.db.createCampaign(
+                name: "y", segment: "nope", channel: .sms, category: .service, subject: nil, template: "{{name}}",
+                actor: "t")
+        }
         #expect(try f.db.campaigns().isEmpty)
         #expect(try f.db.segments().map(\.name) == ["all-vw"])
         try f.campaign("ok", template: "{{name}}：{{mileage}}")
@@ -320,7 +382,9 @@ struct WarrantyEndTests {
     func householdLegalMinimum() throws {
         let f = try CampaignStoreTests.Fixture()
         // 李强's car was delivered private and is a taxi now: coverage still follows the usage at delivery.
-        _ = try f.db.changeUsage(VIN(trusted: "LFV2A21K5N3000124"), to: .taxi, effective: LocalDate("2026-03-01")!, reason: "网约车", actor: "t")
+        _ = try f.db.changeUsage(
+            VIN(trusted: "LFV2A21K5N3000124"), to: .taxi, effective: LocalDate("2026-03-01")!, reason: "网约车", actor: "t"
+        )
         // Delivered 2025-12-20: the 24-month term is raised to 36 months, covered until 2028-12-20 (T-1).
         for vin in ["LFV2A21K3N3000123", "LFV2A21K5N3000124"] {
             #expect(try f.db.warrantyCheck(vin: VIN(trusted: vin)).decision.warrantyEnds == LocalDate("2028-12-20"))
@@ -338,19 +402,27 @@ struct WarrantyEndTests {
     func randomized() throws {
         let clock = SteppingClock("2026-12-01T09:00:00+08:00")
         let db = try AppDatabase.inMemory(clock: clock)
-        var seed = UInt64(20261205)
-        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
-        let makes = ["Volkswagen", "Toyota", "Audi"], models = ["Sagitar", "Jetta", "Corolla", "A4L"]
+        var seed = UInt64(20_261_205)
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let makes = ["Volkswagen", "Toyota", "Audi"]
+        let models = ["Sagitar", "Jetta", "Corolla", "A4L"]
         let usages: [Usage] = [.private, .taxi, .commercial]
         for i in 0..<40 {
-            let term = WarrantyTerm(make: next(4) == 0 ? "*" : makes[next(3)], model: next(3) == 0 ? models[next(4)] : nil, usage: usages[next(3)],
-                                    months: [12, 18, 24, 36, 48, 60][next(6)], kilometres: [50_000, 60_000, 100_000, 150_000][next(4)],
-                                    effective: LocalDate("2018-01-01")!.adding(days: next(3000)), source: "random \(i)")
+            let term = WarrantyTerm(
+                make: next(4) == 0 ? "*" : makes[next(3)], model: next(3) == 0 ? models[next(4)] : nil,
+                usage: usages[next(3)],
+                months: [12, 18, 24, 36, 48, 60][next(6)], kilometres: [50_000, 60_000, 100_000, 150_000][next(4)],
+                effective: LocalDate("2018-01-01")!.adding(days: next(3000)), source: "random \(i)")
             _ = try db.setWarrantyTerm(term, actor: "t")
         }
         if next(2) == 0 { _ = try db.setSetting("legal.repair-period.months", to: "42", actor: "t") }
-        let owner = try db.addCustomer(NewCustomer(customer: Customer(name: "车主", customerClass: .potential, createdAt: clock.now()), phones: []),
-                                       actor: "t").customer.id!
+        let owner = try db.addCustomer(
+            NewCustomer(customer: Customer(name: "车主", customerClass: .potential, createdAt: clock.now()), phones: []),
+            actor: "t"
+        ).customer.id!
         let zone = TimeZone(identifier: "Asia/Shanghai")!
         var vins: [VIN] = []
         for v in 0..<150 {
@@ -360,22 +432,29 @@ struct WarrantyEndTests {
             let delivered = day.startInstant(in: zone).addingTimeInterval(Double(second))
             let vin = VIN(trusted: "LFV2A21K0N3" + String(format: "%06d", v))
             let usage = usages[next(3)]
-            _ = try db.addVehicle(Vehicle(customerID: owner, vin: vin, make: makes[next(3)], model: models[next(4)], usage: usage,
-                                          deliveredAt: delivered, createdAt: clock.now()), actor: "t")
+            _ = try db.addVehicle(
+                Vehicle(
+                    customerID: owner, vin: vin, make: makes[next(3)], model: models[next(4)], usage: usage,
+                    deliveredAt: delivered, createdAt: clock.now()), actor: "t")
             if next(3) == 0 {
-                _ = try db.changeUsage(vin, to: usages.filter { $0 != usage }[next(2)], effective: day.adding(days: next(300)), reason: "r", actor: "t")
+                _ = try db.changeUsage(
+                    vin, to: usages.filter { $0 != usage }[next(2)], effective: day.adding(days: next(300)),
+                    reason: "r", actor: "t")
             }
             vins.append(vin)
         }
         var loaded: [String: LocalDate?] = [:]
         try db.writer.read { store in
-            try AppDatabase.forEachCustomerFacts(store, needs: [.warrantyEnd, .vin], channel: nil, zone: zone) { facts in
+            try AppDatabase.forEachCustomerFacts(store, needs: [.warrantyEnd, .vin], channel: nil, zone: zone) {
+                facts in
                 if let vin = facts.vin { loaded[vin.value] = facts.warrantyEnds }
             }
         }
         for vin in vins {
             let check = try db.warrantyCheck(vin: vin)
-            #expect(loaded[vin.value] == .some(check.decision.warrantyEnds), "\(vin): \(check.decision.reasons.map(\.text))")
+            #expect(
+                loaded[vin.value] == .some(check.decision.warrantyEnds), "\(vin): \(check.decision.reasons.map(\.text))"
+            )
         }
     }
 

@@ -1,6 +1,7 @@
+import Core
 import Foundation
 import Testing
-import Core
+
 @testable import Messaging
 
 @Suite("One judge for consent, caps and suppression (M-3)")
@@ -16,8 +17,10 @@ struct MessageJudgeTests {
         var counted: Int
         var expected: String
 
-        init(_ channel: MessageChannel, _ category: MessageCategory, _ consent: ConsentStatus?, counted: Int,
-             _ expected: String) {
+        init(
+            _ channel: MessageChannel, _ category: MessageCategory, _ consent: ConsentStatus?, counted: Int,
+            _ expected: String
+        ) {
             self.channel = channel
             self.category = category
             self.consent = consent
@@ -101,8 +104,9 @@ struct MessageJudgeTests {
 
     @Test("M-3: every channel × category × consent × cap case", arguments: table)
     func everyCase(_ row: Row) {
-        let message = MessageJudge.Message(channel: row.channel, category: row.category, consent: row.consent,
-                                           recipient: "13800138000", counted: row.counted)
+        let message = MessageJudge.Message(
+            channel: row.channel, category: row.category, consent: row.consent,
+            recipient: "13800138000", counted: row.counted)
         let verdict = MessageJudge.judge(message, cap: Self.cap) { .ready(body: "正文", subject: nil, degraded: []) }
         #expect(Self.outcome(verdict) == row.expected)
     }
@@ -117,20 +121,26 @@ struct MessageJudgeTests {
 
     @Test("M-2/M-3: the checks run in one order: consent, address, duplicate recipient, the SMS cap, the text")
     func order() {
-        func judge(consent: ConsentStatus?, recipient: String?, targeted: Bool, counted: Int,
-                   text: Personalised = .ready(body: "正文", subject: nil, degraded: [])) -> String {
-            let message = MessageJudge.Message(channel: .sms, category: .marketing, consent: consent,
-                                               recipient: recipient, alreadyTargeted: targeted, counted: counted)
+        func judge(
+            consent: ConsentStatus?, recipient: String?, targeted: Bool, counted: Int,
+            text: Personalised = .ready(body: "正文", subject: nil, degraded: [])
+        ) -> String {
+            let message = MessageJudge.Message(
+                channel: .sms, category: .marketing, consent: consent,
+                recipient: recipient, alreadyTargeted: targeted, counted: counted)
             return Self.outcome(MessageJudge.judge(message, cap: Self.cap) { text })
         }
         let missing = Personalised.missing(MessageTemplate.FieldUse(name: "title", line: 1, column: 3))
         #expect(judge(consent: .optOut, recipient: nil, targeted: true, counted: 9, text: missing) == "opted-out")
         #expect(judge(consent: .optIn, recipient: nil, targeted: true, counted: 9, text: missing) == "no-address")
-        #expect(judge(consent: .optIn, recipient: "13800138000", targeted: true, counted: 9, text: missing)
+        #expect(
+            judge(consent: .optIn, recipient: "13800138000", targeted: true, counted: 9, text: missing)
                 == "duplicate-recipient: 13800138000")
-        #expect(judge(consent: .optIn, recipient: "13800138000", targeted: false, counted: 9, text: missing)
+        #expect(
+            judge(consent: .optIn, recipient: "13800138000", targeted: false, counted: 9, text: missing)
                 == "frequency-cap: 2 marketing SMS in 720 h")
-        #expect(judge(consent: .optIn, recipient: "13800138000", targeted: false, counted: 0, text: missing)
+        #expect(
+            judge(consent: .optIn, recipient: "13800138000", targeted: false, counted: 0, text: missing)
                 == "missing-field: title")
         #expect(judge(consent: .optIn, recipient: "13800138000", targeted: false, counted: 0) == Self.queued)
     }
@@ -144,8 +154,9 @@ struct MessageJudgeTests {
             return .ready(body: "正文", subject: nil, degraded: [])
         }
         #expect(rendered == 0)
-        let capped = MessageJudge.Message(channel: .sms, category: .marketing, consent: .optIn,
-                                          recipient: "13800138000", counted: 3)
+        let capped = MessageJudge.Message(
+            channel: .sms, category: .marketing, consent: .optIn,
+            recipient: "13800138000", counted: 3)
         let verdict = MessageJudge.judge(capped, cap: FrequencyCap(limit: 3, windowHours: 168)) {
             .ready(body: "正文", subject: nil, degraded: [])
         }
@@ -155,8 +166,9 @@ struct MessageJudgeTests {
     @Test("M-3 at delivery: the same checks on the stored text; a suppression says it was found at delivery")
     func delivery() {
         func deliver(_ category: MessageCategory, _ consent: ConsentStatus?, counted: Int = 0) -> MessageJudge.Verdict {
-            let message = MessageJudge.Message(channel: .sms, category: category, consent: consent,
-                                               recipient: "13800138000", counted: counted, stage: .delivery)
+            let message = MessageJudge.Message(
+                channel: .sms, category: category, consent: consent,
+                recipient: "13800138000", counted: counted, stage: .delivery)
             return MessageJudge.judge(message, cap: Self.cap) { .ready(body: "存储的正文", subject: nil, degraded: []) }
         }
         #expect(deliver(.marketing, .optOut) == .suppress(.atDelivery(.optedOut)))
@@ -167,16 +179,17 @@ struct MessageJudgeTests {
         #expect(deliver(.recall, .optOut) == .queue(body: "存储的正文", subject: nil, degraded: []))
     }
 
-    @Test("A suppression reason is a typed value: its code, detail, rule and stored text, read back by code",
-          arguments: [
-              (SuppressionReason.optedOut, "opted-out", "M-3"),
-              (.noOptIn, "no-opt-in", "M-3"),
-              (.frequencyCap(limit: 2, windowHours: 720), "frequency-cap: 2 marketing SMS in 720 h", "M-3"),
-              (.noAddress, "no-address", "M-2"),
-              (.duplicate(recipient: "13800138000"), "duplicate-recipient: 13800138000", "M-2"),
-              (.missingField("plate"), "missing-field: plate", "M-2"),
-              (.atDelivery(.optedOut), "opted-out: at delivery", "M-3"),
-          ])
+    @Test(
+        "A suppression reason is a typed value: its code, detail, rule and stored text, read back by code",
+        arguments: [
+            (SuppressionReason.optedOut, "opted-out", "M-3"),
+            (.noOptIn, "no-opt-in", "M-3"),
+            (.frequencyCap(limit: 2, windowHours: 720), "frequency-cap: 2 marketing SMS in 720 h", "M-3"),
+            (.noAddress, "no-address", "M-2"),
+            (.duplicate(recipient: "13800138000"), "duplicate-recipient: 13800138000", "M-2"),
+            (.missingField("plate"), "missing-field: plate", "M-2"),
+            (.atDelivery(.optedOut), "opted-out: at delivery", "M-3"),
+        ])
     func reasons(reason: SuppressionReason, stored: String, rule: String) {
         #expect(reason.stored == stored)
         #expect(reason.code.rule == rule)

@@ -1,22 +1,24 @@
-import Foundation
-import Testing
 import Core
 import Customers
+import Foundation
+import Testing
+
 @testable import Messaging
 
 @Suite("Consent, cap and unsubscribe (M-3)")
 struct ConsentTests {
-    @Test("M-3: marketing needs an opt-in; service needs none but honours an opt-out; a recall always goes out",
-          arguments: [
-              (MessageCategory.marketing, ConsentStatus?.none, ConsentDecision.suppressed(.noOptIn)),
-              (.marketing, .optIn, .allowed),
-              (.marketing, .optOut, .suppressed(.optedOut)),
-              (.service, nil, .allowed),
-              (.service, .optIn, .allowed),
-              (.service, .optOut, .suppressed(.optedOut)),
-              (.recall, nil, .allowed),
-              (.recall, .optOut, .allowedDespiteOptOut),
-          ])
+    @Test(
+        "M-3: marketing needs an opt-in; service needs none but honours an opt-out; a recall always goes out",
+        arguments: [
+            (MessageCategory.marketing, ConsentStatus?.none, ConsentDecision.suppressed(.noOptIn)),
+            (.marketing, .optIn, .allowed),
+            (.marketing, .optOut, .suppressed(.optedOut)),
+            (.service, nil, .allowed),
+            (.service, .optIn, .allowed),
+            (.service, .optOut, .suppressed(.optedOut)),
+            (.recall, nil, .allowed),
+            (.recall, .optOut, .allowedDespiteOptOut),
+        ])
     func consent(category: MessageCategory, consent: ConsentStatus?, expected: ConsentDecision) {
         #expect(ConsentPolicy.decide(category, consent: consent) == expected)
     }
@@ -35,21 +37,34 @@ struct ConsentTests {
     @Test("HMAC-SHA256 matches RFC 4231 test case 2")
     func hmac() {
         let mac = SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
-        #expect(mac.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        #expect(
+            mac.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
     @Test("Unsubscribe links are signed and expire: a changed customer, channel or signature is refused")
     func token() throws {
         let secret = Array("dealer secret 0123456789abcdef".utf8)
         let now = Instant.parse("2026-12-01T09:00:00Z")!
-        let token = UnsubscribeToken(customer: Customer.ID(42), channel: .email, expires: now.addingTimeInterval(86_400), message: 7)
+        let token = UnsubscribeToken(
+            customer: Customer.ID(42), channel: .email, expires: now.addingTimeInterval(86_400), message: 7)
         let text = token.signed(secret: secret)
         #expect(try UnsubscribeToken.verify(text, secret: secret, now: now) == token)
-        #expect(throws: InvalidInput.self) { try UnsubscribeToken.verify(text.replacingOccurrences(of: "42.email", with: "43.email"), secret: secret, now: now) }
-        #expect(throws: InvalidInput.self) { try UnsubscribeToken.verify(text.replacingOccurrences(of: ".email.", with: ".sms."), secret: secret, now: now) }
-        #expect(throws: InvalidInput.self) { try UnsubscribeToken.verify(text, secret: Array("another secret".utf8), now: now) }
+        #expect(throws: InvalidInput.self) {
+            try UnsubscribeToken.verify(
+                text.replacingOccurrences(of: "42.email", with: "43.email"), secret: secret, now: now)
+        }
+        #expect(throws: InvalidInput.self) {
+            try UnsubscribeToken.verify(
+                text.replacingOccurrences(of: ".email.", with: ".sms."), secret: secret, now: now)
+        }
+        #expect(throws: InvalidInput.self) {
+            try UnsubscribeToken.verify(text, secret: Array("another secret".utf8), now: now)
+        }
         #expect(throws: InvalidInput.self) { try UnsubscribeToken.verify("garbage", secret: secret, now: now) }
-        #expect(throws: Conflict.self) { try UnsubscribeToken.verify(text, secret: secret, now: now.addingTimeInterval(2 * 86_400)) }
+        #expect(throws: Conflict.self) {
+            try UnsubscribeToken.verify(text, secret: secret, now: now.addingTimeInterval(2 * 86_400))
+        }
     }
 }
 
@@ -59,7 +74,8 @@ struct TemplateTests {
 
     @Test("A template knows its fields and where they stand; an unknown field is refused with its line and column")
     func fieldsAndErrors() throws {
-        let template = try MessageTemplate("尊敬的{{name}}{{ title }}：\n您的爱车{{#plate}}（{{plate}}）{{/plate}}请到店。{{! 备注 }}{{dealer}}", known: fields)
+        let template = try MessageTemplate(
+            "尊敬的{{name}}{{ title }}：\n您的爱车{{#plate}}（{{plate}}）{{/plate}}请到店。{{! 备注 }}{{dealer}}", known: fields)
         #expect(template.fields.map(\.name) == ["name", "title", "plate", "dealer"])
         #expect(template.fields[2].line == 2 && template.fields[2].column == 5)
         let error = #expect(throws: InvalidInput.self) { try MessageTemplate("你好\n  {{nmae}}", known: fields) }
@@ -87,21 +103,29 @@ struct TemplateTests {
         let template = try MessageTemplate("尊敬的{{name}}{{title}}：<{{plate}}> & {{dealer}}", known: fields)
         let text = try template.render(["name": "王芳", "title": "女士", "plate": "京A·12345", "dealer": "北京4S店"])
         #expect(text == "尊敬的王芳女士：<京A·12345> & 北京4S店")
-        let error = #expect(throws: InvalidInput.self) { try template.render(["name": "王芳", "title": "女士", "dealer": "x"]) }
+        let error = #expect(throws: InvalidInput.self) {
+            try template.render(["name": "王芳", "title": "女士", "dealer": "x"])
+        }
         #expect(error?.reason.contains("no plate for {{plate}}") == true)
         #expect(SMSText.compose("您好", suffix: "回T退订") == "您好回T退订")
         #expect(SMSText.compose("您好回T退订", suffix: "回T退订") == "您好回T退订")
     }
 
-    @Test("E-mail headers: UTF-8 names and subjects as RFC 2047 words of at most 75 characters, one-click List-Unsubscribe")
+    @Test(
+        "E-mail headers: UTF-8 names and subjects as RFC 2047 words of at most 75 characters, one-click List-Unsubscribe"
+    )
     func email() throws {
         let subject = String(repeating: "冬季免费检测活动通知", count: 4)
-        let message = EmailMessage(fromName: "北京4S店售后服务部", fromAddress: "service@dealer.cn", toName: "王芳", toAddress: "wang@example.cn",
-                                   subject: subject, body: "尊敬的王芳女士：\n欢迎到店。", date: Instant.parse("2026-12-01T01:30:00Z")!,
-                                   messageID: "<outbox-7@dealer.cn>", unsubscribeURL: "https://dealer.cn/u/abc", unsubscribeMailto: "service@dealer.cn")
+        let message = EmailMessage(
+            fromName: "北京4S店售后服务部", fromAddress: "service@dealer.cn", toName: "王芳", toAddress: "wang@example.cn",
+            subject: subject, body: "尊敬的王芳女士：\n欢迎到店。", date: Instant.parse("2026-12-01T01:30:00Z")!,
+            messageID: "<outbox-7@dealer.cn>", unsubscribeURL: "https://dealer.cn/u/abc",
+            unsubscribeMailto: "service@dealer.cn")
         let text = message.rendered(timeZone: TimeZone(identifier: "Asia/Shanghai")!)
         #expect(text.contains("Date: Tue, 01 Dec 2026 09:30:00 +0800\n"))
-        #expect(text.contains("List-Unsubscribe: <https://dealer.cn/u/abc>, <mailto:service@dealer.cn?subject=unsubscribe>\n"))
+        #expect(
+            text.contains(
+                "List-Unsubscribe: <https://dealer.cn/u/abc>, <mailto:service@dealer.cn?subject=unsubscribe>\n"))
         #expect(text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\n"))
         #expect(text.contains("Message-ID: <outbox-7@dealer.cn>\n"))
         let words = EmailMessage.encodedWords(subject)

@@ -1,7 +1,8 @@
+import Core
 import Foundation
 import GRDB
 import Testing
-import Core
+
 @testable import Storage
 
 @Suite("T-3: the old business-hours setting becomes the store's opening hours")
@@ -22,12 +23,13 @@ struct OpeningHoursMigrationTests {
     @Test("T-3: a dealer counting business hours keeps every deadline: weekdays at its hours, holidays closed, 调休 open")
     func configuredDealer() throws {
         let queue = try migrated { db in
-            try db.execute(sql: """
-                INSERT INTO setting VALUES ('calendar.business-hours', '09:00-18:00', '2026-11-01 00:00:00', 'admin');
-                INSERT INTO setting VALUES ('calendar.clock', 'business', '2026-11-01 00:00:00', 'admin');
-                INSERT INTO calendar_day VALUES ('2026-10-01', 'holiday', '国庆节');
-                INSERT INTO calendar_day VALUES ('2026-09-27', 'workday', '国庆调休');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO setting VALUES ('calendar.business-hours', '09:00-18:00', '2026-11-01 00:00:00', 'admin');
+                    INSERT INTO setting VALUES ('calendar.clock', 'business', '2026-11-01 00:00:00', 'admin');
+                    INSERT INTO calendar_day VALUES ('2026-10-01', 'holiday', '国庆节');
+                    INSERT INTO calendar_day VALUES ('2026-09-27', 'workday', '国庆调休');
+                    """)
         }
         try queue.read { db in
             let hours = try AppDatabase.openingHours(db)
@@ -43,9 +45,11 @@ struct OpeningHoursMigrationTests {
             #expect(try setting("calendar.clock") == "business")
             // The legal calendar is left as it was, for L-9.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM calendar_day") == 2)
-            let audit = try String.fetchOne(db, sql: """
-                SELECT changes FROM audit_log WHERE entity = 'setting' AND action = 'migrate'
-                """)
+            let audit = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT changes FROM audit_log WHERE entity = 'setting' AND action = 'migrate'
+                    """)
             #expect(audit?.contains("09:00-18:00") == true)
         }
     }

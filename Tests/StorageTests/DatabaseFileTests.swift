@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import GRDB
 import Core
 import Customers
+import Foundation
+import GRDB
 import TestSupport
+import Testing
+
 @testable import Storage
 
 @Suite("Database files: migrations, backup, restore")
@@ -12,7 +13,10 @@ struct DatabaseFileTests {
 
     func seeded(_ path: String) throws -> AppDatabase {
         let db = try AppDatabase.open(path: path, create: true, clock: clock)
-        _ = try db.addCustomer(NewCustomer(customer: Customer(name: "王芳", customerClass: .potential, createdAt: db.now), phones: ["13800138000"]), actor: "t")
+        _ = try db.addCustomer(
+            NewCustomer(
+                customer: Customer(name: "王芳", customerClass: .potential, createdAt: db.now), phones: ["13800138000"]),
+            actor: "t")
         return db
     }
 
@@ -44,7 +48,9 @@ struct DatabaseFileTests {
         let path = folder.path("newer.sqlite")
         _ = try seeded(path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('2099-01-01 future: teleporters')") }
+        try queue.write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('2099-01-01 future: teleporters')")
+        }
         try queue.close()
         do {
             _ = try AppDatabase.open(path: path)
@@ -61,7 +67,10 @@ struct DatabaseFileTests {
         let db = try seeded(folder.path("live.sqlite"))
         let writer = Task.detached {
             for i in 0..<200 {
-                _ = try db.addCustomer(NewCustomer(customer: Customer(name: "客户\(i)", customerClass: .potential, createdAt: db.now), phones: []), actor: "t")
+                _ = try db.addCustomer(
+                    NewCustomer(
+                        customer: Customer(name: "客户\(i)", customerClass: .potential, createdAt: db.now), phones: []),
+                    actor: "t")
             }
         }
         try db.backup(to: folder.path("copy.sqlite"))
@@ -81,7 +90,9 @@ struct DatabaseFileTests {
         do {
             let db = try seeded(path)
             try db.backup(to: folder.path("backup.sqlite"))
-            _ = try db.addCustomer(NewCustomer(customer: Customer(name: "李强", customerClass: .potential, createdAt: db.now), phones: []), actor: "t")
+            _ = try db.addCustomer(
+                NewCustomer(customer: Customer(name: "李强", customerClass: .potential, createdAt: db.now), phones: []),
+                actor: "t")
             try db.writer.close()
         }
         let result = try AppDatabase.restore(from: folder.path("backup.sqlite"), to: path, clock: clock)
@@ -96,11 +107,17 @@ struct DatabaseFileTests {
         let path = folder.path("dealer.sqlite")
         let db = try seeded(path)
         try db.backup(to: folder.path("backup.sqlite"))
-        _ = try db.addCustomer(NewCustomer(customer: Customer(name: "李强", customerClass: .potential, createdAt: db.now), phones: []), actor: "t")
-        _ = try db.listCustomers() // the pool holds open connections, as the API does
-        #expect(throws: StorageError.self) { try AppDatabase.restore(from: folder.path("backup.sqlite"), to: path, clock: clock) }
+        _ = try db.addCustomer(
+            NewCustomer(customer: Customer(name: "李强", customerClass: .potential, createdAt: db.now), phones: []),
+            actor: "t")
+        _ = try db.listCustomers()  // the pool holds open connections, as the API does
+        #expect(throws: StorageError.self) {
+            try AppDatabase.restore(from: folder.path("backup.sqlite"), to: path, clock: clock)
+        }
         #expect(try db.listCustomers().total == 2)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("restoring") || $0.contains("before-restore") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.contains("restoring") || $0.contains("before-restore")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -111,11 +128,15 @@ struct DatabaseFileTests {
         try seeded(path).writer.close()
         let before = try Binaries.dump(path)
         try folder.write("junk.sqlite", "this is not a database")
-        #expect(throws: (any Error).self) { try AppDatabase.restore(from: folder.path("junk.sqlite"), to: path, clock: clock) }
+        #expect(throws: (any Error).self) {
+            try AppDatabase.restore(from: folder.path("junk.sqlite"), to: path, clock: clock)
+        }
         let other = try DatabaseQueue(path: folder.path("other.sqlite"))
         try other.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         try other.close()
-        #expect(throws: StorageError.self) { try AppDatabase.restore(from: folder.path("other.sqlite"), to: path, clock: clock) }
+        #expect(throws: StorageError.self) {
+            try AppDatabase.restore(from: folder.path("other.sqlite"), to: path, clock: clock)
+        }
         #expect(try Binaries.dump(path) == before)
     }
 }

@@ -1,7 +1,8 @@
+import Core
 import Foundation
 import GRDB
 import Testing
-import Core
+
 @testable import Storage
 
 /// A shipped migration is never edited (a database already migrated would never see the change): the schema and
@@ -17,15 +18,20 @@ struct MigrationChecksumTests {
         return try migrator.migrations.map { identifier in
             try migrator.migrate(queue, upTo: identifier)
             let after = try queue.read { db -> Set<String> in
-                var lines = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-                    .map { "\($0["type"] as String) \($0["name"] as String): \($0["sql"] as String? ?? "")" }
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                var lines = try Row.fetchAll(
+                    db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                )
+                .map { "\($0["type"] as String) \($0["name"] as String): \($0["sql"] as String? ?? "")" }
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 for table in tables where table != "grdb_migrations" {
                     lines += try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table) \($0.description)" }
                 }
                 return Set(lines)
             }
-            let change = after.subtracting(before).sorted().map { "+ \($0)" } + before.subtracting(after).sorted().map { "- \($0)" }
+            let change =
+                after.subtracting(before).sorted().map { "+ \($0)" }
+                + before.subtracting(after).sorted().map { "- \($0)" }
             before = after
             return (identifier, SHA256.hex(change.joined(separator: "\n")))
         }
@@ -33,23 +39,35 @@ struct MigrationChecksumTests {
 
     /// Add a line here when you add a migration; never change one.
     static let pinned: [String: String] = [
-        "2026-11-23 core: settings, audit log, staff, calendar, maintenance schedules, tokens": "f4355e22d7417325ac0ba89fd76abeae2fb47e2e09531d017ca671e80707fe79",
-        "2026-11-23 customers: cards, vehicles, mileage, contacts, care tasks": "f325395d49d4e1ed9c464009f0b630327fa8342d95c90cf98a361afe440f51ac",
+        "2026-11-23 core: settings, audit log, staff, calendar, maintenance schedules, tokens":
+            "f4355e22d7417325ac0ba89fd76abeae2fb47e2e09531d017ca671e80707fe79",
+        "2026-11-23 customers: cards, vehicles, mileage, contacts, care tasks":
+            "f325395d49d4e1ed9c464009f0b630327fa8342d95c90cf98a361afe440f51ac",
         "2026-12-06 core: the store's opening hours apart from the legal calendar":
             "d39461e2d095158e25a129a133adfac959889a87d1a64bf3285bd4dd694e2179",
-        "2026-12-05 customers: the grade left behind is kept in the class history": "22e12144fca6329acc0e87d9f7a637756e39f429a50668cf407bb6653e494378",
-        "2026-12-05 complaints: the K-6 report clock restarts at a reopen": "cf82b0cb6f71bf60bb071852f929e71250e1b3a06e2e4a04b75f93b6ef8be873",
-        "2026-12-05 complaints: a history entry keeps when it happened": "8ffa2b4e90f33a39353380e9ea6137c808fbbbc8e408b1cfff01ef47f7588734",
-        "2026-12-05 messaging: retired segments and campaigns": "693daadc808e39a378ba7c825c3066bb024ddc25af76242b3d84e69f102c4841",
+        "2026-12-05 customers: the grade left behind is kept in the class history":
+            "22e12144fca6329acc0e87d9f7a637756e39f429a50668cf407bb6653e494378",
+        "2026-12-05 complaints: the K-6 report clock restarts at a reopen":
+            "cf82b0cb6f71bf60bb071852f929e71250e1b3a06e2e4a04b75f93b6ef8be873",
+        "2026-12-05 complaints: a history entry keeps when it happened":
+            "8ffa2b4e90f33a39353380e9ea6137c808fbbbc8e408b1cfff01ef47f7588734",
+        "2026-12-05 messaging: retired segments and campaigns":
+            "693daadc808e39a378ba7c825c3066bb024ddc25af76242b3d84e69f102c4841",
         "2026-12-05 customers: make aliases": "81c62e9eec263fef83395c3339ef0e99c2aeb21588294aecc54843d632b15ab6",
-        "2026-11-23 warranty: terms, exclusions, parts, maintenance, bulletins, master data, claims": "732f61b9f08fa21349d09806dad77a1fa810362fd40848b44b4588f00c5e1944",
-        "2026-12-05 warranty: claim line notes, cancelled claims": "e0d929c82791b82950210589cf0a687846657998b0bd254259b1a5763b6eb094",
+        "2026-11-23 warranty: terms, exclusions, parts, maintenance, bulletins, master data, claims":
+            "732f61b9f08fa21349d09806dad77a1fa810362fd40848b44b4588f00c5e1944",
+        "2026-12-05 warranty: claim line notes, cancelled claims":
+            "e0d929c82791b82950210589cf0a687846657998b0bd254259b1a5763b6eb094",
         "2026-12-06 warranty: VIN ranges across buckets read through the catch-all":
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-        "2026-12-05 warranty: a claim names its bulletin": "d76a96d6acf6a16196cb96be711e8dfd6a529db920bc990f793f947d864a0d51",
-        "2026-11-24 catalog: labour operations, parts and prices, parts warranty, bulletin source": "6965916e17d0ba4e00384928fbaa119814d634e282d6d3f561d355a3f1e9bef1",
-        "2026-12-01 complaints: files, history, attachments": "abe0aaefbb091375d1b99e62d7379e03a802b7dc6db776cb96389a2c6c8fecb3",
-        "2026-12-01 messaging: consent, segments, campaigns, outbox, responses, revenue": "69f7e28fd2a2608cf5eb1c24fc8b956efac9a03fe27a22b9721b7497831d1c58",
+        "2026-12-05 warranty: a claim names its bulletin":
+            "d76a96d6acf6a16196cb96be711e8dfd6a529db920bc990f793f947d864a0d51",
+        "2026-11-24 catalog: labour operations, parts and prices, parts warranty, bulletin source":
+            "6965916e17d0ba4e00384928fbaa119814d634e282d6d3f561d355a3f1e9bef1",
+        "2026-12-01 complaints: files, history, attachments":
+            "abe0aaefbb091375d1b99e62d7379e03a802b7dc6db776cb96389a2c6c8fecb3",
+        "2026-12-01 messaging: consent, segments, campaigns, outbox, responses, revenue":
+            "69f7e28fd2a2608cf5eb1c24fc8b956efac9a03fe27a22b9721b7497831d1c58",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")
@@ -61,12 +79,16 @@ struct MigrationChecksumTests {
                 missing.append("\"\(identifier)\": \"\(checksum)\",")
                 continue
             }
-            #expect(checksum == expected, """
+            #expect(
+                checksum == expected,
+                """
                 migration "\(identifier)" changed what it leaves in the database. A shipped migration is never edited: \
                 restore it and add a new migration for the change (its checksum is now \(checksum)).
                 """)
         }
-        #expect(missing.isEmpty, "new migrations: pin them in MigrationChecksumTests.pinned:\n\(missing.joined(separator: "\n"))")
+        #expect(
+            missing.isEmpty,
+            "new migrations: pin them in MigrationChecksumTests.pinned:\n\(missing.joined(separator: "\n"))")
         #expect(Set(Self.pinned.keys).isSubset(of: Set(found.map(\.0))), "a pinned migration is no longer registered")
     }
 }

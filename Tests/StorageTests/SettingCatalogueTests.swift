@@ -1,13 +1,13 @@
-import Foundation
-import Testing
+import Campaigns
+import Catalog
+import Complaints
 import Core
 import Customers
-import Complaints
+import Foundation
 import Messaging
-import Warranty
-import Catalog
-import Campaigns
 import Storage
+import Testing
+import Warranty
 
 @Suite("The settings catalogue, assembled from the modules' own declarations")
 struct SettingCatalogueTests {
@@ -15,12 +15,16 @@ struct SettingCatalogueTests {
     func catalogue() {
         let keys = Setting.catalogue.map(\.rawValue)
         #expect(Set(keys).count == keys.count)
-        for list in [Setting.core, Setting.customerBase, Setting.warranty, Setting.catalog, Setting.complaints, Setting.messaging, Setting.campaigns] {
+        for list in [
+            Setting.core, Setting.customerBase, Setting.warranty, Setting.catalog, Setting.complaints,
+            Setting.messaging, Setting.campaigns,
+        ] {
             #expect(Set(list).isSubset(of: Set(Setting.catalogue)))
         }
         for setting in Setting.catalogue {
-            #expect(setting.rule == "design" || setting.rule.range(of: #"^[A-Z]-\d+$"#, options: .regularExpression) != nil,
-                    "\(setting.rawValue): \(setting.rule)")
+            #expect(
+                setting.rule == "design" || setting.rule.range(of: #"^[A-Z]-\d+$"#, options: .regularExpression) != nil,
+                "\(setting.rawValue): \(setting.rule)")
             #expect((try? setting.validate(setting.defaultValue)) == setting.defaultValue, "\(setting.rawValue)")
             #expect(Setting.named(setting.rawValue) == setting)
         }
@@ -30,11 +34,11 @@ struct SettingCatalogueTests {
     @Test("C-7, K-4, M-3: the modules' defaults are DOMAIN.md's")
     func defaults() {
         let settings = DealerSettings()
-        #expect(settings.integer(.firstCallDays) == 7)             // C-7
-        #expect(settings.integer(.thankYouLetterDays) == 3)        // C-7
-        #expect(settings.integer(.monthlyCalls) == 12)             // C-7
-        #expect(settings.integer(.complaintFirstContactHours) == 1) // K-4
-        #expect(settings.integer(.smsCap) == 2)                    // M-3
+        #expect(settings.integer(.firstCallDays) == 7)  // C-7
+        #expect(settings.integer(.thankYouLetterDays) == 3)  // C-7
+        #expect(settings.integer(.monthlyCalls) == 12)  // C-7
+        #expect(settings.integer(.complaintFirstContactHours) == 1)  // K-4
+        #expect(settings.integer(.smsCap) == 2)  // M-3
     }
 
     @Test("L-2: a legal minimum may only be made more generous")

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 import Storage
 
 /// A temporary folder removed when the value is released.
@@ -36,10 +36,12 @@ public enum Binaries {
     public static var productsDirectory: URL {
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
                 .appendingPathComponent(".build/debug"),
         ]
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("aftersales").path) {
+        for candidate in candidates
+        where FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("aftersales").path) {
             return candidate
         }
         return candidates[1]
@@ -48,7 +50,9 @@ public enum Binaries {
     public static func path(_ name: String) -> String { productsDirectory.appendingPathComponent(name).path }
 
     /// Runs a program to completion with `arguments`, extra environment and optional standard input.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+    ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : path(executable))
         process.arguments = arguments
@@ -58,7 +62,8 @@ public enum Binaries {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let folder = try TemporaryDirectory()
-        let outPath = folder.path("stdout"), errPath = folder.path("stderr")
+        let outPath = folder.path("stdout")
+        let errPath = folder.path("stderr")
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
@@ -75,9 +80,10 @@ public enum Binaries {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-                             stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
     }
 
     /// `sqlite3 PATH .dump`: "unchanged" in DEVELOPERS.md means an identical dump.

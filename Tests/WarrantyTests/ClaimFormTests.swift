@@ -1,6 +1,7 @@
+import Core
 import Foundation
 import Testing
-import Core
+
 @testable import Warranty
 
 @Suite("The claim form (issue 14: one claim input for the CLI and the API)")
@@ -16,12 +17,14 @@ struct ClaimFormTests {
         return form
     }
 
-    @Test("W-7: a claim field that does not read is refused naming the form's field", arguments: [
-        (form { $0.vin = nil }, "vin", "is required: a VIN, a plate"),
-        (form { $0.vin = " " }, "vin", "is required"),
-        (form { $0.mileage = nil }, "mileage", "is required: kilometres at the repair"),
-        (form { $0.mileage = -5 }, "mileage", "expected kilometres, 0 or more, got -5"),
-    ] as [(ClaimForm, String, String)])
+    @Test(
+        "W-7: a claim field that does not read is refused naming the form's field",
+        arguments: [
+            (form { $0.vin = nil }, "vin", "is required: a VIN, a plate"),
+            (form { $0.vin = " " }, "vin", "is required"),
+            (form { $0.mileage = nil }, "mileage", "is required: kilometres at the repair"),
+            (form { $0.mileage = -5 }, "mileage", "expected kilometres, 0 or more, got -5"),
+        ] as [(ClaimForm, String, String)])
     func refused(form: ClaimForm, field: String, reason: String) {
         #expect {
             try form.validated()
@@ -44,9 +47,11 @@ struct ClaimFormTests {
         #expect(try Self.form { $0.labour = nil }.validated().labour.isEmpty)
     }
 
-    @Test("Q-1: a claim line's problem names the form's field for its kind", arguments: [
-        ("A:x", ClaimLine.Kind.labour, "labour"), ("5Q0 611 701 C", .part, "parts"), (":1", .part, "parts"),
-    ])
+    @Test(
+        "Q-1: a claim line's problem names the form's field for its kind",
+        arguments: [
+            ("A:x", ClaimLine.Kind.labour, "labour"), ("5Q0 611 701 C", .part, "parts"), (":1", .part, "parts"),
+        ])
     func lineFields(text: String, kind: ClaimLine.Kind, field: String) {
         let catalogue = ClaimCatalogue(standardHours: [:], partPrices: [:], hasLabour: false, hasParts: false)
         #expect {

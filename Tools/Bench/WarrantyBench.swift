@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import Core
 import Customers
 import DemoGenerator
+import Foundation
 import Storage
 import Warranty
 
@@ -34,14 +34,19 @@ struct WarrantyBench: ParsableCommand {
             var dealerVINs: [VIN] = []
             for i in 0..<vehicles {
                 let model = vw[i % vw.count]
-                let id = try db.addCustomer(NewCustomer(customer: Customer(name: generator.name(), customerClass: .retained, createdAt: now),
-                                                        phones: [DemoGenerator.mobile(i)], reason: "bench"), actor: "bench").customer.id!
+                let id = try db.addCustomer(
+                    NewCustomer(
+                        customer: Customer(name: generator.name(), customerClass: .retained, createdAt: now),
+                        phones: [DemoGenerator.mobile(i)], reason: "bench"), actor: "bench"
+                ).customer.id!
                 let vin = DemoGenerator.vin(i, model: model, year: 2024)
                 dealerVINs.append(vin)
                 let delivered = now.addingTimeInterval(-Double(generator.int(30...1000)) * 86_400)
-                _ = try db.addVehicle(Vehicle(customerID: id, vin: vin, make: model.make, model: model.model, modelYear: 2024,
-                                              buildDate: LocalDate(instant: delivered, in: generator.zone).adding(days: -60),
-                                              usage: i % 8 == 0 ? .taxi : .private, deliveredAt: delivered, createdAt: now), actor: "bench")
+                _ = try db.addVehicle(
+                    Vehicle(
+                        customerID: id, vin: vin, make: model.make, model: model.model, modelYear: 2024,
+                        buildDate: LocalDate(instant: delivered, in: generator.zone).adding(days: -60),
+                        usage: i % 8 == 0 ? .taxi : .private, deliveredAt: delivered, createdAt: now), actor: "bench")
             }
             let listBulletins = max(1, bulletins / 10)
             let perList = vins / listBulletins
@@ -49,7 +54,9 @@ struct WarrantyBench: ParsableCommand {
             for chunk in stride(from: 0, to: bulletins, by: 1_000) {
                 try db.withManufacturerBatch(actor: "bench", source: "bench") { batch -> (commit: Bool, value: Void) in
                     for i in chunk..<min(chunk + 1_000, bulletins) {
-                        let kind: Bulletin.Kind = [.recall, .recall, .recall, .recall, .campaign, .campaign, .tsb, .tsb, .tsb, .extension][i % 10]
+                        let kind: Bulletin.Kind = [
+                            .recall, .recall, .recall, .recall, .campaign, .campaign, .tsb, .tsb, .tsb, .extension,
+                        ][i % 10]
                         var models: [Bulletin.ModelCriterion] = []
                         var ranges: [VinRange] = []
                         var list: [VIN] = []
@@ -57,36 +64,59 @@ struct WarrantyBench: ParsableCommand {
                         switch i % 10 {
                         case 0:
                             // A national VIN list: synthetic VINs, and now and then the dealer's own.
-                            list = (0..<perList).map { k in DemoGenerator.vin(1_000_000 + (i / 10) * perList + k, model: vw[k % vw.count], year: 2020 + k % 6) }
+                            list = (0..<perList).map { k in
+                                DemoGenerator.vin(
+                                    1_000_000 + (i / 10) * perList + k, model: vw[k % vw.count], year: 2020 + k % 6)
+                            }
                             if i % 100 == 0 { list.append(dealerVINs[(i / 100) % dealerVINs.count]) }
                             listed += list.count
                         case 1, 2, 3:
                             let model = vw[i % vw.count]
                             let base = DemoGenerator.vin((i * 37) % 900_000, model: model, year: 2024)
-                            let end = VIN(trusted: String(base.value.prefix(11)) + String(format: "%06d", min(999_999, Int(base.value.suffix(6))! + 500)))
+                            let end = VIN(
+                                trusted: String(base.value.prefix(11))
+                                    + String(format: "%06d", min(999_999, Int(base.value.suffix(6))! + 500)))
                             ranges = [try VinRange(from: base, to: end)]
                         default:
-                            // Model criteria: a few on the dealer's models, most on the rest of the manufacturer's range.
+                            // Model criteria: a few on the dealer's models, most on the rest of the manufacturer's
+                            // range.
                             let name = i % 50 == 4 ? vw[(i / 50) % vw.count].model : "Model \(i % 997)"
                             let from = 2015 + i % 10
-                            models = [Bulletin.ModelCriterion(make: "Volkswagen", name: name, yearFrom: from, yearTo: from + 2)]
-                            if i % 3 == 0 { built = [Bulletin.BuiltCriterion(from: LocalDate("2022-01-01"), to: LocalDate("2025-12-31"))] }
+                            models = [
+                                Bulletin.ModelCriterion(
+                                    make: "Volkswagen", name: name, yearFrom: from, yearTo: from + 2)
+                            ]
+                            if i % 3 == 0 {
+                                built = [
+                                    Bulletin.BuiltCriterion(from: LocalDate("2022-01-01"), to: LocalDate("2025-12-31"))
+                                ]
+                            }
                         }
-                        _ = try batch.store(Bulletin(manufacturer: "FAW-Volkswagen", number: "B-\(i)", kind: kind, revision: 1, issued: LocalDate("2026-01-01")!,
-                                                     title: "批量公告 \(i)", component: ["制动系统", "发动机", "变速箱", "电气系统"][i % 4], summary: "s", remedy: "r",
-                                                     models: models, built: built, vinRanges: ranges, vins: list,
-                                                     extensionMonths: kind == .extension ? 60 : nil, extensionKilometres: kind == .extension ? 150_000 : nil))
+                        _ = try batch.store(
+                            Bulletin(
+                                manufacturer: "FAW-Volkswagen", number: "B-\(i)", kind: kind, revision: 1,
+                                issued: LocalDate("2026-01-01")!,
+                                title: "批量公告 \(i)", component: ["制动系统", "发动机", "变速箱", "电气系统"][i % 4], summary: "s",
+                                remedy: "r",
+                                models: models, built: built, vinRanges: ranges, vins: list,
+                                extensionMonths: kind == .extension ? 60 : nil,
+                                extensionKilometres: kind == .extension ? 150_000 : nil))
                     }
                     return (true, ())
                 }
                 if chunk % 10_000 == 0 { FileHandle.standardError.write(Data("  bulletins stored: \(chunk)\r".utf8)) }
             }
             try wanted.write(toFile: marker, atomically: true, encoding: .utf8)
-            try dealerVINs.map(\.value).joined(separator: "\n").write(toFile: "\(out)/dealer-vins.txt", atomically: true, encoding: .utf8)
-            print(String(format: "setup: %d bulletins, %d listed VINs, %d dealer vehicles in %.0f s", bulletins, listed, vehicles, Date().timeIntervalSince(start)))
+            try dealerVINs.map(\.value).joined(separator: "\n").write(
+                toFile: "\(out)/dealer-vins.txt", atomically: true, encoding: .utf8)
+            print(
+                String(
+                    format: "setup: %d bulletins, %d listed VINs, %d dealer vehicles in %.0f s", bulletins, listed,
+                    vehicles, Date().timeIntervalSince(start)))
         }
         let db = try AppDatabase.open(path: path, clock: FixedClock(now))
-        let dealerVINs = try String(contentsOfFile: "\(out)/dealer-vins.txt", encoding: .utf8).split(separator: "\n").map { VIN(trusted: String($0)) }
+        let dealerVINs = try String(contentsOfFile: "\(out)/dealer-vins.txt", encoding: .utf8).split(separator: "\n")
+            .map { VIN(trusted: String($0)) }
         func check(_ vin: VIN) throws -> (Double, WarrantyCheck) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let result = try db.warrantyCheck(vin: vin, on: LocalDate("2026-11-23"), mileage: 20_000, component: "制动系统")
@@ -94,9 +124,15 @@ struct WarrantyBench: ParsableCommand {
         }
         func report(_ label: String, _ samples: [Double]) {
             let sorted = samples.sorted()
-            print(String(format: "  %@: p50 %.3f ms, p99 %.3f ms over %d checks", label, sorted[sorted.count / 2], sorted[sorted.count * 99 / 100], sorted.count))
+            print(
+                String(
+                    format: "  %@: p50 %.3f ms, p99 %.3f ms over %d checks", label, sorted[sorted.count / 2],
+                    sorted[sorted.count * 99 / 100], sorted.count))
         }
-        print("warranty check with \(bulletins) bulletins and \(vins) listed VINs (coverage + bulletins of one VIN, in process; target p99 < 1 ms):")
+        print(
+            "warranty check with \(bulletins) bulletins and \(vins) listed VINs (coverage + bulletins of one VIN, in "
+                + "process; target p99 < 1 ms):"
+        )
         // Cold: the first check of each vehicle in this process decodes its bulletins.
         var cold: [Double] = []
         var open = 0
@@ -113,7 +149,10 @@ struct WarrantyBench: ParsableCommand {
         var warm: [Double] = []
         for _ in 0..<lookups { warm.append(try check(dealerVINs[Int(random.next() % UInt64(dealerVINs.count))]).0) }
         report("random checks afterwards (warm)", warm)
-        print(String(format: "  (%d of %d vehicles covered; %.1f open bulletins per vehicle)", covered, dealerVINs.count, Double(open) / Double(dealerVINs.count)))
+        print(
+            String(
+                format: "  (%d of %d vehicles covered; %.1f open bulletins per vehicle)", covered, dealerVINs.count,
+                Double(open) / Double(dealerVINs.count)))
         print("dealer VIN for the HTTP comparison: \(dealerVINs[0])")
     }
 }

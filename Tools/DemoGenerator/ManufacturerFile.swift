@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 
 /// Valid manufacturer data files (MANUFACTURER-XML.md) of any size, for benchmarks, the demo and the kill test.
 /// Per megabyte: about 10,000 listed VINs (on one bulletin in a hundred: national lists), 50 bulletins,
@@ -20,8 +20,15 @@ public struct ManufacturerFileGenerator {
     @discardableResult
     public mutating func write(_ write: (String) -> Void) -> Int {
         var buffer = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        buffer += #"<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">"# + "\n"
-        func flush(_ force: Bool = false) { if force || buffer.utf8.count > 1 << 20 { write(buffer); buffer = "" } }
+        buffer +=
+            #"<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" "#
+            + #"issued="2026-11-01T08:00:00+08:00">"# + "\n"
+        func flush(_ force: Bool = false) {
+            if force || buffer.utf8.count > 1 << 20 {
+                write(buffer)
+                buffer = ""
+            }
+        }
         let models = DemoGenerator.models
         let bulletins = 50 * megabytes
         var listed = 0
@@ -29,7 +36,9 @@ public struct ManufacturerFileGenerator {
         for i in 0..<bulletins {
             let kind = ["recall", "recall", "campaign", "tsb", "tsb", "extension"][i % 6]
             let model = models[i % models.count]
-            buffer += "    <Bulletin number=\"B-\(2026_000_000 + i)\" kind=\"\(kind)\" revision=\"\(1 + i % 3)\" issued=\"2026-\(String(format: "%02d", 1 + i % 10))-15\">\n"
+            buffer +=
+                "    <Bulletin number=\"B-\(2026_000_000 + i)\" kind=\"\(kind)\" revision=\"\(1 + i % 3)\" "
+                + "issued=\"2026-\(String(format: "%02d", 1 + i % 10))-15\">\n"
             buffer += "      <Title>\(Self.titles[i % Self.titles.count])（\(i)）</Title>\n"
             buffer += "      <Component>\(Self.components[i % Self.components.count])</Component>\n"
             buffer += "      <Summary>部分车辆的\(Self.components[i % Self.components.count])可能存在隐患，批次 \(i)。</Summary>\n"
@@ -40,7 +49,8 @@ public struct ManufacturerFileGenerator {
                 let count = 10_000 * megabytes / max(1, bulletins / 100)
                 let year = 2020 + (i / 100) % 6
                 for k in 0..<count {
-                    buffer += "        <Vin>\(DemoGenerator.vin((i / 100) * 1_000_000 + k, model: model, year: year).value)</Vin>\n"
+                    let vin = DemoGenerator.vin((i / 100) * 1_000_000 + k, model: model, year: year)
+                    buffer += "        <Vin>\(vin.value)</Vin>\n"
                     if k % 4096 == 0 { flush() }
                 }
                 listed += count
@@ -49,10 +59,14 @@ public struct ManufacturerFileGenerator {
                 let to = DemoGenerator.vin(i * 997 % 900_000 + 5_000, model: model, year: 2024)
                 buffer += "        <VinRange from=\"\(from.value)\" to=\"\(to.value)\"/>\n"
             } else {
-                buffer += "        <Model make=\"\(model.make)\" name=\"\(model.model)\" yearFrom=\"\(2015 + i % 8)\" yearTo=\"\(2017 + i % 8)\"/>\n"
+                buffer +=
+                    "        <Model make=\"\(model.make)\" name=\"\(model.model)\" yearFrom=\"\(2015 + i % 8)\" "
+                    + "yearTo=\"\(2017 + i % 8)\"/>\n"
                 if i % 4 == 1 { buffer += "        <Built from=\"2022-01-01\" to=\"2024-06-30\"/>\n" }
             }
-            buffer += "      </Applies>\n      <Labour code=\"\(10 + i % 80) \(String(format: "%02d", i % 100)) 19 00\" hours=\"\(1 + i % 3).\(i % 10)\"/>\n"
+            buffer +=
+                "      </Applies>\n      <Labour code=\"\(10 + i % 80) \(String(format: "%02d", i % 100)) 19 00\" "
+                + "hours=\"\(1 + i % 3).\(i % 10)\"/>\n"
             buffer += "      <Part number=\"5Q0 \(600 + i % 300) 701 C\" quantity=\"\(1 + i % 4)\"/>\n"
             if kind == "extension" { buffer += "      <Extension months=\"60\" kilometres=\"150000\"/>\n" }
             buffer += "    </Bulletin>\n"
@@ -61,24 +75,38 @@ public struct ManufacturerFileGenerator {
         buffer += "  </Bulletins>\n  <LabourOperations>\n"
         for i in 0..<(20 * megabytes) {
             let model = models[i % models.count]
-            buffer += "    <LabourOperation code=\"\(10 + i % 90) \(String(format: "%02d", (i / 90) % 100)) \(String(format: "%02d", i / 9000)) 00\" make=\"\(model.make)\" model=\"\(model.model)\" hours=\"\(i % 5).\(1 + i % 9)\">\n"
+            buffer +=
+                "    <LabourOperation code=\"\(10 + i % 90) \(String(format: "%02d", (i / 90) % 100)) "
+                + "\(String(format: "%02d", i / 9000)) 00\" make=\"\(model.make)\" model=\"\(model.model)\" "
+                + "hours=\"\(i % 5).\(1 + i % 9)\">\n"
             buffer += "      <Description>标准工时项目 \(i)：拆装与检查</Description>\n    </LabourOperation>\n"
             flush()
         }
         buffer += "  </LabourOperations>\n  <Parts>\n"
         for i in 0..<(30 * megabytes) {
-            buffer += "    <Part number=\"06L \(String(format: "%03d", i % 1000)) \(String(format: "%03d", i / 1000)) B\" price=\"\(20 + i % 980).\(String(format: "%02d", i % 100))\" currency=\"CNY\"><Name>零件 \(i)</Name></Part>\n"
+            buffer +=
+                "    <Part number=\"06L \(String(format: "%03d", i % 1000)) \(String(format: "%03d", i / 1000)) B\" "
+                + "price=\"\(20 + i % 980).\(String(format: "%02d", i % 100))\" currency=\"CNY\"><Name>零件 "
+                + "\(i)</Name></Part>\n"
             flush()
         }
         buffer += "  </Parts>\n  <WarrantyTerms>\n"
-        buffer += "    <WarrantyTerm make=\"Volkswagen\" usage=\"taxi\" months=\"12\" kilometres=\"100000\" effective=\"2020-01-01\"/>\n"
-        buffer += "    <WarrantyTerm make=\"Volkswagen\" usage=\"private\" months=\"36\" kilometres=\"100000\" effective=\"2020-01-01\"/>\n"
+        buffer +=
+            "    <WarrantyTerm make=\"Volkswagen\" usage=\"taxi\" months=\"12\" kilometres=\"100000\" "
+            + "effective=\"2020-01-01\"/>\n"
+        buffer +=
+            "    <WarrantyTerm make=\"Volkswagen\" usage=\"private\" months=\"36\" kilometres=\"100000\" "
+            + "effective=\"2020-01-01\"/>\n"
         buffer += "    <PartsWarranty make=\"Volkswagen\" months=\"12\" effective=\"2020-01-01\"/>\n"
         buffer += "  </WarrantyTerms>\n  <Vehicles>\n"
         for i in 0..<(4_500 * megabytes) {
             let model = models[i % models.count]
             let year = 2019 + i % 7
-            buffer += "    <Vehicle vin=\"\(DemoGenerator.vin(50_000_000 + i, model: model, year: year).value)\" make=\"\(model.make)\" model=\"\(model.model)\" year=\"\(year)\" built=\"\(year - 1)-\(String(format: "%02d", 1 + i % 12))-\(String(format: "%02d", 1 + i % 28))\"/>\n"
+            buffer +=
+                "    <Vehicle vin=\"\(DemoGenerator.vin(50_000_000 + i, model: model, year: year).value)\" "
+                + "make=\"\(model.make)\" model=\"\(model.model)\" year=\"\(year)\" "
+                + "built=\"\(year - 1)-\(String(format: "%02d", 1 + i % 12))-"
+                + "\(String(format: "%02d", 1 + i % 28))\"/>\n"
             if i % 1024 == 0 { flush() }
         }
         buffer += "  </Vehicles>\n</ManufacturerData>\n"

@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 import TextInput
 
 /// The CSV reader over a text file, in each encoding a customer import may name.
@@ -23,23 +23,29 @@ enum CSVFuzz {
             guard let again = try read(path: written, encoding: .utf8, lines: Int.max) else {
                 throw FuzzFailure("the records written back as CSV do not read: \(records.fields)")
             }
-            try require(again.fields == records.fields,
-                        "written back as CSV, \(records.fields) read as \(again.fields)")
+            try require(
+                again.fields == records.fields,
+                "written back as CSV, \(records.fields) read as \(again.fields)")
         }
     }
 
     /// The records of a file, or nil when the reader refused it as it should.
-    static func read(path: String, encoding: TextEncoding, lines: Int) throws(FuzzFailure)
-        -> (fields: [[String]], checksum: String, encoding: TextEncoding)? {
+    static func read(
+        path: String, encoding: TextEncoding, lines: Int
+    ) throws(FuzzFailure)
+        -> (fields: [[String]], checksum: String, encoding: TextEncoding)?
+    {
         var records: [[String]] = []
         var lastLine = 0
         do {
             let reader = try CSVReader(path: path, encoding: encoding)
-            try require(encoding == .auto ? reader.encoding != .auto : reader.encoding == encoding,
-                        "\(encoding) read as \(reader.encoding)")
+            try require(
+                encoding == .auto ? reader.encoding != .auto : reader.encoding == encoding,
+                "\(encoding) read as \(reader.encoding)")
             while let record = try reader.next() {
-                try require(reader.recordLine >= max(1, lastLine) && reader.recordLine <= lines,
-                            "\(encoding): a record on line \(reader.recordLine) after \(lastLine), of \(lines) lines")
+                try require(
+                    reader.recordLine >= max(1, lastLine) && reader.recordLine <= lines,
+                    "\(encoding): a record on line \(reader.recordLine) after \(lastLine), of \(lines) lines")
                 try require(records.count <= lines, "\(encoding): more records than lines")
                 lastLine = reader.recordLine
                 records.append(record)
@@ -48,11 +54,13 @@ enum CSVFuzz {
         } catch let error as InvalidInput {
             if error.field == "file" || error.field == "encoding" { return nil }
             guard let field = error.field, field.hasPrefix("line "),
-                  let line = Int(field.dropFirst("line ".count)) else {
+                let line = Int(field.dropFirst("line ".count))
+            else {
                 throw FuzzFailure("\(encoding): the error names neither a line nor the file: \(error)")
             }
-            try require(line >= max(1, lastLine) && line <= lines,
-                        "\(encoding): the error is on line \(line) of \(lines): \(error)")
+            try require(
+                line >= max(1, lastLine) && line <= lines,
+                "\(encoding): the error is on line \(line) of \(lines): \(error)")
             return nil
         } catch let failure as FuzzFailure {
             throw failure

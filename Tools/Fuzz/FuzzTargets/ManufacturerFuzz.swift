@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 import ManufacturerXML
 
 /// The manufacturer reader as the import drives it: `ManufacturerReader(path:)`, then `next()` until nil.
@@ -20,8 +20,9 @@ enum ManufacturerFuzz {
             if knownIssue(error) { return }
             try require(error.file == path, "\(context) names the file \(error.file), not \(path)")
             try require(!error.message.isEmpty, "\(context) has no message")
-            try require(error.line >= (lineZeroAllowed ? 0 : 1) && error.line <= lines,
-                        "\(context) is on line \(error.line) of a file of \(lines) lines: \(error)")
+            try require(
+                error.line >= (lineZeroAllowed ? 0 : 1) && error.line <= lines,
+                "\(context) is on line \(error.line) of a file of \(lines) lines: \(error)")
             try require(error.column >= (lineZeroAllowed ? 0 : 1), "\(context) is at column \(error.column): \(error)")
         }
         let reader: ManufacturerReader
@@ -39,14 +40,17 @@ enum ManufacturerFuzz {
         do {
             while let item = try reader.next() {
                 items += 1
-                try require(items <= input.count * itemsPerByte + 16,
-                            "more than \(items) items from \(input.count) bytes")
-                try require(reader.itemLine >= 1 && reader.itemLine <= lines,
-                            "an item on line \(reader.itemLine) of \(lines)")
+                try require(
+                    items <= input.count * itemsPerByte + 16,
+                    "more than \(items) items from \(input.count) bytes")
+                try require(
+                    reader.itemLine >= 1 && reader.itemLine <= lines,
+                    "an item on line \(reader.itemLine) of \(lines)")
                 switch item {
                 case .bulletinVINs(let batch):
-                    try require(!batch.isEmpty && batch.count <= ManufacturerReader.vinBatchSize,
-                                "a VIN batch of \(batch.count)")
+                    try require(
+                        !batch.isEmpty && batch.count <= ManufacturerReader.vinBatchSize,
+                        "a VIN batch of \(batch.count)")
                 case .rejected(let rejected):
                     try require(!rejected.errors.isEmpty, "item \(rejected.key) is rejected without a problem")
                     for error in rejected.errors { try check(error, "a problem of item \(rejected.key)") }
@@ -74,16 +78,18 @@ enum ManufacturerFuzz {
     /// Found by fuzzing and kept as a known issue in `ManufacturerXMLTests/FuzzFindingsTests`, until the reader is
     /// fixed: libxml2 reports bytes that are not in the declared encoding on line 0 (no place in the file).
     static func knownIssue(_ error: XMLInputError) -> Bool {
-        error.line == 0 && ["input conversion failed", "output conversion failed", "encoder error"].contains {
-            error.message.hasPrefix($0)
-        }
+        error.line == 0
+            && ["input conversion failed", "output conversion failed", "encoder error"].contains {
+                error.message.hasPrefix($0)
+            }
     }
 
     /// Lines as XML counts them: LF, CR LF and a lone CR each end one.
     static func xmlLineCount(_ input: [UInt8]) -> Int {
         var lines = 1
         for (index, byte) in input.enumerated() {
-            let lone = byte == UInt8(ascii: "\r")
+            let lone =
+                byte == UInt8(ascii: "\r")
                 && (index + 1 == input.count || input[index + 1] != UInt8(ascii: "\n"))
             if byte == UInt8(ascii: "\n") || lone { lines += 1 }
         }

@@ -1,7 +1,7 @@
-import Foundation
+import Campaigns
 import Core
 import Customers
-import Campaigns
+import Foundation
 
 /// The segment filter parser (M-2), as the CLI and the API call it with a user's text.
 ///
@@ -12,15 +12,16 @@ enum SegmentFuzz {
     static let field = "filter"
     static let today = LocalDate(year: 2026, month: 12, day: 1)!
     static let customers = [
-        CustomerFacts(customerID: Customer.ID(1), name: "王芳", gender: .female, customerClass: .retained,
-                      region: "北京",
-                      birthDate: LocalDate(year: 1990, month: 12, day: 15), mobile: "13800138000", valueFen: 128_000,
-                      valueRank: 3, consent: [.sms: .optIn], vin: VIN(trusted: "LFV2A21K3N3000123"),
-                      plate: "京A·12345",
-                      make: "Volkswagen", model: "Sagitar", modelYear: 2024, usage: .private,
-                      deliveredOn: LocalDate(year: 2024, month: 6, day: 1), mileage: 32_000,
-                      lastVisit: LocalDate(year: 2026, month: 3, day: 1),
-                      warrantyEnds: LocalDate(year: 2027, month: 6, day: 1)),
+        CustomerFacts(
+            customerID: Customer.ID(1), name: "王芳", gender: .female, customerClass: .retained,
+            region: "北京",
+            birthDate: LocalDate(year: 1990, month: 12, day: 15), mobile: "13800138000", valueFen: 128_000,
+            valueRank: 3, consent: [.sms: .optIn], vin: VIN(trusted: "LFV2A21K3N3000123"),
+            plate: "京A·12345",
+            make: "Volkswagen", model: "Sagitar", modelYear: 2024, usage: .private,
+            deliveredOn: LocalDate(year: 2024, month: 6, day: 1), mileage: 32_000,
+            lastVisit: LocalDate(year: 2026, month: 3, day: 1),
+            warrantyEnds: LocalDate(year: 2027, month: 6, day: 1)),
         CustomerFacts(customerID: Customer.ID(2), name: "李", customerClass: .potential),
     ]
 
@@ -53,8 +54,9 @@ enum SegmentFuzz {
             throw FuzzFailure("\(text.debugDescription) parses; \(written.debugDescription) does not: \(error)")
         }
         let rewritten = try self.text(of: again)
-        try require(rewritten == written,
-                    "\(written.debugDescription) parses to an expression written \(rewritten.debugDescription)")
+        try require(
+            rewritten == written,
+            "\(written.debugDescription) parses to an expression written \(rewritten.debugDescription)")
     }
 
     /// The column an error message starts with (`column 9: expected a value`).
@@ -73,7 +75,7 @@ enum SegmentFuzz {
         case .or(let a, let b):
             (written, own) = (try text(of: a, within: 1) + " or " + text(of: b, within: 2), 1)
         case .and(.compare(let f, .greaterOrEqual, let low), .compare(let g, .lessOrEqual, let high))
-            where f == g && low.count == 1 && high.count == 1:
+        where f == g && low.count == 1 && high.count == 1:
             // How `between` parses: written back as one.
             (written, own) = ("\(f.rawValue) between \(value(low[0])) and \(value(high[0]))", 3)
         case .and(let a, let b):

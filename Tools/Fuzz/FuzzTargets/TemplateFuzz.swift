@@ -1,7 +1,7 @@
-import Foundation
-import Core
-import Messaging
 import Campaigns
+import Core
+import Foundation
+import Messaging
 
 /// The message template parser, with the personal fields a campaign offers (`PersonalFields.names`).
 ///
@@ -20,8 +20,9 @@ enum TemplateFuzz {
         } catch let error as InvalidInput {
             try require(error.field == field, "the error names the field \(error.field ?? "nil"): \(error)")
             if let (line, column) = location(error.reason) {
-                try require(isTag(scalars, line: line, column: column),
-                            "the error's line \(line), column \(column) is no {{: \(error)")
+                try require(
+                    isTag(scalars, line: line, column: column),
+                    "the error's line \(line), column \(column) is no {{: \(error)")
             }
             return
         } catch {
@@ -30,8 +31,9 @@ enum TemplateFuzz {
         try require(template.text == text, "the template keeps another text")
         for use in template.fields {
             try require(PersonalFields.names.contains(use.name), "the template uses \(use.name), not a known field")
-            try require(isTag(scalars, line: use.line, column: use.column),
-                        "\(use.name) is said to be at \(use.line):\(use.column)")
+            try require(
+                isTag(scalars, line: use.line, column: use.column),
+                "\(use.name) is said to be at \(use.line):\(use.column)")
         }
         try require(Set(template.fields.map(\.name)).count == template.fields.count, "a field is listed twice")
         let values = Dictionary(uniqueKeysWithValues: PersonalFields.names.map { ($0, "值\($0)") })
@@ -41,8 +43,9 @@ enum TemplateFuzz {
             throw FuzzFailure("the template does not render with every field given: \(error)")
         }
         _ = template.renderAllowingEmpty([:])
-        try require(template.missingField([:])?.name == template.fields.first?.name,
-                    "missingField is not the first field")
+        try require(
+            template.missingField([:])?.name == template.fields.first?.name,
+            "missingField is not the first field")
     }
 
     /// The line and column an error message starts with (`line 2, column 3: the tag {{ is not closed`).
@@ -50,7 +53,8 @@ enum TemplateFuzz {
         guard reason.hasPrefix("line ") else { return nil }
         let parts = reason.dropFirst("line ".count).split(separator: ":", maxSplits: 1)[0].split(separator: ",")
         guard parts.count == 2, let line = Int(parts[0]), parts[1].hasPrefix(" column "),
-              let column = Int(parts[1].dropFirst(" column ".count)) else { return nil }
+            let column = Int(parts[1].dropFirst(" column ".count))
+        else { return nil }
         return (line, column)
     }
 
@@ -61,7 +65,12 @@ enum TemplateFuzz {
             if l == line && c == column {
                 return scalar == "{" && index + 1 < scalars.count && scalars[index + 1] == "{"
             }
-            if scalar == "\n" { l += 1; c = 1 } else { c += 1 }
+            if scalar == "\n" {
+                l += 1
+                c = 1
+            } else {
+                c += 1
+            }
         }
         return false
     }
