@@ -70,19 +70,33 @@ let package = Package(
         .testTarget(
             name: "CatalogTests", dependencies: ["Catalog"], path: "Tests/CatalogTests", swiftSettings: swiftSettings),
 
+        // The manufacturer file's items assembled from its element events (no parser, no libxml2).
+        .target(
+            name: "ManufacturerData",
+            dependencies: ["Core", "Customers", "Catalog", "Warranty"],
+            path: "Modules/ManufacturerData",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ManufacturerDataTests",
+            dependencies: ["ManufacturerData"],
+            path: "Tests/ManufacturerDataTests",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Modules (I/O adapters: libxml2 and the manufacturer-XML reader)
         .systemLibrary(
             name: "CLibXML2", path: "Modules/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "ManufacturerXML",
-            dependencies: ["CLibXML2", "Core", "Customers", "Catalog", "Warranty"],
+            dependencies: ["CLibXML2", "Core", "Catalog", "Warranty", "ManufacturerData"],
             path: "Modules/ManufacturerXML",
             resources: [.embedInCode("manufacturer-data.xsd")],
             // The reader is a class driven node by node: dynamic exclusivity checks cost ~3% there (perf), and it is single-threaded.
             swiftSettings: swiftSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .testTarget(
-            name: "ManufacturerXMLTests", dependencies: ["ManufacturerXML", "TestSupport"],
+            name: "ManufacturerXMLTests", dependencies: ["ManufacturerXML", "ManufacturerData", "TestSupport"],
             path: "Tests/ManufacturerXMLTests", swiftSettings: swiftSettings),
 
         // MARK: - Modules (storage: a kernel, one target per business area, and the schema they make together)
@@ -184,13 +198,15 @@ let package = Package(
 
         .target(
             name: "ManufacturerImport",
-            dependencies: ["ManufacturerXML", "StorageKernel", "ManufacturerStorage", "Catalog", "Warranty"],
+            dependencies: [
+                "ManufacturerXML", "ManufacturerData", "StorageKernel", "ManufacturerStorage", "Catalog", "Warranty",
+            ],
             path: "Modules/ManufacturerImport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ManufacturerImportTests",
-            dependencies: ["ManufacturerImport", "TestSupport"],
+            dependencies: ["ManufacturerImport", "ManufacturerData", "TestSupport"],
             path: "Tests/ManufacturerImportTests",
             resources: [.copy("Corpus")],
             swiftSettings: swiftSettings
@@ -207,7 +223,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
-                "MessagingDelivery", "ManufacturerXML", "ManufacturerImport",
+                "MessagingDelivery", "ManufacturerXML", "ManufacturerData", "ManufacturerImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/AdminCommands",

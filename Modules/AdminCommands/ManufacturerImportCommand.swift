@@ -1,17 +1,17 @@
 import ArgumentParser
-import Core
 import Foundation
-import ManufacturerImport
-import ManufacturerXML
+import Core
 import Storage
+import ManufacturerData
+import ManufacturerXML
+import ManufacturerImport
 
 /// `aftersales-import`: the manufacturer's XML files (MANUFACTURER-XML.md) into the database.
 public struct AftersalesImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "aftersales-import",
-        abstract:
-            "Import the manufacturer's XML files: bulletins and recalls, labour operations, parts, warranty terms, "
-            + "vehicles.",
+        abstract: "Import the manufacturer's XML files: bulletins and recalls, labour operations, parts, warranty "
+            + "terms, vehicles.",
         discussion: """
             Each file (.xml or .xml.gz, UTF-8 or GB18030) is validated against Docs/schemas/manufacturer-data.xsd \
             while it
@@ -44,14 +44,16 @@ public struct AftersalesImportCommand: ParsableCommand {
             for item in report.rejected {
                 for error in item.errors.prefix(5) { printError(error) }
                 if item.errors.count > 5 {
-                    printError("\(report.file): … \(item.errors.count - 5) more problems in \(item.item)")
+                    printError(
+                        "\(report.file): … \(item.errors.count - 5) more problems in "
+                            + "\(item.item)")
                 }
             }
             for warning in report.warnings.prefix(20) { printError("warning: \(warning)") }
             if report.warningCount > 20 {
                 printError(
-                    "warning: \(report.file): … \(report.warningCount - 20) more warnings (all of them are in --report)"
-                )
+                    "warning: \(report.file): … \(report.warningCount - 20) more "
+                        + "warnings (all of them are in --report)")
             }
         }
         if let reportPath {
@@ -119,8 +121,8 @@ public struct AftersalesImportCommand: ParsableCommand {
         case .partlyImported:
             text =
                 report.written
-                ? "partly imported: the valid items written, the rejected ones listed"
-                : "nothing new; rejected items listed"
+                ? "partly imported: the valid items written, the rejected ones "
+                    + "listed" : "nothing new; rejected items listed"
         case .rejected: text = "rejected: nothing written"
         case .unchanged: text = "unchanged: everything in the file is already stored"
         case .wouldImport: text = "dry run: would import; nothing written"
@@ -128,7 +130,9 @@ public struct AftersalesImportCommand: ParsableCommand {
         case .valid: text = "valid"
         }
         if let same = report.sameChecksumAs {
-            text += "; a file with the same checksum was imported before (import #\(same))"
+            text +=
+                "; a file with the same checksum was imported before (import "
+                + "#\(same))"
         }
         return text
     }
@@ -145,11 +149,12 @@ public struct AftersalesImportCommand: ParsableCommand {
         @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
         @Flag(
             name: .customLong("dry-run"),
-            help: "Do the whole import in a transaction and roll it back: exact counts, nothing written.") var dryRun =
-            false
+            help: "Do the whole import in a transaction and roll it back: exact "
+                + "counts, nothing written.") var dryRun = false
         @Flag(
             name: .customLong("keep-valid"),
-            help: "Store the valid items of a file and list the rejected ones (exit 3).") var keepValid = false
+            help: "Store the valid items of a file and list the rejected ones "
+                + "(exit 3).") var keepValid = false
         @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report:
             String?
         @Flag(help: "No progress display.") var quiet = false
@@ -171,8 +176,8 @@ public struct AftersalesImportCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract:
-                "Check files against the schema and the contract's content rules; writes nothing, needs no database.",
+            abstract: "Check files against the schema and the contract's content rules; writes nothing, needs no "
+                + "database.",
             discussion: Help.text("aftersales-import validate recalls-2026-11.xml"))
 
         @OptionGroup var global: GlobalOptions

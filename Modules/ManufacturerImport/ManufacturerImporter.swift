@@ -1,10 +1,11 @@
-import Catalog
-import Core
 import Foundation
-import ManufacturerStorage
+import Core
+import Catalog
+import Warranty
+import ManufacturerData
 import ManufacturerXML
 import StorageKernel
-import Warranty
+import ManufacturerStorage
 
 /// Counts of one section of one file.
 public struct SectionCounts: Codable, Sendable, Equatable {
@@ -133,7 +134,9 @@ public enum ManufacturerImporter {
         let run = Run(path: path, options: options)
         do {
             return try database.withManufacturerBatch(
-                actor: actor, source: "import of \((path as NSString).lastPathComponent)", dryRun: options.dryRun
+                actor: actor,
+                source: "import of "
+                    + "\((path as NSString).lastPathComponent)", dryRun: options.dryRun
             ) { batch in
                 run.execute(batch: batch, progress: progress)
                 let same = run.checksum.flatMap { try? batch.previousImport(checksum: $0) }
@@ -195,8 +198,7 @@ public enum ManufacturerImporter {
                 failed = true
                 return
             }
-            var bulletinOpen = false
-            var inBulletin = false
+            var bulletinOpen = false, inBulletin = false
             var lastProgress = Date.distantPast
             let totalBytes = reader.totalBytes
             // Where the staged vehicles began in the file. Near the end of the file the stage is stored before it is
@@ -206,10 +208,7 @@ public enum ManufacturerImporter {
             var stageFrom: Int64 = 0
             func storeEarlyNearTheEnd(_ batch: ManufacturerBatch, at position: Int64) throws {
                 let staged = batch.stagedVehicles
-                if staged <= 1 {
-                    stageFrom = position
-                    return
-                }
+                if staged <= 1 { stageFrom = position; return }
                 guard staged >= 4096, totalBytes > position, position > stageFrom else { return }
                 let bytesPerVehicle = Double(position - stageFrom) / Double(staged)
                 if Double(totalBytes - position) < bytesPerVehicle * Double(staged) / 2 {
@@ -282,10 +281,7 @@ public enum ManufacturerImporter {
                     if !(item.section == .bulletins && inBulletin) {
                         sections[item.section, default: SectionCounts()].read += 1
                     }
-                    if item.section == .bulletins {
-                        bulletinOpen = false
-                        inBulletin = false
-                    }
+                    if item.section == .bulletins { bulletinOpen = false; inBulletin = false }
                     reject(item.section, item.key, item.errors.map(\.description))
                 case .labourOperation(let operation):
                     try store(.labourOperations, "labour operation \(operation.key)", itemLine, writing) {
@@ -300,25 +296,27 @@ public enum ManufacturerImporter {
                 case .warrantyTerm(let term):
                     try store(
                         .warrantyTerms,
-                        "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)",
-                        itemLine, writing
+                        "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) "
+                            + "from \(term.effective)", itemLine, writing
                     ) { batch in
                         let (outcome, flag) = try batch.store(term)
                         if let flag, outcome != .unchanged {
-                            warn("\(path):\(itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)")
+                            warn(
+                                "\(path):\(itemLine):1: warranty term "
+                                    + "\(term.make)/\(term.model ?? "*"): \(flag)")
                         }
                         return outcome
                     }
                 case .partsWarranty(let term):
                     try store(
-                        .warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)",
-                        itemLine, writing
+                        .warrantyTerms,
+                        "parts warranty \(term.make)/\(term.model ?? "*") from "
+                            + "\(term.effective)", itemLine, writing
                     ) { try $0.store(term) }
                 case .vehicle(let vehicle):
                     // Staged: their outcomes are counted when the batch stores them, in VIN order (below).
                     try store(.vehicles, "vehicle \(vehicle.vin)", itemLine, writing) {
-                        try $0.store(vehicle)
-                        return nil
+                        try $0.store(vehicle); return nil
                     }
                     if let batch = writing { try storeEarlyNearTheEnd(batch, at: read.bytesRead) }
                 }
@@ -348,15 +346,17 @@ public enum ManufacturerImporter {
             }
             for error in reader.fileErrors { errors.append(error.description) }
             if reader.fileErrorCount > reader.fileErrors.count {
-                errors.append("\(path): … and \(reader.fileErrorCount - reader.fileErrors.count) more problems")
+                errors.append(
+                    "\(path): … and "
+                        + "\(reader.fileErrorCount - reader.fileErrors.count) more problems")
             }
             if reader.fileErrorCount > 0 { failed = true }
             if let allowed = options.sections {
                 for section in reader.sectionsSeen where !allowed.contains(section) {
                     errors.append(
-                        "\(path): this command reads \(allowed.map(\.rawValue).sorted().joined(separator: ", ")) "
-                            + "only; import \(section.rawValue) with aftersales-import"
-                    )
+                        "\(path): this command reads "
+                            + "\(allowed.map(\.rawValue).sorted().joined(separator: ", ")) only; import "
+                            + "\(section.rawValue) with aftersales-import")
                     failed = true
                 }
             }
@@ -423,8 +423,7 @@ public enum ManufacturerImporter {
                 report.outcome = .rejected
                 // Nothing was written: only the rejections count.
                 for key in report.sections.keys {
-                    let rejectedCount = report.sections[key]!.rejected
-                    let read = report.sections[key]!.read
+                    let rejectedCount = report.sections[key]!.rejected, read = report.sections[key]!.read
                     var cleared = SectionCounts()
                     cleared.read = read
                     cleared.rejected = rejectedCount
@@ -513,8 +512,7 @@ struct ReadItem: Sendable {
             produce: { pipe in
                 let reader = source.reader
                 var batch: [ReadItem] = []
-                var work = 0
-                var memory = 0
+                var work = 0, memory = 0
                 while let item = try reader.next() {
                     var read = ReadItem(
                         item: item, line: reader.itemLine, issuedDay: reader.issuedDay, bytesRead: reader.bytesRead)
@@ -583,10 +581,8 @@ final class VINSpill: @unchecked Sendable {
     private func failure(_ what: String) -> XMLInputError {
         XMLInputError(
             file: file, line: 0, column: 0,
-            message:
-                "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): "
-                + "\(String(cString: strerror(errno)))"
-        )
+            message: "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): "
+                + "\(String(cString: strerror(errno)))")
     }
 
     /// Moves `count` bytes between `buffer` and the file at `offset` with `transfer` (pread or pwrite), however

@@ -2,6 +2,7 @@ import Catalog
 import Core
 import Foundation
 import Warranty
+import ManufacturerData
 
 /// A small manufacturer file read whole into memory: for tests, `bulletins add --file` previews and tools.
 /// The import itself streams with `ManufacturerReader` and never holds a file like this.

@@ -1,24 +1,7 @@
+import Foundation
 import CLibXML2
 import Core
-import Foundation
-
-/// A problem in a manufacturer file, located as `FILE:LINE:COLUMN: message`.
-public struct XMLInputError: AfterSalesError, Equatable, Codable {
-    public let file: String
-    public let line: Int
-    public let column: Int
-    public let message: String
-    public var kind: ErrorKind { .invalid }
-    public var field: String? { nil }
-    public var description: String { "\(file):\(line):\(column): \(message)" }
-
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-}
+import ManufacturerData
 
 /// The project's XSD (Docs/schemas/manufacturer-data.xsd, embedded at build time), parsed once per process.
 final class ManufacturerSchema: @unchecked Sendable {
@@ -105,21 +88,14 @@ final class XMLByteSource {
 /// the prolog is scanned (declarations, comments, processing instructions) up to the first element.
 func doctypePosition(path: String) -> (line: Int, column: Int)? {
     let bytes = XMLByteSource.prefix(of: path, count: 1 << 16)
-    var line = 1
-    var column = 1
-    var i = 0
+    var line = 1, column = 1, i = 0
     func starts(_ text: String, at index: Int) -> Bool {
         let needle = Array(text.utf8)
         return index + needle.count <= bytes.count && Array(bytes[index..<(index + needle.count)]) == needle
     }
     func advance(to end: Int) {
         while i < end && i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if bytes[i] & 0xC0 != 0x80 {
-                column += 1
-            }
+            if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
     }
@@ -130,14 +106,8 @@ func doctypePosition(path: String) -> (line: Int, column: Int)? {
     }
     while i < bytes.count {
         if starts("<!DOCTYPE", at: i) { return (line, column) }
-        if starts("<!--", at: i) {
-            skip(past: "-->")
-            continue
-        }
-        if starts("<?", at: i) {
-            skip(past: "?>")
-            continue
-        }
+        if starts("<!--", at: i) { skip(past: "-->"); continue }
+        if starts("<?", at: i) { skip(past: "?>"); continue }
         if bytes[i] == UInt8(ascii: "<") { return nil }
         advance(to: i + 1)
     }

@@ -1,12 +1,12 @@
-import Catalog
-import Core
 import Foundation
+import Testing
+import Core
+import Catalog
+import Warranty
+import ManufacturerData
 import ManufacturerXML
 import Storage
 import TestSupport
-import Testing
-import Warranty
-
 @testable import ManufacturerImport
 
 /// The import of manufacturer files (MANUFACTURER-XML.md) into a real database file.
@@ -277,10 +277,9 @@ struct ManufacturerImportTests {
     )
     func vinSpill() throws {
         let spill = try VINSpill(for: "m.xml")
-        let first = (0..<5).map { VIN(trusted: "LFV2A21K0N3\(200_000 + $0)") }
-        let second = [VIN(trusted: "LSVAB2180N2123456")]
-        let a = try #require(try spill.write(first))
-        let b = try #require(try spill.write(second))
+        let first = (0..<5).map { VIN(trusted: "LFV2A21K0N3\(200_000 + $0)") },
+            second = [VIN(trusted: "LSVAB2180N2123456")]
+        let a = try #require(try spill.write(first)), b = try #require(try spill.write(second))
         #expect(try spill.read(a) == first && b.offset == 5 * 17)
         spill.release(a)
         // Not everything written is done with: the next batch goes after it.

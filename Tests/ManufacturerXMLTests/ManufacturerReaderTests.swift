@@ -1,10 +1,10 @@
-import Catalog
-import Core
 import Foundation
-import TestSupport
 import Testing
+import Core
+import Catalog
 import Warranty
-
+import TestSupport
+import ManufacturerData
 @testable import ManufacturerXML
 
 /// Manufacturer files (MANUFACTURER-XML.md) read with libxml2's SAX2 push parser and the project's XSD.
@@ -115,17 +115,12 @@ struct ManufacturerReaderTests {
         let vins = (0..<count).map { "<Vin>LFV2A21K0N3\(String(100_000 + $0))</Vin>" }.joined(separator: "\n")
         let body = Self.bulletin.replacingOccurrences(of: "<Vin> lfv2a21k1n3100123 </Vin>", with: vins)
         let reader = try ManufacturerReader(path: try folder.write("v.xml", Self.document(body)))
-        var batches: [Int] = []
-        var order: [String] = []
+        var batches: [Int] = [], order: [String] = []
         while let item = try reader.next() {
             switch item {
             case .bulletinBegin: order.append("begin")
-            case .bulletinVINs(let batch):
-                batches.append(batch.count)
-                order.append("vins")
-            case .bulletinEnd(let b):
-                order.append("end")
-                #expect(b.vins.isEmpty)
+            case .bulletinVINs(let batch): batches.append(batch.count); order.append("vins")
+            case .bulletinEnd(let b): order.append("end"); #expect(b.vins.isEmpty)
             default: order.append("other")
             }
         }

@@ -1,0 +1,107 @@
+import Foundation
+import Core
+import Catalog
+import Warranty
+
+/// The sections of a manufacturer file (MANUFACTURER-XML.md).
+public enum Section: String, Sendable, Codable, CaseIterable {
+    case bulletins = "Bulletins"
+    case labourOperations = "LabourOperations"
+    case parts = "Parts"
+    case warrantyTerms = "WarrantyTerms"
+    case vehicles = "Vehicles"
+
+    // Compared and hashed by case, not through the raw String (an import counts every item under its section).
+    public static func == (a: Section, b: Section) -> Bool { a.order == b.order }
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
+
+    private var order: Int {
+        switch self {
+        case .bulletins: 0
+        case .labourOperations: 1
+        case .parts: 2
+        case .warrantyTerms: 3
+        case .vehicles: 4
+        }
+    }
+}
+
+/// What identifies a bulletin and decides its revision outcome; delivered before the bulletin's VIN list.
+public struct BulletinHead: Sendable, Equatable {
+    public var manufacturer: String
+    public var number: String
+    public var kind: Bulletin.Kind
+    public var revision: Int
+    public var issued: LocalDate
+    public var status: Bulletin.Status
+
+    public init(
+        manufacturer: String, number: String, kind: Bulletin.Kind, revision: Int, issued: LocalDate,
+        status: Bulletin.Status
+    ) {
+        self.manufacturer = manufacturer
+        self.number = number
+        self.kind = kind
+        self.revision = revision
+        self.issued = issued
+        self.status = status
+    }
+}
+
+/// An item the manufacturer's file rejects: which one, and every problem found in it.
+public struct RejectedItem: Sendable, Codable, Equatable {
+    public var section: Section
+    public var key: String
+    public var errors: [XMLInputError]
+
+    public init(section: Section, key: String, errors: [XMLInputError]) {
+        self.section = section
+        self.key = key
+        self.errors = errors
+    }
+}
+
+/// The items of a manufacturer file, one at a time, in file order.
+public enum ManufacturerItem: Sendable {
+    /// A bulletin starts: its VINs follow in batches, then `bulletinEnd` with the whole bulletin (without VINs).
+    case bulletinBegin(BulletinHead)
+    case bulletinVINs([VIN])
+    /// Boxed: a bulletin is the largest item by far, and every item in flight would otherwise take its size.
+    indirect case bulletinEnd(Bulletin)
+    case labourOperation(LabourOperation)
+    case part(CatalogPart)
+    case warrantyTerm(WarrantyTerm)
+    case partsWarranty(PartsWarrantyTerm)
+    case vehicle(MasterVehicle)
+    /// The item is invalid; for a bulletin after `bulletinBegin`, the open bulletin is.
+    case rejected(RejectedItem)
+}
+
+/// An item with the line of the file its element starts on.
+public struct AssembledItem: Sendable {
+    public var item: ManufacturerItem
+    public var line: Int
+
+    public init(item: ManufacturerItem, line: Int) {
+        self.item = item
+        self.line = line
+    }
+}
+
+/// A problem in a manufacturer file, located as `FILE:LINE:COLUMN: message`.
+public struct XMLInputError: AfterSalesError, Equatable, Codable {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+    public var kind: ErrorKind { .invalid }
+    public var field: String? { nil }
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
