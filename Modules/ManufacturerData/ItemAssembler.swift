@@ -48,13 +48,13 @@ public struct ItemAssembler {
     /// How many file errors and warnings are kept (the rest are counted).
     public var listLimit = 1000
     /// The validator's problems, queued by the driver, taken here by line.
-    public let problems = ProblemQueue()
+    public var problems = ProblemQueue()
 
     private let position: any ElementPosition
     /// Items assembled and not yet taken.
     private var ready: [AssembledItem] = []
-    /// The attributes of the element being started (read by the value parsers in `ItemAssembler+Values.swift`).
-    private(set) var attributes = ElementAttributes()
+    /// The attributes of the element about to start: the driver empties and fills them, then calls `startElement`.
+    public var attributes = ElementAttributes()
     /// The section named by the open depth-1 element (nil: an element the contract does not know).
     private var openSection: Section?
 
@@ -87,14 +87,9 @@ public struct ItemAssembler {
 
     // MARK: - Events
 
-    /// An element starts at `depth` (0: the root); `fill` puts its attributes in. The driver checks the root's
-    /// name and namespace before it hands the root over.
-    public mutating func startElement(
-        _ element: ContractName, depth: Int,
-        attributes fill: (inout ElementAttributes) -> Void
-    ) {
-        attributes.removeAll()
-        fill(&attributes)
+    /// An element starts at `depth` (0: the root), with the `attributes` the driver has just put in. The driver
+    /// checks the root's name and namespace before it hands the root over.
+    public mutating func startElement(_ element: ContractName, depth: Int) {
         if depth == 0 {
             manufacturer = attributes[.manufacturer]?.trimmed() ?? ""
             if let text = attributes[.issued]?.trimmed() {

@@ -1,7 +1,7 @@
 /// The problems a validator reports while the file is parsed (libxml2's: the XSD's and well-formedness), queued in
 /// file order until the assembler gives each to the item whose lines hold it, or to the file. A validator sees
 /// every event before the assembler does, and reports lines, not nodes.
-public final class ProblemQueue {
+public struct ProblemQueue {
     struct Pending {
         var error: XMLInputError
         var fatal: Bool
@@ -18,7 +18,7 @@ public final class ProblemQueue {
 
     /// Queues a problem, made by `problem` only when it is kept: a fatal one always is (the file stops with it),
     /// others while fewer than `limit` wait. A warning becomes a warning of the file, not an error of an item.
-    public func add(fatal: Bool = false, warning: Bool = false, _ problem: () -> XMLInputError) {
+    public mutating func add(fatal: Bool = false, warning: Bool = false, _ problem: () -> XMLInputError) {
         guard pending.count < Self.limit || fatal else { dropped += 1; return }
         pending.append(Pending(error: problem(), fatal: fatal, warning: warning))
     }
@@ -30,5 +30,5 @@ public final class ProblemQueue {
     public var stoppingProblem: XMLInputError? { (pending.last { $0.fatal } ?? pending.last)?.error }
 
     /// Forgets every waiting problem (the file stopped: its stopping problem says enough).
-    public func removeAll() { pending.removeAll() }
+    public mutating func removeAll() { pending.removeAll() }
 }

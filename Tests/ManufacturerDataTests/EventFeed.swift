@@ -29,9 +29,9 @@ struct EventFeed {
 
     private mutating func start(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         let element = ContractName(text: name)
-        assembler.startElement(element, depth: open.count) { buffer in
-            for (key, value) in attributes { buffer.append(ContractName(text: key), value: value) }
-        }
+        assembler.attributes.removeAll()
+        for (key, value) in attributes { assembler.attributes.append(ContractName(text: key), value: value) }
+        assembler.startElement(element, depth: open.count)
         open.append(element)
     }
 
@@ -72,7 +72,7 @@ struct EventFeed {
     }
 
     /// A problem the validator reports on `line` (default: the line of the last tag), as libxml2 queues it.
-    func problem(_ message: String, line: Int? = nil, warning: Bool = false) {
+    mutating func problem(_ message: String, line: Int? = nil, warning: Bool = false) {
         let error = XMLInputError(file: assembler.file, line: line ?? position.line, column: 1, message: message)
         assembler.problems.add(warning: warning) { error }
     }

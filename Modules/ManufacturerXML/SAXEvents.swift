@@ -1,0 +1,146 @@
+import CLibXML2
+import ManufacturerData
+
+/// What `ManufacturerReader`'s SAX callbacks do with libxml2's events: names interned by dictionary pointer, the
+/// limits (depth, text length), the root's name and namespace, and each event handed to the `ItemAssembler`. One
+/// value, so that a callback is one access to the reader (dynamic exclusivity checking stays on, checked once per
+/// event); everything it changes lives here.
+struct SAXEvents {
+    let file: String
+    /// libxml2's objects, for where the parser is and for stopping it.
+    let sax: SAXParts
+    var assembler: ItemAssembler
+    var stack: [ContractName] = []
+    /// Bytes of text since the last tag, for `textLimit`.
+    var textSeen = 0
+    /// Why the file stops: not well-formed, or refused by the reader; thrown once the items before it are delivered.
+    var stopped: XMLInputError?
+
+    init(file: String, sax: SAXParts) {
+        self.file = file
+        self.sax = sax
+        assembler = ItemAssembler(file: file, position: sax)
+    }
+
+    /// Stops the parser at a problem that ends the file.
+    mutating func stop(_ error: XMLInputError) {
+        if stopped == nil { stopped = error }
+        if let parser = sax.parser { xmlStopParser(parser) }
+    }
+
+    // MARK: - Events
+
+    mutating func startElement(
+        _ localName: UnsafePointer<xmlChar>?, namespace uri: UnsafePointer<xmlChar>?,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard stopped == nil else { return }
+        let element = name(localName)
+        let depth = stack.count
+        guard depth < ManufacturerReader.depthLimit else {
+            stop(
+                XMLInputError(
+                    file: file, line: sax.line, column: sax.column,
+                    message: "Excessive depth in document: "
+                        + "elements nested more than \(ManufacturerReader.depthLimit) deep (the contract needs 5)"))
+            return
+        }
+        if depth == 0 {
+            let namespace = uri.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let expected = ManufacturerReader.namespace
+            guard element == .ManufacturerData else {
+                stop(
+                    XMLInputError(
+                        file: file, line: sax.line, column: sax.column,
+                        message:
+                            "the root element must be ManufacturerData in the namespace \(expected)"))
+                return
+            }
+            guard namespace == expected else {
+                stop(
+                    XMLInputError(
+                        file: file, line: sax.line, column: sax.column,
+                        message:
+                            "ManufacturerData must be in the namespace \(expected), not \(namespace ?? "none")"))
+                return
+            }
+        }
+        assembler.attributes.removeAll()
+        if let attributes {
+            // Five pointers an attribute: local name, prefix, namespace, the value's start and its end.
+            for index in 0..<attributeCount {
+                let base = attributes + 5 * index
+                guard let start = base[3], let end = base[4] else { continue }
+                let attribute = names.name(base[0])
+                assembler.attributes.append(attribute, value: UnsafeBufferPointer(start: start, count: end - start))
+            }
+        }
+        assembler.startElement(element, depth: depth)
+        textSeen = 0
+        stack.append(element)
+    }
+
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard stopped == nil, let element = stack.last else { return }
+        // Every element's text counts, kept or not: the validator reports each piece of text where none belongs.
+        textSeen += bytes.count
+        guard textSeen <= ManufacturerReader.textLimit else {
+            stop(
+                XMLInputError(
+                    file: file, line: sax.line, column: sax.parserColumn,
+                    message: "\(element.text) holds a text longer than "
+                        + "\(ManufacturerReader.textLimit / 1024) KiB"))
+            return
+        }
+        assembler.characters(bytes, in: element)
+    }
+
+    mutating func endElement() {
+        guard stopped == nil, let element = stack.popLast() else { return }
+        textSeen = 0
+        assembler.endElement(element, depth: stack.count)
+    }
+
+    // MARK: - Element names
+
+    var names = NameTable()
+
+    mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> ContractName { names.name(pointer) }
+}
+
+/// The names of the contract by their pointer into the parser's dictionary: a small open-addressed table (a
+/// Dictionary's hashing cost more than the rest of a VIN's element). An unknown name is looked up by its text, and
+/// kept while the table has room.
+struct NameTable {
+    private static let slotCount = 256
+    private var slots = [(pointer: UnsafePointer<xmlChar>?, name: ContractName)](
+        repeating: (nil, .unknown),
+        count: NameTable.slotCount)
+    private var kept = 0
+
+    /// The name an element or attribute name from the parser's dictionary stands for.
+    mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> ContractName {
+        guard let pointer else { return .unknown }
+        var slot = Self.slot(of: pointer)
+        while let key = slots[slot].pointer {
+            if key == pointer { return slots[slot].name }
+            slot = (slot + 1) & (Self.slotCount - 1)
+        }
+        let name = ContractName(text: String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+        remember(pointer, as: name)
+        return name
+    }
+
+    private static func slot(of pointer: UnsafePointer<xmlChar>) -> Int {
+        Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & (slotCount - 1)
+    }
+
+    mutating func remember(_ pointer: UnsafePointer<xmlChar>, as name: ContractName) {
+        // At most half full: probes stay short, and a file of endless unknown names cannot fill it.
+        guard kept < Self.slotCount / 2 else { return }
+        var slot = Self.slot(of: pointer)
+        while slots[slot].pointer != nil { slot = (slot + 1) & (Self.slotCount - 1) }
+        slots[slot] = (pointer, name)
+        kept += 1
+    }
+}
