@@ -74,7 +74,8 @@ public struct ItemAssembler {
     private var bulletin: Bulletin?
     /// Whether `bulletin` is set: tested per VIN, where looking into the optional would copy the bulletin.
     private var inBulletin = false
-    private var bulletinChildren: Set<ContractName> = []
+    /// The VINs of the open bulletin's list, delivered in batches apart from it.
+    private var vinsListed = 0
     private var vins: [VIN] = []
     private var numbers: Set<String> = []
     private var simple: ManufacturerItem?
@@ -168,7 +169,7 @@ public struct ItemAssembler {
                 manufacturer: manufacturer, number: number, kind: kind, revision: revision,
                 issued: issued, status: status, title: "", component: "", summary: "", remedy: "")
             inBulletin = true
-            bulletinChildren = []
+            vinsListed = 0
             vins.removeAll(keepingCapacity: true)
             guard numbers.insert(number).inserted else {
                 itemError("bulletin \(number) appears twice in the file")
@@ -238,7 +239,6 @@ public struct ItemAssembler {
 
     private mutating func itemChild(_ element: ContractName) {
         guard itemSection == .bulletins, inBulletin else { return }
-        bulletinChildren.insert(element)
         switch element {
         case .Model:
             if let make = required(.make), let model = required(.name) {
@@ -283,6 +283,7 @@ public struct ItemAssembler {
             case .success(let vin):
                 if let warning = vin.checkDigitWarning { warn(warning) }
                 vins.append(vin)
+                vinsListed += 1
             case .failure(let problem):
                 itemError("Vin: \(problem.description)")
             }
@@ -323,15 +324,12 @@ public struct ItemAssembler {
 
     private mutating func completeItem(upTo endLine: Int) {
         guard let section = itemSection else { return }
-        if section == .bulletins, var done = bulletin {
+        if section == .bulletins, let done = bulletin {
             flushVINs(upTo: endLine)
             if itemErrors.isEmpty {
                 do {
-                    // VINs were delivered in batches; the whole bulletin is checked with a placeholder list.
-                    let listed = bulletinChildren.contains(.Vin)
-                    if listed { done.vins = [VIN(trusted: "00000000000000000")] }
-                    try done.validate()
-                    done.vins = []
+                    // W-6: the VINs went out in batches; the bulletin is valid by its list all the same.
+                    try done.validate(vinsListedApart: vinsListed)
                 } catch {
                     itemError(
                         "bulletin \(done.number): \((error as? InvalidInput)?.description ?? "\(error)")",

@@ -228,9 +228,7 @@ public final class ManufacturerBatch {
                 ? state.incoming
                 : try Int.fetchOne(
                     db.cachedStatement(sql: "SELECT vin_count FROM bulletin WHERE id = ?"), arguments: [id]) ?? 0
-            var check = header
-            if vinCount > 0 { check.vins = [VIN(trusted: "00000000000000000")] }
-            try check.validate()
+            try header.validate(vinsListedApart: vinCount)
             if case .replace(let previous) = state.mode {
                 result.outcome = .replaced
                 result.storedRevision = previous

@@ -102,7 +102,10 @@ public struct Bulletin: Sendable, Codable, Equatable {
     }
 
     /// Checks the bulletin as MANUFACTURER-XML.md defines it; throws `InvalidInput` naming the field.
-    public func validate() throws {
+    /// `vinsListedApart` counts the VINs of its list that are not in `vins`: a list of millions travels apart from
+    /// the bulletin (a file delivers it in batches after the header, storage keeps it in its own table), and a
+    /// bulletin that applies by its VIN list alone is valid by that list (W-6).
+    public func validate(vinsListedApart: Int = 0) throws {
         for (field, value) in [
             ("number", number), ("title", title), ("component", component), ("summary", summary), ("remedy", remedy),
             ("manufacturer", manufacturer),
@@ -111,7 +114,8 @@ public struct Bulletin: Sendable, Codable, Equatable {
             throw InvalidInput(field: field, "is required")
         }
         guard revision >= 1 else { throw InvalidInput(field: "revision", "must be 1 or more") }
-        guard !(models.isEmpty && built.isEmpty && vinRanges.isEmpty && vins.isEmpty) else {
+        // W-6: "An Applies with no element is an error"; a VIN list, however it travels, is an element.
+        guard !(models.isEmpty && built.isEmpty && vinRanges.isEmpty && vins.isEmpty && vinsListedApart == 0) else {
             throw InvalidInput(
                 field: "applies",
                 "a bulletin must say which vehicles it applies to (model, built dates, VIN range or VINs)")
@@ -135,16 +139,11 @@ public struct Bulletin: Sendable, Codable, Equatable {
 
     /// Content comparison for revisions: the elements of Applies compare as sets.
     public func sameContent(as other: Bulletin) -> Bool {
-        var a = self
-        var b = other
-        a.models.sort { "\($0)" < "\($1)" }
-        b.models.sort { "\($0)" < "\($1)" }
-        a.built.sort { "\($0)" < "\($1)" }
-        b.built.sort { "\($0)" < "\($1)" }
-        a.vinRanges.sort { $0.from < $1.from }
-        b.vinRanges.sort { $0.from < $1.from }
-        a.vins.sort()
-        b.vins.sort()
+        var a = self, b = other
+        a.models.sort { "\($0)" < "\($1)" }; b.models.sort { "\($0)" < "\($1)" }
+        a.built.sort { "\($0)" < "\($1)" }; b.built.sort { "\($0)" < "\($1)" }
+        a.vinRanges.sort { $0.from < $1.from }; b.vinRanges.sort { $0.from < $1.from }
+        a.vins.sort(); b.vins.sort()
         return a == b
     }
 }

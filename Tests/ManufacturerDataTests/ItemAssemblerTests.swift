@@ -307,6 +307,26 @@ struct ItemAssemblerTests {
         }
     }
 
+    @Test("W-6: a bulletin that applies by its VIN list alone is valid by that list, delivered in batches")
+    func vinListAlone() {
+        var feed = EventFeed()
+        feed.openRoot()
+        feed.open("Bulletins")
+        Self.bulletin(
+            &feed,
+            applies: { feed in
+                for serial in 0..<(ItemAssembler.vinBatchSize + 3) {
+                    feed.leaf("Vin", text: "LFV2A21K0N3\(100_000 + serial)")
+                }
+            })
+        feed.finish()
+        #expect(feed.delivered.map(kindName) == ["begin", "vins(4096)", "vins(3)", "end"])
+        guard case .bulletinEnd(let bulletin)? = feed.delivered.last else { return }
+        // The bulletin carries no criterion and no VIN of its own: its list went out in the batches before it.
+        #expect(bulletin.vins.isEmpty && bulletin.models.isEmpty)
+        #expect(bulletin.built.isEmpty && bulletin.vinRanges.isEmpty)
+    }
+
     @Test("Revisions: the same bulletin number twice in one file is an error; the first stands")
     func sameNumberTwice() {
         var feed = EventFeed()

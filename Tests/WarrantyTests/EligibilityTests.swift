@@ -371,6 +371,37 @@ struct BulletinTests {
         #expect(!Self.bulletin(models: [limited]).applicability(to: older, listed: false).matches)
     }
 
+    @Test("W-6: a bulletin applies by any one kind of criterion; its VIN list counts wherever the list travels")
+    func criteria() throws {
+        let model = Bulletin.ModelCriterion(make: "Volkswagen", name: "Sagitar")
+        let built = Bulletin.BuiltCriterion(from: LocalDate("2022-03-01")!, to: nil)
+        let range = try VinRange(from: VIN(trusted: "LFV2A21K0N3000001"), to: VIN(trusted: "LFV2A21K0N3099999"))
+        var listed = Self.bulletin()
+        listed.vins = [VIN(trusted: "LFV2A21K1N3000123")]
+        let cases: [(what: String, bulletin: Bulletin, listedApart: Int, valid: Bool)] = [
+            ("no criterion at all (MANUFACTURER-XML.md: an Applies with no element)", Self.bulletin(), 0, false),
+            ("a model", Self.bulletin(models: [model]), 0, true),
+            ("build dates", Self.bulletin(built: [built]), 0, true),
+            ("a VIN range", Self.bulletin(ranges: [range]), 0, true),
+            ("a VIN list in the value", listed, 0, true),
+            ("a VIN list delivered apart (a file's batches, storage's own table)", Self.bulletin(), 1_000_000, true),
+        ]
+        for (what, bulletin, listedApart, valid) in cases {
+            if valid {
+                #expect(throws: Never.self, "\(what)") { try bulletin.validate(vinsListedApart: listedApart) }
+            } else {
+                #expect(
+                    throws: InvalidInput(
+                        field: "applies",
+                        "a bulletin must say which vehicles it applies to "
+                            + "(model, built dates, VIN range or VINs)"), "\(what)"
+                ) {
+                    try bulletin.validate(vinsListedApart: listedApart)
+                }
+            }
+        }
+    }
+
     @Test("A bulletin without any applicability criterion, or an extension without limits, is refused")
     func validation() {
         #expect(throws: InvalidInput.self) { try Self.bulletin().validate() }
