@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import ManufacturerXML
+import ManufacturerData
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import ManufacturerData
 
 /// A parser that reads untrusted input, with the invariants one input must keep: `run` returns when the parser
 /// answered as its contract says (a value, or the project's typed error naming where), and throws `FuzzFailure`

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import ManufacturerXML
+import ManufacturerData
 
 /// The manufacturer reader as the import drives it: `ManufacturerReader(path:)`, then `next()` until nil.
 ///
