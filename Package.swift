@@ -324,7 +324,9 @@ let package = Package(
         // MARK: - Tools (fuzzing: `make fuzz` builds aftersales-fuzz with libFuzzer; see Docs/testing.md)
         .target(
             name: "FuzzTargets",
-            dependencies: ["Core", "Customers", "ManufacturerXML", "ManufacturerData", "TextInput", "Messaging", "Campaigns"],
+            dependencies: [
+                "Core", "Customers", "ManufacturerXML", "ManufacturerData", "TextInput", "Messaging", "Campaigns",
+            ],
             path: "Tools/Fuzz/FuzzTargets",
             swiftSettings: swiftSettings
         ),

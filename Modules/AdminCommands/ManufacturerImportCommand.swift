@@ -149,12 +149,14 @@ public struct AftersalesImportCommand: ParsableCommand {
         @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
         @Flag(
             name: .customLong("dry-run"),
-            help: ArgumentHelp("Do the whole import in a transaction and roll it back: exact "
-                + "counts, nothing written.")) var dryRun = false
+            help: ArgumentHelp(
+                "Do the whole import in a transaction and roll it back: exact "
+                    + "counts, nothing written.")) var dryRun = false
         @Flag(
             name: .customLong("keep-valid"),
-            help: ArgumentHelp("Store the valid items of a file and list the rejected ones "
-                + "(exit 3).")) var keepValid = false
+            help: ArgumentHelp(
+                "Store the valid items of a file and list the rejected ones "
+                    + "(exit 3).")) var keepValid = false
         @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report:
             String?
         @Flag(help: "No progress display.") var quiet = false

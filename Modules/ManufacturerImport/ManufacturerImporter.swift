@@ -134,9 +134,7 @@ public enum ManufacturerImporter {
         let run = Run(path: path, options: options)
         do {
             return try database.withManufacturerBatch(
-                actor: actor,
-                source: "import of "
-                    + "\((path as NSString).lastPathComponent)", dryRun: options.dryRun
+                actor: actor, source: "import of \((path as NSString).lastPathComponent)", dryRun: options.dryRun
             ) { batch in
                 run.execute(batch: batch, progress: progress)
                 let same = run.checksum.flatMap { try? batch.previousImport(checksum: $0) }
@@ -159,7 +157,9 @@ public enum ManufacturerImporter {
     final class Run {
         let path: String
         let options: ImportOptions
-        let started = Date()
+        /// Elapsed time (progress, the report's seconds) is measured on the monotonic clock: it is no business
+        /// time, so neither the injected clock nor the dealer's zone has a say in it.
+        let started = ContinuousClock.now
         var sections: [Section: SectionCounts] = [:]
         var errors: [String] = []
         var rejected: [RejectedItemReport] = []
@@ -199,7 +199,7 @@ public enum ManufacturerImporter {
                 return
             }
             var bulletinOpen = false, inBulletin = false
-            var lastProgress = Date.distantPast
+            var lastProgress: ContinuousClock.Instant?
             let totalBytes = reader.totalBytes
             // Where the staged vehicles began in the file. Near the end of the file the stage is stored before it is
             // full, while the reader still has work to do: whenever what is left of the file holds fewer vehicles
@@ -219,12 +219,11 @@ public enum ManufacturerImporter {
             func handle(_ read: ReadItem) throws {
                 let item = read.item
                 let itemLine = read.line
-                var effective: LocalDate {
-                    read.issuedDay ?? LocalDate(instant: Date(), in: TimeZone(identifier: "Asia/Shanghai")!)
-                }
                 items += 1
-                if progress != nil, items % 1024 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
-                    lastProgress = Date()
+                if progress != nil, items % 1024 == 0,
+                    lastProgress.map({ $0.duration(to: .now) > .milliseconds(200) }) ?? true
+                {
+                    lastProgress = .now
                     progress?(ImportProgress(bytesRead: read.bytesRead, totalBytes: totalBytes, items: items))
                 }
                 let writing = !failed ? batch : nil
@@ -289,29 +288,28 @@ public enum ManufacturerImporter {
                     }
                 case .part(let part):
                     try store(.parts, "part \(part.number)", itemLine, writing) { batch in
-                        let (outcome, warning) = try batch.store(part, effective: effective)
+                        // A price takes effect on the file's issue day; a file without one (it is refused all
+                        // the same) prices from the import's day: the injected clock's, in the dealer's zone (T-2).
+                        let (outcome, warning) = try batch.store(part, effective: read.issuedDay ?? batch.today())
                         if let warning { warn("\(path):\(itemLine):1: \(warning)") }
                         return outcome
                     }
                 case .warrantyTerm(let term):
                     try store(
                         .warrantyTerms,
-                        "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) "
-                            + "from \(term.effective)", itemLine, writing
+                        "warranty term \(term.make)/\(term.model ?? "*")/\(term.usage.rawValue) from \(term.effective)",
+                        itemLine, writing
                     ) { batch in
                         let (outcome, flag) = try batch.store(term)
                         if let flag, outcome != .unchanged {
-                            warn(
-                                "\(path):\(itemLine):1: warranty term "
-                                    + "\(term.make)/\(term.model ?? "*"): \(flag)")
+                            warn("\(path):\(itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)")
                         }
                         return outcome
                     }
                 case .partsWarranty(let term):
                     try store(
-                        .warrantyTerms,
-                        "parts warranty \(term.make)/\(term.model ?? "*") from "
-                            + "\(term.effective)", itemLine, writing
+                        .warrantyTerms, "parts warranty \(term.make)/\(term.model ?? "*") from \(term.effective)",
+                        itemLine, writing
                     ) { try $0.store(term) }
                 case .vehicle(let vehicle):
                     // Staged: their outcomes are counted when the batch stores them, in VIN order (below).
@@ -346,17 +344,15 @@ public enum ManufacturerImporter {
             }
             for error in reader.fileErrors { errors.append(error.description) }
             if reader.fileErrorCount > reader.fileErrors.count {
-                errors.append(
-                    "\(path): … and "
-                        + "\(reader.fileErrorCount - reader.fileErrors.count) more problems")
+                errors.append("\(path): … and \(reader.fileErrorCount - reader.fileErrors.count) more problems")
             }
             if reader.fileErrorCount > 0 { failed = true }
             if let allowed = options.sections {
                 for section in reader.sectionsSeen where !allowed.contains(section) {
                     errors.append(
-                        "\(path): this command reads "
-                            + "\(allowed.map(\.rawValue).sorted().joined(separator: ", ")) only; import "
-                            + "\(section.rawValue) with aftersales-import")
+                        "\(path): this command reads \(allowed.map(\.rawValue).sorted().joined(separator: ", ")) "
+                            + "only; import \(section.rawValue) with aftersales-import"
+                    )
                     failed = true
                 }
             }
@@ -411,7 +407,12 @@ public enum ManufacturerImporter {
                 issued: issued,
                 importRun: nil, sameChecksumAs: nil, sections: counts, warningCount: warningCount, warnings: warnings,
                 errors: errors,
-                rejected: rejected, bytes: bytes, seconds: Date().timeIntervalSince(started))
+                rejected: rejected, bytes: bytes, seconds: Self.seconds(started.duration(to: .now)))
+        }
+
+        /// A duration in seconds, as the report gives it.
+        static func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
 
         func finish(written: Bool, importRun: Int64?, sameChecksumAs: Int64?) -> FileReport {
@@ -581,8 +582,10 @@ final class VINSpill: @unchecked Sendable {
     private func failure(_ what: String) -> XMLInputError {
         XMLInputError(
             file: file, line: 0, column: 0,
-            message: "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): "
-                + "\(String(cString: strerror(errno)))")
+            message:
+                "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): "
+                    + "\(String(cString: strerror(errno)))"
+        )
     }
 
     /// Moves `count` bytes between `buffer` and the file at `offset` with `transfer` (pread or pwrite), however

@@ -54,6 +54,9 @@ public final class ManufacturerBatch {
         self.dryRun = dryRun
     }
 
+    /// The import's day in the dealer's time zone (T-2), by the injected clock.
+    public func today() throws -> LocalDate { LocalDate(instant: now, in: try AppDatabase.settings(db).timeZone) }
+
     // MARK: - Savepoints (keep the valid items of a file)
 
     /// Starts an item that may be rejected on its own.

@@ -192,6 +192,37 @@ struct ManufacturerImportTests {
         #expect(try db.part(number: "06L 115 562 B").part.price == Money(fen: 9_150))
     }
 
+    @Test(
+        "T-2: a file without its issue day prices its parts from the import's day, by the injected clock and zone",
+        arguments: [("Asia/Shanghai", "2026-03-02"), ("America/Los_Angeles", "2026-03-01")])
+    func effectiveDayByTheClock(zone: String, day: String) throws {
+        let folder = try TemporaryDirectory()
+        // 2026-03-01T17:00Z is 01:00 on 2026-03-02 in Shanghai and 09:00 on 2026-03-01 in Los Angeles.
+        let db = try AppDatabase.open(
+            path: folder.path("m.sqlite"), create: true,
+            clock: FixedClock(instant("2026-03-01T17:00:00Z")))
+        _ = try db.setSetting("time.zone", to: zone, actor: "it-zhang")
+        let good = try String(contentsOfFile: Self.good, encoding: .utf8)
+        let issued = #" issued="2026-11-01T08:00:00+08:00""#
+        // The stored price took effect on 2026-03-03, the issue day of the file that brought it.
+        let stored = good.replacingOccurrences(of: issued, with: #" issued="2026-03-03T08:00:00+08:00""#)
+        let first = ManufacturerImporter.importFile(path: try folder.write("stored.xml", stored), into: db, actor: "it")
+        #expect(first.outcome == .imported, "\(first.errors)")
+        // A file without `issued` is refused (the schema requires it), but its parts are priced on the way: from
+        // the import's day, which is older than the stored price's, so the warning names that day.
+        let undated = good.replacingOccurrences(of: issued, with: "").replacingOccurrences(
+            of: #"price="86.00""#,
+            with: #"price="91.50""#)
+        let report = ManufacturerImporter.importFile(
+            path: try folder.write("undated.xml", undated), into: db,
+            actor: "it")
+        #expect(report.outcome == .rejected && report.errors.contains { $0.contains("issued") }, "\(report.errors)")
+        let older =
+            "part 06L 115 562 B: this file's price (91.50 CNY from \(day)) is older than the stored one "
+            + "(from 2026-03-03)"
+        #expect(report.warnings.contains { $0.contains(older) }, "\(report.warnings)")
+    }
+
     @Test("--keep-valid stores the valid items and lists every rejected one; without it nothing is written")
     func keepValid() throws {
         let folder = try TemporaryDirectory()
