@@ -43,8 +43,10 @@ for target in $targets; do
     echo "fuzz: $target for ${seconds}s, seeds ${seeds[*]}"
     log=$runs/$target/log
     status=0
+    started=$SECONDS
     ASAN_OPTIONS=$asan nice -n 10 "$binary" "$target" "$runs/$target/corpus" "${seeds[@]}" "${options[@]}" \
         > "$log" 2>&1 || status=$?
+    elapsed=$((SECONDS - started))
     stat() { grep -E "^stat::$1:" "$log" | awk '{print $2}' | tail -1; }
     last=$(grep -E "^#[0-9]+" "$log" | tail -1)
     cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<< "$last")
@@ -55,7 +57,7 @@ for target in $targets; do
         failed=1
         grep -E "^$target: |ERROR: " "$log" | head -3 || true
     fi
-    report+=("$(printf '%-13s %6ss %11s %9s %6s %7s %7s %8s' "$target" "$seconds" "$(stat number_of_executed_units)" \
+    report+=("$(printf '%-13s %6ss %11s %9s %6s %7s %7s %8s' "$target" "$elapsed" "$(stat number_of_executed_units)" \
         "$(stat average_exec_per_sec)" "${cov:-?}" "${ft:-?}" "${corpus:-?}" "$crashes")")
 done
 
