@@ -92,8 +92,8 @@ let package = Package(
             dependencies: ["CLibXML2", "Core", "Catalog", "Warranty", "ManufacturerData"],
             path: "Modules/ManufacturerXML",
             resources: [.embedInCode("manufacturer-data.xsd")],
-            // Exclusivity checking stays on here as everywhere (untrusted input): it costs the whole import 1.5 % of its
-            // instructions, measured in Docs/benchmarks.md.
+            // Exclusivity checking stays on here as everywhere (untrusted input): it costs the whole import
+            // 1.5 % of its instructions, measured in Docs/benchmarks.md.
             swiftSettings: swiftSettings
         ),
         .testTarget(
