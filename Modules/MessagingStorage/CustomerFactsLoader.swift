@@ -61,8 +61,8 @@ extension AppDatabase {
         let sql = """
             SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, \
             c.address,
-                   (SELECT group_concat(phone) FROM
-                        (SELECT phone FROM customer_phone WHERE customer_id = c.id ORDER BY phone)),
+                   (SELECT min(phone) FROM customer_phone
+                        WHERE customer_id = c.id AND phone GLOB '\(ContactDetails.mobileGlob)'),
                    v.vin, v.plate, v.make, v.model, v.model_year, v.usage, julianday(v.delivered_at),
                    \(needs.contains(.mileage) ? mileage : "NULL"),
                    \(needs.contains(.lastVisit) ? lastVisit : "NULL"),
@@ -142,9 +142,9 @@ extension AppDatabase {
             facts.name = statement.text(1) ?? ""
             facts.email = statement.text(8)
             facts.address = statement.text(9)
-            // The first of the customer's numbers that is a mobile number, by the Customers rule (an SMS goes there).
-            facts.mobile = statement.text(10)?.split(separator: ",").lazy.map(String.init)
-                .first(where: ContactDetails.isMobile)
+            // The first of the customer's numbers that is a mobile number, by the Customers rule (an SMS goes there):
+            // SQL picks it by the rule's GLOB shortcut, and the rule itself has the last word.
+            facts.mobile = statement.text(10).flatMap { ContactDetails.isMobile($0) ? $0 : nil }
             if hasVehicle {
                 if facts.vin == nil { facts.vin = statement.text(11).map(VIN.init(trusted:)) }
                 facts.plate = statement.text(12)
