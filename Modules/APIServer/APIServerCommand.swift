@@ -36,6 +36,12 @@ public struct APIServerCommand: AsyncParsableCommand {
     @Flag(
         name: .customLong("no-access-log"), help: "Do not print the access log (a line per request on standard output)."
     ) var noAccessLog = false
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Language of answers without Accept-Language: zh or en. Default: $AFTERSALES_LANG, else the database's "
+                + "locale setting, else LANG.", valueName: "zh|en"))
+    var lang: String?
 
     public init() {}
 
@@ -57,12 +63,17 @@ public struct APIServerCommand: AsyncParsableCommand {
             throw ValidationError(String(describing: error))
         }
         let database = try Conventions.open(path: path, now: now)
+        let speech: Speech
+        do { speech = try Conventions.speech(option: lang, databasePath: path) } catch {
+            throw ValidationError(String(describing: error))
+        }
         let host = self.host
         let printLine: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         let accessLog = noAccessLog ? nil : printLine
         let app = buildApplication(
-            database: database, host: host, port: port, corsOrigins: Set(corsOrigin), accessLog: accessLog
+            database: database, host: host, port: port, corsOrigins: Set(corsOrigin), accessLog: accessLog,
+            speech: speech
         ) { port in
             FileHandle.standardOutput.write(
                 Data("aftersales-api listening on http://\(host):\(port) (database \(path))\n".utf8))

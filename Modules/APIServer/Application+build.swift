@@ -9,11 +9,12 @@ import Storage
 /// under /v1 needs a bearer token whose role holds the route's permission.
 public func buildRouter(
     database: AppDatabase, registry: RouteRegistry = RouteRegistry(), corsOrigins: Set<String> = [],
-    accessLog: (@Sendable (String) -> Void)? = nil
+    accessLog: (@Sendable (String) -> Void)? = nil, speech: Speech = Speech(.en)
 ) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     if let accessLog { router.add(middleware: AccessLogMiddleware(write: accessLog)) }
     if !corsOrigins.isEmpty { router.add(middleware: CORSOriginsMiddleware(origins: corsOrigins)) }
+    router.add(middleware: LanguageMiddleware(fallback: speech))
     router.add(middleware: ProblemMiddleware())
     router.get("health") { _, _ in
         let migrations = try await database.run { try $0.schemaStatus().applied.count }
@@ -44,12 +45,12 @@ public func buildRouter(
 public func buildApplication(
     database: AppDatabase, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil,
     corsOrigins: Set<String> = [], accessLog: (@Sendable (String) -> Void)? = nil,
-    onRunning: (@Sendable (Int) async -> Void)? = nil
+    speech: Speech = Speech(.en), onRunning: (@Sendable (Int) async -> Void)? = nil
 ) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "aftersales-api")
     if logger.logLevel > .info { logger.logLevel = .info }
     return Application(
-        router: buildRouter(database: database, corsOrigins: corsOrigins, accessLog: accessLog),
+        router: buildRouter(database: database, corsOrigins: corsOrigins, accessLog: accessLog, speech: speech),
         configuration: .init(address: .hostname(host, port: port), serverName: "aftersales-api"),
         onServerRunning: { channel in await onRunning?(channel.localAddress?.port ?? port) },
         logger: logger)

@@ -12,14 +12,16 @@ struct AuthMiddleware: RouterMiddleware {
     ) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw Unauthorized(
-                reason:
-                    "this route needs a token: send Authorization: Bearer <token> (create one with `aftersales token "
-                    + "create`)"
+                phrase:
+                    """
+                    this route needs a token: send Authorization: Bearer <token> (create one with `aftersales token \
+                    create`)
+                    """
             )
         }
         let secret = String(header.dropFirst(7)).trimmed()
         guard let principal = try await database.run({ try $0.authenticate(secret: secret) }) else {
-            throw Unauthorized(reason: "the token is unknown or revoked")
+            throw Unauthorized(phrase: "the token is unknown or revoked")
         }
         var context = context
         context.principal = principal

@@ -33,12 +33,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 case .unauthorized: .unauthorized
                 }
             var response = Self.problem(
-                status: status, detail: error.description, field: error.field, kind: error.kind.rawValue)
+                status: status, detail: error.sentence, field: error.field, kind: error.kind.rawValue)
             if error.kind == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
             return response
         } catch let error as HTTPError {
             return Self.problem(
-                status: error.status, detail: error.body ?? error.status.reasonPhrase, field: nil, kind: "http")
+                status: error.status,
+                detail: error.body.map { Phrase(verbatim: $0) } ?? Phrase(key: error.status.reasonPhrase),
+                field: nil, kind: "http")
         } catch let error as BodyTooLarge {
             // A body over the route's limit is the caller's to shorten, never an internal error.
             return Self.problem(
@@ -46,17 +48,22 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 detail: "the request body is larger than the limit of \(Self.size(error.limit)) for this route",
                 field: nil, kind: "too-large")
         } catch let error as NIOTooManyBytesError {
-            let limit = error.maxBytes.map { " of \(Self.size($0))" } ?? ""
             return Self.problem(
-                status: .contentTooLarge, detail: "the request body is larger than the limit\(limit) for this route",
+                status: .contentTooLarge,
+                detail: error.maxBytes.map {
+                    "the request body is larger than the limit of \(Self.size($0)) for this route"
+                }
+                    ?? "the request body is larger than the limit for this route",
                 field: nil,
                 kind: "too-large")
         } catch let error as any HTTPResponseError {
-            return Self.problem(status: error.status, detail: error.status.reasonPhrase, field: nil, kind: "http")
+            return Self.problem(
+                status: error.status, detail: Phrase(key: error.status.reasonPhrase), field: nil, kind: "http")
         } catch  where DatabaseFailure.isBusy(error) {
             // Another program holds the write lock past the setting database.busy-seconds: try again, nothing written.
             var response = Self.problem(
-                status: .serviceUnavailable, detail: DatabaseFailure.message(error) ?? "busy", field: nil, kind: "busy")
+                status: .serviceUnavailable, detail: DatabaseFailure.message(error) ?? "the database is busy",
+                field: nil, kind: "busy")
             response.headers[.retryAfter] = "5"
             return response
         } catch {
@@ -72,10 +79,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
-    static func problem(status: HTTPResponse.Status, detail: String, field: String?, kind: String) -> Response {
+    /// The problem document, its title and detail in the language of the request.
+    static func problem(status: HTTPResponse.Status, detail: Phrase, field: String?, kind: String) -> Response {
         let problem = Problem(
-            type: "https://aftersales.invalid/problems/\(kind)", title: status.reasonPhrase, status: status.code,
-            detail: detail, field: field)
+            type: "https://aftersales.invalid/problems/\(kind)", title: Phrase(key: status.reasonPhrase).rendered(),
+            status: status.code, detail: detail.rendered(), field: field)
         let data = (try? JSONFormat.encoder(pretty: false).encode(problem)) ?? Data()
         return Response(
             status: status, headers: [.contentType: "application/problem+json"],
@@ -89,16 +97,17 @@ struct Forbidden: AfterSalesError {
     let role: Role
     var kind: ErrorKind { .forbidden }
     var field: String? { nil }
-    var description: String {
-        "role \(role.rawValue) may not do this (needs \(permission.rawValue): "
-            + "\(permission.roles.map(\.rawValue).joined(separator: ", ")))"
+    var phrase: Phrase {
+        """
+        role \(role.rawValue) may not do this (needs \(permission.rawValue): \
+        \(permission.roles.map(\.rawValue).joined(separator: ", ")))
+        """
     }
 }
 
 /// No valid bearer token.
 struct Unauthorized: AfterSalesError {
-    let reason: String
+    let phrase: Phrase
     var kind: ErrorKind { .unauthorized }
     var field: String? { nil }
-    var description: String { reason }
 }

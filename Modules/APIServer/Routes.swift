@@ -55,7 +55,7 @@ struct Routes {
         registry.add(route)
         let accepted = query[route.description] ?? []
         group.on(RouterPath(path), method: method) { request, context in
-            guard let principal = context.principal else { throw Unauthorized(reason: "this route needs a token") }
+            guard let principal = context.principal else { throw Unauthorized(phrase: "this route needs a token") }
             guard principal.role.may(permission) else { throw Forbidden(permission: permission, role: principal.role) }
             try Query(request: request).refuseUnknown(accepted: accepted)
             return try await handler(request, context, principal)

@@ -95,7 +95,7 @@ struct TaskController {
                 Setting.catalogue.map {
                     Entry(
                         key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue,
-                        summary: $0.summary)
+                        summary: $0.summary.rendered())
                 })
         }
         routes.put("settings/:key", .administer) { request, context, principal in

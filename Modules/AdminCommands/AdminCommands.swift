@@ -59,7 +59,7 @@ struct SettingsCommand: ParsableCommand {
             let entries = Setting.catalogue.map {
                 Entry(
                     key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue,
-                    summary: $0.summary)
+                    summary: $0.summary.rendered())
             }
             try global.output.emit(
                 entries,

@@ -1,3 +1,4 @@
+import AppConventions
 import ArgumentParser
 import Core
 import Foundation
@@ -39,7 +40,26 @@ public struct AftersalesCommand: ParsableCommand {
 
 extension GlobalOptions {
     /// The options every command takes (and whether each takes a value).
-    static let names: [String: Bool] = ["--db": true, "--actor": true, "--format": true, "--csv-bom": true]
+    static let names: [String: Bool] = [
+        "--db": true, "--actor": true, "--format": true, "--csv-bom": true, "--lang": true,
+    ]
+
+    /// The value of `name` among `arguments` (`--lang en` or `--lang=en`), before any `--`.
+    static func value(of name: String, in arguments: [String]) -> String? {
+        var found: String?
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            let argument = arguments[index]
+            if argument == name, index + 1 < arguments.count {
+                found = arguments[index + 1]
+                index += 1
+            } else if argument.hasPrefix(name + "=") {
+                found = String(argument.dropFirst(name.count + 1))
+            }
+            index += 1
+        }
+        return found
+    }
 
     /// `arguments` with the global options given before the first subcommand moved to the end, where the
     /// subcommand's own parser reads them; anything else is left as it is.
@@ -85,44 +105,63 @@ struct InitCommand: ParsableCommand {
 /// Runs a command line; a failure of SQLite itself (the database busy past the setting, a full disk) is one line a
 /// person can act on, exit 1, never SQLite's own text or the statement. Everything else as ArgumentParser does.
 func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
+    // The language first, so that help, errors and output all speak it (issue 16).
+    let speech: Speech
+    do {
+        speech = try Conventions.speech(
+            option: GlobalOptions.value(of: "--lang", in: arguments),
+            databasePath: Conventions.databasePath(GlobalOptions.value(of: "--db", in: arguments)))
+    } catch {
+        fail("\(error)", status: 64)
+    }
+    Speech.$current.withValue(speech) { run(root, arguments) }
+}
+
+private func run(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
     // Bytes that are not UTF-8 arrive as U+FFFD and would be stored so: a usage error naming the argument instead.
     if let bad = arguments.firstIndex(where: { $0.contains("\u{FFFD}") }) {
-        FileHandle.standardError.write(
-            Data(
-                ("Error: argument \(bad + 1) is not valid UTF-8 (\(arguments[bad])); check the terminal's or the "
-                    + "script's encoding\n")
-                    .utf8))
-        root.exit(withError: ExitCode(64))
+        fail(
+            "argument \(bad + 1) is not valid UTF-8 (\(arguments[bad])); check the terminal's or the script's encoding",
+            status: 64)
     }
-    if let message = negativeNumberMessage(arguments) {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-        root.exit(withError: ExitCode(64))
-    }
+    if let message = negativeNumberMessage(arguments) { fail(message, status: 64) }
     do {
         var command = try root.parseAsRoot(arguments)
         try command.run()
         root.exit()
+    } catch let error as any AfterSalesError {
+        fail(error.sentence, status: 1)
     } catch {
-        if let message = DatabaseFailure.message(error) {
-            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-            root.exit(withError: ExitCode(1))
+        if let message = DatabaseFailure.message(error) { fail(message, status: 1) }
+        // The parser's own words (help, usage errors), in the language of the moment.
+        let code = root.exitCode(for: error)
+        let text = ParserWords.translated(root.fullMessage(for: error))
+        if !text.isEmpty {
+            let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+            handle.write(Data((text + "\n").utf8))
         }
-        root.exit(withError: error)
+        exit(code.rawValue)
     }
+}
+
+/// Writes `message` as an error line to standard error and exits with `status`.
+func fail(_ message: Phrase, status: Int32) -> Never {
+    printError("\(Phrase("Error: \(message)"))")
+    exit(status)
 }
 
 /// A usage error for the first negative number among the arguments (before `--`), or nil. The parser would read
 /// `-1` as an unknown option and complain of a missing value instead; no id, count or figure is ever negative.
-func negativeNumberMessage(_ arguments: [String]) -> String? {
+func negativeNumberMessage(_ arguments: [String]) -> Phrase? {
     let options = arguments.prefix { $0 != "--" }
     func negative(_ text: String) -> Bool {
         text.hasPrefix("-") && text.dropFirst().first.map { ("0"..."9").contains($0) } == true
     }
     guard let index = options.firstIndex(where: negative) else { return nil }
     let value = arguments[index]
-    var message = "\(value) is not a valid value: ids, counts and figures are never negative"
+    let message: Phrase = "\(value) is not a valid value: ids, counts and figures are never negative"
     if index > 0, arguments[index - 1].hasPrefix("--"), !arguments[index - 1].contains("=") {
-        message += "; a text that starts with a dash is written \(arguments[index - 1])=\(value)"
+        return message + "; a text that starts with a dash is written \(arguments[index - 1])=\(value)"
     }
     return message
 }

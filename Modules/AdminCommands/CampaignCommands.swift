@@ -100,12 +100,14 @@ struct SegmentCommand: ParsableCommand {
             preview,
             table: TextTable(
                 columns: ["", "customers", "with address", "opted in", "opted out"],
-                rows: [["segment \(name ?? "")", String(preview.customers), "", "", ""]]
+                rows: [[Phrase("segment \(name ?? "")").rendered(), String(preview.customers), "", "", ""]]
                     + preview.channels.map {
                         [$0.channel.rawValue, "", String($0.withAddress), String($0.optedIn), String($0.optedOut)]
                     }),
-            footer: "filter: \(preview.filter)\nvehicles matched: \(preview.vehicles)"
-                + (preview.sample.isEmpty ? "" : "\nfor example: " + preview.sample.joined(separator: ", ")))
+            footer: preview.sample.isEmpty
+                ? "filter: \(preview.filter)\nvehicles matched: \(preview.vehicles)"
+                : "filter: \(preview.filter)\nvehicles matched: \(preview.vehicles)\n"
+                    + "for example: \(preview.sample.joined(separator: ", "))")
     }
 }
 
@@ -516,7 +518,7 @@ struct OutboxCommand: ParsableCommand {
             }
             var results = try global.open().applyDeliveryResults(lines, actor: global.actorName)
             results.rejected = rejected + results.rejected.map { "\(file):\($0)" }
-            for line in results.rejected { printError(line) }
+            for line in results.rejected { printError("\(line)") }
             try global.output.emit(
                 results,
                 table: .record([

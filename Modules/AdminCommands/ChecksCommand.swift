@@ -42,9 +42,10 @@ struct ChecksCommand: ParsableCommand {
                     rows: findings.map {
                         [$0.check, $0.customerID.description, $0.customerName, $0.owner ?? "", $0.problem]
                     }),
-                footer: selected.map { check in
-                    "\(check.rawValue): \(findings.filter { $0.check == check.rawValue }.count)"
-                }.joined(separator: "; "))
+                footer: Phrase.joined(
+                    selected.map { check in
+                        "\(check.rawValue): \(findings.filter { $0.check == check.rawValue }.count)"
+                    }, separator: "; "))
         }
     }
 

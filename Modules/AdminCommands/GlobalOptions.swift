@@ -35,6 +35,13 @@ public struct GlobalOptions: ParsableArguments {
             "With --format csv: start with a UTF-8 byte order mark, so Excel reads Chinese text (yes); no for scripts.")
     public var csvBOM: YesNo = .yes
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Language of the output: zh or en. Default: $AFTERSALES_LANG, else the database's locale setting, else "
+                + "LANG.", valueName: "zh|en"))
+    public var lang: String?
+
     public init() {}
 
     /// The database path by the shared convention.

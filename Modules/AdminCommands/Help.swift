@@ -86,3 +86,7 @@ enum Help {
         }
     }
 }
+
+/// A phrase of help (an abstract, a discussion, an option's help) in the language of the moment: help is built when
+/// the command line is parsed, after the binary chose its language.
+func say(_ phrase: Phrase) -> String { phrase.rendered() }

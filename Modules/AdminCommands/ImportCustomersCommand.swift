@@ -47,11 +47,11 @@ struct ImportCustomersCommand: ParsableCommand {
             path: file, options: options, actor: global.actorName,
             progress: progress.map { p in { p.update(bytes: $0, rows: $1) } })
         progress?.finish()
-        for problem in report.errors { printError(report.located(problem)) }
+        for problem in report.errors { printError("\(report.located(problem))") }
         if report.rejectedRows > report.errors.count {
             printError("\(file): … \(report.rejectedRows - report.errors.count) more rejected rows")
         }
-        for warning in report.warnings.prefix(20) { printError("warning: " + report.located(warning)) }
+        for warning in report.warnings.prefix(20) { printError("warning: \(report.located(warning))") }
         if report.warnings.count > 20 { printError("warning: … \(report.warnings.count - 20) more warnings") }
         func counts(_ c: ImportCounts) -> String { "\(c.added) added, \(c.updated) updated, \(c.unchanged) unchanged" }
         try global.output.emit(

@@ -40,9 +40,9 @@ public struct AftersalesImportCommand: ParsableCommand {
         _ reports: [FileReport], global: GlobalOptions, reportPath: String?, validating: Bool = false
     ) throws {
         for report in reports {
-            for error in report.errors { printError(error) }
+            for error in report.errors { printError("\(error)") }
             for item in report.rejected {
-                for error in item.errors.prefix(5) { printError(error) }
+                for error in item.errors.prefix(5) { printError("\(error)") }
                 if item.errors.count > 5 {
                     printError(
                         "\(report.file): … \(item.errors.count - 5) more problems in "
@@ -88,7 +88,8 @@ public struct AftersalesImportCommand: ParsableCommand {
             ? ["file", "section", "items read", "invalid"]
             : ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"]
         try global.output.emit(
-            reports, table: TextTable(columns: columns, rows: rows), footer: outcomes.joined(separator: "\n"))
+            reports, table: TextTable(columns: columns, rows: rows),
+            footer: Phrase(verbatim: outcomes.joined(separator: "\n")))
         let failed = reports.filter { $0.outcome == .rejected }.count
         let partial = reports.contains {
             $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport

@@ -1,7 +1,9 @@
 import Core
 import Foundation
 
-/// A table of text cells: rendered aligned for people, or as CSV with a header row.
+/// A table of text cells: rendered aligned for people, or as CSV with a header row. Column names and a record's field
+/// names are the product's words, said in the language of the moment (`Phrase(key:)`); cells are said as they are (a
+/// presenter translates a code it shows to people).
 public struct TextTable: Sendable {
     public var columns: [String]
     public var rows: [[String]]
@@ -24,6 +26,7 @@ public struct TextTable: Sendable {
     /// `maximumWidth` wide: while the table is wider, its widest column is narrowed and its cells wrap.
     public func rendered() -> String {
         let cleaned = rows.map { $0.map { $0.replacingOccurrences(of: "\n", with: " ") } }
+        let columns = self.columns.map { Phrase(key: $0).rendered() }
         var widths = columns.map(TextTable.width)
         for row in cleaned {
             for (i, cell) in row.enumerated() where i < widths.count {
@@ -94,7 +97,8 @@ public struct TextTable: Sendable {
             return text.contains(where: { ",\"\n\r".contains($0) })
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
+        return ([columns.map { Phrase(key: $0).rendered() }] + rows).map { $0.map(field).joined(separator: ",") }
+            .joined(separator: "\n")
     }
 
     /// A number grouped for people (`1,234.50`, `61,200`) as a spreadsheet reads it (`1234.50`, `61200`); any other
@@ -159,7 +163,7 @@ public struct Output: Sendable {
     }
 
     /// Prints `document` as JSON, or `table` as a table or CSV.
-    public func emit<T: Encodable>(_ document: T, table: @autoclosure () -> TextTable, footer: String? = nil) throws {
+    public func emit<T: Encodable>(_ document: T, table: @autoclosure () -> TextTable, footer: Phrase? = nil) throws {
         switch format {
         case .json:
             print(String(decoding: try JSONFormat.encoder().encode(document), as: UTF8.self))
@@ -167,17 +171,17 @@ public struct Output: Sendable {
             printCSV(table())
         case .table:
             print(table().rendered())
-            if let footer { print(footer) }
+            if let footer { print(footer.rendered()) }
         }
     }
 
     /// Prints a line for people (table format only), e.g. a confirmation.
-    public func note(_ text: String) {
-        if format == .table { print(text) }
+    public func note(_ text: Phrase) {
+        if format == .table { print(text.rendered()) }
     }
 }
 
 /// Writes a line to standard error.
-public func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+public func printError(_ text: Phrase) {
+    FileHandle.standardError.write(Data((text.rendered() + "\n").utf8))
 }

@@ -15,10 +15,10 @@ struct PageOptions: ParsableArguments {
 
 extension Page {
     /// What every list says under its table: which rows of how many, and how to ask for the rest.
-    var footer: String {
+    var footer: Phrase {
         guard total > 0 else { return "none found" }
-        guard !items.isEmpty else { return "nothing from row \(offset + 1) on; \(Grouping.thousands(total)) in all" }
-        let rows = "\(offset + 1)–\(offset + items.count) of \(Grouping.thousands(total))"
+        guard !items.isEmpty else { return "nothing from row \(offset + 1) on; \(grouped: total) in all" }
+        let rows: Phrase = "\(offset + 1)–\(offset + items.count) of \(grouped: total)"
         return more ? "\(rows); more with --offset \(offset + items.count)" : rows
     }
 }

@@ -57,3 +57,18 @@ public enum Conventions {
         return database.with(clock: FixedClock(now.instant(in: try database.settings().timeZone)))
     }
 }
+
+extension Conventions {
+    /// What a binary speaks (issue 16): `--lang`, else `$AFTERSALES_LANG`, else the database's `locale` setting, else
+    /// `LANG`; a database not created yet will be Chinese, as a new one is. Dates in sentences by `date.style`.
+    public static func speech(
+        option: String?, databasePath: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Speech {
+        let stored = AppDatabase.peek([.locale, .dateStyle], path: databasePath)
+        let exists = FileManager.default.fileExists(atPath: databasePath)
+        let language = try Speech.resolve(option: option, environment: environment) {
+            exists ? stored[.locale] : Language.zh.rawValue
+        }
+        return Speech(language, dateStyle: stored[.dateStyle].flatMap(DateStyle.init(rawValue:)) ?? .long)
+    }
+}

@@ -57,7 +57,7 @@ public enum ComplaintContactDirection: String, CaseIterable, Codable, Sendable {
     case inbound
 }
 
-func required(_ text: String?, field: String, _ why: String) throws -> String {
+func required(_ text: String?, field: String, _ why: Phrase) throws -> String {
     let trimmed = (text ?? "").trimmed()
     guard !trimmed.isEmpty else { throw InvalidInput(field: field, why) }
     return trimmed

@@ -11,63 +11,68 @@ public enum ErrorKind: String, Sendable {
 }
 
 /// An error a user may see: its description says what happened and what to do, naming the field
-/// or the record. Database error text never reaches a client; only these do.
+/// or the record, in the language of the moment (`Speech.current`). Database error text never reaches a client;
+/// only these do.
 public protocol AfterSalesError: Error, CustomStringConvertible, Sendable {
     var kind: ErrorKind { get }
-    /// The input field at fault, when one is.
+    /// The input field at fault, when one is: named as the caller typed it, in every language.
     var field: String? { get }
-    /// The message without the field name (for outputs that show the field apart).
-    var detail: String { get }
+    /// What went wrong, without the field name: a phrase, said in the language of whoever reads it.
+    var phrase: Phrase { get }
+    /// The whole message as a phrase (by default after the field it concerns), for whoever prints or quotes it.
+    var sentence: Phrase { get }
 }
 
 extension AfterSalesError {
-    public var detail: String { description }
+    /// The message without the field name (for outputs that show the field apart).
+    public var detail: String { phrase.rendered() }
+    /// The message, after the field it concerns (`vin: …`).
+    public var description: String { sentence.rendered() }
+    public var sentence: Phrase { field.map { "\($0): \(phrase)" } ?? phrase }
 }
 
 /// A value that does not fit its field.
 public struct InvalidInput: AfterSalesError, Equatable {
     public let field: String?
-    public let reason: String
+    public let phrase: Phrase
     public var kind: ErrorKind { .invalid }
 
-    public init(field: String?, _ reason: String) {
+    public init(field: String?, _ reason: Phrase) {
         self.field = field
-        self.reason = reason
+        self.phrase = reason
     }
 
-    public var description: String { field.map { "\($0): \(reason)" } ?? reason }
-    public var detail: String { reason }
+    /// The reason in the language of the moment.
+    public var reason: String { phrase.rendered() }
 }
 
 /// A record that does not exist.
 public struct NotFound: AfterSalesError, Equatable {
-    public let entity: String
+    public let entity: Phrase
     public let key: String
     public let field: String?
     public var kind: ErrorKind { .notFound }
 
-    public init(_ entity: String, _ key: String, field: String? = nil) {
+    public init(_ entity: Phrase, _ key: String, field: String? = nil) {
         self.entity = entity
         self.key = key
         self.field = field
     }
 
-    public var description: String { "no \(entity) \(key)" }
+    public var phrase: Phrase { "no \(entity) \(key)" }
+    public var sentence: Phrase { phrase }
 }
 
 /// A change that clashes with what is stored (a VIN already on another vehicle, a move C-5 does not allow...).
 public struct Conflict: AfterSalesError, Equatable {
     public let field: String?
-    public let message: String
+    public let phrase: Phrase
     public var kind: ErrorKind { .conflict }
 
-    public init(field: String?, _ message: String) {
+    public init(field: String?, _ message: Phrase) {
         self.field = field
-        self.message = message
+        self.phrase = message
     }
-
-    public var description: String { field.map { "\($0): \(message)" } ?? message }
-    public var detail: String { message }
 }
 
 /// Parses one of an enum's raw values, or throws `InvalidInput` listing them.

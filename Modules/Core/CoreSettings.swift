@@ -30,6 +30,19 @@ extension Setting {
         value: .integer(1...600)
     )
 
+    public static let locale = Setting(
+        "locale", rule: "design", default: "system",
+        summary: "the language the product speaks: zh (Simplified Chinese) or en; system follows LANG. A new database "
+            + "starts in zh; --lang and $AFTERSALES_LANG override it for one run, Accept-Language for one request",
+        value: .choice(["zh", "en", "system"])
+    )
+
+    public static let dateStyle = Setting(
+        "date.style", rule: "design", default: "long",
+        summary: "how Chinese sentences write a day: long (2026年12月5日) or iso (2026-12-05); tables keep ISO",
+        value: .choice(DateStyle.allCases.map(\.rawValue))
+    )
+
     /// The Core module's settings, in the order `settings show` lists them.
-    public static let core: [Setting] = [.timeZone, .clockMode, .databaseBusySeconds]
+    public static let core: [Setting] = [.timeZone, .clockMode, .databaseBusySeconds, .locale, .dateStyle]
 }

@@ -33,13 +33,12 @@ public struct RenamedField: AfterSalesError {
     }
 
     public var kind: ErrorKind { underlying.kind }
-    public var detail: String { underlying.detail }
-
+    public var phrase: Phrase { underlying.phrase }
     /// The error's message, its leading `field: ` (when it has one) the caller's name for the field.
-    public var description: String {
+    public var sentence: Phrase {
         guard let old = underlying.field, let new = field, underlying.description.hasPrefix(old + ": ") else {
-            return underlying.description
+            return underlying.sentence
         }
-        return new + underlying.description.dropFirst(old.count)
+        return "\(new): \(phrase)"
     }
 }

@@ -27,7 +27,7 @@ public enum JSONFormat {
             // SQLite would cut the text at a NUL while the audit log kept it whole: refused, never stored wrong.
             throw InvalidInput(
                 field: nil,
-                String(format: "a text contains the control character U+%04X; send text without it", control))
+                "a text contains the control character \(String(format: "U+%04X", control)); send text without it")
         }
         do {
             return try JSONDecoder().decode(type, from: data)
@@ -38,7 +38,7 @@ public enum JSONFormat {
             }
             switch error {
             case .typeMismatch(let type, let context):
-                throw InvalidInput(field: path(context), "expected \(type)")
+                throw InvalidInput(field: path(context), "expected \(String(describing: type))")
             case .valueNotFound(_, let context):
                 throw InvalidInput(field: path(context), "must not be null")
             case .keyNotFound(let key, let context):
@@ -47,7 +47,7 @@ public enum JSONFormat {
                 throw InvalidInput(
                     field: path(context),
                     context.debugDescription.contains("JSON") || context.codingPath.isEmpty
-                        ? "the body is not valid JSON" : context.debugDescription)
+                        ? "the body is not valid JSON" : Phrase(verbatim: context.debugDescription))
             @unknown default:
                 throw InvalidInput(field: nil, "the body is not valid JSON")
             }

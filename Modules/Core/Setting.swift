@@ -11,7 +11,7 @@ public struct Setting: Hashable, Sendable, CustomStringConvertible {
     /// The default DOMAIN.md gives (or our [design] default where it is silent).
     public let defaultValue: String
     /// One line for `settings show` and the docs.
-    public let summary: String
+    public let summary: Phrase
     let value: Value
 
     /// What a value may be.
@@ -21,12 +21,12 @@ public struct Setting: Hashable, Sendable, CustomStringConvertible {
         /// One of these words (compared without case, stored in lower case).
         case choice([String])
         /// Any text; `required` is the message when it may not be empty.
-        case text(required: String?)
+        case text(required: Phrase?)
         /// A parser of its own: gets the trimmed text and the key, returns the normalised value or throws.
         case custom(@Sendable (_ text: String, _ key: String) throws -> String)
     }
 
-    public init(_ key: String, rule: String, default defaultValue: String, summary: String, value: Value) {
+    public init(_ key: String, rule: String, default defaultValue: String, summary: Phrase, value: Value) {
         rawValue = key
         self.rule = rule
         self.defaultValue = defaultValue

@@ -36,7 +36,8 @@ public struct StaffMember: Codable, Sendable, Equatable {
     ) throws -> StaffMember {
         guard let member = staff.first(where: { $0.name == name }) else {
             let current = staff.filter { $0.isCurrent(on: day) }.map(\.name)
-            let choose = current.isEmpty ? "no staff is recorded yet" : "staff: \(current.joined(separator: ", "))"
+            let choose: Phrase =
+                current.isEmpty ? "no staff is recorded yet" : "staff: \(current.joined(separator: ", "))"
             throw InvalidInput(
                 field: field,
                 "\(name) is not a staff member (\(choose)); see `aftersales staff list`, "

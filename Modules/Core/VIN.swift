@@ -18,7 +18,10 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         case length(Int)
         case character(Character, position: Int)
 
-        public var description: String {
+        public var description: String { phrase.rendered() }
+
+        /// Why, as a phrase.
+        public var phrase: Phrase {
             switch self {
             case .length(let n): return "a VIN has 17 characters, this one has \(n)"
             case .character(let c, let p):
@@ -184,7 +187,7 @@ extension VIN {
     /// A VIN from user input; a bad one is an `InvalidInput` naming `field`.
     public static func parse(_ text: String, field: String = "vin") throws -> VIN {
         do { return try VIN(validating: text) } catch {
-            throw InvalidInput(field: field, error.description)
+            throw InvalidInput(field: field, error.phrase)
         }
     }
 }

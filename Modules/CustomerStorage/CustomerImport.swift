@@ -96,7 +96,7 @@ extension AppDatabase {
             }
             layout = try CustomerCSVLayout(header: header)
         } catch let error as InvalidInput {
-            throw InvalidInput(field: "\(path):1", error.description)
+            throw InvalidInput(field: "\(path):1", error.sentence)
         }
         let now = clock.now()
         try writer.writeWithoutTransaction { db in

@@ -204,8 +204,8 @@ extension AppDatabase {
                 }
                 throw InvalidInput(
                     field: field,
-                    "\(trimmed) fits \(rows.count > 5 ? "more than 5" : String(rows.count)) vehicles: "
-                        + list.joined(separator: ", ") + "; give the whole VIN")
+                    "\(trimmed) fits \(rows.count > 5 ? "more than 5" : Phrase(verbatim: String(rows.count))) "
+                        + "vehicles: \(list.joined(separator: ", ")); give the whole VIN")
             }
             return VIN(trusted: first["vin"])
         }

@@ -97,6 +97,7 @@ public struct XMLInputError: AfterSalesError, Equatable, Codable {
     public var kind: ErrorKind { .invalid }
     public var field: String? { nil }
     public var description: String { "\(file):\(line):\(column): \(message)" }
+    public var phrase: Phrase { Phrase(verbatim: description) }
 
     public init(file: String, line: Int, column: Int, message: String) {
         self.file = file

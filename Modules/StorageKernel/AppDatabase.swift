@@ -25,9 +25,8 @@ public struct AppDatabase: Sendable {
     public static func open(
         path: String, create: Bool = false, clock: any WallClock, migrations: MigrationRegistry
     ) throws -> AppDatabase {
-        if !create, !FileManager.default.fileExists(atPath: path) {
-            throw StorageError.missingDatabase(path)
-        }
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !create, !exists { throw StorageError.missingDatabase(path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // A write waits for another program's write lock (a long import) up to the setting database.busy-seconds,
@@ -49,6 +48,8 @@ public struct AppDatabase: Sendable {
             throw StorageError.unreadable(path, error.message ?? "\(error.resultCode)")
         }
         let database = try AppDatabase(pool, clock: clock, migrations: migrations)
+        // A new database speaks Chinese (issue 16); one from before the setting follows LANG until it is set.
+        if !exists { _ = try database.setSetting(.locale, to: Language.zh.rawValue, actor: "aftersales init") }
         wait.seconds = Double((try? database.settings().integer(.databaseBusySeconds)) ?? 5)
         return database
     }
@@ -101,7 +102,7 @@ public enum DatabaseFailure {
     }
 
     /// One line for a person: what happened and what to do; nothing was written (the transaction rolled back).
-    public static func message(_ error: any Error) -> String? {
+    public static func message(_ error: any Error) -> Phrase? {
         guard let error = error as? DatabaseError else { return nil }
         if isBusy(error) {
             return
@@ -128,18 +129,20 @@ public enum StorageError: AfterSalesError {
     public var kind: ErrorKind { .invalid }
     public var field: String? { nil }
 
-    public var description: String {
+    public var phrase: Phrase {
         switch self {
         case .missingDatabase(let path):
-            return
-                "no database at \(path); create one with `aftersales init --db \(path)` or pass --db (or set "
-                + "AFTERSALES_DB)"
+            return """
+                no database at \(path); create one with `aftersales init --db \(path)` or pass --db (or set \
+                AFTERSALES_DB)
+                """
         case .unreadable(let path, let reason):
             return "cannot open \(path) as a database: \(reason)"
         case .newerSchema(let path, let unknown):
-            return
-                "\(path ?? "the database") was written by a newer AfterSales (unknown migrations: "
-                + "\(unknown.joined(separator: ", "))); upgrade this program before using it"
+            return """
+                \(path.map { Phrase(verbatim: $0) } ?? "the database") was written by a newer AfterSales \
+                (unknown migrations: \(unknown.joined(separator: ", "))); upgrade this program before using it
+                """
         case .notAnAfterSalesDatabase(let path):
             return "\(path) is not an AfterSales database"
         case .inUse(let path):

@@ -40,3 +40,29 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The values stored for `settings` in the database at `path`, read without opening it for work (no migration,
+    /// no lock held): what a binary needs before it starts, such as the language it speaks. Empty when the file is
+    /// missing or unreadable; the command itself then says why.
+    public static func peek(_ settings: [Setting], path: String) -> [Setting: String] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return [:] }
+        let marks = settings.map { _ in "?" }.joined(separator: ",")
+        let rows =
+            (try? queue.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT key, value FROM setting WHERE key IN (\(marks))",
+                    arguments: StatementArguments(settings.map(\.rawValue)))
+            }) ?? []
+        var values: [Setting: String] = [:]
+        for row in rows {
+            if let setting = settings.first(where: { $0.rawValue == row["key"] as String }) {
+                values[setting] = row["value"]
+            }
+        }
+        return values
+    }
+}

@@ -361,7 +361,7 @@ struct HandlingTests {
                 followUpPerson: "x")
         }
         #expect(
-            error?.message.contains("allowed now: contact, assign, route, escalate, crisis, invalidate, attach") == true
+            error?.detail.contains("allowed now: contact, assign, route, escalate, crisis, invalidate, attach") == true
         )
         #expect(throws: InvalidInput.self) {
             try c.contact(

@@ -156,7 +156,7 @@ struct CustomerStoreTests {
             _ = try db.addCustomer(NewCustomer(customer: other, phones: ["138 0013 8000"]), actor: "t")
             Issue.record("the duplicate phone must be refused")
         } catch let error as Conflict {
-            #expect(error.message.contains("customer 1 (王芳)"))
+            #expect(error.detail.contains("customer 1 (王芳)"))
         }
         #expect(try db.listCustomers().total == 1)
         let shared = try db.addCustomer(
@@ -176,7 +176,7 @@ struct CustomerStoreTests {
             Issue.record("a second vehicle with the same VIN must be refused")
         } catch let error as Conflict {
             #expect(error.field == "vin")
-            #expect(error.message == "VIN LFV2A21K3N3000123 is already on vehicle 1 (customer 1 王芳)")
+            #expect(error.detail == "VIN LFV2A21K3N3000123 is already on vehicle 1 (customer 1 王芳)")
         }
     }
 

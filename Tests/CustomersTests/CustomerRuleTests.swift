@@ -22,8 +22,8 @@ struct CustomerRuleTests {
                     Issue.record("\(from) → \(target) should be refused")
                 } catch let error as Conflict {
                     #expect(error.field == "class")
-                    #expect(error.message.contains("C-5"))
-                    for move in allowed[from]! { #expect(error.message.contains(move.rawValue)) }
+                    #expect(error.detail.contains("C-5"))
+                    for move in allowed[from]! { #expect(error.detail.contains(move.rawValue)) }
                 }
             }
         }

@@ -50,7 +50,7 @@ func parseMailbox(_ path: String, maildir: Bool = false) throws -> [[String]] {
         print(json.dumps(sorted(out), ensure_ascii=False))
         """
     let result = try Binaries.run("/usr/bin/python3", ["-c", script, path, maildir ? "maildir" : "mbox"])
-    guard result.status == 0 else { throw InvalidInput(field: "python", result.stderr) }
+    guard result.status == 0 else { throw InvalidInput(field: "python", "\(result.stderr)") }
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String]]
 }
 

@@ -59,6 +59,8 @@ public enum Binaries {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "AFTERSALES_DB")
         env.removeValue(forKey: "AFTERSALES_NOW")
+        // The binaries speak Chinese first; tests that read their words read English unless they ask otherwise.
+        env["AFTERSALES_LANG"] = "en"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let folder = try TemporaryDirectory()
@@ -89,7 +91,7 @@ public enum Binaries {
     /// `sqlite3 PATH .dump`: "unchanged" in DEVELOPERS.md means an identical dump.
     public static func dump(_ database: String) throws -> String {
         let result = try run("/usr/bin/sqlite3", [database, ".dump"])
-        guard result.status == 0 else { throw InvalidInput(field: "sqlite3", result.stderr) }
+        guard result.status == 0 else { throw InvalidInput(field: "sqlite3", "\(result.stderr)") }
         return result.stdout
     }
 }

@@ -119,7 +119,7 @@ struct WarrantyStoreTests {
             _ = try db.storeBulletin(Self.recall(title: "别的标题"), actor: "t")
             Issue.record("same revision, other content must be refused")
         } catch let error as Conflict {
-            #expect(error.message.contains("revision 1 is already stored"))
+            #expect(error.detail.contains("revision 1 is already stored"))
         }
         #expect(try db.storeBulletin(Self.recall(revision: 2, title: "前制动软管磨损(修订)"), actor: "t").outcome == .replaced)
         let stale = try db.storeBulletin(Self.recall(revision: 1), actor: "t")

@@ -424,7 +424,7 @@ struct ClaimAndMaintenanceTests {
             _ = try ClaimAction.pay.apply(to: .submitted)
             Issue.record("paying a submitted claim must be refused")
         } catch let error as Conflict {
-            #expect(error.message == "a submitted claim cannot be paid (W-7); allowed: approve, reject")
+            #expect(error.detail == "a submitted claim cannot be paid (W-7); allowed: approve, reject")
         }
         #expect(throws: Conflict.self) { try ClaimAction.resubmit.apply(to: .paid) }
     }

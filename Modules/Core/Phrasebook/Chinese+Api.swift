@@ -1,0 +1,4 @@
+extension Phrasebook {
+    /// The words of the api part, by English template.
+    static let api: [String: String] = [:]
+}

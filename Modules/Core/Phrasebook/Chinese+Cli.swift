@@ -1,0 +1,4 @@
+extension Phrasebook {
+    /// The words of the cli part, by English template.
+    static let cli: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Phrasebook {
+    /// The words of the complaints part, by English template.
+    static let complaints: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Phrasebook {
+    /// The words of the help part, by English template.
+    static let help: [String: String] = [:]
+}

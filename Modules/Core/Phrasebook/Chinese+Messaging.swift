@@ -1,0 +1,4 @@
+extension Phrasebook {
+    /// The words of the messaging part, by English template.
+    static let messaging: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Phrasebook {
+    /// The words of the storage part, by English template.
+    static let storage: [String: String] = [:]
+}

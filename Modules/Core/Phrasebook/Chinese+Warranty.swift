@@ -1,0 +1,4 @@
+extension Phrasebook {
+    /// The words of the warranty part, by English template.
+    static let warranty: [String: String] = [:]
+}
