@@ -233,7 +233,8 @@ let package = Package(
         .testTarget(
             name: "AdminCommandsTests",
             dependencies: [
-                "AdminCommands", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AdminCommands", "Storage", "TestSupport", "aftersales", "aftersales-import", "aftersales-demo-data",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/AdminCommandsTests",
             swiftSettings: swiftSettings

@@ -2,8 +2,8 @@
 # The demo: a dealer database with a few thousand generated customers, then a short tour of real commands.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=.build/debug
-DEMO=demo
+BIN=${BIN:-.build/debug}
+DEMO=${DEMO:-demo}
 export AFTERSALES_DB="$DEMO/dealer.sqlite"
 export AFTERSALES_NOW="${AFTERSALES_NOW:-$(date +%Y-%m-%dT%H:%M:%S%z | sed 's/\(..\)$/:\1/')}"
 rm -rf "$DEMO" && mkdir -p "$DEMO"
@@ -22,7 +22,7 @@ say "1. A new database and 3,000 customers moved in from the old system (generat
 "$BIN/aftersales" init >/dev/null
 # The staff first: every owner the generated cards name must be a current staff member (C-10).
 "$BIN/aftersales-demo-data" staff --db "$AFTERSALES_DB"
-"$BIN/aftersales-demo-data" csv --customers 3000 --seed 7 --now "$AFTERSALES_NOW" > "$DEMO/customers.csv"
+"$BIN/aftersales-demo-data" csv --customers "${DEMO_CUSTOMERS:-3000}" --seed 7 --now "$AFTERSALES_NOW" > "$DEMO/customers.csv"
 run import-customers "$DEMO/customers.csv"
 "$BIN/aftersales-demo-data" history --db "$AFTERSALES_DB" --seed 7 --now "$AFTERSALES_NOW"
 

@@ -51,9 +51,11 @@ public enum Binaries {
 
     /// Runs a program to completion with `arguments`, extra environment and optional standard input.
     public static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+        directory: String? = nil
     ) throws -> ProcessResult {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : path(executable))
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

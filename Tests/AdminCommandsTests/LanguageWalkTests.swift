@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import TestSupport
+import Testing
+
+@testable import AdminCommands
+
+/// Issue 16: every command of `aftersales` and `aftersales-import` is run on the demo's data, in Chinese and in English:
+/// its help, every example of its help (as a dealer would copy it) and the demo's tour. Chinese output may hold no
+/// English of the product's own: what is left are data (names, makes, templates the dealer typed), codes, rule IDs,
+/// units, commands and options. English output holds no untranslated placeholder, and both languages end every
+/// command with the same exit status: the language changes the words, never the outcome.
+@Suite("Language walk: every command in Chinese and English", .serialized)
+struct LanguageWalkTests {
+    /// Words that are not the product's prose in either language: units, brands and names of things, file formats.
+    static let allowed: Set<String> = [
+        "km", "kg", "AfterSales", "aftersales", "aftersales-import", "aftersales-api", "sqlite", "mbox", "maildir",
+        "Volkswagen", "FAW-Volkswagen", "WeChat", "Excel", "cron", "curl", "localhost", "UTF", "BOM", "GB18030", "GBK",
+    ]
+
+    /// The words of `text` that look like English prose: what remains after commands, options, placeholders, paths,
+    /// addresses, codes (anything with a digit, an upper-case acronym, a dotted or snake-case key) and `data` words.
+    static func englishWords(in text: String, data: Set<String>) -> [String] {
+        var found: [String] = []
+        for line in text.split(separator: "\n") {
+            // The tour echoes each command it runs; a command is not prose.
+            if line.hasPrefix("$ ") { continue }
+            var rest = String(line)
+            for pattern in [
+                #"`[^`]*`"#, #"<[^>]*>"#, #"\{\{[^}]*\}\}"#, #"https?://\S+"#, #"\S+@\S+"#, #"\S*/\S*"#,
+                #"(?<![\p{L}\d])--?[A-Za-z][\w-]*(=\S*)?"#, #"\$[A-Z_]+"#, #"\b[\w-]*\d[\w-]*\b"#,
+                #"\b[A-Za-z]+([._][A-Za-z]+)+\b"#, #"\b[A-Z]{2,}s?\b"#,
+            ] {
+                rest = rest.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+            }
+            var word = ""
+            for character in rest + " " {
+                if character.isASCII, character.isLetter || (character == "-" && !word.isEmpty) {
+                    word.append(character)
+                } else {
+                    let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+                    if trimmed.count > 1, !allowed.contains(trimmed), !data.contains(trimmed) {
+                        found.append(trimmed)
+                    }
+                    word = ""
+                }
+            }
+        }
+        return found
+    }
+
+    /// The English-looking words of the demo database's data: what the dealer typed (names, makes and models, titles,
+    /// templates, notes), which any language shows as it is.
+    static func dataWords(_ database: String) throws -> Set<String> {
+        let columns = [
+            "name", "make", "model", "number", "title", "manufacturer", "filter", "template", "subject", "description",
+            "email", "address", "note", "source", "external_ref", "summary", "remedy", "component", "consequence",
+            "plate", "alias", "region", "occupation", "failure", "cause", "response", "text", "reason",
+        ]
+        let tables = try Binaries.run("/usr/bin/sqlite3", [database, "SELECT name FROM sqlite_master WHERE type='table'"])
+        var words: Set<String> = []
+        for table in tables.stdout.split(separator: "\n").map(String.init) where table != "audit_log" {
+            let info = try Binaries.run("/usr/bin/sqlite3", [database, "SELECT name FROM pragma_table_info('\(table)')"])
+            for column in info.stdout.split(separator: "\n").map(String.init) where columns.contains(column) {
+                let values = try Binaries.run(
+                    "/usr/bin/sqlite3", [database, "SELECT DISTINCT \"\(column)\" FROM \"\(table)\" LIMIT 5000"])
+                for word in values.stdout.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }) {
+                    words.insert(String(word))
+                }
+            }
+        }
+        return words
+    }
+
+    /// Every leaf command of `root` with its path (`customer add`) and the examples of its help.
+    static func leaves(_ root: any ParsableCommand.Type, path: [String] = []) -> [(path: [String], examples: [String])] {
+        let configuration = root.configuration
+        let name = root._commandName
+        let here = path + [name]
+        guard configuration.subcommands.isEmpty else {
+            return configuration.subcommands.flatMap { leaves($0, path: here) }
+        }
+        return [(here, HelpExampleTests.examples(in: configuration.discussion))]
+    }
+
+    struct Walk {
+        let folder: TemporaryDirectory
+        let database: String
+        var data: Set<String> = []
+        var english: [String: [String]] = [:]
+        var statuses: [String: Int32] = [:]
+        var placeholders: [String] = []
+
+        /// Runs one command line in `language` on its own copy of the demo database.
+        mutating func run(_ program: String, _ arguments: [String], language: String, label: String) throws {
+            let result = try Binaries.run(
+                program, arguments + ["--db", database], environment: ["AFTERSALES_LANG": language],
+                directory: folder.path(language))
+            // JSON is an interface: its keys and codes stay English; its messages on standard error do not.
+            let json = arguments.contains("json") || arguments.contains("--format=json")
+            let text = (json ? "" : result.stdout) + "\n" + result.stderr
+            if language == "zh" {
+                let words = LanguageWalkTests.englishWords(in: text, data: data)
+                if !words.isEmpty { english[label, default: []] += words }
+            } else if text.range(of: #"\{\d+\}"#, options: .regularExpression) != nil {
+                placeholders.append(label)
+            }
+            statuses["\(language) \(label)"] = result.status
+        }
+    }
+
+    @Test("The demo's tour, every command's help and every help example: no English left in Chinese, same outcomes")
+    func walk() throws {
+        let folder = try TemporaryDirectory()
+        let demo = folder.path("demo")
+        let tour = try Binaries.run(
+            "/bin/bash", [URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/../../Tools/demo.sh"],
+            environment: [
+                "DEMO": demo, "BIN": Binaries.productsDirectory.path, "AFTERSALES_LANG": "zh", "DEMO_CUSTOMERS": "300",
+            ])
+        #expect(tour.status == 0, "the demo failed: \(tour.stderr.suffix(2000))")
+        let master = demo + "/dealer.sqlite"
+        let data = try Self.dataWords(master)
+        var report: [String] = []
+        let tourWords = Self.englishWords(in: tour.stdout, data: data)
+        if !tourWords.isEmpty { report.append("demo tour: \(Set(tourWords).sorted().joined(separator: " "))") }
+
+        var statuses: [String: [String: Int32]] = [:]
+        var missing: [String] = []
+        var placeholders: [String] = []
+        for language in ["zh", "en"] {
+            let copy = folder.path("walk-\(language).sqlite")
+            try FileManager.default.copyItem(atPath: master, toPath: copy)
+            try FileManager.default.createDirectory(atPath: folder.path(language), withIntermediateDirectories: true)
+            var walk = Walk(folder: folder, database: copy, data: data)
+            for (root, program) in [
+                (AftersalesCommand.self as any ParsableCommand.Type, "aftersales"),
+                (AftersalesImportCommand.self, "aftersales-import"),
+            ] {
+                for (path, examples) in Self.leaves(root) {
+                    let words = Array(path.dropFirst())
+                    try walk.run(program, words + ["--help"], language: language, label: "\(path.joined(separator: " ")) --help")
+                    if examples.isEmpty, language == "zh" { missing.append(path.joined(separator: " ")) }
+                    for example in examples {
+                        var arguments = Array(HelpExampleTests.words(example).dropFirst())
+                        // The example's own database is replaced by the walk's copy.
+                        if let at = arguments.firstIndex(of: "--db"), at + 1 < arguments.count {
+                            arguments.removeSubrange(at...(at + 1))
+                        }
+                        try walk.run(program, arguments, language: language, label: example)
+                    }
+                }
+            }
+            for (label, words) in walk.english { report.append("\(label): \(Set(words).sorted().joined(separator: " "))") }
+            placeholders += walk.placeholders
+            for (key, status) in walk.statuses {
+                let label = String(key.dropFirst(3))
+                statuses[label, default: [:]][language] = status
+            }
+        }
+        #expect(missing.isEmpty, "commands without an example in their help: \(missing.joined(separator: ", "))")
+        #expect(placeholders.isEmpty, "English output with a placeholder left: \(placeholders.joined(separator: "; "))")
+        let differing = statuses.filter { $0.value["zh"] != $0.value["en"] }.map { "\($0.key): \($0.value)" }
+        #expect(differing.isEmpty, "exit status differs by language: \(differing.sorted().joined(separator: "; "))")
+        #expect(
+            report.isEmpty,
+            "English left in Chinese output (\(report.count) outputs):\n\(report.sorted().joined(separator: "\n"))")
+    }
+}
