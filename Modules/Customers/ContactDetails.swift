@@ -27,11 +27,18 @@ public enum ContactDetails {
     /// one definition, for numbers as `normalizePhone` stores them (the campaign facts read it too).
     public static func isMobile(_ phone: String) -> Bool {
         let bytes = phone.utf8
-        guard bytes.count == 11, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return false
+        guard bytes.count == 11 else { return false }
+        var position = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            switch position {
+            case 0: guard digit == 1 else { return false }
+            case 1: guard digit >= 3, digit <= 9 else { return false }
+            default: guard digit <= 9 else { return false }
+            }
+            position += 1
         }
-        var digits = bytes.makeIterator()
-        return digits.next() == UInt8(ascii: "1") && digits.next()! >= UInt8(ascii: "3")
+        return true
     }
 
     /// Checks an e-mail address loosely: one `@`, a dot in the domain, no spaces.

@@ -61,8 +61,7 @@ extension AppDatabase {
         let sql = """
             SELECT c.id, c.name, c.gender, c.customer_class, c.grade, c.region, c.owner, c.birth_date, c.email, \
             c.address,
-                   (SELECT min(phone) FROM customer_phone
-                        WHERE customer_id = c.id AND phone GLOB '\(ContactDetails.mobileGlob)'),
+                   \(ContactDetails.mobileCandidateSQL(customer: "c.id")),
                    v.vin, v.plate, v.make, v.model, v.model_year, v.usage, julianday(v.delivered_at),
                    \(needs.contains(.mileage) ? mileage : "NULL"),
                    \(needs.contains(.lastVisit) ? lastVisit : "NULL"),
@@ -143,8 +142,8 @@ extension AppDatabase {
             facts.email = statement.text(8)
             facts.address = statement.text(9)
             // The first of the customer's numbers that is a mobile number, by the Customers rule (an SMS goes there):
-            // SQL picks it by the rule's GLOB shortcut, and the rule itself has the last word.
-            facts.mobile = statement.text(10).flatMap { ContactDetails.isMobile($0) ? $0 : nil }
+            // SQL picks the candidate by the rule's shortcut, and the rule itself has the last word.
+            facts.mobile = try ContactDetails.mobileNumber(db, candidate: statement.text(10), customer: id)
             if hasVehicle {
                 if facts.vin == nil { facts.vin = statement.text(11).map(VIN.init(trusted:)) }
                 facts.plate = statement.text(12)

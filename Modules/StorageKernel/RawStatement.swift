@@ -7,7 +7,8 @@ import GRDBSQLite
 /// costs more than the insert itself. Text is copied by SQLite (SQLITE_TRANSIENT).
 package struct RawStatement {
     package let statement: Statement
-    private var handle: OpaquePointer { statement.sqliteStatement }
+    // Inlinable readers: the areas read their bulk rows through these across module boundaries, once per cell.
+    @usableFromInline var handle: OpaquePointer { statement.sqliteStatement }
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     package init(_ db: Database, _ sql: String) throws {
@@ -92,17 +93,21 @@ extension RawStatement {
         sqlite3_clear_bindings(handle)
     }
 
+    @inlinable
     package func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: pointer)
     }
 
+    @inlinable
     package func integer(_ column: Int32) -> Int64? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
     }
 
+    @inlinable
     package func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
+    @inlinable
     package func real(_ column: Int32) -> Double? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
     }
