@@ -57,10 +57,12 @@ struct LanguageWalkTests {
             "email", "address", "note", "source", "external_ref", "summary", "remedy", "component", "consequence",
             "plate", "alias", "region", "occupation", "failure", "cause", "response", "text", "reason",
         ]
-        let tables = try Binaries.run("/usr/bin/sqlite3", [database, "SELECT name FROM sqlite_master WHERE type='table'"])
+        let tables = try Binaries.run(
+            "/usr/bin/sqlite3", [database, "SELECT name FROM sqlite_master WHERE type='table'"])
         var words: Set<String> = []
         for table in tables.stdout.split(separator: "\n").map(String.init) where table != "audit_log" {
-            let info = try Binaries.run("/usr/bin/sqlite3", [database, "SELECT name FROM pragma_table_info('\(table)')"])
+            let info = try Binaries.run(
+                "/usr/bin/sqlite3", [database, "SELECT name FROM pragma_table_info('\(table)')"])
             for column in info.stdout.split(separator: "\n").map(String.init) where columns.contains(column) {
                 let values = try Binaries.run(
                     "/usr/bin/sqlite3", [database, "SELECT DISTINCT \"\(column)\" FROM \"\(table)\" LIMIT 5000"])
@@ -73,7 +75,8 @@ struct LanguageWalkTests {
     }
 
     /// Every leaf command of `root` with its path (`customer add`) and the examples of its help.
-    static func leaves(_ root: any ParsableCommand.Type, path: [String] = []) -> [(path: [String], examples: [String])] {
+    static func leaves(_ root: any ParsableCommand.Type, path: [String] = []) -> [(path: [String], examples: [String])]
+    {
         let configuration = root.configuration
         let name = root._commandName
         let here = path + [name]
@@ -139,7 +142,8 @@ struct LanguageWalkTests {
             ] {
                 for (path, examples) in Self.leaves(root) {
                     let words = Array(path.dropFirst())
-                    try walk.run(program, words + ["--help"], language: language, label: "\(path.joined(separator: " ")) --help")
+                    try walk.run(
+                        program, words + ["--help"], language: language, label: "\(path.joined(separator: " ")) --help")
                     if examples.isEmpty, language == "zh" { missing.append(path.joined(separator: " ")) }
                     for example in examples {
                         var arguments = Array(HelpExampleTests.words(example).dropFirst())
@@ -151,7 +155,9 @@ struct LanguageWalkTests {
                     }
                 }
             }
-            for (label, words) in walk.english { report.append("\(label): \(Set(words).sorted().joined(separator: " "))") }
+            for (label, words) in walk.english {
+                report.append("\(label): \(Set(words).sorted().joined(separator: " "))")
+            }
             placeholders += walk.placeholders
             for (key, status) in walk.statuses {
                 let label = String(key.dropFirst(3))
