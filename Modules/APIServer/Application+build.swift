@@ -16,6 +16,7 @@ public func buildRouter(
     if !corsOrigins.isEmpty { router.add(middleware: CORSOriginsMiddleware(origins: corsOrigins)) }
     router.add(middleware: LanguageMiddleware(fallback: speech))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(registry: registry))
     router.get("health") { _, _ in
         let migrations = try await database.run { try $0.schemaStatus().applied.count }
         return try JSON.response(["status": "ok", "migrations": String(migrations)])

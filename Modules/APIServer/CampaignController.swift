@@ -124,7 +124,7 @@ struct CampaignController {
         }
         routes.post("campaigns/:name/run", .manageCampaigns) { request, context, principal in
             let name = try context.parameter("name")
-            let dryRun = Query(request: request).string("dryRun") == "true"
+            let dryRun = try Query(request: request).bool("dryRun") ?? false
             return try JSON.response(
                 try await database.run { try $0.runCampaign(name, dryRun: dryRun, actor: principal.name) })
         }

@@ -98,12 +98,12 @@ struct ComplaintController {
             let (limit, offset) = try query.page()
             let filter = ComplaintFilter(
                 state: try query.string("state").map { try parseChoice($0, field: "state") },
-                openOnly: query.string("open") == "true",
+                openOnly: try query.bool("open") ?? false,
                 owner: query.string("owner"),
                 category: try query.string("category").map { try parseChoice($0, field: "category") },
                 customer: try query.string("customer").map {
                     try Customer.ID(parsing: $0, field: "customer", what: "a customer id")
-                }, crisisOnly: query.string("crisis") == "true", limit: limit, offset: offset)
+                }, crisisOnly: try query.bool("crisis") ?? false, limit: limit, offset: offset)
             return try JSON.response(try await database.run { try $0.listComplaints(filter) })
         }
         routes.get("complaints/overdue", .readComplaints) { request, _, _ in

@@ -58,6 +58,7 @@ struct Routes {
             guard let principal = context.principal else { throw Unauthorized(phrase: "this route needs a token") }
             guard principal.role.may(permission) else { throw Forbidden(permission: permission, role: principal.role) }
             try Query(request: request).refuseUnknown(accepted: accepted)
+            try Query(request: request).refuseEmpty()
             return try await handler(request, context, principal)
         }
     }
@@ -153,10 +154,10 @@ struct Query {
         return number
     }
 
-    /// `true` or `false`; anything else is a 400 naming the parameter.
+    /// `true` or `false`, as the spec's booleans are written; anything else is a 400 naming the parameter.
     func bool(_ name: String) throws -> Bool? {
         guard let text = string(name) else { return nil }
-        switch text.lowercased() {
+        switch text {
         case "true": return true
         case "false": return false
         default: throw InvalidInput(field: name, "expected true or false, got \"\(text)\"")
@@ -171,6 +172,14 @@ struct Query {
             accepted.isEmpty
             ? "this route takes no query parameters" : "this route takes \(accepted.sorted().joined(separator: ", "))"
         throw InvalidInput(field: unknown, "unknown query parameter; \(takes)")
+    }
+
+    /// A 400 naming the first query parameter sent without a value (`?asOf=`): a parameter left out takes its
+    /// default, an empty one is a mistake the caller should hear about rather than a silent default.
+    func refuseEmpty() throws {
+        let empty = request.uri.queryParameters.filter { $0.value.isEmpty }.map { String($0.key) }.sorted()
+        guard let name = empty.first else { return }
+        throw InvalidInput(field: name, "has no value; give one, or leave the parameter out for its default")
     }
 
     /// `limit` (1-1000, default 50) and `offset` (default 0).
