@@ -154,6 +154,14 @@ public struct VinRange: Sendable, Codable, Hashable {
     public let from: VIN
     public let to: VIN
 
+    /// Decoded through the same checks as `init(from:to:)`: a range that runs backwards or whose ends differ outside
+    /// the serial is refused with `InvalidInput`, never stored (matching buckets by serial relies on it).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            from: try container.decode(VIN.self, forKey: .from), to: try container.decode(VIN.self, forKey: .to))
+    }
+
     public init(from: VIN, to: VIN) throws {
         guard VinRange.key(from) == VinRange.key(to) else {
             throw InvalidInput(

@@ -85,4 +85,25 @@ struct HTTPContractAPITests {
             }
         }
     }
+
+    @Test("W-6: a bulletin whose VIN range runs backwards is a 400 naming vinRange, and the server keeps answering")
+    func backwardsVINRange() async throws {
+        let f = try InputConventionAPITests.Fixture()
+        let bulletin = """
+            {"manufacturer":"FAW-Volkswagen","number":"RC-2026-099","kind":"recall","revision":1,"issued":"2026-10-12",\
+            "status":"active","title":"t","component":"c","summary":"s","remedy":"r","models":[],"built":[],\
+            "vinRanges":[{"from":"LFV2A21K0N3099999","to":"LFV2A21K0N3000001"}],"vins":[],"labour":[],"parts":[]}
+            """
+        try await f.app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/bulletins", method: .post, headers: f.headers, body: ByteBuffer(string: bulletin)
+            ) { response in
+                #expect(response.status == .badRequest)
+                let problem = try InputConventionAPITests.json(response)
+                #expect(problem["field"] as? String == "vinRange", "\(problem)")
+            }
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+        }
+        #expect(try f.db.listBulletins().total == 0)
+    }
 }
