@@ -138,8 +138,9 @@ extension Satisfaction {
     }
 }
 
-/// The service-quality dimensions of S-1, each rated on the 7-level scale.
-public enum ServiceDimension: String, CaseIterable, Codable, Sendable {
+/// The service-quality dimensions of S-1, each rated on the 7-level scale. A coding key, so ratings by dimension are a
+/// JSON object (`{"empathy": "satisfied"}`), not an array of keys and values.
+public enum ServiceDimension: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable {
     case reliability, assurance, tangibles, empathy, responsiveness
 }
 
