@@ -62,7 +62,7 @@ public enum Instant {
             } else {
                 return nil
             }
-            guard oh <= 14, om < 60 else { return nil }
+            guard oh <= 23, om < 60 else { return nil }
             offset = sign * (oh * 3600 + om * 60)
         } else {
             return nil

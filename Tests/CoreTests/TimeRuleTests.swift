@@ -78,6 +78,9 @@ struct TimeRuleTests {
             Instant.parse("2026-11-23T01:30:00.250Z")!.timeIntervalSince(Instant.parse("2026-11-23T01:30:00Z")!) == 0.25
         )
         #expect(Instant.parse("2026-11-23 24:00") == nil)
+        // RFC 3339 allows any offset from -23:59 to +23:59, as the API's description (format date-time) promises.
+        #expect(Instant.parse("2026-11-22T02:33:00-23:03") == Instant.parse("2026-11-23T01:36:00Z"))
+        #expect(Instant.parse("2026-11-23T09:30:00+24:00") == nil)
         #expect(Instant.parse("2026-02-30 10:00") == nil)
         #expect(Instant.parse("yesterday") == nil)
         #expect(Instant.parse("2026-11-23T09:30:00+08:00 junk") == nil)
