@@ -26,19 +26,17 @@ public enum ContactDetails {
     /// Whether a phone number is a mobile number, which can take an SMS: 11 digits starting 13 to 19. The
     /// one definition, for numbers as `normalizePhone` stores them (the campaign facts read it too).
     public static func isMobile(_ phone: String) -> Bool {
-        let bytes = phone.utf8
-        guard bytes.count == 11 else { return false }
-        var position = 0
-        for byte in bytes {
-            let digit = byte &- UInt8(ascii: "0")
-            switch position {
-            case 0: guard digit == 1 else { return false }
-            case 1: guard digit >= 3, digit <= 9 else { return false }
-            default: guard digit <= 9 else { return false }
+        guard phone.utf8.count == 11 else { return false }
+        var text = phone
+        // Over the bytes in place: the campaign facts ask this once per customer (a generic loop over the UTF-8 view
+        // cost ten times as many instructions).
+        return text.withUTF8 { bytes in
+            guard bytes[0] == UInt8(ascii: "1"), (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(bytes[1]) else {
+                return false
             }
-            position += 1
+            for byte in bytes[2...] where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return false }
+            return true
         }
-        return true
     }
 
     /// Checks an e-mail address loosely: one `@`, a dot in the domain, no spaces.
