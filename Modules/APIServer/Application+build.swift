@@ -15,7 +15,7 @@ public func buildRouter(
     if let accessLog { router.add(middleware: AccessLogMiddleware(write: accessLog)) }
     if !corsOrigins.isEmpty { router.add(middleware: CORSOriginsMiddleware(origins: corsOrigins)) }
     router.add(middleware: LanguageMiddleware(fallback: speech))
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(databasePath: database.path))
     router.add(middleware: MethodNotAllowedMiddleware(registry: registry))
     router.get("health") { _, _ in
         let migrations = try await database.run { try $0.schemaStatus().applied.count }

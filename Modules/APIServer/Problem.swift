@@ -18,6 +18,9 @@ struct Problem: Codable, Sendable {
 /// Domain errors keep their message (it names the field); anything else is a 500 whose detail never
 /// shows database text.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The database file, whose holder a busy answer names.
+    var databasePath: String? = nil
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
@@ -62,7 +65,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch  where DatabaseFailure.isBusy(error) {
             // Another program holds the write lock past the setting database.busy-seconds: try again, nothing written.
             var response = Self.problem(
-                status: .serviceUnavailable, detail: DatabaseFailure.message(error) ?? "the database is busy",
+                status: .serviceUnavailable,
+                detail: DatabaseFailure.message(error, path: databasePath) ?? "the database is busy",
                 field: nil, kind: "busy")
             response.headers[.retryAfter] = "5"
             return response

@@ -118,6 +118,7 @@ func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments:
 }
 
 private func run(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
+    let databasePath = Conventions.databasePath(GlobalOptions.value(of: "--db", in: arguments))
     // Bytes that are not UTF-8 arrive as U+FFFD and would be stored so: a usage error naming the argument instead.
     if let bad = arguments.firstIndex(where: { $0.contains("\u{FFFD}") }) {
         fail(
@@ -132,7 +133,7 @@ private func run(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Nev
     } catch let error as any AfterSalesError {
         fail(error.sentence, status: 1)
     } catch {
-        if let message = DatabaseFailure.message(error) { fail(message, status: 1) }
+        if let message = DatabaseFailure.message(error, path: databasePath) { fail(message, status: 1) }
         // The parser's own words (help, usage errors), in the language of the moment.
         let code = root.exitCode(for: error)
         let text = ParserWords.translated(root.fullMessage(for: error))

@@ -217,7 +217,10 @@ struct CampaignCommand: ParsableCommand {
         @Flag(name: .customLong("dry-run"), help: "Count only; write nothing.") var dryRun = false
 
         func run() throws {
-            let result = try global.open().runCampaign(name, dryRun: dryRun, actor: global.actorName)
+            let db = try global.open()
+            let result = try db.holding("aftersales campaign run \(name)", actor: global.actorName) {
+                try db.runCampaign(name, dryRun: dryRun, actor: global.actorName)
+            }
             let c = result.counts
             var rows: [[String]] = [
                 ["selected", String(c.selected)], ["already queued (skipped)", String(c.alreadyQueued)],
@@ -442,13 +445,15 @@ struct OutboxCommand: ParsableCommand {
             }
             let terminal = !quiet && isatty(STDERR_FILENO) == 1
             let start = Date()
-            let report = try OutboxDelivery.deliver(
-                db, to: output, selection: selection.value, batchSize: batchSize, limit: limit
-            ) { done in
-                guard terminal else { return }
-                let rate = Double(done) / max(Date().timeIntervalSince(start), 0.001)
-                FileHandle.standardError.write(
-                    Data(String(format: "\r%@ messages, %.0f/s   ", Grouping.thousands(done), rate).utf8))
+            let report = try db.holding("aftersales outbox deliver", actor: global.actorName) {
+                try OutboxDelivery.deliver(
+                    db, to: output, selection: selection.value, batchSize: batchSize, limit: limit
+                ) { done in
+                    guard terminal else { return }
+                    let rate = Double(done) / max(Date().timeIntervalSince(start), 0.001)
+                    FileHandle.standardError.write(
+                        Data(String(format: "\r%@ messages, %.0f/s   ", Grouping.thousands(done), rate).utf8))
+                }
             }
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             try global.output.emit(

@@ -43,9 +43,11 @@ struct ImportCustomersCommand: ParsableCommand {
         options.allowSharedPhones = sharedPhones
         options.encoding = encoding
         let progress = quiet ? nil : Progress(file: file)
-        let report = try db.importCustomers(
-            path: file, options: options, actor: global.actorName,
-            progress: progress.map { p in { p.update(bytes: $0, rows: $1) } })
+        let report = try db.holding("aftersales import-customers", actor: global.actorName) {
+            try db.importCustomers(
+                path: file, options: options, actor: global.actorName,
+                progress: progress.map { p in { p.update(bytes: $0, rows: $1) } })
+        }
         progress?.finish()
         for problem in report.errors { printError("\(report.located(problem))") }
         if report.rejectedRows > report.errors.count {

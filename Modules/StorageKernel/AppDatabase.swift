@@ -102,8 +102,15 @@ public enum DatabaseFailure {
     }
 
     /// One line for a person: what happened and what to do; nothing was written (the transaction rolled back).
-    public static func message(_ error: any Error) -> Phrase? {
+    /// With the database's `path`, a busy database names the command holding it and since when (`WriteHolder`).
+    public static func message(_ error: any Error, path: String? = nil) -> Phrase? {
         guard let error = error as? DatabaseError else { return nil }
+        if isBusy(error), let holder = path.flatMap(WriteHolder.current(ofDatabaseAt:)) {
+            return
+                "the database is busy: \(holder.command) (\(holder.actor), process \(holder.process)) has been "
+                + "writing to it since \(holder.since) and did not finish within the setting "
+                + "database.busy-seconds; nothing was written, try again when it is done"
+        }
         if isBusy(error) {
             return
                 "the database is busy: another program (an import, a delivery, a campaign run or the API) is writing "

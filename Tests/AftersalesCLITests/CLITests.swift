@@ -1,6 +1,8 @@
 import AdminCommands
 import ArgumentParser
+import Core
 import Foundation
+import Storage
 import TestSupport
 import Testing
 
@@ -127,6 +129,32 @@ struct CLITests {
         #expect(refused.stderr.split(separator: "\n").count == 1)
         #expect(try Binaries.dump(cli.database) == before)
         try cli.run("customer", "add", "--name", "王芳")
+    }
+
+    @Test("A writer refused by a busy database names the long command holding it and since when; a dead one is not")
+    func busyDatabaseNamesHolder() throws {
+        var cli = try CLI()
+        cli.now = "2026-12-05T10:32:05+08:00"
+        try cli.run("init")
+        try cli.run("settings", "set", "database.busy-seconds", "1")
+        let db = try AppDatabase.open(path: cli.database).with(clock: FixedClock(instant(cli.now)))
+        let refused = try db.holding("aftersales import-customers", actor: "张伟") {
+            let lock = try WriteLockHolder(database: cli.database)
+            defer { lock.release() }
+            return try cli.run(["customer", "add", "--name", "王芳"], expect: 1)
+        }
+        #expect(
+            refused.stderr.contains(
+                "the database is busy: aftersales import-customers (张伟, process \(getpid())) has been writing to it "
+                    + "since 2026-12-05 10:32 and"), "\(refused.stderr)")
+        // Done: the name is gone with it; a holder whose process has ended (killed) is never named.
+        #expect(!FileManager.default.fileExists(atPath: cli.database + "-writer"))
+        try Data(#"{"command":"aftersales campaign run x","actor":"李娜","process":2147483000,"since":"x"}"#.utf8)
+            .write(to: URL(fileURLWithPath: cli.database + "-writer"))
+        let lock = try WriteLockHolder(database: cli.database)
+        let generic = try cli.run(["customer", "add", "--name", "王芳"], expect: 1)
+        lock.release()
+        #expect(generic.stderr.contains("the database is busy: another program"), "\(generic.stderr)")
     }
 
     @Test("A day at the dealer: card, vehicle, move to retained, care plan, call, search, audit")
