@@ -41,17 +41,41 @@ public struct AppDatabase: Sendable {
         // rows (the complaint overdue list) spend a sixth of their time in those copies otherwise. The manufacturer
         // import turns it off on its connection while it runs (`withManufacturerBatch`).
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
-        let pool: DatabasePool
+        let writer: any DatabaseWriter
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            if exists, !Self.writable(path) {
+                // A file (or folder) this user may only read: opened read-only, without the WAL's side files, so
+                // reading commands work and a write says the file is read-only (issue 19).
+                configuration.readonly = true
+                // Without the side files, SQLite reads a WAL database only as immutable (no one else may write it
+                // meanwhile, which the file's permissions say for this user's view).
+                let sideFiles = FileManager.default.fileExists(atPath: path + "-shm")
+                let escaped = path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
+                    .replacingOccurrences(of: "#", with: "%23")
+                let location = sideFiles ? path : "file:" + escaped + "?immutable=1"
+                writer = try DatabaseQueue(path: location, configuration: configuration)
+            } else {
+                writer = try DatabasePool(path: path, configuration: configuration)
+            }
         } catch let error as DatabaseError where !DatabaseFailure.isBusy(error) {
             throw StorageError.unreadable(path, error.message ?? "\(error.resultCode)")
         }
-        let database = try AppDatabase(pool, clock: clock, migrations: migrations)
+        let database: AppDatabase
+        do {
+            database = try AppDatabase(writer, clock: clock, migrations: migrations)
+        } catch let error as DatabaseError where configuration.readonly && error.resultCode == .SQLITE_READONLY {
+            throw StorageError.readOnlyNeedsUpgrade(path)
+        }
         // A new database speaks Chinese (issue 16); one from before the setting follows LANG until it is set.
         if !exists { _ = try database.setSetting(.locale, to: Language.zh.rawValue, actor: "aftersales init") }
         wait.seconds = Double((try? database.settings().integer(.databaseBusySeconds)) ?? 5)
         return database
+    }
+
+    /// Whether this user may write the file at `path` and create the WAL's side files beside it.
+    static func writable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
     /// A fresh, migrated in-memory database, for tests.
@@ -132,6 +156,7 @@ public enum StorageError: AfterSalesError {
     case newerSchema(path: String?, unknown: [String])
     case notAnAfterSalesDatabase(String)
     case inUse(String)
+    case readOnlyNeedsUpgrade(String)
 
     public var kind: ErrorKind { .invalid }
     public var field: String? { nil }
@@ -152,6 +177,11 @@ public enum StorageError: AfterSalesError {
                 """
         case .notAnAfterSalesDatabase(let path):
             return "\(path) is not an AfterSales database"
+        case .readOnlyNeedsUpgrade(let path):
+            return """
+                \(path) is read-only for this user and was written by an older AfterSales: it needs its schema \
+                brought up to date, which is a write; run `aftersales init --db \(path)` once as a user who may write it
+                """
         case .inUse(let path):
             return "\(path) is open in another process (is aftersales-api running?); stop it and try again"
         }

@@ -157,6 +157,44 @@ struct CLITests {
         #expect(generic.stderr.contains("the database is busy: another program"), "\(generic.stderr)")
     }
 
+    /// Makes `paths` read-only for this user, or undoes it: as root, where permissions do not bind, with the immutable
+    /// attribute; otherwise with the permission bits. Returns false when this machine allows neither.
+    @discardableResult
+    static func readOnly(_ paths: [String], _ on: Bool) -> Bool {
+        for path in paths {
+            let result =
+                getuid() == 0
+                ? try? Binaries.run("/usr/bin/chattr", [on ? "+i" : "-i", path])
+                : try? Binaries.run("/bin/chmod", [on ? "a-w" : "u+w", path])
+            guard result?.status == 0 else { return false }
+        }
+        return true
+    }
+
+    @Test("A database this user may only read: reading commands work, a write says it is read-only, nothing changes")
+    func readOnlyDatabase() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        try cli.run("customer", "add", "--name", "王芳")
+        let before = try Binaries.dump(cli.database)
+        let paths = [cli.database, cli.folder.url.path]
+        guard Self.readOnly(paths, true) else {
+            Self.readOnly(paths, false)
+            withKnownIssue("this machine cannot make a file read-only for its user") { Issue.record("skipped") }
+            return
+        }
+        defer { Self.readOnly(paths.reversed(), false) }
+        let list = try cli.run("customer", "list")
+        #expect(list.stdout.contains("王芳"), "\(list.stderr)")
+        let card = try cli.run("customer", "show", "1")
+        #expect(card.stdout.contains("王芳"))
+        let refused = try cli.run(["customer", "add", "--name", "李强"], expect: 1)
+        #expect(refused.stderr.contains("read-only"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.database + "-wal"))
+        Self.readOnly(paths.reversed(), false)
+        #expect(try Binaries.dump(cli.database) == before)
+    }
+
     @Test("A day at the dealer: card, vehicle, move to retained, care plan, call, search, audit")
     func scenario() throws {
         var cli = try CLI()
