@@ -39,6 +39,24 @@ static inline int cxml_tag_column(xmlParserCtxtPtr c) {
     return 0;
 }
 
+// Where the text the parser holds ends, parsed or not: the line and column just past it. Bytes libxml2 could not
+// convert from the file's declared encoding start there; its encoding errors carry line 0. The parser halts at such
+// bytes and drops what it holds, so the driver asks before each chunk too.
+static inline void cxml_held_end(xmlParserCtxtPtr c, int *line, int *column) {
+    *line = 0;
+    *column = 0;
+    if (c == NULL || c->input == NULL || c->input->cur == NULL || c->input->end == NULL) return;
+    int l = c->input->line, col = c->input->col;
+    for (const xmlChar *p = c->input->cur; p < c->input->end; p++) {
+        if (*p == '\n') { l++; col = 1; } else if ((*p & 0xC0) != 0x80) col++;
+    }
+    *line = l;
+    *column = col;
+}
+
+// Whether the parser has stopped for good (an encoding it could not convert, xmlStopParser, a fatal error).
+static inline int cxml_halted(xmlParserCtxtPtr c) { return c != NULL && c->instate == XML_PARSER_EOF; }
+
 // Where the schema validator is: the parser's line (given to it as the `ctx` of xmlSchemaValidateSetLocator), so
 // that its errors name the line the parser has reached, as they do under xmlTextReader.
 static int cxml_locator(void *ctx, const char **file, unsigned long *line) {

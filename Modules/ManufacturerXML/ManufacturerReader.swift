@@ -59,6 +59,10 @@ public final class ManufacturerReader {
     private var out: [AssembledItem] = []
     private var outIndex = 0
     private var finished = false
+    /// Where the text the parser held ended after the last chunk: where the next chunk's text begins.
+    private var heldEnd = (line: 1, column: 1)
+    /// libxml2's message for bytes it could not convert from the declared encoding, found in the chunk being parsed.
+    private var encodingProblem: String?
 
     /// Opens a file; `validateSchema: false` skips the XSD (never used by the tools; kept for measuring its cost).
     public init(path: String, validateSchema: Bool = true) throws {
@@ -204,7 +208,15 @@ public final class ManufacturerReader {
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let count = source.read(into: sax.chunk, count: Int32(Self.chunkSize))
         let end = count <= 0
+        let chunkStart = heldEnd
         xmlParseChunk(parser, end ? nil : sax.chunk, end ? 0 : count, end ? 1 : 0)
+        if let message = encodingProblem, events.stopped == nil {
+            // libxml2 converts what it can, parses it, and halts at the bytes it could not convert: they follow the
+            // text it holds, or, when it halted at once, the text it held before this chunk (which it dropped).
+            let at = cxml_halted(parser) != 0 ? chunkStart : Self.heldEnd(of: parser)
+            events.stop(XMLInputError(file: file, line: at.line, column: at.column, message: message))
+        }
+        heldEnd = Self.heldEnd(of: parser)
         if events.stopped == nil, cxml_well_formed(parser) == 0 {
             events.stopped =
                 events.assembler.problems.stoppingProblem
@@ -225,12 +237,31 @@ public final class ManufacturerReader {
     /// just read, so they get that tag's column.
     private func queue(_ error: xmlError) {
         let file = file, parser = sax.parser
+        // Bytes not in the declared encoding: libxml2 says so without a line (and again, as an I/O error, when it
+        // tries the same bytes with the next chunk). They end the file; `feed` places them once the chunk is parsed.
+        if error.domain == Int32(XML_FROM_I18N.rawValue)
+            || (error.domain == Int32(XML_FROM_IO.rawValue) && error.code == Int32(XML_IO_ENCODER.rawValue))
+        {
+            if encodingProblem == nil {
+                encodingProblem = encodingMessage(error.message.map { String(cString: $0) } ?? "")
+            }
+            return
+        }
         events.assembler.problems.add(fatal: error.level == XML_ERR_FATAL, warning: error.level == XML_ERR_WARNING) {
             let message = readableMessage(error.message.map { String(cString: $0) } ?? "error \(error.code)")
             var column = Int(error.int2)
             if column <= 0, error.domain == Int32(XML_FROM_SCHEMASV.rawValue) { column = Int(cxml_tag_column(parser)) }
-            return XMLInputError(file: file, line: Int(error.line), column: max(1, column), message: message)
+            // A problem libxml2 gives no line is placed where the parser is: the last line it knows.
+            let line = error.line > 0 ? Int(error.line) : max(1, Int(cxml_line(parser)))
+            return XMLInputError(file: file, line: line, column: max(1, column), message: message)
         }
+    }
+
+    /// Where the text the parser holds ends (1:1 before it holds any).
+    private static func heldEnd(of parser: xmlParserCtxtPtr) -> (line: Int, column: Int) {
+        var line: Int32 = 0, column: Int32 = 0
+        cxml_held_end(parser, &line, &column)
+        return (max(1, Int(line)), max(1, Int(column)))
     }
 
     static func doctypeRefused(_ file: String, at position: (line: Int, column: Int)) -> XMLInputError {

@@ -123,3 +123,16 @@ func readableMessage(_ raw: String) -> String {
         with: "the VIN pattern (17 characters from 0-9 and A-Z without I, O, Q)")
     return message
 }
+
+/// libxml2's message for bytes it could not convert from the file's declared encoding (`input conversion failed due
+/// to input error, bytes 0x9F 0x3C 0x2F 0x54`: the first is the one it stopped at), said as what to do.
+func encodingMessage(_ raw: String) -> String {
+    let prefix = "input conversion failed due to input error, bytes "
+    let bytes = raw.trimmed().hasPrefix(prefix) ? raw.trimmed().dropFirst(prefix.count).split(separator: " ") : []
+    let what =
+        bytes.isEmpty
+        ? "the bytes here are"
+        : "byte \(bytes[0])" + (bytes.count > 1 ? " (before \(bytes.dropFirst().joined(separator: " ")))" : "") + " is"
+    return "\(what) not in the encoding the XML declaration names: save the file in that encoding (UTF-8 or "
+        + "GB18030) or correct encoding= in its first line"
+}

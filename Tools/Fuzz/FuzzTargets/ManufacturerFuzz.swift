@@ -18,7 +18,6 @@ enum ManufacturerFuzz {
         let compressed = input.starts(with: [0x1F, 0x8B])
         let lines = compressed ? Int.max : xmlLineCount(input)
         func check(_ error: XMLInputError, _ context: String, lineZeroAllowed: Bool = false) throws(FuzzFailure) {
-            if knownIssue(error) { return }
             try require(error.file == path, "\(context) names the file \(error.file), not \(path)")
             try require(!error.message.isEmpty, "\(context) has no message")
             try require(
@@ -74,15 +73,6 @@ enum ManufacturerFuzz {
             let expected = hasher.finalizeHex()
             try require(reader.checksum() == expected, "checksum \(reader.checksum()) is not the SHA-256 \(expected)")
         }
-    }
-
-    /// Found by fuzzing and kept as a known issue in `ManufacturerXMLTests/FuzzFindingsTests`, until the reader is
-    /// fixed: libxml2 reports bytes that are not in the declared encoding on line 0 (no place in the file).
-    static func knownIssue(_ error: XMLInputError) -> Bool {
-        error.line == 0
-            && ["input conversion failed", "output conversion failed", "encoder error"].contains {
-                error.message.hasPrefix($0)
-            }
     }
 
     /// Lines as XML counts them: LF, CR LF and a lone CR each end one.
