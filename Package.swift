@@ -187,6 +187,9 @@ let package = Package(
 
         // MARK: - Modules (I/O adapter: text files, their encodings and CSV)
         .target(name: "TextInput", dependencies: ["Core"], path: "Modules/TextInput", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TextInputTests", dependencies: ["TextInput", "Core", "TestSupport"], path: "Tests/TextInputTests",
+            swiftSettings: swiftSettings),
 
         // MARK: - Modules (app libraries)
         // What every binary shares: --db and $AFTERSALES_DB, the actor's default, $AFTERSALES_NOW in the dealer's zone.

@@ -32,9 +32,12 @@ public struct ImportCounts: Codable, Sendable, Equatable {
     }
 }
 
-/// A rejected row or a warning, located as `FILE:LINE: field: reason`.
+/// A rejected row or a warning, located as `FILE:LINE: field: reason`, or `FILE:LINE:COLUMN: reason` for a place
+/// the file cannot be read past.
 public struct RowProblem: Codable, Sendable, Equatable {
     public var line: Int
+    /// The character the reader stopped at (a stray quote, a byte not in the file's encoding); nil for a row's value.
+    public var column: Int? = nil
     public var field: String?
     public var message: String
 }
@@ -74,7 +77,8 @@ public struct CustomerImportReport: Codable, Sendable {
 
     /// The problem lines as `FILE:LINE: field: reason`.
     public func located(_ problem: RowProblem) -> String {
-        "\(file):\(problem.line): " + (problem.field.map { "\($0): " } ?? "") + problem.message
+        "\(file):\(problem.line)" + (problem.column.map { ":\($0)" } ?? "") + ": "
+            + (problem.field.map { "\($0): " } ?? "") + problem.message
     }
 }
 
@@ -95,6 +99,8 @@ extension AppDatabase {
                 throw InvalidInput(field: "header", "the file is empty; the first line must be the header")
             }
             layout = try CustomerCSVLayout(header: header)
+        } catch let error as TextInputError {
+            throw InvalidInput(field: "\(path):\(error.line):\(error.column)", error.reason)
         } catch let error as InvalidInput {
             throw InvalidInput(field: "\(path):1", error.sentence)
         }
@@ -143,14 +149,16 @@ extension AppDatabase {
                             reject(line, error.field, error.detail)
                         }
                     }
-                } catch let error as InvalidInput where error.field?.hasPrefix("line ") == true || error.field == "file"
-                {
-                    // The file itself cannot be read on (unclosed quote, bad encoding): reject it whole.
+                } catch let error as TextInputError {
+                    // The file itself cannot be read on (a stray or unclosed quote, bad encoding): reject it whole.
                     report.rejectedRows += 1
                     report.errors.append(
-                        RowProblem(
-                            line: Int(error.field?.dropFirst(5) ?? "") ?? reader.recordLine, field: nil,
-                            message: error.reason))
+                        RowProblem(line: error.line, column: error.column, field: nil, message: error.reason))
+                    report.outcome = .rejected
+                    return .rollback
+                } catch let error as InvalidInput where error.field == "file" {
+                    report.rejectedRows += 1
+                    report.errors.append(RowProblem(line: reader.recordLine, field: nil, message: error.reason))
                     report.outcome = .rejected
                     return .rollback
                 }

@@ -216,6 +216,16 @@ struct CustomerImportTests {
             path: try folder.write("q.csv", "\(Self.header)\nC001,\"王芳,retained\n"), actor: "t")
         #expect(unclosed.outcome == .rejected)
         #expect(unclosed.errors.first?.message.contains("not closed") == true)
+        #expect(unclosed.errors.first?.line == 2 && unclosed.errors.first?.column == 6, "\(unclosed.errors)")
+        // RFC 4180 gives `"王芳"x` no meaning: refused where the text starts, never stored as 王芳x.
+        let glued = try db.importCustomers(
+            path: try folder.write("g.csv", "\(Self.header)\nC001,\"王芳\"x,retained\n"), actor: "t")
+        #expect(glued.outcome == .rejected)
+        #expect(
+            glued.located(glued.errors[0]).hasSuffix(
+                "g.csv:2:10: text after the closing quote of a field; a "
+                    + "field is quoted as a whole (its quotes doubled: \"a \"\"b\"\" c\") or not at all"),
+            "\(glued.errors)")
         #expect(throws: InvalidInput.self) {
             try db.importCustomers(path: try folder.write("h.csv", "customer_ref,nom,class\n"), actor: "t")
         }
