@@ -193,8 +193,9 @@ struct BulletinsCommand: ParsableCommand {
                 // The same import as aftersales-import, limited to the Bulletins section: one transaction, revision
                 // rules.
                 let report = ManufacturerImporter.importFile(
-                    path: file, into: db, actor: global.actorName, options: ImportOptions(sections: [.bulletins]))
-                try AftersalesImportCommand.finish([report], global: global, reportPath: nil)
+                    path: file, into: db, actor: global.actorName, options: ImportOptions(sections: [.bulletins]),
+                    rejections: { AftersalesImportCommand.printRejected($0, file: file) })
+                try AftersalesImportCommand.finish([report], global: global, reportFile: nil)
                 return
             }
             guard let number, let kind, let issued, let title, let component, let summary, let remedy else {

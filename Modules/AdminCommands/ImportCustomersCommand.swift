@@ -210,4 +210,11 @@ final class Progress {
     func finish() {
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
+
+    /// Clears the progress line so that a message can take it (the next update draws it again).
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
+    }
 }

@@ -35,20 +35,25 @@ public struct AftersalesImportCommand: ParsableCommand {
         runReportingDatabaseFailures(self, Array(CommandLine.arguments.dropFirst()))
     }
 
-    /// Prints the reports and turns them into the exit status.
+    /// The problems of a rejected item the terminal shows (`--report` has them all).
+    static let problemsShown = ManufacturerImporter.problemsKeptPerItem
+
+    /// Prints a rejected item as the import finds it: its first problems and how many more it has.
+    static func printRejected(_ item: RejectedItemReport, file: String) {
+        let shown = item.errors.prefix(problemsShown)
+        for error in shown { printError("\(error)") }
+        if item.problemCount > shown.count {
+            printError("\(file): … \(item.problemCount - shown.count) more problems in \(item.item)")
+        }
+    }
+
+    /// Prints the reports and turns them into the exit status; the rejected items were printed (and written to the
+    /// report file) as they were found.
     static func finish(
-        _ reports: [FileReport], global: GlobalOptions, reportPath: String?, validating: Bool = false
+        _ reports: [FileReport], global: GlobalOptions, reportFile: ImportReportFile?, validating: Bool = false
     ) throws {
         for report in reports {
             for error in report.errors { printError("\(error)") }
-            for item in report.rejected {
-                for error in item.errors.prefix(5) { printError("\(error)") }
-                if item.errors.count > 5 {
-                    printError(
-                        "\(report.file): … \(item.errors.count - 5) more problems in "
-                            + "\(item.item)")
-                }
-            }
             for warning in report.warnings.prefix(20) { printError("warning: \(warning)") }
             if report.warningCount > 20 {
                 printError(
@@ -56,13 +61,7 @@ public struct AftersalesImportCommand: ParsableCommand {
                         + "warnings (all of them are in --report)")
             }
         }
-        if let reportPath {
-            do {
-                try JSONFormat.encoder(pretty: true).encode(reports).write(to: URL(fileURLWithPath: reportPath))
-            } catch {
-                throw InvalidInput(field: "report", "cannot write \(reportPath): \(error.localizedDescription)")
-            }
-        }
+        try reportFile?.close()
         var rows: [[String]] = []
         var outcomes: [String] = []
         for report in reports {
@@ -93,24 +92,32 @@ public struct AftersalesImportCommand: ParsableCommand {
         let failed = reports.filter { $0.outcome == .rejected }.count
         let partial = reports.contains {
             $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport
-                || ($0.outcome != .rejected && !$0.rejected.isEmpty)
+                || ($0.outcome != .rejected && $0.rejectedCount > 0)
         }
         if failed == reports.count { throw ExitCode(1) }
         if failed > 0 || partial { throw ExitCode(3) }
     }
 
-    /// Runs `body` on each file in turn, with a progress display on a terminal unless `quiet`.
+    /// Runs `body` on each file in turn, with a progress display on a terminal unless `quiet`, and hands it where
+    /// rejected items go as they are found: stderr and the report file.
     static func eachFile(
-        _ files: [String], quiet: Bool,
-        _ body: (String, @escaping (ImportProgress) -> Void) -> FileReport
+        _ files: [String], quiet: Bool, reportFile: ImportReportFile?,
+        _ body: (String, @escaping (ImportProgress) -> Void, @escaping (RejectedItemReport) -> Void) -> FileReport
     ) -> [FileReport] {
         files.map { file in
             let progress =
                 quiet ? nil : Progress(file: file, noun: "items", label: "\((file as NSString).lastPathComponent): ")
-            let report = body(file) {
-                progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes))
-            }
+            reportFile?.beginFile()
+            let report = body(
+                file,
+                { progress?.update(bytes: Int($0.bytesRead), rows: $0.items, total: Int($0.totalBytes)) },
+                { item in
+                    progress?.clear()
+                    printRejected(item, file: file)
+                    reportFile?.add(item)
+                })
             progress?.finish()
+            reportFile?.endFile(report)
             return report
         }
     }
@@ -169,11 +176,14 @@ public struct AftersalesImportCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let options = ImportOptions(dryRun: dryRun, keepValid: keepValid)
-            let reports = AftersalesImportCommand.eachFile(files, quiet: quiet) { file, progress in
+            let reportFile = try report.map(ImportReportFile.init)
+            let reports = AftersalesImportCommand.eachFile(files, quiet: quiet, reportFile: reportFile) {
+                file, progress, rejections in
                 ManufacturerImporter.importFile(
-                    path: file, into: db, actor: global.actorName, options: options, progress: progress)
+                    path: file, into: db, actor: global.actorName, options: options, progress: progress,
+                    rejections: rejections)
             }
-            try AftersalesImportCommand.finish(reports, global: global, reportPath: report)
+            try AftersalesImportCommand.finish(reports, global: global, reportFile: reportFile)
         }
     }
 
@@ -190,10 +200,12 @@ public struct AftersalesImportCommand: ParsableCommand {
         @Flag(help: "No progress display.") var quiet = false
 
         func run() throws {
-            let reports = AftersalesImportCommand.eachFile(files, quiet: quiet) { file, progress in
-                ManufacturerImporter.validate(path: file, progress: progress)
+            let reportFile = try report.map(ImportReportFile.init)
+            let reports = AftersalesImportCommand.eachFile(files, quiet: quiet, reportFile: reportFile) {
+                file, progress, rejections in
+                ManufacturerImporter.validate(path: file, progress: progress, rejections: rejections)
             }
-            try AftersalesImportCommand.finish(reports, global: global, reportPath: report, validating: true)
+            try AftersalesImportCommand.finish(reports, global: global, reportFile: reportFile, validating: true)
         }
     }
 }

@@ -100,7 +100,7 @@ extension AppDatabase {
             }
             layout = try CustomerCSVLayout(header: header)
         } catch let error as TextInputError {
-            throw InvalidInput(field: "\(path):\(error.line):\(error.column)", error.reason)
+            throw InvalidInput(field: "\(path):\(error.line):\(error.column)", error.phrase)
         } catch let error as InvalidInput {
             throw InvalidInput(field: "\(path):1", error.sentence)
         }

@@ -438,7 +438,9 @@ public struct ItemAssembler {
                     file: file, line: last.line, column: last.column,
                     message: "… and \(itemErrorsDropped) more problems in \(itemKey)"))
         }
-        return .rejected(RejectedItem(section: section, key: itemKey, errors: errors))
+        return .rejected(
+            RejectedItem(
+                section: section, key: itemKey, errors: errors, problemCount: itemErrors.count + itemErrorsDropped))
     }
 
     /// The validator's problems on lines up to `line` belong to the item being read.

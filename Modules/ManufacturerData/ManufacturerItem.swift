@@ -48,16 +48,20 @@ public struct BulletinHead: Sendable, Equatable {
     }
 }
 
-/// An item the manufacturer's file rejects: which one, and every problem found in it.
+/// An item the manufacturer's file rejects: which one, its problems (the first `ItemAssembler.itemErrorLimit`, then
+/// a line saying how many more) and how many it has in all.
 public struct RejectedItem: Sendable, Codable, Equatable {
     public var section: Section
     public var key: String
     public var errors: [XMLInputError]
+    /// Every problem found in the item, listed or not.
+    public var problemCount: Int
 
-    public init(section: Section, key: String, errors: [XMLInputError]) {
+    public init(section: Section, key: String, errors: [XMLInputError], problemCount: Int? = nil) {
         self.section = section
         self.key = key
         self.errors = errors
+        self.problemCount = problemCount ?? errors.count
     }
 }
 

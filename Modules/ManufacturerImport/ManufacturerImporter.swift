@@ -36,11 +36,22 @@ public struct SectionCounts: Codable, Sendable, Equatable {
     }
 }
 
-/// An item the import rejected, with every problem as `FILE:LINE:COLUMN: message`.
+/// An item the import rejected, with its problems as `FILE:LINE:COLUMN: message`.
 public struct RejectedItemReport: Codable, Sendable, Equatable {
     public var section: String
     public var item: String
+    /// As the import finds the item (`rejections`): its problems as the reader lists them (the first 100, then a
+    /// line counting the rest). In a `FileReport`: the first `ManufacturerImporter.problemsKeptPerItem` of them.
     public var errors: [String]
+    /// Every problem found in the item, listed or not.
+    public var problemCount: Int
+
+    public init(section: String, item: String, errors: [String], problemCount: Int) {
+        self.section = section
+        self.item = item
+        self.errors = errors
+        self.problemCount = problemCount
+    }
 }
 
 /// What importing (or validating) one file did: `aftersales-import` prints it, `--report` writes it as JSON,
@@ -75,9 +86,42 @@ public struct FileReport: Codable, Sendable {
     public var warningCount: Int
     public var warnings: [String]
     public var errors: [String]
+    /// The first `ManufacturerImporter.rejectedItemsKept` rejected items, each with its first problems; every one,
+    /// with all its problems, went to the `rejections` of the import as it was found.
     public var rejected: [RejectedItemReport]
+    /// Every item rejected, listed in `rejected` or not.
+    public var rejectedCount: Int
     public var bytes: Int64
     public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case file, outcome, written, checksum, manufacturer, issued, importRun, sameChecksumAs, sections
+        case warningCount, warnings, errors, rejected, rejectedCount, bytes, seconds
+    }
+
+    /// Set to true in an encoder's `userInfo` to leave `rejected` out: a report file writes the rejected items apart,
+    /// as the import finds them.
+    public static let omitRejected = CodingUserInfoKey(rawValue: "aftersales.omitRejected")!
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(written, forKey: .written)
+        try container.encodeIfPresent(checksum, forKey: .checksum)
+        try container.encodeIfPresent(manufacturer, forKey: .manufacturer)
+        try container.encodeIfPresent(issued, forKey: .issued)
+        try container.encodeIfPresent(importRun, forKey: .importRun)
+        try container.encodeIfPresent(sameChecksumAs, forKey: .sameChecksumAs)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(warningCount, forKey: .warningCount)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(errors, forKey: .errors)
+        if encoder.userInfo[Self.omitRejected] as? Bool != true { try container.encode(rejected, forKey: .rejected) }
+        try container.encode(rejectedCount, forKey: .rejectedCount)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(seconds, forKey: .seconds)
+    }
 
     /// The counts kept in the import history.
     var historyCounts: String {
@@ -115,23 +159,37 @@ public struct ImportProgress: Sendable {
 
 /// Imports manufacturer files (MANUFACTURER-XML.md) through the storage layer's use cases: one transaction per file,
 /// revision rules for bulletins, keys for the catalogue, terms and master data, idempotent.
+///
+/// Memory stays flat whatever a file holds, valid or not: each rejected item goes to `rejections` as it is found
+/// (the terminal, the report file), and the report keeps counts and only the first items and problems.
 public enum ManufacturerImporter {
-    /// Validates a file against the schema and the contract's content rules; touches no database.
+    /// The problems of a rejected item its `FileReport` keeps (all are counted, and all go to `rejections`). Five
+    /// is what the terminal shows of an item: enough to see what is wrong with it (a bulletin of bad VINs has the
+    /// same problem a hundred times), and the kept items then take about 1 MB at most, where keeping the reader's
+    /// hundred took 150 MB for a 100 MB file of 5,800 such bulletins.
+    public static let problemsKeptPerItem = 5
+    /// The rejected items a `FileReport` keeps (all are counted, and all go to `rejections`): as many as the file
+    /// errors and warnings it keeps. A file may reject millions of vehicles.
+    public static let rejectedItemsKept = 1000
+
+    /// Validates a file against the schema and the contract's content rules; touches no database. Each rejected
+    /// item goes to `rejections` as it is found.
     public static func validate(
-        path: String, options: ImportOptions = ImportOptions(), progress: ((ImportProgress) -> Void)? = nil
+        path: String, options: ImportOptions = ImportOptions(), progress: ((ImportProgress) -> Void)? = nil,
+        rejections: ((RejectedItemReport) -> Void)? = nil
     ) -> FileReport {
-        let run = Run(path: path, options: options)
+        let run = Run(path: path, options: options, rejections: rejections)
         run.validateOnly = true
         run.execute(batch: nil, progress: progress)
         return run.finish(written: false, importRun: nil, sameChecksumAs: nil)
     }
 
-    /// Imports one file in one transaction.
+    /// Imports one file in one transaction. Each rejected item goes to `rejections` as it is found.
     public static func importFile(
         path: String, into database: AppDatabase, actor: String, options: ImportOptions = ImportOptions(),
-        progress: ((ImportProgress) -> Void)? = nil
+        progress: ((ImportProgress) -> Void)? = nil, rejections: ((RejectedItemReport) -> Void)? = nil
     ) -> FileReport {
-        let run = Run(path: path, options: options)
+        let run = Run(path: path, options: options, rejections: rejections)
         do {
             return try database.withManufacturerBatch(
                 actor: actor, source: "import of \((path as NSString).lastPathComponent)", dryRun: options.dryRun
@@ -162,7 +220,10 @@ public enum ManufacturerImporter {
         let started = ContinuousClock.now
         var sections: [Section: SectionCounts] = [:]
         var errors: [String] = []
+        /// The first rejected items, each with its first problems; all go to `rejections` as they are found.
         var rejected: [RejectedItemReport] = []
+        var rejectedCount = 0
+        let rejections: ((RejectedItemReport) -> Void)?
         var warnings: [String] = []
         var warningCount = 0
         /// An item or the file was rejected and the file cannot be kept (stop writing, keep reading to report).
@@ -174,14 +235,23 @@ public enum ManufacturerImporter {
         var items = 0
         var validateOnly = false
 
-        init(path: String, options: ImportOptions) {
+        init(path: String, options: ImportOptions, rejections: ((RejectedItemReport) -> Void)?) {
             self.path = path
             self.options = options
+            self.rejections = rejections
         }
 
-        func reject(_ section: Section, _ item: String, _ problems: [String]) {
+        /// An item is rejected with its `problems` (`count` in all): handed on whole, and kept in part.
+        func reject(_ section: Section, _ item: String, _ problems: [String], count: Int) {
             sections[section, default: SectionCounts()].rejected += 1
-            rejected.append(RejectedItemReport(section: section.rawValue, item: item, errors: problems))
+            rejectedCount += 1
+            var report = RejectedItemReport(
+                section: section.rawValue, item: item, errors: problems, problemCount: count)
+            rejections?(report)
+            if rejected.count < ManufacturerImporter.rejectedItemsKept {
+                report.errors = Array(report.errors.prefix(ManufacturerImporter.problemsKeptPerItem))
+                rejected.append(report)
+            }
             if !options.keepValid { failed = true }
         }
 
@@ -281,7 +351,7 @@ public enum ManufacturerImporter {
                         sections[item.section, default: SectionCounts()].read += 1
                     }
                     if item.section == .bulletins { bulletinOpen = false; inBulletin = false }
-                    reject(item.section, item.key, item.errors.map(\.description))
+                    reject(item.section, item.key, item.errors.map(\.description), count: item.problemCount)
                 case .labourOperation(let operation):
                     try store(.labourOperations, "labour operation \(operation.key)", itemLine, writing) {
                         try $0.store(operation)
@@ -394,7 +464,7 @@ public enum ManufacturerImporter {
             // Only the item's own problems reject it; anything else (the disk, SQLite) fails the file.
             do { return try body() } catch let error as any AfterSalesError {
                 let key = key()
-                reject(section, key, ["\(path):\(line):1: \(key): \(error.detail)"])
+                reject(section, key, ["\(path):\(line):1: \(key): \(error.detail)"], count: 1)
                 return nil
             }
         }
@@ -407,7 +477,8 @@ public enum ManufacturerImporter {
                 issued: issued,
                 importRun: nil, sameChecksumAs: nil, sections: counts, warningCount: warningCount, warnings: warnings,
                 errors: errors,
-                rejected: rejected, bytes: bytes, seconds: Self.seconds(started.duration(to: .now)))
+                rejected: rejected, rejectedCount: rejectedCount, bytes: bytes,
+                seconds: Self.seconds(started.duration(to: .now)))
         }
 
         /// A duration in seconds, as the report gives it.
@@ -419,7 +490,7 @@ public enum ManufacturerImporter {
             var report = report(written: written)
             report.importRun = importRun
             report.sameChecksumAs = sameChecksumAs
-            let anyRejected = !rejected.isEmpty
+            let anyRejected = rejectedCount > 0
             if failed {
                 report.outcome = .rejected
                 // Nothing was written: only the rejections count.

@@ -56,7 +56,7 @@ package final class CSVReader {
     }
 
     /// The error at the byte at `index` of the chunk, on `line`, which starts at `lineStart`.
-    private func problem(_ line: Int, _ lineStart: Int, _ index: Int, _ reason: String) -> TextInputError {
+    private func problem(_ line: Int, _ lineStart: Int, _ index: Int, _ reason: Phrase) -> TextInputError {
         TextInputError(line: line, column: column(at: index, lineStart: lineStart), reason)
     }
 

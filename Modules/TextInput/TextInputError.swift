@@ -5,16 +5,17 @@ import Core
 public struct TextInputError: AfterSalesError, Equatable {
     public let line: Int
     public let column: Int
-    public let reason: String
+    public let phrase: Phrase
     public var kind: ErrorKind { .invalid }
     /// `line N`, as the readers' other errors name their place.
     public var field: String? { "line \(line)" }
-    public var description: String { "line \(line), column \(column): \(reason)" }
-    public var detail: String { reason }
+    public var sentence: Phrase { "line \(line), column \(column): \(phrase)" }
+    /// The reason in the language of the moment.
+    public var reason: String { phrase.rendered() }
 
-    public init(line: Int, column: Int, _ reason: String) {
+    public init(line: Int, column: Int, _ reason: Phrase) {
         self.line = line
         self.column = column
-        self.reason = reason
+        self.phrase = reason
     }
 }

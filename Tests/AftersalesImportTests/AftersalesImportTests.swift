@@ -96,6 +96,34 @@ struct AftersalesImportTests {
     }
 
     @Test(
+        "Rejected items are printed as found, each with its first 5 problems; --report lists every item whole"
+    )
+    func rejectedItemsStreamed() throws {
+        // 50 bulletins, each listing 120 VINs that break the VIN pattern: every bulletin is rejected.
+        let bad = folder.path("bad-vins.xml")
+        var generator = ManufacturerFileGenerator(megabytes: 1, badVINsPerBulletin: 120)
+        var text = ""
+        generator.write { text += $0 }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: bad))
+        let report = folder.path("report.json")
+        let result = try importer(["--keep-valid", "--report", report, "--format", "json", bad], expect: 3)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.contains("Element 'Vin'") }.count == 50 * 5, "5 problems shown a bulletin")
+        #expect(lines.filter { $0.hasSuffix("… 115 more problems in bulletin B-2026000049") }.count == 1)
+        // The report file: every bulletin with the problems the reader lists (100, then a line counting the rest).
+        let files =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as! [[String: Any]]
+        let rejected = files[0]["rejected"] as! [[String: Any]]
+        #expect(rejected.count == 50 && files[0]["rejectedCount"] as? Int == 50)
+        #expect(rejected.allSatisfy { ($0["errors"] as! [String]).count == 101 && $0["problemCount"] as? Int == 120 })
+        #expect(files[0]["outcome"] as? String == "partly imported")
+        // Standard output's JSON: the counts, and of each item its first problems.
+        let printed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+        let listed = printed[0]["rejected"] as! [[String: Any]]
+        #expect(listed.count == 50 && listed.allSatisfy { ($0["errors"] as! [String]).count == 5 })
+    }
+
+    @Test(
         "Killed with SIGKILL in the middle of a 15 MB import, the database passes integrity_check and equals the state before"
     )
     func killedImport() throws {

@@ -247,6 +247,55 @@ struct ManufacturerImportTests {
         #expect(try db.bulletinReport(number: "EX-2026-003").bulletin.extensionMonths == 120)
     }
 
+    /// A file of bulletins each listing `badVINs[i]` VINs that break the VIN pattern, each VIN on a line of its own
+    /// (one problem each), then a valid part.
+    static func badVINFile(_ folder: TemporaryDirectory, badVINs: [Int]) throws -> String {
+        var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        text += #"<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" "#
+        text += #"issued="2026-11-01T08:00:00+08:00">"# + "\n  <Bulletins>\n"
+        for (index, count) in badVINs.enumerated() {
+            text += #"    <Bulletin number="B-\#(index)" kind="recall" revision="1" issued="2026-10-12">"# + "\n"
+            text += "      <Title>t</Title><Component>制动系统</Component><Summary>s</Summary><Remedy>r</Remedy>\n"
+            text += "      <Applies>\n"
+            for k in 0..<count { text += "        <Vin>LFV2A21K1N3O\(String(format: "%05d", k))</Vin>\n" }
+            text += "      </Applies>\n    </Bulletin>\n"
+        }
+        text += "  </Bulletins>\n  <Parts>\n"
+        text += #"    <Part number="06L 115 562 B" price="86.00" currency="CNY"><Name>机油滤清器</Name></Part>"#
+        text += "\n  </Parts>\n</ManufacturerData>\n"
+        return try folder.write("bad-vins.xml", text)
+    }
+
+    @Test(
+        "Rejected items go out as they are found; the report keeps exact counts, the first 1,000 items, 5 problems each"
+    )
+    func rejectionsStreamed() throws {
+        let folder = try TemporaryDirectory()
+        let (db, _) = try Self.database(folder, withGoodFile: false)
+        // Three bulletins with more problems than the reader lists (100), then more items than the report keeps.
+        let kept = ManufacturerImporter.rejectedItemsKept
+        let file = try Self.badVINFile(folder, badVINs: [120, 150, 101] + Array(repeating: 1, count: kept + 10))
+        var streamed: [RejectedItemReport] = []
+        let report = ManufacturerImporter.importFile(
+            path: file, into: db, actor: "it", options: ImportOptions(keepValid: true),
+            rejections: { streamed.append($0) })
+        #expect(report.outcome == .partlyImported && Self.counts(report, .parts).added == 1)
+        // Counts are exact.
+        #expect(Self.counts(report, .bulletins).rejected == kept + 13 && report.rejectedCount == kept + 13)
+        #expect(streamed.map(\.problemCount) == [120, 150, 101] + Array(repeating: 1, count: kept + 10))
+        // Every item went out whole, as the reader lists it: the first 100 problems and a line counting the rest.
+        #expect(streamed.map(\.errors.count) == [101, 101, 101] + Array(repeating: 1, count: kept + 10))
+        #expect(streamed[1].errors.last?.hasSuffix("… and 50 more problems in bulletin B-1") == true)
+        // B-0 takes lines 4 to 128 (its 120 VINs on 7 to 126); B-1's VINs start on line 132.
+        #expect(streamed[1].errors[99].hasPrefix("\(file):231:"), "the 100th bad VIN of B-1: \(streamed[1].errors[99])")
+        // Memory keeps the first items, and of each its first problems.
+        #expect(report.rejected.count == kept)
+        #expect(report.rejected.allSatisfy { $0.errors.count <= ManufacturerImporter.problemsKeptPerItem })
+        #expect(report.rejected.map(\.item) == streamed.prefix(kept).map(\.item))
+        #expect(report.rejected[1].errors == Array(streamed[1].errors.prefix(5)))
+        #expect(report.rejected[1].problemCount == 150)
+    }
+
     @Test("--dry-run reports exact counts and writes nothing")
     func dryRun() throws {
         let folder = try TemporaryDirectory()

@@ -266,5 +266,6 @@ struct ManufacturerReaderTests {
         #expect(
             rejected.errors.last?.message == "… and 4900 more problems in bulletin RC-2026-017",
             "\(rejected.errors.last!)")
+        #expect(rejected.problemCount == 5_000)
     }
 }

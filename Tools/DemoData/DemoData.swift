@@ -149,17 +149,29 @@ struct DemoData: ParsableCommand {
 }
 
 extension DemoData {
-    /// A valid manufacturer data file of about the given size (MANUFACTURER-XML.md), for `make bench` and tests.
+    /// A manufacturer data file of about the given size (MANUFACTURER-XML.md), valid or with bad VINs in every
+    /// bulletin, for `make bench` and tests.
     struct ManufacturerXML: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "manufacturer-xml",
             abstract:
                 "Write a valid manufacturer XML file of about N MB: bulletins with national VIN lists, catalogue, "
-                + "terms, vehicles."
+                + "terms, vehicles.",
+            discussion: "With --bad-vins-per-bulletin the file is invalid: every bulletin is rejected."
         )
         @Option(help: "About how many megabytes (10,000 listed VINs and 4,500 vehicles per MB).") var megabytes = 10
         @Option(help: "Random seed.") var seed: UInt64 = 7
+        @Option(
+            name: .customLong("bad-vins-per-bulletin"),
+            help: "List this many VINs that break the VIN pattern in every bulletin (0-200; default 0: a valid file).")
+        var badVINsPerBulletin = 0
         @Option(help: "The file to write.") var out: String
+
+        func validate() throws {
+            guard (0...200).contains(badVINsPerBulletin) else {
+                throw ValidationError("--bad-vins-per-bulletin takes 0 to 200")
+            }
+        }
 
         func run() throws {
             guard FileManager.default.createFile(atPath: out, contents: nil),
@@ -168,7 +180,8 @@ extension DemoData {
                 throw ValidationError("cannot write \(out)")
             }
             defer { try? handle.close() }
-            var generator = ManufacturerFileGenerator(megabytes: megabytes, seed: seed)
+            var generator = ManufacturerFileGenerator(
+                megabytes: megabytes, seed: seed, badVINsPerBulletin: badVINsPerBulletin)
             let listed = generator.write { handle.write(Data($0.utf8)) }
             let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
             print("\(out): \(String(format: "%.1f", Double(size) / 1e6)) MB, \(listed) listed VINs")

@@ -1,16 +1,32 @@
 import Core
 import Foundation
 
-/// Valid manufacturer data files (MANUFACTURER-XML.md) of any size, for benchmarks, the demo and the kill test.
+/// Manufacturer data files (MANUFACTURER-XML.md) of any size, for benchmarks, the demo and the kill test.
 /// Per megabyte: about 10,000 listed VINs (on one bulletin in a hundred: national lists), 50 bulletins,
-/// 20 labour operations, 30 parts and 4,500 master-data vehicles; a few warranty terms per file.
+/// 20 labour operations, 30 parts and 4,500 master-data vehicles; a few warranty terms per file. Valid, unless
+/// `badVINsPerBulletin` is set: then every bulletin lists that many VINs that break the VIN pattern (so every
+/// bulletin is rejected with that many problems), and the national lists are shorter by as many bytes, so the file
+/// stays about the size asked for.
 public struct ManufacturerFileGenerator {
     public let megabytes: Int
+    public let badVINsPerBulletin: Int
     public var random: SeededRandom
 
-    public init(megabytes: Int, seed: UInt64 = 7) {
+    public init(megabytes: Int, seed: UInt64 = 7, badVINsPerBulletin: Int = 0) {
         self.megabytes = max(1, megabytes)
+        self.badVINsPerBulletin = min(200, max(0, badVINsPerBulletin))
         random = SeededRandom(seed: seed)
+    }
+
+    /// The bad VINs of bulletin `index`: 17 characters with an `O` in the serial, which no VIN may hold.
+    func badVINs(of index: Int, model: (make: String, model: String, wmi: String, vds: String)) -> String {
+        var text = ""
+        for k in 0..<badVINsPerBulletin {
+            var vin = Array(DemoGenerator.vin(index * 1_000 + k, model: model, year: 2024).value)
+            vin[12] = "O"
+            text += "        <Vin>\(String(vin))</Vin>\n"
+        }
+        return text
     }
 
     static let components = ["制动系统", "发动机", "变速箱", "电气系统", "转向系统", "悬架系统", "燃油系统", "空调系统"]
@@ -45,8 +61,9 @@ public struct ManufacturerFileGenerator {
             if i % 2 == 0 { buffer += "      <Consequence>极端情况下可能导致故障。</Consequence>\n" }
             buffer += "      <Remedy>检查并按需更换相关零件。</Remedy>\n      <Applies>\n"
             if i % 100 == 0 {
-                // A national VIN list: 10,000 VINs per megabyte of file in all, on one bulletin in a hundred.
-                let count = 10_000 * megabytes / max(1, bulletins / 100)
+                // A national VIN list: 10,000 VINs per megabyte of file in all, on one bulletin in a hundred (fewer
+                // by the bad VINs, which take as many bytes each).
+                let count = (10_000 - 50 * badVINsPerBulletin) * megabytes / max(1, bulletins / 100)
                 let year = 2020 + (i / 100) % 6
                 for k in 0..<count {
                     let vin = DemoGenerator.vin((i / 100) * 1_000_000 + k, model: model, year: year)
@@ -64,6 +81,7 @@ public struct ManufacturerFileGenerator {
                     + "yearTo=\"\(2017 + i % 8)\"/>\n"
                 if i % 4 == 1 { buffer += "        <Built from=\"2022-01-01\" to=\"2024-06-30\"/>\n" }
             }
+            buffer += badVINs(of: i, model: model)
             buffer +=
                 "      </Applies>\n      <Labour code=\"\(10 + i % 80) \(String(format: "%02d", i % 100)) 19 00\" "
                 + "hours=\"\(1 + i % 3).\(i % 10)\"/>\n"

@@ -2,7 +2,8 @@
 # The manufacturer XML import, measured (issue: Manufacturer XML import). Part of `make bench`; never `make test`.
 # On the same generated file: xmllint --stream with the project's XSD (the ceiling for parsing plus validation),
 # aftersales-import validate (parse + validate), --dry-run (the whole import, rolled back), a full import into an
-# empty database, and the Python lxml baseline (Tools/bench/python_import.py). Then peak RSS for 10 MB and 1 GB.
+# empty database, and the Python lxml baseline (Tools/bench/python_import.py). Then peak RSS of a valid file against
+# an invalid one of the same size, and for 10 MB against 1 GB.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=.build/release
@@ -41,7 +42,7 @@ import sys
 rows = [line.split() for line in open(sys.argv[1])]
 best = min(float(r[0]) for r in rows); peak = max(float(r[1]) for r in rows)
 status = next((r[2] for r in rows if r[2] != "0"), "0")
-print("  %-34s %7.2f s  %6.1f MB/s  peak RSS %6.1f MiB  exit %s" % (sys.argv[2], best, int(sys.argv[3]) / 1e6 / best, peak, status))
+print("  %-38s %7.2f s  %6.1f MB/s  peak RSS %6.1f MiB  exit %s" % (sys.argv[2], best, int(sys.argv[3]) / 1e6 / best, peak, status))
 PY
 }
 NAMES=("xmllint --stream --schema" "aftersales-import validate" "aftersales-import --dry-run" "aftersales-import (full import)"
@@ -72,6 +73,38 @@ ratio("full import / xmllint", full, xmllint, "0.5")
 ratio("full import / python", full, python, "3")
 PY
 echo "  rows: $(sqlite3 "$OUT/full.sqlite" 'select count(*) from bulletin_vin') listed VINs, $(sqlite3 "$OUT/full.sqlite" 'select count(*) from manufacturer_vehicle') vehicles (aftersales-import); $(sqlite3 "$OUT/python.sqlite" 'select count(*) from bulletin_vin') / $(sqlite3 "$OUT/python.sqlite" 'select count(*) from manufacturer_vehicle') (python)"
+
+# Memory stays flat with bad input too: peak RSS of the same commands on the valid file and on one of the same size
+# where every bulletin lists BENCH_IMPORT_BAD_VINS VINs that break the VIN pattern (default 120: more problems than
+# an item lists), so every bulletin is rejected. The bound is 64 MiB for both (measured once: RSS barely varies).
+BAD_VINS="${BENCH_IMPORT_BAD_VINS:-120}"
+INVALID="$OUT/invalid-$BAD_VINS.xml"
+[ -f "$INVALID" ] || "$BIN/aftersales-demo-data" manufacturer-xml --megabytes "$MB" \
+    --bad-vins-per-bulletin "$BAD_VINS" --out "$INVALID" >/dev/null
+mb() { python3 -c "print('%.1f' % ($(stat -c %s "$1")/1e6))"; }
+echo "Peak RSS, valid ($(mb "$OUT/main.xml") MB) against invalid ($(mb "$INVALID") MB, $(grep -c "<Bulletin " "$INVALID")" \
+    "bulletins with $BAD_VINS bad VINs each): the same commands, bound 64 MiB"
+echo "  (the rejected items' problems go to stderr and --report as they are found; discarded here)"
+MEMORY=()
+for kind in valid invalid; do
+    FILE="$OUT/main.xml"; [ "$kind" = invalid ] && FILE="$INVALID"
+    for name in "$kind: validate" "$kind: import" "$kind: import --keep-valid --report"; do rm -f "$OUT/$name.runs"; done
+    run "$kind: validate" "" "$BIN/aftersales-import" validate --quiet "$FILE" 2>/dev/null
+    run "$kind: import" 'fresh "$OUT/memory.sqlite"' "$BIN/aftersales-import" --quiet --db "$OUT/memory.sqlite" \
+        "$FILE" 2>/dev/null
+    run "$kind: import --keep-valid --report" 'fresh "$OUT/memory.sqlite"' "$BIN/aftersales-import" --quiet \
+        --keep-valid --report "$OUT/report.json" --db "$OUT/memory.sqlite" "$FILE" 2>/dev/null
+    MEMORY+=("$kind: validate" "$kind: import" "$kind: import --keep-valid --report")
+done
+for name in "${MEMORY[@]}"; do report "$name"; done
+python3 - "$OUT" "${MEMORY[@]}" <<'PY'
+import sys
+out, names = sys.argv[1], sys.argv[2:]
+peaks = {n: max(float(line.split()[1]) for line in open(f"{out}/{n}.runs")) for n in names}
+worst = max(peaks, key=peaks.get)
+print("  highest peak RSS: %.1f MiB (%s)  bound 64 MiB: %s" % (peaks[worst], worst, "ok" if peaks[worst] <= 64 else "OVER"))
+PY
+rm -f "$OUT/memory.sqlite" "$OUT/memory.sqlite-wal" "$OUT/report.json"
 
 # Memory does not grow with the file: peak RSS of a full import, 10 MB against 1 GB (the big one measured once).
 generate small 10
