@@ -150,15 +150,11 @@ extension AppDatabase {
                         }
                     }
                 } catch let error as TextInputError {
-                    // The file itself cannot be read on (a stray or unclosed quote, bad encoding): reject it whole.
+                    // The file itself cannot be read on (a stray or unclosed quote, bytes not in its encoding): reject
+                    // it whole, naming the place.
                     report.rejectedRows += 1
                     report.errors.append(
                         RowProblem(line: error.line, column: error.column, field: nil, message: error.reason))
-                    report.outcome = .rejected
-                    return .rollback
-                } catch let error as InvalidInput where error.field == "file" {
-                    report.rejectedRows += 1
-                    report.errors.append(RowProblem(line: reader.recordLine, field: nil, message: error.reason))
                     report.outcome = .rejected
                     return .rollback
                 }

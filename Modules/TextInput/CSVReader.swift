@@ -4,7 +4,7 @@ import Foundation
 /// A streaming RFC 4180 reader: fields separated by commas, optionally quoted with `"` (a quote inside
 /// doubled), records ended by LF or CRLF; a quoted field may span lines. Memory stays flat. What RFC 4180 gives no
 /// meaning (a quote inside an unquoted field, text after a closing quote, a quote never closed) is a
-/// `TextInputError` naming its line and column.
+/// `TextInputError` naming its line and column, and so are bytes that are not in the file's encoding.
 package final class CSVReader {
     private let source: TextSource
     private var chunk: [UInt8] = []
@@ -41,7 +41,13 @@ package final class CSVReader {
         carriedColumns =
             lineStart >= 0 ? Self.characters(chunk[lineStart...]) : carriedColumns + Self.characters(chunk[...])
         lineStart = -1
-        guard !atEnd, let next = try source.nextChunk() else {
+        guard !atEnd else { return false }
+        let next: [UInt8]?
+        do { next = try source.nextChunk() } catch let error as UndecodableBytes {
+            // The bytes follow the text read so far: on the current line, after what it holds.
+            throw TextInputError(line: line, column: carriedColumns + 1, error.reason)
+        }
+        guard let next else {
             atEnd = true
             return false
         }

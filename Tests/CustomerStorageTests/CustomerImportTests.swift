@@ -207,6 +207,35 @@ struct CustomerImportTests {
         #expect(try db.importCustomers(path: utf8, actor: "t").outcome == .unchanged)
     }
 
+    @Test(
+        "A byte that is neither UTF-8 nor GB18030 on line 7 is named at line 7 and its column, in either encoding",
+        arguments: [false, true])
+    func badByteOnItsLine(gb18030: Bool) throws {
+        let folder = try TemporaryDirectory()
+        let (db, path) = try database(folder)
+        var text = Self.header + "\n"
+        for index in 1...8 {
+            text += "C00\(index),\(index == 6 ? "王五\u{1}" : "李\(index)"),potential,,1380013800\(index),北京,,,,,,,,,,,\n"
+        }
+        let utf8 = try folder.write("utf8.csv", text)
+        var file = utf8
+        if gb18030 {
+            file = folder.path("gb.csv")
+            #expect(try Binaries.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 '\(utf8)' > '\(file)'"]).status == 0)
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file)).map { $0 == 0x01 ? UInt8(0xFF) : $0 }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let before = try Binaries.dump(path)
+        let report = try db.importCustomers(path: file, actor: "t")
+        #expect(report.outcome == .rejected && report.encoding == (gb18030 ? "gb18030" : "utf-8"))
+        #expect(report.errors.count == 1 && report.errors.first?.line == 7 && report.errors.first?.column == 8)
+        #expect(
+            report.located(report.errors[0]).hasPrefix("\(file):7:8: byte 0xFF (byte ")
+                && report.errors[0].message.hasSuffix("is neither UTF-8 nor GB18030: save the file as UTF-8 or GB18030"),
+            "\(report.errors)")
+        #expect(try Binaries.dump(path) == before)
+    }
+
     @Test("A file that cannot be read on (unclosed quote, bad header, empty) is rejected whole")
     func unreadable() throws {
         let folder = try TemporaryDirectory()
