@@ -268,4 +268,24 @@ struct ManufacturerReaderTests {
             "\(rejected.errors.last!)")
         #expect(rejected.problemCount == 5_000)
     }
+
+    @Test(
+        "libxml2's messages lose the namespace braces and say the VIN pattern in words; others stay as they are",
+        arguments: [
+            (
+                "Element '{urn:aftersales:manufacturer-data:1}Vin': [facet 'pattern'] The value 'LFV2A21K1N31OO123' is "
+                    + "not accepted by the pattern '[0-9A-HJ-NPR-Za-hj-npr-z]{17}'.\n",
+                "Element 'Vin': [facet 'pattern'] The value 'LFV2A21K1N31OO123' is not accepted by the VIN pattern "
+                    + "(17 characters from 0-9 and A-Z without I, O, Q)."
+            ),
+            (
+                "Element '{urn:aftersales:manufacturer-data:1}Title': This element is not expected. Expected is "
+                    + "( {urn:aftersales:manufacturer-data:1}Component ).\n",
+                "Element 'Title': This element is not expected. Expected is ( Component )."
+            ),
+            ("标题 {urn:other}X\n", "标题 {urn:other}X"),
+        ])
+    func readableMessages(raw: String, readable: String) {
+        #expect(readableMessage(raw) == readable)
+    }
 }
