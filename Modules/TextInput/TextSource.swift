@@ -27,14 +27,16 @@ package struct UndecodableBytes: Error {
     package let detected: Bool
 
     /// What is wrong, and what to do, for a message that names the place.
-    package var reason: String {
+    package var reason: Phrase {
         let hex = bytes.map { "0x" + String($0, radix: 16, uppercase: true) }
-        let which = detected ? "neither UTF-8 nor GB18030" : "not valid \(encoding == .utf8 ? "UTF-8" : "GB18030")"
-        let what =
-            truncated
-            ? "the file ends in the middle of a character (\(hex.joined(separator: " ")))"
-            : "byte \(hex.first ?? "?") (byte \(offset + 1) of the file) is"
-        return (truncated ? what + ", which is " + which : what + " " + which) + ": save the file as UTF-8 or GB18030"
+        let which: Phrase =
+            detected ? "neither UTF-8 nor GB18030" : "not valid \(encoding == .utf8 ? "UTF-8" : "GB18030")"
+        if truncated {
+            return "the file ends in the middle of a character (\(hex.joined(separator: " "))), which is \(which): "
+                + "save the file as UTF-8 or GB18030"
+        }
+        return
+            "byte \(hex.first ?? "?") (byte \(offset + 1) of the file) is \(which): save the file as UTF-8 or GB18030"
     }
 }
 
