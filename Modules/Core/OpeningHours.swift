@@ -26,6 +26,19 @@ public enum Weekday: Int, CaseIterable, Codable, Sendable, Comparable, CustomStr
     }
 
     public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
+
+    /// The weekday as people read it (周一 in Chinese).
+    public var spoken: Phrase {
+        switch self {
+        case .monday: "monday"
+        case .tuesday: "tuesday"
+        case .wednesday: "wednesday"
+        case .thursday: "thursday"
+        case .friday: "friday"
+        case .saturday: "saturday"
+        case .sunday: "sunday"
+        }
+    }
 }
 
 /// Rule T-3: the store's opening hours, set per weekday (default 08:30–20:00 every day, A-2), with the days

@@ -3,14 +3,14 @@
 /// row id are refused alike, with the same words, naming the field.
 public enum RecordID {
     /// A positive whole number that fits a row id (leading and trailing white space ignored); anything else is an
-    /// `InvalidInput` naming `field`. `what` names the record in the message ("a complaint id").
+    /// `InvalidInput` naming `field`. `what` names the record in the message ("a complaint id"), a phrasebook key.
     public static func parse(_ text: String, field: String, what: String = "an id") throws -> Int64 {
         let digits = text.trimmed()
         let onlyDigits = !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
         guard onlyDigits, let value = Int64(digits), value > 0 else {
             throw InvalidInput(
                 field: field,
-                "expected \(what): a positive whole number (at most \(Int64.max)), got \"\(text)\"")
+                "expected \(Phrase(key: what)): a positive whole number (at most \(Int64.max)), got \"\(text)\"")
         }
         return value
     }

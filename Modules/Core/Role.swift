@@ -14,6 +14,26 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case salesConsultant = "sales-consultant"
     case generalManager = "general-manager"
     case admin = "admin"
+
+    /// The role as people read it (服务顾问 in Chinese).
+    public var spoken: Phrase {
+        switch self {
+        case .csAgent: "cs-agent"
+        case .csManager: "cs-manager"
+        case .marketCoordinator: "market-coordinator"
+        case .appointmentStaff: "appointment-staff"
+        case .serviceAdvisor: "service-advisor"
+        case .warrantyAdmin: "warranty-admin"
+        case .serviceManager: "service-manager"
+        case .partsManager: "parts-manager"
+        case .technicalDirector: "technical-director"
+        case .shopForeman: "shop-foreman"
+        case .technician: "technician"
+        case .salesConsultant: "sales-consultant"
+        case .generalManager: "general-manager"
+        case .admin: "admin"
+        }
+    }
 }
 
 /// What a role may do. Each API route names one permission; `Role.may` is the single table.

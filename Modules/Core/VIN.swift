@@ -158,8 +158,11 @@ public struct VIN: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         withUTF8 { $0.count == 17 && $0[8] == VIN.checkDigit($0) }
     }
 
-    /// The warning to show when the check digit is wrong, or nil.
-    public var checkDigitWarning: String? {
+    /// The warning to show when the check digit is wrong, or nil, in the language of the moment.
+    public var checkDigitWarning: String? { checkDigitProblem?.rendered() }
+
+    /// The warning to show when the check digit is wrong, or nil, as a phrase.
+    public var checkDigitProblem: Phrase? {
         hasValidCheckDigit
             ? nil
             : "VIN \(value): check digit (position 9) should be \(expectedCheckDigit); kept, as imported cars often "
