@@ -13,6 +13,9 @@ public struct CheckFinding: Codable, Sendable, Equatable {
     public var problem: String
 }
 
+/// A stored day as people read it (`2026年11月30日` in Chinese), or the stored text when it is no day.
+private func day(_ text: String) -> Phrase { LocalDate(text).map { "\($0)" } ?? Phrase(verbatim: text) }
+
 /// The C-10 lists customer service works through.
 public enum CustomerCheck: String, CaseIterable, Codable, Sendable {
     /// A card filled in carelessly: required fields missing.
@@ -25,6 +28,17 @@ public enum CustomerCheck: String, CaseIterable, Codable, Sendable {
     case departedStaff = "departed-staff"
     /// Customer data not updated: vehicles of retained customers without a recent mileage reading.
     case staleData = "stale-data"
+
+    /// The check as people read it (a heading of its list).
+    public var spoken: Phrase {
+        switch self {
+        case .carelessCards: "careless-cards"
+        case .lapsedContact: "lapsed-contact"
+        case .dissatisfiedWithoutFollowUp: "dissatisfied-no-follow-up"
+        case .departedStaff: "departed-staff"
+        case .staleData: "stale-data"
+        }
+    }
 }
 
 extension AppDatabase {
@@ -52,7 +66,9 @@ extension AppDatabase {
                             CheckFinding(
                                 check: check.rawValue, customerID: customer.id!, customerName: customer.name,
                                 owner: customer.owner,
-                                problem: "missing \(missing.joined(separator: ", ")) (C-10)"))
+                                problem: said(
+                                    "missing \(Phrase.joined(missing.map(Phrase.init(key:)), separator: ", ")) (C-10)"
+                                )))
                     }
                 }
                 return findings
@@ -70,7 +86,7 @@ extension AppDatabase {
                         """, arguments: [cutoff, limit]
                 ).map { row in
                     let last: Date? = row["last_contact"]
-                    let problem =
+                    let problem: Phrase =
                         last.map {
                             "no contact since \(LocalDate(instant: $0, in: zone)) "
                                 + "(\(LocalDate(instant: $0, in: zone).days(until: asOf)) days; plan expects one "
@@ -80,7 +96,7 @@ extension AppDatabase {
                         + "\(LocalDate(instant: row["created_at"], in: zone)) (C-10)"
                     return CheckFinding(
                         check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
-                        problem: problem)
+                        problem: said(problem))
                 }
             case .dissatisfiedWithoutFollowUp:
                 let days = settings.integer(.dissatisfiedFollowUpDays)
@@ -98,9 +114,9 @@ extension AppDatabase {
                     let day = LocalDate(instant: row["at"], in: zone)
                     return CheckFinding(
                         check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
-                        problem:
+                        problem: said(
                             "dissatisfied on \(day), no follow-up for \(day.days(until: asOf)) days (expected within "
-                            + "\(days), C-10)"
+                                + "\(days), C-10)")
                     )
                 }
             case .departedStaff:
@@ -113,9 +129,9 @@ extension AppDatabase {
                 ).map { row in
                     CheckFinding(
                         check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
-                        problem:
-                            "owner \(row["owner"] as String) left on \(row["left_on"] as String); reassign with "
-                            + "`aftersales checks reassign` (C-10)"
+                        problem: said(
+                            "owner \(row["owner"] as String) left on \(day(row["left_on"])); reassign with "
+                                + "`aftersales checks reassign` (C-10)")
                     )
                 }
             case .staleData:
@@ -134,12 +150,12 @@ extension AppDatabase {
                         """, arguments: [cutoff, limit]
                 ).map { row in
                     let last: Date? = row["last_reading"]
-                    let what =
+                    let what: Phrase =
                         last.map { "last mileage reading on \(LocalDate(instant: $0, in: zone))" }
                         ?? "no mileage reading"
                     return CheckFinding(
                         check: check.rawValue, customerID: row["id"], customerName: row["name"], owner: row["owner"],
-                        problem: "vehicle \(row["vin"] as String): \(what); data older than \(days) days (C-10)")
+                        problem: said("vehicle \(row["vin"] as String): \(what); data older than \(days) days (C-10)"))
                 }
             }
         }

@@ -383,7 +383,7 @@ package final class CustomerImportSession {
             insertMove.bind(2, c.customerClass.rawValue)
             insertMove.bind(3, nowText)
             insertMove.bind(4, actor)
-            insertMove.bind(5, "moved in from the old system (\((file as NSString).lastPathComponent))")
+            insertMove.bind(5, said("moved in from the old system (\((file as NSString).lastPathComponent))"))
             try insertMove.run(db)
             effect.customer = .added
         } else {

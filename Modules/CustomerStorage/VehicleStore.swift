@@ -49,14 +49,14 @@ extension AppDatabase {
         else { return ([], nil) }
         guard let deliveredAt = row["delivered_at"] as Date? else { return ([], nil) }
         guard (row["customer_class"] as String) == CustomerClass.retained.rawValue else {
-            return ([], "no care plan: the customer is not retained (C-7 applies to retained customers)")
+            return ([], said("no care plan: the customer is not retained (C-7 applies to retained customers)"))
         }
         let now = clock.now()
         let settings = try Self.settings(db)
         let delivery = LocalDate(instant: deliveredAt, in: settings.timeZone)
         let today = LocalDate(instant: now, in: settings.timeZone)
         if delivery.days(until: today) > Self.carePlanHorizonDays {
-            return ([], "no care plan: delivered \(delivery), more than \(Self.carePlanHorizonDays) days ago")
+            return ([], said("no care plan: delivered \(delivery), more than \(Self.carePlanHorizonDays) days ago"))
         }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM care_task WHERE vehicle_id = ? LIMIT 1", arguments: [vehicleID])
             == true
@@ -200,7 +200,7 @@ extension AppDatabase {
             }
             guard rows.count == 1 else {
                 let list = rows.prefix(5).map {
-                    "\($0["vin"] as String) (\($0["plate"] as String? ?? "no plate"), \($0["name"] as String))"
+                    "\($0["vin"] as String) (\($0["plate"] as String? ?? said("no plate")), \($0["name"] as String))"
                 }
                 throw InvalidInput(
                     field: field,
@@ -211,3 +211,7 @@ extension AppDatabase {
         }
     }
 }
+
+/// A text of the product's, stored or returned as a String, in the language of the moment (the CLI's or the
+/// request's): a finding, a note, a reason.
+func said(_ phrase: Phrase) -> String { phrase.rendered() }

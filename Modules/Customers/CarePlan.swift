@@ -27,30 +27,32 @@ public enum CarePlan {
     ) -> [PlannedTask] {
         let firstMaintenance = schedule.firstMaintenanceDue(delivery: delivery)
         let lead = settings.integer(.firstMaintenanceLeadDays)
+        // The notes are stored with the task: written in the language of the moment, the dealer's.
+        func said(_ phrase: Phrase) -> String { phrase.rendered() }
         return [
             PlannedTask(
                 kind: .thankYouLetter, dueOn: delivery.adding(days: settings.integer(.thankYouLetterDays)),
-                note:
+                note: said(
                     "general manager's thank-you letter, mailed within \(settings.integer(.thankYouLetterDays)) days "
-                    + "of delivery"
+                        + "of delivery")
             ),
             PlannedTask(
                 kind: .firstCall, dueOn: delivery.adding(days: settings.integer(.firstCallDays)),
-                note: "usage, new-car quality, questions, driving tips, purchase satisfaction survey"),
+                note: said("usage, new-car quality, questions, driving tips, purchase satisfaction survey")),
             PlannedTask(
                 kind: .newCarCall, windowStart: delivery.adding(days: settings.integer(.newCarCallFromDays)),
                 dueOn: delivery.adding(days: settings.integer(.newCarCallToDays)),
-                note:
+                note: said(
                     "new-car check call, "
-                    + "\(settings.integer(.newCarCallFromDays))-\(settings.integer(.newCarCallToDays)) days after "
-                    + "delivery"
+                        + "\(settings.integer(.newCarCallFromDays))-\(settings.integer(.newCarCallToDays)) days after "
+                        + "delivery")
             ),
             PlannedTask(
                 kind: .firstMaintenanceReminder, dueOn: firstMaintenance.date.adding(days: -lead),
-                note:
+                note: said(
                     "first maintenance due \(firstMaintenance.date) or at "
-                    + "\(Grouping.thousands(firstMaintenance.kilometres)) km, whichever comes first (W-9); tell "
-                    + "the customer with the service advisor and book it"
+                        + "\(grouped: firstMaintenance.kilometres) km, whichever comes first (W-9); tell "
+                        + "the customer with the service advisor and book it")
             ),
         ]
     }
@@ -92,7 +94,8 @@ public enum CarePlan {
             planned.append(
                 PlannedTask(
                     kind: .monthlyCall, sequence: sequence, dueOn: due,
-                    note: "monthly care call \(sequence) of \(limit): use of the car, questions, a safety reminder"))
+                    note: ("monthly care call \(sequence) of \(limit): use of the car, questions, a safety reminder"
+                        as Phrase).rendered()))
             last = nil
             lastDue = due
             lastDone = false

@@ -29,13 +29,17 @@ public struct CareTask: Sendable, Codable, Equatable {
             }
         }
 
-        public var title: String {
+        /// The kind as people read it, in the language of the moment.
+        public var title: String { spoken.rendered() }
+
+        /// The kind as a phrase (首保提醒 in Chinese).
+        public var spoken: Phrase {
             switch self {
-            case .thankYouLetter: return "thank-you letter"
-            case .firstCall: return "first call"
-            case .newCarCall: return "new-car check call"
-            case .monthlyCall: return "monthly call"
-            case .firstMaintenanceReminder: return "first-maintenance reminder"
+            case .thankYouLetter: "thank-you letter"
+            case .firstCall: "first call"
+            case .newCarCall: "new-car check call"
+            case .monthlyCall: "monthly call"
+            case .firstMaintenanceReminder: "first-maintenance reminder"
             }
         }
     }
@@ -77,8 +81,11 @@ public struct CareTask: Sendable, Codable, Equatable {
         self.response = response
     }
 
-    /// "monthly call 3"
-    public var title: String { kind == .monthlyCall ? "\(kind.title) \(sequence)" : kind.title }
+    /// "monthly call 3", in the language of the moment.
+    public var title: String { spokenTitle.rendered() }
+
+    /// "monthly call 3", as a phrase.
+    public var spokenTitle: Phrase { kind == .monthlyCall ? "\(kind.spoken) \(sequence)" : kind.spoken }
 }
 
 /// How late something is on a given day, said in words: "due today", "3 days overdue", "due in 2 days".
@@ -90,13 +97,16 @@ public struct Lateness: Sendable, Codable, Equatable {
 
     public var isDue: Bool { daysLate >= 0 }
 
-    public var description: String {
+    /// In the language of the moment.
+    public var description: String { phrase.rendered() }
+
+    public var phrase: Phrase {
         switch daysLate {
-        case 0: return "due today"
-        case 1: return "1 day overdue"
-        case 2...: return "\(daysLate) days overdue"
-        case -1: return "due tomorrow"
-        default: return "due in \(-daysLate) days"
+        case 0: "due today"
+        case 1: "1 day overdue"
+        case 2...: "\(daysLate) days overdue"
+        case -1: "due tomorrow"
+        default: "due in \(-daysLate) days"
         }
     }
 }

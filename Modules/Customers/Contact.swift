@@ -7,10 +7,30 @@ public struct Contact: Sendable, Codable, Equatable {
 
     public enum Channel: String, CaseIterable, Codable, Sendable {
         case phone, sms, email, letter, visit, wechat
+
+        /// The channel as people read it (电话, 微信 … in Chinese).
+        public var spoken: Phrase {
+            switch self {
+            case .phone: "phone"
+            case .sms: "sms"
+            case .email: "email"
+            case .letter: "letter"
+            case .visit: "visit"
+            case .wechat: "wechat"
+            }
+        }
     }
 
     public enum Direction: String, CaseIterable, Codable, Sendable {
         case outbound, inbound
+
+        /// The direction as people read it (呼出/呼入 in Chinese).
+        public var spoken: Phrase {
+            switch self {
+            case .outbound: "outbound"
+            case .inbound: "inbound"
+            }
+        }
     }
 
     /// What came of it. `booked`: the customer decided to come and was booked in the same contact (C-8);
@@ -19,6 +39,19 @@ public struct Contact: Sendable, Codable, Equatable {
         case reached
         case noAnswer = "no-answer"
         case booked, satisfied, dissatisfied, declined, lead
+
+        /// The outcome as people read it (已预约, 不满意 … in Chinese).
+        public var spoken: Phrase {
+            switch self {
+            case .reached: "reached"
+            case .noAnswer: "no-answer"
+            case .booked: "booked"
+            case .satisfied: "satisfied"
+            case .dissatisfied: "dissatisfied"
+            case .declined: "declined"
+            case .lead: "lead"
+            }
+        }
     }
 
     public var id: ID?

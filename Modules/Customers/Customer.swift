@@ -68,7 +68,7 @@ public struct Customer: Sendable, Codable, Equatable {
         guard trimmedName.count <= 100 else { throw InvalidInput(field: "name", "at most 100 characters") }
         if grade != nil, customerClass != .potential {
             throw InvalidInput(
-                field: "grade", "only potential customers are graded (C-2); this one is \(customerClass.rawValue)")
+                field: "grade", "only potential customers are graded (C-2); this one is \(customerClass.spoken)")
         }
         if let email { try ContactDetails.checkEmail(email) }
         if let birthDate, birthDate.year < 1900 {

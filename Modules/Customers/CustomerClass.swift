@@ -21,16 +21,26 @@ public enum CustomerClass: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The class as people read it (保有客户 in Chinese).
+    public var spoken: Phrase {
+        switch self {
+        case .potential: "potential"
+        case .intention: "intention"
+        case .retained: "retained"
+        case .defeated: "defeated"
+        }
+    }
+
     /// Whether the class is a base-customer class (C-3).
     public var isBase: Bool { self != .potential }
 
     /// Rule C-5: checks a move and returns nothing, or throws a `Conflict` naming the allowed moves.
     public func checkMove(to target: CustomerClass) throws {
         guard allowedMoves.contains(target) else {
-            let allowed = allowedMoves.map(\.rawValue).joined(separator: ", ")
+            let allowed = Phrase.joined(allowedMoves.map(\.spoken), separator: ", ")
             throw Conflict(
                 field: "class",
-                "a \(rawValue) customer cannot move to \(target.rawValue) (C-5); allowed from \(rawValue): \(allowed)")
+                "a \(spoken) customer cannot move to \(target.spoken) (C-5); allowed from \(spoken): \(allowed)")
         }
     }
 
@@ -52,6 +62,15 @@ public enum CustomerClass: String, CaseIterable, Codable, Sendable {
 public enum GradeCriterion: String, CaseIterable, Codable, Sendable {
     case confidence, need
     case purchasingPower = "purchasing-power"
+
+    /// The criterion as people read it (购买力 in Chinese).
+    public var spoken: Phrase {
+        switch self {
+        case .confidence: "confidence"
+        case .need: "need"
+        case .purchasingPower: "purchasing-power"
+        }
+    }
 }
 
 /// Grade of a potential customer (C-2): A = confidence + need + purchasing power;
@@ -70,8 +89,12 @@ public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The grade with its criteria, as people read it: `A (confidence, need, purchasing-power)`.
-    public var explained: String { "\(rawValue) (\(criteria.map(\.rawValue).joined(separator: ", ")))" }
+    /// The grade with its criteria, as people read it: `A (confidence, need, purchasing-power)`, in the language of
+    /// the moment.
+    public var explained: String { spoken.rendered() }
+
+    /// The grade with its criteria, as a phrase.
+    public var spoken: Phrase { "\(rawValue) (\(Phrase.joined(criteria.map(\.spoken), separator: ", ")))" }
 
     public static func parse(_ text: String, field: String = "grade") throws -> PotentialGrade {
         if let grade = PotentialGrade(rawValue: text) ?? PotentialGrade(rawValue: text.trimmed().uppercased()) {
@@ -84,6 +107,14 @@ public enum PotentialGrade: String, CaseIterable, Codable, Sendable {
 /// Person or organisation (C-6).
 public enum PartyKind: String, CaseIterable, Codable, Sendable {
     case person, organisation
+
+    /// The kind as people read it (个人/单位 in Chinese).
+    public var spoken: Phrase {
+        switch self {
+        case .person: "person"
+        case .organisation: "organisation"
+        }
+    }
 
     static let aliases: [String: PartyKind] = [
         "个人": .person, "organization": .organisation, "company": .organisation, "单位": .organisation,
@@ -101,6 +132,14 @@ public enum PartyKind: String, CaseIterable, Codable, Sendable {
 /// Gender on the card, for analysing the base (C-6).
 public enum Gender: String, CaseIterable, Codable, Sendable {
     case male, female
+
+    /// The gender as people read it (男/女 in Chinese).
+    public var spoken: Phrase {
+        switch self {
+        case .male: "male"
+        case .female: "female"
+        }
+    }
 
     static let aliases: [String: Gender] = ["男": .male, "女": .female, "m": .male, "f": .female]
 

@@ -7,6 +7,15 @@ public enum Usage: String, CaseIterable, Codable, Sendable {
     case taxi
     case commercial
 
+    /// The usage as people read it (家用/出租营运/其他营运 in Chinese, C-9).
+    public var spoken: Phrase {
+        switch self {
+        case .private: "private"
+        case .taxi: "taxi"
+        case .commercial: "commercial"
+        }
+    }
+
     /// Parses a usage; `ride-hailing`, `网约车` and `出租` are taxi; throws `InvalidInput`.
     static let aliases: [String: Usage] = [
         "ride-hailing": .taxi, "ridehailing": .taxi, "网约车": .taxi, "出租": .taxi, "出租营运": .taxi,
