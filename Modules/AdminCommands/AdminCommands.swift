@@ -113,7 +113,7 @@ struct CalendarCommand: ParsableCommand {
                 days,
                 table: TextTable(
                     columns: ["day", "kind", "name"],
-                    rows: days.map { [$0.day.description, $0.kind.rawValue, $0.name ?? ""] }))
+                    rows: days.map { [$0.day.description, say(Phrase(key: $0.kind.rawValue)), $0.name ?? ""] }))
         }
     }
 
@@ -131,14 +131,15 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: "Name, e.g. 春节.") var name: String?
 
         func validate() throws {
-            guard holiday != workday else { throw ValidationError("give exactly one of --holiday and --workday") }
+            guard holiday != workday else { throw ValidationError(say("give exactly one of --holiday and --workday")) }
         }
 
         func run() throws {
             let db = try global.open()
             let date = day
             try db.setCalendarDay(date, kind: holiday ? .holiday : .workday, name: name, actor: global.actorName)
-            global.output.note("\(date): \(holiday ? "holiday" : "working day")\(name.map { " (\($0))" } ?? "")")
+            let kind: Phrase = holiday ? "holiday" : "working day"
+            global.output.note(name.map { "\(date): \(kind) (\($0))" } ?? "\(date): \(kind)")
         }
     }
 
@@ -177,9 +178,9 @@ struct ScheduleCommand: ParsableCommand {
                     columns: ["make", "first", "then every", "tolerance"],
                     rows: schedules.map {
                         [
-                            $0.make, "\(Grouping.thousands($0.firstKilometres)) km or \($0.firstMonths) months",
-                            "\(Grouping.thousands($0.intervalKilometres)) km or \($0.intervalMonths) months",
-                            "\(Grouping.thousands($0.toleranceKilometres)) km or \($0.toleranceDays) days",
+                            $0.make, say("\(grouped: $0.firstKilometres) km or \($0.firstMonths) months"),
+                            say("\(grouped: $0.intervalKilometres) km or \($0.intervalMonths) months"),
+                            say("\(grouped: $0.toleranceKilometres) km or \($0.toleranceDays) days"),
                         ]
                     }))
         }
@@ -215,9 +216,9 @@ struct ScheduleCommand: ParsableCommand {
                 schedule,
                 table: .record([
                     ("make", schedule.make),
-                    ("first", "\(schedule.firstKilometres) km or \(schedule.firstMonths) months"),
-                    ("then every", "\(schedule.intervalKilometres) km or \(schedule.intervalMonths) months"),
-                    ("tolerance", "\(schedule.toleranceKilometres) km or \(schedule.toleranceDays) days"),
+                    ("first", say("\(schedule.firstKilometres) km or \(schedule.firstMonths) months")),
+                    ("then every", say("\(schedule.intervalKilometres) km or \(schedule.intervalMonths) months")),
+                    ("tolerance", say("\(schedule.toleranceKilometres) km or \(schedule.toleranceDays) days")),
                 ]))
         }
     }
@@ -261,10 +262,10 @@ struct RestoreCommand: ParsableCommand {
             result,
             table: .record([
                 ("restored from", result.restoredFrom), ("database", global.databasePath),
-                ("previous database kept at", result.previousKeptAt ?? "(there was none)"),
+                ("previous database kept at", result.previousKeptAt ?? say("(there was none)")),
                 (
                     "migrations applied",
-                    result.migrationsApplied.isEmpty ? "none" : result.migrationsApplied.joined(separator: "; ")
+                    result.migrationsApplied.isEmpty ? say("none") : result.migrationsApplied.joined(separator: "; ")
                 ),
             ]))
     }
@@ -295,7 +296,7 @@ struct TokenCommand: ParsableCommand {
             }
             try global.output.emit(
                 Created(name: token.name, role: token.role.rawValue, token: secret),
-                table: .record([("name", token.name), ("role", token.role.rawValue), ("token", secret)]),
+                table: .record([("name", token.name), ("role", say(token.role.spoken)), ("token", secret)]),
                 footer: "Keep the token now: it cannot be shown again. Use it as: Authorization: Bearer <token>")
         }
     }
@@ -316,7 +317,7 @@ struct TokenCommand: ParsableCommand {
                     columns: ["id", "name", "role", "created", "by", "revoked"],
                     rows: tokens.map {
                         [
-                            String($0.id), $0.name, $0.role.rawValue, Instant.localString($0.createdAt, in: zone),
+                            String($0.id), $0.name, say($0.role.spoken), Instant.localString($0.createdAt, in: zone),
                             $0.createdBy,
                             $0.revokedAt.map { Instant.localString($0, in: zone) } ?? "",
                         ]

@@ -96,7 +96,8 @@ struct InitCommand: ParsableCommand {
         try global.output.emit(
             status,
             table: .record([
-                ("database", global.databasePath), ("state", existed ? "existing database, up to date" : "created"),
+                ("database", global.databasePath),
+                ("state", say(existed ? "existing database, up to date" : "new database created")),
                 ("migrations", String(status.applied.count)), ("newest", status.applied.last),
             ]))
     }

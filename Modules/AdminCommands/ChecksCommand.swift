@@ -40,11 +40,14 @@ struct ChecksCommand: ParsableCommand {
                 table: TextTable(
                     columns: ["check", "customer", "name", "owner", "problem"],
                     rows: findings.map {
-                        [$0.check, $0.customerID.description, $0.customerName, $0.owner ?? "", $0.problem]
+                        [
+                            CustomerCheck(rawValue: $0.check).map { say($0.spoken) } ?? $0.check,
+                            $0.customerID.description, $0.customerName, $0.owner ?? "", $0.problem,
+                        ]
                     }),
                 footer: Phrase.joined(
                     selected.map { check in
-                        "\(check.rawValue): \(findings.filter { $0.check == check.rawValue }.count)"
+                        "\(check.spoken): \(findings.filter { $0.check == check.rawValue }.count)"
                     }, separator: "; "))
         }
     }
@@ -93,7 +96,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let db = try global.open()
             let member = try db.addStaff(name: name, role: role, actor: global.actorName)
-            try global.output.emit(member, table: .record([("name", member.name), ("role", member.role.rawValue)]))
+            try global.output.emit(member, table: .record([("name", member.name), ("role", say(member.role.spoken))]))
         }
     }
 
@@ -109,7 +112,7 @@ struct StaffCommand: ParsableCommand {
                 table: TextTable(
                     columns: ["name", "role", "left on"],
                     rows: staff.map {
-                        [$0.name, $0.role.rawValue, $0.leftOn?.description ?? ""]
+                        [$0.name, say($0.role.spoken), $0.leftOn?.description ?? ""]
                     }))
         }
     }

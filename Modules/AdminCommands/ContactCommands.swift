@@ -101,8 +101,8 @@ struct TasksCommand: ParsableCommand {
                     rows: due.map {
                         [
                             $0.task.id?.description ?? "", "\($0.task.customerID) \($0.customerName)", $0.vin.value,
-                            $0.task.title, $0.task.rule,
-                            $0.task.dueOn.description, $0.lateness.description, $0.task.assignee ?? "",
+                            say($0.task.spokenTitle), $0.task.rule,
+                            $0.task.dueOn.description, say($0.lateness.phrase), $0.task.assignee ?? "",
                         ]
                     }), footer: "\(due.count) task(s) as of \(day)")
         }
@@ -134,7 +134,7 @@ struct TasksCommand: ParsableCommand {
             try global.output.emit(
                 task,
                 table: .record([
-                    ("task", task.id?.description), ("what", task.title), ("rule", task.rule),
+                    ("task", task.id?.description), ("what", say(task.spokenTitle)), ("rule", task.rule),
                     ("due", task.dueOn.description),
                     ("done", task.doneAt.map { Instant.localString($0, in: zone) }), ("by", task.doneBy),
                     ("response", task.response),

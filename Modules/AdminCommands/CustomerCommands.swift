@@ -70,7 +70,7 @@ struct CustomerCommand: ParsableCommand {
         func validate() throws {
             // Nothing to add without a name: a usage error (64), not a rule's refusal.
             guard card.name != nil else {
-                throw ValidationError("--name is required: aftersales customer add --name 王芳 [options]")
+                throw ValidationError(say("--name is required: aftersales customer add --name 王芳 [options]"))
             }
         }
 
@@ -114,8 +114,8 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Skip this many.") var offset = 0
 
         func validate() throws {
-            guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 10000") }
-            guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+            guard (1...10_000).contains(limit) else { throw ValidationError(say("--limit must be from 1 to 10000")) }
+            guard offset >= 0 else { throw ValidationError(say("--offset must not be negative")) }
         }
 
         func run() throws {

@@ -55,23 +55,27 @@ struct ImportCustomersCommand: ParsableCommand {
         }
         for warning in report.warnings.prefix(20) { printError("warning: \(report.located(warning))") }
         if report.warnings.count > 20 { printError("warning: … \(report.warnings.count - 20) more warnings") }
-        func counts(_ c: ImportCounts) -> String { "\(c.added) added, \(c.updated) updated, \(c.unchanged) unchanged" }
+        func counts(_ c: ImportCounts) -> String {
+            say("\(c.added) added, \(c.updated) updated, \(c.unchanged) unchanged")
+        }
         try global.output.emit(
             report,
             table: .record([
                 ("file", report.file), ("encoding", report.encoding), ("rows", String(report.rows)),
                 ("customers", counts(report.customers)), ("vehicles", counts(report.vehicles)),
-                ("mileage readings", "\(report.mileage.added) added, \(report.mileage.unchanged) unchanged"),
+                ("mileage readings", say("\(report.mileage.added) added, \(report.mileage.unchanged) unchanged")),
                 (
                     "care plans",
                     report.carePlans > 0
-                        ? "\(report.carePlans) created for customers moved to retained (C-7)" : nil
+                        ? say("\(report.carePlans) created for customers moved to retained (C-7)") : nil
                 ),
-                ("rejected rows", String(report.rejectedRows)), ("outcome", outcomeText(report)),
+                ("rejected rows", String(report.rejectedRows)), ("outcome", say(outcomeText(report))),
                 ("import", report.importID.map { "#\($0)" }),
                 (
                     "note",
-                    report.sameChecksumAs.map { "a file with the same checksum was imported before (import #\($0))" }
+                    report.sameChecksumAs.map {
+                        say("a file with the same checksum was imported before (import #\($0))")
+                    }
                 ),
             ]))
         switch report.outcome {
@@ -81,11 +85,12 @@ struct ImportCustomersCommand: ParsableCommand {
         }
     }
 
-    private func outcomeText(_ report: CustomerImportReport) -> String {
+    private func outcomeText(_ report: CustomerImportReport) -> Phrase {
         switch report.outcome {
         case .imported: return "imported (one transaction)"
         case .rejected:
-            return "rejected: nothing written" + (keepValid ? "" : " (use --keep-valid to load the valid rows)")
+            return keepValid
+                ? "rejected: nothing written" : "rejected: nothing written (use --keep-valid to load the valid rows)"
         case .partlyImported: return "partly imported: valid rows written, rejected rows listed above"
         case .unchanged: return "unchanged: everything in the file is already in the database"
         case .dryRun: return "dry run: nothing written"
@@ -115,7 +120,8 @@ struct ImportsCommand: ParsableCommand {
                     columns: ["id", "kind", "file", "at", "actor", "counts", "checksum"],
                     rows: runs.map {
                         [
-                            String($0.id), $0.kind, $0.file, Instant.localString($0.at, in: zone), $0.actor,
+                            String($0.id), say(Phrase(key: $0.kind)), $0.file, Instant.localString($0.at, in: zone),
+                            $0.actor,
                             Self.summary($0.counts), String($0.checksum.prefix(12)),
                         ]
                     }))
@@ -124,7 +130,8 @@ struct ImportsCommand: ParsableCommand {
         /// `Bulletins 150 added; Vehicles 13,500 added, 2 replaced`: the counts that are not zero, per section.
         static func summary(_ counts: String) -> String {
             guard let sections = ImportsCommand.sections(counts) else { return counts }
-            return sections.filter { !$0.counts.isEmpty }.map { "\($0.name) \($0.counts)" }.joined(separator: "; ")
+            return sections.filter { !$0.counts.isEmpty }.map { say(Phrase(key: $0.name)) + " " + $0.counts }.joined(
+                separator: "; ")
         }
     }
 }
@@ -141,9 +148,22 @@ extension ImportsCommand {
             (
                 name,
                 order.compactMap { key in
-                    values[key].flatMap { withZeros || $0 > 0 ? "\(Grouping.thousands($0)) \(key)" : nil }
+                    values[key].flatMap { withZeros || $0 > 0 ? say(count($0, key)) : nil }
                 }.joined(separator: ", ")
             )
+        }
+    }
+
+    /// A count of an import's section as people read it: `1,200 added`.
+    static func count(_ number: Int, _ key: String) -> Phrase {
+        switch key {
+        case "added": "\(grouped: number) added"
+        case "replaced": "\(grouped: number) replaced"
+        case "updated": "\(grouped: number) updated"
+        case "unchanged": "\(grouped: number) unchanged"
+        case "skipped": "\(grouped: number) skipped"
+        case "rejected": "\(grouped: number) rejected"
+        default: "\(grouped: number) \(key)"
         }
     }
 
@@ -159,7 +179,8 @@ extension ImportsCommand {
             let zone = try db.settings().timeZone
             let run = try db.importRun(id: id)
             var pairs: [(String, String?)] = [
-                ("id", String(run.id)), ("kind", run.kind), ("file", run.file), ("checksum (SHA-256)", run.checksum),
+                ("id", String(run.id)), ("kind", say(Phrase(key: run.kind))), ("file", run.file),
+                ("checksum (SHA-256)", run.checksum),
                 ("at", Instant.localString(run.at, in: zone)), ("actor", run.actor),
             ]
             if let sections = ImportsCommand.sections(run.counts, withZeros: true) {
@@ -198,11 +219,12 @@ final class Progress {
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
         let rate = Double(bytes) / elapsed
         let left = total > bytes && rate > 0 ? Int(Double(total - bytes) / rate) : 0
-        let line = String(
-            format: "\r%@%.1f of %.1f MB, %@ %@, %@ %@/s, %.1f MB/s, about %d s left   ", label,
-            Double(bytes) / 1e6, Double(total) / 1e6, Grouping.thousands(rows), noun,
-            Grouping.thousands(Int(Double(rows) / elapsed)), noun,
-            rate / 1e6, left)
+        func megabytes(_ value: Double) -> String { String(format: "%.1f", value / 1e6) }
+        let things = Phrase(key: noun)
+        let progress: Phrase =
+            "\(label)\(megabytes(Double(bytes))) of \(megabytes(Double(total))) MB, \(grouped: rows) \(things), "
+            + "\(grouped: Int(Double(rows) / elapsed)) \(things)/s, \(megabytes(rate)) MB/s, about \(left) s left"
+        let line = "\r" + say(progress) + "   "
         FileHandle.standardError.write(Data(line.utf8))
         shown = true
     }

@@ -24,8 +24,10 @@ extension CalendarCommand {
 
             func run() throws {
                 let listing = try global.open().openingHoursListing()
-                var rows = listing.weekly.map { [$0.weekday.description, $0.hours, $0.isDefault ? "default" : ""] }
-                rows += listing.days.map { [$0.day.description, $0.hours, $0.name ?? ""] }
+                var rows = listing.weekly.map {
+                    [say($0.weekday.spoken), say(Phrase(key: $0.hours)), $0.isDefault ? say("default") : ""]
+                }
+                rows += listing.days.map { [$0.day.description, say(Phrase(key: $0.hours)), $0.name ?? ""] }
                 try global.output.emit(listing, table: TextTable(columns: ["day", "hours", "note"], rows: rows))
             }
         }
@@ -45,13 +47,13 @@ extension CalendarCommand {
 
             func validate() throws {
                 guard (hours == nil) == closed else {
-                    throw ValidationError("give exactly one of --hours and --closed")
+                    throw ValidationError(say("give exactly one of --hours and --closed"))
                 }
                 if let hours, BusinessHours(hours) == nil {
-                    throw ValidationError("--hours takes HH:MM-HH:MM, opening before closing, such as 08:30-20:00")
+                    throw ValidationError(say("--hours takes HH:MM-HH:MM, opening before closing, such as 08:30-20:00"))
                 }
                 for day in weekdays where Weekday(parsing: day) == nil {
-                    throw ValidationError("\"\(day)\" is not a weekday: monday to sunday, mon to sun, or 周一 to 周日")
+                    throw ValidationError(say("\"\(day)\" is not a weekday: monday to sunday, mon to sun, or 周一 to 周日"))
                 }
             }
 
@@ -60,7 +62,9 @@ extension CalendarCommand {
                 let listing = try global.open().setOpeningHours(
                     days, to: hours.flatMap(BusinessHours.init),
                     actor: global.actorName)
-                let rows = listing.weekly.map { [$0.weekday.description, $0.hours, $0.isDefault ? "default" : ""] }
+                let rows = listing.weekly.map {
+                    [say($0.weekday.spoken), say(Phrase(key: $0.hours)), $0.isDefault ? say("default") : ""]
+                }
                 try global.output.emit(listing, table: TextTable(columns: ["day", "hours", "note"], rows: rows))
             }
         }
@@ -81,10 +85,10 @@ extension CalendarCommand {
 
             func validate() throws {
                 guard (hours == nil) == closed else {
-                    throw ValidationError("give exactly one of --hours and --closed")
+                    throw ValidationError(say("give exactly one of --hours and --closed"))
                 }
                 if let hours, BusinessHours(hours) == nil {
-                    throw ValidationError("--hours takes HH:MM-HH:MM, opening before closing, such as 08:30-17:00")
+                    throw ValidationError(say("--hours takes HH:MM-HH:MM, opening before closing, such as 08:30-17:00"))
                 }
             }
 
@@ -93,9 +97,8 @@ extension CalendarCommand {
                 let entry = try global.open().setStoreDay(
                     date, hours: hours.flatMap(BusinessHours.init), name: name,
                     actor: global.actorName)
-                global.output.note(
-                    "\(date): \(entry.hours == "closed" ? "closed" : "open \(entry.hours)")"
-                        + (entry.name.map { " (\($0))" } ?? ""))
+                let state: Phrase = entry.hours == "closed" ? "closed" : "open \(entry.hours)"
+                global.output.note(entry.name.map { "\(date): \(state) (\($0))" } ?? "\(date): \(state)")
             }
         }
 
@@ -109,7 +112,7 @@ extension CalendarCommand {
             func run() throws {
                 let date = day
                 try global.open().removeStoreDay(date, actor: global.actorName)
-                global.output.note("\(date): the \(Weekday(date)) hours apply")
+                global.output.note("\(date): the \(Weekday(date).spoken) hours apply")
             }
         }
     }

@@ -13,9 +13,12 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
-    /// A two-column field/value table for one record.
+    /// A two-column field/value table for one record; the field names are the product's words, said in the language
+    /// of the moment.
     public static func record(_ pairs: [(String, String?)]) -> TextTable {
-        TextTable(columns: ["field", "value"], rows: pairs.compactMap { key, value in value.map { [key, $0] } })
+        TextTable(
+            columns: ["field", "value"],
+            rows: pairs.compactMap { key, value in value.map { [Phrase(key: key).rendered(), $0] } })
     }
 
     /// How wide a table may be on a terminal: wider ones wrap their widest columns (nothing is cut; JSON and

@@ -8,8 +8,8 @@ struct PageOptions: ParsableArguments {
     @Option(help: "Skip this many (the next page starts at --offset plus --limit).") var offset = 0
 
     func validate() throws {
-        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 10000") }
-        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+        guard (1...10_000).contains(limit) else { throw ValidationError(say("--limit must be from 1 to 10000")) }
+        guard offset >= 0 else { throw ValidationError(say("--offset must not be negative")) }
     }
 }
 

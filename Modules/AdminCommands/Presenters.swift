@@ -6,12 +6,15 @@ import Warranty
 
 /// How records look in table and CSV output. JSON output is the records themselves.
 enum Present {
+    /// A section heading of a card: a blank line, the heading in the language of the moment, a line break.
+    static func heading(_ title: Phrase) -> String { "\n" + say(title) + "\n" }
+
     static func summaries(_ items: [CustomerSummary]) -> TextTable {
         TextTable(
             columns: ["id", "name", "class", "grade", "phones", "owner", "vehicles"],
             rows: items.map {
                 [
-                    $0.id.description, $0.name, $0.customerClass.rawValue, $0.grade?.rawValue ?? "",
+                    $0.id.description, $0.name, $0.customerClass.spoken.rendered(), $0.grade?.rawValue ?? "",
                     $0.phones.joined(separator: ";"),
                     $0.owner ?? "", $0.vehicles.joined(separator: ";"),
                 ]
@@ -21,10 +24,10 @@ enum Present {
     static func customer(_ card: CustomerCard, zone: TimeZone) -> TextTable {
         let c = card.customer
         return .record([
-            ("id", c.id?.description), ("name", c.name), ("kind", c.kind.rawValue), ("class", c.customerClass.rawValue),
-            ("grade", c.grade?.explained), ("source", c.source), ("gender", c.gender?.rawValue),
-            ("birth date", c.birthDate?.description),
-            ("phones", card.phones.map { $0.phone + ($0.shared ? " (shared)" : "") }.joined(separator: "; ")),
+            ("id", c.id?.description), ("name", c.name), ("kind", c.kind.spoken.rendered()),
+            ("class", c.customerClass.spoken.rendered()), ("grade", c.grade?.explained), ("source", c.source),
+            ("gender", c.gender?.spoken.rendered()), ("birth date", c.birthDate?.description),
+            ("phones", card.phones.map { $0.phone + ($0.shared ? say(" (shared)") : "") }.joined(separator: "; ")),
             ("email", c.email), ("region", c.region), ("address", c.address), ("occupation", c.occupation),
             ("owner", c.owner),
             ("external ref", c.externalRef), ("note", c.note),
@@ -38,25 +41,26 @@ enum Present {
         var out = [customer(card, zone: zone).rendered()]
         if !card.openComplaints.isEmpty {
             out.append(
-                "\nOPEN COMPLAINTS (K-1), a crisis first\n"
+                heading("OPEN COMPLAINTS (K-1), a crisis first")
                     + TextTable(
                         columns: ["complaint", "received", "category", "state", "owner", "what"],
                         rows: card.openComplaints.map {
                             [
-                                ($0.crisis ? "CRISIS " : "") + String($0.id),
-                                Instant.localString($0.receivedAt, in: zone), $0.category, $0.state, $0.owner,
+                                ($0.crisis ? say("CRISIS") + " " : "") + String($0.id),
+                                Instant.localString($0.receivedAt, in: zone), say(Phrase(key: $0.category)),
+                                say(Phrase(key: $0.state)), $0.owner,
                                 TextTable.shortened($0.description, to: 40),
                             ]
                         }
                     ).rendered())
         }
         if !card.openBulletins.isEmpty {
-            out.append("\nOPEN RECALLS AND CAMPAIGNS (W-6)\n" + vehicleBulletins(card.openBulletins).rendered())
+            out.append(heading("OPEN RECALLS AND CAMPAIGNS (W-6)") + vehicleBulletins(card.openBulletins).rendered())
         }
         if !card.vehicles.isEmpty {
-            out.append("\nVehicles\n" + vehicles(card.vehicles, zone: zone).rendered())
+            out.append(heading("Vehicles") + vehicles(card.vehicles, zone: zone).rendered())
             out.append(
-                "\nWarranty today and latest mileage (W-8)\n"
+                heading("Warranty today and latest mileage (W-8)")
                     + TextTable(
                         columns: ["vin", "plate", "latest km", "read", "warranty", "until"],
                         rows: card.vehicleStatus.map {
@@ -71,26 +75,27 @@ enum Present {
         }
         if !card.openTasks.isEmpty {
             out.append(
-                "\nOpen care-plan tasks (C-7)\n"
+                heading("Open care-plan tasks (C-7)")
                     + TextTable(
                         columns: ["task", "what", "due"],
                         rows: card.openTasks.map {
-                            [$0.id?.description ?? "", $0.title, $0.dueOn.description]
+                            [$0.id?.description ?? "", say($0.spokenTitle), $0.dueOn.description]
                         }
                     ).rendered())
         }
         if !card.recentContacts.isEmpty {
-            out.append("\nRecent contacts (C-8)\n" + contacts(card.recentContacts, zone: zone).rendered())
+            out.append(heading("Recent contacts (C-8)") + contacts(card.recentContacts, zone: zone).rendered())
         }
         out.append(
-            "\nClass history (C-5)\n"
+            heading("Class history (C-5)")
                 + TextTable(
                     columns: ["at", "from", "to", "by", "reason"],
                     rows: card.classHistory.map {
                         [
                             Instant.localString($0.at, in: zone),
-                            ($0.from?.rawValue ?? "(created)") + ($0.grade.map { " (grade \($0.explained))" } ?? ""),
-                            $0.to.rawValue, $0.actor, $0.reason,
+                            say($0.from?.spoken ?? "(created)")
+                                + ($0.grade.map { say(" (grade \($0.spoken))") } ?? ""),
+                            say($0.to.spoken), $0.actor, say(Phrase(key: $0.reason)),
                         ]
                     }
                 ).rendered())
@@ -103,7 +108,7 @@ enum Present {
             rows: vehicles.map {
                 [
                     $0.vin.value, $0.plate ?? "", $0.make, $0.model, $0.modelYear.map(String.init) ?? "",
-                    $0.usage.rawValue,
+                    say($0.usage.spoken),
                     $0.deliveredAt.map { Instant.localString($0, in: zone) } ?? "",
                 ]
             })
@@ -115,7 +120,7 @@ enum Present {
             ("vin", v.vin.value), ("customer", "\(v.customerID) \(card.ownerName)"), ("plate", v.plate),
             ("make", v.make), ("model", v.model),
             ("model year", v.modelYear.map(String.init)), ("build date", v.buildDate?.description),
-            ("usage now", v.usage.rawValue), ("usage at delivery (W-2)", card.deliveryUsage.rawValue),
+            ("usage now", say(v.usage.spoken)), ("usage at delivery (W-2)", say(card.deliveryUsage.spoken)),
             ("invoice date", v.invoiceDate?.description),
             ("delivered", v.deliveredAt.map { Instant.localString($0, in: zone) }),
             ("latest mileage", card.latestKilometres.map { Grouping.thousands($0) + " km" }),
@@ -126,25 +131,28 @@ enum Present {
     static func vehicleSections(_ card: VehicleCard, zone: TimeZone) -> String {
         var out = [vehicle(card, zone: zone).rendered()]
         if !card.openBulletins.isEmpty {
-            out.append("\nOPEN RECALLS AND CAMPAIGNS (W-6)\n" + vehicleBulletins(card.openBulletins).rendered())
+            out.append(heading("OPEN RECALLS AND CAMPAIGNS (W-6)") + vehicleBulletins(card.openBulletins).rendered())
         }
         out.append(
-            "\nUsage history\n"
+            heading("Usage history")
                 + TextTable(
                     columns: ["effective", "usage", "recorded by", "reason"],
                     rows: card.usageHistory.map {
-                        [$0.effective.description, $0.usage.rawValue, $0.actor, $0.reason ?? ""]
+                        [
+                            $0.effective.description, say($0.usage.spoken), $0.actor,
+                            $0.reason.map { say(Phrase(key: $0)) } ?? "",
+                        ]
                     }
                 ).rendered())
         if !card.mileage.isEmpty {
             out.append(
-                "\nMileage readings\n"
+                heading("Mileage readings")
                     + TextTable(
                         columns: ["read", "km", "source", "odometer replaced"],
                         rows: card.mileage.map {
                             [
                                 Instant.localString($0.readAt, in: zone), Grouping.thousands($0.kilometres), $0.source,
-                                $0.odometerReplaced ? "yes" : "",
+                                $0.odometerReplaced ? say("yes") : "",
                             ]
                         }
                     ).rendered())
@@ -157,9 +165,9 @@ enum Present {
             columns: ["id", "at", "channel", "direction", "staff", "outcome", "note"],
             rows: contacts.map {
                 [
-                    $0.id?.description ?? "", Instant.localString($0.at, in: zone), $0.channel.rawValue,
-                    $0.direction.rawValue, $0.staff,
-                    $0.outcome.rawValue, $0.note ?? "",
+                    $0.id?.description ?? "", Instant.localString($0.at, in: zone), say($0.channel.spoken),
+                    say($0.direction.spoken), $0.staff,
+                    say($0.outcome.spoken), $0.note ?? "",
                 ]
             })
     }
@@ -168,7 +176,7 @@ enum Present {
         TextTable(
             columns: ["task", "what", "rule", "due", "assignee"],
             rows: tasks.map {
-                [$0.id?.description ?? "", $0.title, $0.rule, $0.dueOn.description, $0.assignee ?? ""]
+                [$0.id?.description ?? "", say($0.spokenTitle), $0.rule, $0.dueOn.description, $0.assignee ?? ""]
             })
     }
 

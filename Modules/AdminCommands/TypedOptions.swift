@@ -237,18 +237,22 @@ enum Typed {
     /// A day (from its start) or a time (`audit --since`).
     static func dayOrTime(_ text: String) throws -> WallTime {
         guard LocalDate(text.trimmed()) == nil else { return WallTime(text: text) }
-        do { return try time(text) } catch let problem as UsageProblem {
-            let time = problem.description.dropFirst("expected ".count)
-            throw UsageProblem(description: "expected a day YYYY-MM-DD or " + time)
+        guard Instant.parse(text, timeZone: TimeZone(identifier: "UTC")!) != nil else {
+            throw UsageProblem(
+                description: say(
+                    "expected a day YYYY-MM-DD or a time such as \"2026-11-23 09:30\" (dealer's time zone) "
+                        + "or 2026-11-23T09:30:00+08:00, got \"\(text)\""))
         }
+        return WallTime(text: text)
     }
 
     /// An amount in yuan (`396.00`, at most two decimals; never negative).
     static func money(_ text: String) throws -> Money {
         guard let money = Money(yuan: text.trimmed()) else {
             throw UsageProblem(
-                description: "expected an amount in yuan such as 396.00 (at most two decimals), "
-                    + "got \"\(text)\"")
+                description: say(
+                    "expected an amount in yuan such as 396.00 (at most two decimals), "
+                        + "got \"\(text)\""))
         }
         return money
     }
@@ -259,14 +263,16 @@ enum Typed {
     /// `FROM:TO` VINs (W-6); whether they make a range is the bulletin's rule, judged later (exit 1).
     static func vinPair(_ text: String) throws -> (from: VIN, to: VIN) {
         let parts = text.split(separator: ":").map(String.init)
-        guard parts.count == 2 else { throw UsageProblem(description: "expected FROM:TO VINs, got \"\(text)\"") }
+        guard parts.count == 2 else { throw UsageProblem(description: say("expected FROM:TO VINs, got \"\(text)\"")) }
         return (try vin(parts[0]), try vin(parts[1]))
     }
 
     /// `FROM:TO` build dates, either may be empty (W-6).
     static func builtRange(_ text: String) throws -> Bulletin.BuiltCriterion {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 else { throw UsageProblem(description: "expected FROM:TO build dates, got \"\(text)\"") }
+        guard parts.count == 2 else {
+            throw UsageProblem(description: say("expected FROM:TO build dates, got \"\(text)\""))
+        }
         return Bulletin.BuiltCriterion(
             from: try parts[0].isEmpty ? nil : day(parts[0]),
             to: try parts[1].isEmpty ? nil : day(parts[1]))
@@ -276,7 +282,7 @@ enum Typed {
     static func extensionLimits(_ text: String) throws -> ExtensionLimits {
         let parts = text.split(separator: ":").map { Int($0) }
         guard parts.count == 2, let months = parts[0], let kilometres = parts[1] else {
-            throw UsageProblem(description: "expected MONTHS:KM such as 24:100000, got \"\(text)\"")
+            throw UsageProblem(description: say("expected MONTHS:KM such as 24:100000, got \"\(text)\""))
         }
         return ExtensionLimits(months: months, kilometres: kilometres)
     }

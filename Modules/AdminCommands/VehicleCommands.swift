@@ -159,7 +159,7 @@ struct VehicleCommand: ParsableCommand {
         if global.format == .table {
             print(Present.vehicleSections(result.card, zone: zone))
             if !result.createdTasks.isEmpty {
-                print("\nCare plan created (C-7)\n" + Present.tasks(result.createdTasks).rendered())
+                print(Present.heading("Care plan created (C-7)") + Present.tasks(result.createdTasks).rendered())
             }
             if let note = result.carePlanNote { print("\n" + note) }
         } else {
