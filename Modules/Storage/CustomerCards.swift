@@ -21,7 +21,7 @@ extension AppDatabase {
         if customer.customerClass != .potential, reason.isEmpty {
             throw InvalidInput(
                 field: "reason",
-                "a customer created directly as \(customer.customerClass.rawValue) needs a reason (C-5)")
+                "a customer created directly as \(customer.customerClass.spoken) needs a reason (C-5)")
         }
         return try writer.write { db in
             let now = clock.now()
@@ -211,7 +211,8 @@ extension AppDatabase {
         var status = VehicleStatus(
             vin: vehicle.vin, plate: vehicle.plate, latestKilometres: reading?["kilometres"],
             latestReadingAt: reading?["read_at"],
-            covered: nil, warranty: "no delivery recorded: warranty starts at delivery (W-1)", warrantyLastDay: nil)
+            covered: nil, warranty: Phrase("no delivery recorded: warranty starts at delivery (W-1)").rendered(),
+            warrantyLastDay: nil)
         guard vehicle.deliveredAt != nil else { return status }
         let context: WarrantyContext
         do { context = try warrantyContext(db, vin: vehicle.vin, on: today, mileage: nil) } catch let error
@@ -247,7 +248,9 @@ extension AppDatabase {
             vehicle.make = try Self.makeAliases(db).canonical(typed)
             let renamed =
                 vehicle.make == typed.trimmed()
-                ? nil : "make \(typed) recorded as \(vehicle.make), the manufacturer's name (`aftersales make list`)"
+                ? nil
+                : Phrase("make \(typed) recorded as \(vehicle.make), the manufacturer's name (`aftersales make list`)")
+                    .rendered()
             if let plate = vehicle.plate { vehicle.plate = try ContactDetails.normalizePlate(plate) }
             try db.execute(sql: Vehicle.insertSQL, arguments: vehicle.insertArguments)
             let id = Vehicle.ID(db.lastInsertedRowID)
@@ -349,7 +352,7 @@ extension AppDatabase {
             let settings = try Self.settings(db)
             let vehicle = try Self.fetchVehicle(db, vin: vin)
             guard vehicle.usage != usage else {
-                throw Conflict(field: "usage", "vehicle \(vin) is already used as \(usage.rawValue)")
+                throw Conflict(field: "usage", "vehicle \(vin) is already used as \(usage.spoken)")
             }
             if let delivered = vehicle.deliveredAt, effective < LocalDate(instant: delivered, in: settings.timeZone) {
                 throw InvalidInput(

@@ -206,6 +206,7 @@ extension Phrasebook {
         "workday": "调休工作日",
         "working day": "工作日",
         "{0}: removed": "{0}：已删除",
+        "{0}: {1} ({2})": "{0}：{1}（{2}）",
         "closed": "休息",
         "open {0}": "营业 {0}",
         "{0}: the {1} hours apply": "{0}：按{1}的营业时间",

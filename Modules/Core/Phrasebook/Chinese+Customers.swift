@@ -157,6 +157,21 @@ extension Phrasebook {
             "电话 {0} 已登记在客户 {1}（{2}）名下；如为共用号码，请加 --shared-phones 导入",
         "moved in from the old system ({0})": "从旧系统导入（{0}）",
 
+        // Cards, vehicles, contacts and tasks as the use cases check them (Storage).
+        "a customer created directly as {0} needs a reason (C-5)": "直接建档为{0}须填写原因（C-5）",
+        "external reference {0} is already customer {1}": "外部编号 {0} 已属于客户 {1}",
+        "a class move needs a reason (C-5)": "转换客户分类须填写原因（C-5）",
+        "no delivery recorded: warranty starts at delivery (W-1)": "尚未记录交车：保修自交车起算（W-1）",
+        "make {0} recorded as {1}, the manufacturer's name (`aftersales make list`)":
+            "品牌 {0} 已按厂家名称记为 {1}（`aftersales make list`）",
+        "vehicle {0} was already delivered on {1}": "车辆 {0} 已于 {1} 交车",
+        "vehicle {0} is already used as {1}": "车辆 {0} 的使用性质已是{1}",
+        "{0} is before the delivery on {1}": "{0} 早于交车日期 {1}",
+        "{0} is before the last recorded usage change on {1}": "{0} 早于上次记录的使用性质变更日期 {1}",
+        "vehicle {0} is not customer {1}'s": "车辆 {0} 不属于客户 {1}",
+        "record the customer's response (C-7, C-8)": "请记录客户的反馈（C-7、C-8）",
+        "task {0} was already done at {1} by {2}": "任务 {0} 已由 {2} 于 {1} 完成",
+
         // Reasons the product records itself, shown in the class and usage histories.
         "new potential customer": "新的潜在客户",
         "usage at registration": "登记时的使用性质",
