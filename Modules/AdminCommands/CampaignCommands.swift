@@ -742,9 +742,9 @@ struct ValueCommand: ParsableCommand {
                     columns: ["rank", "customer", "class", "value", "entries", "open complaints", "latest verdict"],
                     rows: items.map {
                         [
-                            String($0.rank), "\($0.name) (\($0.customer))", $0.customerClass.rawValue,
+                            String($0.rank), "\($0.name) (\($0.customer))", say($0.customerClass.spoken),
                             $0.value.description, String($0.entries), String($0.openComplaints),
-                            $0.latestSatisfaction ?? "",
+                            $0.latestSatisfaction.map { say(Phrase(key: $0)) } ?? "",
                         ]
                     }))
         }

@@ -201,6 +201,17 @@ extension Phrasebook {
         "{0}{1} of {2} MB, {3} {4}, {5} {6}/s, {7} MB/s, about {8} s left":
             "{0}{1} / {2} MB，{4} {3}，每秒{6} {5}，{7} MB/秒，约剩 {8} 秒",
 
+        // Customer value (M-5).
+        "revenue recorded": "营业额已记录",
+        "expected customer,day,amount,reference": "应为 customer,day,amount,reference",
+        "rank": "排名",
+        "entries": "记录数",
+        "open complaints": "未结投诉",
+        "latest verdict": "最近一次评价",
+        "added": "新增",
+        "unchanged": "未变",
+        "rejected": "被拒绝",
+
         // Calendar, opening hours, schedule, backup, restore, tokens.
         "holiday": "法定节假日",
         "workday": "调休工作日",
