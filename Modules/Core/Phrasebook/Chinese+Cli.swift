@@ -201,6 +201,23 @@ extension Phrasebook {
         "{0}{1} of {2} MB, {3} {4}, {5} {6}/s, {7} MB/s, about {8} s left":
             "{0}{1} / {2} MB，{4} {3}，每秒{6} {5}，{7} MB/秒，约剩 {8} 秒",
 
+        // What staff, tokens, settings, the schedule, the hours and backups refuse (StorageKernel, Storage).
+        "staff member {0} already exists": "员工 {0} 已存在",
+        "a token named {0} exists; revoke it or choose another name": "名为 {0} 的令牌已存在；请先吊销，或换一个名称",
+        "{0} exists; choose a new file name": "{0} 已存在；请换一个文件名",
+        "{0} fails the integrity check: {1}": "{0} 未通过完整性检查：{1}",
+        "must be positive, got {0}": "必须为正数，实际为 {0}",
+        "must not be negative": "不能为负数",
+        "name at least one weekday": "请至少指定一个星期几",
+        "the store would be closed every day of the week; keep at least one day open":
+            "这样本店一周每天都休息；请至少保留一天营业",
+        "unknown setting \"{0}\"; `aftersales settings show` lists them":
+            "没有设置项“{0}”；`aftersales settings show` 列出所有设置项",
+        "calendar.business-hours is now the store's opening hours per weekday (T-3): "
+            + "`aftersales calendar hours set monday friday --hours 09:00-18:00`":
+            "calendar.business-hours 已改为按星期设置的本店营业时间（T-3）："
+            + "`aftersales calendar hours set monday friday --hours 09:00-18:00`",
+
         // Customer value (M-5).
         "revenue recorded": "营业额已记录",
         "expected customer,day,amount,reference": "应为 customer,day,amount,reference",
