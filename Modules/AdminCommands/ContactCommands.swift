@@ -102,7 +102,7 @@ struct TasksCommand: ParsableCommand {
                         [
                             $0.task.id?.description ?? "", "\($0.task.customerID) \($0.customerName)", $0.vin.value,
                             say($0.task.spokenTitle), $0.task.rule,
-                            $0.task.dueOn.description, say($0.lateness.phrase), $0.task.assignee ?? "",
+                            $0.task.dueOn.description, say($0.lateness.phrase), Present.assignee($0.task.assignee),
                         ]
                     }), footer: "\(due.count) task(s) as of \(day)")
         }

@@ -65,8 +65,8 @@ public struct TextTable: Sendable {
             separator: "\n")
     }
 
-    /// `text` in lines of at most `width` display columns, broken after a space where one is near, else anywhere
-    /// (Chinese text has no spaces).
+    /// `text` in lines of at most `width` display columns, broken after a space where one is near, else after a
+    /// Chinese character where one is near (Chinese text has no spaces), else anywhere.
     static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0, Self.width(text) > width else { return [text] }
         var lines: [String] = []
@@ -80,6 +80,14 @@ public struct TextTable: Sendable {
                 {
                     lines.append(String(current[..<space]))
                     current = String(current[current.index(after: space)...])
+                } else if let last = current.last, Self.isWordCharacter(last), Self.isWordCharacter(character),
+                    let wide = current.lastIndex(where: { Self.width(String($0)) == 2 }),
+                    current.distance(from: wide, to: current.endIndex) <= width / 2
+                {
+                    // A Latin word or a code inside Chinese text (`Accept-Language`) moves to the next line whole.
+                    let cut = current.index(after: wide)
+                    lines.append(String(current[..<cut]))
+                    current = String(current[cut...])
                 } else {
                     lines.append(current)
                     current = ""
@@ -91,6 +99,11 @@ public struct TextTable: Sendable {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// Whether `character` belongs to a Latin word or a code that a line should not break inside.
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isASCII && !character.isWhitespace
     }
 
     /// RFC 4180 CSV with a header row.

@@ -176,8 +176,17 @@ enum Present {
         TextTable(
             columns: ["task", "what", "rule", "due", "assignee"],
             rows: tasks.map {
-                [$0.id?.description ?? "", say($0.spokenTitle), $0.rule, $0.dueOn.description, $0.assignee ?? ""]
+                [$0.id?.description ?? "", say($0.spokenTitle), $0.rule, $0.dueOn.description, assignee($0.assignee)]
             })
+    }
+
+    /// A task's assignee for people: a staff member's name, or a role's queue (`role: sales-consultant`, C-7) with
+    /// the role said in the language of the moment.
+    static func assignee(_ assignee: String?) -> String {
+        guard let assignee else { return "" }
+        guard assignee.hasPrefix("role: "), let role = Role(rawValue: String(assignee.dropFirst("role: ".count)))
+        else { return assignee }
+        return say("role: \(role.spoken)")
     }
 
     static func vehicleBulletins(_ items: [VehicleBulletin]) -> TextTable {

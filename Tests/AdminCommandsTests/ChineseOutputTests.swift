@@ -20,6 +20,18 @@ struct ChineseOutputTests {
         #expect(table.rendered().hasPrefix("id  name  owner  vin  plate"))
     }
 
+    @Test("A code inside Chinese text wraps whole, and a role's task queue is said in Chinese")
+    func wrapping() async {
+        #expect(
+            TextTable.wrap("对单次运行生效，Accept-Language 对单个请求生效", to: 24)
+                == ["对单次运行生效，", "Accept-Language", "对单个请求生效"])
+        await Speech.$current.withValue(Speech(.zh)) {
+            #expect(Present.assignee("role: general-manager") == "待总经理认领")
+            #expect(Present.assignee("张伟") == "张伟")
+        }
+        #expect(Present.assignee("role: general-manager") == "role: general-manager")
+    }
+
     @Test("Paging footers in Chinese")
     func footers() async {
         let page = Page(items: [1, 2], total: 3, limit: 2, offset: 0)

@@ -172,6 +172,7 @@ extension Phrasebook {
         "Mileage readings": "里程读数",
         "Care plan created (C-7)": "已建立关怀计划（C-7）",
         "{0} task(s) as of {1}": "截至 {1} 共 {0} 项任务",
+        "role: {0}": "待{0}认领",
 
         // `import-customers` and `imports`.
         "{0}: … {1} more rejected rows": "{0}：… 另有 {1} 行被拒绝",

@@ -156,6 +156,13 @@ extension Phrasebook {
         "phone {0} is already on customer {1} ({2}); if the number is shared, import with --shared-phones":
             "电话 {0} 已登记在客户 {1}（{2}）名下；如为共用号码，请加 --shared-phones 导入",
         "moved in from the old system ({0})": "从旧系统导入（{0}）",
+        "a quoted field is not closed before the end of the file": "带引号的字段到文件末尾仍未结束",
+        "a quote inside an unquoted field; quote the whole field and double the quote (\"\")":
+            "未加引号的字段中有引号；请给整个字段加上引号，并把其中的引号写两遍（\"\"）",
+        "cannot read {0}: {1}": "无法读取 {0}：{1}",
+        "GB18030 is not supported on this system": "此系统不支持 GB18030",
+        "ends in the middle of a GB18030 character": "文件在一个 GB18030 字符中间结束",
+        "byte {0} is not valid GB18030 (nor UTF-8)": "第 {0} 个字节不是有效的 GB18030（也不是 UTF-8）",
 
         // Cards, vehicles, contacts and tasks as the use cases check them (Storage).
         "a customer created directly as {0} needs a reason (C-5)": "直接建档为{0}须填写原因（C-5）",
