@@ -48,6 +48,14 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         arguments = []
     }
 
+    /// A code's name for people where the same English word names something else elsewhere: `received` the
+    /// complaint state is 已受理, `received` the column is 受理时间. The key is `received ⟨complaint state⟩`, so the
+    /// two stay apart in the phrasebook; English says the word alone.
+    public init(_ word: String, context: String) {
+        key = Self.escaped(word) + " ⟨" + context + "⟩"
+        arguments = []
+    }
+
     public struct StringInterpolation: StringInterpolationProtocol {
         var key = ""
         var arguments: [Argument] = []
@@ -80,11 +88,17 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
 
     /// The phrase in `speech`'s language (the moment's by default).
     public func rendered(_ speech: Speech = Speech.current) -> String {
-        let template = speech.language == .en ? key : Phrasebook.chinese[key] ?? key
+        let template = (speech.language == .en ? nil : Phrasebook.chinese[key]) ?? Self.withoutContext(key)
         return Self.fill(template, arguments.map { $0.rendered(speech) })
     }
 
     public var description: String { rendered() }
+
+    /// `key` without the context of `init(_:context:)`, if it has one.
+    static func withoutContext(_ key: String) -> String {
+        guard key.hasSuffix("⟩"), let open = key.range(of: " ⟨", options: .backwards) else { return key }
+        return String(key[..<open.lowerBound])
+    }
 
     /// The phrase in English, whatever the moment's language (logs, the audit trail).
     public var english: String { rendered(Speech(.en)) }

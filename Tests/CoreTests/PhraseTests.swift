@@ -78,3 +78,18 @@ struct PhraseTests {
         #expect(throws: InvalidInput.self) { try resolve(nil, ["AFTERSALES_LANG": "klingon"], nil) }
     }
 }
+
+@Suite("Issue 16: a word keyed with its context")
+struct PhraseContextTests {
+    @Test("English says the word alone; the key keeps the context, so the same word can say two things in Chinese")
+    func context() {
+        let state = Phrase("received", context: "complaint state")
+        #expect(state.key == "received ⟨complaint state⟩")
+        #expect(state.english == "received")
+        #expect(state.rendered(Speech(.zh)) == "已受理")
+        // A context word without its Chinese falls back to the word, never to the key.
+        #expect(Phrase("no such word", context: "nowhere").rendered(Speech(.zh)) == "no such word")
+        let sentence: Phrase = "the complaint is \(state)"
+        #expect(sentence.english == "the complaint is received")
+    }
+}
