@@ -124,8 +124,8 @@ struct ComplaintsCommand: ParsableCommand {
         @Option(help: "Skip this many.") var offset = 0
 
         func validate() throws {
-            guard (1...10_000).contains(limit) else { throw ValidationError("--limit takes 1 to 10000") }
-            guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+            guard (1...10_000).contains(limit) else { throw ValidationError(say("--limit takes 1 to 10000")) }
+            guard offset >= 0 else { throw ValidationError(say("--offset must not be negative")) }
         }
 
         func run() throws {
@@ -147,8 +147,8 @@ struct ComplaintsCommand: ParsableCommand {
                     rows: page.items.map {
                         [
                             $0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer,
-                            $0.channel.rawValue, $0.category.rawValue, $0.state.rawValue,
-                            $0.level.rawValue, $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority),
+                            $0.channel.spoken.rendered(), $0.category.spoken.rendered(), $0.state.spoken.rendered(),
+                            $0.level.spoken.rendered(), ComplaintsCommand.priorityName($0.priority, crisis: $0.crisis),
                             $0.owner, $0.description,
                         ]
                     }))
@@ -465,7 +465,7 @@ struct ComplaintsCommand: ParsableCommand {
             guard FileManager.default.createFile(atPath: out, contents: data) else {
                 throw InvalidInput(field: "out", "cannot write \(out)")
             }
-            global.output.note("wrote \(info.name) (\(info.mediaType), \(info.size) bytes) to \(out)")
+            global.output.note("wrote \(info.name) (\(info.mediaType), \(grouped: info.size) bytes) to \(out)")
         }
     }
 
@@ -488,7 +488,7 @@ struct ComplaintsCommand: ParsableCommand {
 
         func validate() throws {
             if let warnMinutes, !(0...10_080).contains(warnMinutes) {
-                throw ValidationError("--warn-minutes takes 0 to 10080")
+                throw ValidationError(say("--warn-minutes takes 0 to 10080"))
             }
         }
 
@@ -510,18 +510,16 @@ struct ComplaintsCommand: ParsableCommand {
                         return [
                             $0.complaint.description, $0.customer, d.deadline.rule, d.deadline.what,
                             Instant.localString(d.deadline.due, in: zone),
-                            d.state == .missed
-                                ? "missed by \(Elapsed.text(seconds: d.lateBySeconds))"
-                                : "due in \(Elapsed.text(seconds: -d.lateBySeconds))",
+                            d.spoken.rendered(),
                             $0.owner == d.deadline.responsible ? $0.owner : "\($0.owner) / \(d.deadline.responsible)",
-                            $0.level.rawValue,
-                            $0.crisis ? "crisis" : ComplaintsCommand.priorityName($0.priority),
+                            $0.level.spoken.rendered(),
+                            ComplaintsCommand.priorityName($0.priority, crisis: $0.crisis),
                         ]
                     }),
                 footer: items.isEmpty
                     ? "no complaint deadline is missed or nearly missed"
-                    : "\(items.filter { $0.deadline.state == .missed }.count) missed, "
-                        + "\(items.filter { $0.deadline.state == .dueSoon }.count) nearly missed"
+                    : "\(grouped: items.filter { $0.deadline.state == .missed }.count) missed, "
+                        + "\(grouped: items.filter { $0.deadline.state == .dueSoon }.count) nearly missed"
             )
         }
     }
@@ -555,8 +553,8 @@ struct ComplaintsCommand: ParsableCommand {
                     rows: found.items.map {
                         [
                             $0.id.description, Instant.localString($0.receivedAt, in: zone), $0.customer,
-                            $0.category.rawValue,
-                            $0.state.rawValue, $0.owner, $0.description,
+                            $0.category.spoken.rendered(),
+                            $0.state.spoken.rendered(), $0.owner, $0.description,
                         ]
                     }))
         }
@@ -582,10 +580,11 @@ struct ComplaintsCommand: ParsableCommand {
                     columns: ["complaint", "from", "to", "rule", "missed", "late by"],
                     rows: done.map {
                         [
-                            $0.complaint.description, $0.from.rawValue, $0.to.rawValue, $0.rule, $0.what,
+                            $0.complaint.description, $0.from.spoken.rendered(), $0.to.spoken.rendered(), $0.rule,
+                            $0.what,
                             Elapsed.text(seconds: $0.lateBySeconds),
                         ]
-                    }), footer: done.isEmpty ? "nothing to escalate" : "\(done.count) escalated")
+                    }), footer: done.isEmpty ? "nothing to escalate" : "\(grouped: done.count) escalated")
         }
     }
 
@@ -616,8 +615,9 @@ struct ComplaintsCommand: ParsableCommand {
 
     // MARK: - Output
 
-    static func priorityName(_ level: Int) -> String {
-        ["normal", "high", "urgent", "crisis"][max(0, min(3, level - 1))]
+    /// A priority level (1 normal … 4 crisis) as people read it; a crisis is at the top whatever its level says.
+    static func priorityName(_ level: Int, crisis: Bool = false) -> String {
+        ComplaintPriority.spoken(level: crisis ? 4 : level).rendered()
     }
 
     /// Runs a change and shows the file it leaves.
@@ -629,66 +629,80 @@ struct ComplaintsCommand: ParsableCommand {
     static func show(_ file: ComplaintFile, global: GlobalOptions, zone: TimeZone) throws {
         let c = file.complaint
         func time(_ date: Date?) -> String? { date.map { Instant.localString($0, in: zone) } }
+        func said(_ phrase: Phrase) -> String { phrase.rendered() }
         let record = TextTable.record([
-            ("complaint", c.id?.description), ("kind", c.kind.rawValue),
+            ("complaint", c.id?.description), ("kind", said(c.kind.spoken)),
             ("customer", "\(file.customer) (\(c.customerID))"), ("vin", c.vin?.value),
-            ("work order", c.workOrder), ("channel", c.channel.rawValue), ("received", time(c.receivedAt)),
+            ("work order", c.workOrder), ("channel", said(c.channel.spoken)), ("received", time(c.receivedAt)),
             ("received by", c.receivedBy),
-            ("owner", c.owner), ("description", c.description), ("category", c.category.rawValue),
-            ("cause", c.cause?.rawValue),
-            ("wants", c.wishes.isEmpty ? nil : c.wishes.map(\.rawValue).joined(separator: ", ")),
-            ("valid", c.valid.map { $0 ? "yes" : "no: " + (c.invalidExplanation ?? "") }), ("state", c.state.rawValue),
-            ("level", c.level.rawValue + " since " + Instant.localString(c.levelSince, in: zone)),
+            ("owner", c.owner), ("description", c.description), ("category", said(c.category.spoken)),
+            ("cause", c.cause.map { said($0.spoken) }),
+            ("wants", c.wishes.isEmpty ? nil : said(Phrase.joined(c.wishes.map(\.spoken), separator: ", "))),
+            (
+                "valid",
+                c.valid.map { $0 ? said("yes") : said("no: \(c.invalidExplanation ?? "")") }
+            ), ("state", said(c.state.spoken)),
+            ("level", said("\(c.level.spoken) since \(Instant.localString(c.levelSince, in: zone))")),
             (
                 "priority",
-                file.priority.name
-                    + (file.priority.reasons.isEmpty ? "" : ": " + file.priority.reasons.joined(separator: "; "))
+                said(file.priority.spoken)
+                    + (file.priority.reasons.isEmpty
+                        ? "" : said(": ") + file.priority.reasons.joined(separator: said("; ")))
             ),
             ("first contact", time(c.firstContactAt)), ("told the customer", c.callback),
             (
                 "repair order",
                 c.repairOrder.map {
-                    let person = $0.person.map { " \($0)" } ?? ""
-                    let advisor = $0.advisor.map { ", advisor \($0)" } ?? ""
                     let at = Instant.localString($0.at, in: zone)
-                    return "\($0.department.rawValue)\(person)\(advisor) at \(at) — \($0.rule)"
+                    let department = Phrase(key: $0.department.rawValue)
+                    let whom: Phrase =
+                        switch ($0.person, $0.advisor) {
+                        case (let person?, let advisor?): "\(department) \(person), advisor \(advisor)"
+                        case (let person?, nil): "\(department) \(person)"
+                        case (nil, let advisor?): "\(department), advisor \(advisor)"
+                        case (nil, nil): department
+                        }
+                    return said("\(whom) at \(at) — \($0.rule)")
                 }
             ),
             ("plan", c.repairOrder?.plan),
-            ("advisor reports", c.repairOrder == nil ? nil : "\(c.reports) (\(c.lateReports) late)"),
+            ("advisor reports", c.repairOrder == nil ? nil : said("\(c.reports) (\(c.lateReports) late)")),
             (
                 "solution",
                 c.resolution.map {
-                    let unhappy = $0.unhappyBecause.map { "; unhappy because \($0)" } ?? ""
-                    let appointment = $0.appointment.map { "; appointment \(Instant.localString($0, in: zone))" } ?? ""
-                    return "\($0.summary); measures: \($0.measures)\($0.apology ? "; apologised" : "")\(unhappy)"
-                        + "\($0.customerAgreed ? "; customer agreed" : "")\(appointment)"
+                    var parts: [Phrase] = ["\($0.summary); measures: \($0.measures)"]
+                    if $0.apology { parts.append("apologised") }
+                    if let unhappy = $0.unhappyBecause { parts.append("unhappy because \(unhappy)") }
+                    if $0.customerAgreed { parts.append("customer agreed") }
+                    if let appointment = $0.appointment {
+                        parts.append("appointment \(Instant.localString(appointment, in: zone))")
+                    }
+                    return said(Phrase.joined(parts, separator: said("; ")))
                 }
             ),
             (
                 "verdict",
                 c.verdict.map {
-                    "process \($0.process.name) (\($0.process.label)), result \($0.result.name) (\($0.result.label))"
-                        + ($0.dimensions.isEmpty
-                            ? ""
-                            : "; "
-                                + $0.dimensions.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-                                    "\($0.key.rawValue) \($0.value.rawValue)"
-                                }.joined(separator: ", "))
+                    let ratings: Phrase = "process \($0.process.spoken), result \($0.result.spoken)"
+                    guard !$0.dimensions.isEmpty else { return said(ratings) }
+                    let scores = $0.dimensions.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                        "\($0.key.spoken) \($0.value.rawValue)" as Phrase
+                    }
+                    return said(ratings) + said("; ") + said(Phrase.joined(scores, separator: ", "))
                 }
             ),
             (
                 "follow-up",
                 c.followUp.map { f in
-                    f.doneAt.map { "done \(Instant.localString($0, in: zone)): \(f.result ?? "")" }
-                        ?? "due by \(f.dueOn), by \(f.by) (K-11)"
+                    f.doneAt.map { said("done \(Instant.localString($0, in: zone)): \(f.result ?? "")") }
+                        ?? said("due by \(f.dueOn), by \(f.by) (K-11)")
                 }
             ),
             (
                 "analysis",
                 c.analysis.map {
-                    "root cause: \($0.rootCause); preventive action: \($0.preventiveAction) (\($0.by))"
-                } ?? (c.awaitsAnalysis ? "not analysed yet (K-12)" : nil)
+                    said("root cause: \($0.rootCause); preventive action: \($0.preventiveAction) (\($0.by))")
+                } ?? (c.awaitsAnalysis ? said("not analysed yet (K-12)") : nil)
             ),
         ])
         guard global.format == .table else {
@@ -698,28 +712,26 @@ struct ComplaintsCommand: ParsableCommand {
         var out = [record.rendered()]
         if !file.deadlines.isEmpty {
             out.append(
-                "\nDeadlines\n"
+                "\n" + said("Deadlines") + "\n"
                     + TextTable(
                         columns: ["rule", "what", "due", "status", "who"],
                         rows: file.deadlines.map {
                             [
                                 $0.deadline.rule, $0.deadline.what, Instant.localString($0.deadline.due, in: zone),
-                                $0.state == .missed
-                                    ? "missed by \(Elapsed.text(seconds: $0.lateBySeconds))"
-                                    : "due in \(Elapsed.text(seconds: -$0.lateBySeconds))", $0.deadline.responsible,
+                                said($0.spoken), $0.deadline.responsible,
                             ]
                         }
                     ).rendered())
         }
         if !file.attachments.isEmpty {
             out.append(
-                "\nEvidence (K-14)\n"
+                "\n" + said("Evidence (K-14)") + "\n"
                     + TextTable(
                         columns: ["id", "name", "kind", "type", "bytes", "added"],
                         rows: file.attachments.map {
                             [
-                                String($0.id), $0.name, $0.kind.rawValue, $0.mediaType, String($0.size),
-                                "\(Instant.localString($0.addedAt, in: zone)) by \($0.addedBy)",
+                                String($0.id), $0.name, said($0.kind.spoken), $0.mediaType, Grouping.thousands($0.size),
+                                said("\(Instant.localString($0.addedAt, in: zone)) by \($0.addedBy)"),
                             ]
                         }
                     ).rendered())
@@ -727,54 +739,80 @@ struct ComplaintsCommand: ParsableCommand {
         let history = file.history.map { entry -> [String] in
             let when =
                 Instant.localString(entry.happenedAt ?? entry.at, in: zone)
-                + (entry.happenedAt == nil ? "" : " (recorded \(Instant.localString(entry.at, in: zone)))")
+                + (entry.happenedAt == nil ? "" : said(" (recorded \(Instant.localString(entry.at, in: zone)))"))
             return [
-                when, entry.actor, entry.action, (entry.from.map { $0.rawValue + " → " } ?? "") + entry.to.rawValue,
+                when, entry.actor, said(Phrase(entry.action, context: "complaint action")),
+                (entry.from.map { said($0.spoken) + " → " } ?? "") + said(entry.to.spoken),
                 entry.rule ?? "",
                 entry.note ?? "",
             ]
         }
         out.append(
-            "\nHistory\n"
+            "\n" + said("History") + "\n"
                 + TextTable(columns: ["when", "by", "action", "state", "rule", "note"], rows: history).rendered())
         print(out.joined(separator: "\n"))
     }
 
     static func reportTable(_ r: ComplaintReport) -> TextTable {
-        func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "n/a" }
-        func min(_ v: Double?) -> String { v.map { String(format: "%.1f min", $0) } ?? "n/a" }
-        var rows: [[String]] = [["period", "", "\(r.from) to \(r.to)"], ["complaints", "", String(r.total)]]
+        func said(_ phrase: Phrase) -> String { phrase.rendered() }
+        func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? said("n/a") }
+        func min(_ v: Double?) -> String { v.map { said("\(String(format: "%.1f", $0)) min") } ?? said("n/a") }
+        /// A count's key as people read it: the code of its section spoken, or the report's own words.
+        func item(_ section: String, _ key: String) -> String {
+            let spoken: Phrase? =
+                switch section {
+                case "kind": ComplaintKind(rawValue: key)?.spoken
+                case "channel": ComplaintChannel(rawValue: key)?.spoken
+                case "category": ComplaintCategory(rawValue: key)?.spoken
+                case "cause": ComplaintCause(rawValue: key)?.spoken
+                case "satisfaction": Satisfaction.allCases.first { $0.name == key }?.spoken
+                default: nil
+                }
+            return said(spoken ?? Phrase(key: key))
+        }
+        var rows: [[String]] = [
+            [said("period"), "", said("\(r.from) to \(r.to)")], [said("complaints"), "", Grouping.thousands(r.total)],
+        ]
         for (section, counts) in [
             ("kind", r.byKind), ("channel", r.byChannel), ("category", r.byCategory), ("cause", r.byCause),
             ("validity", r.byValidity),
         ] {
-            rows += counts.filter { $0.count > 0 }.map { [section, $0.key, String($0.count)] }
+            rows += counts.filter { $0.count > 0 }.map {
+                [said(Phrase(key: section)), item(section, $0.key), Grouping.thousands($0.count)]
+            }
         }
         rows += [
-            ["first contact", "contacted", String(r.contacted)],
-            ["first contact", "median", min(r.firstContactMedianMinutes)],
-            ["first contact", "p90", min(r.firstContactP90Minutes)],
-            ["first contact", "in time (K-4)", pct(r.firstContactInTimePercent)],
-            ["advisor reports", "count", String(r.reports)],
-            ["advisor reports", "on time (K-6)", pct(r.reportsOnTimePercent)],
+            [said("first contact"), said("contacted"), Grouping.thousands(r.contacted)],
+            [said("first contact"), said("median"), min(r.firstContactMedianMinutes)],
+            [said("first contact"), said("p90"), min(r.firstContactP90Minutes)],
+            [said("first contact"), said("in time (K-4)"), pct(r.firstContactInTimePercent)],
+            [said("advisor reports"), said("count"), Grouping.thousands(r.reports)],
+            [said("advisor reports"), said("on time (K-6)"), pct(r.reportsOnTimePercent)],
         ]
         rows += r.processSatisfaction.filter { $0.count > 0 }.map {
-            ["process satisfaction", $0.key, String($0.count)]
+            [said("process satisfaction"), item("satisfaction", $0.key), Grouping.thousands($0.count)]
         }
-        rows += r.resultSatisfaction.filter { $0.count > 0 }.map { ["result satisfaction", $0.key, String($0.count)] }
+        rows += r.resultSatisfaction.filter { $0.count > 0 }.map {
+            [said("result satisfaction"), item("satisfaction", $0.key), Grouping.thousands($0.count)]
+        }
         rows += [
-            ["satisfied with the result (latest verdict)", "", pct(r.satisfiedPercent)],
-            ["reopened", "", pct(r.reopenedPercent)], ["analysed (K-12)", "", pct(r.analysedPercent)],
+            [said("satisfied with the result (latest verdict)"), "", pct(r.satisfiedPercent)],
+            [said("reopened"), "", pct(r.reopenedPercent)], [said("analysed (K-12)"), "", pct(r.analysedPercent)],
         ]
-        rows += r.repeatComplainers.map { ["repeat complainer", "\($0.name) (\($0.customer))", String($0.complaints)] }
+        rows += r.repeatComplainers.map {
+            [said("repeat complainer"), "\($0.name) (\($0.customer))", Grouping.thousands($0.complaints)]
+        }
         rows += r.openCrises.map {
-            ["open crisis", "complaint \($0.complaint) (\($0.customer))", "\($0.level.rawValue): \($0.reason)"]
+            [
+                said("open crisis"), said("complaint \($0.complaint) (\($0.customer))"),
+                said("\($0.level.spoken): \($0.reason)"),
+            ]
         }
         rows += r.targets.map {
-            [
-                "target", "\($0.measure) (\($0.rule))",
-                "target \($0.target)%, actual \(pct($0.actual)): "
-                    + "\($0.met.map { $0 ? "met" : "NOT met" } ?? "not measured")",
+            let outcome: Phrase = $0.met.map { $0 ? "met" : "NOT met" } ?? "not measured"
+            return [
+                said("target"), said("\(Phrase(key: $0.measure)) (\($0.rule))"),
+                said("target \($0.target)%, actual \(pct($0.actual)): \(outcome)"),
             ]
         }
         return TextTable(columns: ["section", "item", "value"], rows: rows)

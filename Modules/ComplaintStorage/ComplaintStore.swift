@@ -138,20 +138,17 @@ extension AppDatabase {
             try complaint.validateIntake(now: now)
             try complaint.insert(db)
             let id = complaint.id!
+            let received: Phrase =
+                "\(intake.channel.spoken), \(intake.category.spoken); received by \(receiver), owner \(owner)"
             try Self.recordComplaintEvent(
                 db, id, at: now, actor: actor, from: nil, to: complaint.state,
-                ComplaintEvent(
-                    action: "receive", rule: "K-5",
-                    note:
-                        "\(intake.channel.rawValue), \(intake.category.rawValue); received by \(receiver), owner "
-                        + "\(owner)"
-                ))
+                ComplaintEvent(action: "receive", rule: "K-5", note: received.rendered()))
             if complaint.crisis {
                 try Self.recordComplaintEvent(
                     db, id, at: now, actor: actor, from: complaint.state, to: complaint.state,
                     ComplaintEvent(
                         action: "crisis", rule: "K-8",
-                        note: "\(complaint.crisisReason ?? ""); at general-manager from intake"))
+                        note: Phrase("\(complaint.crisisReason ?? ""); at general-manager from intake").rendered()))
             }
             try Audit.record(
                 db, at: now, actor: actor, entity: "complaint", id: id.description, action: "create",
@@ -314,7 +311,8 @@ extension AppDatabase {
                 ])
             return ComplaintEvent(
                 action: "attach", rule: "K-14",
-                note: "\(fileName) (\(type.kind.rawValue), \(type.mediaType), \(bytes.count) bytes)")
+                note: Phrase("\(fileName) (\(type.kind.spoken), \(type.mediaType), \(grouped: bytes.count) bytes)")
+                    .rendered())
         }
     }
 

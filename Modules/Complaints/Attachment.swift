@@ -70,7 +70,7 @@ public struct AttachmentType: Sendable, Codable, Equatable {
         }
         if let declared, declared != type.kind {
             throw InvalidInput(
-                field: "kind", "\(name) is a \(type.kind.rawValue) (\(type.mediaType)), not a \(declared.rawValue)")
+                field: "kind", "\(name) is a \(type.kind.spoken) (\(type.mediaType)), not a \(declared.spoken)")
         }
         return type
     }

@@ -27,11 +27,9 @@ public enum ComplaintAction: String, CaseIterable, Codable, Sendable {
     public func check(_ state: ComplaintState) throws {
         guard !allowedFrom.contains(state) else { return }
         let allowed = ComplaintAction.allCases.filter { $0.allowedFrom.contains(state) }.map(\.rawValue)
-        let article = "aeiou".contains(state.rawValue.first!) ? "an" : "a"
         throw Conflict(
             field: "state",
-            "\(article) \(state.rawValue) complaint cannot take \"\(rawValue)\"; allowed now: "
-                + "\(allowed.joined(separator: ", "))"
+            "\(state.aComplaint) cannot take \"\(rawValue)\"; allowed now: \(allowed.joined(separator: ", "))"
         )
     }
 }
@@ -94,14 +92,14 @@ extension Complaint {
             throw InvalidInput(field: "at", "the contact cannot be in the future")
         }
         var rule: String?
-        var text: [String] = []
+        var text: [Phrase] = []
         switch direction {
         case .outbound:
             if firstContactAt == nil {
                 firstContactAt = at
                 if state == .received { state = .contacted }
                 rule = "K-4"
-                text.append("first contact after \(Elapsed.text(seconds: Int(at.timeIntervalSince(receivedAt))))")
+                text.append("first contact after \(Elapsed.phrase(seconds: Int(at.timeIntervalSince(receivedAt))))")
             }
         case .inbound:
             repeatContacts += 1
@@ -117,8 +115,9 @@ extension Complaint {
             self.callback = callback
             text.append("told the customer: \(callback)")
         }
-        if let note = note?.trimmed(), !note.isEmpty { text.append(note) }
-        return ComplaintEvent(action: "contact", rule: rule, note: text.joined(separator: "; "))
+        if let note = note?.trimmed(), !note.isEmpty { text.append(Phrase(verbatim: note)) }
+        return ComplaintEvent(
+            action: "contact", rule: rule, note: Phrase.joined(text, separator: say("; ")).rendered())
     }
 
     /// Rule K-3: reassigning the owner is an explicit act with a reason; it is also an escalation sign (K-13).
@@ -133,7 +132,7 @@ extension Complaint {
         owner = name
         reassignments += 1
         if let followUp, followUp.doneAt == nil, followUp.by == previous { self.followUp?.by = name }
-        return ComplaintEvent(action: "assign", rule: "K-3", note: "\(previous) → \(name): \(why)")
+        return ComplaintEvent(action: "assign", rule: "K-3", note: say("\(previous) → \(name): \(why)"))
     }
 
     /// Rule K-5: the internal complaint repair order goes to the department of the category table unless
@@ -145,7 +144,8 @@ extension Complaint {
         let table = category.department
         let chosen = department ?? table
         let rule =
-            chosen == table ? category.routingRule : "routed to \(chosen.rawValue) by hand (\(category.routingRule))"
+            chosen == table
+            ? category.routingRule : say("routed to \(chosen.spokenDepartment) by hand (\(category.routingRule))")
         repairOrder = RepairOrder(
             department: chosen, person: person?.trimmed().nilIfEmpty, advisor: advisor?.trimmed().nilIfEmpty, at: at,
             rule: rule, plan: nil)
@@ -154,7 +154,7 @@ extension Complaint {
         if let cause { self.cause = cause }
         return ComplaintEvent(
             action: "route", rule: "K-5",
-            note: rule + (person.map { " (\($0))" } ?? "") + (advisor.map { "; advisor \($0)" } ?? ""))
+            note: rule + (person.map { say(" (\($0))") } ?? "") + (advisor.map { say("; advisor \($0)") } ?? ""))
     }
 
     /// Rule K-6: the service advisor's report to customer service; it restarts the 24-hour clock and is
@@ -170,10 +170,9 @@ extension Complaint {
         if late { lateReports += 1 }
         lastReportAt = at
         if let plan = plan?.trimmed(), !plan.isEmpty { repairOrder?.plan = plan }
-        let timing =
-            due.map { late ? "late by \(Elapsed.text(seconds: Int(at.timeIntervalSince($0))))" : "on time" }
-            ?? "on time"
-        return ComplaintEvent(action: "report", rule: "K-6", note: "\(text) (\(timing))")
+        let timing: Phrase =
+            if let due, late { "late by \(Elapsed.phrase(seconds: Int(at.timeIntervalSince(due))))" } else { "on time" }
+        return ComplaintEvent(action: "report", rule: "K-6", note: say("\(text) (\(timing))"))
     }
 
     /// Rule K-7: one level up (or straight to `level`), with the analysis or reason; the new level's clocks start now.
@@ -190,25 +189,24 @@ extension Complaint {
         guard next > self.level else {
             throw Conflict(
                 field: "to",
-                "the complaint is already at \(self.level.rawValue); escalate to a higher level: "
+                "the complaint is already at \(self.level.spoken); escalate to a higher level: "
                     + "\(EscalationLevel.allCases.filter { $0 > self.level }.map(\.rawValue).joined(separator: ", "))"
             )
         }
         let previous = self.level
         self.level = next
         levelSince = at
-        return ComplaintEvent(action: "escalate", rule: rule, note: "\(previous.rawValue) → \(next.rawValue): \(why)")
+        return ComplaintEvent(
+            action: "escalate", rule: rule, note: say("\(previous.spoken) → \(next.spoken): \(why)"))
     }
 
     /// Rule K-7 applied by the clock: the current level missed `deadline`, so the complaint goes one level up
     /// and the miss counts as slow handling (K-13).
     public mutating func escalateForMissed(_ deadline: Deadline, at: Date) throws -> ComplaintEvent {
-        let late = Elapsed.text(seconds: Int(at.timeIntervalSince(deadline.due)))
-        var event = try escalate(
-            to: nil,
-            reason:
-                "\(deadline.rule) missed: \(deadline.what), due \(Instant.utcString(deadline.due)), late by \(late)",
-            at: at)
+        let late = Elapsed.phrase(seconds: Int(at.timeIntervalSince(deadline.due)))
+        let reason: Phrase =
+            "\(deadline.rule) missed: \(deadline.what), due \(Instant.utcString(deadline.due)), late by \(late)"
+        var event = try escalate(to: nil, reason: say(reason), at: at)
         missedDeadlines += 1
         event.action = "escalate-due"
         return event
@@ -225,7 +223,7 @@ extension Complaint {
         crisisReason = why
         var note = why
         if level < .generalManager {
-            note += "; \(level.rawValue) → general-manager"
+            note += say("; \(level.spoken) → \(EscalationLevel.generalManager.spoken)")
             level = .generalManager
             levelSince = at
         }
@@ -244,7 +242,7 @@ extension Complaint {
         return ComplaintEvent(
             action: "resolve", rule: "K-10",
             note: resolution.summary
-                + (resolution.customerAgreed ? " (customer agreed)" : " (customer has not agreed yet)"))
+                + say(resolution.customerAgreed ? " (customer agreed)" : " (customer has not agreed yet)"))
     }
 
     /// Rule K-10: the customer rates process and result on the 7-level scale. Both satisfied (top three
@@ -258,14 +256,15 @@ extension Complaint {
         let satisfied =
             verdict.process.isSatisfied(topLevels: policy.satisfiedLevels)
             && verdict.result.isSatisfied(topLevels: policy.satisfiedLevels)
-        let ratings = "process \(verdict.process.name), result \(verdict.result.name)"
+        let ratings: Phrase = "process \(verdict.process.spoken), result \(verdict.result.spoken)"
         guard satisfied else {
             state = .investigating
             reopened += 1
             reopenedAt = verdict.at  // K-6: the report clock restarts here
             return ComplaintEvent(
                 action: "close-refused", rule: "K-10",
-                note: "\(ratings): not satisfied (top \(policy.satisfiedLevels) levels needed), back to investigating")
+                note: say(
+                    "\(ratings): not satisfied (top \(policy.satisfiedLevels) levels needed), back to investigating"))
         }
         state = .closed
         closedAt = verdict.at
@@ -275,7 +274,8 @@ extension Complaint {
             satisfaction: nil)
         return ComplaintEvent(
             action: "close", rule: "K-10",
-            note: "\(ratings); follow-up by \(followUpPerson) by \(closedDay.adding(days: policy.followUpDays)) (K-11)")
+            note: say(
+                "\(ratings); follow-up by \(followUpPerson) by \(closedDay.adding(days: policy.followUpDays)) (K-11)"))
     }
 
     /// Rule K-10: the customer is not satisfied with the solution: back to investigation, where the K-6
@@ -318,7 +318,7 @@ extension Complaint {
         followUp.satisfaction = satisfaction
         self.followUp = followUp
         return ComplaintEvent(
-            action: "followup", rule: "K-11", note: text + (satisfaction.map { " (\($0.name))" } ?? ""))
+            action: "followup", rule: "K-11", note: text + (satisfaction.map { say(" (\($0.spoken))") } ?? ""))
     }
 
     /// Rule K-12: root cause and preventive action by the market coordinator, once the complaint is resolved
@@ -332,6 +332,6 @@ extension Complaint {
         if let cause { self.cause = cause }
         analysis = Analysis(rootCause: root, preventiveAction: action, by: by, at: at)
         return ComplaintEvent(
-            action: "analyse", rule: "K-12", note: "root cause: \(root); preventive action: \(action)")
+            action: "analyse", rule: "K-12", note: say("root cause: \(root); preventive action: \(action)"))
     }
 }

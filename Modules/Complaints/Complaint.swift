@@ -177,7 +177,7 @@ public struct Complaint: Sendable, Codable, Equatable {
         // Rule K-8: a complaint that arrives through the authorities is a crisis from intake.
         let throughAuthority = channel == .authority
         self.crisis = crisis || throughAuthority
-        self.crisisReason = crisisReason ?? (throughAuthority ? "arrived through the authorities (K-8)" : nil)
+        self.crisisReason = crisisReason ?? (throughAuthority ? say("arrived through the authorities (K-8)") : nil)
         self.state = .received
         self.level = self.crisis ? .generalManager : .handler
         self.levelSince = receivedAt

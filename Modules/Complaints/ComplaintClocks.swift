@@ -32,7 +32,8 @@ public struct Deadline: Sendable, Codable, Equatable {
 
     public var kind: Kind
     public var rule: String
-    /// What has to happen, in words.
+    /// What has to happen, in words: said in the language of the moment when the clocks are asked (JSON's text
+    /// follows the reader's language, as every text for people does).
     public var what: String
     public var startedAt: Date
     public var due: Date
@@ -41,6 +42,9 @@ public struct Deadline: Sendable, Codable, Equatable {
     /// The counted duration (seconds of clock or business time), so a new level gets the same again (K-7).
     public var seconds: Int
 }
+
+/// A phrase said now, in the language of the moment.
+func say(_ phrase: Phrase) -> String { phrase.rendered() }
 
 /// How a deadline stands at an instant.
 public struct DeadlineStatus: Sendable, Codable, Equatable {
@@ -142,8 +146,9 @@ public enum ComplaintClocks {
             result.append(
                 Deadline(
                     kind: .firstContact, rule: "K-4",
-                    what: "first contact with the customer within \(policy.firstContactHours) h "
-                        + "of receipt",
+                    what: say(
+                        "first contact with the customer within \(policy.firstContactHours) h "
+                            + "of receipt"),
                     startedAt: facts.receivedAt,
                     due: policy.clock.due(after: facts.receivedAt, seconds: seconds),
                     responsible: facts.owner, seconds: seconds))
@@ -155,16 +160,16 @@ public enum ComplaintClocks {
             let seconds = policy.reportHours * 3600
             let start = reportStart(facts, routedAt: routedAt)
             let reopened = facts.reopenedAt.map { $0 > (facts.lastReportAt ?? routedAt) } ?? false
-            let report = "service advisor's report to customer service within \(policy.reportHours) h"
-            let what =
+            let hours = policy.reportHours
+            let what: Phrase =
                 reopened
-                ? "\(report) of the reopening"
+                ? "service advisor's report to customer service within \(hours) h of the reopening"
                 : facts.reports == 0
-                    ? "\(report) of the repair order"
-                    : "service advisor's next report to customer service (every \(policy.reportHours) h while open)"
+                    ? "service advisor's report to customer service within \(hours) h of the repair order"
+                    : "service advisor's next report to customer service (every \(hours) h while open)"
             result.append(
                 Deadline(
-                    kind: .report, rule: "K-6", what: what, startedAt: start,
+                    kind: .report, rule: "K-6", what: say(what), startedAt: start,
                     due: policy.clock.due(after: start, seconds: seconds),
                     responsible: facts.advisor ?? facts.owner, seconds: seconds))
         }
@@ -176,8 +181,9 @@ public enum ComplaintClocks {
             result.append(
                 Deadline(
                     kind: .followUp, rule: "K-11",
-                    what: "follow-up visit or call within \(policy.followUpDays) days of the "
-                        + "satisfied close",
+                    what: say(
+                        "follow-up visit or call within \(policy.followUpDays) days of the "
+                            + "satisfied close"),
                     startedAt: closedAt, due: due, responsible: by,
                     seconds: Int(due.timeIntervalSince(closedAt))))
         }
@@ -270,15 +276,18 @@ public enum ComplaintClocks {
     }
 }
 
-/// Durations as staff read them: `2 h 05 min`, `3 d 4 h`.
+/// Durations as staff read them: `2 h 05 min`, `3 d 4 h` (`2小时05分`, `3天4小时`).
 public enum Elapsed {
-    public static func text(seconds: Int) -> String {
+    public static func text(seconds: Int) -> String { phrase(seconds: seconds).rendered() }
+
+    public static func phrase(seconds: Int) -> Phrase {
         let s = abs(seconds)
         let days = s / 86_400
         let hours = (s % 86_400) / 3600
         let minutes = (s % 3600) / 60
         if days > 0 { return "\(days) d \(hours) h" }
-        if hours > 0 { return "\(hours) h \(minutes < 10 ? "0" : "")\(minutes) min" }
+        let paddedMinutes = (minutes < 10 ? "0" : "") + String(minutes)
+        if hours > 0 { return "\(hours) h \(paddedMinutes) min" }
         return "\(minutes) min"
     }
 }

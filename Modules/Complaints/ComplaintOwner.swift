@@ -17,7 +17,7 @@ extension Complaint {
         guard ownerRoles.contains(member.role) else {
             throw InvalidInput(
                 field: "owner",
-                "\(name) is \(member.role.rawValue); a customer-service staff member "
+                "\(name) is \(Phrase(key: member.role.rawValue)); a customer-service staff member "
                     + "(cs-agent or cs-manager) owns the complaint (K-3)")
         }
     }
@@ -34,7 +34,7 @@ extension Complaint {
         } else if (try? checkOwner(receiver, staff: staff, on: day)) != nil {
             owner = receiver
         } else {
-            let who = receiver.isEmpty ? "the receiver" : receiver
+            let who: Phrase = receiver.isEmpty ? "the receiver" : Phrase(verbatim: receiver)
             throw InvalidInput(
                 field: "owner",
                 "\(who) is not customer-service staff; name the customer-service owner (K-3)")

@@ -61,8 +61,8 @@ public struct ComplaintPriority: Sendable, Codable, Equatable {
     /// at the top.
     public static func assess(_ complaint: Complaint) -> ComplaintPriority {
         var reasons: [String] = []
-        func sign(_ count: Int, _ text: String) {
-            if count > 0 { reasons.append("\(text) \(count)× (K-13)") }
+        func sign(_ count: Int, _ text: Phrase) {
+            if count > 0 { reasons.append(say("\(text) \(count)× (K-13)")) }
         }
         sign(complaint.repeatContacts, "customer contacted us again")
         sign(complaint.unfixedVisits, "visit without a fix")
@@ -75,7 +75,10 @@ public struct ComplaintPriority: Sendable, Codable, Equatable {
         if complaint.crisis {
             return ComplaintPriority(
                 level: 4, name: "crisis",
-                reasons: ["crisis (K-8)" + (complaint.crisisReason.map { ": \($0)" } ?? "")] + reasons)
+                reasons: [
+                    say(complaint.crisisReason.map { reason -> Phrase in "crisis (K-8): \(reason)" } ?? "crisis (K-8)")
+                ]
+                    + reasons)
         }
         let level = min(3, 1 + points)
         return ComplaintPriority(level: level, name: ["normal", "high", "urgent"][level - 1], reasons: reasons)

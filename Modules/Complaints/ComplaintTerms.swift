@@ -36,12 +36,12 @@ public enum ComplaintCategory: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The K-5 routing rule as shown to staff.
+    /// The K-5 routing rule as shown to staff, in the language of the moment (it is stored with the repair order).
     public var routingRule: String {
         switch department {
-        case .partsManager: return "K-5: parts → parts manager"
-        case .technicalDirector: return "K-5: technical or repair-quality problem (\(rawValue)) → technical director"
-        default: return "K-5: \(rawValue) → service manager"
+        case .partsManager: return say("K-5: parts → parts manager")
+        case .technicalDirector: return say("K-5: technical or repair-quality problem (\(spoken)) → technical director")
+        default: return say("K-5: \(spoken) → service manager")
         }
     }
 }
