@@ -176,31 +176,41 @@ struct CampaignController {
         }
     }
 
+    /// The language of the customer who opens an unsubscribe link: the first of their browser's `Accept-Language`
+    /// this product speaks, else Chinese (a customer of a Chinese dealer, whatever the server's own language).
+    static func customerLanguage(_ request: Request) -> Language {
+        request.headers[.acceptLanguage].flatMap(Language.init(acceptLanguage:)) ?? .zh
+    }
+
+    /// A text for a customer in both languages, theirs first: `确认退订？ / Stop receiving these messages?`.
+    static func both(_ phrase: Phrase, first: Language) -> String {
+        phrase.rendered(Speech(first)) + " / " + phrase.rendered(Speech(first == .zh ? .en : .zh))
+    }
+
     /// RFC 8058 one-click unsubscribe, without a token: POST opts out (what a mail client's one-click does);
     /// GET only shows a page with the button, so a link scanner that fetches it unsubscribes nobody.
     static func addPublicRoutes(to router: Router<APIRequestContext>, database: AppDatabase, registry: RouteRegistry) {
-        router.post("v1/unsubscribe/:token") { _, context in
+        router.post("v1/unsubscribe/:token") { request, context in
             let token = try context.parameter("token")
             let (name, channel) = try await database.run { try $0.unsubscribe(token: token) }
+            let done: Phrase = "\(name), you are unsubscribed from \(channel.spoken)."
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
-                body: .init(
-                    byteBuffer: ByteBuffer(
-                        string:
-                            "\(name)，您已退订\(channel == .sms ? "短信" : channel == .email ? "邮件" : "信件")。/ You are "
-                            + "unsubscribed from \(channel.rawValue).\n"
-                    )))
+                body: .init(byteBuffer: ByteBuffer(string: both(done, first: customerLanguage(request)) + "\n")))
         }
         registry.add(RouteDescription(method: "POST", path: "/v1/unsubscribe/{token}", permission: nil))
-        router.get("v1/unsubscribe/:token") { _, context in
+        router.get("v1/unsubscribe/:token") { request, context in
             // The token is checked but never written into the page: the form posts back to this very URL (an empty
             // action), so no token, quoted or relative, can change where it posts.
             let token = try context.parameter("token")
             try await database.run { try $0.checkUnsubscribeToken(token) }
+            let language = customerLanguage(request)
             let page = """
-                <!doctype html><html lang="zh"><meta charset="utf-8"><title>退订</title>
-                <form method="post" action=""><p>确认退订？/ Unsubscribe?</p><button type="submit">退订 / \
-                Unsubscribe</button></form></html>
+                <!doctype html><html lang="\(language == .zh ? "zh-CN" : "en")"><meta charset="utf-8">\
+                <meta name="viewport" content="width=device-width, initial-scale=1">\
+                <title>\(both("Unsubscribe", first: language))</title>
+                <form method="post" action=""><p>\(both("Stop receiving these messages?", first: language))</p>\
+                <button type="submit">\(both("Unsubscribe", first: language))</button></form></html>
                 """
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"],

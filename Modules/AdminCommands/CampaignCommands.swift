@@ -102,7 +102,10 @@ struct SegmentCommand: ParsableCommand {
                 columns: ["", "customers", "with address", "opted in", "opted out"],
                 rows: [[Phrase("segment \(name ?? "")").rendered(), String(preview.customers), "", "", ""]]
                     + preview.channels.map {
-                        [$0.channel.rawValue, "", String($0.withAddress), String($0.optedIn), String($0.optedOut)]
+                        [
+                            $0.channel.spoken.rendered(), "", String($0.withAddress), String($0.optedIn),
+                            String($0.optedOut),
+                        ]
                     }),
             footer: preview.sample.isEmpty
                 ? "filter: \(preview.filter)\nvehicles matched: \(preview.vehicles)"
@@ -152,7 +155,7 @@ struct CampaignCommand: ParsableCommand {
 
         func validate() throws {
             guard (template == nil) != (templateFile == nil) else {
-                throw ValidationError("give --template or --template-file")
+                throw ValidationError(say("give --template or --template-file"))
             }
         }
 
@@ -223,14 +226,20 @@ struct CampaignCommand: ParsableCommand {
             }
             let c = result.counts
             var rows: [[String]] = [
-                ["selected", String(c.selected)], ["already queued (skipped)", String(c.alreadyQueued)],
+                [say("selected"), String(c.selected)], [say("already queued (skipped)"), String(c.alreadyQueued)],
             ]
             rows += c.suppressed.sorted { $0.key < $1.key }.map {
-                ["suppressed: \($0.key) (\(SuppressionReason.Code(rawValue: $0.key)?.rule ?? ""))", String($0.value)]
+                let code = SuppressionReason.Code(rawValue: $0.key)
+                return [
+                    say("suppressed: \(code?.spoken ?? Phrase(verbatim: $0.key)) (\(code?.rule ?? ""))"),
+                    String($0.value),
+                ]
             }
-            rows += [["rendered", String(c.rendered)]]
-            if c.degraded > 0 { rows += [["rendered without some personal fields (recall, W-6)", String(c.degraded)]] }
-            rows += [[dryRun ? "would queue" : "queued", String(c.queued)]]
+            rows += [[say("rendered"), String(c.rendered)]]
+            if c.degraded > 0 {
+                rows += [[say("rendered without some personal fields (recall, W-6)"), String(c.degraded)]]
+            }
+            rows += [[say(dryRun ? "would queue" : "queued"), String(c.queued)]]
             try global.output.emit(
                 result, table: TextTable(columns: ["step", "count"], rows: rows),
                 footer: dryRun ? "dry run: nothing written" : nil)
@@ -247,13 +256,19 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let r = try global.open().campaignReport(name)
             var rows: [[String]] = [
-                ["reach (queued, sent, failed)", String(r.reach)], ["queued", String(r.queued)],
-                ["sent", String(r.sent)], ["failed", String(r.failed)],
+                [say("reach (queued, sent, failed)"), String(r.reach)], [say("queued"), String(r.queued)],
+                [say("sent"), String(r.sent)], [say("failed"), String(r.failed)],
             ]
-            rows += r.suppressed.sorted { $0.key < $1.key }.map { ["suppressed: \($0.key)", String($0.value)] }
-            rows += r.responses.sorted { $0.key < $1.key }.map { ["response: \($0.key)", String($0.value)] }
-            let conversion: String = r.conversionPercent.map { String(format: "%.1f%%", $0) } ?? "n/a"
-            rows.append(["conversion (booked or visited per 100 reached)", conversion])
+            rows += r.suppressed.sorted { $0.key < $1.key }.map {
+                let code = SuppressionReason.Code(rawValue: $0.key)?.spoken ?? Phrase(verbatim: $0.key)
+                return [say("suppressed: \(code)"), String($0.value)]
+            }
+            rows += r.responses.sorted { $0.key < $1.key }.map {
+                let kind = ResponseKind(rawValue: $0.key)?.spoken ?? Phrase(verbatim: $0.key)
+                return [say("response: \(kind)"), String($0.value)]
+            }
+            let conversion: String = r.conversionPercent.map { String(format: "%.1f%%", $0) } ?? say("n/a")
+            rows.append([say("conversion (booked or visited per 100 reached)"), conversion])
             try global.output.emit(r, table: TextTable(columns: ["measure", "count"], rows: rows))
         }
     }
@@ -273,7 +288,7 @@ struct CampaignCommand: ParsableCommand {
                     columns: ["campaign", "segment", "channel", "category", "created"],
                     rows: items.map {
                         [
-                            $0.name, $0.segment, $0.channel.rawValue, $0.category.rawValue,
+                            $0.name, $0.segment, $0.channel.spoken.rendered(), $0.category.spoken.rendered(),
                             Instant.localString($0.createdAt, in: zone),
                         ]
                     }))
@@ -315,14 +330,24 @@ struct CampaignCommand: ParsableCommand {
         try global.output.emit(
             c,
             table: .record([
-                ("campaign", c.name), ("segment", c.segment), ("channel", c.channel.rawValue),
-                ("category", c.category.rawValue),
-                ("subject", c.subject), ("template", c.template), ("response window", "\(c.responseWindowDays) days"),
+                ("campaign", c.name), ("segment", c.segment), ("channel", c.channel.spoken.rendered()),
+                ("category", c.category.spoken.rendered()),
+                ("subject", c.subject), ("template", c.template),
+                ("response window", say("\(c.responseWindowDays) days")),
             ]))
     }
 }
 
 struct OutboxCommand: ParsableCommand {
+    /// A key of `outbox list --counts` (`sms queued`, `sms suppressed: no-opt-in`) as people read it.
+    static func countName(_ key: String) -> String {
+        let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let channel = MessageChannel(rawValue: parts[0]) else { return key }
+        if let state = MessageState(rawValue: parts[1]) { return say("\(channel.spoken) \(state.spoken)") }
+        let code = SuppressionReason.Code.spoken(stored: String(parts[1].dropFirst("suppressed: ".count)))
+        return say("\(channel.spoken) \(MessageState.suppressed.spoken): \(code)")
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "outbox",
         abstract: "The outbox: list, deliver (mbox, Maildir, sendmail, SMS or letter CSV), feed back results.",
@@ -361,7 +386,7 @@ struct OutboxCommand: ParsableCommand {
         @Option(help: "Skip this many.") var offset = 0
 
         func validate() throws {
-            guard (1...100_000).contains(limit) else { throw ValidationError("--limit takes 1 to 100000") }
+            guard (1...100_000).contains(limit) else { throw ValidationError(say("--limit takes 1 to 100000")) }
         }
 
         func run() throws {
@@ -372,7 +397,10 @@ struct OutboxCommand: ParsableCommand {
                     totals,
                     table: TextTable(
                         columns: ["what", "count"],
-                        rows: totals.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }))
+                        rows: totals.sorted { $0.key < $1.key }.map {
+                            [OutboxCommand.countName($0.key), String($0.value)]
+                        }
+                    ))
             }
             let page = try db.outbox(
                 OutboxFilter(
@@ -384,8 +412,9 @@ struct OutboxCommand: ParsableCommand {
                     columns: ["id", "customer", "channel", "category", "state", "reason", "recipient", "text"],
                     rows: page.items.map {
                         [
-                            $0.id?.description ?? "", "\($0.recipientName) (\($0.customerID))", $0.channel.rawValue,
-                            $0.category.rawValue, $0.state.rawValue, $0.reason ?? "",
+                            $0.id?.description ?? "", "\($0.recipientName) (\($0.customerID))",
+                            $0.channel.spoken.rendered(), $0.category.spoken.rendered(), $0.state.spoken.rendered(),
+                            $0.reason.map { SuppressionReason.Code.spoken(stored: $0).rendered() } ?? "",
                             $0.recipient ?? "", String($0.body.prefix(40)),
                         ]
                     }))
@@ -424,9 +453,11 @@ struct OutboxCommand: ParsableCommand {
 
         func validate() throws {
             guard [mbox, maildir, sendmail, smsCSV, letterCSV].compactMap({ $0 }).count == 1 else {
-                throw ValidationError("give exactly one of --mbox, --maildir, --sendmail, --sms-csv, --letter-csv")
+                throw ValidationError(say("give exactly one of --mbox, --maildir, --sendmail, --sms-csv, --letter-csv"))
             }
-            guard (1...100_000).contains(batchSize) else { throw ValidationError("--batch-size takes 1 to 100000") }
+            guard (1...100_000).contains(batchSize) else {
+                throw ValidationError(say("--batch-size takes 1 to 100000"))
+            }
         }
 
         func run() throws {
@@ -516,7 +547,7 @@ struct OutboxCommand: ParsableCommand {
                     $0.trimmingCharacters(in: CharacterSet(charactersIn: " \""))
                 }
                 guard fields.count >= 2 else {
-                    rejected.append("\(file):\(index + 1): expected message_id,status[,detail]")
+                    rejected.append(say("\(file):\(index + 1): expected message_id,status[,detail]"))
                     continue
                 }
                 lines.append((index + 1, fields[0], fields[1], fields.count > 2 ? fields[2] : nil))
@@ -594,10 +625,11 @@ struct ConsentCommand: ParsableCommand {
                 rows: MessageChannel.allCases.map { channel in
                     let c = card.current.first { $0.channel == channel }
                     return [
-                        channel.rawValue, c?.status.rawValue ?? "none (marketing needs an opt-in)",
+                        channel.spoken.rendered(),
+                        c?.status.spoken.rendered() ?? say("none (marketing needs an opt-in)"),
                         c.map { Instant.localString($0.at, in: zone) } ?? "", c?.source ?? "",
                     ]
-                }), footer: "\(card.name) (\(card.customer)): \(card.history.count) change(s) recorded")
+                }), footer: "\(card.name) (\(card.customer)): \(grouped: card.history.count) change(s) recorded")
     }
 }
 
@@ -639,14 +671,17 @@ struct RemindersCommand: ParsableCommand {
                     columns: columns,
                     rows: run.kinds.map {
                         [
-                            $0.kind.rawValue, $0.rule, String($0.due), String($0.alreadyQueued), String($0.queued),
-                            String($0.degraded),
-                            $0.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
-                                separator: ", "),
+                            $0.kind.spoken.rendered(), $0.rule, String($0.due), String($0.alreadyQueued),
+                            String($0.queued), String($0.degraded),
+                            $0.suppressed.sorted { $0.key < $1.key }.map {
+                                let code = SuppressionReason.Code(rawValue: $0.key)?.spoken ?? Phrase(verbatim: $0.key)
+                                return say("\(code) \($0.value)")
+                            }.joined(separator: ", "),
                         ]
                     }),
-                footer: "as of \(run.asOf)"
-                    + (run.dryRun ? "; dry run: nothing written, the queued column is what a run would queue" : ""))
+                footer: run.dryRun
+                    ? "as of \(run.asOf); dry run: nothing written, the queued column is what a run would queue"
+                    : "as of \(run.asOf)")
         }
     }
 }

@@ -22,7 +22,9 @@ extension SegmentCommand {
         @Option(help: "The new description (empty clears it).") var description: String?
 
         func validate() throws {
-            guard filter != nil || description != nil else { throw ValidationError("give --filter or --description") }
+            guard filter != nil || description != nil else {
+                throw ValidationError(say("give --filter or --description"))
+            }
         }
 
         func run() throws {
@@ -90,7 +92,7 @@ extension CampaignCommand {
 
         func validate() throws {
             guard template == nil || templateFile == nil else {
-                throw ValidationError("give --template or --template-file, not both")
+                throw ValidationError(say("give --template or --template-file, not both"))
             }
         }
 

@@ -90,3 +90,15 @@ public struct CampaignReport: Sendable, Codable, Equatable {
         conversionPercent = reach == 0 ? nil : (Double(converted) * 1000 / Double(reach)).rounded() / 10
     }
 }
+
+extension ResponseKind {
+    /// The response as people read it (a report's row).
+    public var spoken: Phrase {
+        switch self {
+        case .appointment: return Phrase("appointment", context: "campaign response")
+        case .visit: return Phrase("visit", context: "campaign response")
+        case .reply: return Phrase("reply", context: "campaign response")
+        case .optOut: return Phrase("opt-out", context: "campaign response")
+        }
+    }
+}

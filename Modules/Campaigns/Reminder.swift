@@ -159,3 +159,18 @@ public enum ReminderPlanner {
         }
     }
 }
+
+extension ReminderKind {
+    /// The kind as staff read it in a run's table (the customer reads `title`, in Chinese, in the message itself).
+    public var spoken: Phrase {
+        switch self {
+        case .firstMaintenance: return Phrase("first-maintenance", context: "reminder")
+        case .maintenanceDue: return Phrase("maintenance-due", context: "reminder")
+        case .warrantyExpiry: return Phrase("warranty-expiry", context: "reminder")
+        case .annualInspection: return Phrase("annual-inspection", context: "reminder")
+        case .insuranceRenewal: return Phrase("insurance-renewal", context: "reminder")
+        case .openRecall: return Phrase("open-recall", context: "reminder")
+        case .birthday: return Phrase("birthday", context: "reminder")
+        }
+    }
+}

@@ -37,7 +37,7 @@ public indirect enum SegmentExpression: Sendable, Equatable {
         }
         let expression = try parser.expression()
         guard parser.atEnd else {
-            throw parser.error("expected \"and\", \"or\" or the end, found \(parser.current.text)")
+            throw parser.error("expected \"and\", \"or\" or the end, found \(parser.current.shown)")
         }
         return expression
     }
@@ -247,6 +247,9 @@ struct SegmentToken {
     var kind: Kind
     var text: String
     var column: Int
+
+    /// The token as an error names it: as written, or "the end".
+    var shown: Phrase { kind == .end ? "the end" : Phrase(verbatim: text) }
 }
 
 struct SegmentParser {
@@ -262,7 +265,7 @@ struct SegmentParser {
         tokens = []
         let chars = Array(text)
         var i = 0
-        func fail(_ message: String, _ column: Int) -> InvalidInput {
+        func fail(_ message: Phrase, _ column: Int) -> InvalidInput {
             InvalidInput(field: field, "column \(column): \(message)")
         }
         while i < chars.count {
@@ -330,7 +333,7 @@ struct SegmentParser {
     var current: SegmentToken { tokens[index] }
     var atEnd: Bool { current.kind == .end }
 
-    func error(_ message: String) -> InvalidInput { InvalidInput(field: field, "column \(current.column): \(message)") }
+    func error(_ message: Phrase) -> InvalidInput { InvalidInput(field: field, "column \(current.column): \(message)") }
 
     func isKeyword(_ word: String) -> Bool { current.kind == .word && current.text.lowercased() == word }
 
@@ -371,7 +374,7 @@ struct SegmentParser {
             try nest()
             index += 1
             let inner = try expression()
-            guard current.kind == .close else { throw error("expected \")\", found \(current.text)") }
+            guard current.kind == .close else { throw error("expected \")\", found \(current.shown)") }
             index += 1
             depth -= 1
             return inner
@@ -383,7 +386,7 @@ struct SegmentParser {
         guard current.kind == .word else {
             throw error(
                 "expected a field (\(SegmentField.allCases.map(\.rawValue).joined(separator: ", "))), found "
-                    + "\(current.text)"
+                    + "\(current.shown)"
             )
         }
         guard let field = SegmentField(rawValue: current.text.lowercased()) else {
@@ -402,7 +405,7 @@ struct SegmentParser {
                 index += 1
                 values.append(try value(of: field))
             }
-            guard current.kind == .close else { throw error("expected \",\" or \")\", found \(current.text)") }
+            guard current.kind == .close else { throw error("expected \",\" or \")\", found \(current.shown)") }
             index += 1
             return .compare(field, .among, values)
         }
@@ -411,7 +414,7 @@ struct SegmentParser {
             index += 1
             let low = try value(of: field)
             guard isKeyword("and") else {
-                throw error("expected \"and\" after the lower bound of between, found \(current.text)")
+                throw error("expected \"and\" after the lower bound of between, found \(current.shown)")
             }
             index += 1
             let high = try value(of: field)
@@ -419,7 +422,8 @@ struct SegmentParser {
         }
         guard current.kind == .op, let op = ComparisonOperator(rawValue: current.text) else {
             throw error(
-                "expected an operator (=, !=, <, <=, >, >=, in, between) after \(field.rawValue), found \(current.text)"
+                "expected an operator (=, !=, <, <=, >, >=, in, between) after \(field.rawValue), "
+                    + "found \(current.shown)"
             )
         }
         index += 1
@@ -433,7 +437,7 @@ struct SegmentParser {
     mutating func value(of field: SegmentField) throws -> SegmentValue {
         let token = current
         let operand = try value()
-        func refuse(_ message: String) -> InvalidInput {
+        func refuse(_ message: Phrase) -> InvalidInput {
             InvalidInput(field: self.field, "column \(token.column): \(message)")
         }
         if field.isNumeric, operand.number == nil {
@@ -452,7 +456,7 @@ struct SegmentParser {
             index += 1
             return SegmentValue(text: token.text, number: token.kind == .number ? Double(token.text) : nil)
         default:
-            throw error("expected a value, found \(current.text)")
+            throw error("expected a value, found \(current.shown)")
         }
     }
 }

@@ -78,3 +78,57 @@ public struct OutboxMessage: Sendable, Codable, Equatable {
     /// The stable Message-ID of this message: a duplicate through a sendmail pipe can be recognised by it.
     public func messageID(domain: String) -> String { "<outbox-\(id?.rawValue ?? 0)@\(domain)>" }
 }
+
+// The codes of messaging as people read them (issue 16): a table cell says `spoken`, JSON and the command line keep
+// the raw value. Keyed with their context, since the same English words name other things elsewhere.
+
+extension MessageChannel {
+    public var spoken: Phrase {
+        switch self {
+        case .email: return Phrase("email", context: "message channel")
+        case .sms: return Phrase("sms", context: "message channel")
+        case .letter: return Phrase("letter", context: "message channel")
+        }
+    }
+}
+
+extension MessageCategory {
+    public var spoken: Phrase {
+        switch self {
+        case .marketing: return Phrase("marketing", context: "message category")
+        case .service: return Phrase("service", context: "message category")
+        case .recall: return Phrase("recall", context: "message category")
+        }
+    }
+}
+
+extension MessageState {
+    public var spoken: Phrase {
+        switch self {
+        case .queued: return Phrase("queued", context: "message state")
+        case .sent: return Phrase("sent", context: "message state")
+        case .failed: return Phrase("failed", context: "message state")
+        case .suppressed: return Phrase("suppressed", context: "message state")
+        case .cancelled: return Phrase("cancelled", context: "message state")
+        }
+    }
+}
+
+extension MessageSource {
+    public var spoken: Phrase {
+        switch self {
+        case .campaign: return Phrase("campaign", context: "message source")
+        case .reminder: return Phrase("reminder", context: "message source")
+        case .appointment: return Phrase("appointment", context: "message source")
+        }
+    }
+}
+
+extension ConsentStatus {
+    public var spoken: Phrase {
+        switch self {
+        case .optIn: return Phrase("opt-in", context: "consent")
+        case .optOut: return Phrase("opt-out", context: "consent")
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Why a message is not sent (M-2, M-3), with its detail: the judge's answer, counted per `code` and stored as
@@ -67,8 +68,11 @@ public enum SuppressionReason: Sendable, Hashable {
     /// The text kept in the outbox's `reason` column: the code, then `: detail` where there is one.
     public var stored: String { detail.map { "\(code.rawValue): \($0)" } ?? code.rawValue }
 
+    /// The reason in words, for people, in the language of the moment.
+    public var text: String { phrase.rendered() }
+
     /// The reason in words, for people.
-    public var text: String {
+    public var phrase: Phrase {
         switch self {
         case .optedOut: return "the customer opted out of this channel"
         case .noOptIn: return "marketing needs the customer's opt-in for this channel"
@@ -76,7 +80,35 @@ public enum SuppressionReason: Sendable, Hashable {
         case .noAddress: return "no address for this channel"
         case .duplicate(let recipient): return "\(recipient) already gets this message"
         case .missingField(let field): return "the customer's data lacks {{\(field)}}"
-        case .atDelivery(let reason): return "\(reason.text), found at delivery"
+        case .atDelivery(let reason): return "\(reason.phrase), found at delivery"
         }
+    }
+}
+
+extension SuppressionReason.Code {
+    /// The reason's name as people read it (a count's heading, a table cell).
+    public var spoken: Phrase {
+        switch self {
+        case .optedOut: return Phrase("opted-out", context: "suppression")
+        case .noOptIn: return Phrase("no-opt-in", context: "suppression")
+        case .frequencyCap: return Phrase("frequency-cap", context: "suppression")
+        case .noAddress: return Phrase("no-address", context: "suppression")
+        case .duplicate: return Phrase("duplicate-recipient", context: "suppression")
+        case .missingField: return Phrase("missing-field", context: "suppression")
+        }
+    }
+
+    /// A stored reason text (`duplicate-recipient: 13800138000`, `frequency-cap: 2 marketing SMS in 720 h`) as people
+    /// read it: the code spoken, its detail as stored; any other text (a gateway's failure) as it is.
+    public static func spoken(stored: String) -> Phrase {
+        guard let code = Self(stored: stored) else { return Phrase(verbatim: stored) }
+        let detail = stored.dropFirst(code.rawValue.count).drop { $0 == ":" || $0 == " " }
+        if detail.isEmpty { return code.spoken }
+        if detail == "at delivery" { return "\(code.spoken), found at delivery" }
+        let words = detail.split(separator: " ")
+        if code == .frequencyCap, words.count == 6, let limit = Int(words[0]), let hours = Int(words[4]) {
+            return "\(code.spoken): \(limit) marketing SMS in \(hours) h"
+        }
+        return "\(code.spoken): \(String(detail))"
     }
 }

@@ -21,10 +21,17 @@ public protocol MessageOutput: AnyObject {
 
 /// The text each channel delivers.
 public enum MessageFormat {
+    /// The unsubscribe line at the foot of an e-mail: Chinese first, English kept, in every message. A customer reads
+    /// it, not the staff member who runs the delivery, so it does not follow the run's language (`--lang`); a
+    /// customer card records no language, and the message body above it is the dealer's Chinese template.
+    public static func unsubscribeFooter(_ url: String) -> String {
+        "\n\n如需退订请点击 / To unsubscribe: \(url)"
+    }
+
     /// The RFC 5322 e-mail of a message, with its List-Unsubscribe link.
     public static func email(_ item: DeliverableMessage, settings: DeliverySettings, now: Date) -> String {
         let url = settings.unsubscribeURL.map { $0 + item.unsubscribeToken }
-        let body = item.message.body + (url.map { "\n\n退订 / unsubscribe: \($0)" } ?? "")
+        let body = item.message.body + (url.map { MessageFormat.unsubscribeFooter($0) } ?? "")
         return EmailMessage(
             fromName: settings.dealerName, fromAddress: settings.fromAddress, toName: item.message.recipientName,
             toAddress: item.message.recipient ?? "", subject: item.message.subject ?? "", body: body, date: now,
@@ -90,7 +97,8 @@ struct AppendFile {
         } catch {
             throw InvalidInput(
                 field: "output",
-                "cannot write to \(path): \((error as NSError).localizedFailureReason ?? "the write failed")")
+                "cannot write to \(path): "
+                    + ((error as NSError).localizedFailureReason.map { Phrase(verbatim: $0) } ?? "the write failed"))
         }
     }
 }
@@ -253,10 +261,12 @@ public final class SendmailOutput: MessageOutput {
                 try input.fileHandleForWriting.close()
                 process.waitUntilExit()
                 if process.terminationStatus != 0 {
-                    failures[item.message.id!.rawValue] = "sendmail exited with status \(process.terminationStatus)"
+                    failures[item.message.id!.rawValue] = Phrase(
+                        "sendmail exited with status \(process.terminationStatus)"
+                    ).rendered()
                 }
             } catch {
-                failures[item.message.id!.rawValue] = "sendmail could not be started: \(error)"
+                failures[item.message.id!.rawValue] = Phrase("sendmail could not be started: \(error)").rendered()
             }
         }
         return failures

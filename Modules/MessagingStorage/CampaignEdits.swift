@@ -84,7 +84,10 @@ extension AppDatabase {
         {
             let zone = try settings(db).timeZone
             throw Conflict(
-                field: "name", "\(kind.rawValue) \(name) was retired on \(Instant.localString(at, in: zone))")
+                field: "name",
+                kind == .segment
+                    ? "segment \(name) was retired on \(Instant.localString(at, in: zone))"
+                    : "campaign \(name) was retired on \(Instant.localString(at, in: zone))")
         }
     }
 

@@ -167,8 +167,9 @@ extension AppDatabase {
             {
                 throw Conflict(
                     field: "reference",
-                    "revenue \(ref.isEmpty ? "without reference" : ref) of \(day) is already recorded for customer "
-                        + "\(customer)"
+                    ref.isEmpty
+                        ? "revenue without reference of \(day) is already recorded for customer \(customer)"
+                        : "revenue \(ref) of \(day) is already recorded for customer \(customer)"
                 )
             }
             let now = clock.now()

@@ -438,7 +438,8 @@ extension AppDatabase {
                     let row = try Row.fetchOne(
                         db, sql: "SELECT state, result FROM outbox WHERE id = ?", arguments: [id])
                 else {
-                    results.rejected.append("line \(entry.line): message_id: no outbox message \(entry.messageID)")
+                    results.rejected.append(
+                        Phrase("line \(entry.line): message_id: no outbox message \(entry.messageID)").rendered())
                     continue
                 }
                 let state: String = row["state"]
@@ -446,7 +447,7 @@ extension AppDatabase {
                 switch entry.status.trimmed().lowercased() {
                 case "delivered", "sent":
                     guard state == "sent" || state == "failed" else {
-                        results.rejected.append("line \(entry.line): status: message \(id) is \(state), not sent")
+                        results.rejected.append(Self.notSent(entry.line, id, state))
                         continue
                     }
                     if state == "sent", result == "delivered" {
@@ -460,7 +461,7 @@ extension AppDatabase {
                         arguments: [now, id])
                 case "failed", "bounced", "rejected":
                     guard state == "sent" || state == "failed" else {
-                        results.rejected.append("line \(entry.line): status: message \(id) is \(state), not sent")
+                        results.rejected.append(Self.notSent(entry.line, id, state))
                         continue
                     }
                     let reason = entry.detail?.trimmed().nilIfEmpty ?? entry.status
@@ -473,7 +474,8 @@ extension AppDatabase {
                         arguments: [reason, reason, id])
                 default:
                     results.rejected.append(
-                        "line \(entry.line): status: expected delivered or failed, got \"\(entry.status)\"")
+                        Phrase("line \(entry.line): status: expected delivered or failed, got \"\(entry.status)\"")
+                            .rendered())
                     continue
                 }
                 try Audit.record(
@@ -483,5 +485,14 @@ extension AppDatabase {
             }
             return results
         }
+    }
+}
+
+extension AppDatabase {
+    /// A results line about a message that was never sent (queued, suppressed, cancelled), in the language of the
+    /// moment.
+    static func notSent(_ line: Int, _ id: Int64, _ state: String) -> String {
+        let spoken = MessageState(rawValue: state)?.spoken ?? Phrase(verbatim: state)
+        return Phrase("line \(line): status: message \(id) is \(spoken), not sent").rendered()
     }
 }
