@@ -324,7 +324,8 @@ extension AppDatabase {
                     db, sql: "SELECT * FROM complaint_attachment WHERE complaint_id = ? AND id = ?",
                     arguments: [id, attachment])
             else {
-                throw NotFound("attachment", "\(attachment) of complaint \(id)", field: "attachment")
+                throw NotFound(
+                    "attachment", Phrase("\(attachment) of complaint \(id)").rendered(), field: "attachment")
             }
             return (Self.attachment(row), row["content"])
         }

@@ -26,10 +26,10 @@ public enum ComplaintAction: String, CaseIterable, Codable, Sendable {
     /// Throws a `Conflict` naming the actions allowed in `state` when this one is not.
     public func check(_ state: ComplaintState) throws {
         guard !allowedFrom.contains(state) else { return }
-        let allowed = ComplaintAction.allCases.filter { $0.allowedFrom.contains(state) }.map(\.rawValue)
+        let allowed = ComplaintAction.allCases.filter { $0.allowedFrom.contains(state) }.map(\.command)
         throw Conflict(
             field: "state",
-            "\(state.aComplaint) cannot take \"\(rawValue)\"; allowed now: \(allowed.joined(separator: ", "))"
+            "\(state.aComplaint) cannot take \"\(command)\"; allowed now: \(Phrase.joined(allowed, separator: ", "))"
         )
     }
 }

@@ -29,6 +29,12 @@ extension ComplaintState {
     }
 }
 
+extension ComplaintAction {
+    /// The action as the command a person types (`aftersales complaints close`): the same word in every language,
+    /// shown as a command in Chinese sentences.
+    public var command: Phrase { Phrase(rawValue, context: "complaint command") }
+}
+
 extension ComplaintChannel {
     public var spoken: Phrase {
         switch self {

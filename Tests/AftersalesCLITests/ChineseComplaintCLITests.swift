@@ -40,6 +40,6 @@ struct ChineseComplaintCLITests {
         // A refused action names the state in Chinese and keeps the actions as typed.
         let refused = try cli.run(
             "complaints", "close", "1", "--process", "7", "--result", "7", "--lang", "zh", expect: 1)
-        #expect(refused.stderr.contains("已受理的投诉不能执行“close”"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("已受理的投诉不能执行 `close`；现在可执行：`contact`"), "\(refused.stderr)")
     }
 }
