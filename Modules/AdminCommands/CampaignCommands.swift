@@ -256,8 +256,9 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let r = try global.open().campaignReport(name)
             var rows: [[String]] = [
-                [say("reach (queued, sent, failed)"), String(r.reach)], [say("queued"), String(r.queued)],
-                [say("sent"), String(r.sent)], [say("failed"), String(r.failed)],
+                [say("reach (queued, sent, failed)"), String(r.reach)],
+                [say(MessageState.queued.spoken), String(r.queued)], [say(MessageState.sent.spoken), String(r.sent)],
+                [say(MessageState.failed.spoken), String(r.failed)],
             ]
             rows += r.suppressed.sorted { $0.key < $1.key }.map {
                 let code = SuppressionReason.Code(rawValue: $0.key)?.spoken ?? Phrase(verbatim: $0.key)
