@@ -7,9 +7,29 @@ public struct Bulletin: Sendable, Codable, Equatable {
         case recall, campaign, tsb, `extension`
         /// Recalls and service campaigns are work to do on a vehicle: they can be open.
         public var canBeOpen: Bool { self == .recall || self == .campaign }
+
+        /// The kind for people: `recall` in English, 召回 in Chinese.
+        public var spoken: Phrase {
+            switch self {
+            case .recall: "recall"
+            case .campaign: "campaign"
+            case .tsb: "tsb"
+            case .extension: "extension"
+            }
+        }
     }
 
-    public enum Status: String, Sendable, Codable, CaseIterable { case active, withdrawn }
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case active, withdrawn
+
+        /// The state for people.
+        public var spoken: Phrase {
+            switch self {
+            case .active: "active"
+            case .withdrawn: "withdrawn"
+            }
+        }
+    }
 
     public struct ModelCriterion: Sendable, Codable, Hashable {
         public var make: String
@@ -272,5 +292,33 @@ extension Bulletin {
     public static func buildDateUnknown(_ ranges: [(from: LocalDate?, to: LocalDate?)]) -> String {
         let texts = ranges.map { "\($0.from?.description ?? "…")–\($0.to?.description ?? "…")" }
         return "built dates \(texts.joined(separator: ", ")) but the build date is unknown"
+    }
+}
+
+extension Bulletin {
+    /// A vehicle's match as storage words it (`applies`, `possible: <why>`), for people: the same words in English,
+    /// translated in Chinese. JSON keeps the English text.
+    public static func spokenMatch(_ text: String) -> Phrase {
+        if text == "applies" { return "applies" }
+        if text.hasPrefix("possible: ") { return "possible: \(spokenUndecided(String(text.dropFirst(10))))" }
+        return Phrase(verbatim: text)
+    }
+
+    /// Why a match is only possible (`modelYearsUnknown`, `buildDateUnknown`, joined by "; "), for people.
+    public static func spokenUndecided(_ why: String) -> Phrase {
+        let parts = why.components(separatedBy: "; ").map { part -> Phrase in
+            let models = ("model years ", " but the model year is unknown")
+            let built = ("built dates ", " but the build date is unknown")
+            if part.hasPrefix(models.0), part.hasSuffix(models.1) {
+                return "model years \(String(part.dropFirst(models.0.count).dropLast(models.1.count))) "
+                    + "but the model year is unknown"
+            }
+            if part.hasPrefix(built.0), part.hasSuffix(built.1) {
+                return "built dates \(String(part.dropFirst(built.0.count).dropLast(built.1.count))) "
+                    + "but the build date is unknown"
+            }
+            return Phrase(verbatim: part)
+        }
+        return Phrase.joined(parts, separator: "; ")
     }
 }

@@ -31,8 +31,8 @@ public enum BulletinCover {
     /// Covered when the bulletin is a recall or a campaign, active, applies (or possibly applies) to the VIN and
     /// is not completed on it; otherwise not covered, with the reason that decided it (W-8).
     public static func decide(_ facts: Facts, vin: VIN) -> WarrantyDecision {
-        let name = "\(facts.kind.rawValue) \(facts.number)"
-        func refuse(_ text: String) -> WarrantyDecision {
+        let name: Phrase = "\(facts.kind.spoken) \(facts.number)"
+        func refuse(_ text: Phrase) -> WarrantyDecision {
             WarrantyDecision(
                 covered: false, coveredBy: nil, summary: "not covered by \(name): \(text)", warrantyStart: nil,
                 reasons: [
@@ -41,7 +41,7 @@ public enum BulletinCover {
         }
         guard facts.kind.canBeOpen else {
             return refuse(
-                "a \(facts.kind.rawValue) bulletin pays no work by itself; claim the repair under the warranty")
+                "a \(facts.kind.spoken) bulletin pays no work by itself; claim the repair under the warranty")
         }
         guard facts.status == .active else { return refuse("the bulletin is withdrawn") }
         guard let match = facts.match, match.matches else {
@@ -58,7 +58,9 @@ public enum BulletinCover {
             reasons.append(
                 DecisionReason(
                     rule: "W-6", kind: .bulletin, decisive: false,
-                    text: "possible match (\(why)): confirm the vehicle is affected before submitting",
+                    text:
+                        "possible match (\(Bulletin.spokenUndecided(why))): confirm the vehicle is affected before "
+                        + "submitting",
                     source: facts.number))
         }
         return WarrantyDecision(

@@ -7,6 +7,18 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
     /// `cancelled`: withdrawn by the dealer before the manufacturer paid it (with a reason); its repair-order
     /// line may be claimed again.
     case draft, submitted, approved, rejected, paid, cancelled
+
+    /// The state for people.
+    public var spoken: Phrase {
+        switch self {
+        case .draft: "draft"
+        case .submitted: "submitted"
+        case .approved: "approved"
+        case .rejected: "rejected"
+        case .paid: "paid"
+        case .cancelled: "cancelled"
+        }
+    }
 }
 
 /// What can be done to a claim.
@@ -28,29 +40,39 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
         if let transition = ClaimAction.transitions.first(where: { $0.0 == self && $0.1 == status }) {
             return transition.2
         }
-        let allowed = ClaimAction.transitions.filter { $0.1 == status }.map(\.0.rawValue)
-        throw Conflict(
-            field: "status",
-            "a \(status.rawValue) claim cannot be \(pastTense) (W-7); allowed: "
-                + "\(allowed.isEmpty ? "none, the claim is closed" : allowed.joined(separator: ", "))"
-        )
+        let actions = ClaimAction.transitions.filter { $0.1 == status }.map(\.0.rawValue)
+        // The actions are commands (`aftersales claim submit`): said as they are.
+        let allowed: Phrase =
+            actions.isEmpty ? "none, the claim is closed" : Phrase(verbatim: actions.joined(separator: ", "))
+        throw Conflict(field: "status", refusal(status.spoken, allowed: allowed))
     }
 
-    var pastTense: String {
+    /// W-7's refusal of this action on a claim in state `status`, with the actions allowed instead.
+    func refusal(_ status: Phrase, allowed: Phrase) -> Phrase {
         switch self {
-        case .submit: return "submitted"
-        case .approve: return "approved"
-        case .reject: return "rejected"
-        case .pay: return "paid"
-        case .resubmit: return "resubmitted"
-        case .cancel: return "cancelled"
+        case .submit: "a \(status) claim cannot be submitted (W-7); allowed: \(allowed)"
+        case .approve: "a \(status) claim cannot be approved (W-7); allowed: \(allowed)"
+        case .reject: "a \(status) claim cannot be rejected (W-7); allowed: \(allowed)"
+        case .pay: "a \(status) claim cannot be paid (W-7); allowed: \(allowed)"
+        case .resubmit: "a \(status) claim cannot be resubmitted (W-7); allowed: \(allowed)"
+        case .cancel: "a \(status) claim cannot be cancelled (W-7); allowed: \(allowed)"
         }
     }
 }
 
 /// A line of a claim: a labour operation (hours × rate) or a part (quantity × price at the time).
 public struct ClaimLine: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable { case labour, part }
+    public enum Kind: String, Sendable, Codable {
+        case labour, part
+
+        /// The kind for people.
+        public var spoken: Phrase {
+            switch self {
+            case .labour: "labour"
+            case .part: "part"
+            }
+        }
+    }
     public var kind: Kind
     /// Labour-operation code or part number.
     public var code: String
@@ -122,9 +144,9 @@ extension ClaimLine {
                     ? "expected CODE or CODE:HOURS such as \"47 11 19 00:1.2\", got \"\(text)\""
                     : "expected NUMBER:QUANTITY[:PRICE] such as \"5Q0 611 701 C:2\", got \"\(text)\"")
         }
-        func positive(_ s: String, what: String) throws -> Int {
+        func positiveHours(_ s: String) throws -> Int {
             guard let money = Money(yuan: s), money.fen > 0 else {
-                throw InvalidInput(field: field, "\(what) \"\(s)\" is not a positive number with at most two decimals")
+                throw InvalidInput(field: field, "hours \"\(s)\" is not a positive number with at most two decimals")
             }
             return Int(money.fen)
         }
@@ -145,7 +167,7 @@ extension ClaimLine {
                 }
                 return ClaimLine(kind: .labour, code: code, quantityHundredths: standard, unitPrice: labourRate)
             }
-            let hours = try positive(parts[1], what: "hours")
+            let hours = try positiveHours(parts[1])
             let note =
                 standard.map {
                     $0 == hours ? nil : "hours \(Self.decimal(hours)) given; the catalogue says \(Self.decimal($0))"
@@ -184,5 +206,28 @@ extension ClaimLine {
         let rest = hundredths % 100
         guard rest != 0 else { return String(whole) }
         return rest % 10 == 0 ? "\(whole).\(rest / 10)" : String(format: "%d.%02d", whole, rest)
+    }
+}
+
+extension ClaimLine {
+    /// A line's note as `priced` words it (stored in English), for people: the same words in English, translated in
+    /// Chinese; the export to the manufacturer keeps the stored text.
+    public static func spokenNote(_ note: String) -> Phrase {
+        switch note {
+        case "not in a catalogue; hours as given": return "not in a catalogue; hours as given"
+        case "not in a catalogue; price as given": return "not in a catalogue; price as given"
+        default: break
+        }
+        for (what, unit) in [("hours", "hours"), ("price", "price")] {
+            let head = what + " "
+            let middle = " given; the catalogue says "
+            guard note.hasPrefix(head), let range = note.range(of: middle) else { continue }
+            let given = String(note[note.index(note.startIndex, offsetBy: head.count)..<range.lowerBound])
+            let listed = String(note[range.upperBound...])
+            return unit == "hours"
+                ? "hours \(given) given; the catalogue says \(listed)"
+                : "price \(given) given; the catalogue says \(listed)"
+        }
+        return Phrase(verbatim: note)
     }
 }

@@ -14,17 +14,20 @@ public struct ExclusionFact: Sendable, Codable, Equatable {
         /// Another condition the manufacturer sets; its name is in `condition`.
         case manufacturerCondition = "manufacturer-condition"
 
-        public var title: String {
+        /// The kind for people (said in the language of the moment where shown).
+        public var spoken: Phrase {
             switch self {
-            case .nonAuthorisedRepair: return "repaired at a workshop that is not an authorised dealer of the make"
-            case .unapprovedParts: return "parts not approved by the manufacturer"
-            case .unapprovedModification: return "modification without approval"
-            case .useAgainstRules: return "use against the rules or overloading"
-            case .misuse: return "misuse or abuse"
-            case .accident: return "traffic accident damage"
-            case .manufacturerCondition: return "manufacturer's condition"
+            case .nonAuthorisedRepair: "repaired at a workshop that is not an authorised dealer of the make"
+            case .unapprovedParts: "parts not approved by the manufacturer"
+            case .unapprovedModification: "modification without approval"
+            case .useAgainstRules: "use against the rules or overloading"
+            case .misuse: "misuse or abuse"
+            case .accident: "traffic accident damage"
+            case .manufacturerCondition: "manufacturer's condition"
             }
         }
+
+        public var title: String { spoken.rendered() }
     }
 
     public var id: Int64?
@@ -51,7 +54,13 @@ public struct ExclusionFact: Sendable, Codable, Equatable {
         self.note = note
     }
 
-    public var title: String { kind == .manufacturerCondition ? "\(kind.title): \(condition ?? "?")" : kind.title }
+    /// What the fact excludes for, for people: the kind, and the manufacturer's condition by name.
+    public var titlePhrase: Phrase {
+        kind == .manufacturerCondition ? "\(kind.spoken): \(condition ?? "?")" : kind.spoken
+    }
+
+    /// `titlePhrase` in the language of the moment.
+    public var title: String { titlePhrase.rendered() }
 }
 
 /// A part bought at an authorised dealer and fitted there, with its invoice (W-3).

@@ -20,8 +20,43 @@ public struct MaintenanceVisit: Sendable, Codable, Equatable {
 /// Whether a vehicle was maintained on schedule (W-9), computed from the service history.
 public struct MaintenanceCompliance: Sendable, Codable, Equatable {
     public var onSchedule: Bool
-    /// One line per due maintenance: done by which visit, or missed.
-    public var findings: [String]
+    /// One line per due maintenance: done by which visit, or missed; each with whether it was missed.
+    public var notes: [(text: Phrase, missed: Bool)]
+
+    /// The findings in the language of the moment (JSON's `findings`).
+    public var findings: [String] { notes.map { $0.text.rendered() } }
+    /// The missed ones, for people.
+    public var missed: [Phrase] { notes.filter(\.missed).map(\.text) }
+
+    init(onSchedule: Bool, notes: [(text: Phrase, missed: Bool)]) {
+        self.onSchedule = onSchedule
+        self.notes = notes
+    }
+
+    /// Findings already said (stored, or given as they are), each missed when it says so.
+    init(onSchedule: Bool, findings: [String]) {
+        self.init(onSchedule: onSchedule, notes: findings.map { (Phrase(verbatim: $0), $0.contains("missed")) })
+    }
+
+    enum CodingKeys: String, CodingKey { case onSchedule, findings }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            onSchedule: try c.decode(Bool.self, forKey: .onSchedule),
+            findings: try c.decode([String].self, forKey: .findings))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(onSchedule, forKey: .onSchedule)
+        try c.encode(findings, forKey: .findings)
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.onSchedule == b.onSchedule && a.notes.map(\.text) == b.notes.map(\.text)
+            && a.notes.map(\.missed) == b.notes.map(\.missed)
+    }
 
     /// Rule W-9: the first maintenance is due at the schedule's first kilometres or months from delivery, each
     /// later one at the interval from the visit actually made, whichever limit comes first. A visit is on
@@ -33,26 +68,30 @@ public struct MaintenanceCompliance: Sendable, Codable, Equatable {
         mileage: Int, household: Bool
     ) -> MaintenanceCompliance {
         let counting = visits.filter { !$0.independent || (household && $0.proof != nil) }.sorted { $0.day < $1.day }
-        var findings: [String] = []
+        var findings: [(text: Phrase, missed: Bool)] = []
         for ignored in visits where ignored.independent && !(household && ignored.proof != nil) {
             findings.append(
-                "visit on \(ignored.day) at an independent workshop does not count"
-                    + (household ? " without proof (L-11)" : " (not a household car)"))
+                (
+                    household
+                        ? "visit on \(ignored.day) at an independent workshop does not count without proof (L-11)"
+                        : "visit on \(ignored.day) at an independent workshop does not count (not a household car)",
+                    false
+                ))
         }
         var onSchedule = true
         var last: (day: LocalDate, kilometres: Int)?
-        func due(_ number: Int, _ point: MaintenanceDuePoint) -> String {
-            "maintenance \(number) due \(point.date) or \(Grouping.thousands(point.kilometres)) km"
+        func due(_ number: Int, _ point: MaintenanceDuePoint) -> Phrase {
+            "maintenance \(number) due \(point.date) or \(grouped: point.kilometres) km"
         }
         for (index, visit) in counting.enumerated() {
             let point = schedule.duePoint(delivery: delivered, lastVisit: last)
-            let done = "done \(visit.day) at \(Grouping.thousands(visit.kilometres)) km"
+            let done: Phrase = "done \(visit.day) at \(grouped: visit.kilometres) km"
             if point.isOnTime(day: visit.day, kilometres: visit.kilometres) {
-                findings.append("\(due(index + 1, point)): \(done)")
+                findings.append(("\(due(index + 1, point)): \(done)", false))
             } else {
                 onSchedule = false
-                let limits = "on time until \(point.lastDay) and \(Grouping.thousands(point.lastKilometres)) km"
-                findings.append("\(due(index + 1, point)) (\(limits)): missed, \(done)")
+                let limits: Phrase = "on time until \(point.lastDay) and \(grouped: point.lastKilometres) km"
+                findings.append(("\(due(index + 1, point)) (\(limits)): missed, \(done)", true))
             }
             // W-9: the next due point counts from the visit actually made.
             last = (visit.day, visit.kilometres)
@@ -61,9 +100,11 @@ public struct MaintenanceCompliance: Sendable, Codable, Equatable {
         if next.hasPassed(on: on, kilometres: mileage) {
             onSchedule = false
             findings.append(
-                "\(due(counting.count + 1, next)) (tolerance \(schedule.toleranceDays) days / "
-                    + "\(Grouping.thousands(schedule.toleranceKilometres)) km): missed")
+                (
+                    "\(due(counting.count + 1, next)) (tolerance \(schedule.toleranceDays) days / "
+                        + "\(grouped: schedule.toleranceKilometres) km): missed", true
+                ))
         }
-        return MaintenanceCompliance(onSchedule: onSchedule, findings: findings)
+        return MaintenanceCompliance(onSchedule: onSchedule, notes: findings)
     }
 }

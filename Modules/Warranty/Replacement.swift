@@ -19,9 +19,36 @@ public struct ReplacementRequest: Sendable, Codable {
 
 /// One condition or refusal reason of W-5, evaluated.
 public struct AssessmentItem: Sendable, Codable, Equatable {
-    public var item: String
+    /// The condition or refusal reason, and what was found, for people.
+    public var label: Phrase
     public var met: Bool
-    public var detail: String
+    public var explanation: Phrase
+
+    /// `label` and `explanation` in the language of the moment (JSON's `item` and `detail`).
+    public var item: String { label.rendered() }
+    public var detail: String { explanation.rendered() }
+
+    init(item: Phrase, met: Bool, detail: Phrase) {
+        self.label = item
+        self.met = met
+        self.explanation = detail
+    }
+
+    enum CodingKeys: String, CodingKey { case item, met, detail }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        label = Phrase(verbatim: try c.decode(String.self, forKey: .item))
+        met = try c.decode(Bool.self, forKey: .met)
+        explanation = Phrase(verbatim: try c.decode(String.self, forKey: .detail))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(item, forKey: .item)
+        try c.encode(met, forKey: .met)
+        try c.encode(detail, forKey: .detail)
+    }
 }
 
 /// Rule W-5: may the dealer raise a whole-vehicle replacement claim? (The manufacturer decides.)
@@ -49,7 +76,7 @@ public struct ReplacementAssessment: Sendable, Codable, Equatable {
             conditions.append(
                 AssessmentItem(
                     item: "(c) a major fault within 24 hours of delivery", met: within,
-                    detail: String(format: "fault %.1f hours after delivery", hours)))
+                    detail: "fault \(String(format: "%.1f", hours)) hours after delivery"))
         } else {
             conditions.append(
                 AssessmentItem(
@@ -59,27 +86,27 @@ public struct ReplacementAssessment: Sendable, Codable, Equatable {
         let accidents = exclusions.filter { $0.kind == .accident }
         let pastWarranty = !warranty.covered && !warranty.reasons.contains { $0.kind == .exclusion && $0.decisive }
         let refusals = [
-            AssessmentItem(item: "past warranty", met: pastWarranty, detail: warranty.summary),
+            AssessmentItem(item: "past warranty", met: pastWarranty, detail: warranty.summaryPhrase),
             AssessmentItem(
                 item: "not maintained on schedule (W-9)", met: !maintenance.onSchedule,
-                detail: maintenance.findings.filter { $0.contains("missed") }.joined(separator: "; ").nonEmpty
-                    ?? "maintained on schedule"),
+                detail: maintenance.missed.isEmpty
+                    ? "maintained on schedule" : Phrase.joined(maintenance.missed, separator: "; ")),
             AssessmentItem(
                 item: "operated wrongly", met: !operatedWrongly.isEmpty,
-                detail: operatedWrongly.map { "\($0.title), source \($0.source)" }.joined(separator: "; ").nonEmpty
-                    ?? "none recorded"),
+                detail: operatedWrongly.isEmpty
+                    ? "none recorded"
+                    : Phrase.joined(
+                        operatedWrongly.map { "\($0.titlePhrase), source \($0.source)" }, separator: "; ")),
             AssessmentItem(
                 item: "traffic accident", met: !accidents.isEmpty,
-                detail: accidents.map { "accident recorded \($0.recordedOn), source \($0.source)" }.joined(
-                    separator: "; "
-                ).nonEmpty ?? "none recorded"),
+                detail: accidents.isEmpty
+                    ? "none recorded"
+                    : Phrase.joined(
+                        accidents.map { "accident recorded \($0.recordedOn), source \($0.source)" }, separator: "; ")
+            ),
         ]
         return ReplacementAssessment(
             mayRaise: conditions.contains { $0.met } && !refusals.contains { $0.met }, conditions: conditions,
             refusals: refusals)
     }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }

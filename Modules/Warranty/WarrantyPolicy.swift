@@ -115,7 +115,7 @@ public enum WarrantyPolicy {
 
     public static func decide(_ input: EligibilityInput) -> WarrantyDecision {
         var reasons: [DecisionReason] = []
-        var coveredBy: String?
+        var coveredBy: Phrase?
 
         // W-2: coverage follows the usage at delivery.
         if input.currentUsage != input.deliveryUsage {
@@ -123,8 +123,8 @@ public enum WarrantyPolicy {
                 DecisionReason(
                     rule: "W-2", kind: .usage, decisive: false,
                     text:
-                        "usage now \(input.currentUsage.rawValue); coverage follows the usage at delivery, "
-                        + "\(input.deliveryUsage.rawValue) (W-2)"
+                        "usage now \(usageWord(input.currentUsage)); coverage follows the usage at delivery, "
+                        + "\(usageWord(input.deliveryUsage)) (W-2)"
                 ))
         }
 
@@ -133,14 +133,18 @@ public enum WarrantyPolicy {
         let coverage = vehicleCoverage(input)
         if let coverage {
             let term = coverage.term
-            let scope = [term.make == "*" ? "any make" : term.make, term.model].compactMap { $0 }.joined(separator: " ")
+            let scope: Phrase =
+                term.make == "*"
+                ? term.model.map { "any make \($0)" } ?? "any make"
+                : Phrase(verbatim: [term.make, term.model].compactMap { $0 }.joined(separator: " "))
+            let source = WarrantyTerm.spokenSource(term.source)
             reasons.append(
                 DecisionReason(
                     rule: "W-1", kind: .term, decisive: false,
                     text:
-                        "term: \(scope), \(term.usage.rawValue) use, \(term.months) months or "
-                        + "\(Grouping.thousands(term.kilometres)) km, whichever comes first, from delivery on "
-                        + "\(input.delivered) (effective \(term.effective), \(term.source))",
+                        "term: \(scope), \(usageWord(term.usage)) use, \(term.months) months or "
+                        + "\(grouped: term.kilometres) km, whichever comes first, from delivery on "
+                        + "\(input.delivered) (effective \(term.effective), \(source))",
                     source: term.source))
             let months = coverage.months
             let kilometres = coverage.kilometres
@@ -155,36 +159,34 @@ public enum WarrantyPolicy {
                 reasons.append(
                     DecisionReason(
                         rule: "L-2", kind: .legal, decisive: false,
-                        text: "term \(Grouping.thousands(term.kilometres)) km; the legal repair period (包修期) "
-                            + "of at least \(Grouping.thousands(kilometres)) km applies"))
+                        text: "term \(grouped: term.kilometres) km; the legal repair period (包修期) "
+                            + "of at least \(grouped: kilometres) km applies"))
             }
             let check = LimitCheck(
                 months: months, kilometres: kilometres, start: input.delivered, on: input.on, mileage: input.mileage)
             // Two L-2 periods can appear in one answer: each says which it is (the repair period here, 三包 below).
             reasons += check.reasons(
                 rule: coverage.legalMinimumApplies ? "L-2" : "W-1",
-                label: coverage.legalMinimumApplies ? "repair period (包修期) " : "", decisiveIfOver: true)
+                label: coverage.legalMinimumApplies ? "repair period (包修期) " : nil, decisiveIfOver: true)
             if check.within { coveredBy = "vehicle warranty" }
             if household {
                 let sanbao = LimitCheck(
                     months: input.legal.sanbaoMonths, kilometres: input.legal.sanbaoKilometres, start: input.delivered,
                     on: input.on, mileage: input.mileage)
+                let state: Phrase = sanbao.within ? "within (until \(sanbao.lastDay))" : "ended or exceeded"
                 reasons.append(
                     DecisionReason(
                         rule: "L-2", kind: .sanbao, decisive: false,
                         text: "三包 period (三包有效期, for replacement or refund; not the repair period above) "
                             + "\(input.legal.sanbaoMonths) months or "
-                            + "\(Grouping.thousands(input.legal.sanbaoKilometres)) km: "
-                            + (sanbao.within
-                                ? "within (until \(sanbao.lastDay))"
-                                : "ended or exceeded")))
+                            + "\(grouped: input.legal.sanbaoKilometres) km: \(state)"))
             }
         } else {
             reasons.append(
                 DecisionReason(
                     rule: "W-1", kind: .term, decisive: true,
                     text:
-                        "no warranty term for \(input.make) \(input.model), \(input.deliveryUsage.rawValue) use, "
+                        "no warranty term for \(input.make) \(input.model), \(usageWord(input.deliveryUsage)) use, "
                         + "delivered \(input.delivered)"
                 ))
         }
@@ -200,7 +202,7 @@ public enum WarrantyPolicy {
                         rule: "W-6", kind: .extension, decisive: coveredBy == nil && check.within,
                         text:
                             "extension \(cover.bulletin) covers \(cover.component) for \(cover.months) months or "
-                            + "\(Grouping.thousands(cover.kilometres)) km from the warranty start",
+                            + "\(grouped: cover.kilometres) km from the warranty start",
                         source: cover.bulletin))
                 reasons += check.reasons(rule: "W-6", label: "extension \(cover.bulletin) ", decisiveIfOver: false)
                 if coveredBy == nil, check.within { coveredBy = "warranty extension \(cover.bulletin)" }
@@ -217,7 +219,7 @@ public enum WarrantyPolicy {
                 let term = PartsWarrantyTerm.select(
                     from: input.partsWarrantyTerms, make: input.make, model: input.model, fitted: part.fittedOn)
                 let months = term?.months ?? input.partsWarrantyMonths
-                let source =
+                let source: Phrase =
                     term.map {
                         "the manufacturer's parts warranty for \($0.make)\($0.model.map { " " + $0 } ?? "") "
                             + "(effective \($0.effective))"
@@ -251,29 +253,38 @@ public enum WarrantyPolicy {
         for fact in input.exclusions {
             let applies =
                 fact.component.map { c in input.component.map { componentKey($0) == componentKey(c) } ?? false } ?? true
+            let scope: Phrase = fact.component.map { " (\($0) only)" } ?? Phrase(verbatim: "")
+            let text: Phrase =
+                "exclusion: \(fact.titlePhrase)\(scope) recorded \(fact.recordedOn), source \(fact.source)"
             reasons.append(
                 DecisionReason(
                     rule: "W-4", kind: .exclusion, decisive: applies,
-                    text:
-                        "exclusion: \(fact.title)\(fact.component.map { " (\($0) only)" } ?? "") recorded "
-                        + "\(fact.recordedOn), source \(fact.source)"
-                        + (applies ? "" : "; does not concern the component asked about"),
+                    text: applies ? text : "\(text); does not concern the component asked about",
                     source: fact.source))
             if applies { excluded = true }
         }
 
         let covered = coveredBy != nil && !excluded
         let decisive = reasons.first { $0.decisive && ($0.kind == .exclusion || !covered) }
-        let summary: String
+        let summary: Phrase
         if covered {
             summary = "covered by \(coveredBy!)"
         } else if let decisive {
-            summary = "not covered: \(decisive.text)"
+            summary = "not covered: \(decisive.phrase)"
         } else {
             summary = "not covered"
         }
         return WarrantyDecision(
             covered: covered, coveredBy: covered ? coveredBy : nil, summary: summary,
             warrantyStart: input.delivered, warrantyEnds: coverage?.lastDay, reasons: reasons)
+    }
+}
+
+/// How a usage is said in a reason or a term (W-1, W-2): the stored value in English, the glossary's word in Chinese.
+public func usageWord(_ usage: Usage) -> Phrase {
+    switch usage {
+    case .private: "private"
+    case .taxi: "taxi"
+    case .commercial: "commercial"
     }
 }

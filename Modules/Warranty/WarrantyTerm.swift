@@ -53,22 +53,31 @@ public struct WarrantyTerm: Sendable, Codable, Equatable {
     }
 
     /// L-1/L-2: for household cars, what the term falls short of the legal repair period, or nil.
-    public func legalShortfall(_ legal: LegalPeriods) -> String? {
+    public func legalShortfall(_ legal: LegalPeriods) -> String? { legalFlag(legal)?.rendered() }
+
+    /// L-1/L-2: `legalShortfall` as a phrase, said in the language of whoever reads it.
+    public func legalFlag(_ legal: LegalPeriods) -> Phrase? {
         guard usage == .private else { return nil }
-        var parts: [String] = []
+        var parts: [Phrase] = []
         if months < legal.repairMonths {
             parts.append("\(months) months is shorter than the legal \(legal.repairMonths)")
         }
         if kilometres < legal.repairKilometres {
             parts.append(
-                "\(Grouping.thousands(kilometres)) km is less than the legal "
-                    + "\(Grouping.thousands(legal.repairKilometres))"
-            )
+                "\(grouped: kilometres) km is less than the legal \(grouped: legal.repairKilometres)")
         }
         return parts.isEmpty
             ? nil
-            : "household-car term below the legal repair period (L-2): " + parts.joined(separator: "; ")
+            : "household-car term below the legal repair period (L-2): \(Phrase.joined(parts, separator: "; "))"
                 + "; the legal minimum applies"
+    }
+
+    /// Where a term came from, for people: `W-1 default`, `manual`, `api`, `import of FILE` said in the language of
+    /// the moment (the stored text is English).
+    public static func spokenSource(_ source: String) -> Phrase {
+        let imported = "import of "
+        if source.hasPrefix(imported) { return "import of \(String(source.dropFirst(imported.count)))" }
+        return ["W-1 default", "manual", "api"].contains(source) ? Phrase(key: source) : Phrase(verbatim: source)
     }
 
     /// Rule W-1: the term for a vehicle: terms of its make (or `*`) and usage in force at delivery; a

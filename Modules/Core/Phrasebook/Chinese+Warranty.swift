@@ -1,4 +1,315 @@
 extension Phrasebook {
-    /// The words of the warranty part, by English template.
-    static let warranty: [String: String] = [:]
+    /// The words of the warranty part, by English template: the W-8 answer and its reasons (保修期 for the vehicle
+    /// warranty, 包修期 for the legal repair period and 三包有效期 for the 三包 period, each named so), exclusions,
+    /// maintenance, whole-vehicle replacement, claims and bulletins, and the commands that show them.
+    static let warranty: [String: String] = [
+        // The answer (W-8) and what covers it.
+        "COVERED — by {0}": "在保 — {0}",
+        "NOT COVERED — {0}": "不在保 — {0}",
+        "covered by {0}": "在保：{0}",
+        "not covered: {0}": "不在保：{0}",
+        "not covered": "不在保",
+        "vehicle warranty": "整车保修",
+        "warranty extension {0}": "延保 {0}",
+        "part warranty (W-3)": "零件保修（W-3）",
+        "{0} {1} {2}, {3}; on {4} at {5} km ({6})": "{0} {1} {2}，{3}；{4}，{5} km（{6}）",
+        "{0} {1} {2}, {3}; on {4}, mileage unknown": "{0} {1} {2}，{3}；{4}，里程未知",
+        "given": "输入值",
+        "latest reading, {0}": "最近读数，{0}",
+        "none recorded": "无记录",
+        "OPEN RECALLS AND CAMPAIGNS (W-6)": "未完成的召回和服务活动（W-6）",
+        "Other bulletins that apply": "其他适用的厂家公告",
+        "note: {0}": "提示：{0}",
+        "\"{0}\" is not a component name the manufacturer uses; known: {1}": "“{0}”不是厂家使用的部件名称；已知：{1}",
+
+        // W-1, W-2: the term and the usage it follows.
+        "usage now {0}; coverage follows the usage at delivery, {1} (W-2)":
+            "现使用性质为{0}；保修按交车时的使用性质（{1}）计算（W-2）",
+        "private": "家用",
+        "taxi": "出租营运",
+        "commercial": "其他营运",
+        "any make": "所有品牌",
+        "any make {0}": "所有品牌 {0}",
+        "W-1 default": "W-1 默认条款",
+        "manual": "手工录入",
+        "api": "API 录入",
+        "import of {0}": "导入自 {0}",
+        "term: {0}, {1} use, {2} months or {3} km, whichever comes first, from delivery on {4} (effective {5}, {6})":
+            "保修条款：{0}，{1}，{2} 个月或 {3} km，以先到者为准，自 {4} 交车起算（{5} 起生效，来源：{6}）",
+        "no warranty term for {0} {1}, {2} use, delivered {3}": "没有适用于 {0} {1}（{2}，{3} 交车）的保修条款",
+
+        // L-2: the legal repair period (包修期) and the 三包 period (三包有效期), never confused.
+        "term {0} months; the legal repair period (包修期) of at least {1} months applies":
+            "条款为 {0} 个月；适用不少于 {1} 个月的法定包修期",
+        "term {0} km; the legal repair period (包修期) of at least {1} km applies":
+            "条款为 {0} km；适用不少于 {1} km 的法定包修期",
+        "repair period (包修期) ": "包修期",
+        "三包 period (三包有效期, for replacement or refund; not the repair period above) {0} months or {1} km: {2}":
+            "三包有效期（用于换车或退车，不是包修期）{0} 个月或 {1} km：{2}",
+        "within (until {0})": "在期内（至 {0}）",
+        "ended or exceeded": "已过期或已超里程",
+
+        // The limits: months and kilometres with what is left (T-1). Without a label it is the vehicle warranty.
+        "months: {0} of {1} used, {2} left (until {3})": "保修期时间：已用 {0} 个月（共 {1} 个月），剩余 {2} 个月（至 {3}）",
+        "{0}months: {1} of {2} used, {3} left (until {4})": "{0}时间：已用 {1} 个月（共 {2} 个月），剩余 {3} 个月（至 {4}）",
+        "months: {0} of {1} used; ended {2}, {3}": "保修期时间：已用 {0} 个月（共 {1} 个月）；{2} 到期，{3}",
+        "{0}months: {1} of {2} used; ended {3}, {4}": "{0}时间：已用 {1} 个月（共 {2} 个月）；{3} 到期，{4}",
+        "1 day ago": "已过 1 天",
+        "{0} days ago": "已过 {0} 天",
+        "kilometres: {0} of {1}, {2} left": "保修期里程：{0} km（上限 {1} km），剩余 {2} km",
+        "{0}kilometres: {1} of {2}, {3} left": "{0}里程：{1} km（上限 {2} km），剩余 {3} km",
+        "kilometres: {0} of {1}, over by {2}": "保修期里程：{0} km（上限 {1} km），超出 {2} km",
+        "{0}kilometres: {1} of {2}, over by {3}": "{0}里程：{1} km（上限 {2} km），超出 {3} km",
+        "kilometres: limit {0}; no mileage given or recorded": "保修期里程：上限 {0} km；未提供也未记录里程",
+        "{0}kilometres: limit {1}; no mileage given or recorded": "{0}里程：上限 {1} km；未提供也未记录里程",
+        "part ": "零件保修",
+        "extension {0} ": "延保 {0} ",
+
+        // W-6 extensions, W-3 parts, W-4 exclusions.
+        "extension {0} covers {1} for {2} months or {3} km from the warranty start":
+            "延保 {0} 覆盖{1}，自保修起始日起 {2} 个月或 {3} km",
+        "the manufacturer's parts warranty for {0}{1} (effective {2})": "{0}{1} 的厂家零件保修（{2} 起生效）",
+        "setting warranty.parts.months (no manufacturer term for {0})":
+            "设置 warranty.parts.months（{0} 没有厂家条款）",
+        "part {0} bought and fitted here on {1} (invoice {2}): covered {3} months from fitting, by {4}":
+            "零件 {0} 于 {1} 在本店购买并安装（发票 {2}）：自安装起保修 {3} 个月，依据{4}",
+        "no record of part {0} bought and fitted here with an invoice; W-3 part warranty does not apply":
+            "没有零件 {0} 在本店购买、安装并有发票的记录；不适用 W-3 零件保修",
+        "exclusion: {0}{1} recorded {2}, source {3}": "除外责任：{0}{1}，{2} 记录，依据 {3}",
+        " ({0} only)": "（仅限{0}）",
+        "{0}; does not concern the component asked about": "{0}；与所问部件无关",
+        "repaired at a workshop that is not an authorised dealer of the make": "在非该品牌授权经销商处维修",
+        "parts not approved by the manufacturer": "使用未经厂家认可的零件",
+        "modification without approval": "未经许可的改装",
+        "use against the rules or overloading": "违规使用或超载",
+        "misuse or abuse": "使用不当或滥用",
+        "traffic accident damage": "交通事故损坏",
+        "manufacturer's condition": "厂家规定的除外条件",
+
+        // W-1 terms and their L-2 flag.
+        "{0} months is shorter than the legal {1}": "{0} 个月短于法定的 {1} 个月",
+        "{0} km is less than the legal {1}": "{0} km 少于法定的 {1} km",
+        "household-car term below the legal repair period (L-2): {0}; the legal minimum applies":
+            "家用汽车条款低于法定包修期（L-2）：{0}；按法定最低标准执行",
+        "expected 1 to 240, got {0}": "应为 1 到 240，实际为 {0}",
+        "expected 1 to 2,000,000, got {0}": "应为 1 到 2,000,000，实际为 {0}",
+        "must not be empty": "不能为空",
+        "(all)": "（全部车型）",
+        "--set needs --make, --usage, --months, --km and --effective":
+            "--set 需要 --make、--usage、--months、--km 和 --effective",
+        "warning: {0}": "警告：{0}",
+
+        // The settings of L-2, W-3, W-4.
+        "household cars: legal repair period (包修期) in months; legal minimum 36": "家用汽车：法定包修期（月）；法定最低 36",
+        "household cars: legal repair period in km; legal minimum 60,000": "家用汽车：法定包修期里程（km）；法定最低 60,000",
+        "household cars: 三包 period in months; legal minimum 24": "家用汽车：三包有效期（月）；法定最低 24",
+        "household cars: 三包 period in km; legal minimum 50,000": "家用汽车：三包有效期里程（km）；法定最低 50,000",
+        "a part bought and fitted at an authorised dealer is covered N months from fitting":
+            "在授权经销商处购买并安装的零件，自安装起保修 N 个月",
+        "the manufacturer's other exclusion conditions, separated by ;": "厂家规定的其他除外条件，以 ; 分隔",
+        "give at least one condition; separate them with ;": "至少填写一个条件；以 ; 分隔",
+
+        // W-9 maintenance.
+        "visit on {0} at an independent workshop does not count without proof (L-11)":
+            "{0} 在非授权维修厂的保养没有凭证，不计入（L-11）",
+        "visit on {0} at an independent workshop does not count (not a household car)":
+            "{0} 在非授权维修厂的保养不计入（非家用汽车）",
+        "maintenance {0} due {1} or {2} km": "第 {0} 次保养应在 {1} 或 {2} km 时进行",
+        "done {0} at {1} km": "{0} 在 {1} km 时完成",
+        "on time until {0} and {1} km": "按时期限：{0}、{1} km",
+        "{0} ({1}): missed, {2}": "{0}（{1}）：未按时，{2}",
+        "{0} (tolerance {1} days / {2} km): missed": "{0}（容差 {1} 天 / {2} km）：未做",
+        "maintained on schedule (W-9)": "已按规定保养（W-9）",
+        "not maintained on schedule (W-9)": "未按规定保养（W-9）",
+        "maintenance visit recorded": "已记录保养",
+        "name the record this rests on (repair order, report...)": "请注明所依据的记录（维修委托书、报告等）",
+        "expected one of the manufacturer's conditions: {0} (setting warranty.manufacturer-conditions)":
+            "应为厂家规定的条件之一：{0}（设置 warranty.manufacturer-conditions）",
+        "W-3 needs the invoice that proves the purchase": "W-3 需要证明购买的发票",
+        "{0} is in the future": "{0} 是将来的日期",
+        "maintenance at an independent workshop needs its proof (invoice or record), L-11":
+            "在非授权维修厂的保养需要凭证（发票或记录），L-11",
+        "(whole vehicle)": "（整车）",
+        "part {0} recorded": "已记录零件 {0}",
+        "no delivery is recorded for {0}; warranty starts at delivery to the first owner "
+            + "(`aftersales vehicle deliver`)":
+            "{0} 没有交车记录；保修自交付首任车主之日起算（`aftersales vehicle deliver`）",
+        "{0} is before the delivery on {1}": "{0} 早于交车日 {1}",
+        "{0} km is below the reading of {1} km on {2}": "{0} km 低于 {2} 的里程读数 {1} km",
+        "must not be negative": "不能为负数",
+
+        // W-5 whole-vehicle replacement.
+        "(a) a major quality defect cannot be fully removed": "（a）严重质量问题无法彻底排除",
+        "(b) after repair the vehicle fails national technical standards": "（b）修理后仍不符合国家安全技术标准",
+        "(c) a major fault within 24 hours of delivery": "（c）交车后 24 小时内出现重大故障",
+        "stated by the dealer": "经销商已声明",
+        "not stated": "未声明",
+        "fault {0} hours after delivery": "故障出现在交车后 {0} 小时",
+        "no fault time given": "未提供故障时间",
+        "past warranty": "已过保修期",
+        "maintained on schedule": "已按规定保养",
+        "operated wrongly": "使用不当",
+        "{0}, source {1}": "{0}，依据 {1}",
+        "traffic accident": "交通事故",
+        "accident recorded {0}, source {1}": "{0} 记录的事故，依据 {1}",
+        "condition": "条件",
+        "refusal": "拒绝理由",
+        "The dealer may raise the claim; the manufacturer decides (W-5).": "经销商可以提出换车索赔，由厂家决定（W-5）。",
+        "No claim can be raised (W-5): a refusal reason applies.": "不能提出换车索赔（W-5）：存在拒绝理由。",
+        "No claim can be raised (W-5): no condition is met.": "不能提出换车索赔（W-5）：没有满足任何条件。",
+
+        // W-7 claims.
+        "claim": "索赔单",
+        "draft": "草稿",
+        "submitted": "已提交",
+        "approved": "已批准",
+        "rejected": "已驳回",
+        "paid": "已支付",
+        "cancelled": "已取消",
+        "create": "创建",
+        "edit": "修改",
+        "submit": "提交",
+        "approve": "批准",
+        "reject": "驳回",
+        "pay": "支付",
+        "resubmit": "重新提交",
+        "cancel": "取消",
+        "{0} → {1} by {2}": "{0} → {1}（{2}）",
+        "none, the claim is closed": "无，索赔单已关闭",
+        "a {0} claim cannot be submitted (W-7); allowed: {1}": "{0}的索赔单不能提交（W-7）；可执行：{1}",
+        "a {0} claim cannot be approved (W-7); allowed: {1}": "{0}的索赔单不能批准（W-7）；可执行：{1}",
+        "a {0} claim cannot be rejected (W-7); allowed: {1}": "{0}的索赔单不能驳回（W-7）；可执行：{1}",
+        "a {0} claim cannot be paid (W-7); allowed: {1}": "{0}的索赔单不能支付（W-7）；可执行：{1}",
+        "a {0} claim cannot be resubmitted (W-7); allowed: {1}": "{0}的索赔单不能重新提交（W-7）；可执行：{1}",
+        "a {0} claim cannot be cancelled (W-7); allowed: {1}": "{0}的索赔单不能取消（W-7）；可执行：{1}",
+        "claim {0} is {1}; only a draft can be corrected (W-7)": "索赔单 {0} 状态为{1}；只有草稿可以修改（W-7）",
+        "labour": "工时",
+        "part": "零件",
+        " line {0}": " 第 {0} 行",
+        "not in a catalogue; hours as given": "不在目录中；按所填工时",
+        "not in a catalogue; price as given": "不在目录中；按所填价格",
+        "hours {0} given; the catalogue says {1}": "所填工时 {0}；目录为 {1}",
+        "price {0} given; the catalogue says {1}": "所填价格 {0}；目录为 {1}",
+        "expected CODE or CODE:HOURS such as \"47 11 19 00:1.2\", got \"{0}\"":
+            "应为 CODE 或 CODE:HOURS，例如 \"47 11 19 00:1.2\"，实际为“{0}”",
+        "expected NUMBER:QUANTITY[:PRICE] such as \"5Q0 611 701 C:2\", got \"{0}\"":
+            "应为 NUMBER:QUANTITY[:PRICE]，例如 \"5Q0 611 701 C:2\"，实际为“{0}”",
+        "hours \"{0}\" is not a positive number with at most two decimals": "工时“{0}”不是最多两位小数的正数",
+        "expected CODE or CODE:HOURS, got \"{0}\"": "应为 CODE 或 CODE:HOURS，实际为“{0}”",
+        "labour operation {0} is not in the catalogue for this vehicle (Q-1)": "工时项目 {0} 不在本车型的目录中（Q-1）",
+        "no catalogue is imported to give {0}'s hours: write CODE:HOURS":
+            "尚未导入目录，无法取得 {0} 的标准工时：请写 CODE:HOURS",
+        "expected NUMBER:QUANTITY[:PRICE] with a positive whole quantity, got \"{0}\"":
+            "应为 NUMBER:QUANTITY[:PRICE]，数量为正整数，实际为“{0}”",
+        "part {0} is not in the catalogue (Q-1)": "零件 {0} 不在目录中（Q-1）",
+        "no catalogue is imported to give {0}'s price: write NUMBER:QUANTITY:PRICE":
+            "尚未导入目录，无法取得 {0} 的价格：请写 NUMBER:QUANTITY:PRICE",
+        "price \"{0}\" is not an amount such as 86.00": "价格“{0}”不是有效金额（如 86.00）",
+        "is required: a VIN, a plate or a VIN's last characters": "必填：车架号、车牌或车架号末几位",
+        "is required: kilometres at the repair": "必填：维修时的里程（km）",
+        "expected kilometres, 0 or more, got {0}": "应为里程（0 或以上），实际为 {0}",
+        "describe the failure": "请描述故障",
+        "give the cause": "请填写故障原因",
+        "a claim needs at least one labour operation or part": "索赔单至少需要一个工时项目或零件",
+        "repair order {0} line {1} is already claimed in claim {2} (W-7: one claim per line)":
+            "维修委托书 {0} 第 {1} 行已在索赔单 {2} 中索赔（W-7：每行只能索赔一次）",
+        "no claim: {0} (W-6)": "不能索赔：{0}（W-6）",
+        "no claim: {0} (W-8); recall or campaign work: name the bulletin (--bulletin)":
+            "不能索赔：{0}（W-8）；召回或服务活动的工作请注明厂家公告（--bulletin）",
+        "a rejection needs the manufacturer's reason (W-7)": "驳回需要厂家给出的原因（W-7）",
+        "say why the claim is cancelled": "请说明取消索赔单的原因",
+
+        // W-6 bulletins.
+        "bulletin": "厂家公告",
+        "recall": "召回",
+        "campaign": "服务活动",
+        "tsb": "技术服务通报",
+        "extension": "延保",
+        "active": "有效",
+        "withdrawn": "已撤回",
+        "applies": "适用",
+        "applicable": "适用",
+        "possible: {0}": "可能适用：{0}",
+        "model years {0} but the model year is unknown": "年款限 {0}，但车辆年款未知",
+        "built dates {0} but the build date is unknown": "生产日期限 {0}，但车辆生产日期未知",
+        "OPEN": "未完成",
+        "open": "未完成",
+        "done {0}": "{0} 已完成",
+        "not covered by {0}: {1}": "{0}不予覆盖：{1}",
+        "covered by {0} ({1})": "由{0}覆盖（{1}）",
+        "a {0} bulletin pays no work by itself; claim the repair under the warranty":
+            "{0}公告本身不支付任何维修；请按保修索赔",
+        "the bulletin is withdrawn": "该公告已撤回",
+        "the bulletin does not apply to VIN {0}": "该公告不适用于车架号 {0}",
+        "its remedy was completed on this vehicle on {0}": "该车已于 {0} 完成整改",
+        "open {0} ({1}): its remedy is paid by the manufacturer whatever the warranty":
+            "未完成的{0}（{1}）：无论是否在保，整改费用均由厂家承担",
+        "possible match ({0}): confirm the vehicle is affected before submitting":
+            "可能适用（{0}）：提交前请确认车辆确实受影响",
+        "vehicle with VIN": "车架号对应的车辆",
+        "bulletin {0} exists for several manufacturers ({1}); name one": "多个厂家都有厂家公告 {0}（{1}）；请指定一个",
+        "{0} {1} is not work to complete; only recalls and service campaigns are":
+            "{0} {1} 不是需要完成的工作；只有召回和服务活动才需要完成",
+        "bulletin {0} does not apply to {1}": "厂家公告 {0} 不适用于 {1}",
+        "bulletin {0} was already completed on {1} on {2}": "厂家公告 {0} 已于 {2} 在 {1} 上完成",
+        "--open needs --vin": "--open 需要同时给出 --vin",
+        "{0} VINs": "{0} 个车架号",
+        "{0} months or {1} km": "{0} 个月或 {1} km",
+        "{0} (history: {1})": "{0}（历史版次：{1}）",
+        "{0} affected, {1} possible (build date or model year unknown)": "{0} 辆适用，{1} 辆可能适用（生产日期或年款未知）",
+        "give --file FILE.xml, or --number, --kind, --issued, --title, --component, --summary and --remedy":
+            "请给出 --file FILE.xml，或 --number、--kind、--issued、--title、--component、--summary 和 --remedy",
+        "expected MAKE:MODEL[:FROM-TO], got \"{0}\"": "应为 MAKE:MODEL[:FROM-TO]，实际为“{0}”",
+        "years as FROM-TO, got \"{0}\"": "年款应写成 FROM-TO，实际为“{0}”",
+        "must be 1 or more": "必须为 1 或以上",
+        "a bulletin must say which vehicles it applies to (model, built dates, VIN range or VINs)":
+            "厂家公告必须说明适用的车辆（车型、生产日期、车架号范围或车架号）",
+        "a warranty extension needs its months and kilometres": "延保需要给出月数和里程",
+        "from {0} is after to {1}": "起始日 {0} 晚于截止日 {1}",
+        "yearFrom {0} is after yearTo {1}": "yearFrom {0} 大于 yearTo {1}",
+        "{0} and {1} differ outside the serial (positions 1-8 and 10-11 must agree)":
+            "{0} 和 {1} 在序号以外的位置不同（第 1–8 位和第 10–11 位必须一致）",
+        "from {0} comes after to {1}": "起始 {0} 在截止 {1} 之后",
+
+        // The headings of the warranty, bulletin and claim tables (the generic ones are the CLI part's).
+        "rule": "规则",
+        "reason": "原因",
+        "decisive": "决定性",
+        "yes": "是",
+        "no": "否",
+        "item": "项目",
+        "met": "满足",
+        "detail": "说明",
+        "finding": "检查结果",
+        "recorded": "记录日期",
+        "exclusion": "除外责任",
+        "component": "部件",
+        "months": "月数",
+        "flag": "标记",
+        "rev": "版次",
+        "revision": "版次",
+        "match": "匹配",
+        "issued": "发布日期",
+        "completed": "完成日期",
+        "failure": "故障",
+        "cause": "故障原因",
+        "repair order": "维修委托书",
+        "line": "行号",
+        "covered by": "保修依据",
+        "manufacturer ref": "厂家编号",
+        "manufacturer": "厂家",
+        "consequence": "后果",
+        "remedy": "整改措施",
+        "models": "车型",
+        "built": "生产日期",
+        "VIN ranges": "车架号范围",
+        "VIN list": "车架号清单",
+        "dealer's vehicles": "本店车辆",
+        "master-data vehicles": "厂家主数据车辆",
+        "stored revision before": "原存版次",
+        "lines": "明细",
+        "decision (frozen)": "保修判定（冻结）",
+        "rejection reason": "驳回原因",
+        "cancel reason": "取消原因",
+    ]
 }
