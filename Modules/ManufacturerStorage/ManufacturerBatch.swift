@@ -8,18 +8,73 @@ import WarrantyStorage
 
 /// What storing a bulletin did, by MANUFACTURER-XML.md's revision rules.
 public struct BulletinStoreResult: Codable, Sendable, Equatable {
-    public enum Outcome: String, Codable, Sendable { case added, replaced, unchanged, stale }
+    public enum Outcome: String, Codable, Sendable {
+        case added, replaced, unchanged, stale
+
+        /// The outcome for people.
+        public var spoken: Phrase {
+            switch self {
+            case .added: "added"
+            case .replaced: "replaced"
+            case .unchanged: "unchanged"
+            case .stale: "stale"
+            }
+        }
+    }
     public var outcome: Outcome
     public var manufacturer: String
     public var number: String
     public var revision: Int
     public var storedRevision: Int?
-    public var warning: String?
+    /// Why the bulletin was skipped, for people.
+    public var notice: Phrase?
+
+    /// `notice` in the language of the moment (JSON's `warning`).
+    public var warning: String? { notice?.rendered() }
+
+    enum CodingKeys: String, CodingKey { case outcome, manufacturer, number, revision, storedRevision, warning }
+
+    init(outcome: Outcome, manufacturer: String, number: String, revision: Int) {
+        self.outcome = outcome
+        self.manufacturer = manufacturer
+        self.number = number
+        self.revision = revision
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        outcome = try c.decode(Outcome.self, forKey: .outcome)
+        manufacturer = try c.decode(String.self, forKey: .manufacturer)
+        number = try c.decode(String.self, forKey: .number)
+        revision = try c.decode(Int.self, forKey: .revision)
+        storedRevision = try c.decodeIfPresent(Int.self, forKey: .storedRevision)
+        notice = try c.decodeIfPresent(String.self, forKey: .warning).map { Phrase(verbatim: $0) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(manufacturer, forKey: .manufacturer)
+        try c.encode(number, forKey: .number)
+        try c.encode(revision, forKey: .revision)
+        try c.encodeIfPresent(storedRevision, forKey: .storedRevision)
+        try c.encodeIfPresent(warning, forKey: .warning)
+    }
 }
 
 /// What storing one item of a manufacturer file did.
 public enum ItemOutcome: String, Codable, Sendable {
     case added, replaced, unchanged, skipped
+
+    /// The outcome for people.
+    public var spoken: Phrase {
+        switch self {
+        case .added: "added"
+        case .replaced: "replaced"
+        case .unchanged: "unchanged"
+        case .skipped: "skipped"
+        }
+    }
 }
 
 /// The use cases an import of a manufacturer file writes through, inside one transaction (one file). A
@@ -202,7 +257,7 @@ public final class ManufacturerBatch {
         case .stale(let stored):
             result.storedRevision = stored
             result.outcome = .stale
-            result.warning =
+            result.notice =
                 "bulletin \(bulletin.number) revision \(bulletin.revision) is older than the stored revision "
                 + "\(stored); skipped"
             return result
@@ -365,11 +420,10 @@ public final class ManufacturerBatch {
             }
             let storedDay: LocalDate = existing["effective"]
             if effective < storedDay {
-                return (
-                    .skipped,
+                let warning: Phrase =
                     "part \(part.number): this file's price (\(part.price) \(part.currency) from \(effective)) is "
-                        + "older than the stored one (from \(storedDay)); kept the stored price"
-                )
+                    + "older than the stored one (from \(storedDay)); kept the stored price"
+                return (.skipped, warning.rendered())
             }
         }
         try db.cachedStatement(
@@ -406,7 +460,8 @@ public final class ManufacturerBatch {
     /// shorter than the legal repair period (the legal minimum then applies).
     public func store(_ term: WarrantyTerm) throws -> (outcome: ItemOutcome, legalFlag: String?) {
         try term.validate()
-        let flag = legal.flatMap { term.legalShortfall($0) }
+        let phrase = legal.flatMap { term.legalFlag($0) }
+        let flag = phrase?.rendered()
         let existing = try Row.fetchOne(
             db.cachedStatement(
                 sql:
@@ -417,7 +472,7 @@ public final class ManufacturerBatch {
         if let existing, existing["months"] == term.months, existing["kilometres"] == term.kilometres {
             return (.unchanged, flag)
         }
-        try AppDatabase.storeWarrantyTerm(db, term, flag: flag, at: now, actor: actor)
+        try AppDatabase.storeWarrantyTerm(db, term, flag: phrase?.english, at: now, actor: actor)
         return (existing == nil ? .added : .replaced, flag)
     }
 

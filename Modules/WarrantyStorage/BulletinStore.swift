@@ -425,7 +425,7 @@ extension AppDatabase {
             guard bulletin.kind.canBeOpen else {
                 throw Conflict(
                     field: "number",
-                    "\(bulletin.kind.rawValue) \(number) is not work to complete; only recalls and service campaigns "
+                    "\(bulletin.kind.spoken) \(number) is not work to complete; only recalls and service campaigns "
                         + "are"
                 )
             }

@@ -135,7 +135,7 @@ extension AppDatabase {
             let before = try Self.claim(db, id: id)
             guard before.status == .draft else {
                 throw Conflict(
-                    field: "id", "claim \(id) is \(before.status.rawValue); only a draft can be corrected (W-7)")
+                    field: "id", "claim \(id) is \(before.status.spoken); only a draft can be corrected (W-7)")
             }
             let now = clock.now()
             _ = try Self.writeClaim(db, draft, replacing: id, now: now, actor: actor)
@@ -205,7 +205,9 @@ extension AppDatabase {
         if let number = draft.bulletin?.trimmed().nilIfEmpty {
             let row = try Self.bulletinRow(db, number: number, manufacturer: nil)
             decision = try Self.bulletinCover(db, bulletin: row, card: card)
-            guard decision.covered else { throw Conflict(field: "bulletin", "no claim: \(decision.summary) (W-6)") }
+            guard decision.covered else {
+                throw Conflict(field: "bulletin", "no claim: \(decision.summaryPhrase) (W-6)")
+            }
             bulletin = (row["manufacturer"], row["number"])
         } else {
             let context = try Self.warrantyContext(
@@ -215,11 +217,15 @@ extension AppDatabase {
             guard decision.covered else {
                 throw Conflict(
                     field: "vin",
-                    "no claim: \(decision.summary) (W-8); recall or campaign work: name the bulletin (--bulletin)")
+                    "no claim: \(decision.summaryPhrase) (W-8); recall or campaign work: name the bulletin (--bulletin)"
+                )
             }
         }
         let amount = Money(fen: lines.reduce(0) { $0 + $1.amount.fen })
-        let json = String(decoding: try JSONFormat.encoder(pretty: false).encode(decision), as: UTF8.self)
+        // Frozen with its phrases whole: the claim says its decision in the language of whoever reads it (W-8).
+        let encoder = JSONFormat.encoder(pretty: false)
+        encoder.userInfo[.storesPhrases] = true
+        let json = String(decoding: try encoder.encode(decision), as: UTF8.self)
         let id: Int64
         if let replacing {
             try db.execute(

@@ -14,19 +14,97 @@ public struct WarrantyCheck: Codable, Sendable {
     public var model: String
     public var on: LocalDate
     public var mileage: Int?
-    /// Where the mileage came from: given, or the latest reading.
-    public var mileageSource: String
+    /// Where the mileage came from: given, or the latest reading; for people.
+    public var mileageFrom: Phrase
     public var decision: WarrantyDecision
     public var openBulletins: [VehicleBulletin]
     public var otherBulletins: [VehicleBulletin]
-    /// Set when `--component` names nothing the manufacturer uses.
-    public var componentNote: String?
+    /// Set when `--component` names nothing the manufacturer uses; for people.
+    public var note: Phrase?
+
+    /// `mileageFrom` and `note` in the language of the moment (JSON's `mileageSource` and `componentNote`).
+    public var mileageSource: String { mileageFrom.rendered() }
+    public var componentNote: String? { note?.rendered() }
+
+    enum CodingKeys: String, CodingKey {
+        case vin, customer, make, model, on, mileage, mileageSource, decision, openBulletins, otherBulletins,
+            componentNote
+    }
+
+    init(
+        vin: VIN, customer: String, make: String, model: String, on: LocalDate, mileage: Int?, mileageFrom: Phrase,
+        decision: WarrantyDecision, openBulletins: [VehicleBulletin], otherBulletins: [VehicleBulletin], note: Phrase?
+    ) {
+        self.vin = vin
+        self.customer = customer
+        self.make = make
+        self.model = model
+        self.on = on
+        self.mileage = mileage
+        self.mileageFrom = mileageFrom
+        self.decision = decision
+        self.openBulletins = openBulletins
+        self.otherBulletins = otherBulletins
+        self.note = note
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        vin = try c.decode(VIN.self, forKey: .vin)
+        customer = try c.decode(String.self, forKey: .customer)
+        make = try c.decode(String.self, forKey: .make)
+        model = try c.decode(String.self, forKey: .model)
+        on = try c.decode(LocalDate.self, forKey: .on)
+        mileage = try c.decodeIfPresent(Int.self, forKey: .mileage)
+        mileageFrom = Phrase(verbatim: try c.decode(String.self, forKey: .mileageSource))
+        decision = try c.decode(WarrantyDecision.self, forKey: .decision)
+        openBulletins = try c.decode([VehicleBulletin].self, forKey: .openBulletins)
+        otherBulletins = try c.decode([VehicleBulletin].self, forKey: .otherBulletins)
+        note = try c.decodeIfPresent(String.self, forKey: .componentNote).map { Phrase(verbatim: $0) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(vin, forKey: .vin)
+        try c.encode(customer, forKey: .customer)
+        try c.encode(make, forKey: .make)
+        try c.encode(model, forKey: .model)
+        try c.encode(on, forKey: .on)
+        try c.encodeIfPresent(mileage, forKey: .mileage)
+        try c.encode(mileageSource, forKey: .mileageSource)
+        try c.encode(decision, forKey: .decision)
+        try c.encode(openBulletins, forKey: .openBulletins)
+        try c.encode(otherBulletins, forKey: .otherBulletins)
+        try c.encodeIfPresent(componentNote, forKey: .componentNote)
+    }
 }
 
 /// A term as stored, with the L-2 flag when it falls below the legal minimum for household cars.
 public struct StoredTerm: Codable, Sendable {
     public var term: WarrantyTerm
-    public var legalFlag: String?
+    /// The L-2 flag for people.
+    public var flag: Phrase?
+    /// `flag` in the language of the moment (JSON's `legalFlag`).
+    public var legalFlag: String? { flag?.rendered() }
+
+    init(term: WarrantyTerm, flag: Phrase?) {
+        self.term = term
+        self.flag = flag
+    }
+
+    enum CodingKeys: String, CodingKey { case term, legalFlag }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        term = try c.decode(WarrantyTerm.self, forKey: .term)
+        flag = try c.decodeIfPresent(String.self, forKey: .legalFlag).map { Phrase(verbatim: $0) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(term, forKey: .term)
+        try c.encodeIfPresent(legalFlag, forKey: .legalFlag)
+    }
 }
 
 extension AppDatabase {
@@ -36,7 +114,7 @@ extension AppDatabase {
     public func warrantyTerms() throws -> [StoredTerm] {
         try writer.read { db in
             let legal = LegalPeriods(settings: try Self.settings(db))
-            return try Self.terms(db).map { StoredTerm(term: $0, legalFlag: $0.legalShortfall(legal)) }
+            return try Self.terms(db).map { StoredTerm(term: $0, flag: $0.legalFlag(legal)) }
         }
     }
 
@@ -56,9 +134,9 @@ extension AppDatabase {
     public func setWarrantyTerm(_ term: WarrantyTerm, actor: String) throws -> StoredTerm {
         try term.validate()
         return try writer.write { db in
-            let flag = term.legalShortfall(LegalPeriods(settings: try Self.settings(db)))
-            try Self.storeWarrantyTerm(db, term, flag: flag, at: clock.now(), actor: actor)
-            return StoredTerm(term: term, legalFlag: flag)
+            let flag = term.legalFlag(LegalPeriods(settings: try Self.settings(db)))
+            try Self.storeWarrantyTerm(db, term, flag: flag?.english, at: clock.now(), actor: actor)
+            return StoredTerm(term: term, flag: flag)
         }
     }
 
@@ -221,7 +299,7 @@ extension AppDatabase {
         package var bulletins: [VehicleBulletin]
         package var maintenance: MaintenanceCompliance
         package var exclusions: [ExclusionFact]
-        package var mileageSource: String
+        package var mileageSource: Phrase
     }
 
     package static func warrantyContext(
@@ -245,12 +323,12 @@ extension AppDatabase {
         ).map(MileageReading.init(row:))
         let upToDay = readings.filter { LocalDate(instant: $0.readAt, in: zone) <= day }
         var km = mileage
-        var source = "given"
+        var source: Phrase = "given"
         if let given = mileage {
             if let last = upToDay.last, given < last.kilometres, !readings.contains(where: { $0.odometerReplaced }) {
                 throw InvalidInput(
                     field: "mileage",
-                    "\(Grouping.thousands(given)) km is below the reading of \(Grouping.thousands(last.kilometres)) "
+                    "\(grouped: given) km is below the reading of \(grouped: last.kilometres) "
                         + "km on \(LocalDate(instant: last.readAt, in: zone))"
                 )
             }
@@ -323,7 +401,7 @@ extension AppDatabase {
             let today = try on ?? LocalDate(instant: clock.now(), in: Self.settings(db).timeZone)
             let context = try Self.warrantyContext(
                 db, vin: vin, on: today, mileage: mileage, component: component, part: part)
-            var note: String?
+            var note: Phrase?
             if let component,
                 try Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT 1 FROM bulletin WHERE component_key = ? LIMIT 1"),
@@ -339,10 +417,10 @@ extension AppDatabase {
             }
             return WarrantyCheck(
                 vin: vin, customer: context.customer, make: context.input.make, model: context.input.model, on: today,
-                mileage: context.input.mileage, mileageSource: context.mileageSource,
+                mileage: context.input.mileage, mileageFrom: context.mileageSource,
                 decision: WarrantyPolicy.decide(context.input),
                 openBulletins: context.bulletins.filter(\.open), otherBulletins: context.bulletins.filter { !$0.open },
-                componentNote: note)
+                note: note)
         }
     }
 
