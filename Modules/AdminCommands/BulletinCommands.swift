@@ -43,8 +43,8 @@ struct BulletinsCommand: ParsableCommand {
                         columns: columns,
                         rows: bulletins.items.map {
                             [
-                                $0.number, $0.kind.rawValue, String($0.revision), $0.issued.description,
-                                $0.status.rawValue, $0.component, $0.title,
+                                $0.number, $0.kind.spoken.rendered(), String($0.revision), $0.issued.description,
+                                $0.status.spoken.rendered(), $0.component, $0.title,
                             ]
                         }))
             }
@@ -82,8 +82,8 @@ struct BulletinsCommand: ParsableCommand {
                         [
                             $0.vin.value, $0.plate ?? "", "\($0.make) \($0.model)", "\($0.customer) (\($0.customerID))",
                             $0.phones.first ?? "",
-                            $0.consent["sms"] ?? "none", $0.email ?? "", $0.match,
-                            $0.completedOn?.description ?? "open",
+                            $0.consent["sms"] ?? "none", $0.email ?? "", Bulletin.spokenMatch($0.match).rendered(),
+                            $0.completedOn?.description ?? say("open"),
                         ]
                     }))
         }
@@ -118,28 +118,26 @@ struct BulletinsCommand: ParsableCommand {
             let ranges: String? =
                 b.vinRanges.isEmpty
                 ? nil : b.vinRanges.map { r -> String in "\(r.from)–\(r.to)" }.joined(separator: "; ")
-            let list: String? = report.vinListSize == 0 ? nil : "\(report.vinListSize) VINs"
+            let list: String? = report.vinListSize == 0 ? nil : say("\(grouped: report.vinListSize) VINs")
             let ext: String? = b.extensionMonths.map { m -> String in
-                "\(m) months or \(Grouping.thousands(b.extensionKilometres ?? 0)) km"
+                say("\(m) months or \(grouped: b.extensionKilometres ?? 0) km")
             }
             var pairs: [(String, String?)] = [
-                ("number", b.number), ("manufacturer", b.manufacturer), ("kind", b.kind.rawValue),
+                ("number", b.number), ("manufacturer", b.manufacturer), ("kind", say(b.kind.spoken)),
             ]
-            pairs.append(("revision", "\(b.revision) (history: \(history))"))
+            pairs.append(("revision", say("\(b.revision) (history: \(history))")))
             pairs += [
-                ("status", b.status.rawValue), ("issued", b.issued.description), ("title", b.title),
+                ("status", say(b.status.spoken)), ("issued", b.issued.description), ("title", b.title),
                 ("component", b.component),
             ]
             pairs += [("summary", b.summary), ("consequence", b.consequence), ("remedy", b.remedy)]
             pairs += [
                 ("models", models), ("built", built), ("VIN ranges", ranges), ("VIN list", list), ("extension", ext),
             ]
-            pairs.append(
-                (
-                    "dealer's vehicles",
-                    "\(report.dealerVehiclesAffected) affected, "
-                        + "\(report.dealerVehiclesPossible) possible (build date or model year unknown)"
-                ))
+            let reach: Phrase =
+                "\(report.dealerVehiclesAffected) affected, "
+                + "\(report.dealerVehiclesPossible) possible (build date or model year unknown)"
+            pairs.append(("dealer's vehicles", say(reach)))
             pairs += [
                 ("master-data vehicles", String(report.masterDataVehiclesAffected)),
                 ("completed", String(report.completed)),
@@ -228,12 +226,12 @@ struct BulletinsCommand: ParsableCommand {
                 built: built, vinRanges: ranges, vins: vin, extensionMonths: `extension`?.months,
                 extensionKilometres: `extension`?.kilometres)
             let result = try db.storeBulletin(bulletin, actor: global.actorName)
-            if let warning = result.warning { printError("warning: \(warning)") }
+            if let warning = result.notice { printError("warning: \(warning)") }
             try global.output.emit(
                 result,
                 table: .record([
                     ("bulletin", "\(result.manufacturer) \(result.number)"), ("revision", String(result.revision)),
-                    ("outcome", result.outcome.rawValue),
+                    ("outcome", say(result.outcome.spoken)),
                     ("stored revision before", result.storedRevision.map(String.init)),
                 ]))
         }
@@ -368,7 +366,7 @@ struct ClaimsCommand: ParsableCommand {
                         [
                             String($0.id), $0.vin.value, $0.customer, String($0.mileage), $0.failure, $0.cause,
                             $0.repairOrder ?? "", $0.repairLine ?? "",
-                            $0.status.rawValue, $0.amount.description, $0.decision.coveredBy ?? "",
+                            say($0.status.spoken), $0.amount.description, $0.decision.cover.map(say) ?? "",
                             $0.manufacturerRef ?? "",
                         ]
                     }))
@@ -483,7 +481,8 @@ struct ClaimsCommand: ParsableCommand {
                     ]
                 }
             }
-            global.output.printCSV(TextTable(columns: columns, rows: rows))
+            // The manufacturer's format: its column names stay English in every language.
+            Speech.$current.withValue(Speech(.en)) { global.output.printCSV(TextTable(columns: columns, rows: rows)) }
             if claims.more { printError("aftersales: \(claims.footer)") }
         }
     }
@@ -491,20 +490,21 @@ struct ClaimsCommand: ParsableCommand {
     static func show(_ record: ClaimRecord, global: GlobalOptions) throws {
         let lines: String = record.lines.map { line -> String in
             let text =
-                "\(line.kind.rawValue) \(line.code) × \(ClaimLine.decimal(line.quantityHundredths)) @ "
+                "\(say(line.kind.spoken)) \(line.code) × \(ClaimLine.decimal(line.quantityHundredths)) @ "
                 + "\(line.unitPrice) = \(line.amount)"
-            return text + (line.note.map { " (\($0))" } ?? "")
+            return text + (line.note.map { " (\(say(ClaimLine.spokenNote($0))))" } ?? "")
         }.joined(separator: "; ")
         let history: String = record.events.map { event -> String in
-            "\(event.action) → \(event.to.rawValue) by \(event.actor)" + (event.note.map { " (\($0))" } ?? "")
+            say("\(Phrase(key: event.action)) → \(event.to.spoken) by \(event.actor)")
+                + (event.note.map { " (\($0))" } ?? "")
         }.joined(separator: "; ")
         try global.output.emit(
             record,
             table: .record([
                 ("claim", String(record.id)), ("vin", record.vin.value), ("customer", record.customer),
-                ("status", record.status.rawValue),
+                ("status", say(record.status.spoken)),
                 ("mileage", Grouping.thousands(record.mileage)), ("failure", record.failure), ("cause", record.cause),
-                ("repair order", record.repairOrder.map { $0 + (record.repairLine.map { " line \($0)" } ?? "") }),
+                ("repair order", record.repairOrder.map { $0 + (record.repairLine.map { say(" line \($0)") } ?? "") }),
                 ("lines", lines),
                 ("bulletin", record.bulletin),
                 ("amount", record.amount.description), ("decision (frozen)", record.decision.summary),

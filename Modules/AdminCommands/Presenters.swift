@@ -194,36 +194,44 @@ enum Present {
             columns: ["vin", "number", "kind", "rev", "component", "title", "match", "state"],
             rows: items.map {
                 [
-                    $0.vin.value, $0.number, $0.kind.rawValue, String($0.revision), $0.component, $0.title, $0.match,
-                    $0.open ? "OPEN" : $0.completedOn.map { "done \($0)" } ?? "applicable",
+                    $0.vin.value, $0.number, $0.kind.spoken.rendered(), String($0.revision), $0.component, $0.title,
+                    Bulletin.spokenMatch($0.match).rendered(),
+                    bulletinState($0).rendered(),
                 ]
             })
+    }
+
+    /// A bulletin's state on a vehicle: open work, done on a day, or a bulletin that applies (W-6).
+    static func bulletinState(_ bulletin: VehicleBulletin) -> Phrase {
+        if bulletin.open { return "OPEN" }
+        if let day = bulletin.completedOn { return "done \(day)" }
+        return "applicable"
     }
 
     static func reasons(_ decision: WarrantyDecision) -> TextTable {
         TextTable(
             columns: ["rule", "reason", "decisive"],
-            rows: decision.reasons.map { [$0.rule, $0.text, $0.decisive ? "yes" : ""] })
+            rows: decision.reasons.map { [$0.rule, $0.text, $0.decisive ? say("yes") : ""] })
     }
 
     /// The answer for a service advisor: the verdict first, then each reason with its rule.
     static func warrantyCheck(_ check: WarrantyCheck) -> String {
-        let verdict =
-            check.decision.covered
-            ? "COVERED — by \(check.decision.coveredBy ?? "")"
-            : "NOT COVERED — " + (check.decision.reasons.first { $0.decisive }?.text ?? check.decision.summary)
-        var out = [
-            verdict,
-            "\(check.vin) \(check.make) \(check.model), \(check.customer); on \(check.on)"
-                + (check.mileage.map { " at \(Grouping.thousands($0)) km (\(check.mileageSource))" }
-                    ?? ", mileage unknown"),
-            "", reasons(check.decision).rendered(),
-        ]
+        let decision = check.decision
+        let verdict: Phrase =
+            decision.covered
+            ? "COVERED — by \(decision.cover ?? Phrase(verbatim: ""))"
+            : "NOT COVERED — \(decision.reasons.first { $0.decisive }?.phrase ?? decision.summaryPhrase)"
+        let vehicle: Phrase =
+            check.mileage.map {
+                "\(check.vin) \(check.make) \(check.model), \(check.customer); on \(check.on) at \(grouped: $0) km "
+                    + "(\(check.mileageFrom))"
+            } ?? "\(check.vin) \(check.make) \(check.model), \(check.customer); on \(check.on), mileage unknown"
+        var out = [verdict.rendered(), vehicle.rendered(), "", reasons(decision).rendered()]
         if !check.openBulletins.isEmpty {
-            out += ["", "OPEN RECALLS AND CAMPAIGNS (W-6)", vehicleBulletins(check.openBulletins).rendered()]
+            out += ["", say("OPEN RECALLS AND CAMPAIGNS (W-6)"), vehicleBulletins(check.openBulletins).rendered()]
         }
         if !check.otherBulletins.isEmpty {
-            out += ["", "Other bulletins that apply", vehicleBulletins(check.otherBulletins).rendered()]
+            out += ["", say("Other bulletins that apply"), vehicleBulletins(check.otherBulletins).rendered()]
         }
         return out.joined(separator: "\n")
     }

@@ -42,7 +42,7 @@ struct WarrantyCommand: ParsableCommand {
             let check = try db.warrantyCheck(
                 vin: try db.vehicleVIN(named: subject.vin), on: subject.on,
                 mileage: subject.mileage, component: component, part: part)
-            if let note = check.componentNote { printError("note: \(note)") }
+            if let note = check.note { printError("note: \(note)") }
             if global.format == .table {
                 print(Present.warrantyCheck(check))
             } else {
@@ -83,8 +83,8 @@ struct WarrantyCommand: ParsableCommand {
                 table: TextTable(
                     columns: ["", "item", "met", "detail"],
                     rows:
-                        result.conditions.map { ["condition", $0.item, $0.met ? "yes" : "no", $0.detail] }
-                        + result.refusals.map { ["refusal", $0.item, $0.met ? "yes" : "no", $0.detail] }),
+                        result.conditions.map { [say("condition"), $0.item, say($0.met ? "yes" : "no"), $0.detail] }
+                        + result.refusals.map { [say("refusal"), $0.item, say($0.met ? "yes" : "no"), $0.detail] }),
                 footer: result.mayRaise
                     ? "The dealer may raise the claim; the manufacturer decides (W-5)."
                     : "No claim can be raised (W-5): "
@@ -168,7 +168,7 @@ struct WarrantyCommand: ParsableCommand {
                         columns: ["recorded", "exclusion", "component", "source", "note"],
                         rows: facts.map {
                             [
-                                $0.recordedOn.description, $0.title, $0.component ?? "(whole vehicle)", $0.source,
+                                $0.recordedOn.description, $0.title, $0.component ?? say("(whole vehicle)"), $0.source,
                                 $0.note ?? "",
                             ]
                         }))
@@ -187,7 +187,7 @@ struct WarrantyCommand: ParsableCommand {
             try global.output.emit(
                 fact,
                 table: .record([
-                    ("exclusion", fact.title), ("component", fact.component ?? "(whole vehicle)"),
+                    ("exclusion", fact.title), ("component", fact.component ?? say("(whole vehicle)")),
                     ("source", fact.source),
                 ]))
         }
@@ -247,7 +247,7 @@ struct WarrantyCommand: ParsableCommand {
                         kilometres: km,
                         effective: effective, source: "manual"),
                     actor: global.actorName)
-                if let flag = stored.legalFlag { printError("warning: \(flag)") }
+                if let flag = stored.flag { printError("warning: \(flag)") }
             }
             let terms = try db.warrantyTerms()
             try global.output.emit(
@@ -256,9 +256,10 @@ struct WarrantyCommand: ParsableCommand {
                     columns: ["make", "model", "usage", "months", "km", "effective", "source", "flag"],
                     rows: terms.map {
                         [
-                            $0.term.make, $0.term.model ?? "(all)", $0.term.usage.rawValue, String($0.term.months),
-                            Grouping.thousands($0.term.kilometres),
-                            $0.term.effective.description, $0.term.source, $0.legalFlag ?? "",
+                            $0.term.make, $0.term.model ?? say("(all)"), say(usageWord($0.term.usage)),
+                            String($0.term.months), Grouping.thousands($0.term.kilometres),
+                            $0.term.effective.description, say(WarrantyTerm.spokenSource($0.term.source)),
+                            $0.legalFlag ?? "",
                         ]
                     }))
         }
