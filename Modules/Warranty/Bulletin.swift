@@ -12,7 +12,9 @@ public struct Bulletin: Sendable, Codable, Equatable {
         public var spoken: Phrase {
             switch self {
             case .recall: "recall"
-            case .campaign: "campaign"
+            // "campaign" alone is the marketing campaign (营销活动); a bulletin's is a service campaign (服务活动): the
+            // empty argument gives it a key of its own, `campaign{0}`, with the same English.
+            case .campaign: "campaign\(verbatim: "")"
             case .tsb: "tsb"
             case .extension: "extension"
             }

@@ -66,7 +66,7 @@ struct WarrantyChineseTests {
                 number: "RC-2026-017", kind: .recall, title: "前制动软管可能磨损", status: .active, match: .applies,
                 completedOn: nil), vin: EligibilityTests.vin)
         #expect(recall.cover?.rendered(Self.zh) == "召回 RC-2026-017" && recall.coveredBy == "recall RC-2026-017")
-        #expect(recall.summaryPhrase.rendered(Self.zh) == "由召回 RC-2026-017覆盖（前制动软管可能磨损）")
+        #expect(recall.summaryPhrase.rendered(Self.zh) == "由召回 RC-2026-017 覆盖（前制动软管可能磨损）")
         do {
             _ = try ClaimAction.pay.apply(to: .submitted)
             Issue.record("a submitted claim was paid")
@@ -115,7 +115,12 @@ struct WarrantyChineseTests {
     @Test("W-6: bulletin kinds, states and a possible match are said in Chinese")
     func bulletinWords() {
         #expect(Bulletin.Kind.allCases.map { $0.spoken.rendered(Self.zh) } == ["召回", "服务活动", "技术服务通报", "延保"])
-        #expect(ClaimStatus.allCases.map { $0.spoken.rendered(Self.zh) } == ["草稿", "已提交", "已批准", "已驳回", "已支付", "已取消"])
+        #expect(ClaimStatus.allCases.map { $0.spoken.rendered(Self.zh) } == ["草稿", "已提交", "已批准", "被拒绝", "已支付", "已撤回"])
+        // A service campaign (服务活动) is not a marketing campaign (营销活动); both are `campaign` in English.
+        #expect(
+            Bulletin.Kind.allCases.map { $0.spoken.rendered(Speech(.en)) } == [
+                "recall", "campaign", "tsb", "extension",
+            ])
         let why = Bulletin.buildDateUnknown([(LocalDate("2022-03-01"), LocalDate("2023-06-30"))])
         #expect(
             Bulletin.spokenMatch("possible: \(why)").rendered(Self.zh)
