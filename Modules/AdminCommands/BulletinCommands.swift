@@ -487,6 +487,17 @@ struct ClaimsCommand: ParsableCommand {
         }
     }
 
+    /// A claim event's note as storage words it in English (`REASON; manufacturer ref REF; paid AMOUNT`), for
+    /// people: the reason as typed, the rest in the language of the moment.
+    static func spokenEventNote(_ note: String) -> Phrase {
+        let parts = note.components(separatedBy: "; ").map { part -> Phrase in
+            if part.hasPrefix("manufacturer ref ") { return "manufacturer ref \(String(part.dropFirst(17)))" }
+            if part.hasPrefix("paid ") { return "paid \(String(part.dropFirst(5)))" }
+            return Phrase(verbatim: part)
+        }
+        return Phrase.joined(parts, separator: "; ")
+    }
+
     static func show(_ record: ClaimRecord, global: GlobalOptions) throws {
         let lines: String = record.lines.map { line -> String in
             let text =
@@ -495,8 +506,8 @@ struct ClaimsCommand: ParsableCommand {
             return text + (line.note.map { " (\(say(ClaimLine.spokenNote($0))))" } ?? "")
         }.joined(separator: "; ")
         let history: String = record.events.map { event -> String in
-            say("\(Phrase(key: event.action)) → \(event.to.spoken) by \(event.actor)")
-                + (event.note.map { " (\($0))" } ?? "")
+            let step: Phrase = "\(Phrase(key: event.action)) → \(event.to.spoken) by \(event.actor)"
+            return say(event.note.map { "\(step) (\(spokenEventNote($0)))" } ?? step)
         }.joined(separator: "; ")
         try global.output.emit(
             record,

@@ -49,5 +49,9 @@ struct WarrantyChineseCLITests {
         #expect(claim.contains("工时 47 11 19 00 × 1.2") && claim.contains("不在目录中；按所填工时"))
         let refused = try cli.run("claims", "pay", "1", "--lang", "zh", expect: 1).stderr
         #expect(refused.contains("草稿的索赔单不能支付（W-7）；可执行：submit, cancel"))
+        try cli.run("claims", "submit", "1")
+        try cli.run("claims", "approve", "1", "--ref", "FAW-8830")
+        let approved = try cli.run("claims", "show", "1", "--lang", "zh").stdout
+        #expect(approved.contains("批准 → 已批准（测试员）（厂家编号 FAW-8830）"))
     }
 }
