@@ -151,7 +151,7 @@ extension Phrasebook {
         "cancelled": "已撤回",
         "in flight in a delivery (left to it)": "正在发送中（不处理）",
         "applied": "已更新",
-        "unchanged": "无变化",
+        "unchanged": "未变",
         "rejected": "被拒绝",
         "{0}:{1}: expected message_id,status[,detail]": "{0}:{1}：应为 message_id,status[,detail]",
         "line {0}: message_id: no outbox message {1}": "第 {0} 行：message_id：发件箱中没有信息 {1}",
@@ -196,12 +196,10 @@ extension Phrasebook {
         "rank": "排名",
         "entries": "记录数",
         "open complaints": "未结投诉",
-        "latest verdict": "最近评价",
         "must be more than 0": "必须大于 0",
         "{0} is in the future: revenue is recorded when it is earned (M-5)": "{0} 晚于今天：营业收入须在发生后登记（M-5）",
         "revenue without reference of {0} is already recorded for customer {1}": "客户 {1} 在 {0} 无单据号的收入已登记过",
         "revenue {0} of {1} is already recorded for customer {2}": "客户 {2} 在 {1} 的收入 {0} 已登记过",
-        "revenue recorded": "收入已登记",
         "expected customer,day,amount,reference": "应为 customer,day,amount,reference",
 
         // Unsubscribe links and the page a customer sees (M-3).
