@@ -156,7 +156,14 @@ extension Phrasebook {
         "phone {0} is already on customer {1} ({2}); if the number is shared, import with --shared-phones":
             "电话 {0} 已登记在客户 {1}（{2}）名下；如为共用号码，请加 --shared-phones 导入",
         "moved in from the old system ({0})": "从旧系统导入（{0}）",
-        "a quoted field is not closed before the end of the file": "带引号的字段到文件末尾仍未结束",
+        "the quoted field that starts here is not closed before the end of the file":
+            "从此处开始的带引号字段到文件末尾仍未结束",
+        "a quote after the closing quote of a field; double each quote inside a quoted field (\"\")":
+            "字段的结束引号之后又有引号；带引号的字段中的每个引号都要写两遍（\"\"）",
+        "text after the closing quote of a field; a field is quoted as a whole (its quotes doubled: \"a \"\"b\"\" c\") "
+            + "or not at all":
+            "字段的结束引号之后还有文字；字段要么整体加引号（其中的引号写两遍：\"a \"\"b\"\" c\"），要么完全不加",
+        "line {0}, column {1}: {2}": "第 {0} 行第 {1} 列：{2}",
         "a quote inside an unquoted field; quote the whole field and double the quote (\"\")":
             "未加引号的字段中有引号；请给整个字段加上引号，并把其中的引号写两遍（\"\"）",
         "cannot read {0}: {1}": "无法读取 {0}：{1}",
