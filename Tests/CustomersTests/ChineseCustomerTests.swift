@@ -35,7 +35,7 @@ struct ChineseCustomerTests {
         #expect(chinese(CareTask.Kind.allCases.map(\.spoken)))
         #expect(Usage.taxi.spoken.rendered(zh) == "出租营运")
         #expect(Contact.Outcome.noAnswer.spoken.rendered(zh) == "未接通")
-        #expect(PotentialGrade.b.spoken.rendered(zh) == "B (需求, 购买力)")
+        #expect(PotentialGrade.b.spoken.rendered(zh) == "B（需求, 购买力）")
         #expect(PotentialGrade.b.explained == "B (need, purchasing-power)")
     }
 

@@ -47,7 +47,6 @@ extension Phrasebook {
         "the customer's data lacks {{{{{0}}}}}": "客户资料缺少 {{{{{0}}}}}",
         "{0}, found at delivery": "{0}（发送时发现）",
         "{0}: {1} marketing SMS in {2} h": "{0}：{2} 小时内 {1} 条营销短信",
-        "{0}: {1}": "{0}：{1}",
 
         // Templates (M-2, M-3).
         "the template is empty": "模板为空",
