@@ -3,6 +3,7 @@ import Core
 import Foundation
 import ManufacturerImport
 import ManufacturerXML
+import Messaging
 import Storage
 import Warranty
 
@@ -82,7 +83,10 @@ struct BulletinsCommand: ParsableCommand {
                         [
                             $0.vin.value, $0.plate ?? "", "\($0.make) \($0.model)", "\($0.customer) (\($0.customerID))",
                             $0.phones.first ?? "",
-                            $0.consent["sms"] ?? "none", $0.email ?? "", Bulletin.spokenMatch($0.match).rendered(),
+                            say(
+                                $0.consent["sms"].flatMap(ConsentStatus.init(rawValue:))?.spoken
+                                    ?? Phrase(key: $0.consent["sms"] ?? "none")),
+                            $0.email ?? "", Bulletin.spokenMatch($0.match).rendered(),
                             $0.completedOn?.description ?? say("open"),
                         ]
                     }))

@@ -63,22 +63,23 @@ public struct AftersalesImportCommand: ParsableCommand {
         }
         try reportFile?.close()
         var rows: [[String]] = []
-        var outcomes: [String] = []
+        var outcomes: [Phrase] = []
         for report in reports {
             for section in Section.allCases {
                 guard let c = report.sections[section.rawValue] else { continue }
                 // Validating writes nothing: it says what it read and what it would refuse, not columns of zeros.
                 rows.append(
                     validating
-                        ? [report.file, section.rawValue, String(c.read), String(c.rejected)]
+                        ? [report.file, say(Phrase(key: section.rawValue)), String(c.read), String(c.rejected)]
                         : [
-                            report.file, section.rawValue, String(c.added), String(c.replaced), String(c.unchanged),
+                            report.file, say(Phrase(key: section.rawValue)), String(c.added), String(c.replaced),
+                            String(c.unchanged),
                             String(c.skipped),
                             String(c.rejected),
                         ])
             }
             outcomes.append(
-                "\(report.file) → " + (validating && report.outcome == .rejected ? "invalid" : describe(report)))
+                "\(report.file) → \(validating && report.outcome == .rejected ? "invalid" : describe(report))")
         }
         // Each file's outcome below the table (a line of its own, so the columns stay narrow); JSON has it as
         // `outcome`.
@@ -88,7 +89,7 @@ public struct AftersalesImportCommand: ParsableCommand {
             : ["file", "section", "added", "replaced", "unchanged", "skipped", "rejected"]
         try global.output.emit(
             reports, table: TextTable(columns: columns, rows: rows),
-            footer: Phrase(verbatim: outcomes.joined(separator: "\n")))
+            footer: Phrase.joined(outcomes, separator: "\n"))
         let failed = reports.filter { $0.outcome == .rejected }.count
         let partial = reports.contains {
             $0.outcome == .partlyImported || $0.outcome == .wouldPartlyImport
@@ -122,15 +123,16 @@ public struct AftersalesImportCommand: ParsableCommand {
         }
     }
 
-    static func describe(_ report: FileReport) -> String {
-        var text: String
+    static func describe(_ report: FileReport) -> Phrase {
+        var text: Phrase
         switch report.outcome {
-        case .imported: text = "imported" + (report.importRun.map { " (import #\($0), one transaction)" } ?? "")
+        case .imported:
+            text = report.importRun.map { "imported (import #\($0), one transaction)" } ?? "imported"
         case .partlyImported:
             text =
                 report.written
-                ? "partly imported: the valid items written, the rejected ones "
-                    + "listed" : "nothing new; rejected items listed"
+                ? "partly imported: the valid items written, the rejected ones listed"
+                : "nothing new; rejected items listed"
         case .rejected: text = "rejected: nothing written"
         case .unchanged: text = "unchanged: everything in the file is already stored"
         case .wouldImport: text = "dry run: would import; nothing written"
@@ -138,9 +140,7 @@ public struct AftersalesImportCommand: ParsableCommand {
         case .valid: text = "valid"
         }
         if let same = report.sameChecksumAs {
-            text +=
-                "; a file with the same checksum was imported before (import "
-                + "#\(same))"
+            text = "\(text); a file with the same checksum was imported before (import #\(same))"
         }
         return text
     }

@@ -4,6 +4,9 @@ extension Phrasebook {
     static let cli: [String: String] = [
         // Table headings and field names (`TextTable` columns, `.record` fields).
         "id": "编号",
+        "amount": "金额",
+        "history": "历史",
+        "summary": "概要",
         "name": "名称",
         "owner": "负责人",
         "created": "创建时间",

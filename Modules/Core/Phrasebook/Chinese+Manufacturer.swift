@@ -10,6 +10,21 @@ extension Phrasebook {
         "skipped": "已跳过",
         "outcome": "结果",
 
+        // What aftersales-import says of each file.
+        "items read": "已读条目",
+        "{0} → {1}": "{0} → {1}",
+        "imported": "已导入",
+        "imported (import #{0}, one transaction)": "已导入（导入 #{0}，一个事务）",
+        "partly imported: the valid items written, the rejected ones listed": "部分导入：有效条目已写入，被拒条目已列出",
+        "nothing new; rejected items listed": "没有新内容；被拒条目已列出",
+        "rejected: nothing written": "被拒：未写入任何内容",
+        "unchanged: everything in the file is already stored": "未变：文件中的内容均已存储",
+        "dry run: would import; nothing written": "试运行：可以导入；未写入任何内容",
+        "would import the valid items; rejected items listed; nothing written": "可导入有效条目；被拒条目已列出；未写入任何内容",
+        "{0}; a file with the same checksum was imported before (import #{1})": "{0}；校验和相同的文件此前已导入（导入 #{1}）",
+        "{0}: … {1} more problems in {2}": "{0}：… {2} 还有 {1} 个问题",
+        "warning: {0}": "警告：{0}",
+
         // Bulletins by revision (W-6).
         "bulletin {0} was not opened": "厂家公告 {0} 尚未开始导入",
         "bulletin {0} revision {1} is older than the stored revision {2}; skipped":
