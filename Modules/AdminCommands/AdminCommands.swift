@@ -6,17 +6,19 @@ import Storage
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Read the audit log: who changed which record, when, and each field before and after.",
+        abstract: say("Read the audit log: who changed which record, when, and each field before and after."),
         discussion: Help.text(
             "aftersales audit --entity customer --id 42\naftersales audit --by 张伟 --since 2026-11-01",
             permission: .readAudit))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "customer, vehicle, contact, care_task, setting, staff, api_token, import...") var entity: String?
-    @Option(help: "The record's id (with --entity).") var id: String?
-    @Option(name: .customLong("by"), help: "Only changes by this actor.") var by: String?
-    @Option(help: "Only changes on or after this day or time.", transform: Typed.dayOrTime) var since: WallTime?
-    @Option(help: "At most this many, newest first.") var limit = 100
+    @Option(help: ArgumentHelp(say("customer, vehicle, contact, care_task, setting, staff, api_token, import...")))
+    var entity: String?
+    @Option(help: ArgumentHelp(say("The record's id (with --entity)."))) var id: String?
+    @Option(name: .customLong("by"), help: ArgumentHelp(say("Only changes by this actor."))) var by: String?
+    @Option(help: ArgumentHelp(say("Only changes on or after this day or time.")), transform: Typed.dayOrTime)
+    var since: WallTime?
+    @Option(help: ArgumentHelp(say("At most this many, newest first."))) var limit = 100
 
     func run() throws {
         let db = try global.open()
@@ -44,12 +46,12 @@ struct AuditCommand: ParsableCommand {
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
-        abstract: "The dealer's settings: the configurable defaults of the rules, each with its rule ID.",
+        abstract: say("The dealer's settings: the configurable defaults of the rules, each with its rule ID."),
         subcommands: [Show.self, Set.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every setting with its value, default and rule.",
+            abstract: say("Every setting with its value, default and rule."),
             discussion: Help.text("aftersales settings show", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
@@ -73,11 +75,11 @@ struct SettingsCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a setting (audited).",
+            abstract: say("Change a setting (audited)."),
             discussion: Help.text("aftersales settings set care.first-call.days 5", permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The key, as `settings show` lists it.") var key: String
-        @Argument(help: "The new value.") var value: String
+        @Argument(help: ArgumentHelp(say("The key, as `settings show` lists it."))) var key: String
+        @Argument(help: ArgumentHelp(say("The new value."))) var value: String
 
         func run() throws {
             let settings = try global.open().setSetting(key, to: value, actor: global.actorName)
@@ -92,18 +94,19 @@ struct SettingsCommand: ParsableCommand {
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "The two calendars (T-3): the legal working days (holidays, 调休) and the store's opening hours.",
-        discussion: """
+        abstract: say("The two calendars (T-3): the legal working days (holidays, 调休) and the store's opening hours."),
+        discussion: say(
+            """
             `calendar list|set|remove` keep the legal working-day calendar: national holidays and make-up working days
             (调休). It counts the working days of L-9 and nothing else. `calendar hours` keeps the store's opening
             hours per weekday (default 08:30-20:00 every day) and the days that differ (closed days, other hours):
             they bound the complaint deadlines when calendar.clock is business.
-            """,
+            """),
         subcommands: [List.self, Set.self, Remove.self, Hours.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The recorded holidays and make-up working days (legal calendar).",
+            abstract: say("The recorded holidays and make-up working days (legal calendar)."),
             discussion: Help.text("aftersales calendar list"))
         @OptionGroup var global: GlobalOptions
 
@@ -119,16 +122,16 @@ struct CalendarCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mark a day as a holiday or a make-up working day.",
+            abstract: say("Mark a day as a holiday or a make-up working day."),
             discussion: Help.text(
                 "aftersales calendar set 2026-10-01 --holiday --name 国庆节\naftersales calendar set 2026-09-27 "
                     + "--workday --name 国庆调休",
                 permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
-        @Flag(help: "A day off.") var holiday = false
-        @Flag(help: "A weekend day worked (调休).") var workday = false
-        @Option(help: "Name, e.g. 春节.") var name: String?
+        @Argument(help: ArgumentHelp(say("YYYY-MM-DD.")), transform: Typed.day) var day: LocalDate
+        @Flag(help: ArgumentHelp(say("A day off."))) var holiday = false
+        @Flag(help: ArgumentHelp(say("A weekend day worked (调休)."))) var workday = false
+        @Option(help: ArgumentHelp(say("Name, e.g. 春节."))) var name: String?
 
         func validate() throws {
             guard holiday != workday else { throw ValidationError(say("give exactly one of --holiday and --workday")) }
@@ -145,10 +148,10 @@ struct CalendarCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove a calendar entry.",
+            abstract: say("Remove a calendar entry."),
             discussion: Help.text("aftersales calendar remove 2026-10-01", permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
+        @Argument(help: ArgumentHelp(say("YYYY-MM-DD.")), transform: Typed.day) var day: LocalDate
 
         func run() throws {
             let db = try global.open()
@@ -162,12 +165,13 @@ struct CalendarCommand: ParsableCommand {
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Maintenance schedules per make (W-9), which date the first-maintenance reminder (C-7).",
+        abstract: say("Maintenance schedules per make (W-9), which date the first-maintenance reminder (C-7)."),
         subcommands: [Show.self, Set.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every make's schedule; * is the default.", discussion: Help.text("aftersales schedule show"))
+            abstract: say("Every make's schedule; * is the default."), discussion: Help.text("aftersales schedule show")
+        )
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -188,11 +192,11 @@ struct ScheduleCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a make's schedule (unspecified limits keep the current or default value).",
+            abstract: say("Set a make's schedule (unspecified limits keep the current or default value)."),
             discussion: Help.text(
                 "aftersales schedule set --make Volkswagen --first-km 7500 --first-months 6", permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Make, or * for the default.") var make: String
+        @Option(help: ArgumentHelp(say("Make, or * for the default."))) var make: String
         @Option(name: .customLong("first-km")) var firstKm: Int?
         @Option(name: .customLong("first-months")) var firstMonths: Int?
         @Option(name: .customLong("interval-km")) var intervalKm: Int?
@@ -227,11 +231,11 @@ struct ScheduleCommand: ParsableCommand {
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a consistent copy of the database (SQLite online backup; safe while the API runs).",
+        abstract: say("Write a consistent copy of the database (SQLite online backup; safe while the API runs)."),
         discussion: Help.text("aftersales backup /backups/dealer-$(date +%F).sqlite", permission: .administer))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The new backup file.") var file: String
+    @Argument(help: ArgumentHelp(say("The new backup file."))) var file: String
 
     func run() throws {
         try global.open().backup(to: file)
@@ -242,7 +246,7 @@ struct BackupCommand: ParsableCommand {
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the database with a backup, after checking it; the replaced file is kept beside it.",
+        abstract: say("Replace the database with a backup, after checking it; the replaced file is kept beside it."),
         discussion: Help.text(
             "aftersales restore /backups/dealer-2026-11-22.sqlite", permission: .administer,
             more:
@@ -251,7 +255,7 @@ struct RestoreCommand: ParsableCommand {
         ))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The backup file.") var file: String
+    @Argument(help: ArgumentHelp(say("The backup file."))) var file: String
 
     func run() throws {
         // The clock only names the kept file; the database being replaced is not opened to read its zone.
@@ -274,18 +278,18 @@ struct RestoreCommand: ParsableCommand {
 struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
-        abstract: "API bearer tokens: each has a name (the audit actor) and a role.",
+        abstract: say("API bearer tokens: each has a name (the audit actor) and a role."),
         subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a token; the secret is printed once and only its hash is stored.",
+            abstract: say("Create a token; the secret is printed once and only its hash is stored."),
             discussion: Help.text(
                 "aftersales token create --role service-advisor --name 前台-王丽", permission: .administer,
                 more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Role ID.") var role: Role
-        @Option(help: "Name shown in the audit log.") var name: String
+        @Option(help: ArgumentHelp(say("Role ID."))) var role: Role
+        @Option(help: ArgumentHelp(say("Name shown in the audit log."))) var name: String
 
         func run() throws {
             let (token, secret) = try global.open().createToken(name: name, role: role, actor: global.actorName)
@@ -303,7 +307,7 @@ struct TokenCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List tokens (never their secrets).",
+            abstract: say("List tokens (never their secrets)."),
             discussion: Help.text("aftersales token list", permission: .administer))
         @OptionGroup var global: GlobalOptions
 
@@ -327,10 +331,10 @@ struct TokenCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revoke a token by name.",
+            abstract: say("Revoke a token by name."),
             discussion: Help.text("aftersales token revoke 前台-王丽", permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Token name.") var name: String
+        @Argument(help: ArgumentHelp(say("Token name."))) var name: String
 
         func run() throws {
             try global.open().revokeToken(name: name, actor: global.actorName)

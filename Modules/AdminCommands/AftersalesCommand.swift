@@ -8,15 +8,17 @@ import Storage
 public struct AftersalesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "aftersales",
-        abstract: "AfterSales: the after-sales department of a car dealership.",
-        discussion: """
+        abstract: say("AfterSales: the after-sales department of a car dealership."),
+        discussion: say(
+            """
             Every command takes --db PATH (default $AFTERSALES_DB, else ./aftersales.sqlite), --actor NAME
             (recorded in the audit log; default your login name) and, where it prints data, --format table|json|csv.
+            Language: --lang zh|en (default $AFTERSALES_LANG, else the database's locale setting, else LANG).
             Exit status: 0 done; 1 rejected, nothing written; 3 partly done (each rejected item reported); 64 usage \
             error.
 
             Start with:  aftersales init && aftersales --help
-            """,
+            """),
         subcommands: [
             InitCommand.self, CustomerCommand.self, VehicleCommand.self, MakeCommand.self, ContactCommand.self,
             TasksCommand.self,
@@ -84,7 +86,7 @@ extension GlobalOptions {
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the database (or bring an existing one up to date).",
+        abstract: say("Create the database (or bring an existing one up to date)."),
         discussion: Help.text("aftersales init --db /var/lib/aftersales/dealer.sqlite", permission: .administer))
 
     @OptionGroup var global: GlobalOptions

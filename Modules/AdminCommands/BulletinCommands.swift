@@ -10,21 +10,22 @@ import Warranty
 struct BulletinsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
-        abstract: "Manufacturer bulletins (W-6): recalls, service campaigns, TSBs, warranty extensions.",
+        abstract: say("Manufacturer bulletins (W-6): recalls, service campaigns, TSBs, warranty extensions."),
         subcommands: [List.self, Show.self, Affected.self, Add.self, Complete.self],
         aliases: ["bulletins"])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Bulletins; with --vin those that apply to a vehicle, --open only open recalls and campaigns.",
+            abstract: say(
+                "Bulletins; with --vin those that apply to a vehicle, --open only open recalls and campaigns."),
             discussion: Help.text(
                 "aftersales bulletins list --kind recall\naftersales bulletins list --vin LFV2A21K3N3000123 --open",
                 permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "recall, campaign, tsb or extension.") var kind: Bulletin.Kind?
-        @Option(help: "Only the bulletins of this vehicle.") var vin: String?
-        @Flag(help: "With --vin: only open recalls and campaigns.") var open = false
+        @Option(help: ArgumentHelp(say("recall, campaign, tsb or extension."))) var kind: Bulletin.Kind?
+        @Option(help: ArgumentHelp(say("Only the bulletins of this vehicle."))) var vin: String?
+        @Flag(help: ArgumentHelp(say("With --vin: only open recalls and campaigns."))) var open = false
         @OptionGroup var page: PageOptions
 
         func run() throws {
@@ -55,8 +56,9 @@ struct BulletinsCommand: ParsableCommand {
     struct Affected: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "The recall's work list (W-6): our customers' vehicles it applies to, with phone, consent and "
-                + "completion.",
+                say(
+                    "The recall's work list (W-6): our customers' vehicles it applies to, with phone, consent and "
+                        + "completion."),
             discussion: Help.text(
                 """
                 aftersales bulletin affected RC-2026-017 --open
@@ -65,9 +67,9 @@ struct BulletinsCommand: ParsableCommand {
                 more: "Open ones first; \"possible\" when the build date or model year is unknown."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Bulletin number.") var number: String
-        @Option(help: "Manufacturer, when several use the number.") var manufacturer: String?
-        @Flag(help: "Only vehicles where the work is not completed.") var open = false
+        @Argument(help: ArgumentHelp(say("Bulletin number."))) var number: String
+        @Option(help: ArgumentHelp(say("Manufacturer, when several use the number."))) var manufacturer: String?
+        @Flag(help: ArgumentHelp(say("Only vehicles where the work is not completed."))) var open = false
         @OptionGroup var page: PageOptions
 
         func run() throws {
@@ -96,13 +98,14 @@ struct BulletinsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "A bulletin with its revisions and reach: the dealer's vehicles and master-data vehicles affected, "
-                + "and how many are done.",
+                say(
+                    "A bulletin with its revisions and reach: the dealer's vehicles and master-data vehicles affected, "
+                        + "and how many are done."),
             discussion: Help.text("aftersales bulletins show RC-2026-017", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Bulletin number.") var number: String
-        @Option(help: "Manufacturer, when several use the number.") var manufacturer: String?
+        @Argument(help: ArgumentHelp(say("Bulletin number."))) var number: String
+        @Option(help: ArgumentHelp(say("Manufacturer, when several use the number."))) var manufacturer: String?
 
         func run() throws {
             let report = try global.open().bulletinReport(number: number, manufacturer: manufacturer)
@@ -153,7 +156,7 @@ struct BulletinsCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Add bulletins from a manufacturer XML file, or one by hand; revisions follow the import's rules.",
+                say("Add bulletins from a manufacturer XML file, or one by hand; revisions follow the import's rules."),
             discussion: Help.text(
                 """
                 aftersales bulletins add --file RC-2026-017.xml
@@ -168,25 +171,31 @@ struct BulletinsCommand: ParsableCommand {
             ))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "A manufacturer XML file with a Bulletins section.") var file: String?
-        @Option(help: "Manufacturer.") var manufacturer = "FAW-Volkswagen"
-        @Option(help: "Bulletin number.") var number: String?
-        @Option(help: "recall, campaign, tsb or extension.") var kind: Bulletin.Kind?
-        @Option(help: "Revision (1 or more).") var revision = 1
-        @Option(help: "Issue date, YYYY-MM-DD.", transform: Typed.day) var issued: LocalDate?
-        @Option(help: "active or withdrawn.") var status: Bulletin.Status = .active
+        @Option(help: ArgumentHelp(say("A manufacturer XML file with a Bulletins section."))) var file: String?
+        @Option(help: ArgumentHelp(say("Manufacturer."))) var manufacturer = "FAW-Volkswagen"
+        @Option(help: ArgumentHelp(say("Bulletin number."))) var number: String?
+        @Option(help: ArgumentHelp(say("recall, campaign, tsb or extension."))) var kind: Bulletin.Kind?
+        @Option(help: ArgumentHelp(say("Revision (1 or more)."))) var revision = 1
+        @Option(help: ArgumentHelp(say("Issue date, YYYY-MM-DD.")), transform: Typed.day) var issued: LocalDate?
+        @Option(help: ArgumentHelp(say("active or withdrawn."))) var status: Bulletin.Status = .active
         @Option var title: String?
         @Option var component: String?
         @Option var summary: String?
         @Option var consequence: String?
         @Option var remedy: String?
-        @Option(help: "MAKE:MODEL[:FROM-TO]; repeatable.") var model: [String] = []
-        @Option(help: "FROM:TO build dates (either may be empty); repeatable.", transform: Typed.builtRange)
+        @Option(help: ArgumentHelp(say("MAKE:MODEL[:FROM-TO]; repeatable."))) var model: [String] = []
+        @Option(
+            help: ArgumentHelp(say("FROM:TO build dates (either may be empty); repeatable.")),
+            transform: Typed.builtRange)
         var built: [Bulletin.BuiltCriterion] = []
-        @Option(name: .customLong("vin-range"), help: "FROM:TO VINs; repeatable.", transform: Typed.vinPair)
+        @Option(
+            name: .customLong("vin-range"), help: ArgumentHelp(say("FROM:TO VINs; repeatable.")),
+            transform: Typed.vinPair)
         var vinRange: [(from: VIN, to: VIN)] = []
-        @Option(help: "A listed VIN; repeatable.", transform: Typed.vin) var vin: [VIN] = []
-        @Option(help: "For extensions: MONTHS:KM from the warranty start.", transform: Typed.extensionLimits)
+        @Option(help: ArgumentHelp(say("A listed VIN; repeatable.")), transform: Typed.vin) var vin: [VIN] = []
+        @Option(
+            help: ArgumentHelp(say("For extensions: MONTHS:KM from the warranty start.")),
+            transform: Typed.extensionLimits)
         var `extension`: ExtensionLimits?
 
         func run() throws {
@@ -243,17 +252,19 @@ struct BulletinsCommand: ParsableCommand {
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a recall or campaign done on one vehicle; it closes for that VIN only.",
+            abstract: say("Record a recall or campaign done on one vehicle; it closes for that VIN only."),
             discussion: Help.text(
                 "aftersales bulletins complete RC-2026-017 --vin LFV2A21K3N3000123 --work-ref RO-2026-1123",
                 permission: .recordWarrantyFacts))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Bulletin number.") var number: String
-        @Option(help: "Manufacturer, when several use the number.") var manufacturer: String?
-        @Option(help: "The vehicle.") var vin: String
-        @Option(help: "The day the work was done (default today).", transform: Typed.day) var on: LocalDate?
-        @Option(name: .customLong("work-ref"), help: "The repair order or work reference.") var workRef: String?
+        @Argument(help: ArgumentHelp(say("Bulletin number."))) var number: String
+        @Option(help: ArgumentHelp(say("Manufacturer, when several use the number."))) var manufacturer: String?
+        @Option(help: ArgumentHelp(say("The vehicle."))) var vin: String
+        @Option(help: ArgumentHelp(say("The day the work was done (default today).")), transform: Typed.day) var on:
+            LocalDate?
+        @Option(name: .customLong("work-ref"), help: ArgumentHelp(say("The repair order or work reference.")))
+        var workRef: String?
 
         func run() throws {
             let db = try global.open()
@@ -269,7 +280,8 @@ struct BulletinsCommand: ParsableCommand {
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
-        abstract: "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection.",
+        abstract: say(
+            "Warranty claims (W-7): draft → submitted → approved / rejected → paid; resubmit after a rejection."),
         subcommands: [
             Create.self, Edit.self, Show.self, List.self, Export.self, Submit.self, Approve.self, Reject.self, Pay.self,
             Resubmit.self, Cancel.self,
@@ -278,7 +290,7 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a draft claim; the eligibility decision that justifies it is frozen with it.",
+            abstract: say("Create a draft claim; the eligibility decision that justifies it is frozen with it."),
             discussion: Help.text(
                 """
                 aftersales claims create LFV2A21K3N3000123 --mileage 15230 --failure "前制动异响" --cause "制动软管磨损" \\
@@ -295,19 +307,28 @@ struct ClaimsCommand: ParsableCommand {
                     """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "Kilometres at the repair.") var mileage: Int
-        @Option(help: "The failure as found.") var failure: String
-        @Option(help: "Its cause.") var cause: String
-        @Option(help: "CODE (the catalogue's standard hours) or CODE:HOURS; repeatable.") var labour: [String] = []
-        @Option(help: "NUMBER:QUANTITY (the catalogue's price on the day) or NUMBER:QUANTITY:PRICE; repeatable.")
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(help: ArgumentHelp(say("Kilometres at the repair."))) var mileage: Int
+        @Option(help: ArgumentHelp(say("The failure as found."))) var failure: String
+        @Option(help: ArgumentHelp(say("Its cause."))) var cause: String
+        @Option(help: ArgumentHelp(say("CODE (the catalogue's standard hours) or CODE:HOURS; repeatable."))) var labour:
+            [String] = []
+        @Option(
+            help: ArgumentHelp(
+                say("NUMBER:QUANTITY (the catalogue's price on the day) or NUMBER:QUANTITY:PRICE; repeatable.")))
         var part: [String] = []
-        @Option(name: .customLong("repair-order"), help: "Repair order.") var repairOrder: String?
-        @Option(help: "Line of the repair order.") var line: String?
-        @Option(help: "Component, for warranty extensions.") var component: String?
-        @Option(name: .customLong("fitted-part"), help: "A part bought and fitted here (W-3) the claim is about.")
+        @Option(name: .customLong("repair-order"), help: ArgumentHelp(say("Repair order."))) var repairOrder: String?
+        @Option(help: ArgumentHelp(say("Line of the repair order."))) var line: String?
+        @Option(help: ArgumentHelp(say("Component, for warranty extensions."))) var component: String?
+        @Option(
+            name: .customLong("fitted-part"),
+            help: ArgumentHelp(say("A part bought and fitted here (W-3) the claim is about.")))
         var fittedPart: String?
-        @Option(help: "The recall or campaign whose remedy this is (W-6): judged by the bulletin, not the warranty.")
+        @Option(
+            help: ArgumentHelp(
+                say("The recall or campaign whose remedy this is (W-6): judged by the bulletin, not the warranty.")))
         var bulletin: String?
 
         func run() throws {
@@ -336,21 +357,21 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A claim with its lines, frozen decision and history.",
+            abstract: say("A claim with its lines, frozen decision and history."),
             discussion: Help.text("aftersales claims show 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
+        @Argument(help: ArgumentHelp(say("Claim id.")), transform: Typed.rowID) var id: Int64
 
         func run() throws { try ClaimsCommand.show(try global.open().claimRecord(id), global: global) }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Claims, newest first; --format csv is the manufacturer's claim export.",
+            abstract: say("Claims, newest first; --format csv is the manufacturer's claim export."),
             discussion: Help.text(
                 "aftersales claims list --status submitted --format csv > claims.csv", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only claims in this status.") var status: ClaimStatus?
+        @Option(help: ArgumentHelp(say("Only claims in this status."))) var status: ClaimStatus?
         @OptionGroup var page: PageOptions
 
         func run() throws {
@@ -379,11 +400,14 @@ struct ClaimsCommand: ParsableCommand {
 
     /// The options every claim transition takes.
     struct TransitionOptions: ParsableArguments {
-        @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
-        @Option(help: "The manufacturer's reason (required to reject; for cancel, the dealer's reason).") var reason:
-            String?
-        @Option(help: "The manufacturer's decision reference.") var ref: String?
-        @Option(help: "Amount paid in yuan, such as 396.00 (pay; default the claimed amount).", transform: Typed.money)
+        @Argument(help: ArgumentHelp(say("Claim id.")), transform: Typed.rowID) var id: Int64
+        @Option(
+            help: ArgumentHelp(say("The manufacturer's reason (required to reject; for cancel, the dealer's reason).")))
+        var reason: String?
+        @Option(help: ArgumentHelp(say("The manufacturer's decision reference."))) var ref: String?
+        @Option(
+            help: ArgumentHelp(say("Amount paid in yuan, such as 396.00 (pay; default the claimed amount).")),
+            transform: Typed.money)
         var amount: Money?
 
         func apply(_ action: ClaimAction, global: GlobalOptions) throws {
@@ -396,7 +420,7 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Submit a draft claim to the manufacturer (W-7).",
+            abstract: say("Submit a draft claim to the manufacturer (W-7)."),
             discussion: Help.text("aftersales claims submit 12", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
@@ -405,7 +429,7 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the manufacturer's approval (W-7).",
+            abstract: say("Record the manufacturer's approval (W-7)."),
             discussion: Help.text("aftersales claims approve 12 --ref FAW-8830", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
@@ -414,7 +438,7 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the manufacturer's rejection, with its reason (W-7).",
+            abstract: say("Record the manufacturer's rejection, with its reason (W-7)."),
             discussion: Help.text(
                 "aftersales claims reject 12 --reason \"缺少故障照片\" --ref FAW-8823", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
@@ -424,7 +448,7 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Pay: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the manufacturer's payment (W-7).",
+            abstract: say("Record the manufacturer's payment (W-7)."),
             discussion: Help.text("aftersales claims pay 12 --amount 316.00", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
@@ -433,7 +457,7 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Resubmit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Resubmit a rejected claim (W-7).",
+            abstract: say("Resubmit a rejected claim (W-7)."),
             discussion: Help.text("aftersales claims resubmit 12", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
@@ -443,8 +467,9 @@ struct ClaimsCommand: ParsableCommand {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Cancel a draft or rejected claim, with the reason (W-7); its repair-order line may then be claimed "
-                + "again.",
+                say(
+                    "Cancel a draft or rejected claim, with the reason (W-7); its repair-order line may then be "
+                        + "claimed again."),
             discussion: Help.text("aftersales claim cancel 12 --reason \"重复录入\"", permission: .actOnClaims))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: TransitionOptions
@@ -454,13 +479,14 @@ struct ClaimsCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "The claims as the manufacturer reads them: one row per line, dates as YYYY-MM-DD, amounts as plain "
-                + "decimals.",
+                say(
+                    "The claims as the manufacturer reads them: one row per line, dates as YYYY-MM-DD, amounts as "
+                        + "plain decimals."),
             discussion: Help.text(
                 "aftersales claim export --status submitted > claims-2026-12.csv", permission: .readCustomers,
                 more: "CSV always (one header row); --status and paging as `claim list`."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only claims in this status.") var status: ClaimStatus?
+        @Option(help: ArgumentHelp(say("Only claims in this status."))) var status: ClaimStatus?
         @OptionGroup var page: PageOptions
 
         func run() throws {

@@ -10,26 +10,27 @@ import Storage
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
-        abstract: "Segments of the customer base for campaigns (M-2), as filter expressions.",
-        discussion: """
+        abstract: say("Segments of the customer base for campaigns (M-2), as filter expressions."),
+        discussion: say(
+            """
             A filter combines comparisons with and, or, not and parentheses: FIELD OP VALUE, OP one of = != < <= > >=,
             or FIELD in (V1, V2). Text in quotes when it has spaces. Fields:
             \(SegmentField.allCases.map { "  \($0.rawValue): \($0.help)" }.joined(separator: "\n"))
             Example: class = retained and make = Volkswagen and (last-visit-days > 180 or mileage >= 30000)
-            """,
+            """),
         subcommands: [Create.self, Show.self, Preview.self, List.self, Members.self, Edit.self, Retire.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Save a segment under a name.",
+            abstract: say("Save a segment under a name."),
             discussion: Help.text(
                 "aftersales segment create lapsed-vw --filter \"class = retained and make = Volkswagen and "
                     + "last-visit-days > 180\"",
                 permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "The filter expression (see `aftersales segment --help`).") var filter: String
-        @Option(help: "What it is for.") var description: String?
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("The filter expression (see `aftersales segment --help`)."))) var filter: String
+        @Option(help: ArgumentHelp(say("What it is for."))) var description: String?
 
         func run() throws {
             let db = try global.open()
@@ -54,10 +55,10 @@ struct SegmentCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A segment and who it holds now.",
+            abstract: say("A segment and who it holds now."),
             discussion: Help.text("aftersales segment show lapsed-vw", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
 
         func run() throws {
             let db = try global.open()
@@ -68,12 +69,12 @@ struct SegmentCommand: ParsableCommand {
 
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count who a filter holds, and whom each channel reaches, without saving it.",
+            abstract: say("Count who a filter holds, and whom each channel reaches, without saving it."),
             discussion: Help.text(
                 "aftersales segment preview --filter \"birthday-month = 12 and consent-sms = opt-in\"",
                 permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The filter expression.") var filter: String
+        @Option(help: ArgumentHelp(say("The filter expression."))) var filter: String
 
         func run() throws {
             try SegmentCommand.emit(try global.open().previewSegment(filter: filter), name: nil, global: global)
@@ -82,7 +83,8 @@ struct SegmentCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Saved segments.", discussion: Help.text("aftersales segment list", permission: .readCustomers))
+            abstract: say("Saved segments."),
+            discussion: Help.text("aftersales segment list", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -118,16 +120,18 @@ struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
         abstract:
-            "Campaigns (M-2 to M-4): a segment, a channel, a template; run queues the messages, report shows reach "
-            + "and conversion.",
-        discussion: "Template fields: \(PersonalFields.names.sorted().map { "{{\($0)}}" }.joined(separator: " ")).",
+            say(
+                "Campaigns (M-2 to M-4): a segment, a channel, a template; run queues the messages, report shows reach "
+                    + "and conversion."),
+        discussion: say(
+            "Template fields: \(PersonalFields.names.sorted().map { "{{\($0)}}" }.joined(separator: " "))."),
         subcommands: [
             Create.self, Show.self, Edit.self, Render.self, Run.self, Report.self, List.self, Respond.self, Retire.self,
         ])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a campaign on a saved segment.",
+            abstract: say("Create a campaign on a saved segment."),
             discussion: Help.text(
                 """
                 aftersales campaign create winter-check --segment lapsed-vw --channel sms --category marketing \\
@@ -140,17 +144,18 @@ struct CampaignCommand: ParsableCommand {
                     + "(always goes out)."
             ))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "Saved segment.") var segment: String
-        @Option(help: "email, sms or letter.") var channel: MessageChannel
-        @Option(help: "marketing, service or recall.") var category: MessageCategory
-        @Option(help: "E-mail subject (may use fields).") var subject: String?
-        @Option(help: "The message template (mustache).") var template: String?
-        @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile:
-            String?
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("Saved segment."))) var segment: String
+        @Option(help: ArgumentHelp(say("email, sms or letter."))) var channel: MessageChannel
+        @Option(help: ArgumentHelp(say("marketing, service or recall."))) var category: MessageCategory
+        @Option(help: ArgumentHelp(say("E-mail subject (may use fields)."))) var subject: String?
+        @Option(help: ArgumentHelp(say("The message template (mustache)."))) var template: String?
+        @Option(name: .customLong("template-file"), help: ArgumentHelp(say("Read the template from a UTF-8 file.")))
+        var templateFile: String?
         @Option(
             name: .customLong("response-window"),
-            help: "Days a response counts for the campaign (default: setting campaigns.response-window-days).")
+            help: ArgumentHelp(
+                say("Days a response counts for the campaign (default: setting campaigns.response-window-days).")))
         var responseWindow: Int?
 
         func validate() throws {
@@ -183,21 +188,21 @@ struct CampaignCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A campaign.",
+            abstract: say("A campaign."),
             discussion: Help.text("aftersales campaign show winter-check", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
         func run() throws { try CampaignCommand.show(try global.open().campaign(named: name), global: global) }
     }
 
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Test-render the campaign's message for one customer; a field the customer's data lacks is named.",
+                say("Test-render the campaign's message for one customer; a field the customer's data lacks is named."),
             discussion: Help.text("aftersales campaign render winter-check --customer 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
 
         func run() throws {
             let rendered = try global.open().renderCampaign(name, customer: customer)
@@ -210,14 +215,15 @@ struct CampaignCommand: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Select → suppress → render → queue; --dry-run prints the counts and writes nothing. Running it again "
-                + "queues nobody twice.",
+                say(
+                    "Select → suppress → render → queue; --dry-run prints the counts and writes nothing. Running it "
+                        + "again queues nobody twice."),
             discussion: Help.text(
                 "aftersales campaign run winter-check --dry-run\naftersales campaign run winter-check --format json",
                 permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Flag(name: .customLong("dry-run"), help: "Count only; write nothing.") var dryRun = false
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(say("Count only; write nothing."))) var dryRun = false
 
         func run() throws {
             let db = try global.open()
@@ -248,10 +254,10 @@ struct CampaignCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reach, suppression, delivery, responses and conversion (M-4).",
+            abstract: say("Reach, suppression, delivery, responses and conversion (M-4)."),
             discussion: Help.text("aftersales campaign report winter-check", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
 
         func run() throws {
             let r = try global.open().campaignReport(name)
@@ -276,7 +282,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Campaigns.", discussion: Help.text("aftersales campaign list", permission: .readCustomers))
+            abstract: say("Campaigns."), discussion: Help.text("aftersales campaign list", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -299,8 +305,9 @@ struct CampaignCommand: ParsableCommand {
     struct Respond: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Record a customer's response (M-4); it counts for the campaign they heard from last within its "
-                + "window.",
+                say(
+                    "Record a customer's response (M-4); it counts for the campaign they heard from last within its "
+                        + "window."),
             discussion: Help.text(
                 "aftersales campaign respond --customer 12 --kind appointment", permission: .manageCampaigns,
                 more:
@@ -308,9 +315,9 @@ struct CampaignCommand: ParsableCommand {
                     + "automatically."
             ))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "appointment, visit, reply or opt-out.") var kind: ResponseKind
-        @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
+        @Option(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
+        @Option(help: ArgumentHelp(say("appointment, visit, reply or opt-out."))) var kind: ResponseKind
+        @Option(help: ArgumentHelp(say("When (default now).")), transform: Typed.time) var at: WallTime?
 
         func run() throws {
             let db = try global.open()
@@ -351,16 +358,19 @@ struct OutboxCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "outbox",
-        abstract: "The outbox: list, deliver (mbox, Maildir, sendmail, SMS or letter CSV), feed back results.",
+        abstract: say("The outbox: list, deliver (mbox, Maildir, sendmail, SMS or letter CSV), feed back results."),
         subcommands: [List.self, Deliver.self, Cancel.self, Results.self])
 
     /// Which queued messages a delivery or a cancel takes; nothing by default.
     struct Selection: ParsableArguments {
-        @Option(help: "Only this campaign's messages.") var campaign: String?
-        @Flag(help: "Only reminder messages (M-1: maintenance, warranty, recalls, birthdays...).") var reminders = false
-        @Option(help: "Only this category: \(MessageCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(help: ArgumentHelp(say("Only this campaign's messages."))) var campaign: String?
+        @Flag(help: ArgumentHelp(say("Only reminder messages (M-1: maintenance, warranty, recalls, birthdays...).")))
+        var reminders = false
+        @Option(
+            help: ArgumentHelp(
+                say("Only this category: \(MessageCategory.allCases.map(\.rawValue).joined(separator: ", ")).")))
         var category: MessageCategory?
-        @Flag(help: "Every queued message of the channel.") var all = false
+        @Flag(help: ArgumentHelp(say("Every queued message of the channel."))) var all = false
 
         var value: OutboxSelection {
             OutboxSelection(campaign: campaign, remindersOnly: reminders, category: category, everything: all)
@@ -373,18 +383,18 @@ struct OutboxCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Messages, newest first; --counts for totals by channel, state and suppression reason.",
+            abstract: say("Messages, newest first; --counts for totals by channel, state and suppression reason."),
             discussion: Help.text(
                 "aftersales outbox list --state suppressed --campaign winter-check\naftersales outbox list --counts",
                 permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "queued, sent, failed, suppressed or cancelled.") var state: MessageState?
-        @Option(help: "email, sms or letter.") var channel: MessageChannel?
-        @Option(help: "Only this campaign.") var campaign: String?
-        @Option(help: "Only this customer.", transform: Typed.id) var customer: Customer.ID?
-        @Flag(help: "Totals instead of messages.") var counts = false
-        @Option(help: "At most this many.") var limit = 100
-        @Option(help: "Skip this many.") var offset = 0
+        @Option(help: ArgumentHelp(say("queued, sent, failed, suppressed or cancelled."))) var state: MessageState?
+        @Option(help: ArgumentHelp(say("email, sms or letter."))) var channel: MessageChannel?
+        @Option(help: ArgumentHelp(say("Only this campaign."))) var campaign: String?
+        @Option(help: ArgumentHelp(say("Only this customer.")), transform: Typed.id) var customer: Customer.ID?
+        @Flag(help: ArgumentHelp(say("Totals instead of messages."))) var counts = false
+        @Option(help: ArgumentHelp(say("At most this many."))) var limit = 100
+        @Option(help: ArgumentHelp(say("Skip this many."))) var offset = 0
 
         func validate() throws {
             guard (1...100_000).contains(limit) else { throw ValidationError(say("--limit takes 1 to 100000")) }
@@ -425,7 +435,9 @@ struct OutboxCommand: ParsableCommand {
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Deliver the queued messages of one channel. Consent and the SMS cap are checked again first (M-3).",
+                say(
+                    "Deliver the queued messages of one channel. Consent and the SMS cap are checked again first (M-3)."
+                ),
             discussion: Help.text(
                 """
                 aftersales outbox deliver --campaign winter-check --sms-csv sms-$(date +%F).csv
@@ -442,15 +454,20 @@ struct OutboxCommand: ParsableCommand {
                     """))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: Selection
-        @Option(help: "Append e-mails to this mbox file.") var mbox: String?
-        @Option(help: "Write e-mails into this Maildir.") var maildir: String?
-        @Option(help: "Pipe e-mails to this sendmail-compatible program (-t -oi).") var sendmail: String?
-        @Option(name: .customLong("sms-csv"), help: "Append SMS to this CSV for the gateway.") var smsCSV: String?
-        @Option(name: .customLong("letter-csv"), help: "Append letters to this mail-merge CSV.") var letterCSV: String?
-        @Option(help: "Deliver at most this many.") var limit: Int?
-        @Option(name: .customLong("batch-size"), help: "Messages per batch (each batch is flushed, then marked sent).")
+        @Option(help: ArgumentHelp(say("Append e-mails to this mbox file."))) var mbox: String?
+        @Option(help: ArgumentHelp(say("Write e-mails into this Maildir."))) var maildir: String?
+        @Option(help: ArgumentHelp(say("Pipe e-mails to this sendmail-compatible program (-t -oi)."))) var sendmail:
+            String?
+        @Option(name: .customLong("sms-csv"), help: ArgumentHelp(say("Append SMS to this CSV for the gateway.")))
+        var smsCSV: String?
+        @Option(name: .customLong("letter-csv"), help: ArgumentHelp(say("Append letters to this mail-merge CSV.")))
+        var letterCSV: String?
+        @Option(help: ArgumentHelp(say("Deliver at most this many."))) var limit: Int?
+        @Option(
+            name: .customLong("batch-size"),
+            help: ArgumentHelp(say("Messages per batch (each batch is flushed, then marked sent).")))
         var batchSize = 500
-        @Flag(help: "No progress on the terminal.") var quiet = false
+        @Flag(help: ArgumentHelp(say("No progress on the terminal."))) var quiet = false
 
         func validate() throws {
             guard [mbox, maildir, sendmail, smsCSV, letterCSV].compactMap({ $0 }).count == 1 else {
@@ -502,8 +519,9 @@ struct OutboxCommand: ParsableCommand {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Withdraw queued messages before they are delivered (audited); they are never delivered nor queued "
-                + "again.",
+                say(
+                    "Withdraw queued messages before they are delivered (audited); they are never delivered nor queued "
+                        + "again."),
             discussion: Help.text(
                 """
                 aftersales outbox cancel --campaign winter-check --reason "模板写错，重新发送"
@@ -512,9 +530,11 @@ struct OutboxCommand: ParsableCommand {
             ))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: Selection
-        @Option(help: "Only this channel: \(MessageChannel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(
+            help: ArgumentHelp(
+                say("Only this channel: \(MessageChannel.allCases.map(\.rawValue).joined(separator: ", ")).")))
         var channel: MessageChannel?
-        @Option(help: "Why (kept with each message and in the audit log).") var reason: String
+        @Option(help: ArgumentHelp(say("Why (kept with each message and in the audit log)."))) var reason: String
 
         func run() throws {
             let result = try global.open().cancelQueued(
@@ -530,12 +550,13 @@ struct OutboxCommand: ParsableCommand {
 
     struct Results: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Feed back delivery results: a CSV message_id,status[,detail] with status delivered or failed.",
+            abstract: say(
+                "Feed back delivery results: a CSV message_id,status[,detail] with status delivered or failed."),
             discussion: Help.text(
                 "aftersales outbox results gateway-report-2026-12-01.csv", permission: .manageCampaigns,
                 more: "Each line stands alone: bad lines are reported with their number and the rest apply (exit 3)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The results file (UTF-8 CSV with a header row).") var file: String
+        @Argument(help: ArgumentHelp(say("The results file (UTF-8 CSV with a header row)."))) var file: String
 
         func run() throws {
             let text = try Parse.textFile(file, field: "file")
@@ -570,21 +591,21 @@ struct OutboxCommand: ParsableCommand {
 struct ConsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
-        abstract: "Consent and opt-out per customer and channel (M-3), with time and source.",
+        abstract: say("Consent and opt-out per customer and channel (M-3), with time and source."),
         subcommands: [Set.self, Show.self])
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an opt-in or an opt-out.",
+            abstract: say("Record an opt-in or an opt-out."),
             discussion: Help.text(
                 "aftersales consent set 12 --channel sms --status opt-in --source \"到店登记表 2026-11-20\"",
                 permission: .logContacts))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "email, sms or letter.") var channel: MessageChannel
-        @Option(help: "opt-in or opt-out.") var status: ConsentStatus
-        @Option(help: "Where it comes from (form, call, reply…).") var source: String
-        @Option(help: "When it was given (default now).", transform: Typed.time) var at: WallTime?
+        @Argument(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
+        @Option(help: ArgumentHelp(say("email, sms or letter."))) var channel: MessageChannel
+        @Option(help: ArgumentHelp(say("opt-in or opt-out."))) var status: ConsentStatus
+        @Option(help: ArgumentHelp(say("Where it comes from (form, call, reply…)."))) var source: String
+        @Option(help: ArgumentHelp(say("When it was given (default now).")), transform: Typed.time) var at: WallTime?
 
         func run() throws {
             var form = ConsentForm()
@@ -608,10 +629,10 @@ struct ConsentCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A customer's consent per channel and its history.",
+            abstract: say("A customer's consent per channel and its history."),
             discussion: Help.text("aftersales consent show 12", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
+        @Argument(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
         func run() throws {
             let db = try global.open()
             try ConsentCommand.show(try db.consentCard(customer), zone: try db.settings().timeZone, global: global)
@@ -638,27 +659,36 @@ struct RemindersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reminder",
         abstract:
-            "Standing reminder campaigns (M-1, C-7): first and periodic maintenance, warranty expiry, inspection, "
-            + "insurance, open recalls, birthdays.",
+            say(
+                "Standing reminder campaigns (M-1, C-7): first and periodic maintenance, warranty expiry, inspection, "
+                    + "insurance, open recalls, birthdays."),
         subcommands: [Run.self],
         aliases: ["reminders"])
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Queue the reminders due; run it daily from cron. Each event is reminded once, however often it runs.",
+                say(
+                    "Queue the reminders due; run it daily from cron. Each event is reminded once, however often it "
+                        + "runs."
+                ),
             discussion: Help.text(
                 "15 7 * * * aftersales reminders run --actor cron --format json\naftersales reminder run --dry-run",
                 permission: .manageCampaigns,
-                more:
-                    "Kinds: "
-                    + ReminderKind.allCases.map { "\($0.rawValue) (\($0.rule), \($0.category.rawValue))" }
-                    .joined(separator: ", ") + "."
+                more: "Kinds: \(kinds)."
             ))
+
+        /// The reminder kinds with their rule and category, as `--help` lists them.
+        static var kinds: String {
+            ReminderKind.allCases.map { "\($0.rawValue) (\($0.rule), \($0.category.rawValue))" }.joined(separator: ", ")
+        }
+
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("as-of"), help: "The day (default today).", transform: Typed.day) var asOf: LocalDate?
-        @Option(help: "Only these kinds (repeatable).") var kind: [ReminderKind] = []
-        @Flag(name: .customLong("dry-run"), help: "Count what would be queued; write nothing.") var dryRun = false
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(say("The day (default today).")), transform: Typed.day)
+        var asOf: LocalDate?
+        @Option(help: ArgumentHelp(say("Only these kinds (repeatable)."))) var kind: [ReminderKind] = []
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(say("Count what would be queued; write nothing.")))
+        var dryRun = false
 
         func run() throws {
             let db = try global.open()
@@ -691,20 +721,24 @@ struct ValueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "value",
         abstract:
-            "Customer value (M-5): service revenue per customer and the ranking used by segments (value, value-rank).",
+            say(
+                "Customer value (M-5): service revenue per customer and the ranking used by segments (value, "
+                    + "value-rank)."
+            ),
         subcommands: [Add.self, Import.self, Rank.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record service revenue for a customer.",
+            abstract: say("Record service revenue for a customer."),
             discussion: Help.text(
                 "aftersales value add --customer 12 --amount 1280.00 --on 2026-11-20 --reference RO-2026-1123",
                 permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "Amount in yuan, such as 1280.00.", transform: Typed.money) var amount: Money
-        @Option(help: "The day, YYYY-MM-DD.", transform: Typed.day) var on: LocalDate
-        @Option(help: "Invoice or repair order (the same one twice is refused).") var reference: String?
+        @Option(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
+        @Option(help: ArgumentHelp(say("Amount in yuan, such as 1280.00.")), transform: Typed.money) var amount: Money
+        @Option(help: ArgumentHelp(say("The day, YYYY-MM-DD.")), transform: Typed.day) var on: LocalDate
+        @Option(help: ArgumentHelp(say("Invoice or repair order (the same one twice is refused)."))) var reference:
+            String?
 
         func run() throws {
             try global.open().addRevenue(
@@ -717,8 +751,9 @@ struct ValueCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Import revenue: CSV customer,day,amount,reference with a header; each line stands alone (exit 3 when "
-                + "some are rejected).",
+                say(
+                    "Import revenue: CSV customer,day,amount,reference with a header; each line stands alone (exit 3 "
+                        + "when some are rejected)."),
             discussion: Help.text(
                 "aftersales value import revenue-2026.csv", permission: .manageCampaigns,
                 more:
@@ -726,7 +761,7 @@ struct ValueCommand: ParsableCommand {
                     + "imported again."
             ))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: ArgumentHelp(say("The CSV file."))) var file: String
 
         func run() throws {
             let text = try Parse.textFile(file, field: "file")
@@ -765,10 +800,13 @@ struct ValueCommand: ParsableCommand {
     struct Rank: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Customers ranked by service revenue, with open complaints and the latest complaint verdict beside it.",
+                say(
+                    "Customers ranked by service revenue, with open complaints and the latest complaint verdict beside "
+                        + "it."
+                ),
             discussion: Help.text("aftersales value rank --limit 20", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "How many.") var limit = 50
+        @Option(help: ArgumentHelp(say("How many."))) var limit = 50
 
         func run() throws {
             let items = try global.open().valueRanking(limit: limit)

@@ -7,7 +7,7 @@ import Storage
 struct ChecksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Customer-management checks (C-10): lists for customer service to work through.",
+        abstract: say("Customer-management checks (C-10): lists for customer service to work through."),
         subcommands: [Run.self, Reassign.self],
         defaultSubcommand: Run.self,
         aliases: ["checks"])
@@ -16,17 +16,20 @@ struct ChecksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract:
-                "Careless cards, lapsed contact, dissatisfied without follow-up, customers of staff who left, stale "
-                + "data.",
+                say(
+                    "Careless cards, lapsed contact, dissatisfied without follow-up, customers of staff who left, "
+                        + "stale data."),
             discussion: Help.text(
                 "aftersales checks\naftersales checks list departed-staff --format csv > reassign.csv",
                 permission: .manageChecks))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Which checks (default all).") var checks: [CustomerCheck] = []
-        @Option(name: .customLong("as-of"), help: "The day to judge by (default today).", transform: Typed.day)
+        @Argument(help: ArgumentHelp(say("Which checks (default all)."))) var checks: [CustomerCheck] = []
+        @Option(
+            name: .customLong("as-of"), help: ArgumentHelp(say("The day to judge by (default today).")),
+            transform: Typed.day)
         var asOf: LocalDate?
-        @Option(help: "At most this many findings per check.") var limit = 200
+        @Option(help: ArgumentHelp(say("At most this many findings per check."))) var limit = 200
 
         func run() throws {
             let db = try global.open()
@@ -54,12 +57,12 @@ struct ChecksCommand: ParsableCommand {
 
     struct Reassign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Hand all customers (and open tasks) of one staff member to another.",
+            abstract: say("Hand all customers (and open tasks) of one staff member to another."),
             discussion: Help.text("aftersales checks reassign --from 刘洋 --to 张伟", permission: .manageChecks))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The staff member who left.") var from: String
-        @Option(help: "A current staff member.") var to: String
+        @Option(help: ArgumentHelp(say("The staff member who left."))) var from: String
+        @Option(help: ArgumentHelp(say("A current staff member."))) var to: String
 
         func run() throws {
             let db = try global.open()
@@ -79,19 +82,19 @@ struct ChecksCommand: ParsableCommand {
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
-        abstract: "Staff members customers and tasks are assigned to.",
+        abstract: say("Staff members customers and tasks are assigned to."),
         subcommands: [Add.self, List.self, Leave.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a staff member with a role.",
+            abstract: say("Add a staff member with a role."),
             discussion: Help.text(
                 "aftersales staff add 张伟 --role sales-consultant", permission: .administer,
                 more: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "Role ID.") var role: Role
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("Role ID."))) var role: Role
 
         func run() throws {
             let db = try global.open()
@@ -102,7 +105,7 @@ struct StaffCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List staff members.", discussion: Help.text("aftersales staff list"))
+            abstract: say("List staff members."), discussion: Help.text("aftersales staff list"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -119,12 +122,12 @@ struct StaffCommand: ParsableCommand {
 
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that a staff member left; their customers then show in `checks` (C-10).",
+            abstract: say("Record that a staff member left; their customers then show in `checks` (C-10)."),
             discussion: Help.text("aftersales staff leave 刘洋 --on 2026-11-30", permission: .administer))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "Last day (default today).", transform: Typed.day) var on: LocalDate?
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("Last day (default today).")), transform: Typed.day) var on: LocalDate?
 
         func run() throws {
             let db = try global.open()

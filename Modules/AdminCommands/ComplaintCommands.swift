@@ -9,9 +9,11 @@ struct ComplaintsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "complaint",
         abstract:
-            "Complaints (K-1 to K-14): intake, owner, routing, clocks, escalation, verdict, follow-up, root cause, "
-            + "report.",
-        discussion: """
+            say(
+                "Complaints (K-1 to K-14): intake, owner, routing, clocks, escalation, verdict, follow-up, root cause, "
+                    + "report."),
+        discussion: say(
+            """
             A complaint goes received → contacted → investigating → resolved → closed (or invalid). Deadlines: first \
             contact
             within 1 h (K-4), the advisor's report within 24 h of the repair order and every 24 h after (K-6), the \
@@ -19,7 +21,7 @@ struct ComplaintsCommand: ParsableCommand {
             within 7 days of a satisfied close (K-11); settings complaints.* and calendar.clock decide durations and \
             whether
             they run on the clock or in business hours (T-3). Run `aftersales complaints escalate-due` from cron.
-            """,
+            """),
         subcommands: [
             Add.self, Show.self, List.self, Contact.self, Assign.self, Route.self, Progress.self, Escalate.self,
             Crisis.self,
@@ -31,13 +33,13 @@ struct ComplaintsCommand: ParsableCommand {
 
     /// The complaint a command acts on.
     struct Target: ParsableArguments {
-        @Argument(help: "Complaint id.", transform: Typed.id) var id: Complaint.ID
+        @Argument(help: ArgumentHelp(say("Complaint id.")), transform: Typed.id) var id: Complaint.ID
         var complaintID: Complaint.ID { id }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a complaint (K-1, K-2, K-5): the K-4 first-contact clock starts at receipt.",
+            abstract: say("Register a complaint (K-1, K-2, K-5): the K-4 first-contact clock starts at receipt."),
             discussion: Help.text(
                 """
                 aftersales complaints add --customer 1 --vin LFV2A21K3N3000123 --channel phone --received-by 李娜 \\
@@ -51,21 +53,25 @@ struct ComplaintsCommand: ParsableCommand {
                     """))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "The vehicle concerned.") var vin: String?
-        @Option(name: .customLong("work-order"), help: "The work order it is about.") var workOrder: String?
-        @Option(help: "How it arrived.") var channel: ComplaintChannel
+        @Option(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
+        @Option(help: ArgumentHelp(say("The vehicle concerned."))) var vin: String?
+        @Option(name: .customLong("work-order"), help: ArgumentHelp(say("The work order it is about."))) var workOrder:
+            String?
+        @Option(help: ArgumentHelp(say("How it arrived."))) var channel: ComplaintChannel
         @Option(
             name: .customLong("received-at"),
-            help: "When it arrived (default now): \"2026-11-23 09:30\" or ISO 8601.", transform: Typed.time)
+            help: ArgumentHelp(say("When it arrived (default now): \"2026-11-23 09:30\" or ISO 8601.")),
+            transform: Typed.time)
         var receivedAt: WallTime?
-        @Option(name: .customLong("received-by"), help: "Who received it first (K-3).") var receivedBy: String
-        @Option(help: "The customer-service owner (K-3).") var owner: String?
-        @Option(help: "The complaint in the customer's words.") var description: String
-        @Option(help: "Category (K-2).") var category: ComplaintCategory
-        @Option(help: "What the customer wants (K-2); repeatable.") var wish: [CustomerWish] = []
-        @Flag(help: "A grievance told to others (抱怨) rather than a complaint to us (K-1).") var grievance = false
-        @Option(help: "A crisis from the start (K-8): why.") var crisis: String?
+        @Option(name: .customLong("received-by"), help: ArgumentHelp(say("Who received it first (K-3).")))
+        var receivedBy: String
+        @Option(help: ArgumentHelp(say("The customer-service owner (K-3)."))) var owner: String?
+        @Option(help: ArgumentHelp(say("The complaint in the customer's words."))) var description: String
+        @Option(help: ArgumentHelp(say("Category (K-2)."))) var category: ComplaintCategory
+        @Option(help: ArgumentHelp(say("What the customer wants (K-2); repeatable."))) var wish: [CustomerWish] = []
+        @Flag(help: ArgumentHelp(say("A grievance told to others (抱怨) rather than a complaint to us (K-1).")))
+        var grievance = false
+        @Option(help: ArgumentHelp(say("A crisis from the start (K-8): why."))) var crisis: String?
 
         func run() throws {
             let db = try global.open()
@@ -95,7 +101,7 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A complaint file: record, priority and why, deadlines, history, evidence.",
+            abstract: say("A complaint file: record, priority and why, deadlines, history, evidence."),
             discussion: Help.text("aftersales complaints show 12", permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
@@ -109,19 +115,19 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Complaints, newest first.",
+            abstract: say("Complaints, newest first."),
             discussion: Help.text(
                 "aftersales complaints list --open --owner 李娜\naftersales complaints list --crisis --format csv",
                 permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this state.") var state: ComplaintState?
-        @Flag(help: "Only open complaints (not closed or invalid).") var open = false
-        @Option(help: "Only this owner.") var owner: String?
-        @Option(help: "Only this category.") var category: ComplaintCategory?
-        @Option(help: "Only this customer.", transform: Typed.id) var customer: Customer.ID?
-        @Flag(help: "Only crises (K-8).") var crisis = false
-        @Option(help: "At most this many.") var limit = 100
-        @Option(help: "Skip this many.") var offset = 0
+        @Option(help: ArgumentHelp(say("Only this state."))) var state: ComplaintState?
+        @Flag(help: ArgumentHelp(say("Only open complaints (not closed or invalid)."))) var open = false
+        @Option(help: ArgumentHelp(say("Only this owner."))) var owner: String?
+        @Option(help: ArgumentHelp(say("Only this category."))) var category: ComplaintCategory?
+        @Option(help: ArgumentHelp(say("Only this customer.")), transform: Typed.id) var customer: Customer.ID?
+        @Flag(help: ArgumentHelp(say("Only crises (K-8)."))) var crisis = false
+        @Option(help: ArgumentHelp(say("At most this many."))) var limit = 100
+        @Option(help: ArgumentHelp(say("Skip this many."))) var offset = 0
 
         func validate() throws {
             guard (1...10_000).contains(limit) else { throw ValidationError(say("--limit takes 1 to 10000")) }
@@ -158,8 +164,9 @@ struct ComplaintsCommand: ParsableCommand {
     struct Contact: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Record a contact: our first call meets K-4; the customer contacting us again raises the priority "
-                + "(K-13).",
+                say(
+                    "Record a contact: our first call meets K-4; the customer contacting us again raises the priority "
+                        + "(K-13)."),
             discussion: Help.text(
                 """
                 aftersales complaints contact 12 --callback "服务经理王强今天16:00前回电"
@@ -168,12 +175,16 @@ struct ComplaintsCommand: ParsableCommand {
                 """, permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
-        @Flag(help: "The customer contacted us (default: we contacted the customer).") var inbound = false
-        @Flag(name: .customLong("unfixed-visit"), help: "The customer came back and the problem is not fixed (K-13).")
+        @Option(help: ArgumentHelp(say("When (default now).")), transform: Typed.time) var at: WallTime?
+        @Flag(help: ArgumentHelp(say("The customer contacted us (default: we contacted the customer)."))) var inbound =
+            false
+        @Flag(
+            name: .customLong("unfixed-visit"),
+            help: ArgumentHelp(say("The customer came back and the problem is not fixed (K-13).")))
         var unfixedVisit = false
-        @Option(help: "What the customer was told: who will contact them and when (K-4).") var callback: String?
-        @Option(help: "Note.") var note: String?
+        @Option(help: ArgumentHelp(say("What the customer was told: who will contact them and when (K-4).")))
+        var callback: String?
+        @Option(help: ArgumentHelp(say("Note."))) var note: String?
 
         func run() throws {
             let db = try global.open()
@@ -188,13 +199,13 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Give the complaint to another customer-service owner, with the reason (K-3).",
+            abstract: say("Give the complaint to another customer-service owner, with the reason (K-3)."),
             discussion: Help.text(
                 "aftersales complaints assign 12 --to 张敏 --reason \"李娜休假\"", permission: .assignComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "The new owner.") var to: String
-        @Option(help: "Why.") var reason: String?
+        @Option(help: ArgumentHelp(say("The new owner."))) var to: String
+        @Option(help: ArgumentHelp(say("Why."))) var reason: String?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -205,7 +216,7 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Route: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open the internal complaint repair order, routed by the K-5 table (or --to).",
+            abstract: say("Open the internal complaint repair order, routed by the K-5 table (or --to)."),
             discussion: Help.text(
                 "aftersales complaints route 12 --person 赵刚 --advisor 王丽", permission: .handleComplaints,
                 more:
@@ -214,10 +225,11 @@ struct ComplaintsCommand: ParsableCommand {
             ))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Route to this role instead of the table's.") var to: Role?
-        @Option(help: "The person in that department.") var person: String?
-        @Option(help: "The service advisor the plan goes to, who reports back (K-6).") var advisor: String?
-        @Option(help: "The cause, when known (K-2).") var cause: ComplaintCause?
+        @Option(help: ArgumentHelp(say("Route to this role instead of the table's."))) var to: Role?
+        @Option(help: ArgumentHelp(say("The person in that department."))) var person: String?
+        @Option(help: ArgumentHelp(say("The service advisor the plan goes to, who reports back (K-6)."))) var advisor:
+            String?
+        @Option(help: ArgumentHelp(say("The cause, when known (K-2)."))) var cause: ComplaintCause?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -230,14 +242,14 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The service advisor's report to customer service (K-6); restarts the 24-hour clock.",
+            abstract: say("The service advisor's report to customer service (K-6); restarts the 24-hour clock."),
             discussion: Help.text(
                 "aftersales complaints progress 12 --note \"已更换制动片，待客户试车\" --plan \"更换前制动片并做四轮定位\"",
                 permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "What was done and what comes next.") var note: String?
-        @Option(help: "The plan, parts and solution prepared (K-5).") var plan: String?
+        @Option(help: ArgumentHelp(say("What was done and what comes next."))) var note: String?
+        @Option(help: ArgumentHelp(say("The plan, parts and solution prepared (K-5)."))) var plan: String?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -248,7 +260,8 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Escalate one level up the ladder (K-7), or straight to --to, with the analysis and suggestion.",
+            abstract: say(
+                "Escalate one level up the ladder (K-7), or straight to --to, with the analysis and suggestion."),
             discussion: Help.text(
                 "aftersales complaints escalate 12 --reason \"超出服务经理权限：客户要求换车\"\naftersales complaints escalate 12 "
                     + "--to regional-office --reason \"经销商无法内部解决\"",
@@ -256,8 +269,8 @@ struct ComplaintsCommand: ParsableCommand {
                 more: "Levels: \(EscalationLevel.allCases.map(\.rawValue).joined(separator: " → "))."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "The level to go to (default: the next one).") var to: EscalationLevel?
-        @Option(help: "The analysis and suggestion for that level.") var reason: String?
+        @Option(help: ArgumentHelp(say("The level to go to (default: the next one)."))) var to: EscalationLevel?
+        @Option(help: ArgumentHelp(say("The analysis and suggestion for that level."))) var reason: String?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -268,12 +281,14 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Crisis: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Flag a crisis (K-8): to the general manager at once, top priority.",
+            abstract: say("Flag a crisis (K-8): to the general manager at once, top priority."),
             discussion: Help.text(
                 "aftersales complaints crisis 12 --reason \"客户已联系电视台\"", permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Why: safety, large damage, media, lawyers, police, consumer association, government.")
+        @Option(
+            help: ArgumentHelp(
+                say("Why: safety, large damage, media, lawyers, police, consumer association, government.")))
         var reason: String?
 
         func run() throws {
@@ -285,7 +300,8 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the solution presented to the customer (K-10); the complaint then awaits their verdict.",
+            abstract: say(
+                "Record the solution presented to the customer (K-10); the complaint then awaits their verdict."),
             discussion: Help.text(
                 """
                 aftersales complaints resolve 12 --summary "免费更换前制动片" --apology --unhappy-because "两次维修未修好" \\
@@ -293,13 +309,15 @@ struct ComplaintsCommand: ParsableCommand {
                 """, permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Summary of the solution.") var summary: String = ""
-        @Flag(help: "An apology was made.") var apology = false
-        @Option(name: .customLong("unhappy-because"), help: "Why the customer was unhappy.") var unhappyBecause: String?
-        @Option(help: "The measures taken.") var measures: String = ""
-        @Flag(help: "The customer agreed to the solution.") var agreed = false
-        @Option(help: "The appointment booked for the fix.", transform: Typed.time) var appointment: WallTime?
-        @Option(help: "The cause (K-2).") var cause: ComplaintCause?
+        @Option(help: ArgumentHelp(say("Summary of the solution."))) var summary: String = ""
+        @Flag(help: ArgumentHelp(say("An apology was made."))) var apology = false
+        @Option(name: .customLong("unhappy-because"), help: ArgumentHelp(say("Why the customer was unhappy.")))
+        var unhappyBecause: String?
+        @Option(help: ArgumentHelp(say("The measures taken."))) var measures: String = ""
+        @Flag(help: ArgumentHelp(say("The customer agreed to the solution."))) var agreed = false
+        @Option(help: ArgumentHelp(say("The appointment booked for the fix.")), transform: Typed.time) var appointment:
+            WallTime?
+        @Option(help: ArgumentHelp(say("The cause (K-2)."))) var cause: ComplaintCause?
 
         func run() throws {
             let db = try global.open()
@@ -316,24 +334,29 @@ struct ComplaintsCommand: ParsableCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Record the customer's verdict (K-10): satisfied closes and starts the 7-day follow-up (K-11); lower "
-                + "goes back to investigating.",
+                say(
+                    "Record the customer's verdict (K-10): satisfied closes and starts the 7-day follow-up (K-11); "
+                        + "lower goes back to investigating."),
             discussion: Help.text(
                 "aftersales complaints close 12 --process satisfied --result fairly-satisfied --score "
                     + "responsiveness=5 --score empathy=6",
                 permission: .closeComplaints,
-                more:
-                    "Levels, best first: "
-                    + Satisfaction.allCases.map { "\($0.name) (\($0.rawValue), \($0.label))" }.joined(separator: ", ")
-                    + ". Dimensions (S-1): \(ServiceDimension.allCases.map(\.rawValue).joined(separator: ", "))."
+                more: "Levels, best first: \(levels). Dimensions (S-1): \(dimensions)."
             ))
+
+        /// The satisfaction levels, best first, and the rated dimensions, as `--help` lists them.
+        static var levels: String {
+            Satisfaction.allCases.map { "\($0.name) (\($0.rawValue), \($0.label))" }.joined(separator: ", ")
+        }
+        static var dimensions: String { ServiceDimension.allCases.map(\.rawValue).joined(separator: ", ") }
+
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Satisfaction with the handling process.") var process: Satisfaction
-        @Option(help: "Satisfaction with the result.") var result: Satisfaction
+        @Option(help: ArgumentHelp(say("Satisfaction with the handling process."))) var process: Satisfaction
+        @Option(help: ArgumentHelp(say("Satisfaction with the result."))) var result: Satisfaction
         @Option(
             help: ArgumentHelp(
-                "A dimension rated on the scale, such as empathy=6; repeatable (S-1).",
+                say("A dimension rated on the scale, such as empathy=6; repeatable (S-1)."),
                 valueName: "DIMENSION=LEVEL")) var score: [DimensionScore] = []
 
         func run() throws {
@@ -349,12 +372,12 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Back to investigating: the customer is not satisfied (K-10).",
+            abstract: say("Back to investigating: the customer is not satisfied (K-10)."),
             discussion: Help.text(
                 "aftersales complaints reopen 12 --reason \"客户试车后异响仍在\"", permission: .closeComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "Why.") var reason: String?
+        @Option(help: ArgumentHelp(say("Why."))) var reason: String?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -366,13 +389,16 @@ struct ComplaintsCommand: ParsableCommand {
     struct Invalidate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Close a complaint as invalid, with how it was explained to the customer (K-9); it is still counted.",
+                say(
+                    "Close a complaint as invalid, with how it was explained to the customer (K-9); it is still "
+                        + "counted."
+                ),
             discussion: Help.text(
                 "aftersales complaints invalidate 12 --explanation \"损坏为事故所致，不属质量问题，已向客户说明\"",
                 permission: .invalidateComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "How it was explained to the customer.") var explanation: String?
+        @Option(help: ArgumentHelp(say("How it was explained to the customer."))) var explanation: String?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -384,14 +410,15 @@ struct ComplaintsCommand: ParsableCommand {
     struct FollowUp: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "followup",
-            abstract: "Record the follow-up visit or call after a satisfied close (K-11).",
+            abstract: say("Record the follow-up visit or call after a satisfied close (K-11)."),
             discussion: Help.text(
                 "aftersales complaints followup 12 --result \"客户表示问题已解决\" --satisfaction very-satisfied",
                 permission: .handleComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "What the customer said.") var result: String?
-        @Option(help: "Satisfaction at the follow-up (7-level scale).") var satisfaction: Satisfaction?
+        @Option(help: ArgumentHelp(say("What the customer said."))) var result: String?
+        @Option(help: ArgumentHelp(say("Satisfaction at the follow-up (7-level scale)."))) var satisfaction:
+            Satisfaction?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -405,15 +432,19 @@ struct ComplaintsCommand: ParsableCommand {
     struct Analyse: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Root cause and preventive action on a closed or invalid complaint (K-12), by the market coordinator.",
+                say(
+                    "Root cause and preventive action on a closed or invalid complaint (K-12), by the market "
+                        + "coordinator."
+                ),
             discussion: Help.text(
                 "aftersales complaints analyse 12 --root-cause \"首次维修未做路试\" --preventive-action \"制动类维修必须路试并签字\"",
                 permission: .analyseComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(name: .customLong("root-cause"), help: "The root cause.") var rootCause: String?
-        @Option(name: .customLong("preventive-action"), help: "The preventive action.") var preventiveAction: String?
-        @Option(help: "The cause (K-2), when it is settled now.") var cause: ComplaintCause?
+        @Option(name: .customLong("root-cause"), help: ArgumentHelp(say("The root cause."))) var rootCause: String?
+        @Option(name: .customLong("preventive-action"), help: ArgumentHelp(say("The preventive action.")))
+        var preventiveAction: String?
+        @Option(help: ArgumentHelp(say("The cause (K-2), when it is settled now."))) var cause: ComplaintCause?
 
         func run() throws {
             try ComplaintsCommand.change(global) {
@@ -426,7 +457,8 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Attach: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Keep a photo, recording or document with the complaint (K-14); its type and size are checked.",
+            abstract: say(
+                "Keep a photo, recording or document with the complaint (K-14); its type and size are checked."),
             discussion: Help.text(
                 "aftersales complaints attach 12 刹车片照片.jpg --kind photo --note \"客户提供\"", permission: .handleComplaints,
                 more:
@@ -435,9 +467,10 @@ struct ComplaintsCommand: ParsableCommand {
             ))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Argument(help: "The file.") var file: String
-        @Option(help: "photo, recording or document (checked against the file).") var kind: AttachmentKind?
-        @Option(help: "Note.") var note: String?
+        @Argument(help: ArgumentHelp(say("The file."))) var file: String
+        @Option(help: ArgumentHelp(say("photo, recording or document (checked against the file)."))) var kind:
+            AttachmentKind?
+        @Option(help: ArgumentHelp(say("Note."))) var note: String?
 
         func run() throws {
             let db = try global.open()
@@ -453,12 +486,13 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Attachment: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write an attachment's bytes to a file.",
+            abstract: say("Write an attachment's bytes to a file."),
             discussion: Help.text("aftersales complaints attachment 12 3 --out 照片.jpg", permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Argument(help: "Attachment id (complaints show lists them).", transform: Typed.rowID) var attachment: Int64
-        @Option(help: "Where to write it.") var out: String
+        @Argument(help: ArgumentHelp(say("Attachment id (complaints show lists them).")), transform: Typed.rowID)
+        var attachment: Int64
+        @Option(help: ArgumentHelp(say("Where to write it."))) var out: String
 
         func run() throws {
             let (info, data) = try global.open().complaintAttachment(target.complaintID, attachment: attachment)
@@ -471,19 +505,23 @@ struct ComplaintsCommand: ParsableCommand {
 
     struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every missed or nearly missed deadline: the rule, who is on it, how late (K-4, K-6, K-11).",
+            abstract: say("Every missed or nearly missed deadline: the rule, who is on it, how late (K-4, K-6, K-11)."),
             discussion: Help.text(
                 """
                 aftersales complaint overdue --owner 李娜
                 aftersales complaint overdue --as-of "2026-11-24 09:00" --format csv
                 """, permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("as-of"), help: "The instant to judge at (default now).", transform: Typed.time)
+        @Option(
+            name: .customLong("as-of"), help: ArgumentHelp(say("The instant to judge at (default now).")),
+            transform: Typed.time)
         var asOf: WallTime?
-        @Option(help: "Only this complaint owner's complaints (a cs-agent's own list).") var owner: String?
+        @Option(help: ArgumentHelp(say("Only this complaint owner's complaints (a cs-agent's own list)."))) var owner:
+            String?
         @Option(
             name: .customLong("warn-minutes"),
-            help: "List deadlines due within this many minutes too (default: setting complaints.warn-minutes).")
+            help: ArgumentHelp(
+                say("List deadlines due within this many minutes too (default: setting complaints.warn-minutes).")))
         var warnMinutes: Int?
 
         func validate() throws {
@@ -528,8 +566,9 @@ struct ComplaintsCommand: ParsableCommand {
     struct AnalysisDue: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "analysis-due",
-            abstract: "Complaints awaiting root cause and preventive action (K-12): resolved, closed or invalid, "
-                + "not analysed.",
+            abstract: say(
+                "Complaints awaiting root cause and preventive action (K-12): resolved, closed or invalid, "
+                    + "not analysed."),
             discussion: Help.text(
                 """
                 aftersales complaint analysis-due
@@ -564,8 +603,9 @@ struct ComplaintsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "escalate-due",
             abstract:
-                "Apply the ladder (K-7) to every complaint whose level missed a deadline; run it from cron. A second "
-                + "run right after escalates nothing.",
+                say(
+                    "Apply the ladder (K-7) to every complaint whose level missed a deadline; run it from cron. A "
+                        + "second run right after escalates nothing."),
             discussion: Help.text(
                 "*/10 * * * * aftersales complaints escalate-due --db /var/lib/aftersales/dealer.sqlite --actor cron "
                     + "--format json",
@@ -591,17 +631,19 @@ struct ComplaintsCommand: ParsableCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "The half-year complaint analysis (K-14): volumes, handling times, satisfaction, targets against "
-                + "actuals.",
+                say(
+                    "The half-year complaint analysis (K-14): volumes, handling times, satisfaction, targets against "
+                        + "actuals."),
             discussion: Help.text(
                 "aftersales complaints report --from 2026-07-01 --to 2026-12-31\naftersales complaints report "
                     + "--format csv > 2026H2.csv",
                 permission: .readComplaints,
                 more: "Default period: the current half-year. Targets: settings complaints.target.*."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "First day (default: the start of the current half-year).", transform: Typed.day)
+        @Option(
+            help: ArgumentHelp(say("First day (default: the start of the current half-year).")), transform: Typed.day)
         var from: LocalDate?
-        @Option(help: "Last day (default: the end of the current half-year).", transform: Typed.day)
+        @Option(help: ArgumentHelp(say("Last day (default: the end of the current half-year).")), transform: Typed.day)
         var to: LocalDate?
 
         func run() throws {

@@ -7,12 +7,12 @@ import Storage
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
-        abstract: "The contact log (C-8): every attempt and the customer's response.",
+        abstract: say("The contact log (C-8): every attempt and the customer's response."),
         subcommands: [Log.self, List.self, Edit.self])
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Log a contact attempt and its outcome.",
+            abstract: say("Log a contact attempt and its outcome."),
             discussion: Help.text(
                 "aftersales contact log --customer 42 --channel phone --outcome booked --staff 张伟 --note \"首保 booked "
                     + "for Friday\"",
@@ -23,15 +23,17 @@ struct ContactCommand: ParsableCommand {
             ))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel
-        @Option(help: "outbound or inbound.") var direction: Contact.Direction = .outbound
-        @Option(help: "What came of it.") var outcome: Contact.Outcome
-        @Option(help: "Staff member who made or took the contact (default: the actor).") var staff: String?
-        @Option(help: "When (default now).", transform: Typed.time) var at: WallTime?
-        @Option(help: "The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.") var vehicle:
+        @Option(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
+        @Option(help: ArgumentHelp(say("phone, sms, email, letter, visit or wechat."))) var channel: Contact.Channel
+        @Option(help: ArgumentHelp(say("outbound or inbound."))) var direction: Contact.Direction = .outbound
+        @Option(help: ArgumentHelp(say("What came of it."))) var outcome: Contact.Outcome
+        @Option(help: ArgumentHelp(say("Staff member who made or took the contact (default: the actor)."))) var staff:
             String?
-        @Option(help: "What was said.") var note: String?
+        @Option(help: ArgumentHelp(say("When (default now).")), transform: Typed.time) var at: WallTime?
+        @Option(
+            help: ArgumentHelp(say("The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.")))
+        var vehicle: String?
+        @Option(help: ArgumentHelp(say("What was said."))) var note: String?
 
         func run() throws {
             let db = try global.open()
@@ -51,13 +53,13 @@ struct ContactCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A customer's contacts, newest first.",
+            abstract: say("A customer's contacts, newest first."),
             discussion: Help.text("aftersales contact list --customer 42", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "At most this many.") var limit = 50
-        @Option(help: "Skip this many.") var offset = 0
+        @Option(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
+        @Option(help: ArgumentHelp(say("At most this many."))) var limit = 50
+        @Option(help: ArgumentHelp(say("Skip this many."))) var offset = 0
 
         func run() throws {
             let db = try global.open()
@@ -71,23 +73,24 @@ struct ContactCommand: ParsableCommand {
 struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
-        abstract: "Care-plan tasks of retained customers (C-7).",
+        abstract: say("Care-plan tasks of retained customers (C-7)."),
         subcommands: [Due.self, Done.self],
         aliases: ["tasks"])
 
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Tasks due and overdue, each with its rule and how late it is.",
+            abstract: say("Tasks due and overdue, each with its rule and how late it is."),
             discussion: Help.text(
                 "aftersales tasks due --as-of 2026-11-23 --assignee 张伟", permission: .readCustomers,
                 more: "Monthly calls are created as the previous call is done or falls due (C-7), so run this daily."))
 
         @OptionGroup var global: GlobalOptions
         @Option(
-            name: .customLong("as-of"), help: "The day to judge by (default today in the dealer's zone).",
+            name: .customLong("as-of"),
+            help: ArgumentHelp(say("The day to judge by (default today in the dealer's zone).")),
             transform: Typed.day) var asOf: LocalDate?
-        @Option(help: "Only this staff member's tasks.") var assignee: String?
-        @Option(help: "Also tasks due within this many days.") var ahead = 0
+        @Option(help: ArgumentHelp(say("Only this staff member's tasks."))) var assignee: String?
+        @Option(help: ArgumentHelp(say("Also tasks due within this many days."))) var ahead = 0
 
         func run() throws {
             let db = try global.open()
@@ -111,18 +114,20 @@ struct TasksCommand: ParsableCommand {
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Complete a task with the customer's response; with --channel it is also logged as a contact (C-8).",
+                say(
+                    "Complete a task with the customer's response; with --channel it is also logged as a contact (C-8)."
+                ),
             discussion: Help.text(
                 "aftersales tasks done 17 --response \"车况良好, 首保已预约\" --channel phone --outcome booked",
                 permission: .completeTasks))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Task id.", transform: Typed.id) var id: CareTask.ID
-        @Option(help: "The customer's response.") var response: String
-        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel?
-        @Option(help: "Contact outcome (with --channel).") var outcome: Contact.Outcome = .reached
-        @Option(help: "When it was done (default now).", transform: Typed.time) var at: WallTime?
-        @Option(help: "Who did it (default: the actor).") var staff: String?
+        @Argument(help: ArgumentHelp(say("Task id.")), transform: Typed.id) var id: CareTask.ID
+        @Option(help: ArgumentHelp(say("The customer's response."))) var response: String
+        @Option(help: ArgumentHelp(say("phone, sms, email, letter, visit or wechat."))) var channel: Contact.Channel?
+        @Option(help: ArgumentHelp(say("Contact outcome (with --channel)."))) var outcome: Contact.Outcome = .reached
+        @Option(help: ArgumentHelp(say("When it was done (default now).")), transform: Typed.time) var at: WallTime?
+        @Option(help: ArgumentHelp(say("Who did it (default: the actor)."))) var staff: String?
 
         func run() throws {
             let db = try global.open()

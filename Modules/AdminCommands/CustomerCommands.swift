@@ -7,25 +7,28 @@ import Storage
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "Customer cards: potential and base customers (C-1 to C-6).",
+        abstract: say("Customer cards: potential and base customers (C-1 to C-6)."),
         subcommands: [Add.self, Show.self, List.self, Search.self, Edit.self, Move.self])
 
     /// The card fields shared by `add` and `edit`.
     struct CardOptions: ParsableArguments {
-        @Option(help: "Full name (Chinese or other), or the organisation's name.") var name: String?
-        @Option(help: "person or organisation (个人/单位).") var kind: OrEmpty<PartyKind>?
-        @Option(help: "Grade of a potential customer: A, B or C (C-2).") var grade: OrEmpty<PotentialGrade>?
-        @Option(help: "Where a potential customer came from (C-1): display, advertising, event, after-sales, staff...")
+        @Option(help: ArgumentHelp(say("Full name (Chinese or other), or the organisation's name."))) var name: String?
+        @Option(help: ArgumentHelp(say("person or organisation (个人/单位)."))) var kind: OrEmpty<PartyKind>?
+        @Option(help: ArgumentHelp(say("Grade of a potential customer: A, B or C (C-2)."))) var grade:
+            OrEmpty<PotentialGrade>?
+        @Option(
+            help: ArgumentHelp(
+                say("Where a potential customer came from (C-1): display, advertising, event, after-sales, staff...")))
         var source: String?
-        @Option(help: "male or female (男/女).") var gender: OrEmpty<Gender>?
-        @Option(name: .customLong("birth-date"), help: "YYYY-MM-DD.", transform: Typed.dayOrEmpty)
+        @Option(help: ArgumentHelp(say("male or female (男/女)."))) var gender: OrEmpty<Gender>?
+        @Option(name: .customLong("birth-date"), help: ArgumentHelp(say("YYYY-MM-DD.")), transform: Typed.dayOrEmpty)
         var birthDate: OrEmpty<LocalDate>?
-        @Option(help: "E-mail address.") var email: String?
-        @Option(help: "Region (省/市/区), for analysing the base.") var region: String?
-        @Option(help: "Postal address.") var address: String?
-        @Option(help: "Occupation.") var occupation: String?
-        @Option(help: "Staff member who owns the relationship.") var owner: String?
-        @Option(help: "Free note.") var note: String?
+        @Option(help: ArgumentHelp(say("E-mail address."))) var email: String?
+        @Option(help: ArgumentHelp(say("Region (省/市/区), for analysing the base."))) var region: String?
+        @Option(help: ArgumentHelp(say("Postal address."))) var address: String?
+        @Option(help: ArgumentHelp(say("Occupation."))) var occupation: String?
+        @Option(help: ArgumentHelp(say("Staff member who owns the relationship."))) var owner: String?
+        @Option(help: ArgumentHelp(say("Free note."))) var note: String?
 
         var form: CustomerForm {
             var form = CustomerForm()
@@ -47,7 +50,7 @@ struct CustomerCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a customer card in any class (C-5: with a reason unless potential).",
+            abstract: say("Create a customer card in any class (C-5: with a reason unless potential)."),
             discussion: Help.text(
                 """
                 aftersales customer add --name 王芳 --phone 13800138000 --class potential --grade A --source event
@@ -57,15 +60,18 @@ struct CustomerCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var card: CardOptions
-        @Option(name: .customLong("class"), help: "potential, intention, retained or defeated.") var customerClass:
-            CustomerClass = .potential
-        @Option(name: .customLong("phone"), help: "Phone number; repeat for several.") var phones: [String] = []
+        @Option(name: .customLong("class"), help: ArgumentHelp(say("potential, intention, retained or defeated.")))
+        var customerClass: CustomerClass = .potential
+        @Option(name: .customLong("phone"), help: ArgumentHelp(say("Phone number; repeat for several."))) var phones:
+            [String] = []
         @Flag(
             name: .customLong("shared-phone"),
-            help: "Accept a phone that is already on another customer (a family's number).") var sharedPhone = false
-        @Option(help: "Why the customer starts in this class (C-5); required unless potential.") var reason: String?
-        @Option(name: .customLong("external-ref"), help: "The customer's key in another system.") var externalRef:
-            String?
+            help: ArgumentHelp(say("Accept a phone that is already on another customer (a family's number).")))
+        var sharedPhone = false
+        @Option(help: ArgumentHelp(say("Why the customer starts in this class (C-5); required unless potential.")))
+        var reason: String?
+        @Option(name: .customLong("external-ref"), help: ArgumentHelp(say("The customer's key in another system.")))
+        var externalRef: String?
 
         func validate() throws {
             // Nothing to add without a name: a usage error (64), not a rule's refusal.
@@ -89,11 +95,11 @@ struct CustomerCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a customer card with vehicles, open tasks, recent contacts and class history.",
+            abstract: say("Show a customer card with vehicles, open tasks, recent contacts and class history."),
             discussion: Help.text("aftersales customer show 42 --format json", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
+        @Argument(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var id: Customer.ID
 
         func run() throws {
             let db = try global.open()
@@ -103,15 +109,16 @@ struct CustomerCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List customers, a page at a time.",
+            abstract: say("List customers, a page at a time."),
             discussion: Help.text(
                 "aftersales customer list --class retained --owner 张伟 --limit 20", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("class"), help: "Only this class.") var customerClass: CustomerClass?
-        @Option(help: "Only customers of this staff member.") var owner: String?
-        @Option(help: "At most this many (1 to 10000).") var limit = 50
-        @Option(help: "Skip this many.") var offset = 0
+        @Option(name: .customLong("class"), help: ArgumentHelp(say("Only this class."))) var customerClass:
+            CustomerClass?
+        @Option(help: ArgumentHelp(say("Only customers of this staff member."))) var owner: String?
+        @Option(help: ArgumentHelp(say("At most this many (1 to 10000)."))) var limit = 50
+        @Option(help: ArgumentHelp(say("Skip this many."))) var offset = 0
 
         func validate() throws {
             guard (1...10_000).contains(limit) else { throw ValidationError(say("--limit must be from 1 to 10000")) }
@@ -127,7 +134,7 @@ struct CustomerCommand: ParsableCommand {
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find customers by name (partial, Chinese), phone, plate or VIN.",
+            abstract: say("Find customers by name (partial, Chinese), phone, plate or VIN."),
             discussion: Help.text(
                 """
                 aftersales customer search 王
@@ -141,8 +148,8 @@ struct CustomerCommand: ParsableCommand {
             ))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "What to look for.") var text: String
-        @Option(help: "name, phone, plate or vin.") var by: SearchField?
+        @Argument(help: ArgumentHelp(say("What to look for."))) var text: String
+        @Option(help: ArgumentHelp(say("name, phone, plate or vin."))) var by: SearchField?
         @OptionGroup var page: PageOptions
 
         func run() throws {
@@ -154,18 +161,22 @@ struct CustomerCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change fields of a card; an empty value clears a field. Every change is audited.",
+            abstract: say("Change fields of a card; an empty value clears a field. Every change is audited."),
             discussion: Help.text(
                 "aftersales customer edit 42 --address 北京市朝阳区建国路88号 --add-phone 01065529988",
                 permission: .writeCustomers,
                 more: "The class is changed with `customer move`, never here."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
+        @Argument(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var id: Customer.ID
         @OptionGroup var card: CardOptions
-        @Option(name: .customLong("add-phone"), help: "Add a phone; repeatable.") var addPhones: [String] = []
-        @Option(name: .customLong("remove-phone"), help: "Remove a phone; repeatable.") var removePhones: [String] = []
-        @Flag(name: .customLong("shared-phone"), help: "Accept an added phone that is already on another customer.")
+        @Option(name: .customLong("add-phone"), help: ArgumentHelp(say("Add a phone; repeatable."))) var addPhones:
+            [String] = []
+        @Option(name: .customLong("remove-phone"), help: ArgumentHelp(say("Remove a phone; repeatable.")))
+        var removePhones: [String] = []
+        @Flag(
+            name: .customLong("shared-phone"),
+            help: ArgumentHelp(say("Accept an added phone that is already on another customer.")))
         var sharedPhone = false
 
         func run() throws {
@@ -192,7 +203,7 @@ struct CustomerCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Move a customer to another class along C-5, with a reason.",
+            abstract: say("Move a customer to another class along C-5, with a reason."),
             discussion: Help.text(
                 "aftersales customer move 42 --to retained --reason \"bought a Sagitar\"", permission: .moveCustomers,
                 more:
@@ -201,9 +212,10 @@ struct CustomerCommand: ParsableCommand {
             ))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Customer id.", transform: Typed.id) var id: Customer.ID
-        @Option(help: "The new class: potential, intention, retained or defeated.") var to: CustomerClass
-        @Option(help: "Why (recorded with who and when).") var reason: String
+        @Argument(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var id: Customer.ID
+        @Option(help: ArgumentHelp(say("The new class: potential, intention, retained or defeated."))) var to:
+            CustomerClass
+        @Option(help: ArgumentHelp(say("Why (recorded with who and when)."))) var reason: String
 
         func run() throws {
             let db = try global.open()

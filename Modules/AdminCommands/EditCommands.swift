@@ -11,15 +11,15 @@ import Warranty
 extension SegmentCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct a segment's filter or description (audited with the old values).",
+            abstract: say("Correct a segment's filter or description (audited with the old values)."),
             discussion: Help.text(
                 "aftersales segment edit retained-vw --filter \"class = retained and make = Volkswagen and usage = "
                     + "private\"",
                 permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "The new filter.") var filter: String?
-        @Option(help: "The new description (empty clears it).") var description: String?
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("The new filter."))) var filter: String?
+        @Option(help: ArgumentHelp(say("The new description (empty clears it)."))) var description: String?
 
         func validate() throws {
             guard filter != nil || description != nil else {
@@ -40,12 +40,13 @@ extension SegmentCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Retire a segment: it stays with its history, no new campaign may use it, lists leave it out.",
+            abstract: say(
+                "Retire a segment: it stays with its history, no new campaign may use it, lists leave it out."),
             discussion: Help.text(
                 "aftersales segment retire winter-2025 --reason \"活动结束\"", permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "Why.") var reason: String
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("Why."))) var reason: String
 
         func run() throws {
             try global.open().retire(.segment, name, reason: reason, actor: global.actorName)
@@ -55,12 +56,12 @@ extension SegmentCommand {
 
     struct Members: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The customers a segment holds now, a page at a time; --format csv to export them.",
+            abstract: say("The customers a segment holds now, a page at a time; --format csv to export them."),
             discussion: Help.text(
                 "aftersales segment members retained-vw --format csv --limit 10000 > retained-vw.csv",
                 permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
         @OptionGroup var page: PageOptions
 
         func run() throws {
@@ -74,20 +75,24 @@ extension CampaignCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Correct a campaign that has not run yet (audited with the old values); one that has run is refused.",
+                say(
+                    "Correct a campaign that has not run yet (audited with the old values); one that has run is "
+                        + "refused."
+                ),
             discussion: Help.text(
                 "aftersales campaign edit winter-check --template \"尊敬的{{name}}{{title}}：冬季免费检测，欢迎到店。{{dealer}}\"",
                 permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "Saved segment.") var segment: String?
-        @Option(help: "email, sms or letter.") var channel: MessageChannel?
-        @Option(help: "marketing, service or recall.") var category: MessageCategory?
-        @Option(help: "E-mail subject (may use fields).") var subject: String?
-        @Option(help: "The message template (mustache).") var template: String?
-        @Option(name: .customLong("template-file"), help: "Read the template from a UTF-8 file.") var templateFile:
-            String?
-        @Option(name: .customLong("response-window"), help: "Days a response counts for the campaign.")
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("Saved segment."))) var segment: String?
+        @Option(help: ArgumentHelp(say("email, sms or letter."))) var channel: MessageChannel?
+        @Option(help: ArgumentHelp(say("marketing, service or recall."))) var category: MessageCategory?
+        @Option(help: ArgumentHelp(say("E-mail subject (may use fields)."))) var subject: String?
+        @Option(help: ArgumentHelp(say("The message template (mustache)."))) var template: String?
+        @Option(name: .customLong("template-file"), help: ArgumentHelp(say("Read the template from a UTF-8 file.")))
+        var templateFile: String?
+        @Option(
+            name: .customLong("response-window"), help: ArgumentHelp(say("Days a response counts for the campaign.")))
         var responseWindow: Int?
 
         func validate() throws {
@@ -110,12 +115,12 @@ extension CampaignCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Retire a campaign: its messages and report stay, it never runs again, lists leave it out.",
+            abstract: say("Retire a campaign: its messages and report stay, it never runs again, lists leave it out."),
             discussion: Help.text(
                 "aftersales campaign retire winter-check --reason \"活动结束\"", permission: .manageCampaigns))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Name.") var name: String
-        @Option(help: "Why.") var reason: String
+        @Argument(help: ArgumentHelp(say("Name."))) var name: String
+        @Option(help: ArgumentHelp(say("Why."))) var reason: String
 
         func run() throws {
             try global.open().retire(.campaign, name, reason: reason, actor: global.actorName)
@@ -127,16 +132,16 @@ extension CampaignCommand {
 extension ContactCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct a logged contact (audited with the old values).",
+            abstract: say("Correct a logged contact (audited with the old values)."),
             discussion: Help.text(
                 "aftersales contact edit 311 --outcome booked --note \"周五上午首保\"", permission: .logContacts))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contact id.", transform: Typed.id) var id: Contact.ID
-        @Option(help: "phone, sms, email, letter, visit or wechat.") var channel: Contact.Channel?
-        @Option(help: "outbound or inbound.") var direction: Contact.Direction?
-        @Option(help: "What came of it.") var outcome: Contact.Outcome?
-        @Option(help: "When it happened.", transform: Typed.time) var at: WallTime?
-        @Option(help: "What was said (empty clears it).") var note: String?
+        @Argument(help: ArgumentHelp(say("Contact id.")), transform: Typed.id) var id: Contact.ID
+        @Option(help: ArgumentHelp(say("phone, sms, email, letter, visit or wechat."))) var channel: Contact.Channel?
+        @Option(help: ArgumentHelp(say("outbound or inbound."))) var direction: Contact.Direction?
+        @Option(help: ArgumentHelp(say("What came of it."))) var outcome: Contact.Outcome?
+        @Option(help: ArgumentHelp(say("When it happened.")), transform: Typed.time) var at: WallTime?
+        @Option(help: ArgumentHelp(say("What was said (empty clears it)."))) var note: String?
 
         func run() throws {
             let db = try global.open()
@@ -153,21 +158,24 @@ extension ClaimsCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Correct a draft claim: lines priced and the decision frozen again as at creation (audited with the "
-                + "old values).",
+                say(
+                    "Correct a draft claim: lines priced and the decision frozen again as at creation (audited with "
+                        + "the old values)."),
             discussion: Help.text(
                 "aftersales claim edit 12 --mileage 15320 --part \"5Q0 611 701 C:2\"", permission: .actOnClaims,
                 more: "Options given replace what the draft says; --labour and --part replace all labour or part lines."
             ))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Claim id.", transform: Typed.rowID) var id: Int64
-        @Option(help: "Kilometres at the repair.") var mileage: Int?
-        @Option(help: "The failure as found.") var failure: String?
-        @Option(help: "Its cause.") var cause: String?
-        @Option(help: "CODE or CODE:HOURS; repeatable; replaces the labour lines.") var labour: [String] = []
-        @Option(help: "NUMBER:QUANTITY[:PRICE]; repeatable; replaces the part lines.") var part: [String] = []
-        @Option(name: .customLong("repair-order"), help: "Repair order.") var repairOrder: String?
-        @Option(help: "Line of the repair order.") var line: String?
+        @Argument(help: ArgumentHelp(say("Claim id.")), transform: Typed.rowID) var id: Int64
+        @Option(help: ArgumentHelp(say("Kilometres at the repair."))) var mileage: Int?
+        @Option(help: ArgumentHelp(say("The failure as found."))) var failure: String?
+        @Option(help: ArgumentHelp(say("Its cause."))) var cause: String?
+        @Option(help: ArgumentHelp(say("CODE or CODE:HOURS; repeatable; replaces the labour lines."))) var labour:
+            [String] = []
+        @Option(help: ArgumentHelp(say("NUMBER:QUANTITY[:PRICE]; repeatable; replaces the part lines."))) var part:
+            [String] = []
+        @Option(name: .customLong("repair-order"), help: ArgumentHelp(say("Repair order."))) var repairOrder: String?
+        @Option(help: ArgumentHelp(say("Line of the repair order."))) var line: String?
 
         func run() throws {
             let db = try global.open()

@@ -18,28 +18,35 @@ public enum YesNo: String, ExpressibleByArgument, CaseIterable, Sendable {
 public struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite.", valueName: "path"))
+        help: ArgumentHelp(
+            say("The database file. Default: $AFTERSALES_DB, else ./aftersales.sqlite."), valueName: "path"))
     public var db: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("The name recorded in the audit log. Default: your login name.", valueName: "name"))
+        help: ArgumentHelp(say("The name recorded in the audit log. Default: your login name."), valueName: "name"))
     public var actor: String?
 
-    @Option(name: .long, help: "Output format: table, json (one document) or csv (with a header row).")
+    @Option(
+        name: .long, help: ArgumentHelp(say("Output format: table, json (one document) or csv (with a header row).")))
     public var format: OutputFormat = .table
 
     @Option(
         name: .customLong("csv-bom"),
         help:
-            "With --format csv: start with a UTF-8 byte order mark, so Excel reads Chinese text (yes); no for scripts.")
+            ArgumentHelp(
+                say(
+                    "With --format csv: start with a UTF-8 byte order mark, so Excel reads Chinese text (yes); no for "
+                        + "scripts."
+                )))
     public var csvBOM: YesNo = .yes
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Language of the output: zh or en. Default: $AFTERSALES_LANG, else the database's locale setting, else "
-                + "LANG.", valueName: "zh|en"))
+            say(
+                "Language of the output: zh or en. Default: $AFTERSALES_LANG, else the database's locale setting, else "
+                    + "LANG."), valueName: "zh|en"))
     public var lang: String?
 
     public init() {}

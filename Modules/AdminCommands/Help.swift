@@ -6,17 +6,20 @@ enum Help {
     /// lines wherever it likes, in the middle of a command. Longer commands continue on the next line with `\`.
     static let exampleWidth = 74
 
-    static func text(_ example: String, permission: Permission? = nil, more: String? = nil) -> String {
+    /// The example's commands stay commands in every language; `more` and the headings are said in the language of
+    /// the moment.
+    static func text(_ example: String, permission: Permission? = nil, more: Phrase? = nil) -> String {
         var parts: [String] = []
         // One paragraph: the parser rewraps it to the terminal, so a hard line break would only leave a ragged edge.
-        if let more { parts.append(more.split(separator: "\n").joined(separator: " ")) }
+        if let more { parts.append(say(more).split(separator: "\n").joined(separator: " ")) }
         let lines = joinedContinuations(example).flatMap(broken)
-        parts.append("Example:\n  " + lines.joined(separator: "\n  "))
+        parts.append(say("Example:") + "\n  " + lines.joined(separator: "\n  "))
         if let permission {
+            let roles = permission.roles.map(\.rawValue).joined(separator: ", ")
             parts.append(
-                "Roles (API): \(permission.roles.map(\.rawValue).joined(separator: ", ")). The CLI works on the "
-                    + "database file directly; whoever can open the file can run it."
-            )
+                say(
+                    "Roles (API): \(roles). The CLI works on the database file directly; whoever can open the file "
+                        + "can run it."))
         }
         return parts.joined(separator: "\n\n")
     }

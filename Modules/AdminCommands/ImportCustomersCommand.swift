@@ -11,7 +11,7 @@ import Glibc
 struct ImportCustomersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-customers",
-        abstract: "Move customers, vehicles and mileage readings in from the old system (CSV, UTF-8 or GB18030).",
+        abstract: say("Move customers, vehicles and mileage readings in from the old system (CSV, UTF-8 or GB18030)."),
         discussion: Help.text(
             """
             aftersales import-customers old-dms-export.csv
@@ -26,14 +26,19 @@ struct ImportCustomersCommand: ParsableCommand {
                 """))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The CSV file.") var file: String
-    @Flag(name: .customLong("keep-valid"), help: "Load the valid rows and list the rejected ones (exit 3).")
+    @Argument(help: ArgumentHelp(say("The CSV file."))) var file: String
+    @Flag(
+        name: .customLong("keep-valid"),
+        help: ArgumentHelp(say("Load the valid rows and list the rejected ones (exit 3).")))
     var keepValid = false
-    @Flag(name: .customLong("dry-run"), help: "Validate and count; write nothing.") var dryRun = false
-    @Flag(name: .customLong("shared-phones"), help: "Accept phones already on another customer.") var sharedPhones =
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(say("Validate and count; write nothing."))) var dryRun =
         false
-    @Option(help: "utf-8, gb18030 or auto (UTF-8 if the whole file is valid UTF-8).") var encoding: TextEncoding = .auto
-    @Flag(help: "No progress display.") var quiet = false
+    @Flag(name: .customLong("shared-phones"), help: ArgumentHelp(say("Accept phones already on another customer.")))
+    var sharedPhones =
+        false
+    @Option(help: ArgumentHelp(say("utf-8, gb18030 or auto (UTF-8 if the whole file is valid UTF-8)."))) var encoding:
+        TextEncoding = .auto
+    @Flag(help: ArgumentHelp(say("No progress display."))) var quiet = false
 
     func run() throws {
         let db = try global.open()
@@ -101,13 +106,13 @@ struct ImportCustomersCommand: ParsableCommand {
 struct ImportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "The import history: file, checksum, time, actor, counts.",
+        abstract: say("The import history: file, checksum, time, actor, counts."),
         subcommands: [List.self, Show.self],
         aliases: ["imports"])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Imports, newest first.", discussion: Help.text("aftersales imports list"))
+            abstract: say("Imports, newest first."), discussion: Help.text("aftersales imports list"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -169,10 +174,10 @@ extension ImportsCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "One import: file, checksum, time, actor and its counts per section.",
+            abstract: say("One import: file, checksum, time, actor and its counts per section."),
             discussion: Help.text("aftersales imports show 12"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The import's id (from imports list).", transform: Typed.rowID) var id: Int64
+        @Argument(help: ArgumentHelp(say("The import's id (from imports list).")), transform: Typed.rowID) var id: Int64
 
         func run() throws {
             let db = try global.open()

@@ -7,13 +7,14 @@ struct MakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make",
         abstract:
-            "Make aliases: 大众 is Volkswagen. Vehicles are stored under the manufacturer's name, so terms and "
-            + "bulletins find them.",
+            say(
+                "Make aliases: 大众 is Volkswagen. Vehicles are stored under the manufacturer's name, so terms and "
+                    + "bulletins find them."),
         subcommands: [List.self, Alias.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every alias and the make it names.",
+            abstract: say("Every alias and the make it names."),
             discussion: Help.text("aftersales make list", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 
@@ -27,11 +28,14 @@ struct MakeCommand: ParsableCommand {
     struct Alias: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Record that an alias names a make; vehicles already stored under the alias are renamed (audited).",
+                say(
+                    "Record that an alias names a make; vehicles already stored under the alias are renamed "
+                        + "(audited)."),
             discussion: Help.text("aftersales make alias 速腾大众 --to Volkswagen", permission: .administer))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The name people type, e.g. 大众.") var alias: String
-        @Option(help: "The make as the manufacturer's data names it, e.g. Volkswagen.") var to: String
+        @Argument(help: ArgumentHelp(say("The name people type, e.g. 大众."))) var alias: String
+        @Option(help: ArgumentHelp(say("The make as the manufacturer's data names it, e.g. Volkswagen."))) var to:
+            String
 
         func run() throws {
             let (saved, renamed) = try global.open().setMakeAlias(alias, make: to, actor: global.actorName)

@@ -10,9 +10,11 @@ import ManufacturerImport
 public struct AftersalesImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "aftersales-import",
-        abstract: "Import the manufacturer's XML files: bulletins and recalls, labour operations, parts, warranty "
-            + "terms, vehicles.",
-        discussion: """
+        abstract: say(
+            "Import the manufacturer's XML files: bulletins and recalls, labour operations, parts, warranty "
+                + "terms, vehicles."),
+        discussion: say(
+            """
             Each file (.xml or .xml.gz, UTF-8 or GB18030) is validated against Docs/schemas/manufacturer-data.xsd \
             while it
             streams, and stored in one transaction: all of it, or nothing (unless --keep-valid). Importing the same file
@@ -23,7 +25,7 @@ public struct AftersalesImportCommand: ParsableCommand {
 
             Example:  aftersales-import --actor it-zhang recalls-2026-11.xml parts.xml.gz
                       aftersales-import validate national-list.xml.gz
-            """,
+            """),
         subcommands: [ImportFiles.self, Validate.self],
         defaultSubcommand: ImportFiles.self
     )
@@ -148,26 +150,27 @@ public struct AftersalesImportCommand: ParsableCommand {
     struct ImportFiles: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import files (the default: aftersales-import FILE... is aftersales-import import FILE...).",
+            abstract: say("Import files (the default: aftersales-import FILE... is aftersales-import import FILE...)."),
             discussion: Help.text(
                 "aftersales-import --keep-valid --report out.json bulletins.xml parts.xml.gz",
                 permission: .manageBulletins))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
+        @Argument(help: ArgumentHelp(say("Manufacturer XML files (.xml or .xml.gz)."))) var files: [String]
         @Flag(
             name: .customLong("dry-run"),
             help: ArgumentHelp(
-                "Do the whole import in a transaction and roll it back: exact "
-                    + "counts, nothing written.")) var dryRun = false
+                say(
+                    "Do the whole import in a transaction and roll it back: exact "
+                        + "counts, nothing written."))) var dryRun = false
         @Flag(
             name: .customLong("keep-valid"),
             help: ArgumentHelp(
-                "Store the valid items of a file and list the rejected ones "
-                    + "(exit 3).")) var keepValid = false
-        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report:
-            String?
-        @Flag(help: "No progress display.") var quiet = false
+                say(
+                    "Store the valid items of a file and list the rejected ones (exit 3)."))) var keepValid = false
+        @Option(help: ArgumentHelp(say("Also write the report as JSON to this file."), valueName: "file.json"))
+        var report: String?
+        @Flag(help: ArgumentHelp(say("No progress display."))) var quiet = false
 
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError("name at least one file to import") }
@@ -189,15 +192,15 @@ public struct AftersalesImportCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check files against the schema and the contract's content rules; writes nothing, needs no "
-                + "database.",
+            abstract: say(
+                "Check files against the schema and the contract's content rules; writes nothing, needs no database."),
             discussion: Help.text("aftersales-import validate recalls-2026-11.xml"))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Manufacturer XML files (.xml or .xml.gz).") var files: [String]
-        @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file.json")) var report:
-            String?
-        @Flag(help: "No progress display.") var quiet = false
+        @Argument(help: ArgumentHelp(say("Manufacturer XML files (.xml or .xml.gz)."))) var files: [String]
+        @Option(help: ArgumentHelp(say("Also write the report as JSON to this file."), valueName: "file.json"))
+        var report: String?
+        @Flag(help: ArgumentHelp(say("No progress display."))) var quiet = false
 
         func run() throws {
             let reportFile = try report.map(ImportReportFile.init)

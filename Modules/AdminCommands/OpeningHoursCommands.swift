@@ -7,18 +7,19 @@ extension CalendarCommand {
     struct Hours: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "hours",
-            abstract: "The store's opening hours (T-3): per weekday, and the days that differ.",
-            discussion: """
+            abstract: say("The store's opening hours (T-3): per weekday, and the days that differ."),
+            discussion: say(
+                """
                 Every weekday is open 08:30-20:00 until set otherwise. A closed day (春节) or a day with other hours
                 is set with `calendar hours day`. Complaint deadlines count these hours when calendar.clock is
                 business; the legal working days (`calendar list`) play no part in them.
-                """,
+                """),
             subcommands: [Show.self, Set.self, Day.self, Clear.self],
             defaultSubcommand: Show.self)
 
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "The opening hours of each weekday, then the closed days and days with other hours.",
+                abstract: say("The opening hours of each weekday, then the closed days and days with other hours."),
                 discussion: Help.text("aftersales calendar hours\naftersales calendar hours show --format json"))
             @OptionGroup var global: GlobalOptions
 
@@ -34,16 +35,16 @@ extension CalendarCommand {
 
         struct Set: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Set the opening hours of one or more weekdays, or close them.",
+                abstract: say("Set the opening hours of one or more weekdays, or close them."),
                 discussion: Help.text(
                     """
                     aftersales calendar hours set saturday sunday --hours 09:00-18:00
                     aftersales calendar hours set monday --closed
                     """, permission: .administer, more: "Weekdays: monday to sunday, mon to sun, or 周一 to 周日."))
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "The weekdays.") var weekdays: [String]
-            @Option(help: "Opening hours, HH:MM-HH:MM.") var hours: String?
-            @Flag(help: "Closed on these weekdays.") var closed = false
+            @Argument(help: ArgumentHelp(say("The weekdays."))) var weekdays: [String]
+            @Option(help: ArgumentHelp(say("Opening hours, HH:MM-HH:MM."))) var hours: String?
+            @Flag(help: ArgumentHelp(say("Closed on these weekdays."))) var closed = false
 
             func validate() throws {
                 guard (hours == nil) == closed else {
@@ -71,17 +72,17 @@ extension CalendarCommand {
 
         struct Day: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Close the store on a day, or give a day other hours than its weekday's.",
+                abstract: say("Close the store on a day, or give a day other hours than its weekday's."),
                 discussion: Help.text(
                     """
                     aftersales calendar hours day 2027-02-06 --closed --name 除夕
                     aftersales calendar hours day 2026-12-31 --hours 08:30-17:00 --name 跨年
                     """, permission: .administer))
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
-            @Option(help: "Opening hours that day, HH:MM-HH:MM.") var hours: String?
-            @Flag(help: "Closed that day.") var closed = false
-            @Option(help: "Name, e.g. 春节.") var name: String?
+            @Argument(help: ArgumentHelp(say("YYYY-MM-DD.")), transform: Typed.day) var day: LocalDate
+            @Option(help: ArgumentHelp(say("Opening hours that day, HH:MM-HH:MM."))) var hours: String?
+            @Flag(help: ArgumentHelp(say("Closed that day."))) var closed = false
+            @Option(help: ArgumentHelp(say("Name, e.g. 春节."))) var name: String?
 
             func validate() throws {
                 guard (hours == nil) == closed else {
@@ -104,10 +105,10 @@ extension CalendarCommand {
 
         struct Clear: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Remove a closed day or a day's other hours: the weekday's hours apply again.",
+                abstract: say("Remove a closed day or a day's other hours: the weekday's hours apply again."),
                 discussion: Help.text("aftersales calendar hours clear 2027-02-06", permission: .administer))
             @OptionGroup var global: GlobalOptions
-            @Argument(help: "YYYY-MM-DD.", transform: Typed.day) var day: LocalDate
+            @Argument(help: ArgumentHelp(say("YYYY-MM-DD.")), transform: Typed.day) var day: LocalDate
 
             func run() throws {
                 let date = day

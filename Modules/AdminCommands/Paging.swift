@@ -4,8 +4,8 @@ import Storage
 
 /// `--limit` and `--offset`, the same on every list.
 struct PageOptions: ParsableArguments {
-    @Option(help: "At most this many (1 to 10000).") var limit = 50
-    @Option(help: "Skip this many (the next page starts at --offset plus --limit).") var offset = 0
+    @Option(help: ArgumentHelp(say("At most this many (1 to 10000)."))) var limit = 50
+    @Option(help: ArgumentHelp(say("Skip this many (the next page starts at --offset plus --limit)."))) var offset = 0
 
     func validate() throws {
         guard (1...10_000).contains(limit) else { throw ValidationError(say("--limit must be from 1 to 10000")) }

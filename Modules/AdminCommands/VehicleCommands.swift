@@ -7,13 +7,15 @@ import Storage
 struct VehicleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vehicle",
-        abstract: "Vehicles on customer cards: VIN, plate, usage (C-9), delivery, mileage.",
+        abstract: say("Vehicles on customer cards: VIN, plate, usage (C-9), delivery, mileage."),
         subcommands: [Add.self, Show.self, Deliver.self, Mileage.self, UsageChange.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Add a vehicle to a customer. A delivered vehicle of a retained customer gets its care plan (C-7).",
+                say(
+                    "Add a vehicle to a customer. A delivered vehicle of a retained customer gets its care plan "
+                        + "(C-7)."),
             discussion: Help.text(
                 """
                 aftersales vehicle add --customer 42 --vin LFV2A21K1N3000123 --plate 京A·12345 --make Volkswagen \
@@ -23,20 +25,24 @@ struct VehicleCommand: ParsableCommand {
                 more: "A wrong check digit (VIN position 9) is only a warning: imported cars often have none."))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer id.", transform: Typed.id) var customer: Customer.ID
-        @Option(help: "17 characters, no I, O or Q.", transform: Typed.vin) var vin: VIN
-        @Option(help: "Plate such as 京A·12345.") var plate: String?
-        @Option(help: "Make, e.g. Volkswagen.") var make: String
-        @Option(help: "Model, e.g. Sagitar.") var model: String
-        @Option(name: .customLong("model-year"), help: "Model year.") var modelYear: Int?
-        @Option(name: .customLong("build-date"), help: "Build date YYYY-MM-DD, when known.", transform: Typed.day)
+        @Option(help: ArgumentHelp(say("Customer id.")), transform: Typed.id) var customer: Customer.ID
+        @Option(help: ArgumentHelp(say("17 characters, no I, O or Q.")), transform: Typed.vin) var vin: VIN
+        @Option(help: ArgumentHelp(say("Plate such as 京A·12345."))) var plate: String?
+        @Option(help: ArgumentHelp(say("Make, e.g. Volkswagen."))) var make: String
+        @Option(help: ArgumentHelp(say("Model, e.g. Sagitar."))) var model: String
+        @Option(name: .customLong("model-year"), help: ArgumentHelp(say("Model year."))) var modelYear: Int?
+        @Option(
+            name: .customLong("build-date"), help: ArgumentHelp(say("Build date YYYY-MM-DD, when known.")),
+            transform: Typed.day)
         var buildDate: LocalDate?
-        @Option(help: "private, taxi (incl. ride-hailing) or commercial (C-9).") var usage: Usage
-        @Option(name: .customLong("invoice-date"), help: "Purchase invoice date YYYY-MM-DD.", transform: Typed.day)
+        @Option(help: ArgumentHelp(say("private, taxi (incl. ride-hailing) or commercial (C-9)."))) var usage: Usage
+        @Option(
+            name: .customLong("invoice-date"), help: ArgumentHelp(say("Purchase invoice date YYYY-MM-DD.")),
+            transform: Typed.day)
         var invoiceDate: LocalDate?
         @Option(
             name: .customLong("delivered-at"),
-            help: "Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.",
+            help: ArgumentHelp(say("Delivery to the first owner: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.")),
             transform: Typed.time) var deliveredAt: WallTime?
 
         func run() throws {
@@ -60,11 +66,13 @@ struct VehicleCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a vehicle with its usage history and mileage readings.",
+            abstract: say("Show a vehicle with its usage history and mileage readings."),
             discussion: Help.text("aftersales vehicle show LFV2A21K1N3000123", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
 
         func run() throws {
             let db = try global.open()
@@ -76,13 +84,18 @@ struct VehicleCommand: ParsableCommand {
 
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the delivery to the first owner; creates the care plan (C-7) for a retained customer.",
+            abstract: say(
+                "Record the delivery to the first owner; creates the care plan (C-7) for a retained customer."),
             discussion: Help.text(
                 "aftersales vehicle deliver LFV2A21K1N3000123 --at \"2026-11-20 10:30\"", permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "When: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.", transform: Typed.time) var at: WallTime
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(
+            help: ArgumentHelp(say("When: \"YYYY-MM-DD HH:MM\" (dealer's zone) or ISO 8601.")), transform: Typed.time)
+        var at: WallTime
 
         func run() throws {
             let db = try global.open()
@@ -97,17 +110,22 @@ struct VehicleCommand: ParsableCommand {
 
     struct Mileage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an odometer reading (lower than an earlier one only with --odometer-replaced).",
+            abstract: say("Record an odometer reading (lower than an earlier one only with --odometer-replaced)."),
             discussion: Help.text(
                 "aftersales vehicle mileage LFV2A21K1N3000123 --km 15230 --source service", permission: .writeCustomers)
         )
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "Kilometres on the odometer.") var km: Int
-        @Option(help: "When it was read (default now).", transform: Typed.time) var at: WallTime?
-        @Option(help: "Where the figure comes from: service, call, customer...") var source = "service"
-        @Flag(name: .customLong("odometer-replaced"), help: "The odometer was replaced, so the figure may be lower.")
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(help: ArgumentHelp(say("Kilometres on the odometer."))) var km: Int
+        @Option(help: ArgumentHelp(say("When it was read (default now).")), transform: Typed.time) var at: WallTime?
+        @Option(help: ArgumentHelp(say("Where the figure comes from: service, call, customer..."))) var source =
+            "service"
+        @Flag(
+            name: .customLong("odometer-replaced"),
+            help: ArgumentHelp(say("The odometer was replaced, so the figure may be lower.")))
         var odometerReplaced = false
 
         func run() throws {
@@ -124,17 +142,20 @@ struct VehicleCommand: ParsableCommand {
     struct UsageChange: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "usage",
-            abstract: "Record a change of usage; the usage at delivery is kept for warranty (W-2).",
+            abstract: say("Record a change of usage; the usage at delivery is kept for warranty (W-2)."),
             discussion: Help.text(
                 "aftersales vehicle usage LFV2A21K1N3000123 --to taxi --effective 2026-11-01 --reason \"now drives "
                     + "for a ride-hailing platform\"",
                 permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "private, taxi or commercial.") var to: Usage
-        @Option(help: "The day the new usage started (default today).", transform: Typed.day) var effective: LocalDate?
-        @Option(help: "Why.") var reason: String?
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(help: ArgumentHelp(say("private, taxi or commercial."))) var to: Usage
+        @Option(help: ArgumentHelp(say("The day the new usage started (default today).")), transform: Typed.day)
+        var effective: LocalDate?
+        @Option(help: ArgumentHelp(say("Why."))) var reason: String?
 
         func run() throws {
             let db = try global.open()

@@ -8,7 +8,7 @@ import Warranty
 struct WarrantyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warranty",
-        abstract: "Warranty eligibility that explains itself (W-1 to W-5, W-8, W-9, L-2).",
+        abstract: say("Warranty eligibility that explains itself (W-1 to W-5, W-8, W-9, L-2)."),
         subcommands: [
             Check.self, Replacement.self, Maintenance.self, Visit.self, Exclusion.self, Part.self, Terms.self,
             Components.self,
@@ -16,15 +16,20 @@ struct WarrantyCommand: ParsableCommand {
 
     /// The options that say which vehicle, when and at what mileage.
     struct Subject: ParsableArguments {
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "The day to judge (default today).", transform: Typed.day) var on: LocalDate?
-        @Option(help: "Kilometres (default: the latest reading).") var mileage: Int?
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(help: ArgumentHelp(say("The day to judge (default today).")), transform: Typed.day) var on: LocalDate?
+        @Option(help: ArgumentHelp(say("Kilometres (default: the latest reading)."))) var mileage: Int?
     }
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Is a repair covered? The answer names the term, each limit with the margin left, and every exclusion.",
+                say(
+                    "Is a repair covered? The answer names the term, each limit with the margin left, and every "
+                        + "exclusion."
+                ),
             discussion: Help.text(
                 """
                 aftersales warranty check LFV2A21K3N3000123 --mileage 61200
@@ -34,8 +39,9 @@ struct WarrantyCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var subject: Subject
-        @Option(help: "The component concerned (warranty extensions are per component).") var component: String?
-        @Option(help: "A part number bought and fitted here (W-3).") var part: String?
+        @Option(help: ArgumentHelp(say("The component concerned (warranty extensions are per component).")))
+        var component: String?
+        @Option(help: ArgumentHelp(say("A part number bought and fitted here (W-3)."))) var part: String?
 
         func run() throws {
             let db = try global.open()
@@ -53,7 +59,7 @@ struct WarrantyCommand: ParsableCommand {
 
     struct Replacement: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Assess a whole-vehicle replacement claim (W-5): each condition and refusal reason.",
+            abstract: say("Assess a whole-vehicle replacement claim (W-5): each condition and refusal reason."),
             discussion: Help.text(
                 "aftersales warranty replacement LFV2A21K3N3000123 --fault-at \"2026-11-21 08:00\"",
                 permission: .actOnClaims))
@@ -61,12 +67,16 @@ struct WarrantyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var subject: Subject
         @Flag(
-            name: .customLong("defect-cannot-be-removed"), help: "(a) a major quality defect cannot be fully removed.")
+            name: .customLong("defect-cannot-be-removed"),
+            help: ArgumentHelp(say("(a) a major quality defect cannot be fully removed.")))
         var defect = false
         @Flag(
             name: .customLong("fails-standards"),
-            help: "(b) after repair the vehicle fails national technical standards.") var standards = false
-        @Option(name: .customLong("fault-at"), help: "(c) when the major fault appeared.", transform: Typed.time)
+            help: ArgumentHelp(say("(b) after repair the vehicle fails national technical standards."))) var standards =
+            false
+        @Option(
+            name: .customLong("fault-at"), help: ArgumentHelp(say("(c) when the major fault appeared.")),
+            transform: Typed.time)
         var faultAt: WallTime?
 
         func run() throws {
@@ -95,12 +105,14 @@ struct WarrantyCommand: ParsableCommand {
 
     struct Maintenance: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Was the vehicle maintained on schedule (W-9)? Computed from its maintenance visits.",
+            abstract: say("Was the vehicle maintained on schedule (W-9)? Computed from its maintenance visits."),
             discussion: Help.text("aftersales warranty maintenance LFV2A21K3N3000123", permission: .readCustomers))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "The day to judge (default today).", transform: Typed.day) var on: LocalDate?
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(help: ArgumentHelp(say("The day to judge (default today).")), transform: Typed.day) var on: LocalDate?
 
         func run() throws {
             let db = try global.open()
@@ -113,7 +125,7 @@ struct WarrantyCommand: ParsableCommand {
 
     struct Visit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a maintenance visit in the service history (W-9).",
+            abstract: say("Record a maintenance visit in the service history (W-9)."),
             discussion: Help.text(
                 "aftersales warranty visit LFV2A21K3N3000123 --on 2026-05-18 --km 5120\naftersales warranty visit "
                     + "LFV2A21K3N3000123 --on 2026-11-02 --km 14800 --independent --proof \"发票 0231\"",
@@ -121,11 +133,15 @@ struct WarrantyCommand: ParsableCommand {
                 more: "For household cars, maintenance at an independent workshop with proof counts (L-11)."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "The day of the visit.", transform: Typed.day) var on: LocalDate
-        @Option(help: "Kilometres at the visit.") var km: Int
-        @Flag(help: "Done at an independent workshop, not an authorised dealer.") var independent = false
-        @Option(help: "Proof of an independent workshop's maintenance (invoice, record).") var proof: String?
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(help: ArgumentHelp(say("The day of the visit.")), transform: Typed.day) var on: LocalDate
+        @Option(help: ArgumentHelp(say("Kilometres at the visit."))) var km: Int
+        @Flag(help: ArgumentHelp(say("Done at an independent workshop, not an authorised dealer."))) var independent =
+            false
+        @Option(help: ArgumentHelp(say("Proof of an independent workshop's maintenance (invoice, record)."))) var proof:
+            String?
 
         func run() throws {
             let db = try global.open()
@@ -137,7 +153,7 @@ struct WarrantyCommand: ParsableCommand {
 
     struct Exclusion: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record or list the facts that exclude warranty (W-4), each with its source record.",
+            abstract: say("Record or list the facts that exclude warranty (W-4), each with its source record."),
             discussion: Help.text(
                 "aftersales warranty exclusion LFV2A21K3N3000123 --kind accident --source \"交警认定书 2026-118\" "
                     + "--component 车身\naftersales warranty exclusion LFV2A21K3N3000123 --list",
@@ -148,14 +164,19 @@ struct WarrantyCommand: ParsableCommand {
             ))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Flag(help: "List the recorded exclusions instead.") var list = false
-        @Option(help: "The kind of fact.") var kind: ExclusionFact.Kind?
-        @Option(help: "For manufacturer-condition: which condition.") var condition: String?
-        @Option(help: "Only this component is excluded (default: the whole vehicle).") var component: String?
-        @Option(help: "The record it rests on: repair order, report, photo reference.") var source: String?
-        @Option(help: "The day it was found (default today).", transform: Typed.day) var on: LocalDate?
-        @Option(help: "Note.") var note: String?
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Flag(help: ArgumentHelp(say("List the recorded exclusions instead."))) var list = false
+        @Option(help: ArgumentHelp(say("The kind of fact."))) var kind: ExclusionFact.Kind?
+        @Option(help: ArgumentHelp(say("For manufacturer-condition: which condition."))) var condition: String?
+        @Option(help: ArgumentHelp(say("Only this component is excluded (default: the whole vehicle)."))) var component:
+            String?
+        @Option(help: ArgumentHelp(say("The record it rests on: repair order, report, photo reference."))) var source:
+            String?
+        @Option(help: ArgumentHelp(say("The day it was found (default today).")), transform: Typed.day) var on:
+            LocalDate?
+        @Option(help: ArgumentHelp(say("Note."))) var note: String?
 
         func run() throws {
             let db = try global.open()
@@ -195,18 +216,21 @@ struct WarrantyCommand: ParsableCommand {
 
     struct Part: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a part bought and fitted here, with its invoice (W-3: covered 12 months from fitting).",
+            abstract: say(
+                "Record a part bought and fitted here, with its invoice (W-3: covered 12 months from fitting)."),
             discussion: Help.text(
                 "aftersales warranty part LFV2A21K3N3000123 --number \"06L 115 562 B\" --fitted-on 2026-11-20 "
                     + "--invoice INV-88231",
                 permission: .recordWarrantyFacts))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.") var vin: String
-        @Option(help: "Part number.") var number: String
-        @Option(name: .customLong("fitted-on"), help: "The day it was fitted.", transform: Typed.day)
+        @Argument(
+            help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
+        var vin: String
+        @Option(help: ArgumentHelp(say("Part number."))) var number: String
+        @Option(name: .customLong("fitted-on"), help: ArgumentHelp(say("The day it was fitted.")), transform: Typed.day)
         var fittedOn: LocalDate
-        @Option(help: "The invoice that proves the purchase.") var invoice: String
+        @Option(help: ArgumentHelp(say("The invoice that proves the purchase."))) var invoice: String
 
         func run() throws {
             let db = try global.open()
@@ -219,20 +243,21 @@ struct WarrantyCommand: ParsableCommand {
 
     struct Terms: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List warranty terms, or set one; a household-car term below the legal minimum is flagged (L-2).",
+            abstract: say(
+                "List warranty terms, or set one; a household-car term below the legal minimum is flagged (L-2)."),
             discussion: Help.text(
                 "aftersales warranty terms\naftersales warranty terms --set --make Volkswagen --usage taxi --months "
                     + "12 --km 100000 --effective 2020-01-01",
                 permission: .manageBulletins))
 
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Set a term instead of listing.") var set = false
-        @Option(help: "Make (* for any).") var make: String?
-        @Option(help: "Model (default: all models of the make).") var model: String?
-        @Option(help: "private, taxi or commercial.") var usage: Usage?
-        @Option(help: "Months.") var months: Int?
-        @Option(help: "Kilometres.") var km: Int?
-        @Option(help: "Applies to vehicles delivered on or after this day.", transform: Typed.day)
+        @Flag(help: ArgumentHelp(say("Set a term instead of listing."))) var set = false
+        @Option(help: ArgumentHelp(say("Make (* for any)."))) var make: String?
+        @Option(help: ArgumentHelp(say("Model (default: all models of the make)."))) var model: String?
+        @Option(help: ArgumentHelp(say("private, taxi or commercial."))) var usage: Usage?
+        @Option(help: ArgumentHelp(say("Months."))) var months: Int?
+        @Option(help: ArgumentHelp(say("Kilometres."))) var km: Int?
+        @Option(help: ArgumentHelp(say("Applies to vehicles delivered on or after this day.")), transform: Typed.day)
         var effective: LocalDate?
 
         func run() throws {
@@ -267,7 +292,7 @@ struct WarrantyCommand: ParsableCommand {
 
     struct Components: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The component names the manufacturer uses (what --component accepts).",
+            abstract: say("The component names the manufacturer uses (what --component accepts)."),
             discussion: Help.text("aftersales warranty components", permission: .readCustomers))
         @OptionGroup var global: GlobalOptions
 

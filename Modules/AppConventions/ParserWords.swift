@@ -1,10 +1,10 @@
 import Core
 
 /// The words swift-argument-parser writes itself (help headings, usage errors), said in the language of the moment:
-/// the library speaks English only, so its output is translated line by line here.
-enum ParserWords {
+/// the library speaks English only, so its output is translated line by line here, for every binary.
+public enum ParserWords {
     /// `text` from the parser in `speech`'s language (as it is in English).
-    static func translated(_ text: String, _ speech: Speech = .current) -> String {
+    public static func translated(_ text: String, _ speech: Speech = .current) -> String {
         guard speech.language == .zh else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = String(line)
