@@ -168,7 +168,7 @@ struct Query {
     func refuseUnknown(accepted: Set<String>) throws {
         let names = request.uri.queryParameters.map { String($0.key) }
         guard let unknown = names.filter({ !accepted.contains($0) }).sorted().first else { return }
-        let takes =
+        let takes: Phrase =
             accepted.isEmpty
             ? "this route takes no query parameters" : "this route takes \(accepted.sorted().joined(separator: ", "))"
         throw InvalidInput(field: unknown, "unknown query parameter; \(takes)")

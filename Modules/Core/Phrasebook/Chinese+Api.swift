@@ -1,4 +1,55 @@
 extension Phrasebook {
-    /// The words of the api part, by English template.
-    static let api: [String: String] = [:]
+    /// The words of the api part (problem titles, which are HTTP's reason phrases; the API's own errors and its
+    /// startup line), by English template.
+    static let api: [String: String] = [
+        "Bad Request": "请求有误",
+        "Unauthorized": "未认证",
+        "Forbidden": "无权访问",
+        "Not Found": "未找到",
+        "Method Not Allowed": "不支持该方法",
+        "Not Acceptable": "无法提供所需格式",
+        "Request Timeout": "请求超时",
+        "Conflict": "冲突",
+        "Gone": "已不存在",
+        "Length Required": "需要 Content-Length",
+        "Content Too Large": "请求体过大",
+        "URI Too Long": "URI 过长",
+        "Unsupported Media Type": "不支持的媒体类型",
+        "Unprocessable Content": "无法处理的内容",
+        "Too Many Requests": "请求过多",
+        "Request Header Fields Too Large": "请求头过大",
+        "Internal Server Error": "服务器内部错误",
+        "Not Implemented": "未实现",
+        "Service Unavailable": "服务暂不可用",
+        "this route needs a token": "此接口需要令牌",
+        "this route needs a token: send Authorization: Bearer <token> (create one with `aftersales token create`)":
+            "此接口需要令牌：请发送 Authorization: Bearer <token>（可用 `aftersales token create` 创建）",
+        "the token is unknown or revoked": "令牌无效或已吊销",
+        "role {0} may not do this (needs {1}: {2})": "角色 {0} 无权执行此操作（需要 {1} 权限：{2}）",
+        "a JSON body is required": "需要 JSON 请求体",
+        "unknown field; check its spelling against the API description (/openapi.yaml)":
+            "未知字段；请对照 API 说明（/openapi.yaml）检查拼写",
+        "expected a whole number from {0} to {1}, got \"{2}\"": "应为 {0} 到 {1} 之间的整数，实际为“{2}”",
+        "expected true or false, got \"{0}\"": "应为 true 或 false，实际为“{0}”",
+        "this route takes no query parameters": "此接口不接受查询参数",
+        "this route takes {0}": "此接口接受的查询参数：{0}",
+        "unknown query parameter; {0}": "未知的查询参数；{0}",
+        "is missing": "缺失",
+        "the request body is larger than the limit of {0} for this route": "请求体超过了此接口的上限 {0}",
+        "the request body is larger than the limit for this route": "请求体超过了此接口的上限",
+        "internal error; see the server log": "内部错误；详见服务器日志",
+        "the body nests arrays and objects more than {0} deep": "请求体中数组和对象的嵌套超过 {0} 层",
+        "a text contains the control character {0}; send text without it": "文本中含有控制字符 {0}；请去掉后再发送",
+        "expected {0}": "应为 {0}",
+        "must not be null": "不能为 null",
+        "is required": "必填",
+        "the body is not valid JSON": "请求体不是有效的 JSON",
+        "is required: a name, phone, plate or VIN": "必填：姓名、电话、车牌或车架号（VIN）",
+        "expected an ISO 8601 time, got \"{0}\"": "应为 ISO 8601 时间，实际为“{0}”",
+        "expected the file's bytes in base64": "应为文件内容的 base64 编码",
+        "expected a date or ISO 8601 time, got \"{0}\"": "应为日期或 ISO 8601 时间，实际为“{0}”",
+        "expected an ISO 8601 time such as 2026-11-23T09:30:00+08:00, got \"{0}\"":
+            "应为 ISO 8601 时间，例如 2026-11-23T09:30:00+08:00，实际为“{0}”",
+        "aftersales-api listening on http://{0}:{1} (database {2})": "aftersales-api 正在监听 http://{0}:{1}（数据库 {2}）",
+    ]
 }
