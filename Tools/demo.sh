@@ -8,7 +8,13 @@ export AFTERSALES_DB="$DEMO/dealer.sqlite"
 export AFTERSALES_NOW="${AFTERSALES_NOW:-$(date +%Y-%m-%dT%H:%M:%S%z | sed 's/\(..\)$/:\1/')}"
 rm -rf "$DEMO" && mkdir -p "$DEMO"
 
-say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
+# The tour speaks the language of the run: $AFTERSALES_LANG, else Chinese (the demo's database is zh, so the commands
+# speak it too). Each title is written in both: say "中文" "English" prints the one of the run.
+TOUR_LANG="${AFTERSALES_LANG:-zh}"
+case $TOUR_LANG in en*|EN*) TOUR_LANG=en ;; *) TOUR_LANG=zh ;; esac
+say() { if [ "$TOUR_LANG" = en ]; then t=$2; else t=$1; fi; printf '\n\033[1m%s\033[0m\n' "$t"; }
+# A line of the tour's own, in the language of the run.
+note() { if [ "$TOUR_LANG" = en ]; then printf '%s\n' "$2"; else printf '%s\n' "$1"; fi; }
 # Prints an argument as a shell needs it, so every command shown can be copied and run as it stands.
 quote() {
   case $1 in
@@ -18,7 +24,8 @@ quote() {
 }
 run() { printf '\n$ aftersales'; for a in "$@"; do printf ' '; quote "$a"; done; printf '\n'; "$BIN/aftersales" "$@"; }
 
-say "1. A new database and 3,000 customers moved in from the old system (generated, seed 7)"
+say "1. 新建数据库，从旧系统迁入 3,000 位客户（随机生成，种子 7）" \
+  "1. A new database and 3,000 customers moved in from the old system (generated, seed 7)"
 "$BIN/aftersales" init >/dev/null
 # The staff first: every owner the generated cards name must be a current staff member (C-10).
 "$BIN/aftersales-demo-data" staff --db "$AFTERSALES_DB"
@@ -26,23 +33,27 @@ say "1. A new database and 3,000 customers moved in from the old system (generat
 run import-customers "$DEMO/customers.csv"
 "$BIN/aftersales-demo-data" history --db "$AFTERSALES_DB" --seed 7 --now "$AFTERSALES_NOW"
 
-say "2. Importing the same file again changes nothing"
+say "2. 再次导入同一文件：什么都不变" \
+  "2. Importing the same file again changes nothing"
 run import-customers "$DEMO/customers.csv" --quiet
 
-say "3. Find a customer by name, phone, plate or VIN"
+say "3. 按姓名、电话、车牌或车架号（VIN）查找客户" \
+  "3. Find a customer by name, phone, plate or VIN"
 run customer search 王 --limit 5
 run customer search 138-0000-0000
 FIRST=$("$BIN/aftersales" customer list --class retained --limit 1 --format csv 2>/dev/null | sed -n 2p | cut -d, -f1)
 run customer show "$FIRST"
 
-say "4. A new owner: card, vehicle, delivery, class move — the care plan (C-7) appears"
+say "4. 新车主：建档、登记车辆、交车、变更客户分类——关怀计划（C-7）随之生成" \
+  "4. A new owner: card, vehicle, delivery, class move — the care plan (C-7) appears"
 run customer add --name 周晓梅 --phone 13988887777 --class intention --reason "试驾速腾后有意向" --owner 张伟 --region 北京 --address "北京市海淀区中关村大街1号"
 # Delivered yesterday: "today 10:30" is still in the future in the dealer's zone (UTC+8) early in the UTC day.
 NEW=$("$BIN/aftersales" customer search 13988887777 --format csv | sed -n 2p | cut -d, -f1)
 run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --plate 京N·88888 --make Volkswagen --model Sagitar --model-year 2027 --usage private --delivered-at "$(date -d yesterday +%Y-%m-%d) 10:30"
 run customer move "$NEW" --to retained --reason "购买速腾"
 
-say "5. Warranty: a manufacturer recall file arrives; every answer says why (W-1..W-8, L-2)"
+say "5. 保修：厂家召回文件到店；每个判定都说明理由（W-1..W-8、L-2）" \
+  "5. Warranty: a manufacturer recall file arrives; every answer says why (W-1..W-8, L-2)"
 cat > "$DEMO/recall.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">
@@ -90,11 +101,13 @@ run claim create LFV2A21K3N3000123 --mileage 1200 --failure "前制动软管与�
   --bulletin RC-2026-017 --labour "47 11 19 00" --part "5Q0 611 701 C:2" --repair-order RO-2026-0001 --line 1
 run claim export --csv-bom no
 
-say "6. What customer service works through today: due tasks (C-7) and the checks (C-10)"
+say "6. 客服今天要处理的：到期任务（C-7）和数据检查（C-10）" \
+  "6. What customer service works through today: due tasks (C-7) and the checks (C-10)"
 run tasks due --assignee 张伟
 run checks list departed-staff lapsed-contact --limit 5
 
-say "7. Complaints (K-1..K-14): half a year of them, then one handled live"
+say "7. 投诉（K-1..K-14）：半年的投诉记录，再现场处理一单" \
+  "7. Complaints (K-1..K-14): half a year of them, then one handled live"
 "$BIN/aftersales-demo-data" complaints --db "$AFTERSALES_DB" --seed 7 --now "$AFTERSALES_NOW"
 run complaints overdue
 run complaints escalate-due --actor cron
@@ -105,10 +118,12 @@ CASE=$("$BIN/aftersales" complaints list --limit 1 --format csv 2>/dev/null | se
 run complaints route "$CASE" --advisor 王丽
 run complaints report
 
-say "8. CRM: a segment, a campaign, consent and the cap, delivery to an SMS file and a mailbox, reminders"
+say "8. 客户关系：客户群、营销活动、营销许可与发送上限、发到短信文件和邮箱、提醒" \
+  "8. CRM: a segment, a campaign, consent and the cap, delivery to an SMS file and a mailbox, reminders"
 run segment preview --filter "class = retained and make = Volkswagen"
 run segment create retained-vw --filter "class = retained and make = Volkswagen"
-echo "(then, for the first 40 retained customers: aftersales consent set ID --channel sms --status opt-in --source 到店登记表)"
+note "（接着为前 40 位保有客户登记短信营销许可：aftersales consent set ID --channel sms --status opt-in --source 到店登记表）" \
+  "(then, for the first 40 retained customers: aftersales consent set ID --channel sms --status opt-in --source 到店登记表)"
 for id in $("$BIN/aftersales" customer list --class retained --limit 40 --format csv --csv-bom no 2>/dev/null | sed 1d | cut -d, -f1); do
   "$BIN/aftersales" consent set "$id" --channel sms --status opt-in --source "到店登记表" >/dev/null
 done
@@ -123,8 +138,10 @@ for name in new-year spring-check; do
   "$BIN/aftersales" campaign create "$name" --segment retained-vw --channel sms --category marketing --template "{{name}}您好：{{dealer}}新春活动，欢迎到店。" >/dev/null
 done
 "$BIN/aftersales" campaign run new-year >/dev/null
-echo "(new-year and spring-check are created the same way; new-year has just queued each customer's second marketing SMS"
-echo " in 30 days, so spring-check would be the third: over the cap of 2, M-3)"
+note "（new-year 和 spring-check 也这样创建；new-year 刚为每位客户排入 30 天内的第二条营销短信，" \
+  "(new-year and spring-check are created the same way; new-year has just queued each customer's second marketing SMS"
+note " 所以 spring-check 会是第三条：超过上限 2 条，M-3）" \
+  " in 30 days, so spring-check would be the third: over the cap of 2, M-3)"
 run campaign run spring-check
 run campaign create service-mail --segment retained-vw --channel email --category service --subject "{{name}}{{title}}，冬季营业时间" --template "尊敬的{{name}}{{title}}：本店冬季营业时间为8:30-17:30。{{dealer}}" >/dev/null
 run campaign run service-mail >/dev/null
@@ -132,15 +149,19 @@ run outbox deliver --campaign service-mail --mbox "$DEMO/out.mbox"
 run reminders run
 run campaign report winter-check
 
-say "9. Bad input is refused and nothing is written"
-run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --make Volkswagen --model Jetta --usage private || echo "(exit status $?)"
-run customer move "$NEW" --to potential --reason "试试" || echo "(exit status $?)"
-run complaints close "$CASE" --process satisfied --result satisfied || echo "(exit status $?)"
+say "9. 错误输入被拒绝，什么都不写入" \
+  "9. Bad input is refused and nothing is written"
+run vehicle add --customer "$NEW" --vin LFV2A21K3N3000123 --make Volkswagen --model Jetta --usage private || note "（退出状态 $?）" "(exit status $?)"
+run customer move "$NEW" --to potential --reason "试试" || note "（退出状态 $?）" "(exit status $?)"
+run complaints close "$CASE" --process satisfied --result satisfied || note "（退出状态 $?）" "(exit status $?)"
 
-say "10. Who changed what: the audit log"
+say "10. 谁改了什么：审计日志" \
+  "10. Who changed what: the audit log"
 run audit --limit 6
 
-say "The API"
+say "API" \
+  "The API"
+if [ "$TOUR_LANG" = en ]; then
 cat <<TXT
 Create a token and start the API against the demo database:
   $BIN/aftersales token create --role service-advisor --name 前台-王丽 --db $AFTERSALES_DB
@@ -152,3 +173,18 @@ To run the commands shown above yourself, in this shell:
   export PATH="$PWD/$BIN:\$PATH" AFTERSALES_DB="$PWD/$AFTERSALES_DB"
 or install them for good: sudo make install (see the README).
 TXT
+else
+cat <<TXT
+创建一个令牌，然后在演示数据库上启动 API：
+  $BIN/aftersales token create --role service-advisor --name 前台-王丽 --db $AFTERSALES_DB
+  $BIN/aftersales-api --db $AFTERSALES_DB --port 8080
+  curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8080/v1/customers/search?q=%E7%8E%8B"
+API 说明见 http://127.0.0.1:8080/openapi.yaml（也在 Docs/openapi.yaml）。
+API 默认按 Accept-Language 作答（zh-CN 或 en），JSON 的键和枚举值始终是英文。
+
+要在这个终端里自己运行上面的命令：
+  export PATH="$PWD/$BIN:\$PATH" AFTERSALES_DB="$PWD/$AFTERSALES_DB"
+或者一次装好：sudo make install（见 README）。
+英文界面：AFTERSALES_LANG=en，或在命令后加 --lang en。
+TXT
+fi
