@@ -13,7 +13,8 @@ final class LiveServer: @unchecked Sendable {
 
     init(database: String) throws {
         process.executableURL = URL(fileURLWithPath: Binaries.path("aftersales-api"))
-        process.arguments = ["--db", database, "--host", "127.0.0.1", "--port", "0"]
+        // English: the start-up line is read for its port, and a new database speaks Chinese (issue 16).
+        process.arguments = ["--db", database, "--host", "127.0.0.1", "--port", "0", "--lang", "en"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
