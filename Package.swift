@@ -236,7 +236,8 @@ let package = Package(
         .testTarget(
             name: "AdminCommandsTests",
             dependencies: [
-                "AdminCommands", "Storage", "TestSupport", "aftersales", "aftersales-import", "aftersales-demo-data",
+                "AdminCommands", "AppConventions", "Storage", "TestSupport", "aftersales", "aftersales-import",
+                "aftersales-demo-data",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/AdminCommandsTests",

@@ -1,3 +1,4 @@
+import AppConventions
 import Core
 import Foundation
 import Storage
