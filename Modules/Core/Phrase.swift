@@ -218,3 +218,18 @@ extension Phrase.Argument {
         }
     }
 }
+
+extension Phrase {
+    /// What the system said of a file (an `errno`), in the language of the moment: the common causes in the product's
+    /// words, anything else in the system's.
+    public static func osError(_ code: Int32) -> Phrase {
+        switch code {
+        case ENOENT: "no such file or folder"
+        case EACCES, EPERM: "permission denied"
+        case EISDIR: "it is a folder, not a file"
+        case ENOSPC: "the disk is full"
+        case EROFS: "the file system is read-only"
+        default: Phrase(verbatim: String(cString: strerror(code)))
+        }
+    }
+}

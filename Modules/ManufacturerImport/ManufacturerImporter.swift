@@ -655,7 +655,7 @@ final class VINSpill: @unchecked Sendable {
             file: file, line: 0, column: 0,
             message:
                 "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): "
-                + "\(String(cString: strerror(errno)))"
+                + "\(Phrase.osError(errno))"
         )
     }
 

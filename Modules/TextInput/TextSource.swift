@@ -67,7 +67,7 @@ package final class TextSource {
             (resolved, valid) = try TextSource.detect(path: path)
         }
         guard let file = fopen(path, "rb") else {
-            throw InvalidInput(field: "file", "cannot read \(path): \(String(cString: strerror(errno)))")
+            throw InvalidInput(field: "file", "cannot read \(path): \(Phrase.osError(errno))")
         }
         self.file = file
         self.encoding = resolved
@@ -105,7 +105,7 @@ package final class TextSource {
     /// nil when the whole file is valid.
     static func firstInvalidUTF8(path: String) throws -> Int? {
         guard let file = fopen(path, "rb") else {
-            throw InvalidInput(field: "file", "cannot read \(path): \(String(cString: strerror(errno)))")
+            throw InvalidInput(field: "file", "cannot read \(path): \(Phrase.osError(errno))")
         }
         defer { fclose(file) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -126,7 +126,7 @@ package final class TextSource {
     /// Whether GB18030 reads the file's bytes up to and including `offset` (a character may go on past it).
     static func readsAsGB18030(path: String, through offset: Int) throws -> Bool {
         guard let file = fopen(path, "rb") else {
-            throw InvalidInput(field: "file", "cannot read \(path): \(String(cString: strerror(errno)))")
+            throw InvalidInput(field: "file", "cannot read \(path): \(Phrase.osError(errno))")
         }
         defer { fclose(file) }
         guard let converter = gb18030Converter() else { return false }

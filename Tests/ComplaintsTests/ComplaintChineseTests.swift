@@ -51,7 +51,7 @@ struct ComplaintChineseTests {
         } throws: { error in
             guard let conflict = error as? Conflict else { return false }
             return conflict.field == "state"
-                && conflict.sentence.rendered(zh) == "state：已受理的投诉不能执行 `close`；现在可执行："
+                && conflict.sentence.rendered(zh) == "state: 已受理的投诉不能执行 `close`；现在可执行："
                     + "`contact`, `assign`, `route`, `escalate`, `crisis`, `invalidate`, `attach`"
                 && conflict.sentence.english
                     == "state: a received complaint cannot take \"close\"; allowed now: "

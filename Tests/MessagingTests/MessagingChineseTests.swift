@@ -28,7 +28,7 @@ struct MessagingChineseTests {
     func storedReasons() {
         typealias Code = SuppressionReason.Code
         #expect(Code.spoken(stored: "no-opt-in").rendered(zh) == "无营销许可")
-        #expect(Code.spoken(stored: "duplicate-recipient: 13800138000").rendered(zh) == "重复收件人：13800138000")
+        #expect(Code.spoken(stored: "duplicate-recipient: 13800138000").rendered(zh) == "重复收件人: 13800138000")
         #expect(Code.spoken(stored: "opted-out: at delivery").rendered(zh) == "客户已退订（发送时发现）")
         #expect(
             Code.spoken(stored: SuppressionReason.frequencyCap(limit: 2, windowHours: 720).stored).rendered(zh)

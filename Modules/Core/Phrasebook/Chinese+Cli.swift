@@ -191,7 +191,6 @@ extension Phrasebook {
         "{0} created for customers moved to retained (C-7)": "为转为保有客户的客户新建 {0} 个（C-7）",
         "a file with the same checksum was imported before (import #{0})": "此前已导入过校验和相同的文件（导入记录 #{0}）",
         "imported (one transaction)": "已导入（单一事务）",
-        "rejected: nothing written": "已拒绝：未写入任何数据",
         "rejected: nothing written (use --keep-valid to load the valid rows)":
             "已拒绝：未写入任何数据（加 --keep-valid 可导入有效行）",
         "partly imported: valid rows written, rejected rows listed above": "部分导入：有效行已写入，被拒绝的行见上方",
@@ -207,20 +206,9 @@ extension Phrasebook {
 
         // What staff, tokens, settings, the schedule, the hours and backups refuse (StorageKernel, Storage).
         "staff member {0} already exists": "员工 {0} 已存在",
-        "a token named {0} exists; revoke it or choose another name": "名为 {0} 的令牌已存在；请先吊销，或换一个名称",
-        "{0} exists; choose a new file name": "{0} 已存在；请换一个文件名",
         "{0} fails the integrity check: {1}": "{0} 未通过完整性检查：{1}",
-        "must be positive, got {0}": "必须为正数，实际为 {0}",
         "must not be negative": "不能为负数",
         "name at least one weekday": "请至少指定一个星期几",
-        "the store would be closed every day of the week; keep at least one day open":
-            "这样本店一周每天都休息；请至少保留一天营业",
-        "unknown setting \"{0}\"; `aftersales settings show` lists them":
-            "没有设置项“{0}”；`aftersales settings show` 列出所有设置项",
-        "calendar.business-hours is now the store's opening hours per weekday (T-3): "
-            + "`aftersales calendar hours set monday friday --hours 09:00-18:00`":
-            "calendar.business-hours 已改为按星期设置的本店营业时间（T-3）："
-            + "`aftersales calendar hours set monday friday --hours 09:00-18:00`",
 
         // Customer value (M-5).
         "revenue recorded": "营业额已记录",

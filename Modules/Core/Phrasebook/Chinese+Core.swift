@@ -1,6 +1,13 @@
 extension Phrasebook {
     /// The words of the core part (errors every module raises, money, days, the clock), by English template.
     static let core: [String: String] = [
+        // What the system says of a file.
+        "no such file or folder": "文件或文件夹不存在",
+        "permission denied": "没有权限",
+        "it is a folder, not a file": "这是文件夹，不是文件",
+        "the disk is full": "磁盘已满",
+        "the file system is read-only": "文件系统为只读",
+        "cannot read {0}: {1}": "无法读取 {0}：{1}",
         "Error: {0}": "错误：{0}",
         "no {0} {1}": "找不到{0} {1}",
         "customer": "客户",
