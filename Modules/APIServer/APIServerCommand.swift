@@ -57,8 +57,8 @@ public struct APIServerCommand: AsyncParsableCommand {
         let speech: Speech
         do {
             speech = try Conventions.speech(
-                option: value(of: "--lang", in: arguments),
-                databasePath: Conventions.databasePath(value(of: "--db", in: arguments)))
+                option: Conventions.optionValue("--lang", in: arguments),
+                databasePath: Conventions.databasePath(Conventions.optionValue("--db", in: arguments)))
         } catch {
             FileHandle.standardError.write(Data((ParserWords.translated("Error: \(error)") + "\n").utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
@@ -85,23 +85,6 @@ public struct APIServerCommand: AsyncParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
-    }
-
-    /// The value of `name` among `arguments` (`--lang en` or `--lang=en`), before any `--`.
-    static func value(of name: String, in arguments: [String]) -> String? {
-        var found: String?
-        var index = 0
-        while index < arguments.count, arguments[index] != "--" {
-            let argument = arguments[index]
-            if argument == name, index + 1 < arguments.count {
-                found = arguments[index + 1]
-                index += 1
-            } else if argument.hasPrefix(name + "=") {
-                found = String(argument.dropFirst(name.count + 1))
-            }
-            index += 1
-        }
-        return found
     }
 
     public func validate() throws {

@@ -46,23 +46,6 @@ extension GlobalOptions {
         "--db": true, "--actor": true, "--format": true, "--csv-bom": true, "--lang": true,
     ]
 
-    /// The value of `name` among `arguments` (`--lang en` or `--lang=en`), before any `--`.
-    static func value(of name: String, in arguments: [String]) -> String? {
-        var found: String?
-        var index = 0
-        while index < arguments.count, arguments[index] != "--" {
-            let argument = arguments[index]
-            if argument == name, index + 1 < arguments.count {
-                found = arguments[index + 1]
-                index += 1
-            } else if argument.hasPrefix(name + "=") {
-                found = String(argument.dropFirst(name.count + 1))
-            }
-            index += 1
-        }
-        return found
-    }
-
     /// `arguments` with the global options given before the first subcommand moved to the end, where the
     /// subcommand's own parser reads them; anything else is left as it is.
     static func movedAfterSubcommand(_ arguments: [String]) -> [String] {
@@ -112,8 +95,8 @@ func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments:
     let speech: Speech
     do {
         speech = try Conventions.speech(
-            option: GlobalOptions.value(of: "--lang", in: arguments),
-            databasePath: Conventions.databasePath(GlobalOptions.value(of: "--db", in: arguments)))
+            option: Conventions.optionValue("--lang", in: arguments),
+            databasePath: Conventions.databasePath(Conventions.optionValue("--db", in: arguments)))
     } catch {
         fail("\(error)", status: 64)
     }
@@ -121,7 +104,7 @@ func runReportingDatabaseFailures(_ root: any ParsableCommand.Type, _ arguments:
 }
 
 private func run(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
-    let databasePath = Conventions.databasePath(GlobalOptions.value(of: "--db", in: arguments))
+    let databasePath = Conventions.databasePath(Conventions.optionValue("--db", in: arguments))
     // Bytes that are not UTF-8 arrive as U+FFFD and would be stored so: a usage error naming the argument instead.
     if let bad = arguments.firstIndex(where: { $0.contains("\u{FFFD}") }) {
         fail(

@@ -59,6 +59,24 @@ public enum Conventions {
 }
 
 extension Conventions {
+    /// The value of the option `name` among a binary's `arguments` (`--lang en` or `--lang=en`), before any `--`: what
+    /// a binary reads before its parser runs (the language, the database its language setting is in).
+    public static func optionValue(_ name: String, in arguments: [String]) -> String? {
+        var found: String?
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            let argument = arguments[index]
+            if argument == name, index + 1 < arguments.count {
+                found = arguments[index + 1]
+                index += 1
+            } else if argument.hasPrefix(name + "=") {
+                found = String(argument.dropFirst(name.count + 1))
+            }
+            index += 1
+        }
+        return found
+    }
+
     /// What a binary speaks (issue 16): `--lang`, else `$AFTERSALES_LANG`, else the database's `locale` setting, else
     /// `LANG`; a database not created yet will be Chinese, as a new one is. Dates in sentences by `date.style`.
     public static func speech(

@@ -56,3 +56,14 @@ struct ConventionsTests {
         #expect(reopened.now == Instant.parse("2026-07-01T10:00:00Z"))
     }
 }
+
+@Suite("Options read before the parser runs")
+struct OptionValueTests {
+    @Test("--lang and --db are found as `--name value` or `--name=value`, the last one winning, never after --")
+    func optionValue() {
+        #expect(Conventions.optionValue("--lang", in: ["customer", "show", "1", "--lang", "en"]) == "en")
+        #expect(Conventions.optionValue("--lang", in: ["--lang=zh", "init", "--lang", "en"]) == "en")
+        #expect(Conventions.optionValue("--db", in: ["init", "--", "--db", "x.sqlite"]) == nil)
+        #expect(Conventions.optionValue("--db", in: ["init", "--db"]) == nil)
+    }
+}
