@@ -116,6 +116,26 @@ struct LanguageWalkTests {
         return [(here, HelpExampleTests.examples(in: configuration.discussion))]
     }
 
+    /// The values the options of `root`'s commands take, as their English help lists them (`(values: potential,
+    /// intention, …)`): codes people type, which any language shows as they are.
+    static func optionValues(_ root: any ParsableCommand.Type) -> Set<String> {
+        var words: Set<String> = []
+        func visit(_ command: any ParsableCommand.Type) {
+            let help = command.helpMessage(columns: 10_000)
+            var rest = help[...]
+            while let start = rest.range(of: "(values: ") {
+                let list = rest[start.upperBound...].prefix { $0 != ")" && $0 != ";" }
+                for word in list.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }) {
+                    words.insert(String(word))
+                }
+                rest = rest[start.upperBound...]
+            }
+            command.configuration.subcommands.forEach(visit)
+        }
+        visit(root)
+        return words
+    }
+
     struct Walk {
         let folder: TemporaryDirectory
         let database: String
@@ -165,7 +185,8 @@ struct LanguageWalkTests {
             ])
         #expect(tour.status == 0, "the demo failed: \(tour.stderr.suffix(2000))")
         let master = demo + "/dealer.sqlite"
-        let data = try Self.dataWords(master)
+        let data = try Self.dataWords(master).union(
+            Self.optionValues(AftersalesCommand.self).union(Self.optionValues(AftersalesImportCommand.self)))
         var report: [String] = []
         let tourWords = Self.englishWords(in: tour.stdout, data: data)
         if !tourWords.isEmpty { report.append("demo tour: \(Set(tourWords).sorted().joined(separator: " "))") }
