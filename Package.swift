@@ -70,6 +70,11 @@ let package = Package(
         .testTarget(
             name: "CatalogTests", dependencies: ["Catalog"], path: "Tests/CatalogTests", swiftSettings: swiftSettings),
 
+        // The parts counter: counts on hand, movements, the negative-count rule, shortages (issue 17, Q-7, K-5).
+        .target(name: "Stock", dependencies: ["Core"], path: "Modules/Stock", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StockTests", dependencies: ["Stock"], path: "Tests/StockTests", swiftSettings: swiftSettings),
+
         // The manufacturer file's items assembled from its element events (no parser, no libxml2).
         .target(
             name: "ManufacturerData",
@@ -169,13 +174,22 @@ let package = Package(
         .testTarget(
             name: "ManufacturerStorageTests", dependencies: ["Storage", "TestSupport"],
             path: "Tests/ManufacturerStorageTests", swiftSettings: swiftSettings),
+        .target(
+            name: "StockStorage",
+            dependencies: ["StorageKernel", "Core", "Stock", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/StockStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StockStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StockStorageTests",
+            swiftSettings: swiftSettings),
         // The dealer's database as the apps open it: the areas' migrations in one list, and the cards that cross areas.
         .target(
             name: "Storage",
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage",
-                "ManufacturerStorage",
-                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
+                "ManufacturerStorage", "StockStorage",
+                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "Stock",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/Storage",
@@ -227,7 +241,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
-                "MessagingDelivery", "ManufacturerXML", "ManufacturerData", "ManufacturerImport",
+                "MessagingDelivery", "ManufacturerXML", "ManufacturerData", "ManufacturerImport", "Stock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/AdminCommands",

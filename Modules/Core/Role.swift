@@ -75,6 +75,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case analyseComplaints = "complaints.analyse"
     /// Segments, campaigns, runs, delivery, reminders, revenue (M-1 to M-5).
     case manageCampaigns = "campaigns.manage"
+    /// Read the parts stock: counts on hand, movements, shortages.
+    case readStock = "stock.read"
+    /// Receive, issue, return and adjust parts stock, and record shortages (the parts manager's).
+    case manageStock = "stock.manage"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -128,6 +132,10 @@ extension Role {
             return [.csManager, .admin].contains(self)
         case .analyseComplaints:
             return [.marketCoordinator, .csManager, .admin].contains(self)
+        case .readStock:
+            return [.partsManager, .serviceManager, .serviceAdvisor, .shopForeman, .admin].contains(self)
+        case .manageStock:
+            return [.partsManager, .serviceManager, .admin].contains(self)
         case .administer:
             return self == .admin
         }

@@ -4,6 +4,7 @@ import Core
 import GRDB
 @_exported import ManufacturerStorage
 @_exported import MessagingStorage
+@_exported import StockStorage
 // The storage targets every app library uses, re-exported: `import Storage` is the dealer's whole database.
 @_exported import StorageKernel
 @_exported import WarrantyStorage
@@ -13,7 +14,7 @@ import GRDB
 public enum Schema {
     public static let dealer = MigrationRegistry([
         CoreSchema.self, CustomerSchema.self, WarrantySchema.self, CatalogSchema.self, ComplaintSchema.self,
-        MessagingSchema.self,
+        MessagingSchema.self, StockSchema.self,
     ])
 
     /// A migrator holding every migration, for tests that migrate step by step.

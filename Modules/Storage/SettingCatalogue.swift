@@ -4,13 +4,14 @@ import Complaints
 import Core
 import Customers
 import Messaging
+import Stock
 import Warranty
 
 extension Setting {
     /// Every setting of the program, module by module, in the order `settings show` lists them. A new module
     /// declares its settings beside its rules and appends its list here, as it appends its migrations to the schema.
     public static let catalogue: [Setting] =
-        core + customerBase + warranty + catalog + complaints + messaging + campaigns
+        core + customerBase + warranty + catalog + complaints + messaging + campaigns + stock
 
     /// The setting a key names, or nil.
     public static func named(_ key: String) -> Setting? { catalogue.first { $0.rawValue == key } }

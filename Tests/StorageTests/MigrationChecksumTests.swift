@@ -68,6 +68,8 @@ struct MigrationChecksumTests {
             "abe0aaefbb091375d1b99e62d7379e03a802b7dc6db776cb96389a2c6c8fecb3",
         "2026-12-01 messaging: consent, segments, campaigns, outbox, responses, revenue":
             "69f7e28fd2a2608cf5eb1c24fc8b956efac9a03fe27a22b9721b7497831d1c58",
+        "2026-12-06 stock: counts on hand, movements, shortages":
+            "13f3b76a499c9e2f7aa6257d54143d7d3a110f6f8111aebacfa574999af87d80",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")

@@ -12,7 +12,7 @@ public enum Phrasebook {
     public static let parts: [(name: String, entries: [String: String])] = [
         ("core", core), ("customers", customers), ("warranty", warranty), ("complaints", complaints),
         ("messaging", messaging), ("manufacturer", manufacturer), ("storage", storage), ("cli", cli),
-        ("help", help), ("api", api),
+        ("help", help), ("api", api), ("stock", stock),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
