@@ -267,6 +267,7 @@ let package = Package(
                 "Complaints",
                 "Messaging",
                 "Campaigns",
+                "Stock",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -39,6 +39,7 @@ public func buildRouter(
     WarrantyController(database: database).addRoutes(to: routes)
     ComplaintController(database: database).addRoutes(to: routes)
     CampaignController(database: database).addRoutes(to: routes)
+    StockController(database: database).addRoutes(to: routes)
     return router
 }
 
