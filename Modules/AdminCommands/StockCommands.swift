@@ -13,7 +13,7 @@ struct StockCommand: ParsableCommand {
         discussion: say(
             """
             The count on hand of a catalogue part is the sum of its movements. An issue beyond the count is refused \
-            unless the parts manager allows a negative count (setting stock.allow-negative); with --record-shortage \
+            unless the parts manager allows a negative count (setting `stock.allow-negative`); with --record-shortage \
             the refusal records a shortage instead, the order's delay reason (Q-7), for the parts manager (K-5).
             """),
         subcommands: [Show.self, List.self, Receive.self, Issue.self, Return.self, Adjust.self, Shortages.self])
@@ -59,7 +59,7 @@ struct StockCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(say("Parts whose number starts with this or whose name holds it."))) var part:
             String?
-        @Flag(help: ArgumentHelp(say("Only parts at or below the low level (setting stock.low-level)."))) var low =
+        @Flag(help: ArgumentHelp(say("Only parts at or below the low level (setting `stock.low-level`)."))) var low =
             false
         @Flag(help: ArgumentHelp(say("Only parts with open shortages."))) var short = false
         @Option(help: ArgumentHelp(say("At most this many."))) var limit = 100
@@ -120,7 +120,7 @@ struct StockCommand: ParsableCommand {
                 aftersales stock issue "5Q0 611 701 C" --quantity 20 --order WO-2026-0002 --line 3 \\
                     --record-shortage
                 """, permission: .manageStock,
-                more: "An issue beyond the count is refused, nothing written, unless stock.allow-negative is yes. "
+                more: "An issue beyond the count is refused, nothing written, unless `stock.allow-negative` is yes. "
                     + "With --record-shortage the refusal records the shortage instead (Q-7, K-5)."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target

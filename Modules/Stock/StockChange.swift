@@ -87,6 +87,6 @@ public struct StockShortfall: AfterSalesError, Equatable {
     public var phrase: Phrase {
         "part \(part.value): \(grouped: onHand) on hand, \(grouped: asked) asked for order \(line.order) line "
             + "\(line.line); receive stock first, record the shortage (Q-7), or let the parts manager allow a "
-            + "negative count (stock.allow-negative)"
+            + "negative count (`stock.allow-negative`)"
     }
 }

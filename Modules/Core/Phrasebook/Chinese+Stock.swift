@@ -10,9 +10,9 @@ extension Phrasebook {
 
         // Rules and their errors (`StockRules`, `StockShortfall`, `PartNumber`, `StockForm`).
         "part {0}: {1} on hand, {2} asked for order {3} line {4}; receive stock first, record the shortage (Q-7), "
-            + "or let the parts manager allow a negative count (stock.allow-negative)":
+            + "or let the parts manager allow a negative count (`stock.allow-negative`)":
             "零件 {0}：库存 {1} 件，维修委托书 {3} 第 {4} 行申领 {2} 件；请先入库、登记缺件（Q-7），"
-            + "或由配件经理允许负库存（stock.allow-negative）",
+            + "或由配件经理允许负库存（`stock.allow-negative`）",
         "order {0} line {1} holds {2} of part {3} (issued less returned); {4} cannot come back":
             "维修委托书 {0} 第 {1} 行现有零件 {3} {2} 件（已发减已退）；不能退回 {4} 件",
         "parts shortage (Q-7): {0} × part {1} missing for line {2}": "缺件（Q-7）：第 {2} 行缺零件 {1} {0} 件",
@@ -38,11 +38,11 @@ extension Phrasebook {
         "Parts stock: counts on hand, receipts, issues to work orders, returns, counts, shortages.":
             "零件库存：现有库存、入库、向维修委托书发料、退料、盘点、缺件。",
         "The count on hand of a catalogue part is the sum of its movements. An issue beyond the count is refused "
-            + "unless the parts manager allows a negative count (setting stock.allow-negative); with "
+            + "unless the parts manager allows a negative count (setting `stock.allow-negative`); with "
             + "--record-shortage the refusal records a shortage instead, the order's delay reason (Q-7), for the "
             + "parts manager (K-5).":
             "目录零件的现有库存等于其全部出入库记录之和。超出库存的发料会被拒绝，除非配件经理允许负库存"
-            + "（设置 stock.allow-negative）；加 --record-shortage 时改为登记缺件，作为维修委托书的延误原因（Q-7），"
+            + "（设置 `stock.allow-negative`）；加 --record-shortage 时改为登记缺件，作为维修委托书的延误原因（Q-7），"
             + "交配件经理处理（K-5）。",
         "Catalogue part number, such as \"5Q0 611 701 C\".": "目录零件号，例如 \"5Q0 611 701 C\"。",
         "The work order's number.": "维修委托书编号。",
@@ -52,16 +52,16 @@ extension Phrasebook {
         "--movements takes 1 to 1000": "--movements 应为 1 到 1000",
         "Parts in stock, lowest count first.": "库存零件，库存最少的在前。",
         "Parts whose number starts with this or whose name holds it.": "零件号以此开头或名称包含此内容的零件。",
-        "Only parts at or below the low level (setting stock.low-level).": "只列库存不超过低库存线的零件（设置 stock.low-level）。",
+        "Only parts at or below the low level (setting `stock.low-level`).": "只列库存不超过低库存线的零件（设置 `stock.low-level`）。",
         "Only parts with open shortages.": "只列有未解决缺件的零件。",
         "Receive parts from a supplier: the count on hand goes up.": "供应商来货入库：现有库存增加。",
         "How many pieces (1-100000).": "件数（1-100000）。",
         "The delivery note or supplier order.": "送货单号或供应商订单号。",
         "Issue parts to a work order's part line: refused beyond the count on hand.":
             "向维修委托书的零件行发料：超出现有库存时拒绝。",
-        "An issue beyond the count is refused, nothing written, unless stock.allow-negative is yes. "
+        "An issue beyond the count is refused, nothing written, unless `stock.allow-negative` is yes. "
             + "With --record-shortage the refusal records the shortage instead (Q-7, K-5).":
-            "超出库存的发料会被拒绝，不写入任何内容，除非 stock.allow-negative 为 yes。"
+            "超出库存的发料会被拒绝，不写入任何内容，除非 `stock.allow-negative` 为 yes。"
             + "加 --record-shortage 时改为登记缺件（Q-7、K-5）。",
         "When the count is short, record the shortage for the order (Q-7) instead.": "库存不足时，改为给该维修委托书登记缺件（Q-7）。",
         "Return parts from a work order's part line: at most what the line holds.": "从维修委托书的零件行退料：最多退回该行已领数量。",
@@ -93,6 +93,6 @@ extension Phrasebook {
         "none yet": "暂无",
         "{0} {1} × {2}: {3} on hand": "{0} {1} × {2}：现有库存 {3}",
         "not issued: {0}; recorded as shortage {1} for the parts manager (K-5)":
-            "未发料：{0}；已登记为缺件 {1}，交配件经理处理（K-5）",
+            "未发料：{0}；已登记缺件（编号 {1}），交配件经理处理（K-5）",
     ]
 }
