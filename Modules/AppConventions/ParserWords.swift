@@ -32,5 +32,8 @@ public enum ParserWords {
         ("Please provide one of the following:", "请给出以下之一："), ("Please provide one of", "请给出以下之一："),
         ("Unknown subcommand", "未知子命令"), ("Unexpected extra arguments:", "多余的参数："), ("Help:", "帮助："),
         ("Possible values:", "可选值："),
+        // The same fragments where the parser wrapped the line right after them (no space follows).
+        ("(values:", "(可选值："), ("; default as flag:", "；作为开关时默认："), ("; default:", "；默认："),
+        ("(default as flag:", "(作为开关时默认："), ("(default:", "(默认："),
     ]
 }

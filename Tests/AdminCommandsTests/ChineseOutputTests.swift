@@ -55,6 +55,11 @@ struct ChineseOutputTests {
         #expect(
             ParserWords.translated("--format <format>  Output format. (values: table, json, csv; default: table)", zh)
                 == "--format <format>  Output format. (可选值：table, json, csv；默认：table)")
+        // Where the parser wrapped the line right after its words, no space follows them.
+        #expect(
+            ParserWords.translated("  --kind <kind>  reply or opt-out. (values:\n  appointment, visit)", zh)
+                == "  --kind <kind>  reply or opt-out. (可选值：\n  appointment, visit)")
+        #expect(ParserWords.translated("  (values: a, b; default:\n  a)", zh) == "  (可选值：a, b；默认：\n  a)")
         #expect(
             ParserWords.translated("Error: Missing value for '--to <to>'", Speech(.en))
                 == "Error: Missing value for '--to <to>'")
