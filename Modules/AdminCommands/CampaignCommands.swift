@@ -15,7 +15,7 @@ struct SegmentCommand: ParsableCommand {
             """
             A filter combines comparisons with and, or, not and parentheses: FIELD OP VALUE, OP one of = != < <= > >=,
             or FIELD in (V1, V2). Text in quotes when it has spaces. Fields:
-            \(SegmentField.allCases.map { "  \($0.rawValue): \($0.help)" }.joined(separator: "\n"))
+            \(SegmentField.allCases.map { "  \($0.rawValue): \(say($0.help))" }.joined(separator: "\n"))
             Example: class = retained and make = Volkswagen and (last-visit-days > 180 or mileage >= 30000)
             """),
         subcommands: [Create.self, Show.self, Preview.self, List.self, Members.self, Edit.self, Retire.self])

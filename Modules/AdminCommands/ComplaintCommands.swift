@@ -348,7 +348,9 @@ struct ComplaintsCommand: ParsableCommand {
         static var levels: String {
             Satisfaction.allCases.map { "\($0.name) (\($0.rawValue), \($0.label))" }.joined(separator: ", ")
         }
-        static var dimensions: String { ServiceDimension.allCases.map(\.rawValue).joined(separator: ", ") }
+        static var dimensions: String {
+            Help.codes(ServiceDimension.allCases, code: \.rawValue, meaning: \.spoken)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
@@ -490,7 +492,8 @@ struct ComplaintsCommand: ParsableCommand {
             discussion: Help.text("aftersales complaints attachment 12 3 --out 照片.jpg", permission: .readComplaints))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Argument(help: ArgumentHelp(say("Attachment id (complaints show lists them).")), transform: Typed.rowID)
+        @Argument(
+            help: ArgumentHelp(say("Attachment id (`aftersales complaint show` lists them).")), transform: Typed.rowID)
         var attachment: Int64
         @Option(help: ArgumentHelp(say("Where to write it."))) var out: String
 

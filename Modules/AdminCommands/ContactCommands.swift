@@ -14,8 +14,8 @@ struct ContactCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: say("Log a contact attempt and its outcome."),
             discussion: Help.text(
-                "aftersales contact log --customer 42 --channel phone --outcome booked --staff 张伟 --note \"首保 booked "
-                    + "for Friday\"",
+                "aftersales contact log --customer 42 --channel phone --outcome booked --staff 张伟 --note "
+                    + "\"\(say("首保 booked for Friday"))\"",
                 permission: .logContacts,
                 more:
                     "Outcomes: reached, no-answer, booked (the customer decided to come), satisfied, dissatisfied, "

@@ -54,8 +54,8 @@ struct CustomerCommand: ParsableCommand {
             discussion: Help.text(
                 """
                 aftersales customer add --name 王芳 --phone 13800138000 --class potential --grade A --source event
-                aftersales customer add --name 李强 --phone 13912345678 --class retained --reason "walk-in owner of \
-                another make"
+                aftersales customer add --name 李强 --phone 13912345678 --class retained --reason \
+                "\(say("walk-in owner of another make"))"
                 """, permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions
@@ -205,7 +205,8 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: say("Move a customer to another class along C-5, with a reason."),
             discussion: Help.text(
-                "aftersales customer move 42 --to retained --reason \"bought a Sagitar\"", permission: .moveCustomers,
+                "aftersales customer move 42 --to retained --reason \"\(say("bought a Sagitar"))\"",
+                permission: .moveCustomers,
                 more:
                     "Allowed (C-5): potential → intention → retained; intention → defeated; defeated → intention; "
                     + "retained → defeated."

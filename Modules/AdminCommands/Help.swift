@@ -24,6 +24,13 @@ enum Help {
         return parts.joined(separator: "\n\n")
     }
 
+    /// Codes people type, listed for help: as they are in English (`a, b`), each with its meaning in Chinese
+    /// (`a（甲）、b（乙）`), so that a Chinese reader knows what to type and what it means.
+    static func codes<Value>(_ values: [Value], code: (Value) -> String, meaning: (Value) -> Phrase) -> String {
+        guard Speech.current.language == .zh else { return values.map(code).joined(separator: ", ") }
+        return values.map { "\(code($0))（\(say(meaning($0)))）" }.joined(separator: "、")
+    }
+
     /// The example's commands, each on one line (continuations written with `\` joined).
     static func joinedContinuations(_ example: String) -> [String] {
         var commands: [String] = []

@@ -112,7 +112,7 @@ struct ImportsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: say("Imports, newest first."), discussion: Help.text("aftersales imports list"))
+            abstract: say("Imports, newest first."), discussion: Help.text("aftersales import list"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -175,9 +175,10 @@ extension ImportsCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: say("One import: file, checksum, time, actor and its counts per section."),
-            discussion: Help.text("aftersales imports show 12"))
+            discussion: Help.text("aftersales import show 12"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(say("The import's id (from imports list).")), transform: Typed.rowID) var id: Int64
+        @Argument(help: ArgumentHelp(say("The import's id (from `aftersales import list`).")), transform: Typed.rowID)
+        var id: Int64
 
         func run() throws {
             let db = try global.open()

@@ -144,8 +144,8 @@ struct VehicleCommand: ParsableCommand {
             commandName: "usage",
             abstract: say("Record a change of usage; the usage at delivery is kept for warranty (W-2)."),
             discussion: Help.text(
-                "aftersales vehicle usage LFV2A21K1N3000123 --to taxi --effective 2026-11-01 --reason \"now drives "
-                    + "for a ride-hailing platform\"",
+                "aftersales vehicle usage LFV2A21K1N3000123 --to taxi --effective 2026-11-01 --reason "
+                    + "\"\(say("now drives for a ride-hailing platform"))\"",
                 permission: .writeCustomers))
 
         @OptionGroup var global: GlobalOptions

@@ -193,24 +193,30 @@ public enum SegmentField: String, CaseIterable, Sendable {
         }
     }
 
-    public var help: String {
+    /// What the field holds, as `aftersales segment --help` lists it.
+    public var help: Phrase {
         switch self {
-        case .customerClass: return "potential, intention, retained, defeated… (C-3)"
-        case .grade: return "H, A, B, C (C-2)"
-        case .region, .owner: return "text"
-        case .gender: return "male, female"
-        case .make, .model: return "the vehicle's make or model"
-        case .modelYear: return "number"
-        case .usage: return "private, taxi, commercial…"
-        case .mileage: return "latest reading, km"
-        case .deliveredDays: return "days since delivery"
-        case .lastVisitDays: return "days since the last maintenance visit"
-        case .warrantyEndsIn: return "days until the warranty's last covered day (W-1, W-2, L-2); negative once ended"
-        case .birthdayMonth: return "1-12"
-        case .openBulletin: return "recall or campaign: the vehicle has one open (W-6)"
-        case .consentSMS, .consentEmail, .consentLetter: return "opt-in, opt-out or none (M-3)"
-        case .value: return "service revenue, yuan (M-5)"
-        case .valueRank: return "place in the value ranking, 1 = most (M-5)"
+        case .customerClass: return Phrase("potential, intention, retained, defeated… (C-3)", context: "segment field")
+        case .grade: return Phrase("H, A, B, C (C-2)", context: "segment field")
+        case .region, .owner: return Phrase("text", context: "segment field")
+        case .gender: return Phrase("male, female", context: "segment field")
+        case .make, .model: return Phrase("the vehicle's make or model", context: "segment field")
+        case .modelYear: return Phrase("number", context: "segment field")
+        case .usage: return Phrase("private, taxi, commercial…", context: "segment field")
+        case .mileage: return Phrase("latest reading, km", context: "segment field")
+        case .deliveredDays: return Phrase("days since delivery", context: "segment field")
+        case .lastVisitDays: return Phrase("days since the last maintenance visit", context: "segment field")
+        case .warrantyEndsIn:
+            return Phrase(
+                "days until the warranty's last covered day (W-1, W-2, L-2); negative once ended",
+                context: "segment field")
+        case .birthdayMonth: return Phrase("1-12", context: "segment field")
+        case .openBulletin:
+            return Phrase("recall or campaign: the vehicle has one open (W-6)", context: "segment field")
+        case .consentSMS, .consentEmail, .consentLetter:
+            return Phrase("opt-in, opt-out or none (M-3)", context: "segment field")
+        case .value: return Phrase("service revenue, yuan (M-5)", context: "segment field")
+        case .valueRank: return Phrase("place in the value ranking, 1 = most (M-5)", context: "segment field")
         }
     }
 

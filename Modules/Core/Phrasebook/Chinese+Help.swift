@@ -5,8 +5,8 @@ extension Phrasebook {
         "Read the audit log: who changed which record, when, and each field before and after.":
             "查看审计日志：谁在何时改了哪条记录，以及每个字段改前改后的值。",
         "customer, vehicle, contact, care_task, setting, staff, api_token, import...":
-            "customer、vehicle、contact、care_task、setting、staff、api_token、import……",
-        "The record's id (with --entity).": "记录的 id（与 --entity 一起用）。",
+            "记录类型：`customer`、`vehicle`、`contact`、`care_task`、`setting`、`staff`、`api_token`、`import` 等。",
+        "The record's id (with --entity).": "记录的编号（与 --entity 一起用）。",
         "Only changes by this actor.": "只看此操作人的修改。",
         "Only changes on or after this day or time.": "只看此日期或时间（含）之后的修改。",
         "At most this many, newest first.": "最多显示这么多条，最新的在前。",
@@ -88,7 +88,7 @@ extension Phrasebook {
         "The recall's work list (W-6): our customers' vehicles it applies to, with phone, consent and completion.":
             "召回的工作清单（W-6）：适用的本店客户车辆，附电话、营销许可和完成情况。",
         "Open ones first; \"possible\" when the build date or model year is unknown.":
-            "未完成的排在前面；生产日期或年款不明时标为 \"possible\"。",
+            "未完成的排在前面；生产日期或年款不明时标为“可能适用”。",
         "Bulletin number.": "公告编号。",
         "Manufacturer, when several use the number.": "厂家（多个厂家使用同一编号时）。",
         "Only vehicles where the work is not completed.": "只看尚未完成作业的车辆。",
@@ -103,8 +103,8 @@ extension Phrasebook {
         A file is a manufacturer data file (MANUFACTURER-XML.md) holding a Bulletins section; all its bulletins \
         are stored in one transaction, or none. A DOCTYPE is refused.
         """:
-            "文件须为含 Bulletins 部分的厂家数据文件（见 MANUFACTURER-XML.md）；其中的公告在一个事务中全部保存，或全部不保存。含 DOCTYPE 的文件会被拒绝。",
-        "A manufacturer XML file with a Bulletins section.": "含 Bulletins 部分的厂家 XML 文件。",
+            "文件须为含 `<Bulletins>` 节的厂家数据文件（见 MANUFACTURER-XML.md）；其中的公告在一个事务中全部保存，或全部不保存。含 DOCTYPE 的文件会被拒绝。",
+        "A manufacturer XML file with a Bulletins section.": "含 `<Bulletins>` 节的厂家 XML 文件。",
         "Manufacturer.": "厂家。",
         "Revision (1 or more).": "修订号（1 或以上）。",
         "Issue date, YYYY-MM-DD.": "发布日期，YYYY-MM-DD。",
@@ -146,7 +146,7 @@ extension Phrasebook {
         "The recall or campaign whose remedy this is (W-6): judged by the bulletin, not the warranty.":
             "本次作业所补救的召回或服务活动（W-6）：按公告判定，而不是按保修。",
         "A claim with its lines, frozen decision and history.": "一张索赔单及其明细行、冻结的判定和处理历史。",
-        "Claim id.": "索赔单 id。",
+        "Claim id.": "索赔单编号。",
         "Claims, newest first; --format csv is the manufacturer's claim export.":
             "索赔单，最新的在前；--format csv 即厂家要求的索赔导出格式。",
         "Only claims in this status.": "只看此状态的索赔单。",
@@ -198,14 +198,14 @@ extension Phrasebook {
         "email, sms or letter.": "email、sms 或 letter。",
         "marketing, service or recall.": "marketing、service 或 recall。",
         "E-mail subject (may use fields).": "邮件主题（可使用字段）。",
-        "The message template (mustache).": "消息模板（mustache）。",
+        "The message template (mustache).": "消息模板（`mustache` 格式）。",
         "Read the template from a UTF-8 file.": "从 UTF-8 文件读取模板。",
         "Days a response counts for the campaign (default: setting campaigns.response-window-days).":
-            "客户响应计入本活动的天数（默认：设置 campaigns.response-window-days）。",
+            "客户响应计入本活动的天数（默认：设置 `campaigns.response-window-days`）。",
         "A campaign.": "营销活动。",
         "Test-render the campaign's message for one customer; a field the customer's data lacks is named.":
             "为某位客户试渲染活动消息；客户资料中缺少的字段会被指出。",
-        "Customer id.": "客户 id。",
+        "Customer id.": "客户编号。",
         """
         Select → suppress → render → queue; --dry-run prints the counts and writes nothing. Running it again \
         queues nobody twice.
@@ -221,7 +221,7 @@ extension Phrasebook {
         "appointment, visit, reply or opt-out.": "appointment、visit、reply 或 opt-out。",
         "When (default now).": "时间（默认现在）。",
         "The outbox: list, deliver (mbox, Maildir, sendmail, SMS or letter CSV), feed back results.":
-            "发件箱：列出、投递（mbox、Maildir、sendmail、短信或信件 CSV）、回填结果。",
+            "发件箱：列出、投递（mbox、`Maildir`、sendmail、短信或信件 CSV）、回填结果。",
         "Only this campaign's messages.": "只看此营销活动的消息。",
         "Only reminder messages (M-1: maintenance, warranty, recalls, birthdays...).": "只看提醒消息（M-1：保养、保修、召回、生日……）。",
         "Only this category: {0}.": "只看此类别：{0}。",
@@ -243,11 +243,11 @@ extension Phrasebook {
         pipe gets it at least once, with a stable Message-ID. Exit 3 when some messages failed.
         """:
             """
-        须指明哪些消息：--campaign、--reminders、--category（单独用或与其中之一合用）或 --all。mbox、Maildir 和 CSV \
-        输出中每条消息恰好出现一次，即使运行中途被终止后重跑也是如此；sendmail 管道至少收到一次，Message-ID 不变。部分消息失败时退出状态为 3。
+        须指明哪些消息：--campaign、--reminders、--category（单独用或与其中之一合用）或 --all。mbox、`Maildir` 和 CSV \
+        输出中每条消息恰好出现一次，即使运行中途被终止后重跑也是如此；sendmail 管道至少收到一次，`Message-ID` 不变。部分消息失败时退出状态为 3。
         """,
         "Append e-mails to this mbox file.": "把邮件追加到此 mbox 文件。",
-        "Write e-mails into this Maildir.": "把邮件写入此 Maildir。",
+        "Write e-mails into this Maildir.": "把邮件写入此 `Maildir` 目录。",
         "Pipe e-mails to this sendmail-compatible program (-t -oi).": "把邮件通过管道交给此 sendmail 兼容程序（-t -oi）。",
         "Append SMS to this CSV for the gateway.": "把短信追加到此 CSV，供短信网关使用。",
         "Append letters to this mail-merge CSV.": "把信件追加到此邮件合并 CSV。",
@@ -260,7 +260,7 @@ extension Phrasebook {
         "Only this channel: {0}.": "只看此渠道：{0}。",
         "Why (kept with each message and in the audit log).": "原因（随每条消息保存并记入审计日志）。",
         "Feed back delivery results: a CSV message_id,status[,detail] with status delivered or failed.":
-            "回填投递结果：CSV 格式 message_id,status[,detail]，status 为 delivered 或 failed。",
+            "回填投递结果：CSV 文件，各列为 `message_id,status[,detail]`，`status` 为 `delivered`（已送达）或 `failed`（失败）。",
         "Each line stands alone: bad lines are reported with their number and the rest apply (exit 3).":
             "每行单独处理：有问题的行报告行号，其余照常生效（退出状态 3）。",
         "The results file (UTF-8 CSV with a header row).": "结果文件（带表头行的 UTF-8 CSV）。",
@@ -291,7 +291,7 @@ extension Phrasebook {
         Import revenue: CSV customer,day,amount,reference with a header; each line stands alone (exit 3 when some \
         are rejected).
         """:
-            "导入产值：带表头的 CSV，列为 customer,day,amount,reference；每行单独处理（有行被拒绝时退出状态为 3）。",
+            "导入产值：带表头的 CSV，各列为 `customer,day,amount,reference`；每行单独处理（有行被拒绝时退出状态为 3）。",
         """
         A line already imported (same customer, day, reference) is counted unchanged, so the file can be imported \
         again.
@@ -333,7 +333,7 @@ extension Phrasebook {
         时长以及按自然时间还是营业时间计算由设置 complaints.* 和 calendar.clock 决定（T-3）。
         请由 cron 运行 `aftersales complaints escalate-due`。
         """,
-        "Complaint id.": "投诉 id。",
+        "Complaint id.": "投诉编号。",
         "Register a complaint (K-1, K-2, K-5): the K-4 first-contact clock starts at receipt.":
             "登记投诉（K-1、K-2、K-5）：K-4 首次联系时限自受理时起算。",
         """
@@ -435,18 +435,21 @@ extension Phrasebook {
         Photos: JPEG, PNG, HEIC. Recordings: MP3, M4A, MP4, WAV, AMR. Documents: PDF, DOCX, XLSX, UTF-8 .txt. At \
         most complaints.attachment.max-mb MB.
         """:
-            "照片：JPEG、PNG、HEIC。录音：MP3、M4A、MP4、WAV、AMR。文件：PDF、DOCX、XLSX、UTF-8 .txt。最大 complaints.attachment.max-mb MB。",
+            """
+        照片：JPEG、PNG、HEIC。录音：MP3、M4A、MP4、WAV、AMR。文件：PDF、DOCX、XLSX、UTF-8 文本（`.txt`）。\
+        最大 `complaints.attachment.max-mb` MB。
+        """,
         "The file.": "文件。",
         "photo, recording or document (checked against the file).": "photo、recording 或 document（会与文件内容核对）。",
         "Write an attachment's bytes to a file.": "把附件内容写入文件。",
-        "Attachment id (complaints show lists them).": "附件 id（complaints show 会列出）。",
+        "Attachment id (`aftersales complaint show` lists them).": "附件编号（`aftersales complaint show` 会列出）。",
         "Where to write it.": "写到哪里。",
         "Every missed or nearly missed deadline: the rule, who is on it, how late (K-4, K-6, K-11).":
             "每个已错过或即将错过的时限：规则、负责人、逾期多久（K-4、K-6、K-11）。",
         "The instant to judge at (default now).": "判定所依据的时刻（默认现在）。",
         "Only this complaint owner's complaints (a cs-agent's own list).": "只看此负责人的投诉（客服专员自己的清单）。",
         "List deadlines due within this many minutes too (default: setting complaints.warn-minutes).":
-            "同时列出这么多分钟内到期的时限（默认：设置 complaints.warn-minutes）。",
+            "同时列出这么多分钟内到期的时限（默认：设置 `complaints.warn-minutes`）。",
         "Complaints awaiting root cause and preventive action (K-12): resolved, closed or invalid, not analysed.":
             "等待根本原因分析和预防措施的投诉（K-12）：已解决、已关闭或无效，但尚未分析。",
         """
@@ -491,7 +494,7 @@ extension Phrasebook {
         "Also tasks due within this many days.": "同时列出这么多天内到期的任务。",
         "Complete a task with the customer's response; with --channel it is also logged as a contact (C-8).":
             "以客户的答复完成任务；加 --channel 时同时登记为联系记录（C-8）。",
-        "Task id.": "任务 id。",
+        "Task id.": "任务编号。",
         "The customer's response.": "客户的答复。",
         "Contact outcome (with --channel).": "联系结果（与 --channel 一起用）。",
         "When it was done (default now).": "完成时间（默认现在）。",
@@ -558,7 +561,7 @@ extension Phrasebook {
         "Retire a campaign: its messages and report stay, it never runs again, lists leave it out.":
             "停用营销活动：其消息和报告保留，不再运行，列表中不再显示。",
         "Correct a logged contact (audited with the old values).": "更正已登记的联系记录（旧值记入审计日志）。",
-        "Contact id.": "联系记录 id。",
+        "Contact id.": "联系记录编号。",
         "When it happened.": "发生时间。",
         "What was said (empty clears it).": "谈话内容（空值表示清除）。",
         """
@@ -603,7 +606,7 @@ extension Phrasebook {
         "The import history: file, checksum, time, actor, counts.": "导入历史：文件、校验和、时间、操作人、数量。",
         "Imports, newest first.": "导入记录，最新的在前。",
         "One import: file, checksum, time, actor and its counts per section.": "一次导入：文件、校验和、时间、操作人及各部分的数量。",
-        "The import's id (from imports list).": "导入的 id（见 imports list）。",
+        "The import's id (from `aftersales import list`).": "导入记录编号（见 `aftersales import list`）。",
         """
         Make aliases: 大众 is Volkswagen. Vehicles are stored under the manufacturer's name, so terms and bulletins \
         find them.
@@ -647,7 +650,7 @@ extension Phrasebook {
         "Store the valid items of a file and list the rejected ones (exit 3).": "保存文件中的有效条目，并列出被拒绝的条目（退出状态 3）。",
         "Also write the report as JSON to this file.": "同时把报告以 JSON 写入此文件。",
         "Check files against the schema and the contract's content rules; writes nothing, needs no database.":
-            "按 schema 和约定的内容规则检查文件；不写入任何内容，不需要数据库。",
+            "按 XSD 架构和约定的内容规则检查文件；不写入任何内容，不需要数据库。",
         "The store's opening hours (T-3): per weekday, and the days that differ.": "门店营业时间（T-3）：按星期设置，另有例外的日子。",
         """
         Every weekday is open 08:30-20:00 until set otherwise. A closed day (春节) or a day with other hours
@@ -662,7 +665,7 @@ extension Phrasebook {
         "The opening hours of each weekday, then the closed days and days with other hours.":
             "每周各天的营业时间，然后是闭店日和营业时间不同的日子。",
         "Set the opening hours of one or more weekdays, or close them.": "设置一个或多个星期几的营业时间，或设为不营业。",
-        "Weekdays: monday to sunday, mon to sun, or 周一 to 周日.": "星期：monday 到 sunday、mon 到 sun，或 周一 到 周日。",
+        "Weekdays: monday to sunday, mon to sun, or 周一 to 周日.": "星期：`monday` 到 `sunday`、`mon` 到 `sun`，或 周一 到 周日。",
         "The weekdays.": "星期几。",
         "Opening hours, HH:MM-HH:MM.": "营业时间，HH:MM-HH:MM。",
         "Closed on these weekdays.": "这些星期几不营业。",
@@ -697,7 +700,7 @@ extension Phrasebook {
         "Where the figure comes from: service, call, customer...": "读数来源：service、call、customer……",
         "The odometer was replaced, so the figure may be lower.": "里程表已更换，读数可能更低。",
         "Record a change of usage; the usage at delivery is kept for warranty (W-2).": "登记使用性质变更；保修仍按交车时的使用性质（W-2）。",
-        "private, taxi or commercial.": "private、taxi 或 commercial。",
+        "private, taxi or commercial.": "private（家用）、taxi（出租营运）或 commercial（其他营运）。",
         "The day the new usage started (default today).": "新使用性质的起始日期（默认今天）。",
         "Warranty eligibility that explains itself (W-1 to W-5, W-8, W-9, L-2).": "自带理由的保修判定（W-1 至 W-5、W-8、W-9、L-2）。",
         "The day to judge (default today).": "判定所依据的日期（默认今天）。",
@@ -723,7 +726,7 @@ extension Phrasebook {
         "Record or list the facts that exclude warranty (W-4), each with its source record.":
             "登记或列出排除保修的事实（W-4），每项附其依据的记录。",
         "Kinds: {0}. The manufacturer's conditions are the setting warranty.manufacturer-conditions.":
-            "种类：{0}。厂家规定的条件见设置 warranty.manufacturer-conditions。",
+            "种类：{0}。厂家规定的条件见设置 `warranty.manufacturer-conditions`。",
         "List the recorded exclusions instead.": "改为列出已登记的除外事实。",
         "The kind of fact.": "事实的种类。",
         "For manufacturer-condition: which condition.": "manufacturer-condition 专用：哪一项条件。",
@@ -778,5 +781,29 @@ extension Phrasebook {
         "--port must be from 0 to 65535": "--port 必须在 0 到 65535 之间",
         "--cors-origin takes an origin such as https://crm.dealer.cn (scheme, host, optional port; no path), got {0}":
             "--cors-origin 应为网页源，例如 https://crm.dealer.cn（协议、主机、可选端口；不含路径），实际为 {0}",
+        // The free text of help examples (a note, a reason), said in the reader's language; the commands stay.
+        "首保 booked for Friday": "已约周五首保",
+        "walk-in owner of another make": "自然进店，开的是其他品牌的车",
+        "bought a Sagitar": "已在本店购买速腾",
+        "now drives for a ride-hailing platform": "现已用于网约车营运",
+        // What each field of a segment's filter holds (`aftersales segment --help`); the values are codes.
+        "potential, intention, retained, defeated… (C-3) ⟨segment field⟩":
+            "potential（潜在）、intention（意向）、retained（保有）、defeated（战败）……（C-3）",
+        "H, A, B, C (C-2) ⟨segment field⟩": "H、A、B、C（C-2）",
+        "text ⟨segment field⟩": "文本",
+        "male, female ⟨segment field⟩": "male（男）、female（女）",
+        "the vehicle's make or model ⟨segment field⟩": "车辆的品牌或车型",
+        "number ⟨segment field⟩": "数字",
+        "private, taxi, commercial… ⟨segment field⟩": "private（家用）、taxi（出租营运）、commercial（其他营运）……",
+        "latest reading, km ⟨segment field⟩": "最近一次里程读数，km",
+        "days since delivery ⟨segment field⟩": "交车至今的天数",
+        "days since the last maintenance visit ⟨segment field⟩": "距上次进店保养的天数",
+        "days until the warranty's last covered day (W-1, W-2, L-2); negative once ended ⟨segment field⟩":
+            "距保修期最后一天的天数（W-1、W-2、L-2）；保修期已过则为负数",
+        "recall or campaign: the vehicle has one open (W-6) ⟨segment field⟩":
+            "recall（召回）或 campaign（服务活动）：车辆有此类未完成的公告（W-6）",
+        "opt-in, opt-out or none (M-3) ⟨segment field⟩": "opt-in（同意）、opt-out（退订）或 none（未登记）（M-3）",
+        "service revenue, yuan (M-5) ⟨segment field⟩": "售后产值，元（M-5）",
+        "place in the value ranking, 1 = most (M-5) ⟨segment field⟩": "在客户价值排名中的名次，1 为最高（M-5）",
     ]
 }
