@@ -1,4 +1,6 @@
 import ArgumentParser
+import Campaigns
+import Complaints
 import Core
 import Foundation
 import Storage
@@ -24,13 +26,16 @@ struct LanguageWalkTests {
     ]
 
     /// The values people type after an option, which help lists and messages quote as they are: roles, output
-    /// formats, languages, yes and no, setting keys.
+    /// formats, languages, yes and no, setting keys; and what they type elsewhere: weekdays (`calendar hours set
+    /// monday`, `mon`), the S-1 dimensions of `--score`, the fields of a segment's filter.
     static let codes: Set<String> = {
         var words: Set<String> = []
         let values =
             Role.allCases.map(\.rawValue) + OutputFormat.allCases.map(\.rawValue) + YesNo.allCases.map(\.rawValue)
             + Language.allCases.map(\.rawValue) + DateStyle.allCases.map(\.rawValue)
             + Setting.catalogue.map(\.rawValue)
+            + Weekday.allCases.flatMap { [$0.description, String($0.description.prefix(3))] }
+            + ServiceDimension.allCases.map(\.rawValue) + SegmentField.allCases.map(\.rawValue)
         for value in values {
             for word in value.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }) {
                 words.insert(String(word))
@@ -43,6 +48,8 @@ struct LanguageWalkTests {
     /// addresses, codes (anything with a digit, an upper-case acronym, a dotted or snake-case key) and `data` words.
     static func englishWords(in text: String, data: Set<String>) -> [String] {
         var found: [String] = []
+        // A code in backticks stays a code where the parser wrapped the help inside it.
+        let text = text.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression)
         for line in text.split(separator: "\n") {
             // The tour echoes each command it runs; a command is not prose.
             if line.hasPrefix("$ ") { continue }
@@ -53,7 +60,7 @@ struct LanguageWalkTests {
             for pattern in [
                 #"`[^`]*`"#, #"<[^>]*>"#, #"\{\{[^}]*\}\}"#, #"https?://\S+"#, #"\S+@\S+"#, #"\S*/\S*"#,
                 #"(?<![\p{L}\d])--?[A-Za-z][\w-]*(=\S*)?"#, #"\$[A-Z_]+"#, #"\b[\w-]*\d[\w-]*\b"#,
-                #"\b[A-Za-z]+([._][A-Za-z]+)+\b"#, #"\b[A-Z]{2,}s?\b"#,
+                #"\b[A-Za-z][A-Za-z-]*([._][A-Za-z-]+)+\b"#, #"\b[A-Z]{2,}s?\b"#,
             ] {
                 rest = rest.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
             }
@@ -146,7 +153,9 @@ struct LanguageWalkTests {
         var typed: Set<String> = []
 
         /// Runs one command line in `language` on its own copy of the demo database.
-        mutating func run(_ program: String, _ arguments: [String], language: String, label: String) throws {
+        mutating func run(
+            _ program: String, _ arguments: [String], language: String, label: String, typed more: Set<String> = []
+        ) throws {
             let result = try Binaries.run(
                 program, arguments + ["--db", database], environment: ["AFTERSALES_LANG": language],
                 directory: folder.path(language))
@@ -165,7 +174,7 @@ struct LanguageWalkTests {
                         !($0.isASCII && ($0.isLetter || $0 == "-"))
                     })
                     .map(String.init))
-                let words = LanguageWalkTests.englishWords(in: text, data: data.union(typed))
+                let words = LanguageWalkTests.englishWords(in: text, data: data.union(typed).union(more))
                 if !words.isEmpty { english[label, default: []] += words }
             } else if text.range(of: #"\{\d+\}"#, options: .regularExpression) != nil {
                 placeholders.append(label)
@@ -205,8 +214,15 @@ struct LanguageWalkTests {
             ] {
                 for (path, examples) in Self.leaves(root) {
                     let words = Array(path.dropFirst())
+                    // The help's examples are commands: their names and codes (`segment show lapsed-vw`) are what a
+                    // dealer types. A quoted text with spaces (a note, a reason) is prose, and checked.
+                    let commands = Set(
+                        examples.flatMap(HelpExampleTests.words).filter { !$0.contains(" ") }.flatMap {
+                            $0.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }).map(String.init)
+                        })
                     try walk.run(
-                        program, words + ["--help"], language: language, label: "\(path.joined(separator: " ")) --help")
+                        program, words + ["--help"], language: language, label: "\(path.joined(separator: " ")) --help",
+                        typed: commands)
                     if examples.isEmpty, language == "zh" { missing.append(path.joined(separator: " ")) }
                     for example in examples {
                         var arguments = Array(HelpExampleTests.words(example).dropFirst())
