@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 BINARIES := aftersales aftersales-import aftersales-api
 
-.PHONY: all deps build test lint format demo bench fuzz clean install schemathesis schemathesis-env
+.PHONY: all deps build test lint format demo bench fuzz clean install schemathesis schemathesis-env client
 
 all: build
 
@@ -50,6 +50,20 @@ schemathesis: schemathesis-env
 	$(SWIFT) build
 	bash Tools/schemathesis.sh
 
+# The client GeneratedClientTests use, generated from Docs/openapi.yaml by swift-openapi-generator into
+# Tests/GeneratedClientTests/Generated with the spec's SHA-256 beside it (a test fails when the spec changed since).
+# The generator is built here, in .build-openapi, as a tool of its own (Tools/OpenAPIGenerator): never a build plugin,
+# so `make test` compiles the committed code and never the generator. Run it after every change to the spec.
+CLIENT := Tests/GeneratedClientTests
+client: deps
+	$(SWIFT) build --package-path Tools/OpenAPIGenerator --scratch-path .build-openapi -c release \
+		--product swift-openapi-generator
+	rm -rf $(CLIENT)/Generated && mkdir -p $(CLIENT)/Generated
+	"$$($(SWIFT) build --package-path Tools/OpenAPIGenerator --scratch-path .build-openapi -c release \
+		--show-bin-path)/swift-openapi-generator" generate Docs/openapi.yaml \
+		--config $(CLIENT)/openapi-generator-config.yaml --output-directory $(CLIENT)/Generated
+	sha256sum Docs/openapi.yaml >$(CLIENT)/Generated/openapi.yaml.sha256
+
 # The code's shape: swift-format's layout (.swift-format: 4 spaces, 120 columns) and no line over 120 characters in
 # Modules, Apps and Tools (string literals and comments too, which the formatter does not break). `make format` fixes
 # the layout; a long literal is split by hand (or with a trailing \ inside a multi-line literal, which keeps the text).
@@ -91,4 +105,4 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Tools/Fuzz/fuzz.sh
 
 clean:
-	rm -rf .build demo bench-out
+	rm -rf .build .build-openapi demo bench-out

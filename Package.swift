@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // Only for GeneratedClientTests: the runtime and transport of the client generated from Docs/openapi.yaml
+        // (the generator itself is a tool of its own, Tools/OpenAPIGenerator, run by `make client`).
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
     ],
     targets: [
         // MARK: - Modules (pure business rules: no GRDB, no I/O)
@@ -316,6 +320,18 @@ let package = Package(
         .testTarget(
             name: "AftersalesAPITests", dependencies: ["aftersales-api", "aftersales", "Storage", "TestSupport"],
             path: "Tests/AftersalesAPITests", swiftSettings: swiftSettings),
+        // A client generated from Docs/openapi.yaml (committed in Generated/, `make client`) against the real server.
+        .testTarget(
+            name: "GeneratedClientTests",
+            dependencies: [
+                "aftersales-api", "aftersales", "Core", "TestSupport",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            ],
+            path: "Tests/GeneratedClientTests",
+            exclude: ["openapi-generator-config.yaml", "Generated/openapi.yaml.sha256"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tools (demo data and benchmarks; never part of make test's timing)
         .target(
