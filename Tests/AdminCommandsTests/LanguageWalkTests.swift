@@ -168,13 +168,18 @@ struct LanguageWalkTests {
                 || arguments.starts(with: ["claims", "export"])
             let text = (json ? "" : result.stdout) + "\n" + result.stderr
             if language == "zh" {
-                // What the command line typed is data too (a note, a filter, a name).
-                let typed = Set(
-                    arguments.joined(separator: " ").split(whereSeparator: {
-                        !($0.isASCII && ($0.isLetter || $0 == "-"))
-                    })
-                    .map(String.init))
-                let words = LanguageWalkTests.englishWords(in: text, data: data.union(typed).union(more))
+                // What the command line typed is data too (a note, a filter, a name); a text it typed (a note, a
+                // reason: the examples are the English help's) is kept, and later outputs show it as data.
+                func words(_ texts: [String]) -> Set<String> {
+                    Set(
+                        texts.joined(separator: " ").split(whereSeparator: {
+                            !($0.isASCII && ($0.isLetter || $0 == "-"))
+                        })
+                        .map(String.init))
+                }
+                typed.formUnion(words(arguments.filter { $0.contains(" ") }))
+                let here = words(arguments)
+                let words = LanguageWalkTests.englishWords(in: text, data: data.union(typed).union(here).union(more))
                 if !words.isEmpty { english[label, default: []] += words }
             } else if text.range(of: #"\{\d+\}"#, options: .regularExpression) != nil {
                 placeholders.append(label)
