@@ -45,7 +45,8 @@ public struct AftersalesImportCommand: ParsableCommand {
         let shown = item.errors.prefix(problemsShown)
         for error in shown { printError("\(error)") }
         if item.problemCount > shown.count {
-            printError("\(file): … \(item.problemCount - shown.count) more problems in \(item.item)")
+            let key = ItemKey.spoken(item.item)
+            printError("\(file): … \(item.problemCount - shown.count) more problems in \(key)")
         }
     }
 

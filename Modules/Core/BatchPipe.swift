@@ -75,15 +75,19 @@ public final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked S
         return outcome
     }
 
-    /// Runs `produce` on another thread (it calls `put`) while `consume` takes each element on this one.
-    /// When `consume` throws, the producer is stopped and drained before the error goes on.
+    /// Runs `produce` on another thread (it calls `put`, in the caller's `Speech`) while `consume` takes each element
+    /// on this one. When `consume` throws, the producer is stopped and drained before the error goes on.
     public static func run(
         capacity: Int = 4, weightLimit: Int = .max, produce: @escaping @Sendable (BatchPipe) throws -> Outcome,
         consume: (Element) throws -> Void
     ) throws -> Outcome? {
         let pipe = BatchPipe(capacity: capacity, weightLimit: weightLimit)
+        // A task-local value does not cross to a dispatch queue: the producer speaks the caller's language.
+        let speech = Speech.current
         DispatchQueue.global().async {
-            do { pipe.finish(try produce(pipe), error: nil) } catch { pipe.finish(nil, error: error) }
+            Speech.$current.withValue(speech) {
+                do { pipe.finish(try produce(pipe), error: nil) } catch { pipe.finish(nil, error: error) }
+            }
         }
         do {
             while let batch = pipe.take() {

@@ -83,7 +83,7 @@ extension ItemAssembler {
         if let fast { return fast }
         guard let text = required(key) else { return nil }
         do { return try VIN(validating: text) } catch {
-            itemError("\(key.text): \(error.description)")
+            itemError("\(key.text): \(error.phrase)")
             return nil
         }
     }

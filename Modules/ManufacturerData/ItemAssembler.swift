@@ -132,7 +132,7 @@ public struct ItemAssembler {
             fileError(
                 XMLInputError(
                     file: file, line: 1, column: 1,
-                    message: "the file holds no ManufacturerData element"))
+                    saying: "the file holds no ManufacturerData element"))
         }
         drainToFile(upTo: Int.max)
     }
@@ -229,7 +229,7 @@ public struct ItemAssembler {
                     MasterVehicle(
                         vin: vin, make: make, model: model, year: count(.year),
                         built: day(.built, required: false)))
-                if let warning = vin.checkDigitWarning { warn(warning) }
+                if let warning = vin.checkDigitProblem { warn(warning) }
             }
         default:
             keyBytes = Array("\(element.text) in \(section.rawValue)".utf8)
@@ -253,7 +253,7 @@ public struct ItemAssembler {
         case .VinRange:
             if let from = vin(.from), let to = vin(.to) {
                 do { bulletin!.vinRanges.append(try VinRange(from: from, to: to)) } catch {
-                    itemError("VinRange: \((error as? InvalidInput)?.reason ?? "\(error)")")
+                    itemError("VinRange: \((error as? any AfterSalesError)?.phrase ?? Phrase(verbatim: "\(error)"))")
                 }
             }
         case .Labour:
@@ -281,11 +281,11 @@ public struct ItemAssembler {
             }
             switch parsed {
             case .success(let vin):
-                if let warning = vin.checkDigitWarning { warn(warning) }
+                if let warning = vin.checkDigitProblem { warn(warning) }
                 vins.append(vin)
                 vinsListed += 1
             case .failure(let problem):
-                itemError("Vin: \(problem.description)")
+                itemError("Vin: \(problem.phrase)")
             }
             if vins.count >= Self.vinBatchSize { flushVINs() }
         case .Title: bulletin?.title = Self.text(textBytes)
@@ -331,9 +331,7 @@ public struct ItemAssembler {
                     // W-6: the VINs went out in batches; the bulletin is valid by its list all the same.
                     try done.validate(vinsListedApart: vinsListed)
                 } catch {
-                    itemError(
-                        "bulletin \(done.number): \((error as? InvalidInput)?.description ?? "\(error)")",
-                        atItemStart: true)
+                    itemError("bulletin \(done.number): \(error)", atItemStart: true)
                 }
             }
             drainToItem(upTo: endLine)
@@ -349,7 +347,7 @@ public struct ItemAssembler {
                     default: break
                     }
                 } catch {
-                    itemError((error as? InvalidInput)?.description ?? "\(error)", atItemStart: true)
+                    itemError("\(error)", atItemStart: true)
                 }
             }
             drainToItem(upTo: endLine)
@@ -360,7 +358,7 @@ public struct ItemAssembler {
                     addItemError(
                         XMLInputError(
                             file: file, line: itemStartLine, column: itemStartColumn,
-                            message: "\(itemKey) is incomplete"))
+                            saying: "\(ItemKey.spoken(itemKey)) is incomplete"))
                 }
                 deliver(rejection(section))
             }
@@ -398,16 +396,16 @@ public struct ItemAssembler {
     private var itemKey: String { String(decoding: keyBytes, as: UTF8.self) }
 
     /// A problem of the item being read, at the tag being reported (or at the item's start tag).
-    mutating func itemError(_ message: String, atItemStart: Bool = false) {
+    mutating func itemError(_ message: Phrase, atItemStart: Bool = false) {
         if atItemStart {
-            addItemError(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, message: message))
+            addItemError(XMLInputError(file: file, line: itemStartLine, column: itemStartColumn, saying: message))
             return
         }
         // The validator has usually said it already (it sees each event first): one message per problem.
         let line = position.line
         drainToItem(upTo: line)
         if itemErrors.count + itemErrorsDropped > 0, lastItemErrorLine == line { return }
-        addItemError(XMLInputError(file: file, line: line, column: position.column, message: message))
+        addItemError(XMLInputError(file: file, line: line, column: position.column, saying: message))
     }
 
     private mutating func fileError(_ error: XMLInputError) {
@@ -415,8 +413,8 @@ public struct ItemAssembler {
         if fileErrors.count < listLimit { fileErrors.append(error) }
     }
 
-    private mutating func warn(_ message: String) {
-        warn(XMLInputError(file: file, line: position.line, column: position.column, message: message))
+    private mutating func warn(_ message: Phrase) {
+        warn(XMLInputError(file: file, line: position.line, column: position.column, saying: message))
     }
 
     private mutating func warn(_ warning: XMLInputError) {
@@ -436,7 +434,7 @@ public struct ItemAssembler {
             errors.append(
                 XMLInputError(
                     file: file, line: last.line, column: last.column,
-                    message: "… and \(itemErrorsDropped) more problems in \(itemKey)"))
+                    saying: "… and \(itemErrorsDropped) more problems in \(ItemKey.spoken(itemKey))"))
         }
         return .rejected(
             RejectedItem(

@@ -92,21 +92,52 @@ public struct AssembledItem: Sendable {
     }
 }
 
-/// A problem in a manufacturer file, located as `FILE:LINE:COLUMN: message`.
+/// A problem in a manufacturer file, located as `FILE:LINE:COLUMN: message`. What it says is a phrase (`spoken`), said
+/// in the language of the moment when shown (`description`), so a problem found on the reading thread is said in the
+/// language of the command; `message` is the English, as logs and the checks read it.
 public struct XMLInputError: AfterSalesError, Equatable, Codable {
     public let file: String
     public let line: Int
     public let column: Int
-    public let message: String
+    public let spoken: Phrase
+    public var message: String { spoken.english }
     public var kind: ErrorKind { .invalid }
     public var field: String? { nil }
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    public var description: String { "\(file):\(line):\(column): \(spoken.rendered())" }
     public var phrase: Phrase { Phrase(verbatim: description) }
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    /// A problem the product words.
+    public init(file: String, line: Int, column: Int, saying spoken: Phrase) {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.spoken = spoken
+    }
+
+    /// A problem in words from outside the product (libxml2's), said as they are.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.init(file: file, line: line, column: column, saying: Phrase(verbatim: message))
+    }
+
+    public static func == (a: XMLInputError, b: XMLInputError) -> Bool {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message
+    }
+
+    enum CodingKeys: String, CodingKey { case file, line, column, message }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            file: container.decode(String.self, forKey: .file), line: container.decode(Int.self, forKey: .line),
+            column: container.decode(Int.self, forKey: .column),
+            message: container.decode(String.self, forKey: .message))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(spoken.rendered(), forKey: .message)
     }
 }

@@ -372,7 +372,8 @@ public enum ManufacturerImporter {
                     ) { batch in
                         let (outcome, flag) = try batch.store(term)
                         if let flag, outcome != .unchanged {
-                            warn("\(path):\(itemLine):1: warranty term \(term.make)/\(term.model ?? "*"): \(flag)")
+                            let term: Phrase = "warranty term \(term.make)/\(term.model ?? "*")"
+                            warn("\(path):\(itemLine):1: \(term.rendered()): \(flag)")
                         }
                         return outcome
                     }
@@ -414,15 +415,18 @@ public enum ManufacturerImporter {
             }
             for error in reader.fileErrors { errors.append(error.description) }
             if reader.fileErrorCount > reader.fileErrors.count {
-                errors.append("\(path): … and \(reader.fileErrorCount - reader.fileErrors.count) more problems")
+                let more = reader.fileErrorCount - reader.fileErrors.count
+                errors.append(Phrase("\(path): … and \(more) more problems").rendered())
             }
             if reader.fileErrorCount > 0 { failed = true }
             if let allowed = options.sections {
                 for section in reader.sectionsSeen where !allowed.contains(section) {
-                    errors.append(
-                        "\(path): this command reads \(allowed.map(\.rawValue).sorted().joined(separator: ", ")) "
-                            + "only; import \(section.rawValue) with aftersales-import"
-                    )
+                    let reads = Phrase.joined(
+                        allowed.map { Phrase(key: $0.rawValue) }.sorted { $0.key < $1.key }, separator: ", ")
+                    let only: Phrase =
+                        "\(path): this command reads \(reads) only; import \(Phrase(key: section.rawValue)) with "
+                        + "aftersales-import"
+                    errors.append(only.rendered())
                     failed = true
                 }
             }
@@ -464,7 +468,8 @@ public enum ManufacturerImporter {
             // Only the item's own problems reject it; anything else (the disk, SQLite) fails the file.
             do { return try body() } catch let error as any AfterSalesError {
                 let key = key()
-                reject(section, key, ["\(path):\(line):1: \(key): \(error.detail)"], count: 1)
+                let item = ItemKey.spoken(key).rendered()
+                reject(section, key, ["\(path):\(line):1: \(item): \(error.detail)"], count: 1)
                 return nil
             }
         }
@@ -650,10 +655,10 @@ final class VINSpill: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// The error of the import when the temporary file fails (a full disk): the file's, at no line.
-    private func failure(_ what: String) -> XMLInputError {
+    private func failure(_ what: Phrase) -> XMLInputError {
         XMLInputError(
             file: file, line: 0, column: 0,
-            message:
+            saying:
                 "\(what) the temporary file for VIN lists in \(NSTemporaryDirectory()): "
                 + "\(Phrase.osError(errno))"
         )
@@ -662,7 +667,7 @@ final class VINSpill: @unchecked Sendable {
     /// Moves `count` bytes between `buffer` and the file at `offset` with `transfer` (pread or pwrite), however
     /// many calls that takes.
     private func all(
-        _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int64, _ what: String,
+        _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int64, _ what: Phrase,
         _ transfer: (Int32, UnsafeMutableRawPointer, Int, off_t) -> Int
     ) throws {
         var done = 0

@@ -62,7 +62,7 @@ public final class ManufacturerReader {
     /// Where the text the parser held ended after the last chunk: where the next chunk's text begins.
     private var heldEnd = (line: 1, column: 1)
     /// libxml2's message for bytes it could not convert from the declared encoding, found in the chunk being parsed.
-    private var encodingProblem: String?
+    private var encodingProblem: Phrase?
 
     /// Opens a file; `validateSchema: false` skips the XSD (never used by the tools; kept for measuring its cost).
     public init(path: String, validateSchema: Bool = true) throws {
@@ -84,7 +84,7 @@ public final class ManufacturerReader {
             sax.validation = xmlSchemaNewValidCtxt(schema)
             sax.plug = sax.validation.flatMap { xmlSchemaSAXPlug($0, sax.schemaHandler, sax.schemaData) }
             guard sax.plug != nil else {
-                throw XMLInputError(file: path, line: 0, column: 0, message: "cannot set up the schema validation")
+                throw XMLInputError(file: path, line: 0, column: 0, saying: "cannot set up the schema validation")
             }
         }
         var handler = xmlSAXHandler()
@@ -134,13 +134,13 @@ public final class ManufacturerReader {
             reader.events.stop(
                 XMLInputError(
                     file: reader.file, line: reader.sax.line, column: reader.sax.parserColumn,
-                    message: "entity references are not allowed in manufacturer files"))
+                    saying: "entity references are not allowed in manufacturer files"))
         }
         // The first bytes tell the parser the file's encoding; the rest follows chunk by chunk.
         let first = source.read(into: sax.chunk, count: 4)
         let context = Unmanaged.passUnretained(self).toOpaque()
         guard let parser = xmlCreatePushParserCtxt(&handler, context, sax.chunk, max(0, first), path) else {
-            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file as XML")
+            throw XMLInputError(file: path, line: 0, column: 0, saying: "cannot open the file as XML")
         }
         sax.parser = parser
         // No XML_PARSE_NOENT (entities are never substituted), no XML_PARSE_HUGE (libxml2's size limits stay).
@@ -214,14 +214,14 @@ public final class ManufacturerReader {
             // libxml2 converts what it can, parses it, and halts at the bytes it could not convert: they follow the
             // text it holds, or, when it halted at once, the text it held before this chunk (which it dropped).
             let at = cxml_halted(parser) != 0 ? chunkStart : Self.heldEnd(of: parser)
-            events.stop(XMLInputError(file: file, line: at.line, column: at.column, message: message))
+            events.stop(XMLInputError(file: file, line: at.line, column: at.column, saying: message))
         }
         heldEnd = Self.heldEnd(of: parser)
         if events.stopped == nil, cxml_well_formed(parser) == 0 {
             events.stopped =
                 events.assembler.problems.stoppingProblem
                 ?? XMLInputError(
-                    file: file, line: sax.line, column: sax.column, message: "the file is not well-formed XML")
+                    file: file, line: sax.line, column: sax.column, saying: "the file is not well-formed XML")
         }
         if events.stopped != nil {
             events.assembler.problems.removeAll()
@@ -253,7 +253,7 @@ public final class ManufacturerReader {
             if column <= 0, error.domain == Int32(XML_FROM_SCHEMASV.rawValue) { column = Int(cxml_tag_column(parser)) }
             // A problem libxml2 gives no line is placed where the parser is: the last line it knows.
             let line = error.line > 0 ? Int(error.line) : max(1, Int(cxml_line(parser)))
-            return XMLInputError(file: file, line: line, column: max(1, column), message: message)
+            return XMLInputError(file: file, line: line, column: max(1, column), saying: spokenSchemaMessage(message))
         }
     }
 
@@ -267,7 +267,7 @@ public final class ManufacturerReader {
     static func doctypeRefused(_ file: String, at position: (line: Int, column: Int)) -> XMLInputError {
         XMLInputError(
             file: file, line: position.line, column: position.column,
-            message: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
+            saying: "a DOCTYPE is not allowed in manufacturer files (no DTDs, no entities)")
     }
 }
 

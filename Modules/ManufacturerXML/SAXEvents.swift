@@ -1,4 +1,5 @@
 import CLibXML2
+import Core
 import ManufacturerData
 
 /// What `ManufacturerReader`'s SAX callbacks do with libxml2's events: names interned by dictionary pointer, the
@@ -41,7 +42,7 @@ struct SAXEvents {
             stop(
                 XMLInputError(
                     file: file, line: sax.line, column: sax.column,
-                    message: "Excessive depth in document: "
+                    saying: "Excessive depth in document: "
                         + "elements nested more than \(ManufacturerReader.depthLimit) deep (the contract needs 5)"))
             return
         }
@@ -52,7 +53,7 @@ struct SAXEvents {
                 stop(
                     XMLInputError(
                         file: file, line: sax.line, column: sax.column,
-                        message:
+                        saying:
                             "the root element must be ManufacturerData in the namespace \(expected)"))
                 return
             }
@@ -60,7 +61,7 @@ struct SAXEvents {
                 stop(
                     XMLInputError(
                         file: file, line: sax.line, column: sax.column,
-                        message:
+                        saying:
                             "ManufacturerData must be in the namespace \(expected), not \(namespace ?? "none")"))
                 return
             }
@@ -88,7 +89,7 @@ struct SAXEvents {
             stop(
                 XMLInputError(
                     file: file, line: sax.line, column: sax.parserColumn,
-                    message: "\(element.text) holds a text longer than "
+                    saying: "\(element.text) holds a text longer than "
                         + "\(ManufacturerReader.textLimit / 1024) KiB"))
             return
         }

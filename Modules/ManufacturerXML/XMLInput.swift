@@ -39,15 +39,15 @@ final class XMLByteSource {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             FileManager.default.isReadableFile(atPath: path)
         else {
-            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot read the file")
+            throw XMLInputError(file: path, line: 0, column: 0, saying: "cannot read the file")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw XMLInputError(file: path, line: 0, column: 0, message: "is a directory, not a file")
+            throw XMLInputError(file: path, line: 0, column: 0, saying: "is a directory, not a file")
         }
         totalBytes = (attributes[.size] as? NSNumber)?.int64Value ?? 0
         guard let file = gzopen(path, "rb") else {
-            throw XMLInputError(file: path, line: 0, column: 0, message: "cannot open the file")
+            throw XMLInputError(file: path, line: 0, column: 0, saying: "cannot open the file")
         }
         gzbuffer(file, 1 << 17)
         self.file = file
@@ -156,13 +156,17 @@ func replaceAll(_ target: [UInt8], with replacement: [UInt8], in bytes: inout [U
 
 /// libxml2's message for bytes it could not convert from the file's declared encoding (`input conversion failed due
 /// to input error, bytes 0x9F 0x3C 0x2F 0x54`: the first is the one it stopped at), said as what to do.
-func encodingMessage(_ raw: String) -> String {
+func encodingMessage(_ raw: String) -> Phrase {
     let prefix = "input conversion failed due to input error, bytes "
     let bytes = raw.trimmed().hasPrefix(prefix) ? raw.trimmed().dropFirst(prefix.count).split(separator: " ") : []
-    let what =
-        bytes.isEmpty
-        ? "the bytes here are"
-        : "byte \(bytes[0])" + (bytes.count > 1 ? " (before \(bytes.dropFirst().joined(separator: " ")))" : "") + " is"
-    return "\(what) not in the encoding the XML declaration names: save the file in that encoding (UTF-8 or "
-        + "GB18030) or correct encoding= in its first line"
+    let advice: Phrase =
+        "save the file in that encoding (UTF-8 or GB18030) or correct encoding= in its first line"
+    guard let first = bytes.first else {
+        return "the bytes here are not in the encoding the XML declaration names: \(advice)"
+    }
+    guard bytes.count > 1 else {
+        return "byte \(String(first)) is not in the encoding the XML declaration names: \(advice)"
+    }
+    return "byte \(String(first)) (before \(bytes.dropFirst().joined(separator: " "))) is not in the encoding "
+        + "the XML declaration names: \(advice)"
 }

@@ -19,6 +19,15 @@ struct BatchPipeTests {
         #expect(seen == Array(0..<10_000))
     }
 
+    @Test("The producer speaks the caller's language (issue 16): what it words on its thread is said in it")
+    func producerSpeech() throws {
+        let said = try Speech.$current.withValue(Speech(.zh)) {
+            try BatchPipe<Int, String>.run(
+                produce: { _ in Phrase("cannot read the file").rendered() }, consume: { _ in })
+        }
+        #expect(said == "无法读取该文件")
+    }
+
     @Test("A producer's error comes after the elements it handed over before it")
     func producerError() {
         var seen = 0

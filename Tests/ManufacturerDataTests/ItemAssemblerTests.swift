@@ -435,3 +435,38 @@ struct ItemAssemblerTests {
         #expect(Self.messages(validated) == ["Element 'Vehicle', attribute 'vin': not the VIN pattern"])
     }
 }
+
+@Suite("Issue 16: an item's key in Chinese, as the import names it to a person")
+struct ItemKeyChineseTests {
+    @Test("Each kind of key is said in Chinese with its values as they are; English is the key")
+    func keys() {
+        let zh = Speech(.zh)
+        #expect(ItemKey.spoken("bulletin RC-2026-017").rendered(zh) == "厂家公告 RC-2026-017")
+        #expect(ItemKey.spoken("part 5Q0 611 701 C").rendered(zh) == "零件 5Q0 611 701 C")
+        #expect(
+            ItemKey.spoken("labour operation 47 11 19 00 @ Volkswagen/*").rendered(zh)
+                == "工时项目 47 11 19 00 @ Volkswagen/*")
+        #expect(
+            ItemKey.spoken("warranty term Volkswagen/*/private from 2020-01-01").rendered(zh)
+                == "整车保修条款 Volkswagen/*/private（自 2020-01-01 起）")
+        #expect(ItemKey.spoken("Severity in Bulletins").rendered(zh) == "厂家公告 中的 Severity")
+        for key in [
+            "bulletin RC-2026-017", "warranty term Volkswagen/*/private from 2020-01-01", "Severity in Bulletins",
+        ] {
+            #expect(ItemKey.spoken(key).english == key)
+        }
+    }
+
+    @Test("An item's problem is said in the language it is shown in, its English kept")
+    func problems() {
+        var feed = EventFeed()
+        feed.openRoot()
+        feed.open("Bulletins")
+        feed.open("Bulletin", ["kind": "recall", "revision": "1", "issued": "2026-10-12"])
+        feed.close()
+        feed.finish()
+        let error = feed.rejected.first?.errors.first
+        #expect(error?.message == "missing attribute number")
+        #expect(error?.spoken.rendered(Speech(.zh)) == "缺少属性 number")
+    }
+}

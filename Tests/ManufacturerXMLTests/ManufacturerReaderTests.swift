@@ -289,3 +289,46 @@ struct ManufacturerReaderTests {
         #expect(readableMessage(raw) == readable)
     }
 }
+
+@Suite("Issue 16: a manufacturer file's problems in Chinese; the English as it was")
+struct ManufacturerProblemsChineseTests {
+    @Test("libxml2's commonest schema messages are said in Chinese, names and values kept; others as libxml2 says")
+    func schemaMessages() {
+        let zh = Speech(.zh)
+        let vin =
+            "Element 'Vin': [facet 'pattern'] The value 'LFV2A21K1N31OO123' is not accepted by the VIN pattern "
+            + "(17 characters from 0-9 and A-Z without I, O, Q)."
+        #expect(
+            spokenSchemaMessage(vin).rendered(zh)
+                == "元素 Vin：值“LFV2A21K1N31OO123”不是有效的 VIN（17 位，由 0-9 和除 I、O、Q 以外的 A-Z 组成）。")
+        #expect(spokenSchemaMessage(vin).english == vin)
+        let missing = "Element 'ManufacturerData': The attribute 'issued' is required but missing."
+        #expect(spokenSchemaMessage(missing).rendered(zh) == "元素 ManufacturerData：缺少必需的属性 issued。")
+        let set =
+            "Element 'Bulletin', attribute 'kind': [facet 'enumeration'] The value 'x' is not an element of the set "
+            + "{'recall', 'campaign'}."
+        #expect(spokenSchemaMessage(set).english == set)
+        #expect(spokenSchemaMessage(set).rendered(zh) == "元素 Bulletin 的属性 kind：值“x”不是允许的取值（'recall', 'campaign'）。")
+        #expect(spokenSchemaMessage("Document is empty").rendered(zh) == "Document is empty")
+    }
+
+    @Test("A file that is not there, or is a folder, is said in Chinese, read on the reading thread or not")
+    func fileProblems() throws {
+        let folder = try TemporaryDirectory()
+        try Speech.$current.withValue(Speech(.zh)) {
+            do {
+                _ = try ManufacturerReader(path: folder.path("nowhere.xml"))
+                Issue.record("read a file that is not there")
+            } catch let error as XMLInputError {
+                #expect(error.description.hasSuffix("nowhere.xml:0:0: 无法读取该文件"), "\(error)")
+                #expect(error.message == "cannot read the file")
+            }
+            do {
+                _ = try ManufacturerReader(path: folder.url.path)
+                Issue.record("read a folder")
+            } catch let error as XMLInputError {
+                #expect(error.description.hasSuffix(":0:0: 是文件夹，不是文件"), "\(error)")
+            }
+        }
+    }
+}
