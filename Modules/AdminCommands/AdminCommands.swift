@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import Customers
 import Foundation
 import Storage
 
@@ -33,13 +34,48 @@ struct AuditCommand: ParsableCommand {
                 rows: entries.map { entry in
                     [
                         Instant.localString(entry.at, in: zone), entry.actor, entry.entity, entry.entityID,
-                        entry.action,
+                        AuditWords.action(entry.action, of: entry.entity).rendered(),
                         entry.changes.keys.sorted().map { key in
                             let change = entry.changes[key]!
-                            return "\(key): \(change.before ?? "∅") → \(change.after ?? "∅")"
-                        }.joined(separator: "; "),
+                            let field = AuditWords.field(key, of: entry.entity).rendered()
+                            let colon = Speech.current.language == .zh ? "：" : ": "
+                            let before = change.before.map { AuditWords.value($0, of: key, entity: entry.entity) }
+                            let after = change.after.map { AuditWords.value($0, of: key, entity: entry.entity) }
+                            return "\(field)\(colon)\(before ?? "∅") → \(after ?? "∅")"
+                        }.joined(separator: Speech.current.language == .zh ? "；" : "; "),
                     ]
                 }))
+    }
+}
+
+/// The audit log's codes as a table says them to a person: an action (`move` 变更分类) and a field name (`phones` 电话),
+/// in the language of the moment; one the phrasebook does not know is said as it is stored. JSON keeps the codes.
+enum AuditWords {
+    /// An action (`create`, `move`...): its word for this entity where the code means something else there
+    /// (`deliver` an outbox is not `deliver` a vehicle), else its word.
+    static func action(_ code: String, of entity: String) -> Phrase {
+        first([Phrase(code, context: "audit action: \(entity)")]) ?? Phrase(code, context: "audit action")
+    }
+
+    /// A field name: its word for this entity or its own audit word where the column word would mislead (`hours` of
+    /// a labour operation are not opening hours), else the word of the column of the same name.
+    static func field(_ name: String, of entity: String) -> Phrase {
+        first([Phrase(name, context: "audit field: \(entity)"), Phrase(name, context: "audit field")])
+            ?? Phrase(key: name)
+    }
+
+    /// A value as stored, but a code a table says in words elsewhere: who a task waits for (`role: …`), a care
+    /// task's kind.
+    static func value(_ stored: String, of field: String, entity: String) -> String {
+        switch (entity, field) {
+        case (_, "assignee"): return Present.assignee(stored)
+        case ("care_task", "kind"): return CareTask.Kind(rawValue: stored)?.title ?? stored
+        default: return stored
+        }
+    }
+
+    private static func first(_ phrases: [Phrase]) -> Phrase? {
+        phrases.first { Phrasebook.chinese[$0.key] != nil }
     }
 }
 
@@ -63,13 +99,18 @@ struct SettingsCommand: ParsableCommand {
                     key: $0.rawValue, rule: $0.rule, value: settings.text($0), defaultValue: $0.defaultValue,
                     summary: $0.summary.rendered())
             }
-            try global.output.emit(
-                entries,
-                table: TextTable(
-                    columns: ["key", "rule", "value", "default", "meaning"],
-                    rows: entries.map {
-                        [$0.key, $0.rule, $0.value, $0.defaultValue, $0.summary]
-                    }))
+            var table = TextTable(
+                columns: ["key", "rule", "value", "default", "meaning"],
+                rows: entries.map {
+                    [$0.key, Self.spokenRule($0.rule), $0.value, $0.defaultValue, $0.summary]
+                })
+            table.unbroken = [0]
+            try global.output.emit(entries, table: table)
+        }
+
+        /// A setting's rule: a rule ID as it is; `design` (our default where DOMAIN.md is silent) in words.
+        static func spokenRule(_ rule: String) -> String {
+            rule == "design" ? Phrase("design", context: "setting rule").rendered() : rule
         }
     }
 

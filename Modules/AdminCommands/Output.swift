@@ -7,6 +7,8 @@ import Foundation
 public struct TextTable: Sendable {
     public var columns: [String]
     public var rows: [[String]]
+    /// Columns a narrow terminal never wraps: codes people copy (a setting key), which a break would garble.
+    public var unbroken: Set<Int> = []
 
     public init(columns: [String], rows: [[String]] = []) {
         self.columns = columns
@@ -38,11 +40,12 @@ public struct TextTable: Sendable {
         }
         let separators = 2 * max(0, widths.count - 1)
         // The rightmost wide column gives way first (a description, a note, a reason), down to 24 columns; then the
-        // next one to its left.
+        // next one to its left; then the widest (the rightmost of equals), down to 12, so that they share the room.
         while widths.reduce(separators, +) > Self.maximumWidth {
+            let narrowable = widths.indices.filter { !unbroken.contains($0) }
             guard
-                let column = widths.indices.last(where: { widths[$0] > 24 })
-                    ?? widths.indices.last(where: { widths[$0] > 12 })
+                let column = narrowable.last(where: { widths[$0] > 24 })
+                    ?? narrowable.filter({ widths[$0] > 12 }).max(by: { (widths[$0], $0) < (widths[$1], $1) })
             else { break }
             widths[column] -= 1
         }
@@ -65,8 +68,8 @@ public struct TextTable: Sendable {
             separator: "\n")
     }
 
-    /// `text` in lines of at most `width` display columns, broken after a space where one is near, else after a
-    /// Chinese character where one is near (Chinese text has no spaces), else anywhere.
+    /// `text` in lines of at most `width` display columns, broken after a space where one is near, else after a `;`
+    /// of a list, else after a Chinese character where one is near (Chinese text has no spaces), else anywhere.
     static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0, Self.width(text) > width else { return [text] }
         var lines: [String] = []
@@ -80,6 +83,13 @@ public struct TextTable: Sendable {
                 {
                     lines.append(String(current[..<space]))
                     current = String(current[current.index(after: space)...])
+                } else if let semicolon = current.lastIndex(of: ";"),
+                    current.distance(from: semicolon, to: current.endIndex) < width / 2
+                {
+                    // A list without spaces (`a;b;c`, a setting's value) breaks after an item.
+                    let cut = current.index(after: semicolon)
+                    lines.append(String(current[..<cut]))
+                    current = String(current[cut...])
                 } else if let last = current.last, Self.isWordCharacter(last), Self.isWordCharacter(character),
                     let wide = current.lastIndex(where: { Self.width(String($0)) == 2 }),
                     current.distance(from: wide, to: current.endIndex) <= width / 2

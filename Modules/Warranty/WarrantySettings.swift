@@ -37,7 +37,8 @@ extension Setting {
 
     public static let manufacturerConditions = Setting(
         "warranty.manufacturer-conditions", rule: "W-4",
-        default: "fluids not approved by the manufacturer;emission system tampering;odometer tampering",
+        // Examples, in the dealer's language as the other texts a dealer edits (messaging.dealer-name).
+        default: "使用非厂家认可的油液;私自改动排放系统;篡改里程表",
         summary: "the manufacturer's other exclusion conditions, separated by ;",
         value: .custom { text, key in
             let items = text.split(separator: ";").map { String($0).trimmed() }.filter { !$0.isEmpty }
