@@ -26,6 +26,8 @@ struct SegmentChineseTests {
         #expect(message("class = retained and") == "第 21 列：应为字段（\(fields)），实际为 结尾")
         #expect(message("") == "筛选条件为空；请写一个条件（全部客户：value >= 0）")
         #expect(message("class = retained )") == "第 18 列：应为“and”、“or”或结尾，实际为 )")
+        // A keyword of the language is a code, quoted as one.
+        #expect(message("mileage between 1 or 2")?.contains("`between` 的下限之后应为 `and`") == true)
         // English is unchanged.
         #expect(throws: InvalidInput.self) { try SegmentExpression.parse("mileage > lots") }
     }

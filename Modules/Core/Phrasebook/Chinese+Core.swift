@@ -95,13 +95,13 @@ extension Phrasebook {
         "dealer's time zone: instants are shown and days counted in it": "本店所在时区：时间按此时区显示，天数按此时区计算",
         "hour deadlines (K-4, K-6) run on the clock, or only in the store's opening hours (`calendar hours`): "
             + "clock or business":
-            "以小时计的时限（K-4、K-6）按自然时间计算，或只计本店营业时间（`calendar hours`）：clock 或 business",
+            "以小时计的时限（K-4、K-6）按自然时间计算，或只计本店营业时间（`calendar hours`）：`clock` 或 `business`",
         "how long a write waits for another program holding the database (a long import) before it gives up with a "
             + "clear message":
             "另一个程序占用数据库（如耗时的导入）时，写入最多等待的秒数，超时后给出明确提示",
         "the language the product speaks: zh (Simplified Chinese) or en; system follows LANG. A new database starts in "
             + "zh; --lang and $AFTERSALES_LANG override it for one run, Accept-Language for one request":
-            "系统使用的语言：zh（简体中文）或 en；system 表示跟随 LANG。新数据库默认为 zh；--lang 和 $AFTERSALES_LANG "
+            "系统使用的语言：zh（简体中文）或 en；`system` 表示跟随 LANG。新数据库默认为 zh；--lang 和 $AFTERSALES_LANG "
             + "对单次运行生效，Accept-Language 对单个请求生效",
         "how Chinese sentences write a day: long (2026年12月5日) or iso (2026-12-05); tables keep ISO":
             "中文语句中日期的写法：long（2026年12月5日）或 iso（2026-12-05）；表格中始终为 ISO 格式",
