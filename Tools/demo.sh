@@ -87,7 +87,7 @@ printf '\n$ aftersales-import %s\n' "$DEMO/recall.xml"
 gzip -f "$DEMO/manufacturer-2026-11.xml"
 printf '\n$ aftersales-import %s\n' "$DEMO/manufacturer-2026-11.xml.gz"
 "$BIN/aftersales-import" "$DEMO/manufacturer-2026-11.xml.gz" 2>&1 | grep -v "^warning" || true
-printf '\n$ aftersales-import %s   # the same file again\n' "$DEMO/manufacturer-2026-11.xml.gz"
+printf '\n$ aftersales-import %s   # %s\n' "$DEMO/manufacturer-2026-11.xml.gz" "$(note "再导入一次同一文件" "the same file again")"
 "$BIN/aftersales-import" "$DEMO/manufacturer-2026-11.xml.gz" 2>&1 | tail -1
 run imports list
 run warranty check LFV2A21K3N3000123 --mileage 1200
@@ -122,7 +122,7 @@ say "8. 客户关系：客户群、营销活动、营销许可与发送上限、
   "8. CRM: a segment, a campaign, consent and the cap, delivery to an SMS file and a mailbox, reminders"
 run segment preview --filter "class = retained and make = Volkswagen"
 run segment create retained-vw --filter "class = retained and make = Volkswagen"
-note "（接着为前 40 位保有客户登记短信营销许可：aftersales consent set ID --channel sms --status opt-in --source 到店登记表）" \
+note "（接着为前 40 位保有客户登记短信营销许可：\`aftersales consent set ID --channel sms --status opt-in --source 到店登记表\`）" \
   "(then, for the first 40 retained customers: aftersales consent set ID --channel sms --status opt-in --source 到店登记表)"
 for id in $("$BIN/aftersales" customer list --class retained --limit 40 --format csv --csv-bom no 2>/dev/null | sed 1d | cut -d, -f1); do
   "$BIN/aftersales" consent set "$id" --channel sms --status opt-in --source "到店登记表" >/dev/null
@@ -132,6 +132,7 @@ run campaign run winter-check --dry-run
 run campaign run winter-check
 run campaign run winter-check
 run outbox deliver --campaign winter-check --sms-csv "$DEMO/sms.csv"
+printf '\n$ head -3 %s\n' "$DEMO/sms.csv"
 head -3 "$DEMO/sms.csv"
 # Two more marketing SMS campaigns in the same month: the third message to a customer is over the cap (M-3).
 for name in new-year spring-check; do
@@ -164,27 +165,29 @@ say "API" \
 if [ "$TOUR_LANG" = en ]; then
 cat <<TXT
 Create a token and start the API against the demo database:
-  $BIN/aftersales token create --role service-advisor --name 前台-王丽 --db $AFTERSALES_DB
-  $BIN/aftersales-api --db $AFTERSALES_DB --port 8080
-  curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8080/v1/customers/search?q=%E7%8E%8B"
+$ $BIN/aftersales token create --role service-advisor --name 前台-王丽 --db $AFTERSALES_DB
+$ $BIN/aftersales-api --db $AFTERSALES_DB --port 8080
+$ curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8080/v1/customers/search?q=%E7%8E%8B"
 The API description is served at http://127.0.0.1:8080/openapi.yaml (also Docs/openapi.yaml).
 
 To run the commands shown above yourself, in this shell:
-  export PATH="$PWD/$BIN:\$PATH" AFTERSALES_DB="$PWD/$AFTERSALES_DB"
-or install them for good: sudo make install (see the README).
+$ export PATH="$PWD/$BIN:\$PATH" AFTERSALES_DB="$PWD/$AFTERSALES_DB"
+or install them for good (see the README):
+$ sudo make install
 TXT
 else
 cat <<TXT
 创建一个令牌，然后在演示数据库上启动 API：
-  $BIN/aftersales token create --role service-advisor --name 前台-王丽 --db $AFTERSALES_DB
-  $BIN/aftersales-api --db $AFTERSALES_DB --port 8080
-  curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8080/v1/customers/search?q=%E7%8E%8B"
+$ $BIN/aftersales token create --role service-advisor --name 前台-王丽 --db $AFTERSALES_DB
+$ $BIN/aftersales-api --db $AFTERSALES_DB --port 8080
+$ curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8080/v1/customers/search?q=%E7%8E%8B"
 API 说明见 http://127.0.0.1:8080/openapi.yaml（也在 Docs/openapi.yaml）。
 API 默认按 Accept-Language 作答（zh-CN 或 en），JSON 的键和枚举值始终是英文。
 
 要在这个终端里自己运行上面的命令：
-  export PATH="$PWD/$BIN:\$PATH" AFTERSALES_DB="$PWD/$AFTERSALES_DB"
-或者一次装好：sudo make install（见 README）。
+$ export PATH="$PWD/$BIN:\$PATH" AFTERSALES_DB="$PWD/$AFTERSALES_DB"
+或者一次装好（见 README）：
+$ sudo make install
 英文界面：AFTERSALES_LANG=en，或在命令后加 --lang en。
 TXT
 fi

@@ -115,7 +115,9 @@ extension DemoData {
                     }
                 }
             }
-            print("complaints added: \(count) over 180 days (\(open) still open, the newest not yet contacted)")
+            demoSays(
+                "投诉记录已生成：180 天内 \(count) 件（\(open) 件尚未结案，最新的还未联系客户）",
+                "complaints added: \(count) over 180 days (\(open) still open, the newest not yet contacted)")
         }
     }
 }

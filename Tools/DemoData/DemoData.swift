@@ -142,7 +142,8 @@ struct DemoData: ParsableCommand {
                 _ = try base.staffLeft(
                     name: "刘洋", on: LocalDate(instant: end, in: generator.zone).adding(days: -10), actor: "demo")
             }
-            print(
+            demoSays(
+                "历史数据已生成：近期交车 \(deliveries) 辆及其关怀计划、联系记录、员工（刘洋已离职）",
                 "history added: \(deliveries) recent deliveries with care plans, contact history, staff (刘洋 has left)")
         }
     }
@@ -187,4 +188,11 @@ extension DemoData {
             print("\(out): \(String(format: "%.1f", Double(size) / 1e6)) MB, \(listed) listed VINs")
         }
     }
+}
+
+/// Prints the line of the tour's language, as Tools/demo.sh chooses it: English when $AFTERSALES_LANG is en,
+/// else Chinese.
+func demoSays(_ chinese: String, _ english: String) {
+    let language = ProcessInfo.processInfo.environment["AFTERSALES_LANG"] ?? ""
+    print(language.lowercased().hasPrefix("en") ? english : chinese)
 }
