@@ -49,6 +49,13 @@ let package = Package(
         ),
 
         .target(
+            name: "WorkOrders", dependencies: ["Core", "Customers", "Catalog", "Warranty"], path: "Modules/WorkOrders",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WorkOrdersTests", dependencies: ["WorkOrders"], path: "Tests/WorkOrdersTests",
+            swiftSettings: swiftSettings),
+
+        .target(
             name: "Complaints", dependencies: ["Core", "Customers"], path: "Modules/Complaints",
             swiftSettings: swiftSettings),
         .testTarget(

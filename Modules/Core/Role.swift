@@ -79,6 +79,17 @@ public enum Permission: String, CaseIterable, Sendable {
     case readStock = "stock.read"
     /// Receive, issue, return and adjust parts stock, and record shortages (the parts manager's).
     case manageStock = "stock.manage"
+    /// Read repair orders, today's list and the at-risk list.
+    case readWorkOrders = "workorders.read"
+    /// Open repair orders, add jobs and lines, quote, record the customer's approval, settle and deliver (A-6, Q-1 to
+    /// the service advisor's work.
+    case writeWorkOrders = "workorders.write"
+    /// Dispatch approved jobs to technicians (the shop foreman).
+    case dispatchWorkOrders = "workorders.dispatch"
+    /// Clock on and off jobs and record findings (technicians; never approve or price).
+    case workOnWorkOrders = "workorders.work"
+    /// Record the quality check and test drive.
+    case checkWorkOrders = "workorders.check"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -136,6 +147,16 @@ extension Role {
             return [.partsManager, .serviceManager, .serviceAdvisor, .shopForeman, .admin].contains(self)
         case .manageStock:
             return [.partsManager, .serviceManager, .admin].contains(self)
+        case .readWorkOrders:
+            return true
+        case .writeWorkOrders:
+            return [.serviceAdvisor, .serviceManager, .admin].contains(self)
+        case .dispatchWorkOrders:
+            return [.shopForeman, .serviceManager, .admin].contains(self)
+        case .workOnWorkOrders:
+            return [.technician, .shopForeman, .serviceManager, .admin].contains(self)
+        case .checkWorkOrders:
+            return [.shopForeman, .technicalDirector, .serviceManager, .admin].contains(self)
         case .administer:
             return self == .admin
         }

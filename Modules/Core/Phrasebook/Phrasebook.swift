@@ -11,8 +11,8 @@ public enum Phrasebook {
     /// The parts by name, for the checks.
     public static let parts: [(name: String, entries: [String: String])] = [
         ("core", core), ("customers", customers), ("warranty", warranty), ("complaints", complaints),
-        ("messaging", messaging), ("manufacturer", manufacturer), ("storage", storage), ("cli", cli),
-        ("help", help), ("api", api), ("stock", stock),
+        ("messaging", messaging), ("workorders", workOrders), ("manufacturer", manufacturer), ("storage", storage),
+        ("cli", cli), ("help", help), ("api", api), ("stock", stock),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
