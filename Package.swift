@@ -194,13 +194,25 @@ let package = Package(
         .testTarget(
             name: "StockStorageTests", dependencies: ["Storage", "TestSupport"], path: "Tests/StockStorageTests",
             swiftSettings: swiftSettings),
+        .target(
+            name: "WorkOrderStorage",
+            dependencies: [
+                "StorageKernel", "CustomerStorage", "WarrantyStorage", "Core", "Customers", "Warranty", "Catalog",
+                "WorkOrders", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Modules/WorkOrderStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkOrderStorageTests", dependencies: ["Storage", "WorkOrders", "TestSupport"],
+            path: "Tests/WorkOrderStorageTests", swiftSettings: swiftSettings),
         // The dealer's database as the apps open it: the areas' migrations in one list, and the cards that cross areas.
         .target(
             name: "Storage",
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage",
-                "ManufacturerStorage", "StockStorage",
-                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "Stock",
+                "ManufacturerStorage", "StockStorage", "WorkOrderStorage",
+                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "Stock", "WorkOrders",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/Storage",

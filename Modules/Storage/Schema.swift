@@ -8,13 +8,14 @@ import GRDB
 // The storage targets every app library uses, re-exported: `import Storage` is the dealer's whole database.
 @_exported import StorageKernel
 @_exported import WarrantyStorage
+@_exported import WorkOrderStorage
 
 /// The dealer's schema: every area's migrations, in the order they shipped. A new area appends its
 /// `SchemaArea` here; GRDB applies the migrations a database lacks in this order.
 public enum Schema {
     public static let dealer = MigrationRegistry([
         CoreSchema.self, CustomerSchema.self, WarrantySchema.self, CatalogSchema.self, ComplaintSchema.self,
-        MessagingSchema.self, StockSchema.self,
+        MessagingSchema.self, StockSchema.self, WorkOrderSchema.self,
     ])
 
     /// A migrator holding every migration, for tests that migrate step by step.

@@ -6,12 +6,13 @@ import Customers
 import Messaging
 import Stock
 import Warranty
+import WorkOrders
 
 extension Setting {
     /// Every setting of the program, module by module, in the order `settings show` lists them. A new module
     /// declares its settings beside its rules and appends its list here, as it appends its migrations to the schema.
     public static let catalogue: [Setting] =
-        core + customerBase + warranty + catalog + complaints + messaging + campaigns + stock
+        core + customerBase + warranty + catalog + complaints + messaging + campaigns + stock + workOrders
 
     /// The setting a key names, or nil.
     public static func named(_ key: String) -> Setting? { catalogue.first { $0.rawValue == key } }

@@ -70,6 +70,8 @@ struct MigrationChecksumTests {
             "69f7e28fd2a2608cf5eb1c24fc8b956efac9a03fe27a22b9721b7497831d1c58",
         "2026-12-06 stock: counts on hand, movements, shortages":
             "13f3b76a499c9e2f7aa6257d54143d7d3a110f6f8111aebacfa574999af87d80",
+        "2026-12-06 work orders: orders, jobs, lines, quotes, spells, checks":
+            "4233695eecba740d7c576d23cdf0f8a49991b42a97bd008f39124eb3d22d1b55",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")

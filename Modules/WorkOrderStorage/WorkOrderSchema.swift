@@ -1,0 +1,129 @@
+import GRDB
+import StorageKernel
+
+/// Repair orders (A-6, Q-1 to Q-8, L-10): the order with its reception facts and invoice in columns (so today's list,
+/// the at-risk list and the reports never decode JSON), its jobs, lines, quote versions, clocking spells and quality
+/// checks. Rows are never deleted (L-10: kept at least 6 years): triggers refuse it.
+package enum WorkOrderSchema: SchemaArea {
+    package static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("2026-12-06 work orders: orders, jobs, lines, quotes, spells, checks") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE work_order (
+                        id INTEGER PRIMARY KEY,
+                        number TEXT NOT NULL UNIQUE,
+                        vehicle_id INTEGER NOT NULL REFERENCES vehicle(id),
+                        customer_id INTEGER NOT NULL REFERENCES customer(id),
+                        vin TEXT NOT NULL,
+                        advisor TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        arrived_at DATETIME NOT NULL,
+                        mileage INTEGER NOT NULL,
+                        fuel_percent INTEGER NOT NULL,
+                        concerns TEXT NOT NULL,
+                        walk_around TEXT NOT NULL,
+                        return_old_parts BOOLEAN NOT NULL,
+                        promised_at DATETIME,
+                        delay_reason TEXT,
+                        invoice_number TEXT UNIQUE,
+                        settled_at DATETIME,
+                        payment TEXT,
+                        vat_percent INTEGER,
+                        vat_fen INTEGER,
+                        customer_fen INTEGER NOT NULL DEFAULT 0,
+                        warranty_fen INTEGER NOT NULL DEFAULT 0,
+                        goodwill_fen INTEGER NOT NULL DEFAULT 0,
+                        internal_fen INTEGER NOT NULL DEFAULT 0,
+                        delivered_at DATETIME,
+                        delivery_note TEXT,
+                        created_at DATETIME NOT NULL,
+                        created_by TEXT NOT NULL
+                    );
+                    CREATE INDEX work_order_vehicle ON work_order(vehicle_id, arrived_at);
+                    CREATE INDEX work_order_arrived ON work_order(arrived_at);
+                    CREATE INDEX work_order_open ON work_order(state) WHERE state NOT IN ('settled', 'delivered');
+                    CREATE TABLE work_order_job (
+                        order_id INTEGER NOT NULL REFERENCES work_order(id),
+                        number INTEGER NOT NULL,
+                        title TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        system TEXT NOT NULL,
+                        component TEXT,
+                        fault TEXT NOT NULL,
+                        finding TEXT,
+                        serious_safety BOOLEAN NOT NULL,
+                        parts_replaced TEXT NOT NULL,
+                        repair_start DATETIME,
+                        repair_end DATETIME,
+                        special_parts_days INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        supplementary BOOLEAN NOT NULL,
+                        approved BOOLEAN,
+                        approved_by TEXT,
+                        approved_at DATETIME,
+                        approval_method TEXT,
+                        approval_quote INTEGER,
+                        technician TEXT,
+                        qc_failure TEXT,
+                        guarantee_of TEXT,
+                        comeback_of TEXT,
+                        guarantee_repairs INTEGER NOT NULL,
+                        PRIMARY KEY (order_id, number)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE work_order_line (
+                        order_id INTEGER NOT NULL REFERENCES work_order(id),
+                        number INTEGER NOT NULL,
+                        job INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        code TEXT NOT NULL,
+                        description TEXT NOT NULL,
+                        quantity_hundredths INTEGER NOT NULL,
+                        unit_price_fen INTEGER NOT NULL,
+                        amount_fen INTEGER NOT NULL,
+                        payer TEXT NOT NULL,
+                        reason TEXT,
+                        decision TEXT,
+                        component TEXT,
+                        bulletin TEXT,
+                        quoted_in INTEGER,
+                        PRIMARY KEY (order_id, number)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE work_order_quote (
+                        order_id INTEGER NOT NULL REFERENCES work_order(id),
+                        version INTEGER NOT NULL,
+                        at DATETIME NOT NULL,
+                        by TEXT NOT NULL,
+                        jobs TEXT NOT NULL,
+                        customer_fen INTEGER NOT NULL,
+                        warranty_fen INTEGER NOT NULL,
+                        goodwill_fen INTEGER NOT NULL,
+                        internal_fen INTEGER NOT NULL,
+                        supplementary BOOLEAN NOT NULL,
+                        PRIMARY KEY (order_id, version)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE work_order_spell (
+                        id INTEGER PRIMARY KEY,
+                        order_id INTEGER NOT NULL REFERENCES work_order(id),
+                        job INTEGER NOT NULL,
+                        technician TEXT NOT NULL,
+                        start DATETIME NOT NULL,
+                        end DATETIME
+                    );
+                    CREATE INDEX work_order_spell_order ON work_order_spell(order_id);
+                    CREATE TABLE work_order_check (
+                        id INTEGER PRIMARY KEY,
+                        order_id INTEGER NOT NULL REFERENCES work_order(id),
+                        job INTEGER NOT NULL,
+                        failed TEXT NOT NULL,
+                        road_test_km INTEGER NOT NULL,
+                        reason TEXT,
+                        by TEXT NOT NULL,
+                        at DATETIME NOT NULL
+                    );
+                    CREATE INDEX work_order_check_order ON work_order_check(order_id);
+                    CREATE TRIGGER work_order_kept BEFORE DELETE ON work_order
+                    BEGIN SELECT RAISE(ABORT, 'repair orders are kept at least 6 years (L-10)'); END;
+                    """)
+        }
+    }
+}
