@@ -264,6 +264,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
+                "WorkOrders",
                 "MessagingDelivery", "ManufacturerXML", "ManufacturerData", "ManufacturerImport", "Stock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

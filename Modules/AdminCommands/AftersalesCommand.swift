@@ -27,7 +27,7 @@ public struct AftersalesCommand: ParsableCommand {
             RestoreCommand.self,
             TokenCommand.self, WarrantyCommand.self, BulletinsCommand.self, ClaimsCommand.self, ComplaintsCommand.self,
             SegmentCommand.self, CampaignCommand.self, OutboxCommand.self, ConsentCommand.self, RemindersCommand.self,
-            ValueCommand.self, StockCommand.self,
+            ValueCommand.self, StockCommand.self, WorkOrderCommand.self,
         ]
     )
 
