@@ -432,7 +432,7 @@ struct WorkOrderCommand: ParsableCommand {
     struct Answer: ParsableArguments {
         @Option(help: ArgumentHelp(say("A job's number (repeat; default every quoted job)."))) var job: [Int] = []
         @Option(help: ArgumentHelp(say("Who answered for the customer."))) var by: String
-        @Option(help: ArgumentHelp(say("How: signature, phone or wechat."))) var via: ApprovalMethod = .signature
+        @Option(help: ArgumentHelp(say("How the customer answered (default signature)."))) var via: ApprovalMethod?
     }
 
     struct Approve: ParsableCommand {
@@ -450,7 +450,8 @@ struct WorkOrderCommand: ParsableCommand {
             let db = try global.open()
             let number = try order.number(in: db)
             _ = try db.answerWorkOrderJobs(
-                number, jobs: answer.job, approved: true, by: answer.by, method: answer.via, actor: global.actorName)
+                number, jobs: answer.job, approved: true, by: answer.by, method: answer.via ?? .signature,
+                actor: global.actorName)
             try WorkOrderCommand.report(db, number, global: global, note: "approved by \(answer.by)")
         }
     }
@@ -469,7 +470,8 @@ struct WorkOrderCommand: ParsableCommand {
             let db = try global.open()
             let number = try order.number(in: db)
             _ = try db.answerWorkOrderJobs(
-                number, jobs: answer.job, approved: false, by: answer.by, method: answer.via, actor: global.actorName)
+                number, jobs: answer.job, approved: false, by: answer.by, method: answer.via ?? .signature,
+                actor: global.actorName)
             try WorkOrderCommand.report(db, number, global: global, note: "declined by \(answer.by)")
         }
     }

@@ -258,7 +258,7 @@ extension Phrasebook {
         "Make the next quote version of the open jobs, with totals per payer (Q-2).": "为待报价的维修项目出新一版报价，列出各付费方合计（Q-2）。",
         "A job's number (repeat; default every quoted job).": "维修项目编号（可重复；默认所有已报价的项目）。",
         "Who answered for the customer.": "代表客户答复的人。",
-        "How: signature, phone or wechat.": "方式：signature（签字）、phone（电话）或 wechat（微信）。",
+        "How the customer answered (default signature).": "客户答复的方式（默认 signature，即签字）。",
         "Record the customer's approval of quoted jobs: who, how, when (Q-2).": "记录客户对报价项目的确认：谁、以何种方式、何时（Q-2）。",
         "No technician may clock on a job before it is approved.": "客户确认前，技师不得开工计时。",
         "Record that the customer declined quoted jobs; declined work is kept and listed (Q-2).":
