@@ -126,7 +126,7 @@ enum WorkOrderPresent {
         totalRows.append(("total", totals.total.description))
         if let invoice = order.invoice { totalRows.append(("VAT included", "\(invoice.vat) (\(invoice.vatPercent)%)")) }
         if order.declinedValue.fen > 0 { totalRows.append(("declined work", order.declinedValue.description)) }
-        if let quote = order.quotes.last { totalRows.append(("quote", "v\(quote.version)")) }
+        if let quote = order.quotes.last { totalRows.append(("quote", say("v\(quote.version)"))) }
         parts.append(totalsTable(totalRows).rendered())
         var owed: [Phrase] = []
         for bulletin in sheet.openBulletins {
