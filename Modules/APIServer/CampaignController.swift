@@ -191,6 +191,7 @@ struct CampaignController {
     /// GET only shows a page with the button, so a link scanner that fetches it unsubscribes nobody.
     static func addPublicRoutes(to router: Router<APIRequestContext>, database: AppDatabase, registry: RouteRegistry) {
         router.post("v1/unsubscribe/:token") { request, context in
+            try Query(request: request).refuseUnknown(accepted: [])
             let token = try context.parameter("token")
             let (name, channel) = try await database.run { try $0.unsubscribe(token: token) }
             let done: Phrase = "\(name), you are unsubscribed from \(channel.spoken)."
@@ -200,6 +201,7 @@ struct CampaignController {
         }
         registry.add(RouteDescription(method: "POST", path: "/v1/unsubscribe/{token}", permission: nil))
         router.get("v1/unsubscribe/:token") { request, context in
+            try Query(request: request).refuseUnknown(accepted: [])
             // The token is checked but never written into the page: the form posts back to this very URL (an empty
             // action), so no token, quoted or relative, can change where it posts.
             let token = try context.parameter("token")

@@ -32,6 +32,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 case .invalid: .badRequest
                 case .notFound: .notFound
                 case .conflict: .conflict
+                case .unsupportedMedia: .unsupportedMediaType
                 case .forbidden: .forbidden
                 case .unauthorized: .unauthorized
                 }

@@ -107,33 +107,99 @@ enum JSON {
         guard buffer.readableBytes > 0 else { throw InvalidInput(field: nil, "a JSON body is required") }
         let data = Data(buffer.readableBytesView)
         let value = try JSONFormat.decode(type, from: data)
-        if let encodable = value as? any Encodable, let unknown = unknownKey(sent: data, understood: encodable) {
+        let understood = (value as? any Encodable).flatMap { unknownKey(sent: data, understood: $0) }
+        if let unknown = understood ?? unreadNullKey(type, sent: data) {
             throw InvalidInput(
                 field: unknown, "unknown field; check its spelling against the API description (/openapi.yaml)")
         }
         return value
     }
 
-    /// The first key of the body (a dotted path into nested objects) that the decoded value does not hold: what the
-    /// input type understood is what it encodes back, so a misspelt key (`nmae`) is found instead of ignored. A key
-    /// sent as null is not judged (an optional field left out encodes to nothing either).
+    /// The first key of the body (a dotted path into nested objects, `[i]` into arrays) that the decoded value does
+    /// not hold: what the input type understood is what it encodes back, so a misspelt key (`nmae`) is found instead
+    /// of ignored. A key sent as null is left to `unreadNullKey` (an optional field left out encodes to nothing).
     static func unknownKey(sent data: Data, understood value: any Encodable) -> String? {
-        guard let sent = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let sent = try? JSONSerialization.jsonObject(with: data),
             let again = try? JSONFormat.encoder(pretty: false).encode(value),
-            let known = try? JSONSerialization.jsonObject(with: again) as? [String: Any]
+            let known = try? JSONSerialization.jsonObject(with: again)
         else { return nil }
-        func first(_ sent: [String: Any], _ known: [String: Any], _ path: String) -> String? {
-            for key in sent.keys.sorted() where !(sent[key] is NSNull) {
-                guard let understood = known[key] else { return path + key }
-                if let inner = sent[key] as? [String: Any], let innerKnown = understood as? [String: Any],
-                    let found = first(inner, innerKnown, path + key + ".")
-                {
-                    return found
+        func first(_ sent: Any, _ known: Any, _ path: String) -> String? {
+            if let sent = sent as? [String: Any], let known = known as? [String: Any] {
+                for key in sent.keys.sorted() where !(sent[key] is NSNull) {
+                    let name = path.isEmpty ? key : path + "." + key
+                    guard let understood = known[key] else { return name }
+                    if let found = first(sent[key]!, understood, name) { return found }
+                }
+            } else if let sent = sent as? [Any], let known = known as? [Any], sent.count == known.count {
+                for (index, (item, understood)) in zip(sent, known).enumerated() {
+                    if let found = first(item, understood, path + "[\(index)]") { return found }
                 }
             }
             return nil
         }
         return first(sent, known, "")
+    }
+
+    /// The first key sent as null (a path as `unknownKey` writes it) that the input type never reads: the null is
+    /// replaced by a value no field can take (an array of a number, a text and an object); if the body still
+    /// decodes, nothing read that key. One probe per key of the same place in every array item, at most
+    /// `maximumNullProbes`, so a body of many nulls costs a few decodes, not one each.
+    static func unreadNullKey<T: Decodable>(_ type: T.Type, sent data: Data) -> String? {
+        guard let sent = try? JSONSerialization.jsonObject(with: data) else { return nil }
+        var nulls: [[Step]] = []
+        var places = Set<String>()
+        func collect(_ value: Any, _ path: [Step], _ place: String) {
+            guard nulls.count < maximumNullProbes else { return }
+            if let object = value as? [String: Any] {
+                for key in object.keys.sorted() {
+                    let inner = place + "." + key
+                    if object[key] is NSNull {
+                        if places.insert(inner).inserted { nulls.append(path + [.key(key)]) }
+                    } else {
+                        collect(object[key]!, path + [.key(key)], inner)
+                    }
+                }
+            } else if let array = value as? [Any] {
+                for (index, item) in array.enumerated() { collect(item, path + [.index(index)], place + "[]") }
+            }
+        }
+        collect(sent, [], "")
+        func replacing(_ value: Any, at path: ArraySlice<Step>) -> Any {
+            guard let step = path.first else { return [0, "", [String: Any]()] as [Any] }
+            switch step {
+            case .key(let key):
+                guard var object = value as? [String: Any], let inner = object[key] else { return value }
+                object[key] = replacing(inner, at: path.dropFirst())
+                return object
+            case .index(let index):
+                guard var array = value as? [Any], array.indices.contains(index) else { return value }
+                array[index] = replacing(array[index], at: path.dropFirst())
+                return array
+            }
+        }
+        for path in nulls {
+            guard let probe = try? JSONSerialization.data(withJSONObject: replacing(sent, at: path[...])) else {
+                continue
+            }
+            if (try? JSONDecoder().decode(type, from: probe)) != nil {
+                return path.reduce(into: "") { name, step in
+                    switch step {
+                    case .key(let key): name += name.isEmpty ? key : "." + key
+                    case .index(let index): name += "[\(index)]"
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// How many keys sent as null `unreadNullKey` tries, each one decode of the body.
+    static let maximumNullProbes = 32
+
+    /// A step of a path into a JSON body.
+    private enum Step {
+        case key(String)
+        case index(Int)
     }
 }
 

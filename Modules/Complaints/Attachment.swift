@@ -48,7 +48,8 @@ public struct AttachmentType: Sendable, Codable, Equatable {
         return nil
     }
 
-    /// Rule K-14: checks an attachment's size and type against what was declared; throws `InvalidInput` naming `file`.
+    /// Rule K-14: checks an attachment's size and type against what was declared; throws `InvalidInput` naming `file`
+    /// (empty, too large) or `UnsupportedContent` (not a type K-14 takes, or not the kind declared).
     public static func check(
         _ bytes: [UInt8], name: String, declared: AttachmentKind?, maxMegabytes: Int
     ) throws -> AttachmentType {
@@ -62,14 +63,14 @@ public struct AttachmentType: Sendable, Codable, Equatable {
             )
         }
         guard let type = sniff(bytes, name: name) else {
-            throw InvalidInput(
+            throw UnsupportedContent(
                 field: "file",
                 "\(name) is not a photo (JPEG, PNG, HEIC), a recording (MP3, M4A, MP4, WAV, AMR) or a document (PDF, "
                     + "DOCX, XLSX, UTF-8 .txt)"
             )
         }
         if let declared, declared != type.kind {
-            throw InvalidInput(
+            throw UnsupportedContent(
                 field: "kind", "\(name) is a \(type.kind.spoken) (\(type.mediaType)), not a \(declared.spoken)")
         }
         return type

@@ -69,7 +69,7 @@ extension Complaint {
         _ = try required(receivedBy, field: "receivedBy", "record who received the complaint first (K-3)")
         _ = try required(owner, field: "owner", "a customer-service staff member owns the complaint (K-3)")
         guard receivedAt <= now.addingTimeInterval(60) else {
-            throw InvalidInput(field: "receivedAt", "the complaint cannot be received in the future")
+            throw Conflict(field: "receivedAt", "the complaint cannot be received in the future")
         }
         if crisis {
             _ = try required(
@@ -84,12 +84,12 @@ extension Complaint {
     ) throws -> ComplaintEvent {
         try ComplaintAction.contact.check(state)
         guard at >= receivedAt else {
-            throw InvalidInput(
+            throw Conflict(
                 field: "at",
                 "the contact cannot be before the complaint was received (\(Instant.utcString(receivedAt)))")
         }
         guard at <= now.addingTimeInterval(60) else {
-            throw InvalidInput(field: "at", "the contact cannot be in the future")
+            throw Conflict(field: "at", "the contact cannot be in the future")
         }
         var rule: String?
         var text: [Phrase] = []
@@ -312,7 +312,7 @@ extension Complaint {
         guard var followUp, followUp.doneAt == nil else {
             throw Conflict(field: "followup", "the follow-up is already recorded")
         }
-        if let closedAt, at < closedAt { throw InvalidInput(field: "at", "the follow-up cannot be before the close") }
+        if let closedAt, at < closedAt { throw Conflict(field: "at", "the follow-up cannot be before the close") }
         followUp.doneAt = at
         followUp.result = text
         followUp.satisfaction = satisfaction

@@ -15,7 +15,7 @@ extension Complaint {
         }
         let member = try StaffMember.current(name, among: staff, on: day, field: "owner")
         guard ownerRoles.contains(member.role) else {
-            throw InvalidInput(
+            throw Conflict(
                 field: "owner",
                 "\(name) is \(Phrase(key: member.role.rawValue)); a customer-service staff member "
                     + "(cs-agent or cs-manager) owns the complaint (K-3)")

@@ -1,11 +1,13 @@
 import Foundation
 
 /// What kind of failure an error is, so every app maps it the same way
-/// (CLI exit status 1, HTTP 400/404/409/403).
+/// (CLI exit status 1, HTTP 400/404/409/415/403/401).
 public enum ErrorKind: String, Sendable {
     case invalid
     case notFound
     case conflict
+    /// Content of a type the input does not take, found by reading it (an attachment that is no photo...).
+    case unsupportedMedia
     case forbidden
     case unauthorized
 }
@@ -63,11 +65,36 @@ public struct NotFound: AfterSalesError, Equatable {
     public var sentence: Phrase { phrase }
 }
 
+/// A record that does not exist, said in a message of its own (an unknown setting names the command that lists
+/// them).
+public struct UnknownRecord: AfterSalesError, Equatable {
+    public let field: String?
+    public let phrase: Phrase
+    public var kind: ErrorKind { .notFound }
+
+    public init(field: String?, _ message: Phrase) {
+        self.field = field
+        self.phrase = message
+    }
+}
+
 /// A change that clashes with what is stored (a VIN already on another vehicle, a move C-5 does not allow...).
 public struct Conflict: AfterSalesError, Equatable {
     public let field: String?
     public let phrase: Phrase
     public var kind: ErrorKind { .conflict }
+
+    public init(field: String?, _ message: Phrase) {
+        self.field = field
+        self.phrase = message
+    }
+}
+
+/// Content whose type, read from its bytes, is not one the field takes (HTTP 415).
+public struct UnsupportedContent: AfterSalesError, Equatable {
+    public let field: String?
+    public let phrase: Phrase
+    public var kind: ErrorKind { .unsupportedMedia }
 
     public init(field: String?, _ message: Phrase) {
         self.field = field

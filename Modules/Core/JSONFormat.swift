@@ -54,14 +54,17 @@ public enum JSONFormat {
         }
     }
 
-    /// The first control character a JSON string in `data` escapes (`\u0000`…`\u001F`, `\u007F`), other than tab,
-    /// line feed and carriage return, which notes may hold.
+    /// The first control character a JSON string in `data` holds, escaped (`\u0000`…`\u001F`, `\u007F`) or, for DEL,
+    /// as the raw byte JSON lets a string carry (the others must be escaped), other than tab, line feed and carriage
+    /// return, which notes may hold.
     static func controlCharacter(in data: Data) -> UInt32? {
         let bytes = [UInt8](data)
         var index = 0
-        while index + 5 < bytes.count {
+        while index < bytes.count {
+            // In UTF-8 the byte 0x7F is only ever DEL itself.
+            if bytes[index] == 0x7F { return 0x7F }
             if bytes[index] == UInt8(ascii: "\\") {
-                if bytes[index + 1] == UInt8(ascii: "u"),
+                if index + 5 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
                     let value = UInt32(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
                     value < 0x20 || value == 0x7F, ![0x09, 0x0A, 0x0D].contains(value)
                 {

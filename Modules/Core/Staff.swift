@@ -38,13 +38,13 @@ public struct StaffMember: Codable, Sendable, Equatable {
             let current = staff.filter { $0.isCurrent(on: day) }.map(\.name)
             let choose: Phrase =
                 current.isEmpty ? "no staff is recorded yet" : "staff: \(current.joined(separator: ", "))"
-            throw InvalidInput(
+            throw Conflict(
                 field: field,
                 "\(name) is not a staff member (\(choose)); see `aftersales staff list`, "
                     + "or add them with `aftersales staff add`")
         }
         if let left = member.leftOn, !member.isCurrent(on: day) {
-            throw InvalidInput(
+            throw Conflict(
                 field: field,
                 "\(name) left on \(left); choose a current staff member (`aftersales staff list`)")
         }

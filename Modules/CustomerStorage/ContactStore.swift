@@ -38,7 +38,7 @@ extension AppDatabase {
             if let at { after.at = at }
             let now = clock.now()
             guard after.at <= now.addingTimeInterval(300) else {
-                throw InvalidInput(
+                throw Conflict(
                     field: "at", "\(Instant.isoString(after.at, in: try Self.settings(db).timeZone)) is in the future")
             }
             try db.execute(

@@ -202,7 +202,7 @@ extension AppDatabase {
                 let list = rows.prefix(5).map {
                     "\($0["vin"] as String) (\($0["plate"] as String? ?? said("no plate")), \($0["name"] as String))"
                 }
-                throw InvalidInput(
+                throw Conflict(
                     field: field,
                     "\(trimmed) fits \(rows.count > 5 ? "more than 5" : Phrase(verbatim: String(rows.count))) "
                         + "vehicles: \(list.joined(separator: ", ")); give the whole VIN")

@@ -67,7 +67,8 @@ public struct Customer: Sendable, Codable, Equatable {
         guard !trimmedName.isEmpty else { throw InvalidInput(field: "name", "must not be empty") }
         guard trimmedName.count <= 100 else { throw InvalidInput(field: "name", "at most 100 characters") }
         if grade != nil, customerClass != .potential {
-            throw InvalidInput(
+            // A 409, as the API description says: on a change, the class is the stored one.
+            throw Conflict(
                 field: "grade", "only potential customers are graded (C-2); this one is \(customerClass.spoken)")
         }
         if let email { try ContactDetails.checkEmail(email) }
@@ -77,7 +78,7 @@ public struct Customer: Sendable, Codable, Equatable {
         // A birth date after the day the card is written is a typo (a day's grace for time zones).
         let written = LocalDate(instant: max(createdAt, updatedAt), in: TimeZone(identifier: "UTC")!).adding(days: 1)
         if let birthDate, birthDate > written {
-            throw InvalidInput(field: "birth-date", "\(birthDate) is in the future")
+            throw Conflict(field: "birth-date", "\(birthDate) is in the future")
         }
     }
 

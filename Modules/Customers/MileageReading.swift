@@ -19,13 +19,21 @@ public struct MileageReading: Sendable, Codable, Equatable {
         self.odometerReplaced = odometerReplaced
     }
 
-    /// A new reading must not be lower than any earlier reading, nor higher than a later one,
-    /// unless an odometer replacement lies between them (C-6). Throws `InvalidInput` naming the reading it contradicts.
-    public static func check(_ reading: MileageReading, against existing: [MileageReading], timeZone: TimeZone) throws {
-        guard reading.kilometres >= 0, reading.kilometres <= 3_000_000 else {
-            throw InvalidInput(
-                field: "kilometres", "\(reading.kilometres) is not a plausible odometer reading (0 to 3,000,000)")
+    /// What an odometer can show: every kilometre figure the product takes (a reading, a visit, a claim's or a
+    /// warranty check's mileage) is within it, as the API description's `maximum` says.
+    public static let plausibleKilometres = 0...3_000_000
+
+    /// Throws `InvalidInput` naming `field` for a figure outside `plausibleKilometres`.
+    public static func checkPlausible(_ kilometres: Int, field: String) throws {
+        guard plausibleKilometres.contains(kilometres) else {
+            throw InvalidInput(field: field, "\(kilometres) is not a plausible odometer reading (0 to 3,000,000)")
         }
+    }
+
+    /// A new reading must not be lower than any earlier reading, nor higher than a later one,
+    /// unless an odometer replacement lies between them (C-6). Throws `Conflict` naming the reading it contradicts.
+    public static func check(_ reading: MileageReading, against existing: [MileageReading], timeZone: TimeZone) throws {
+        try checkPlausible(reading.kilometres, field: "kilometres")
         let sorted = existing.sorted { $0.readAt < $1.readAt }
         if let previous = sorted.last(where: { $0.readAt <= reading.readAt }), !reading.odometerReplaced,
             reading.kilometres < previous.kilometres,
@@ -33,7 +41,7 @@ public struct MileageReading: Sendable, Codable, Equatable {
                 $0.odometerReplaced && $0.readAt > previous.readAt && $0.readAt <= reading.readAt
             })
         {
-            throw InvalidInput(
+            throw Conflict(
                 field: "kilometres",
                 "\(Grouping.thousands(reading.kilometres)) km is lower than the reading of "
                     + "\(Grouping.thousands(previous.kilometres)) km on "
@@ -44,7 +52,7 @@ public struct MileageReading: Sendable, Codable, Equatable {
         if let next = sorted.first(where: { $0.readAt > reading.readAt }), !next.odometerReplaced,
             reading.kilometres > next.kilometres
         {
-            throw InvalidInput(
+            throw Conflict(
                 field: "kilometres",
                 "\(Grouping.thousands(reading.kilometres)) km is higher than the later reading of "
                     + "\(Grouping.thousands(next.kilometres)) km on \(Instant.localString(next.readAt, in: timeZone))"

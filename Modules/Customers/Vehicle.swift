@@ -70,19 +70,25 @@ public struct Vehicle: Sendable, Codable, Equatable {
         self.createdAt = createdAt
     }
 
-    /// Checks the vehicle's own fields; throws `InvalidInput` naming the field.
+    /// Checks the vehicle's own fields; throws `InvalidInput` naming the field, or `Conflict` for a day after `today`.
     public func validate(today: LocalDate) throws {
         guard !make.trimmed().isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
         guard !model.trimmed().isEmpty else { throw InvalidInput(field: "model", "must not be empty") }
-        if let modelYear, !(1950...(today.year + 2)).contains(modelYear) {
+        // 1950 to 2100 is the field's range whatever the day (400); a year more than two ahead of today is
+        // refused by the day it is checked on (409), as every "not after today" rule is.
+        if let modelYear, !(1950...2100).contains(modelYear) {
             throw InvalidInput(
                 field: "model-year", "\(modelYear) is not a plausible model year (1950 to \(today.year + 2))")
         }
+        if let modelYear, modelYear > today.year + 2 {
+            throw Conflict(
+                field: "model-year", "\(modelYear) is not a plausible model year (1950 to \(today.year + 2))")
+        }
         if let buildDate, buildDate > today {
-            throw InvalidInput(field: "build-date", "\(buildDate) is in the future")
+            throw Conflict(field: "build-date", "\(buildDate) is in the future")
         }
         if let invoiceDate, invoiceDate > today {
-            throw InvalidInput(field: "invoice-date", "\(invoiceDate) is in the future")
+            throw Conflict(field: "invoice-date", "\(invoiceDate) is in the future")
         }
     }
 }

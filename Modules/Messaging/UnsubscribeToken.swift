@@ -31,7 +31,8 @@ public struct UnsubscribeToken: Sendable, Equatable {
         }.joined()
     }
 
-    /// Checks a token's signature and expiry; throws `InvalidInput` (bad or forged) or `Conflict` (expired).
+    /// Checks a token's signature and expiry; throws `InvalidInput` (not of the form of a token),
+    /// `UnsubscribeLinkNotFound` (of the form, but not signed by this dealer) or `Conflict` (expired).
     public static func verify(_ text: String, secret: [UInt8], now: Date) throws -> UnsubscribeToken {
         // Strictly five non-empty parts: `split` would drop the empty ones and accept "1..sms.…" or a trailing ".".
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -47,7 +48,7 @@ public struct UnsubscribeToken: Sendable, Equatable {
         let expected = Array(signature(payload, secret: secret).utf8)
         let given = Array(parts[4].utf8)
         guard expected.count == given.count, zip(expected, given).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            throw InvalidInput(field: "token", "this unsubscribe link is not valid")
+            throw UnsubscribeLinkNotFound()
         }
         let token = UnsubscribeToken(
             customer: Customer.ID(customer), channel: channel, expires: Date(timeIntervalSince1970: Double(expires)),
@@ -59,4 +60,13 @@ public struct UnsubscribeToken: Sendable, Equatable {
         }
         return token
     }
+}
+
+/// A token of the right form that this dealer never signed (a forged or mistyped link): no link the path names
+/// exists, so the API answers 404, as for any record that does not exist.
+public struct UnsubscribeLinkNotFound: AfterSalesError, Equatable {
+    public init() {}
+    public var kind: ErrorKind { .notFound }
+    public var field: String? { "token" }
+    public var phrase: Phrase { "this unsubscribe link is not valid" }
 }

@@ -39,7 +39,7 @@ extension AppDatabase {
             let now = clock.now()
             let when = at ?? now
             guard when <= now.addingTimeInterval(300) else {
-                throw InvalidInput(
+                throw Conflict(
                     field: "at", "\(Instant.isoString(when, in: try Self.settings(db).timeZone)) is in the future")
             }
             try Self.recordConsent(
@@ -158,7 +158,7 @@ extension AppDatabase {
             _ = try Self.fetchCustomer(db, id: customer)
             let today = LocalDate(instant: clock.now(), in: try Self.settings(db).timeZone)
             guard day <= today else {
-                throw InvalidInput(field: "on", "\(day) is in the future: revenue is recorded when it is earned (M-5)")
+                throw Conflict(field: "on", "\(day) is in the future: revenue is recorded when it is earned (M-5)")
             }
             let ref = reference?.trimmed().nilIfEmpty ?? ""
             if try Bool.fetchOne(
@@ -249,7 +249,7 @@ extension AppDatabase {
         try writer.read { db in
             // No secret yet: no link was ever signed, so this one cannot be valid.
             guard let secret = try Data.fetchOne(db, sql: "SELECT value FROM secret WHERE name = 'unsubscribe'") else {
-                throw InvalidInput(field: "token", "this unsubscribe link is not valid")
+                throw UnsubscribeLinkNotFound()
             }
             _ = try UnsubscribeToken.verify(token, secret: [UInt8](secret), now: clock.now())
         }

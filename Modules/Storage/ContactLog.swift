@@ -27,11 +27,11 @@ extension AppDatabase {
             let owner = try Customer.ID.fetchOne(
                 db, sql: "SELECT customer_id FROM vehicle WHERE id = ?", arguments: [vehicleID])
             guard owner == contact.customerID else {
-                throw InvalidInput(field: "vehicle", "vehicle \(vehicleID) is not customer \(contact.customerID)'s")
+                throw Conflict(field: "vehicle", "vehicle \(vehicleID) is not customer \(contact.customerID)'s")
             }
         }
         guard contact.at <= now.addingTimeInterval(300) else {
-            throw InvalidInput(
+            throw Conflict(
                 field: "at", "\(Instant.isoString(contact.at, in: try settings(db).timeZone)) is in the future")
         }
         try db.execute(
@@ -82,7 +82,7 @@ extension AppDatabase {
             let before = task.auditFields
             let at = completion.at ?? now
             guard at <= now.addingTimeInterval(300) else {
-                throw InvalidInput(
+                throw Conflict(
                     field: "at", "\(Instant.isoString(at, in: try Self.settings(db).timeZone)) is in the future")
             }
             task.doneAt = at

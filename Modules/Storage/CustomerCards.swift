@@ -237,7 +237,7 @@ extension AppDatabase {
             let settings = try Self.settings(db)
             try vehicle.validate(today: LocalDate(instant: now, in: settings.timeZone))
             if let deliveredAt = vehicle.deliveredAt, deliveredAt > now.addingTimeInterval(300) {
-                throw InvalidInput(
+                throw Conflict(
                     field: "delivered-at", "\(Instant.localString(deliveredAt, in: settings.timeZone)) is in the future"
                 )
             }
@@ -287,7 +287,7 @@ extension AppDatabase {
                     "vehicle \(vin) was already delivered on \(Instant.localString(existing, in: settings.timeZone))")
             }
             guard deliveredAt <= now.addingTimeInterval(300) else {
-                throw InvalidInput(
+                throw Conflict(
                     field: "at", "\(Instant.localString(deliveredAt, in: settings.timeZone)) is in the future")
             }
             vehicle.deliveredAt = deliveredAt
@@ -318,7 +318,7 @@ extension AppDatabase {
             let settings = try Self.settings(db)
             let vehicle = try Self.fetchVehicle(db, vin: vin)
             guard readAt <= now.addingTimeInterval(300) else {
-                throw InvalidInput(
+                throw Conflict(
                     field: "at", "\(Instant.localString(readAt, in: settings.timeZone)) is in the future")
             }
             let reading = MileageReading(
@@ -355,7 +355,7 @@ extension AppDatabase {
                 throw Conflict(field: "usage", "vehicle \(vin) is already used as \(usage.spoken)")
             }
             if let delivered = vehicle.deliveredAt, effective < LocalDate(instant: delivered, in: settings.timeZone) {
-                throw InvalidInput(
+                throw Conflict(
                     field: "effective",
                     "\(effective) is before the delivery on \(LocalDate(instant: delivered, in: settings.timeZone))")
             }
@@ -363,7 +363,7 @@ extension AppDatabase {
                 db, sql: "SELECT max(effective) FROM usage_change WHERE vehicle_id = ?", arguments: [vehicle.id]),
                 effective < last
             {
-                throw InvalidInput(
+                throw Conflict(
                     field: "effective", "\(effective) is before the last recorded usage change on \(last)")
             }
             try db.execute(

@@ -19,19 +19,20 @@ extension Setting {
 }
 
 extension AppDatabase {
-    /// Stores the setting `key` after checking its value; audited. Throws `InvalidInput` for an unknown key
-    /// (naming `settings show`) or a bad value (naming the setting).
+    /// Stores the setting `key` after checking its value; audited. Throws `UnknownRecord` for an unknown key (naming
+    /// `settings show`) or `Conflict` for a value the setting does not take (naming the setting).
     @discardableResult
     public func setSetting(_ key: String, to value: String, actor: String) throws -> DealerSettings {
         if key == "calendar.business-hours" {
             // Rule T-3: the old single setting became the store's opening hours per weekday.
-            throw InvalidInput(
+            throw UnknownRecord(
                 field: "key",
                 "calendar.business-hours is now the store's opening hours per weekday "
                     + "(T-3): `aftersales calendar hours set monday friday --hours 09:00-18:00`")
         }
         guard let setting = Setting.named(key) else {
-            throw InvalidInput(field: "key", "unknown setting \"\(key)\"; `aftersales settings show` lists them")
+            throw UnknownRecord(
+                field: "key", "unknown setting \"\(key)\"; `aftersales settings show` lists them")
         }
         return try setSetting(setting, to: value, actor: actor)
     }

@@ -16,12 +16,16 @@ extension AppDatabase {
         return DealerSettings(stored: stored)
     }
 
-    /// Stores a setting after checking its value; audited. Throws `InvalidInput` for a bad value. (Storage's
-    /// `setSetting(_:to:actor:)` takes the key and finds the setting in the catalogue.)
+    /// Stores a setting after checking its value; audited. Throws `Conflict` for a value the setting does not take:
+    /// the value is judged by the setting it is put into, as RFC 9110 has a PUT the target cannot take answer 409.
+    /// (Storage's `setSetting(_:to:actor:)` takes the key and finds the setting in the catalogue.)
     @discardableResult
     public func setSetting(_ setting: Setting, to value: String, actor: String) throws -> DealerSettings {
         let key = setting.rawValue
-        let normalized = try setting.validate(value)
+        let normalized: String
+        do { normalized = try setting.validate(value) } catch let error as InvalidInput {
+            throw Conflict(field: error.field, error.phrase)
+        }
         return try writer.write { db in
             let before = try Self.settings(db).text(setting)
             let now = clock.now()

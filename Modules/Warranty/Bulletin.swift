@@ -153,6 +153,9 @@ public struct Bulletin: Sendable, Codable, Equatable {
             }
         }
         for model in models {
+            guard !model.make.trimmed().isEmpty, !model.name.trimmed().isEmpty else {
+                throw InvalidInput(field: "model", "must not be empty")
+            }
             if let from = model.yearFrom, let to = model.yearTo, from > to {
                 throw InvalidInput(field: "model", "yearFrom \(from) is after yearTo \(to)")
             }

@@ -1,4 +1,5 @@
 import Core
+import Customers
 
 /// A warranty claim as fields, the way `claim create` and POST /v1/claims give it (W-7), like `CustomerForm`:
 /// `validated()` reads it, so both front ends accept and refuse the same claims with the same words; the storage
@@ -59,6 +60,7 @@ public struct ClaimForm: Codable, Sendable, Equatable {
         guard mileage >= 0 else {
             throw InvalidInput(field: Field.mileage.rawValue, "expected kilometres, 0 or more, got \(mileage)")
         }
+        try MileageReading.checkPlausible(mileage, field: Field.mileage.rawValue)
         return Validated(
             vehicle: vin, mileage: mileage, failure: failure ?? "", cause: cause ?? "",
             repairOrder: repairOrder, repairLine: repairLine, labour: labour ?? [], parts: parts ?? [],

@@ -44,6 +44,8 @@ public struct WarrantyTerm: Sendable, Codable, Equatable {
     /// Checks the limits; throws `InvalidInput`.
     public func validate() throws {
         guard !make.trimmed().isEmpty else { throw InvalidInput(field: "make", "must not be empty") }
+        // nil is every model of the make; an empty name would be a term no vehicle ever matches.
+        if let model, model.trimmed().isEmpty { throw InvalidInput(field: "model", "must not be empty") }
         guard (1...240).contains(months) else {
             throw InvalidInput(field: "months", "expected 1 to 240, got \(months)")
         }

@@ -363,7 +363,7 @@ extension AppDatabase {
             arguments: manufacturer == nil ? [number] : [number, manufacturer])
         guard let row = rows.first else { throw NotFound("bulletin", number, field: "number") }
         guard rows.count == 1 else {
-            throw InvalidInput(
+            throw Conflict(
                 field: "manufacturer",
                 "bulletin \(number) exists for several manufacturers "
                     + "(\(rows.map { $0["manufacturer"] as String }.joined(separator: ", "))); name one"

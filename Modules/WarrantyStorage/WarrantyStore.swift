@@ -178,7 +178,7 @@ extension AppDatabase {
                 guard let condition = fact.condition,
                     allowed.contains(where: { componentKey($0) == componentKey(condition) })
                 else {
-                    throw InvalidInput(
+                    throw Conflict(
                         field: "condition",
                         "expected one of the manufacturer's conditions: \(allowed.joined(separator: "; ")) (setting "
                             + "warranty.manufacturer-conditions)"
@@ -234,7 +234,7 @@ extension AppDatabase {
             let vehicle = try Self.fetchVehicle(db, vin: vin)
             let today = LocalDate(instant: clock.now(), in: try Self.settings(db).timeZone)
             guard part.fittedOn <= today else {
-                throw InvalidInput(field: "fitted-on", "\(part.fittedOn) is in the future")
+                throw Conflict(field: "fitted-on", "\(part.fittedOn) is in the future")
             }
             try db.execute(
                 sql:
@@ -257,6 +257,7 @@ extension AppDatabase {
     /// Records a maintenance visit of the service history (W-9; at an independent workshop with its proof, L-11);
     /// audited.
     public func addMaintenanceVisit(_ visit: MaintenanceVisit, vin: VIN, actor: String) throws {
+        try MileageReading.checkPlausible(visit.kilometres, field: "kilometres")
         if visit.independent, (visit.proof ?? "").trimmed().isEmpty {
             throw InvalidInput(
                 field: "proof", "maintenance at an independent workshop needs its proof (invoice or record), L-11")
@@ -264,7 +265,7 @@ extension AppDatabase {
         try writer.write { db in
             let vehicle = try Self.fetchVehicle(db, vin: vin)
             let today = LocalDate(instant: clock.now(), in: try Self.settings(db).timeZone)
-            guard visit.day <= today else { throw InvalidInput(field: "on", "\(visit.day) is in the future") }
+            guard visit.day <= today else { throw Conflict(field: "on", "\(visit.day) is in the future") }
             try db.execute(
                 sql:
                     "INSERT INTO maintenance_visit (vehicle_id, day, kilometres, independent, proof, created_at) "
@@ -305,18 +306,23 @@ extension AppDatabase {
     package static func warrantyContext(
         _ db: Database, vin: VIN, on day: LocalDate, mileage: Int?, component: String? = nil, part: String? = nil
     ) throws -> WarrantyContext {
+        if let mileage {
+            // The figure itself first (400), whatever the vehicle's records say (409).
+            guard mileage >= 0 else { throw InvalidInput(field: "mileage", "must not be negative") }
+            try MileageReading.checkPlausible(mileage, field: "mileage")
+        }
         let card = try fetchVehicle(db, vin: vin)
         let settings = try Self.settings(db)
         let zone = settings.timeZone
         guard let deliveredAt = card.deliveredAt else {
-            throw InvalidInput(
+            throw Conflict(
                 field: "vin",
                 "no delivery is recorded for \(vin); warranty starts at delivery to the first owner (`aftersales "
                     + "vehicle deliver`)"
             )
         }
         let delivered = LocalDate(instant: deliveredAt, in: zone)
-        guard day >= delivered else { throw InvalidInput(field: "on", "\(day) is before the delivery on \(delivered)") }
+        guard day >= delivered else { throw Conflict(field: "on", "\(day) is before the delivery on \(delivered)") }
         let readings = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ? ORDER BY read_at"),
             arguments: [card.id]
@@ -326,13 +332,12 @@ extension AppDatabase {
         var source: Phrase = "given"
         if let given = mileage {
             if let last = upToDay.last, given < last.kilometres, !readings.contains(where: { $0.odometerReplaced }) {
-                throw InvalidInput(
+                throw Conflict(
                     field: "mileage",
                     "\(grouped: given) km is below the reading of \(grouped: last.kilometres) "
                         + "km on \(LocalDate(instant: last.readAt, in: zone))"
                 )
             }
-            guard given >= 0 else { throw InvalidInput(field: "mileage", "must not be negative") }
         } else if let last = upToDay.last {
             km = last.kilometres
             source = "latest reading, \(LocalDate(instant: last.readAt, in: zone))"

@@ -471,7 +471,7 @@ struct WarrantyAPITests {
                 uri: "/v1/vehicles/LFV2A21K3N3000123/warranty?on=2020-01-01", method: .get,
                 headers: APITests.headers(f.agent)
             ) { response in
-                #expect(response.status == .badRequest)
+                #expect(response.status == .conflict)
                 let problem = try APITests.json(response)
                 #expect(problem["field"] as? String == "on")
             }

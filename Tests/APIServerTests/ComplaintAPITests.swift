@@ -185,14 +185,20 @@ struct ComplaintAPITests {
                 uri: "/v1/complaints/1/contacts", method: .post, headers: f.headers(.csAgent),
                 body: ByteBuffer(string: #"{"at":"2026-11-23T08:00:00+08:00"}"#)
             ) { response in
-                #expect(response.status == .badRequest)
+                // Before the complaint was received: against the stored complaint, a 409 (issue 19).
+                #expect(response.status == .conflict)
                 let problem = try Self.json(response)
                 #expect(problem["field"] as? String == "at")
             }
             try await client.execute(
                 uri: "/v1/complaints/1/attachments", method: .post, headers: f.headers(.csAgent),
                 body: ByteBuffer(string: #"{"name":"a.exe","content":"TVo="}"#)
-            ) { #expect($0.status == .badRequest) }
+            ) { response in
+                // Issue 19: content of a type K-14 does not take is a 415 naming the file.
+                #expect(response.status == .unsupportedMediaType)
+                let problem = try Self.json(response)
+                #expect(problem["field"] as? String == "file")
+            }
             try await client.execute(
                 uri: "/v1/complaints/report?from=2026-12-01&to=2026-11-01", method: .get,
                 headers: f.headers(.csAgent)

@@ -120,9 +120,9 @@ struct ComplaintStoreTests {
     func ownership() throws {
         let f = try Fixture()
         #expect(throws: InvalidInput.self) { try f.add(receivedBy: "王丽") }
-        #expect(throws: InvalidInput.self) { try f.add(receivedBy: "王丽", owner: "王丽") }
+        #expect(throws: Conflict.self) { try f.add(receivedBy: "王丽", owner: "王丽") }
         // A stranger is refused as input, naming the owner field and the staff to choose from (K-3, as C-8 and C-10 do).
-        #expect(throws: InvalidInput.self) { try f.add(receivedBy: "王丽", owner: "不存在") }
+        #expect(throws: Conflict.self) { try f.add(receivedBy: "王丽", owner: "不存在") }
         let file = try f.add(receivedBy: "王丽", owner: "张敏")
         #expect(file.complaint.receivedBy == "王丽" && file.complaint.owner == "张敏")
         let id = file.complaint.id!
@@ -228,7 +228,7 @@ struct ComplaintStoreTests {
         try f.db.removeStoreDay(LocalDate("2026-11-30")!, actor: "admin")
         #expect(try due() == instant("2026-11-30T09:30:00+08:00"))
         #expect(throws: InvalidInput.self) { try f.db.setOpeningHours(Weekday.allCases, to: nil, actor: "admin") }
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: UnknownRecord.self) {
             try f.db.setSetting("calendar.business-hours", to: "09:00-18:00", actor: "admin")
         }
     }
@@ -239,7 +239,7 @@ struct ComplaintStoreTests {
         let id = try f.add().complaint.id!
         let before = try f.db.complaintFile(id)
         let audit = try f.auditCount()
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try f.db.contactComplaint(id, at: instant("2026-11-23T09:00:00+08:00"), direction: .outbound, actor: "李娜")
         }
         #expect(throws: Conflict.self) {

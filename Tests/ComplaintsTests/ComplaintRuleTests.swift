@@ -363,7 +363,7 @@ struct HandlingTests {
         #expect(
             error?.detail.contains("allowed now: contact, assign, route, escalate, crisis, invalidate, attach") == true
         )
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try c.contact(
                 at: at("2026-11-23 09:00"), now: at("2026-11-23 12:00"), direction: .outbound, unfixedVisit: false,
                 callback: nil, note: nil)
@@ -395,10 +395,10 @@ struct EvidenceAndReportTests {
         #expect(
             try AttachmentType.check(Array("ID3abc".utf8), name: "录音.mp3", declared: .recording, maxMegabytes: 1)
                 .mediaType == "audio/mpeg")
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: UnsupportedContent.self) {
             try AttachmentType.check(jpeg, name: "照片.jpg", declared: .recording, maxMegabytes: 1)
         }
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: UnsupportedContent.self) {
             try AttachmentType.check(Array("MZ\u{0}\u{0}".utf8), name: "virus.exe", declared: nil, maxMegabytes: 1)
         }
         #expect(throws: InvalidInput.self) {
@@ -466,8 +466,10 @@ struct ComplaintOwnerTests {
         do {
             try Complaint.checkOwner(name, staff: Self.staff, on: Self.day)
             #expect(refusal == nil, "\(name) was accepted")
-        } catch let error as InvalidInput {
-            #expect(error.field == "owner" && refusal.map(error.reason.contains) == true, "\(error)")
+        } catch let error as any AfterSalesError {
+            // No name is a 400; a stranger, a colleague who left or another role a 409 (issue 19).
+            #expect(error.kind == (name.isEmpty ? .invalid : .conflict), "\(error)")
+            #expect(error.field == "owner" && refusal.map(error.detail.contains) == true, "\(error)")
         } catch {
             Issue.record(error)
         }

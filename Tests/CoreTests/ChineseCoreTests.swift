@@ -37,7 +37,7 @@ struct ChineseCoreTests {
         do {
             _ = try StaffMember.current("刘洋", among: staff, on: LocalDate("2026-12-05")!, field: "owner")
             Issue.record("a staff member who left was accepted")
-        } catch let error as InvalidInput {
+        } catch let error as Conflict {
             #expect(
                 error.sentence.rendered(zh)
                     == "owner: 刘洋 已于 2026年11月30日 离职；请选择在职员工（`aftersales staff list`）")

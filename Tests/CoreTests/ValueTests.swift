@@ -96,15 +96,15 @@ struct ValueTests {
         try StaffMember.requireCurrent("张伟", actor: "root", among: staff, on: day, field: "staff")
         try StaffMember.requireCurrent("root", actor: "root", among: staff, on: day, field: "staff")
         try StaffMember.requireCurrent("王丽", actor: "root", among: staff, on: LocalDate("2026-09-30")!, field: "staff")
-        let stranger = #expect(throws: InvalidInput.self) {
+        let stranger = #expect(throws: Conflict.self) {
             try StaffMember.requireCurrent("王小丽", actor: "root", among: staff, on: day, field: "staff")
         }
         #expect(
-            stranger?.field == "staff" && stranger?.reason.contains("王小丽 is not a staff member (staff: 张伟)") == true)
-        let left = #expect(throws: InvalidInput.self) {
+            stranger?.field == "staff" && stranger?.detail.contains("王小丽 is not a staff member (staff: 张伟)") == true)
+        let left = #expect(throws: Conflict.self) {
             try StaffMember.requireCurrent("王丽", actor: "root", among: staff, on: day, field: "staff")
         }
-        #expect(left?.reason.contains("left on 2026-10-01") == true)
+        #expect(left?.detail.contains("left on 2026-10-01") == true)
     }
 
     @Test("Money is integer fen and parses at most two decimals")

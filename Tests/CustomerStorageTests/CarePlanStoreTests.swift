@@ -135,7 +135,7 @@ struct CarePlanStoreTests {
         #expect(try db.runCheck(.departedStaff, asOf: LocalDate("2026-11-23")!).map(\.customerName) == ["李强"])
         #expect(try db.reassignCustomers(from: "刘洋", to: "张伟", actor: "经理") == 1)
         #expect(try db.runCheck(.departedStaff, asOf: LocalDate("2026-11-23")!).isEmpty)
-        #expect(throws: InvalidInput.self) { try db.reassignCustomers(from: "张伟", to: "刘洋", actor: "经理") }
+        #expect(throws: Conflict.self) { try db.reassignCustomers(from: "张伟", to: "刘洋", actor: "经理") }
 
         let lapsed = try db.runCheck(.lapsedContact, asOf: LocalDate("2027-03-01")!)
         #expect(lapsed.count == 2)
@@ -160,13 +160,13 @@ struct CarePlanStoreTests {
             NewCustomer(customer: Customer(name: "李强", customerClass: .potential, createdAt: db.now), phones: []),
             actor: "t"
         ).customer.id!
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try db.logContact(
                 Contact(
                     customerID: id, channel: .phone, direction: .outbound, at: instant("2026-12-01T08:00:00+08:00"),
                     staff: "张伟", outcome: .reached), actor: "t")
         }
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try db.logContact(
                 Contact(
                     customerID: other, vehicleID: Vehicle.ID(1), channel: .phone, direction: .outbound, at: db.now,

@@ -200,7 +200,7 @@ struct CustomerStoreTests {
         #expect(card.deliveryUsage == .private)
         #expect(card.usageHistory.map(\.usage) == [.private, .taxi])
         #expect(card.usageHistory.first?.effective == LocalDate("2026-11-20"))
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try db.changeUsage(vin, to: .commercial, effective: LocalDate("2026-11-01")!, reason: nil, actor: "t")
         }
     }
@@ -213,7 +213,7 @@ struct CustomerStoreTests {
         _ = try db.addMileage(
             vin, kilometres: 1_200, at: instant("2026-11-22T10:00:00+08:00"), source: "service",
             odometerReplaced: false, actor: "t")
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try db.addMileage(
                 vin, kilometres: 900, at: instant("2026-11-23T08:00:00+08:00"), source: "service",
                 odometerReplaced: false, actor: "t")
@@ -222,7 +222,7 @@ struct CustomerStoreTests {
             vin, kilometres: 900, at: instant("2026-11-23T08:00:00+08:00"), source: "service", odometerReplaced: true,
             actor: "t")
         #expect(card.latestKilometres == 900)
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try db.addMileage(
                 vin, kilometres: 1_000, at: instant("2026-12-23T08:00:00+08:00"), source: "service",
                 odometerReplaced: false, actor: "t")
@@ -259,7 +259,7 @@ struct CustomerStoreTests {
         #expect(
             try db.auditEntries(AuditFilter(entity: "setting")).first?.changes["value"]
                 == FieldChange(before: "90", after: "60"))
-        #expect(throws: InvalidInput.self) { try db.setSetting("checks.contact-lapse.days", to: "-1", actor: "admin") }
-        #expect(throws: InvalidInput.self) { try db.setSetting("no.such.key", to: "1", actor: "admin") }
+        #expect(throws: Conflict.self) { try db.setSetting("checks.contact-lapse.days", to: "-1", actor: "admin") }
+        #expect(throws: UnknownRecord.self) { try db.setSetting("no.such.key", to: "1", actor: "admin") }
     }
 }

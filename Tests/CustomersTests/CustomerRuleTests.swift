@@ -33,7 +33,7 @@ struct CustomerRuleTests {
     func gradeOnlyForPotential() throws {
         let now = Date()
         try Customer(name: "王芳", customerClass: .potential, grade: .a, createdAt: now).validate()
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try Customer(name: "王芳", customerClass: .retained, grade: .a, createdAt: now).validate()
         }
         #expect(throws: InvalidInput.self) {
@@ -103,10 +103,10 @@ struct CustomerRuleTests {
         do {
             try MileageReading.check(lower, against: existing, timeZone: zone)
             Issue.record("a lower reading must be refused")
-        } catch let error as InvalidInput {
+        } catch let error as Conflict {
             #expect(error.field == "kilometres")
-            #expect(error.reason.contains("11,500 km is lower than the reading of 12,000 km"))
-            #expect(error.reason.contains("odometer replacement"))
+            #expect(error.detail.contains("11,500 km is lower than the reading of 12,000 km"))
+            #expect(error.detail.contains("odometer replacement"))
         }
         var replaced = lower
         replaced.odometerReplaced = true
@@ -114,7 +114,7 @@ struct CustomerRuleTests {
         // After a replacement, readings continue from the new odometer.
         let after = MileageReading(
             vehicleID: vehicle, kilometres: 600, readAt: Instant.parse("2026-08-01T10:00:00Z")!, source: "service")
-        #expect(throws: InvalidInput.self) { try MileageReading.check(after, against: existing, timeZone: zone) }
+        #expect(throws: Conflict.self) { try MileageReading.check(after, against: existing, timeZone: zone) }
         try MileageReading.check(
             after,
             against: existing + [
@@ -125,7 +125,7 @@ struct CustomerRuleTests {
         // A back-dated reading may not exceed a later one.
         let backdated = MileageReading(
             vehicleID: vehicle, kilometres: 13_000, readAt: Instant.parse("2026-05-01T10:00:00Z")!, source: "call")
-        #expect(throws: InvalidInput.self) { try MileageReading.check(backdated, against: existing, timeZone: zone) }
+        #expect(throws: Conflict.self) { try MileageReading.check(backdated, against: existing, timeZone: zone) }
     }
 
     @Test("C-10: a careless card lists its missing fields")
@@ -327,8 +327,8 @@ struct CustomerOwnerTests {
         do {
             try Customer.checkOwner(name, staff: Self.staff, on: day)
             #expect(refusal == nil, "\(name ?? "nil") was accepted")
-        } catch let error as InvalidInput {
-            #expect(refusal.map { "\(error.field ?? ""): \(error.reason)".contains($0) } == true, "\(error)")
+        } catch let error as Conflict {
+            #expect(refusal.map { "\(error.field ?? ""): \(error.detail)".contains($0) } == true, "\(error)")
         } catch {
             Issue.record(error)
         }
@@ -336,11 +336,11 @@ struct CustomerOwnerTests {
 
     @Test("C-10: with no staff recorded, any owner is refused, saying so; the field is the one given")
     func noStaff() {
-        #expect(throws: InvalidInput.self) { try Customer.checkOwner("张伟", staff: [], on: LocalDate("2026-11-23")!) }
+        #expect(throws: Conflict.self) { try Customer.checkOwner("张伟", staff: [], on: LocalDate("2026-11-23")!) }
         do {
             try Customer.checkOwner("张伟", staff: [], on: LocalDate("2026-11-23")!, field: "to")
-        } catch let error as InvalidInput {
-            #expect(error.field == "to" && error.reason.contains("no staff is recorded yet"))
+        } catch let error as Conflict {
+            #expect(error.field == "to" && error.detail.contains("no staff is recorded yet"))
         } catch { Issue.record(error) }
     }
 }

@@ -50,15 +50,15 @@ struct ConsentTests {
             customer: Customer.ID(42), channel: .email, expires: now.addingTimeInterval(86_400), message: 7)
         let text = token.signed(secret: secret)
         #expect(try UnsubscribeToken.verify(text, secret: secret, now: now) == token)
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: UnsubscribeLinkNotFound()) {
             try UnsubscribeToken.verify(
                 text.replacingOccurrences(of: "42.email", with: "43.email"), secret: secret, now: now)
         }
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: UnsubscribeLinkNotFound()) {
             try UnsubscribeToken.verify(
                 text.replacingOccurrences(of: ".email.", with: ".sms."), secret: secret, now: now)
         }
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: UnsubscribeLinkNotFound()) {
             try UnsubscribeToken.verify(text, secret: Array("another secret".utf8), now: now)
         }
         #expect(throws: InvalidInput.self) { try UnsubscribeToken.verify("garbage", secret: secret, now: now) }

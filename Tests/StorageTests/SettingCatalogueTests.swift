@@ -55,7 +55,7 @@ struct SettingCatalogueTests {
             String(describing: $0).contains("settings show")
         }
         #expect { try database.setSetting("messaging.sms-cap", to: "many", actor: "t") } throws: {
-            ($0 as? InvalidInput)?.field == "messaging.sms-cap"
+            ($0 as? Conflict)?.field == "messaging.sms-cap"
         }
     }
 }

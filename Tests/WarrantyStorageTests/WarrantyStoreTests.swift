@@ -66,18 +66,18 @@ struct WarrantyStoreTests {
     func checkErrors() throws {
         let db = try dealer()
         #expect(throws: NotFound.self) { try db.warrantyCheck(vin: VIN(trusted: "LFV2A21K5N3000124")) }
-        #expect(throws: InvalidInput.self) { try db.warrantyCheck(vin: Self.vin, on: LocalDate("2024-05-09")) }
+        #expect(throws: Conflict.self) { try db.warrantyCheck(vin: Self.vin, on: LocalDate("2024-05-09")) }
         _ = try db.addMileage(
             Self.vin, kilometres: 20_000, at: instant("2026-01-01T10:00:00+08:00"), source: "service",
             odometerReplaced: false, actor: "t")
         do {
             _ = try db.warrantyCheck(vin: Self.vin, on: LocalDate("2026-11-23"), mileage: 19_000)
             Issue.record("a mileage below the last reading must be refused")
-        } catch let error as InvalidInput {
+        } catch let error as Conflict {
             #expect(error.field == "mileage")
         }
         let undelivered = try dealer(delivered: nil)
-        #expect(throws: InvalidInput.self) { try undelivered.warrantyCheck(vin: Self.vin) }
+        #expect(throws: Conflict.self) { try undelivered.warrantyCheck(vin: Self.vin) }
     }
 
     @Test("W-4 and W-3 facts recorded on the vehicle decide the answer, with their source records")
@@ -89,7 +89,7 @@ struct WarrantyStoreTests {
         let excluded = try db.warrantyCheck(vin: Self.vin, on: LocalDate("2024-10-01"), mileage: 30_000)
         #expect(!excluded.decision.covered)
         #expect(excluded.decision.reasons.contains { $0.kind == .exclusion && $0.source == "RO-外修-0901" })
-        #expect(throws: InvalidInput.self) {
+        #expect(throws: Conflict.self) {
             try db.addExclusion(
                 ExclusionFact(
                     kind: .manufacturerCondition, condition: "going to the moon", recordedOn: LocalDate("2024-09-01")!,
@@ -245,7 +245,7 @@ struct WarrantyStoreTests {
                 make: "Volkswagen", usage: .private, months: 24, kilometres: 60_000,
                 effective: LocalDate("2024-01-01")!, source: "manual"), actor: "t")
         #expect(stored.legalFlag?.contains("L-2") == true)
-        #expect(throws: InvalidInput.self) { try db.setSetting("legal.repair-period.months", to: "30", actor: "admin") }
+        #expect(throws: Conflict.self) { try db.setSetting("legal.repair-period.months", to: "30", actor: "admin") }
         try db.setSetting("legal.repair-period.months", to: "48", actor: "admin")
         let result = try db.warrantyCheck(vin: Self.vin, on: LocalDate("2027-06-01"), mileage: 30_000)
         #expect(result.decision.covered)
