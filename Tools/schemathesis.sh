@@ -16,6 +16,8 @@ MAX_EXAMPLES=${ST_MAX_EXAMPLES:-8}
 SEED=${ST_SEED:-19}
 # A fixed "now" so every run sees the same deadlines, dates and due tasks.
 export AFTERSALES_NOW="2026-11-23T10:00:00+08:00"
+# English, so the start-up line below is read whatever the machine's or the database's language.
+export AFTERSALES_LANG=en
 export AFTERSALES_DB
 
 for program in aftersales aftersales-api aftersales-demo-data; do
