@@ -59,6 +59,8 @@ extension AppDatabase {
                     try MileageReading.check(reading, against: existing, timeZone: zone)
                 } catch let error as InvalidInput where error.field == "kilometres" {
                     throw InvalidInput(field: ReceptionForm.Field.mileage.rawValue, error.phrase)
+                } catch let error as Conflict where error.field == "kilometres" {
+                    throw Conflict(field: ReceptionForm.Field.mileage.rawValue, error.phrase)
                 }
             }
             let day = LocalDate(instant: valid.reception.arrivedAt, in: zone)
