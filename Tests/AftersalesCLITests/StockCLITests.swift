@@ -87,13 +87,13 @@ struct StockCLITests {
         let refused = try cli.run(
             ["stock", "issue", "5Q0 611 701 C", "--quantity", "5", "--order", "WO-1", "--line", "1"] + zh, expect: 1)
         #expect(
-            refused.stderr.contains("零件 5Q0 611 701 C：库存 2 件，维修委托书 WO-1 第 1 行申领 5 件"), "\(refused.stderr)")
+            refused.stderr.contains("零件 5Q0 611 701 C：库存 2 件，工单 WO-1 第 1 行申领 5 件"), "\(refused.stderr)")
         let shown = try cli.run(["stock", "show", "5Q0 611 701 C"] + zh).stdout
         #expect(shown.contains("现有库存"), "\(shown)")
         #expect(shown.contains("入库"), "\(shown)")
         #expect(shown.contains("出入库记录（最新的在前）"), "\(shown)")
         let help = try cli.run(["stock", "issue", "--help"] + zh).stdout
-        #expect(help.contains("向维修委托书的零件行发料"), "\(help)")
+        #expect(help.contains("向工单的零件行发料"), "\(help)")
         #expect(help.contains("parts-manager"), "\(help)")
     }
 }
