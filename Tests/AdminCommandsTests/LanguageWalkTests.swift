@@ -275,13 +275,8 @@ struct LanguageWalkTests {
         #expect(placeholders.isEmpty, "English output with a placeholder left: \(placeholders.joined(separator: "; "))")
         let differing = statuses.filter { $0.value["zh"] != $0.value["en"] }.map { "\($0.key): \($0.value)" }
         #expect(differing.isEmpty, "exit status differs by language: \(differing.sorted().joined(separator: "; "))")
-        // Issue 16 is open: the codes people type listed in help (roles, states, kinds), the audit trail's field names,
-        // settings' summaries and some of the tour are left. Known, listed here, and the walk fails once it is clean
-        // so that this wrapper goes.
-        withKnownIssue("issue 16: English left in Chinese output") {
-            #expect(
-                report.isEmpty,
-                "English left in Chinese output (\(report.count) outputs):\n\(report.sorted().joined(separator: "\n"))")
-        }
+        #expect(
+            report.isEmpty,
+            "English left in Chinese output (\(report.count) outputs):\n\(report.sorted().joined(separator: "\n"))")
     }
 }
