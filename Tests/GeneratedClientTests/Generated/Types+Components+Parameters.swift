@@ -19,7 +19,7 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/ClaimId`.
         internal typealias ClaimId = Components.Schemas.Id
-        /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+        /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
         ///
         /// - Remark: Generated from `#/components/parameters/Vin`.
         internal typealias Vin = Components.Schemas.VehicleRef

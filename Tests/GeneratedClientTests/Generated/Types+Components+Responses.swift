@@ -200,6 +200,34 @@ extension Components {
                 self.body = body
             }
         }
+        internal struct UnsupportedMedia: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnsupportedMedia/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnsupportedMedia/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                internal var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnsupportedMedia.Body
+            /// Creates a new `UnsupportedMedia`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            internal init(body: Components.Responses.UnsupportedMedia.Body) {
+                self.body = body
+            }
+        }
         internal struct Busy: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/Busy/headers`.
             internal struct Headers: Sendable, Hashable {

@@ -671,7 +671,7 @@ extension Components {
             }
             /// - Remark: Generated from `#/components/schemas/CustomerForm/gender`.
             internal var gender: Components.Schemas.CustomerForm.GenderPayload?
-            /// From 1900-01-01 to today: another day is a 409.
+            /// From 1900-01-01 (earlier is a 400) to today (later is a 409).
             ///
             /// - Remark: Generated from `#/components/schemas/CustomerForm/birthDate`.
             internal var birthDate: Swift.String?
@@ -712,7 +712,7 @@ extension Components {
             ///   - grade: Only a potential customer is graded (C-2): a grade with another class is a 409.
             ///   - source: Where a potential customer came from (C-1).
             ///   - gender:
-            ///   - birthDate: From 1900-01-01 to today: another day is a 409.
+            ///   - birthDate: From 1900-01-01 (earlier is a 400) to today (later is a 409).
             ///   - email:
             ///   - region:
             ///   - address:
@@ -907,12 +907,12 @@ extension Components {
             }
             /// - Remark: Generated from `#/components/schemas/CustomerPatch/gender`.
             internal var gender: Components.Schemas.CustomerPatch.GenderPayload?
-            /// From 1900-01-01 to today: another day is a 409.
+            /// From 1900-01-01 (earlier is a 400) to today (later is a 409).
             ///
             /// - Remark: Generated from `#/components/schemas/CustomerPatch/birthDate`.
             internal struct BirthDatePayload: Codable, Hashable, Sendable {
                 /// - Remark: Generated from `#/components/schemas/CustomerPatch/birthDate/value1`.
-                internal var value1: OpenAPIRuntime.OpenAPIValueContainer?
+                internal var value1: Swift.String?
                 /// - Remark: Generated from `#/components/schemas/CustomerPatch/birthDate/value2`.
                 internal var value2: Swift.String?
                 /// Creates a new `BirthDatePayload`.
@@ -921,7 +921,7 @@ extension Components {
                 ///   - value1:
                 ///   - value2:
                 internal init(
-                    value1: OpenAPIRuntime.OpenAPIValueContainer? = nil,
+                    value1: Swift.String? = nil,
                     value2: Swift.String? = nil
                 ) {
                     self.value1 = value1
@@ -930,7 +930,7 @@ extension Components {
                 internal init(from decoder: any Swift.Decoder) throws {
                     var errors: [any Swift.Error] = []
                     do {
-                        self.value1 = try .init(from: decoder)
+                        self.value1 = try decoder.decodeFromSingleValueContainer()
                     } catch {
                         errors.append(error)
                     }
@@ -951,12 +951,12 @@ extension Components {
                 }
                 internal func encode(to encoder: any Swift.Encoder) throws {
                     try encoder.encodeFirstNonNilValueToSingleValueContainer([
+                        self.value1,
                         self.value2
                     ])
-                    try self.value1?.encode(to: encoder)
                 }
             }
-            /// From 1900-01-01 to today: another day is a 409.
+            /// From 1900-01-01 (earlier is a 400) to today (later is a 409).
             ///
             /// - Remark: Generated from `#/components/schemas/CustomerPatch/birthDate`.
             internal var birthDate: Components.Schemas.CustomerPatch.BirthDatePayload?
@@ -1086,7 +1086,7 @@ extension Components {
             ///   - grade: Only a potential customer is graded (C-2): a grade on another class is a 409.
             ///   - source:
             ///   - gender:
-            ///   - birthDate: From 1900-01-01 to today: another day is a 409.
+            ///   - birthDate: From 1900-01-01 (earlier is a 400) to today (later is a 409).
             ///   - email:
             ///   - region:
             ///   - address:
@@ -1987,6 +1987,8 @@ extension Components {
             internal var make: Swift.String
             /// - Remark: Generated from `#/components/schemas/VehicleForm/model`.
             internal var model: Swift.String
+            /// More than two years after today's is a 409.
+            ///
             /// - Remark: Generated from `#/components/schemas/VehicleForm/modelYear`.
             internal var modelYear: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/VehicleForm/buildDate`.
@@ -2017,7 +2019,7 @@ extension Components {
             ///   - plate: A plate such as 京A·12345 (spaces, dots and case are free).
             ///   - make:
             ///   - model:
-            ///   - modelYear:
+            ///   - modelYear: More than two years after today's is a 409.
             ///   - buildDate:
             ///   - usage: private, taxi (incl. ride-hailing) or commercial (C-9).
             ///   - invoiceDate:
@@ -3521,11 +3523,11 @@ extension Components {
                     ])
                 }
             }
-            /// From and to agree in positions 1-8 and 10-11; a VIN is inside when those agree and its serial (12-17) lies between.
+            /// From and to agree in positions 1-8 and 10-11, from not after to (a range that does not is a 400); a VIN is inside when those agree and its serial (12-17) lies between.
             ///
             /// - Remark: Generated from `#/components/schemas/Bulletin/vinRanges`.
             internal typealias VinRangesPayload = [Components.Schemas.Bulletin.VinRangesPayloadPayload]
-            /// From and to agree in positions 1-8 and 10-11; a VIN is inside when those agree and its serial (12-17) lies between.
+            /// From and to agree in positions 1-8 and 10-11, from not after to (a range that does not is a 400); a VIN is inside when those agree and its serial (12-17) lies between.
             ///
             /// - Remark: Generated from `#/components/schemas/Bulletin/vinRanges`.
             internal var vinRanges: Components.Schemas.Bulletin.VinRangesPayload
@@ -3635,7 +3637,7 @@ extension Components {
             ///   - remedy:
             ///   - models:
             ///   - built:
-            ///   - vinRanges: From and to agree in positions 1-8 and 10-11; a VIN is inside when those agree and its serial (12-17) lies between.
+            ///   - vinRanges: From and to agree in positions 1-8 and 10-11, from not after to (a range that does not is a 400); a VIN is inside when those agree and its serial (12-17) lies between.
             ///   - vins:
             ///   - labour:
             ///   - parts:
@@ -7815,7 +7817,7 @@ extension Components {
                 ])
             }
         }
-        /// Mustache text with the personal fields name, title, vehicle, model, plate, vin, mileage, due_date, dealer, bulletin; another field is a 400 naming its line and column. The pattern is its plain form: text with {{field}}s.
+        /// A campaign's Mustache text with the personal fields name, title, vehicle, model, plate, vin, mileage, dealer (due_date and bulletin are filled only in reminders); another field is a 400 naming its line and column. The pattern is its plain form: text with {{field}}s.
         ///
         /// - Remark: Generated from `#/components/schemas/Template`.
         internal typealias Template = Swift.String
@@ -8532,6 +8534,567 @@ extension Components {
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "reason"
+                ])
+            }
+        }
+        /// A catalogue part number as the manufacturer file gives it (`5Q0 611 701 C`): letters, digits, spaces, dots and dashes, at most 40 characters, starting and ending with a letter or digit; any case, and the spaces may be left out (`5q0611701c`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/PartNumber`.
+        internal typealias PartNumber = Swift.String
+        /// - Remark: Generated from `#/components/schemas/MovementKind`.
+        internal enum MovementKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case receipt = "receipt"
+            case issue = "issue"
+            case _return = "return"
+            case adjustment = "adjustment"
+        }
+        /// One entry of the stock journal: `quantity` is the change to the count on hand (+ in, − out).
+        ///
+        /// - Remark: Generated from `#/components/schemas/StockMovement`.
+        internal struct StockMovement: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StockMovement/id`.
+            internal var id: Components.Schemas.Id
+            /// - Remark: Generated from `#/components/schemas/StockMovement/part`.
+            internal var part: Swift.String
+            /// - Remark: Generated from `#/components/schemas/StockMovement/kind`.
+            internal var kind: Components.Schemas.MovementKind
+            /// - Remark: Generated from `#/components/schemas/StockMovement/quantity`.
+            internal var quantity: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/StockMovement/onHandAfter`.
+            internal var onHandAfter: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/StockMovement/supplierRef`.
+            internal var supplierRef: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/StockMovement/order`.
+            internal var order: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/StockMovement/line`.
+            internal var line: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/StockMovement/reason`.
+            internal var reason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/StockMovement/at`.
+            internal var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/StockMovement/actor`.
+            internal var actor: Swift.String
+            /// Creates a new `StockMovement`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - part:
+            ///   - kind:
+            ///   - quantity:
+            ///   - onHandAfter:
+            ///   - supplierRef:
+            ///   - order:
+            ///   - line:
+            ///   - reason:
+            ///   - at:
+            ///   - actor:
+            internal init(
+                id: Components.Schemas.Id,
+                part: Swift.String,
+                kind: Components.Schemas.MovementKind,
+                quantity: Swift.Int,
+                onHandAfter: Swift.Int,
+                supplierRef: Swift.String? = nil,
+                order: Swift.String? = nil,
+                line: Swift.Int? = nil,
+                reason: Swift.String? = nil,
+                at: Foundation.Date,
+                actor: Swift.String
+            ) {
+                self.id = id
+                self.part = part
+                self.kind = kind
+                self.quantity = quantity
+                self.onHandAfter = onHandAfter
+                self.supplierRef = supplierRef
+                self.order = order
+                self.line = line
+                self.reason = reason
+                self.at = at
+                self.actor = actor
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case part
+                case kind
+                case quantity
+                case onHandAfter
+                case supplierRef
+                case order
+                case line
+                case reason
+                case at
+                case actor
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .id
+                )
+                self.part = try container.decode(
+                    Swift.String.self,
+                    forKey: .part
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.MovementKind.self,
+                    forKey: .kind
+                )
+                self.quantity = try container.decode(
+                    Swift.Int.self,
+                    forKey: .quantity
+                )
+                self.onHandAfter = try container.decode(
+                    Swift.Int.self,
+                    forKey: .onHandAfter
+                )
+                self.supplierRef = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .supplierRef
+                )
+                self.order = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .order
+                )
+                self.line = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .line
+                )
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.at = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .at
+                )
+                self.actor = try container.decode(
+                    Swift.String.self,
+                    forKey: .actor
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "part",
+                    "kind",
+                    "quantity",
+                    "onHandAfter",
+                    "supplierRef",
+                    "order",
+                    "line",
+                    "reason",
+                    "at",
+                    "actor"
+                ])
+            }
+        }
+        /// Pieces missing for a work order's part line (Q-7, the order's delay reason), for the parts manager (K-5); `resolvedAt` once the line's issue went through.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Shortage`.
+        internal struct Shortage: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Shortage/id`.
+            internal var id: Components.Schemas.Id
+            /// - Remark: Generated from `#/components/schemas/Shortage/part`.
+            internal var part: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Shortage/order`.
+            internal var order: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Shortage/line`.
+            internal var line: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Shortage/missing`.
+            internal var missing: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Shortage/onHand`.
+            internal var onHand: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Shortage/asked`.
+            internal var asked: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Shortage/recordedAt`.
+            internal var recordedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Shortage/recordedBy`.
+            internal var recordedBy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Shortage/routedTo`.
+            internal var routedTo: Components.Schemas.Role
+            /// - Remark: Generated from `#/components/schemas/Shortage/resolvedAt`.
+            internal var resolvedAt: Foundation.Date?
+            /// Creates a new `Shortage`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - part:
+            ///   - order:
+            ///   - line:
+            ///   - missing:
+            ///   - onHand:
+            ///   - asked:
+            ///   - recordedAt:
+            ///   - recordedBy:
+            ///   - routedTo:
+            ///   - resolvedAt:
+            internal init(
+                id: Components.Schemas.Id,
+                part: Swift.String,
+                order: Swift.String,
+                line: Swift.Int,
+                missing: Swift.Int,
+                onHand: Swift.Int,
+                asked: Swift.Int,
+                recordedAt: Foundation.Date,
+                recordedBy: Swift.String,
+                routedTo: Components.Schemas.Role,
+                resolvedAt: Foundation.Date? = nil
+            ) {
+                self.id = id
+                self.part = part
+                self.order = order
+                self.line = line
+                self.missing = missing
+                self.onHand = onHand
+                self.asked = asked
+                self.recordedAt = recordedAt
+                self.recordedBy = recordedBy
+                self.routedTo = routedTo
+                self.resolvedAt = resolvedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case part
+                case order
+                case line
+                case missing
+                case onHand
+                case asked
+                case recordedAt
+                case recordedBy
+                case routedTo
+                case resolvedAt
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .id
+                )
+                self.part = try container.decode(
+                    Swift.String.self,
+                    forKey: .part
+                )
+                self.order = try container.decode(
+                    Swift.String.self,
+                    forKey: .order
+                )
+                self.line = try container.decode(
+                    Swift.Int.self,
+                    forKey: .line
+                )
+                self.missing = try container.decode(
+                    Swift.Int.self,
+                    forKey: .missing
+                )
+                self.onHand = try container.decode(
+                    Swift.Int.self,
+                    forKey: .onHand
+                )
+                self.asked = try container.decode(
+                    Swift.Int.self,
+                    forKey: .asked
+                )
+                self.recordedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .recordedAt
+                )
+                self.recordedBy = try container.decode(
+                    Swift.String.self,
+                    forKey: .recordedBy
+                )
+                self.routedTo = try container.decode(
+                    Components.Schemas.Role.self,
+                    forKey: .routedTo
+                )
+                self.resolvedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .resolvedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "part",
+                    "order",
+                    "line",
+                    "missing",
+                    "onHand",
+                    "asked",
+                    "recordedAt",
+                    "recordedBy",
+                    "routedTo",
+                    "resolvedAt"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PartStock`.
+        internal struct PartStock: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PartStock/part`.
+            internal var part: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PartStock/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PartStock/onHand`.
+            internal var onHand: Swift.Int
+            /// At or below the setting stock.low-level.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PartStock/low`.
+            internal var low: Swift.Bool
+            /// Absent for a catalogue part never stocked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PartStock/updatedAt`.
+            internal var updatedAt: Foundation.Date?
+            /// Open shortages.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PartStock/shortages`.
+            internal var shortages: [Components.Schemas.Shortage]
+            /// Newest first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PartStock/movements`.
+            internal var movements: [Components.Schemas.StockMovement]
+            /// Creates a new `PartStock`.
+            ///
+            /// - Parameters:
+            ///   - part:
+            ///   - name:
+            ///   - onHand:
+            ///   - low: At or below the setting stock.low-level.
+            ///   - updatedAt: Absent for a catalogue part never stocked.
+            ///   - shortages: Open shortages.
+            ///   - movements: Newest first.
+            internal init(
+                part: Swift.String,
+                name: Swift.String,
+                onHand: Swift.Int,
+                low: Swift.Bool,
+                updatedAt: Foundation.Date? = nil,
+                shortages: [Components.Schemas.Shortage],
+                movements: [Components.Schemas.StockMovement]
+            ) {
+                self.part = part
+                self.name = name
+                self.onHand = onHand
+                self.low = low
+                self.updatedAt = updatedAt
+                self.shortages = shortages
+                self.movements = movements
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case part
+                case name
+                case onHand
+                case low
+                case updatedAt
+                case shortages
+                case movements
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.part = try container.decode(
+                    Swift.String.self,
+                    forKey: .part
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.onHand = try container.decode(
+                    Swift.Int.self,
+                    forKey: .onHand
+                )
+                self.low = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .low
+                )
+                self.updatedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.shortages = try container.decode(
+                    [Components.Schemas.Shortage].self,
+                    forKey: .shortages
+                )
+                self.movements = try container.decode(
+                    [Components.Schemas.StockMovement].self,
+                    forKey: .movements
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "part",
+                    "name",
+                    "onHand",
+                    "low",
+                    "updatedAt",
+                    "shortages",
+                    "movements"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/StockLevel`.
+        internal struct StockLevel: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StockLevel/part`.
+            internal var part: Swift.String
+            /// - Remark: Generated from `#/components/schemas/StockLevel/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/StockLevel/onHand`.
+            internal var onHand: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/StockLevel/low`.
+            internal var low: Swift.Bool
+            /// Pieces missing for work orders (open shortages).
+            ///
+            /// - Remark: Generated from `#/components/schemas/StockLevel/missing`.
+            internal var missing: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/StockLevel/updatedAt`.
+            internal var updatedAt: Foundation.Date
+            /// Creates a new `StockLevel`.
+            ///
+            /// - Parameters:
+            ///   - part:
+            ///   - name:
+            ///   - onHand:
+            ///   - low:
+            ///   - missing: Pieces missing for work orders (open shortages).
+            ///   - updatedAt:
+            internal init(
+                part: Swift.String,
+                name: Swift.String,
+                onHand: Swift.Int,
+                low: Swift.Bool,
+                missing: Swift.Int,
+                updatedAt: Foundation.Date
+            ) {
+                self.part = part
+                self.name = name
+                self.onHand = onHand
+                self.low = low
+                self.missing = missing
+                self.updatedAt = updatedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case part
+                case name
+                case onHand
+                case low
+                case missing
+                case updatedAt
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.part = try container.decode(
+                    Swift.String.self,
+                    forKey: .part
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.onHand = try container.decode(
+                    Swift.Int.self,
+                    forKey: .onHand
+                )
+                self.low = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .low
+                )
+                self.missing = try container.decode(
+                    Swift.Int.self,
+                    forKey: .missing
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "part",
+                    "name",
+                    "onHand",
+                    "low",
+                    "missing",
+                    "updatedAt"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/StockList`.
+        internal struct StockList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StockList/value1`.
+            internal var value1: Components.Schemas.Page
+            /// Creates a new `StockList`.
+            ///
+            /// - Parameters:
+            ///   - value1:
+            internal init(value1: Components.Schemas.Page) {
+                self.value1 = value1
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                self.value1 = try .init(from: decoder)
+            }
+            internal func encode(to encoder: any Swift.Encoder) throws {
+                try self.value1.encode(to: encoder)
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ShortageList`.
+        internal struct ShortageList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ShortageList/value1`.
+            internal var value1: Components.Schemas.Page
+            /// Creates a new `ShortageList`.
+            ///
+            /// - Parameters:
+            ///   - value1:
+            internal init(value1: Components.Schemas.Page) {
+                self.value1 = value1
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                self.value1 = try .init(from: decoder)
+            }
+            internal func encode(to encoder: any Swift.Encoder) throws {
+                try self.value1.encode(to: encoder)
+            }
+        }
+        /// What a movement did: `movement`, or (an issue beyond the count with `recordShortage`) `shortage` instead; and the part's stock after it.
+        ///
+        /// - Remark: Generated from `#/components/schemas/StockOutcome`.
+        internal struct StockOutcome: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StockOutcome/movement`.
+            internal var movement: Components.Schemas.StockMovement?
+            /// - Remark: Generated from `#/components/schemas/StockOutcome/shortage`.
+            internal var shortage: Components.Schemas.Shortage?
+            /// - Remark: Generated from `#/components/schemas/StockOutcome/stock`.
+            internal var stock: Components.Schemas.PartStock
+            /// Creates a new `StockOutcome`.
+            ///
+            /// - Parameters:
+            ///   - movement:
+            ///   - shortage:
+            ///   - stock:
+            internal init(
+                movement: Components.Schemas.StockMovement? = nil,
+                shortage: Components.Schemas.Shortage? = nil,
+                stock: Components.Schemas.PartStock
+            ) {
+                self.movement = movement
+                self.shortage = shortage
+                self.stock = stock
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case movement
+                case shortage
+                case stock
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.movement = try container.decodeIfPresent(
+                    Components.Schemas.StockMovement.self,
+                    forKey: .movement
+                )
+                self.shortage = try container.decodeIfPresent(
+                    Components.Schemas.Shortage.self,
+                    forKey: .shortage
+                )
+                self.stock = try container.decode(
+                    Components.Schemas.PartStock.self,
+                    forKey: .stock
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "movement",
+                    "shortage",
+                    "stock"
                 ])
             }
         }

@@ -769,7 +769,7 @@ internal enum Operations {
     }
     /// Find customers by name (partial), phone, plate or VIN.
     ///
-    /// Roles: all. Without `by` the kind is guessed from the text; a phone shorter than 4 digits or a VIN ending shorter than 6 characters is a 400.
+    /// Roles: all. Without `by` the kind is guessed from the text (digits alone are a phone); a phone shorter than 4 digits or a VIN ending shorter than 6 characters is a 400.
     ///
     /// - Remark: HTTP `GET /v1/customers/search`.
     /// - Remark: Generated from `#/paths//v1/customers/search/get(searchCustomers)`.
@@ -3863,14 +3863,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/GET/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/GET/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -4116,14 +4116,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/delivery/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/delivery/POST/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -4451,14 +4451,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/mileage/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/mileage/POST/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -4819,14 +4819,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/usage/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/usage/POST/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -5176,14 +5176,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/warranty/GET/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/warranty/GET/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -5466,14 +5466,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/bulletins/GET/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/bulletins/GET/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -5719,14 +5719,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/exclusions/GET/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/exclusions/GET/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -5972,14 +5972,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/exclusions/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/exclusions/POST/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -6362,14 +6362,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/fitted-parts/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/fitted-parts/POST/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -6719,14 +6719,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/maintenance-visits/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/maintenance-visits/POST/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -6746,6 +6746,8 @@ internal enum Operations {
             internal var headers: Operations.RecordMaintenanceVisit.Input.Headers
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/maintenance-visits/POST/requestBody`.
             internal enum Body: Sendable, Hashable {
+                /// An independent workshop's visit needs its proof (L-11).
+                ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/maintenance-visits/POST/requestBody/json`.
                 internal struct JsonPayload: Codable, Hashable, Sendable {
                     /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/maintenance-visits/POST/requestBody/json/on`.
@@ -7087,14 +7089,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/maintenance/GET/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/maintenance/GET/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -7358,14 +7360,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/replacement-assessment/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                /// The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 ///
                 /// - Remark: Generated from `#/paths/v1/vehicles/{vin}/replacement-assessment/POST/path/vin`.
                 internal var vin: Components.Parameters.Vin
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 400 naming them; one that fits none a 404.
+                ///   - vin: The vehicle: its VIN (17 characters without I, O, Q; trimmed and upper-cased), its plate (京A·12345, any spacing or case, percent-encoded) or the last 6 to 8 characters of its VIN. A plate or ending that fits several vehicles is a 409 naming them (give the whole VIN); one that fits none a 404.
                 internal init(vin: Components.Parameters.Vin) {
                     self.vin = vin
                 }
@@ -9396,7 +9398,7 @@ internal enum Operations {
     }
     /// Change a setting (audited).
     ///
-    /// Roles: admin. An unknown key is a 404; a value the setting does not take is a 409 saying what it takes.
+    /// Roles: admin. An unknown key is a 404; a value the setting does not take is a 409 saying what it takes (RFC 9110: a PUT the target resource cannot take).
     ///
     /// - Remark: HTTP `PUT /v1/settings/{key}`.
     /// - Remark: Generated from `#/paths//v1/settings/{key}/put(changeSetting)`.
@@ -13164,7 +13166,7 @@ internal enum Operations {
     }
     /// submit, approve, reject (reason required), pay, resubmit or cancel; an illegal move is a 409 naming the allowed ones (W-7).
     ///
-    /// Roles: warranty-admin, service-manager, admin.
+    /// Roles: warranty-admin, service-manager, admin. reject and cancel without a reason (not blank) are a 400.
     ///
     /// - Remark: HTTP `POST /v1/claims/{id}/{action}`.
     /// - Remark: Generated from `#/paths//v1/claims/{id}/{action}/post(moveClaim)`.
@@ -13840,7 +13842,7 @@ internal enum Operations {
                     internal var wishes: [Components.Schemas.CustomerWish]?
                     /// - Remark: Generated from `#/paths/v1/complaints/POST/requestBody/json/grievance`.
                     internal var grievance: Swift.Bool?
-                    /// A crisis from intake (K-8).
+                    /// A crisis from intake (K-8): why it is one.
                     ///
                     /// - Remark: Generated from `#/paths/v1/complaints/POST/requestBody/json/crisisReason`.
                     internal var crisisReason: Swift.String?
@@ -13858,7 +13860,7 @@ internal enum Operations {
                     ///   - category:
                     ///   - wishes:
                     ///   - grievance:
-                    ///   - crisisReason: A crisis from intake (K-8).
+                    ///   - crisisReason: A crisis from intake (K-8): why it is one.
                     internal init(
                         customer: Components.Schemas.Id,
                         vin: Swift.String? = nil,
@@ -14884,7 +14886,7 @@ internal enum Operations {
     }
     /// The complaint analysis of a period (K-14) with targets against actuals.
     ///
-    /// Roles: all. Without `from` or `to`, that end is the current half-year's (in the dealer's time zone), as on the CLI; from after to is a 409.
+    /// Roles: all. Without `from` or `to`, that end is the current half-year's (in the dealer's time zone), as on the CLI; from after to is a 400.
     ///
     /// - Remark: HTTP `GET /v1/complaints/report`.
     /// - Remark: Generated from `#/paths//v1/complaints/report/get(complaintReport)`.
@@ -19667,7 +19669,7 @@ internal enum Operations {
     }
     /// Keep a photo, recording or document with the complaint (K-14); type (by content) and size are checked.
     ///
-    /// Roles: cs-agent, cs-manager, market-coordinator, service-advisor, service-manager, parts-manager, technical-director, shop-foreman, general-manager, admin.
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-advisor, service-manager, parts-manager, technical-director, shop-foreman, general-manager, admin. Content that is no photo, recording or document K-14 takes, or not the kind declared, is a 415.
     ///
     /// - Remark: HTTP `POST /v1/complaints/{id}/attachments`.
     /// - Remark: Generated from `#/paths//v1/complaints/{id}/attachments/post(attachToComplaint)`.
@@ -19977,6 +19979,29 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The content's type, read from its bytes, is not one the route takes; `detail` lists those it takes.
+            ///
+            /// - Remark: Generated from `#/paths//v1/complaints/{id}/attachments/post(attachToComplaint)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMedia)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Components.Responses.UnsupportedMedia {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
                             response: self
                         )
                     }
@@ -22441,8 +22466,6 @@ internal enum Operations {
                     internal var channel: Components.Schemas.MessageChannel
                     /// - Remark: Generated from `#/paths/v1/campaigns/POST/requestBody/json/category`.
                     internal var category: Components.Schemas.MessageCategory
-                    /// - Remark: Generated from `#/paths/v1/campaigns/POST/requestBody/json/subject`.
-                    internal var subject: Swift.String?
                     /// - Remark: Generated from `#/paths/v1/campaigns/POST/requestBody/json/template`.
                     internal var template: Components.Schemas.Template
                     /// Default the setting campaign.response-window-days.
@@ -22456,7 +22479,6 @@ internal enum Operations {
                     ///   - segment: A saved segment that is not retired.
                     ///   - channel:
                     ///   - category:
-                    ///   - subject:
                     ///   - template:
                     ///   - responseWindowDays: Default the setting campaign.response-window-days.
                     internal init(
@@ -22464,7 +22486,6 @@ internal enum Operations {
                         segment: Swift.String,
                         channel: Components.Schemas.MessageChannel,
                         category: Components.Schemas.MessageCategory,
-                        subject: Swift.String? = nil,
                         template: Components.Schemas.Template,
                         responseWindowDays: Swift.Int? = nil
                     ) {
@@ -22472,7 +22493,6 @@ internal enum Operations {
                         self.segment = segment
                         self.channel = channel
                         self.category = category
-                        self.subject = subject
                         self.template = template
                         self.responseWindowDays = responseWindowDays
                     }
@@ -22481,7 +22501,6 @@ internal enum Operations {
                         case segment
                         case channel
                         case category
-                        case subject
                         case template
                         case responseWindowDays
                     }
@@ -22503,10 +22522,6 @@ internal enum Operations {
                             Components.Schemas.MessageCategory.self,
                             forKey: .category
                         )
-                        self.subject = try container.decodeIfPresent(
-                            Swift.String.self,
-                            forKey: .subject
-                        )
                         self.template = try container.decode(
                             Components.Schemas.Template.self,
                             forKey: .template
@@ -22520,7 +22535,6 @@ internal enum Operations {
                             "segment",
                             "channel",
                             "category",
-                            "subject",
                             "template",
                             "responseWindowDays"
                         ])
@@ -23456,8 +23470,6 @@ internal enum Operations {
                     }
                     /// - Remark: Generated from `#/paths/v1/campaigns/{name}/PATCH/requestBody/json/category`.
                     internal var category: Operations.EditCampaign.Input.Body.JsonPayload.CategoryPayload?
-                    /// - Remark: Generated from `#/paths/v1/campaigns/{name}/PATCH/requestBody/json/subject`.
-                    internal var subject: Swift.String?
                     /// - Remark: Generated from `#/paths/v1/campaigns/{name}/PATCH/requestBody/json/responseWindowDays`.
                     internal var responseWindowDays: Swift.Int?
                     /// Creates a new `JsonPayload`.
@@ -23466,26 +23478,22 @@ internal enum Operations {
                     ///   - segment:
                     ///   - channel:
                     ///   - category:
-                    ///   - subject:
                     ///   - responseWindowDays:
                     internal init(
                         segment: Swift.String? = nil,
                         channel: Operations.EditCampaign.Input.Body.JsonPayload.ChannelPayload? = nil,
                         category: Operations.EditCampaign.Input.Body.JsonPayload.CategoryPayload? = nil,
-                        subject: Swift.String? = nil,
                         responseWindowDays: Swift.Int? = nil
                     ) {
                         self.segment = segment
                         self.channel = channel
                         self.category = category
-                        self.subject = subject
                         self.responseWindowDays = responseWindowDays
                     }
                     internal enum CodingKeys: String, CodingKey {
                         case segment
                         case channel
                         case category
-                        case subject
                         case responseWindowDays
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
@@ -23502,10 +23510,6 @@ internal enum Operations {
                             Operations.EditCampaign.Input.Body.JsonPayload.CategoryPayload.self,
                             forKey: .category
                         )
-                        self.subject = try container.decodeIfPresent(
-                            Swift.String.self,
-                            forKey: .subject
-                        )
                         self.responseWindowDays = try container.decodeIfPresent(
                             Swift.Int.self,
                             forKey: .responseWindowDays
@@ -23514,7 +23518,6 @@ internal enum Operations {
                             "segment",
                             "channel",
                             "category",
-                            "subject",
                             "responseWindowDays"
                         ])
                     }
@@ -24619,9 +24622,2143 @@ internal enum Operations {
             }
         }
     }
+    /// Parts in stock, lowest count first (then by number).
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/stock`.
+    /// - Remark: Generated from `#/paths//v1/stock/get(listStock)`.
+    internal enum ListStock {
+        internal static let id: Swift.String = "listStock"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/stock/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// Parts whose number starts with this (spaces and case aside) or whose name holds it.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/GET/query/part`.
+                internal var part: Components.Schemas.QueryText?
+                /// Only parts at or below the setting stock.low-level.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/GET/query/low`.
+                internal var low: Swift.Bool?
+                /// Only parts with open shortages.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/GET/query/short`.
+                internal var short: Swift.Bool?
+                /// How many items a page holds.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/GET/query/limit`.
+                internal var limit: Components.Parameters.Limit?
+                /// How many items to skip.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/GET/query/offset`.
+                internal var offset: Components.Parameters.Offset?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - part: Parts whose number starts with this (spaces and case aside) or whose name holds it.
+                ///   - low: Only parts at or below the setting stock.low-level.
+                ///   - short: Only parts with open shortages.
+                ///   - limit: How many items a page holds.
+                ///   - offset: How many items to skip.
+                internal init(
+                    part: Components.Schemas.QueryText? = nil,
+                    low: Swift.Bool? = nil,
+                    short: Swift.Bool? = nil,
+                    limit: Components.Parameters.Limit? = nil,
+                    offset: Components.Parameters.Offset? = nil
+                ) {
+                    self.part = part
+                    self.low = low
+                    self.short = short
+                    self.limit = limit
+                    self.offset = offset
+                }
+            }
+            internal var query: Operations.ListStock.Input.Query
+            /// - Remark: Generated from `#/paths/v1/stock/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListStock.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListStock.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListStock.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.ListStock.Input.Query = .init(),
+                headers: Operations.ListStock.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/stock/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.StockList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.StockList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListStock.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ListStock.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// A page of stock levels.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/get(listStock)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListStock.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListStock.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/get(listStock)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/get(listStock)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/get(listStock)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Parts missing for work orders (Q-7), for the parts manager (K-5), newest first.
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/stock/shortages`.
+    /// - Remark: Generated from `#/paths//v1/stock/shortages/get(listShortages)`.
+    internal enum ListShortages {
+        internal static let id: Swift.String = "listShortages"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// Closed shortages too.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/query/all`.
+                internal var all: Swift.Bool?
+                /// Only this work order.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/query/order`.
+                internal var order: Components.Schemas.QueryText?
+                /// How many items a page holds.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/query/limit`.
+                internal var limit: Components.Parameters.Limit?
+                /// How many items to skip.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/query/offset`.
+                internal var offset: Components.Parameters.Offset?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - all: Closed shortages too.
+                ///   - order: Only this work order.
+                ///   - limit: How many items a page holds.
+                ///   - offset: How many items to skip.
+                internal init(
+                    all: Swift.Bool? = nil,
+                    order: Components.Schemas.QueryText? = nil,
+                    limit: Components.Parameters.Limit? = nil,
+                    offset: Components.Parameters.Offset? = nil
+                ) {
+                    self.all = all
+                    self.order = order
+                    self.limit = limit
+                    self.offset = offset
+                }
+            }
+            internal var query: Operations.ListShortages.Input.Query
+            /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListShortages.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListShortages.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListShortages.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.ListShortages.Input.Query = .init(),
+                headers: Operations.ListShortages.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/stock/shortages/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ShortageList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ShortageList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListShortages.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ListShortages.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// A page of shortages.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/shortages/get(listShortages)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListShortages.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListShortages.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/shortages/get(listShortages)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/shortages/get(listShortages)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/shortages/get(listShortages)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// A catalogue part's stock: count on hand, open shortages, last movements.
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin. A part the catalogue holds but the counter never stocked answers 0 on hand.
+    ///
+    /// - Remark: HTTP `GET /v1/stock/parts/{part}`.
+    /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)`.
+    internal enum GetPartStock {
+        internal static let id: Swift.String = "getPartStock"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/stock/parts/{part}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The part number, percent-encoded (`5Q0%20611%20701%20C`).
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/parts/{part}/GET/path/part`.
+                internal var part: Components.Schemas.PartNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - part: The part number, percent-encoded (`5Q0%20611%20701%20C`).
+                internal init(part: Components.Schemas.PartNumber) {
+                    self.part = part
+                }
+            }
+            internal var path: Operations.GetPartStock.Input.Path
+            /// - Remark: Generated from `#/paths/v1/stock/parts/{part}/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// How many movements, newest first.
+                ///
+                /// - Remark: Generated from `#/paths/v1/stock/parts/{part}/GET/query/movements`.
+                internal var movements: Swift.Int?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - movements: How many movements, newest first.
+                internal init(movements: Swift.Int? = nil) {
+                    self.movements = movements
+                }
+            }
+            internal var query: Operations.GetPartStock.Input.Query
+            /// - Remark: Generated from `#/paths/v1/stock/parts/{part}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPartStock.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPartStock.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetPartStock.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.GetPartStock.Input.Path,
+                query: Operations.GetPartStock.Input.Query = .init(),
+                headers: Operations.GetPartStock.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/parts/{part}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/stock/parts/{part}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PartStock)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PartStock {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetPartStock.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetPartStock.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The part's stock.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetPartStock.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetPartStock.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Receive parts from a supplier: the count on hand goes up.
+    ///
+    /// Roles: parts-manager, service-manager, admin.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/receipts`.
+    /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)`.
+    internal enum ReceiveStock {
+        internal static let id: Swift.String = "receiveStock"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ReceiveStock.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ReceiveStock.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ReceiveStock.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// A catalogue part number; one the catalogue does not hold is a 404.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/requestBody/json/part`.
+                    internal var part: Swift.String
+                    /// Pieces.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/requestBody/json/quantity`.
+                    internal var quantity: Swift.Int
+                    /// The delivery note or supplier order.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/requestBody/json/supplierRef`.
+                    internal var supplierRef: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - part: A catalogue part number; one the catalogue does not hold is a 404.
+                    ///   - quantity: Pieces.
+                    ///   - supplierRef: The delivery note or supplier order.
+                    internal init(
+                        part: Swift.String,
+                        quantity: Swift.Int,
+                        supplierRef: Swift.String
+                    ) {
+                        self.part = part
+                        self.quantity = quantity
+                        self.supplierRef = supplierRef
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case part
+                        case quantity
+                        case supplierRef
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.part = try container.decode(
+                            Swift.String.self,
+                            forKey: .part
+                        )
+                        self.quantity = try container.decode(
+                            Swift.Int.self,
+                            forKey: .quantity
+                        )
+                        self.supplierRef = try container.decode(
+                            Swift.String.self,
+                            forKey: .supplierRef
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "part",
+                            "quantity",
+                            "supplierRef"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/requestBody/content/application\/json`.
+                case json(Operations.ReceiveStock.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.ReceiveStock.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.ReceiveStock.Input.Headers = .init(),
+                body: Operations.ReceiveStock.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/stock/receipts/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.StockOutcome)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.StockOutcome {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ReceiveStock.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ReceiveStock.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// What the movement did and the part's stock after it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.ReceiveStock.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.ReceiveStock.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Issue parts to a work order's part line.
+    ///
+    /// Roles: parts-manager, service-manager, admin. Beyond the count on hand it is a 409 naming the part, the count and the quantity asked, nothing written, unless the setting stock.allow-negative is yes; with `recordShortage` the refusal records a shortage instead (Q-7, K-5) and answers 201 with it. An issue that goes through closes the line's open shortage.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/issues`.
+    /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)`.
+    internal enum IssueStock {
+        internal static let id: Swift.String = "issueStock"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/stock/issues/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.IssueStock.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.IssueStock.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.IssueStock.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// A catalogue part number; one the catalogue does not hold is a 404.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody/json/part`.
+                    internal var part: Swift.String
+                    /// Pieces.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody/json/quantity`.
+                    internal var quantity: Swift.Int
+                    /// The work order's number.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody/json/order`.
+                    internal var order: Swift.String
+                    /// The order's part line.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody/json/line`.
+                    internal var line: Swift.Int
+                    /// When the count is short, record the shortage instead of refusing.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody/json/recordShortage`.
+                    internal var recordShortage: Swift.Bool?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - part: A catalogue part number; one the catalogue does not hold is a 404.
+                    ///   - quantity: Pieces.
+                    ///   - order: The work order's number.
+                    ///   - line: The order's part line.
+                    ///   - recordShortage: When the count is short, record the shortage instead of refusing.
+                    internal init(
+                        part: Swift.String,
+                        quantity: Swift.Int,
+                        order: Swift.String,
+                        line: Swift.Int,
+                        recordShortage: Swift.Bool? = nil
+                    ) {
+                        self.part = part
+                        self.quantity = quantity
+                        self.order = order
+                        self.line = line
+                        self.recordShortage = recordShortage
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case part
+                        case quantity
+                        case order
+                        case line
+                        case recordShortage
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.part = try container.decode(
+                            Swift.String.self,
+                            forKey: .part
+                        )
+                        self.quantity = try container.decode(
+                            Swift.Int.self,
+                            forKey: .quantity
+                        )
+                        self.order = try container.decode(
+                            Swift.String.self,
+                            forKey: .order
+                        )
+                        self.line = try container.decode(
+                            Swift.Int.self,
+                            forKey: .line
+                        )
+                        self.recordShortage = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .recordShortage
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "part",
+                            "quantity",
+                            "order",
+                            "line",
+                            "recordShortage"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/stock/issues/POST/requestBody/content/application\/json`.
+                case json(Operations.IssueStock.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.IssueStock.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.IssueStock.Input.Headers = .init(),
+                body: Operations.IssueStock.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/issues/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/stock/issues/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.StockOutcome)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.StockOutcome {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.IssueStock.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.IssueStock.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// What the movement did and the part's stock after it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.IssueStock.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.IssueStock.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Return parts from a work order's part line.
+    ///
+    /// Roles: parts-manager, service-manager, admin. More than the line holds (issued less returned) is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/returns`.
+    /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)`.
+    internal enum ReturnStock {
+        internal static let id: Swift.String = "returnStock"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/stock/returns/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ReturnStock.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ReturnStock.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ReturnStock.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/stock/returns/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/returns/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// A catalogue part number; one the catalogue does not hold is a 404.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/returns/POST/requestBody/json/part`.
+                    internal var part: Swift.String
+                    /// Pieces.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/returns/POST/requestBody/json/quantity`.
+                    internal var quantity: Swift.Int
+                    /// The work order's number.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/returns/POST/requestBody/json/order`.
+                    internal var order: Swift.String
+                    /// The order's part line.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/returns/POST/requestBody/json/line`.
+                    internal var line: Swift.Int
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - part: A catalogue part number; one the catalogue does not hold is a 404.
+                    ///   - quantity: Pieces.
+                    ///   - order: The work order's number.
+                    ///   - line: The order's part line.
+                    internal init(
+                        part: Swift.String,
+                        quantity: Swift.Int,
+                        order: Swift.String,
+                        line: Swift.Int
+                    ) {
+                        self.part = part
+                        self.quantity = quantity
+                        self.order = order
+                        self.line = line
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case part
+                        case quantity
+                        case order
+                        case line
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.part = try container.decode(
+                            Swift.String.self,
+                            forKey: .part
+                        )
+                        self.quantity = try container.decode(
+                            Swift.Int.self,
+                            forKey: .quantity
+                        )
+                        self.order = try container.decode(
+                            Swift.String.self,
+                            forKey: .order
+                        )
+                        self.line = try container.decode(
+                            Swift.Int.self,
+                            forKey: .line
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "part",
+                            "quantity",
+                            "order",
+                            "line"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/stock/returns/POST/requestBody/content/application\/json`.
+                case json(Operations.ReturnStock.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.ReturnStock.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.ReturnStock.Input.Headers = .init(),
+                body: Operations.ReturnStock.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/returns/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/stock/returns/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.StockOutcome)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.StockOutcome {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ReturnStock.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ReturnStock.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// What the movement did and the part's stock after it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.ReturnStock.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.ReturnStock.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Set the count on hand to what a stocktake found, with the reason.
+    ///
+    /// Roles: parts-manager, service-manager, admin.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/adjustments`.
+    /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)`.
+    internal enum AdjustStock {
+        internal static let id: Swift.String = "adjustStock"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AdjustStock.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AdjustStock.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.AdjustStock.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// A catalogue part number; one the catalogue does not hold is a 404.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/requestBody/json/part`.
+                    internal var part: Swift.String
+                    /// The count found on the shelf.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/requestBody/json/counted`.
+                    internal var counted: Swift.Int
+                    /// Why the count differs.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/requestBody/json/reason`.
+                    internal var reason: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - part: A catalogue part number; one the catalogue does not hold is a 404.
+                    ///   - counted: The count found on the shelf.
+                    ///   - reason: Why the count differs.
+                    internal init(
+                        part: Swift.String,
+                        counted: Swift.Int,
+                        reason: Swift.String
+                    ) {
+                        self.part = part
+                        self.counted = counted
+                        self.reason = reason
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case part
+                        case counted
+                        case reason
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.part = try container.decode(
+                            Swift.String.self,
+                            forKey: .part
+                        )
+                        self.counted = try container.decode(
+                            Swift.Int.self,
+                            forKey: .counted
+                        )
+                        self.reason = try container.decode(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "part",
+                            "counted",
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/requestBody/content/application\/json`.
+                case json(Operations.AdjustStock.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.AdjustStock.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.AdjustStock.Input.Headers = .init(),
+                body: Operations.AdjustStock.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/stock/adjustments/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.StockOutcome)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.StockOutcome {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.AdjustStock.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.AdjustStock.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// What the movement did and the part's stock after it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.AdjustStock.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.AdjustStock.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// A page with the unsubscribe button (GET changes nothing, so link scanners unsubscribe nobody).
     ///
-    /// Public: no token. 400 for a link that is not valid, 409 for an expired one.
+    /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one.
     ///
     /// - Remark: HTTP `GET /v1/unsubscribe/{token}`.
     /// - Remark: Generated from `#/paths//v1/unsubscribe/{token}/get(unsubscribePage)`.
@@ -24630,14 +26767,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/unsubscribe/{token}/GET/path`.
             internal struct Path: Sendable, Hashable {
-                /// The signed link's token.
+                /// The signed link's token: customer, channel, expiry, message and signature.
                 ///
                 /// - Remark: Generated from `#/paths/v1/unsubscribe/{token}/GET/path/token`.
                 internal var token: Swift.String
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - token: The signed link's token.
+                ///   - token: The signed link's token: customer, channel, expiry, message and signature.
                 internal init(token: Swift.String) {
                     self.token = token
                 }
@@ -24828,7 +26965,7 @@ internal enum Operations {
     }
     /// RFC 8058 one-click unsubscribe: no bearer token; the signed, expiring link opts its customer out of its channel.
     ///
-    /// Public: no token. 400 for a link that is not valid, 409 for an expired one; a second use changes nothing.
+    /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one; a second use changes nothing.
     ///
     /// - Remark: HTTP `POST /v1/unsubscribe/{token}`.
     /// - Remark: Generated from `#/paths//v1/unsubscribe/{token}/post(unsubscribe)`.
@@ -24837,14 +26974,14 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/v1/unsubscribe/{token}/POST/path`.
             internal struct Path: Sendable, Hashable {
-                /// The signed link's token.
+                /// The signed link's token: customer, channel, expiry, message and signature.
                 ///
                 /// - Remark: Generated from `#/paths/v1/unsubscribe/{token}/POST/path/token`.
                 internal var token: Swift.String
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - token: The signed link's token.
+                ///   - token: The signed link's token: customer, channel, expiry, message and signature.
                 internal init(token: Swift.String) {
                     self.token = token
                 }

@@ -36,7 +36,7 @@ internal protocol APIProtocol: Sendable {
     func createCustomer(_ input: Operations.CreateCustomer.Input) async throws -> Operations.CreateCustomer.Output
     /// Find customers by name (partial), phone, plate or VIN.
     ///
-    /// Roles: all. Without `by` the kind is guessed from the text; a phone shorter than 4 digits or a VIN ending shorter than 6 characters is a 400.
+    /// Roles: all. Without `by` the kind is guessed from the text (digits alone are a phone); a phone shorter than 4 digits or a VIN ending shorter than 6 characters is a 400.
     ///
     /// - Remark: HTTP `GET /v1/customers/search`.
     /// - Remark: Generated from `#/paths//v1/customers/search/get(searchCustomers)`.
@@ -232,7 +232,7 @@ internal protocol APIProtocol: Sendable {
     func listSettings(_ input: Operations.ListSettings.Input) async throws -> Operations.ListSettings.Output
     /// Change a setting (audited).
     ///
-    /// Roles: admin. An unknown key is a 404; a value the setting does not take is a 409 saying what it takes.
+    /// Roles: admin. An unknown key is a 404; a value the setting does not take is a 409 saying what it takes (RFC 9110: a PUT the target resource cannot take).
     ///
     /// - Remark: HTTP `PUT /v1/settings/{key}`.
     /// - Remark: Generated from `#/paths//v1/settings/{key}/put(changeSetting)`.
@@ -323,7 +323,7 @@ internal protocol APIProtocol: Sendable {
     func editClaim(_ input: Operations.EditClaim.Input) async throws -> Operations.EditClaim.Output
     /// submit, approve, reject (reason required), pay, resubmit or cancel; an illegal move is a 409 naming the allowed ones (W-7).
     ///
-    /// Roles: warranty-admin, service-manager, admin.
+    /// Roles: warranty-admin, service-manager, admin. reject and cancel without a reason (not blank) are a 400.
     ///
     /// - Remark: HTTP `POST /v1/claims/{id}/{action}`.
     /// - Remark: Generated from `#/paths//v1/claims/{id}/{action}/post(moveClaim)`.
@@ -365,7 +365,7 @@ internal protocol APIProtocol: Sendable {
     func escalateDue(_ input: Operations.EscalateDue.Input) async throws -> Operations.EscalateDue.Output
     /// The complaint analysis of a period (K-14) with targets against actuals.
     ///
-    /// Roles: all. Without `from` or `to`, that end is the current half-year's (in the dealer's time zone), as on the CLI; from after to is a 409.
+    /// Roles: all. Without `from` or `to`, that end is the current half-year's (in the dealer's time zone), as on the CLI; from after to is a 400.
     ///
     /// - Remark: HTTP `GET /v1/complaints/report`.
     /// - Remark: Generated from `#/paths//v1/complaints/report/get(complaintReport)`.
@@ -463,7 +463,7 @@ internal protocol APIProtocol: Sendable {
     func analyseComplaint(_ input: Operations.AnalyseComplaint.Input) async throws -> Operations.AnalyseComplaint.Output
     /// Keep a photo, recording or document with the complaint (K-14); type (by content) and size are checked.
     ///
-    /// Roles: cs-agent, cs-manager, market-coordinator, service-advisor, service-manager, parts-manager, technical-director, shop-foreman, general-manager, admin.
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-advisor, service-manager, parts-manager, technical-director, shop-foreman, general-manager, admin. Content that is no photo, recording or document K-14 takes, or not the kind declared, is a 415.
     ///
     /// - Remark: HTTP `POST /v1/complaints/{id}/attachments`.
     /// - Remark: Generated from `#/paths//v1/complaints/{id}/attachments/post(attachToComplaint)`.
@@ -580,16 +580,65 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /v1/campaigns/{name}/report`.
     /// - Remark: Generated from `#/paths//v1/campaigns/{name}/report/get(campaignReport)`.
     func campaignReport(_ input: Operations.CampaignReport.Input) async throws -> Operations.CampaignReport.Output
+    /// Parts in stock, lowest count first (then by number).
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/stock`.
+    /// - Remark: Generated from `#/paths//v1/stock/get(listStock)`.
+    func listStock(_ input: Operations.ListStock.Input) async throws -> Operations.ListStock.Output
+    /// Parts missing for work orders, for the parts manager (K-5), newest first.
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/stock/shortages`.
+    /// - Remark: Generated from `#/paths//v1/stock/shortages/get(listShortages)`.
+    func listShortages(_ input: Operations.ListShortages.Input) async throws -> Operations.ListShortages.Output
+    /// A catalogue part's stock: count on hand, open shortages, last movements.
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin. A part the catalogue holds but the counter never stocked answers 0 on hand.
+    ///
+    /// - Remark: HTTP `GET /v1/stock/parts/{part}`.
+    /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)`.
+    func getPartStock(_ input: Operations.GetPartStock.Input) async throws -> Operations.GetPartStock.Output
+    /// Receive parts from a supplier: the count on hand goes up.
+    ///
+    /// Roles: parts-manager, service-manager, admin.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/receipts`.
+    /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)`.
+    func receiveStock(_ input: Operations.ReceiveStock.Input) async throws -> Operations.ReceiveStock.Output
+    /// Issue parts to a work order's part line.
+    ///
+    /// Roles: parts-manager, service-manager, admin. Beyond the count on hand it is a 409 naming the part, the count and the quantity asked, nothing written, unless the setting stock.allow-negative is yes; with `recordShortage` the refusal records a shortage instead (Q-7, K-5) and answers 201 with it. An issue that goes through closes the line's open shortage.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/issues`.
+    /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)`.
+    func issueStock(_ input: Operations.IssueStock.Input) async throws -> Operations.IssueStock.Output
+    /// Return parts from a work order's part line.
+    ///
+    /// Roles: parts-manager, service-manager, admin. More than the line holds (issued less returned) is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/returns`.
+    /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)`.
+    func returnStock(_ input: Operations.ReturnStock.Input) async throws -> Operations.ReturnStock.Output
+    /// Set the count on hand to what a stocktake found, with the reason.
+    ///
+    /// Roles: parts-manager, service-manager, admin.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/adjustments`.
+    /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)`.
+    func adjustStock(_ input: Operations.AdjustStock.Input) async throws -> Operations.AdjustStock.Output
     /// A page with the unsubscribe button (GET changes nothing, so link scanners unsubscribe nobody).
     ///
-    /// Public: no token. 400 for a link that is not valid, 409 for an expired one.
+    /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one.
     ///
     /// - Remark: HTTP `GET /v1/unsubscribe/{token}`.
     /// - Remark: Generated from `#/paths//v1/unsubscribe/{token}/get(unsubscribePage)`.
     func unsubscribePage(_ input: Operations.UnsubscribePage.Input) async throws -> Operations.UnsubscribePage.Output
     /// RFC 8058 one-click unsubscribe: no bearer token; the signed, expiring link opts its customer out of its channel.
     ///
-    /// Public: no token. 400 for a link that is not valid, 409 for an expired one; a second use changes nothing.
+    /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one; a second use changes nothing.
     ///
     /// - Remark: HTTP `POST /v1/unsubscribe/{token}`.
     /// - Remark: Generated from `#/paths//v1/unsubscribe/{token}/post(unsubscribe)`.
@@ -648,7 +697,7 @@ extension APIProtocol {
     }
     /// Find customers by name (partial), phone, plate or VIN.
     ///
-    /// Roles: all. Without `by` the kind is guessed from the text; a phone shorter than 4 digits or a VIN ending shorter than 6 characters is a 400.
+    /// Roles: all. Without `by` the kind is guessed from the text (digits alone are a phone); a phone shorter than 4 digits or a VIN ending shorter than 6 characters is a 400.
     ///
     /// - Remark: HTTP `GET /v1/customers/search`.
     /// - Remark: Generated from `#/paths//v1/customers/search/get(searchCustomers)`.
@@ -1094,7 +1143,7 @@ extension APIProtocol {
     }
     /// Change a setting (audited).
     ///
-    /// Roles: admin. An unknown key is a 404; a value the setting does not take is a 409 saying what it takes.
+    /// Roles: admin. An unknown key is a 404; a value the setting does not take is a 409 saying what it takes (RFC 9110: a PUT the target resource cannot take).
     ///
     /// - Remark: HTTP `PUT /v1/settings/{key}`.
     /// - Remark: Generated from `#/paths//v1/settings/{key}/put(changeSetting)`.
@@ -1287,7 +1336,7 @@ extension APIProtocol {
     }
     /// submit, approve, reject (reason required), pay, resubmit or cancel; an illegal move is a 409 naming the allowed ones (W-7).
     ///
-    /// Roles: warranty-admin, service-manager, admin.
+    /// Roles: warranty-admin, service-manager, admin. reject and cancel without a reason (not blank) are a 400.
     ///
     /// - Remark: HTTP `POST /v1/claims/{id}/{action}`.
     /// - Remark: Generated from `#/paths//v1/claims/{id}/{action}/post(moveClaim)`.
@@ -1373,7 +1422,7 @@ extension APIProtocol {
     }
     /// The complaint analysis of a period (K-14) with targets against actuals.
     ///
-    /// Roles: all. Without `from` or `to`, that end is the current half-year's (in the dealer's time zone), as on the CLI; from after to is a 409.
+    /// Roles: all. Without `from` or `to`, that end is the current half-year's (in the dealer's time zone), as on the CLI; from after to is a 400.
     ///
     /// - Remark: HTTP `GET /v1/complaints/report`.
     /// - Remark: Generated from `#/paths//v1/complaints/report/get(complaintReport)`.
@@ -1607,7 +1656,7 @@ extension APIProtocol {
     }
     /// Keep a photo, recording or document with the complaint (K-14); type (by content) and size are checked.
     ///
-    /// Roles: cs-agent, cs-manager, market-coordinator, service-advisor, service-manager, parts-manager, technical-director, shop-foreman, general-manager, admin.
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-advisor, service-manager, parts-manager, technical-director, shop-foreman, general-manager, admin. Content that is no photo, recording or document K-14 takes, or not the kind declared, is a 415.
     ///
     /// - Remark: HTTP `POST /v1/complaints/{id}/attachments`.
     /// - Remark: Generated from `#/paths//v1/complaints/{id}/attachments/post(attachToComplaint)`.
@@ -1862,9 +1911,116 @@ extension APIProtocol {
             headers: headers
         ))
     }
+    /// Parts in stock, lowest count first (then by number).
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/stock`.
+    /// - Remark: Generated from `#/paths//v1/stock/get(listStock)`.
+    internal func listStock(
+        query: Operations.ListStock.Input.Query = .init(),
+        headers: Operations.ListStock.Input.Headers = .init()
+    ) async throws -> Operations.ListStock.Output {
+        try await listStock(Operations.ListStock.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Parts missing for work orders, for the parts manager (K-5), newest first.
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/stock/shortages`.
+    /// - Remark: Generated from `#/paths//v1/stock/shortages/get(listShortages)`.
+    internal func listShortages(
+        query: Operations.ListShortages.Input.Query = .init(),
+        headers: Operations.ListShortages.Input.Headers = .init()
+    ) async throws -> Operations.ListShortages.Output {
+        try await listShortages(Operations.ListShortages.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// A catalogue part's stock: count on hand, open shortages, last movements.
+    ///
+    /// Roles: parts-manager, service-advisor, service-manager, shop-foreman, admin. A part the catalogue holds but the counter never stocked answers 0 on hand.
+    ///
+    /// - Remark: HTTP `GET /v1/stock/parts/{part}`.
+    /// - Remark: Generated from `#/paths//v1/stock/parts/{part}/get(getPartStock)`.
+    internal func getPartStock(
+        path: Operations.GetPartStock.Input.Path,
+        query: Operations.GetPartStock.Input.Query = .init(),
+        headers: Operations.GetPartStock.Input.Headers = .init()
+    ) async throws -> Operations.GetPartStock.Output {
+        try await getPartStock(Operations.GetPartStock.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Receive parts from a supplier: the count on hand goes up.
+    ///
+    /// Roles: parts-manager, service-manager, admin.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/receipts`.
+    /// - Remark: Generated from `#/paths//v1/stock/receipts/post(receiveStock)`.
+    internal func receiveStock(
+        headers: Operations.ReceiveStock.Input.Headers = .init(),
+        body: Operations.ReceiveStock.Input.Body
+    ) async throws -> Operations.ReceiveStock.Output {
+        try await receiveStock(Operations.ReceiveStock.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Issue parts to a work order's part line.
+    ///
+    /// Roles: parts-manager, service-manager, admin. Beyond the count on hand it is a 409 naming the part, the count and the quantity asked, nothing written, unless the setting stock.allow-negative is yes; with `recordShortage` the refusal records a shortage instead (Q-7, K-5) and answers 201 with it. An issue that goes through closes the line's open shortage.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/issues`.
+    /// - Remark: Generated from `#/paths//v1/stock/issues/post(issueStock)`.
+    internal func issueStock(
+        headers: Operations.IssueStock.Input.Headers = .init(),
+        body: Operations.IssueStock.Input.Body
+    ) async throws -> Operations.IssueStock.Output {
+        try await issueStock(Operations.IssueStock.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Return parts from a work order's part line.
+    ///
+    /// Roles: parts-manager, service-manager, admin. More than the line holds (issued less returned) is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/returns`.
+    /// - Remark: Generated from `#/paths//v1/stock/returns/post(returnStock)`.
+    internal func returnStock(
+        headers: Operations.ReturnStock.Input.Headers = .init(),
+        body: Operations.ReturnStock.Input.Body
+    ) async throws -> Operations.ReturnStock.Output {
+        try await returnStock(Operations.ReturnStock.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Set the count on hand to what a stocktake found, with the reason.
+    ///
+    /// Roles: parts-manager, service-manager, admin.
+    ///
+    /// - Remark: HTTP `POST /v1/stock/adjustments`.
+    /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)`.
+    internal func adjustStock(
+        headers: Operations.AdjustStock.Input.Headers = .init(),
+        body: Operations.AdjustStock.Input.Body
+    ) async throws -> Operations.AdjustStock.Output {
+        try await adjustStock(Operations.AdjustStock.Input(
+            headers: headers,
+            body: body
+        ))
+    }
     /// A page with the unsubscribe button (GET changes nothing, so link scanners unsubscribe nobody).
     ///
-    /// Public: no token. 400 for a link that is not valid, 409 for an expired one.
+    /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one.
     ///
     /// - Remark: HTTP `GET /v1/unsubscribe/{token}`.
     /// - Remark: Generated from `#/paths//v1/unsubscribe/{token}/get(unsubscribePage)`.
@@ -1879,7 +2035,7 @@ extension APIProtocol {
     }
     /// RFC 8058 one-click unsubscribe: no bearer token; the signed, expiring link opts its customer out of its channel.
     ///
-    /// Public: no token. 400 for a link that is not valid, 409 for an expired one; a second use changes nothing.
+    /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one; a second use changes nothing.
     ///
     /// - Remark: HTTP `POST /v1/unsubscribe/{token}`.
     /// - Remark: Generated from `#/paths//v1/unsubscribe/{token}/post(unsubscribe)`.
