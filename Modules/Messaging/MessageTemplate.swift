@@ -20,6 +20,8 @@ public struct MessageTemplate: Sendable {
     public let text: String
     public let fields: [FieldUse]
     private let template: MustacheTemplate
+    /// The marks `separatingMarks` took out of the text, by the name of the tag that puts each back.
+    private let marks: [String: String]
 
     /// Compiles `text`; throws `InvalidInput` naming `field` for a syntax error or a field not in `known`.
     public init(_ text: String, known: Set<String>, field: String = "template") throws {
@@ -32,11 +34,16 @@ public struct MessageTemplate: Sendable {
                     + "\(known.sorted().joined(separator: ", "))"
             )
         }
+        let separated = MessageTemplate.separatingMarks(text)
         do {
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + separated.text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw InvalidInput(
+                field: field, "line \(error.context.lineNumber): the template does not parse (\(error.error))")
         } catch {
-            throw InvalidInput(field: field, "the template does not parse: \(error)")
+            throw InvalidInput(field: field, "the template does not parse (\(error))")
         }
+        marks = separated.marks
         self.text = text
         var seen = Set<String>()
         fields = uses.filter { seen.insert($0.name).inserted }
@@ -52,13 +59,33 @@ public struct MessageTemplate: Sendable {
                     + "\(missing.column))"
             )
         }
-        return template.render(values)
+        return template.render(values.merging(marks) { value, _ in value })
     }
 
     /// Renders with `values` as they are: a field they lack or leave empty renders as nothing. For a message
     /// that must go out whatever the data lacks (a recall), after its fallbacks are filled in.
     public func renderAllowingEmpty(_ values: [String: String]) -> String {
-        template.render(values)
+        template.render(values.merging(marks) { value, _ in value })
+    }
+
+    /// swift-mustache reads a template by `Character`s, and in Swift a `}` followed by a combining mark or an emoji
+    /// modifier (`{{name}}🏻`) is one Character, so the tag would not close and a valid template would be refused. Each
+    /// such mark is taken out of the text and put back by a tag of its own (`}{{__mark0}}`), whose value is the mark:
+    /// the rendered text is the same, character for character.
+    static func separatingMarks(_ text: String) -> (text: String, marks: [String: String]) {
+        var separated = ""
+        var marks: [String: String] = [:]
+        for character in text {
+            let scalars = character.unicodeScalars
+            if scalars.first == "}", scalars.count > 1 {
+                let name = "__mark\(marks.count)"
+                marks[name] = String(String.UnicodeScalarView(scalars.dropFirst()))
+                separated += "}{{\(name)}}"
+            } else {
+                separated.append(character)
+            }
+        }
+        return (separated, marks)
     }
 
     /// The first field the template uses that `values` lacks or leaves empty.

@@ -98,6 +98,23 @@ struct TemplateTests {
         }
     }
 
+    @Test(
+        "A mark right after a tag (an emoji modifier, a combining accent) keeps the template valid and the text intact")
+    func marksAfterTags() throws {
+        // In Swift `}🏻` is one Character, which swift-mustache would not read as the end of the tag (issue 19:
+        // schemathesis found a valid template refused). A `}` with a mark in plain text stays as it is too.
+        let text = "{{name}}\u{1F3FB}您好{{title}}\u{301}\u{302}，{{plate}}}\u{301} }\u{301}{{dealer}}"
+        let template = try MessageTemplate(text, known: fields)
+        #expect(template.fields.map(\.name) == ["name", "title", "plate", "dealer"])
+        let rendered = try template.render(["name": "王芳", "title": "女士", "plate": "京A·12345", "dealer": "北京4S店"])
+        #expect(rendered == "王芳\u{1F3FB}您好女士\u{301}\u{302}，京A·12345}\u{301} }\u{301}北京4S店")
+        #expect(
+            rendered.unicodeScalars.elementsEqual(
+                "王芳\u{1F3FB}您好女士\u{301}\u{302}，京A·12345}\u{301} }\u{301}北京4S店".unicodeScalars))
+        let error = #expect(throws: InvalidInput.self) { try MessageTemplate("你好\n{{#name}}", known: fields) }
+        #expect(error?.reason.hasPrefix("line 2: the template does not parse") == true, "\(error?.reason ?? "")")
+    }
+
     @Test("Rendering is plain text, Chinese intact; a field the data lacks is named")
     func render() throws {
         let template = try MessageTemplate("尊敬的{{name}}{{title}}：<{{plate}}> & {{dealer}}", known: fields)

@@ -51,7 +51,8 @@ extension Phrasebook {
         // Templates (M-2, M-3).
         "the template is empty": "模板为空",
         "line {0}, column {1}: {{{{{2}}}}} is not a field; fields: {3}": "第 {0} 行第 {1} 列：{{{{{2}}}}} 不是可用字段；可用字段：{3}",
-        "the template does not parse: {0}": "模板无法解析：{0}",
+        "line {0}: the template does not parse ({1})": "第 {0} 行：模板无法解析（{1}）",
+        "the template does not parse ({0})": "模板无法解析（{0}）",
         "the data has no {0} for {{{{{1}}}}} (line {2}, column {3})": "数据中没有 {{{{{1}}}}} 所需的 {0}（第 {2} 行第 {3} 列）",
         "line {0}, column {1}: the tag {{{{ is not closed": "第 {0} 行第 {1} 列：标签 {{{{ 没有闭合",
         "line {0}, column {1}: empty tag {{{{}}}}": "第 {0} 行第 {1} 列：空标签 {{{{}}}}",
