@@ -699,7 +699,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/CustomerForm/sharedPhones`.
             internal var sharedPhones: Swift.Bool?
-            /// Why the customer starts in this class (C-5): a class other than potential without one is a 409.
+            /// Why the customer starts in this class (C-5): a class other than potential without one is a 400.
             ///
             /// - Remark: Generated from `#/components/schemas/CustomerForm/reason`.
             internal var reason: Swift.String?
@@ -722,7 +722,7 @@ extension Components {
             ///   - externalRef:
             ///   - phones: A phone already on another customer is a 409 unless sharedPhones is true.
             ///   - sharedPhones: Accept phones already on another customer.
-            ///   - reason: Why the customer starts in this class (C-5): a class other than potential without one is a 409.
+            ///   - reason: Why the customer starts in this class (C-5): a class other than potential without one is a 400.
             internal init(
                 name: Swift.String,
                 kind: Components.Schemas.CustomerForm.KindPayload? = nil,
