@@ -307,5 +307,11 @@ extension Phrasebook {
         "an order whose promised time is within N hours and whose work is not done is at risk":
             "距约定交车时间不足 N 小时且工作未完成的工单列为有延误风险",
         "VAT rate of repair invoices, percent (contained in the prices)": "维修发票增值税税率，百分比（价格含税）",
+
+        // The /v1/work-orders routes (issue 17).
+        "is required: who answered for the customer": "必填：代表客户答复的人",
+        "is required: the staff member who does the job": "必填：承担该项目的员工",
+        "is required: the road test's kilometres (Q-4)": "必填：路试里程（km，Q-4）",
+        "expected a line number from 1, got \"{0}\"": "行号应为从 1 开始的整数，实际为“{0}”",
     ]
 }
