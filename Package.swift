@@ -212,7 +212,8 @@ let package = Package(
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage",
                 "ManufacturerStorage", "StockStorage", "WorkOrderStorage",
-                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "Stock", "WorkOrders",
+                "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "Stock",
+                "WorkOrders",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/Storage",
