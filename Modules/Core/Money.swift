@@ -18,7 +18,10 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
             }
             fraction = digits.count == 1 ? f * 10 : f
         }
-        self.fen = whole * 100 + fraction
+        // An amount no till holds is not an amount: refused, never an overflow trap (text comes from people).
+        let (hundred, overflow) = whole.multipliedReportingOverflow(by: 100)
+        guard !overflow, hundred <= Int64.max - fraction else { return nil }
+        self.fen = hundred + fraction
     }
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }

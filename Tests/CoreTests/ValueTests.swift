@@ -115,6 +115,10 @@ struct ValueTests {
         #expect(Money(yuan: "1.234") == nil)
         #expect(Money(yuan: "-3") == nil)
         #expect(Money(yuan: "abc") == nil)
+        // Digits a request may carry but no till holds are refused, not a crash (overflow would trap the server).
+        #expect(Money(yuan: "92233720368547759") == nil)
+        #expect(Money(yuan: "92233720368547758.08") == nil)
+        #expect(Money(yuan: "92233720368547758.07")?.fen == Int64.max)
     }
 
     @Test("Settings: typed values with DOMAIN.md defaults; bad values are refused naming the key")
