@@ -180,7 +180,8 @@ extension AppDatabase {
                                 ORDER BY model DESC LIMIT 1
                                 """), arguments: [valid.code, vehicle.make, vehicle.model])
                 else {
-                    throw InvalidInput(
+                    // Not in the stored catalogue: a record that does not exist (404), not a malformed request.
+                    throw UnknownRecord(
                         field: WorkOrderLineForm.Field.code.rawValue,
                         "labour operation \(valid.code) is not in the catalogue for \(vehicle.make) \(vehicle.model) "
                             + "(Q-1)")
@@ -197,7 +198,7 @@ extension AppDatabase {
                     let row = try Row.fetchOne(
                         db.cachedStatement(sql: "SELECT * FROM part WHERE number = ?"), arguments: [valid.code])
                 else {
-                    throw InvalidInput(
+                    throw UnknownRecord(
                         field: WorkOrderLineForm.Field.code.rawValue, "part \(valid.code) is not in the catalogue (Q-1)"
                     )
                 }

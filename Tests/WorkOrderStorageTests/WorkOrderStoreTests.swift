@@ -133,8 +133,8 @@ struct WorkOrderStoreTests {
         #expect(order.lines[1].unitPrice == Money(fen: 45_000) && order.lines[1].amount == Money(fen: 90_000))
         order = try shop.line(number, kind: "other", code: "SUBLET", reason: "四轮定位外协", price: "150")
         #expect(order.totals.customer == Money(fen: 115_800))
-        #expect(throws: InvalidInput.self) { try shop.line(number, code: "99 99 99 99") }
-        #expect(throws: InvalidInput.self) { try shop.line(number, kind: "part", code: "NOPE") }
+        #expect(throws: UnknownRecord.self) { try shop.line(number, code: "99 99 99 99") }
+        #expect(throws: UnknownRecord.self) { try shop.line(number, kind: "part", code: "NOPE") }
     }
 
     @Test("W-8, Q-3: a warranty line freezes its decision; an uncovered one cannot stay on warranty")

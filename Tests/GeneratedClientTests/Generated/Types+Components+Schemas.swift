@@ -9098,5 +9098,599 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/WorkOrderState`.
+        internal enum WorkOrderState: String, Codable, Hashable, Sendable, CaseIterable {
+            case open = "open"
+            case quoted = "quoted"
+            case approved = "approved"
+            case inWork = "in-work"
+            case qcPassed = "qc-passed"
+            case settled = "settled"
+            case delivered = "delivered"
+        }
+        /// - Remark: Generated from `#/components/schemas/Payer`.
+        internal enum Payer: String, Codable, Hashable, Sendable, CaseIterable {
+            case customer = "customer"
+            case warranty = "warranty"
+            case goodwill = "goodwill"
+            case _internal = "internal"
+        }
+        /// A repair order's number, `RO-<day>-<n>` (`RO-20261206-1`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkOrderNumber`.
+        internal typealias WorkOrderNumber = Swift.String
+        /// Totals per payer and the whole (Q-1: each line rounded first, the payers add up exactly).
+        ///
+        /// - Remark: Generated from `#/components/schemas/PayerTotals`.
+        internal struct PayerTotals: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PayerTotals/customer`.
+            internal var customer: Components.Schemas.Money?
+            /// - Remark: Generated from `#/components/schemas/PayerTotals/warranty`.
+            internal var warranty: Components.Schemas.Money?
+            /// - Remark: Generated from `#/components/schemas/PayerTotals/goodwill`.
+            internal var goodwill: Components.Schemas.Money?
+            /// - Remark: Generated from `#/components/schemas/PayerTotals/internal`.
+            internal var _internal: Components.Schemas.Money?
+            /// Creates a new `PayerTotals`.
+            ///
+            /// - Parameters:
+            ///   - customer:
+            ///   - warranty:
+            ///   - goodwill:
+            ///   - _internal:
+            internal init(
+                customer: Components.Schemas.Money? = nil,
+                warranty: Components.Schemas.Money? = nil,
+                goodwill: Components.Schemas.Money? = nil,
+                _internal: Components.Schemas.Money? = nil
+            ) {
+                self.customer = customer
+                self.warranty = warranty
+                self.goodwill = goodwill
+                self._internal = _internal
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case customer
+                case warranty
+                case goodwill
+                case _internal = "internal"
+            }
+        }
+        /// The order as stored: reception, jobs with their approval, dispatch, clocking spells and checks, lines with their payer and frozen warranty decision, quotes, the invoice; codes in English.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkOrder`.
+        internal struct WorkOrder: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/id`.
+            internal var id: Components.Schemas.Id?
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/advisor`.
+            internal var advisor: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/reception`.
+            internal var reception: OpenAPIRuntime.OpenAPIObjectContainer
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/jobs`.
+            internal var jobs: [OpenAPIRuntime.OpenAPIObjectContainer]
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/lines`.
+            internal var lines: [OpenAPIRuntime.OpenAPIObjectContainer]
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/quotes`.
+            internal var quotes: [OpenAPIRuntime.OpenAPIObjectContainer]
+            /// The quality checks of each job, by job number.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/checks`.
+            internal var checks: OpenAPIRuntime.OpenAPIObjectContainer
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/invoice`.
+            internal var invoice: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/deliveredAt`.
+            internal var deliveredAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/deliveryNote`.
+            internal var deliveryNote: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/delayReason`.
+            internal var delayReason: Swift.String?
+            /// Creates a new `WorkOrder`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - number:
+            ///   - vin:
+            ///   - advisor:
+            ///   - reception:
+            ///   - jobs:
+            ///   - lines:
+            ///   - quotes:
+            ///   - checks: The quality checks of each job, by job number.
+            ///   - invoice:
+            ///   - deliveredAt:
+            ///   - deliveryNote:
+            ///   - delayReason:
+            internal init(
+                id: Components.Schemas.Id? = nil,
+                number: Swift.String,
+                vin: Swift.String,
+                advisor: Swift.String,
+                reception: OpenAPIRuntime.OpenAPIObjectContainer,
+                jobs: [OpenAPIRuntime.OpenAPIObjectContainer],
+                lines: [OpenAPIRuntime.OpenAPIObjectContainer],
+                quotes: [OpenAPIRuntime.OpenAPIObjectContainer],
+                checks: OpenAPIRuntime.OpenAPIObjectContainer,
+                invoice: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                deliveredAt: Foundation.Date? = nil,
+                deliveryNote: Swift.String? = nil,
+                delayReason: Swift.String? = nil
+            ) {
+                self.id = id
+                self.number = number
+                self.vin = vin
+                self.advisor = advisor
+                self.reception = reception
+                self.jobs = jobs
+                self.lines = lines
+                self.quotes = quotes
+                self.checks = checks
+                self.invoice = invoice
+                self.deliveredAt = deliveredAt
+                self.deliveryNote = deliveryNote
+                self.delayReason = delayReason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case number
+                case vin
+                case advisor
+                case reception
+                case jobs
+                case lines
+                case quotes
+                case checks
+                case invoice
+                case deliveredAt
+                case deliveryNote
+                case delayReason
+            }
+        }
+        /// The order sheet: the order, its totals, and what the dealer owes the car at reception: open recalls and campaigns (W-6), maintenance due (W-9), the warranty answer (W-8) or why there is none, repairs still under guarantee, open complaints (K-1), and the delivery risks in the language of the request.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkOrderSheet`.
+        internal struct WorkOrderSheet: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/order`.
+            internal var order: Components.Schemas.WorkOrder
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/state`.
+            internal var state: Components.Schemas.WorkOrderState
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/totals`.
+            internal var totals: Components.Schemas.PayerTotals
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/declinedValue`.
+            internal var declinedValue: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/customerId`.
+            internal var customerId: Components.Schemas.Id
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/customer`.
+            internal var customer: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/make`.
+            internal var make: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/model`.
+            internal var model: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/plate`.
+            internal var plate: Swift.String?
+            /// Open recalls and campaigns (W-6).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/openBulletins`.
+            internal var openBulletins: [OpenAPIRuntime.OpenAPIObjectContainer]
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/maintenanceDue`.
+            internal var maintenanceDue: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// The warranty answer (W-8) on the day of the sheet.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/warranty`.
+            internal var warranty: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/warrantyNote`.
+            internal var warrantyNote: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/underGuarantee`.
+            internal var underGuarantee: [OpenAPIRuntime.OpenAPIObjectContainer]
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/openComplaints`.
+            internal var openComplaints: [Components.Schemas.Id]
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/risks`.
+            internal var risks: [Swift.String]
+            /// Creates a new `WorkOrderSheet`.
+            ///
+            /// - Parameters:
+            ///   - order:
+            ///   - state:
+            ///   - totals:
+            ///   - declinedValue:
+            ///   - customerId:
+            ///   - customer:
+            ///   - make:
+            ///   - model:
+            ///   - plate:
+            ///   - openBulletins: Open recalls and campaigns (W-6).
+            ///   - maintenanceDue:
+            ///   - warranty: The warranty answer (W-8) on the day of the sheet.
+            ///   - warrantyNote:
+            ///   - underGuarantee:
+            ///   - openComplaints:
+            ///   - risks:
+            internal init(
+                order: Components.Schemas.WorkOrder,
+                state: Components.Schemas.WorkOrderState,
+                totals: Components.Schemas.PayerTotals,
+                declinedValue: Components.Schemas.Money,
+                customerId: Components.Schemas.Id,
+                customer: Swift.String,
+                make: Swift.String,
+                model: Swift.String,
+                plate: Swift.String? = nil,
+                openBulletins: [OpenAPIRuntime.OpenAPIObjectContainer],
+                maintenanceDue: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                warranty: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                warrantyNote: Swift.String? = nil,
+                underGuarantee: [OpenAPIRuntime.OpenAPIObjectContainer],
+                openComplaints: [Components.Schemas.Id],
+                risks: [Swift.String]
+            ) {
+                self.order = order
+                self.state = state
+                self.totals = totals
+                self.declinedValue = declinedValue
+                self.customerId = customerId
+                self.customer = customer
+                self.make = make
+                self.model = model
+                self.plate = plate
+                self.openBulletins = openBulletins
+                self.maintenanceDue = maintenanceDue
+                self.warranty = warranty
+                self.warrantyNote = warrantyNote
+                self.underGuarantee = underGuarantee
+                self.openComplaints = openComplaints
+                self.risks = risks
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case order
+                case state
+                case totals
+                case declinedValue
+                case customerId
+                case customer
+                case make
+                case model
+                case plate
+                case openBulletins
+                case maintenanceDue
+                case warranty
+                case warrantyNote
+                case underGuarantee
+                case openComplaints
+                case risks
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.order = try container.decode(
+                    Components.Schemas.WorkOrder.self,
+                    forKey: .order
+                )
+                self.state = try container.decode(
+                    Components.Schemas.WorkOrderState.self,
+                    forKey: .state
+                )
+                self.totals = try container.decode(
+                    Components.Schemas.PayerTotals.self,
+                    forKey: .totals
+                )
+                self.declinedValue = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .declinedValue
+                )
+                self.customerId = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .customerId
+                )
+                self.customer = try container.decode(
+                    Swift.String.self,
+                    forKey: .customer
+                )
+                self.make = try container.decode(
+                    Swift.String.self,
+                    forKey: .make
+                )
+                self.model = try container.decode(
+                    Swift.String.self,
+                    forKey: .model
+                )
+                self.plate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .plate
+                )
+                self.openBulletins = try container.decode(
+                    [OpenAPIRuntime.OpenAPIObjectContainer].self,
+                    forKey: .openBulletins
+                )
+                self.maintenanceDue = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .maintenanceDue
+                )
+                self.warranty = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .warranty
+                )
+                self.warrantyNote = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .warrantyNote
+                )
+                self.underGuarantee = try container.decode(
+                    [OpenAPIRuntime.OpenAPIObjectContainer].self,
+                    forKey: .underGuarantee
+                )
+                self.openComplaints = try container.decode(
+                    [Components.Schemas.Id].self,
+                    forKey: .openComplaints
+                )
+                self.risks = try container.decode(
+                    [Swift.String].self,
+                    forKey: .risks
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "order",
+                    "state",
+                    "totals",
+                    "declinedValue",
+                    "customerId",
+                    "customer",
+                    "make",
+                    "model",
+                    "plate",
+                    "openBulletins",
+                    "maintenanceDue",
+                    "warranty",
+                    "warrantyNote",
+                    "underGuarantee",
+                    "openComplaints",
+                    "risks"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkOrderSummary`.
+        internal struct WorkOrderSummary: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/plate`.
+            internal var plate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/customer`.
+            internal var customer: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/advisor`.
+            internal var advisor: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/state`.
+            internal var state: Components.Schemas.WorkOrderState
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/arrivedAt`.
+            internal var arrivedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/promisedAt`.
+            internal var promisedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/total`.
+            internal var total: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSummary/invoice`.
+            internal var invoice: Swift.String?
+            /// Creates a new `WorkOrderSummary`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - vin:
+            ///   - plate:
+            ///   - customer:
+            ///   - advisor:
+            ///   - state:
+            ///   - arrivedAt:
+            ///   - promisedAt:
+            ///   - total:
+            ///   - invoice:
+            internal init(
+                number: Swift.String,
+                vin: Swift.String,
+                plate: Swift.String? = nil,
+                customer: Swift.String,
+                advisor: Swift.String,
+                state: Components.Schemas.WorkOrderState,
+                arrivedAt: Foundation.Date,
+                promisedAt: Foundation.Date? = nil,
+                total: Components.Schemas.Money,
+                invoice: Swift.String? = nil
+            ) {
+                self.number = number
+                self.vin = vin
+                self.plate = plate
+                self.customer = customer
+                self.advisor = advisor
+                self.state = state
+                self.arrivedAt = arrivedAt
+                self.promisedAt = promisedAt
+                self.total = total
+                self.invoice = invoice
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case vin
+                case plate
+                case customer
+                case advisor
+                case state
+                case arrivedAt
+                case promisedAt
+                case total
+                case invoice
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.plate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .plate
+                )
+                self.customer = try container.decode(
+                    Swift.String.self,
+                    forKey: .customer
+                )
+                self.advisor = try container.decode(
+                    Swift.String.self,
+                    forKey: .advisor
+                )
+                self.state = try container.decode(
+                    Components.Schemas.WorkOrderState.self,
+                    forKey: .state
+                )
+                self.arrivedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .arrivedAt
+                )
+                self.promisedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .promisedAt
+                )
+                self.total = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .total
+                )
+                self.invoice = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .invoice
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "vin",
+                    "plate",
+                    "customer",
+                    "advisor",
+                    "state",
+                    "arrivedAt",
+                    "promisedAt",
+                    "total",
+                    "invoice"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkOrderAtRisk`.
+        internal struct WorkOrderAtRisk: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrderAtRisk/order`.
+            internal var order: Components.Schemas.WorkOrderSummary
+            /// Why, in the language of the request.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderAtRisk/risks`.
+            internal var risks: [Swift.String]
+            /// Creates a new `WorkOrderAtRisk`.
+            ///
+            /// - Parameters:
+            ///   - order:
+            ///   - risks: Why, in the language of the request.
+            internal init(
+                order: Components.Schemas.WorkOrderSummary,
+                risks: [Swift.String]
+            ) {
+                self.order = order
+                self.risks = risks
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case order
+                case risks
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.order = try container.decode(
+                    Components.Schemas.WorkOrderSummary.self,
+                    forKey: .order
+                )
+                self.risks = try container.decode(
+                    [Swift.String].self,
+                    forKey: .risks
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "order",
+                    "risks"
+                ])
+            }
+        }
+        /// A page of orders; with `atRisk=true` the items are WorkOrderAtRisk.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkOrderList`.
+        internal struct WorkOrderList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrderList/value1`.
+            internal var value1: Components.Schemas.Page
+            /// Creates a new `WorkOrderList`.
+            ///
+            /// - Parameters:
+            ///   - value1:
+            internal init(value1: Components.Schemas.Page) {
+                self.value1 = value1
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                self.value1 = try .init(from: decoder)
+            }
+            internal func encode(to encoder: any Swift.Encoder) throws {
+                try self.value1.encode(to: encoder)
+            }
+        }
+        /// The customer's answer to quoted jobs: all the quoted ones unless `jobs` names some; who answered and how.
+        ///
+        /// - Remark: Generated from `#/components/schemas/JobAnswer`.
+        internal struct JobAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/JobAnswer/jobs`.
+            internal var jobs: [Swift.Int]?
+            /// Who answered for the customer.
+            ///
+            /// - Remark: Generated from `#/components/schemas/JobAnswer/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/JobAnswer/via`.
+            internal enum ViaPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case signature = "signature"
+                case phone = "phone"
+                case wechat = "wechat"
+            }
+            /// - Remark: Generated from `#/components/schemas/JobAnswer/via`.
+            internal var via: Components.Schemas.JobAnswer.ViaPayload
+            /// Creates a new `JobAnswer`.
+            ///
+            /// - Parameters:
+            ///   - jobs:
+            ///   - by: Who answered for the customer.
+            ///   - via:
+            internal init(
+                jobs: [Swift.Int]? = nil,
+                by: Swift.String,
+                via: Components.Schemas.JobAnswer.ViaPayload
+            ) {
+                self.jobs = jobs
+                self.by = by
+                self.via = via
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case jobs
+                case by
+                case via
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.jobs = try container.decodeIfPresent(
+                    [Swift.Int].self,
+                    forKey: .jobs
+                )
+                self.by = try container.decode(
+                    Swift.String.self,
+                    forKey: .by
+                )
+                self.via = try container.decode(
+                    Components.Schemas.JobAnswer.ViaPayload.self,
+                    forKey: .via
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "jobs",
+                    "by",
+                    "via"
+                ])
+            }
+        }
     }
 }

@@ -26756,6 +26756,5037 @@ internal enum Operations {
             }
         }
     }
+    /// Repair orders: today's open ones first, then the other open ones, then settled and delivered, newest first.
+    ///
+    /// Roles: every role. With `atRisk=true` the undelivered orders at risk of missing their promised time, with the reasons (Q-7): late, near it with work left, or without one.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)`.
+    internal enum ListWorkOrders {
+        internal static let id: Swift.String = "listWorkOrders"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// Only orders not yet settled.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/GET/query/open`.
+                internal var open: Swift.Bool?
+                /// Only this vehicle's orders.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/GET/query/vin`.
+                internal var vin: Swift.String?
+                /// The Q-7 list instead, with the reasons.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/GET/query/atRisk`.
+                internal var atRisk: Swift.Bool?
+                /// How many items a page holds.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/GET/query/limit`.
+                internal var limit: Components.Parameters.Limit?
+                /// How many items to skip.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/GET/query/offset`.
+                internal var offset: Components.Parameters.Offset?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - open: Only orders not yet settled.
+                ///   - vin: Only this vehicle's orders.
+                ///   - atRisk: The Q-7 list instead, with the reasons.
+                ///   - limit: How many items a page holds.
+                ///   - offset: How many items to skip.
+                internal init(
+                    open: Swift.Bool? = nil,
+                    vin: Swift.String? = nil,
+                    atRisk: Swift.Bool? = nil,
+                    limit: Components.Parameters.Limit? = nil,
+                    offset: Components.Parameters.Offset? = nil
+                ) {
+                    self.open = open
+                    self.vin = vin
+                    self.atRisk = atRisk
+                    self.limit = limit
+                    self.offset = offset
+                }
+            }
+            internal var query: Operations.ListWorkOrders.Input.Query
+            /// - Remark: Generated from `#/paths/v1/work-orders/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListWorkOrders.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListWorkOrders.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListWorkOrders.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.ListWorkOrders.Input.Query = .init(),
+                headers: Operations.ListWorkOrders.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListWorkOrders.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ListWorkOrders.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// A page of orders.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListWorkOrders.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListWorkOrders.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Open a repair order for a known vehicle (A-6): each concern becomes a job; the mileage is stored as a new reading (C-6).
+    ///
+    /// Roles: service-advisor, service-manager, admin. A vehicle not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)`.
+    internal enum OpenWorkOrder {
+        internal static let id: Swift.String = "openWorkOrder"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.OpenWorkOrder.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.OpenWorkOrder.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.OpenWorkOrder.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/vin`.
+                    internal var vin: Components.Schemas.VehicleRef
+                    /// The odometer at arrival, km.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/mileage`.
+                    internal var mileage: Swift.Int
+                    /// Fuel or charge level in percent; 50 when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/fuel`.
+                    internal var fuel: Swift.Int?
+                    /// The customer's concerns in their own words, one each.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/concerns`.
+                    internal var concerns: [Swift.String]
+                    /// Damage and belongings noted at the walk-around.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/walkAround`.
+                    internal var walkAround: [Swift.String]?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/returnOldParts`.
+                    internal var returnOldParts: Swift.Bool?
+                    /// The delivery time agreed (Q-7), after the arrival.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/promisedAt`.
+                    internal var promisedAt: Components.Schemas.Instant?
+                    /// Arrival; now when absent, never in the future.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/arrivedAt`.
+                    internal var arrivedAt: Components.Schemas.Instant?
+                    /// The service advisor; the token's name when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/advisor`.
+                    internal var advisor: Components.Schemas.StaffName?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - vin:
+                    ///   - mileage: The odometer at arrival, km.
+                    ///   - fuel: Fuel or charge level in percent; 50 when absent.
+                    ///   - concerns: The customer's concerns in their own words, one each.
+                    ///   - walkAround: Damage and belongings noted at the walk-around.
+                    ///   - returnOldParts:
+                    ///   - promisedAt: The delivery time agreed (Q-7), after the arrival.
+                    ///   - arrivedAt: Arrival; now when absent, never in the future.
+                    ///   - advisor: The service advisor; the token's name when absent.
+                    internal init(
+                        vin: Components.Schemas.VehicleRef,
+                        mileage: Swift.Int,
+                        fuel: Swift.Int? = nil,
+                        concerns: [Swift.String],
+                        walkAround: [Swift.String]? = nil,
+                        returnOldParts: Swift.Bool? = nil,
+                        promisedAt: Components.Schemas.Instant? = nil,
+                        arrivedAt: Components.Schemas.Instant? = nil,
+                        advisor: Components.Schemas.StaffName? = nil
+                    ) {
+                        self.vin = vin
+                        self.mileage = mileage
+                        self.fuel = fuel
+                        self.concerns = concerns
+                        self.walkAround = walkAround
+                        self.returnOldParts = returnOldParts
+                        self.promisedAt = promisedAt
+                        self.arrivedAt = arrivedAt
+                        self.advisor = advisor
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case vin
+                        case mileage
+                        case fuel
+                        case concerns
+                        case walkAround
+                        case returnOldParts
+                        case promisedAt
+                        case arrivedAt
+                        case advisor
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.vin = try container.decode(
+                            Components.Schemas.VehicleRef.self,
+                            forKey: .vin
+                        )
+                        self.mileage = try container.decode(
+                            Swift.Int.self,
+                            forKey: .mileage
+                        )
+                        self.fuel = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .fuel
+                        )
+                        self.concerns = try container.decode(
+                            [Swift.String].self,
+                            forKey: .concerns
+                        )
+                        self.walkAround = try container.decodeIfPresent(
+                            [Swift.String].self,
+                            forKey: .walkAround
+                        )
+                        self.returnOldParts = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .returnOldParts
+                        )
+                        self.promisedAt = try container.decodeIfPresent(
+                            Components.Schemas.Instant.self,
+                            forKey: .promisedAt
+                        )
+                        self.arrivedAt = try container.decodeIfPresent(
+                            Components.Schemas.Instant.self,
+                            forKey: .arrivedAt
+                        )
+                        self.advisor = try container.decodeIfPresent(
+                            Components.Schemas.StaffName.self,
+                            forKey: .advisor
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "vin",
+                            "mileage",
+                            "fuel",
+                            "concerns",
+                            "walkAround",
+                            "returnOldParts",
+                            "promisedAt",
+                            "arrivedAt",
+                            "advisor"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/content/application\/json`.
+                case json(Operations.OpenWorkOrder.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.OpenWorkOrder.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.OpenWorkOrder.Input.Headers = .init(),
+                body: Operations.OpenWorkOrder.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.OpenWorkOrder.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.OpenWorkOrder.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The new order's sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.OpenWorkOrder.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.OpenWorkOrder.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The order sheet, with what the dealer owes the car (W-6, W-8, W-9, Q-8, K-1) and the delivery risks (Q-7).
+    ///
+    /// Roles: every role.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)`.
+    internal enum GetWorkOrder {
+        internal static let id: Swift.String = "getWorkOrder"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/GET/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.GetWorkOrder.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetWorkOrder.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetWorkOrder.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetWorkOrder.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetWorkOrder.Input.Path,
+                headers: Operations.GetWorkOrder.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetWorkOrder.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetWorkOrder.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetWorkOrder.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetWorkOrder.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Add a job (after the first quote: supplementary work, 追加, Q-2) with the facts the 三包 assessment reads.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/jobs`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)`.
+    internal enum AddWorkOrderJob {
+        internal static let id: Swift.String = "addWorkOrderJob"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.AddWorkOrderJob.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddWorkOrderJob.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddWorkOrderJob.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.AddWorkOrderJob.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// What the job does.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/title`.
+                    internal var title: Swift.String
+                    /// The kind of repair (Q-8); minor-repair when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/kind`.
+                    internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case wholeVehicle = "whole-vehicle"
+                        case majorAssembly = "major-assembly"
+                        case secondLevelMaintenance = "second-level-maintenance"
+                        case firstLevelMaintenance = "first-level-maintenance"
+                        case minorRepair = "minor-repair"
+                        case specialRepair = "special-repair"
+                    }
+                    /// The kind of repair (Q-8); minor-repair when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/kind`.
+                    internal var kind: Operations.AddWorkOrderJob.Input.Body.JsonPayload.KindPayload?
+                    /// other when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/system`.
+                    internal enum SystemPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case engine = "engine"
+                        case transmission = "transmission"
+                        case tractionBattery = "traction-battery"
+                        case driveMotor = "drive-motor"
+                        case steering = "steering"
+                        case brakes = "brakes"
+                        case suspension = "suspension"
+                        case drivetrain = "drivetrain"
+                        case emissionControl = "emission-control"
+                        case body = "body"
+                        case other = "other"
+                    }
+                    /// other when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/system`.
+                    internal var system: Operations.AddWorkOrderJob.Input.Body.JsonPayload.SystemPayload?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/component`.
+                    internal var component: Swift.String?
+                    /// The fault in the customer's words; the title when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/fault`.
+                    internal var fault: Swift.String?
+                    /// The technician's finding.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/finding`.
+                    internal var finding: Swift.String?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/seriousSafetyFault`.
+                    internal var seriousSafetyFault: Swift.Bool?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/json/specialPartsWaitingDays`.
+                    internal var specialPartsWaitingDays: Swift.Int?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - title: What the job does.
+                    ///   - kind: The kind of repair (Q-8); minor-repair when absent.
+                    ///   - system: other when absent.
+                    ///   - component:
+                    ///   - fault: The fault in the customer's words; the title when absent.
+                    ///   - finding: The technician's finding.
+                    ///   - seriousSafetyFault:
+                    ///   - specialPartsWaitingDays:
+                    internal init(
+                        title: Swift.String,
+                        kind: Operations.AddWorkOrderJob.Input.Body.JsonPayload.KindPayload? = nil,
+                        system: Operations.AddWorkOrderJob.Input.Body.JsonPayload.SystemPayload? = nil,
+                        component: Swift.String? = nil,
+                        fault: Swift.String? = nil,
+                        finding: Swift.String? = nil,
+                        seriousSafetyFault: Swift.Bool? = nil,
+                        specialPartsWaitingDays: Swift.Int? = nil
+                    ) {
+                        self.title = title
+                        self.kind = kind
+                        self.system = system
+                        self.component = component
+                        self.fault = fault
+                        self.finding = finding
+                        self.seriousSafetyFault = seriousSafetyFault
+                        self.specialPartsWaitingDays = specialPartsWaitingDays
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case title
+                        case kind
+                        case system
+                        case component
+                        case fault
+                        case finding
+                        case seriousSafetyFault
+                        case specialPartsWaitingDays
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.title = try container.decode(
+                            Swift.String.self,
+                            forKey: .title
+                        )
+                        self.kind = try container.decodeIfPresent(
+                            Operations.AddWorkOrderJob.Input.Body.JsonPayload.KindPayload.self,
+                            forKey: .kind
+                        )
+                        self.system = try container.decodeIfPresent(
+                            Operations.AddWorkOrderJob.Input.Body.JsonPayload.SystemPayload.self,
+                            forKey: .system
+                        )
+                        self.component = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .component
+                        )
+                        self.fault = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .fault
+                        )
+                        self.finding = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .finding
+                        )
+                        self.seriousSafetyFault = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .seriousSafetyFault
+                        )
+                        self.specialPartsWaitingDays = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .specialPartsWaitingDays
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "title",
+                            "kind",
+                            "system",
+                            "component",
+                            "fault",
+                            "finding",
+                            "seriousSafetyFault",
+                            "specialPartsWaitingDays"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/requestBody/content/application\/json`.
+                case json(Operations.AddWorkOrderJob.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.AddWorkOrderJob.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.AddWorkOrderJob.Input.Path,
+                headers: Operations.AddWorkOrderJob.Input.Headers = .init(),
+                body: Operations.AddWorkOrderJob.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.AddWorkOrderJob.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.AddWorkOrderJob.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet with the job.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.AddWorkOrderJob.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.AddWorkOrderJob.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Add a line priced from the catalogue (Q-1); a warranty line runs the warranty check and keeps the decision (W-8, W-6).
+    ///
+    /// Roles: service-advisor, service-manager, admin. A labour operation or part the catalogue does not hold is a 404; a job already approved, or a warranty line the decision does not cover, is a 409 (Q-2, Q-3).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/lines`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)`.
+    internal enum AddWorkOrderLine {
+        internal static let id: Swift.String = "addWorkOrderLine"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.AddWorkOrderLine.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddWorkOrderLine.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddWorkOrderLine.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.AddWorkOrderLine.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// Labour and parts are priced from the catalogue (no price); other work needs its price and a reason (Q-1).
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/value1`.
+                    internal var value1: OpenAPIRuntime.OpenAPIValueContainer
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/value2`.
+                    internal var value2: OpenAPIRuntime.OpenAPIValueContainer
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - value1:
+                    ///   - value2:
+                    internal init(
+                        value1: OpenAPIRuntime.OpenAPIValueContainer,
+                        value2: OpenAPIRuntime.OpenAPIValueContainer
+                    ) {
+                        self.value1 = value1
+                        self.value2 = value2
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        self.value1 = try .init(from: decoder)
+                        self.value2 = try .init(from: decoder)
+                    }
+                    internal func encode(to encoder: any Swift.Encoder) throws {
+                        try self.value1.encode(to: encoder)
+                        try self.value2.encode(to: encoder)
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/content/application\/json`.
+                case json(Operations.AddWorkOrderLine.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.AddWorkOrderLine.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.AddWorkOrderLine.Input.Path,
+                headers: Operations.AddWorkOrderLine.Input.Headers = .init(),
+                body: Operations.AddWorkOrderLine.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.AddWorkOrderLine.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.AddWorkOrderLine.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet with the line.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.AddWorkOrderLine.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.AddWorkOrderLine.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Move a line to another payer (Q-3): onto warranty the check runs again, off warranty a reason is needed.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A settled order, or a decision that does not cover the line, is a 409.
+    ///
+    /// - Remark: HTTP `PATCH /v1/work-orders/{number}/lines/{line}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)`.
+    internal enum ChangeWorkOrderPayer {
+        internal static let id: Swift.String = "changeWorkOrderPayer"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// The line's number on the order.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/path/line`.
+                internal var line: Swift.Int
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                ///   - line: The line's number on the order.
+                internal init(
+                    number: Components.Schemas.WorkOrderNumber,
+                    line: Swift.Int
+                ) {
+                    self.number = number
+                    self.line = line
+                }
+            }
+            internal var path: Operations.ChangeWorkOrderPayer.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ChangeWorkOrderPayer.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ChangeWorkOrderPayer.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ChangeWorkOrderPayer.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/requestBody/json/payer`.
+                    internal var payer: Components.Schemas.Payer
+                    /// Why the line leaves warranty.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/requestBody/json/reason`.
+                    internal var reason: Swift.String?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - payer:
+                    ///   - reason: Why the line leaves warranty.
+                    internal init(
+                        payer: Components.Schemas.Payer,
+                        reason: Swift.String? = nil
+                    ) {
+                        self.payer = payer
+                        self.reason = reason
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case payer
+                        case reason
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.payer = try container.decode(
+                            Components.Schemas.Payer.self,
+                            forKey: .payer
+                        )
+                        self.reason = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "payer",
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/requestBody/content/application\/json`.
+                case json(Operations.ChangeWorkOrderPayer.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.ChangeWorkOrderPayer.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.ChangeWorkOrderPayer.Input.Path,
+                headers: Operations.ChangeWorkOrderPayer.Input.Headers = .init(),
+                body: Operations.ChangeWorkOrderPayer.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/PATCH/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ChangeWorkOrderPayer.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ChangeWorkOrderPayer.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ChangeWorkOrderPayer.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ChangeWorkOrderPayer.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Remove a line of a job not yet approved (Q-2).
+    ///
+    /// Roles: service-advisor, service-manager, admin.
+    ///
+    /// - Remark: HTTP `DELETE /v1/work-orders/{number}/lines/{line}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)`.
+    internal enum RemoveWorkOrderLine {
+        internal static let id: Swift.String = "removeWorkOrderLine"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/DELETE/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// The line's number on the order.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/DELETE/path/line`.
+                internal var line: Swift.Int
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                ///   - line: The line's number on the order.
+                internal init(
+                    number: Components.Schemas.WorkOrderNumber,
+                    line: Swift.Int
+                ) {
+                    self.number = number
+                    self.line = line
+                }
+            }
+            internal var path: Operations.RemoveWorkOrderLine.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RemoveWorkOrderLine.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RemoveWorkOrderLine.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.RemoveWorkOrderLine.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.RemoveWorkOrderLine.Input.Path,
+                headers: Operations.RemoveWorkOrderLine.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/DELETE/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/DELETE/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.RemoveWorkOrderLine.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.RemoveWorkOrderLine.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet without the line.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.RemoveWorkOrderLine.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.RemoveWorkOrderLine.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The next quote version of the open jobs with totals per payer (Q-2).
+    ///
+    /// Roles: service-advisor, service-manager, admin. No open job with lines is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/quotes`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)`.
+    internal enum QuoteWorkOrder {
+        internal static let id: Swift.String = "quoteWorkOrder"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quotes/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quotes/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.QuoteWorkOrder.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quotes/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.QuoteWorkOrder.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.QuoteWorkOrder.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.QuoteWorkOrder.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.QuoteWorkOrder.Input.Path,
+                headers: Operations.QuoteWorkOrder.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quotes/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quotes/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.QuoteWorkOrder.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.QuoteWorkOrder.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet; the quote is the last of `order.quotes`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.QuoteWorkOrder.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.QuoteWorkOrder.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record the customer's approval of quoted jobs (Q-2): who, how, when.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not quoted is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/approvals`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)`.
+    internal enum ApproveWorkOrderJobs {
+        internal static let id: Swift.String = "approveWorkOrderJobs"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/approvals/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/approvals/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.ApproveWorkOrderJobs.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/approvals/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ApproveWorkOrderJobs.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ApproveWorkOrderJobs.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ApproveWorkOrderJobs.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/approvals/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/approvals/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.JobAnswer)
+            }
+            internal var body: Operations.ApproveWorkOrderJobs.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.ApproveWorkOrderJobs.Input.Path,
+                headers: Operations.ApproveWorkOrderJobs.Input.Headers = .init(),
+                body: Operations.ApproveWorkOrderJobs.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/approvals/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/approvals/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ApproveWorkOrderJobs.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ApproveWorkOrderJobs.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ApproveWorkOrderJobs.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ApproveWorkOrderJobs.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record the customer's refusal of quoted jobs (Q-2); declined jobs are kept as declined work.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not quoted is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/declines`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)`.
+    internal enum DeclineWorkOrderJobs {
+        internal static let id: Swift.String = "declineWorkOrderJobs"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/declines/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/declines/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.DeclineWorkOrderJobs.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/declines/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeclineWorkOrderJobs.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeclineWorkOrderJobs.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DeclineWorkOrderJobs.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/declines/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/declines/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.JobAnswer)
+            }
+            internal var body: Operations.DeclineWorkOrderJobs.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.DeclineWorkOrderJobs.Input.Path,
+                headers: Operations.DeclineWorkOrderJobs.Input.Headers = .init(),
+                body: Operations.DeclineWorkOrderJobs.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/declines/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/declines/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DeclineWorkOrderJobs.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.DeclineWorkOrderJobs.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.DeclineWorkOrderJobs.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.DeclineWorkOrderJobs.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Give an approved job to a technician (the shop foreman).
+    ///
+    /// Roles: shop-foreman, service-manager, admin. A job not approved, or a technician not on the staff list, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/dispatch`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)`.
+    internal enum DispatchWorkOrderJob {
+        internal static let id: Swift.String = "dispatchWorkOrderJob"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.DispatchWorkOrderJob.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DispatchWorkOrderJob.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DispatchWorkOrderJob.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DispatchWorkOrderJob.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/requestBody/json/job`.
+                    internal var job: Swift.Int
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/requestBody/json/technician`.
+                    internal var technician: Components.Schemas.StaffName
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - job:
+                    ///   - technician:
+                    internal init(
+                        job: Swift.Int,
+                        technician: Components.Schemas.StaffName
+                    ) {
+                        self.job = job
+                        self.technician = technician
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case job
+                        case technician
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.job = try container.decode(
+                            Swift.Int.self,
+                            forKey: .job
+                        )
+                        self.technician = try container.decode(
+                            Components.Schemas.StaffName.self,
+                            forKey: .technician
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "job",
+                            "technician"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/requestBody/content/application\/json`.
+                case json(Operations.DispatchWorkOrderJob.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.DispatchWorkOrderJob.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.DispatchWorkOrderJob.Input.Path,
+                headers: Operations.DispatchWorkOrderJob.Input.Headers = .init(),
+                body: Operations.DispatchWorkOrderJob.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/dispatch/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DispatchWorkOrderJob.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.DispatchWorkOrderJob.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.DispatchWorkOrderJob.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.DispatchWorkOrderJob.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Clock on a job, or off it with `off` (several spells allowed); never on a job the customer has not approved (Q-2).
+    ///
+    /// Roles: technician, shop-foreman, service-manager, admin. A technician not on the staff list, or a job not approved, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/clock`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)`.
+    internal enum ClockWorkOrderJob {
+        internal static let id: Swift.String = "clockWorkOrderJob"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.ClockWorkOrderJob.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ClockWorkOrderJob.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ClockWorkOrderJob.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ClockWorkOrderJob.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/requestBody/json/job`.
+                    internal var job: Swift.Int
+                    /// The token's name when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/requestBody/json/technician`.
+                    internal var technician: Components.Schemas.StaffName?
+                    /// Clock off instead of on.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/requestBody/json/off`.
+                    internal var off: Swift.Bool?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - job:
+                    ///   - technician: The token's name when absent.
+                    ///   - off: Clock off instead of on.
+                    internal init(
+                        job: Swift.Int,
+                        technician: Components.Schemas.StaffName? = nil,
+                        off: Swift.Bool? = nil
+                    ) {
+                        self.job = job
+                        self.technician = technician
+                        self.off = off
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case job
+                        case technician
+                        case off
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.job = try container.decode(
+                            Swift.Int.self,
+                            forKey: .job
+                        )
+                        self.technician = try container.decodeIfPresent(
+                            Components.Schemas.StaffName.self,
+                            forKey: .technician
+                        )
+                        self.off = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .off
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "job",
+                            "technician",
+                            "off"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/requestBody/content/application\/json`.
+                case json(Operations.ClockWorkOrderJob.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.ClockWorkOrderJob.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.ClockWorkOrderJob.Input.Path,
+                headers: Operations.ClockWorkOrderJob.Input.Headers = .init(),
+                body: Operations.ClockWorkOrderJob.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/clock/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ClockWorkOrderJob.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ClockWorkOrderJob.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ClockWorkOrderJob.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ClockWorkOrderJob.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record the quality check and road test of a job (Q-4); a failed item sends the job back to work with the reason.
+    ///
+    /// Roles: shop-foreman, technical-director, service-manager, admin. A job not in work is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/quality-checks`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)`.
+    internal enum CheckWorkOrderJob {
+        internal static let id: Swift.String = "checkWorkOrderJob"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.CheckWorkOrderJob.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CheckWorkOrderJob.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CheckWorkOrderJob.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.CheckWorkOrderJob.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json/job`.
+                    internal var job: Swift.Int
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json/roadTestKilometres`.
+                    internal var roadTestKilometres: Swift.Int
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json/FailedPayload`.
+                    internal enum FailedPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case exterior = "exterior"
+                        case interior = "interior"
+                        case engine = "engine"
+                        case chassis = "chassis"
+                        case concern = "concern"
+                    }
+                    /// The items that failed; none when it passed.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json/failed`.
+                    internal typealias FailedPayload = [Operations.CheckWorkOrderJob.Input.Body.JsonPayload.FailedPayloadPayload]
+                    /// The items that failed; none when it passed.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json/failed`.
+                    internal var failed: Operations.CheckWorkOrderJob.Input.Body.JsonPayload.FailedPayload?
+                    /// Required when an item failed.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json/reason`.
+                    internal var reason: Swift.String?
+                    /// The technician's finding, recorded with the check.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/json/finding`.
+                    internal var finding: Swift.String?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - job:
+                    ///   - roadTestKilometres:
+                    ///   - failed: The items that failed; none when it passed.
+                    ///   - reason: Required when an item failed.
+                    ///   - finding: The technician's finding, recorded with the check.
+                    internal init(
+                        job: Swift.Int,
+                        roadTestKilometres: Swift.Int,
+                        failed: Operations.CheckWorkOrderJob.Input.Body.JsonPayload.FailedPayload? = nil,
+                        reason: Swift.String? = nil,
+                        finding: Swift.String? = nil
+                    ) {
+                        self.job = job
+                        self.roadTestKilometres = roadTestKilometres
+                        self.failed = failed
+                        self.reason = reason
+                        self.finding = finding
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case job
+                        case roadTestKilometres
+                        case failed
+                        case reason
+                        case finding
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.job = try container.decode(
+                            Swift.Int.self,
+                            forKey: .job
+                        )
+                        self.roadTestKilometres = try container.decode(
+                            Swift.Int.self,
+                            forKey: .roadTestKilometres
+                        )
+                        self.failed = try container.decodeIfPresent(
+                            Operations.CheckWorkOrderJob.Input.Body.JsonPayload.FailedPayload.self,
+                            forKey: .failed
+                        )
+                        self.reason = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        self.finding = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .finding
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "job",
+                            "roadTestKilometres",
+                            "failed",
+                            "reason",
+                            "finding"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/requestBody/content/application\/json`.
+                case json(Operations.CheckWorkOrderJob.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.CheckWorkOrderJob.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.CheckWorkOrderJob.Input.Path,
+                headers: Operations.CheckWorkOrderJob.Input.Headers = .init(),
+                body: Operations.CheckWorkOrderJob.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/quality-checks/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.CheckWorkOrderJob.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.CheckWorkOrderJob.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet with the check.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.CheckWorkOrderJob.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.CheckWorkOrderJob.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Settle the order: the invoice numbered without gaps, totals per payer, VAT contained (Q-3); warranty lines become a claim draft (W-7), recall labour closes the recall (W-6), fitted parts (W-3), maintenance visits (W-9) and service revenue (M-5) are recorded in the same transaction.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not through its quality check, or an order already settled, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/settlement`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)`.
+    internal enum SettleWorkOrder {
+        internal static let id: Swift.String = "settleWorkOrder"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.SettleWorkOrder.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SettleWorkOrder.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SettleWorkOrder.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.SettleWorkOrder.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/requestBody/json/payment`.
+                    internal enum PaymentPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case cash = "cash"
+                        case bankCard = "bank-card"
+                        case wechatPay = "wechat-pay"
+                        case alipay = "alipay"
+                    }
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/requestBody/json/payment`.
+                    internal var payment: Operations.SettleWorkOrder.Input.Body.JsonPayload.PaymentPayload
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - payment:
+                    internal init(payment: Operations.SettleWorkOrder.Input.Body.JsonPayload.PaymentPayload) {
+                        self.payment = payment
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case payment
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.payment = try container.decode(
+                            Operations.SettleWorkOrder.Input.Body.JsonPayload.PaymentPayload.self,
+                            forKey: .payment
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "payment"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/requestBody/content/application\/json`.
+                case json(Operations.SettleWorkOrder.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.SettleWorkOrder.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.SettleWorkOrder.Input.Path,
+                headers: Operations.SettleWorkOrder.Input.Headers = .init(),
+                body: Operations.SettleWorkOrder.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/settlement/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.SettleWorkOrder.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.SettleWorkOrder.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet with its invoice.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.SettleWorkOrder.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.SettleWorkOrder.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Deliver the car with the explanation given (A-6); the departure starts each job's quality guarantee (Q-8).
+    ///
+    /// Roles: service-advisor, service-manager, admin. An order not settled, or already delivered, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/delivery`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)`.
+    internal enum DeliverWorkOrder {
+        internal static let id: Swift.String = "deliverWorkOrder"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.DeliverWorkOrder.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeliverWorkOrder.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeliverWorkOrder.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DeliverWorkOrder.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// What was explained to the customer.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/requestBody/json/note`.
+                    internal var note: Swift.String?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - note: What was explained to the customer.
+                    internal init(note: Swift.String? = nil) {
+                        self.note = note
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case note
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.note = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .note
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "note"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/requestBody/content/application\/json`.
+                case json(Operations.DeliverWorkOrder.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.DeliverWorkOrder.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.DeliverWorkOrder.Input.Path,
+                headers: Operations.DeliverWorkOrder.Input.Headers = .init(),
+                body: Operations.DeliverWorkOrder.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delivery/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DeliverWorkOrder.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.DeliverWorkOrder.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet, delivered.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.DeliverWorkOrder.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.DeliverWorkOrder.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// A page with the unsubscribe button (GET changes nothing, so link scanners unsubscribe nobody).
     ///
     /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one.

@@ -629,6 +629,111 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/stock/adjustments`.
     /// - Remark: Generated from `#/paths//v1/stock/adjustments/post(adjustStock)`.
     func adjustStock(_ input: Operations.AdjustStock.Input) async throws -> Operations.AdjustStock.Output
+    /// Repair orders: today's open ones first, then the other open ones, then settled and delivered, newest first.
+    ///
+    /// Roles: every role. With `atRisk=true` the undelivered orders at risk of missing their promised time, with the reasons: late, near it with work left, or without one.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)`.
+    func listWorkOrders(_ input: Operations.ListWorkOrders.Input) async throws -> Operations.ListWorkOrders.Output
+    /// Open a repair order for a known vehicle: each concern becomes a job; the mileage is stored as a new reading (C-6).
+    ///
+    /// Roles: service-advisor, service-manager, admin. A vehicle not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)`.
+    func openWorkOrder(_ input: Operations.OpenWorkOrder.Input) async throws -> Operations.OpenWorkOrder.Output
+    /// The order sheet, with what the dealer owes the car (W-6, W-8, W-9, Q-8, K-1) and the delivery risks.
+    ///
+    /// Roles: every role.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)`.
+    func getWorkOrder(_ input: Operations.GetWorkOrder.Input) async throws -> Operations.GetWorkOrder.Output
+    /// Add a job (after the first quote: supplementary work, 追加, Q-2) with the facts the 三包 assessment reads.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/jobs`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)`.
+    func addWorkOrderJob(_ input: Operations.AddWorkOrderJob.Input) async throws -> Operations.AddWorkOrderJob.Output
+    /// Add a line priced from the catalogue; a warranty line runs the warranty check and keeps the decision (W-8, W-6).
+    ///
+    /// Roles: service-advisor, service-manager, admin. A labour operation or part the catalogue does not hold is a 404; a job already approved, or a warranty line the decision does not cover, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/lines`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)`.
+    func addWorkOrderLine(_ input: Operations.AddWorkOrderLine.Input) async throws -> Operations.AddWorkOrderLine.Output
+    /// Move a line to another payer: onto warranty the check runs again, off warranty a reason is needed.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A settled order, or a decision that does not cover the line, is a 409.
+    ///
+    /// - Remark: HTTP `PATCH /v1/work-orders/{number}/lines/{line}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)`.
+    func changeWorkOrderPayer(_ input: Operations.ChangeWorkOrderPayer.Input) async throws -> Operations.ChangeWorkOrderPayer.Output
+    /// Remove a line of a job not yet approved.
+    ///
+    /// Roles: service-advisor, service-manager, admin.
+    ///
+    /// - Remark: HTTP `DELETE /v1/work-orders/{number}/lines/{line}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)`.
+    func removeWorkOrderLine(_ input: Operations.RemoveWorkOrderLine.Input) async throws -> Operations.RemoveWorkOrderLine.Output
+    /// The next quote version of the open jobs with totals per payer.
+    ///
+    /// Roles: service-advisor, service-manager, admin. No open job with lines is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/quotes`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)`.
+    func quoteWorkOrder(_ input: Operations.QuoteWorkOrder.Input) async throws -> Operations.QuoteWorkOrder.Output
+    /// Record the customer's approval of quoted jobs: who, how, when.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not quoted is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/approvals`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)`.
+    func approveWorkOrderJobs(_ input: Operations.ApproveWorkOrderJobs.Input) async throws -> Operations.ApproveWorkOrderJobs.Output
+    /// Record the customer's refusal of quoted jobs; declined jobs are kept as declined work.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not quoted is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/declines`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)`.
+    func declineWorkOrderJobs(_ input: Operations.DeclineWorkOrderJobs.Input) async throws -> Operations.DeclineWorkOrderJobs.Output
+    /// Give an approved job to a technician (the shop foreman).
+    ///
+    /// Roles: shop-foreman, service-manager, admin. A job not approved, or a technician not on the staff list, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/dispatch`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)`.
+    func dispatchWorkOrderJob(_ input: Operations.DispatchWorkOrderJob.Input) async throws -> Operations.DispatchWorkOrderJob.Output
+    /// Clock on a job, or off it with `off` (several spells allowed); never on a job the customer has not approved.
+    ///
+    /// Roles: technician, shop-foreman, service-manager, admin. A technician not on the staff list, or a job not approved, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/clock`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)`.
+    func clockWorkOrderJob(_ input: Operations.ClockWorkOrderJob.Input) async throws -> Operations.ClockWorkOrderJob.Output
+    /// Record the quality check and road test of a job; a failed item sends the job back to work with the reason.
+    ///
+    /// Roles: shop-foreman, technical-director, service-manager, admin. A job not in work is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/quality-checks`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)`.
+    func checkWorkOrderJob(_ input: Operations.CheckWorkOrderJob.Input) async throws -> Operations.CheckWorkOrderJob.Output
+    /// Settle the order: the invoice numbered without gaps, totals per payer, VAT contained; warranty lines become a claim draft (W-7), recall labour closes the recall (W-6), fitted parts (W-3), maintenance visits (W-9) and service revenue (M-5) are recorded in the same transaction.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not through its quality check, or an order already settled, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/settlement`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)`.
+    func settleWorkOrder(_ input: Operations.SettleWorkOrder.Input) async throws -> Operations.SettleWorkOrder.Output
+    /// Deliver the car with the explanation given; the departure starts each job's quality guarantee.
+    ///
+    /// Roles: service-advisor, service-manager, admin. An order not settled, or already delivered, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/delivery`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)`.
+    func deliverWorkOrder(_ input: Operations.DeliverWorkOrder.Input) async throws -> Operations.DeliverWorkOrder.Output
     /// A page with the unsubscribe button (GET changes nothing, so link scanners unsubscribe nobody).
     ///
     /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one.
@@ -2014,6 +2119,251 @@ extension APIProtocol {
         body: Operations.AdjustStock.Input.Body
     ) async throws -> Operations.AdjustStock.Output {
         try await adjustStock(Operations.AdjustStock.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Repair orders: today's open ones first, then the other open ones, then settled and delivered, newest first.
+    ///
+    /// Roles: every role. With `atRisk=true` the undelivered orders at risk of missing their promised time, with the reasons: late, near it with work left, or without one.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)`.
+    internal func listWorkOrders(
+        query: Operations.ListWorkOrders.Input.Query = .init(),
+        headers: Operations.ListWorkOrders.Input.Headers = .init()
+    ) async throws -> Operations.ListWorkOrders.Output {
+        try await listWorkOrders(Operations.ListWorkOrders.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Open a repair order for a known vehicle: each concern becomes a job; the mileage is stored as a new reading (C-6).
+    ///
+    /// Roles: service-advisor, service-manager, admin. A vehicle not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)`.
+    internal func openWorkOrder(
+        headers: Operations.OpenWorkOrder.Input.Headers = .init(),
+        body: Operations.OpenWorkOrder.Input.Body
+    ) async throws -> Operations.OpenWorkOrder.Output {
+        try await openWorkOrder(Operations.OpenWorkOrder.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The order sheet, with what the dealer owes the car (W-6, W-8, W-9, Q-8, K-1) and the delivery risks.
+    ///
+    /// Roles: every role.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/get(getWorkOrder)`.
+    internal func getWorkOrder(
+        path: Operations.GetWorkOrder.Input.Path,
+        headers: Operations.GetWorkOrder.Input.Headers = .init()
+    ) async throws -> Operations.GetWorkOrder.Output {
+        try await getWorkOrder(Operations.GetWorkOrder.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Add a job (after the first quote: supplementary work, 追加, Q-2) with the facts the 三包 assessment reads.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/jobs`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)`.
+    internal func addWorkOrderJob(
+        path: Operations.AddWorkOrderJob.Input.Path,
+        headers: Operations.AddWorkOrderJob.Input.Headers = .init(),
+        body: Operations.AddWorkOrderJob.Input.Body
+    ) async throws -> Operations.AddWorkOrderJob.Output {
+        try await addWorkOrderJob(Operations.AddWorkOrderJob.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Add a line priced from the catalogue; a warranty line runs the warranty check and keeps the decision (W-8, W-6).
+    ///
+    /// Roles: service-advisor, service-manager, admin. A labour operation or part the catalogue does not hold is a 404; a job already approved, or a warranty line the decision does not cover, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/lines`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/post(addWorkOrderLine)`.
+    internal func addWorkOrderLine(
+        path: Operations.AddWorkOrderLine.Input.Path,
+        headers: Operations.AddWorkOrderLine.Input.Headers = .init(),
+        body: Operations.AddWorkOrderLine.Input.Body
+    ) async throws -> Operations.AddWorkOrderLine.Output {
+        try await addWorkOrderLine(Operations.AddWorkOrderLine.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Move a line to another payer: onto warranty the check runs again, off warranty a reason is needed.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A settled order, or a decision that does not cover the line, is a 409.
+    ///
+    /// - Remark: HTTP `PATCH /v1/work-orders/{number}/lines/{line}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/patch(changeWorkOrderPayer)`.
+    internal func changeWorkOrderPayer(
+        path: Operations.ChangeWorkOrderPayer.Input.Path,
+        headers: Operations.ChangeWorkOrderPayer.Input.Headers = .init(),
+        body: Operations.ChangeWorkOrderPayer.Input.Body
+    ) async throws -> Operations.ChangeWorkOrderPayer.Output {
+        try await changeWorkOrderPayer(Operations.ChangeWorkOrderPayer.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Remove a line of a job not yet approved.
+    ///
+    /// Roles: service-advisor, service-manager, admin.
+    ///
+    /// - Remark: HTTP `DELETE /v1/work-orders/{number}/lines/{line}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/delete(removeWorkOrderLine)`.
+    internal func removeWorkOrderLine(
+        path: Operations.RemoveWorkOrderLine.Input.Path,
+        headers: Operations.RemoveWorkOrderLine.Input.Headers = .init()
+    ) async throws -> Operations.RemoveWorkOrderLine.Output {
+        try await removeWorkOrderLine(Operations.RemoveWorkOrderLine.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The next quote version of the open jobs with totals per payer.
+    ///
+    /// Roles: service-advisor, service-manager, admin. No open job with lines is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/quotes`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quotes/post(quoteWorkOrder)`.
+    internal func quoteWorkOrder(
+        path: Operations.QuoteWorkOrder.Input.Path,
+        headers: Operations.QuoteWorkOrder.Input.Headers = .init()
+    ) async throws -> Operations.QuoteWorkOrder.Output {
+        try await quoteWorkOrder(Operations.QuoteWorkOrder.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Record the customer's approval of quoted jobs: who, how, when.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not quoted is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/approvals`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/approvals/post(approveWorkOrderJobs)`.
+    internal func approveWorkOrderJobs(
+        path: Operations.ApproveWorkOrderJobs.Input.Path,
+        headers: Operations.ApproveWorkOrderJobs.Input.Headers = .init(),
+        body: Operations.ApproveWorkOrderJobs.Input.Body
+    ) async throws -> Operations.ApproveWorkOrderJobs.Output {
+        try await approveWorkOrderJobs(Operations.ApproveWorkOrderJobs.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record the customer's refusal of quoted jobs; declined jobs are kept as declined work.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not quoted is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/declines`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/declines/post(declineWorkOrderJobs)`.
+    internal func declineWorkOrderJobs(
+        path: Operations.DeclineWorkOrderJobs.Input.Path,
+        headers: Operations.DeclineWorkOrderJobs.Input.Headers = .init(),
+        body: Operations.DeclineWorkOrderJobs.Input.Body
+    ) async throws -> Operations.DeclineWorkOrderJobs.Output {
+        try await declineWorkOrderJobs(Operations.DeclineWorkOrderJobs.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Give an approved job to a technician (the shop foreman).
+    ///
+    /// Roles: shop-foreman, service-manager, admin. A job not approved, or a technician not on the staff list, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/dispatch`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/dispatch/post(dispatchWorkOrderJob)`.
+    internal func dispatchWorkOrderJob(
+        path: Operations.DispatchWorkOrderJob.Input.Path,
+        headers: Operations.DispatchWorkOrderJob.Input.Headers = .init(),
+        body: Operations.DispatchWorkOrderJob.Input.Body
+    ) async throws -> Operations.DispatchWorkOrderJob.Output {
+        try await dispatchWorkOrderJob(Operations.DispatchWorkOrderJob.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Clock on a job, or off it with `off` (several spells allowed); never on a job the customer has not approved.
+    ///
+    /// Roles: technician, shop-foreman, service-manager, admin. A technician not on the staff list, or a job not approved, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/clock`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/clock/post(clockWorkOrderJob)`.
+    internal func clockWorkOrderJob(
+        path: Operations.ClockWorkOrderJob.Input.Path,
+        headers: Operations.ClockWorkOrderJob.Input.Headers = .init(),
+        body: Operations.ClockWorkOrderJob.Input.Body
+    ) async throws -> Operations.ClockWorkOrderJob.Output {
+        try await clockWorkOrderJob(Operations.ClockWorkOrderJob.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record the quality check and road test of a job; a failed item sends the job back to work with the reason.
+    ///
+    /// Roles: shop-foreman, technical-director, service-manager, admin. A job not in work is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/quality-checks`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/quality-checks/post(checkWorkOrderJob)`.
+    internal func checkWorkOrderJob(
+        path: Operations.CheckWorkOrderJob.Input.Path,
+        headers: Operations.CheckWorkOrderJob.Input.Headers = .init(),
+        body: Operations.CheckWorkOrderJob.Input.Body
+    ) async throws -> Operations.CheckWorkOrderJob.Output {
+        try await checkWorkOrderJob(Operations.CheckWorkOrderJob.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Settle the order: the invoice numbered without gaps, totals per payer, VAT contained; warranty lines become a claim draft (W-7), recall labour closes the recall (W-6), fitted parts (W-3), maintenance visits (W-9) and service revenue (M-5) are recorded in the same transaction.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A job not through its quality check, or an order already settled, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/settlement`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/settlement/post(settleWorkOrder)`.
+    internal func settleWorkOrder(
+        path: Operations.SettleWorkOrder.Input.Path,
+        headers: Operations.SettleWorkOrder.Input.Headers = .init(),
+        body: Operations.SettleWorkOrder.Input.Body
+    ) async throws -> Operations.SettleWorkOrder.Output {
+        try await settleWorkOrder(Operations.SettleWorkOrder.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Deliver the car with the explanation given; the departure starts each job's quality guarantee.
+    ///
+    /// Roles: service-advisor, service-manager, admin. An order not settled, or already delivered, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/delivery`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)`.
+    internal func deliverWorkOrder(
+        path: Operations.DeliverWorkOrder.Input.Path,
+        headers: Operations.DeliverWorkOrder.Input.Headers = .init(),
+        body: Operations.DeliverWorkOrder.Input.Body
+    ) async throws -> Operations.DeliverWorkOrder.Output {
+        try await deliverWorkOrder(Operations.DeliverWorkOrder.Input(
+            path: path,
             headers: headers,
             body: body
         ))
