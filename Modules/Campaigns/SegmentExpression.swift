@@ -269,15 +269,31 @@ struct SegmentParser {
     init(_ text: String, field: String) throws {
         self.field = field
         tokens = []
-        let chars = Array(text)
+        // The text is read scalar by scalar, not by Character: a quote followed by a combining mark is one
+        // Character (`'` + U+06ED), and `make = 'ۭagne'` must still open a quoted value (found by `make fuzz`).
+        // Columns are still counted in Characters, as a person counts them: `columns[i]` is scalar i's.
+        let chars = Array(text.unicodeScalars)
+        var columns: [Int] = []
+        columns.reserveCapacity(chars.count)
+        for (index, character) in text.enumerated() {
+            columns.append(contentsOf: repeatElement(index + 1, count: character.unicodeScalars.count))
+        }
+        let endColumn = (columns.last ?? 0) + 1
         var i = 0
         func fail(_ message: Phrase, _ column: Int) -> InvalidInput {
             InvalidInput(field: field, "column \(column): \(message)")
         }
+        /// Scalar `j` starts or continues a word: a letter, a digit, `-`, `_`, `.`; or it belongs to the
+        /// Character of the scalar before it (a combining mark), as it did when words were read by Character.
+        func isWordScalar(_ j: Int, continuing: Bool) -> Bool {
+            let p = chars[j].properties
+            if p.isAlphabetic || p.numericType != nil || "-_.".unicodeScalars.contains(chars[j]) { return true }
+            return continuing && j > 0 && columns[j] == columns[j - 1]
+        }
         while i < chars.count {
             let c = chars[i]
-            let column = i + 1
-            if c.isWhitespace {
+            let column = columns[i]
+            if c.properties.isWhitespace {
                 i += 1
                 continue
             }
@@ -296,8 +312,8 @@ struct SegmentParser {
                 i += 1
                 continue
             }
-            if "=!<>".contains(c) {
-                var op = String(c)
+            if "=!<>".unicodeScalars.contains(c) {
+                var op = String(Character(c))
                 if i + 1 < chars.count, chars[i + 1] == "=" {
                     op.append("=")
                     i += 1
@@ -309,31 +325,36 @@ struct SegmentParser {
             }
             if c == "'" || c == "\"" {
                 var j = i + 1
-                var value = ""
+                var value = String.UnicodeScalarView()
                 while j < chars.count, chars[j] != c {
                     value.append(chars[j])
                     j += 1
                 }
-                guard j < chars.count else { throw fail("the text starting here is not closed with \(c)", column) }
-                tokens.append(.init(kind: .string, text: value, column: column))
+                guard j < chars.count else {
+                    throw fail("the text starting here is not closed with \(String(c))", column)
+                }
+                tokens.append(.init(kind: .string, text: String(value), column: column))
                 i = j + 1
                 continue
             }
-            if c.isNumber || c == "-" || c.isLetter || c == "_" || c == "." {
+            if isWordScalar(i, continuing: false) {
                 var j = i
-                var word = ""
-                while j < chars.count, chars[j].isNumber || chars[j].isLetter || "-_.".contains(chars[j]) {
+                var word = String.UnicodeScalarView()
+                while j < chars.count, isWordScalar(j, continuing: j > i) {
                     word.append(chars[j])
                     j += 1
                 }
-                let isNumber = Double(word) != nil
-                tokens.append(.init(kind: isNumber ? .number : .word, text: word, column: column))
+                let text = String(word)
+                let isNumber = Double(text) != nil
+                tokens.append(.init(kind: isNumber ? .number : .word, text: text, column: column))
                 i = j
                 continue
             }
-            throw fail("unexpected \"\(c)\"", column)
+            var unexpected = String.UnicodeScalarView()
+            for j in i..<chars.count where columns[j] == column { unexpected.append(chars[j]) }
+            throw fail("unexpected \"\(String(unexpected))\"", column)
         }
-        tokens.append(.init(kind: .end, text: "the end", column: chars.count + 1))
+        tokens.append(.init(kind: .end, text: "the end", column: endColumn))
     }
 
     var current: SegmentToken { tokens[index] }
