@@ -30,6 +30,9 @@ for target in $targets; do
             [ -n "$directory" ] && seeds+=("$directory")
         done < "Tools/Fuzz/Seeds/$target.corpora"
     fi
+    # A run reports only what it found: inputs an earlier run left are cleared (keep one by copying it into
+    # Tools/Fuzz/Seeds/<target>/ as regress-<what>.txt, where the replay test holds it).
+    rm -rf "$runs/$target/crashes"
     mkdir -p "$runs/$target/corpus" "$runs/$target/crashes"
     options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
              -artifact_prefix="$runs/$target/crashes/")
