@@ -10,47 +10,6 @@ import WorkOrders
 struct WorkOrderController {
     let database: AppDatabase
 
-    /// The order sheet as JSON: the order as stored (codes in English, an interface), what the dealer owes the car,
-    /// the delivery risks in the language of the request.
-    struct Sheet: Encodable {
-        var order: WorkOrder
-        var state: WorkOrderState
-        var totals: PayerTotals
-        var declinedValue: Money
-        var customerId: Int64
-        var customer: String
-        var make: String
-        var model: String
-        var plate: String?
-        var openBulletins: [VehicleBulletin]
-        var maintenanceDue: MaintenanceDue?
-        var warranty: WarrantyDecision?
-        var warrantyNote: String?
-        var underGuarantee: [GuaranteeInForce]
-        var openComplaints: [Int64]
-        var risks: [String]
-
-        init(_ sheet: WorkOrderSheet) {
-            let order = sheet.order
-            self.order = order
-            state = order.state
-            totals = order.totals
-            declinedValue = order.declinedValue
-            customerId = sheet.customerID
-            customer = sheet.customer
-            make = sheet.make
-            model = sheet.model
-            plate = sheet.plate
-            openBulletins = sheet.openBulletins
-            maintenanceDue = sheet.maintenanceDue
-            warranty = sheet.warranty
-            warrantyNote = sheet.warrantyNote?.rendered()
-            underGuarantee = sheet.underGuarantee
-            openComplaints = sheet.openComplaints
-            risks = sheet.risks.map { $0.spoken.rendered() }
-        }
-    }
-
     /// An order at risk of missing its promised time, with the reasons.
     struct AtRisk: Codable, Sendable {
         var order: WorkOrderSummary
@@ -256,7 +215,7 @@ struct WorkOrderController {
         _ number: String, _ database: AppDatabase, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let sheet = try await database.run { try $0.workOrderSheet(number) }
-        return try JSON.response(Sheet(sheet), status: status)
+        return try JSON.response(WorkOrderDocument(sheet), status: status)
     }
 
     /// A 400 for a choice left out, naming its values.

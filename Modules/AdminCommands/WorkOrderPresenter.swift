@@ -4,38 +4,10 @@ import Storage
 import Warranty
 import WorkOrders
 
-/// The repair order as JSON: the order as stored (codes and keys in English, an interface), the customer, what the
-/// dealer owes the car, the delivery risks and the L-10 record; texts for people in the language of the moment.
-struct WorkOrderDocument: Encodable {
-    var order: WorkOrder
-    var state: WorkOrderState
-    var totals: PayerTotals
-    var declinedValue: Money
-    var customerId: Int64
-    var customer: String
-    var make: String
-    var model: String
-    var plate: String?
-    var openBulletins: [VehicleBulletin]
-    var maintenanceDue: MaintenanceDue?
-    var warranty: WarrantyDecision?
-    var warrantyNote: String?
-    var underGuarantee: [GuaranteeInForce]
-    var openComplaints: [Int64]
-    var risks: [String]
-    var record: RepairRecord
-}
-
 enum WorkOrderPresent {
     static func emit(_ sheet: WorkOrderSheet, output: Output) throws {
         let order = sheet.order
-        let document = WorkOrderDocument(
-            order: order, state: order.state, totals: order.totals, declinedValue: order.declinedValue,
-            customerId: sheet.customerID, customer: sheet.customer, make: sheet.make, model: sheet.model,
-            plate: sheet.plate, openBulletins: sheet.openBulletins, maintenanceDue: sheet.maintenanceDue,
-            warranty: sheet.warranty, warrantyNote: sheet.warrantyNote?.rendered(),
-            underGuarantee: sheet.underGuarantee, openComplaints: sheet.openComplaints,
-            risks: sheet.risks.map { $0.spoken.rendered() }, record: sheet.record)
+        let document = WorkOrderDocument(sheet)
         switch output.format {
         case .json, .csv:
             try output.emit(document, table: lines(order))
