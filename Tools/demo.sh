@@ -74,6 +74,8 @@ cat > "$DEMO/recall.xml" <<'XML'
   </Bulletins>
   <LabourOperations>
     <LabourOperation code="47 11 19 00" make="Volkswagen" hours="1.2"><Description>更换前制动软管（两侧）</Description></LabourOperation>
+    <LabourOperation code="01 10 00 00" make="Volkswagen" hours="0.8"><Description>常规保养：更换机油及机油滤清器</Description></LabourOperation>
+    <LabourOperation code="87 00 00 00" make="Volkswagen" hours="1.0"><Description>空调系统检查及加注制冷剂</Description></LabourOperation>
   </LabourOperations>
   <Parts>
     <Part number="5Q0 611 701 C" price="128.50" currency="CNY"><Name>前制动软管</Name></Part>
@@ -159,6 +161,84 @@ run complaints close "$CASE" --process satisfied --result satisfied || note "（
 say "10. 谁改了什么：审计日志" \
   "10. Who changed what: the audit log"
 run audit --limit 6
+
+say "11. 服务前台的一天：三张维修委托书，从接车到交车（A-6、Q-1..Q-8、W-6..W-9、L-10）" \
+  "11. A day at the service desk: three repair orders from reception to delivery (A-6, Q-1..Q-8, W-6..W-9, L-10)"
+# The workshop: a technician and the shop foreman who dispatches the jobs (Q-2).
+"$BIN/aftersales" staff add 刘强 --role technician >/dev/null
+"$BIN/aftersales" staff add 赵磊 --role shop-foreman >/dev/null
+note "（车间：技师 刘强、车间主管 赵磊：\`aftersales staff add 刘强 --role technician\`）" \
+  "(the workshop: technician 刘强 and shop foreman 赵磊: aftersales staff add 刘强 --role technician)"
+# A command of the day shown with the first line it prints (the full sheet is shown where it matters).
+brief() { printf '\n$ aftersales'; for a in "$@"; do printf ' '; quote "$a"; done; printf '\n'; "$BIN/aftersales" "$@" | sed -n 1p; }
+# A command of the day shown without its output (the list below shows where it left the order).
+quiet() { printf '\n$ aftersales'; for a in "$@"; do printf ' '; quote "$a"; done; printf '\n'; "$BIN/aftersales" "$@" >/dev/null; }
+# Two more Volkswagens of the generated customers, delivered, with their latest reading: the day's other cars.
+CARS=$(python3 - "$AFTERSALES_DB" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("""SELECT v.vin, coalesce((SELECT max(kilometres) FROM mileage_reading m WHERE m.vehicle_id = v.id), 0)
+  FROM vehicle v WHERE v.make = 'Volkswagen' AND v.delivered_at IS NOT NULL AND v.vin <> 'LFV2A21K3N3000123'
+  ORDER BY v.id LIMIT 2""").fetchall()
+print(" ".join(f"{vin}:{km}" for vin, km in rows))
+PY
+)
+PROMISED="$(TZ=Asia/Shanghai date -d "$AFTERSALES_NOW + 6 hours" '+%Y-%m-%d %H:%M')"
+note "上午：周晓梅的速腾到店，车上还有未完成的召回 RC-2026-017（W-6），接车时一并开出召回项目。" \
+  "Morning: 周晓梅's Sagitar arrives with recall RC-2026-017 still open (W-6); the recall is added at reception."
+run workorder open 京N·88888 --mileage 1500 --concern "刹车有异响" --fuel 60 --walk-around "右前门划痕" \
+  --promised "$PROMISED" --advisor 王丽
+ORDER1=$("$BIN/aftersales" workorder list --vin LFV2A21K3N3000123 --format csv --csv-bom no | sed -n 2p | cut -d, -f1)
+brief workorder job "$ORDER1" --edit 1 --kind minor-repair --system brakes --component 制动系统 --finding "前刹车片有异物"
+brief workorder line add "$ORDER1" --job 1 --kind other --code MATERIAL --price 60 --reason "制动盘清洁"
+brief workorder job "$ORDER1" --title "召回 RC-2026-017：更换前制动软管" --kind minor-repair --system brakes \
+  --component 制动系统
+brief workorder line add "$ORDER1" --job 2 --kind labour --code "47 11 19 00" --payer warranty --bulletin RC-2026-017
+brief workorder line add "$ORDER1" --job 2 --kind part --code "5Q0 611 701 C" --quantity 2 --payer warranty \
+  --bulletin RC-2026-017
+brief workorder quote "$ORDER1"
+brief workorder approve "$ORDER1" --by 周晓梅 --via signature
+for job in 1 2; do
+  brief workorder dispatch "$ORDER1" --job "$job" --technician 刘强 --actor 赵磊
+  brief workorder clock "$ORDER1" --job "$job" --technician 刘强
+  brief workorder clock "$ORDER1" --job "$job" --technician 刘强 --off
+  brief workorder qc "$ORDER1" --job "$job" --road-test 5 --actor 赵磊
+done
+note "结算：召回项目由厂家承担，生成索赔草稿（W-7），召回对该车关闭（W-6）。" \
+  "Settlement: the manufacturer pays the recall lines, a claim draft is made from them (W-7), the recall closes (W-6)."
+run workorder settle "$ORDER1" --payment wechat-pay
+CLAIM=$("$BIN/aftersales" claim list --format csv --csv-bom no | grep "$ORDER1" | head -1 | cut -d, -f1)
+run claim show "$CLAIM"
+quiet workorder deliver "$ORDER1" --note "已说明召回及刹车检查结果"
+# print: added at merge
+
+set -- $CARS
+CAR2=${1%%:*}; KM2=$(( ${1##*:} + 3000 ))
+CAR3=${2%%:*}; KM3=$(( ${2##*:} + 2500 ))
+note "中午：两位老客户到店——一辆做常规保养，一辆空调不制冷。" \
+  "Midday: two regular customers — one car for its maintenance, one whose air conditioning blows warm."
+brief workorder open "$CAR2" --mileage "$KM2" --concern "常规保养" --promised "$PROMISED" --advisor 王丽
+brief workorder open "$CAR3" --mileage "$KM3" --concern "空调不制冷" --promised "$PROMISED" --advisor 王丽
+ORDER2=$("$BIN/aftersales" workorder list --vin "$CAR2" --format csv --csv-bom no | sed -n 2p | cut -d, -f1)
+ORDER3=$("$BIN/aftersales" workorder list --vin "$CAR3" --format csv --csv-bom no | sed -n 2p | cut -d, -f1)
+brief workorder job "$ORDER2" --edit 1 --kind first-level-maintenance --system other
+brief workorder line add "$ORDER2" --job 1 --kind labour --code "01 10 00 00"
+brief workorder line add "$ORDER2" --job 1 --kind other --code MATERIAL --price 268 --reason "机油 4L、机油滤清器"
+brief workorder job "$ORDER3" --edit 1 --kind minor-repair --system other --component 空调
+brief workorder line add "$ORDER3" --job 1 --kind labour --code "87 00 00 00"
+brief workorder line add "$ORDER3" --job 1 --kind other --code MATERIAL --price 120 --reason "R134a 制冷剂"
+for order in "$ORDER2" "$ORDER3"; do
+  brief workorder quote "$order"
+  brief workorder approve "$order" --by 车主 --via phone
+  brief workorder dispatch "$order" --job 1 --technician 刘强 --actor 赵磊
+  brief workorder clock "$order" --job 1 --technician 刘强
+  brief workorder clock "$order" --job 1 --technician 刘强 --off
+  brief workorder qc "$order" --job 1 --road-test 3 --actor 赵磊
+  brief workorder settle "$order" --payment cash
+  quiet workorder deliver "$order" --note "已交车并说明"
+done
+run workorder list --limit 5
+# report: added at merge
 
 say "API" \
   "The API"
