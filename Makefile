@@ -12,7 +12,8 @@ BINARIES := aftersales aftersales-import aftersales-api
 all: build
 
 # System packages: SQLite and libxml2 headers (pkg-config finds them), the sqlite3 shell (tests compare
-# `sqlite3 .dump`), iconv (GB18030 fixtures), python3 (tests read mailboxes with its mailbox module) and,
+# `sqlite3 .dump`), iconv (GB18030 fixtures), python3 (tests read mailboxes with its mailbox module), chromium
+# (headless, the printable pages' tests) and,
 # for `make bench`, wrk.
 deps:
 	@missing=""; \
@@ -22,6 +23,7 @@ deps:
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v iconv >/dev/null || missing="$$missing libc-bin"; \
 	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
