@@ -206,6 +206,17 @@ let package = Package(
         .testTarget(
             name: "WorkOrderStorageTests", dependencies: ["Storage", "WorkOrders", "TestSupport"],
             path: "Tests/WorkOrderStorageTests", swiftSettings: swiftSettings),
+        // The printable pages of a repair order (issue 17): a pure renderer from the order sheet to HTML.
+        .target(
+            name: "WorkOrderPages",
+            dependencies: [
+                "Core", "Warranty", "WorkOrders", "Messaging", "WarrantyStorage", "WorkOrderStorage",
+            ],
+            path: "Modules/WorkOrderPages", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WorkOrderPagesTests",
+            dependencies: ["WorkOrderPages", "Storage", "WorkOrders", "Catalog", "TestSupport"],
+            path: "Tests/WorkOrderPagesTests", swiftSettings: swiftSettings),
         // The dealer's database as the apps open it: the areas' migrations in one list, and the cards that cross areas.
         .target(
             name: "Storage",
@@ -267,6 +278,7 @@ let package = Package(
                 "Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
                 "WorkOrders",
                 "MessagingDelivery", "ManufacturerXML", "ManufacturerData", "ManufacturerImport", "Stock",
+                "WorkOrderPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/AdminCommands",
@@ -293,6 +305,7 @@ let package = Package(
                 "Messaging",
                 "Campaigns",
                 "Stock",
+                "WorkOrderPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

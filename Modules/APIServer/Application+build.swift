@@ -41,6 +41,7 @@ public func buildRouter(
     CampaignController(database: database).addRoutes(to: routes)
     StockController(database: database).addRoutes(to: routes)
     WorkOrderController(database: database).addRoutes(to: routes)
+    WorkOrderDocumentController(database: database).addRoutes(to: routes)
     return router
 }
 

@@ -104,7 +104,7 @@ struct WorkOrderCommand: ParsableCommand {
         abstract: say("Repair orders from reception to delivery (A-6, Q-1 to Q-8, L-10)."),
         subcommands: [
             Open.self, Show.self, List.self, JobCommand.self, Line.self, QuoteCommand.self, Approve.self,
-            Decline.self, Dispatch.self, Clock.self, QC.self, Settle.self, Deliver.self,
+            Decline.self, Dispatch.self, Clock.self, QC.self, Settle.self, Deliver.self, Print.self,
         ])
 
     /// Prints the order after a change: a line for people and the order sheet, or the JSON document.

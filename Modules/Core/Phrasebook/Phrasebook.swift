@@ -12,7 +12,7 @@ public enum Phrasebook {
     public static let parts: [(name: String, entries: [String: String])] = [
         ("core", core), ("customers", customers), ("warranty", warranty), ("complaints", complaints),
         ("messaging", messaging), ("workorders", workOrders), ("manufacturer", manufacturer), ("storage", storage),
-        ("cli", cli), ("help", help), ("api", api), ("stock", stock),
+        ("cli", cli), ("help", help), ("api", api), ("stock", stock), ("workorderpages", workOrderPages),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
