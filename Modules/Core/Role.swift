@@ -90,6 +90,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case workOnWorkOrders = "workorders.work"
     /// Record the quality check and test drive.
     case checkWorkOrders = "workorders.check"
+    /// Read the service manager's work-order report (issue 17: orders, hours, rates, comebacks, revenue).
+    case reportWorkOrders = "workorders.report"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -157,6 +159,8 @@ extension Role {
             return [.technician, .shopForeman, .serviceManager, .admin].contains(self)
         case .checkWorkOrders:
             return [.shopForeman, .technicalDirector, .serviceManager, .admin].contains(self)
+        case .reportWorkOrders:
+            return [.serviceManager, .generalManager, .admin].contains(self)
         case .administer:
             return self == .admin
         }

@@ -125,5 +125,10 @@ package enum WorkOrderSchema: SchemaArea {
                     BEGIN SELECT RAISE(ABORT, 'repair orders are kept at least 6 years (L-10)'); END;
                     """)
         }
+        // The report (issue 17) reads a period's orders by the day of their invoice.
+        migrator.registerMigration("2026-12-06 work orders: settled orders by settlement time, for the report") { db in
+            try db.execute(
+                sql: "CREATE INDEX work_order_settled ON work_order(settled_at) WHERE settled_at IS NOT NULL")
+        }
     }
 }

@@ -46,5 +46,6 @@ extension Setting {
     public static let workOrders: [Setting] = [
         .guaranteeMajorKilometres, .guaranteeMajorDays, .guaranteeSecondLevelKilometres, .guaranteeSecondLevelDays,
         .guaranteeMinorKilometres, .guaranteeMinorDays, .comebackDays, .atRiskHours, .vatPercent,
+        .shiftHours,
     ]
 }

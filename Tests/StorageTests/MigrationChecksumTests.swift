@@ -72,6 +72,8 @@ struct MigrationChecksumTests {
             "13f3b76a499c9e2f7aa6257d54143d7d3a110f6f8111aebacfa574999af87d80",
         "2026-12-06 work orders: orders, jobs, lines, quotes, spells, checks":
             "4233695eecba740d7c576d23cdf0f8a49991b42a97bd008f39124eb3d22d1b55",
+        "2026-12-06 work orders: settled orders by settlement time, for the report":
+            "5ccbaca87e0fe25f90006d52a1b34807b7c92859e25d164810e2cb8d41a37849",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")

@@ -313,5 +313,48 @@ extension Phrasebook {
         "is required: the staff member who does the job": "必填：承担该项目的员工",
         "is required: the road test's kilometres (Q-4)": "必填：路试里程（km，Q-4）",
         "expected a line number from 1, got \"{0}\"": "行号应为从 1 开始的整数，实际为“{0}”",
+
+        // The service manager's report (issue 17 "Reports"): its figures, the reasons a ratio is absent, the
+        // `workorder report` command and the shift setting.
+        "no order settled": "没有已结算的工单",
+        "no hours sold": "没有销售工时",
+        "no hours clocked": "没有实际工时（无人打卡）",
+        "no technician clocked, so no hours attended": "没有技师打卡，因此没有出勤工时",
+        "no promised time due": "没有已到期的承诺交车时间",
+        "n/a: {0}": "无：{0}",
+        "hours a technician attends on a day they clock on a job (the report's productivity)":
+            "技师当天有打卡即按此小时数计出勤（报表的生产率用）",
+        "the first day {0} is after the last day {1}": "开始日期 {0} 晚于结束日期 {1}",
+        "a report covers at most {0} days": "一份报表最多统计 {0} 天",
+        "The service manager's report: orders, hours, labour rate, efficiency, comebacks, revenue by payer.":
+            "服务经理报表：工单数、工时、工时单价、技师效率、返修率、按付款方的收入。",
+        "Counts the orders settled in the period, by the day of their invoice. Default period: this month up to "
+            + "today. Attended hours are the setting workorders.shift.hours for each day a technician clocked. A "
+            + "ratio whose denominator is zero is shown as n/a with the reason.":
+            "统计期内已结算的工单，按发票日期计入。默认统计期：本月第一天至今天。出勤工时按技师有打卡的每一天计 "
+            + "workorders.shift.hours 小时。分母为零的比率显示为“无”并说明原因。",
+        "First day (default: the first day of this month).": "开始日期（默认本月第一天）。",
+        "Last day (default: today).": "结束日期（默认今天）。",
+        "orders": "工单数",
+        "hours per order": "单均工时",
+        "revenue": "收入",
+        "orders settled": "已结算工单",
+        "labour revenue": "工时收入",
+        "effective labour rate": "实际工时单价",
+        "{0} per hour": "每小时 {0}",
+        "attended hours": "出勤工时",
+        "{0} ({1} technician-days × {2} h)": "{0}（{1} 个技师工作日 × {2} 小时）",
+        "technician efficiency": "技师效率",
+        "technician productivity": "技师生产率",
+        "comebacks (Q-5)": "返修（Q-5）",
+        "guarantee repairs (Q-8)": "质量保证期内返修（Q-8）",
+        "first-time fix": "一次修复",
+        "promised time kept (Q-7)": "按承诺时间交车（Q-7）",
+        "customer revenue": "客户付费收入",
+        "warranty revenue": "保修收入",
+        "goodwill revenue": "善意补偿",
+        "internal revenue": "内部收入",
+        "declined work (Q-2)": "客户拒绝的项目（Q-2）",
+        "recalls and campaigns done (W-6)": "完成的召回和服务活动（W-6）",
     ]
 }
