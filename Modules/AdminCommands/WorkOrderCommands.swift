@@ -105,6 +105,7 @@ struct WorkOrderCommand: ParsableCommand {
         subcommands: [
             Open.self, Show.self, List.self, JobCommand.self, Line.self, QuoteCommand.self, Approve.self,
             Decline.self, Dispatch.self, Clock.self, QC.self, Settle.self, Deliver.self, Print.self,
+            Report.self,
         ])
 
     /// Prints the order after a change: a line for people and the order sheet, or the JSON document.
