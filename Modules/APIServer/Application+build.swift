@@ -40,6 +40,7 @@ public func buildRouter(
     ComplaintController(database: database).addRoutes(to: routes)
     CampaignController(database: database).addRoutes(to: routes)
     StockController(database: database).addRoutes(to: routes)
+    WorkOrderReportController(database: database).addRoutes(to: routes)
     WorkOrderController(database: database).addRoutes(to: routes)
     WorkOrderDocumentController(database: database).addRoutes(to: routes)
     return router
