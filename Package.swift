@@ -49,7 +49,8 @@ let package = Package(
         ),
 
         .target(
-            name: "WorkOrders", dependencies: ["Core", "Customers", "Catalog", "Warranty"], path: "Modules/WorkOrders",
+            name: "WorkOrders", dependencies: ["Core", "Customers", "Catalog", "Warranty", "Complaints"],
+            path: "Modules/WorkOrders",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkOrdersTests", dependencies: ["WorkOrders"], path: "Tests/WorkOrdersTests",
@@ -198,7 +199,7 @@ let package = Package(
             name: "WorkOrderStorage",
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "Core", "Customers", "Warranty", "Catalog",
-                "WorkOrders", .product(name: "GRDB", package: "GRDB.swift"),
+                "WorkOrders", "Complaints", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/WorkOrderStorage",
             swiftSettings: swiftSettings

@@ -104,8 +104,14 @@ extension AppDatabase {
     /// Rule K-1/K-3/K-5: registers a complaint: customer (and vehicle) checked, the first receiver and the
     /// customer-service owner recorded, the K-4 clock started. When this returns it is stored and audited.
     public func addComplaint(_ intake: ComplaintIntake, actor: String) throws -> ComplaintFile {
-        try writer.write { db in
-            let now = clock.now()
+        try writer.write { db in try Self.insertComplaint(db, intake, now: clock.now(), actor: actor) }
+    }
+
+    /// `addComplaint` inside a caller's transaction (a follow-up that found a problem opens one in its own step, Q-6).
+    package static func insertComplaint(
+        _ db: Database, _ intake: ComplaintIntake, now: Date, actor: String
+    ) throws -> ComplaintFile {
+        do {
             guard
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [intake.customer]) == true
             else {

@@ -92,6 +92,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case checkWorkOrders = "workorders.check"
     /// Read the service manager's work-order report (issue 17: orders, hours, rates, comebacks, revenue).
     case reportWorkOrders = "workorders.report"
+    /// Read the follow-up tasks of delivered orders.
+    case readFollowUps = "followups.read"
+    /// Record follow-up calls and the customer's answer: customer service, the service manager.
+    case writeFollowUps = "followups.write"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -161,6 +165,10 @@ extension Role {
             return [.shopForeman, .technicalDirector, .serviceManager, .admin].contains(self)
         case .reportWorkOrders:
             return [.serviceManager, .generalManager, .admin].contains(self)
+        case .readFollowUps:
+            return [.csAgent, .csManager, .marketCoordinator, .serviceManager, .generalManager, .admin].contains(self)
+        case .writeFollowUps:
+            return [.csAgent, .csManager, .marketCoordinator, .serviceManager, .admin].contains(self)
         case .administer:
             return self == .admin
         }

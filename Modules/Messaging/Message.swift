@@ -26,6 +26,8 @@ public enum MessageState: String, CaseIterable, Codable, Sendable {
 /// Where a message came from.
 public enum MessageSource: String, CaseIterable, Codable, Sendable {
     case campaign, reminder, appointment
+    /// A follow-up card after unanswered calls.
+    case followUp = "follow-up"
 }
 
 /// A message in the outbox.
@@ -120,6 +122,7 @@ extension MessageSource {
         case .campaign: return Phrase("campaign", context: "message source")
         case .reminder: return Phrase("reminder", context: "message source")
         case .appointment: return Phrase("appointment", context: "message source")
+        case .followUp: return Phrase("follow-up", context: "message source")
         }
     }
 }

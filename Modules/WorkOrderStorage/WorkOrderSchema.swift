@@ -130,5 +130,46 @@ package enum WorkOrderSchema: SchemaArea {
             try db.execute(
                 sql: "CREATE INDEX work_order_settled ON work_order(settled_at) WHERE settled_at IS NOT NULL")
         }
+        registerFollowUps(in: &migrator)
+    }
+}
+
+/// Rule Q-6: the follow-up tasks of delivered orders and their calls, appended to the work-order area.
+extension WorkOrderSchema {
+    package static func registerFollowUps(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("2026-12-06 work orders: follow-up tasks and calls (Q-6)") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE follow_up (
+                        id INTEGER PRIMARY KEY,
+                        order_id INTEGER NOT NULL UNIQUE REFERENCES work_order(id),
+                        customer_id INTEGER NOT NULL REFERENCES customer(id),
+                        due_on TEXT NOT NULL,
+                        involved TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        card_channel TEXT,
+                        card_note TEXT,
+                        score INTEGER,
+                        dimensions TEXT,
+                        note TEXT,
+                        problem TEXT,
+                        category TEXT,
+                        complaint_id INTEGER REFERENCES complaint(id),
+                        done_at DATETIME,
+                        done_by TEXT,
+                        created_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX follow_up_due ON follow_up(due_on) WHERE state != 'done';
+                    CREATE TABLE follow_up_attempt (
+                        id INTEGER PRIMARY KEY,
+                        follow_up_id INTEGER NOT NULL REFERENCES follow_up(id),
+                        at DATETIME NOT NULL,
+                        outcome TEXT NOT NULL,
+                        by TEXT NOT NULL,
+                        note TEXT
+                    );
+                    CREATE INDEX follow_up_attempt_task ON follow_up_attempt(follow_up_id);
+                    """)
+        }
     }
 }

@@ -124,10 +124,12 @@ extension AppDatabase {
             revenue: order.invoice?.totals.customer ?? Money(fen: 0))
     }
 
-    /// Delivers a settled order with its explanation: the departure starts each job's quality guarantee.
+    /// Delivers a settled order with its explanation: the departure starts each job's quality guarantee and
+    /// makes the follow-up task in the same transaction.
     public func deliverWorkOrder(_ number: String, note: String?, actor: String) throws -> WorkOrder {
-        try changeWorkOrder(number, action: "deliver", actor: actor) { order, _, now, _ in
+        try changeWorkOrder(number, action: "deliver", actor: actor) { order, db, now, _ in
             try order.deliver(at: now, note: note)
+            try Self.createFollowUp(db, order: order, now: now, actor: actor)
         }
     }
 }

@@ -74,6 +74,8 @@ struct MigrationChecksumTests {
             "4233695eecba740d7c576d23cdf0f8a49991b42a97bd008f39124eb3d22d1b55",
         "2026-12-06 work orders: settled orders by settlement time, for the report":
             "5ccbaca87e0fe25f90006d52a1b34807b7c92859e25d164810e2cb8d41a37849",
+        "2026-12-06 work orders: follow-up tasks and calls (Q-6)":
+            "56713fae3a552f747954c44d1316f22b50838387995cd12e0e10283b1dae0d94",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")

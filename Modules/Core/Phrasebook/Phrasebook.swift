@@ -13,6 +13,7 @@ public enum Phrasebook {
         ("core", core), ("customers", customers), ("warranty", warranty), ("complaints", complaints),
         ("messaging", messaging), ("workorders", workOrders), ("manufacturer", manufacturer), ("storage", storage),
         ("cli", cli), ("help", help), ("api", api), ("stock", stock), ("workorderpages", workOrderPages),
+        ("followups", followUps),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
