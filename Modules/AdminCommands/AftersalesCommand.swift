@@ -28,6 +28,7 @@ public struct AftersalesCommand: ParsableCommand {
             TokenCommand.self, WarrantyCommand.self, BulletinsCommand.self, ClaimsCommand.self, ComplaintsCommand.self,
             SegmentCommand.self, CampaignCommand.self, OutboxCommand.self, ConsentCommand.self, RemindersCommand.self,
             ValueCommand.self, StockCommand.self, WorkOrderCommand.self,
+            FollowUpCommand.self,
         ]
     )
 
