@@ -43,6 +43,7 @@ public func buildRouter(
     WorkOrderReportController(database: database).addRoutes(to: routes)
     WorkOrderController(database: database).addRoutes(to: routes)
     WorkOrderDocumentController(database: database).addRoutes(to: routes)
+    FollowUpController(database: database).addRoutes(to: routes)
     return router
 }
 
