@@ -11,7 +11,9 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aftersales-bench",
         abstract: "Print AfterSales performance figures (release build).",
-        subcommands: [CustomersBench.self, WarrantyBench.self, ComplaintsBench.self, CampaignBench.self])
+        subcommands: [
+            CustomersBench.self, WarrantyBench.self, ComplaintsBench.self, CampaignBench.self, WorkOrderBench.self,
+        ])
 }
 
 struct CustomersBench: ParsableCommand {
