@@ -65,10 +65,12 @@ extension AppDatabase {
             }
             let day = LocalDate(instant: valid.reception.arrivedAt, in: zone)
             let compact = day.description.replacingOccurrences(of: "-", with: "")
+            // GLOB, not LIKE: case-sensitive, so SQLite counts the day's numbers on the number index instead of
+            // reading every order (LIKE ignores case and cannot use it).
             let count =
                 try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) FROM work_order WHERE number LIKE ?"),
-                    arguments: ["RO-\(compact)-%"]) ?? 0
+                    db.cachedStatement(sql: "SELECT count(*) FROM work_order WHERE number GLOB ?"),
+                    arguments: ["RO-\(compact)-*"]) ?? 0
             let suffix = String(count + 1)
             var order = WorkOrder(
                 number: "RO-\(compact)-" + String(repeating: "0", count: max(0, 3 - suffix.count)) + suffix,

@@ -76,6 +76,8 @@ struct MigrationChecksumTests {
             "5ccbaca87e0fe25f90006d52a1b34807b7c92859e25d164810e2cb8d41a37849",
         "2026-12-06 work orders: follow-up tasks and calls (Q-6)":
             "56713fae3a552f747954c44d1316f22b50838387995cd12e0e10283b1dae0d94",
+        "2026-12-06 work orders: orders by VIN, invoices in sequence":
+            "676061f44892b490842473a2a92bd0a63b457bed4e5f22e83b27dd5db6adb9c4",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")
