@@ -411,6 +411,474 @@ extension Components {
                 }
             }
         }
+        /// How a follow-up call went (Q-6): only `reached` is not counted towards the card.
+        ///
+        /// - Remark: Generated from `#/components/schemas/FollowUpOutcome`.
+        internal enum FollowUpOutcome: String, Codable, Hashable, Sendable, CaseIterable {
+            case reached = "reached"
+            case noAnswer = "no-answer"
+            case busy = "busy"
+            case wrongNumber = "wrong-number"
+        }
+        /// The follow-up of a delivered order (Q-6): due within `workorders.followup.days` of delivery, for someone neutral to the order (not in `involved`); its calls, the card sent after the day's unanswered calls (or why none could go, M-3), the answer on the 7-level scale with the S-1 dimensions, and the complaint a problem opened (K-1).
+        ///
+        /// - Remark: Generated from `#/components/schemas/FollowUpTask`.
+        internal struct FollowUpTask: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/id`.
+            internal var id: Components.Schemas.Id
+            /// The repair order's number.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/order`.
+            internal var order: Swift.String
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/customerID`.
+            internal var customerID: Components.Schemas.Id
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/deliveredAt`.
+            internal var deliveredAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/dueOn`.
+            internal var dueOn: Components.Schemas.Day
+            /// Not neutral to the order: its service advisor, then its technicians.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/involved`.
+            internal var involved: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/state`.
+            internal enum StatePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case open = "open"
+                case card = "card"
+                case done = "done"
+            }
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/state`.
+            internal var state: Components.Schemas.FollowUpTask.StatePayload
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/AttemptsPayload`.
+            internal struct AttemptsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/AttemptsPayload/at`.
+                internal var at: Foundation.Date
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/AttemptsPayload/outcome`.
+                internal var outcome: Components.Schemas.FollowUpOutcome
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/AttemptsPayload/by`.
+                internal var by: Swift.String
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/AttemptsPayload/note`.
+                internal var note: Swift.String?
+                /// Creates a new `AttemptsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - at:
+                ///   - outcome:
+                ///   - by:
+                ///   - note:
+                internal init(
+                    at: Foundation.Date,
+                    outcome: Components.Schemas.FollowUpOutcome,
+                    by: Swift.String,
+                    note: Swift.String? = nil
+                ) {
+                    self.at = at
+                    self.outcome = outcome
+                    self.by = by
+                    self.note = note
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case at
+                    case outcome
+                    case by
+                    case note
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.at = try container.decode(
+                        Foundation.Date.self,
+                        forKey: .at
+                    )
+                    self.outcome = try container.decode(
+                        Components.Schemas.FollowUpOutcome.self,
+                        forKey: .outcome
+                    )
+                    self.by = try container.decode(
+                        Swift.String.self,
+                        forKey: .by
+                    )
+                    self.note = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .note
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "at",
+                        "outcome",
+                        "by",
+                        "note"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/attempts`.
+            internal typealias AttemptsPayload = [Components.Schemas.FollowUpTask.AttemptsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/attempts`.
+            internal var attempts: Components.Schemas.FollowUpTask.AttemptsPayload
+            /// The channel the follow-up card was queued on.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/card`.
+            internal enum CardPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case sms = "sms"
+                case letter = "letter"
+            }
+            /// The channel the follow-up card was queued on.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/card`.
+            internal var card: Components.Schemas.FollowUpTask.CardPayload?
+            /// Why no card could go (opted out, no address).
+            ///
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/cardNote`.
+            internal var cardNote: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer`.
+            internal struct AnswerPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/score`.
+                internal var score: Components.Schemas.Satisfaction
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/dimensions`.
+                internal struct DimensionsPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/dimensions/reliability`.
+                    internal var reliability: Components.Schemas.Satisfaction?
+                    /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/dimensions/assurance`.
+                    internal var assurance: Components.Schemas.Satisfaction?
+                    /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/dimensions/tangibles`.
+                    internal var tangibles: Components.Schemas.Satisfaction?
+                    /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/dimensions/empathy`.
+                    internal var empathy: Components.Schemas.Satisfaction?
+                    /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/dimensions/responsiveness`.
+                    internal var responsiveness: Components.Schemas.Satisfaction?
+                    /// Creates a new `DimensionsPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - reliability:
+                    ///   - assurance:
+                    ///   - tangibles:
+                    ///   - empathy:
+                    ///   - responsiveness:
+                    internal init(
+                        reliability: Components.Schemas.Satisfaction? = nil,
+                        assurance: Components.Schemas.Satisfaction? = nil,
+                        tangibles: Components.Schemas.Satisfaction? = nil,
+                        empathy: Components.Schemas.Satisfaction? = nil,
+                        responsiveness: Components.Schemas.Satisfaction? = nil
+                    ) {
+                        self.reliability = reliability
+                        self.assurance = assurance
+                        self.tangibles = tangibles
+                        self.empathy = empathy
+                        self.responsiveness = responsiveness
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case reliability
+                        case assurance
+                        case tangibles
+                        case empathy
+                        case responsiveness
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.reliability = try container.decodeIfPresent(
+                            Components.Schemas.Satisfaction.self,
+                            forKey: .reliability
+                        )
+                        self.assurance = try container.decodeIfPresent(
+                            Components.Schemas.Satisfaction.self,
+                            forKey: .assurance
+                        )
+                        self.tangibles = try container.decodeIfPresent(
+                            Components.Schemas.Satisfaction.self,
+                            forKey: .tangibles
+                        )
+                        self.empathy = try container.decodeIfPresent(
+                            Components.Schemas.Satisfaction.self,
+                            forKey: .empathy
+                        )
+                        self.responsiveness = try container.decodeIfPresent(
+                            Components.Schemas.Satisfaction.self,
+                            forKey: .responsiveness
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "reliability",
+                            "assurance",
+                            "tangibles",
+                            "empathy",
+                            "responsiveness"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/dimensions`.
+                internal var dimensions: Components.Schemas.FollowUpTask.AnswerPayload.DimensionsPayload
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/note`.
+                internal var note: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/problem`.
+                internal var problem: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer/category`.
+                internal var category: Components.Schemas.ComplaintCategory
+                /// Creates a new `AnswerPayload`.
+                ///
+                /// - Parameters:
+                ///   - score:
+                ///   - dimensions:
+                ///   - note:
+                ///   - problem:
+                ///   - category:
+                internal init(
+                    score: Components.Schemas.Satisfaction,
+                    dimensions: Components.Schemas.FollowUpTask.AnswerPayload.DimensionsPayload,
+                    note: Swift.String? = nil,
+                    problem: Swift.String? = nil,
+                    category: Components.Schemas.ComplaintCategory
+                ) {
+                    self.score = score
+                    self.dimensions = dimensions
+                    self.note = note
+                    self.problem = problem
+                    self.category = category
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case score
+                    case dimensions
+                    case note
+                    case problem
+                    case category
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.score = try container.decode(
+                        Components.Schemas.Satisfaction.self,
+                        forKey: .score
+                    )
+                    self.dimensions = try container.decode(
+                        Components.Schemas.FollowUpTask.AnswerPayload.DimensionsPayload.self,
+                        forKey: .dimensions
+                    )
+                    self.note = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .note
+                    )
+                    self.problem = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .problem
+                    )
+                    self.category = try container.decode(
+                        Components.Schemas.ComplaintCategory.self,
+                        forKey: .category
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "score",
+                        "dimensions",
+                        "note",
+                        "problem",
+                        "category"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/answer`.
+            internal var answer: Components.Schemas.FollowUpTask.AnswerPayload?
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/doneAt`.
+            internal var doneAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/doneBy`.
+            internal var doneBy: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/FollowUpTask/complaint`.
+            internal var complaint: Components.Schemas.Id?
+            /// Creates a new `FollowUpTask`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - order: The repair order's number.
+            ///   - customerID:
+            ///   - vin:
+            ///   - deliveredAt:
+            ///   - dueOn:
+            ///   - involved: Not neutral to the order: its service advisor, then its technicians.
+            ///   - state:
+            ///   - attempts:
+            ///   - card: The channel the follow-up card was queued on.
+            ///   - cardNote: Why no card could go (opted out, no address).
+            ///   - answer:
+            ///   - doneAt:
+            ///   - doneBy:
+            ///   - complaint:
+            internal init(
+                id: Components.Schemas.Id,
+                order: Swift.String,
+                customerID: Components.Schemas.Id,
+                vin: Swift.String,
+                deliveredAt: Foundation.Date,
+                dueOn: Components.Schemas.Day,
+                involved: [Swift.String],
+                state: Components.Schemas.FollowUpTask.StatePayload,
+                attempts: Components.Schemas.FollowUpTask.AttemptsPayload,
+                card: Components.Schemas.FollowUpTask.CardPayload? = nil,
+                cardNote: Swift.String? = nil,
+                answer: Components.Schemas.FollowUpTask.AnswerPayload? = nil,
+                doneAt: Foundation.Date? = nil,
+                doneBy: Swift.String? = nil,
+                complaint: Components.Schemas.Id? = nil
+            ) {
+                self.id = id
+                self.order = order
+                self.customerID = customerID
+                self.vin = vin
+                self.deliveredAt = deliveredAt
+                self.dueOn = dueOn
+                self.involved = involved
+                self.state = state
+                self.attempts = attempts
+                self.card = card
+                self.cardNote = cardNote
+                self.answer = answer
+                self.doneAt = doneAt
+                self.doneBy = doneBy
+                self.complaint = complaint
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case order
+                case customerID
+                case vin
+                case deliveredAt
+                case dueOn
+                case involved
+                case state
+                case attempts
+                case card
+                case cardNote
+                case answer
+                case doneAt
+                case doneBy
+                case complaint
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .id
+                )
+                self.order = try container.decode(
+                    Swift.String.self,
+                    forKey: .order
+                )
+                self.customerID = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .customerID
+                )
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.deliveredAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .deliveredAt
+                )
+                self.dueOn = try container.decode(
+                    Components.Schemas.Day.self,
+                    forKey: .dueOn
+                )
+                self.involved = try container.decode(
+                    [Swift.String].self,
+                    forKey: .involved
+                )
+                self.state = try container.decode(
+                    Components.Schemas.FollowUpTask.StatePayload.self,
+                    forKey: .state
+                )
+                self.attempts = try container.decode(
+                    Components.Schemas.FollowUpTask.AttemptsPayload.self,
+                    forKey: .attempts
+                )
+                self.card = try container.decodeIfPresent(
+                    Components.Schemas.FollowUpTask.CardPayload.self,
+                    forKey: .card
+                )
+                self.cardNote = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .cardNote
+                )
+                self.answer = try container.decodeIfPresent(
+                    Components.Schemas.FollowUpTask.AnswerPayload.self,
+                    forKey: .answer
+                )
+                self.doneAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .doneAt
+                )
+                self.doneBy = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .doneBy
+                )
+                self.complaint = try container.decodeIfPresent(
+                    Components.Schemas.Id.self,
+                    forKey: .complaint
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "order",
+                    "customerID",
+                    "vin",
+                    "deliveredAt",
+                    "dueOn",
+                    "involved",
+                    "state",
+                    "attempts",
+                    "card",
+                    "cardNote",
+                    "answer",
+                    "doneAt",
+                    "doneBy",
+                    "complaint"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/FollowUpItem`.
+        internal struct FollowUpItem: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/FollowUpItem/task`.
+            internal var task: Components.Schemas.FollowUpTask
+            /// - Remark: Generated from `#/components/schemas/FollowUpItem/customerName`.
+            internal var customerName: Swift.String
+            /// Past its due day with no answer and no card.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FollowUpItem/overdue`.
+            internal var overdue: Swift.Bool
+            /// Creates a new `FollowUpItem`.
+            ///
+            /// - Parameters:
+            ///   - task:
+            ///   - customerName:
+            ///   - overdue: Past its due day with no answer and no card.
+            internal init(
+                task: Components.Schemas.FollowUpTask,
+                customerName: Swift.String,
+                overdue: Swift.Bool
+            ) {
+                self.task = task
+                self.customerName = customerName
+                self.overdue = overdue
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case task
+                case customerName
+                case overdue
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.task = try container.decode(
+                    Components.Schemas.FollowUpTask.self,
+                    forKey: .task
+                )
+                self.customerName = try container.decode(
+                    Swift.String.self,
+                    forKey: .customerName
+                )
+                self.overdue = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .overdue
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "task",
+                    "customerName",
+                    "overdue"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Customer`.
         internal struct Customer: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Customer/id`.
@@ -9119,18 +9587,18 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/schemas/WorkOrderNumber`.
         internal typealias WorkOrderNumber = Swift.String
-        /// Totals per payer and the whole (Q-1: each line rounded first, the payers add up exactly).
+        /// Totals per payer (Q-1: each line rounded first, the payers add up exactly).
         ///
         /// - Remark: Generated from `#/components/schemas/PayerTotals`.
         internal struct PayerTotals: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/PayerTotals/customer`.
-            internal var customer: Components.Schemas.Money?
+            internal var customer: Components.Schemas.Money
             /// - Remark: Generated from `#/components/schemas/PayerTotals/warranty`.
-            internal var warranty: Components.Schemas.Money?
+            internal var warranty: Components.Schemas.Money
             /// - Remark: Generated from `#/components/schemas/PayerTotals/goodwill`.
-            internal var goodwill: Components.Schemas.Money?
+            internal var goodwill: Components.Schemas.Money
             /// - Remark: Generated from `#/components/schemas/PayerTotals/internal`.
-            internal var _internal: Components.Schemas.Money?
+            internal var _internal: Components.Schemas.Money
             /// Creates a new `PayerTotals`.
             ///
             /// - Parameters:
@@ -9139,10 +9607,10 @@ extension Components {
             ///   - goodwill:
             ///   - _internal:
             internal init(
-                customer: Components.Schemas.Money? = nil,
-                warranty: Components.Schemas.Money? = nil,
-                goodwill: Components.Schemas.Money? = nil,
-                _internal: Components.Schemas.Money? = nil
+                customer: Components.Schemas.Money,
+                warranty: Components.Schemas.Money,
+                goodwill: Components.Schemas.Money,
+                _internal: Components.Schemas.Money
             ) {
                 self.customer = customer
                 self.warranty = warranty
@@ -9155,13 +9623,998 @@ extension Components {
                 case goodwill
                 case _internal = "internal"
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.customer = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .customer
+                )
+                self.warranty = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .warranty
+                )
+                self.goodwill = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .goodwill
+                )
+                self._internal = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: ._internal
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "customer",
+                    "warranty",
+                    "goodwill",
+                    "internal"
+                ])
+            }
+        }
+        /// The kind of repair, which sets its quality guarantee (Q-8).
+        ///
+        /// - Remark: Generated from `#/components/schemas/JobKind`.
+        internal enum JobKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case wholeVehicle = "whole-vehicle"
+            case majorAssembly = "major-assembly"
+            case secondLevelMaintenance = "second-level-maintenance"
+            case firstLevelMaintenance = "first-level-maintenance"
+            case minorRepair = "minor-repair"
+            case specialRepair = "special-repair"
+        }
+        /// - Remark: Generated from `#/components/schemas/VehicleSystem`.
+        internal enum VehicleSystem: String, Codable, Hashable, Sendable, CaseIterable {
+            case engine = "engine"
+            case transmission = "transmission"
+            case tractionBattery = "traction-battery"
+            case driveMotor = "drive-motor"
+            case steering = "steering"
+            case brakes = "brakes"
+            case suspension = "suspension"
+            case drivetrain = "drivetrain"
+            case emissionControl = "emission-control"
+            case body = "body"
+            case other = "other"
+        }
+        /// - Remark: Generated from `#/components/schemas/JobState`.
+        internal enum JobState: String, Codable, Hashable, Sendable, CaseIterable {
+            case open = "open"
+            case quoted = "quoted"
+            case approved = "approved"
+            case declined = "declined"
+            case inWork = "in-work"
+            case qcPassed = "qc-passed"
+            case qcFailed = "qc-failed"
+        }
+        /// - Remark: Generated from `#/components/schemas/LineKind`.
+        internal enum LineKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case labour = "labour"
+            case part = "part"
+            case other = "other"
+        }
+        /// - Remark: Generated from `#/components/schemas/ApprovalMethod`.
+        internal enum ApprovalMethod: String, Codable, Hashable, Sendable, CaseIterable {
+            case signature = "signature"
+            case phone = "phone"
+            case wechat = "wechat"
+        }
+        /// - Remark: Generated from `#/components/schemas/PaymentMethod`.
+        internal enum PaymentMethod: String, Codable, Hashable, Sendable, CaseIterable {
+            case cash = "cash"
+            case bankCard = "bank-card"
+            case wechatPay = "wechat-pay"
+            case alipay = "alipay"
+        }
+        /// - Remark: Generated from `#/components/schemas/QualityCheckItem`.
+        internal enum QualityCheckItem: String, Codable, Hashable, Sendable, CaseIterable {
+            case exterior = "exterior"
+            case interior = "interior"
+            case engine = "engine"
+            case chassis = "chassis"
+            case concern = "concern"
+        }
+        /// What reception recorded (A-6, Q-7).
+        ///
+        /// - Remark: Generated from `#/components/schemas/Reception`.
+        internal struct Reception: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Reception/arrivedAt`.
+            internal var arrivedAt: Foundation.Date
+            /// Kilometres at arrival, stored as a new reading (C-6).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reception/mileage`.
+            internal var mileage: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Reception/fuelPercent`.
+            internal var fuelPercent: Swift.Int
+            /// The customer's concerns in their own words, one each.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reception/concerns`.
+            internal var concerns: [Swift.String]
+            /// Damage and belongings noted at the walk-around.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reception/walkAround`.
+            internal var walkAround: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Reception/returnOldParts`.
+            internal var returnOldParts: Swift.Bool
+            /// The delivery time agreed (Q-7); absent when none was.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reception/promisedAt`.
+            internal var promisedAt: Foundation.Date?
+            /// Creates a new `Reception`.
+            ///
+            /// - Parameters:
+            ///   - arrivedAt:
+            ///   - mileage: Kilometres at arrival, stored as a new reading (C-6).
+            ///   - fuelPercent:
+            ///   - concerns: The customer's concerns in their own words, one each.
+            ///   - walkAround: Damage and belongings noted at the walk-around.
+            ///   - returnOldParts:
+            ///   - promisedAt: The delivery time agreed (Q-7); absent when none was.
+            internal init(
+                arrivedAt: Foundation.Date,
+                mileage: Swift.Int,
+                fuelPercent: Swift.Int,
+                concerns: [Swift.String],
+                walkAround: [Swift.String],
+                returnOldParts: Swift.Bool,
+                promisedAt: Foundation.Date? = nil
+            ) {
+                self.arrivedAt = arrivedAt
+                self.mileage = mileage
+                self.fuelPercent = fuelPercent
+                self.concerns = concerns
+                self.walkAround = walkAround
+                self.returnOldParts = returnOldParts
+                self.promisedAt = promisedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case arrivedAt
+                case mileage
+                case fuelPercent
+                case concerns
+                case walkAround
+                case returnOldParts
+                case promisedAt
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.arrivedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .arrivedAt
+                )
+                self.mileage = try container.decode(
+                    Swift.Int.self,
+                    forKey: .mileage
+                )
+                self.fuelPercent = try container.decode(
+                    Swift.Int.self,
+                    forKey: .fuelPercent
+                )
+                self.concerns = try container.decode(
+                    [Swift.String].self,
+                    forKey: .concerns
+                )
+                self.walkAround = try container.decode(
+                    [Swift.String].self,
+                    forKey: .walkAround
+                )
+                self.returnOldParts = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .returnOldParts
+                )
+                self.promisedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .promisedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "arrivedAt",
+                    "mileage",
+                    "fuelPercent",
+                    "concerns",
+                    "walkAround",
+                    "returnOldParts",
+                    "promisedAt"
+                ])
+            }
+        }
+        /// The customer's answer to a job's quote (Q-2).
+        ///
+        /// - Remark: Generated from `#/components/schemas/Approval`.
+        internal struct Approval: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Approval/approved`.
+            internal var approved: Swift.Bool
+            /// Who answered for the customer.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Approval/at`.
+            internal var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Approval/method`.
+            internal var method: Components.Schemas.ApprovalMethod
+            /// The quote version answered.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/quote`.
+            internal var quote: Swift.Int
+            /// Creates a new `Approval`.
+            ///
+            /// - Parameters:
+            ///   - approved:
+            ///   - by: Who answered for the customer.
+            ///   - at:
+            ///   - method:
+            ///   - quote: The quote version answered.
+            internal init(
+                approved: Swift.Bool,
+                by: Swift.String,
+                at: Foundation.Date,
+                method: Components.Schemas.ApprovalMethod,
+                quote: Swift.Int
+            ) {
+                self.approved = approved
+                self.by = by
+                self.at = at
+                self.method = method
+                self.quote = quote
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case approved
+                case by
+                case at
+                case method
+                case quote
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.approved = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .approved
+                )
+                self.by = try container.decode(
+                    Swift.String.self,
+                    forKey: .by
+                )
+                self.at = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .at
+                )
+                self.method = try container.decode(
+                    Components.Schemas.ApprovalMethod.self,
+                    forKey: .method
+                )
+                self.quote = try container.decode(
+                    Swift.Int.self,
+                    forKey: .quote
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "approved",
+                    "by",
+                    "at",
+                    "method",
+                    "quote"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ClockSpell`.
+        internal struct ClockSpell: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ClockSpell/technician`.
+            internal var technician: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClockSpell/start`.
+            internal var start: Foundation.Date
+            /// Absent while the spell runs.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ClockSpell/end`.
+            internal var end: Foundation.Date?
+            /// Creates a new `ClockSpell`.
+            ///
+            /// - Parameters:
+            ///   - technician:
+            ///   - start:
+            ///   - end: Absent while the spell runs.
+            internal init(
+                technician: Swift.String,
+                start: Foundation.Date,
+                end: Foundation.Date? = nil
+            ) {
+                self.technician = technician
+                self.start = start
+                self.end = end
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case technician
+                case start
+                case end
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.technician = try container.decode(
+                    Swift.String.self,
+                    forKey: .technician
+                )
+                self.start = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .start
+                )
+                self.end = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .end
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "technician",
+                    "start",
+                    "end"
+                ])
+            }
+        }
+        /// A job of the order with what the 三包 assessment reads (fault, finding, system, safety, parts, repair time).
+        ///
+        /// - Remark: Generated from `#/components/schemas/Job`.
+        internal struct Job: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Job/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Job/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Job/kind`.
+            internal var kind: Components.Schemas.JobKind
+            /// - Remark: Generated from `#/components/schemas/Job/system`.
+            internal var system: Components.Schemas.VehicleSystem
+            /// What Q-5 and Q-8 compare.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/component`.
+            internal var component: Swift.String?
+            /// The fault in the customer's words.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/fault`.
+            internal var fault: Swift.String
+            /// The technician's finding.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/finding`.
+            internal var finding: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Job/seriousSafetyFault`.
+            internal var seriousSafetyFault: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/Job/partsReplaced`.
+            internal var partsReplaced: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Job/repairStart`.
+            internal var repairStart: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Job/repairEnd`.
+            internal var repairEnd: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Job/specialPartsWaitingDays`.
+            internal var specialPartsWaitingDays: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Job/state`.
+            internal var state: Components.Schemas.JobState
+            /// Work found during the repair (追加, Q-2), quoted and approved on its own.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/supplementary`.
+            internal var supplementary: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/Job/approval`.
+            internal var approval: Components.Schemas.Approval?
+            /// - Remark: Generated from `#/components/schemas/Job/technician`.
+            internal var technician: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Job/spells`.
+            internal var spells: [Components.Schemas.ClockSpell]
+            /// The last failed quality check's reason (Q-4).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/qcFailure`.
+            internal var qcFailure: Swift.String?
+            /// The earlier order whose guarantee covers this repair (Q-8).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/guaranteeOf`.
+            internal var guaranteeOf: Swift.String?
+            /// The earlier order this job repeats within the comeback window (Q-5).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/comebackOf`.
+            internal var comebackOf: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Job/guaranteeRepairs`.
+            internal var guaranteeRepairs: Swift.Int
+            /// Creates a new `Job`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - title:
+            ///   - kind:
+            ///   - system:
+            ///   - component: What Q-5 and Q-8 compare.
+            ///   - fault: The fault in the customer's words.
+            ///   - finding: The technician's finding.
+            ///   - seriousSafetyFault:
+            ///   - partsReplaced:
+            ///   - repairStart:
+            ///   - repairEnd:
+            ///   - specialPartsWaitingDays:
+            ///   - state:
+            ///   - supplementary: Work found during the repair (追加, Q-2), quoted and approved on its own.
+            ///   - approval:
+            ///   - technician:
+            ///   - spells:
+            ///   - qcFailure: The last failed quality check's reason (Q-4).
+            ///   - guaranteeOf: The earlier order whose guarantee covers this repair (Q-8).
+            ///   - comebackOf: The earlier order this job repeats within the comeback window (Q-5).
+            ///   - guaranteeRepairs:
+            internal init(
+                number: Swift.Int,
+                title: Swift.String,
+                kind: Components.Schemas.JobKind,
+                system: Components.Schemas.VehicleSystem,
+                component: Swift.String? = nil,
+                fault: Swift.String,
+                finding: Swift.String? = nil,
+                seriousSafetyFault: Swift.Bool,
+                partsReplaced: [Swift.String],
+                repairStart: Foundation.Date? = nil,
+                repairEnd: Foundation.Date? = nil,
+                specialPartsWaitingDays: Swift.Int,
+                state: Components.Schemas.JobState,
+                supplementary: Swift.Bool,
+                approval: Components.Schemas.Approval? = nil,
+                technician: Swift.String? = nil,
+                spells: [Components.Schemas.ClockSpell],
+                qcFailure: Swift.String? = nil,
+                guaranteeOf: Swift.String? = nil,
+                comebackOf: Swift.String? = nil,
+                guaranteeRepairs: Swift.Int
+            ) {
+                self.number = number
+                self.title = title
+                self.kind = kind
+                self.system = system
+                self.component = component
+                self.fault = fault
+                self.finding = finding
+                self.seriousSafetyFault = seriousSafetyFault
+                self.partsReplaced = partsReplaced
+                self.repairStart = repairStart
+                self.repairEnd = repairEnd
+                self.specialPartsWaitingDays = specialPartsWaitingDays
+                self.state = state
+                self.supplementary = supplementary
+                self.approval = approval
+                self.technician = technician
+                self.spells = spells
+                self.qcFailure = qcFailure
+                self.guaranteeOf = guaranteeOf
+                self.comebackOf = comebackOf
+                self.guaranteeRepairs = guaranteeRepairs
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case title
+                case kind
+                case system
+                case component
+                case fault
+                case finding
+                case seriousSafetyFault
+                case partsReplaced
+                case repairStart
+                case repairEnd
+                case specialPartsWaitingDays
+                case state
+                case supplementary
+                case approval
+                case technician
+                case spells
+                case qcFailure
+                case guaranteeOf
+                case comebackOf
+                case guaranteeRepairs
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.Int.self,
+                    forKey: .number
+                )
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.JobKind.self,
+                    forKey: .kind
+                )
+                self.system = try container.decode(
+                    Components.Schemas.VehicleSystem.self,
+                    forKey: .system
+                )
+                self.component = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .component
+                )
+                self.fault = try container.decode(
+                    Swift.String.self,
+                    forKey: .fault
+                )
+                self.finding = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .finding
+                )
+                self.seriousSafetyFault = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .seriousSafetyFault
+                )
+                self.partsReplaced = try container.decode(
+                    [Swift.String].self,
+                    forKey: .partsReplaced
+                )
+                self.repairStart = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .repairStart
+                )
+                self.repairEnd = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .repairEnd
+                )
+                self.specialPartsWaitingDays = try container.decode(
+                    Swift.Int.self,
+                    forKey: .specialPartsWaitingDays
+                )
+                self.state = try container.decode(
+                    Components.Schemas.JobState.self,
+                    forKey: .state
+                )
+                self.supplementary = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .supplementary
+                )
+                self.approval = try container.decodeIfPresent(
+                    Components.Schemas.Approval.self,
+                    forKey: .approval
+                )
+                self.technician = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .technician
+                )
+                self.spells = try container.decode(
+                    [Components.Schemas.ClockSpell].self,
+                    forKey: .spells
+                )
+                self.qcFailure = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .qcFailure
+                )
+                self.guaranteeOf = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .guaranteeOf
+                )
+                self.comebackOf = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .comebackOf
+                )
+                self.guaranteeRepairs = try container.decode(
+                    Swift.Int.self,
+                    forKey: .guaranteeRepairs
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "title",
+                    "kind",
+                    "system",
+                    "component",
+                    "fault",
+                    "finding",
+                    "seriousSafetyFault",
+                    "partsReplaced",
+                    "repairStart",
+                    "repairEnd",
+                    "specialPartsWaitingDays",
+                    "state",
+                    "supplementary",
+                    "approval",
+                    "technician",
+                    "spells",
+                    "qcFailure",
+                    "guaranteeOf",
+                    "comebackOf",
+                    "guaranteeRepairs"
+                ])
+            }
+        }
+        /// A priced line (Q-1) with its payer (Q-3) and, on warranty, the decision frozen when it was put there (W-8).
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkOrderLine`.
+        internal struct WorkOrderLine: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/number`.
+            internal var number: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/job`.
+            internal var job: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/kind`.
+            internal var kind: Components.Schemas.LineKind
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/code`.
+            internal var code: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/description`.
+            internal var description: Swift.String
+            /// Hours or units × 100.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/quantityHundredths`.
+            internal var quantityHundredths: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/unitPrice`.
+            internal var unitPrice: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/payer`.
+            internal var payer: Components.Schemas.Payer
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/reason`.
+            internal var reason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/decision`.
+            internal var decision: Components.Schemas.WarrantyDecision?
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/component`.
+            internal var component: Swift.String?
+            /// The recall or campaign whose remedy the line is (W-6).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/bulletin`.
+            internal var bulletin: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/quotedIn`.
+            internal var quotedIn: Swift.Int?
+            /// Creates a new `WorkOrderLine`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - job:
+            ///   - kind:
+            ///   - code:
+            ///   - description:
+            ///   - quantityHundredths: Hours or units × 100.
+            ///   - unitPrice:
+            ///   - payer:
+            ///   - reason:
+            ///   - decision:
+            ///   - component:
+            ///   - bulletin: The recall or campaign whose remedy the line is (W-6).
+            ///   - quotedIn:
+            internal init(
+                number: Swift.Int,
+                job: Swift.Int,
+                kind: Components.Schemas.LineKind,
+                code: Swift.String,
+                description: Swift.String,
+                quantityHundredths: Swift.Int,
+                unitPrice: Components.Schemas.Money,
+                payer: Components.Schemas.Payer,
+                reason: Swift.String? = nil,
+                decision: Components.Schemas.WarrantyDecision? = nil,
+                component: Swift.String? = nil,
+                bulletin: Swift.String? = nil,
+                quotedIn: Swift.Int? = nil
+            ) {
+                self.number = number
+                self.job = job
+                self.kind = kind
+                self.code = code
+                self.description = description
+                self.quantityHundredths = quantityHundredths
+                self.unitPrice = unitPrice
+                self.payer = payer
+                self.reason = reason
+                self.decision = decision
+                self.component = component
+                self.bulletin = bulletin
+                self.quotedIn = quotedIn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case job
+                case kind
+                case code
+                case description
+                case quantityHundredths
+                case unitPrice
+                case payer
+                case reason
+                case decision
+                case component
+                case bulletin
+                case quotedIn
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.Int.self,
+                    forKey: .number
+                )
+                self.job = try container.decode(
+                    Swift.Int.self,
+                    forKey: .job
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.LineKind.self,
+                    forKey: .kind
+                )
+                self.code = try container.decode(
+                    Swift.String.self,
+                    forKey: .code
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.quantityHundredths = try container.decode(
+                    Swift.Int.self,
+                    forKey: .quantityHundredths
+                )
+                self.unitPrice = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .unitPrice
+                )
+                self.payer = try container.decode(
+                    Components.Schemas.Payer.self,
+                    forKey: .payer
+                )
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.decision = try container.decodeIfPresent(
+                    Components.Schemas.WarrantyDecision.self,
+                    forKey: .decision
+                )
+                self.component = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .component
+                )
+                self.bulletin = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .bulletin
+                )
+                self.quotedIn = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .quotedIn
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "job",
+                    "kind",
+                    "code",
+                    "description",
+                    "quantityHundredths",
+                    "unitPrice",
+                    "payer",
+                    "reason",
+                    "decision",
+                    "component",
+                    "bulletin",
+                    "quotedIn"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Quote`.
+        internal struct Quote: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Quote/version`.
+            internal var version: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Quote/at`.
+            internal var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Quote/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Quote/jobs`.
+            internal var jobs: [Swift.Int]
+            /// - Remark: Generated from `#/components/schemas/Quote/totals`.
+            internal var totals: Components.Schemas.PayerTotals
+            /// - Remark: Generated from `#/components/schemas/Quote/supplementary`.
+            internal var supplementary: Swift.Bool
+            /// Creates a new `Quote`.
+            ///
+            /// - Parameters:
+            ///   - version:
+            ///   - at:
+            ///   - by:
+            ///   - jobs:
+            ///   - totals:
+            ///   - supplementary:
+            internal init(
+                version: Swift.Int,
+                at: Foundation.Date,
+                by: Swift.String,
+                jobs: [Swift.Int],
+                totals: Components.Schemas.PayerTotals,
+                supplementary: Swift.Bool
+            ) {
+                self.version = version
+                self.at = at
+                self.by = by
+                self.jobs = jobs
+                self.totals = totals
+                self.supplementary = supplementary
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case version
+                case at
+                case by
+                case jobs
+                case totals
+                case supplementary
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.version = try container.decode(
+                    Swift.Int.self,
+                    forKey: .version
+                )
+                self.at = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .at
+                )
+                self.by = try container.decode(
+                    Swift.String.self,
+                    forKey: .by
+                )
+                self.jobs = try container.decode(
+                    [Swift.Int].self,
+                    forKey: .jobs
+                )
+                self.totals = try container.decode(
+                    Components.Schemas.PayerTotals.self,
+                    forKey: .totals
+                )
+                self.supplementary = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .supplementary
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "version",
+                    "at",
+                    "by",
+                    "jobs",
+                    "totals",
+                    "supplementary"
+                ])
+            }
+        }
+        /// A quality check and road test (Q-4); it passed when nothing failed.
+        ///
+        /// - Remark: Generated from `#/components/schemas/QualityCheck`.
+        internal struct QualityCheck: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/QualityCheck/failed`.
+            internal var failed: [Components.Schemas.QualityCheckItem]
+            /// - Remark: Generated from `#/components/schemas/QualityCheck/roadTestKilometres`.
+            internal var roadTestKilometres: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/QualityCheck/reason`.
+            internal var reason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/QualityCheck/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/QualityCheck/at`.
+            internal var at: Foundation.Date
+            /// Creates a new `QualityCheck`.
+            ///
+            /// - Parameters:
+            ///   - failed:
+            ///   - roadTestKilometres:
+            ///   - reason:
+            ///   - by:
+            ///   - at:
+            internal init(
+                failed: [Components.Schemas.QualityCheckItem],
+                roadTestKilometres: Swift.Int,
+                reason: Swift.String? = nil,
+                by: Swift.String,
+                at: Foundation.Date
+            ) {
+                self.failed = failed
+                self.roadTestKilometres = roadTestKilometres
+                self.reason = reason
+                self.by = by
+                self.at = at
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case failed
+                case roadTestKilometres
+                case reason
+                case by
+                case at
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.failed = try container.decode(
+                    [Components.Schemas.QualityCheckItem].self,
+                    forKey: .failed
+                )
+                self.roadTestKilometres = try container.decode(
+                    Swift.Int.self,
+                    forKey: .roadTestKilometres
+                )
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.by = try container.decode(
+                    Swift.String.self,
+                    forKey: .by
+                )
+                self.at = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .at
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "failed",
+                    "roadTestKilometres",
+                    "reason",
+                    "by",
+                    "at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Invoice`.
+        internal struct Invoice: Codable, Hashable, Sendable {
+            /// `INV-000001`, numbered without gaps.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Invoice/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Invoice/at`.
+            internal var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Invoice/totals`.
+            internal var totals: Components.Schemas.PayerTotals
+            /// - Remark: Generated from `#/components/schemas/Invoice/payment`.
+            internal var payment: Components.Schemas.PaymentMethod
+            /// - Remark: Generated from `#/components/schemas/Invoice/vatPercent`.
+            internal var vatPercent: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Invoice/vat`.
+            internal var vat: Components.Schemas.Money
+            /// Creates a new `Invoice`.
+            ///
+            /// - Parameters:
+            ///   - number: `INV-000001`, numbered without gaps.
+            ///   - at:
+            ///   - totals:
+            ///   - payment:
+            ///   - vatPercent:
+            ///   - vat:
+            internal init(
+                number: Swift.String,
+                at: Foundation.Date,
+                totals: Components.Schemas.PayerTotals,
+                payment: Components.Schemas.PaymentMethod,
+                vatPercent: Swift.Int,
+                vat: Components.Schemas.Money
+            ) {
+                self.number = number
+                self.at = at
+                self.totals = totals
+                self.payment = payment
+                self.vatPercent = vatPercent
+                self.vat = vat
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case at
+                case totals
+                case payment
+                case vatPercent
+                case vat
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.at = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .at
+                )
+                self.totals = try container.decode(
+                    Components.Schemas.PayerTotals.self,
+                    forKey: .totals
+                )
+                self.payment = try container.decode(
+                    Components.Schemas.PaymentMethod.self,
+                    forKey: .payment
+                )
+                self.vatPercent = try container.decode(
+                    Swift.Int.self,
+                    forKey: .vatPercent
+                )
+                self.vat = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .vat
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "at",
+                    "totals",
+                    "payment",
+                    "vatPercent",
+                    "vat"
+                ])
+            }
         }
         /// The order as stored: reception (A-6), jobs with their approval, dispatch, clocking spells and checks, lines with their payer and frozen warranty decision, quotes, the invoice; codes in English.
         ///
         /// - Remark: Generated from `#/components/schemas/WorkOrder`.
         internal struct WorkOrder: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/WorkOrder/id`.
-            internal var id: Components.Schemas.Id?
+            internal var id: Components.Schemas.Id
             /// - Remark: Generated from `#/components/schemas/WorkOrder/number`.
             internal var number: Swift.String
             /// - Remark: Generated from `#/components/schemas/WorkOrder/vin`.
@@ -9169,19 +10622,39 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/WorkOrder/advisor`.
             internal var advisor: Swift.String
             /// - Remark: Generated from `#/components/schemas/WorkOrder/reception`.
-            internal var reception: OpenAPIRuntime.OpenAPIObjectContainer
+            internal var reception: Components.Schemas.Reception
             /// - Remark: Generated from `#/components/schemas/WorkOrder/jobs`.
-            internal var jobs: [OpenAPIRuntime.OpenAPIObjectContainer]
+            internal var jobs: [Components.Schemas.Job]
             /// - Remark: Generated from `#/components/schemas/WorkOrder/lines`.
-            internal var lines: [OpenAPIRuntime.OpenAPIObjectContainer]
+            internal var lines: [Components.Schemas.WorkOrderLine]
             /// - Remark: Generated from `#/components/schemas/WorkOrder/quotes`.
-            internal var quotes: [OpenAPIRuntime.OpenAPIObjectContainer]
+            internal var quotes: [Components.Schemas.Quote]
             /// The quality checks of each job, by job number.
             ///
             /// - Remark: Generated from `#/components/schemas/WorkOrder/checks`.
-            internal var checks: OpenAPIRuntime.OpenAPIObjectContainer
+            internal struct ChecksPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: [Components.Schemas.QualityCheck]]
+                /// Creates a new `ChecksPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: [Components.Schemas.QualityCheck]] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// The quality checks of each job, by job number.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/checks`.
+            internal var checks: Components.Schemas.WorkOrder.ChecksPayload
             /// - Remark: Generated from `#/components/schemas/WorkOrder/invoice`.
-            internal var invoice: OpenAPIRuntime.OpenAPIObjectContainer?
+            internal var invoice: Components.Schemas.Invoice?
             /// - Remark: Generated from `#/components/schemas/WorkOrder/deliveredAt`.
             internal var deliveredAt: Foundation.Date?
             /// - Remark: Generated from `#/components/schemas/WorkOrder/deliveryNote`.
@@ -9205,16 +10678,16 @@ extension Components {
             ///   - deliveryNote:
             ///   - delayReason:
             internal init(
-                id: Components.Schemas.Id? = nil,
+                id: Components.Schemas.Id,
                 number: Swift.String,
                 vin: Swift.String,
                 advisor: Swift.String,
-                reception: OpenAPIRuntime.OpenAPIObjectContainer,
-                jobs: [OpenAPIRuntime.OpenAPIObjectContainer],
-                lines: [OpenAPIRuntime.OpenAPIObjectContainer],
-                quotes: [OpenAPIRuntime.OpenAPIObjectContainer],
-                checks: OpenAPIRuntime.OpenAPIObjectContainer,
-                invoice: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                reception: Components.Schemas.Reception,
+                jobs: [Components.Schemas.Job],
+                lines: [Components.Schemas.WorkOrderLine],
+                quotes: [Components.Schemas.Quote],
+                checks: Components.Schemas.WorkOrder.ChecksPayload,
+                invoice: Components.Schemas.Invoice? = nil,
                 deliveredAt: Foundation.Date? = nil,
                 deliveryNote: Swift.String? = nil,
                 delayReason: Swift.String? = nil
@@ -9248,8 +10721,611 @@ extension Components {
                 case deliveryNote
                 case delayReason
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .id
+                )
+                self.number = try container.decode(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.advisor = try container.decode(
+                    Swift.String.self,
+                    forKey: .advisor
+                )
+                self.reception = try container.decode(
+                    Components.Schemas.Reception.self,
+                    forKey: .reception
+                )
+                self.jobs = try container.decode(
+                    [Components.Schemas.Job].self,
+                    forKey: .jobs
+                )
+                self.lines = try container.decode(
+                    [Components.Schemas.WorkOrderLine].self,
+                    forKey: .lines
+                )
+                self.quotes = try container.decode(
+                    [Components.Schemas.Quote].self,
+                    forKey: .quotes
+                )
+                self.checks = try container.decode(
+                    Components.Schemas.WorkOrder.ChecksPayload.self,
+                    forKey: .checks
+                )
+                self.invoice = try container.decodeIfPresent(
+                    Components.Schemas.Invoice.self,
+                    forKey: .invoice
+                )
+                self.deliveredAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .deliveredAt
+                )
+                self.deliveryNote = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .deliveryNote
+                )
+                self.delayReason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .delayReason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "number",
+                    "vin",
+                    "advisor",
+                    "reception",
+                    "jobs",
+                    "lines",
+                    "quotes",
+                    "checks",
+                    "invoice",
+                    "deliveredAt",
+                    "deliveryNote",
+                    "delayReason"
+                ])
+            }
         }
-        /// The order sheet: the order, its totals, and what the dealer owes the car at reception: open recalls and campaigns (W-6), maintenance due (W-9), the warranty answer (W-8) or why there is none, repairs still under guarantee (Q-8), open complaints (K-1), and the delivery risks (Q-7) in the language of the request.
+        /// When the next maintenance falls due and which limit decided it (W-9).
+        ///
+        /// - Remark: Generated from `#/components/schemas/MaintenanceDue`.
+        internal struct MaintenanceDue: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MaintenanceDue/date`.
+            internal var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MaintenanceDue/kilometres`.
+            internal var kilometres: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/MaintenanceDue/decidedBy`.
+            internal enum DecidedByPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case months = "months"
+                case kilometres = "kilometres"
+            }
+            /// - Remark: Generated from `#/components/schemas/MaintenanceDue/decidedBy`.
+            internal var decidedBy: Components.Schemas.MaintenanceDue.DecidedByPayload
+            /// Creates a new `MaintenanceDue`.
+            ///
+            /// - Parameters:
+            ///   - date:
+            ///   - kilometres:
+            ///   - decidedBy:
+            internal init(
+                date: Swift.String,
+                kilometres: Swift.Int,
+                decidedBy: Components.Schemas.MaintenanceDue.DecidedByPayload
+            ) {
+                self.date = date
+                self.kilometres = kilometres
+                self.decidedBy = decidedBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case kilometres
+                case decidedBy
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.date = try container.decode(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.kilometres = try container.decode(
+                    Swift.Int.self,
+                    forKey: .kilometres
+                )
+                self.decidedBy = try container.decode(
+                    Components.Schemas.MaintenanceDue.DecidedByPayload.self,
+                    forKey: .decidedBy
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "date",
+                    "kilometres",
+                    "decidedBy"
+                ])
+            }
+        }
+        /// A job of an earlier order on the vehicle, as Q-5 and Q-8 compare it.
+        ///
+        /// - Remark: Generated from `#/components/schemas/EarlierJob`.
+        internal struct EarlierJob: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/order`.
+            internal var order: Swift.String
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/job`.
+            internal var job: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/kind`.
+            internal var kind: Components.Schemas.JobKind
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/component`.
+            internal var component: Swift.String?
+            /// Labour-operation codes of its lines.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/operations`.
+            internal var operations: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/departed`.
+            internal var departed: Swift.String
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/departedMileage`.
+            internal var departedMileage: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/EarlierJob/guaranteeRepairs`.
+            internal var guaranteeRepairs: Swift.Int
+            /// Creates a new `EarlierJob`.
+            ///
+            /// - Parameters:
+            ///   - order:
+            ///   - job:
+            ///   - kind:
+            ///   - title:
+            ///   - component:
+            ///   - operations: Labour-operation codes of its lines.
+            ///   - departed:
+            ///   - departedMileage:
+            ///   - guaranteeRepairs:
+            internal init(
+                order: Swift.String,
+                job: Swift.Int,
+                kind: Components.Schemas.JobKind,
+                title: Swift.String,
+                component: Swift.String? = nil,
+                operations: [Swift.String],
+                departed: Swift.String,
+                departedMileage: Swift.Int,
+                guaranteeRepairs: Swift.Int
+            ) {
+                self.order = order
+                self.job = job
+                self.kind = kind
+                self.title = title
+                self.component = component
+                self.operations = operations
+                self.departed = departed
+                self.departedMileage = departedMileage
+                self.guaranteeRepairs = guaranteeRepairs
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case order
+                case job
+                case kind
+                case title
+                case component
+                case operations
+                case departed
+                case departedMileage
+                case guaranteeRepairs
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.order = try container.decode(
+                    Swift.String.self,
+                    forKey: .order
+                )
+                self.job = try container.decode(
+                    Swift.Int.self,
+                    forKey: .job
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.JobKind.self,
+                    forKey: .kind
+                )
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.component = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .component
+                )
+                self.operations = try container.decode(
+                    [Swift.String].self,
+                    forKey: .operations
+                )
+                self.departed = try container.decode(
+                    Swift.String.self,
+                    forKey: .departed
+                )
+                self.departedMileage = try container.decode(
+                    Swift.Int.self,
+                    forKey: .departedMileage
+                )
+                self.guaranteeRepairs = try container.decode(
+                    Swift.Int.self,
+                    forKey: .guaranteeRepairs
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "order",
+                    "job",
+                    "kind",
+                    "title",
+                    "component",
+                    "operations",
+                    "departed",
+                    "departedMileage",
+                    "guaranteeRepairs"
+                ])
+            }
+        }
+        /// A job still under its quality guarantee (Q-8) until a day or a reading, whichever first.
+        ///
+        /// - Remark: Generated from `#/components/schemas/GuaranteeInForce`.
+        internal struct GuaranteeInForce: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/GuaranteeInForce/job`.
+            internal var job: Components.Schemas.EarlierJob
+            /// - Remark: Generated from `#/components/schemas/GuaranteeInForce/lastDay`.
+            internal var lastDay: Swift.String
+            /// - Remark: Generated from `#/components/schemas/GuaranteeInForce/lastKilometres`.
+            internal var lastKilometres: Swift.Int
+            /// Creates a new `GuaranteeInForce`.
+            ///
+            /// - Parameters:
+            ///   - job:
+            ///   - lastDay:
+            ///   - lastKilometres:
+            internal init(
+                job: Components.Schemas.EarlierJob,
+                lastDay: Swift.String,
+                lastKilometres: Swift.Int
+            ) {
+                self.job = job
+                self.lastDay = lastDay
+                self.lastKilometres = lastKilometres
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case job
+                case lastDay
+                case lastKilometres
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.job = try container.decode(
+                    Components.Schemas.EarlierJob.self,
+                    forKey: .job
+                )
+                self.lastDay = try container.decode(
+                    Swift.String.self,
+                    forKey: .lastDay
+                )
+                self.lastKilometres = try container.decode(
+                    Swift.Int.self,
+                    forKey: .lastKilometres
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "job",
+                    "lastDay",
+                    "lastKilometres"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RepairItem`.
+        internal struct RepairItem: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RepairItem/job`.
+            internal var job: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/RepairItem/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RepairItem/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RepairItem/finding`.
+            internal var finding: Swift.String?
+            /// Creates a new `RepairItem`.
+            ///
+            /// - Parameters:
+            ///   - job:
+            ///   - title:
+            ///   - description:
+            ///   - finding:
+            internal init(
+                job: Swift.Int,
+                title: Swift.String,
+                description: Swift.String,
+                finding: Swift.String? = nil
+            ) {
+                self.job = job
+                self.title = title
+                self.description = description
+                self.finding = finding
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case job
+                case title
+                case description
+                case finding
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.job = try container.decode(
+                    Swift.Int.self,
+                    forKey: .job
+                )
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.finding = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .finding
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "job",
+                    "title",
+                    "description",
+                    "finding"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RepairPart`.
+        internal struct RepairPart: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RepairPart/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RepairPart/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RepairPart/quantityHundredths`.
+            internal var quantityHundredths: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/RepairPart/amount`.
+            internal var amount: Components.Schemas.Money
+            /// Creates a new `RepairPart`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - name:
+            ///   - quantityHundredths:
+            ///   - amount:
+            internal init(
+                number: Swift.String,
+                name: Swift.String,
+                quantityHundredths: Swift.Int,
+                amount: Components.Schemas.Money
+            ) {
+                self.number = number
+                self.name = name
+                self.quantityHundredths = quantityHundredths
+                self.amount = amount
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case name
+                case quantityHundredths
+                case amount
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.quantityHundredths = try container.decode(
+                    Swift.Int.self,
+                    forKey: .quantityHundredths
+                )
+                self.amount = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .amount
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "name",
+                    "quantityHundredths",
+                    "amount"
+                ])
+            }
+        }
+        /// The repair record kept at least 6 years (L-10).
+        ///
+        /// - Remark: Generated from `#/components/schemas/RepairRecord`.
+        internal struct RepairRecord: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/order`.
+            internal var order: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/arrivedAt`.
+            internal var arrivedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/mileage`.
+            internal var mileage: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/customerDescription`.
+            internal var customerDescription: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/inspection`.
+            internal var inspection: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/items`.
+            internal var items: [Components.Schemas.RepairItem]
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/parts`.
+            internal var parts: [Components.Schemas.RepairPart]
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/materialCost`.
+            internal var materialCost: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/labourCentihours`.
+            internal var labourCentihours: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/labourCost`.
+            internal var labourCost: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/towingLoanCompensation`.
+            internal var towingLoanCompensation: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/deliveredAt`.
+            internal var deliveredAt: Foundation.Date?
+            /// The service advisor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/signedByDealer`.
+            internal var signedByDealer: Swift.String
+            /// Who approved for the customer.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/signedByCustomer`.
+            internal var signedByCustomer: [Swift.String]
+            /// Creates a new `RepairRecord`.
+            ///
+            /// - Parameters:
+            ///   - order:
+            ///   - vin:
+            ///   - arrivedAt:
+            ///   - mileage:
+            ///   - customerDescription:
+            ///   - inspection:
+            ///   - items:
+            ///   - parts:
+            ///   - materialCost:
+            ///   - labourCentihours:
+            ///   - labourCost:
+            ///   - towingLoanCompensation:
+            ///   - deliveredAt:
+            ///   - signedByDealer: The service advisor.
+            ///   - signedByCustomer: Who approved for the customer.
+            internal init(
+                order: Swift.String,
+                vin: Swift.String,
+                arrivedAt: Foundation.Date,
+                mileage: Swift.Int,
+                customerDescription: [Swift.String],
+                inspection: [Swift.String],
+                items: [Components.Schemas.RepairItem],
+                parts: [Components.Schemas.RepairPart],
+                materialCost: Components.Schemas.Money,
+                labourCentihours: Swift.Int,
+                labourCost: Components.Schemas.Money,
+                towingLoanCompensation: [Swift.String],
+                deliveredAt: Foundation.Date? = nil,
+                signedByDealer: Swift.String,
+                signedByCustomer: [Swift.String]
+            ) {
+                self.order = order
+                self.vin = vin
+                self.arrivedAt = arrivedAt
+                self.mileage = mileage
+                self.customerDescription = customerDescription
+                self.inspection = inspection
+                self.items = items
+                self.parts = parts
+                self.materialCost = materialCost
+                self.labourCentihours = labourCentihours
+                self.labourCost = labourCost
+                self.towingLoanCompensation = towingLoanCompensation
+                self.deliveredAt = deliveredAt
+                self.signedByDealer = signedByDealer
+                self.signedByCustomer = signedByCustomer
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case order
+                case vin
+                case arrivedAt
+                case mileage
+                case customerDescription
+                case inspection
+                case items
+                case parts
+                case materialCost
+                case labourCentihours
+                case labourCost
+                case towingLoanCompensation
+                case deliveredAt
+                case signedByDealer
+                case signedByCustomer
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.order = try container.decode(
+                    Swift.String.self,
+                    forKey: .order
+                )
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.arrivedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .arrivedAt
+                )
+                self.mileage = try container.decode(
+                    Swift.Int.self,
+                    forKey: .mileage
+                )
+                self.customerDescription = try container.decode(
+                    [Swift.String].self,
+                    forKey: .customerDescription
+                )
+                self.inspection = try container.decode(
+                    [Swift.String].self,
+                    forKey: .inspection
+                )
+                self.items = try container.decode(
+                    [Components.Schemas.RepairItem].self,
+                    forKey: .items
+                )
+                self.parts = try container.decode(
+                    [Components.Schemas.RepairPart].self,
+                    forKey: .parts
+                )
+                self.materialCost = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .materialCost
+                )
+                self.labourCentihours = try container.decode(
+                    Swift.Int.self,
+                    forKey: .labourCentihours
+                )
+                self.labourCost = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .labourCost
+                )
+                self.towingLoanCompensation = try container.decode(
+                    [Swift.String].self,
+                    forKey: .towingLoanCompensation
+                )
+                self.deliveredAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .deliveredAt
+                )
+                self.signedByDealer = try container.decode(
+                    Swift.String.self,
+                    forKey: .signedByDealer
+                )
+                self.signedByCustomer = try container.decode(
+                    [Swift.String].self,
+                    forKey: .signedByCustomer
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "order",
+                    "vin",
+                    "arrivedAt",
+                    "mileage",
+                    "customerDescription",
+                    "inspection",
+                    "items",
+                    "parts",
+                    "materialCost",
+                    "labourCentihours",
+                    "labourCost",
+                    "towingLoanCompensation",
+                    "deliveredAt",
+                    "signedByDealer",
+                    "signedByCustomer"
+                ])
+            }
+        }
+        /// The order sheet: the order, its totals, and what the dealer owes the car at reception: open recalls and campaigns (W-6), maintenance due (W-9), the warranty answer (W-8) or why there is none, repairs still under guarantee (Q-8), open complaints (K-1), the delivery risks (Q-7) in the language of the request, and the repair record (L-10). The same shape as `aftersales workorder show --format json`.
         ///
         /// - Remark: Generated from `#/components/schemas/WorkOrderSheet`.
         internal struct WorkOrderSheet: Codable, Hashable, Sendable {
@@ -9274,21 +11350,27 @@ extension Components {
             /// Open recalls and campaigns (W-6).
             ///
             /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/openBulletins`.
-            internal var openBulletins: [OpenAPIRuntime.OpenAPIObjectContainer]
+            internal var openBulletins: [Components.Schemas.VehicleBulletin]
             /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/maintenanceDue`.
-            internal var maintenanceDue: OpenAPIRuntime.OpenAPIObjectContainer?
+            internal var maintenanceDue: Components.Schemas.MaintenanceDue?
             /// The warranty answer (W-8) on the day of the sheet.
             ///
             /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/warranty`.
-            internal var warranty: OpenAPIRuntime.OpenAPIObjectContainer?
+            internal var warranty: Components.Schemas.WarrantyDecision?
+            /// Why there is no warranty answer, in the language of the request.
+            ///
             /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/warrantyNote`.
             internal var warrantyNote: Swift.String?
             /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/underGuarantee`.
-            internal var underGuarantee: [OpenAPIRuntime.OpenAPIObjectContainer]
+            internal var underGuarantee: [Components.Schemas.GuaranteeInForce]
             /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/openComplaints`.
             internal var openComplaints: [Components.Schemas.Id]
+            /// Why delivery is at risk (Q-7), in the language of the request.
+            ///
             /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/risks`.
             internal var risks: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/WorkOrderSheet/record`.
+            internal var record: Components.Schemas.RepairRecord
             /// Creates a new `WorkOrderSheet`.
             ///
             /// - Parameters:
@@ -9304,10 +11386,11 @@ extension Components {
             ///   - openBulletins: Open recalls and campaigns (W-6).
             ///   - maintenanceDue:
             ///   - warranty: The warranty answer (W-8) on the day of the sheet.
-            ///   - warrantyNote:
+            ///   - warrantyNote: Why there is no warranty answer, in the language of the request.
             ///   - underGuarantee:
             ///   - openComplaints:
-            ///   - risks:
+            ///   - risks: Why delivery is at risk (Q-7), in the language of the request.
+            ///   - record:
             internal init(
                 order: Components.Schemas.WorkOrder,
                 state: Components.Schemas.WorkOrderState,
@@ -9318,13 +11401,14 @@ extension Components {
                 make: Swift.String,
                 model: Swift.String,
                 plate: Swift.String? = nil,
-                openBulletins: [OpenAPIRuntime.OpenAPIObjectContainer],
-                maintenanceDue: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
-                warranty: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                openBulletins: [Components.Schemas.VehicleBulletin],
+                maintenanceDue: Components.Schemas.MaintenanceDue? = nil,
+                warranty: Components.Schemas.WarrantyDecision? = nil,
                 warrantyNote: Swift.String? = nil,
-                underGuarantee: [OpenAPIRuntime.OpenAPIObjectContainer],
+                underGuarantee: [Components.Schemas.GuaranteeInForce],
                 openComplaints: [Components.Schemas.Id],
-                risks: [Swift.String]
+                risks: [Swift.String],
+                record: Components.Schemas.RepairRecord
             ) {
                 self.order = order
                 self.state = state
@@ -9342,6 +11426,7 @@ extension Components {
                 self.underGuarantee = underGuarantee
                 self.openComplaints = openComplaints
                 self.risks = risks
+                self.record = record
             }
             internal enum CodingKeys: String, CodingKey {
                 case order
@@ -9360,6 +11445,7 @@ extension Components {
                 case underGuarantee
                 case openComplaints
                 case risks
+                case record
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -9400,15 +11486,15 @@ extension Components {
                     forKey: .plate
                 )
                 self.openBulletins = try container.decode(
-                    [OpenAPIRuntime.OpenAPIObjectContainer].self,
+                    [Components.Schemas.VehicleBulletin].self,
                     forKey: .openBulletins
                 )
                 self.maintenanceDue = try container.decodeIfPresent(
-                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    Components.Schemas.MaintenanceDue.self,
                     forKey: .maintenanceDue
                 )
                 self.warranty = try container.decodeIfPresent(
-                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    Components.Schemas.WarrantyDecision.self,
                     forKey: .warranty
                 )
                 self.warrantyNote = try container.decodeIfPresent(
@@ -9416,7 +11502,7 @@ extension Components {
                     forKey: .warrantyNote
                 )
                 self.underGuarantee = try container.decode(
-                    [OpenAPIRuntime.OpenAPIObjectContainer].self,
+                    [Components.Schemas.GuaranteeInForce].self,
                     forKey: .underGuarantee
                 )
                 self.openComplaints = try container.decode(
@@ -9426,6 +11512,10 @@ extension Components {
                 self.risks = try container.decode(
                     [Swift.String].self,
                     forKey: .risks
+                )
+                self.record = try container.decode(
+                    Components.Schemas.RepairRecord.self,
+                    forKey: .record
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "order",
@@ -9443,7 +11533,8 @@ extension Components {
                     "warrantyNote",
                     "underGuarantee",
                     "openComplaints",
-                    "risks"
+                    "risks",
+                    "record"
                 ])
             }
         }
@@ -9610,6 +11701,466 @@ extension Components {
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "order",
                     "risks"
+                ])
+            }
+        }
+        /// A ratio of the work-order report: its value rounded half-up (hours to 0.01, yuan to 0.01, percent to 0.1), or null with the reason when its denominator is zero.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ReportRatio`.
+        internal struct ReportRatio: Codable, Hashable, Sendable {
+            /// The value; null when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportRatio/value`.
+            internal var value: Swift.Double?
+            /// Why there is no value: its denominator is zero.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportRatio/absent`.
+            internal enum AbsentPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case noOrders = "no-orders"
+                case noSoldHours = "no-sold-hours"
+                case noClockedHours = "no-clocked-hours"
+                case noAttendedHours = "no-attended-hours"
+                case noPromises = "no-promises"
+                case _empty_ = ""
+            }
+            /// Why there is no value: its denominator is zero.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportRatio/absent`.
+            internal var absent: Components.Schemas.ReportRatio.AbsentPayload?
+            /// Creates a new `ReportRatio`.
+            ///
+            /// - Parameters:
+            ///   - value: The value; null when absent.
+            ///   - absent: Why there is no value: its denominator is zero.
+            internal init(
+                value: Swift.Double? = nil,
+                absent: Components.Schemas.ReportRatio.AbsentPayload? = nil
+            ) {
+                self.value = value
+                self.absent = absent
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case value
+                case absent
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.value = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .value
+                )
+                self.absent = try container.decodeIfPresent(
+                    Components.Schemas.ReportRatio.AbsentPayload.self,
+                    forKey: .absent
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "value",
+                    "absent"
+                ])
+            }
+        }
+        /// One day of the work-order report: the orders settled that day (by the invoice's day in the dealer's time zone).
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkOrderReportDay`.
+        internal struct WorkOrderReportDay: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReportDay/day`.
+            internal var day: Components.Schemas.Day
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReportDay/orders`.
+            internal var orders: Swift.Int
+            /// Sold hours in hundredths (Q-1).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReportDay/soldCentihours`.
+            internal var soldCentihours: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReportDay/hoursPerOrder`.
+            internal var hoursPerOrder: Components.Schemas.ReportRatio
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReportDay/revenue`.
+            internal var revenue: Components.Schemas.Money
+            /// Creates a new `WorkOrderReportDay`.
+            ///
+            /// - Parameters:
+            ///   - day:
+            ///   - orders:
+            ///   - soldCentihours: Sold hours in hundredths (Q-1).
+            ///   - hoursPerOrder:
+            ///   - revenue:
+            internal init(
+                day: Components.Schemas.Day,
+                orders: Swift.Int,
+                soldCentihours: Swift.Int64,
+                hoursPerOrder: Components.Schemas.ReportRatio,
+                revenue: Components.Schemas.Money
+            ) {
+                self.day = day
+                self.orders = orders
+                self.soldCentihours = soldCentihours
+                self.hoursPerOrder = hoursPerOrder
+                self.revenue = revenue
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case day
+                case orders
+                case soldCentihours
+                case hoursPerOrder
+                case revenue
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.day = try container.decode(
+                    Components.Schemas.Day.self,
+                    forKey: .day
+                )
+                self.orders = try container.decode(
+                    Swift.Int.self,
+                    forKey: .orders
+                )
+                self.soldCentihours = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .soldCentihours
+                )
+                self.hoursPerOrder = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .hoursPerOrder
+                )
+                self.revenue = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .revenue
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "day",
+                    "orders",
+                    "soldCentihours",
+                    "hoursPerOrder",
+                    "revenue"
+                ])
+            }
+        }
+        /// The service manager's report (issue 17): the orders settled from `from` to `to`; each figure is defined in Docs/workorders.md "The report". Hours are integers in hundredths of an hour.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkOrderReport`.
+        internal struct WorkOrderReport: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/from`.
+            internal var from: Components.Schemas.Day
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/to`.
+            internal var to: Components.Schemas.Day
+            /// Every day of the period, in order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/days`.
+            internal var days: [Components.Schemas.WorkOrderReportDay]
+            /// Orders settled in the period.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/orders`.
+            internal var orders: Swift.Int
+            /// Labour-line hours of jobs not declined, every payer (Q-1).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/soldCentihours`.
+            internal var soldCentihours: Swift.Int64
+            /// The orders' ended clocking spells, each in whole minutes then hundredths of an hour.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/clockedCentihours`.
+            internal var clockedCentihours: Swift.Int64
+            /// technicianDays × shiftHours (no attendance data yet).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/attendedCentihours`.
+            internal var attendedCentihours: Swift.Int64
+            /// The setting workorders.shift.hours.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/shiftHours`.
+            internal var shiftHours: Swift.Int
+            /// Distinct technician and day pairs of those spells.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/technicianDays`.
+            internal var technicianDays: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/labourRevenue`.
+            internal var labourRevenue: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/hoursPerOrder`.
+            internal var hoursPerOrder: Components.Schemas.ReportRatio
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/effectiveLabourRate`.
+            internal var effectiveLabourRate: Components.Schemas.ReportRatio
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/efficiency`.
+            internal var efficiency: Components.Schemas.ReportRatio
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/productivity`.
+            internal var productivity: Components.Schemas.ReportRatio
+            /// Orders with a comeback job (Q-5).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/comebackOrders`.
+            internal var comebackOrders: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/comebackRate`.
+            internal var comebackRate: Components.Schemas.ReportRatio
+            /// Jobs repaired under an earlier order's guarantee (Q-8).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/guaranteeRepairs`.
+            internal var guaranteeRepairs: Swift.Int
+            /// Orders without a failed check (Q-4), comeback or guarantee repair.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/firstTimeFixed`.
+            internal var firstTimeFixed: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/firstTimeFixRate`.
+            internal var firstTimeFixRate: Components.Schemas.ReportRatio
+            /// Orders with a promised time, delivered or past it (Q-7).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/promisesDue`.
+            internal var promisesDue: Swift.Int
+            /// Of those, delivered by the promised instant.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/promisesKept`.
+            internal var promisesKept: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/promisedKeptRate`.
+            internal var promisedKeptRate: Components.Schemas.ReportRatio
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/revenue`.
+            internal var revenue: Components.Schemas.PayerTotals
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/revenueTotal`.
+            internal var revenueTotal: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/declinedValue`.
+            internal var declinedValue: Components.Schemas.Money
+            /// Recalls and campaigns whose labour was done on the orders (W-6).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderReport/bulletinsCompleted`.
+            internal var bulletinsCompleted: Swift.Int
+            /// Creates a new `WorkOrderReport`.
+            ///
+            /// - Parameters:
+            ///   - from:
+            ///   - to:
+            ///   - days: Every day of the period, in order.
+            ///   - orders: Orders settled in the period.
+            ///   - soldCentihours: Labour-line hours of jobs not declined, every payer (Q-1).
+            ///   - clockedCentihours: The orders' ended clocking spells, each in whole minutes then hundredths of an hour.
+            ///   - attendedCentihours: technicianDays × shiftHours (no attendance data yet).
+            ///   - shiftHours: The setting workorders.shift.hours.
+            ///   - technicianDays: Distinct technician and day pairs of those spells.
+            ///   - labourRevenue:
+            ///   - hoursPerOrder:
+            ///   - effectiveLabourRate:
+            ///   - efficiency:
+            ///   - productivity:
+            ///   - comebackOrders: Orders with a comeback job (Q-5).
+            ///   - comebackRate:
+            ///   - guaranteeRepairs: Jobs repaired under an earlier order's guarantee (Q-8).
+            ///   - firstTimeFixed: Orders without a failed check (Q-4), comeback or guarantee repair.
+            ///   - firstTimeFixRate:
+            ///   - promisesDue: Orders with a promised time, delivered or past it (Q-7).
+            ///   - promisesKept: Of those, delivered by the promised instant.
+            ///   - promisedKeptRate:
+            ///   - revenue:
+            ///   - revenueTotal:
+            ///   - declinedValue:
+            ///   - bulletinsCompleted: Recalls and campaigns whose labour was done on the orders (W-6).
+            internal init(
+                from: Components.Schemas.Day,
+                to: Components.Schemas.Day,
+                days: [Components.Schemas.WorkOrderReportDay],
+                orders: Swift.Int,
+                soldCentihours: Swift.Int64,
+                clockedCentihours: Swift.Int64,
+                attendedCentihours: Swift.Int64,
+                shiftHours: Swift.Int,
+                technicianDays: Swift.Int,
+                labourRevenue: Components.Schemas.Money,
+                hoursPerOrder: Components.Schemas.ReportRatio,
+                effectiveLabourRate: Components.Schemas.ReportRatio,
+                efficiency: Components.Schemas.ReportRatio,
+                productivity: Components.Schemas.ReportRatio,
+                comebackOrders: Swift.Int,
+                comebackRate: Components.Schemas.ReportRatio,
+                guaranteeRepairs: Swift.Int,
+                firstTimeFixed: Swift.Int,
+                firstTimeFixRate: Components.Schemas.ReportRatio,
+                promisesDue: Swift.Int,
+                promisesKept: Swift.Int,
+                promisedKeptRate: Components.Schemas.ReportRatio,
+                revenue: Components.Schemas.PayerTotals,
+                revenueTotal: Components.Schemas.Money,
+                declinedValue: Components.Schemas.Money,
+                bulletinsCompleted: Swift.Int
+            ) {
+                self.from = from
+                self.to = to
+                self.days = days
+                self.orders = orders
+                self.soldCentihours = soldCentihours
+                self.clockedCentihours = clockedCentihours
+                self.attendedCentihours = attendedCentihours
+                self.shiftHours = shiftHours
+                self.technicianDays = technicianDays
+                self.labourRevenue = labourRevenue
+                self.hoursPerOrder = hoursPerOrder
+                self.effectiveLabourRate = effectiveLabourRate
+                self.efficiency = efficiency
+                self.productivity = productivity
+                self.comebackOrders = comebackOrders
+                self.comebackRate = comebackRate
+                self.guaranteeRepairs = guaranteeRepairs
+                self.firstTimeFixed = firstTimeFixed
+                self.firstTimeFixRate = firstTimeFixRate
+                self.promisesDue = promisesDue
+                self.promisesKept = promisesKept
+                self.promisedKeptRate = promisedKeptRate
+                self.revenue = revenue
+                self.revenueTotal = revenueTotal
+                self.declinedValue = declinedValue
+                self.bulletinsCompleted = bulletinsCompleted
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case from
+                case to
+                case days
+                case orders
+                case soldCentihours
+                case clockedCentihours
+                case attendedCentihours
+                case shiftHours
+                case technicianDays
+                case labourRevenue
+                case hoursPerOrder
+                case effectiveLabourRate
+                case efficiency
+                case productivity
+                case comebackOrders
+                case comebackRate
+                case guaranteeRepairs
+                case firstTimeFixed
+                case firstTimeFixRate
+                case promisesDue
+                case promisesKept
+                case promisedKeptRate
+                case revenue
+                case revenueTotal
+                case declinedValue
+                case bulletinsCompleted
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.from = try container.decode(
+                    Components.Schemas.Day.self,
+                    forKey: .from
+                )
+                self.to = try container.decode(
+                    Components.Schemas.Day.self,
+                    forKey: .to
+                )
+                self.days = try container.decode(
+                    [Components.Schemas.WorkOrderReportDay].self,
+                    forKey: .days
+                )
+                self.orders = try container.decode(
+                    Swift.Int.self,
+                    forKey: .orders
+                )
+                self.soldCentihours = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .soldCentihours
+                )
+                self.clockedCentihours = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .clockedCentihours
+                )
+                self.attendedCentihours = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .attendedCentihours
+                )
+                self.shiftHours = try container.decode(
+                    Swift.Int.self,
+                    forKey: .shiftHours
+                )
+                self.technicianDays = try container.decode(
+                    Swift.Int.self,
+                    forKey: .technicianDays
+                )
+                self.labourRevenue = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .labourRevenue
+                )
+                self.hoursPerOrder = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .hoursPerOrder
+                )
+                self.effectiveLabourRate = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .effectiveLabourRate
+                )
+                self.efficiency = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .efficiency
+                )
+                self.productivity = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .productivity
+                )
+                self.comebackOrders = try container.decode(
+                    Swift.Int.self,
+                    forKey: .comebackOrders
+                )
+                self.comebackRate = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .comebackRate
+                )
+                self.guaranteeRepairs = try container.decode(
+                    Swift.Int.self,
+                    forKey: .guaranteeRepairs
+                )
+                self.firstTimeFixed = try container.decode(
+                    Swift.Int.self,
+                    forKey: .firstTimeFixed
+                )
+                self.firstTimeFixRate = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .firstTimeFixRate
+                )
+                self.promisesDue = try container.decode(
+                    Swift.Int.self,
+                    forKey: .promisesDue
+                )
+                self.promisesKept = try container.decode(
+                    Swift.Int.self,
+                    forKey: .promisesKept
+                )
+                self.promisedKeptRate = try container.decode(
+                    Components.Schemas.ReportRatio.self,
+                    forKey: .promisedKeptRate
+                )
+                self.revenue = try container.decode(
+                    Components.Schemas.PayerTotals.self,
+                    forKey: .revenue
+                )
+                self.revenueTotal = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .revenueTotal
+                )
+                self.declinedValue = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .declinedValue
+                )
+                self.bulletinsCompleted = try container.decode(
+                    Swift.Int.self,
+                    forKey: .bulletinsCompleted
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "from",
+                    "to",
+                    "days",
+                    "orders",
+                    "soldCentihours",
+                    "clockedCentihours",
+                    "attendedCentihours",
+                    "shiftHours",
+                    "technicianDays",
+                    "labourRevenue",
+                    "hoursPerOrder",
+                    "effectiveLabourRate",
+                    "efficiency",
+                    "productivity",
+                    "comebackOrders",
+                    "comebackRate",
+                    "guaranteeRepairs",
+                    "firstTimeFixed",
+                    "firstTimeFixRate",
+                    "promisesDue",
+                    "promisesKept",
+                    "promisedKeptRate",
+                    "revenue",
+                    "revenueTotal",
+                    "declinedValue",
+                    "bulletinsCompleted"
                 ])
             }
         }

@@ -8367,6 +8367,1031 @@ internal enum Operations {
             }
         }
     }
+    /// Follow-ups of delivered orders not yet done, overdue first, then by due day.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, general-manager, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/followups`.
+    /// - Remark: Generated from `#/paths//v1/followups/get(dueFollowUps)`.
+    internal enum DueFollowUps {
+        internal static let id: Swift.String = "dueFollowUps"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/followups/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// The day the list is for; default today.
+                ///
+                /// - Remark: Generated from `#/paths/v1/followups/GET/query/day`.
+                internal var day: Components.Schemas.Day?
+                /// Only the tasks the caller may take: neutral to the order.
+                ///
+                /// - Remark: Generated from `#/paths/v1/followups/GET/query/mine`.
+                internal var mine: Swift.Bool?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - day: The day the list is for; default today.
+                ///   - mine: Only the tasks the caller may take: neutral to the order.
+                internal init(
+                    day: Components.Schemas.Day? = nil,
+                    mine: Swift.Bool? = nil
+                ) {
+                    self.day = day
+                    self.mine = mine
+                }
+            }
+            internal var query: Operations.DueFollowUps.Input.Query
+            /// - Remark: Generated from `#/paths/v1/followups/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DueFollowUps.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DueFollowUps.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DueFollowUps.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.DueFollowUps.Input.Query = .init(),
+                headers: Operations.DueFollowUps.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/followups/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/followups/GET/responses/200/content/json`.
+                    internal struct JsonPayload: Codable, Hashable, Sendable {
+                        /// - Remark: Generated from `#/paths/v1/followups/GET/responses/200/content/json/value1`.
+                        internal var value1: Components.Schemas.Page
+                        /// Creates a new `JsonPayload`.
+                        ///
+                        /// - Parameters:
+                        ///   - value1:
+                        internal init(value1: Components.Schemas.Page) {
+                            self.value1 = value1
+                        }
+                        internal init(from decoder: any Swift.Decoder) throws {
+                            self.value1 = try .init(from: decoder)
+                        }
+                        internal func encode(to encoder: any Swift.Encoder) throws {
+                            try self.value1.encode(to: encoder)
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/v1/followups/GET/responses/200/content/application\/json`.
+                    case json(Operations.DueFollowUps.Output.Ok.Body.JsonPayload)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Operations.DueFollowUps.Output.Ok.Body.JsonPayload {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DueFollowUps.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.DueFollowUps.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The follow-ups due.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/get(dueFollowUps)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.DueFollowUps.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.DueFollowUps.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/get(dueFollowUps)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/get(dueFollowUps)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/get(dueFollowUps)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record a follow-up call; the day's last unanswered call (`workorders.followup.attempts`) queues the follow-up card in the outbox, by SMS or else by letter as consent allows (M-3).
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, admin. The caller must be neutral to the order (not its advisor nor a technician on it): otherwise a 409 naming Q-6; a task whose calls are over (card sent) or done is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/followups/{id}/attempts`.
+    /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)`.
+    internal enum RecordFollowUpCall {
+        internal static let id: Swift.String = "recordFollowUpCall"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The follow-up task's id.
+                ///
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/path/id`.
+                internal var id: Components.Schemas.Id
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The follow-up task's id.
+                internal init(id: Components.Schemas.Id) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.RecordFollowUpCall.Input.Path
+            /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordFollowUpCall.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordFollowUpCall.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.RecordFollowUpCall.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/requestBody/json/outcome`.
+                    internal var outcome: Components.Schemas.FollowUpOutcome
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/requestBody/json/note`.
+                    internal var note: Swift.String?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - outcome:
+                    ///   - note:
+                    internal init(
+                        outcome: Components.Schemas.FollowUpOutcome,
+                        note: Swift.String? = nil
+                    ) {
+                        self.outcome = outcome
+                        self.note = note
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case outcome
+                        case note
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.outcome = try container.decode(
+                            Components.Schemas.FollowUpOutcome.self,
+                            forKey: .outcome
+                        )
+                        self.note = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .note
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "outcome",
+                            "note"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/requestBody/content/application\/json`.
+                case json(Operations.RecordFollowUpCall.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.RecordFollowUpCall.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.RecordFollowUpCall.Input.Path,
+                headers: Operations.RecordFollowUpCall.Input.Headers = .init(),
+                body: Operations.RecordFollowUpCall.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/attempts/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.FollowUpTask)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.FollowUpTask {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.RecordFollowUpCall.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.RecordFollowUpCall.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The task with the call recorded (and the card, when the calls are over).
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.RecordFollowUpCall.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.RecordFollowUpCall.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record the customer's answer (Q-6, S-1): the score on the 7-level scale, the dimensions, a note; a problem opens a complaint linked to the order in the same step (K-1).
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, admin. The caller must be neutral to the order: otherwise a 409 naming Q-6; a task already done is a 409; a category without a problem is a 400 naming `category` (a rule across two fields).
+    ///
+    /// - Remark: HTTP `POST /v1/followups/{id}/answer`.
+    /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)`.
+    internal enum AnswerFollowUp {
+        internal static let id: Swift.String = "answerFollowUp"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The follow-up task's id.
+                ///
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/path/id`.
+                internal var id: Components.Schemas.Id
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The follow-up task's id.
+                internal init(id: Components.Schemas.Id) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.AnswerFollowUp.Input.Path
+            /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AnswerFollowUp.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AnswerFollowUp.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.AnswerFollowUp.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/score`.
+                    internal var score: Components.Schemas.SatisfactionInput
+                    /// S-1: a rating per service-quality dimension.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/dimensions`.
+                    internal struct DimensionsPayload: Codable, Hashable, Sendable {
+                        /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/dimensions/reliability`.
+                        internal var reliability: Components.Schemas.SatisfactionInput?
+                        /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/dimensions/assurance`.
+                        internal var assurance: Components.Schemas.SatisfactionInput?
+                        /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/dimensions/tangibles`.
+                        internal var tangibles: Components.Schemas.SatisfactionInput?
+                        /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/dimensions/empathy`.
+                        internal var empathy: Components.Schemas.SatisfactionInput?
+                        /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/dimensions/responsiveness`.
+                        internal var responsiveness: Components.Schemas.SatisfactionInput?
+                        /// Creates a new `DimensionsPayload`.
+                        ///
+                        /// - Parameters:
+                        ///   - reliability:
+                        ///   - assurance:
+                        ///   - tangibles:
+                        ///   - empathy:
+                        ///   - responsiveness:
+                        internal init(
+                            reliability: Components.Schemas.SatisfactionInput? = nil,
+                            assurance: Components.Schemas.SatisfactionInput? = nil,
+                            tangibles: Components.Schemas.SatisfactionInput? = nil,
+                            empathy: Components.Schemas.SatisfactionInput? = nil,
+                            responsiveness: Components.Schemas.SatisfactionInput? = nil
+                        ) {
+                            self.reliability = reliability
+                            self.assurance = assurance
+                            self.tangibles = tangibles
+                            self.empathy = empathy
+                            self.responsiveness = responsiveness
+                        }
+                        internal enum CodingKeys: String, CodingKey {
+                            case reliability
+                            case assurance
+                            case tangibles
+                            case empathy
+                            case responsiveness
+                        }
+                        internal init(from decoder: any Swift.Decoder) throws {
+                            let container = try decoder.container(keyedBy: CodingKeys.self)
+                            self.reliability = try container.decodeIfPresent(
+                                Components.Schemas.SatisfactionInput.self,
+                                forKey: .reliability
+                            )
+                            self.assurance = try container.decodeIfPresent(
+                                Components.Schemas.SatisfactionInput.self,
+                                forKey: .assurance
+                            )
+                            self.tangibles = try container.decodeIfPresent(
+                                Components.Schemas.SatisfactionInput.self,
+                                forKey: .tangibles
+                            )
+                            self.empathy = try container.decodeIfPresent(
+                                Components.Schemas.SatisfactionInput.self,
+                                forKey: .empathy
+                            )
+                            self.responsiveness = try container.decodeIfPresent(
+                                Components.Schemas.SatisfactionInput.self,
+                                forKey: .responsiveness
+                            )
+                            try decoder.ensureNoAdditionalProperties(knownKeys: [
+                                "reliability",
+                                "assurance",
+                                "tangibles",
+                                "empathy",
+                                "responsiveness"
+                            ])
+                        }
+                    }
+                    /// S-1: a rating per service-quality dimension.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/dimensions`.
+                    internal var dimensions: Operations.AnswerFollowUp.Input.Body.JsonPayload.DimensionsPayload?
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/note`.
+                    internal var note: Swift.String?
+                    /// A problem the customer still has: opens a complaint (K-1).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/json/problem`.
+                    internal var problem: Swift.String?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - score:
+                    ///   - dimensions: S-1: a rating per service-quality dimension.
+                    ///   - note:
+                    ///   - problem: A problem the customer still has: opens a complaint (K-1).
+                    internal init(
+                        score: Components.Schemas.SatisfactionInput,
+                        dimensions: Operations.AnswerFollowUp.Input.Body.JsonPayload.DimensionsPayload? = nil,
+                        note: Swift.String? = nil,
+                        problem: Swift.String? = nil
+                    ) {
+                        self.score = score
+                        self.dimensions = dimensions
+                        self.note = note
+                        self.problem = problem
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case score
+                        case dimensions
+                        case note
+                        case problem
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.score = try container.decode(
+                            Components.Schemas.SatisfactionInput.self,
+                            forKey: .score
+                        )
+                        self.dimensions = try container.decodeIfPresent(
+                            Operations.AnswerFollowUp.Input.Body.JsonPayload.DimensionsPayload.self,
+                            forKey: .dimensions
+                        )
+                        self.note = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .note
+                        )
+                        self.problem = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .problem
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "score",
+                            "dimensions",
+                            "note",
+                            "problem"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/requestBody/content/application\/json`.
+                case json(Operations.AnswerFollowUp.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.AnswerFollowUp.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.AnswerFollowUp.Input.Path,
+                headers: Operations.AnswerFollowUp.Input.Headers = .init(),
+                body: Operations.AnswerFollowUp.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/followups/{id}/answer/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FollowUpTask)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.FollowUpTask {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.AnswerFollowUp.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.AnswerFollowUp.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The task, done.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.AnswerFollowUp.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.AnswerFollowUp.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// The customer-management check lists (C-10).
     ///
     /// Roles: cs-manager, market-coordinator, service-manager, general-manager, admin.
@@ -27412,6 +28437,222 @@ internal enum Operations {
             }
         }
     }
+    /// The service manager's report: orders and sold hours per day, hours per order, labour rate, efficiency, productivity, comebacks, first-time fix, promises kept, revenue by payer, declined work, recalls done.
+    ///
+    /// Roles: service-manager, general-manager, admin. Counts the orders settled in the period by the invoice's day in the dealer's time zone. Without `from` the first day of the current month, without `to` today; from after to, or more than 366 days, is a 400 naming the field (a rule across two fields).
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/report`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/report/get(workOrderReport)`.
+    internal enum WorkOrderReport {
+        internal static let id: Swift.String = "workOrderReport"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/report/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// First day; default the first day of the current month.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/report/GET/query/from`.
+                internal var from: Components.Schemas.Day?
+                /// Last day; default today.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/report/GET/query/to`.
+                internal var to: Components.Schemas.Day?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - from: First day; default the first day of the current month.
+                ///   - to: Last day; default today.
+                internal init(
+                    from: Components.Schemas.Day? = nil,
+                    to: Components.Schemas.Day? = nil
+                ) {
+                    self.from = from
+                    self.to = to
+                }
+            }
+            internal var query: Operations.WorkOrderReport.Input.Query
+            /// - Remark: Generated from `#/paths/v1/work-orders/report/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WorkOrderReport.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WorkOrderReport.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.WorkOrderReport.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.WorkOrderReport.Input.Query = .init(),
+                headers: Operations.WorkOrderReport.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/report/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/report/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderReport)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderReport {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.WorkOrderReport.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.WorkOrderReport.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The report.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/report/get(workOrderReport)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.WorkOrderReport.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.WorkOrderReport.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/report/get(workOrderReport)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/report/get(workOrderReport)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/report/get(workOrderReport)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// The order sheet, with what the dealer owes the car (W-6, W-8, W-9, Q-8, K-1) and the delivery risks.
     ///
     /// Roles: every role.
@@ -31782,6 +33023,274 @@ internal enum Operations {
             internal static var allCases: [Self] {
                 [
                     .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// A printable document of the order as an HTML page for A4: the repair request (客户报修单, A-6), the quote (报价单, Q-1, Q-2) or the repair record with its invoice (维修竣工记录及结算单, L-10, Q-8).
+    ///
+    /// Roles: every role. The page is always bilingual (Chinese first, English kept), whatever Accept-Language says; it has no script and loads nothing from elsewhere. A quote before the order is quoted, or a record before it is settled, is a 409 naming why.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/documents/{document}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)`.
+    internal enum GetWorkOrderDocument {
+        internal static let id: Swift.String = "getWorkOrderDocument"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/documents/{document}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/documents/{document}/GET/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/documents/{document}/GET/path/document`.
+                internal enum DocumentPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case request = "request"
+                    case quote = "quote"
+                    case record = "record"
+                }
+                /// Which document: request, quote or record (L-10 with the invoice).
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/documents/{document}/GET/path/document`.
+                internal var document: Operations.GetWorkOrderDocument.Input.Path.DocumentPayload
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                ///   - document: Which document: request, quote or record (L-10 with the invoice).
+                internal init(
+                    number: Components.Schemas.WorkOrderNumber,
+                    document: Operations.GetWorkOrderDocument.Input.Path.DocumentPayload
+                ) {
+                    self.number = number
+                    self.document = document
+                }
+            }
+            internal var path: Operations.GetWorkOrderDocument.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/documents/{document}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetWorkOrderDocument.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetWorkOrderDocument.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetWorkOrderDocument.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetWorkOrderDocument.Input.Path,
+                headers: Operations.GetWorkOrderDocument.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/documents/{document}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/documents/{document}/GET/responses/200/content/text\/html`.
+                    case html(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.html`.
+                    ///
+                    /// - Throws: An error if `self` is not `.html`.
+                    /// - SeeAlso: `.html`.
+                    internal var html: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .html(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetWorkOrderDocument.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetWorkOrderDocument.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The page, UTF-8 HTML with inline print styles.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetWorkOrderDocument.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetWorkOrderDocument.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case html
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/html":
+                    self = .html
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .html:
+                    return "text/html"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .html,
                     .applicationProblemJson
                 ]
             }

@@ -202,6 +202,27 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/tasks/{id}/done`.
     /// - Remark: Generated from `#/paths//v1/tasks/{id}/done/post(completeTask)`.
     func completeTask(_ input: Operations.CompleteTask.Input) async throws -> Operations.CompleteTask.Output
+    /// Follow-ups of delivered orders not yet done, overdue first, then by due day.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, general-manager, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/followups`.
+    /// - Remark: Generated from `#/paths//v1/followups/get(dueFollowUps)`.
+    func dueFollowUps(_ input: Operations.DueFollowUps.Input) async throws -> Operations.DueFollowUps.Output
+    /// Record a follow-up call; the day's last unanswered call (`workorders.followup.attempts`) queues the follow-up card in the outbox, by SMS or else by letter as consent allows (M-3).
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, admin. The caller must be neutral to the order (not its advisor nor a technician on it): otherwise a 409 naming Q-6; a task whose calls are over (card sent) or done is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/followups/{id}/attempts`.
+    /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)`.
+    func recordFollowUpCall(_ input: Operations.RecordFollowUpCall.Input) async throws -> Operations.RecordFollowUpCall.Output
+    /// Record the customer's answer (Q-6, S-1): the score on the 7-level scale, the dimensions, a note; a problem opens a complaint linked to the order in the same step (K-1).
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, admin. The caller must be neutral to the order: otherwise a 409 naming Q-6; a task already done is a 409; a category without a problem is a 400 naming `category` (a rule across two fields).
+    ///
+    /// - Remark: HTTP `POST /v1/followups/{id}/answer`.
+    /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)`.
+    func answerFollowUp(_ input: Operations.AnswerFollowUp.Input) async throws -> Operations.AnswerFollowUp.Output
     /// The customer-management check lists (C-10).
     ///
     /// Roles: cs-manager, market-coordinator, service-manager, general-manager, admin.
@@ -643,6 +664,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/work-orders`.
     /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)`.
     func openWorkOrder(_ input: Operations.OpenWorkOrder.Input) async throws -> Operations.OpenWorkOrder.Output
+    /// The service manager's report: orders and sold hours per day, hours per order, labour rate, efficiency, productivity, comebacks, first-time fix, promises kept, revenue by payer, declined work, recalls done.
+    ///
+    /// Roles: service-manager, general-manager, admin. Counts the orders settled in the period by the invoice's day in the dealer's time zone. Without `from` the first day of the current month, without `to` today; from after to, or more than 366 days, is a 400 naming the field (a rule across two fields).
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/report`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/report/get(workOrderReport)`.
+    func workOrderReport(_ input: Operations.WorkOrderReport.Input) async throws -> Operations.WorkOrderReport.Output
     /// The order sheet, with what the dealer owes the car (W-6, W-8, W-9, Q-8, K-1) and the delivery risks.
     ///
     /// Roles: every role.
@@ -734,6 +762,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/work-orders/{number}/delivery`.
     /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)`.
     func deliverWorkOrder(_ input: Operations.DeliverWorkOrder.Input) async throws -> Operations.DeliverWorkOrder.Output
+    /// A printable document of the order as an HTML page for A4: the repair request (客户报修单, A-6), the quote (报价单, Q-1, Q-2) or the repair record with its invoice (维修竣工记录及结算单, L-10, Q-8).
+    ///
+    /// Roles: every role. The page is always bilingual (Chinese first, English kept), whatever Accept-Language says; it has no script and loads nothing from elsewhere. A quote before the order is quoted, or a record before it is settled, is a 409 naming why.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/documents/{document}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)`.
+    func getWorkOrderDocument(_ input: Operations.GetWorkOrderDocument.Input) async throws -> Operations.GetWorkOrderDocument.Output
     /// A page with the unsubscribe button (GET changes nothing, so link scanners unsubscribe nobody).
     ///
     /// Public: no token, no query parameters. 400 for a token not of the form, 404 for one the dealer did not sign, 409 for an expired one.
@@ -1187,6 +1222,55 @@ extension APIProtocol {
         body: Operations.CompleteTask.Input.Body
     ) async throws -> Operations.CompleteTask.Output {
         try await completeTask(Operations.CompleteTask.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Follow-ups of delivered orders not yet done, overdue first, then by due day.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, general-manager, admin.
+    ///
+    /// - Remark: HTTP `GET /v1/followups`.
+    /// - Remark: Generated from `#/paths//v1/followups/get(dueFollowUps)`.
+    internal func dueFollowUps(
+        query: Operations.DueFollowUps.Input.Query = .init(),
+        headers: Operations.DueFollowUps.Input.Headers = .init()
+    ) async throws -> Operations.DueFollowUps.Output {
+        try await dueFollowUps(Operations.DueFollowUps.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Record a follow-up call; the day's last unanswered call (`workorders.followup.attempts`) queues the follow-up card in the outbox, by SMS or else by letter as consent allows (M-3).
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, admin. The caller must be neutral to the order (not its advisor nor a technician on it): otherwise a 409 naming Q-6; a task whose calls are over (card sent) or done is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/followups/{id}/attempts`.
+    /// - Remark: Generated from `#/paths//v1/followups/{id}/attempts/post(recordFollowUpCall)`.
+    internal func recordFollowUpCall(
+        path: Operations.RecordFollowUpCall.Input.Path,
+        headers: Operations.RecordFollowUpCall.Input.Headers = .init(),
+        body: Operations.RecordFollowUpCall.Input.Body
+    ) async throws -> Operations.RecordFollowUpCall.Output {
+        try await recordFollowUpCall(Operations.RecordFollowUpCall.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record the customer's answer (Q-6, S-1): the score on the 7-level scale, the dimensions, a note; a problem opens a complaint linked to the order in the same step (K-1).
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, service-manager, admin. The caller must be neutral to the order: otherwise a 409 naming Q-6; a task already done is a 409; a category without a problem is a 400 naming `category` (a rule across two fields).
+    ///
+    /// - Remark: HTTP `POST /v1/followups/{id}/answer`.
+    /// - Remark: Generated from `#/paths//v1/followups/{id}/answer/post(answerFollowUp)`.
+    internal func answerFollowUp(
+        path: Operations.AnswerFollowUp.Input.Path,
+        headers: Operations.AnswerFollowUp.Input.Headers = .init(),
+        body: Operations.AnswerFollowUp.Input.Body
+    ) async throws -> Operations.AnswerFollowUp.Output {
+        try await answerFollowUp(Operations.AnswerFollowUp.Input(
             path: path,
             headers: headers,
             body: body
@@ -2153,6 +2237,21 @@ extension APIProtocol {
             body: body
         ))
     }
+    /// The service manager's report: orders and sold hours per day, hours per order, labour rate, efficiency, productivity, comebacks, first-time fix, promises kept, revenue by payer, declined work, recalls done.
+    ///
+    /// Roles: service-manager, general-manager, admin. Counts the orders settled in the period by the invoice's day in the dealer's time zone. Without `from` the first day of the current month, without `to` today; from after to, or more than 366 days, is a 400 naming the field (a rule across two fields).
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/report`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/report/get(workOrderReport)`.
+    internal func workOrderReport(
+        query: Operations.WorkOrderReport.Input.Query = .init(),
+        headers: Operations.WorkOrderReport.Input.Headers = .init()
+    ) async throws -> Operations.WorkOrderReport.Output {
+        try await workOrderReport(Operations.WorkOrderReport.Input(
+            query: query,
+            headers: headers
+        ))
+    }
     /// The order sheet, with what the dealer owes the car (W-6, W-8, W-9, Q-8, K-1) and the delivery risks.
     ///
     /// Roles: every role.
@@ -2366,6 +2465,21 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// A printable document of the order as an HTML page for A4: the repair request (客户报修单, A-6), the quote (报价单, Q-1, Q-2) or the repair record with its invoice (维修竣工记录及结算单, L-10, Q-8).
+    ///
+    /// Roles: every role. The page is always bilingual (Chinese first, English kept), whatever Accept-Language says; it has no script and loads nothing from elsewhere. A quote before the order is quoted, or a record before it is settled, is a 409 naming why.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/documents/{document}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/documents/{document}/get(getWorkOrderDocument)`.
+    internal func getWorkOrderDocument(
+        path: Operations.GetWorkOrderDocument.Input.Path,
+        headers: Operations.GetWorkOrderDocument.Input.Headers = .init()
+    ) async throws -> Operations.GetWorkOrderDocument.Output {
+        try await getWorkOrderDocument(Operations.GetWorkOrderDocument.Input(
+            path: path,
+            headers: headers
         ))
     }
     /// A page with the unsubscribe button (GET changes nothing, so link scanners unsubscribe nobody).
