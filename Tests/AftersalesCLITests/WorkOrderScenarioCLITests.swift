@@ -29,6 +29,18 @@ struct WorkOrderScenarioCLITests {
         try cli.run("workorder", "qc", order, "--job", "\(job)", "--road-test", "5")
     }
 
+    /// the brake order opened, its catalogue labour quoted and approved, and 刘强 clocked on.
+    func startWork(_ cli: CLI) throws -> String {
+        try cli.run("workorder", "open", "京A·12345", "--mileage", "30000", "--concern", "刹车异响")
+        let order = "RO-20261206-001"
+        try cli.run("workorder", "line", "add", order, "--job", "1", "--kind", "labour", "--code", "47 11 19 00")
+        try cli.run("workorder", "quote", order)
+        try cli.run("workorder", "approve", order, "--by", "王芳", "--via", "signature")
+        try cli.run("workorder", "dispatch", order, "--job", "1", "--technician", "刘强", "--actor", "赵磊")
+        try cli.run("workorder", "clock", order, "--job", "1", "--technician", "刘强")
+        return order
+    }
+
     @Test("(a) A-6 to delivery: reception, quote, approval, dispatch, clocking, check, invoice, delivery")
     func receptionToDelivery() throws {
         var cli = try dealer()
@@ -87,13 +99,7 @@ struct WorkOrderScenarioCLITests {
     @Test("(b) Q-2: work found during the repair (追加) needs its own quote and approval before clocking")
     func supplementaryQuote() throws {
         let cli = try dealer()
-        try cli.run("workorder", "open", "京A·12345", "--mileage", "30000", "--concern", "刹车异响")
-        let order = "RO-20261206-001"
-        try cli.run("workorder", "line", "add", order, "--job", "1", "--kind", "labour", "--code", "47 11 19 00")
-        try cli.run("workorder", "quote", order)
-        try cli.run("workorder", "approve", order, "--by", "王芳", "--via", "signature")
-        try cli.run("workorder", "dispatch", order, "--job", "1", "--technician", "刘强", "--actor", "赵磊")
-        try cli.run("workorder", "clock", order, "--job", "1", "--technician", "刘强")
+        let order = try startWork(cli)
         // a job added after the first quote is supplementary; no technician clocks on it yet.
         try cli.run("workorder", "job", order, "--title", "更换雨刮片", "--kind", "minor-repair")
         try cli.run(
@@ -122,13 +128,7 @@ struct WorkOrderScenarioCLITests {
     @Test("(c) Q-4: a failed check sends the job back to work with the reason; it passes after the rework")
     func failedCheck() throws {
         let cli = try dealer()
-        try cli.run("workorder", "open", "京A·12345", "--mileage", "30000", "--concern", "刹车异响")
-        let order = "RO-20261206-001"
-        try cli.run("workorder", "line", "add", order, "--job", "1", "--kind", "labour", "--code", "47 11 19 00")
-        try cli.run("workorder", "quote", order)
-        try cli.run("workorder", "approve", order, "--by", "王芳", "--via", "wechat")
-        try cli.run("workorder", "dispatch", order, "--job", "1", "--technician", "刘强", "--actor", "赵磊")
-        try cli.run("workorder", "clock", order, "--job", "1", "--technician", "刘强")
+        let order = try startWork(cli)
         try cli.run("workorder", "clock", order, "--job", "1", "--technician", "刘强", "--off")
         // the road test finds the concern still there: back to the workshop, the reason kept.
         let failed = try cli.run(
