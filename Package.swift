@@ -199,7 +199,7 @@ let package = Package(
             name: "WorkOrderStorage",
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "Core", "Customers", "Warranty", "Catalog",
-                "WorkOrders", "Complaints", .product(name: "GRDB", package: "GRDB.swift"),
+                "WorkOrders", "Complaints", "Stock", "StockStorage", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/WorkOrderStorage",
             swiftSettings: swiftSettings

@@ -44,6 +44,7 @@ public func buildRouter(
     WorkOrderController(database: database).addRoutes(to: routes)
     WorkOrderDocumentController(database: database).addRoutes(to: routes)
     FollowUpController(database: database).addRoutes(to: routes)
+    WorkOrderCorrectionController(database: database).addRoutes(to: routes)
     return router
 }
 

@@ -105,7 +105,7 @@ struct WorkOrderCommand: ParsableCommand {
         subcommands: [
             Open.self, Show.self, List.self, JobCommand.self, Line.self, QuoteCommand.self, Approve.self,
             Decline.self, Dispatch.self, Clock.self, QC.self, Settle.self, Deliver.self, Print.self,
-            Report.self,
+            Report.self, Credit.self,
         ])
 
     /// Prints the order after a change: a line for people and the order sheet, or the JSON document.
@@ -305,7 +305,7 @@ struct WorkOrderCommand: ParsableCommand {
     struct Line: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: say("Add, move or remove the lines of a job (Q-1, Q-3)."),
-            subcommands: [Add.self, PayerCommand.self, Remove.self])
+            subcommands: [Add.self, PayerCommand.self, Remove.self, Issue.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(

@@ -27,6 +27,9 @@ enum WorkOrderPresent {
                 if let decision = line.decision { note.append(decision.summaryPhrase) }
                 if let bulletin = line.bulletin { note.append(Phrase(verbatim: bulletin)) }
                 if let reason = line.reason { note.append(Phrase(verbatim: reason)) }
+                if line.kind == .part, let issued = line.issued {
+                    note.append("issued \(grouped: issued) of \(grouped: (line.quantityHundredths + 99) / 100)")
+                }
                 return [
                     String(line.number), String(line.job), line.kind.spoken.rendered(), line.code, line.description,
                     ClaimLine.decimal(line.quantityHundredths), line.unitPrice.description, line.amount.description,
@@ -100,6 +103,7 @@ enum WorkOrderPresent {
         if order.declinedValue.fen > 0 { totalRows.append(("declined work", order.declinedValue.description)) }
         if let quote = order.quotes.last { totalRows.append(("quote", say("v\(quote.version)"))) }
         parts.append(totalsTable(totalRows).rendered())
+        if !order.creditNotes.isEmpty { parts.append(invoiceHistory(order, zone: zone).rendered()) }
         var owed: [Phrase] = []
         for bulletin in sheet.openBulletins {
             owed.append("open \(bulletin.kind.spoken) \(bulletin.number): \(bulletin.title) (W-6)")
@@ -125,6 +129,28 @@ enum WorkOrderPresent {
                     + owed.map { "  - " + $0.rendered() }.joined(separator: "\n"))
         }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// L-10: every invoice of the order and the credit note that cancelled it, oldest first, then the one in force.
+    static func invoiceHistory(_ order: WorkOrder, zone: TimeZone) -> TextTable {
+        TextTable(
+            columns: ["document", "number", "date", "amount", "customer", "note"],
+            rows: order.invoiceHistory.map { event in
+                let kind: Phrase
+                let note: String
+                switch event {
+                case .invoice(let invoice):
+                    kind = "invoice"
+                    note = invoice.payment.spoken.rendered()
+                case .creditNote(let credit):
+                    kind = "credit note"
+                    note = say("cancels \(credit.invoice.number): \(credit.reason)")
+                }
+                return [
+                    kind.rendered(), event.number, Instant.localString(event.at, in: zone), event.amount.description,
+                    event.customerAmount.description, note,
+                ]
+            })
     }
 
     static func totalsTable(_ rows: [(String, String?)]) -> TextTable {

@@ -33,62 +33,66 @@ extension AppDatabase {
     /// setting `stock.allow-negative` allows it; asked to, the refusal records a shortage for the order line instead
     /// (Q-7, routed to the parts manager by K-5). An issue that goes through closes the line's open shortage.
     public func moveStock(_ movement: StockForm.Validated, actor: String) throws -> StockOutcome {
-        try writer.write { db in
-            let now = clock.now()
-            let (part, _) = try Self.cataloguePart(db, movement.part, field: StockForm.Field.part.rawValue)
-            let settings = try Self.settings(db)
-            let onHand = try Self.onHand(db, part) ?? 0
-            var held = 0
-            if case .return(_, let line) = movement.change {
-                held = try Self.held(db, part, by: line)
-            }
-            let facts = StockRules.Facts(
-                part: part, onHand: onHand, heldByLine: held, allowNegative: settings.allowNegativeStock)
-            let delta: Int
-            do {
-                delta = try StockRules.delta(of: movement.change, facts)
-            } catch let shortfall as StockShortfall where movement.recordShortage {
-                let shortage = try Self.recordShortage(db, Shortage(shortfall, at: now, by: actor), actor: actor)
-                return StockOutcome(movement: nil, shortage: shortage, stock: try Self.partStock(db, part, settings))
-            }
-            let after = onHand + delta
-            try db.execute(
-                sql: """
-                    INSERT INTO stock (part, on_hand, updated_at) VALUES (?, ?, ?)
-                    ON CONFLICT (part) DO UPDATE SET on_hand = excluded.on_hand, updated_at = excluded.updated_at
-                    """, arguments: [part.value, after, now])
-            var entry = StockMovement(
-                part: part, kind: movement.change.kind, quantity: delta, onHandAfter: after, at: now, actor: actor)
-            switch movement.change {
-            case .receipt(_, let reference): entry.supplierRef = reference
-            case .issue(_, let line), .return(_, let line):
-                entry.order = line.order
-                entry.line = line.line
-            case .adjustment(_, let reason): entry.reason = reason
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO stock_movement
-                        (part, kind, quantity, on_hand_after, supplier_ref, work_order, line, reason, at, actor)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    part.value, entry.kind.rawValue, delta, after, entry.supplierRef, entry.order, entry.line,
-                    entry.reason, now, actor,
-                ])
-            entry.id = db.lastInsertedRowID
-            try Audit.record(
-                db, at: now, actor: actor, entity: "stock", id: part.value, action: entry.kind.rawValue,
-                before: ["on_hand": String(onHand)],
-                after: [
-                    "on_hand": String(after), "movement": String(entry.id!), "supplier_ref": entry.supplierRef,
-                    "work_order": entry.order, "line": entry.line.map(String.init), "reason": entry.reason,
-                ])
-            if case .issue(_, let line) = movement.change {
-                try Self.resolveShortages(db, part, line, at: now, actor: actor)
-            }
-            return StockOutcome(movement: entry, shortage: nil, stock: try Self.partStock(db, part, settings))
+        try writer.write { db in try Self.moveStock(db, movement, at: clock.now(), actor: actor) }
+    }
+
+    /// `moveStock` inside a transaction another area's use case holds (a work order's part line issued, Q-7).
+    package static func moveStock(
+        _ db: Database, _ movement: StockForm.Validated, at now: Date, actor: String
+    ) throws -> StockOutcome {
+        let (part, _) = try Self.cataloguePart(db, movement.part, field: StockForm.Field.part.rawValue)
+        let settings = try Self.settings(db)
+        let onHand = try Self.onHand(db, part) ?? 0
+        var held = 0
+        if case .return(_, let line) = movement.change {
+            held = try Self.held(db, part, by: line)
         }
+        let facts = StockRules.Facts(
+            part: part, onHand: onHand, heldByLine: held, allowNegative: settings.allowNegativeStock)
+        let delta: Int
+        do {
+            delta = try StockRules.delta(of: movement.change, facts)
+        } catch let shortfall as StockShortfall where movement.recordShortage {
+            let shortage = try Self.recordShortage(db, Shortage(shortfall, at: now, by: actor), actor: actor)
+            return StockOutcome(movement: nil, shortage: shortage, stock: try Self.partStock(db, part, settings))
+        }
+        let after = onHand + delta
+        try db.execute(
+            sql: """
+                INSERT INTO stock (part, on_hand, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (part) DO UPDATE SET on_hand = excluded.on_hand, updated_at = excluded.updated_at
+                """, arguments: [part.value, after, now])
+        var entry = StockMovement(
+            part: part, kind: movement.change.kind, quantity: delta, onHandAfter: after, at: now, actor: actor)
+        switch movement.change {
+        case .receipt(_, let reference): entry.supplierRef = reference
+        case .issue(_, let line), .return(_, let line):
+            entry.order = line.order
+            entry.line = line.line
+        case .adjustment(_, let reason): entry.reason = reason
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO stock_movement
+                    (part, kind, quantity, on_hand_after, supplier_ref, work_order, line, reason, at, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                part.value, entry.kind.rawValue, delta, after, entry.supplierRef, entry.order, entry.line,
+                entry.reason, now, actor,
+            ])
+        entry.id = db.lastInsertedRowID
+        try Audit.record(
+            db, at: now, actor: actor, entity: "stock", id: part.value, action: entry.kind.rawValue,
+            before: ["on_hand": String(onHand)],
+            after: [
+                "on_hand": String(after), "movement": String(entry.id!), "supplier_ref": entry.supplierRef,
+                "work_order": entry.order, "line": entry.line.map(String.init), "reason": entry.reason,
+            ])
+        if case .issue(_, let line) = movement.change {
+            try Self.resolveShortages(db, part, line, at: now, actor: actor)
+        }
+        return StockOutcome(movement: entry, shortage: nil, stock: try Self.partStock(db, part, settings))
     }
 
     /// A receipt from a supplier (see `moveStock`).

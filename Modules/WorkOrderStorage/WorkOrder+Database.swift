@@ -87,6 +87,7 @@ extension WorkOrder {
                 },
                 component: line["component"], bulletin: line["bulletin"], quotedIn: line["quoted_in"])
         }
+        try AppDatabase.loadIssuesAndCredits(db, into: &order)
         order.quotes = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM work_order_quote WHERE order_id = ? ORDER BY version"),
             arguments: [id]

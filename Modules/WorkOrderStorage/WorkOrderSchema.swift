@@ -141,6 +141,34 @@ package enum WorkOrderSchema: SchemaArea {
                     WHERE invoice_number IS NOT NULL;
                     """)
         }
+        // L-10: a settled order is corrected by a credit note and a new invoice. The credit note keeps the invoice it
+        // cancels whole (its number, day, payment, VAT and totals per payer); neither is ever changed or deleted.
+        migrator.registerMigration("2026-12-06 work orders: credit notes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE work_order_credit_note (
+                        number TEXT PRIMARY KEY,
+                        order_id INTEGER NOT NULL REFERENCES work_order(id),
+                        at DATETIME NOT NULL,
+                        by TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        invoice_number TEXT NOT NULL UNIQUE,
+                        invoice_at DATETIME NOT NULL,
+                        payment TEXT NOT NULL,
+                        vat_percent INTEGER NOT NULL,
+                        vat_fen INTEGER NOT NULL,
+                        customer_fen INTEGER NOT NULL,
+                        warranty_fen INTEGER NOT NULL,
+                        goodwill_fen INTEGER NOT NULL,
+                        internal_fen INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX work_order_credit_note_order ON work_order_credit_note(order_id);
+                    CREATE TRIGGER work_order_credit_note_kept BEFORE DELETE ON work_order_credit_note
+                    BEGIN SELECT RAISE(ABORT, 'credit notes are kept at least 6 years (L-10)'); END;
+                    CREATE TRIGGER work_order_credit_note_fixed BEFORE UPDATE ON work_order_credit_note
+                    BEGIN SELECT RAISE(ABORT, 'a credit note is never edited (L-10)'); END;
+                    """)
+        }
         registerFollowUps(in: &migrator)
     }
 }

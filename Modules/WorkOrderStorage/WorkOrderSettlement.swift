@@ -33,13 +33,8 @@ extension AppDatabase {
         var closed: [String] = []
         var maintenance = false
         let order = try changeWorkOrder(number, action: "settle", actor: actor) { order, db, now, settings in
-            // The last invoice by value: as text INV-1000000 sorts before INV-999999 (work_order_invoice_sequence).
-            let previous = try String.fetchOne(
-                db,
-                sql: """
-                    SELECT invoice_number FROM work_order WHERE invoice_number IS NOT NULL \
-                    ORDER BY length(invoice_number) DESC, invoice_number DESC LIMIT 1
-                    """)
+            try Self.requireIssued(db, order)
+            let previous = try Self.lastInvoiceNumber(db)
             try order.settle(
                 invoice: Invoice.number(after: previous), payment: payment,
                 vatPercent: settings.integer(.vatPercent), at: now)

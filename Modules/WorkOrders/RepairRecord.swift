@@ -19,6 +19,16 @@ public struct RepairRecord: Sendable, Codable, Equatable {
         public var amount: Money
     }
 
+    /// A job re-repaired under the quality guarantee: the first order, and whether it is the second failure,
+    /// for which the dealer arranges another workshop at its own cost.
+    public struct GuaranteeRepairNote: Sendable, Codable, Equatable {
+        public var job: Int
+        public var firstOrder: String
+        public var anotherWorkshop: Bool
+        /// What the record says, in the language of the moment.
+        public var text: String
+    }
+
     public var order: String
     public var vin: VIN
     public var arrivedAt: Date
@@ -36,6 +46,8 @@ public struct RepairRecord: Sendable, Codable, Equatable {
     /// Who signed: the service advisor for the dealer, and the customer's approvals.
     public var signedByDealer: String
     public var signedByCustomer: [String]
+    /// Rule Q-8: the jobs re-repaired free under the guarantee, with the "another workshop" note on the second.
+    public var guaranteeRepairs: [GuaranteeRepairNote] = []
 
     /// Rule L-10: the record of an order, from its values.
     public init(_ order: WorkOrder) {
@@ -60,5 +72,15 @@ public struct RepairRecord: Sendable, Codable, Equatable {
         signedByDealer = order.advisor
         signedByCustomer = Array(Set(live.compactMap { $0.approval?.approved == true ? $0.approval?.by : nil }))
             .sorted()
+        guaranteeRepairs = live.compactMap { job in
+            guard let first = job.guaranteeOf else { return nil }
+            let another = job.guaranteeRepairs >= 2
+            let text: Phrase =
+                another
+                ? "second guarantee repair of \(first): the dealer arranges another workshop at its own cost (Q-8)"
+                : "guarantee repair of \(first): free of charge, borne by the dealer (Q-8)"
+            return GuaranteeRepairNote(
+                job: job.number, firstOrder: first, anotherWorkshop: another, text: text.rendered())
+        }
     }
 }

@@ -138,6 +138,8 @@ public struct WorkOrder: Sendable, Codable, Equatable {
     public var deliveryNote: String?
     /// Why delivery is late: missing parts or technicians, underestimated work …
     public var delayReason: String?
+    /// The credit notes that cancelled earlier invoices, oldest first (L-10): each keeps its invoice whole.
+    public var creditNotes: [CreditNote] = []
 
     public init(
         id: Int64? = nil, number: String, vin: VIN, advisor: String, reception: Reception, jobs: [Job] = [],
@@ -159,10 +161,10 @@ public struct WorkOrder: Sendable, Codable, Equatable {
         self.delayReason = delayReason
     }
 
-    /// The order's state: delivered or settled once so; before that, the least advanced of its live jobs.
+    /// The order's state: delivered or settled once so; before that, the least advanced of its live jobs. An
+    /// order whose invoice was credited (L-10) is back to its jobs' state until its new invoice, delivered or not.
     public var state: WorkOrderState {
-        if deliveredAt != nil { return .delivered }
-        if invoice != nil { return .settled }
+        if invoice != nil { return deliveredAt != nil ? .delivered : .settled }
         let live = jobs.filter { $0.state != .declined }
         if live.isEmpty { return jobs.isEmpty ? .open : .quoted }
         let rank: [JobState: WorkOrderState] = [
@@ -260,6 +262,7 @@ public struct WorkOrder: Sendable, Codable, Equatable {
         line.number = (lines.map(\.number).max() ?? 0) + 1
         line.quotedIn = nil
         lines.append(line)
+        freeGuaranteeRepair(job: line.job)
     }
 
     /// Changes a line's payer: a warranty payer needs a covering decision, a move off warranty a reason.
@@ -268,6 +271,7 @@ public struct WorkOrder: Sendable, Codable, Equatable {
     ) throws {
         try requireEditable()
         let index = try lineIndex(number)
+        try refuseCustomerPayer(job: lines[index].job, payer: payer)
         try reopenForChange(lines[index].job)
         let decisionNow = decision.map(\.decision) ?? (payer == .warranty ? lines[index].decision : nil)
         try PayerRule.check(
@@ -295,9 +299,12 @@ public struct WorkOrder: Sendable, Codable, Equatable {
 
     /// Rule Q-2: what the customer approved is not changed behind their back.
     mutating func reopenForChange(_ jobNumber: Int) throws {
+        let correcting = isCorrecting
         try update(jobNumber) { job in
             switch job.state {
             case .open: break
+            // L-10: an order reopened by a credit note is corrected (payer, price, lines) without redoing the work.
+            case .qcPassed where correcting: break
             case .quoted: job.state = .open
             case .declined:
                 throw Conflict(field: "job", "job \(jobNumber) was declined; add the work as a new job (Q-2)")

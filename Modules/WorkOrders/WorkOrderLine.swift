@@ -29,6 +29,12 @@ public struct WorkOrderLine: Sendable, Codable, Equatable {
     public var bulletin: String?
     /// The quote version the line was first quoted in; nil while not yet quoted.
     public var quotedIn: Int?
+    /// A part line: how many the parts counter issued to it (issued less returned, whole units), read from the stock
+    /// journal; nil for other lines.
+    public var issued: Int?
+
+    /// A part line not yet issued in full.
+    public var awaitsIssue: Bool { kind == .part && (issued ?? 0) * 100 < quantityHundredths }
 
     public init(
         number: Int, job: Int, kind: LineKind, code: String, description: String, quantityHundredths: Int,

@@ -78,6 +78,8 @@ struct MigrationChecksumTests {
             "56713fae3a552f747954c44d1316f22b50838387995cd12e0e10283b1dae0d94",
         "2026-12-06 work orders: orders by VIN, invoices in sequence":
             "676061f44892b490842473a2a92bd0a63b457bed4e5f22e83b27dd5db6adb9c4",
+        "2026-12-06 work orders: credit notes":
+            "1a95907387b2f9b95a9229f9f7013dffd488f59037e1fbf419c98438f3feb1df",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")

@@ -14,6 +14,7 @@ public enum Phrasebook {
         ("messaging", messaging), ("workorders", workOrders), ("manufacturer", manufacturer), ("storage", storage),
         ("cli", cli), ("help", help), ("api", api), ("stock", stock), ("workorderpages", workOrderPages),
         ("followups", followUps),
+        ("workorder corrections", workOrderCorrections),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
