@@ -268,18 +268,14 @@ struct ComplaintController {
         }
         routes.post("complaints/:id/attachments", .handleComplaints) { request, context, principal in
             let complaint = try id(context)
-            // K-14: evidence up to the setting, in base64 (4 bytes for 3) inside a small JSON document.
-            let megabytes = try await database.run { try $0.settings().integer(.complaintAttachmentMegabytes) }
-            let input = try await JSON.body(
-                AttachmentInput.self, request, context, limit: megabytes << 20 / 3 * 4 + (64 << 10))
-            guard let data = Data(base64Encoded: input.content) else {
-                throw InvalidInput(field: "content", "expected the file's bytes in base64")
-            }
+            // K-14: evidence up to the setting, in base64 inside a small JSON document.
+            let input = try await AttachmentUploads.body(AttachmentInput.self, request, context, database: database)
+            let bytes = try AttachmentUploads.bytes(input.content)
             let kind: AttachmentKind? = try input.kind.map { try parseChoice($0, field: "kind") }
             return try JSON.response(
                 try await database.run {
                     try $0.attachToComplaint(
-                        complaint, name: input.name, bytes: [UInt8](data), kind: kind, note: input.note,
+                        complaint, name: input.name, bytes: bytes, kind: kind, note: input.note,
                         actor: principal.name)
                 }, status: .created)
         }
@@ -287,8 +283,7 @@ struct ComplaintController {
             let complaint = try id(context)
             let attachment = try context.rowID("attachment", what: "an attachment id")
             let (info, data) = try await database.run { try $0.complaintAttachment(complaint, attachment: attachment) }
-            return Response(
-                status: .ok, headers: [.contentType: info.mediaType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return AttachmentUploads.response(info, data)
         }
     }
 }

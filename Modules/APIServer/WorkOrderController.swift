@@ -62,7 +62,7 @@ struct WorkOrderController {
         }
         routes.post("work-orders", .writeWorkOrders) { request, context, principal in
             let form = try await JSON.body(ReceptionForm.self, request, context)
-            let order = try await database.run { try $0.openWorkOrder(form, actor: principal.name) }
+            let order = try await database.run { try $0.receive(form, actor: principal.name) }
             return try await Self.sheet(order.number, database, status: .created)
         }
         routes.post("work-orders/:number/jobs", .writeWorkOrders) { request, context, principal in
@@ -131,6 +131,7 @@ struct WorkOrderController {
             _ = try await database.run { try $0.deliverWorkOrder(number, note: input.note, actor: principal.name) }
             return try await Self.sheet(number, database, status: .created)
         }
+        addReceptionRoutes(to: routes)
     }
 
     /// GET /v1/work-orders: the list as `workorder list` gives it; `atRisk=true` the Q-7 list with the reasons.

@@ -476,11 +476,8 @@ struct ComplaintsCommand: ParsableCommand {
 
         func run() throws {
             let db = try global.open()
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw InvalidInput(field: "file", "cannot read \(file)")
-            }
             let file = try db.attachToComplaint(
-                target.complaintID, name: self.file, bytes: [UInt8](data), kind: kind,
+                target.complaintID, name: self.file, bytes: try AttachedFiles.read(file), kind: kind,
                 note: note, actor: global.actorName)
             try ComplaintsCommand.show(file, global: global, zone: try db.settings().timeZone)
         }
@@ -499,10 +496,7 @@ struct ComplaintsCommand: ParsableCommand {
 
         func run() throws {
             let (info, data) = try global.open().complaintAttachment(target.complaintID, attachment: attachment)
-            guard FileManager.default.createFile(atPath: out, contents: data) else {
-                throw InvalidInput(field: "out", "cannot write \(out)")
-            }
-            global.output.note("wrote \(info.name) (\(info.mediaType), \(grouped: info.size) bytes) to \(out)")
+            try AttachedFiles.write(info, data, to: out, output: global.output)
         }
     }
 
@@ -770,16 +764,7 @@ struct ComplaintsCommand: ParsableCommand {
         }
         if !file.attachments.isEmpty {
             out.append(
-                "\n" + said("Evidence (K-14)") + "\n"
-                    + TextTable(
-                        columns: ["id", "name", "kind", "type", "bytes", "added"],
-                        rows: file.attachments.map {
-                            [
-                                String($0.id), $0.name, said($0.kind.spoken), $0.mediaType, Grouping.thousands($0.size),
-                                said("\(Instant.localString($0.addedAt, in: zone)) by \($0.addedBy)"),
-                            ]
-                        }
-                    ).rendered())
+                "\n" + said("Evidence (K-14)") + "\n" + AttachedFiles.table(file.attachments, zone: zone).rendered())
         }
         let history = file.history.map { entry -> [String] in
             let when =

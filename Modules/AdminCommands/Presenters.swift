@@ -73,6 +73,7 @@ enum Present {
                         }
                     ).rendered())
         }
+        if let history = serviceHistory(card.serviceHistory) { out.append(history) }
         if !card.openTasks.isEmpty {
             out.append(
                 heading("Open care-plan tasks (C-7)")
@@ -144,6 +145,7 @@ enum Present {
                         ]
                     }
                 ).rendered())
+        if let history = serviceHistory(card.serviceHistory.map { [$0] } ?? []) { out.append(history) }
         if !card.mileage.isEmpty {
             out.append(
                 heading("Mileage readings")

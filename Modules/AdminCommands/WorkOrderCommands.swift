@@ -44,6 +44,9 @@ extension CLIFields {
         case .promisedAt: "--promised"
         case .arrivedAt: "--arrived"
         case .advisor: "--advisor"
+        case .newVehicle: "--new-vin"
+        case .customer: "--name"
+        case .customerRef: "--customer"
         }
     }
 
@@ -105,7 +108,7 @@ struct WorkOrderCommand: ParsableCommand {
         subcommands: [
             Open.self, Show.self, List.self, JobCommand.self, Line.self, QuoteCommand.self, Approve.self,
             Decline.self, Dispatch.self, Clock.self, QC.self, Settle.self, Deliver.self, Print.self,
-            Report.self, Credit.self,
+            Report.self, Credit.self, Delay.self, Photo.self,
         ])
 
     /// Prints the order after a change: a line for people and the order sheet, or the JSON document.
@@ -123,18 +126,26 @@ struct WorkOrderCommand: ParsableCommand {
                 """
                 aftersales workorder open 京N·88888 --mileage 1500 --concern "刹车有异响" --fuel 60 \\
                   --walk-around "右前门划痕" --return-old-parts
+                aftersales workorder open --new-vin LSVAU2180N2000999 --make Volkswagen --model Lavida \\
+                  --usage private --plate 京Q·20261 --name 赵敏 --phone 13700001234 --mileage 8000 --concern "保养"
                 """, permission: .writeWorkOrders,
-                more:
-                    "Each concern, in the customer's own words, becomes a job. The mileage is a new reading (C-6). "
-                    + "The sheet shows what the dealer owes the car: open recalls, maintenance due, the warranty "
-                    + "answer, repairs under guarantee and open complaints."))
+                more: Phrase.joined(
+                    [
+                        "Each concern, in the customer's own words, becomes a job. The mileage is a new reading (C-6). "
+                            + "The sheet shows what the dealer owes the car: open recalls, maintenance due, the "
+                            + "warranty answer, repairs under guarantee and open complaints.",
+                        "A vehicle not on file is registered in the same step (A-6) with --new-vin and the options of "
+                            + "`vehicle add`, for a new customer (the options of `customer add`) or one on file "
+                            + "(--customer id or phone); --customer alone opens the order for that customer's only "
+                            + "vehicle.",
+                    ], separator: " ")))
 
         @OptionGroup var global: GlobalOptions
         @Argument(
             help: ArgumentHelp(
                 say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN."),
                 valueName: "vehicle"))
-        var vehicle: String
+        var vehicle: String?
         @Option(help: ArgumentHelp(say("Odometer reading at arrival, km."))) var mileage: Int?
         @Option(help: ArgumentHelp(say("Fuel or charge level, percent (default 50)."))) var fuel: Int?
         @Option(help: ArgumentHelp(say("A concern in the customer's own words (repeat for each)."))) var concern:
@@ -151,11 +162,21 @@ struct WorkOrderCommand: ParsableCommand {
         var promised: String?
         @Option(help: ArgumentHelp(say("Arrival time (default now)."))) var arrived: String?
         @Option(help: ArgumentHelp(say("The service advisor (default the actor)."))) var advisor: String?
+        @Option(
+            name: .customLong("customer"),
+            help: ArgumentHelp(
+                say("A customer on file, id or phone: the new vehicle's owner, or alone their only vehicle (A-6).")))
+        var customerRef: String?
+        @OptionGroup(title: say("New vehicle (A-6)")) var newVehicle: ReceptionVehicleOptions
+        @OptionGroup(title: say("New customer (A-6)")) var newCustomer: ReceptionCustomerOptions
 
         func run() throws {
             let db = try global.open()
             var form = ReceptionForm()
             form.vin = vehicle
+            form.customerRef = customerRef
+            form.newVehicle = newVehicle.form
+            form.customer = newCustomer.form
             form.mileage = mileage
             form.fuel = fuel
             form.concerns = concern
@@ -164,9 +185,7 @@ struct WorkOrderCommand: ParsableCommand {
             form.promisedAt = promised
             form.arrivedAt = arrived
             form.advisor = advisor
-            let order = try ReceptionForm.Field.naming(CLIFields.reception) {
-                try db.openWorkOrder(form, actor: global.actorName)
-            }
+            let order = try CLIFields.namingReception { try db.receive(form, actor: global.actorName) }
             try WorkOrderCommand.report(db, order.number, global: global, note: "opened \(order.number)")
         }
     }

@@ -79,16 +79,11 @@ public struct ComplaintFile: Codable, Sendable {
 }
 
 /// An attachment's description (its bytes are read with `complaintAttachment`).
-public struct ComplaintAttachment: Codable, Sendable, Equatable {
-    public var id: Int64
-    public var name: String
-    public var kind: AttachmentKind
-    public var mediaType: String
-    public var size: Int
-    public var sha256: String
-    public var note: String?
-    public var addedAt: Date
-    public var addedBy: String
+public typealias ComplaintAttachment = AttachmentInfo
+
+extension AttachmentTable {
+    /// The complaint file's evidence (K-14).
+    static let complaint = AttachmentTable(table: "complaint_attachment", owner: "complaint_id")
 }
 
 extension AppDatabase {
@@ -289,35 +284,16 @@ extension AppDatabase {
     public func attachToComplaint(
         _ id: Complaint.ID, name: String, bytes: [UInt8], kind: AttachmentKind?, note: String?, actor: String
     ) throws -> ComplaintFile {
-        let fileName = (name as NSString).lastPathComponent.trimmed()
-        guard !fileName.isEmpty else { throw InvalidInput(field: "name", "give the file's name") }
+        _ = try AttachmentTable.fileName(name)
         return try changeComplaint(id, actor: actor) { complaint, db, now in
             try ComplaintAction.attach.check(complaint.state)
-            let type = try AttachmentType.check(
-                bytes, name: fileName, declared: kind,
-                maxMegabytes: try Self.settings(db).integer(.complaintAttachmentMegabytes))
-            var hasher = SHA256.Hasher()
-            hasher.update(bytes)
-            let hash = hasher.finalizeHex()
-            if let existing = try String.fetchOne(
-                db, sql: "SELECT name FROM complaint_attachment WHERE complaint_id = ? AND sha256 = ?",
-                arguments: [id, hash])
-            {
-                throw Conflict(field: "file", "the same file is already attached as \(existing)")
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO complaint_attachment (complaint_id, name, kind, media_type, size, sha256, content, \
-                    note, added_at, added_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, fileName, type.kind.rawValue, type.mediaType, bytes.count, hash, Data(bytes),
-                    note?.trimmed().nilIfEmpty, now, actor,
-                ])
+            let file = try AttachmentTable.complaint.add(
+                db, to: id.rawValue, name: name, bytes: bytes, declared: kind,
+                maxMegabytes: try Self.settings(db).integer(.complaintAttachmentMegabytes), note: note, now: now,
+                actor: actor)
             return ComplaintEvent(
                 action: "attach", rule: "K-14",
-                note: Phrase("\(fileName) (\(type.kind.spoken), \(type.mediaType), \(grouped: bytes.count) bytes)")
+                note: Phrase("\(file.name) (\(file.kind.spoken), \(file.mediaType), \(grouped: file.size) bytes)")
                     .rendered())
         }
     }
@@ -325,15 +301,11 @@ extension AppDatabase {
     /// An attachment's description and bytes.
     public func complaintAttachment(_ id: Complaint.ID, attachment: Int64) throws -> (ComplaintAttachment, Data) {
         try writer.read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM complaint_attachment WHERE complaint_id = ? AND id = ?",
-                    arguments: [id, attachment])
-            else {
+            guard let found = try AttachmentTable.complaint.file(db, of: id.rawValue, id: attachment) else {
                 throw NotFound(
                     "attachment", Phrase("\(attachment) of complaint \(id)").rendered(), field: "attachment")
             }
-            return (Self.attachment(row), row["content"])
+            return found
         }
     }
 
@@ -392,14 +364,6 @@ extension AppDatabase {
         return Complaint.followUpPerson(owner: complaint.owner, by: by, staff: roster.staff, on: roster.day)
     }
 
-    package static func attachment(_ row: Row) -> ComplaintAttachment {
-        ComplaintAttachment(
-            id: row["id"], name: row["name"], kind: AttachmentKind(rawValue: row["kind"]) ?? .document,
-            mediaType: row["media_type"],
-            size: row["size"], sha256: row["sha256"], note: row["note"], addedAt: row["added_at"],
-            addedBy: row["added_by"])
-    }
-
     package static func complaintFile(_ db: Database, _ id: Complaint.ID, now: Date) throws -> ComplaintFile {
         guard let complaint = try Complaint.fetchOne(db, key: id.rawValue) else {
             throw NotFound("complaint", id.description, field: "id")
@@ -417,13 +381,7 @@ extension AppDatabase {
                 from: $0["from_state"],
                 to: $0["to_state"], rule: $0["rule"], note: $0["note"])
         }
-        let attachments = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, name, kind, media_type, size, sha256, note, added_at, added_by FROM complaint_attachment \
-                WHERE complaint_id = ? ORDER BY id
-                """, arguments: [id]
-        ).map(attachment)
+        let attachments = try AttachmentTable.complaint.list(db, of: id.rawValue)
         return ComplaintFile(
             complaint: complaint, customer: customer, priority: complaint.priority, deadlines: deadlines,
             history: history, attachments: attachments)

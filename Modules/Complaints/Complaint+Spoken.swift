@@ -139,16 +139,6 @@ extension EscalationLevel {
     }
 }
 
-extension AttachmentKind {
-    public var spoken: Phrase {
-        switch self {
-        case .photo: return Phrase("photo", context: "attachment kind")
-        case .recording: return Phrase("recording", context: "attachment kind")
-        case .document: return Phrase("document", context: "attachment kind")
-        }
-    }
-}
-
 extension ComplaintPriority {
     /// A priority level's name (1 normal … 4 crisis) as people read it.
     public static func spoken(level: Int) -> Phrase {

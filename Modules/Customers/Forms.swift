@@ -3,7 +3,7 @@ import Foundation
 
 /// A customer card as text fields, the way the CLI options and the API's JSON give it. `customer(now:)`
 /// turns it into a validated `Customer`, so both front ends accept and refuse exactly the same input.
-public struct CustomerForm: Codable, Sendable {
+public struct CustomerForm: Codable, Sendable, Equatable {
     public var name: String?
     public var kind: String?
     public var customerClass: String?
@@ -48,7 +48,7 @@ public struct CustomerForm: Codable, Sendable {
 }
 
 /// A vehicle as text fields (CLI options or API JSON); `vehicle(customer:now:timeZone:)` validates it.
-public struct VehicleForm: Codable, Sendable {
+public struct VehicleForm: Codable, Sendable, Equatable {
     public var customerId: Int64?
     public var vin: String?
     public var plate: String?

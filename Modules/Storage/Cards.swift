@@ -6,6 +6,7 @@ import GRDB
 import StorageKernel
 import Warranty
 import WarrantyStorage
+import WorkOrderStorage
 
 /// The whole customer card (C-6) as the CLI and API show it.
 public struct CustomerCard: Codable, Sendable {
@@ -23,6 +24,8 @@ public struct CustomerCard: Codable, Sendable {
     public var openComplaints: [CardComplaint]
     /// Each vehicle's warranty today and latest mileage, as the counter needs them (W-8, C-6).
     public var vehicleStatus: [VehicleStatus]
+    /// Each vehicle's service history (C-6): its latest repair orders, newest first.
+    public var serviceHistory: [ServiceHistory] = []
 }
 
 /// An open complaint as the customer card shows it.
@@ -62,6 +65,8 @@ public struct VehicleCard: Codable, Sendable {
     public var checkDigitWarning: String?
     /// Open recalls and service campaigns (W-6), shown wherever the vehicle is.
     public var openBulletins: [VehicleBulletin]
+    /// The vehicle's service history (C-6): its latest repair orders, newest first.
+    public var serviceHistory: ServiceHistory?
 }
 /// What adding or delivering a vehicle did, beyond storing it.
 public struct VehicleResult: Codable, Sendable {

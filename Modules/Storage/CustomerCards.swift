@@ -6,6 +6,7 @@ import GRDB
 import StorageKernel
 import Warranty
 import WarrantyStorage
+import WorkOrderStorage
 
 // The customer and vehicle use cases answer with the card, which shows every area (warranty, bulletins,
 // complaints): they live here, above the areas, and call the customer area's steps in one transaction.
@@ -13,6 +14,17 @@ extension AppDatabase {
     /// Creates a customer in any class (C-5: with a reason unless potential), with its phones; audited.
     /// Throws `Conflict` when a phone is already on another customer and sharing was not allowed.
     public func addCustomer(_ new: NewCustomer, actor: String) throws -> CustomerCard {
+        try writer.write { db in
+            let id = try Self.insertCustomer(db, new, now: clock.now(), actor: actor)
+            return try Self.customerCard(db, id: id, now: clock.now())
+        }
+    }
+
+    /// The step of `addCustomer` inside a transaction (also reception's, A-6): validates, stores the card with its
+    /// phones and first class move, and audits it.
+    package static func insertCustomer(
+        _ db: Database, _ new: NewCustomer, now: Date, actor: String
+    ) throws -> Customer.ID {
         var customer = new.customer
         customer.name = customer.name.trimmed()
         try customer.validate()
@@ -23,30 +35,27 @@ extension AppDatabase {
                 field: "reason",
                 "a customer created directly as \(customer.customerClass.spoken) needs a reason (C-5)")
         }
-        return try writer.write { db in
-            let now = clock.now()
-            customer.createdAt = now
-            customer.updatedAt = now
-            try Self.checkOwner(db, customer.owner, at: now)
-            if let ref = customer.externalRef,
-                let existing = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM customer WHERE external_ref = ?", arguments: [ref])
-            {
-                throw Conflict(field: "external-ref", "external reference \(ref) is already customer \(existing)")
-            }
-            try db.execute(sql: Customer.insertSQL, arguments: customer.insertArguments)
-            let id = Customer.ID(db.lastInsertedRowID)
-            customer.id = id
-            try Self.addPhones(db, phones, to: id, allowShared: new.allowSharedPhones)
-            try Self.recordMove(
-                db, customer: id, from: nil, to: customer.customerClass, at: now, actor: actor,
-                reason: reason.isEmpty ? "new potential customer" : reason)
-            var after = customer.auditFields
-            after["phones"] = phones.joined(separator: ";")
-            try Audit.record(
-                db, at: now, actor: actor, entity: "customer", id: id.description, action: "create", after: after)
-            return try Self.customerCard(db, id: id, now: clock.now())
+        customer.createdAt = now
+        customer.updatedAt = now
+        try Self.checkOwner(db, customer.owner, at: now)
+        if let ref = customer.externalRef,
+            let existing = try Int64.fetchOne(
+                db, sql: "SELECT id FROM customer WHERE external_ref = ?", arguments: [ref])
+        {
+            throw Conflict(field: "external-ref", "external reference \(ref) is already customer \(existing)")
         }
+        try db.execute(sql: Customer.insertSQL, arguments: customer.insertArguments)
+        let id = Customer.ID(db.lastInsertedRowID)
+        customer.id = id
+        try Self.addPhones(db, phones, to: id, allowShared: new.allowSharedPhones)
+        try Self.recordMove(
+            db, customer: id, from: nil, to: customer.customerClass, at: now, actor: actor,
+            reason: reason.isEmpty ? "new potential customer" : reason)
+        var after = customer.auditFields
+        after["phones"] = phones.joined(separator: ";")
+        try Audit.record(
+            db, at: now, actor: actor, entity: "customer", id: id.description, action: "create", after: after)
+        return id
     }
 
     /// Applies `edit` to a card; audited with each changed field before and after.
@@ -192,11 +201,17 @@ extension AppDatabase {
                 crisis: $0["crisis"],
                 priority: $0["priority"], owner: $0["owner"], description: $0["description"])
         }
+        let zone = try settings(db).timeZone
         return CustomerCard(
             customer: customer, gradeCriteria: customer.grade?.criteria, phones: phones,
             vehicles: vehicles, classHistory: moves, recentContacts: contacts, openTasks: tasks,
             openBulletins: open, openComplaints: complaints,
-            vehicleStatus: try vehicles.map { try vehicleStatus(db, $0, today: today) })
+            vehicleStatus: try vehicles.map { try vehicleStatus(db, $0, today: today) },
+            serviceHistory: try vehicles.map {
+                try serviceHistory(
+                    db, vehicleID: $0.id!.rawValue, vin: $0.vin, plate: $0.plate, limit: Self.historyOnCustomerCard,
+                    zone: zone)
+            })
     }
 
     /// Rule W-8 at the counter: the warranty answer of today at the latest reading, through the same decision as
@@ -231,47 +246,50 @@ extension AppDatabase {
     /// is a `Conflict` naming the existing one); a wrong check digit is a warning. The usage at registration
     /// starts the usage history (W-2). A delivered vehicle of a retained customer gets its care plan (C-7).
     public func addVehicle(_ vehicle: Vehicle, actor: String) throws -> VehicleResult {
-        var vehicle = vehicle
         let now = clock.now()
-        return try writer.write { db in
-            let settings = try Self.settings(db)
-            try vehicle.validate(today: LocalDate(instant: now, in: settings.timeZone))
-            if let deliveredAt = vehicle.deliveredAt, deliveredAt > now.addingTimeInterval(300) {
-                throw Conflict(
-                    field: "delivered-at", "\(Instant.localString(deliveredAt, in: settings.timeZone)) is in the future"
-                )
-            }
-            _ = try Self.fetchCustomer(db, id: vehicle.customerID)
-            try Self.checkVINFree(db, vehicle.vin)
-            vehicle.createdAt = now
-            let typed = vehicle.make
-            vehicle.make = try Self.makeAliases(db).canonical(typed)
-            let renamed =
-                vehicle.make == typed.trimmed()
-                ? nil
-                : Phrase("make \(typed) recorded as \(vehicle.make), the manufacturer's name (`aftersales make list`)")
-                    .rendered()
-            if let plate = vehicle.plate { vehicle.plate = try ContactDetails.normalizePlate(plate) }
-            try db.execute(sql: Vehicle.insertSQL, arguments: vehicle.insertArguments)
-            let id = Vehicle.ID(db.lastInsertedRowID)
-            vehicle.id = id
-            let effective =
-                vehicle.deliveredAt.map { LocalDate(instant: $0, in: settings.timeZone) }
-                ?? LocalDate(instant: now, in: settings.timeZone)
-            try db.execute(
-                sql:
-                    "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, "
-                    + "?, ?, ?, ?, ?)",
-                arguments: [id, vehicle.usage, effective, now, actor, "usage at registration"])
-            try Audit.record(
-                db, at: now, actor: actor, entity: "vehicle", id: id.description, action: "create",
-                after: vehicle.auditFields)
-            let (tasks, note) = try createCarePlan(db, vehicleID: id, actor: actor)
-            return VehicleResult(
-                card: try Self.vehicleCard(db, vehicleID: id),
-                warnings: [vehicle.vin.checkDigitWarning, renamed].compactMap { $0 },
-                createdTasks: tasks, carePlanNote: note)
+        return try writer.write { db in try insertVehicle(db, vehicle, now: now, actor: actor) }
+    }
+
+    /// The step of `addVehicle` inside a transaction (also reception's, A-6).
+    package func insertVehicle(_ db: Database, _ vehicle: Vehicle, now: Date, actor: String) throws -> VehicleResult {
+        var vehicle = vehicle
+        let settings = try Self.settings(db)
+        try vehicle.validate(today: LocalDate(instant: now, in: settings.timeZone))
+        if let deliveredAt = vehicle.deliveredAt, deliveredAt > now.addingTimeInterval(300) {
+            throw Conflict(
+                field: "delivered-at", "\(Instant.localString(deliveredAt, in: settings.timeZone)) is in the future"
+            )
         }
+        _ = try Self.fetchCustomer(db, id: vehicle.customerID)
+        try Self.checkVINFree(db, vehicle.vin)
+        vehicle.createdAt = now
+        let typed = vehicle.make
+        vehicle.make = try Self.makeAliases(db).canonical(typed)
+        let renamed =
+            vehicle.make == typed.trimmed()
+            ? nil
+            : Phrase("make \(typed) recorded as \(vehicle.make), the manufacturer's name (`aftersales make list`)")
+                .rendered()
+        if let plate = vehicle.plate { vehicle.plate = try ContactDetails.normalizePlate(plate) }
+        try db.execute(sql: Vehicle.insertSQL, arguments: vehicle.insertArguments)
+        let id = Vehicle.ID(db.lastInsertedRowID)
+        vehicle.id = id
+        let effective =
+            vehicle.deliveredAt.map { LocalDate(instant: $0, in: settings.timeZone) }
+            ?? LocalDate(instant: now, in: settings.timeZone)
+        try db.execute(
+            sql:
+                "INSERT INTO usage_change (vehicle_id, usage, effective, recorded_at, actor, reason) VALUES (?, "
+                + "?, ?, ?, ?, ?)",
+            arguments: [id, vehicle.usage, effective, now, actor, "usage at registration"])
+        try Audit.record(
+            db, at: now, actor: actor, entity: "vehicle", id: id.description, action: "create",
+            after: vehicle.auditFields)
+        let (tasks, note) = try createCarePlan(db, vehicleID: id, actor: actor)
+        return VehicleResult(
+            card: try Self.vehicleCard(db, vehicleID: id),
+            warnings: [vehicle.vin.checkDigitWarning, renamed].compactMap { $0 },
+            createdTasks: tasks, carePlanNote: note)
     }
 
     /// Records the delivery of a vehicle to its first owner (an instant, T-2) and creates the care plan (C-7)
@@ -409,6 +427,13 @@ extension AppDatabase {
             vehicle: vehicle, ownerName: row["owner_name"], deliveryUsage: usage.first?.usage ?? vehicle.usage,
             usageHistory: usage, mileage: mileage, latestKilometres: mileage.first?.kilometres,
             checkDigitWarning: vehicle.vin.checkDigitWarning,
-            openBulletins: try vehicleBulletins(db, vin: vehicle.vin, card: vehicle).filter(\.open))
+            openBulletins: try vehicleBulletins(db, vin: vehicle.vin, card: vehicle).filter(\.open),
+            serviceHistory: try serviceHistory(
+                db, vehicleID: vehicleID.rawValue, vin: vehicle.vin, plate: vehicle.plate,
+                limit: Self.historyOnVehicleCard, zone: try settings(db).timeZone))
     }
+
+    /// How many repair orders the cards list per vehicle (C-6); the rest are counted as `more`.
+    static let historyOnCustomerCard = 5
+    static let historyOnVehicleCard = 10
 }

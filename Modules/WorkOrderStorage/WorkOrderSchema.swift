@@ -169,6 +169,26 @@ package enum WorkOrderSchema: SchemaArea {
                     BEGIN SELECT RAISE(ABORT, 'a credit note is never edited (L-10)'); END;
                     """)
         }
+        migrator.registerMigration("2026-12-07 work orders: walk-around photos") { db in
+            // A-6: the photos of the walk-around, kept like a complaint's evidence (AttachmentTable).
+            try db.execute(
+                sql: """
+                    CREATE TABLE work_order_photo (
+                        id INTEGER PRIMARY KEY,
+                        order_id INTEGER NOT NULL REFERENCES work_order(id),
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        media_type TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        content BLOB NOT NULL,
+                        note TEXT,
+                        added_at DATETIME NOT NULL,
+                        added_by TEXT NOT NULL,
+                        UNIQUE (order_id, sha256)
+                    );
+                    """)
+        }
         registerFollowUps(in: &migrator)
     }
 }

@@ -40,63 +40,74 @@ extension AppDatabase {
         let valid = try ReceptionForm.Field.naming({ $0.rawValue }) {
             try form.validated(now: clock.now(), timeZone: settings.timeZone)
         }
-        let vin = try vehicleVIN(named: valid.vehicle, field: ReceptionForm.Field.vin.rawValue)
-        return try writer.write { db in
-            let now = clock.now()
-            let zone = settings.timeZone
-            let vehicle = try Self.fetchVehicle(db, vin: vin)
-            let advisor = valid.advisor ?? actor
-            try Self.requireCurrentStaff(
-                db, advisor, actor: actor, at: now, field: ReceptionForm.Field.advisor.rawValue)
-            let reading = MileageReading(
-                vehicleID: vehicle.id!, kilometres: valid.reception.mileage, readAt: valid.reception.arrivedAt,
-                source: "repair order")
-            let existing = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?"), arguments: [vehicle.id]
-            ).map(MileageReading.init(row:))
-            try ReceptionForm.Field.naming({ $0 == .mileage ? "mileage" : $0.rawValue }) {
-                do {
-                    try MileageReading.check(reading, against: existing, timeZone: zone)
-                } catch let error as InvalidInput where error.field == "kilometres" {
-                    throw InvalidInput(field: ReceptionForm.Field.mileage.rawValue, error.phrase)
-                } catch let error as Conflict where error.field == "kilometres" {
-                    throw Conflict(field: ReceptionForm.Field.mileage.rawValue, error.phrase)
-                }
-            }
-            let day = LocalDate(instant: valid.reception.arrivedAt, in: zone)
-            let compact = day.description.replacingOccurrences(of: "-", with: "")
-            // GLOB, not LIKE: case-sensitive, so SQLite counts the day's numbers on the number index instead of
-            // reading every order (LIKE ignores case and cannot use it).
-            let count =
-                try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) FROM work_order WHERE number GLOB ?"),
-                    arguments: ["RO-\(compact)-*"]) ?? 0
-            let suffix = String(count + 1)
-            var order = WorkOrder(
-                number: "RO-\(compact)-" + String(repeating: "0", count: max(0, 3 - suffix.count)) + suffix,
-                vin: vin, advisor: advisor, reception: valid.reception)
-            // A-6: each concern, in the customer's words, is a job to diagnose and quote.
-            for concern in valid.reception.concerns {
-                try order.addJob(Job(number: 0, title: concern, kind: .minorRepair, system: .other, fault: concern))
-            }
-            try order.store(
-                db, vehicleID: vehicle.id!.rawValue, customerID: vehicle.customerID.rawValue, now: now, actor: actor)
-            try db.execute(
-                sql: """
-                    INSERT INTO mileage_reading (vehicle_id, kilometres, read_at, source, odometer_replaced) \
-                    VALUES (?, ?, ?, ?, 0)
-                    """,
-                arguments: [vehicle.id, reading.kilometres, reading.readAt, "repair order \(order.number)"])
-            try Audit.record(
-                db, at: now, actor: actor, entity: "work_order", id: order.number, action: "open",
-                after: [
-                    "vin": vin.value, "advisor": advisor, "mileage": String(valid.reception.mileage),
-                    "arrived_at": Instant.utcString(valid.reception.arrivedAt),
-                    "promised_at": valid.reception.promisedAt.map(Instant.utcString),
-                    "concerns": valid.reception.concerns.joined(separator: "; "),
-                ])
-            return order
+        guard let named = valid.vehicle else {
+            // A vehicle registered at reception, or a customer's only vehicle: AppDatabase.receive (Storage).
+            throw InvalidInput(
+                field: ReceptionForm.Field.vin.rawValue, "is required: a VIN, a plate or a VIN's last characters")
         }
+        let vin = try vehicleVIN(named: named, field: ReceptionForm.Field.vin.rawValue)
+        return try writer.write { db in
+            try Self.openWorkOrder(db, valid, vin: vin, settings: settings, now: clock.now(), actor: actor)
+        }
+    }
+
+    /// The step of `openWorkOrder` inside a transaction, for a vehicle on file (also reception's registering one).
+    package static func openWorkOrder(
+        _ db: Database, _ valid: ReceptionForm.Validated, vin: VIN, settings: DealerSettings, now: Date, actor: String
+    ) throws -> WorkOrder {
+        let zone = settings.timeZone
+        let vehicle = try Self.fetchVehicle(db, vin: vin)
+        let advisor = valid.advisor ?? actor
+        try Self.requireCurrentStaff(
+            db, advisor, actor: actor, at: now, field: ReceptionForm.Field.advisor.rawValue)
+        let reading = MileageReading(
+            vehicleID: vehicle.id!, kilometres: valid.reception.mileage, readAt: valid.reception.arrivedAt,
+            source: "repair order")
+        let existing = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM mileage_reading WHERE vehicle_id = ?"), arguments: [vehicle.id]
+        ).map(MileageReading.init(row:))
+        try ReceptionForm.Field.naming({ $0 == .mileage ? "mileage" : $0.rawValue }) {
+            do {
+                try MileageReading.check(reading, against: existing, timeZone: zone)
+            } catch let error as InvalidInput where error.field == "kilometres" {
+                throw InvalidInput(field: ReceptionForm.Field.mileage.rawValue, error.phrase)
+            } catch let error as Conflict where error.field == "kilometres" {
+                throw Conflict(field: ReceptionForm.Field.mileage.rawValue, error.phrase)
+            }
+        }
+        let day = LocalDate(instant: valid.reception.arrivedAt, in: zone)
+        let compact = day.description.replacingOccurrences(of: "-", with: "")
+        // GLOB, not LIKE: case-sensitive, so SQLite counts the day's numbers on the number index instead of
+        // reading every order (LIKE ignores case and cannot use it).
+        let count =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM work_order WHERE number GLOB ?"),
+                arguments: ["RO-\(compact)-*"]) ?? 0
+        let suffix = String(count + 1)
+        var order = WorkOrder(
+            number: "RO-\(compact)-" + String(repeating: "0", count: max(0, 3 - suffix.count)) + suffix,
+            vin: vin, advisor: advisor, reception: valid.reception)
+        // A-6: each concern, in the customer's words, is a job to diagnose and quote.
+        for concern in valid.reception.concerns {
+            try order.addJob(Job(number: 0, title: concern, kind: .minorRepair, system: .other, fault: concern))
+        }
+        try order.store(
+            db, vehicleID: vehicle.id!.rawValue, customerID: vehicle.customerID.rawValue, now: now, actor: actor)
+        try db.execute(
+            sql: """
+                INSERT INTO mileage_reading (vehicle_id, kilometres, read_at, source, odometer_replaced) \
+                VALUES (?, ?, ?, ?, 0)
+                """,
+            arguments: [vehicle.id, reading.kilometres, reading.readAt, "repair order \(order.number)"])
+        try Audit.record(
+            db, at: now, actor: actor, entity: "work_order", id: order.number, action: "open",
+            after: [
+                "vin": vin.value, "advisor": advisor, "mileage": String(valid.reception.mileage),
+                "arrived_at": Instant.utcString(valid.reception.arrivedAt),
+                "promised_at": valid.reception.promisedAt.map(Instant.utcString),
+                "concerns": valid.reception.concerns.joined(separator: "; "),
+            ])
+        return order
     }
 
     /// Adds a job (A-6): work found after the first quote is supplementary (Q-2). The vehicle's earlier delivered

@@ -43,7 +43,7 @@ public enum DeliveryRisk: Sendable, Equatable {
         case .late(let minutes): "\(grouped: minutes) minutes past the promised time"
         case .near(let minutes, let jobs): "\(grouped: minutes) minutes to the promised time, \(jobs) jobs left"
         case .awaitingApproval(let jobs): "\(jobs) jobs wait for the customer's approval"
-        case .delayed(let reason): "delay: \(reason)"
+        case .delayed(let reason): "delay: \(DelayCause.said(reason))"
         }
     }
 }

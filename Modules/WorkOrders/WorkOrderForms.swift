@@ -1,4 +1,5 @@
 import Core
+import Customers
 import Foundation
 
 /// A repair order's reception as fields, the way `workorder open` and the API give it; `validated` reads it,
@@ -16,24 +17,33 @@ public struct ReceptionForm: Codable, Sendable, Equatable {
     /// Arrival; now when absent.
     public var arrivedAt: String?
     public var advisor: String?
+    /// A vehicle not on file, registered at reception in the same step: the form of `vehicle add`, its owner
+    /// being `customer` (new) or `customerRef` (on file).
+    public var newVehicle: VehicleForm?
+    /// The new vehicle's owner, a new customer card: the form of `customer add`.
+    public var customer: CustomerForm?
+    /// A customer on file, by id or phone: the owner of `newVehicle`, or alone the customer whose only vehicle
+    /// comes in.
+    public var customerRef: String?
 
     public init() {}
 
     public enum Field: String, FormField, CaseIterable {
         case vin, mileage, fuel, concerns, walkAround, returnOldParts, promisedAt, arrivedAt, advisor
+        case newVehicle, customer, customerRef
     }
 
     public struct Validated: Sendable, Equatable {
-        public var vehicle: String
+        /// The vehicle on file as given (nil when it is registered now or found from `customerRef`).
+        public var vehicle: String?
         public var reception: Reception
         public var advisor: String?
     }
 
     /// Rule A-6: the reception read from the fields; throws `InvalidInput` naming the field.
     public func validated(now: Date, timeZone: TimeZone) throws -> Validated {
-        guard let vin = vin?.trimmed().nilIfEmpty else {
-            throw InvalidInput(field: Field.vin.rawValue, "is required: a VIN, a plate or a VIN's last characters")
-        }
+        let vin = vin?.trimmed().nilIfEmpty
+        try checkWhoseVehicle(vin: vin)
         guard let mileage else {
             throw InvalidInput(field: Field.mileage.rawValue, "is required: the odometer reading at arrival (C-6)")
         }
@@ -76,6 +86,32 @@ public struct ReceptionForm: Codable, Sendable, Equatable {
                 walkAround: (walkAround ?? []).map { $0.trimmed() }.filter { !$0.isEmpty },
                 returnOldParts: returnOldParts ?? false, promisedAt: promised),
             advisor: advisor?.trimmed().nilIfEmpty)
+    }
+
+    /// Rule A-6: which vehicle comes in: one on file (`vin`), a new one with its owner (`newVehicle` with a new
+    /// `customer` or a `customerRef`), or the only vehicle of a customer on file (`customerRef` alone).
+    func checkWhoseVehicle(vin: String?) throws {
+        let reference = customerRef?.trimmed().nilIfEmpty
+        if vin != nil, newVehicle != nil || customer != nil || reference != nil {
+            let other: Field = newVehicle != nil ? .newVehicle : customer != nil ? .customer : .customerRef
+            throw InvalidInput(field: other.rawValue, "give either the vehicle on file or this, not both (A-6)")
+        }
+        if customer != nil, reference != nil {
+            throw InvalidInput(
+                field: Field.customerRef.rawValue, "give either a new customer or a customer on file, not both")
+        }
+        if customer != nil, newVehicle == nil {
+            throw InvalidInput(
+                field: Field.newVehicle.rawValue, "is required with a new customer: the vehicle that comes in (A-6)")
+        }
+        if newVehicle != nil, customer == nil, reference == nil {
+            throw InvalidInput(
+                field: Field.customer.rawValue,
+                "is required with a new vehicle: its owner, a new customer or a customer on file (A-6)")
+        }
+        if vin == nil, newVehicle == nil, reference == nil {
+            throw InvalidInput(field: Field.vin.rawValue, "is required: a VIN, a plate or a VIN's last characters")
+        }
     }
 }
 

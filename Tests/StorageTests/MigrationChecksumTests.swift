@@ -80,6 +80,8 @@ struct MigrationChecksumTests {
             "676061f44892b490842473a2a92bd0a63b457bed4e5f22e83b27dd5db6adb9c4",
         "2026-12-06 work orders: credit notes":
             "1a95907387b2f9b95a9229f9f7013dffd488f59037e1fbf419c98438f3feb1df",
+        "2026-12-07 work orders: walk-around photos":
+            "e2976980b86857374771d7276deb18d7b083829a4abbd07cffb0d585890b9219",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")

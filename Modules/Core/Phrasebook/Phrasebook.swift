@@ -15,6 +15,7 @@ public enum Phrasebook {
         ("cli", cli), ("help", help), ("api", api), ("stock", stock), ("workorderpages", workOrderPages),
         ("followups", followUps),
         ("workorder corrections", workOrderCorrections),
+        ("reception", reception),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate

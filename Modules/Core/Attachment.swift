@@ -1,9 +1,17 @@
-import Core
 import Foundation
 
-/// Evidence kept with the complaint file (K-14): photos, recordings, documents.
+/// A file kept with a record: evidence with the complaint file (K-14: photos, recordings, documents), the photos of a
+/// repair order's walk-around.
 public enum AttachmentKind: String, CaseIterable, Codable, Sendable {
     case photo, recording, document
+
+    public var spoken: Phrase {
+        switch self {
+        case .photo: return Phrase("photo", context: "attachment kind")
+        case .recording: return Phrase("recording", context: "attachment kind")
+        case .document: return Phrase("document", context: "attachment kind")
+        }
+    }
 }
 
 /// What an attachment's bytes turned out to be, by their signature.
