@@ -2072,6 +2072,10 @@ extension Components {
             internal var openComplaints: [Components.Schemas.CardComplaint]
             /// - Remark: Generated from `#/components/schemas/CustomerCard/vehicleStatus`.
             internal var vehicleStatus: [Components.Schemas.VehicleStatus]
+            /// Each vehicle's latest 5 repair orders, newest first (C-6).
+            ///
+            /// - Remark: Generated from `#/components/schemas/CustomerCard/serviceHistory`.
+            internal var serviceHistory: [Components.Schemas.ServiceHistory]
             /// Creates a new `CustomerCard`.
             ///
             /// - Parameters:
@@ -2085,6 +2089,7 @@ extension Components {
             ///   - openBulletins: Open recalls and campaigns of the customer's vehicles (W-6).
             ///   - openComplaints: Complaints not yet closed, a crisis first (K-8), then by priority (K-13).
             ///   - vehicleStatus:
+            ///   - serviceHistory: Each vehicle's latest 5 repair orders, newest first (C-6).
             internal init(
                 customer: Components.Schemas.Customer,
                 gradeCriteria: [Components.Schemas.GradeCriterion]? = nil,
@@ -2095,7 +2100,8 @@ extension Components {
                 openTasks: [Components.Schemas.CareTask],
                 openBulletins: [Components.Schemas.VehicleBulletin],
                 openComplaints: [Components.Schemas.CardComplaint],
-                vehicleStatus: [Components.Schemas.VehicleStatus]
+                vehicleStatus: [Components.Schemas.VehicleStatus],
+                serviceHistory: [Components.Schemas.ServiceHistory]
             ) {
                 self.customer = customer
                 self.gradeCriteria = gradeCriteria
@@ -2107,6 +2113,7 @@ extension Components {
                 self.openBulletins = openBulletins
                 self.openComplaints = openComplaints
                 self.vehicleStatus = vehicleStatus
+                self.serviceHistory = serviceHistory
             }
             internal enum CodingKeys: String, CodingKey {
                 case customer
@@ -2119,6 +2126,7 @@ extension Components {
                 case openBulletins
                 case openComplaints
                 case vehicleStatus
+                case serviceHistory
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -2162,6 +2170,10 @@ extension Components {
                     [Components.Schemas.VehicleStatus].self,
                     forKey: .vehicleStatus
                 )
+                self.serviceHistory = try container.decode(
+                    [Components.Schemas.ServiceHistory].self,
+                    forKey: .serviceHistory
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "customer",
                     "gradeCriteria",
@@ -2172,7 +2184,8 @@ extension Components {
                     "openTasks",
                     "openBulletins",
                     "openComplaints",
-                    "vehicleStatus"
+                    "vehicleStatus",
+                    "serviceHistory"
                 ])
             }
         }
@@ -2583,6 +2596,414 @@ extension Components {
                 ])
             }
         }
+        /// A vehicle not on file registered at reception: the form of `POST /v1/vehicles` without the customer, who is the order's `customer` or `customerRef`. A key sent as null is left out.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ReceptionVehicle`.
+        internal struct ReceptionVehicle: Codable, Hashable, Sendable {
+            /// A VIN already on another vehicle is a 409 naming newVehicle.vin.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/vin`.
+            internal var vin: Swift.String
+            /// A plate such as 京A·12345 (spaces, dots and case are free).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/plate`.
+            internal var plate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/make`.
+            internal var make: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/model`.
+            internal var model: Swift.String
+            /// More than two years after today's is a 409.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/modelYear`.
+            internal var modelYear: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/buildDate`.
+            internal var buildDate: Swift.String?
+            /// private, taxi (incl. ride-hailing) or commercial (C-9).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/usage`.
+            internal enum UsagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case _private = "private"
+                case taxi = "taxi"
+                case commercial = "commercial"
+            }
+            /// private, taxi (incl. ride-hailing) or commercial (C-9).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/usage`.
+            internal var usage: Components.Schemas.ReceptionVehicle.UsagePayload
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/invoiceDate`.
+            internal var invoiceDate: Swift.String?
+            /// Delivery to the first owner; local time in the dealer's zone is also taken.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceptionVehicle/deliveredAt`.
+            internal var deliveredAt: Foundation.Date?
+            /// Creates a new `ReceptionVehicle`.
+            ///
+            /// - Parameters:
+            ///   - vin: A VIN already on another vehicle is a 409 naming newVehicle.vin.
+            ///   - plate: A plate such as 京A·12345 (spaces, dots and case are free).
+            ///   - make:
+            ///   - model:
+            ///   - modelYear: More than two years after today's is a 409.
+            ///   - buildDate:
+            ///   - usage: private, taxi (incl. ride-hailing) or commercial (C-9).
+            ///   - invoiceDate:
+            ///   - deliveredAt: Delivery to the first owner; local time in the dealer's zone is also taken.
+            internal init(
+                vin: Swift.String,
+                plate: Swift.String? = nil,
+                make: Swift.String,
+                model: Swift.String,
+                modelYear: Swift.Int? = nil,
+                buildDate: Swift.String? = nil,
+                usage: Components.Schemas.ReceptionVehicle.UsagePayload,
+                invoiceDate: Swift.String? = nil,
+                deliveredAt: Foundation.Date? = nil
+            ) {
+                self.vin = vin
+                self.plate = plate
+                self.make = make
+                self.model = model
+                self.modelYear = modelYear
+                self.buildDate = buildDate
+                self.usage = usage
+                self.invoiceDate = invoiceDate
+                self.deliveredAt = deliveredAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case vin
+                case plate
+                case make
+                case model
+                case modelYear
+                case buildDate
+                case usage
+                case invoiceDate
+                case deliveredAt
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.plate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .plate
+                )
+                self.make = try container.decode(
+                    Swift.String.self,
+                    forKey: .make
+                )
+                self.model = try container.decode(
+                    Swift.String.self,
+                    forKey: .model
+                )
+                self.modelYear = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .modelYear
+                )
+                self.buildDate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .buildDate
+                )
+                self.usage = try container.decode(
+                    Components.Schemas.ReceptionVehicle.UsagePayload.self,
+                    forKey: .usage
+                )
+                self.invoiceDate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .invoiceDate
+                )
+                self.deliveredAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .deliveredAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "vin",
+                    "plate",
+                    "make",
+                    "model",
+                    "modelYear",
+                    "buildDate",
+                    "usage",
+                    "invoiceDate",
+                    "deliveredAt"
+                ])
+            }
+        }
+        /// A file kept with a record (a walk-around photo, A-6), without its bytes.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Attachment`.
+        internal struct Attachment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Attachment/id`.
+            internal var id: Components.Schemas.Id
+            /// - Remark: Generated from `#/components/schemas/Attachment/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Attachment/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case photo = "photo"
+                case recording = "recording"
+                case document = "document"
+            }
+            /// - Remark: Generated from `#/components/schemas/Attachment/kind`.
+            internal var kind: Components.Schemas.Attachment.KindPayload
+            /// - Remark: Generated from `#/components/schemas/Attachment/mediaType`.
+            internal var mediaType: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Attachment/size`.
+            internal var size: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Attachment/sha256`.
+            internal var sha256: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Attachment/note`.
+            internal var note: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Attachment/addedAt`.
+            internal var addedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Attachment/addedBy`.
+            internal var addedBy: Swift.String
+            /// Creates a new `Attachment`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - name:
+            ///   - kind:
+            ///   - mediaType:
+            ///   - size:
+            ///   - sha256:
+            ///   - note:
+            ///   - addedAt:
+            ///   - addedBy:
+            internal init(
+                id: Components.Schemas.Id,
+                name: Swift.String,
+                kind: Components.Schemas.Attachment.KindPayload,
+                mediaType: Swift.String,
+                size: Swift.Int,
+                sha256: Swift.String,
+                note: Swift.String? = nil,
+                addedAt: Foundation.Date,
+                addedBy: Swift.String
+            ) {
+                self.id = id
+                self.name = name
+                self.kind = kind
+                self.mediaType = mediaType
+                self.size = size
+                self.sha256 = sha256
+                self.note = note
+                self.addedAt = addedAt
+                self.addedBy = addedBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case name
+                case kind
+                case mediaType
+                case size
+                case sha256
+                case note
+                case addedAt
+                case addedBy
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .id
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.Attachment.KindPayload.self,
+                    forKey: .kind
+                )
+                self.mediaType = try container.decode(
+                    Swift.String.self,
+                    forKey: .mediaType
+                )
+                self.size = try container.decode(
+                    Swift.Int.self,
+                    forKey: .size
+                )
+                self.sha256 = try container.decode(
+                    Swift.String.self,
+                    forKey: .sha256
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.addedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .addedAt
+                )
+                self.addedBy = try container.decode(
+                    Swift.String.self,
+                    forKey: .addedBy
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "name",
+                    "kind",
+                    "mediaType",
+                    "size",
+                    "sha256",
+                    "note",
+                    "addedAt",
+                    "addedBy"
+                ])
+            }
+        }
+        /// One repair order of a vehicle's service history (C-6).
+        ///
+        /// - Remark: Generated from `#/components/schemas/ServiceVisit`.
+        internal struct ServiceVisit: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ServiceVisit/number`.
+            internal var number: Swift.String
+            /// The day the car arrived, in the dealer's zone.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ServiceVisit/day`.
+            internal var day: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ServiceVisit/mileage`.
+            internal var mileage: Swift.Int
+            /// The titles of the jobs the customer did not decline.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ServiceVisit/jobs`.
+            internal var jobs: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/ServiceVisit/total`.
+            internal var total: Components.Schemas.Money
+            /// - Remark: Generated from `#/components/schemas/ServiceVisit/state`.
+            internal var state: Components.Schemas.WorkOrderState
+            /// Creates a new `ServiceVisit`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - day: The day the car arrived, in the dealer's zone.
+            ///   - mileage:
+            ///   - jobs: The titles of the jobs the customer did not decline.
+            ///   - total:
+            ///   - state:
+            internal init(
+                number: Swift.String,
+                day: Swift.String,
+                mileage: Swift.Int,
+                jobs: [Swift.String],
+                total: Components.Schemas.Money,
+                state: Components.Schemas.WorkOrderState
+            ) {
+                self.number = number
+                self.day = day
+                self.mileage = mileage
+                self.jobs = jobs
+                self.total = total
+                self.state = state
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case day
+                case mileage
+                case jobs
+                case total
+                case state
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.day = try container.decode(
+                    Swift.String.self,
+                    forKey: .day
+                )
+                self.mileage = try container.decode(
+                    Swift.Int.self,
+                    forKey: .mileage
+                )
+                self.jobs = try container.decode(
+                    [Swift.String].self,
+                    forKey: .jobs
+                )
+                self.total = try container.decode(
+                    Components.Schemas.Money.self,
+                    forKey: .total
+                )
+                self.state = try container.decode(
+                    Components.Schemas.WorkOrderState.self,
+                    forKey: .state
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "day",
+                    "mileage",
+                    "jobs",
+                    "total",
+                    "state"
+                ])
+            }
+        }
+        /// A vehicle's service history (C-6): its latest repair orders, newest first, and how many older ones are left out (`GET /v1/work-orders?vin=` lists them all).
+        ///
+        /// - Remark: Generated from `#/components/schemas/ServiceHistory`.
+        internal struct ServiceHistory: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ServiceHistory/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ServiceHistory/plate`.
+            internal var plate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ServiceHistory/orders`.
+            internal var orders: [Components.Schemas.ServiceVisit]
+            /// - Remark: Generated from `#/components/schemas/ServiceHistory/more`.
+            internal var more: Swift.Int
+            /// Creates a new `ServiceHistory`.
+            ///
+            /// - Parameters:
+            ///   - vin:
+            ///   - plate:
+            ///   - orders:
+            ///   - more:
+            internal init(
+                vin: Swift.String,
+                plate: Swift.String? = nil,
+                orders: [Components.Schemas.ServiceVisit],
+                more: Swift.Int
+            ) {
+                self.vin = vin
+                self.plate = plate
+                self.orders = orders
+                self.more = more
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case vin
+                case plate
+                case orders
+                case more
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.plate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .plate
+                )
+                self.orders = try container.decode(
+                    [Components.Schemas.ServiceVisit].self,
+                    forKey: .orders
+                )
+                self.more = try container.decode(
+                    Swift.Int.self,
+                    forKey: .more
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "vin",
+                    "plate",
+                    "orders",
+                    "more"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/UsageChange`.
         internal struct UsageChange: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/UsageChange/vehicleID`.
@@ -2776,6 +3197,10 @@ extension Components {
             internal var checkDigitWarning: Swift.String?
             /// - Remark: Generated from `#/components/schemas/VehicleCard/openBulletins`.
             internal var openBulletins: [Components.Schemas.VehicleBulletin]
+            /// The latest 10 repair orders, newest first (C-6).
+            ///
+            /// - Remark: Generated from `#/components/schemas/VehicleCard/serviceHistory`.
+            internal var serviceHistory: Components.Schemas.ServiceHistory?
             /// Creates a new `VehicleCard`.
             ///
             /// - Parameters:
@@ -2787,6 +3212,7 @@ extension Components {
             ///   - latestKilometres:
             ///   - checkDigitWarning:
             ///   - openBulletins:
+            ///   - serviceHistory: The latest 10 repair orders, newest first (C-6).
             internal init(
                 vehicle: Components.Schemas.Vehicle,
                 ownerName: Swift.String,
@@ -2795,7 +3221,8 @@ extension Components {
                 mileage: [Components.Schemas.MileageReading],
                 latestKilometres: Swift.Int? = nil,
                 checkDigitWarning: Swift.String? = nil,
-                openBulletins: [Components.Schemas.VehicleBulletin]
+                openBulletins: [Components.Schemas.VehicleBulletin],
+                serviceHistory: Components.Schemas.ServiceHistory? = nil
             ) {
                 self.vehicle = vehicle
                 self.ownerName = ownerName
@@ -2805,6 +3232,7 @@ extension Components {
                 self.latestKilometres = latestKilometres
                 self.checkDigitWarning = checkDigitWarning
                 self.openBulletins = openBulletins
+                self.serviceHistory = serviceHistory
             }
             internal enum CodingKeys: String, CodingKey {
                 case vehicle
@@ -2815,6 +3243,7 @@ extension Components {
                 case latestKilometres
                 case checkDigitWarning
                 case openBulletins
+                case serviceHistory
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -2850,6 +3279,10 @@ extension Components {
                     [Components.Schemas.VehicleBulletin].self,
                     forKey: .openBulletins
                 )
+                self.serviceHistory = try container.decodeIfPresent(
+                    Components.Schemas.ServiceHistory.self,
+                    forKey: .serviceHistory
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "vehicle",
                     "ownerName",
@@ -2858,7 +3291,8 @@ extension Components {
                     "mileage",
                     "latestKilometres",
                     "checkDigitWarning",
-                    "openBulletins"
+                    "openBulletins",
+                    "serviceHistory"
                 ])
             }
         }
@@ -10239,6 +10673,10 @@ extension Components {
             internal var bulletin: Swift.String?
             /// - Remark: Generated from `#/components/schemas/WorkOrderLine/quotedIn`.
             internal var quotedIn: Swift.Int?
+            /// A part line: how many the parts counter issued to it, less returns (whole units).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrderLine/issued`.
+            internal var issued: Swift.Int?
             /// Creates a new `WorkOrderLine`.
             ///
             /// - Parameters:
@@ -10255,6 +10693,7 @@ extension Components {
             ///   - component:
             ///   - bulletin: The recall or campaign whose remedy the line is (W-6).
             ///   - quotedIn:
+            ///   - issued: A part line: how many the parts counter issued to it, less returns (whole units).
             internal init(
                 number: Swift.Int,
                 job: Swift.Int,
@@ -10268,7 +10707,8 @@ extension Components {
                 decision: Components.Schemas.WarrantyDecision? = nil,
                 component: Swift.String? = nil,
                 bulletin: Swift.String? = nil,
-                quotedIn: Swift.Int? = nil
+                quotedIn: Swift.Int? = nil,
+                issued: Swift.Int? = nil
             ) {
                 self.number = number
                 self.job = job
@@ -10283,6 +10723,7 @@ extension Components {
                 self.component = component
                 self.bulletin = bulletin
                 self.quotedIn = quotedIn
+                self.issued = issued
             }
             internal enum CodingKeys: String, CodingKey {
                 case number
@@ -10298,6 +10739,7 @@ extension Components {
                 case component
                 case bulletin
                 case quotedIn
+                case issued
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -10353,6 +10795,10 @@ extension Components {
                     Swift.Int.self,
                     forKey: .quotedIn
                 )
+                self.issued = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .issued
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "number",
                     "job",
@@ -10366,7 +10812,8 @@ extension Components {
                     "decision",
                     "component",
                     "bulletin",
-                    "quotedIn"
+                    "quotedIn",
+                    "issued"
                 ])
             }
         }
@@ -10661,6 +11108,10 @@ extension Components {
             internal var deliveryNote: Swift.String?
             /// - Remark: Generated from `#/components/schemas/WorkOrder/delayReason`.
             internal var delayReason: Swift.String?
+            /// Credit notes (L-10), oldest first, each with the invoice it cancelled, whole.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkOrder/creditNotes`.
+            internal var creditNotes: [Components.Schemas.CreditNote]?
             /// Creates a new `WorkOrder`.
             ///
             /// - Parameters:
@@ -10677,6 +11128,7 @@ extension Components {
             ///   - deliveredAt:
             ///   - deliveryNote:
             ///   - delayReason:
+            ///   - creditNotes: Credit notes (L-10), oldest first, each with the invoice it cancelled, whole.
             internal init(
                 id: Components.Schemas.Id,
                 number: Swift.String,
@@ -10690,7 +11142,8 @@ extension Components {
                 invoice: Components.Schemas.Invoice? = nil,
                 deliveredAt: Foundation.Date? = nil,
                 deliveryNote: Swift.String? = nil,
-                delayReason: Swift.String? = nil
+                delayReason: Swift.String? = nil,
+                creditNotes: [Components.Schemas.CreditNote]? = nil
             ) {
                 self.id = id
                 self.number = number
@@ -10705,6 +11158,7 @@ extension Components {
                 self.deliveredAt = deliveredAt
                 self.deliveryNote = deliveryNote
                 self.delayReason = delayReason
+                self.creditNotes = creditNotes
             }
             internal enum CodingKeys: String, CodingKey {
                 case id
@@ -10720,6 +11174,7 @@ extension Components {
                 case deliveredAt
                 case deliveryNote
                 case delayReason
+                case creditNotes
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -10775,6 +11230,10 @@ extension Components {
                     Swift.String.self,
                     forKey: .delayReason
                 )
+                self.creditNotes = try container.decodeIfPresent(
+                    [Components.Schemas.CreditNote].self,
+                    forKey: .creditNotes
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "id",
                     "number",
@@ -10788,7 +11247,81 @@ extension Components {
                     "invoice",
                     "deliveredAt",
                     "deliveryNote",
-                    "delayReason"
+                    "delayReason",
+                    "creditNotes"
+                ])
+            }
+        }
+        /// A credit note (红字发票) cancelling an invoice in full, per payer (L-10): `CN-000001`, numbered without gaps.
+        ///
+        /// - Remark: Generated from `#/components/schemas/CreditNote`.
+        internal struct CreditNote: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CreditNote/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CreditNote/at`.
+            internal var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/CreditNote/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CreditNote/reason`.
+            internal var reason: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CreditNote/invoice`.
+            internal var invoice: Components.Schemas.Invoice
+            /// Creates a new `CreditNote`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - at:
+            ///   - by:
+            ///   - reason:
+            ///   - invoice:
+            internal init(
+                number: Swift.String,
+                at: Foundation.Date,
+                by: Swift.String,
+                reason: Swift.String,
+                invoice: Components.Schemas.Invoice
+            ) {
+                self.number = number
+                self.at = at
+                self.by = by
+                self.reason = reason
+                self.invoice = invoice
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case at
+                case by
+                case reason
+                case invoice
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.at = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .at
+                )
+                self.by = try container.decode(
+                    Swift.String.self,
+                    forKey: .by
+                )
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.invoice = try container.decode(
+                    Components.Schemas.Invoice.self,
+                    forKey: .invoice
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "at",
+                    "by",
+                    "reason",
+                    "invoice"
                 ])
             }
         }
@@ -11176,6 +11709,76 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/RepairRecord/signedByCustomer`.
             internal var signedByCustomer: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/GuaranteeRepairsPayload`.
+            internal struct GuaranteeRepairsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/RepairRecord/GuaranteeRepairsPayload/job`.
+                internal var job: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/RepairRecord/GuaranteeRepairsPayload/firstOrder`.
+                internal var firstOrder: Swift.String
+                /// - Remark: Generated from `#/components/schemas/RepairRecord/GuaranteeRepairsPayload/anotherWorkshop`.
+                internal var anotherWorkshop: Swift.Bool
+                /// What the record says, in the language of the request.
+                ///
+                /// - Remark: Generated from `#/components/schemas/RepairRecord/GuaranteeRepairsPayload/text`.
+                internal var text: Swift.String
+                /// Creates a new `GuaranteeRepairsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - job:
+                ///   - firstOrder:
+                ///   - anotherWorkshop:
+                ///   - text: What the record says, in the language of the request.
+                internal init(
+                    job: Swift.Int,
+                    firstOrder: Swift.String,
+                    anotherWorkshop: Swift.Bool,
+                    text: Swift.String
+                ) {
+                    self.job = job
+                    self.firstOrder = firstOrder
+                    self.anotherWorkshop = anotherWorkshop
+                    self.text = text
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case job
+                    case firstOrder
+                    case anotherWorkshop
+                    case text
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.job = try container.decode(
+                        Swift.Int.self,
+                        forKey: .job
+                    )
+                    self.firstOrder = try container.decode(
+                        Swift.String.self,
+                        forKey: .firstOrder
+                    )
+                    self.anotherWorkshop = try container.decode(
+                        Swift.Bool.self,
+                        forKey: .anotherWorkshop
+                    )
+                    self.text = try container.decode(
+                        Swift.String.self,
+                        forKey: .text
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "job",
+                        "firstOrder",
+                        "anotherWorkshop",
+                        "text"
+                    ])
+                }
+            }
+            /// Jobs re-repaired free under the quality guarantee; the second failure's note says the dealer arranges another workshop at its own cost.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/guaranteeRepairs`.
+            internal typealias GuaranteeRepairsPayload = [Components.Schemas.RepairRecord.GuaranteeRepairsPayloadPayload]
+            /// Jobs re-repaired free under the quality guarantee; the second failure's note says the dealer arranges another workshop at its own cost.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RepairRecord/guaranteeRepairs`.
+            internal var guaranteeRepairs: Components.Schemas.RepairRecord.GuaranteeRepairsPayload?
             /// Creates a new `RepairRecord`.
             ///
             /// - Parameters:
@@ -11194,6 +11797,7 @@ extension Components {
             ///   - deliveredAt:
             ///   - signedByDealer: The service advisor.
             ///   - signedByCustomer: Who approved for the customer.
+            ///   - guaranteeRepairs: Jobs re-repaired free under the quality guarantee; the second failure's note says the dealer arranges another workshop at its own cost.
             internal init(
                 order: Swift.String,
                 vin: Swift.String,
@@ -11209,7 +11813,8 @@ extension Components {
                 towingLoanCompensation: [Swift.String],
                 deliveredAt: Foundation.Date? = nil,
                 signedByDealer: Swift.String,
-                signedByCustomer: [Swift.String]
+                signedByCustomer: [Swift.String],
+                guaranteeRepairs: Components.Schemas.RepairRecord.GuaranteeRepairsPayload? = nil
             ) {
                 self.order = order
                 self.vin = vin
@@ -11226,6 +11831,7 @@ extension Components {
                 self.deliveredAt = deliveredAt
                 self.signedByDealer = signedByDealer
                 self.signedByCustomer = signedByCustomer
+                self.guaranteeRepairs = guaranteeRepairs
             }
             internal enum CodingKeys: String, CodingKey {
                 case order
@@ -11243,6 +11849,7 @@ extension Components {
                 case deliveredAt
                 case signedByDealer
                 case signedByCustomer
+                case guaranteeRepairs
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -11306,6 +11913,10 @@ extension Components {
                     [Swift.String].self,
                     forKey: .signedByCustomer
                 )
+                self.guaranteeRepairs = try container.decodeIfPresent(
+                    Components.Schemas.RepairRecord.GuaranteeRepairsPayload.self,
+                    forKey: .guaranteeRepairs
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "order",
                     "vin",
@@ -11321,7 +11932,8 @@ extension Components {
                     "towingLoanCompensation",
                     "deliveredAt",
                     "signedByDealer",
-                    "signedByCustomer"
+                    "signedByCustomer",
+                    "guaranteeRepairs"
                 ])
             }
         }

@@ -28018,9 +28018,9 @@ internal enum Operations {
             }
         }
     }
-    /// Open a repair order for a known vehicle (A-6): each concern becomes a job; the mileage is stored as a new reading (C-6).
+    /// Open a repair order (A-6): each concern becomes a job; the mileage is stored as a new reading (C-6). A vehicle not on file is registered in the same transaction.
     ///
-    /// Roles: service-advisor, service-manager, admin. A vehicle not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
+    /// Roles: service-advisor, service-manager, admin. The vehicle is one of (the body's `allOf`): `vin` (on file); `newVehicle` with its owner, a new `customer` or `customerRef` (a customer on file by id or phone), registered with the order in one transaction (A-6, each audited; a refusal anywhere leaves nothing); or `customerRef` alone, that customer's only vehicle (several are a 409 listing them). Errors of the new customer and vehicle name their field under `customer.` and `newVehicle.` (`customer.name`, a VIN already on file is a 409 naming `newVehicle.vin`). A vehicle or customer not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
     ///
     /// - Remark: HTTP `POST /v1/work-orders`.
     /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)`.
@@ -28041,133 +28041,47 @@ internal enum Operations {
             internal var headers: Operations.OpenWorkOrder.Input.Headers
             /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody`.
             internal enum Body: Sendable, Hashable {
+                /// The vehicle is one of: vin; newVehicle with customer or customerRef; customerRef alone (A-6).
+                ///
                 /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json`.
                 internal struct JsonPayload: Codable, Hashable, Sendable {
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/vin`.
-                    internal var vin: Components.Schemas.VehicleRef
-                    /// The odometer at arrival, km.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/mileage`.
-                    internal var mileage: Swift.Int
-                    /// Fuel or charge level in percent; 50 when absent.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/fuel`.
-                    internal var fuel: Swift.Int?
-                    /// The customer's concerns in their own words, one each.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/concerns`.
-                    internal var concerns: [Swift.String]
-                    /// Damage and belongings noted at the walk-around.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/walkAround`.
-                    internal var walkAround: [Swift.String]?
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/returnOldParts`.
-                    internal var returnOldParts: Swift.Bool?
-                    /// The delivery time agreed (Q-7), after the arrival.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/promisedAt`.
-                    internal var promisedAt: Components.Schemas.Instant?
-                    /// Arrival; now when absent, never in the future.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/arrivedAt`.
-                    internal var arrivedAt: Components.Schemas.Instant?
-                    /// The service advisor; the token's name when absent.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/advisor`.
-                    internal var advisor: Components.Schemas.StaffName?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value1`.
+                    internal var value1: OpenAPIRuntime.OpenAPIValueContainer
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value2`.
+                    internal var value2: OpenAPIRuntime.OpenAPIValueContainer
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value3`.
+                    internal var value3: OpenAPIRuntime.OpenAPIValueContainer
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value4`.
+                    internal var value4: OpenAPIRuntime.OpenAPIValueContainer
                     /// Creates a new `JsonPayload`.
                     ///
                     /// - Parameters:
-                    ///   - vin:
-                    ///   - mileage: The odometer at arrival, km.
-                    ///   - fuel: Fuel or charge level in percent; 50 when absent.
-                    ///   - concerns: The customer's concerns in their own words, one each.
-                    ///   - walkAround: Damage and belongings noted at the walk-around.
-                    ///   - returnOldParts:
-                    ///   - promisedAt: The delivery time agreed (Q-7), after the arrival.
-                    ///   - arrivedAt: Arrival; now when absent, never in the future.
-                    ///   - advisor: The service advisor; the token's name when absent.
+                    ///   - value1:
+                    ///   - value2:
+                    ///   - value3:
+                    ///   - value4:
                     internal init(
-                        vin: Components.Schemas.VehicleRef,
-                        mileage: Swift.Int,
-                        fuel: Swift.Int? = nil,
-                        concerns: [Swift.String],
-                        walkAround: [Swift.String]? = nil,
-                        returnOldParts: Swift.Bool? = nil,
-                        promisedAt: Components.Schemas.Instant? = nil,
-                        arrivedAt: Components.Schemas.Instant? = nil,
-                        advisor: Components.Schemas.StaffName? = nil
+                        value1: OpenAPIRuntime.OpenAPIValueContainer,
+                        value2: OpenAPIRuntime.OpenAPIValueContainer,
+                        value3: OpenAPIRuntime.OpenAPIValueContainer,
+                        value4: OpenAPIRuntime.OpenAPIValueContainer
                     ) {
-                        self.vin = vin
-                        self.mileage = mileage
-                        self.fuel = fuel
-                        self.concerns = concerns
-                        self.walkAround = walkAround
-                        self.returnOldParts = returnOldParts
-                        self.promisedAt = promisedAt
-                        self.arrivedAt = arrivedAt
-                        self.advisor = advisor
-                    }
-                    internal enum CodingKeys: String, CodingKey {
-                        case vin
-                        case mileage
-                        case fuel
-                        case concerns
-                        case walkAround
-                        case returnOldParts
-                        case promisedAt
-                        case arrivedAt
-                        case advisor
+                        self.value1 = value1
+                        self.value2 = value2
+                        self.value3 = value3
+                        self.value4 = value4
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
-                        let container = try decoder.container(keyedBy: CodingKeys.self)
-                        self.vin = try container.decode(
-                            Components.Schemas.VehicleRef.self,
-                            forKey: .vin
-                        )
-                        self.mileage = try container.decode(
-                            Swift.Int.self,
-                            forKey: .mileage
-                        )
-                        self.fuel = try container.decodeIfPresent(
-                            Swift.Int.self,
-                            forKey: .fuel
-                        )
-                        self.concerns = try container.decode(
-                            [Swift.String].self,
-                            forKey: .concerns
-                        )
-                        self.walkAround = try container.decodeIfPresent(
-                            [Swift.String].self,
-                            forKey: .walkAround
-                        )
-                        self.returnOldParts = try container.decodeIfPresent(
-                            Swift.Bool.self,
-                            forKey: .returnOldParts
-                        )
-                        self.promisedAt = try container.decodeIfPresent(
-                            Components.Schemas.Instant.self,
-                            forKey: .promisedAt
-                        )
-                        self.arrivedAt = try container.decodeIfPresent(
-                            Components.Schemas.Instant.self,
-                            forKey: .arrivedAt
-                        )
-                        self.advisor = try container.decodeIfPresent(
-                            Components.Schemas.StaffName.self,
-                            forKey: .advisor
-                        )
-                        try decoder.ensureNoAdditionalProperties(knownKeys: [
-                            "vin",
-                            "mileage",
-                            "fuel",
-                            "concerns",
-                            "walkAround",
-                            "returnOldParts",
-                            "promisedAt",
-                            "arrivedAt",
-                            "advisor"
-                        ])
+                        self.value1 = try .init(from: decoder)
+                        self.value2 = try .init(from: decoder)
+                        self.value3 = try .init(from: decoder)
+                        self.value4 = try .init(from: decoder)
+                    }
+                    internal func encode(to encoder: any Swift.Encoder) throws {
+                        try self.value1.encode(to: encoder)
+                        try self.value2.encode(to: encoder)
+                        try self.value3.encode(to: encoder)
+                        try self.value4.encode(to: encoder)
                     }
                 }
                 /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/content/application\/json`.
@@ -29327,6 +29241,1688 @@ internal enum Operations {
             internal static var allCases: [Self] {
                 [
                     .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record a job's finding and the facts the 三包 assessment reads (as `workorder job --edit`); a new component is compared with the vehicle's earlier jobs (Q-5, Q-8).
+    ///
+    /// Roles: service-advisor, service-manager, admin. Only the fields sent change. A job the order does not have is a 404; a settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `PATCH /v1/work-orders/{number}/jobs/{job}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)`.
+    internal enum EditWorkOrderJob {
+        internal static let id: Swift.String = "editWorkOrderJob"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// The job's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/path/job`.
+                internal var job: Swift.Int
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                ///   - job: The job's number.
+                internal init(
+                    number: Components.Schemas.WorkOrderNumber,
+                    job: Swift.Int
+                ) {
+                    self.number = number
+                    self.job = job
+                }
+            }
+            internal var path: Operations.EditWorkOrderJob.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.EditWorkOrderJob.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.EditWorkOrderJob.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.EditWorkOrderJob.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// What the job does.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/title`.
+                    internal var title: Swift.String?
+                    /// The kind of repair (Q-8).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/kind`.
+                    internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case wholeVehicle = "whole-vehicle"
+                        case majorAssembly = "major-assembly"
+                        case secondLevelMaintenance = "second-level-maintenance"
+                        case firstLevelMaintenance = "first-level-maintenance"
+                        case minorRepair = "minor-repair"
+                        case specialRepair = "special-repair"
+                    }
+                    /// The kind of repair (Q-8).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/kind`.
+                    internal var kind: Operations.EditWorkOrderJob.Input.Body.JsonPayload.KindPayload?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/system`.
+                    internal enum SystemPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case engine = "engine"
+                        case transmission = "transmission"
+                        case tractionBattery = "traction-battery"
+                        case driveMotor = "drive-motor"
+                        case steering = "steering"
+                        case brakes = "brakes"
+                        case suspension = "suspension"
+                        case drivetrain = "drivetrain"
+                        case emissionControl = "emission-control"
+                        case body = "body"
+                        case other = "other"
+                    }
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/system`.
+                    internal var system: Operations.EditWorkOrderJob.Input.Body.JsonPayload.SystemPayload?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/component`.
+                    internal var component: Swift.String?
+                    /// The fault in the customer's words.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/fault`.
+                    internal var fault: Swift.String?
+                    /// The technician's finding.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/finding`.
+                    internal var finding: Swift.String?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/seriousSafetyFault`.
+                    internal var seriousSafetyFault: Swift.Bool?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/specialPartsWaitingDays`.
+                    internal var specialPartsWaitingDays: Swift.Int?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - title: What the job does.
+                    ///   - kind: The kind of repair (Q-8).
+                    ///   - system:
+                    ///   - component:
+                    ///   - fault: The fault in the customer's words.
+                    ///   - finding: The technician's finding.
+                    ///   - seriousSafetyFault:
+                    ///   - specialPartsWaitingDays:
+                    internal init(
+                        title: Swift.String? = nil,
+                        kind: Operations.EditWorkOrderJob.Input.Body.JsonPayload.KindPayload? = nil,
+                        system: Operations.EditWorkOrderJob.Input.Body.JsonPayload.SystemPayload? = nil,
+                        component: Swift.String? = nil,
+                        fault: Swift.String? = nil,
+                        finding: Swift.String? = nil,
+                        seriousSafetyFault: Swift.Bool? = nil,
+                        specialPartsWaitingDays: Swift.Int? = nil
+                    ) {
+                        self.title = title
+                        self.kind = kind
+                        self.system = system
+                        self.component = component
+                        self.fault = fault
+                        self.finding = finding
+                        self.seriousSafetyFault = seriousSafetyFault
+                        self.specialPartsWaitingDays = specialPartsWaitingDays
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case title
+                        case kind
+                        case system
+                        case component
+                        case fault
+                        case finding
+                        case seriousSafetyFault
+                        case specialPartsWaitingDays
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.title = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .title
+                        )
+                        self.kind = try container.decodeIfPresent(
+                            Operations.EditWorkOrderJob.Input.Body.JsonPayload.KindPayload.self,
+                            forKey: .kind
+                        )
+                        self.system = try container.decodeIfPresent(
+                            Operations.EditWorkOrderJob.Input.Body.JsonPayload.SystemPayload.self,
+                            forKey: .system
+                        )
+                        self.component = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .component
+                        )
+                        self.fault = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .fault
+                        )
+                        self.finding = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .finding
+                        )
+                        self.seriousSafetyFault = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .seriousSafetyFault
+                        )
+                        self.specialPartsWaitingDays = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .specialPartsWaitingDays
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "title",
+                            "kind",
+                            "system",
+                            "component",
+                            "fault",
+                            "finding",
+                            "seriousSafetyFault",
+                            "specialPartsWaitingDays"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/content/application\/json`.
+                case json(Operations.EditWorkOrderJob.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.EditWorkOrderJob.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.EditWorkOrderJob.Input.Path,
+                headers: Operations.EditWorkOrderJob.Input.Headers = .init(),
+                body: Operations.EditWorkOrderJob.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.EditWorkOrderJob.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.EditWorkOrderJob.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet with the job's facts.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.EditWorkOrderJob.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.EditWorkOrderJob.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record why the order is late (Q-7) with a note, and a new delivery time when one is agreed; the at-risk list shows the reason.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A newPromise not after the arrival is a 400 naming it (Q-7: a rule across the body and the order); a settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/delays`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)`.
+    internal enum DelayWorkOrder {
+        internal static let id: Swift.String = "delayWorkOrder"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.DelayWorkOrder.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DelayWorkOrder.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DelayWorkOrder.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DelayWorkOrder.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// The cause (Q-7): parts missing, no technician free, skills lacking, work underestimated, no delivery time agreed.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/json/reason`.
+                    internal enum ReasonPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case parts = "parts"
+                        case technician = "technician"
+                        case skill = "skill"
+                        case underestimated = "underestimated"
+                        case noTimeAgreed = "no-time-agreed"
+                    }
+                    /// The cause (Q-7): parts missing, no technician free, skills lacking, work underestimated, no delivery time agreed.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/json/reason`.
+                    internal var reason: Operations.DelayWorkOrder.Input.Body.JsonPayload.ReasonPayload
+                    /// What the customer was told.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/json/note`.
+                    internal var note: Swift.String?
+                    /// The new delivery time agreed with the customer, after the arrival.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/json/newPromise`.
+                    internal var newPromise: Components.Schemas.Instant?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - reason: The cause (Q-7): parts missing, no technician free, skills lacking, work underestimated, no delivery time agreed.
+                    ///   - note: What the customer was told.
+                    ///   - newPromise: The new delivery time agreed with the customer, after the arrival.
+                    internal init(
+                        reason: Operations.DelayWorkOrder.Input.Body.JsonPayload.ReasonPayload,
+                        note: Swift.String? = nil,
+                        newPromise: Components.Schemas.Instant? = nil
+                    ) {
+                        self.reason = reason
+                        self.note = note
+                        self.newPromise = newPromise
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case reason
+                        case note
+                        case newPromise
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.reason = try container.decode(
+                            Operations.DelayWorkOrder.Input.Body.JsonPayload.ReasonPayload.self,
+                            forKey: .reason
+                        )
+                        self.note = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .note
+                        )
+                        self.newPromise = try container.decodeIfPresent(
+                            Components.Schemas.Instant.self,
+                            forKey: .newPromise
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "reason",
+                            "note",
+                            "newPromise"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/content/application\/json`.
+                case json(Operations.DelayWorkOrder.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.DelayWorkOrder.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.DelayWorkOrder.Input.Path,
+                headers: Operations.DelayWorkOrder.Input.Headers = .init(),
+                body: Operations.DelayWorkOrder.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DelayWorkOrder.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.DelayWorkOrder.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet with the delay.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.DelayWorkOrder.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.DelayWorkOrder.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The order's walk-around photos, oldest first, without their bytes.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/photos`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)`.
+    internal enum ListWorkOrderPhotos {
+        internal static let id: Swift.String = "listWorkOrderPhotos"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/GET/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.ListWorkOrderPhotos.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListWorkOrderPhotos.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListWorkOrderPhotos.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListWorkOrderPhotos.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.ListWorkOrderPhotos.Input.Path,
+                headers: Operations.ListWorkOrderPhotos.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/GET/responses/200/content/application\/json`.
+                    case json([Components.Schemas.Attachment])
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: [Components.Schemas.Attachment] {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListWorkOrderPhotos.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ListWorkOrderPhotos.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The photos.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListWorkOrderPhotos.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListWorkOrderPhotos.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Keep a photo of the walk-around (damage, belongings) with the order (A-6); type (by content) and size are checked as a complaint's evidence is (K-14).
+    ///
+    /// Roles: service-advisor, service-manager, admin. Content that is no photo (JPEG, PNG, HEIC) is a 415; a body over the setting complaints.attachment.max-mb is a 413; the same photo twice, or a settled order, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/photos`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)`.
+    internal enum AddWorkOrderPhoto {
+        internal static let id: Swift.String = "addWorkOrderPhoto"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.AddWorkOrderPhoto.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddWorkOrderPhoto.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddWorkOrderPhoto.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.AddWorkOrderPhoto.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// The file's name.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/requestBody/json/name`.
+                    internal var name: Swift.String
+                    /// What the photo shows.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/requestBody/json/note`.
+                    internal var note: Swift.String?
+                    /// The photo's bytes, base64: a JPEG, PNG or HEIC, up to the setting complaints.attachment.max-mb.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/requestBody/json/content`.
+                    internal var content: OpenAPIRuntime.Base64EncodedData
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - name: The file's name.
+                    ///   - note: What the photo shows.
+                    ///   - content: The photo's bytes, base64: a JPEG, PNG or HEIC, up to the setting complaints.attachment.max-mb.
+                    internal init(
+                        name: Swift.String,
+                        note: Swift.String? = nil,
+                        content: OpenAPIRuntime.Base64EncodedData
+                    ) {
+                        self.name = name
+                        self.note = note
+                        self.content = content
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case name
+                        case note
+                        case content
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.name = try container.decode(
+                            Swift.String.self,
+                            forKey: .name
+                        )
+                        self.note = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .note
+                        )
+                        self.content = try container.decode(
+                            OpenAPIRuntime.Base64EncodedData.self,
+                            forKey: .content
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "name",
+                            "note",
+                            "content"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/requestBody/content/application\/json`.
+                case json(Operations.AddWorkOrderPhoto.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.AddWorkOrderPhoto.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.AddWorkOrderPhoto.Input.Path,
+                headers: Operations.AddWorkOrderPhoto.Input.Headers = .init(),
+                body: Operations.AddWorkOrderPhoto.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.Attachment)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.Attachment {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.AddWorkOrderPhoto.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.AddWorkOrderPhoto.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The photo as kept.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.AddWorkOrderPhoto.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.AddWorkOrderPhoto.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The content's type, read from its bytes, is not one the route takes; `detail` lists those it takes.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMedia)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Components.Responses.UnsupportedMedia {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// A walk-around photo's bytes, with its media type.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/photos/{photo}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)`.
+    internal enum GetWorkOrderPhoto {
+        internal static let id: Swift.String = "getWorkOrderPhoto"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/{photo}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/{photo}/GET/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// The photo's id.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/{photo}/GET/path/photo`.
+                internal var photo: Components.Schemas.Id
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                ///   - photo: The photo's id.
+                internal init(
+                    number: Components.Schemas.WorkOrderNumber,
+                    photo: Components.Schemas.Id
+                ) {
+                    self.number = number
+                    self.photo = photo
+                }
+            }
+            internal var path: Operations.GetWorkOrderPhoto.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/{photo}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetWorkOrderPhoto.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetWorkOrderPhoto.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetWorkOrderPhoto.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetWorkOrderPhoto.Input.Path,
+                headers: Operations.GetWorkOrderPhoto.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/{photo}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/photos/{photo}/GET/responses/200/content/*\/*`.
+                    case any(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.any`.
+                    ///
+                    /// - Throws: An error if `self` is not `.any`.
+                    /// - SeeAlso: `.any`.
+                    internal var any: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .any(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetWorkOrderPhoto.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetWorkOrderPhoto.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The photo.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetWorkOrderPhoto.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetWorkOrderPhoto.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case any
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "*/*":
+                    self = .any
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .any:
+                    return "*/*"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .any,
                     .applicationProblemJson
                 ]
             }
@@ -32971,6 +34567,664 @@ internal enum Operations {
             /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
             ///
             /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Correct a settled order (L-10): a credit note (CN-000001, numbered without gaps) cancels its invoice in full, per payer; the order reopens for correction and the next settlement issues a new invoice.
+    ///
+    /// Roles: service-advisor, service-manager, admin (as settlement). In the same transaction the order's claim drafts are withdrawn (W-7), the customer's revenue is reversed by a negative entry (M-5), and the fitted parts (W-3) and maintenance visit (W-9) the invoice proved are taken back; a completed recall stays completed (W-6). A delivered order stays delivered until its new invoice. An order without an invoice, or with a claim submitted, approved or paid, is a 409 (naming the claim).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/credit-notes`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)`.
+    internal enum CreditWorkOrder {
+        internal static let id: Swift.String = "creditWorkOrder"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                internal init(number: Components.Schemas.WorkOrderNumber) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.CreditWorkOrder.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreditWorkOrder.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreditWorkOrder.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.CreditWorkOrder.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// Why the invoice is corrected.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/requestBody/json/reason`.
+                    internal var reason: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - reason: Why the invoice is corrected.
+                    internal init(reason: Swift.String) {
+                        self.reason = reason
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case reason
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.reason = try container.decode(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/requestBody/content/application\/json`.
+                case json(Operations.CreditWorkOrder.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.CreditWorkOrder.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.CreditWorkOrder.Input.Path,
+                headers: Operations.CreditWorkOrder.Input.Headers = .init(),
+                body: Operations.CreditWorkOrder.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/credit-notes/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.CreditWorkOrder.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.CreditWorkOrder.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet: the invoice gone, its credit note in `order.creditNotes` (each with the invoice it cancelled).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.CreditWorkOrder.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.CreditWorkOrder.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Issue a part line's part from stock (what the line still needs); stock short, the shortage is recorded instead, routed to the parts manager (K-5), and becomes the order's delay reason (Q-7).
+    ///
+    /// Roles: parts-manager, service-manager, admin (stock.manage). A line that is not a part, already issued, of a declined job, or of a settled order is a 409. A return (`POST /v1/stock/returns` with the order and line) reverses an issue.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/lines/{line}/issue`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)`.
+    internal enum IssueWorkOrderLine {
+        internal static let id: Swift.String = "issueWorkOrderLine"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The order's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/path/number`.
+                internal var number: Components.Schemas.WorkOrderNumber
+                /// The part line's number.
+                ///
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/path/line`.
+                internal var line: Swift.Int
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The order's number.
+                ///   - line: The part line's number.
+                internal init(
+                    number: Components.Schemas.WorkOrderNumber,
+                    line: Swift.Int
+                ) {
+                    self.number = number
+                    self.line = line
+                }
+            }
+            internal var path: Operations.IssueWorkOrderLine.Input.Path
+            /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.IssueWorkOrderLine.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.IssueWorkOrderLine.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.IssueWorkOrderLine.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.IssueWorkOrderLine.Input.Path,
+                headers: Operations.IssueWorkOrderLine.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/responses/201/content/json`.
+                    internal struct JsonPayload: Codable, Hashable, Sendable {
+                        /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/responses/201/content/json/sheet`.
+                        internal var sheet: Components.Schemas.WorkOrderSheet
+                        /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/responses/201/content/json/outcome`.
+                        internal var outcome: Components.Schemas.StockOutcome
+                        /// Creates a new `JsonPayload`.
+                        ///
+                        /// - Parameters:
+                        ///   - sheet:
+                        ///   - outcome:
+                        internal init(
+                            sheet: Components.Schemas.WorkOrderSheet,
+                            outcome: Components.Schemas.StockOutcome
+                        ) {
+                            self.sheet = sheet
+                            self.outcome = outcome
+                        }
+                        internal enum CodingKeys: String, CodingKey {
+                            case sheet
+                            case outcome
+                        }
+                        internal init(from decoder: any Swift.Decoder) throws {
+                            let container = try decoder.container(keyedBy: CodingKeys.self)
+                            self.sheet = try container.decode(
+                                Components.Schemas.WorkOrderSheet.self,
+                                forKey: .sheet
+                            )
+                            self.outcome = try container.decode(
+                                Components.Schemas.StockOutcome.self,
+                                forKey: .outcome
+                            )
+                            try decoder.ensureNoAdditionalProperties(knownKeys: [
+                                "sheet",
+                                "outcome"
+                            ])
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/{line}/issue/POST/responses/201/content/application\/json`.
+                    case json(Operations.IssueWorkOrderLine.Output.Created.Body.JsonPayload)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Operations.IssueWorkOrderLine.Output.Created.Body.JsonPayload {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.IssueWorkOrderLine.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.IssueWorkOrderLine.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The order sheet and what the issue did: the stock movement, or the shortage recorded.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.IssueWorkOrderLine.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.IssueWorkOrderLine.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)/responses/503`.
             ///
             /// HTTP response code: `503 serviceUnavailable`.
             case serviceUnavailable(Components.Responses.Busy)

@@ -657,9 +657,9 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /v1/work-orders`.
     /// - Remark: Generated from `#/paths//v1/work-orders/get(listWorkOrders)`.
     func listWorkOrders(_ input: Operations.ListWorkOrders.Input) async throws -> Operations.ListWorkOrders.Output
-    /// Open a repair order for a known vehicle: each concern becomes a job; the mileage is stored as a new reading (C-6).
+    /// Open a repair order: each concern becomes a job; the mileage is stored as a new reading (C-6). A vehicle not on file is registered in the same transaction.
     ///
-    /// Roles: service-advisor, service-manager, admin. A vehicle not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
+    /// Roles: service-advisor, service-manager, admin. The vehicle is one of (the body's `allOf`): `vin` (on file); `newVehicle` with its owner, a new `customer` or `customerRef` (a customer on file by id or phone), registered with the order in one transaction (A-6, each audited; a refusal anywhere leaves nothing); or `customerRef` alone, that customer's only vehicle (several are a 409 listing them). Errors of the new customer and vehicle name their field under `customer.` and `newVehicle.` (`customer.name`, a VIN already on file is a 409 naming `newVehicle.vin`). A vehicle or customer not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
     ///
     /// - Remark: HTTP `POST /v1/work-orders`.
     /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)`.
@@ -685,6 +685,41 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/work-orders/{number}/jobs`.
     /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/post(addWorkOrderJob)`.
     func addWorkOrderJob(_ input: Operations.AddWorkOrderJob.Input) async throws -> Operations.AddWorkOrderJob.Output
+    /// Record a job's finding and the facts the 三包 assessment reads (as `workorder job --edit`); a new component is compared with the vehicle's earlier jobs.
+    ///
+    /// Roles: service-advisor, service-manager, admin. Only the fields sent change. A job the order does not have is a 404; a settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `PATCH /v1/work-orders/{number}/jobs/{job}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)`.
+    func editWorkOrderJob(_ input: Operations.EditWorkOrderJob.Input) async throws -> Operations.EditWorkOrderJob.Output
+    /// Record why the order is late with a note, and a new delivery time when one is agreed; the at-risk list shows the reason.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A newPromise not after the arrival is a 400 naming it (Q-7: a rule across the body and the order); a settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/delays`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)`.
+    func delayWorkOrder(_ input: Operations.DelayWorkOrder.Input) async throws -> Operations.DelayWorkOrder.Output
+    /// The order's walk-around photos, oldest first, without their bytes.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/photos`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)`.
+    func listWorkOrderPhotos(_ input: Operations.ListWorkOrderPhotos.Input) async throws -> Operations.ListWorkOrderPhotos.Output
+    /// Keep a photo of the walk-around (damage, belongings) with the order; type (by content) and size are checked as a complaint's evidence is (K-14).
+    ///
+    /// Roles: service-advisor, service-manager, admin. Content that is no photo (JPEG, PNG, HEIC) is a 415; a body over the setting complaints.attachment.max-mb is a 413; the same photo twice, or a settled order, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/photos`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)`.
+    func addWorkOrderPhoto(_ input: Operations.AddWorkOrderPhoto.Input) async throws -> Operations.AddWorkOrderPhoto.Output
+    /// A walk-around photo's bytes, with its media type.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/photos/{photo}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)`.
+    func getWorkOrderPhoto(_ input: Operations.GetWorkOrderPhoto.Input) async throws -> Operations.GetWorkOrderPhoto.Output
     /// Add a line priced from the catalogue; a warranty line runs the warranty check and keeps the decision (W-8, W-6).
     ///
     /// Roles: service-advisor, service-manager, admin. A labour operation or part the catalogue does not hold is a 404; a job already approved, or a warranty line the decision does not cover, is a 409.
@@ -762,6 +797,20 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/work-orders/{number}/delivery`.
     /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delivery/post(deliverWorkOrder)`.
     func deliverWorkOrder(_ input: Operations.DeliverWorkOrder.Input) async throws -> Operations.DeliverWorkOrder.Output
+    /// Correct a settled order (L-10): a credit note (CN-000001, numbered without gaps) cancels its invoice in full, per payer; the order reopens for correction and the next settlement issues a new invoice.
+    ///
+    /// Roles: service-advisor, service-manager, admin (as settlement). In the same transaction the order's claim drafts are withdrawn (W-7), the customer's revenue is reversed by a negative entry (M-5), and the fitted parts (W-3) and maintenance visit (W-9) the invoice proved are taken back; a completed recall stays completed (W-6). A delivered order stays delivered until its new invoice. An order without an invoice, or with a claim submitted, approved or paid, is a 409 (naming the claim).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/credit-notes`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)`.
+    func creditWorkOrder(_ input: Operations.CreditWorkOrder.Input) async throws -> Operations.CreditWorkOrder.Output
+    /// Issue a part line's part from stock (what the line still needs); stock short, the shortage is recorded instead, routed to the parts manager (K-5), and becomes the order's delay reason.
+    ///
+    /// Roles: parts-manager, service-manager, admin (stock.manage). A line that is not a part, already issued, of a declined job, or of a settled order is a 409. A return (`POST /v1/stock/returns` with the order and line) reverses an issue.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/lines/{line}/issue`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)`.
+    func issueWorkOrderLine(_ input: Operations.IssueWorkOrderLine.Input) async throws -> Operations.IssueWorkOrderLine.Output
     /// A printable document of the order as an HTML page for A4: the repair request (客户报修单, A-6), the quote (报价单, Q-1, Q-2) or the repair record with its invoice (维修竣工记录及结算单, L-10, Q-8).
     ///
     /// Roles: every role. The page is always bilingual (Chinese first, English kept), whatever Accept-Language says; it has no script and loads nothing from elsewhere. A quote before the order is quoted, or a record before it is settled, is a 409 naming why.
@@ -2222,9 +2271,9 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// Open a repair order for a known vehicle: each concern becomes a job; the mileage is stored as a new reading (C-6).
+    /// Open a repair order: each concern becomes a job; the mileage is stored as a new reading (C-6). A vehicle not on file is registered in the same transaction.
     ///
-    /// Roles: service-advisor, service-manager, admin. A vehicle not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
+    /// Roles: service-advisor, service-manager, admin. The vehicle is one of (the body's `allOf`): `vin` (on file); `newVehicle` with its owner, a new `customer` or `customerRef` (a customer on file by id or phone), registered with the order in one transaction (A-6, each audited; a refusal anywhere leaves nothing); or `customerRef` alone, that customer's only vehicle (several are a 409 listing them). Errors of the new customer and vehicle name their field under `customer.` and `newVehicle.` (`customer.name`, a VIN already on file is a 409 naming `newVehicle.vin`). A vehicle or customer not found is a 404; a mileage below an earlier reading is a 409 naming `mileage` (C-6); an advisor not on the staff list is a 409; a promisedAt not after the arrival is a 400 naming it (Q-7: a rule across two fields).
     ///
     /// - Remark: HTTP `POST /v1/work-orders`.
     /// - Remark: Generated from `#/paths//v1/work-orders/post(openWorkOrder)`.
@@ -2282,6 +2331,87 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// Record a job's finding and the facts the 三包 assessment reads (as `workorder job --edit`); a new component is compared with the vehicle's earlier jobs.
+    ///
+    /// Roles: service-advisor, service-manager, admin. Only the fields sent change. A job the order does not have is a 404; a settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `PATCH /v1/work-orders/{number}/jobs/{job}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/jobs/{job}/patch(editWorkOrderJob)`.
+    internal func editWorkOrderJob(
+        path: Operations.EditWorkOrderJob.Input.Path,
+        headers: Operations.EditWorkOrderJob.Input.Headers = .init(),
+        body: Operations.EditWorkOrderJob.Input.Body
+    ) async throws -> Operations.EditWorkOrderJob.Output {
+        try await editWorkOrderJob(Operations.EditWorkOrderJob.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record why the order is late with a note, and a new delivery time when one is agreed; the at-risk list shows the reason.
+    ///
+    /// Roles: service-advisor, service-manager, admin. A newPromise not after the arrival is a 400 naming it (Q-7: a rule across the body and the order); a settled order is a 409 (L-10).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/delays`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/delays/post(delayWorkOrder)`.
+    internal func delayWorkOrder(
+        path: Operations.DelayWorkOrder.Input.Path,
+        headers: Operations.DelayWorkOrder.Input.Headers = .init(),
+        body: Operations.DelayWorkOrder.Input.Body
+    ) async throws -> Operations.DelayWorkOrder.Output {
+        try await delayWorkOrder(Operations.DelayWorkOrder.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The order's walk-around photos, oldest first, without their bytes.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/photos`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/get(listWorkOrderPhotos)`.
+    internal func listWorkOrderPhotos(
+        path: Operations.ListWorkOrderPhotos.Input.Path,
+        headers: Operations.ListWorkOrderPhotos.Input.Headers = .init()
+    ) async throws -> Operations.ListWorkOrderPhotos.Output {
+        try await listWorkOrderPhotos(Operations.ListWorkOrderPhotos.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Keep a photo of the walk-around (damage, belongings) with the order; type (by content) and size are checked as a complaint's evidence is (K-14).
+    ///
+    /// Roles: service-advisor, service-manager, admin. Content that is no photo (JPEG, PNG, HEIC) is a 415; a body over the setting complaints.attachment.max-mb is a 413; the same photo twice, or a settled order, is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/photos`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/post(addWorkOrderPhoto)`.
+    internal func addWorkOrderPhoto(
+        path: Operations.AddWorkOrderPhoto.Input.Path,
+        headers: Operations.AddWorkOrderPhoto.Input.Headers = .init(),
+        body: Operations.AddWorkOrderPhoto.Input.Body
+    ) async throws -> Operations.AddWorkOrderPhoto.Output {
+        try await addWorkOrderPhoto(Operations.AddWorkOrderPhoto.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A walk-around photo's bytes, with its media type.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/work-orders/{number}/photos/{photo}`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/photos/{photo}/get(getWorkOrderPhoto)`.
+    internal func getWorkOrderPhoto(
+        path: Operations.GetWorkOrderPhoto.Input.Path,
+        headers: Operations.GetWorkOrderPhoto.Input.Headers = .init()
+    ) async throws -> Operations.GetWorkOrderPhoto.Output {
+        try await getWorkOrderPhoto(Operations.GetWorkOrderPhoto.Input(
+            path: path,
+            headers: headers
         ))
     }
     /// Add a line priced from the catalogue; a warranty line runs the warranty check and keeps the decision (W-8, W-6).
@@ -2465,6 +2595,38 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// Correct a settled order (L-10): a credit note (CN-000001, numbered without gaps) cancels its invoice in full, per payer; the order reopens for correction and the next settlement issues a new invoice.
+    ///
+    /// Roles: service-advisor, service-manager, admin (as settlement). In the same transaction the order's claim drafts are withdrawn (W-7), the customer's revenue is reversed by a negative entry (M-5), and the fitted parts (W-3) and maintenance visit (W-9) the invoice proved are taken back; a completed recall stays completed (W-6). A delivered order stays delivered until its new invoice. An order without an invoice, or with a claim submitted, approved or paid, is a 409 (naming the claim).
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/credit-notes`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/credit-notes/post(creditWorkOrder)`.
+    internal func creditWorkOrder(
+        path: Operations.CreditWorkOrder.Input.Path,
+        headers: Operations.CreditWorkOrder.Input.Headers = .init(),
+        body: Operations.CreditWorkOrder.Input.Body
+    ) async throws -> Operations.CreditWorkOrder.Output {
+        try await creditWorkOrder(Operations.CreditWorkOrder.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Issue a part line's part from stock (what the line still needs); stock short, the shortage is recorded instead, routed to the parts manager (K-5), and becomes the order's delay reason.
+    ///
+    /// Roles: parts-manager, service-manager, admin (stock.manage). A line that is not a part, already issued, of a declined job, or of a settled order is a 409. A return (`POST /v1/stock/returns` with the order and line) reverses an issue.
+    ///
+    /// - Remark: HTTP `POST /v1/work-orders/{number}/lines/{line}/issue`.
+    /// - Remark: Generated from `#/paths//v1/work-orders/{number}/lines/{line}/issue/post(issueWorkOrderLine)`.
+    internal func issueWorkOrderLine(
+        path: Operations.IssueWorkOrderLine.Input.Path,
+        headers: Operations.IssueWorkOrderLine.Input.Headers = .init()
+    ) async throws -> Operations.IssueWorkOrderLine.Output {
+        try await issueWorkOrderLine(Operations.IssueWorkOrderLine.Input(
+            path: path,
+            headers: headers
         ))
     }
     /// A printable document of the order as an HTML page for A4: the repair request (客户报修单, A-6), the quote (报价单, Q-1, Q-2) or the repair record with its invoice (维修竣工记录及结算单, L-10, Q-8).
