@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Hummingbird
 import Storage
+import WorkOrderStorage
 import WorkOrders
 
 /// /v1/work-orders/{number}/credit-notes and …/lines/{line}/issue: a settled order corrected by a credit note and a
@@ -16,7 +17,7 @@ struct WorkOrderCorrectionController {
 
     /// What a part line's issue did: the order sheet, and the stock movement or the shortage recorded instead.
     struct Issued: Encodable {
-        var sheet: WorkOrderController.Sheet
+        var sheet: WorkOrderDocument
         var outcome: StockOutcome
     }
 
@@ -39,7 +40,7 @@ struct WorkOrderCorrectionController {
             let issued = try await database.run { try $0.issueWorkOrderLine(number, line: line, actor: principal.name) }
             let sheet = try await database.run { try $0.workOrderSheet(number) }
             return try JSON.response(
-                Issued(sheet: WorkOrderController.Sheet(sheet), outcome: issued.outcome), status: .created)
+                Issued(sheet: WorkOrderDocument(sheet), outcome: issued.outcome), status: .created)
         }
     }
 }
