@@ -28045,43 +28045,170 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json`.
                 internal struct JsonPayload: Codable, Hashable, Sendable {
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value1`.
-                    internal var value1: OpenAPIRuntime.OpenAPIValueContainer
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value2`.
-                    internal var value2: OpenAPIRuntime.OpenAPIValueContainer
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value3`.
-                    internal var value3: OpenAPIRuntime.OpenAPIValueContainer
-                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/value4`.
-                    internal var value4: OpenAPIRuntime.OpenAPIValueContainer
+                    /// A vehicle on file.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/vin`.
+                    internal var vin: Components.Schemas.VehicleRef?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/newVehicle`.
+                    internal var newVehicle: Components.Schemas.ReceptionVehicle?
+                    /// The new vehicle's owner, a new customer card (as `POST /v1/customers`).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/customer`.
+                    internal var customer: Components.Schemas.CustomerForm?
+                    /// A customer on file, by id or phone: the new vehicle's owner, or alone the customer whose only vehicle comes in; a phone on several customers is a 409.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/customerRef`.
+                    internal var customerRef: Swift.String?
+                    /// The odometer at arrival, km.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/mileage`.
+                    internal var mileage: Swift.Int
+                    /// Fuel or charge level in percent; 50 when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/fuel`.
+                    internal var fuel: Swift.Int?
+                    /// The customer's concerns in their own words, one each.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/concerns`.
+                    internal var concerns: [Swift.String]
+                    /// Damage and belongings noted at the walk-around.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/walkAround`.
+                    internal var walkAround: [Swift.String]?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/returnOldParts`.
+                    internal var returnOldParts: Swift.Bool?
+                    /// The delivery time agreed, after the arrival.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/promisedAt`.
+                    internal var promisedAt: Components.Schemas.Instant?
+                    /// Arrival; now when absent, never in the future.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/arrivedAt`.
+                    internal var arrivedAt: Components.Schemas.Instant?
+                    /// The service advisor; the token's name when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/json/advisor`.
+                    internal var advisor: Components.Schemas.StaffName?
                     /// Creates a new `JsonPayload`.
                     ///
                     /// - Parameters:
-                    ///   - value1:
-                    ///   - value2:
-                    ///   - value3:
-                    ///   - value4:
+                    ///   - vin: A vehicle on file.
+                    ///   - newVehicle:
+                    ///   - customer: The new vehicle's owner, a new customer card (as `POST /v1/customers`).
+                    ///   - customerRef: A customer on file, by id or phone: the new vehicle's owner, or alone the customer whose only vehicle comes in; a phone on several customers is a 409.
+                    ///   - mileage: The odometer at arrival, km.
+                    ///   - fuel: Fuel or charge level in percent; 50 when absent.
+                    ///   - concerns: The customer's concerns in their own words, one each.
+                    ///   - walkAround: Damage and belongings noted at the walk-around.
+                    ///   - returnOldParts:
+                    ///   - promisedAt: The delivery time agreed, after the arrival.
+                    ///   - arrivedAt: Arrival; now when absent, never in the future.
+                    ///   - advisor: The service advisor; the token's name when absent.
                     internal init(
-                        value1: OpenAPIRuntime.OpenAPIValueContainer,
-                        value2: OpenAPIRuntime.OpenAPIValueContainer,
-                        value3: OpenAPIRuntime.OpenAPIValueContainer,
-                        value4: OpenAPIRuntime.OpenAPIValueContainer
+                        vin: Components.Schemas.VehicleRef? = nil,
+                        newVehicle: Components.Schemas.ReceptionVehicle? = nil,
+                        customer: Components.Schemas.CustomerForm? = nil,
+                        customerRef: Swift.String? = nil,
+                        mileage: Swift.Int,
+                        fuel: Swift.Int? = nil,
+                        concerns: [Swift.String],
+                        walkAround: [Swift.String]? = nil,
+                        returnOldParts: Swift.Bool? = nil,
+                        promisedAt: Components.Schemas.Instant? = nil,
+                        arrivedAt: Components.Schemas.Instant? = nil,
+                        advisor: Components.Schemas.StaffName? = nil
                     ) {
-                        self.value1 = value1
-                        self.value2 = value2
-                        self.value3 = value3
-                        self.value4 = value4
+                        self.vin = vin
+                        self.newVehicle = newVehicle
+                        self.customer = customer
+                        self.customerRef = customerRef
+                        self.mileage = mileage
+                        self.fuel = fuel
+                        self.concerns = concerns
+                        self.walkAround = walkAround
+                        self.returnOldParts = returnOldParts
+                        self.promisedAt = promisedAt
+                        self.arrivedAt = arrivedAt
+                        self.advisor = advisor
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case vin
+                        case newVehicle
+                        case customer
+                        case customerRef
+                        case mileage
+                        case fuel
+                        case concerns
+                        case walkAround
+                        case returnOldParts
+                        case promisedAt
+                        case arrivedAt
+                        case advisor
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
-                        self.value1 = try .init(from: decoder)
-                        self.value2 = try .init(from: decoder)
-                        self.value3 = try .init(from: decoder)
-                        self.value4 = try .init(from: decoder)
-                    }
-                    internal func encode(to encoder: any Swift.Encoder) throws {
-                        try self.value1.encode(to: encoder)
-                        try self.value2.encode(to: encoder)
-                        try self.value3.encode(to: encoder)
-                        try self.value4.encode(to: encoder)
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.vin = try container.decodeIfPresent(
+                            Components.Schemas.VehicleRef.self,
+                            forKey: .vin
+                        )
+                        self.newVehicle = try container.decodeIfPresent(
+                            Components.Schemas.ReceptionVehicle.self,
+                            forKey: .newVehicle
+                        )
+                        self.customer = try container.decodeIfPresent(
+                            Components.Schemas.CustomerForm.self,
+                            forKey: .customer
+                        )
+                        self.customerRef = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .customerRef
+                        )
+                        self.mileage = try container.decode(
+                            Swift.Int.self,
+                            forKey: .mileage
+                        )
+                        self.fuel = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .fuel
+                        )
+                        self.concerns = try container.decode(
+                            [Swift.String].self,
+                            forKey: .concerns
+                        )
+                        self.walkAround = try container.decodeIfPresent(
+                            [Swift.String].self,
+                            forKey: .walkAround
+                        )
+                        self.returnOldParts = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .returnOldParts
+                        )
+                        self.promisedAt = try container.decodeIfPresent(
+                            Components.Schemas.Instant.self,
+                            forKey: .promisedAt
+                        )
+                        self.arrivedAt = try container.decodeIfPresent(
+                            Components.Schemas.Instant.self,
+                            forKey: .arrivedAt
+                        )
+                        self.advisor = try container.decodeIfPresent(
+                            Components.Schemas.StaffName.self,
+                            forKey: .advisor
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "vin",
+                            "newVehicle",
+                            "customer",
+                            "customerRef",
+                            "mileage",
+                            "fuel",
+                            "concerns",
+                            "walkAround",
+                            "returnOldParts",
+                            "promisedAt",
+                            "arrivedAt",
+                            "advisor"
+                        ])
                     }
                 }
                 /// - Remark: Generated from `#/paths/v1/work-orders/POST/requestBody/content/application\/json`.
