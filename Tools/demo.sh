@@ -210,7 +210,11 @@ run workorder settle "$ORDER1" --payment wechat-pay
 CLAIM=$("$BIN/aftersales" claim list --format csv --csv-bom no | grep "$ORDER1" | head -1 | cut -d, -f1)
 run claim show "$CLAIM"
 quiet workorder deliver "$ORDER1" --note "已说明召回及刹车检查结果"
-# print: added at merge
+note "打印维修竣工记录及结算单（L-10）：一页 A4，中文在前，客户签字后交一份给客户。" \
+  "The repair record with its invoice (L-10), printed: one A4 page, Chinese first, a copy for the customer to sign."
+brief workorder print "$ORDER1" --document record --out "$DEMO/$ORDER1-record.html"
+note "已写入 $DEMO/$ORDER1-record.html（浏览器打开即可打印）。" \
+  "Written to $DEMO/$ORDER1-record.html (open it in a browser to print)."
 
 set -- $CARS
 CAR2=${1%%:*}; KM2=$(( ${1##*:} + 3000 ))
@@ -238,7 +242,9 @@ for order in "$ORDER2" "$ORDER3"; do
   quiet workorder deliver "$order" --note "已交车并说明"
 done
 run workorder list --limit 5
-# report: added at merge
+note "服务经理的报表：本月至今，每项指标的定义见 Docs/workorders.md。" \
+  "The service manager's numbers, this month so far; each figure is defined in Docs/workorders.md."
+run workorder report
 
 say "API" \
   "The API"

@@ -16,7 +16,9 @@ struct WorkOrderBenchTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("generated 300 customers and vehicles"))
         #expect(first.stdout.contains("1000 repair orders"))
-        for label in ["open an order by VIN or plate", "settle an order of 20 lines", "today's open orders"] {
+        for label in [
+            "open an order by VIN or plate", "settle an order of 20 lines", "today's open orders", "the month's report",
+        ] {
             let line = first.stdout.split(separator: "\n").first { $0.contains(label) }.map(String.init) ?? ""
             #expect(line.contains("p50") && line.contains("p95") && line.contains("p99"), "\(label): \(line)")
             #expect(line.contains("target") && (line.contains("PASS") || line.contains("FAIL")), "\(line)")
@@ -24,7 +26,6 @@ struct WorkOrderBenchTests {
         #expect(first.stdout.contains("20 opened"))
         // Each ready order has a warranty repair and the open recall: two claims drafted, one recall closed each.
         #expect(first.stdout.contains("20 settled, 40 claims drafted, 20 recalls closed"))
-        #expect(first.stdout.contains("report:"))
         #expect(first.stdout.contains("peak RSS"))
         // The second run reuses the generated database and settles the same orders again on a fresh copy.
         let second = try Binaries.run("aftersales-bench", arguments)

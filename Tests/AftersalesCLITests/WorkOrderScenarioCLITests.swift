@@ -93,7 +93,18 @@ struct WorkOrderScenarioCLITests {
         let next = try sheet(cli, "京A·12345")
         let guarantee = (next["underGuarantee"] as! [[String: Any]]).first?["job"] as? [String: Any]
         #expect(guarantee?["order"] as? String == order)
-        // Q-6 follow-up: added at merge
+        // delivery made the follow-up task, due within 3 days, for someone neutral to the order (not its
+        // advisor nor its technician); the customer's answer with a problem opens a complaint on the order (K-1).
+        try cli.run("staff", "add", "李娜", "--role", "cs-agent")
+        #expect(try cli.run("followup", "due").stdout.contains(order))
+        func neutral(_ arguments: String...) throws -> ProcessResult {
+            try Binaries.run(
+                "aftersales", arguments + ["--db", cli.database, "--actor", "李娜"],
+                environment: ["AFTERSALES_NOW": cli.now, "AFTERSALES_LANG": "en"])
+        }
+        #expect(try neutral("followup", "attempt", "1", "--outcome", "reached").status == 0)
+        let answered = try neutral("followup", "done", "1", "--score", "5", "--problem", "刹车仍有轻微异响")
+        #expect(answered.stdout.contains("complaint 1 opened for order \(order) (K-1)"), "\(answered.stderr)")
     }
 
     @Test("(b) Q-2: work found during the repair (追加) needs its own quote and approval before clocking")

@@ -147,16 +147,17 @@ struct WorkOrderBench: ParsableCommand {
         print(String(format: "  peak RSS: %.1f MiB", (peak ?? 0) / 1024))
     }
 
-    // MERGE: the month's report (`WorkOrderReport` in WorkOrderStorage, written by another helper) is timed here.
-    // When it exists, replace the body with the report's use case for November 2026 and the line it prints, e.g.:
-    //     let samples = try (0..<10).map { _ -> Double in
-    //         let started = DispatchTime.now().uptimeNanoseconds
-    //         _ = try db.workOrderReport(month: …)
-    //         return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-    //     }
-    //     report("the month's report (November 2026)", samples, target: 1_000, note: "…")
+    /// The month's report (`workorder report`, GET /v1/work-orders/report) for November 2026, target < 1 s.
     func monthReport(_ db: AppDatabase) throws {
-        print("  report: not built yet")
+        let from = LocalDate(year: 2026, month: 11, day: 1)!
+        let to = LocalDate(year: 2026, month: 11, day: 30)!
+        var orders = 0
+        let samples = try (0..<10).map { _ -> Sample in
+            let started = Sample.now()
+            orders = try db.workOrderReport(from: from, to: to).orders
+            return Sample.now() - started
+        }
+        report("the month's report (November 2026)", samples, target: 1_000, note: "\(orders) orders settled")
     }
 
     /// One timing: wall-clock milliseconds, and the process's CPU milliseconds in them (on a shared machine the
