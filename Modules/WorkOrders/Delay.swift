@@ -58,7 +58,8 @@ public struct DelayForm: Codable, Sendable, Equatable {
         }
         let cause: DelayCause = try parseChoice(text, field: Field.reason.rawValue)
         var promise: Date?
-        if let text = newPromise?.trimmed().nilIfEmpty {
+        if let text = newPromise?.trimmed() {
+            // An empty time is refused like any other that does not parse: it is not "no new promise".
             guard let date = Instant.parse(text, timeZone: timeZone) else {
                 throw InvalidInput(
                     field: Field.newPromise.rawValue,

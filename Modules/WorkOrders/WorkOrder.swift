@@ -233,7 +233,12 @@ public struct WorkOrder: Sendable, Codable, Equatable {
     public mutating func editJob(_ number: Int, _ form: JobForm) throws {
         try requireEditable()
         try update(number) { job in
-            if let title = form.title?.trimmed().nilIfEmpty { job.title = title }
+            if let title = form.title?.trimmed() {
+                guard !title.isEmpty else {
+                    throw InvalidInput(field: JobForm.Field.title.rawValue, "must not be empty")
+                }
+                job.title = title
+            }
             if let kind = form.kind { job.kind = try parseChoice(kind, field: JobForm.Field.kind.rawValue) }
             if let system = form.system { job.system = try parseChoice(system, field: JobForm.Field.system.rawValue) }
             if let component = form.component { job.component = component.trimmed().nilIfEmpty }

@@ -153,6 +153,8 @@ struct ReceptionStoreTests {
         for (reason, promise, field) in [
             (nil, nil, "reason"), ("weather", nil, "reason"), ("parts", "2026-12-06 08:00", "newPromise"),
             ("parts", "tomorrow", "newPromise"),
+            // An empty time is refused, not read as "no new promise" (found by schemathesis).
+            ("parts", " ", "newPromise"),
         ] as [(String?, String?, String)] {
             var bad = DelayForm()
             bad.reason = reason

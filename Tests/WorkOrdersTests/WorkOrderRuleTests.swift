@@ -328,3 +328,19 @@ struct WorkOrderFormTests {
         #expect(throws: InvalidInput.self) { try form.validated() }
     }
 }
+
+@Suite("A-6: editing a job's facts")
+struct JobEditTests {
+    @Test("An empty title is refused naming the field; an absent one leaves the title (found by schemathesis)")
+    func emptyTitle() throws {
+        var order = try Fixture.approved()
+        var form = JobForm()
+        form.title = "  "
+        let error = #expect(throws: InvalidInput.self) { try order.editJob(1, form) }
+        #expect(error?.field == "title")
+        form.title = nil
+        form.finding = "前刹车片磨损到限"
+        try order.editJob(1, form)
+        #expect(order.jobs[0].title == "更换前刹车片" && order.jobs[0].finding == "前刹车片磨损到限")
+    }
+}

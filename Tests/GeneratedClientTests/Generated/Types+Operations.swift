@@ -28978,6 +28978,7 @@ internal enum Operations {
                         case firstLevelMaintenance = "first-level-maintenance"
                         case minorRepair = "minor-repair"
                         case specialRepair = "special-repair"
+                        case _empty_ = ""
                     }
                     /// The kind of repair; minor-repair when absent.
                     ///
@@ -28998,6 +28999,7 @@ internal enum Operations {
                         case emissionControl = "emission-control"
                         case body = "body"
                         case other = "other"
+                        case _empty_ = ""
                     }
                     /// other when absent.
                     ///
@@ -29436,6 +29438,7 @@ internal enum Operations {
                         case firstLevelMaintenance = "first-level-maintenance"
                         case minorRepair = "minor-repair"
                         case specialRepair = "special-repair"
+                        case _empty_ = ""
                     }
                     /// The kind of repair.
                     ///
@@ -29454,6 +29457,7 @@ internal enum Operations {
                         case emissionControl = "emission-control"
                         case body = "body"
                         case other = "other"
+                        case _empty_ = ""
                     }
                     /// - Remark: Generated from `#/paths/v1/work-orders/{number}/jobs/{job}/PATCH/requestBody/json/system`.
                     internal var system: Operations.EditWorkOrderJob.Input.Body.JsonPayload.SystemPayload?
@@ -29885,29 +29889,21 @@ internal enum Operations {
                     ///
                     /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/json/note`.
                     internal var note: Swift.String?
-                    /// The new delivery time agreed with the customer, after the arrival.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/delays/POST/requestBody/json/newPromise`.
-                    internal var newPromise: Components.Schemas.Instant?
                     /// Creates a new `JsonPayload`.
                     ///
                     /// - Parameters:
                     ///   - reason: The cause: parts missing, no technician free, skills lacking, work underestimated, no delivery time agreed.
                     ///   - note: What the customer was told.
-                    ///   - newPromise: The new delivery time agreed with the customer, after the arrival.
                     internal init(
                         reason: Operations.DelayWorkOrder.Input.Body.JsonPayload.ReasonPayload,
-                        note: Swift.String? = nil,
-                        newPromise: Components.Schemas.Instant? = nil
+                        note: Swift.String? = nil
                     ) {
                         self.reason = reason
                         self.note = note
-                        self.newPromise = newPromise
                     }
                     internal enum CodingKeys: String, CodingKey {
                         case reason
                         case note
-                        case newPromise
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
                         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -29919,14 +29915,9 @@ internal enum Operations {
                             Swift.String.self,
                             forKey: .note
                         )
-                        self.newPromise = try container.decodeIfPresent(
-                            Components.Schemas.Instant.self,
-                            forKey: .newPromise
-                        )
                         try decoder.ensureNoAdditionalProperties(knownKeys: [
                             "reason",
-                            "note",
-                            "newPromise"
+                            "note"
                         ])
                     }
                 }
