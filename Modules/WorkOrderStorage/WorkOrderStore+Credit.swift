@@ -23,19 +23,26 @@ public struct CreditOutcome: Sendable {
 extension AppDatabase {
     /// The last invoice number ever issued, credited or not: the series stays gapless across credit notes (L-10).
     static func lastInvoiceNumber(_ db: Database) throws -> String? {
+        try [
+            lastInSeries(db, "invoice_number", of: "work_order"),
+            lastInSeries(db, "invoice_number", of: "work_order_credit_note"),
+        ].compactMap { $0 }.max(by: Self.precedesInSeries)
+    }
+
+    /// The greatest number of a series in `column` of `table` (`INV-000001`, `CN-000001`): the longest, then the
+    /// greatest, as text sorts `INV-1000000` before `INV-999999` (work_order_invoice_sequence serves the invoices).
+    static func lastInSeries(_ db: Database, _ column: String, of table: String) throws -> String? {
         try String.fetchOne(
-            db,
-            sql: """
-                SELECT n FROM (
-                    SELECT * FROM (
-                        SELECT invoice_number AS n FROM work_order WHERE invoice_number IS NOT NULL
-                        ORDER BY length(invoice_number) DESC, invoice_number DESC LIMIT 1)
-                    UNION ALL
-                    SELECT * FROM (
-                        SELECT invoice_number FROM work_order_credit_note
-                        ORDER BY length(invoice_number) DESC, invoice_number DESC LIMIT 1))
-                ORDER BY length(n) DESC, n DESC LIMIT 1
-                """)
+            db.cachedStatement(
+                sql: """
+                    SELECT \(column) FROM \(table) WHERE \(column) IS NOT NULL \
+                    ORDER BY length(\(column)) DESC, \(column) DESC LIMIT 1
+                    """))
+    }
+
+    /// Whether `a` comes before `b` in a numbered series: shorter first, then by text.
+    static func precedesInSeries(_ a: String, _ b: String) -> Bool {
+        (a.count, a) < (b.count, b)
     }
 
     /// Rule L-10: a settled (or delivered) order is corrected only by a credit note and a new invoice, never edited.
@@ -52,7 +59,7 @@ extension AppDatabase {
         var fitted = 0
         var maintenance = false
         let order = try changeWorkOrder(number, action: "credit", actor: actor) { order, db, now, settings in
-            let previous = try String.fetchOne(db, sql: "SELECT max(number) FROM work_order_credit_note")
+            let previous = try Self.lastInSeries(db, "number", of: "work_order_credit_note")
             let credited = try order.credit(
                 number: CreditNote.number(after: previous), reason: reason, by: actor, at: now)
             note = credited

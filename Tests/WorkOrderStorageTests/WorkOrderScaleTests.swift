@@ -30,6 +30,31 @@ struct WorkOrderScaleTests {
         #expect(try settleOne(shop, mileage: 30_300) == "INV-1000002")
     }
 
+    @Test("L-10: credit notes count on without gaps past CN-999999, as invoices do")
+    func creditNotesPastAMillion() throws {
+        let shop = try WorkshopFixture()
+        let number = try shop.open(mileage: 30_000).number
+        _ = try shop.job(number)
+        _ = try shop.line(number)
+        try shop.workThrough(number)
+        _ = try shop.db.settleWorkOrder(number, payment: .cash, actor: "王顾问")
+        // The last credit note issued is CN-999999 (a note is never edited: it is written as issued).
+        try shop.db.writer.write {
+            try $0.execute(
+                sql: """
+                    INSERT INTO work_order_credit_note (number, order_id, at, by, reason, invoice_number, invoice_at, \
+                    payment, vat_percent, vat_fen, customer_fen, warranty_fen, goodwill_fen, internal_fen) \
+                    SELECT 'CN-999999', id, settled_at, 'test', 'test', 'INV-000000', settled_at, 'cash', 13, 0, 0, 0, \
+                    0, 0 FROM work_order
+                    """)
+        }
+        for expected in ["CN-1000000", "CN-1000001"] {
+            let credit = try shop.db.creditWorkOrder(number, reason: "开错票", actor: "王顾问")
+            #expect(credit.creditNote.number == expected)
+            _ = try shop.db.settleWorkOrder(number, payment: .cash, actor: "王顾问")
+        }
+    }
+
     @Test("A-6: order numbers count the day's orders only; other days and other text do not count")
     func numbersPerDay() throws {
         let shop = try WorkshopFixture()
