@@ -87,6 +87,14 @@ let package = Package(
         .testTarget(
             name: "StockTests", dependencies: ["Stock"], path: "Tests/StockTests", swiftSettings: swiftSettings),
 
+        // Appointments and the workshop's capacity: bays, technicians, advisors, the register (issue 18, A-1 to A-5).
+        .target(
+            name: "Appointments", dependencies: ["Core", "Catalog"], path: "Modules/Appointments",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AppointmentsTests", dependencies: ["Appointments"], path: "Tests/AppointmentsTests",
+            swiftSettings: swiftSettings),
+
         // The manufacturer file's items assembled from its element events (no parser, no libxml2).
         .target(
             name: "ManufacturerData",
@@ -207,6 +215,19 @@ let package = Package(
         .testTarget(
             name: "WorkOrderStorageTests", dependencies: ["Storage", "WorkOrders", "TestSupport"],
             path: "Tests/WorkOrderStorageTests", swiftSettings: swiftSettings),
+        .target(
+            name: "AppointmentStorage",
+            dependencies: [
+                "StorageKernel", "CustomerStorage", "WarrantyStorage", "StockStorage", "WorkOrderStorage", "Core",
+                "Customers", "Warranty", "Catalog", "WorkOrders", "Appointments",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Modules/AppointmentStorage",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AppointmentStorageTests", dependencies: ["Storage", "Appointments", "TestSupport"],
+            path: "Tests/AppointmentStorageTests", swiftSettings: swiftSettings),
         // The printable pages of a repair order (issue 17): a pure renderer from the order sheet to HTML.
         .target(
             name: "WorkOrderPages",
@@ -223,9 +244,9 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "ComplaintStorage", "MessagingStorage",
-                "ManufacturerStorage", "StockStorage", "WorkOrderStorage",
+                "ManufacturerStorage", "StockStorage", "WorkOrderStorage", "AppointmentStorage",
                 "Core", "Customers", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns", "Stock",
-                "WorkOrders",
+                "WorkOrders", "Appointments",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/Storage",
@@ -279,7 +300,7 @@ let package = Package(
                 "Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
                 "WorkOrders",
                 "MessagingDelivery", "ManufacturerXML", "ManufacturerData", "ManufacturerImport", "Stock",
-                "WorkOrderPages",
+                "WorkOrderPages", "Appointments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/AdminCommands",
@@ -307,6 +328,7 @@ let package = Package(
                 "Campaigns",
                 "Stock",
                 "WorkOrderPages",
+                "Appointments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -96,6 +96,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case readFollowUps = "followups.read"
     /// Record follow-up calls and the customer's answer: customer service, the service manager.
     case writeFollowUps = "followups.write"
+    /// Read appointments, offers and the day-before lists (issue 18, A-1 to A-4).
+    case readAppointments = "appointments.read"
+    /// Book, reschedule, cancel appointments and record no-shows and check-ins.
+    case bookAppointments = "appointments.write"
+    /// Set the workshop's capacity: bays, technicians, shifts, leave, advisors.
+    case manageCapacity = "capacity.manage"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -169,6 +175,14 @@ extension Role {
             return [.csAgent, .csManager, .marketCoordinator, .serviceManager, .generalManager, .admin].contains(self)
         case .writeFollowUps:
             return [.csAgent, .csManager, .marketCoordinator, .serviceManager, .admin].contains(self)
+        case .readAppointments:
+            return true
+        case .bookAppointments:
+            return [
+                .csAgent, .csManager, .marketCoordinator, .appointmentStaff, .serviceAdvisor, .serviceManager, .admin,
+            ].contains(self)
+        case .manageCapacity:
+            return [.serviceManager, .shopForeman, .admin].contains(self)
         case .administer:
             return self == .admin
         }

@@ -1,3 +1,4 @@
+@_exported import AppointmentStorage
 @_exported import ComplaintStorage
 import Core
 @_exported import CustomerStorage
@@ -15,7 +16,7 @@ import GRDB
 public enum Schema {
     public static let dealer = MigrationRegistry([
         CoreSchema.self, CustomerSchema.self, WarrantySchema.self, CatalogSchema.self, ComplaintSchema.self,
-        MessagingSchema.self, StockSchema.self, WorkOrderSchema.self,
+        MessagingSchema.self, StockSchema.self, WorkOrderSchema.self, AppointmentSchema.self,
     ])
 
     /// A migrator holding every migration, for tests that migrate step by step.

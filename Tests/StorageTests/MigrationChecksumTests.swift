@@ -82,6 +82,8 @@ struct MigrationChecksumTests {
             "1a95907387b2f9b95a9229f9f7013dffd488f59037e1fbf419c98438f3feb1df",
         "2026-12-07 work orders: walk-around photos":
             "e2976980b86857374771d7276deb18d7b083829a4abbd07cffb0d585890b9219",
+        "2026-12-08 appointments: capacity, the register, its history":
+            "9576cb2b163fdf08168d34075436f89c7722996d31a614f23e0b1a47865e034a",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")
