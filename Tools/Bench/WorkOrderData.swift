@@ -40,8 +40,11 @@ struct WorkOrderData {
     /// How many days before today vehicle `id` was delivered: recent for the settle vehicles (still under warranty),
     /// up to eight years for the rest.
     func deliveredDaysAgo(_ id: Int) -> Int { id <= 2 * ready ? 200 + id % 300 : 30 + (id &* 104_729) % 2_900 }
+    /// Whether vehicle `id` is a taxi (W-1: shorter warranty terms). The settle vehicles are private cars, so their
+    /// warranty lines stay covered whatever the order of the runs.
+    func isTaxi(_ id: Int) -> Bool { id % 8 == 0 && id > 2 * ready }
     /// Kilometres a day vehicle `id` runs (taxis more).
-    func kilometresPerDay(_ id: Int) -> Int { id % 8 == 0 ? 180 : 20 + (id &* 7_919) % 60 }
+    func kilometresPerDay(_ id: Int) -> Int { isTaxi(id) ? 180 : 20 + (id &* 7_919) % 60 }
     /// The odometer of vehicle `id` `daysAgo` days before today: its readings rise with time.
     func mileage(_ id: Int, daysAgo: Int) -> Int { max(1, kilometresPerDay(id) * (deliveredDaysAgo(id) - daysAgo)) }
     func model(_ id: Int) -> (make: String, model: String, wmi: String, vds: String) {
@@ -206,7 +209,7 @@ struct WorkOrderData {
                 try vehicle.execute(arguments: [
                     id, id, vin(id).value, plate, ContactDetails.plateKey(plate), model.make, model.model,
                     modelYear(id), today.adding(days: -deliveredDaysAgo(id) - 60).description,
-                    id % 8 == 0 ? "taxi" : "private", Instant.databaseString(delivered), time,
+                    isTaxi(id) ? "taxi" : "private", Instant.databaseString(delivered), time,
                 ])
             }
         }
