@@ -51,17 +51,16 @@ struct WorkOrderClientTests {
         #expect(opened.record.customerDescription == ["刹车异响"])
         #expect(opened.record.signedByDealer == "王丽")
 
-        // a catalogue labour line and other work with its reason (the CLI adds them: one database).
-        try SeededDealer.run(
-            [
-                "workorder", "line", "add", number, "--job", "1", "--kind", "labour", "--code", "47 11 19 00", "--db",
-                dealer.database,
-            ])
-        try SeededDealer.run(
-            [
-                "workorder", "line", "add", number, "--job", "1", "--kind", "other", "--code", "SUBLET", "--price",
-                "150", "--reason", "四轮定位外协", "--payer", "goodwill", "--db", dealer.database,
-            ])
+        // a catalogue labour line, and other work with its price and reason, through the typed client.
+        _ = try await client.addWorkOrderLine(
+            path: .init(number: number), body: .json(.init(job: 1, kind: .labour, code: "47 11 19 00"))
+        ).created.body.json
+        let withLines = try await client.addWorkOrderLine(
+            path: .init(number: number),
+            body: .json(
+                .init(job: 1, kind: .other, code: "SUBLET", price: "150", payer: .goodwill, reason: "四轮定位外协"))
+        ).created.body.json
+        #expect(withLines.order.lines.map(\.code) == ["47 11 19 00", "SUBLET"])
         let path = Operations.GetWorkOrder.Input.Path(number: number)
         // quote, approval, then work; Q-4: the check; Q-3: the invoice; A-6: delivery.
         let quoted = try await client.quoteWorkOrder(path: .init(number: number)).created.body.json

@@ -31088,29 +31088,154 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json`.
                 internal struct JsonPayload: Codable, Hashable, Sendable {
-                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/value1`.
-                    internal var value1: OpenAPIRuntime.OpenAPIValueContainer
-                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/value2`.
-                    internal var value2: OpenAPIRuntime.OpenAPIValueContainer
+                    /// The job's number.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/job`.
+                    internal var job: Swift.Int
+                    /// labour when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/kind`.
+                    internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case labour = "labour"
+                        case part = "part"
+                        case other = "other"
+                    }
+                    /// labour when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/kind`.
+                    internal var kind: Operations.AddWorkOrderLine.Input.Body.JsonPayload.KindPayload?
+                    /// A labour-operation code, a part number or other work's code.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/code`.
+                    internal var code: Swift.String
+                    /// Parts and other work: how many; 1 when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/quantity`.
+                    internal var quantity: Swift.Int?
+                    /// Other work only (and required there): the unit price in yuan, more than 0.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/price`.
+                    internal var price: Swift.String?
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/description`.
+                    internal var description: Swift.String?
+                    /// customer when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/payer`.
+                    internal var payer: Components.Schemas.Payer?
+                    /// Required for other work.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/reason`.
+                    internal var reason: Swift.String?
+                    /// The component a warranty line is checked for (W-8).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/component`.
+                    internal var component: Swift.String?
+                    /// The recall or campaign whose remedy the line is (W-6).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/json/bulletin`.
+                    internal var bulletin: Swift.String?
                     /// Creates a new `JsonPayload`.
                     ///
                     /// - Parameters:
-                    ///   - value1:
-                    ///   - value2:
+                    ///   - job: The job's number.
+                    ///   - kind: labour when absent.
+                    ///   - code: A labour-operation code, a part number or other work's code.
+                    ///   - quantity: Parts and other work: how many; 1 when absent.
+                    ///   - price: Other work only (and required there): the unit price in yuan, more than 0.
+                    ///   - description:
+                    ///   - payer: customer when absent.
+                    ///   - reason: Required for other work.
+                    ///   - component: The component a warranty line is checked for (W-8).
+                    ///   - bulletin: The recall or campaign whose remedy the line is (W-6).
                     internal init(
-                        value1: OpenAPIRuntime.OpenAPIValueContainer,
-                        value2: OpenAPIRuntime.OpenAPIValueContainer
+                        job: Swift.Int,
+                        kind: Operations.AddWorkOrderLine.Input.Body.JsonPayload.KindPayload? = nil,
+                        code: Swift.String,
+                        quantity: Swift.Int? = nil,
+                        price: Swift.String? = nil,
+                        description: Swift.String? = nil,
+                        payer: Components.Schemas.Payer? = nil,
+                        reason: Swift.String? = nil,
+                        component: Swift.String? = nil,
+                        bulletin: Swift.String? = nil
                     ) {
-                        self.value1 = value1
-                        self.value2 = value2
+                        self.job = job
+                        self.kind = kind
+                        self.code = code
+                        self.quantity = quantity
+                        self.price = price
+                        self.description = description
+                        self.payer = payer
+                        self.reason = reason
+                        self.component = component
+                        self.bulletin = bulletin
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case job
+                        case kind
+                        case code
+                        case quantity
+                        case price
+                        case description
+                        case payer
+                        case reason
+                        case component
+                        case bulletin
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
-                        self.value1 = try .init(from: decoder)
-                        self.value2 = try .init(from: decoder)
-                    }
-                    internal func encode(to encoder: any Swift.Encoder) throws {
-                        try self.value1.encode(to: encoder)
-                        try self.value2.encode(to: encoder)
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.job = try container.decode(
+                            Swift.Int.self,
+                            forKey: .job
+                        )
+                        self.kind = try container.decodeIfPresent(
+                            Operations.AddWorkOrderLine.Input.Body.JsonPayload.KindPayload.self,
+                            forKey: .kind
+                        )
+                        self.code = try container.decode(
+                            Swift.String.self,
+                            forKey: .code
+                        )
+                        self.quantity = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .quantity
+                        )
+                        self.price = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .price
+                        )
+                        self.description = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .description
+                        )
+                        self.payer = try container.decodeIfPresent(
+                            Components.Schemas.Payer.self,
+                            forKey: .payer
+                        )
+                        self.reason = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        self.component = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .component
+                        )
+                        self.bulletin = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .bulletin
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "job",
+                            "kind",
+                            "code",
+                            "quantity",
+                            "price",
+                            "description",
+                            "payer",
+                            "reason",
+                            "component",
+                            "bulletin"
+                        ])
                     }
                 }
                 /// - Remark: Generated from `#/paths/v1/work-orders/{number}/lines/POST/requestBody/content/application\/json`.
