@@ -117,7 +117,7 @@ extension WorkOrder {
     /// Writes the order whole: its row (inserted when it has no id) and its children.
     mutating func store(_ db: Database, vehicleID: Int64?, customerID: Int64?, now: Date, actor: String) throws {
         let totals = invoice?.totals ?? self.totals
-        let columns: [String: (any DatabaseValueConvertible)?] = [
+        var columns: [String: (any DatabaseValueConvertible)?] = [
             "number": number, "vin": vin.value, "advisor": advisor, "state": state.rawValue,
             "arrived_at": reception.arrivedAt, "mileage": reception.mileage, "fuel_percent": reception.fuelPercent,
             "concerns": Self.json(reception.concerns), "walk_around": Self.json(reception.walkAround),
@@ -128,6 +128,15 @@ extension WorkOrder {
             "goodwill_fen": totals.goodwill.fen, "internal_fen": totals.internal.fen, "delivered_at": deliveredAt,
             "delivery_note": deliveryNote,
         ]
+        // The report's figures of a settled order (kept on its row, summed by the report's covering index).
+        let figures = invoice == nil ? nil : SettledOrderFigures(self)
+        let reported: [String: (any DatabaseValueConvertible)?] = [
+            "report_sold_centihours": figures?.soldCentihours, "report_labour_fen": figures?.labourFen,
+            "report_declined_fen": figures?.declinedFen, "report_bulletins": figures?.bulletinsCompleted,
+            "report_guarantee_jobs": figures?.guaranteeRepairs, "report_comeback": figures?.comeback,
+            "report_first_time_fixed": figures?.firstTimeFixed,
+        ]
+        columns.merge(reported) { current, _ in current }
         let names = columns.keys.sorted()
         if let id {
             try db.execute(
@@ -136,7 +145,7 @@ extension WorkOrder {
             for table in [
                 "work_order_job", "work_order_line", "work_order_quote", "work_order_spell", "work_order_check",
             ] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE order_id = ?", arguments: [id])
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE order_id = ?").execute(arguments: [id])
             }
         } else {
             let all = names + ["vehicle_id", "customer_id", "created_at", "created_by"]
@@ -147,64 +156,64 @@ extension WorkOrder {
             id = db.lastInsertedRowID
         }
         for job in jobs {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO work_order_job (order_id, number, title, kind, system, component, fault, finding, \
                     serious_safety, parts_replaced, repair_start, repair_end, special_parts_days, state, \
                     supplementary, approved, approved_by, approved_at, approval_method, approval_quote, technician, \
                     qc_failure, guarantee_of, comeback_of, guarantee_repairs) \
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, job.number, job.title, job.kind.rawValue, job.system.rawValue, job.component, job.fault,
-                    job.finding, job.seriousSafetyFault, Self.json(job.partsReplaced), job.repairStart,
-                    job.repairEnd, job.specialPartsWaitingDays, job.state.rawValue, job.supplementary,
-                    job.approval?.approved, job.approval?.by, job.approval?.at, job.approval?.method.rawValue,
-                    job.approval?.quote, job.technician, job.qcFailure, job.guaranteeOf, job.comebackOf,
-                    job.guaranteeRepairs,
-                ])
+                    """
+            ).execute(arguments: [
+                id, job.number, job.title, job.kind.rawValue, job.system.rawValue, job.component, job.fault,
+                job.finding, job.seriousSafetyFault, Self.json(job.partsReplaced), job.repairStart,
+                job.repairEnd, job.specialPartsWaitingDays, job.state.rawValue, job.supplementary,
+                job.approval?.approved, job.approval?.by, job.approval?.at, job.approval?.method.rawValue,
+                job.approval?.quote, job.technician, job.qcFailure, job.guaranteeOf, job.comebackOf,
+                job.guaranteeRepairs,
+            ])
             for spell in job.spells {
-                try db.execute(
-                    sql: "INSERT INTO work_order_spell (order_id, job, technician, start, end) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [id, job.number, spell.technician, spell.start, spell.end])
+                try db.cachedStatement(
+                    sql: "INSERT INTO work_order_spell (order_id, job, technician, start, end) VALUES (?, ?, ?, ?, ?)"
+                ).execute(arguments: [id, job.number, spell.technician, spell.start, spell.end])
             }
         }
         for line in lines {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO work_order_line (order_id, number, job, kind, code, description, \
                     quantity_hundredths, unit_price_fen, amount_fen, payer, reason, decision, component, bulletin, \
                     quoted_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, line.number, line.job, line.kind.rawValue, line.code, line.description,
-                    line.quantityHundredths, line.unitPrice.fen, line.amount.fen, line.payer.rawValue, line.reason,
-                    line.decision.map { Self.json($0) }, line.component, line.bulletin, line.quotedIn,
-                ])
+                    """
+            ).execute(arguments: [
+                id, line.number, line.job, line.kind.rawValue, line.code, line.description,
+                line.quantityHundredths, line.unitPrice.fen, line.amount.fen, line.payer.rawValue, line.reason,
+                line.decision.map { Self.json($0) }, line.component, line.bulletin, line.quotedIn,
+            ])
         }
         for quote in quotes {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO work_order_quote (order_id, version, at, by, jobs, customer_fen, warranty_fen, \
                     goodwill_fen, internal_fen, supplementary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, quote.version, quote.at, quote.by, Self.json(quote.jobs.map(String.init)),
-                    quote.totals.customer.fen, quote.totals.warranty.fen, quote.totals.goodwill.fen,
-                    quote.totals.internal.fen, quote.supplementary,
-                ])
+                    """
+            ).execute(arguments: [
+                id, quote.version, quote.at, quote.by, Self.json(quote.jobs.map(String.init)),
+                quote.totals.customer.fen, quote.totals.warranty.fen, quote.totals.goodwill.fen,
+                quote.totals.internal.fen, quote.supplementary,
+            ])
         }
         for (job, checks) in self.checks.sorted(by: { $0.key < $1.key }) {
             for check in checks {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO work_order_check (order_id, job, failed, road_test_km, reason, by, at) \
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        id, job, Self.json(check.failed.map(\.rawValue)), check.roadTestKilometres, check.reason,
-                        check.by, check.at,
-                    ])
+                        """
+                ).execute(arguments: [
+                    id, job, Self.json(check.failed.map(\.rawValue)), check.roadTestKilometres, check.reason,
+                    check.by, check.at,
+                ])
             }
         }
     }

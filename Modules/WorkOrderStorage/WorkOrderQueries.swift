@@ -126,41 +126,54 @@ extension AppDatabase {
         -> Page<WorkOrderSummary>
     {
         try writer.read { db in
-            let zone = try Self.settings(db).timeZone
-            let today = LocalDate(instant: clock.now(), in: zone)
-            let start = Instant.fromLocal(dayNumber: today.dayNumber, secondOfDay: 0, in: zone)
-            var filters: [String] = []
-            var arguments: StatementArguments = []
-            if open { filters.append("o.state NOT IN ('settled', 'delivered')") }
+            // Today's orders come before older ones by arriving later, so one order serves: open before settled
+            // and delivered, then by arrival, newest first. Each part reads its own index in that order (open
+            // orders: `work_order_open_arrived`; the others: `work_order_arrived`) and stops at the page.
+            let select = """
+                SELECT o.*, v.plate, c.name AS customer FROM work_order o JOIN vehicle v ON v.id = o.vehicle_id \
+                JOIN customer c ON c.id = o.customer_id
+                """
+            let order = "ORDER BY o.arrived_at DESC, o.id DESC LIMIT ? OFFSET ?"
+            let openOnly = "o.state NOT IN ('settled', 'delivered')"
             if let vin {
-                filters.append("o.vin = ?")
-                arguments += [vin]
+                let filter = "o.vin = ?" + (open ? " AND \(openOnly)" : "")
+                let total =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM work_order o WHERE \(filter)", arguments: [vin])
+                    ?? 0
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: "\(select) WHERE \(filter) ORDER BY \(openOnly) DESC, o.arrived_at DESC, o.id DESC "
+                        + "LIMIT ? OFFSET ?", arguments: [vin, limit, offset])
+                return Page(items: try rows.map(Self.summary), total: total, limit: limit, offset: offset)
             }
-            let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-            let total =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM work_order o \(whereClause)", arguments: arguments) ?? 0
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.*, v.plate, c.name AS customer FROM work_order o JOIN vehicle v ON v.id = o.vehicle_id \
-                    JOIN customer c ON c.id = o.customer_id \(whereClause) \
-                    ORDER BY o.state IN ('settled', 'delivered'), o.arrived_at >= ? DESC, o.arrived_at DESC, o.id DESC \
-                    LIMIT ? OFFSET ?
-                    """, arguments: arguments + [start, limit, offset])
-            let items = try rows.map { row in
-                WorkOrderSummary(
-                    number: row["number"], vin: try VIN.parse(row["vin"] as String), plate: row["plate"],
-                    customer: row["customer"], advisor: row["advisor"],
-                    state: WorkOrderState(rawValue: row["state"]) ?? .open, arrivedAt: row["arrived_at"],
-                    promisedAt: row["promised_at"],
-                    total: Money(
-                        fen: (row["customer_fen"] as Int64) + (row["warranty_fen"] as Int64)
-                            + (row["goodwill_fen"] as Int64) + (row["internal_fen"] as Int64)),
-                    invoice: row["invoice_number"])
+            let openCount =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM work_order o WHERE \(openOnly)") ?? 0
+            var rows = try Row.fetchAll(
+                db, sql: "\(select) WHERE \(openOnly) \(order)", arguments: [limit, offset])
+            var total = openCount
+            if !open {
+                total += try Int.fetchOne(db, sql: "SELECT count(*) FROM work_order o WHERE NOT (\(openOnly))") ?? 0
+                if rows.count < limit {
+                    rows += try Row.fetchAll(
+                        db, sql: "\(select) WHERE NOT (\(openOnly)) \(order)",
+                        arguments: [limit - rows.count, max(0, offset - openCount)])
+                }
             }
-            return Page(items: items, total: total, limit: limit, offset: offset)
+            return Page(items: try rows.map(Self.summary), total: total, limit: limit, offset: offset)
         }
+    }
+
+    /// A row of `work_order` with the vehicle's plate and the customer's name, as the lists show it.
+    private static func summary(_ row: Row) throws -> WorkOrderSummary {
+        WorkOrderSummary(
+            number: row["number"], vin: try VIN.parse(row["vin"] as String), plate: row["plate"],
+            customer: row["customer"], advisor: row["advisor"],
+            state: WorkOrderState(rawValue: row["state"]) ?? .open, arrivedAt: row["arrived_at"],
+            promisedAt: row["promised_at"],
+            total: Money(
+                fen: (row["customer_fen"] as Int64) + (row["warranty_fen"] as Int64)
+                    + (row["goodwill_fen"] as Int64) + (row["internal_fen"] as Int64)),
+            invoice: row["invoice_number"])
     }
 
     /// Rule Q-7: the undelivered orders at risk of missing their promised time, with the reasons.

@@ -251,23 +251,12 @@ public struct WorkOrderReport: Sendable, Equatable, Encodable {
             guard let invoice = order.invoice else { continue }
             let day = LocalDate(instant: invoice.at, in: zone)
             guard day >= from, day <= to else { continue }
-            var counts = WorkOrderReportCounts()
-            counts.orders = 1
-            let live = order.jobs.filter { $0.state != .declined }
-            let labour = order.liveLines.filter { $0.kind == .labour }
-            counts.soldCentihours = labour.reduce(0) { $0 + Int64($1.quantityHundredths) }
-            counts.labourFen = labour.reduce(0) { $0 + $1.amount.fen }
+            var counts = WorkOrderReportCounts(settled: SettledOrderFigures(order))
             let spells = order.jobs.flatMap(\.spells).filter { $0.end != nil }
             counts.clockedCentihours = spells.reduce(0) { $0 + Int64($1.centihours(until: now)) }
             for spell in spells {
                 technicianDays.insert("\(spell.technician)\u{1F}\(LocalDate(instant: spell.start, in: zone))")
             }
-            let comeback = live.contains { $0.comebackOf != nil }
-            counts.comebackOrders = comeback ? 1 : 0
-            counts.guaranteeRepairs = live.filter { $0.guaranteeOf != nil }.count
-            let failedCheck = order.checks.values.joined().contains { !$0.passed }
-            let repeated = live.contains { $0.comebackOf != nil || $0.guaranteeOf != nil }
-            counts.firstTimeFixed = failedCheck || repeated ? 0 : 1
             if let promised = order.reception.promisedAt {
                 if let delivered = order.deliveredAt {
                     counts.promisesDue = 1
@@ -277,8 +266,6 @@ public struct WorkOrderReport: Sendable, Equatable, Encodable {
                 }
             }
             counts.revenue = invoice.totals
-            counts.declinedFen = order.declinedValue.fen
-            counts.bulletinsCompleted = Set(labour.compactMap(\.bulletin)).count
             days[day, default: WorkOrderReportCounts()].add(counts)
             total.add(counts)
         }
@@ -287,7 +274,67 @@ public struct WorkOrderReport: Sendable, Equatable, Encodable {
     }
 }
 
+/// The figures a settled order brings to the report that settlement fixes (its jobs, lines and checks can no longer
+/// change; a credit note reopens the order and the next settlement fixes them again). Storage keeps them on the
+/// order's row, so the month's report sums one index instead of reading every line (issue 17's bench).
+public struct SettledOrderFigures: Sendable, Equatable {
+    /// Sold hours in hundredths: the labour lines of jobs not declined.
+    public var soldCentihours: Int64
+    /// Those lines' amounts, in fen.
+    public var labourFen: Int64
+    /// The lines of declined jobs, in fen.
+    public var declinedFen: Int64
+    /// Distinct bulletins among the labour lines of jobs not declined (W-6).
+    public var bulletinsCompleted: Int
+    /// Jobs not declined repaired under an earlier order's guarantee.
+    public var guaranteeRepairs: Int
+    /// A job not declined repeats an earlier one within the comeback window.
+    public var comeback: Bool
+    /// No failed quality check and no comeback or guarantee repair.
+    public var firstTimeFixed: Bool
+
+    public init(
+        soldCentihours: Int64, labourFen: Int64, declinedFen: Int64, bulletinsCompleted: Int, guaranteeRepairs: Int,
+        comeback: Bool, firstTimeFixed: Bool
+    ) {
+        self.soldCentihours = soldCentihours
+        self.labourFen = labourFen
+        self.declinedFen = declinedFen
+        self.bulletinsCompleted = bulletinsCompleted
+        self.guaranteeRepairs = guaranteeRepairs
+        self.comeback = comeback
+        self.firstTimeFixed = firstTimeFixed
+    }
+
+    /// The pure definition, from the order as it stands.
+    public init(_ order: WorkOrder) {
+        let live = order.jobs.filter { $0.state != .declined }
+        let labour = order.liveLines.filter { $0.kind == .labour }
+        let failedCheck = order.checks.values.joined().contains { !$0.passed }
+        let repeated = live.contains { $0.comebackOf != nil || $0.guaranteeOf != nil }
+        self.init(
+            soldCentihours: labour.reduce(0) { $0 + Int64($1.quantityHundredths) },
+            labourFen: labour.reduce(0) { $0 + $1.amount.fen }, declinedFen: order.declinedValue.fen,
+            bulletinsCompleted: Set(labour.compactMap(\.bulletin)).count,
+            guaranteeRepairs: live.filter { $0.guaranteeOf != nil }.count,
+            comeback: live.contains { $0.comebackOf != nil }, firstTimeFixed: !failedCheck && !repeated)
+    }
+}
+
 extension WorkOrderReportCounts {
+    /// One settled order's counts from its fixed figures (promises, revenue and clocked time are added apart).
+    public init(settled figures: SettledOrderFigures) {
+        self.init()
+        orders = 1
+        soldCentihours = figures.soldCentihours
+        labourFen = figures.labourFen
+        declinedFen = figures.declinedFen
+        bulletinsCompleted = figures.bulletinsCompleted
+        guaranteeRepairs = figures.guaranteeRepairs
+        comebackOrders = figures.comeback ? 1 : 0
+        firstTimeFixed = figures.firstTimeFixed ? 1 : 0
+    }
+
     /// Adds another set of sums (technician-days excepted: they are counted distinct over the whole period).
     public mutating func add(_ other: WorkOrderReportCounts) {
         orders += other.orders

@@ -82,6 +82,10 @@ struct MigrationChecksumTests {
             "1a95907387b2f9b95a9229f9f7013dffd488f59037e1fbf419c98438f3feb1df",
         "2026-12-07 work orders: walk-around photos":
             "e2976980b86857374771d7276deb18d7b083829a4abbd07cffb0d585890b9219",
+        "2026-12-08 work orders: settled orders' figures for the report":
+            "69911d0a3c664661b21a9016a53921cb2726e0e15e688d8a1f8c3f648864a2ea",
+        "2026-12-08 work orders: open and undelivered orders by their own indexes":
+            "7bdb96048daed61a9c59d891ddde38277b06315ce8128d671d4c066cbe65db01",
         "2026-12-08 appointments: capacity, the register, its history":
             "9576cb2b163fdf08168d34075436f89c7722996d31a614f23e0b1a47865e034a",
     ]

@@ -131,6 +131,8 @@ struct WorkOrderData {
         let readyNumbers = try makeReady(db)
         let readyDone = Date()
         try writeOrders(db)
+        // The orders above were written straight into the tables: their report figures, as the migration fills them.
+        try db.writer.write { try WorkOrderSchema.fillSettledFigures($0) }
         try db.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         print(
             String(
