@@ -16,6 +16,7 @@ public enum Phrasebook {
         ("followups", followUps),
         ("workorder corrections", workOrderCorrections),
         ("reception", reception),
+        ("capacity", capacity),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
