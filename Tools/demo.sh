@@ -246,6 +246,40 @@ note "服务经理的报表：本月至今，每项指标的定义见 Docs/worko
   "The service manager's numbers, this month so far; each figure is defined in Docs/workorders.md."
 run workorder report
 
+say "12. 车间产能：工位、技师的技能与班次、休假、服务顾问的接待能力（A-2）" \
+  "12. The workshop's capacity: bays, technicians' skills and shifts, leave, advisors' reception (A-2)"
+# The workshop of the appointment area (issue 18): 8 bays (B01-B05 general, Q01-Q02 quick service, A01 alignment),
+# 8 technicians (刘强 and 7 more; 孙浩 on leave tomorrow), 3 service advisors (王丽, 杨帆, 高敏), and the skills of
+# the tour's labour operations. Other parts' examples (offers, the board) book against it.
+for name in 孙浩 周杰 吴涛 郑凯 冯刚 黄磊 何军; do "$BIN/aftersales" staff add "$name" --role technician >/dev/null; done
+for name in 杨帆 高敏; do "$BIN/aftersales" staff add "$name" --role service-advisor >/dev/null; done
+for bay in B01:general B02:general B03:general B04:general B05:general Q01:quick-service Q02:quick-service \
+  A01:alignment; do
+  "$BIN/aftersales" capacity set bay "${bay%%:*}" --kind "${bay##*:}" >/dev/null
+done
+run capacity set technician 刘强 --skills general,electrical --shift mon-fri=08:30-17:30 --shift sat=09:00-15:00
+while read -r name skills shifts; do
+  set -- $shifts
+  args=(); for s in "$@"; do args+=(--shift "$s"); done
+  "$BIN/aftersales" capacity set technician "$name" --skills "$skills" "${args[@]}" >/dev/null
+done <<'TECH'
+孙浩 general,high-voltage mon-fri=08:30-17:30
+周杰 general,quick-service tue-sat=08:30-17:30
+吴涛 quick-service,general sun-thu=09:00-18:00
+郑凯 alignment,general mon-fri=08:30-17:30 sat=09:00-15:00
+冯刚 body mon-fri=08:30-17:30
+黄磊 general,electrical wed-sun=11:00-20:00
+何军 quick-service,general fri-tue=11:00-20:00
+TECH
+TOMORROW=$(TZ=Asia/Shanghai date -d "$AFTERSALES_NOW + 1 day" +%Y-%m-%d)
+run capacity set leave 孙浩 --from "$TOMORROW" --to "$TOMORROW" --reason 培训
+run capacity set advisor 王丽 --arrivals 3 --shift mon-fri=08:30-17:30 --shift sat=09:00-15:00
+"$BIN/aftersales" capacity set advisor 杨帆 >/dev/null
+"$BIN/aftersales" capacity set advisor 高敏 --shift wed-sun=11:00-20:00 >/dev/null
+"$BIN/aftersales" capacity set operation "01 10 00 00" --skill quick-service >/dev/null
+run capacity set operation "87 00 00 00" --skill electrical
+run capacity show --day "$TOMORROW"
+
 say "API" \
   "The API"
 if [ "$TOUR_LANG" = en ]; then

@@ -29,6 +29,7 @@ public struct AftersalesCommand: ParsableCommand {
             SegmentCommand.self, CampaignCommand.self, OutboxCommand.self, ConsentCommand.self, RemindersCommand.self,
             ValueCommand.self, StockCommand.self, WorkOrderCommand.self,
             FollowUpCommand.self,
+            CapacityCommand.self,
         ]
     )
 

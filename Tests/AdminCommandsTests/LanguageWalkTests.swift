@@ -1,3 +1,4 @@
+import Appointments
 import ArgumentParser
 import Campaigns
 import Complaints
@@ -38,6 +39,8 @@ struct LanguageWalkTests {
             + Setting.catalogue.map(\.rawValue)
             + Weekday.allCases.flatMap { [$0.description, String($0.description.prefix(3))] }
             + ServiceDimension.allCases.map(\.rawValue) + SegmentField.allCases.map(\.rawValue)
+            // The bay kinds and skills of `capacity set` (`--kind alignment`, `--skills general,electrical`).
+            + BayKind.allCases.map(\.rawValue) + Skill.allCases.map(\.rawValue)
             // A setting's default is a value as typed (`system`, `clock`, `owner`), shown as it is stored.
             + Setting.catalogue.map(\.defaultValue)
         for value in values {
