@@ -45,6 +45,7 @@ public func buildRouter(
     WorkOrderDocumentController(database: database).addRoutes(to: routes)
     FollowUpController(database: database).addRoutes(to: routes)
     WorkOrderCorrectionController(database: database).addRoutes(to: routes)
+    CapacityController(database: database).addRoutes(to: routes)
     return router
 }
 
