@@ -220,6 +220,7 @@ let package = Package(
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "StockStorage", "WorkOrderStorage", "Core",
                 "Customers", "Warranty", "Catalog", "WorkOrders", "Appointments",
+                "MessagingStorage", "Messaging", "Campaigns",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/AppointmentStorage",

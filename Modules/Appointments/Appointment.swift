@@ -36,7 +36,7 @@ public enum AppointmentState: String, CaseIterable, Codable, Sendable {
         case .requested: "requested"
         case .booked: "booked"
         case .checkedIn: "checked in"
-        case .cancelled: "cancelled"
+        case .cancelled: Phrase("cancelled", context: "appointment state")
         case .noShow: "no-show"
         }
     }

@@ -83,7 +83,7 @@ extension AppDatabase {
         at now: Date, actor: String
     ) throws -> CareTask {
         var task = CareTask(
-            customerID: customer, vehicleID: vehicle, kind: plan.kind, sequence: plan.sequence,
+            customerID: customer, vehicleID: vehicle, kind: plan.kind, sequence: plan.sequence, rule: plan.kind.rule,
             windowStart: plan.windowStart,
             dueOn: plan.dueOn, assignee: assignee, note: plan.note)
         try db.execute(

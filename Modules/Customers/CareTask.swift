@@ -16,6 +16,8 @@ public struct CareTask: Sendable, Codable, Equatable {
         case monthlyCall = "monthly-call"
         /// Tell the customer when the first maintenance (首保) is due and book it (W-9).
         case firstMaintenanceReminder = "first-maintenance-reminder"
+        /// Call a customer who missed an appointment: why, and book again (A-3, issue 18).
+        case noShowCall = "no-show-call"
 
         /// Rule C-7: the role that does the task. The rule names the general manager's letter and the sales
         /// consultant's call and first-maintenance booking; the new-car check call and the monthly calls, which it
@@ -25,12 +27,15 @@ public struct CareTask: Sendable, Codable, Equatable {
             switch self {
             case .thankYouLetter: return .generalManager
             case .firstCall, .firstMaintenanceReminder: return .salesConsultant
-            case .newCarCall, .monthlyCall: return .csAgent
+            case .newCarCall, .monthlyCall, .noShowCall: return .csAgent
             }
         }
 
         /// The kind as people read it, in the language of the moment.
         public var title: String { spoken.rendered() }
+
+        /// The rule that raises the task: A-3 for a missed appointment, C-7 for the care plan.
+        public var rule: String { self == .noShowCall ? "A-3" : "C-7" }
 
         /// The kind as a phrase (首保提醒 in Chinese).
         public var spoken: Phrase {
@@ -40,6 +45,7 @@ public struct CareTask: Sendable, Codable, Equatable {
             case .newCarCall: "new-car check call"
             case .monthlyCall: "monthly call"
             case .firstMaintenanceReminder: "first-maintenance reminder"
+            case .noShowCall: "no-show call"
             }
         }
     }

@@ -17,6 +17,7 @@ public enum Phrasebook {
         ("workorder corrections", workOrderCorrections),
         ("reception", reception),
         ("capacity", capacity),
+        ("appointment booking", appointmentBooking),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
