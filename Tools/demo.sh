@@ -279,6 +279,14 @@ run capacity set advisor 王丽 --arrivals 3 --shift mon-fri=08:30-17:30 --shift
 "$BIN/aftersales" capacity set operation "01 10 00 00" --skill quick-service >/dev/null
 run capacity set operation "87 00 00 00" --skill electrical
 run capacity show --day "$TOMORROW"
+# Appointments (issue 18, A-2): offers and booking. Until the demo has a workshop (bays, technicians, advisors), no slot
+# is free, so the customer's preferred time is recorded as a request.
+note "预约（A-2）：按车间实际能力提供空闲时段；没有合适时段时登记客户意向时间。" \
+  "Appointments (A-2): free slots the workshop can honour; when none suits, the customer's preferred time."
+run appointment offer --vin 京N·88888 --jobs "47 11 19 00"
+run appointment book --vin 京N·88888 --jobs "47 11 19 00" --preferred "$(date -d '+7 days' +%Y-%m-%d) 10:00" \
+  --note "客户希望上午到店"
+run appointment list
 
 say "API" \
   "The API"

@@ -30,6 +30,7 @@ public struct AftersalesCommand: ParsableCommand {
             ValueCommand.self, StockCommand.self, WorkOrderCommand.self,
             FollowUpCommand.self,
             CapacityCommand.self,
+            AppointmentCommand.self,
         ]
     )
 

@@ -471,7 +471,9 @@ extension AppDatabase {
             try Bool.fetchOne(db, sql: "SELECT 1 FROM service_advisor WHERE name = ?", arguments: [advisor])
                 != true
         {
-            throw NotFound("service advisor", advisor, field: AppointmentForm.Field.advisor.rawValue)
+            throw UnknownRecord(
+                field: AppointmentForm.Field.advisor.rawValue,
+                "no service advisor \"\(advisor)\"; `aftersales capacity show` lists them")
         }
         let finder = try slotFinder(db, from: earliest, days: days, settings: settings, excluding: excluding)
         return finder.offers(
@@ -489,7 +491,7 @@ extension AppDatabase {
     ) throws -> Reservation {
         let field = AppointmentForm.Field.arrival.rawValue
         let arrival = try Instant.parse(text, field: field, timeZone: settings.timeZone)
-        guard arrival > now else {
+        guard arrival >= now else {
             throw InvalidInput(field: field, "\(Instant.localString(arrival, in: settings.timeZone)) has passed")
         }
         let usual = try usualAdvisor(db, customer: customer)
@@ -525,7 +527,11 @@ extension AppDatabase {
         guard
             let row = try Row.fetchOne(
                 db, sql: "SELECT id, name FROM campaign WHERE name = ?", arguments: [name.trimmed()])
-        else { throw NotFound("campaign", name, field: AppointmentForm.Field.campaign.rawValue) }
+        else {
+            throw UnknownRecord(
+                field: AppointmentForm.Field.campaign.rawValue,
+                "no campaign \"\(name)\"; `aftersales campaign list` lists them")
+        }
         return (row["id"], row["name"])
     }
 

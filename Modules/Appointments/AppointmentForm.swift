@@ -61,6 +61,11 @@ public struct AppointmentForm: Sendable, Equatable {
         return centihours
     }
 
+    /// Hours as `--hours` takes them (`1.5`), in hundredths, when above 0 and at most 24; nil otherwise.
+    public static func centihoursIfValid(_ text: String) -> Int? {
+        centihours(text.trimmed()).flatMap { (1...2_400).contains($0) ? $0 : nil }
+    }
+
     /// `1.5` → 150; nil for anything but a number with at most two decimals.
     static func centihours(_ text: String) -> Int? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

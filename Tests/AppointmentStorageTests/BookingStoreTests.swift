@@ -181,7 +181,7 @@ struct BookingStoreTests {
         #expect(throws: UnknownRecord.self) { try fixture.db.appointmentOffers(fixture.form(jobs: ["99 99"])) }
         var advisor = fixture.form()
         advisor.advisor = "无此人"
-        #expect(throws: NotFound.self) { try fixture.db.appointmentOffers(advisor) }
+        #expect(throws: UnknownRecord.self) { try fixture.db.appointmentOffers(advisor) }
         #expect(throws: InvalidInput.self) {
             try fixture.db.bookAppointment(fixture.form(arrival: "2026-12-07 12:10"), actor: "王丽")
         }

@@ -1,0 +1,217 @@
+import Appointments
+import Core
+import Foundation
+import Storage
+
+/// How `appointment …` prints: tables for people (codes said in the language of the moment, times in the dealer's
+/// zone), JSON with English keys and raw values for machines.
+enum AppointmentPresent {
+    struct SlotDocument: Encodable {
+        var arrival: String
+        var advisor: String
+        var bay: String
+        var technician: String
+        var workEnd: String
+
+        init(_ slot: Reservation, zone: TimeZone) {
+            arrival = Instant.isoString(slot.arrival, in: zone)
+            advisor = slot.advisor
+            bay = slot.bay
+            technician = slot.technician
+            workEnd = Instant.isoString(slot.workEnd, in: zone)
+        }
+    }
+
+    struct JobDocument: Encodable {
+        var operation: String?
+        var description: String
+        var hours: String
+        var skill: String
+        var price: String
+
+        init(_ job: BookedJob) {
+            operation = job.operation
+            description = job.description
+            hours = AppointmentPresent.hours(job.centihours)
+            skill = job.skill.rawValue
+            price = job.price.plain
+        }
+    }
+
+    struct OfferDocument: Encodable {
+        var vin: String
+        var plate: String?
+        var customer: String
+        var minutes: Int
+        var price: String
+        var usualAdvisor: String?
+        var jobs: [JobDocument]
+        var slots: [SlotDocument]
+    }
+
+    struct EventDocument: Encodable {
+        var kind: String
+        var at: String
+        var actor: String
+        var arrivalBefore: String?
+        var arrivalAfter: String?
+        var note: String?
+    }
+
+    struct AppointmentDocument: Encodable {
+        var number: String
+        var state: String
+        var channel: String
+        var customerId: Int64
+        var customer: String
+        var vin: String
+        var plate: String?
+        var slot: SlotDocument?
+        var preferredTime: String?
+        var price: String
+        var jobs: [JobDocument]
+        var note: String?
+        var workOrder: String?
+        var noShows: Int?
+        var history: [EventDocument]?
+
+        init(_ card: AppointmentCard, zone: TimeZone, full: Bool) {
+            let appointment = card.appointment
+            number = appointment.number
+            state = appointment.state.rawValue
+            channel = appointment.channel.rawValue
+            customerId = appointment.customerID
+            customer = card.customer
+            vin = appointment.vin
+            plate = card.plate
+            slot = appointment.reservation.map { SlotDocument($0, zone: zone) }
+            preferredTime = appointment.preferredTime.map { Instant.isoString($0, in: zone) }
+            price = appointment.price.plain
+            jobs = appointment.jobs.map(JobDocument.init)
+            note = appointment.note
+            workOrder = appointment.workOrder
+            if full {
+                noShows = card.noShows
+                history = card.history.map {
+                    EventDocument(
+                        kind: $0.kind, at: Instant.isoString($0.at, in: zone), actor: $0.actor,
+                        arrivalBefore: $0.arrivalBefore.map { Instant.isoString($0, in: zone) },
+                        arrivalAfter: $0.arrivalAfter.map { Instant.isoString($0, in: zone) }, note: $0.note)
+                }
+            }
+        }
+    }
+
+    /// `0.8`, `1.5`, `2`: hours from hundredths.
+    static func hours(_ centihours: Int) -> String {
+        let fraction = centihours % 100
+        guard fraction != 0 else { return String(centihours / 100) }
+        let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return "\(centihours / 100).\(digits)"
+    }
+
+    static func price(_ money: Money) -> String {
+        let phrase: Phrase = "\(money: money)"
+        return phrase.rendered()
+    }
+
+    /// A history entry's kind as people read it.
+    static func eventName(_ kind: String) -> Phrase {
+        switch kind {
+        case "booked": "booked"
+        case "requested": "requested"
+        case "rescheduled": "rescheduled"
+        case "cancelled": Phrase("cancelled", context: "appointment state")
+        case "no-show": "no-show"
+        default: Phrase(verbatim: kind)
+        }
+    }
+
+    static func offer(_ offer: AppointmentOffer, zone: TimeZone, output: Output) throws {
+        let document = OfferDocument(
+            vin: offer.vin, plate: offer.plate, customer: offer.customer, minutes: offer.work.minutes,
+            price: offer.work.price.plain, usualAdvisor: offer.usualAdvisor,
+            jobs: offer.work.jobs.map(JobDocument.init),
+            slots: offer.slots.map { SlotDocument($0, zone: zone) })
+        let vehicle = offer.plate ?? offer.vin
+        let total = hours(offer.work.jobs.reduce(0) { $0 + $1.centihours })
+        output.note(
+            "\(offer.customer) \(vehicle): \(offer.work.jobs.map(\.description).joined(separator: "、")), "
+                + "\(total) h, \(money: offer.work.price) (menu price, Q-1)")
+        let footer: Phrase? =
+            offer.slots.isEmpty
+            ? "no free slot in the coming days; record the customer's preferred time with `appointment book "
+                + "--preferred`"
+            : nil
+        try output.emit(
+            document,
+            table: TextTable(
+                columns: ["arrival", "advisor", "bay", "technician", "work ends"],
+                rows: offer.slots.map {
+                    [
+                        Instant.localString($0.arrival, in: zone), $0.advisor, $0.bay, $0.technician,
+                        Instant.localString($0.workEnd, in: zone),
+                    ]
+                }), footer: footer)
+    }
+
+    static func card(_ card: AppointmentCard, zone: TimeZone, output: Output) throws {
+        let appointment = card.appointment
+        let slot = appointment.reservation
+        var pairs: [(String, String?)] = [
+            ("number", appointment.number), ("state", appointment.state.spoken.rendered()),
+            ("channel", appointment.channel.spoken.rendered()), ("customer", card.customer),
+            ("vehicle", card.plate ?? appointment.vin),
+            ("arrival", slot.map { Instant.localString($0.arrival, in: zone) }),
+            ("work ends", slot.map { Instant.localString($0.workEnd, in: zone) }),
+            ("advisor", slot?.advisor), ("bay", slot?.bay), ("technician", slot?.technician),
+            ("preferred time", appointment.preferredTime.map { Instant.localString($0, in: zone) }),
+            (
+                "jobs",
+                appointment.jobs.map {
+                    "\($0.operation.map { $0 + " " } ?? "")\($0.description) \(hours($0.centihours)) h"
+                }
+                .joined(separator: "; ")
+            ),
+            ("price", price(appointment.price)), ("note", appointment.note),
+            ("no-shows", String(card.noShows)),
+        ]
+        if let order = appointment.workOrder { pairs.append(("repair order", order)) }
+        let history = card.history.map { event in
+            [
+                Instant.localString(event.at, in: zone), eventName(event.kind).rendered(), event.actor,
+                [event.arrivalBefore, event.arrivalAfter].compactMap { $0 }.map { Instant.localString($0, in: zone) }
+                    .joined(separator: " → "),
+                event.note ?? "",
+            ]
+        }
+        let document = AppointmentDocument(card, zone: zone, full: true)
+        switch output.format {
+        case .table:
+            print(TextTable.record(pairs).rendered())
+            if !history.isEmpty {
+                print(TextTable(columns: ["at", "event", "by", "slot", "note"], rows: history).rendered())
+            }
+        default:
+            try output.emit(document, table: TextTable.record(pairs))
+        }
+    }
+
+    static func list(_ cards: [AppointmentCard], zone: TimeZone, output: Output) throws {
+        let documents = cards.map { AppointmentDocument($0, zone: zone, full: false) }
+        try output.emit(
+            documents,
+            table: TextTable(
+                columns: ["number", "arrival", "customer", "vehicle", "advisor", "bay", "state", "price"],
+                rows: cards.map { card in
+                    let appointment = card.appointment
+                    let time = appointment.reservation?.arrival ?? appointment.preferredTime
+                    return [
+                        appointment.number, time.map { Instant.localString($0, in: zone) } ?? "", card.customer,
+                        card.plate ?? appointment.vin, appointment.reservation?.advisor ?? "",
+                        appointment.reservation?.bay ?? "", appointment.state.spoken.rendered(),
+                        price(appointment.price),
+                    ]
+                }))
+    }
+}
