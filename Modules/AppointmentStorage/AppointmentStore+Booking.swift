@@ -8,6 +8,7 @@ import GRDB
 import Messaging
 import MessagingStorage
 import StorageKernel
+import WorkOrderStorage
 
 /// The slots an offer proposes (A-2, A-5) for a vehicle's work: the work with its time and menu price (Q-1), and the
 /// slots free now.
@@ -409,21 +410,12 @@ extension AppDatabase {
         let skills = try operationSkills(db)
         var jobs: [BookedJob] = []
         for code in form.operationCodes {
-            guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT * FROM labour_operation WHERE code = ? AND make = ? AND model IN (?, '') \
-                            ORDER BY model DESC LIMIT 1
-                            """), arguments: [code, vehicle.make, vehicle.model])
+            guard let operation = try labourOperation(db, code: code, make: vehicle.make, model: vehicle.model)
             else {
                 throw UnknownRecord(
                     field: AppointmentForm.Field.jobs.rawValue,
                     "labour operation \(code) is not in the catalogue for \(vehicle.make) \(vehicle.model) (Q-1)")
             }
-            let operation = LabourOperation(
-                code: row["code"], make: row["make"], model: (row["model"] as String).nilIfEmpty,
-                centihours: row["centihours"], description: row["description"])
             jobs.append(
                 BookedJob(
                     operation: code, description: operation.description, centihours: operation.centihours,

@@ -186,12 +186,8 @@ extension AppDatabase {
             switch valid.kind {
             case .labour:
                 guard
-                    let row = try Row.fetchOne(
-                        db.cachedStatement(
-                            sql: """
-                                SELECT * FROM labour_operation WHERE code = ? AND make = ? AND model IN (?, '') \
-                                ORDER BY model DESC LIMIT 1
-                                """), arguments: [valid.code, vehicle.make, vehicle.model])
+                    let operation = try Self.labourOperation(
+                        db, code: valid.code, make: vehicle.make, model: vehicle.model)
                 else {
                     // Not in the stored catalogue: a record that does not exist (404), not a malformed request.
                     throw UnknownRecord(
@@ -199,9 +195,6 @@ extension AppDatabase {
                         "labour operation \(valid.code) is not in the catalogue for \(vehicle.make) \(vehicle.model) "
                             + "(Q-1)")
                 }
-                let operation = LabourOperation(
-                    code: row["code"], make: row["make"], model: (row["model"] as String).nilIfEmpty,
-                    centihours: row["centihours"], description: row["description"])
                 line = .labour(
                     number: 0, job: job.number, operation: operation, labourRate: settings.labourRate,
                     payer: valid.payer)
