@@ -89,7 +89,8 @@ let package = Package(
 
         // Appointments and the workshop's capacity: bays, technicians, advisors, the register (issue 18, A-1 to A-5).
         .target(
-            name: "Appointments", dependencies: ["Core", "Catalog"], path: "Modules/Appointments",
+            name: "Appointments", dependencies: ["Core", "Catalog", "Customers", "WorkOrders"],
+            path: "Modules/Appointments",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "AppointmentsTests", dependencies: ["Appointments"], path: "Tests/AppointmentsTests",
@@ -240,6 +241,14 @@ let package = Package(
             name: "WorkOrderPagesTests",
             dependencies: ["WorkOrderPages", "Storage", "WorkOrders", "Catalog", "TestSupport"],
             path: "Tests/WorkOrderPagesTests", swiftSettings: swiftSettings),
+        // The welcome board of the day's appointments (issue 18): a pure renderer from the board's rows to HTML.
+        .target(
+            name: "AppointmentPages", dependencies: ["Core", "Appointments", "WorkOrderPages"],
+            path: "Modules/AppointmentPages", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AppointmentPagesTests",
+            dependencies: ["AppointmentPages", "Appointments", "Storage", "WorkOrders", "TestSupport"],
+            path: "Tests/AppointmentPagesTests", swiftSettings: swiftSettings),
         // The dealer's database as the apps open it: the areas' migrations in one list, and the cards that cross areas.
         .target(
             name: "Storage",

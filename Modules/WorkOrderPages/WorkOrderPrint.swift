@@ -74,6 +74,15 @@ public enum HTML {
         }
         return out
     }
+
+    /// A phrase in both languages, escaped: the Chinese, then the English in a span of its own (once when they are
+    /// the same). The pages of issues 17 and 18 say every word so.
+    public static func both(_ phrase: Phrase, chinese: Speech, english: Speech) -> String {
+        let zh = phrase.rendered(chinese)
+        let en = phrase.rendered(english)
+        if zh == en { return escape(zh) }
+        return escape(zh) + " <span class=\"en\" lang=\"en\">" + escape(en) + "</span>"
+    }
 }
 
 /// One page being written: its body in parts, and how it says words, dates and money.
@@ -95,12 +104,7 @@ struct PrintedPage {
     // MARK: - Words
 
     /// A phrase in both languages: the Chinese, then the English in a span of its own (once when they are the same).
-    static func both(_ phrase: Phrase) -> String {
-        let zh = phrase.rendered(chinese)
-        let en = phrase.rendered(english)
-        if zh == en { return HTML.escape(zh) }
-        return HTML.escape(zh) + " <span class=\"en\" lang=\"en\">" + HTML.escape(en) + "</span>"
-    }
+    static func both(_ phrase: Phrase) -> String { HTML.both(phrase, chinese: chinese, english: english) }
 
     /// Data, escaped; an empty value shows a dash.
     static func data(_ text: String?) -> String {

@@ -18,6 +18,7 @@ public enum Phrasebook {
         ("reception", reception),
         ("capacity", capacity),
         ("appointment booking", appointmentBooking),
+        ("board", board),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
