@@ -339,6 +339,7 @@ let package = Package(
                 "Stock",
                 "WorkOrderPages",
                 "Appointments",
+                "AppointmentPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -29,6 +29,7 @@ public func buildRouter(
     }
     registry.add(RouteDescription(method: "GET", path: "/openapi.yaml", permission: nil))
     CampaignController.addPublicRoutes(to: router, database: database, registry: registry)
+    BoardController.addRoutes(to: router, database: database, registry: registry)
     let v1 = router.group("v1").add(middleware: AuthMiddleware(database: database))
     let routes = Routes(
         group: v1, prefix: "/v1", registry: registry, database: database,

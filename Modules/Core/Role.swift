@@ -14,6 +14,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case salesConsultant = "sales-consultant"
     case generalManager = "general-manager"
     case admin = "admin"
+    /// The reception's screen (issue 18): its token opens the welcome board and nothing else.
+    case board = "board"
 
     /// The role as people read it (服务顾问 in Chinese).
     public var spoken: Phrase {
@@ -32,6 +34,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .salesConsultant: "sales-consultant"
         case .generalManager: "general-manager"
         case .admin: "admin"
+        case .board: Phrase("board", context: "role")
         }
     }
 }
@@ -102,6 +105,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case bookAppointments = "appointments.write"
     /// Set the workshop's capacity: bays, technicians, shifts, leave, advisors.
     case manageCapacity = "capacity.manage"
+    /// Open the welcome board (`GET /board`, issue 18): every staff role, and the board's own token.
+    case viewBoard = "board.view"
     /// Change settings, the calendar, the maintenance schedule, staff and tokens.
     case administer = "admin"
 
@@ -117,6 +122,8 @@ extension Role {
 
     /// Whether this role holds `permission` ([design], from the Roles section of DOMAIN.md).
     public func may(_ permission: Permission) -> Bool {
+        // The board's token reads the welcome board only, never a /v1 route (issue 18).
+        if self == .board { return permission == .viewBoard }
         switch permission {
         case .readCustomers:
             return true
@@ -183,6 +190,8 @@ extension Role {
             ].contains(self)
         case .manageCapacity:
             return [.serviceManager, .shopForeman, .admin].contains(self)
+        case .viewBoard:
+            return true
         case .administer:
             return self == .admin
         }

@@ -153,7 +153,9 @@ struct ValueTests {
         #expect(!Role.serviceManager.may(.administer))
         #expect(!Role.csAgent.may(.readAudit))
         #expect(Role.csManager.may(.readAudit))
-        #expect(Role.allCases.allSatisfy { $0.may(.readCustomers) })
+        #expect(Role.allCases.filter { $0 != .board }.allSatisfy { $0.may(.readCustomers) })
+        // The reception screen's token (issue 18) opens the welcome board and nothing else.
+        #expect(Permission.allCases.filter { Role.board.may($0) } == [.viewBoard])
         #expect(!Role.technician.may(.writeCustomers))
         #expect(Permission.moveCustomers.roles.contains(.salesConsultant))
     }

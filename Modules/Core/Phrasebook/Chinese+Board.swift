@@ -23,5 +23,10 @@ extension Phrasebook {
         "Ms {0}": "{0}女士",
         "Mr/Ms {0}": "{0}先生/女士",
         "Guest": "贵宾",
+
+        // The role and the route.
+        "board ⟨role⟩": "欢迎看板",
+        "the board needs a token: open /board?token=<token> (create one with `aftersales token create --role board`)":
+            "看板需要令牌：请打开 /board?token=<令牌>（用 `aftersales token create --role board` 创建）",
     ]
 }
