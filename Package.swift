@@ -310,7 +310,7 @@ let package = Package(
                 "Storage", "AppConventions", "TextInput", "Warranty", "Catalog", "Complaints", "Messaging", "Campaigns",
                 "WorkOrders",
                 "MessagingDelivery", "ManufacturerXML", "ManufacturerData", "ManufacturerImport", "Stock",
-                "WorkOrderPages", "Appointments",
+                "WorkOrderPages", "Appointments", "AppointmentPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/AdminCommands",

@@ -287,6 +287,13 @@ run appointment offer --vin 京N·88888 --jobs "47 11 19 00"
 run appointment book --vin 京N·88888 --jobs "47 11 19 00" --preferred "$(date -d '+7 days' +%Y-%m-%d) 10:00" \
   --note "客户希望上午到店"
 run appointment list
+# The welcome board (issue 18): the page of tomorrow's booked arrivals, as /board serves it to the reception's screen.
+say "欢迎看板：明天预约到店的客户（只显示姓氏和称呼、遮挡的车牌、服务顾问和进度）" \
+  "The welcome board: tomorrow's booked arrivals (surname and title, masked plate, advisor, progress)"
+run board --day "$(date -d tomorrow +%Y-%m-%d)" --out "$DEMO/welcome-board.html"
+note "接待区大屏：创建一个看板令牌，然后在大屏的浏览器里打开 http://127.0.0.1:8080/board?token=<令牌>" \
+  "The reception's screen: create a board token, then open http://127.0.0.1:8080/board?token=<token> on its browser"
+printf '$ %s/aftersales token create --role board --name 前台看板 --db %s\n' "$BIN" "$AFTERSALES_DB"
 
 say "API" \
   "The API"

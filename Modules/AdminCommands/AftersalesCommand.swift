@@ -31,6 +31,7 @@ public struct AftersalesCommand: ParsableCommand {
             FollowUpCommand.self,
             CapacityCommand.self,
             AppointmentCommand.self,
+            BoardCommand.self,
         ]
     )
 

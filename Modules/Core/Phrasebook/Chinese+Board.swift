@@ -28,5 +28,19 @@ extension Phrasebook {
         "board ⟨role⟩": "欢迎看板",
         "the board needs a token: open /board?token=<token> (create one with `aftersales token create --role board`)":
             "看板需要令牌：请打开 /board?token=<令牌>（用 `aftersales token create --role board` 创建）",
+
+        // The command.
+        "Write the welcome board of a day's booked arrivals as an HTML page: surnames, masked plates, advisors, "
+            + "the status of each car.":
+            "将某天预约到店的欢迎看板写成 HTML 页面：只显示客户姓氏和称呼、部分遮挡的车牌、服务顾问以及每辆车的进度。",
+        "The page is the one the API serves at /board for the reception's screen (set it up with "
+            + "`aftersales token create --role board --name 前台看板` and open /board?token=… on the screen). "
+            + "It shows the surname and title only and the plate partly masked. Without --day the board is "
+            + "today's; without --out the page goes to standard output.":
+            "页面与 API 在 /board 为接待区大屏提供的看板相同（设置方法：运行 "
+            + "`aftersales token create --role board --name 前台看板`，在大屏上打开 /board?token=…）。"
+            + "页面只显示客户姓氏和称呼，车牌部分遮挡。不加 --day 时显示当天的看板；不加 --out 时页面输出到标准输出。",
+        "The day of the board, YYYY-MM-DD (default today).": "看板的日期，格式 YYYY-MM-DD（默认当天）。",
+        "wrote the welcome board of {0} to {1}: {2} on the board": "已将{0}的欢迎看板写入 {1}：看板上共 {2} 位客户",
     ]
 }
