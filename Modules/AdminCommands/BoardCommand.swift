@@ -32,15 +32,7 @@ struct BoardCommand: ParsableCommand {
         let db = try global.open()
         let board = try db.welcomeBoard(day: day)
         let page = WelcomeBoardPage.html(board, dealer: try db.settings().text(.dealerName))
-        guard let out else {
-            FileHandle.standardOutput.write(Data(page.utf8))
-            return
-        }
-        do {
-            try Data(page.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw InvalidInput(field: "--out", "cannot write \(out)")
-        }
+        guard try writePage(page, to: out), let out else { return }
         global.output.note(
             "wrote the welcome board of \(board.day) to \(out): " + "\(grouped: board.rows.count) on the board")
     }

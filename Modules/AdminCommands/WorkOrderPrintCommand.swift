@@ -40,15 +40,7 @@ extension WorkOrderCommand {
             let sheet = try db.workOrderSheet(try order.number(in: db))
             let page = try WorkOrderPrint.html(
                 document, sheet: sheet, settings: try db.settings(), field: "--document")
-            guard let out else {
-                FileHandle.standardOutput.write(Data(page.utf8))
-                return
-            }
-            do {
-                try Data(page.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw InvalidInput(field: "--out", "cannot write \(out)")
-            }
+            guard try writePage(page, to: out), let out else { return }
             global.output.note("wrote \(document.title) of \(sheet.order.number) to \(out)")
         }
     }
