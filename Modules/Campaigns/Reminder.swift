@@ -104,6 +104,29 @@ public enum ReminderPlanner {
         return day.adding(months: 12 * years)
     }
 
+    /// Rule W-9: the vehicle's next maintenance and its due day, as the reminders count it (and the dealer's calls,
+    /// before any visit the first (首保, C-7) from delivery; after one the next (M-1) from the visit made, the
+    /// interval's months or kilometres (projected from the latest reading, read as of `asOf`), whichever comes first.
+    public static func maintenanceDue(
+        facts: CustomerFacts, asOf: LocalDate, schedule: MaintenanceSchedule
+    ) -> (kind: ReminderKind, day: LocalDate)? {
+        guard let last = facts.lastVisit else {
+            guard let delivered = facts.deliveredOn else { return nil }
+            let readings = facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
+            return (.firstMaintenance, schedule.nextMaintenanceDue(delivery: delivered, readings: readings).date)
+        }
+        let visit = facts.lastVisitKilometres.map { (day: last, kilometres: $0) } ?? (day: last, kilometres: 0)
+        let readings =
+            facts.lastVisitKilometres == nil
+            ? []
+            : facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
+        let day = schedule.nextMaintenanceDue(
+            delivery: facts.deliveredOn ?? last, lastVisit: visit,
+            readings: readings
+        ).date
+        return (.maintenanceDue, day)
+    }
+
     /// The reminder of `kind` due within `leadDays` of `asOf`, if any. Open recalls are found by the caller
     /// (they need the bulletins); `schedule` is the make's W-9 schedule.
     public static func due(
@@ -113,25 +136,16 @@ public enum ReminderPlanner {
         let vehicleKey = facts.vin?.value ?? "customer-\(facts.customerID)"
         switch kind {
         case .firstMaintenance:
-            guard let delivered = facts.deliveredOn, facts.lastVisit == nil else { return nil }
-            let readings = facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
-            let day = schedule.nextMaintenanceDue(delivery: delivered, readings: readings).date
+            guard let (which, day) = maintenanceDue(facts: facts, asOf: asOf, schedule: schedule),
+                which == .firstMaintenance
+            else { return nil }
             return within(day)
                 ? ReminderDue(kind: kind, key: "\(vehicleKey):\(day)", dueOn: day, extra: ["due_date": day.description])
                 : nil
         case .maintenanceDue:
-            // W-9: the same due point as the compliance check, from the visit made: the interval's months or
-            // kilometres (projected from the latest reading), whichever comes first.
-            guard let last = facts.lastVisit else { return nil }
-            let visit = facts.lastVisitKilometres.map { (day: last, kilometres: $0) } ?? (day: last, kilometres: 0)
-            let readings =
-                facts.lastVisitKilometres == nil
-                ? []
-                : facts.mileage.map { [(day: asOf, kilometres: $0)] } ?? []
-            let day = schedule.nextMaintenanceDue(
-                delivery: facts.deliveredOn ?? last, lastVisit: visit,
-                readings: readings
-            ).date
+            guard let (which, day) = maintenanceDue(facts: facts, asOf: asOf, schedule: schedule),
+                which == .maintenanceDue, let last = facts.lastVisit
+            else { return nil }
             // Keyed by the visit it follows: a projected day that moves as readings come in is still one event.
             guard within(day) else { return nil }
             return ReminderDue(

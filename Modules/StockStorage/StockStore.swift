@@ -159,7 +159,7 @@ extension AppDatabase {
         return (PartNumber(catalogue: row["number"]), row["name"])
     }
 
-    static func onHand(_ db: Database, _ part: PartNumber) throws -> Int? {
+    package static func onHand(_ db: Database, _ part: PartNumber) throws -> Int? {
         try Int.fetchOne(
             db.cachedStatement(sql: "SELECT on_hand FROM stock WHERE part = ?"), arguments: [part.value])
     }

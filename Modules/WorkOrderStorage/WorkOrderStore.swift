@@ -185,39 +185,15 @@ extension AppDatabase {
             var line: WorkOrderLine
             switch valid.kind {
             case .labour:
-                guard
-                    let operation = try Self.labourOperation(
-                        db, code: valid.code, make: vehicle.make, model: vehicle.model)
-                else {
-                    // Not in the stored catalogue: a record that does not exist (404), not a malformed request.
-                    throw UnknownRecord(
-                        field: WorkOrderLineForm.Field.code.rawValue,
-                        "labour operation \(valid.code) is not in the catalogue for \(vehicle.make) \(vehicle.model) "
-                            + "(Q-1)")
-                }
+                let operation = try Self.labourOperation(
+                    db, code: valid.code, vehicle: vehicle, field: WorkOrderLineForm.Field.code.rawValue)
                 line = .labour(
                     number: 0, job: job.number, operation: operation, labourRate: settings.labourRate,
                     payer: valid.payer)
                 line.quantityHundredths *= valid.quantity
             case .part:
-                guard
-                    let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT * FROM part WHERE number = ?"), arguments: [valid.code])
-                else {
-                    throw UnknownRecord(
-                        field: WorkOrderLineForm.Field.code.rawValue, "part \(valid.code) is not in the catalogue (Q-1)"
-                    )
-                }
-                let part = CatalogPart(
-                    number: row["number"], name: row["name"], price: Money(fen: row["price_fen"]),
-                    currency: row["currency"])
-                let prices = try Row.fetchAll(
-                    db.cachedStatement(sql: "SELECT * FROM part_price WHERE number = ?"), arguments: [valid.code]
-                ).map {
-                    PartPrice(
-                        price: Money(fen: $0["price_fen"]), currency: $0["currency"], effective: $0["effective"],
-                        source: $0["source"])
-                }
+                let (part, prices) = try Self.catalogPart(
+                    db, number: valid.code, field: WorkOrderLineForm.Field.code.rawValue)
                 line = try .part(
                     number: 0, job: job.number, part: part, prices: prices, on: day, quantity: valid.quantity,
                     payer: valid.payer)
@@ -237,6 +213,41 @@ extension AppDatabase {
             try order.addLine(line)
             try Self.flagRepeat(db, &order, job: job.number, settings: settings)
         }
+    }
+
+    /// Rule Q-1: the labour operation for the vehicle's model, or its make's; `UnknownRecord` naming `field` when the
+    /// stored catalogue has neither (a record that does not exist, 404, not a malformed request).
+    package static func labourOperation(
+        _ db: Database, code: String, vehicle: Vehicle, field: String
+    ) throws -> LabourOperation {
+        guard let operation = try labourOperation(db, code: code, make: vehicle.make, model: vehicle.model) else {
+            throw UnknownRecord(
+                field: field,
+                "labour operation \(code) is not in the catalogue for \(vehicle.make) \(vehicle.model) (Q-1)")
+        }
+        return operation
+    }
+
+    /// Rule Q-1: a catalogue part with its dated prices; `UnknownRecord` naming `field` when the catalogue lacks it.
+    package static func catalogPart(
+        _ db: Database, number: String, field: String
+    ) throws -> (part: CatalogPart, prices: [PartPrice]) {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM part WHERE number = ?"), arguments: [number])
+        else {
+            throw UnknownRecord(field: field, "part \(number) is not in the catalogue (Q-1)")
+        }
+        let part = CatalogPart(
+            number: row["number"], name: row["name"], price: Money(fen: row["price_fen"]), currency: row["currency"])
+        let prices = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM part_price WHERE number = ?"), arguments: [number]
+        ).map {
+            PartPrice(
+                price: Money(fen: $0["price_fen"]), currency: $0["currency"], effective: $0["effective"],
+                source: $0["source"])
+        }
+        return (part, prices)
     }
 
     /// Rules W-6, W-8: the decision a warranty line rests on: the bulletin's cover for a recall or campaign line,
