@@ -89,7 +89,7 @@ let package = Package(
 
         // Appointments and the workshop's capacity: bays, technicians, advisors, the register (issue 18, A-1 to A-5).
         .target(
-            name: "Appointments", dependencies: ["Core", "Catalog", "Customers", "WorkOrders"],
+            name: "Appointments", dependencies: ["Core", "Catalog", "Customers", "WorkOrders", "Stock"],
             path: "Modules/Appointments",
             swiftSettings: swiftSettings),
         .testTarget(
@@ -221,7 +221,8 @@ let package = Package(
             dependencies: [
                 "StorageKernel", "CustomerStorage", "WarrantyStorage", "StockStorage", "WorkOrderStorage", "Core",
                 "Customers", "Warranty", "Catalog", "WorkOrders", "Appointments",
-                "MessagingStorage", "Messaging", "Campaigns",
+                // Dealer calls read the customers' facts and the reminders' maintenance-due rule (W-9, M-1).
+                "MessagingStorage", "Messaging", "Campaigns", "Stock",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/AppointmentStorage",

@@ -105,5 +105,18 @@ package enum AppointmentSchema: SchemaArea {
                     CREATE INDEX appointment_event_appointment ON appointment_event(appointment_id, id);
                     """)
         }
+        // The dealer's service menu (Q-1, A-4): the parts a labour operation uses (the 5,000 km maintenance: oil,
+        // oil filter), which the day-before parts list, check-in's part lines and the dealer calls' prices read.
+        migrator.registerMigration("2026-12-08 appointments: the service menu's parts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE operation_part (
+                        operation TEXT NOT NULL,
+                        part TEXT NOT NULL REFERENCES part(number),
+                        quantity INTEGER NOT NULL CHECK (quantity > 0),
+                        PRIMARY KEY (operation, part)
+                    ) WITHOUT ROWID;
+                    """)
+        }
     }
 }

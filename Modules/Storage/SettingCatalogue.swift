@@ -14,7 +14,7 @@ extension Setting {
     /// declares its settings beside its rules and appends its list here, as it appends its migrations to the schema.
     public static let catalogue: [Setting] =
         core + customerBase + warranty + catalog + complaints + messaging + campaigns + stock + workOrders
-        + followUps + capacity + appointmentBooking
+        + followUps + capacity + appointmentBooking + appointmentCalls
 
     /// The setting a key names, or nil.
     public static func named(_ key: String) -> Setting? { catalogue.first { $0.rawValue == key } }

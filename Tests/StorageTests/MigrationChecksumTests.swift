@@ -88,6 +88,8 @@ struct MigrationChecksumTests {
             "7bdb96048daed61a9c59d891ddde38277b06315ce8128d671d4c066cbe65db01",
         "2026-12-08 appointments: capacity, the register, its history":
             "9576cb2b163fdf08168d34075436f89c7722996d31a614f23e0b1a47865e034a",
+        "2026-12-08 appointments: the service menu's parts":
+            "3bebf7f94aa19074d89076058e229431e9a2d3dccb9d92f873808caeff898cae",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")
