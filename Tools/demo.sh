@@ -294,6 +294,56 @@ run board --day "$(date -d tomorrow +%Y-%m-%d)" --out "$DEMO/welcome-board.html"
 note "接待区大屏：创建一个看板令牌，然后在大屏的浏览器里打开 http://127.0.0.1:8080/board?token=<令牌>" \
   "The reception's screen: create a board token, then open http://127.0.0.1:8080/board?token=<token> on its browser"
 printf '$ %s/aftersales token create --role board --name 前台看板 --db %s\n' "$BIN" "$AFTERSALES_DB"
+say "12. 预约：明天的三张清单、接车登记、主动邀约电话（A-4、A-5、A-6）" \
+  "12. Appointments: tomorrow's three lists, check-in, the dealer's call list (A-4, A-5, A-6)"
+# The service menu's parts (Q-1): the maintenance uses four litres of oil and a filter.
+cat > "$DEMO/menu-parts.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<ManufacturerData xmlns="urn:aftersales:manufacturer-data:1" manufacturer="FAW-Volkswagen" issued="2026-11-01T08:00:00+08:00">
+  <Parts>
+    <Part number="06L 115 562 B" price="86.00" currency="CNY"><Name>机油滤清器</Name></Part>
+    <Part number="G 052 195 M4" price="65.00" currency="CNY"><Name>机油 1L</Name></Part>
+  </Parts>
+</ManufacturerData>
+XML
+"$BIN/aftersales-import" "$DEMO/menu-parts.xml" >/dev/null
+run appointment menu set "01 10 00 00" --part "G 052 195 M4=4" --part "06L 115 562 B=1"
+"$BIN/aftersales" stock receive "G 052 195 M4" --quantity 6 --supplier-ref DN-DEMO >/dev/null
+"$BIN/aftersales" settings set appointments.calls.maintenance-operation "01 10 00 00" >/dev/null
+# Bookings as the booking commands store them (until they are merged): two for tomorrow, one for now.
+python3 - "$AFTERSALES_DB" "$AFTERSALES_NOW" <<'PY'
+import datetime, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+now = datetime.datetime.fromisoformat(sys.argv[2]).astimezone(datetime.timezone(datetime.timedelta(hours=8)))
+tomorrow = (now + datetime.timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+def utc(t): return t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.000")
+low = db.execute("""SELECT v.id, v.customer_id, v.vin FROM vehicle v WHERE v.make = 'Volkswagen'
+  AND v.vin <> 'LFV2A21K3N3000123' AND v.delivered_at IS NOT NULL
+  AND coalesce((SELECT max(kilometres) FROM mileage_reading m WHERE m.vehicle_id = v.id), 0) < 25000
+  ORDER BY v.id LIMIT 2""").fetchall()
+first = db.execute("SELECT id, customer_id, vin FROM vehicle WHERE vin = 'LFV2A21K3N3000123'").fetchone()
+bookings = [("AP-000001", first, tomorrow, "Q1", [("01 10 00 00", "常规保养", 80)]),
+            ("AP-000002", low[0], tomorrow + datetime.timedelta(hours=1), "B01",
+             [("01 10 00 00", "常规保养", 80), (None, "右后轮异响检查", 50)]),
+            ("AP-000003", low[1], now - datetime.timedelta(minutes=10), "B02", [("01 10 00 00", "常规保养", 80)])]
+for number, (vehicle, customer, vin), arrival, bay, jobs in bookings:
+    hours = sum(j[2] for j in jobs)
+    cur = db.execute("""INSERT INTO appointment (number, customer_id, vehicle_id, vin, channel, state, arrival, advisor,
+      bay, technician, work_start, work_end, price_fen, centihours, created_at, created_by)
+      VALUES (?, ?, ?, ?, 'phone', 'booked', ?, '王丽', ?, '刘强', ?, ?, 0, ?, ?, '预约专员')""",
+      (number, customer, vehicle, vin, utc(arrival), bay, utc(arrival + datetime.timedelta(minutes=15)),
+       utc(arrival + datetime.timedelta(minutes=15 + hours * 6 // 10)), hours, utc(now)))
+    for position, (operation, description, centihours) in enumerate(jobs, 1):
+        db.execute("INSERT INTO appointment_job VALUES (?, ?, ?, ?, ?, 'general', 0)",
+                   (cur.lastrowid, position, operation, description, centihours))
+db.commit()
+PY
+note "（预约由预约命令写入；这里先直接写入三条：明天两条，现在到店一条。）" \
+  "(Bookings come from the booking commands; here three are written directly: two for tomorrow, one arriving now.)"
+run appointment day-before
+AP3_KM=$(python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print((db.execute(\"SELECT coalesce(max(kilometres),0) FROM mileage_reading m JOIN appointment a ON a.vehicle_id = m.vehicle_id WHERE a.number='AP-000003'\").fetchone()[0] or 0) + 4800)" "$AFTERSALES_DB")
+run appointment check-in AP-000003 --mileage "$AP3_KM" --fuel 40 --walk-around "左后门轻微划痕"
+run appointment calls --limit 5
 
 say "API" \
   "The API"

@@ -47,6 +47,7 @@ public func buildRouter(
     FollowUpController(database: database).addRoutes(to: routes)
     WorkOrderCorrectionController(database: database).addRoutes(to: routes)
     CapacityController(database: database).addRoutes(to: routes)
+    AppointmentDayController(database: database).addRoutes(to: routes)
     return router
 }
 

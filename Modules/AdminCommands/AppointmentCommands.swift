@@ -40,11 +40,14 @@ struct AppointmentCommand: ParsableCommand {
     /// The group's subcommands; the day-before lists, dealer calls and check-in add theirs here.
     static let subcommandList: [any ParsableCommand.Type] = [
         Offer.self, Book.self, List.self, Show.self, Reschedule.self, Cancel.self, NoShow.self, Remind.self,
+        DayBefore.self, CheckIn.self, Calls.self, Menu.self,
     ]
 
     static let configuration = CommandConfiguration(
         commandName: "appointment",
-        abstract: say("Appointments: free slots, booking, the register (A-1 to A-3)."),
+        abstract: say(
+            "Appointments: free slots, booking, the register, the day-before lists, check-in, dealer calls (A-1 to A-6)."
+        ),
         subcommands: subcommandList, aliases: ["appointments"])
 
     /// The work of an offer or a booking: catalogue operations, or a description with its hours.

@@ -40,7 +40,8 @@ extension Phrasebook {
         "{0} is {1}; it cannot become {2}": "{0} 状态为{1}，不能改为{2}",
         "{0} is expected at {1}; a no-show is recorded after that": "{0} 预约到店时间为 {1}，过了该时间才能登记爽约",
         // The commands (`aftersales appointment …`).
-        "Appointments: free slots, booking, the register (A-1 to A-3).": "预约：空闲时段、预约登记、预约台账（A-1 至 A-3）。",
+        "Appointments: free slots, booking, the register, the day-before lists, check-in, dealer calls (A-1 to A-6).":
+            "预约：空闲时段、预约登记、预约台账、前一天的准备清单、到店接车、主动邀约（A-1 至 A-6）。",
         "Propose 2 to 3 free slots for a vehicle's work that the workshop can honour (A-2).":
             "按车间实际能力，为车辆的作业提供 2 到 3 个空闲时段（A-2）。",
         "A slot has an advisor free to receive the car, and a bay and a technician with the skill free "

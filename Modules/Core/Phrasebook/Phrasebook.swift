@@ -19,6 +19,7 @@ public enum Phrasebook {
         ("capacity", capacity),
         ("appointment booking", appointmentBooking),
         ("board", board),
+        ("day before", dayBefore),
     ]
 
     /// The placeholders each template of `part` has that its Chinese lacks or adds, and keys two parts translate
