@@ -19,11 +19,3 @@ extension Setting {
         .appointmentOffers, .appointmentHorizonDays, .appointmentMinimumGapHours,
     ]
 }
-
-extension DealerSettings {
-    /// How many arrivals a service advisor receives per 15 minutes when the advisor has no figure of their own:
-    /// the setting `appointments.arrivals-per-advisor` that the capacity commands declare, 2 while it is unset.
-    public var arrivalsPerAdvisor: Int {
-        stored["appointments.arrivals-per-advisor"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 2
-    }
-}
