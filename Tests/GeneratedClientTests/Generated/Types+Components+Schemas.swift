@@ -67,6 +67,7 @@ extension Components {
             case salesConsultant = "sales-consultant"
             case generalManager = "general-manager"
             case admin = "admin"
+            case board = "board"
         }
         /// An amount of money in fen (1/100 yuan).
         ///
@@ -12852,6 +12853,1588 @@ extension Components {
                     "jobs",
                     "by",
                     "via"
+                ])
+            }
+        }
+        /// A bay's kind: general, quick-service, alignment, body.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BayKind`.
+        internal enum BayKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case general = "general"
+            case quickService = "quick-service"
+            case alignment = "alignment"
+            case body = "body"
+        }
+        /// What a technician can do and a job needs; a job needing quick-service may use a general bay.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Skill`.
+        internal enum Skill: String, Codable, Hashable, Sendable, CaseIterable {
+            case general = "general"
+            case quickService = "quick-service"
+            case alignment = "alignment"
+            case body = "body"
+            case electrical = "electrical"
+            case highVoltage = "high-voltage"
+        }
+        /// Hours of a day, `HH:MM-HH:MM`, starting before ending (a start not before its end is a 400).
+        ///
+        /// - Remark: Generated from `#/components/schemas/ShiftHours`.
+        internal typealias ShiftHours = Swift.String
+        /// Hours per weekday; a weekday left out is a day off. Each lies within the store's opening hours that weekday (T-3): a shift outside them, or on a weekday the store is closed, is a 409.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WeeklyShifts`.
+        internal struct WeeklyShifts: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WeeklyShifts/monday`.
+            internal var monday: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WeeklyShifts/tuesday`.
+            internal var tuesday: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WeeklyShifts/wednesday`.
+            internal var wednesday: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WeeklyShifts/thursday`.
+            internal var thursday: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WeeklyShifts/friday`.
+            internal var friday: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WeeklyShifts/saturday`.
+            internal var saturday: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WeeklyShifts/sunday`.
+            internal var sunday: Swift.String?
+            /// Creates a new `WeeklyShifts`.
+            ///
+            /// - Parameters:
+            ///   - monday:
+            ///   - tuesday:
+            ///   - wednesday:
+            ///   - thursday:
+            ///   - friday:
+            ///   - saturday:
+            ///   - sunday:
+            internal init(
+                monday: Swift.String? = nil,
+                tuesday: Swift.String? = nil,
+                wednesday: Swift.String? = nil,
+                thursday: Swift.String? = nil,
+                friday: Swift.String? = nil,
+                saturday: Swift.String? = nil,
+                sunday: Swift.String? = nil
+            ) {
+                self.monday = monday
+                self.tuesday = tuesday
+                self.wednesday = wednesday
+                self.thursday = thursday
+                self.friday = friday
+                self.saturday = saturday
+                self.sunday = sunday
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case monday
+                case tuesday
+                case wednesday
+                case thursday
+                case friday
+                case saturday
+                case sunday
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.monday = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .monday
+                )
+                self.tuesday = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .tuesday
+                )
+                self.wednesday = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .wednesday
+                )
+                self.thursday = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .thursday
+                )
+                self.friday = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .friday
+                )
+                self.saturday = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .saturday
+                )
+                self.sunday = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .sunday
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Bay`.
+        internal struct Bay: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Bay/code`.
+            internal var code: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Bay/kind`.
+            internal var kind: Components.Schemas.BayKind
+            /// False: out of use, kept because bookings name it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Bay/active`.
+            internal var active: Swift.Bool
+            /// Creates a new `Bay`.
+            ///
+            /// - Parameters:
+            ///   - code:
+            ///   - kind:
+            ///   - active: False: out of use, kept because bookings name it.
+            internal init(
+                code: Swift.String,
+                kind: Components.Schemas.BayKind,
+                active: Swift.Bool
+            ) {
+                self.code = code
+                self.kind = kind
+                self.active = active
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case code
+                case kind
+                case active
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.code = try container.decode(
+                    Swift.String.self,
+                    forKey: .code
+                )
+                self.kind = try container.decode(
+                    Components.Schemas.BayKind.self,
+                    forKey: .kind
+                )
+                self.active = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .active
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "code",
+                    "kind",
+                    "active"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CapacityLeave`.
+        internal struct CapacityLeave: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CapacityLeave/id`.
+            internal var id: Components.Schemas.Id
+            /// - Remark: Generated from `#/components/schemas/CapacityLeave/technician`.
+            internal var technician: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CapacityLeave/from`.
+            internal var from: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CapacityLeave/to`.
+            internal var to: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CapacityLeave/reason`.
+            internal var reason: Swift.String?
+            /// Creates a new `CapacityLeave`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - technician:
+            ///   - from:
+            ///   - to:
+            ///   - reason:
+            internal init(
+                id: Components.Schemas.Id,
+                technician: Swift.String,
+                from: Swift.String,
+                to: Swift.String,
+                reason: Swift.String? = nil
+            ) {
+                self.id = id
+                self.technician = technician
+                self.from = from
+                self.to = to
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case technician
+                case from
+                case to
+                case reason
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .id
+                )
+                self.technician = try container.decode(
+                    Swift.String.self,
+                    forKey: .technician
+                )
+                self.from = try container.decode(
+                    Swift.String.self,
+                    forKey: .from
+                )
+                self.to = try container.decode(
+                    Swift.String.self,
+                    forKey: .to
+                )
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "technician",
+                    "from",
+                    "to",
+                    "reason"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CapacityTechnician`.
+        internal struct CapacityTechnician: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CapacityTechnician/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CapacityTechnician/skills`.
+            internal var skills: [Components.Schemas.Skill]
+            /// - Remark: Generated from `#/components/schemas/CapacityTechnician/shifts`.
+            internal var shifts: Components.Schemas.WeeklyShifts
+            /// Leave ending today or later.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CapacityTechnician/leave`.
+            internal var leave: [Components.Schemas.CapacityLeave]
+            /// False: off the plan.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CapacityTechnician/active`.
+            internal var active: Swift.Bool
+            /// Creates a new `CapacityTechnician`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - skills:
+            ///   - shifts:
+            ///   - leave: Leave ending today or later.
+            ///   - active: False: off the plan.
+            internal init(
+                name: Swift.String,
+                skills: [Components.Schemas.Skill],
+                shifts: Components.Schemas.WeeklyShifts,
+                leave: [Components.Schemas.CapacityLeave],
+                active: Swift.Bool
+            ) {
+                self.name = name
+                self.skills = skills
+                self.shifts = shifts
+                self.leave = leave
+                self.active = active
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case skills
+                case shifts
+                case leave
+                case active
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.skills = try container.decode(
+                    [Components.Schemas.Skill].self,
+                    forKey: .skills
+                )
+                self.shifts = try container.decode(
+                    Components.Schemas.WeeklyShifts.self,
+                    forKey: .shifts
+                )
+                self.leave = try container.decode(
+                    [Components.Schemas.CapacityLeave].self,
+                    forKey: .leave
+                )
+                self.active = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .active
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "skills",
+                    "shifts",
+                    "leave",
+                    "active"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CapacityAdvisor`.
+        internal struct CapacityAdvisor: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CapacityAdvisor/name`.
+            internal var name: Swift.String
+            /// Absent: the setting appointments.arrivals-per-advisor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CapacityAdvisor/arrivalsPerQuarterHour`.
+            internal var arrivalsPerQuarterHour: Swift.Int?
+            /// Reception hours; empty: every hour the store is open.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CapacityAdvisor/shifts`.
+            internal var shifts: Components.Schemas.WeeklyShifts
+            /// - Remark: Generated from `#/components/schemas/CapacityAdvisor/active`.
+            internal var active: Swift.Bool
+            /// Creates a new `CapacityAdvisor`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - arrivalsPerQuarterHour: Absent: the setting appointments.arrivals-per-advisor.
+            ///   - shifts: Reception hours; empty: every hour the store is open.
+            ///   - active:
+            internal init(
+                name: Swift.String,
+                arrivalsPerQuarterHour: Swift.Int? = nil,
+                shifts: Components.Schemas.WeeklyShifts,
+                active: Swift.Bool
+            ) {
+                self.name = name
+                self.arrivalsPerQuarterHour = arrivalsPerQuarterHour
+                self.shifts = shifts
+                self.active = active
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case arrivalsPerQuarterHour
+                case shifts
+                case active
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.arrivalsPerQuarterHour = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .arrivalsPerQuarterHour
+                )
+                self.shifts = try container.decode(
+                    Components.Schemas.WeeklyShifts.self,
+                    forKey: .shifts
+                )
+                self.active = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .active
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "arrivalsPerQuarterHour",
+                    "shifts",
+                    "active"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CapacityOperation`.
+        internal struct CapacityOperation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CapacityOperation/operation`.
+            internal var operation: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CapacityOperation/skill`.
+            internal var skill: Components.Schemas.Skill
+            /// - Remark: Generated from `#/components/schemas/CapacityOperation/description`.
+            internal var description: Swift.String?
+            /// Creates a new `CapacityOperation`.
+            ///
+            /// - Parameters:
+            ///   - operation:
+            ///   - skill:
+            ///   - description:
+            internal init(
+                operation: Swift.String,
+                skill: Components.Schemas.Skill,
+                description: Swift.String? = nil
+            ) {
+                self.operation = operation
+                self.skill = skill
+                self.description = description
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case operation
+                case skill
+                case description
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.operation = try container.decode(
+                    Swift.String.self,
+                    forKey: .operation
+                )
+                self.skill = try container.decode(
+                    Components.Schemas.Skill.self,
+                    forKey: .skill
+                )
+                self.description = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "operation",
+                    "skill",
+                    "description"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CapacityPersonHours`.
+        internal struct CapacityPersonHours: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CapacityPersonHours/name`.
+            internal var name: Swift.String
+            /// `HH:MM-HH:MM`; absent: not working that day (day off, leave, the store closed).
+            ///
+            /// - Remark: Generated from `#/components/schemas/CapacityPersonHours/hours`.
+            internal var hours: Swift.String?
+            /// Creates a new `CapacityPersonHours`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - hours: `HH:MM-HH:MM`; absent: not working that day (day off, leave, the store closed).
+            internal init(
+                name: Swift.String,
+                hours: Swift.String? = nil
+            ) {
+                self.name = name
+                self.hours = hours
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case hours
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.hours = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .hours
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "hours"
+                ])
+            }
+        }
+        /// The workshop's capacity: the store's opening hours (T-3), bays, technicians, service advisors, operation skills; with `day`, who works when that day.
+        ///
+        /// - Remark: Generated from `#/components/schemas/CapacityListing`.
+        internal struct CapacityListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours`.
+            internal struct OpeningHoursPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/WeeklyPayload`.
+                internal struct WeeklyPayloadPayload: Codable, Hashable, Sendable {
+                    /// 1 Monday to 7 Sunday.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/WeeklyPayload/weekday`.
+                    internal var weekday: Swift.Int
+                    /// `HH:MM-HH:MM` or `closed`.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/WeeklyPayload/hours`.
+                    internal var hours: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/WeeklyPayload/isDefault`.
+                    internal var isDefault: Swift.Bool
+                    /// Creates a new `WeeklyPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - weekday: 1 Monday to 7 Sunday.
+                    ///   - hours: `HH:MM-HH:MM` or `closed`.
+                    ///   - isDefault:
+                    internal init(
+                        weekday: Swift.Int,
+                        hours: Swift.String,
+                        isDefault: Swift.Bool
+                    ) {
+                        self.weekday = weekday
+                        self.hours = hours
+                        self.isDefault = isDefault
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case weekday
+                        case hours
+                        case isDefault
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.weekday = try container.decode(
+                            Swift.Int.self,
+                            forKey: .weekday
+                        )
+                        self.hours = try container.decode(
+                            Swift.String.self,
+                            forKey: .hours
+                        )
+                        self.isDefault = try container.decode(
+                            Swift.Bool.self,
+                            forKey: .isDefault
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "weekday",
+                            "hours",
+                            "isDefault"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/weekly`.
+                internal typealias WeeklyPayload = [Components.Schemas.CapacityListing.OpeningHoursPayload.WeeklyPayloadPayload]
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/weekly`.
+                internal var weekly: Components.Schemas.CapacityListing.OpeningHoursPayload.WeeklyPayload
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/DaysPayload`.
+                internal struct DaysPayloadPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/DaysPayload/day`.
+                    internal var day: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/DaysPayload/hours`.
+                    internal var hours: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/DaysPayload/name`.
+                    internal var name: Swift.String?
+                    /// Creates a new `DaysPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - day:
+                    ///   - hours:
+                    ///   - name:
+                    internal init(
+                        day: Swift.String,
+                        hours: Swift.String,
+                        name: Swift.String? = nil
+                    ) {
+                        self.day = day
+                        self.hours = hours
+                        self.name = name
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case day
+                        case hours
+                        case name
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.day = try container.decode(
+                            Swift.String.self,
+                            forKey: .day
+                        )
+                        self.hours = try container.decode(
+                            Swift.String.self,
+                            forKey: .hours
+                        )
+                        self.name = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .name
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "day",
+                            "hours",
+                            "name"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/days`.
+                internal typealias DaysPayload = [Components.Schemas.CapacityListing.OpeningHoursPayload.DaysPayloadPayload]
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours/days`.
+                internal var days: Components.Schemas.CapacityListing.OpeningHoursPayload.DaysPayload
+                /// Creates a new `OpeningHoursPayload`.
+                ///
+                /// - Parameters:
+                ///   - weekly:
+                ///   - days:
+                internal init(
+                    weekly: Components.Schemas.CapacityListing.OpeningHoursPayload.WeeklyPayload,
+                    days: Components.Schemas.CapacityListing.OpeningHoursPayload.DaysPayload
+                ) {
+                    self.weekly = weekly
+                    self.days = days
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case weekly
+                    case days
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.weekly = try container.decode(
+                        Components.Schemas.CapacityListing.OpeningHoursPayload.WeeklyPayload.self,
+                        forKey: .weekly
+                    )
+                    self.days = try container.decode(
+                        Components.Schemas.CapacityListing.OpeningHoursPayload.DaysPayload.self,
+                        forKey: .days
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "weekly",
+                        "days"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/openingHours`.
+            internal var openingHours: Components.Schemas.CapacityListing.OpeningHoursPayload
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/bays`.
+            internal var bays: [Components.Schemas.Bay]
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/technicians`.
+            internal var technicians: [Components.Schemas.CapacityTechnician]
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/advisors`.
+            internal var advisors: [Components.Schemas.CapacityAdvisor]
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/operations`.
+            internal var operations: [Components.Schemas.CapacityOperation]
+            /// The setting appointments.arrivals-per-advisor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/arrivalsPerAdvisor`.
+            internal var arrivalsPerAdvisor: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/day`.
+            internal struct DayPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/day/day`.
+                internal var day: Swift.String
+                /// Absent: the store is closed.
+                ///
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/day/storeHours`.
+                internal var storeHours: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/day/technicians`.
+                internal var technicians: [Components.Schemas.CapacityPersonHours]
+                /// - Remark: Generated from `#/components/schemas/CapacityListing/day/advisors`.
+                internal var advisors: [Components.Schemas.CapacityPersonHours]
+                /// Creates a new `DayPayload`.
+                ///
+                /// - Parameters:
+                ///   - day:
+                ///   - storeHours: Absent: the store is closed.
+                ///   - technicians:
+                ///   - advisors:
+                internal init(
+                    day: Swift.String,
+                    storeHours: Swift.String? = nil,
+                    technicians: [Components.Schemas.CapacityPersonHours],
+                    advisors: [Components.Schemas.CapacityPersonHours]
+                ) {
+                    self.day = day
+                    self.storeHours = storeHours
+                    self.technicians = technicians
+                    self.advisors = advisors
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case day
+                    case storeHours
+                    case technicians
+                    case advisors
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.day = try container.decode(
+                        Swift.String.self,
+                        forKey: .day
+                    )
+                    self.storeHours = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .storeHours
+                    )
+                    self.technicians = try container.decode(
+                        [Components.Schemas.CapacityPersonHours].self,
+                        forKey: .technicians
+                    )
+                    self.advisors = try container.decode(
+                        [Components.Schemas.CapacityPersonHours].self,
+                        forKey: .advisors
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "day",
+                        "storeHours",
+                        "technicians",
+                        "advisors"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/CapacityListing/day`.
+            internal var day: Components.Schemas.CapacityListing.DayPayload?
+            /// Creates a new `CapacityListing`.
+            ///
+            /// - Parameters:
+            ///   - openingHours:
+            ///   - bays:
+            ///   - technicians:
+            ///   - advisors:
+            ///   - operations:
+            ///   - arrivalsPerAdvisor: The setting appointments.arrivals-per-advisor.
+            ///   - day:
+            internal init(
+                openingHours: Components.Schemas.CapacityListing.OpeningHoursPayload,
+                bays: [Components.Schemas.Bay],
+                technicians: [Components.Schemas.CapacityTechnician],
+                advisors: [Components.Schemas.CapacityAdvisor],
+                operations: [Components.Schemas.CapacityOperation],
+                arrivalsPerAdvisor: Swift.Int,
+                day: Components.Schemas.CapacityListing.DayPayload? = nil
+            ) {
+                self.openingHours = openingHours
+                self.bays = bays
+                self.technicians = technicians
+                self.advisors = advisors
+                self.operations = operations
+                self.arrivalsPerAdvisor = arrivalsPerAdvisor
+                self.day = day
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case openingHours
+                case bays
+                case technicians
+                case advisors
+                case operations
+                case arrivalsPerAdvisor
+                case day
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.openingHours = try container.decode(
+                    Components.Schemas.CapacityListing.OpeningHoursPayload.self,
+                    forKey: .openingHours
+                )
+                self.bays = try container.decode(
+                    [Components.Schemas.Bay].self,
+                    forKey: .bays
+                )
+                self.technicians = try container.decode(
+                    [Components.Schemas.CapacityTechnician].self,
+                    forKey: .technicians
+                )
+                self.advisors = try container.decode(
+                    [Components.Schemas.CapacityAdvisor].self,
+                    forKey: .advisors
+                )
+                self.operations = try container.decode(
+                    [Components.Schemas.CapacityOperation].self,
+                    forKey: .operations
+                )
+                self.arrivalsPerAdvisor = try container.decode(
+                    Swift.Int.self,
+                    forKey: .arrivalsPerAdvisor
+                )
+                self.day = try container.decodeIfPresent(
+                    Components.Schemas.CapacityListing.DayPayload.self,
+                    forKey: .day
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "openingHours",
+                    "bays",
+                    "technicians",
+                    "advisors",
+                    "operations",
+                    "arrivalsPerAdvisor",
+                    "day"
+                ])
+            }
+        }
+        /// The day before: the parts the day's booked operations use by the service menu against the count on hand, the bookings in time order for the shop foreman, and the booked cars' open recalls and campaigns (W-6). The same shape as `aftersales appointment day-before --format json`.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore`.
+        internal struct AppointmentDayBefore: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/day`.
+            internal var day: Components.Schemas.Day
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/PartsPayload`.
+            internal struct PartsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/PartsPayload/part`.
+                internal var part: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/PartsPayload/name`.
+                internal var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/PartsPayload/needed`.
+                internal var needed: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/PartsPayload/onHand`.
+                internal var onHand: Swift.Int
+                /// Above zero: a shortage for the parts manager.
+                ///
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/PartsPayload/missing`.
+                internal var missing: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/PartsPayload/appointments`.
+                internal var appointments: [Swift.String]
+                /// Creates a new `PartsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - part:
+                ///   - name:
+                ///   - needed:
+                ///   - onHand:
+                ///   - missing: Above zero: a shortage for the parts manager.
+                ///   - appointments:
+                internal init(
+                    part: Swift.String,
+                    name: Swift.String,
+                    needed: Swift.Int,
+                    onHand: Swift.Int,
+                    missing: Swift.Int,
+                    appointments: [Swift.String]
+                ) {
+                    self.part = part
+                    self.name = name
+                    self.needed = needed
+                    self.onHand = onHand
+                    self.missing = missing
+                    self.appointments = appointments
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case part
+                    case name
+                    case needed
+                    case onHand
+                    case missing
+                    case appointments
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.part = try container.decode(
+                        Swift.String.self,
+                        forKey: .part
+                    )
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.needed = try container.decode(
+                        Swift.Int.self,
+                        forKey: .needed
+                    )
+                    self.onHand = try container.decode(
+                        Swift.Int.self,
+                        forKey: .onHand
+                    )
+                    self.missing = try container.decode(
+                        Swift.Int.self,
+                        forKey: .missing
+                    )
+                    self.appointments = try container.decode(
+                        [Swift.String].self,
+                        forKey: .appointments
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "part",
+                        "name",
+                        "needed",
+                        "onHand",
+                        "missing",
+                        "appointments"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/parts`.
+            internal typealias PartsPayload = [Components.Schemas.AppointmentDayBefore.PartsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/parts`.
+            internal var parts: Components.Schemas.AppointmentDayBefore.PartsPayload
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload`.
+            internal struct WorkshopPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/appointment`.
+                internal var appointment: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/arrival`.
+                internal var arrival: Foundation.Date
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/workStart`.
+                internal var workStart: Foundation.Date?
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/workEnd`.
+                internal var workEnd: Foundation.Date?
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/bay`.
+                internal var bay: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/technician`.
+                internal var technician: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/advisor`.
+                internal var advisor: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/customer`.
+                internal var customer: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/vin`.
+                internal var vin: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/plate`.
+                internal var plate: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/work`.
+                internal var work: [Swift.String]
+                /// The booked work's hours, in hundredths.
+                ///
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/WorkshopPayload/centihours`.
+                internal var centihours: Swift.Int
+                /// Creates a new `WorkshopPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - appointment:
+                ///   - arrival:
+                ///   - workStart:
+                ///   - workEnd:
+                ///   - bay:
+                ///   - technician:
+                ///   - advisor:
+                ///   - customer:
+                ///   - vin:
+                ///   - plate:
+                ///   - work:
+                ///   - centihours: The booked work's hours, in hundredths.
+                internal init(
+                    appointment: Swift.String,
+                    arrival: Foundation.Date,
+                    workStart: Foundation.Date? = nil,
+                    workEnd: Foundation.Date? = nil,
+                    bay: Swift.String? = nil,
+                    technician: Swift.String? = nil,
+                    advisor: Swift.String? = nil,
+                    customer: Swift.String,
+                    vin: Swift.String,
+                    plate: Swift.String? = nil,
+                    work: [Swift.String],
+                    centihours: Swift.Int
+                ) {
+                    self.appointment = appointment
+                    self.arrival = arrival
+                    self.workStart = workStart
+                    self.workEnd = workEnd
+                    self.bay = bay
+                    self.technician = technician
+                    self.advisor = advisor
+                    self.customer = customer
+                    self.vin = vin
+                    self.plate = plate
+                    self.work = work
+                    self.centihours = centihours
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case appointment
+                    case arrival
+                    case workStart
+                    case workEnd
+                    case bay
+                    case technician
+                    case advisor
+                    case customer
+                    case vin
+                    case plate
+                    case work
+                    case centihours
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.appointment = try container.decode(
+                        Swift.String.self,
+                        forKey: .appointment
+                    )
+                    self.arrival = try container.decode(
+                        Foundation.Date.self,
+                        forKey: .arrival
+                    )
+                    self.workStart = try container.decodeIfPresent(
+                        Foundation.Date.self,
+                        forKey: .workStart
+                    )
+                    self.workEnd = try container.decodeIfPresent(
+                        Foundation.Date.self,
+                        forKey: .workEnd
+                    )
+                    self.bay = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .bay
+                    )
+                    self.technician = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .technician
+                    )
+                    self.advisor = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .advisor
+                    )
+                    self.customer = try container.decode(
+                        Swift.String.self,
+                        forKey: .customer
+                    )
+                    self.vin = try container.decode(
+                        Swift.String.self,
+                        forKey: .vin
+                    )
+                    self.plate = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .plate
+                    )
+                    self.work = try container.decode(
+                        [Swift.String].self,
+                        forKey: .work
+                    )
+                    self.centihours = try container.decode(
+                        Swift.Int.self,
+                        forKey: .centihours
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "appointment",
+                        "arrival",
+                        "workStart",
+                        "workEnd",
+                        "bay",
+                        "technician",
+                        "advisor",
+                        "customer",
+                        "vin",
+                        "plate",
+                        "work",
+                        "centihours"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/workshop`.
+            internal typealias WorkshopPayload = [Components.Schemas.AppointmentDayBefore.WorkshopPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/workshop`.
+            internal var workshop: Components.Schemas.AppointmentDayBefore.WorkshopPayload
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload`.
+            internal struct VehiclesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload/appointment`.
+                internal var appointment: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload/vin`.
+                internal var vin: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload/plate`.
+                internal var plate: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload/bulletin`.
+                internal var bulletin: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload/kind`.
+                internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case recall = "recall"
+                    case campaign = "campaign"
+                    case tsb = "tsb"
+                    case _extension = "extension"
+                }
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload/kind`.
+                internal var kind: Components.Schemas.AppointmentDayBefore.VehiclesPayloadPayload.KindPayload
+                /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/VehiclesPayload/title`.
+                internal var title: Swift.String
+                /// Creates a new `VehiclesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - appointment:
+                ///   - vin:
+                ///   - plate:
+                ///   - bulletin:
+                ///   - kind:
+                ///   - title:
+                internal init(
+                    appointment: Swift.String,
+                    vin: Swift.String,
+                    plate: Swift.String? = nil,
+                    bulletin: Swift.String,
+                    kind: Components.Schemas.AppointmentDayBefore.VehiclesPayloadPayload.KindPayload,
+                    title: Swift.String
+                ) {
+                    self.appointment = appointment
+                    self.vin = vin
+                    self.plate = plate
+                    self.bulletin = bulletin
+                    self.kind = kind
+                    self.title = title
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case appointment
+                    case vin
+                    case plate
+                    case bulletin
+                    case kind
+                    case title
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.appointment = try container.decode(
+                        Swift.String.self,
+                        forKey: .appointment
+                    )
+                    self.vin = try container.decode(
+                        Swift.String.self,
+                        forKey: .vin
+                    )
+                    self.plate = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .plate
+                    )
+                    self.bulletin = try container.decode(
+                        Swift.String.self,
+                        forKey: .bulletin
+                    )
+                    self.kind = try container.decode(
+                        Components.Schemas.AppointmentDayBefore.VehiclesPayloadPayload.KindPayload.self,
+                        forKey: .kind
+                    )
+                    self.title = try container.decode(
+                        Swift.String.self,
+                        forKey: .title
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "appointment",
+                        "vin",
+                        "plate",
+                        "bulletin",
+                        "kind",
+                        "title"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/vehicles`.
+            internal typealias VehiclesPayload = [Components.Schemas.AppointmentDayBefore.VehiclesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore/vehicles`.
+            internal var vehicles: Components.Schemas.AppointmentDayBefore.VehiclesPayload
+            /// Creates a new `AppointmentDayBefore`.
+            ///
+            /// - Parameters:
+            ///   - day:
+            ///   - parts:
+            ///   - workshop:
+            ///   - vehicles:
+            internal init(
+                day: Components.Schemas.Day,
+                parts: Components.Schemas.AppointmentDayBefore.PartsPayload,
+                workshop: Components.Schemas.AppointmentDayBefore.WorkshopPayload,
+                vehicles: Components.Schemas.AppointmentDayBefore.VehiclesPayload
+            ) {
+                self.day = day
+                self.parts = parts
+                self.workshop = workshop
+                self.vehicles = vehicles
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case day
+                case parts
+                case workshop
+                case vehicles
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.day = try container.decode(
+                    Components.Schemas.Day.self,
+                    forKey: .day
+                )
+                self.parts = try container.decode(
+                    Components.Schemas.AppointmentDayBefore.PartsPayload.self,
+                    forKey: .parts
+                )
+                self.workshop = try container.decode(
+                    Components.Schemas.AppointmentDayBefore.WorkshopPayload.self,
+                    forKey: .workshop
+                )
+                self.vehicles = try container.decode(
+                    Components.Schemas.AppointmentDayBefore.VehiclesPayload.self,
+                    forKey: .vehicles
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "day",
+                    "parts",
+                    "workshop",
+                    "vehicles"
+                ])
+            }
+        }
+        /// The dealer's call list, a page: recalls first, then maintenance by due day, then declined work; `optedOut` counts the calls left out for an SMS opt-out (M-3). The same shape as `aftersales appointment calls --format json`.
+        ///
+        /// - Remark: Generated from `#/components/schemas/DealerCallList`.
+        internal struct DealerCallList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/DealerCallList/day`.
+            internal var day: Components.Schemas.Day
+            /// - Remark: Generated from `#/components/schemas/DealerCallList/items`.
+            internal var items: [Components.Schemas.DealerCall]
+            /// - Remark: Generated from `#/components/schemas/DealerCallList/total`.
+            internal var total: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/DealerCallList/limit`.
+            internal var limit: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/DealerCallList/offset`.
+            internal var offset: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/DealerCallList/more`.
+            internal var more: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/DealerCallList/optedOut`.
+            internal var optedOut: Swift.Int
+            /// Creates a new `DealerCallList`.
+            ///
+            /// - Parameters:
+            ///   - day:
+            ///   - items:
+            ///   - total:
+            ///   - limit:
+            ///   - offset:
+            ///   - more:
+            ///   - optedOut:
+            internal init(
+                day: Components.Schemas.Day,
+                items: [Components.Schemas.DealerCall],
+                total: Swift.Int,
+                limit: Swift.Int,
+                offset: Swift.Int,
+                more: Swift.Bool,
+                optedOut: Swift.Int
+            ) {
+                self.day = day
+                self.items = items
+                self.total = total
+                self.limit = limit
+                self.offset = offset
+                self.more = more
+                self.optedOut = optedOut
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case day
+                case items
+                case total
+                case limit
+                case offset
+                case more
+                case optedOut
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.day = try container.decode(
+                    Components.Schemas.Day.self,
+                    forKey: .day
+                )
+                self.items = try container.decode(
+                    [Components.Schemas.DealerCall].self,
+                    forKey: .items
+                )
+                self.total = try container.decode(
+                    Swift.Int.self,
+                    forKey: .total
+                )
+                self.limit = try container.decode(
+                    Swift.Int.self,
+                    forKey: .limit
+                )
+                self.offset = try container.decode(
+                    Swift.Int.self,
+                    forKey: .offset
+                )
+                self.more = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .more
+                )
+                self.optedOut = try container.decode(
+                    Swift.Int.self,
+                    forKey: .optedOut
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "day",
+                    "items",
+                    "total",
+                    "limit",
+                    "offset",
+                    "more",
+                    "optedOut"
+                ])
+            }
+        }
+        /// A customer to call, why, and the work to propose with its hours and price; `slots` are the slots to offer.
+        ///
+        /// - Remark: Generated from `#/components/schemas/DealerCall`.
+        internal struct DealerCall: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/DealerCall/customerId`.
+            internal var customerId: Components.Schemas.Id
+            /// - Remark: Generated from `#/components/schemas/DealerCall/customer`.
+            internal var customer: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DealerCall/phone`.
+            internal var phone: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/owner`.
+            internal var owner: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DealerCall/plate`.
+            internal var plate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/reason`.
+            internal enum ReasonPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case maintenance = "maintenance"
+                case recall = "recall"
+                case declined = "declined"
+            }
+            /// - Remark: Generated from `#/components/schemas/DealerCall/reason`.
+            internal var reason: Components.Schemas.DealerCall.ReasonPayload
+            /// - Remark: Generated from `#/components/schemas/DealerCall/due`.
+            internal var due: Components.Schemas.Day?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/firstMaintenance`.
+            internal var firstMaintenance: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/bulletin`.
+            internal var bulletin: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/order`.
+            internal var order: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/job`.
+            internal var job: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/work`.
+            internal var work: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/operation`.
+            internal var operation: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/centihours`.
+            internal var centihours: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/price`.
+            internal var price: Components.Schemas.Money?
+            /// - Remark: Generated from `#/components/schemas/DealerCall/slots`.
+            internal var slots: [Foundation.Date]
+            /// Creates a new `DealerCall`.
+            ///
+            /// - Parameters:
+            ///   - customerId:
+            ///   - customer:
+            ///   - phone:
+            ///   - owner:
+            ///   - vin:
+            ///   - plate:
+            ///   - reason:
+            ///   - due:
+            ///   - firstMaintenance:
+            ///   - bulletin:
+            ///   - order:
+            ///   - job:
+            ///   - work:
+            ///   - operation:
+            ///   - centihours:
+            ///   - price:
+            ///   - slots:
+            internal init(
+                customerId: Components.Schemas.Id,
+                customer: Swift.String,
+                phone: Swift.String? = nil,
+                owner: Swift.String? = nil,
+                vin: Swift.String,
+                plate: Swift.String? = nil,
+                reason: Components.Schemas.DealerCall.ReasonPayload,
+                due: Components.Schemas.Day? = nil,
+                firstMaintenance: Swift.Bool? = nil,
+                bulletin: Swift.String? = nil,
+                order: Swift.String? = nil,
+                job: Swift.Int? = nil,
+                work: Swift.String? = nil,
+                operation: Swift.String? = nil,
+                centihours: Swift.Int? = nil,
+                price: Components.Schemas.Money? = nil,
+                slots: [Foundation.Date]
+            ) {
+                self.customerId = customerId
+                self.customer = customer
+                self.phone = phone
+                self.owner = owner
+                self.vin = vin
+                self.plate = plate
+                self.reason = reason
+                self.due = due
+                self.firstMaintenance = firstMaintenance
+                self.bulletin = bulletin
+                self.order = order
+                self.job = job
+                self.work = work
+                self.operation = operation
+                self.centihours = centihours
+                self.price = price
+                self.slots = slots
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case customerId
+                case customer
+                case phone
+                case owner
+                case vin
+                case plate
+                case reason
+                case due
+                case firstMaintenance
+                case bulletin
+                case order
+                case job
+                case work
+                case operation
+                case centihours
+                case price
+                case slots
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.customerId = try container.decode(
+                    Components.Schemas.Id.self,
+                    forKey: .customerId
+                )
+                self.customer = try container.decode(
+                    Swift.String.self,
+                    forKey: .customer
+                )
+                self.phone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .phone
+                )
+                self.owner = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .owner
+                )
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.plate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .plate
+                )
+                self.reason = try container.decode(
+                    Components.Schemas.DealerCall.ReasonPayload.self,
+                    forKey: .reason
+                )
+                self.due = try container.decodeIfPresent(
+                    Components.Schemas.Day.self,
+                    forKey: .due
+                )
+                self.firstMaintenance = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .firstMaintenance
+                )
+                self.bulletin = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .bulletin
+                )
+                self.order = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .order
+                )
+                self.job = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .job
+                )
+                self.work = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .work
+                )
+                self.operation = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .operation
+                )
+                self.centihours = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .centihours
+                )
+                self.price = try container.decodeIfPresent(
+                    Components.Schemas.Money.self,
+                    forKey: .price
+                )
+                self.slots = try container.decode(
+                    [Foundation.Date].self,
+                    forKey: .slots
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "customerId",
+                    "customer",
+                    "phone",
+                    "owner",
+                    "vin",
+                    "plate",
+                    "reason",
+                    "due",
+                    "firstMaintenance",
+                    "bulletin",
+                    "order",
+                    "job",
+                    "work",
+                    "operation",
+                    "centihours",
+                    "price",
+                    "slots"
+                ])
+            }
+        }
+        /// A labour operation's entry of the service menu: the parts it uses, with their prices today.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ServiceMenu`.
+        internal struct ServiceMenu: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ServiceMenu/operation`.
+            internal var operation: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ServiceMenu/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ServiceMenu/PartsPayload`.
+            internal struct PartsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/ServiceMenu/PartsPayload/part`.
+                internal var part: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ServiceMenu/PartsPayload/name`.
+                internal var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ServiceMenu/PartsPayload/quantity`.
+                internal var quantity: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/ServiceMenu/PartsPayload/unitPrice`.
+                internal var unitPrice: Components.Schemas.Money
+                /// Creates a new `PartsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - part:
+                ///   - name:
+                ///   - quantity:
+                ///   - unitPrice:
+                internal init(
+                    part: Swift.String,
+                    name: Swift.String,
+                    quantity: Swift.Int,
+                    unitPrice: Components.Schemas.Money
+                ) {
+                    self.part = part
+                    self.name = name
+                    self.quantity = quantity
+                    self.unitPrice = unitPrice
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case part
+                    case name
+                    case quantity
+                    case unitPrice
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.part = try container.decode(
+                        Swift.String.self,
+                        forKey: .part
+                    )
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.quantity = try container.decode(
+                        Swift.Int.self,
+                        forKey: .quantity
+                    )
+                    self.unitPrice = try container.decode(
+                        Components.Schemas.Money.self,
+                        forKey: .unitPrice
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "part",
+                        "name",
+                        "quantity",
+                        "unitPrice"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/ServiceMenu/parts`.
+            internal typealias PartsPayload = [Components.Schemas.ServiceMenu.PartsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/ServiceMenu/parts`.
+            internal var parts: Components.Schemas.ServiceMenu.PartsPayload
+            /// Creates a new `ServiceMenu`.
+            ///
+            /// - Parameters:
+            ///   - operation:
+            ///   - description:
+            ///   - parts:
+            internal init(
+                operation: Swift.String,
+                description: Swift.String,
+                parts: Components.Schemas.ServiceMenu.PartsPayload
+            ) {
+                self.operation = operation
+                self.description = description
+                self.parts = parts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case operation
+                case description
+                case parts
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.operation = try container.decode(
+                    Swift.String.self,
+                    forKey: .operation
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.parts = try container.decode(
+                    Components.Schemas.ServiceMenu.PartsPayload.self,
+                    forKey: .parts
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "operation",
+                    "description",
+                    "parts"
                 ])
             }
         }

@@ -272,6 +272,190 @@ internal enum Operations {
             }
         }
     }
+    /// The welcome board (预约欢迎看板) of today's booked arrivals, an HTML page for the reception's screen.
+    ///
+    /// Roles: board (its token opens this page and no /v1 route) and every staff role. A screen's browser cannot send headers, so the token may come as `?token=` (the address typed into the screen once) instead of `Authorization: Bearer`. The page is self-contained (inline CSS and script, nothing from elsewhere), shows surnames and titles only and plates partly masked, and refreshes itself by fetching this same address every 20 seconds (a `<meta http-equiv="refresh">` every 60 seconds when scripts are off). Never cached; no referrer.
+    ///
+    /// - Remark: HTTP `GET /board`.
+    /// - Remark: Generated from `#/paths//board/get(welcomeBoard)`.
+    internal enum WelcomeBoard {
+        internal static let id: Swift.String = "welcomeBoard"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/board/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A token (`aftersales token create --role board --name NAME`), for a browser that cannot send the Authorization header.
+                ///
+                /// - Remark: Generated from `#/paths/board/GET/query/token`.
+                internal var token: Swift.String?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - token: A token (`aftersales token create --role board --name NAME`), for a browser that cannot send the Authorization header.
+                internal init(token: Swift.String? = nil) {
+                    self.token = token
+                }
+            }
+            internal var query: Operations.WelcomeBoard.Input.Query
+            /// - Remark: Generated from `#/paths/board/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WelcomeBoard.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WelcomeBoard.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.WelcomeBoard.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.WelcomeBoard.Input.Query = .init(),
+                headers: Operations.WelcomeBoard.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/board/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/board/GET/responses/200/content/text\/html`.
+                    case html(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.html`.
+                    ///
+                    /// - Throws: An error if `self` is not `.html`.
+                    /// - SeeAlso: `.html`.
+                    internal var html: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .html(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.WelcomeBoard.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.WelcomeBoard.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The board's HTML page.
+            ///
+            /// - Remark: Generated from `#/paths//board/get(welcomeBoard)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.WelcomeBoard.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.WelcomeBoard.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//board/get(welcomeBoard)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//board/get(welcomeBoard)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case html
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/html":
+                    self = .html
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .html:
+                    return "text/html"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .html,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// List customers, a page at a time.
     ///
     /// Roles: all.
@@ -36225,6 +36409,3572 @@ internal enum Operations {
             internal static var allCases: [Self] {
                 [
                     .plainText,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The workshop's capacity: opening hours, bays, technicians, advisors, operation skills (A-2).
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/capacity`.
+    /// - Remark: Generated from `#/paths//v1/capacity/get(showCapacity)`.
+    internal enum ShowCapacity {
+        internal static let id: Swift.String = "showCapacity"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/capacity/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// Also the hours each active technician and advisor works that day.
+                ///
+                /// - Remark: Generated from `#/paths/v1/capacity/GET/query/day`.
+                internal var day: Components.Schemas.Day?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - day: Also the hours each active technician and advisor works that day.
+                internal init(day: Components.Schemas.Day? = nil) {
+                    self.day = day
+                }
+            }
+            internal var query: Operations.ShowCapacity.Input.Query
+            /// - Remark: Generated from `#/paths/v1/capacity/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowCapacity.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowCapacity.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ShowCapacity.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.ShowCapacity.Input.Query = .init(),
+                headers: Operations.ShowCapacity.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.CapacityListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.CapacityListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ShowCapacity.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ShowCapacity.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The capacity.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/get(showCapacity)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ShowCapacity.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ShowCapacity.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/get(showCapacity)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/get(showCapacity)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/get(showCapacity)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Add a bay or change its kind; take it out of use (`active: false`) or back. A bay is never deleted (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/bays/{code}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)`.
+    internal enum SetCapacityBay {
+        internal static let id: Swift.String = "setCapacityBay"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The bay's code, such as B07.
+                ///
+                /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/path/code`.
+                internal var code: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code: The bay's code, such as B07.
+                internal init(code: Swift.String) {
+                    self.code = code
+                }
+            }
+            internal var path: Operations.SetCapacityBay.Input.Path
+            /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityBay.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityBay.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.SetCapacityBay.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/requestBody/json/kind`.
+                    internal var kind: Components.Schemas.BayKind
+                    /// Default true.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/requestBody/json/active`.
+                    internal var active: Swift.Bool?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - kind:
+                    ///   - active: Default true.
+                    internal init(
+                        kind: Components.Schemas.BayKind,
+                        active: Swift.Bool? = nil
+                    ) {
+                        self.kind = kind
+                        self.active = active
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case kind
+                        case active
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.kind = try container.decode(
+                            Components.Schemas.BayKind.self,
+                            forKey: .kind
+                        )
+                        self.active = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .active
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "kind",
+                            "active"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/requestBody/content/application\/json`.
+                case json(Operations.SetCapacityBay.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.SetCapacityBay.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.SetCapacityBay.Input.Path,
+                headers: Operations.SetCapacityBay.Input.Headers = .init(),
+                body: Operations.SetCapacityBay.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/bays/{code}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Bay)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.Bay {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.SetCapacityBay.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.SetCapacityBay.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The bay.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.SetCapacityBay.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.SetCapacityBay.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Set a technician's skills and shifts per weekday, or take them off the plan (`active: false`) (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. The name is a current staff member whose role is technician or shop-foreman, else a 409; so is a shift outside the store's opening hours (T-3). A shift starting at or after its end is a 400.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/technicians/{name}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)`.
+    internal enum SetCapacityTechnician {
+        internal static let id: Swift.String = "setCapacityTechnician"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/path/name`.
+                internal var name: Components.Schemas.StaffName
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - name:
+                internal init(name: Components.Schemas.StaffName) {
+                    self.name = name
+                }
+            }
+            internal var path: Operations.SetCapacityTechnician.Input.Path
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityTechnician.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityTechnician.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.SetCapacityTechnician.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/requestBody/json/skills`.
+                    internal var skills: [Components.Schemas.Skill]
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/requestBody/json/shifts`.
+                    internal var shifts: Components.Schemas.WeeklyShifts
+                    /// Default true.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/requestBody/json/active`.
+                    internal var active: Swift.Bool?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - skills:
+                    ///   - shifts:
+                    ///   - active: Default true.
+                    internal init(
+                        skills: [Components.Schemas.Skill],
+                        shifts: Components.Schemas.WeeklyShifts,
+                        active: Swift.Bool? = nil
+                    ) {
+                        self.skills = skills
+                        self.shifts = shifts
+                        self.active = active
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case skills
+                        case shifts
+                        case active
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.skills = try container.decode(
+                            [Components.Schemas.Skill].self,
+                            forKey: .skills
+                        )
+                        self.shifts = try container.decode(
+                            Components.Schemas.WeeklyShifts.self,
+                            forKey: .shifts
+                        )
+                        self.active = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .active
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "skills",
+                            "shifts",
+                            "active"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/requestBody/content/application\/json`.
+                case json(Operations.SetCapacityTechnician.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.SetCapacityTechnician.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.SetCapacityTechnician.Input.Path,
+                headers: Operations.SetCapacityTechnician.Input.Headers = .init(),
+                body: Operations.SetCapacityTechnician.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.CapacityTechnician)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.CapacityTechnician {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.SetCapacityTechnician.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.SetCapacityTechnician.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The technician.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.SetCapacityTechnician.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.SetCapacityTechnician.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record a technician's leave: days away, both included (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A name that is no technician is a 404; a leave overlapping one recorded is a 409. `to` before `from`, or a leave over 366 days, is a 400.
+    ///
+    /// - Remark: HTTP `POST /v1/capacity/technicians/{name}/leave`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)`.
+    internal enum AddCapacityLeave {
+        internal static let id: Swift.String = "addCapacityLeave"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/path/name`.
+                internal var name: Components.Schemas.StaffName
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - name:
+                internal init(name: Components.Schemas.StaffName) {
+                    self.name = name
+                }
+            }
+            internal var path: Operations.AddCapacityLeave.Input.Path
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddCapacityLeave.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddCapacityLeave.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.AddCapacityLeave.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/requestBody/json/from`.
+                    internal var from: Components.Schemas.Day
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/requestBody/json/to`.
+                    internal var to: Components.Schemas.Day
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/requestBody/json/reason`.
+                    internal var reason: Swift.String?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - from:
+                    ///   - to:
+                    ///   - reason:
+                    internal init(
+                        from: Components.Schemas.Day,
+                        to: Components.Schemas.Day,
+                        reason: Swift.String? = nil
+                    ) {
+                        self.from = from
+                        self.to = to
+                        self.reason = reason
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case from
+                        case to
+                        case reason
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.from = try container.decode(
+                            Components.Schemas.Day.self,
+                            forKey: .from
+                        )
+                        self.to = try container.decode(
+                            Components.Schemas.Day.self,
+                            forKey: .to
+                        )
+                        self.reason = try container.decodeIfPresent(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "from",
+                            "to",
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/requestBody/content/application\/json`.
+                case json(Operations.AddCapacityLeave.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.AddCapacityLeave.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.AddCapacityLeave.Input.Path,
+                headers: Operations.AddCapacityLeave.Input.Headers = .init(),
+                body: Operations.AddCapacityLeave.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.CapacityLeave)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.CapacityLeave {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.AddCapacityLeave.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.AddCapacityLeave.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The leave, with the id that removes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.AddCapacityLeave.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.AddCapacityLeave.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Remove a technician's leave (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A name that is no technician, or an id that is not theirs, is a 404.
+    ///
+    /// - Remark: HTTP `DELETE /v1/capacity/technicians/{name}/leave/{id}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)`.
+    internal enum RemoveCapacityLeave {
+        internal static let id: Swift.String = "removeCapacityLeave"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/{id}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/{id}/DELETE/path/name`.
+                internal var name: Components.Schemas.StaffName
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/{id}/DELETE/path/id`.
+                internal var id: Components.Schemas.Id
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - name:
+                ///   - id:
+                internal init(
+                    name: Components.Schemas.StaffName,
+                    id: Components.Schemas.Id
+                ) {
+                    self.name = name
+                    self.id = id
+                }
+            }
+            internal var path: Operations.RemoveCapacityLeave.Input.Path
+            /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/{id}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RemoveCapacityLeave.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RemoveCapacityLeave.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.RemoveCapacityLeave.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.RemoveCapacityLeave.Input.Path,
+                headers: Operations.RemoveCapacityLeave.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/{id}/DELETE/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/technicians/{name}/leave/{id}/DELETE/responses/200/content/application\/json`.
+                    case json(Components.Schemas.CapacityTechnician)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.CapacityTechnician {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.RemoveCapacityLeave.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.RemoveCapacityLeave.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The technician after the removal.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.RemoveCapacityLeave.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.RemoveCapacityLeave.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Set a service advisor's arrivals per 15 minutes and reception shifts, or take them off reception (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. The name is a current staff member whose role is service-advisor or service-manager, else a 409; so is a shift outside the store's opening hours (T-3). A shift starting at or after its end is a 400.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/advisors/{name}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)`.
+    internal enum SetCapacityAdvisor {
+        internal static let id: Swift.String = "setCapacityAdvisor"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/path/name`.
+                internal var name: Components.Schemas.StaffName
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - name:
+                internal init(name: Components.Schemas.StaffName) {
+                    self.name = name
+                }
+            }
+            internal var path: Operations.SetCapacityAdvisor.Input.Path
+            /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityAdvisor.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityAdvisor.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.SetCapacityAdvisor.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// Null or absent: the setting appointments.arrivals-per-advisor (A-2).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/json/arrivalsPerQuarterHour`.
+                    internal var arrivalsPerQuarterHour: Swift.Int?
+                    /// Absent or empty: every hour the store is open.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/json/shifts`.
+                    internal var shifts: Components.Schemas.WeeklyShifts?
+                    /// Default true.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/json/active`.
+                    internal var active: Swift.Bool?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - arrivalsPerQuarterHour: Null or absent: the setting appointments.arrivals-per-advisor (A-2).
+                    ///   - shifts: Absent or empty: every hour the store is open.
+                    ///   - active: Default true.
+                    internal init(
+                        arrivalsPerQuarterHour: Swift.Int? = nil,
+                        shifts: Components.Schemas.WeeklyShifts? = nil,
+                        active: Swift.Bool? = nil
+                    ) {
+                        self.arrivalsPerQuarterHour = arrivalsPerQuarterHour
+                        self.shifts = shifts
+                        self.active = active
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case arrivalsPerQuarterHour
+                        case shifts
+                        case active
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.arrivalsPerQuarterHour = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .arrivalsPerQuarterHour
+                        )
+                        self.shifts = try container.decodeIfPresent(
+                            Components.Schemas.WeeklyShifts.self,
+                            forKey: .shifts
+                        )
+                        self.active = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .active
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "arrivalsPerQuarterHour",
+                            "shifts",
+                            "active"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/content/application\/json`.
+                case json(Operations.SetCapacityAdvisor.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.SetCapacityAdvisor.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.SetCapacityAdvisor.Input.Path,
+                headers: Operations.SetCapacityAdvisor.Input.Headers = .init(),
+                body: Operations.SetCapacityAdvisor.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.CapacityAdvisor)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.CapacityAdvisor {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.SetCapacityAdvisor.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.SetCapacityAdvisor.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The advisor.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.SetCapacityAdvisor.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.SetCapacityAdvisor.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Set the skill a labour operation of the catalogue needs (A-2; others need general) (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A code the catalogue does not hold is a 404.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/operations/{code}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)`.
+    internal enum SetCapacityOperation {
+        internal static let id: Swift.String = "setCapacityOperation"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The labour operation's code, such as `01 10 00 00`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/path/code`.
+                internal var code: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - code: The labour operation's code, such as `01 10 00 00`.
+                internal init(code: Swift.String) {
+                    self.code = code
+                }
+            }
+            internal var path: Operations.SetCapacityOperation.Input.Path
+            /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityOperation.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetCapacityOperation.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.SetCapacityOperation.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/requestBody/json/skill`.
+                    internal var skill: Components.Schemas.Skill
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - skill:
+                    internal init(skill: Components.Schemas.Skill) {
+                        self.skill = skill
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case skill
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.skill = try container.decode(
+                            Components.Schemas.Skill.self,
+                            forKey: .skill
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "skill"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/requestBody/content/application\/json`.
+                case json(Operations.SetCapacityOperation.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.SetCapacityOperation.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.SetCapacityOperation.Input.Path,
+                headers: Operations.SetCapacityOperation.Input.Headers = .init(),
+                body: Operations.SetCapacityOperation.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/capacity/operations/{code}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.CapacityOperation)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.CapacityOperation {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.SetCapacityOperation.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.SetCapacityOperation.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The operation's skill.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.SetCapacityOperation.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.SetCapacityOperation.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The day before (A-4): parts against the count on hand, the workshop's bookings, open recalls per booked car.
+    ///
+    /// Roles: every role. The bookings whose arrival falls on `day` in the dealer's time zone, tomorrow when absent.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/day-before`.
+    /// - Remark: Generated from `#/paths//v1/appointments/day-before/get(appointmentDayBefore)`.
+    internal enum AppointmentDayBefore {
+        internal static let id: Swift.String = "appointmentDayBefore"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/appointments/day-before/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// The day; tomorrow when absent.
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/day-before/GET/query/day`.
+                internal var day: Components.Schemas.Day?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - day: The day; tomorrow when absent.
+                internal init(day: Components.Schemas.Day? = nil) {
+                    self.day = day
+                }
+            }
+            internal var query: Operations.AppointmentDayBefore.Input.Query
+            /// - Remark: Generated from `#/paths/v1/appointments/day-before/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AppointmentDayBefore.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AppointmentDayBefore.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.AppointmentDayBefore.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.AppointmentDayBefore.Input.Query = .init(),
+                headers: Operations.AppointmentDayBefore.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/appointments/day-before/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/appointments/day-before/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.AppointmentDayBefore)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.AppointmentDayBefore {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.AppointmentDayBefore.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.AppointmentDayBefore.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The three lists.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/day-before/get(appointmentDayBefore)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.AppointmentDayBefore.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.AppointmentDayBefore.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/day-before/get(appointmentDayBefore)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/day-before/get(appointmentDayBefore)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/day-before/get(appointmentDayBefore)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Customers to call (A-5): maintenance due (W-9), an open recall or campaign (W-6), declined work (Q-2), each with the work to propose, its hours and price.
+    ///
+    /// Roles: every role. A customer who opted out of SMS is left out (M-3) except for a safety recall; `optedOut` counts them.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/calls`.
+    /// - Remark: Generated from `#/paths//v1/appointments/calls/get(dealerCalls)`.
+    internal enum DealerCalls {
+        internal static let id: Swift.String = "dealerCalls"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// The day of the calls; today when absent.
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/query/day`.
+                internal var day: Components.Schemas.Day?
+                /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/query/reason`.
+                internal enum ReasonPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case maintenance = "maintenance"
+                    case recall = "recall"
+                    case declined = "declined"
+                }
+                /// Only calls for this reason.
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/query/reason`.
+                internal var reason: Operations.DealerCalls.Input.Query.ReasonPayload?
+                /// How many items a page holds.
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/query/limit`.
+                internal var limit: Components.Parameters.Limit?
+                /// How many items to skip.
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/query/offset`.
+                internal var offset: Components.Parameters.Offset?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - day: The day of the calls; today when absent.
+                ///   - reason: Only calls for this reason.
+                ///   - limit: How many items a page holds.
+                ///   - offset: How many items to skip.
+                internal init(
+                    day: Components.Schemas.Day? = nil,
+                    reason: Operations.DealerCalls.Input.Query.ReasonPayload? = nil,
+                    limit: Components.Parameters.Limit? = nil,
+                    offset: Components.Parameters.Offset? = nil
+                ) {
+                    self.day = day
+                    self.reason = reason
+                    self.limit = limit
+                    self.offset = offset
+                }
+            }
+            internal var query: Operations.DealerCalls.Input.Query
+            /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DealerCalls.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DealerCalls.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DealerCalls.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.DealerCalls.Input.Query = .init(),
+                headers: Operations.DealerCalls.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/appointments/calls/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.DealerCallList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.DealerCallList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DealerCalls.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.DealerCalls.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// A page of calls.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/calls/get(dealerCalls)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.DealerCalls.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.DealerCalls.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/calls/get(dealerCalls)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/calls/get(dealerCalls)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/calls/get(dealerCalls)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Check a booked car in at reception (A-6): a repair order with the booked work as jobs, its labour lines and menu parts (Q-1), in one transaction with the booking's change.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. The body is reception's (`POST /v1/work-orders`) without the vehicle, which the booking names; `vin`, when given, must be the booked car (another is a 409 naming `vin`). An unknown appointment is a 404 naming `number`; one already checked in, cancelled, missed or only requested is a 409 naming `number`; a mileage below an earlier reading is a 409 naming `mileage` (C-6).
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/check-in`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)`.
+    internal enum CheckInAppointment {
+        internal static let id: Swift.String = "checkInAppointment"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The appointment, `AP-000123`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/path/number`.
+                internal var number: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - number: The appointment, `AP-000123`.
+                internal init(number: Swift.String) {
+                    self.number = number
+                }
+            }
+            internal var path: Operations.CheckInAppointment.Input.Path
+            /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CheckInAppointment.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CheckInAppointment.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.CheckInAppointment.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// The car that came, as a check.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/vin`.
+                    internal var vin: Components.Schemas.VehicleRef?
+                    /// The odometer at arrival, km.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/mileage`.
+                    internal var mileage: Swift.Int
+                    /// Fuel or charge level in percent; 50 when absent.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/fuel`.
+                    internal var fuel: Swift.Int?
+                    /// Further concerns in the customer's words, a job each after the booked work.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/concerns`.
+                    internal var concerns: [Swift.String]?
+                    /// Damage and belongings noted at the walk-around.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/walkAround`.
+                    internal var walkAround: [Swift.String]?
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/returnOldParts`.
+                    internal var returnOldParts: Swift.Bool?
+                    /// The delivery time agreed (Q-7), after the arrival.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/promisedAt`.
+                    internal var promisedAt: Components.Schemas.Instant?
+                    /// Arrival; now when absent, never in the future.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/arrivedAt`.
+                    internal var arrivedAt: Components.Schemas.Instant?
+                    /// The service advisor; the booking's when absent (if on the staff list), else the token's name.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/advisor`.
+                    internal var advisor: Components.Schemas.StaffName?
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - vin: The car that came, as a check.
+                    ///   - mileage: The odometer at arrival, km.
+                    ///   - fuel: Fuel or charge level in percent; 50 when absent.
+                    ///   - concerns: Further concerns in the customer's words, a job each after the booked work.
+                    ///   - walkAround: Damage and belongings noted at the walk-around.
+                    ///   - returnOldParts:
+                    ///   - promisedAt: The delivery time agreed (Q-7), after the arrival.
+                    ///   - arrivedAt: Arrival; now when absent, never in the future.
+                    ///   - advisor: The service advisor; the booking's when absent (if on the staff list), else the token's name.
+                    internal init(
+                        vin: Components.Schemas.VehicleRef? = nil,
+                        mileage: Swift.Int,
+                        fuel: Swift.Int? = nil,
+                        concerns: [Swift.String]? = nil,
+                        walkAround: [Swift.String]? = nil,
+                        returnOldParts: Swift.Bool? = nil,
+                        promisedAt: Components.Schemas.Instant? = nil,
+                        arrivedAt: Components.Schemas.Instant? = nil,
+                        advisor: Components.Schemas.StaffName? = nil
+                    ) {
+                        self.vin = vin
+                        self.mileage = mileage
+                        self.fuel = fuel
+                        self.concerns = concerns
+                        self.walkAround = walkAround
+                        self.returnOldParts = returnOldParts
+                        self.promisedAt = promisedAt
+                        self.arrivedAt = arrivedAt
+                        self.advisor = advisor
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case vin
+                        case mileage
+                        case fuel
+                        case concerns
+                        case walkAround
+                        case returnOldParts
+                        case promisedAt
+                        case arrivedAt
+                        case advisor
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.vin = try container.decodeIfPresent(
+                            Components.Schemas.VehicleRef.self,
+                            forKey: .vin
+                        )
+                        self.mileage = try container.decode(
+                            Swift.Int.self,
+                            forKey: .mileage
+                        )
+                        self.fuel = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .fuel
+                        )
+                        self.concerns = try container.decodeIfPresent(
+                            [Swift.String].self,
+                            forKey: .concerns
+                        )
+                        self.walkAround = try container.decodeIfPresent(
+                            [Swift.String].self,
+                            forKey: .walkAround
+                        )
+                        self.returnOldParts = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .returnOldParts
+                        )
+                        self.promisedAt = try container.decodeIfPresent(
+                            Components.Schemas.Instant.self,
+                            forKey: .promisedAt
+                        )
+                        self.arrivedAt = try container.decodeIfPresent(
+                            Components.Schemas.Instant.self,
+                            forKey: .arrivedAt
+                        )
+                        self.advisor = try container.decodeIfPresent(
+                            Components.Schemas.StaffName.self,
+                            forKey: .advisor
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "vin",
+                            "mileage",
+                            "fuel",
+                            "concerns",
+                            "walkAround",
+                            "returnOldParts",
+                            "promisedAt",
+                            "arrivedAt",
+                            "advisor"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/content/application\/json`.
+                case json(Operations.CheckInAppointment.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.CheckInAppointment.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.CheckInAppointment.Input.Path,
+                headers: Operations.CheckInAppointment.Input.Headers = .init(),
+                body: Operations.CheckInAppointment.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkOrderSheet)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkOrderSheet {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.CheckInAppointment.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.CheckInAppointment.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The new order's sheet.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.CheckInAppointment.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.CheckInAppointment.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The service menu of a labour operation: the parts it uses, with today's prices (Q-1).
+    ///
+    /// Roles: every role. An operation the catalogue does not hold is a 404 naming `operation`.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/menu/{operation}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)`.
+    internal enum GetServiceMenu {
+        internal static let id: Swift.String = "getServiceMenu"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The labour operation's code, percent-encoded (`01%2010%2000%2000`).
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/GET/path/operation`.
+                internal var operation: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - operation: The labour operation's code, percent-encoded (`01%2010%2000%2000`).
+                internal init(operation: Swift.String) {
+                    self.operation = operation
+                }
+            }
+            internal var path: Operations.GetServiceMenu.Input.Path
+            /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetServiceMenu.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetServiceMenu.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetServiceMenu.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetServiceMenu.Input.Path,
+                headers: Operations.GetServiceMenu.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ServiceMenu)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ServiceMenu {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetServiceMenu.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetServiceMenu.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The menu entry.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetServiceMenu.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetServiceMenu.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Set the parts a labour operation uses (the list replaces the stored one; an empty list clears it).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. An operation or part the catalogue does not hold is a 404; a part listed twice is a 400 naming `parts`.
+    ///
+    /// - Remark: HTTP `PUT /v1/appointments/menu/{operation}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)`.
+    internal enum SetServiceMenu {
+        internal static let id: Swift.String = "setServiceMenu"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The labour operation's code, percent-encoded.
+                ///
+                /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/path/operation`.
+                internal var operation: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - operation: The labour operation's code, percent-encoded.
+                internal init(operation: Swift.String) {
+                    self.operation = operation
+                }
+            }
+            internal var path: Operations.SetServiceMenu.Input.Path
+            /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetServiceMenu.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetServiceMenu.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.SetServiceMenu.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody/json`.
+                internal struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody/json/PartsPayload`.
+                    internal struct PartsPayloadPayload: Codable, Hashable, Sendable {
+                        /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody/json/PartsPayload/part`.
+                        internal var part: Swift.String
+                        /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody/json/PartsPayload/quantity`.
+                        internal var quantity: Swift.Int
+                        /// Creates a new `PartsPayloadPayload`.
+                        ///
+                        /// - Parameters:
+                        ///   - part:
+                        ///   - quantity:
+                        internal init(
+                            part: Swift.String,
+                            quantity: Swift.Int
+                        ) {
+                            self.part = part
+                            self.quantity = quantity
+                        }
+                        internal enum CodingKeys: String, CodingKey {
+                            case part
+                            case quantity
+                        }
+                        internal init(from decoder: any Swift.Decoder) throws {
+                            let container = try decoder.container(keyedBy: CodingKeys.self)
+                            self.part = try container.decode(
+                                Swift.String.self,
+                                forKey: .part
+                            )
+                            self.quantity = try container.decode(
+                                Swift.Int.self,
+                                forKey: .quantity
+                            )
+                            try decoder.ensureNoAdditionalProperties(knownKeys: [
+                                "part",
+                                "quantity"
+                            ])
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody/json/parts`.
+                    internal typealias PartsPayload = [Operations.SetServiceMenu.Input.Body.JsonPayload.PartsPayloadPayload]
+                    /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody/json/parts`.
+                    internal var parts: Operations.SetServiceMenu.Input.Body.JsonPayload.PartsPayload
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - parts:
+                    internal init(parts: Operations.SetServiceMenu.Input.Body.JsonPayload.PartsPayload) {
+                        self.parts = parts
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case parts
+                    }
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.parts = try container.decode(
+                            Operations.SetServiceMenu.Input.Body.JsonPayload.PartsPayload.self,
+                            forKey: .parts
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "parts"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/requestBody/content/application\/json`.
+                case json(Operations.SetServiceMenu.Input.Body.JsonPayload)
+            }
+            internal var body: Operations.SetServiceMenu.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.SetServiceMenu.Input.Path,
+                headers: Operations.SetServiceMenu.Input.Headers = .init(),
+                body: Operations.SetServiceMenu.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/appointments/menu/{operation}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ServiceMenu)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ServiceMenu {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.SetServiceMenu.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.SetServiceMenu.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The menu entry as stored.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.SetServiceMenu.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.SetServiceMenu.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request does not fit this description; `field` names the input at fault.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No token, or one that is unknown or revoked.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The token's role may not do this; `detail` names the permission and the roles that hold it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A record the request names does not exist.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the route's limit (1 MiB; attachments by the setting complaint.attachment-megabytes).
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.TooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.TooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Another program holds the database's write lock past the setting database.busy-seconds; nothing was written.
+            ///
+            /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Busy)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Busy {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
                     .applicationProblemJson
                 ]
             }

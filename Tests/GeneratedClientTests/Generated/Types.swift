@@ -20,6 +20,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /openapi.yaml`.
     /// - Remark: Generated from `#/paths//openapi.yaml/get(openAPIDocument)`.
     func openAPIDocument(_ input: Operations.OpenAPIDocument.Input) async throws -> Operations.OpenAPIDocument.Output
+    /// The welcome board (预约欢迎看板) of today's booked arrivals, an HTML page for the reception's screen.
+    ///
+    /// Roles: board (its token opens this page and no /v1 route) and every staff role. A screen's browser cannot send headers, so the token may come as `?token=` (the address typed into the screen once) instead of `Authorization: Bearer`. The page is self-contained (inline CSS and script, nothing from elsewhere), shows surnames and titles only and plates partly masked, and refreshes itself by fetching this same address every 20 seconds (a `<meta http-equiv="refresh">` every 60 seconds when scripts are off). Never cached; no referrer.
+    ///
+    /// - Remark: HTTP `GET /board`.
+    /// - Remark: Generated from `#/paths//board/get(welcomeBoard)`.
+    func welcomeBoard(_ input: Operations.WelcomeBoard.Input) async throws -> Operations.WelcomeBoard.Output
     /// List customers, a page at a time.
     ///
     /// Roles: all.
@@ -832,6 +839,90 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/unsubscribe/{token}`.
     /// - Remark: Generated from `#/paths//v1/unsubscribe/{token}/post(unsubscribe)`.
     func unsubscribe(_ input: Operations.Unsubscribe.Input) async throws -> Operations.Unsubscribe.Output
+    /// The workshop's capacity: opening hours, bays, technicians, advisors, operation skills.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/capacity`.
+    /// - Remark: Generated from `#/paths//v1/capacity/get(showCapacity)`.
+    func showCapacity(_ input: Operations.ShowCapacity.Input) async throws -> Operations.ShowCapacity.Output
+    /// Add a bay or change its kind; take it out of use (`active: false`) or back. A bay is never deleted (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/bays/{code}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)`.
+    func setCapacityBay(_ input: Operations.SetCapacityBay.Input) async throws -> Operations.SetCapacityBay.Output
+    /// Set a technician's skills and shifts per weekday, or take them off the plan (`active: false`) (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. The name is a current staff member whose role is technician or shop-foreman, else a 409; so is a shift outside the store's opening hours (T-3). A shift starting at or after its end is a 400.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/technicians/{name}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)`.
+    func setCapacityTechnician(_ input: Operations.SetCapacityTechnician.Input) async throws -> Operations.SetCapacityTechnician.Output
+    /// Record a technician's leave: days away, both included (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A name that is no technician is a 404; a leave overlapping one recorded is a 409. `to` before `from`, or a leave over 366 days, is a 400.
+    ///
+    /// - Remark: HTTP `POST /v1/capacity/technicians/{name}/leave`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)`.
+    func addCapacityLeave(_ input: Operations.AddCapacityLeave.Input) async throws -> Operations.AddCapacityLeave.Output
+    /// Remove a technician's leave (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A name that is no technician, or an id that is not theirs, is a 404.
+    ///
+    /// - Remark: HTTP `DELETE /v1/capacity/technicians/{name}/leave/{id}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)`.
+    func removeCapacityLeave(_ input: Operations.RemoveCapacityLeave.Input) async throws -> Operations.RemoveCapacityLeave.Output
+    /// Set a service advisor's arrivals per 15 minutes and reception shifts, or take them off reception (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. The name is a current staff member whose role is service-advisor or service-manager, else a 409; so is a shift outside the store's opening hours (T-3). A shift starting at or after its end is a 400.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/advisors/{name}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)`.
+    func setCapacityAdvisor(_ input: Operations.SetCapacityAdvisor.Input) async throws -> Operations.SetCapacityAdvisor.Output
+    /// Set the skill a labour operation of the catalogue needs (A-2; others need general) (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A code the catalogue does not hold is a 404.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/operations/{code}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)`.
+    func setCapacityOperation(_ input: Operations.SetCapacityOperation.Input) async throws -> Operations.SetCapacityOperation.Output
+    /// The day before: parts against the count on hand, the workshop's bookings, open recalls per booked car.
+    ///
+    /// Roles: every role. The bookings whose arrival falls on `day` in the dealer's time zone, tomorrow when absent.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/day-before`.
+    /// - Remark: Generated from `#/paths//v1/appointments/day-before/get(appointmentDayBefore)`.
+    func appointmentDayBefore(_ input: Operations.AppointmentDayBefore.Input) async throws -> Operations.AppointmentDayBefore.Output
+    /// Customers to call: maintenance due (W-9), an open recall or campaign (W-6), declined work, each with the work to propose, its hours and price.
+    ///
+    /// Roles: every role. A customer who opted out of SMS is left out (M-3) except for a safety recall; `optedOut` counts them.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/calls`.
+    /// - Remark: Generated from `#/paths//v1/appointments/calls/get(dealerCalls)`.
+    func dealerCalls(_ input: Operations.DealerCalls.Input) async throws -> Operations.DealerCalls.Output
+    /// Check a booked car in at reception: a repair order with the booked work as jobs, its labour lines and menu parts, in one transaction with the booking's change.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. The body is reception's (`POST /v1/work-orders`) without the vehicle, which the booking names; `vin`, when given, must be the booked car (another is a 409 naming `vin`). An unknown appointment is a 404 naming `number`; one already checked in, cancelled, missed or only requested is a 409 naming `number`; a mileage below an earlier reading is a 409 naming `mileage` (C-6).
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/check-in`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)`.
+    func checkInAppointment(_ input: Operations.CheckInAppointment.Input) async throws -> Operations.CheckInAppointment.Output
+    /// The service menu of a labour operation: the parts it uses, with today's prices.
+    ///
+    /// Roles: every role. An operation the catalogue does not hold is a 404 naming `operation`.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/menu/{operation}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)`.
+    func getServiceMenu(_ input: Operations.GetServiceMenu.Input) async throws -> Operations.GetServiceMenu.Output
+    /// Set the parts a labour operation uses (the list replaces the stored one; an empty list clears it).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. An operation or part the catalogue does not hold is a 404; a part listed twice is a 400 naming `parts`.
+    ///
+    /// - Remark: HTTP `PUT /v1/appointments/menu/{operation}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)`.
+    func setServiceMenu(_ input: Operations.SetServiceMenu.Input) async throws -> Operations.SetServiceMenu.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -853,6 +944,21 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//openapi.yaml/get(openAPIDocument)`.
     internal func openAPIDocument(headers: Operations.OpenAPIDocument.Input.Headers = .init()) async throws -> Operations.OpenAPIDocument.Output {
         try await openAPIDocument(Operations.OpenAPIDocument.Input(headers: headers))
+    }
+    /// The welcome board (预约欢迎看板) of today's booked arrivals, an HTML page for the reception's screen.
+    ///
+    /// Roles: board (its token opens this page and no /v1 route) and every staff role. A screen's browser cannot send headers, so the token may come as `?token=` (the address typed into the screen once) instead of `Authorization: Bearer`. The page is self-contained (inline CSS and script, nothing from elsewhere), shows surnames and titles only and plates partly masked, and refreshes itself by fetching this same address every 20 seconds (a `<meta http-equiv="refresh">` every 60 seconds when scripts are off). Never cached; no referrer.
+    ///
+    /// - Remark: HTTP `GET /board`.
+    /// - Remark: Generated from `#/paths//board/get(welcomeBoard)`.
+    internal func welcomeBoard(
+        query: Operations.WelcomeBoard.Input.Query = .init(),
+        headers: Operations.WelcomeBoard.Input.Headers = .init()
+    ) async throws -> Operations.WelcomeBoard.Output {
+        try await welcomeBoard(Operations.WelcomeBoard.Input(
+            query: query,
+            headers: headers
+        ))
     }
     /// List customers, a page at a time.
     ///
@@ -2672,6 +2778,200 @@ extension APIProtocol {
         try await unsubscribe(Operations.Unsubscribe.Input(
             path: path,
             headers: headers
+        ))
+    }
+    /// The workshop's capacity: opening hours, bays, technicians, advisors, operation skills.
+    ///
+    /// Roles: all.
+    ///
+    /// - Remark: HTTP `GET /v1/capacity`.
+    /// - Remark: Generated from `#/paths//v1/capacity/get(showCapacity)`.
+    internal func showCapacity(
+        query: Operations.ShowCapacity.Input.Query = .init(),
+        headers: Operations.ShowCapacity.Input.Headers = .init()
+    ) async throws -> Operations.ShowCapacity.Output {
+        try await showCapacity(Operations.ShowCapacity.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Add a bay or change its kind; take it out of use (`active: false`) or back. A bay is never deleted (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/bays/{code}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/bays/{code}/put(setCapacityBay)`.
+    internal func setCapacityBay(
+        path: Operations.SetCapacityBay.Input.Path,
+        headers: Operations.SetCapacityBay.Input.Headers = .init(),
+        body: Operations.SetCapacityBay.Input.Body
+    ) async throws -> Operations.SetCapacityBay.Output {
+        try await setCapacityBay(Operations.SetCapacityBay.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Set a technician's skills and shifts per weekday, or take them off the plan (`active: false`) (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. The name is a current staff member whose role is technician or shop-foreman, else a 409; so is a shift outside the store's opening hours (T-3). A shift starting at or after its end is a 400.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/technicians/{name}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/put(setCapacityTechnician)`.
+    internal func setCapacityTechnician(
+        path: Operations.SetCapacityTechnician.Input.Path,
+        headers: Operations.SetCapacityTechnician.Input.Headers = .init(),
+        body: Operations.SetCapacityTechnician.Input.Body
+    ) async throws -> Operations.SetCapacityTechnician.Output {
+        try await setCapacityTechnician(Operations.SetCapacityTechnician.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record a technician's leave: days away, both included (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A name that is no technician is a 404; a leave overlapping one recorded is a 409. `to` before `from`, or a leave over 366 days, is a 400.
+    ///
+    /// - Remark: HTTP `POST /v1/capacity/technicians/{name}/leave`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/post(addCapacityLeave)`.
+    internal func addCapacityLeave(
+        path: Operations.AddCapacityLeave.Input.Path,
+        headers: Operations.AddCapacityLeave.Input.Headers = .init(),
+        body: Operations.AddCapacityLeave.Input.Body
+    ) async throws -> Operations.AddCapacityLeave.Output {
+        try await addCapacityLeave(Operations.AddCapacityLeave.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Remove a technician's leave (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A name that is no technician, or an id that is not theirs, is a 404.
+    ///
+    /// - Remark: HTTP `DELETE /v1/capacity/technicians/{name}/leave/{id}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/technicians/{name}/leave/{id}/delete(removeCapacityLeave)`.
+    internal func removeCapacityLeave(
+        path: Operations.RemoveCapacityLeave.Input.Path,
+        headers: Operations.RemoveCapacityLeave.Input.Headers = .init()
+    ) async throws -> Operations.RemoveCapacityLeave.Output {
+        try await removeCapacityLeave(Operations.RemoveCapacityLeave.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Set a service advisor's arrivals per 15 minutes and reception shifts, or take them off reception (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. The name is a current staff member whose role is service-advisor or service-manager, else a 409; so is a shift outside the store's opening hours (T-3). A shift starting at or after its end is a 400.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/advisors/{name}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/advisors/{name}/put(setCapacityAdvisor)`.
+    internal func setCapacityAdvisor(
+        path: Operations.SetCapacityAdvisor.Input.Path,
+        headers: Operations.SetCapacityAdvisor.Input.Headers = .init(),
+        body: Operations.SetCapacityAdvisor.Input.Body
+    ) async throws -> Operations.SetCapacityAdvisor.Output {
+        try await setCapacityAdvisor(Operations.SetCapacityAdvisor.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Set the skill a labour operation of the catalogue needs (A-2; others need general) (audited).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. A code the catalogue does not hold is a 404.
+    ///
+    /// - Remark: HTTP `PUT /v1/capacity/operations/{code}`.
+    /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)`.
+    internal func setCapacityOperation(
+        path: Operations.SetCapacityOperation.Input.Path,
+        headers: Operations.SetCapacityOperation.Input.Headers = .init(),
+        body: Operations.SetCapacityOperation.Input.Body
+    ) async throws -> Operations.SetCapacityOperation.Output {
+        try await setCapacityOperation(Operations.SetCapacityOperation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The day before: parts against the count on hand, the workshop's bookings, open recalls per booked car.
+    ///
+    /// Roles: every role. The bookings whose arrival falls on `day` in the dealer's time zone, tomorrow when absent.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/day-before`.
+    /// - Remark: Generated from `#/paths//v1/appointments/day-before/get(appointmentDayBefore)`.
+    internal func appointmentDayBefore(
+        query: Operations.AppointmentDayBefore.Input.Query = .init(),
+        headers: Operations.AppointmentDayBefore.Input.Headers = .init()
+    ) async throws -> Operations.AppointmentDayBefore.Output {
+        try await appointmentDayBefore(Operations.AppointmentDayBefore.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Customers to call: maintenance due (W-9), an open recall or campaign (W-6), declined work, each with the work to propose, its hours and price.
+    ///
+    /// Roles: every role. A customer who opted out of SMS is left out (M-3) except for a safety recall; `optedOut` counts them.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/calls`.
+    /// - Remark: Generated from `#/paths//v1/appointments/calls/get(dealerCalls)`.
+    internal func dealerCalls(
+        query: Operations.DealerCalls.Input.Query = .init(),
+        headers: Operations.DealerCalls.Input.Headers = .init()
+    ) async throws -> Operations.DealerCalls.Output {
+        try await dealerCalls(Operations.DealerCalls.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Check a booked car in at reception: a repair order with the booked work as jobs, its labour lines and menu parts, in one transaction with the booking's change.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. The body is reception's (`POST /v1/work-orders`) without the vehicle, which the booking names; `vin`, when given, must be the booked car (another is a 409 naming `vin`). An unknown appointment is a 404 naming `number`; one already checked in, cancelled, missed or only requested is a 409 naming `number`; a mileage below an earlier reading is a 409 naming `mileage` (C-6).
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/check-in`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/check-in/post(checkInAppointment)`.
+    internal func checkInAppointment(
+        path: Operations.CheckInAppointment.Input.Path,
+        headers: Operations.CheckInAppointment.Input.Headers = .init(),
+        body: Operations.CheckInAppointment.Input.Body
+    ) async throws -> Operations.CheckInAppointment.Output {
+        try await checkInAppointment(Operations.CheckInAppointment.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The service menu of a labour operation: the parts it uses, with today's prices.
+    ///
+    /// Roles: every role. An operation the catalogue does not hold is a 404 naming `operation`.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/menu/{operation}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/get(getServiceMenu)`.
+    internal func getServiceMenu(
+        path: Operations.GetServiceMenu.Input.Path,
+        headers: Operations.GetServiceMenu.Input.Headers = .init()
+    ) async throws -> Operations.GetServiceMenu.Output {
+        try await getServiceMenu(Operations.GetServiceMenu.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Set the parts a labour operation uses (the list replaces the stored one; an empty list clears it).
+    ///
+    /// Roles: service-manager, shop-foreman, admin. An operation or part the catalogue does not hold is a 404; a part listed twice is a 400 naming `parts`.
+    ///
+    /// - Remark: HTTP `PUT /v1/appointments/menu/{operation}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/menu/{operation}/put(setServiceMenu)`.
+    internal func setServiceMenu(
+        path: Operations.SetServiceMenu.Input.Path,
+        headers: Operations.SetServiceMenu.Input.Headers = .init(),
+        body: Operations.SetServiceMenu.Input.Body
+    ) async throws -> Operations.SetServiceMenu.Output {
+        try await setServiceMenu(Operations.SetServiceMenu.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
 }
