@@ -322,10 +322,10 @@ low = db.execute("""SELECT v.id, v.customer_id, v.vin FROM vehicle v WHERE v.mak
   AND coalesce((SELECT max(kilometres) FROM mileage_reading m WHERE m.vehicle_id = v.id), 0) < 25000
   ORDER BY v.id LIMIT 2""").fetchall()
 first = db.execute("SELECT id, customer_id, vin FROM vehicle WHERE vin = 'LFV2A21K3N3000123'").fetchone()
-bookings = [("AP-000001", first, tomorrow, "Q1", [("01 10 00 00", "常规保养", 80)]),
-            ("AP-000002", low[0], tomorrow + datetime.timedelta(hours=1), "B01",
+bookings = [("AP-000002", first, tomorrow, "Q1", [("01 10 00 00", "常规保养", 80)]),
+            ("AP-000003", low[0], tomorrow + datetime.timedelta(hours=1), "B01",
              [("01 10 00 00", "常规保养", 80), (None, "右后轮异响检查", 50)]),
-            ("AP-000003", low[1], now - datetime.timedelta(minutes=10), "B02", [("01 10 00 00", "常规保养", 80)])]
+            ("AP-000004", low[1], now - datetime.timedelta(minutes=10), "B02", [("01 10 00 00", "常规保养", 80)])]
 for number, (vehicle, customer, vin), arrival, bay, jobs in bookings:
     hours = sum(j[2] for j in jobs)
     cur = db.execute("""INSERT INTO appointment (number, customer_id, vehicle_id, vin, channel, state, arrival, advisor,
@@ -341,8 +341,8 @@ PY
 note "（预约由预约命令写入；这里先直接写入三条：明天两条，现在到店一条。）" \
   "(Bookings come from the booking commands; here three are written directly: two for tomorrow, one arriving now.)"
 run appointment day-before
-AP3_KM=$(python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print((db.execute(\"SELECT coalesce(max(kilometres),0) FROM mileage_reading m JOIN appointment a ON a.vehicle_id = m.vehicle_id WHERE a.number='AP-000003'\").fetchone()[0] or 0) + 4800)" "$AFTERSALES_DB")
-run appointment check-in AP-000003 --mileage "$AP3_KM" --fuel 40 --walk-around "左后门轻微划痕"
+AP3_KM=$(python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print((db.execute(\"SELECT coalesce(max(kilometres),0) FROM mileage_reading m JOIN appointment a ON a.vehicle_id = m.vehicle_id WHERE a.number='AP-000004'\").fetchone()[0] or 0) + 4800)" "$AFTERSALES_DB")
+run appointment check-in AP-000004 --mileage "$AP3_KM" --fuel 40 --walk-around "左后门轻微划痕"
 run appointment calls --limit 5
 
 say "API" \

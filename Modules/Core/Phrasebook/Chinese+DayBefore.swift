@@ -6,13 +6,11 @@ extension Phrasebook {
         "needed": "需用",
         "shortage": "缺件",
         "appointments": "预约单",
-        "appointment": "预约单",
         "arrival": "到店时间",
         "bay": "工位",
         "work": "作业内容",
         "work hours": "工时",
         "about": "说明",
-        "price": "价格",
         "slots": "可约时段",
         // The lists.
         "Parts for {0} (parts manager)": "{0} 所需零件（配件经理）",
