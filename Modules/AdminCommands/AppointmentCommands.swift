@@ -46,7 +46,8 @@ struct AppointmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appointment",
         abstract: say(
-            "Appointments: free slots, booking, the register, the day-before lists, check-in, dealer calls (A-1 to A-6)."
+            "Appointments: free slots, booking, the register, the day-before lists, check-in, dealer calls "
+                + "(A-1 to A-6)."
         ),
         subcommands: subcommandList, aliases: ["appointments"])
 

@@ -113,5 +113,11 @@ package enum ComplaintSchema: SchemaArea {
             // A contact made at 10:00 and recorded at 11:00 shows both; NULL: it happened when it was recorded.
             try db.execute(sql: "ALTER TABLE complaint_event ADD COLUMN happened_at DATETIME")
         }
+        // The repair-order sheet shows the vehicle's open complaints: found by VIN, not by reading every file
+        // (issue 17's benchmark; a scan with the million files of the complaints benchmark).
+        migrator.registerMigration("2026-12-08 complaints: open files by vehicle") { db in
+            try db.execute(
+                sql: "CREATE INDEX complaint_open_vin ON complaint(vin, id) WHERE state NOT IN ('closed', 'invalid')")
+        }
     }
 }

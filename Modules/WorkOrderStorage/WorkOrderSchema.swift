@@ -240,7 +240,8 @@ package enum WorkOrderSchema: SchemaArea {
                 UPDATE work_order SET \
                 report_sold_centihours = coalesce((SELECT sum(l.quantity_hundredths) \(lines) AND \(live) \
                 AND l.kind = 'labour'), 0), \
-                report_labour_fen = coalesce((SELECT sum(l.amount_fen) \(lines) AND \(live) AND l.kind = 'labour'), 0), \
+                report_labour_fen = coalesce((SELECT sum(l.amount_fen) \(lines) AND \(live) \
+                AND l.kind = 'labour'), 0), \
                 report_declined_fen = coalesce((SELECT sum(l.amount_fen) \(lines) AND NOT (\(live))), 0), \
                 report_bulletins = (SELECT count(DISTINCT l.bulletin) \(lines) AND \(live) AND l.kind = 'labour'), \
                 report_guarantee_jobs = (SELECT count(*) FROM work_order_job j WHERE j.order_id = work_order.id \

@@ -86,6 +86,8 @@ struct MigrationChecksumTests {
             "69911d0a3c664661b21a9016a53921cb2726e0e15e688d8a1f8c3f648864a2ea",
         "2026-12-08 work orders: open and undelivered orders by their own indexes":
             "7bdb96048daed61a9c59d891ddde38277b06315ce8128d671d4c066cbe65db01",
+        "2026-12-08 complaints: open files by vehicle":
+            "6410ef942d3e044e4e0d0521fa802cfb1fbc9d1036032bf2eb37e9bfd2d3ad9e",
         "2026-12-08 appointments: capacity, the register, its history":
             "9576cb2b163fdf08168d34075436f89c7722996d31a614f23e0b1a47865e034a",
         "2026-12-08 appointments: the service menu's parts":

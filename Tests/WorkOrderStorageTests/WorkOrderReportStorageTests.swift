@@ -228,3 +228,31 @@ struct WorkOrderReportStorageTests {
         #expect(details.contains { $0.contains("COVERING INDEX work_order_report") }, "\(details)")
     }
 }
+
+@Suite("The order sheet's lookups read indexes (issue 17's benchmark)")
+struct WorkOrderSheetIndexTests {
+    @Test("A vehicle's open complaints, and the undelivered orders of Q-7, are read through their own indexes")
+    func sheetLookupsUseIndexes() throws {
+        let shop = try WorkshopFixture()
+        let plans = try shop.db.writer.read { db in
+            (
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        EXPLAIN QUERY PLAN SELECT id FROM complaint WHERE vin = ? \
+                        AND state NOT IN ('closed', 'invalid') ORDER BY id
+                        """, arguments: ["LFV2A21K3N3000123"]
+                ).map { $0["detail"] as String },
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        EXPLAIN QUERY PLAN SELECT number FROM work_order o WHERE o.delivered_at IS NULL \
+                        ORDER BY o.promised_at IS NULL, o.promised_at
+                        """
+                ).map { $0["detail"] as String }
+            )
+        }
+        #expect(plans.0.contains { $0.contains("complaint_open_vin") }, "\(plans.0)")
+        #expect(plans.1.contains { $0.contains("work_order_undelivered") }, "\(plans.1)")
+    }
+}
