@@ -48,6 +48,7 @@ public func buildRouter(
     WorkOrderCorrectionController(database: database).addRoutes(to: routes)
     CapacityController(database: database).addRoutes(to: routes)
     AppointmentDayController(database: database).addRoutes(to: routes)
+    AppointmentController(database: database).addRoutes(to: routes)
     return router
 }
 

@@ -6,109 +6,13 @@ import Storage
 /// How `appointment …` prints: tables for people (codes said in the language of the moment, times in the dealer's
 /// zone), JSON with English keys and raw values for machines.
 enum AppointmentPresent {
-    struct SlotDocument: Encodable {
-        var arrival: String
-        var advisor: String
-        var bay: String
-        var technician: String
-        var workEnd: String
+    typealias SlotDocument = AppointmentDocuments.Slot
+    typealias JobDocument = AppointmentDocuments.Job
+    typealias OfferDocument = AppointmentDocuments.Offer
+    typealias EventDocument = AppointmentDocuments.Event
+    typealias AppointmentDocument = AppointmentDocuments.Appointment
 
-        init(_ slot: Reservation, zone: TimeZone) {
-            arrival = Instant.isoString(slot.arrival, in: zone)
-            advisor = slot.advisor
-            bay = slot.bay
-            technician = slot.technician
-            workEnd = Instant.isoString(slot.workEnd, in: zone)
-        }
-    }
-
-    struct JobDocument: Encodable {
-        var operation: String?
-        var description: String
-        var hours: String
-        var skill: String
-        var price: String
-
-        init(_ job: BookedJob) {
-            operation = job.operation
-            description = job.description
-            hours = AppointmentPresent.hours(job.centihours)
-            skill = job.skill.rawValue
-            price = job.price.plain
-        }
-    }
-
-    struct OfferDocument: Encodable {
-        var vin: String
-        var plate: String?
-        var customer: String
-        var minutes: Int
-        var price: String
-        var usualAdvisor: String?
-        var jobs: [JobDocument]
-        var slots: [SlotDocument]
-    }
-
-    struct EventDocument: Encodable {
-        var kind: String
-        var at: String
-        var actor: String
-        var arrivalBefore: String?
-        var arrivalAfter: String?
-        var note: String?
-    }
-
-    struct AppointmentDocument: Encodable {
-        var number: String
-        var state: String
-        var channel: String
-        var customerId: Int64
-        var customer: String
-        var vin: String
-        var plate: String?
-        var slot: SlotDocument?
-        var preferredTime: String?
-        var price: String
-        var jobs: [JobDocument]
-        var note: String?
-        var workOrder: String?
-        var noShows: Int?
-        var history: [EventDocument]?
-
-        init(_ card: AppointmentCard, zone: TimeZone, full: Bool) {
-            let appointment = card.appointment
-            number = appointment.number
-            state = appointment.state.rawValue
-            channel = appointment.channel.rawValue
-            customerId = appointment.customerID
-            customer = card.customer
-            vin = appointment.vin
-            plate = card.plate
-            slot = appointment.reservation.map { SlotDocument($0, zone: zone) }
-            preferredTime = appointment.preferredTime.map { Instant.isoString($0, in: zone) }
-            price = appointment.price.plain
-            jobs = appointment.jobs.map(JobDocument.init)
-            note = appointment.note
-            workOrder = appointment.workOrder
-            if full {
-                noShows = card.noShows
-                history = card.history.map {
-                    EventDocument(
-                        kind: $0.kind, at: Instant.isoString($0.at, in: zone), actor: $0.actor,
-                        arrivalBefore: $0.arrivalBefore.map { Instant.isoString($0, in: zone) },
-                        arrivalAfter: $0.arrivalAfter.map { Instant.isoString($0, in: zone) }, note: $0.note)
-                }
-            }
-        }
-    }
-
-    /// `0.8`, `1.5`, `2`: hours from hundredths.
-    static func hours(_ centihours: Int) -> String {
-        let fraction = centihours % 100
-        guard fraction != 0 else { return String(centihours / 100) }
-        let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
-        return "\(centihours / 100).\(digits)"
-    }
+    static func hours(_ centihours: Int) -> String { AppointmentDocuments.hours(centihours) }
 
     static func price(_ money: Money) -> String {
         let phrase: Phrase = "\(money: money)"
@@ -128,11 +32,7 @@ enum AppointmentPresent {
     }
 
     static func offer(_ offer: AppointmentOffer, zone: TimeZone, output: Output) throws {
-        let document = OfferDocument(
-            vin: offer.vin, plate: offer.plate, customer: offer.customer, minutes: offer.work.minutes,
-            price: offer.work.price.plain, usualAdvisor: offer.usualAdvisor,
-            jobs: offer.work.jobs.map(JobDocument.init),
-            slots: offer.slots.map { SlotDocument($0, zone: zone) })
+        let document = OfferDocument(offer, zone: zone)
         let vehicle = offer.plate ?? offer.vin
         let total = hours(offer.work.jobs.reduce(0) { $0 + $1.centihours })
         output.note(

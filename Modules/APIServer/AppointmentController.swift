@@ -1,0 +1,209 @@
+import Appointments
+import Core
+import Foundation
+import Hummingbird
+import Storage
+
+/// /v1/appointments: offers, booking and the register, as `aftersales appointment offer | book |
+/// list | show | reschedule | cancel | no-show | remind` give them. Each reads its body into the one
+/// `AppointmentForm` the CLI fills and calls the same use case; a body's property is named as the form's field, so
+/// a 400 names the property the caller sent. A slot lost to another booking is a 409 whose problem carries the
+/// slots free now (`offers`).
+struct AppointmentController {
+    let database: AppDatabase
+
+    /// An offer's question: the vehicle, the work, the channel, the earliest time and advisor.
+    struct OfferInput: Codable {
+        var vehicle: String?
+        var jobs: [String]?
+        var description: String?
+        var hours: String?
+        var channel: String?
+        var after: String?
+        var advisor: String?
+    }
+
+    /// A booking: an offered slot (`arrival`, with its advisor, bay and technician), or the customer's preferred
+    /// time (`preferred`) recorded as a request.
+    struct BookInput: Codable {
+        var vehicle: String?
+        var jobs: [String]?
+        var description: String?
+        var hours: String?
+        var channel: String?
+        var arrival: String?
+        var advisor: String?
+        var bay: String?
+        var technician: String?
+        var preferred: String?
+        var note: String?
+        var campaign: String?
+    }
+
+    struct RescheduleInput: Codable {
+        var arrival: String?
+        var advisor: String?
+        var bay: String?
+        var technician: String?
+        var note: String?
+    }
+
+    struct CancelInput: Codable {
+        var reason: String?
+    }
+
+    struct NoShowInput: Codable {
+        var note: String?
+    }
+
+    struct RemindInput: Codable {
+        var day: String?
+    }
+
+    /// The problem of a lost race: the usual problem members and the slots free now.
+    struct SlotTakenProblem: Encodable {
+        var type: String
+        var title: String
+        var status: Int
+        var detail: String
+        var field: String?
+        var offers: [AppointmentDocuments.Slot]
+    }
+
+    /// A page of the register, in the shape every list answers.
+    struct ListPage: Encodable {
+        var items: [AppointmentDocuments.Appointment]
+        var total: Int
+        var limit: Int
+        var offset: Int
+        var more: Bool
+    }
+
+    static func channel(_ text: String?) throws -> AppointmentChannel {
+        guard let text else { return .phone }
+        return try parseChoice(text, field: AppointmentForm.Field.channel.rawValue)
+    }
+
+    func addRoutes(to routes: Routes) {
+        let database = self.database
+        routes.post("appointments/offers", .readAppointments) { request, context, _ in
+            let input = try await JSON.body(OfferInput.self, request, context)
+            var form = AppointmentForm()
+            form.vehicle = input.vehicle
+            form.jobs = input.jobs ?? []
+            form.description = input.description
+            form.hours = input.hours
+            form.channel = try Self.channel(input.channel)
+            form.after = input.after
+            form.advisor = input.advisor
+            let asked = form
+            let (offer, zone) = try await database.run { db in
+                (try db.appointmentOffers(asked), try db.settings().timeZone)
+            }
+            return try JSON.response(AppointmentDocuments.Offer(offer, zone: zone))
+        }
+        routes.post("appointments/reminders", .bookAppointments) { request, context, principal in
+            let input = try await JSON.body(RemindInput.self, request, context)
+            let day = try input.day.map { try LocalDate.parse($0, field: "day") }
+            let queued = try await database.run { try $0.queueAppointmentReminders(day: day, actor: principal.name) }
+            return try JSON.response(["queued": queued])
+        }
+        routes.post("appointments", .bookAppointments) { request, context, principal in
+            let input = try await JSON.body(BookInput.self, request, context)
+            var form = AppointmentForm()
+            form.vehicle = input.vehicle
+            form.jobs = input.jobs ?? []
+            form.description = input.description
+            form.hours = input.hours
+            form.channel = try Self.channel(input.channel)
+            form.arrival = input.arrival
+            form.advisor = input.advisor
+            form.bay = input.bay
+            form.technician = input.technician
+            form.preferred = input.preferred
+            form.note = input.note
+            form.campaign = input.campaign
+            let asked = form
+            return try await Self.card(database, status: .created) {
+                try $0.bookAppointment(asked, actor: principal.name)
+            }
+        }
+        routes.get("appointments", .readAppointments) { request, _, _ in
+            let query = Query(request: request)
+            let day = try query.string("day").map { try LocalDate.parse($0, field: "day") }
+            let state: AppointmentState? = try query.string("state").map { try parseChoice($0, field: "state") }
+            let customer = try query.string("customer").map { _ in
+                Int64(try query.int("customer", default: 0, range: 1...Int.max))
+            }
+            let filter = AppointmentFilter(
+                day: day, advisor: try query.string("advisor"), state: state, customerID: customer, limit: Int.max)
+            let page = try query.page()
+            let (cards, zone) = try await database.run { db in (try db.appointments(filter), try db.settings().timeZone)
+            }
+            let items = cards.dropFirst(page.offset).prefix(page.limit).map {
+                AppointmentDocuments.Appointment($0, zone: zone, full: false)
+            }
+            return try JSON.response(
+                ListPage(
+                    items: Array(items), total: cards.count, limit: page.limit, offset: page.offset,
+                    more: page.offset + items.count < cards.count))
+        }
+        routes.get("appointments/:number", .readAppointments) { _, context, _ in
+            let number = try context.parameter("number")
+            return try await Self.card(database, status: .ok) { try $0.appointment(number) }
+        }
+        routes.post("appointments/:number/reschedule", .bookAppointments) { request, context, principal in
+            let number = try context.parameter("number")
+            let input = try await JSON.body(RescheduleInput.self, request, context)
+            var form = AppointmentForm()
+            guard let arrival = input.arrival else {
+                throw InvalidInput(field: AppointmentForm.Field.arrival.rawValue, "is missing")
+            }
+            form.arrival = arrival
+            form.advisor = input.advisor
+            form.bay = input.bay
+            form.technician = input.technician
+            form.note = input.note
+            let asked = form
+            return try await Self.card(database, status: .ok) {
+                try $0.rescheduleAppointment(number, asked, actor: principal.name)
+            }
+        }
+        routes.post("appointments/:number/cancel", .bookAppointments) { request, context, principal in
+            let number = try context.parameter("number")
+            let input = try await JSON.body(CancelInput.self, request, context)
+            guard let reason = input.reason else { throw InvalidInput(field: "reason", "is missing") }
+            return try await Self.card(database, status: .ok) {
+                try $0.cancelAppointment(number, reason: reason, actor: principal.name)
+            }
+        }
+        routes.post("appointments/:number/no-show", .bookAppointments) { request, context, principal in
+            let number = try context.parameter("number")
+            let input = try await JSON.body(NoShowInput.self, request, context)
+            return try await Self.card(database, status: .ok) {
+                try $0.recordNoShow(number, note: input.note, actor: principal.name)
+            }
+        }
+    }
+
+    /// The appointment a use case answers, with its history; `SlotTaken` as a 409 carrying the fresh offers.
+    static func card(
+        _ database: AppDatabase, status: HTTPResponse.Status,
+        _ body: @escaping @Sendable (AppDatabase) throws -> AppointmentCard
+    ) async throws -> Response {
+        do {
+            let (card, zone) = try await database.run { db in (try body(db), try db.settings().timeZone) }
+            return try JSON.response(AppointmentDocuments.Appointment(card, zone: zone, full: true), status: status)
+        } catch let error as SlotTaken {
+            let zone = try await database.run { try $0.settings().timeZone }
+            let problem = SlotTakenProblem(
+                type: "https://aftersales.invalid/problems/conflict",
+                title: Phrase(key: HTTPResponse.Status.conflict.reasonPhrase).rendered(), status: 409,
+                detail: error.sentence.rendered(), field: error.field,
+                offers: error.offers.map { AppointmentDocuments.Slot($0, zone: zone) })
+            var response = try JSON.response(problem, status: .conflict)
+            response.headers[.contentType] = "application/problem+json"
+            return response
+        }
+    }
+}

@@ -1,0 +1,285 @@
+import Appointments
+import Core
+import Customers
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import TestSupport
+import Testing
+
+@testable import APIServer
+
+@Suite("Offers, booking and the register over HTTP (in process)")
+struct AppointmentAPITests {
+    /// One customer and car, a catalogue operation, and a workshop of one bay, one technician and one advisor who
+    /// receives one arrival per quarter-hour; the clock on Monday 7 December 09:00.
+    struct Fixture {
+        let db: AppDatabase
+        let tokens: [Role: String]
+        let app: Application<RouterResponder<APIRequestContext>>
+
+        init() throws {
+            db = try memoryDatabase(now: "2026-12-07T09:00:00+08:00")
+            var tokens: [Role: String] = [:]
+            for role in Role.allCases {
+                tokens[role] = try db.createToken(name: "token-\(role.rawValue)", role: role, actor: "setup").secret
+            }
+            self.tokens = tokens
+            let customer = try db.addCustomer(
+                NewCustomer(
+                    customer: Customer(name: "王芳", customerClass: .retained, createdAt: db.now),
+                    phones: ["13800138000"], reason: "老客户"),
+                actor: "t"
+            ).customer.id!
+            _ = try db.addVehicle(
+                Vehicle(
+                    customerID: customer, vin: VIN(trusted: "LFV2A21K3N3000123"), plate: "京A·12345",
+                    make: "Volkswagen", model: "Sagitar", usage: .private,
+                    deliveredAt: instant("2024-05-10T10:00:00+08:00"), createdAt: db.now), actor: "t")
+            try db.writer.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) \
+                        VALUES ('10 00 00 01', 'Volkswagen', '', 100, '一级维护', 't', 0);
+                        INSERT INTO bay (code, kind) VALUES ('B01', 'general');
+                        INSERT INTO technician (name, skills) VALUES ('刘强', 'general');
+                        INSERT INTO service_advisor (name, arrivals_per_quarter) VALUES ('王丽', 1);
+                        """)
+                for weekday in 1...7 {
+                    try db.execute(
+                        sql: "INSERT INTO technician_shift VALUES ('刘强', ?, 30600, 63000)", arguments: [weekday])
+                }
+            }
+            app = Application(router: buildRouter(database: db))
+        }
+
+        func headers(_ role: Role, language: String? = nil) -> HTTPFields {
+            var fields: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(tokens[role]!)"]
+            if let language { fields[.acceptLanguage] = language }
+            return fields
+        }
+
+        func appointments() throws -> Int {
+            try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM appointment") ?? 0 }
+        }
+    }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+    }
+
+    static let slotBody = #"{"vehicle":"京A·12345","jobs":["10 00 00 01"],"arrival":"2026-12-07 12:00"}"#
+
+    @Test("Roles: every staff role asks for offers and reads the register; appointments.write books and changes")
+    func roles() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            for role in Role.allCases {
+                let read = role.may(.readAppointments)  // every role but the welcome board's token
+                let book = role.may(.bookAppointments)
+                try await client.execute(
+                    uri: "/v1/appointments/offers", method: .post, headers: f.headers(role),
+                    body: ByteBuffer(string: #"{"vehicle":"京A·12345","jobs":["10 00 00 01"]}"#)
+                ) { response in
+                    #expect(response.status == (read ? .ok : .forbidden), "\(role)")
+                    if read { #expect((try Self.json(response)["slots"] as? [Any])?.isEmpty == false, "\(role)") }
+                }
+                try await client.execute(
+                    uri: "/v1/appointments", method: .post, headers: f.headers(role),
+                    body: ByteBuffer(
+                        string: #"{"vehicle":"京A·12345","jobs":["10 00 00 01"],"preferred":"2027-01-10 10:00"}"#)
+                ) { response in
+                    #expect(response.status == (book ? .created : .forbidden), "\(role)")
+                }
+                try await client.execute(uri: "/v1/appointments", method: .get, headers: f.headers(role)) {
+                    #expect($0.status == (read ? .ok : .forbidden), "\(role)")
+                }
+                try await client.execute(
+                    uri: "/v1/appointments/AP-000001/cancel", method: .post, headers: f.headers(role),
+                    body: ByteBuffer(string: #"{"reason":"x"}"#)
+                ) { response in
+                    // The first writer cancels it; the others find it cancelled already (409).
+                    #expect(book ? response.status != .forbidden : response.status == .forbidden, "\(role)")
+                }
+            }
+        }
+    }
+
+    @Test("Booking an offered slot answers 201 with the appointment; show, list, reschedule, cancel follow (A-1)")
+    func bookAndManage() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/appointments", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: Self.slotBody)
+            ) { response in
+                #expect(response.status == .created)
+                let card = try Self.json(response)
+                #expect(card["number"] as? String == "AP-000001")
+                #expect(card["state"] as? String == "booked")
+                #expect((card["slot"] as? [String: Any])?["arrival"] as? String == "2026-12-07T12:00:00+08:00")
+                #expect((card["history"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["booked"])
+            }
+            try await client.execute(
+                uri: "/v1/appointments/ap-000001", method: .get, headers: f.headers(.technician)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(try Self.json(response)["customer"] as? String == "王芳")
+            }
+            try await client.execute(
+                uri: "/v1/appointments?day=2026-12-07&state=booked&limit=1", method: .get, headers: f.headers(.csAgent)
+            ) { response in
+                #expect(response.status == .ok)
+                let page = try Self.json(response)
+                #expect(page["total"] as? Int == 1)
+                #expect((page["items"] as? [[String: Any]])?.first?["number"] as? String == "AP-000001")
+                #expect(page["more"] as? Bool == false)
+            }
+            try await client.execute(
+                uri: "/v1/appointments?day=2026-12-08", method: .get, headers: f.headers(.csAgent)
+            ) { response in
+                #expect(try Self.json(response)["total"] as? Int == 0)
+            }
+            try await client.execute(
+                uri: "/v1/appointments/AP-000001/reschedule", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: #"{"arrival":"2026-12-08 10:00","note":"客户改期"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let card = try Self.json(response)
+                #expect((card["slot"] as? [String: Any])?["arrival"] as? String == "2026-12-08T10:00:00+08:00")
+                #expect(
+                    (card["history"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["booked", "rescheduled"])
+            }
+            try await client.execute(
+                uri: "/v1/appointments/AP-000001/cancel", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: #"{"reason":"客户临时出差"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(try Self.json(response)["state"] as? String == "cancelled")
+            }
+            try await client.execute(
+                uri: "/v1/appointments/AP-000001/no-show", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: "{}")
+            ) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(
+                uri: "/v1/appointments/reminders", method: .post, headers: f.headers(.csAgent),
+                body: ByteBuffer(string: #"{"day":"2026-12-08"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(try Self.json(response)["queued"] as? Int == 0)  // the only booking was cancelled
+            }
+        }
+    }
+
+    @Test("Bad input is a 400 naming the body's field; an unknown appointment a 404; nothing written")
+    func badInput() async throws {
+        let f = try Fixture()
+        let cases: [(String, String, HTTPResponse.Status, String?)] = [
+            ("/v1/appointments", #"{"jobs":["10 00 00 01"],"preferred":"2027-01-10 10:00"}"#, .badRequest, "vehicle"),
+            ("/v1/appointments", #"{"vehicle":"京A·12345","preferred":"2027-01-10 10:00"}"#, .badRequest, "jobs"),
+            ("/v1/appointments", #"{"vehicle":"京A·12345","jobs":["10 00 00 01"]}"#, .badRequest, "arrival"),
+            (
+                "/v1/appointments", #"{"vehicle":"京A·12345","jobs":["10 00 00 01"],"channel":"fax","arrival":"x"}"#,
+                .badRequest, "channel"
+            ),
+            (
+                "/v1/appointments", #"{"vehicle":"京A·12345","description":"异响","hours":"30","preferred":"x"}"#,
+                .badRequest, "hours"
+            ),
+            (
+                "/v1/appointments/offers", #"{"vehicle":"京A·12345","jobs":["10 00 00 01"],"nmae":1}"#, .badRequest,
+                "nmae"
+            ),
+            ("/v1/appointments/offers", #"{"vehicle":"LFV2A21K3N3999999","jobs":["10 00 00 01"]}"#, .notFound, nil),
+            ("/v1/appointments/AP-000099/cancel", #"{"reason":"x"}"#, .notFound, nil),
+            ("/v1/appointments/AP-000099/reschedule", #"{}"#, .badRequest, "arrival"),
+        ]
+        try await f.app.test(.router) { client in
+            for (uri, body, status, field) in cases {
+                try await client.execute(
+                    uri: uri, method: .post, headers: f.headers(.admin), body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == status, "\(uri) \(body)")
+                    let problem = try Self.json(response)
+                    if let field { #expect(problem["field"] as? String == field, "\(body)") }
+                }
+            }
+            try await client.execute(uri: "/v1/appointments/AP-000099", method: .get, headers: f.headers(.admin)) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(
+                uri: "/v1/appointments?state=lost", method: .get, headers: f.headers(.admin)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(try Self.json(response)["field"] as? String == "state")
+            }
+        }
+        #expect(try f.appointments() == 0)
+    }
+
+    @Test("A race for the last capacity: one POST books (201), the other is a 409 carrying fresh offers (A-2)")
+    func race() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            async let first = client.execute(
+                uri: "/v1/appointments", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: Self.slotBody))
+            async let second = client.execute(
+                uri: "/v1/appointments", method: .post, headers: f.headers(.serviceAdvisor),
+                body: ByteBuffer(string: Self.slotBody))
+            let responses = try await [first, second]
+            #expect(responses.map(\.status).sorted { $0.code < $1.code } == [.created, .conflict])
+            let lost = try #require(responses.first { $0.status == .conflict })
+            #expect(lost.headers[.contentType] == "application/problem+json")
+            let problem = try Self.json(lost)
+            #expect(problem["field"] as? String == "arrival")
+            let offers = try #require(problem["offers"] as? [[String: Any]])
+            #expect(!offers.isEmpty)
+            #expect(offers.allSatisfy { $0["arrival"] as? String != "2026-12-07T12:00:00+08:00" })
+            #expect(offers.allSatisfy { $0["technician"] as? String == "刘强" })
+        }
+        #expect(try f.appointments() == 1)
+    }
+
+    @Test("A lost slot's problem speaks Chinese with Accept-Language zh")
+    func slotTakenInChinese() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/appointments", method: .post, headers: f.headers(.admin),
+                body: ByteBuffer(string: Self.slotBody)
+            ) { #expect($0.status == .created) }
+            try await client.execute(
+                uri: "/v1/appointments", method: .post, headers: f.headers(.admin, language: "zh-CN"),
+                body: ByteBuffer(string: Self.slotBody)
+            ) { response in
+                #expect(response.status == .conflict)
+                let detail = try Self.json(response)["detail"] as? String ?? ""
+                #expect(detail.contains("该时段刚被占用"))
+            }
+        }
+    }
+
+    @Test("The day-before, calls and menu routes beside /{number} still answer")
+    func neighbours() async throws {
+        let f = try Fixture()
+        try await f.app.test(.router) { client in
+            for uri in ["/v1/appointments/day-before", "/v1/appointments/calls"] {
+                try await client.execute(uri: uri, method: .get, headers: f.headers(.admin)) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(try Self.json(response)["number"] == nil, "\(uri)")
+                }
+            }
+            try await client.execute(
+                uri: "/v1/appointments/menu/10%2000%2000%2001", method: .get, headers: f.headers(.admin)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(try Self.json(response)["operation"] as? String == "10 00 00 01")
+            }
+        }
+    }
+}
