@@ -419,6 +419,7 @@ let package = Package(
             name: "aftersales-bench",
             dependencies: [
                 "DemoGenerator", "Storage", "Complaints", "MessagingDelivery",
+                "Appointments", "AppointmentPages",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -12,6 +12,8 @@ echo "== AfterSales benchmarks ($(nproc) cores, $(date -u +%F)) =="
 "$BIN/aftersales-bench" campaigns --out bench-out
 # Repair orders (issue 17): 1,000,000 customers and 3,000,000 orders unless BENCH_WO_CUSTOMERS / BENCH_WO_ORDERS say.
 "$BIN/aftersales-bench" workorders --out bench-out
+# Appointments (issue 18): 20 bays, 30 technicians, 8 advisors, 60 days of bookings, 200 today.
+"$BIN/aftersales-bench" appointments --out bench-out
 "$BIN/aftersales-bench" warranty --bulletins "$BULLETINS" --vins "$VINS" --out bench-out | tee bench-out/warranty.txt
 
 # The eligibility route next to the route that reads one customer, under wrk on 127.0.0.1.

@@ -13,6 +13,7 @@ struct Bench: ParsableCommand {
         abstract: "Print AfterSales performance figures (release build).",
         subcommands: [
             CustomersBench.self, WarrantyBench.self, ComplaintsBench.self, CampaignBench.self, WorkOrderBench.self,
+            AppointmentBench.self,
         ])
 }
 
