@@ -71,7 +71,8 @@ extension AppDatabase {
         return try writer.read { db in
             let settings = try Self.settings(db)
             let vehicle = try Self.fetchVehicle(db, vin: vin)
-            let work = try Self.appointmentWork(db, vehicle: vehicle, form: valid, settings: settings)
+            let work = try Self.appointmentWork(
+                db, vehicle: vehicle, form: valid, settings: settings, now: clock.now())
             let after = try valid.after.map {
                 try Instant.parse($0, field: AppointmentForm.Field.after.rawValue, timeZone: settings.timeZone)
             }
@@ -100,7 +101,7 @@ extension AppDatabase {
             let now = clock.now()
             let settings = try Self.settings(db)
             let vehicle = try Self.fetchVehicle(db, vin: vin)
-            let work = try Self.appointmentWork(db, vehicle: vehicle, form: valid, settings: settings)
+            let work = try Self.appointmentWork(db, vehicle: vehicle, form: valid, settings: settings, now: now)
             let campaign = try valid.campaign.map { try Self.campaign(db, named: $0) }
             var reservation: Reservation?
             var preferred: Date?
@@ -402,11 +403,13 @@ extension AppDatabase {
     }
 
     /// The work of a booking: each catalogue operation for the vehicle's model (else its make) with its standard
-    /// hours, its skill (`operation_skill`, default general) and its price at the labour rate; free work with its
-    /// estimate at the same rate. The catalogue holds no usual parts per operation, so the menu price is labour.
+    /// hours, its skill (`operation_skill`, default general) and its menu price (`menuQuote`: labour at the labour
+    /// rate plus the menu's parts at today's prices, the lines check-in puts on the repair order); free work with its
+    /// estimate at the labour rate.
     package static func appointmentWork(
-        _ db: Database, vehicle: Vehicle, form: AppointmentForm, settings: DealerSettings
+        _ db: Database, vehicle: Vehicle, form: AppointmentForm, settings: DealerSettings, now: Date
     ) throws -> BookingWork {
+        let day = LocalDate(instant: now, in: settings.timeZone)
         let skills = try operationSkills(db)
         var jobs: [BookedJob] = []
         for code in form.operationCodes {
@@ -419,7 +422,11 @@ extension AppDatabase {
             jobs.append(
                 BookedJob(
                     operation: code, description: operation.description, centihours: operation.centihours,
-                    skill: skills[code] ?? .general, price: operation.price(labourRate: settings.labourRate)))
+                    skill: skills[code] ?? .general,
+                    price: try menuQuote(
+                        db, operation: code, vehicle: vehicle, on: day, labourRate: settings.labourRate,
+                        field: AppointmentForm.Field.jobs.rawValue
+                    ).price))
         }
         if let centihours = try form.freeWorkCentihours(), let description = form.description?.trimmed() {
             let estimate = LabourOperation(
