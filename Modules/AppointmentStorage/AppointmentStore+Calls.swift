@@ -37,7 +37,8 @@ public struct DealerCall: Codable, Sendable, Equatable {
     public var operation: String?
     public var centihours: Int?
     public var price: Money?
-    /// The slots to offer. Empty until the offers are wired here (see `dealerCalls`).
+    /// The slots to offer: the first `AppDatabase.callSlotCount` free for the work, for the first
+    /// `AppDatabase.callsWithSlots` calls of a page; empty when the work has no known time (a recall).
     public var slots: [Date]
 }
 
@@ -144,9 +145,13 @@ extension AppDatabase {
                     ? order[$0.reason]! < order[$1.reason]!
                     : ($0.due ?? day, $0.customerId, $0.vin.value) < ($1.due ?? day, $1.customerId, $1.vin.value)
             }
-            // The offers of A-2 (the booking engineer's offer function) fill `slots` for the page's calls here:
-            // `items[i].slots = offer(vin, operations: items[i].operation.map { [$0] } ?? [], after: day)`.
-            let items = Array(calls.dropFirst(offset).prefix(limit))
+            // the first calls of the page get the offer function's slots for their work (a slot search
+            // per call keeps the page quick only for a few; the rest are offered when booked).
+            var items = Array(calls.dropFirst(offset).prefix(limit))
+            let earliest = max(clock.now(), day.startInstant(in: zone))
+            for index in items.indices.prefix(Self.callsWithSlots) {
+                items[index].slots = try Self.callSlots(db, items[index], earliest: earliest, settings: settings)
+            }
             return DealerCallList(
                 day: day, items: items, total: calls.count, limit: limit, offset: offset,
                 more: offset + items.count < calls.count, optedOut: optedOut)
@@ -177,5 +182,29 @@ extension AppDatabase {
                 (row["number"], row["job"], row["title"], row["centihours"], Money(fen: row["price"])))
         }
         return out
+    }
+}
+
+extension AppDatabase {
+    /// How many calls of a page get slots, and how many slots each (A-2: 2 to 3).
+    package static let callsWithSlots = 10
+    package static let callSlotCount = 3
+
+    /// Rule A-2 for a call: the offer function's first slots for the call's work from `earliest`, dealer-call
+    /// channel (each day's quietest hours first), the customer's usual advisor preferred; none when the work's time
+    /// is unknown.
+    static func callSlots(
+        _ db: Database, _ call: DealerCall, earliest: Date, settings: DealerSettings
+    ) throws -> [Date] {
+        guard let centihours = call.centihours, centihours > 0 else { return [] }
+        let skill = try call.operation.flatMap { try operationSkills(db)[$0] } ?? .general
+        let job = BookedJob(
+            operation: call.operation, description: call.work ?? "", centihours: centihours, skill: skill,
+            price: call.price ?? Money(fen: 0))
+        let usual = try usualAdvisor(db, customer: call.customerId)
+        return try offeredSlots(
+            db, work: try BookingWork(jobs: [job]), earliest: earliest, advisor: nil, usual: usual,
+            channel: .dealerCall, settings: settings, excluding: nil
+        ).prefix(callSlotCount).map(\.arrival)
     }
 }

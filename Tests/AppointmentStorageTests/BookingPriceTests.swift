@@ -51,4 +51,28 @@ struct BookingPriceTests {
         }
         #expect(stored == [46_600, 10_800])
     }
+
+    @Test("a dealer call offers the first 3 free slots for its work, dealer-call style (A-5, A-2)")
+    func callSlots() throws {
+        let fixture = try fixture()
+        _ = try fixture.db.setSetting("appointments.calls.maintenance-operation", to: "10 00 00 01", actor: "admin")
+        try fixture.db.writer.write { db in
+            // W-9: the last maintenance a year ago at 20,000 km: the next falls due on 2026-12-20, within the lead.
+            try db.execute(
+                sql: """
+                    INSERT INTO maintenance_visit (vehicle_id, day, kilometres, created_at)                     SELECT id, '2025-12-20', 20000, 0 FROM vehicle
+                    """)
+        }
+        let call = try #require(try fixture.db.dealerCalls().items.first { $0.reason == .maintenance })
+        #expect(call.price == Money(fen: 46_600))
+        #expect(call.slots.count == 3)
+        let offer = try fixture.db.appointmentOffers(
+            {
+                var form = fixture.form()
+                form.channel = .dealerCall
+                return form
+            }())
+        #expect(call.slots == offer.slots.prefix(3).map(\.arrival))
+        #expect(call.slots.allSatisfy { $0 >= fixture.db.now })
+    }
 }
