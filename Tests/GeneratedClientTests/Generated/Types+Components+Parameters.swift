@@ -35,6 +35,10 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/CampaignName`.
         internal typealias CampaignName = Components.Schemas.Word
+        /// The appointment, `AP-000123`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/AppointmentNumber`.
+        internal typealias AppointmentNumber = Swift.String
         /// How many items a page holds.
         ///
         /// - Remark: Generated from `#/components/parameters/Limit`.

@@ -172,6 +172,69 @@ extension Components {
                 self.body = body
             }
         }
+        internal struct SlotTaken: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/SlotTaken/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/SlotTaken/content/applicationProblemJson`.
+                internal enum ApplicationProblemJsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/responses/SlotTaken/content/applicationProblemJson/case1`.
+                    case SlotTakenProblem(Components.Schemas.SlotTakenProblem)
+                    /// - Remark: Generated from `#/components/responses/SlotTaken/content/applicationProblemJson/case2`.
+                    case Problem(Components.Schemas.Problem)
+                    internal init(from decoder: any Swift.Decoder) throws {
+                        var errors: [any Swift.Error] = []
+                        do {
+                            self = .SlotTakenProblem(try .init(from: decoder))
+                            return
+                        } catch {
+                            errors.append(error)
+                        }
+                        do {
+                            self = .Problem(try .init(from: decoder))
+                            return
+                        } catch {
+                            errors.append(error)
+                        }
+                        throw Swift.DecodingError.failedToDecodeOneOfSchema(
+                            type: Self.self,
+                            codingPath: decoder.codingPath,
+                            errors: errors
+                        )
+                    }
+                    internal func encode(to encoder: any Swift.Encoder) throws {
+                        switch self {
+                        case let .SlotTakenProblem(value):
+                            try value.encode(to: encoder)
+                        case let .Problem(value):
+                            try value.encode(to: encoder)
+                        }
+                    }
+                }
+                /// - Remark: Generated from `#/components/responses/SlotTaken/content/application\/problem+json`.
+                case applicationProblemJson(Components.Responses.SlotTaken.Body.ApplicationProblemJsonPayload)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                internal var applicationProblemJson: Components.Responses.SlotTaken.Body.ApplicationProblemJsonPayload {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.SlotTaken.Body
+            /// Creates a new `SlotTaken`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            internal init(body: Components.Responses.SlotTaken.Body) {
+                self.body = body
+            }
+        }
         internal struct TooLarge: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/TooLarge/content`.
             internal enum Body: Sendable, Hashable {

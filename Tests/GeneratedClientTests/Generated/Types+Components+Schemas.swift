@@ -13628,6 +13628,988 @@ extension Components {
                 ])
             }
         }
+        /// Where a booking comes from.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AppointmentChannel`.
+        internal enum AppointmentChannel: String, Codable, Hashable, Sendable, CaseIterable {
+            case phone = "phone"
+            case web = "web"
+            case inStore = "in-store"
+            case dealerCall = "dealer-call"
+        }
+        /// - Remark: Generated from `#/components/schemas/AppointmentState`.
+        internal enum AppointmentState: String, Codable, Hashable, Sendable, CaseIterable {
+            case requested = "requested"
+            case booked = "booked"
+            case checkedIn = "checked-in"
+            case cancelled = "cancelled"
+            case noShow = "no-show"
+        }
+        /// Hours of work above 0 and at most 24, at most two decimals (`1.5`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/AppointmentHours`.
+        internal typealias AppointmentHours = Swift.String
+        /// What an offer asks: the vehicle, the work (catalogue operations, or a description with its hours), the channel, the earliest time and advisor.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput`.
+        internal struct AppointmentOfferInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/vehicle`.
+            internal var vehicle: Components.Schemas.VehicleRef
+            /// Labour operation codes of the catalogue.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/jobs`.
+            internal var jobs: [Swift.String]?
+            /// Work not in the catalogue, in a few words (with `hours`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/description`.
+            internal var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/hours`.
+            internal var hours: Components.Schemas.AppointmentHours?
+            /// phone when absent; dealer-call offers the quiet hours first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/channel`.
+            internal var channel: Components.Schemas.AppointmentChannel?
+            /// The earliest arrival; now when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/after`.
+            internal var after: Components.Schemas.Instant?
+            /// Only this service advisor's slots.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/advisor`.
+            internal var advisor: Components.Schemas.StaffName?
+            /// Creates a new `AppointmentOfferInput`.
+            ///
+            /// - Parameters:
+            ///   - vehicle:
+            ///   - jobs: Labour operation codes of the catalogue.
+            ///   - description: Work not in the catalogue, in a few words (with `hours`).
+            ///   - hours:
+            ///   - channel: phone when absent; dealer-call offers the quiet hours first.
+            ///   - after: The earliest arrival; now when absent.
+            ///   - advisor: Only this service advisor's slots.
+            internal init(
+                vehicle: Components.Schemas.VehicleRef,
+                jobs: [Swift.String]? = nil,
+                description: Swift.String? = nil,
+                hours: Components.Schemas.AppointmentHours? = nil,
+                channel: Components.Schemas.AppointmentChannel? = nil,
+                after: Components.Schemas.Instant? = nil,
+                advisor: Components.Schemas.StaffName? = nil
+            ) {
+                self.vehicle = vehicle
+                self.jobs = jobs
+                self.description = description
+                self.hours = hours
+                self.channel = channel
+                self.after = after
+                self.advisor = advisor
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case vehicle
+                case jobs
+                case description
+                case hours
+                case channel
+                case after
+                case advisor
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.vehicle = try container.decode(
+                    Components.Schemas.VehicleRef.self,
+                    forKey: .vehicle
+                )
+                self.jobs = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .jobs
+                )
+                self.description = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.hours = try container.decodeIfPresent(
+                    Components.Schemas.AppointmentHours.self,
+                    forKey: .hours
+                )
+                self.channel = try container.decodeIfPresent(
+                    Components.Schemas.AppointmentChannel.self,
+                    forKey: .channel
+                )
+                self.after = try container.decodeIfPresent(
+                    Components.Schemas.Instant.self,
+                    forKey: .after
+                )
+                self.advisor = try container.decodeIfPresent(
+                    Components.Schemas.StaffName.self,
+                    forKey: .advisor
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "vehicle",
+                    "jobs",
+                    "description",
+                    "hours",
+                    "channel",
+                    "after",
+                    "advisor"
+                ])
+            }
+        }
+        /// A booking: the offer's question with the slot taken (`arrival`, optionally its advisor, bay and technician), or the customer's `preferred` time recorded as a request.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AppointmentBookInput`.
+        internal struct AppointmentBookInput: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/vehicle`.
+            internal var vehicle: Components.Schemas.VehicleRef
+            /// Labour operation codes of the catalogue.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/jobs`.
+            internal var jobs: [Swift.String]?
+            /// Work not in the catalogue, in a few words (with `hours`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/description`.
+            internal var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/hours`.
+            internal var hours: Components.Schemas.AppointmentHours?
+            /// phone when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/channel`.
+            internal var channel: Components.Schemas.AppointmentChannel?
+            /// The offered slot's arrival, on the quarter-hour.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/arrival`.
+            internal var arrival: Components.Schemas.Instant?
+            /// The offered slot's service advisor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/advisor`.
+            internal var advisor: Components.Schemas.StaffName?
+            /// The offered slot's bay.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/bay`.
+            internal var bay: Swift.String?
+            /// The offered slot's technician.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/technician`.
+            internal var technician: Swift.String?
+            /// The customer's preferred time when no slot suits: a request.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/preferred`.
+            internal var preferred: Components.Schemas.Instant?
+            /// The customer's words about the visit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/note`.
+            internal var note: Swift.String?
+            /// The campaign that led to the booking (M-4).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/campaign`.
+            internal var campaign: Swift.String?
+            /// Creates a new `AppointmentBookInput`.
+            ///
+            /// - Parameters:
+            ///   - vehicle:
+            ///   - jobs: Labour operation codes of the catalogue.
+            ///   - description: Work not in the catalogue, in a few words (with `hours`).
+            ///   - hours:
+            ///   - channel: phone when absent.
+            ///   - arrival: The offered slot's arrival, on the quarter-hour.
+            ///   - advisor: The offered slot's service advisor.
+            ///   - bay: The offered slot's bay.
+            ///   - technician: The offered slot's technician.
+            ///   - preferred: The customer's preferred time when no slot suits: a request.
+            ///   - note: The customer's words about the visit.
+            ///   - campaign: The campaign that led to the booking (M-4).
+            internal init(
+                vehicle: Components.Schemas.VehicleRef,
+                jobs: [Swift.String]? = nil,
+                description: Swift.String? = nil,
+                hours: Components.Schemas.AppointmentHours? = nil,
+                channel: Components.Schemas.AppointmentChannel? = nil,
+                arrival: Components.Schemas.Instant? = nil,
+                advisor: Components.Schemas.StaffName? = nil,
+                bay: Swift.String? = nil,
+                technician: Swift.String? = nil,
+                preferred: Components.Schemas.Instant? = nil,
+                note: Swift.String? = nil,
+                campaign: Swift.String? = nil
+            ) {
+                self.vehicle = vehicle
+                self.jobs = jobs
+                self.description = description
+                self.hours = hours
+                self.channel = channel
+                self.arrival = arrival
+                self.advisor = advisor
+                self.bay = bay
+                self.technician = technician
+                self.preferred = preferred
+                self.note = note
+                self.campaign = campaign
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case vehicle
+                case jobs
+                case description
+                case hours
+                case channel
+                case arrival
+                case advisor
+                case bay
+                case technician
+                case preferred
+                case note
+                case campaign
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.vehicle = try container.decode(
+                    Components.Schemas.VehicleRef.self,
+                    forKey: .vehicle
+                )
+                self.jobs = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .jobs
+                )
+                self.description = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.hours = try container.decodeIfPresent(
+                    Components.Schemas.AppointmentHours.self,
+                    forKey: .hours
+                )
+                self.channel = try container.decodeIfPresent(
+                    Components.Schemas.AppointmentChannel.self,
+                    forKey: .channel
+                )
+                self.arrival = try container.decodeIfPresent(
+                    Components.Schemas.Instant.self,
+                    forKey: .arrival
+                )
+                self.advisor = try container.decodeIfPresent(
+                    Components.Schemas.StaffName.self,
+                    forKey: .advisor
+                )
+                self.bay = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .bay
+                )
+                self.technician = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .technician
+                )
+                self.preferred = try container.decodeIfPresent(
+                    Components.Schemas.Instant.self,
+                    forKey: .preferred
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.campaign = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .campaign
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "vehicle",
+                    "jobs",
+                    "description",
+                    "hours",
+                    "channel",
+                    "arrival",
+                    "advisor",
+                    "bay",
+                    "technician",
+                    "preferred",
+                    "note",
+                    "campaign"
+                ])
+            }
+        }
+        /// A slot: the arrival, who receives the car, where and by whom the work is done, and when it ends; times in the dealer's zone.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AppointmentSlot`.
+        internal struct AppointmentSlot: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AppointmentSlot/arrival`.
+            internal var arrival: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/AppointmentSlot/advisor`.
+            internal var advisor: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AppointmentSlot/bay`.
+            internal var bay: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AppointmentSlot/technician`.
+            internal var technician: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AppointmentSlot/workEnd`.
+            internal var workEnd: Foundation.Date
+            /// Creates a new `AppointmentSlot`.
+            ///
+            /// - Parameters:
+            ///   - arrival:
+            ///   - advisor:
+            ///   - bay:
+            ///   - technician:
+            ///   - workEnd:
+            internal init(
+                arrival: Foundation.Date,
+                advisor: Swift.String,
+                bay: Swift.String,
+                technician: Swift.String,
+                workEnd: Foundation.Date
+            ) {
+                self.arrival = arrival
+                self.advisor = advisor
+                self.bay = bay
+                self.technician = technician
+                self.workEnd = workEnd
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case arrival
+                case advisor
+                case bay
+                case technician
+                case workEnd
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.arrival = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .arrival
+                )
+                self.advisor = try container.decode(
+                    Swift.String.self,
+                    forKey: .advisor
+                )
+                self.bay = try container.decode(
+                    Swift.String.self,
+                    forKey: .bay
+                )
+                self.technician = try container.decode(
+                    Swift.String.self,
+                    forKey: .technician
+                )
+                self.workEnd = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .workEnd
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "arrival",
+                    "advisor",
+                    "bay",
+                    "technician",
+                    "workEnd"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AppointmentJob`.
+        internal struct AppointmentJob: Codable, Hashable, Sendable {
+            /// The catalogue operation; absent for described work.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentJob/operation`.
+            internal var operation: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AppointmentJob/description`.
+            internal var description: Swift.String
+            /// Estimated hours, `1.5`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentJob/hours`.
+            internal var hours: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AppointmentJob/skill`.
+            internal var skill: Swift.String
+            /// The menu price in yuan, `480.00`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentJob/price`.
+            internal var price: Swift.String
+            /// Creates a new `AppointmentJob`.
+            ///
+            /// - Parameters:
+            ///   - operation: The catalogue operation; absent for described work.
+            ///   - description:
+            ///   - hours: Estimated hours, `1.5`.
+            ///   - skill:
+            ///   - price: The menu price in yuan, `480.00`.
+            internal init(
+                operation: Swift.String? = nil,
+                description: Swift.String,
+                hours: Swift.String,
+                skill: Swift.String,
+                price: Swift.String
+            ) {
+                self.operation = operation
+                self.description = description
+                self.hours = hours
+                self.skill = skill
+                self.price = price
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case operation
+                case description
+                case hours
+                case skill
+                case price
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.operation = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .operation
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.hours = try container.decode(
+                    Swift.String.self,
+                    forKey: .hours
+                )
+                self.skill = try container.decode(
+                    Swift.String.self,
+                    forKey: .skill
+                )
+                self.price = try container.decode(
+                    Swift.String.self,
+                    forKey: .price
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "operation",
+                    "description",
+                    "hours",
+                    "skill",
+                    "price"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AppointmentOffer`.
+        internal struct AppointmentOffer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/plate`.
+            internal var plate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/customer`.
+            internal var customer: Swift.String
+            /// The work's time in the workshop.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/minutes`.
+            internal var minutes: Swift.Int
+            /// The menu price of the work in yuan.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/price`.
+            internal var price: Swift.String
+            /// The advisor of the customer's last repair order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/usualAdvisor`.
+            internal var usualAdvisor: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/jobs`.
+            internal var jobs: [Components.Schemas.AppointmentJob]
+            /// - Remark: Generated from `#/components/schemas/AppointmentOffer/slots`.
+            internal var slots: [Components.Schemas.AppointmentSlot]
+            /// Creates a new `AppointmentOffer`.
+            ///
+            /// - Parameters:
+            ///   - vin:
+            ///   - plate:
+            ///   - customer:
+            ///   - minutes: The work's time in the workshop.
+            ///   - price: The menu price of the work in yuan.
+            ///   - usualAdvisor: The advisor of the customer's last repair order.
+            ///   - jobs:
+            ///   - slots:
+            internal init(
+                vin: Swift.String,
+                plate: Swift.String? = nil,
+                customer: Swift.String,
+                minutes: Swift.Int,
+                price: Swift.String,
+                usualAdvisor: Swift.String? = nil,
+                jobs: [Components.Schemas.AppointmentJob],
+                slots: [Components.Schemas.AppointmentSlot]
+            ) {
+                self.vin = vin
+                self.plate = plate
+                self.customer = customer
+                self.minutes = minutes
+                self.price = price
+                self.usualAdvisor = usualAdvisor
+                self.jobs = jobs
+                self.slots = slots
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case vin
+                case plate
+                case customer
+                case minutes
+                case price
+                case usualAdvisor
+                case jobs
+                case slots
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.plate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .plate
+                )
+                self.customer = try container.decode(
+                    Swift.String.self,
+                    forKey: .customer
+                )
+                self.minutes = try container.decode(
+                    Swift.Int.self,
+                    forKey: .minutes
+                )
+                self.price = try container.decode(
+                    Swift.String.self,
+                    forKey: .price
+                )
+                self.usualAdvisor = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .usualAdvisor
+                )
+                self.jobs = try container.decode(
+                    [Components.Schemas.AppointmentJob].self,
+                    forKey: .jobs
+                )
+                self.slots = try container.decode(
+                    [Components.Schemas.AppointmentSlot].self,
+                    forKey: .slots
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "vin",
+                    "plate",
+                    "customer",
+                    "minutes",
+                    "price",
+                    "usualAdvisor",
+                    "jobs",
+                    "slots"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AppointmentEvent`.
+        internal struct AppointmentEvent: Codable, Hashable, Sendable {
+            /// booked, requested, rescheduled, cancelled, no-show, checked-in …
+            ///
+            /// - Remark: Generated from `#/components/schemas/AppointmentEvent/kind`.
+            internal var kind: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AppointmentEvent/at`.
+            internal var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/AppointmentEvent/actor`.
+            internal var actor: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AppointmentEvent/arrivalBefore`.
+            internal var arrivalBefore: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/AppointmentEvent/arrivalAfter`.
+            internal var arrivalAfter: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/AppointmentEvent/note`.
+            internal var note: Swift.String?
+            /// Creates a new `AppointmentEvent`.
+            ///
+            /// - Parameters:
+            ///   - kind: booked, requested, rescheduled, cancelled, no-show, checked-in …
+            ///   - at:
+            ///   - actor:
+            ///   - arrivalBefore:
+            ///   - arrivalAfter:
+            ///   - note:
+            internal init(
+                kind: Swift.String,
+                at: Foundation.Date,
+                actor: Swift.String,
+                arrivalBefore: Foundation.Date? = nil,
+                arrivalAfter: Foundation.Date? = nil,
+                note: Swift.String? = nil
+            ) {
+                self.kind = kind
+                self.at = at
+                self.actor = actor
+                self.arrivalBefore = arrivalBefore
+                self.arrivalAfter = arrivalAfter
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case at
+                case actor
+                case arrivalBefore
+                case arrivalAfter
+                case note
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.kind = try container.decode(
+                    Swift.String.self,
+                    forKey: .kind
+                )
+                self.at = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .at
+                )
+                self.actor = try container.decode(
+                    Swift.String.self,
+                    forKey: .actor
+                )
+                self.arrivalBefore = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .arrivalBefore
+                )
+                self.arrivalAfter = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .arrivalAfter
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "kind",
+                    "at",
+                    "actor",
+                    "arrivalBefore",
+                    "arrivalAfter",
+                    "note"
+                ])
+            }
+        }
+        /// An appointment: its state, the slot (absent for a request, which has `preferredTime`), the work and its menu price; `noShows` and `history` in the answers about one appointment.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Appointment`.
+        internal struct Appointment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Appointment/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Appointment/state`.
+            internal var state: Components.Schemas.AppointmentState
+            /// - Remark: Generated from `#/components/schemas/Appointment/channel`.
+            internal var channel: Components.Schemas.AppointmentChannel
+            /// - Remark: Generated from `#/components/schemas/Appointment/customerId`.
+            internal var customerId: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/Appointment/customer`.
+            internal var customer: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Appointment/vin`.
+            internal var vin: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Appointment/plate`.
+            internal var plate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Appointment/slot`.
+            internal var slot: Components.Schemas.AppointmentSlot?
+            /// - Remark: Generated from `#/components/schemas/Appointment/preferredTime`.
+            internal var preferredTime: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Appointment/price`.
+            internal var price: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Appointment/jobs`.
+            internal var jobs: [Components.Schemas.AppointmentJob]
+            /// - Remark: Generated from `#/components/schemas/Appointment/note`.
+            internal var note: Swift.String?
+            /// The repair order it became at check-in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Appointment/workOrder`.
+            internal var workOrder: Swift.String?
+            /// The customer's missed appointments, all vehicles.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Appointment/noShows`.
+            internal var noShows: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Appointment/history`.
+            internal var history: [Components.Schemas.AppointmentEvent]?
+            /// Creates a new `Appointment`.
+            ///
+            /// - Parameters:
+            ///   - number:
+            ///   - state:
+            ///   - channel:
+            ///   - customerId:
+            ///   - customer:
+            ///   - vin:
+            ///   - plate:
+            ///   - slot:
+            ///   - preferredTime:
+            ///   - price:
+            ///   - jobs:
+            ///   - note:
+            ///   - workOrder: The repair order it became at check-in.
+            ///   - noShows: The customer's missed appointments, all vehicles.
+            ///   - history:
+            internal init(
+                number: Swift.String,
+                state: Components.Schemas.AppointmentState,
+                channel: Components.Schemas.AppointmentChannel,
+                customerId: Swift.Int64,
+                customer: Swift.String,
+                vin: Swift.String,
+                plate: Swift.String? = nil,
+                slot: Components.Schemas.AppointmentSlot? = nil,
+                preferredTime: Foundation.Date? = nil,
+                price: Swift.String,
+                jobs: [Components.Schemas.AppointmentJob],
+                note: Swift.String? = nil,
+                workOrder: Swift.String? = nil,
+                noShows: Swift.Int? = nil,
+                history: [Components.Schemas.AppointmentEvent]? = nil
+            ) {
+                self.number = number
+                self.state = state
+                self.channel = channel
+                self.customerId = customerId
+                self.customer = customer
+                self.vin = vin
+                self.plate = plate
+                self.slot = slot
+                self.preferredTime = preferredTime
+                self.price = price
+                self.jobs = jobs
+                self.note = note
+                self.workOrder = workOrder
+                self.noShows = noShows
+                self.history = history
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case number
+                case state
+                case channel
+                case customerId
+                case customer
+                case vin
+                case plate
+                case slot
+                case preferredTime
+                case price
+                case jobs
+                case note
+                case workOrder
+                case noShows
+                case history
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.number = try container.decode(
+                    Swift.String.self,
+                    forKey: .number
+                )
+                self.state = try container.decode(
+                    Components.Schemas.AppointmentState.self,
+                    forKey: .state
+                )
+                self.channel = try container.decode(
+                    Components.Schemas.AppointmentChannel.self,
+                    forKey: .channel
+                )
+                self.customerId = try container.decode(
+                    Swift.Int64.self,
+                    forKey: .customerId
+                )
+                self.customer = try container.decode(
+                    Swift.String.self,
+                    forKey: .customer
+                )
+                self.vin = try container.decode(
+                    Swift.String.self,
+                    forKey: .vin
+                )
+                self.plate = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .plate
+                )
+                self.slot = try container.decodeIfPresent(
+                    Components.Schemas.AppointmentSlot.self,
+                    forKey: .slot
+                )
+                self.preferredTime = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .preferredTime
+                )
+                self.price = try container.decode(
+                    Swift.String.self,
+                    forKey: .price
+                )
+                self.jobs = try container.decode(
+                    [Components.Schemas.AppointmentJob].self,
+                    forKey: .jobs
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.workOrder = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .workOrder
+                )
+                self.noShows = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .noShows
+                )
+                self.history = try container.decodeIfPresent(
+                    [Components.Schemas.AppointmentEvent].self,
+                    forKey: .history
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "number",
+                    "state",
+                    "channel",
+                    "customerId",
+                    "customer",
+                    "vin",
+                    "plate",
+                    "slot",
+                    "preferredTime",
+                    "price",
+                    "jobs",
+                    "note",
+                    "workOrder",
+                    "noShows",
+                    "history"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AppointmentList`.
+        internal struct AppointmentList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AppointmentList/items`.
+            internal var items: [Components.Schemas.Appointment]
+            /// - Remark: Generated from `#/components/schemas/AppointmentList/total`.
+            internal var total: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AppointmentList/limit`.
+            internal var limit: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AppointmentList/offset`.
+            internal var offset: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AppointmentList/more`.
+            internal var more: Swift.Bool
+            /// Creates a new `AppointmentList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            ///   - total:
+            ///   - limit:
+            ///   - offset:
+            ///   - more:
+            internal init(
+                items: [Components.Schemas.Appointment],
+                total: Swift.Int,
+                limit: Swift.Int,
+                offset: Swift.Int,
+                more: Swift.Bool
+            ) {
+                self.items = items
+                self.total = total
+                self.limit = limit
+                self.offset = offset
+                self.more = more
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+                case total
+                case limit
+                case offset
+                case more
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.items = try container.decode(
+                    [Components.Schemas.Appointment].self,
+                    forKey: .items
+                )
+                self.total = try container.decode(
+                    Swift.Int.self,
+                    forKey: .total
+                )
+                self.limit = try container.decode(
+                    Swift.Int.self,
+                    forKey: .limit
+                )
+                self.offset = try container.decode(
+                    Swift.Int.self,
+                    forKey: .offset
+                )
+                self.more = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .more
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "items",
+                    "total",
+                    "limit",
+                    "offset",
+                    "more"
+                ])
+            }
+        }
+        /// The problem of a slot lost to another booking: the members of Problem and `offers`, the slots free now (empty when nothing else is free: record the preferred time instead).
+        ///
+        /// - Remark: Generated from `#/components/schemas/SlotTakenProblem`.
+        internal struct SlotTakenProblem: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SlotTakenProblem/type`.
+            internal var _type: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SlotTakenProblem/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SlotTakenProblem/status`.
+            internal var status: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/SlotTakenProblem/detail`.
+            internal var detail: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SlotTakenProblem/field`.
+            internal var field: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SlotTakenProblem/offers`.
+            internal var offers: [Components.Schemas.AppointmentSlot]
+            /// Creates a new `SlotTakenProblem`.
+            ///
+            /// - Parameters:
+            ///   - _type:
+            ///   - title:
+            ///   - status:
+            ///   - detail:
+            ///   - field:
+            ///   - offers:
+            internal init(
+                _type: Swift.String,
+                title: Swift.String,
+                status: Swift.Int,
+                detail: Swift.String,
+                field: Swift.String? = nil,
+                offers: [Components.Schemas.AppointmentSlot]
+            ) {
+                self._type = _type
+                self.title = title
+                self.status = status
+                self.detail = detail
+                self.field = field
+                self.offers = offers
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case _type = "type"
+                case title
+                case status
+                case detail
+                case field
+                case offers
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self._type = try container.decode(
+                    Swift.String.self,
+                    forKey: ._type
+                )
+                self.title = try container.decode(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.status = try container.decode(
+                    Swift.Int.self,
+                    forKey: .status
+                )
+                self.detail = try container.decode(
+                    Swift.String.self,
+                    forKey: .detail
+                )
+                self.field = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .field
+                )
+                self.offers = try container.decode(
+                    [Components.Schemas.AppointmentSlot].self,
+                    forKey: .offers
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "type",
+                    "title",
+                    "status",
+                    "detail",
+                    "field",
+                    "offers"
+                ])
+            }
+        }
         /// The day before: the parts the day's booked operations use by the service menu against the count on hand, the bookings in time order for the shop foreman, and the booked cars' open recalls and campaigns (W-6). The same shape as `aftersales appointment day-before --format json`.
         ///
         /// - Remark: Generated from `#/components/schemas/AppointmentDayBefore`.

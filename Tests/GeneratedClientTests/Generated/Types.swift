@@ -888,6 +888,62 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `PUT /v1/capacity/operations/{code}`.
     /// - Remark: Generated from `#/paths//v1/capacity/operations/{code}/put(setCapacityOperation)`.
     func setCapacityOperation(_ input: Operations.SetCapacityOperation.Input) async throws -> Operations.SetCapacityOperation.Output
+    /// Propose 2 to 3 free slots for a vehicle's work that the workshop can honour, as `aftersales appointment offer` does.
+    ///
+    /// Roles: every role. A slot has an advisor free to receive the car, and a bay and a technician with the skill free for the whole work within opening hours. Name the work by `jobs` (catalogue operations, Q-1) or by `description` with its `hours` (a cross-field rule: neither is a 400 naming `jobs`; hours without a description, or a description without hours, a 400 naming `hours`). An unknown vehicle is a 404; an unknown operation is a 400 naming `jobs`.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/offers`.
+    /// - Remark: Generated from `#/paths//v1/appointments/offers/post(offerAppointmentSlots)`.
+    func offerAppointmentSlots(_ input: Operations.OfferAppointmentSlots.Input) async throws -> Operations.OfferAppointmentSlots.Output
+    /// Queue the reminders of a day's appointments, once each, as `aftersales appointment remind` does.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. Asking again queues nothing twice.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/reminders`.
+    /// - Remark: Generated from `#/paths//v1/appointments/reminders/post(queueAppointmentReminders)`.
+    func queueAppointmentReminders(_ input: Operations.QueueAppointmentReminders.Input) async throws -> Operations.QueueAppointmentReminders.Output
+    /// The register of appointments by arrival, as `aftersales appointment list` gives it.
+    ///
+    /// Roles: every role. Without `state`, cancelled and missed appointments are included; requests (no slot) list by their preferred time.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments`.
+    /// - Remark: Generated from `#/paths//v1/appointments/get(listAppointments)`.
+    func listAppointments(_ input: Operations.ListAppointments.Input) async throws -> Operations.ListAppointments.Output
+    /// Book an offered slot, or record the customer's preferred time when none suits, as `aftersales appointment book` does.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. Give `arrival` (an offered slot, optionally its `advisor`, `bay` and `technician`) or `preferred` (a request), not both (a cross-field rule: both, or neither, is a 400 naming `preferred` or `arrival`). The slot is checked again as it is booked: when another booking took it first, nothing is written and the answer is a 409 whose problem carries `offers`, the slots free now. The confirmation is queued in the outbox; `campaign` records the campaign's response (M-4).
+    ///
+    /// - Remark: HTTP `POST /v1/appointments`.
+    /// - Remark: Generated from `#/paths//v1/appointments/post(bookAppointment)`.
+    func bookAppointment(_ input: Operations.BookAppointment.Input) async throws -> Operations.BookAppointment.Output
+    /// An appointment: the work, the slot, the price and its history, as `aftersales appointment show` gives it.
+    ///
+    /// Roles: every role. An unknown number is a 404.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/{number}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/get(getAppointment)`.
+    func getAppointment(_ input: Operations.GetAppointment.Input) async throws -> Operations.GetAppointment.Output
+    /// Move an appointment (or a request) to another free slot; the history keeps the old one.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. The new slot is checked as booking checks it (a lost slot is a 409 with `offers`), and a new confirmation is queued. An unknown number is a 404; one checked in, cancelled or missed is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/reschedule`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/reschedule/post(rescheduleAppointment)`.
+    func rescheduleAppointment(_ input: Operations.RescheduleAppointment.Input) async throws -> Operations.RescheduleAppointment.Output
+    /// Cancel an appointment with the customer's reason; its slot is free again.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. An unknown number is a 404; one checked in, cancelled or missed is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/cancel`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/cancel/post(cancelAppointment)`.
+    func cancelAppointment(_ input: Operations.CancelAppointment.Input) async throws -> Operations.CancelAppointment.Output
+    /// Record that the customer did not come: counted, and a call task raised.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. Recorded after the arrival time (earlier is a 409); an unknown number is a 404.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/no-show`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/no-show/post(recordAppointmentNoShow)`.
+    func recordAppointmentNoShow(_ input: Operations.RecordAppointmentNoShow.Input) async throws -> Operations.RecordAppointmentNoShow.Output
     /// The day before: parts against the count on hand, the workshop's bookings, open recalls per booked car.
     ///
     /// Roles: every role. The bookings whose arrival falls on `day` in the dealer's time zone, tomorrow when absent.
@@ -2890,6 +2946,132 @@ extension APIProtocol {
         body: Operations.SetCapacityOperation.Input.Body
     ) async throws -> Operations.SetCapacityOperation.Output {
         try await setCapacityOperation(Operations.SetCapacityOperation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Propose 2 to 3 free slots for a vehicle's work that the workshop can honour, as `aftersales appointment offer` does.
+    ///
+    /// Roles: every role. A slot has an advisor free to receive the car, and a bay and a technician with the skill free for the whole work within opening hours. Name the work by `jobs` (catalogue operations, Q-1) or by `description` with its `hours` (a cross-field rule: neither is a 400 naming `jobs`; hours without a description, or a description without hours, a 400 naming `hours`). An unknown vehicle is a 404; an unknown operation is a 400 naming `jobs`.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/offers`.
+    /// - Remark: Generated from `#/paths//v1/appointments/offers/post(offerAppointmentSlots)`.
+    internal func offerAppointmentSlots(
+        headers: Operations.OfferAppointmentSlots.Input.Headers = .init(),
+        body: Operations.OfferAppointmentSlots.Input.Body
+    ) async throws -> Operations.OfferAppointmentSlots.Output {
+        try await offerAppointmentSlots(Operations.OfferAppointmentSlots.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Queue the reminders of a day's appointments, once each, as `aftersales appointment remind` does.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. Asking again queues nothing twice.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/reminders`.
+    /// - Remark: Generated from `#/paths//v1/appointments/reminders/post(queueAppointmentReminders)`.
+    internal func queueAppointmentReminders(
+        headers: Operations.QueueAppointmentReminders.Input.Headers = .init(),
+        body: Operations.QueueAppointmentReminders.Input.Body
+    ) async throws -> Operations.QueueAppointmentReminders.Output {
+        try await queueAppointmentReminders(Operations.QueueAppointmentReminders.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The register of appointments by arrival, as `aftersales appointment list` gives it.
+    ///
+    /// Roles: every role. Without `state`, cancelled and missed appointments are included; requests (no slot) list by their preferred time.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments`.
+    /// - Remark: Generated from `#/paths//v1/appointments/get(listAppointments)`.
+    internal func listAppointments(
+        query: Operations.ListAppointments.Input.Query = .init(),
+        headers: Operations.ListAppointments.Input.Headers = .init()
+    ) async throws -> Operations.ListAppointments.Output {
+        try await listAppointments(Operations.ListAppointments.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Book an offered slot, or record the customer's preferred time when none suits, as `aftersales appointment book` does.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. Give `arrival` (an offered slot, optionally its `advisor`, `bay` and `technician`) or `preferred` (a request), not both (a cross-field rule: both, or neither, is a 400 naming `preferred` or `arrival`). The slot is checked again as it is booked: when another booking took it first, nothing is written and the answer is a 409 whose problem carries `offers`, the slots free now. The confirmation is queued in the outbox; `campaign` records the campaign's response (M-4).
+    ///
+    /// - Remark: HTTP `POST /v1/appointments`.
+    /// - Remark: Generated from `#/paths//v1/appointments/post(bookAppointment)`.
+    internal func bookAppointment(
+        headers: Operations.BookAppointment.Input.Headers = .init(),
+        body: Operations.BookAppointment.Input.Body
+    ) async throws -> Operations.BookAppointment.Output {
+        try await bookAppointment(Operations.BookAppointment.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// An appointment: the work, the slot, the price and its history, as `aftersales appointment show` gives it.
+    ///
+    /// Roles: every role. An unknown number is a 404.
+    ///
+    /// - Remark: HTTP `GET /v1/appointments/{number}`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/get(getAppointment)`.
+    internal func getAppointment(
+        path: Operations.GetAppointment.Input.Path,
+        headers: Operations.GetAppointment.Input.Headers = .init()
+    ) async throws -> Operations.GetAppointment.Output {
+        try await getAppointment(Operations.GetAppointment.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Move an appointment (or a request) to another free slot; the history keeps the old one.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. The new slot is checked as booking checks it (a lost slot is a 409 with `offers`), and a new confirmation is queued. An unknown number is a 404; one checked in, cancelled or missed is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/reschedule`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/reschedule/post(rescheduleAppointment)`.
+    internal func rescheduleAppointment(
+        path: Operations.RescheduleAppointment.Input.Path,
+        headers: Operations.RescheduleAppointment.Input.Headers = .init(),
+        body: Operations.RescheduleAppointment.Input.Body
+    ) async throws -> Operations.RescheduleAppointment.Output {
+        try await rescheduleAppointment(Operations.RescheduleAppointment.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Cancel an appointment with the customer's reason; its slot is free again.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. An unknown number is a 404; one checked in, cancelled or missed is a 409.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/cancel`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/cancel/post(cancelAppointment)`.
+    internal func cancelAppointment(
+        path: Operations.CancelAppointment.Input.Path,
+        headers: Operations.CancelAppointment.Input.Headers = .init(),
+        body: Operations.CancelAppointment.Input.Body
+    ) async throws -> Operations.CancelAppointment.Output {
+        try await cancelAppointment(Operations.CancelAppointment.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record that the customer did not come: counted, and a call task raised.
+    ///
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, service-manager, admin. Recorded after the arrival time (earlier is a 409); an unknown number is a 404.
+    ///
+    /// - Remark: HTTP `POST /v1/appointments/{number}/no-show`.
+    /// - Remark: Generated from `#/paths//v1/appointments/{number}/no-show/post(recordAppointmentNoShow)`.
+    internal func recordAppointmentNoShow(
+        path: Operations.RecordAppointmentNoShow.Input.Path,
+        headers: Operations.RecordAppointmentNoShow.Input.Headers = .init(),
+        body: Operations.RecordAppointmentNoShow.Input.Body
+    ) async throws -> Operations.RecordAppointmentNoShow.Output {
+        try await recordAppointmentNoShow(Operations.RecordAppointmentNoShow.Input(
             path: path,
             headers: headers,
             body: body
