@@ -79,21 +79,26 @@ struct AppointmentController {
         var more: Bool
     }
 
-    static func channel(_ text: String?) throws -> AppointmentChannel {
-        guard let text else { return .phone }
-        return try parseChoice(text, field: AppointmentForm.Field.channel.rawValue)
+    /// The question an offer and a booking both ask: the vehicle, its work, the channel (phone when absent).
+    static func work(
+        vehicle: String?, jobs: [String]?, description: String?, hours: String?, channel: String?
+    ) throws -> AppointmentForm {
+        var form = AppointmentForm()
+        form.vehicle = vehicle
+        form.jobs = jobs ?? []
+        form.description = description
+        form.hours = hours
+        form.channel = try channel.map { try parseChoice($0, field: AppointmentForm.Field.channel.rawValue) } ?? .phone
+        return form
     }
 
     func addRoutes(to routes: Routes) {
         let database = self.database
         routes.post("appointments/offers", .readAppointments) { request, context, _ in
             let input = try await JSON.body(OfferInput.self, request, context)
-            var form = AppointmentForm()
-            form.vehicle = input.vehicle
-            form.jobs = input.jobs ?? []
-            form.description = input.description
-            form.hours = input.hours
-            form.channel = try Self.channel(input.channel)
+            var form = try Self.work(
+                vehicle: input.vehicle, jobs: input.jobs, description: input.description, hours: input.hours,
+                channel: input.channel)
             form.after = input.after
             form.advisor = input.advisor
             let asked = form
@@ -110,12 +115,9 @@ struct AppointmentController {
         }
         routes.post("appointments", .bookAppointments) { request, context, principal in
             let input = try await JSON.body(BookInput.self, request, context)
-            var form = AppointmentForm()
-            form.vehicle = input.vehicle
-            form.jobs = input.jobs ?? []
-            form.description = input.description
-            form.hours = input.hours
-            form.channel = try Self.channel(input.channel)
+            var form = try Self.work(
+                vehicle: input.vehicle, jobs: input.jobs, description: input.description, hours: input.hours,
+                channel: input.channel)
             form.arrival = input.arrival
             form.advisor = input.advisor
             form.bay = input.bay
@@ -135,18 +137,18 @@ struct AppointmentController {
             let customer = try query.string("customer").map { _ in
                 Int64(try query.int("customer", default: 0, range: 1...Int.max))
             }
-            let filter = AppointmentFilter(
-                day: day, advisor: try query.string("advisor"), state: state, customerID: customer, limit: Int.max)
             let page = try query.page()
-            let (cards, zone) = try await database.run { db in (try db.appointments(filter), try db.settings().timeZone)
+            let filter = AppointmentFilter(
+                day: day, advisor: try query.string("advisor"), state: state, customerID: customer,
+                limit: page.limit, offset: page.offset)
+            let (cards, total, zone) = try await database.run { db in
+                (try db.appointments(filter), try db.appointmentCount(filter), try db.settings().timeZone)
             }
-            let items = cards.dropFirst(page.offset).prefix(page.limit).map {
-                AppointmentDocuments.Appointment($0, zone: zone, full: false)
-            }
+            let items = cards.map { AppointmentDocuments.Appointment($0, zone: zone, full: false) }
             return try JSON.response(
                 ListPage(
-                    items: Array(items), total: cards.count, limit: page.limit, offset: page.offset,
-                    more: page.offset + items.count < cards.count))
+                    items: items, total: total, limit: page.limit, offset: page.offset,
+                    more: page.offset + items.count < total))
         }
         routes.get("appointments/:number", .readAppointments) { _, context, _ in
             let number = try context.parameter("number")
@@ -196,10 +198,10 @@ struct AppointmentController {
             return try JSON.response(AppointmentDocuments.Appointment(card, zone: zone, full: true), status: status)
         } catch let error as SlotTaken {
             let zone = try await database.run { try $0.settings().timeZone }
+            let base = ProblemMiddleware<APIRequestContext>.document(
+                status: .conflict, detail: error.sentence, field: error.field, kind: error.kind.rawValue)
             let problem = SlotTakenProblem(
-                type: "https://aftersales.invalid/problems/conflict",
-                title: Phrase(key: HTTPResponse.Status.conflict.reasonPhrase).rendered(), status: 409,
-                detail: error.sentence.rendered(), field: error.field,
+                type: base.type, title: base.title, status: base.status, detail: base.detail, field: base.field,
                 offers: error.offers.map { AppointmentDocuments.Slot($0, zone: zone) })
             var response = try JSON.response(problem, status: .conflict)
             response.headers[.contentType] = "application/problem+json"

@@ -79,6 +79,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// The problem document's members, its title and detail in the language of the request.
+    static func document(status: HTTPResponse.Status, detail: Phrase, field: String?, kind: String) -> Problem {
+        Problem(
+            type: "https://aftersales.invalid/problems/\(kind)", title: Phrase(key: status.reasonPhrase).rendered(),
+            status: status.code, detail: detail.rendered(), field: field)
+    }
+
     /// Bytes as people say them: 1 MiB, 28 MiB.
     static func size(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
@@ -86,9 +93,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// The problem document, its title and detail in the language of the request.
     static func problem(status: HTTPResponse.Status, detail: Phrase, field: String?, kind: String) -> Response {
-        let problem = Problem(
-            type: "https://aftersales.invalid/problems/\(kind)", title: Phrase(key: status.reasonPhrase).rendered(),
-            status: status.code, detail: detail.rendered(), field: field)
+        let problem = document(status: status, detail: detail, field: field, kind: kind)
         let data = (try? JSONFormat.encoder(pretty: false).encode(problem)) ?? Data()
         return Response(
             status: status, headers: [.contentType: "application/problem+json"],

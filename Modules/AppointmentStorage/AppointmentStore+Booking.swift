@@ -48,16 +48,19 @@ public struct AppointmentFilter: Sendable, Equatable {
     public var state: AppointmentState?
     public var customerID: Int64?
     public var limit: Int
+    /// How many of the matching appointments, in the register's order, come before the first one answered.
+    public var offset: Int
 
     public init(
         day: LocalDate? = nil, advisor: String? = nil, state: AppointmentState? = nil, customerID: Int64? = nil,
-        limit: Int = 200
+        limit: Int = 200, offset: Int = 0
     ) {
         self.day = day
         self.advisor = advisor
         self.state = state
         self.customerID = customerID
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -311,41 +314,57 @@ extension AppDatabase {
     /// Appointments by arrival (requests by their preferred time), filtered by day, advisor, state or customer.
     public func appointments(_ filter: AppointmentFilter) throws -> [AppointmentCard] {
         try writer.read { db in
-            let zone = try Self.settings(db).timeZone
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let day = filter.day {
-                conditions.append(
-                    "coalesce(a.arrival, a.preferred_time) >= ? AND coalesce(a.arrival, a.preferred_time) < ?")
-                arguments += [day.startInstant(in: zone), day.adding(days: 1).startInstant(in: zone)]
-            }
-            if let advisor = filter.advisor {
-                conditions.append("a.advisor = ?")
-                arguments += [advisor]
-            }
-            if let state = filter.state {
-                conditions.append("a.state = ?")
-                arguments += [state.rawValue]
-            }
-            if let customer = filter.customerID {
-                conditions.append("a.customer_id = ?")
-                arguments += [customer]
-            }
-            arguments += [filter.limit]
+            let (whereClause, arguments) = try Self.appointmentConditions(db, filter)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT a.*, c.name AS customer_name, v.plate FROM appointment a
                     JOIN customer c ON c.id = a.customer_id JOIN vehicle v ON v.id = a.vehicle_id
-                    \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                    ORDER BY coalesce(a.arrival, a.preferred_time), a.id LIMIT ?
-                    """, arguments: arguments)
+                    \(whereClause)
+                    ORDER BY coalesce(a.arrival, a.preferred_time), a.id LIMIT ? OFFSET ?
+                    """, arguments: arguments + [filter.limit, filter.offset])
             return try rows.map { row in
                 AppointmentCard(
                     appointment: try Self.appointment(db, row), customer: row["customer_name"], plate: row["plate"],
                     history: [], noShows: 0)
             }
         }
+    }
+
+    /// How many appointments `filter` matches, whatever its limit and offset (a page's total).
+    public func appointmentCount(_ filter: AppointmentFilter) throws -> Int {
+        try writer.read { db in
+            let (whereClause, arguments) = try Self.appointmentConditions(db, filter)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM appointment a \(whereClause)", arguments: arguments)
+                ?? 0
+        }
+    }
+
+    /// The WHERE clause of `filter` over `appointment a`, with its arguments.
+    private static func appointmentConditions(
+        _ db: Database, _ filter: AppointmentFilter
+    ) throws -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let day = filter.day {
+            let zone = try settings(db).timeZone
+            conditions.append(
+                "coalesce(a.arrival, a.preferred_time) >= ? AND coalesce(a.arrival, a.preferred_time) < ?")
+            arguments += [day.startInstant(in: zone), day.adding(days: 1).startInstant(in: zone)]
+        }
+        if let advisor = filter.advisor {
+            conditions.append("a.advisor = ?")
+            arguments += [advisor]
+        }
+        if let state = filter.state {
+            conditions.append("a.state = ?")
+            arguments += [state.rawValue]
+        }
+        if let customer = filter.customerID {
+            conditions.append("a.customer_id = ?")
+            arguments += [customer]
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     /// Rule A-3: queues the reminders of the appointments booked for `day` (default tomorrow), one per appointment

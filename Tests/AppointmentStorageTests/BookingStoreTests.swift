@@ -204,6 +204,11 @@ struct BookingStoreTests {
         #expect(try fixture.db.appointments(AppointmentFilter(advisor: "陈静")).isEmpty)
         #expect(try fixture.db.appointments(AppointmentFilter(state: .cancelled)).isEmpty)
         #expect(try fixture.db.appointments(AppointmentFilter(customerID: fixture.customer.rawValue)).count == 2)
+        // A page of the register: the total counts every match, the page starts at its offset.
+        let second = AppointmentFilter(limit: 1, offset: 1)
+        #expect(try fixture.db.appointments(second).map(\.appointment.number) == ["AP-000001"])
+        #expect(try fixture.db.appointmentCount(second) == 2)
+        #expect(try fixture.db.appointmentCount(AppointmentFilter(day: tomorrow)) == 1)
     }
 }
 
