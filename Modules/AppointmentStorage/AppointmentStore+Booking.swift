@@ -93,14 +93,15 @@ extension AppDatabase {
     }
 
     /// Rules, M-4: books a slot, or records the customer's preferred time as a request when no slot
-    /// suits. The slot is checked again INSIDE the write transaction, which is IMMEDIATE: it takes SQLite's write lock
-    /// before reading, so two bookings — from this process or another — never both see the last capacity free. A slot
-    /// lost to another booking is `SlotTaken` (exit 1, HTTP 409) with fresh offers. The confirmation is queued in the
-    /// outbox (service message, M-3), a campaign's response recorded (M-4), and the booking audited.
+    /// suits. The slot is checked again INSIDE the write transaction, which is IMMEDIATE (GRDB begins every write
+    /// so): it takes SQLite's write lock before reading, so two bookings — from this process or another — never both
+    /// see the last capacity free (the two-process race test holds it). A slot lost to another booking is
+    /// `SlotTaken` (exit 1, HTTP 409) with fresh offers. The confirmation is queued in the outbox (service message,
+    /// M-3), a campaign's response recorded (M-4), and the booking audited.
     public func bookAppointment(_ form: AppointmentForm, actor: String) throws -> AppointmentCard {
         let valid = try form.validated(booking: true)
         let vin = try vehicleVIN(named: valid.vehicle!, field: AppointmentForm.Field.vehicle.rawValue)
-        let number = try immediateWrite { db -> String in
+        let number = try writer.write { db -> String in
             let now = clock.now()
             let settings = try Self.settings(db)
             let vehicle = try Self.fetchVehicle(db, vin: vin)
@@ -190,7 +191,7 @@ extension AppDatabase {
         guard let arrival = form.arrival?.trimmed().nilIfEmpty else {
             throw InvalidInput(field: AppointmentForm.Field.arrival.rawValue, "give the new slot's arrival")
         }
-        try immediateWrite { db in
+        try writer.write { db in
             let now = clock.now()
             let settings = try Self.settings(db)
             let current = try Self.appointmentRow(db, number)
@@ -408,19 +409,6 @@ extension AppDatabase {
 // MARK: - Steps shared by the use cases
 
 extension AppDatabase {
-    /// `body` in one IMMEDIATE transaction: SQLite's write lock is taken before the first read, so a check and the
-    /// write that follows it cannot interleave with another process's (A-2: booking never overbooks).
-    package func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
-
     /// The work of a booking: each catalogue operation for the vehicle's model (else its make) with its standard
     /// hours, its skill (`operation_skill`, default general) and its menu price (`menuQuote`: labour at the labour
     /// rate plus the menu's parts at today's prices, the lines check-in puts on the repair order); free work with its
