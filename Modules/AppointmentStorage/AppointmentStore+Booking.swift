@@ -482,10 +482,22 @@ extension AppDatabase {
                 "no service advisor \"\(advisor)\"; `aftersales capacity show` lists them")
         }
         let finder = try slotFinder(db, from: earliest, days: days, settings: settings, excluding: excluding)
-        return finder.offers(
+        return offeredSlots(
+            finder, work: work, earliest: earliest, advisor: advisor, usual: usual, channel: channel,
+            settings: settings)
+    }
+
+    /// The offers of one work from a slot finder already loaded (`slotFinder`), so several questions over the same
+    /// capacity and reservations (a page of dealer calls) read them once.
+    package static func offeredSlots(
+        _ finder: SlotFinder, work: BookingWork, earliest: Date, advisor: String?, usual: String?,
+        channel: AppointmentChannel, settings: DealerSettings
+    ) -> [Reservation] {
+        finder.offers(
             SlotRequest(
                 work: work, earliest: earliest, advisor: advisor, usualAdvisor: usual,
-                quietHoursFirst: channel == .dealerCall, count: settings.integer(.appointmentOffers), horizonDays: days,
+                quietHoursFirst: channel == .dealerCall, count: settings.integer(.appointmentOffers),
+                horizonDays: settings.integer(.appointmentHorizonDays),
                 minimumGapHours: settings.integer(.appointmentMinimumGapHours)))
     }
 

@@ -149,8 +149,16 @@ extension AppDatabase {
             // per call keeps the page quick only for a few; the rest are offered when booked).
             var items = Array(calls.dropFirst(offset).prefix(limit))
             let earliest = max(clock.now(), day.startInstant(in: zone))
-            for index in items.indices.prefix(Self.callsWithSlots) {
-                items[index].slots = try Self.callSlots(db, items[index], earliest: earliest, settings: settings)
+            if !items.isEmpty {
+                // One load of the capacity, the reservations and the skills serves every call of the page.
+                let finder = try Self.slotFinder(
+                    db, from: earliest, days: settings.integer(.appointmentHorizonDays), settings: settings,
+                    excluding: nil)
+                let skills = try Self.operationSkills(db)
+                for index in items.indices.prefix(Self.callsWithSlots) {
+                    items[index].slots = try Self.callSlots(
+                        db, items[index], finder: finder, skills: skills, earliest: earliest, settings: settings)
+                }
             }
             return DealerCallList(
                 day: day, items: items, total: calls.count, limit: limit, offset: offset,
@@ -194,17 +202,18 @@ extension AppDatabase {
     /// channel (each day's quietest hours first), the customer's usual advisor preferred; none when the work's time
     /// is unknown.
     static func callSlots(
-        _ db: Database, _ call: DealerCall, earliest: Date, settings: DealerSettings
+        _ db: Database, _ call: DealerCall, finder: SlotFinder, skills: [String: Skill], earliest: Date,
+        settings: DealerSettings
     ) throws -> [Date] {
         guard let centihours = call.centihours, centihours > 0 else { return [] }
-        let skill = try call.operation.flatMap { try operationSkills(db)[$0] } ?? .general
+        let skill = call.operation.flatMap { skills[$0] } ?? .general
         let job = BookedJob(
             operation: call.operation, description: call.work ?? "", centihours: centihours, skill: skill,
             price: call.price ?? Money(fen: 0))
         let usual = try usualAdvisor(db, customer: call.customerId)
-        return try offeredSlots(
-            db, work: try BookingWork(jobs: [job]), earliest: earliest, advisor: nil, usual: usual,
-            channel: .dealerCall, settings: settings, excluding: nil
+        return offeredSlots(
+            finder, work: try BookingWork(jobs: [job]), earliest: earliest, advisor: nil, usual: usual,
+            channel: .dealerCall, settings: settings
         ).prefix(callSlotCount).map(\.arrival)
     }
 }
