@@ -22,11 +22,7 @@ struct AppointmentAPITests {
 
         init() throws {
             db = try memoryDatabase(now: "2026-12-07T09:00:00+08:00")
-            var tokens: [Role: String] = [:]
-            for role in Role.allCases {
-                tokens[role] = try db.createToken(name: "token-\(role.rawValue)", role: role, actor: "setup").secret
-            }
-            self.tokens = tokens
+            tokens = try roleTokens(db)
             let customer = try db.addCustomer(
                 NewCustomer(
                     customer: Customer(name: "王芳", customerClass: .retained, createdAt: db.now),

@@ -17,12 +17,7 @@ struct BoardAPITests {
 
         init() throws {
             board = try BoardFixture()
-            var tokens: [Role: String] = [:]
-            for role in Role.allCases {
-                tokens[role] = try board.db.createToken(name: "token-\(role.rawValue)", role: role, actor: "setup")
-                    .secret
-            }
-            self.tokens = tokens
+            tokens = try roleTokens(board.db)
             app = Application(router: buildRouter(database: board.db))
         }
     }

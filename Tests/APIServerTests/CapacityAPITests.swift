@@ -18,11 +18,7 @@ struct CapacityAPITests {
 
         init() throws {
             db = try memoryDatabase(now: "2026-12-07T10:00:00+08:00")
-            var tokens: [Role: String] = [:]
-            for role in Role.allCases {
-                tokens[role] = try db.createToken(name: "token-\(role.rawValue)", role: role, actor: "setup").secret
-            }
-            self.tokens = tokens
+            tokens = try roleTokens(db)
             _ = try db.addStaff(name: "刘强", role: .technician, actor: "setup")
             _ = try db.addStaff(name: "王丽", role: .serviceAdvisor, actor: "setup")
             try db.writer.write { db in

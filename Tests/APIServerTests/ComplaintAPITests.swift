@@ -19,11 +19,8 @@ struct ComplaintAPITests {
 
         init() throws {
             db = try memoryDatabase(now: "2026-11-23T10:00:00+08:00")
-            var tokens: [Role: String] = [:]
-            for role in [Role.csAgent, .csManager, .marketCoordinator, .technician, .serviceAdvisor] {
-                tokens[role] = try db.createToken(name: "token-\(role.rawValue)", role: role, actor: "setup").secret
-            }
-            self.tokens = tokens
+            tokens = try roleTokens(
+                db, roles: [Role.csAgent, .csManager, .marketCoordinator, .technician, .serviceAdvisor])
             _ = try db.addStaff(name: "李娜", role: .csAgent, actor: "setup")
             _ = try db.addCustomer(
                 NewCustomer(

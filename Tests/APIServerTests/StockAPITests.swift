@@ -19,11 +19,7 @@ struct StockAPITests {
 
         init() throws {
             db = try memoryDatabase(now: "2026-12-06T10:00:00+08:00")
-            var tokens: [Role: String] = [:]
-            for role in Role.allCases {
-                tokens[role] = try db.createToken(name: "token-\(role.rawValue)", role: role, actor: "setup").secret
-            }
-            self.tokens = tokens
+            tokens = try roleTokens(db)
             try db.withManufacturerBatch(actor: "setup", source: "test") { batch in
                 _ = try batch.store(
                     CatalogPart(number: "5Q0 611 701 C", name: "前制动软管", price: Money(fen: 12_850), currency: "CNY"),

@@ -28,11 +28,7 @@ struct WorkOrderAPITests {
             path = folder.path("dealer.sqlite")
             clock = ManualClock("2026-12-06T09:00:00+08:00")
             db = try AppDatabase.open(path: path, create: true, clock: clock)
-            var tokens: [Role: String] = [:]
-            for role in Role.allCases {
-                tokens[role] = try db.createToken(name: "token-\(role.rawValue)", role: role, actor: "setup").secret
-            }
-            self.tokens = tokens
+            tokens = try roleTokens(db)
             let id = try db.addCustomer(
                 NewCustomer(
                     customer: Customer(name: "王芳", customerClass: .retained, createdAt: db.now),
