@@ -117,7 +117,9 @@ extension WorkOrder {
     /// Writes the order whole: its row (inserted when it has no id) and its children.
     mutating func store(_ db: Database, vehicleID: Int64?, customerID: Int64?, now: Date, actor: String) throws {
         let totals = invoice?.totals ?? self.totals
-        var columns: [String: (any DatabaseValueConvertible)?] = [
+        // The report's figures of a settled order (kept on its row, summed by the report's covering index).
+        let figures = invoice == nil ? nil : SettledOrderFigures(self)
+        let columns: [String: (any DatabaseValueConvertible)?] = [
             "number": number, "vin": vin.value, "advisor": advisor, "state": state.rawValue,
             "arrived_at": reception.arrivedAt, "mileage": reception.mileage, "fuel_percent": reception.fuelPercent,
             "concerns": Self.json(reception.concerns), "walk_around": Self.json(reception.walkAround),
@@ -127,16 +129,11 @@ extension WorkOrder {
             "customer_fen": totals.customer.fen, "warranty_fen": totals.warranty.fen,
             "goodwill_fen": totals.goodwill.fen, "internal_fen": totals.internal.fen, "delivered_at": deliveredAt,
             "delivery_note": deliveryNote,
-        ]
-        // The report's figures of a settled order (kept on its row, summed by the report's covering index).
-        let figures = invoice == nil ? nil : SettledOrderFigures(self)
-        let reported: [String: (any DatabaseValueConvertible)?] = [
             "report_sold_centihours": figures?.soldCentihours, "report_labour_fen": figures?.labourFen,
             "report_declined_fen": figures?.declinedFen, "report_bulletins": figures?.bulletinsCompleted,
             "report_guarantee_jobs": figures?.guaranteeRepairs, "report_comeback": figures?.comeback,
             "report_first_time_fixed": figures?.firstTimeFixed,
         ]
-        columns.merge(reported) { current, _ in current }
         let names = columns.keys.sorted()
         if let id {
             try db.execute(
