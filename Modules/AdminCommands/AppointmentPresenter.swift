@@ -34,7 +34,7 @@ enum AppointmentPresent {
     static func offer(_ offer: AppointmentOffer, zone: TimeZone, output: Output) throws {
         let document = OfferDocument(offer, zone: zone)
         let vehicle = offer.plate ?? offer.vin
-        let total = hours(offer.work.jobs.reduce(0) { $0 + $1.centihours })
+        let total = hours(offer.work.centihours)
         output.note(
             "\(offer.customer) \(vehicle): \(offer.work.jobs.map(\.description).joined(separator: "、")), "
                 + "\(total) h, \(money: offer.work.price) (menu price, Q-1)")

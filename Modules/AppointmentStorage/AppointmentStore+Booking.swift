@@ -136,7 +136,7 @@ extension AppDatabase {
                     number, vehicle.customerID.rawValue, vehicle.id!.rawValue, vin.value, valid.channel.rawValue,
                     state.rawValue, valid.note?.trimmed().nilIfEmpty, reservation?.arrival, reservation?.advisor,
                     reservation?.bay, reservation?.technician, reservation?.workStart, reservation?.workEnd,
-                    preferred, campaign?.id, work.price.fen, work.jobs.reduce(0) { $0 + $1.centihours }, now, actor,
+                    preferred, campaign?.id, work.price.fen, work.centihours, now, actor,
                 ])
             let id = db.lastInsertedRowID
             for (position, job) in work.jobs.enumerated() {
@@ -165,7 +165,7 @@ extension AppDatabase {
                 "customer": String(vehicle.customerID.rawValue), "vin": vin.value, "channel": valid.channel.rawValue,
                 "state": state.rawValue,
                 "jobs": work.jobs.map { $0.operation ?? $0.description }.joined(separator: ","),
-                "price": work.price.plain, "centihours": String(work.jobs.reduce(0) { $0 + $1.centihours }),
+                "price": work.price.plain, "centihours": String(work.centihours),
                 "preferred_time": preferred.map(Instant.databaseString), "campaign": campaign?.name,
             ]
             if let reservation { audit.merge(Self.auditFields(reservation)) { $1 } }

@@ -9,6 +9,8 @@ public struct BookingWork: Sendable, Equatable {
     public let skills: Set<Skill>
     /// Bay kinds every job can use, preferred first.
     public let bayKinds: [BayKind]
+    /// The jobs' standard or estimated time, hundredths of an hour.
+    public let centihours: Int
     /// The booked time rounded up to whole quarter-hours, in minutes (at least 15).
     public let minutes: Int
 
@@ -26,7 +28,7 @@ public struct BookingWork: Sendable, Equatable {
                 field: "jobs", "no one bay can hold this work (\(names)); book these jobs as separate appointments")
         }
         bayKinds = kinds
-        let centihours = jobs.reduce(0) { $0 + $1.centihours }
+        centihours = jobs.reduce(0) { $0 + $1.centihours }
         minutes = max(1, (centihours * 60 + 1_499) / 1_500) * 15
     }
 
