@@ -118,5 +118,14 @@ package enum AppointmentSchema: SchemaArea {
                     ) WITHOUT ROWID;
                     """)
         }
+        // Offers and bookings read the capacity held over a few days (A-2): a range of this covering index, not the
+        // register.
+        migrator.registerMigration("2026-12-08 appointments: held capacity by its start") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX appointment_held ON appointment(work_start, work_end, arrival, advisor, bay, technician, state) \
+                    WHERE state IN ('booked', 'checked-in');
+                    """)
+        }
     }
 }

@@ -446,26 +446,52 @@ extension AppDatabase {
         return try BookingWork(jobs: jobs)
     }
 
-    /// The slot finder over the capacity and the bookings that hold it from `from` for `days` days (checked-in
-    /// appointments keep their bay and technician until their booked end: the car is in the workshop).
+    /// The slot finder over the capacity and the bookings that hold it from `from` for `days` days.
     package static func slotFinder(
         _ db: Database, from: Date, days: Int, settings: DealerSettings, excluding: Int64?
     ) throws -> SlotFinder {
-        let zone = settings.timeZone
-        let first = LocalDate(instant: from, in: zone)
-        let capacity = try workshopCapacity(db, leaveFrom: first)
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT arrival, advisor, bay, technician, work_start, work_end FROM appointment
-                    WHERE state IN ('booked', 'checked-in') AND work_end > ? AND work_start < ? AND id != ?
-                    """),
-            arguments: [
-                first.startInstant(in: zone), first.adding(days: days + 1).startInstant(in: zone), excluding ?? 0,
-            ])
-        let held = rows.compactMap(reservation)
+        let first = LocalDate(instant: from, in: settings.timeZone)
         return SlotFinder(
-            capacity: capacity, reservations: held, zone: zone, arrivalsPerAdvisor: settings.arrivalsPerAdvisor)
+            capacity: try workshopCapacity(db, leaveFrom: first),
+            reservations: try heldReservations(db, first: first, days: days, settings: settings, excluding: excluding),
+            zone: settings.timeZone, arrivalsPerAdvisor: settings.arrivalsPerAdvisor)
+    }
+
+    /// The bookings that hold capacity over days `first ..< first + days` (checked-in appointments keep their bay and
+    /// technician until their booked end: the car is in the workshop). A booking's work lies within one day, so the
+    /// bound on its start (two days before the window) only lets `appointment_held` read a range; the overlap test
+    /// decides.
+    /// Read from the covering index `appointment_held`; the times come as whole seconds since 1970 (as stored:
+    /// quarter-hours), which SQLite converts far faster than a `Date` is decoded from text.
+    package static let heldSQL = """
+        SELECT CAST(strftime('%s', arrival) AS INTEGER), advisor, bay, technician, \
+        CAST(strftime('%s', work_start) AS INTEGER), CAST(strftime('%s', work_end) AS INTEGER) FROM appointment
+        WHERE state IN ('booked', 'checked-in') AND work_start >= ? AND work_start < ? AND work_end > ? AND id != ?
+        """
+
+    static func heldReservations(
+        _ db: Database, first: LocalDate, days: Int, settings: DealerSettings, excluding: Int64?
+    ) throws -> [Reservation] {
+        let zone = settings.timeZone
+        let start = first.startInstant(in: zone)
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(sql: heldSQL),
+            arguments: [
+                first.adding(days: -2).startInstant(in: zone), first.adding(days: days).startInstant(in: zone), start,
+                excluding ?? 0,
+            ])
+        var held: [Reservation] = []
+        while let row = try cursor.next() {
+            guard let arrival = row[0] as Int64?, let advisor = row[1] as String?, let bay = row[2] as String?,
+                let technician = row[3] as String?, let workStart = row[4] as Int64?, let workEnd = row[5] as Int64?
+            else { continue }
+            held.append(
+                Reservation(
+                    arrival: Date(timeIntervalSince1970: Double(arrival)), advisor: advisor, bay: bay,
+                    technician: technician, workStart: Date(timeIntervalSince1970: Double(workStart)),
+                    workEnd: Date(timeIntervalSince1970: Double(workEnd))))
+        }
+        return held
     }
 
     package static func offeredSlots(
@@ -481,10 +507,15 @@ extension AppDatabase {
                 field: AppointmentForm.Field.advisor.rawValue,
                 "no service advisor \"\(advisor)\"; `aftersales capacity show` lists them")
         }
-        let finder = try slotFinder(db, from: earliest, days: days, settings: settings, excluding: excluding)
-        return offeredSlots(
-            finder, work: work, earliest: earliest, advisor: advisor, usual: usual, channel: channel,
-            settings: settings)
+        let capacity = try workshopCapacity(db, leaveFrom: LocalDate(instant: earliest, in: settings.timeZone))
+        return try SlotFinder.offers(
+            slotRequest(
+                work: work, earliest: earliest, advisor: advisor, usual: usual, channel: channel,
+                settings: settings),
+            capacity: capacity, zone: settings.timeZone, arrivalsPerAdvisor: settings.arrivalsPerAdvisor
+        ) { first, days in
+            try heldReservations(db, first: first, days: days, settings: settings, excluding: excluding)
+        }
     }
 
     /// The offers of one work from a slot finder already loaded (`slotFinder`), so several questions over the same
@@ -494,11 +525,20 @@ extension AppDatabase {
         channel: AppointmentChannel, settings: DealerSettings
     ) -> [Reservation] {
         finder.offers(
-            SlotRequest(
-                work: work, earliest: earliest, advisor: advisor, usualAdvisor: usual,
-                quietHoursFirst: channel == .dealerCall, count: settings.integer(.appointmentOffers),
-                horizonDays: settings.integer(.appointmentHorizonDays),
-                minimumGapHours: settings.integer(.appointmentMinimumGapHours)))
+            slotRequest(
+                work: work, earliest: earliest, advisor: advisor, usual: usual, channel: channel, settings: settings))
+    }
+
+    /// What an offer asks the slot finder, with the dealer's settings (A-2).
+    static func slotRequest(
+        work: BookingWork, earliest: Date, advisor: String?, usual: String?, channel: AppointmentChannel,
+        settings: DealerSettings
+    ) -> SlotRequest {
+        SlotRequest(
+            work: work, earliest: earliest, advisor: advisor, usualAdvisor: usual,
+            quietHoursFirst: channel == .dealerCall, count: settings.integer(.appointmentOffers),
+            horizonDays: settings.integer(.appointmentHorizonDays),
+            minimumGapHours: settings.integer(.appointmentMinimumGapHours))
     }
 
     /// The slot at the form's arrival, re-checked against what is held now; `SlotTaken` with fresh offers when the

@@ -37,15 +37,20 @@ public struct SlotRequest: Sendable, Equatable {
 /// the work allows and a technician with every skill it needs, both free from the arrival for the work's whole time
 /// (work starts when the car arrives), within the store's opening hours (T-3) and the technician's shift, on one day.
 /// The finder is a pure function of the capacity and the reservations held: the same question gets the same answer.
+///
+/// What is held is kept per day on quarter-hour bitmasks (a bay or technician busy in a quarter has its bit set;
+/// a reservation off the quarter-hours holds every quarter it touches), so a candidate slot is checked with one AND
+/// per bay and technician. Candidates start on a quarter-hour and last whole quarter-hours, so this decides exactly
+/// as comparing the times would (a randomized test holds it to that straightforward definition).
 public struct SlotFinder: Sendable {
     public let capacity: WorkshopCapacity
     public let zone: TimeZone
     /// Arrivals per advisor per quarter-hour for an advisor without a figure of their own.
     public let arrivalsPerAdvisor: Int
-    private let busy: [String: [Int: [(start: Date, end: Date)]]]
-    private let arrivals: [String: [Int: [Date]]]
-    private let minutesBooked: [String: [Int: Int]]
-    private let byDay: [Int: [Reservation]]
+    private let held: [Int: DayHeld]
+    private let bayIndex: [String: Int]
+    private let technicianIndex: [String: Int]
+    private let advisorIndex: [String: Int]
 
     /// - Parameter reservations: the capacity already held (booked appointments), any window of them that covers
     ///   the days asked about.
@@ -55,30 +60,44 @@ public struct SlotFinder: Sendable {
         self.capacity = capacity
         self.zone = zone
         self.arrivalsPerAdvisor = arrivalsPerAdvisor
-        var busy: [String: [Int: [(start: Date, end: Date)]]] = [:]
-        var arrivals: [String: [Int: [Date]]] = [:]
-        var minutes: [String: [Int: Int]] = [:]
-        var byDay: [Int: [Reservation]] = [:]
+        let bayIndex = Self.index(capacity.bays.map(\.code))
+        let technicianIndex = Self.index(capacity.technicians.map(\.name))
+        let advisorIndex = Self.index(capacity.advisors.map(\.name))
+        var held: [Int: DayHeld] = [:]
+        // Each day's record is changed in place (`held[number]!`), never copied out and back.
+        func open(_ number: Int) {
+            if held[number] == nil {
+                held[number] = DayHeld(
+                    start: Instant.fromLocal(dayNumber: number, secondOfDay: 0, in: zone),
+                    bays: capacity.bays.count, technicians: capacity.technicians.count,
+                    advisors: capacity.advisors.count)
+            }
+        }
         for reservation in reservations {
-            let day = LocalDate(instant: reservation.workStart, in: zone).dayNumber
+            let first = LocalDate(instant: reservation.workStart, in: zone).dayNumber
             let last = LocalDate(instant: reservation.workEnd, in: zone).dayNumber
-            for number in day...max(day, last) {
-                busy["bay:" + reservation.bay, default: [:]][number, default: []].append(
-                    (reservation.workStart, reservation.workEnd))
-                busy["technician:" + reservation.technician, default: [:]][number, default: []].append(
-                    (reservation.workStart, reservation.workEnd))
-                byDay[number, default: []].append(reservation)
+            for number in first...max(first, last) {
+                open(number)
+                held[number]!.hold(
+                    reservation, bay: bayIndex[reservation.bay], technician: technicianIndex[reservation.technician],
+                    startsToday: number == first)
             }
             let arrivalDay = LocalDate(instant: reservation.arrival, in: zone).dayNumber
-            arrivals[reservation.advisor, default: [:]][arrivalDay, default: []].append(reservation.arrival)
-            minutes[reservation.technician, default: [:]][day, default: 0] += Int(
-                reservation.workEnd.timeIntervalSince(reservation.workStart) / 60)
-            minutes["advisor:" + reservation.advisor, default: [:]][arrivalDay, default: 0] += 1
+            if let advisor = advisorIndex[reservation.advisor] {
+                open(arrivalDay)
+                held[arrivalDay]!.receive(reservation.arrival, advisor: advisor)
+            }
         }
-        self.busy = busy
-        self.arrivals = arrivals
-        minutesBooked = minutes
-        self.byDay = byDay
+        self.held = held
+        self.bayIndex = bayIndex
+        self.technicianIndex = technicianIndex
+        self.advisorIndex = advisorIndex
+    }
+
+    private static func index(_ names: [String]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (position, name) in names.enumerated() where out[name] == nil { out[name] = position }
+        return out
     }
 
     /// Up to `request.count` slots, spread out: at most two on one day, `minimumGapHours` apart, the rest on the
@@ -108,6 +127,31 @@ public struct SlotFinder: Sendable {
         return chosen
     }
 
+    /// The offers of `request` with the reservations read a window of days at a time: `held(first, days)` gives
+    /// the reservations over days `first ..< first + days`. A day's slots depend only on what is held that day, and
+    /// `offers` takes days in order, so the first window that yields `request.count` slots gives the answer the whole
+    /// horizon would; a customer's offers are usually within two days, so a booking does not read the horizon's
+    /// bookings; when two days are not enough, the whole horizon is read (the randomized test holds this to `offers`
+    /// over everything held).
+    public static func offers(
+        _ request: SlotRequest, capacity: WorkshopCapacity, zone: TimeZone, arrivalsPerAdvisor: Int,
+        held: (_ first: LocalDate, _ days: Int) throws -> [Reservation]
+    ) rethrows -> [Reservation] {
+        let first = LocalDate(instant: request.earliest, in: zone)
+        let horizon = max(1, request.horizonDays)
+        var days = min(2, horizon)
+        while true {
+            let finder = SlotFinder(
+                capacity: capacity, reservations: try held(first, days), zone: zone,
+                arrivalsPerAdvisor: arrivalsPerAdvisor)
+            var window = request
+            window.horizonDays = days
+            let found = finder.offers(window)
+            if found.count >= request.count || days == horizon { return found }
+            days = horizon
+        }
+    }
+
     /// The slot at `arrival` with the named advisor, bay and technician where given (the others chosen as an offer
     /// chooses them), or nil when capacity cannot honour it: booking checks an offered slot again with this.
     public func fit(
@@ -116,15 +160,16 @@ public struct SlotFinder: Sendable {
     ) -> Reservation? {
         let day = LocalDate(instant: arrival, in: zone)
         let second = Int(arrival.timeIntervalSince(day.startInstant(in: zone)).rounded())
-        guard second % 900 == 0 else { return nil }
-        return slot(
-            on: day, at: second, work: work, advisor: advisor, usualAdvisor: usualAdvisor, bay: bay,
-            technician: technician)
+        guard second % 900 == 0, let view = dayView(day, work: work, advisor: advisor, bay: bay, technician: technician)
+        else { return nil }
+        return view.slot(at: second, usual: usualAdvisor)
     }
 
     /// Every quarter-hour of `day` with a slot, earliest first.
     private func daySlots(_ day: LocalDate, request: SlotRequest) -> [Reservation] {
-        guard let hours = capacity.openingHours.hours(on: day) else { return [] }
+        guard let hours = capacity.openingHours.hours(on: day),
+            let view = dayView(day, work: request.work, advisor: request.advisor, bay: nil, technician: nil)
+        else { return [] }
         let duration = request.work.minutes * 60
         var start = hours.opens
         let earliestDay = LocalDate(instant: request.earliest, in: zone)
@@ -136,106 +181,173 @@ public struct SlotFinder: Sendable {
         var out: [Reservation] = []
         var second = start
         while second + duration <= hours.closes {
-            if let found = slot(
-                on: day, at: second, work: request.work, advisor: request.advisor, usualAdvisor: request.usualAdvisor,
-                bay: nil, technician: nil)
-            {
-                out.append(found)
-            }
+            if let found = view.slot(at: second, usual: request.usualAdvisor) { out.append(found) }
             second += 900
         }
         return out
     }
 
-    private func slot(
-        on day: LocalDate, at second: Int, work: BookingWork, advisor: String?, usualAdvisor: String?, bay: String?,
-        technician: String?
-    ) -> Reservation? {
+    /// What one day offers one work: the advisors receiving that day, the bays of the kinds the work allows (in the
+    /// order they are preferred), the technicians with its skills working that day, and what each has held.
+    private func dayView(
+        _ day: LocalDate, work: BookingWork, advisor: String?, bay: String?, technician: String?
+    ) -> DayView? {
         guard let hours = capacity.openingHours.hours(on: day) else { return nil }
-        let end = second + work.minutes * 60
-        guard second >= hours.opens, end <= hours.closes else { return nil }
         let number = day.dayNumber
-        let arrival = Instant.fromLocal(dayNumber: number, secondOfDay: second, in: zone)
-        let workEnd = Instant.fromLocal(dayNumber: number, secondOfDay: end, in: zone)
-        guard
-            let receiver = pickAdvisor(day, second: second, arrival: arrival, only: advisor, usual: usualAdvisor),
-            let place = pickBay(number, from: arrival, to: workEnd, kinds: work.bayKinds, only: bay),
-            let hands = pickTechnician(
-                day, from: second, to: end, start: arrival, end: workEnd, skills: work.skills, only: technician)
-        else { return nil }
-        return Reservation(
-            arrival: arrival, advisor: receiver, bay: place, technician: hands, workStart: arrival, workEnd: workEnd)
-    }
-
-    /// An advisor receiving at `second` of `day` with room in that quarter: the one asked for, else the customer's
-    /// usual advisor, else the one with the fewest arrivals that day (then by name).
-    private func pickAdvisor(
-        _ day: LocalDate, second: Int, arrival: Date, only: String?, usual: String?
-    ) -> String? {
         let weekday = Weekday(day)
-        let store = capacity.openingHours.hours(on: day)
-        let candidates = capacity.advisors.filter { advisor in
-            guard advisor.active, only == nil || advisor.name == only else { return false }
-            guard let hours = advisor.shifts.isEmpty ? store : advisor.shifts[weekday] else { return false }
-            guard hours.opens <= second, second < hours.closes else { return false }
-            let quarterStart = arrival.addingTimeInterval(-Double(second % 900))
-            let held =
-                arrivals[advisor.name]?[day.dayNumber]?.filter {
-                    $0 >= quarterStart && $0 < quarterStart.addingTimeInterval(900)
-                }
-                .count ?? 0
-            return held < (advisor.arrivalsPerQuarterHour ?? arrivalsPerAdvisor)
+        let today = held[number]
+        let start = today?.start ?? day.startInstant(in: zone)
+        let end = day.adding(days: 1).startInstant(in: zone)
+        // Without a change of offset that day, a wall-clock second is that many seconds after midnight.
+        let steady = end.timeIntervalSince(start) == 86_400
+        var advisors: [DayView.Person] = []
+        for (position, person) in capacity.advisors.enumerated() where person.active {
+            guard advisor == nil || person.name == advisor,
+                let shift = person.shifts.isEmpty ? hours : person.shifts[weekday]
+            else { continue }
+            advisors.append(
+                DayView.Person(
+                    name: person.name, opens: shift.opens, closes: shift.closes,
+                    limit: person.arrivalsPerQuarterHour ?? arrivalsPerAdvisor,
+                    arrivals: today?.advisorArrivals[position] ?? [:], load: today?.advisorDayArrivals[position] ?? 0))
         }
-        if let usual, candidates.contains(where: { $0.name == usual }) { return usual }
-        return candidates.min { a, b in
-            let (x, y) = (
-                minutesBooked["advisor:" + a.name]?[day.dayNumber] ?? 0,
-                minutesBooked["advisor:" + b.name]?[day.dayNumber] ?? 0
-            )
-            return x != y ? x < y : a.name < b.name
-        }?
-        .name
-    }
-
-    /// A free bay of the first kind the work prefers that has one, by code.
-    private func pickBay(_ day: Int, from start: Date, to end: Date, kinds: [BayKind], only: String?) -> String? {
-        for kind in kinds {
-            for bay in capacity.bays where bay.active && bay.kind == kind && (only == nil || bay.code == only) {
-                if free("bay:" + bay.code, day: day, from: start, to: end) { return bay.code }
+        var bays: [(code: String, busy: UInt128)] = []
+        for kind in work.bayKinds {
+            for (position, place) in capacity.bays.enumerated()
+            where place.active && place.kind == kind && (bay == nil || place.code == bay) {
+                bays.append((place.code, today?.bays[position] ?? 0))
             }
         }
-        return nil
-    }
-
-    /// A free technician with every skill, working the whole slot: the least booked that day, then by name.
-    private func pickTechnician(
-        _ day: LocalDate, from second: Int, to endSecond: Int, start: Date, end: Date, skills: Set<Skill>,
-        only: String?
-    ) -> String? {
-        capacity.technicians.filter { technician in
-            guard only == nil || technician.name == only, skills.isSubset(of: technician.skills),
-                let shift = technician.shift(on: day), shift.opens <= second, endSecond <= shift.closes
-            else { return false }
-            return free("technician:" + technician.name, day: day.dayNumber, from: start, to: end)
+        var technicians: [DayView.Person] = []
+        for (position, person) in capacity.technicians.enumerated() {
+            guard technician == nil || person.name == technician, work.skills.isSubset(of: person.skills),
+                let shift = person.shift(on: day)
+            else { continue }
+            technicians.append(
+                DayView.Person(
+                    name: person.name, opens: shift.opens, closes: shift.closes, limit: 0, arrivals: [:],
+                    load: today?.technicianMinutes[position] ?? 0, busy: today?.technicians[position] ?? 0))
         }
-        .min { a, b in
-            let (x, y) = (
-                minutesBooked[a.name]?[day.dayNumber] ?? 0, minutesBooked[b.name]?[day.dayNumber] ?? 0
-            )
-            return x != y ? x < y : a.name < b.name
-        }?
-        .name
-    }
-
-    private func free(_ resource: String, day: Int, from start: Date, to end: Date) -> Bool {
-        !(busy[resource]?[day] ?? []).contains { $0.start < end && start < $0.end }
+        return DayView(
+            number: number, start: start, steady: steady, zone: zone, hours: hours, minutes: work.minutes,
+            advisors: advisors, bays: bays, technicians: technicians)
     }
 
     /// The work booked over `[start, end)` of `day`, in minutes: how busy the workshop is then.
     private func load(on day: LocalDate, from start: Date, to end: Date) -> Int {
-        (byDay[day.dayNumber] ?? []).reduce(0) { total, held in
+        (held[day.dayNumber]?.reservations ?? []).reduce(0) { total, held in
             let overlap = min(end, held.workEnd).timeIntervalSince(max(start, held.workStart))
             return total + max(0, Int(overlap / 60))
         }
+    }
+}
+
+/// What is held on one day: per bay and technician a bit per quarter-hour from midnight (a day has at most 100),
+/// each technician's booked minutes (work starting that day), each advisor's arrivals per quarter and in all.
+private struct DayHeld: Sendable {
+    let start: Date
+    var bays: [UInt128]
+    var technicians: [UInt128]
+    var technicianMinutes: [Int]
+    var advisorArrivals: [[Int: Int]]
+    var advisorDayArrivals: [Int]
+    var reservations: [Reservation] = []
+
+    init(start: Date, bays: Int, technicians: Int, advisors: Int) {
+        self.start = start
+        self.bays = Array(repeating: 0, count: bays)
+        self.technicians = Array(repeating: 0, count: technicians)
+        technicianMinutes = Array(repeating: 0, count: technicians)
+        advisorArrivals = Array(repeating: [:], count: advisors)
+        advisorDayArrivals = Array(repeating: 0, count: advisors)
+    }
+
+    mutating func hold(_ reservation: Reservation, bay: Int?, technician: Int?, startsToday: Bool) {
+        let quarters = quarters(from: reservation.workStart, to: reservation.workEnd)
+        if let bay { bays[bay] |= quarters }
+        if let technician {
+            technicians[technician] |= quarters
+            if startsToday {
+                technicianMinutes[technician] += Int(reservation.workEnd.timeIntervalSince(reservation.workStart) / 60)
+            }
+        }
+        reservations.append(reservation)
+    }
+
+    mutating func receive(_ arrival: Date, advisor: Int) {
+        advisorArrivals[advisor][Int(arrival.timeIntervalSince(start) / 900), default: 0] += 1
+        advisorDayArrivals[advisor] += 1
+    }
+
+    /// The quarters of this day that `[from, to)` touches.
+    func quarters(from: Date, to: Date) -> UInt128 {
+        let first = max(0, Int((from.timeIntervalSince(start) / 900).rounded(.down)))
+        let last = min(128, Int((to.timeIntervalSince(start) / 900).rounded(.up)))
+        return DayView.mask(first, last)
+    }
+}
+
+/// One day as seen by one work: the candidates, ready to test a quarter-hour in a few ANDs.
+private struct DayView {
+    struct Person {
+        let name: String
+        let opens: Int
+        let closes: Int
+        let limit: Int
+        let arrivals: [Int: Int]
+        /// Arrivals that day (advisors) or minutes of work starting that day (technicians): the least loaded wins.
+        let load: Int
+        var busy: UInt128 = 0
+    }
+
+    let number: Int
+    let start: Date
+    let steady: Bool
+    let zone: TimeZone
+    let hours: BusinessHours
+    let minutes: Int
+    let advisors: [Person]
+    let bays: [(code: String, busy: UInt128)]
+    let technicians: [Person]
+
+    static func mask(_ first: Int, _ last: Int) -> UInt128 {
+        guard first < last else { return 0 }
+        let width = last - first
+        return (width >= 128 ? UInt128.max : (UInt128(1) << width) - 1) << first
+    }
+
+    /// The slot arriving at wall-clock `second`, or nil.
+    func slot(at second: Int, usual: String?) -> Reservation? {
+        let end = second + minutes * 60
+        guard second >= hours.opens, end <= hours.closes else { return nil }
+        let arrival = instant(second)
+        let workEnd = instant(end)
+        let first = Int(arrival.timeIntervalSince(start)) / 900
+        let quarters = Self.mask(first, Int(workEnd.timeIntervalSince(start)) / 900)
+        // An advisor with room in the quarter: the customer's usual one, else the one with the fewest arrivals.
+        var receiver: Person?
+        for person in advisors where person.opens <= second && second < person.closes {
+            guard person.arrivals[first, default: 0] < person.limit else { continue }
+            if person.name == usual {
+                receiver = person
+                break
+            }
+            if receiver.map({ ($0.load, $0.name) > (person.load, person.name) }) ?? true { receiver = person }
+        }
+        guard let receiver, let place = bays.first(where: { $0.busy & quarters == 0 }) else { return nil }
+        var hands: Person?
+        for person in technicians where person.opens <= second && end <= person.closes && person.busy & quarters == 0 {
+            if hands.map({ ($0.load, $0.name) > (person.load, person.name) }) ?? true { hands = person }
+        }
+        guard let hands else { return nil }
+        return Reservation(
+            arrival: arrival, advisor: receiver.name, bay: place.code, technician: hands.name, workStart: arrival,
+            workEnd: workEnd)
+    }
+
+    private func instant(_ second: Int) -> Date {
+        steady
+            ? start.addingTimeInterval(Double(second))
+            : Instant.fromLocal(dayNumber: number, secondOfDay: second, in: zone)
     }
 }

@@ -73,6 +73,19 @@ struct BookingStoreTests {
         #expect(offer.slots.allSatisfy { $0.bay == "B01" && $0.technician == "刘强" && $0.advisor == "王丽" })
     }
 
+    @Test("offers read the capacity held over their days from the appointment_held index, not the register")
+    func heldQueryPlan() throws {
+        let fixture = try BookingFixture()
+        let plan = try fixture.db.writer.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + AppDatabase.heldSQL,
+                arguments: [Date(), Date().addingTimeInterval(86_400), Date(), 0]
+            ).map { $0["detail"] as String }
+        }
+        #expect(
+            plan.contains { $0.contains("USING COVERING INDEX appointment_held (work_start>? AND work_start<?)") }, "\(plan)")
+    }
+
     @Test("booking an offered slot records it, numbers it, queues the confirmation and audits it; the slot is gone")
     func book() throws {
         let fixture = try BookingFixture()

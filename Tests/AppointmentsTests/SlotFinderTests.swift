@@ -147,6 +147,118 @@ struct SlotFinderTests {
         }
     }
 
+    @Test("randomized: the quarter-hour bitmasks decide every offer and fit as comparing the times does (A-2)")
+    func bitmasksMatchTheDefinition() throws {
+        var random = SplitMix(seed: 1218)
+        func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+        for round in 0..<60 {
+            var capacity = randomCapacity(&random)
+            // Inactive bays and technicians, leave, advisors with their own hours and without.
+            capacity.bays.append(Bay(code: "X", kind: .general, active: random.next() % 2 == 0))
+            if random.next() % 2 == 0 {
+                capacity.technicians[0].leave = [
+                    Leave(from: Workshop.monday.adding(days: 1), to: Workshop.monday.adding(days: 2))
+                ]
+            }
+            capacity.technicians.append(
+                Technician(
+                    name: "TX", skills: Set(Skill.allCases),
+                    shifts: OpeningHours.everyDay(BusinessHours(opens: 0, closes: 86_400)!),
+                    active: random.next() % 2 == 0))
+            capacity.advisors.append(
+                ServiceAdvisor(
+                    name: "AX", shifts: [.monday: BusinessHours(opens: 36_000, closes: 50_400)!],
+                    active: random.next() % 3 != 0))
+            let names = capacity.advisors.map(\.name) + ["gone"]
+            var held: [Reservation] = []
+            // Bookings as the finder makes them, and rows the finder never makes: off the quarter-hour, across
+            // midnight, empty, naming people and bays no longer in the capacity.
+            for _ in 0..<Int(10 + random.next() % 80) {
+                let work = try BookingWork(jobs: [Workshop.job(Int(25 + random.next() % 300))])
+                let earliest = Workshop.at(Workshop.monday.adding(days: Int(random.next() % 5)), 8)
+                if let slot = ReferenceSlotFinder(capacity: capacity, reservations: held, zone: Workshop.zone)
+                    .offers(SlotRequest(work: work, earliest: earliest, horizonDays: 1)).first
+                {
+                    held.append(slot)
+                }
+                if random.next() % 4 == 0 {
+                    let start = Workshop.at(Workshop.monday.adding(days: Int(random.next() % 5)), 0)
+                        .addingTimeInterval(Double(random.next() % 100_000))
+                    held.append(
+                        Reservation(
+                            arrival: start, advisor: pick(names), bay: pick(capacity.bays.map(\.code) + ["B9"]),
+                            technician: pick(capacity.technicians.map(\.name) + ["T9"]), workStart: start,
+                            workEnd: start.addingTimeInterval(Double(random.next() % 30_000))))
+                }
+            }
+            let fast = SlotFinder(capacity: capacity, reservations: held, zone: Workshop.zone)
+            let reference = ReferenceSlotFinder(capacity: capacity, reservations: held, zone: Workshop.zone)
+            for _ in 0..<20 {
+                let skill = pick([Skill.general, .quickService, .electrical, .alignment, .body])
+                let work = try BookingWork(jobs: [Workshop.job(Int(25 + random.next() % 500), skill)])
+                let usual = random.next() % 2 == 0 ? pick(names) : nil
+                let request = SlotRequest(
+                    work: work,
+                    earliest: Workshop.at(Workshop.monday.adding(days: Int(random.next() % 5)), Int(random.next() % 22))
+                        .addingTimeInterval(Double(random.next() % 3_600)),
+                    advisor: random.next() % 4 == 0 ? pick(names) : nil, usualAdvisor: usual,
+                    quietHoursFirst: random.next() % 2 == 0, count: 3, horizonDays: Int(1 + random.next() % 6))
+                #expect(fast.offers(request) == reference.offers(request), "round \(round): \(request)")
+                let arrival = Workshop.at(Workshop.monday.adding(days: Int(random.next() % 5)), 8)
+                    .addingTimeInterval(Double(random.next() % 48) * 900 + (random.next() % 5 == 0 ? 300 : 0))
+                let bay = random.next() % 3 == 0 ? pick(capacity.bays.map(\.code)) : nil
+                let technician = random.next() % 3 == 0 ? pick(capacity.technicians.map(\.name)) : nil
+                let advisor = random.next() % 3 == 0 ? pick(names) : nil
+                #expect(
+                    fast.fit(
+                        arrival: arrival, work: work, advisor: advisor, bay: bay, technician: technician,
+                        usualAdvisor: usual)
+                        == reference.fit(
+                            arrival: arrival, work: work, advisor: advisor, bay: bay, technician: technician,
+                            usualAdvisor: usual), "round \(round)")
+            }
+        }
+    }
+
+    @Test("randomized: offers read a window of days at a time equal the offers over everything held (A-2)")
+    func windowedOffers() throws {
+        var random = SplitMix(seed: 2)
+        for round in 0..<40 {
+            let capacity = randomCapacity(&random)
+            var held: [Reservation] = []
+            // Fill ten days from Monday, some of them full, through the finder as bookings do.
+            for _ in 0..<Int(20 + random.next() % 120) {
+                let work = try BookingWork(jobs: [Workshop.job(Int(25 + random.next() % 300))])
+                let earliest = Workshop.at(Workshop.monday.adding(days: Int(random.next() % 10)), 8)
+                let offers = SlotFinder(capacity: capacity, reservations: held, zone: Workshop.zone)
+                    .offers(SlotRequest(work: work, earliest: earliest, horizonDays: 1))
+                if let pick = offers.first { held.append(pick) }
+            }
+            for _ in 0..<10 {
+                let skill = [Skill.general, .quickService, .alignment][Int(random.next() % 3)]
+                let request = SlotRequest(
+                    work: try BookingWork(jobs: [Workshop.job(Int(25 + random.next() % 400), skill)]),
+                    earliest: Workshop.at(
+                        Workshop.monday.adding(days: Int(random.next() % 8)), Int(7 + random.next() % 12)),
+                    quietHoursFirst: random.next() % 2 == 0, count: Int(2 + random.next() % 2),
+                    horizonDays: Int(1 + random.next() % 12))
+                var windows: [Int] = []
+                let windowed = SlotFinder.offers(
+                    request, capacity: capacity, zone: Workshop.zone, arrivalsPerAdvisor: 2
+                ) { first, days in
+                    windows.append(days)
+                    let (start, end) = (
+                        first.startInstant(in: Workshop.zone),
+                        first.adding(days: days).startInstant(in: Workshop.zone)
+                    )
+                    return held.filter { $0.workEnd > start && $0.workStart < end }
+                }
+                let whole = SlotFinder(capacity: capacity, reservations: held, zone: Workshop.zone).offers(request)
+                #expect(windowed == whole, "round \(round): windows \(windows)")
+            }
+        }
+    }
+
     /// What breaks capacity in `held`: overlaps per bay and technician, too many arrivals per advisor and quarter, work
     /// outside opening hours or the technician's shift, a bay of the wrong kind.
     func problems(_ held: [Reservation], capacity: WorkshopCapacity) -> [String] {
