@@ -119,12 +119,15 @@ package enum AppointmentSchema: SchemaArea {
                     """)
         }
         // Offers and bookings read the capacity held over a few days (A-2): a range of this covering index, not the
-        // register.
-        migrator.registerMigration("2026-12-08 appointments: held capacity by its start") { db in
+        // register; and the customer's usual advisor (the last repair order's) by customer, not by a scan of the
+        // orders from the newest back.
+        migrator.registerMigration("2026-12-08 appointments: held capacity, a customer's last order") { db in
             try db.execute(
                 sql: """
-                    CREATE INDEX appointment_held ON appointment(work_start, work_end, arrival, advisor, bay, technician, state) \
+                    CREATE INDEX appointment_held \
+                    ON appointment(work_start, work_end, arrival, advisor, bay, technician, state) \
                     WHERE state IN ('booked', 'checked-in');
+                    CREATE INDEX work_order_customer ON work_order(customer_id, arrived_at);
                     """)
         }
     }

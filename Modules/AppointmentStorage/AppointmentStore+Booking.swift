@@ -573,11 +573,13 @@ extension AppDatabase {
             offered: fresh.map { "\(Instant.localString($0.arrival, in: zone)) \($0.advisor)" })
     }
 
+    package static let usualAdvisorSQL =
+        "SELECT advisor FROM work_order WHERE customer_id = ? ORDER BY arrived_at DESC, id DESC LIMIT 1"
+
     /// The advisor of the customer's last repair order, if any.
     static func usualAdvisor(_ db: Database, customer: Int64) throws -> String? {
         try String.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT advisor FROM work_order WHERE customer_id = ? ORDER BY arrived_at DESC, id DESC LIMIT 1"),
+            db.cachedStatement(sql: usualAdvisorSQL),
             arguments: [customer])
     }
 

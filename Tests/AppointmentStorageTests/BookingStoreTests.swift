@@ -73,7 +73,7 @@ struct BookingStoreTests {
         #expect(offer.slots.allSatisfy { $0.bay == "B01" && $0.technician == "刘强" && $0.advisor == "王丽" })
     }
 
-    @Test("offers read the capacity held over their days from the appointment_held index, not the register")
+    @Test("offers read the capacity held from the appointment_held index and the usual advisor by customer, no scan")
     func heldQueryPlan() throws {
         let fixture = try BookingFixture()
         let plan = try fixture.db.writer.read { db in
@@ -83,7 +83,13 @@ struct BookingStoreTests {
             ).map { $0["detail"] as String }
         }
         #expect(
-            plan.contains { $0.contains("USING COVERING INDEX appointment_held (work_start>? AND work_start<?)") }, "\(plan)")
+            plan.contains { $0.contains("USING COVERING INDEX appointment_held (work_start>? AND work_start<?)") },
+            "\(plan)")
+        let usual = try fixture.db.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AppDatabase.usualAdvisorSQL, arguments: [1])
+                .map { $0["detail"] as String }
+        }
+        #expect(usual.contains { $0.contains("USING INDEX work_order_customer (customer_id=?)") }, "\(usual)")
     }
 
     @Test("booking an offered slot records it, numbers it, queues the confirmation and audits it; the slot is gone")

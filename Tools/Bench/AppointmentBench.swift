@@ -133,17 +133,31 @@ struct AppointmentBench: ParsableCommand {
     func fill(path: String, data: WorkOrderData) throws -> Int {
         let start = Date()
         let db = try AppDatabase.open(path: path, clock: FixedClock(Self.now))
+        // A 4S store's mix: two thirds general bays, a quick-service lane, one alignment and one body bay; the oil
+        // change and the battery are quick-service work.
         let kinds: [BayKind] = [.general, .quickService, .alignment, .body]
         for index in 0..<bays {
-            let kind = index < bays * 6 / 10 ? BayKind.general : kinds[1 + index % 3]
+            let kind: BayKind =
+                index < bays * 65 / 100 ? .general : index < bays - 2 ? .quickService : kinds[2 + index % 2]
             _ = try db.setBay(String(format: "B%02d", index + 1), kind: kind, active: true, actor: "bench")
+        }
+        // A wiper change, a quarter-hour of quick service: what fills the last gaps of a busy day.
+        try db.writer.write { database in
+            try database.execute(
+                sql: """
+                    INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) \
+                    VALUES ('92 00 00 01', 'Volkswagen', '', 20, '雨刮片更换', 'bench', ?)
+                    """, arguments: [Self.now])
+        }
+        for code in ["10 00 00 01", "27 00 00 01", "92 00 00 01"] {
+            _ = try db.setOperationSkill(code, skill: .quickService, actor: "bench")
         }
         let day = BusinessHours(opens: 8 * 3600 + 1800, closes: 17 * 3600 + 1800)!
         let late = BusinessHours(opens: 11 * 3600, closes: 20 * 3600)!
         for index in 0..<technicians {
             let name = "技师\(index + 1)"
             _ = try db.addStaff(name: name, role: .technician, actor: "bench")
-            var skills: Set<Skill> = [.general, kinds[1 + index % 3] == .quickService ? .quickService : .general]
+            var skills: Set<Skill> = [.general, index % 2 == 0 ? .quickService : .general]
             if index % 5 == 0 { skills.insert(.alignment) }
             if index % 7 == 0 { skills.insert(.body) }
             let hours = index % 4 == 3 ? late : day
@@ -163,25 +177,31 @@ struct AppointmentBench: ParsableCommand {
                 shifts: Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, index % 3 == 2 ? late : day) }),
                 active: true, actor: "bench")
         }
-        // Bookings: today up to `today`, then each day until offers run out for it or its share is booked.
+        // Bookings: today up to `today` (once the day is too full for the mix, wiper changes fill the gaps),
+        // then each day until offers run out for it or its share is booked. A store's book thins out with the
+        // distance: three quarters of `today` tomorrow, falling evenly to a tenth two months ahead.
         var random = SeededRandom(seed: 60)
         var booked = 0
         for offset in 0..<days {
             let date = data.today.adding(days: offset)
-            let wanted = offset == 0 ? today : today * 4 / 5
+            let wanted = offset == 0 ? today : max(today / 10, today * 3 * (days - offset) / (4 * days))
             var misses = 0
             var count = 0
             while count < wanted && misses < 60 {
                 var form = AppointmentForm()
                 form.vehicle = data.vin(1 + Int(random.next() % UInt64(customers))).value
-                form.jobs = [Self.jobs[Int(random.next() % UInt64(Self.jobs.count))]]
-                form.after = String(describing: date) + String(format: " %02d:00", 8 + Int(random.next() % 10))
-                let offer = try db.appointmentOffers(form)
-                guard
-                    let slot = offer.slots.first(where: {
+                form.jobs = [
+                    offset == 0 && misses > 0 ? "92 00 00 01" : Self.jobs[Int(random.next() % UInt64(Self.jobs.count))]
+                ]
+                // A random hour of the day, else its first free slot: the day fills up until nothing fits.
+                var slot: Reservation?
+                for hour in [8 + Int(random.next() % 10), 8] where slot == nil {
+                    form.after = String(describing: date) + String(format: " %02d:00", hour)
+                    slot = try db.appointmentOffers(form).slots.first {
                         LocalDate(instant: $0.arrival, in: WorkOrderData.zone) == date
-                    })
-                else {
+                    }
+                }
+                guard let slot else {
                     misses += 1
                     continue
                 }
