@@ -197,15 +197,20 @@ struct AppointmentController {
             let (card, zone) = try await database.run { db in (try body(db), try db.settings().timeZone) }
             return try JSON.response(AppointmentDocuments.Appointment(card, zone: zone, full: true), status: status)
         } catch let error as SlotTaken {
-            let zone = try await database.run { try $0.settings().timeZone }
-            let base = ProblemMiddleware<APIRequestContext>.document(
-                status: .conflict, detail: error.sentence, field: error.field, kind: error.kind.rawValue)
-            let problem = SlotTakenProblem(
-                type: base.type, title: base.title, status: base.status, detail: base.detail, field: base.field,
-                offers: error.offers.map { AppointmentDocuments.Slot($0, zone: zone) })
-            var response = try JSON.response(problem, status: .conflict)
-            response.headers[.contentType] = "application/problem+json"
-            return response
+            return try await slotTaken(error, database)
         }
+    }
+
+    /// A lost slot as a 409 problem carrying the slots free now.
+    static func slotTaken(_ error: SlotTaken, _ database: AppDatabase) async throws -> Response {
+        let zone = try await database.run { try $0.settings().timeZone }
+        let base = ProblemMiddleware<APIRequestContext>.document(
+            status: .conflict, detail: error.sentence, field: error.field, kind: error.kind.rawValue)
+        let problem = SlotTakenProblem(
+            type: base.type, title: base.title, status: base.status, detail: base.detail, field: base.field,
+            offers: error.offers.map { AppointmentDocuments.Slot($0, zone: zone) })
+        var response = try JSON.response(problem, status: .conflict)
+        response.headers[.contentType] = "application/problem+json"
+        return response
     }
 }

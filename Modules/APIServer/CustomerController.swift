@@ -1,3 +1,4 @@
+import Appointments
 import Core
 import Customers
 import Foundation
@@ -21,6 +22,98 @@ struct CustomerController {
         var at: String?
         var vin: String?
         var note: String?
+        /// Rule C-8: the appointment made in this contact (outcome booked).
+        var booking: ContactBookingInput?
+    }
+
+    struct ContactBookingInput: Codable {
+        var jobs: [String]?
+        var description: String?
+        var hours: String?
+        var arrival: String?
+        var advisor: String?
+        var bay: String?
+        var technician: String?
+        var preferred: String?
+        var campaign: String?
+    }
+
+    /// A contact logged with the appointment booked in it (C-8): the contact's members and `appointment`.
+    struct BookedContact: Encodable {
+        var contact: Contact
+        var appointment: AppointmentDocuments.Appointment
+
+        func encode(to encoder: any Encoder) throws {
+            try contact.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(appointment, forKey: .appointment)
+        }
+
+        enum Key: CodingKey { case appointment }
+    }
+
+    /// Rule C-8: the contact and the appointment booked in it, written together (a lost slot is a 409 with offers).
+    static func logBookedContact(
+        _ database: AppDatabase, _ id: Customer.ID, _ input: ContactInput, _ booking: ContactBookingInput,
+        principal: Principal
+    ) async throws -> Response {
+        var form = AppointmentForm()
+        form.vehicle = input.vin
+        form.jobs = booking.jobs ?? []
+        form.description = booking.description
+        form.hours = booking.hours
+        form.arrival = booking.arrival
+        form.advisor = booking.advisor
+        form.bay = booking.bay
+        form.technician = booking.technician
+        form.preferred = booking.preferred
+        form.campaign = booking.campaign
+        form.note = input.note
+        let asked = form
+        do {
+            let (contact, card, zone) = try await AppointmentForm.Field.naming(Self.bookingField) {
+                try await database.run { db in
+                    let zone = try db.settings().timeZone
+                    let contact = try Self.contact(id, input, zone: zone, db: db, principal: principal)
+                    let booked = try db.logContact(contact, booking: asked, actor: principal.name)
+                    return (booked.contact, booked.appointment, zone)
+                }
+            }
+            return try JSON.response(
+                BookedContact(
+                    contact: contact, appointment: AppointmentDocuments.Appointment(card, zone: zone, full: true)),
+                status: .created)
+        } catch let error as RenamedField {
+            // A lost slot keeps its offers under the field's new name.
+            guard let taken = error.underlying as? SlotTaken else { throw error }
+            return try await AppointmentController.slotTaken(
+                SlotTaken(field: error.field, offers: taken.offers, offered: taken.offered), database)
+        }
+    }
+
+    /// The contact a request describes, its vehicle looked up and its time read in the dealer's zone.
+    static func contact(
+        _ id: Customer.ID, _ input: ContactInput, zone: TimeZone, db: AppDatabase, principal: Principal
+    ) throws -> Contact {
+        var vehicleID: Vehicle.ID?
+        if let vin = input.vin { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vin)).vehicle.id }
+        var at = db.now
+        if let text = input.at {
+            guard let parsed = Instant.parse(text, timeZone: zone) else {
+                throw InvalidInput(field: "at", "expected an ISO 8601 time, got \"\(text)\"")
+            }
+            at = parsed
+        }
+        return Contact(
+            customerID: id, vehicleID: vehicleID, channel: try parseChoice(input.channel, field: "channel"),
+            direction: try parseChoice(input.direction ?? "outbound", field: "direction"), at: at,
+            staff: input.staff ?? principal.name, outcome: try parseChoice(input.outcome, field: "outcome"),
+            note: input.note)
+    }
+
+    /// A booking's field as the contact route names it: `vin` for the vehicle, `booking.…` for the rest.
+    static func bookingField(_ field: AppointmentForm.Field) -> String {
+        field == .vehicle ? "vin" : field == .note ? "note" : "booking." + field.rawValue
     }
 
     func addRoutes(to routes: Routes) {
@@ -82,22 +175,15 @@ struct CustomerController {
         routes.post("customers/:id/contacts", .logContacts) { request, context, principal in
             let id = try customerID(context)
             let input = try await JSON.body(ContactInput.self, request, context)
-            let contact = try await database.run { db -> Contact in
-                let zone = try db.settings().timeZone
-                var vehicleID: Vehicle.ID?
-                if let vin = input.vin { vehicleID = try db.vehicleCard(try db.vehicleVIN(named: vin)).vehicle.id }
-                var at = db.now
-                if let text = input.at {
-                    guard let parsed = Instant.parse(text, timeZone: zone) else {
-                        throw InvalidInput(field: "at", "expected an ISO 8601 time, got \"\(text)\"")
-                    }
-                    at = parsed
+            if let booking = input.booking {
+                guard principal.role.may(.bookAppointments) else {
+                    throw Forbidden(permission: .bookAppointments, role: principal.role)
                 }
-                let contact = Contact(
-                    customerID: id, vehicleID: vehicleID, channel: try parseChoice(input.channel, field: "channel"),
-                    direction: try parseChoice(input.direction ?? "outbound", field: "direction"), at: at,
-                    staff: input.staff ?? principal.name, outcome: try parseChoice(input.outcome, field: "outcome"),
-                    note: input.note)
+                return try await Self.logBookedContact(database, id, input, booking, principal: principal)
+            }
+            let contact = try await database.run { db -> Contact in
+                let contact = try Self.contact(
+                    id, input, zone: try db.settings().timeZone, db: db, principal: principal)
                 return try db.logContact(contact, actor: principal.name)
             }
             return try JSON.response(contact, status: .created)

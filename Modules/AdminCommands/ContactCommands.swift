@@ -1,3 +1,5 @@
+import AppointmentStorage
+import Appointments
 import ArgumentParser
 import Core
 import Customers
@@ -19,7 +21,11 @@ struct ContactCommand: ParsableCommand {
                 permission: .logContacts,
                 more:
                     "Outcomes: reached, no-answer, booked (the customer decided to come), satisfied, dissatisfied, "
-                    + "declined, lead (a sales lead for sales)."
+                    + "declined, lead (a sales lead for sales). A customer who decides to come is booked in the same "
+                    + "contact (C-8): with --outcome booked, give the work (--jobs, or --description with --hours) "
+                    + "and an offered slot's --arrival (from `appointment offer` or `appointment calls`), or the "
+                    + "customer's --preferred time; the contact and the appointment are written together, or "
+                    + "neither."
             ))
 
         @OptionGroup var global: GlobalOptions
@@ -34,6 +40,14 @@ struct ContactCommand: ParsableCommand {
             help: ArgumentHelp(say("The vehicle it was about: VIN, plate or the last 6 to 8 characters of the VIN.")))
         var vehicle: String?
         @Option(help: ArgumentHelp(say("What was said."))) var note: String?
+        @OptionGroup(title: say("Booking in the same contact (C-8, with --outcome booked)")) var booking: BookingOptions
+
+        func validate() throws {
+            if booking.given, outcome != .booked {
+                throw ValidationError(
+                    say("--jobs, --arrival and --preferred book an appointment: use them with --outcome booked"))
+            }
+        }
 
         func run() throws {
             let db = try global.open()
@@ -46,8 +60,71 @@ struct ContactCommand: ParsableCommand {
                 customerID: customer, vehicleID: vehicleID, channel: channel, direction: direction,
                 at: at?.instant(in: zone) ?? db.now,
                 staff: staff ?? global.actorName, outcome: outcome, note: note)
-            let logged = try db.logContact(contact, actor: global.actorName)
-            try global.output.emit(logged, table: Present.contacts([logged], zone: zone))
+            guard booking.given else {
+                let logged = try db.logContact(contact, actor: global.actorName)
+                if outcome == .booked {
+                    global.output.note(
+                        "no appointment was booked: give --jobs and --arrival (or --preferred) to book in the same "
+                            + "contact (C-8)")
+                }
+                return try global.output.emit(logged, table: Present.contacts([logged], zone: zone))
+            }
+            var form = booking.form
+            form.note = note
+            let booked = try AppointmentForm.Field.naming(BookingOptions.option) {
+                try db.logContact(contact, booking: form, actor: global.actorName)
+            }
+            let number = booked.appointment.appointment.number
+            global.output.note(
+                booked.appointment.appointment.state == .requested
+                    ? "contact \(booked.contact.id!.description) logged; recorded \(number) as a request (C-8)"
+                    : "contact \(booked.contact.id!.description) logged; booked \(number) (C-8)")
+            try AppointmentPresent.card(booked.appointment, zone: zone, output: global.output)
+        }
+    }
+
+    /// The appointment a `booked` contact makes (C-8): the work and the slot, as `appointment book` takes them.
+    struct BookingOptions: ParsableArguments {
+        @Option(
+            help: ArgumentHelp(
+                say("Labour operation codes of the catalogue, comma-separated (Q-1)."), valueName: "code,…"))
+        var jobs: [String] = []
+        @Option(help: ArgumentHelp(say("Work not in the catalogue, in a few words (with --hours)."))) var description:
+            String?
+        @Option(help: ArgumentHelp(say("The estimated hours of the described work, such as 1.5."))) var hours: String?
+        @Option(help: ArgumentHelp(say("The offered slot's arrival, \"2026-12-08 09:00\".")), transform: Typed.time)
+        var arrival: WallTime?
+        @Option(help: ArgumentHelp(say("The offered slot's service advisor."))) var advisor: String?
+        @Option(help: ArgumentHelp(say("The offered slot's bay."))) var bay: String?
+        @Option(help: ArgumentHelp(say("The offered slot's technician."))) var technician: String?
+        @Option(
+            help: ArgumentHelp(say("The customer's preferred time when no slot suits: recorded as a request.")),
+            transform: Typed.time)
+        var preferred: WallTime?
+        @Option(help: ArgumentHelp(say("The campaign that led to the booking (M-4)."))) var campaign: String?
+
+        var given: Bool {
+            !jobs.isEmpty || description != nil || hours != nil || arrival != nil || preferred != nil
+                || advisor != nil || bay != nil || technician != nil || campaign != nil
+        }
+
+        var form: AppointmentForm {
+            var form = AppointmentForm()
+            form.jobs = jobs
+            form.description = description
+            form.hours = hours
+            form.arrival = arrival?.text
+            form.advisor = advisor
+            form.bay = bay
+            form.technician = technician
+            form.preferred = preferred?.text
+            form.campaign = campaign
+            return form
+        }
+
+        /// The option of `contact log` that a form field comes from.
+        static func option(_ field: AppointmentForm.Field) -> String {
+            field == .vehicle ? "--vehicle" : field == .channel ? "--channel" : CLIFields.appointment(field)
         }
     }
 

@@ -130,5 +130,9 @@ package enum AppointmentSchema: SchemaArea {
                     CREATE INDEX work_order_customer ON work_order(customer_id, arrived_at);
                     """)
         }
+        // Rule C-8: a customer who decides to come is booked in the same contact; the booking names that contact.
+        migrator.registerMigration("2026-12-08 appointments: the contact a booking was made in") { db in
+            try db.execute(sql: "ALTER TABLE appointment ADD COLUMN contact_id INTEGER REFERENCES contact(id)")
+        }
     }
 }

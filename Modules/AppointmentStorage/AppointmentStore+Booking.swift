@@ -101,84 +101,93 @@ extension AppDatabase {
     public func bookAppointment(_ form: AppointmentForm, actor: String) throws -> AppointmentCard {
         let valid = try form.validated(booking: true)
         let vin = try vehicleVIN(named: valid.vehicle!, field: AppointmentForm.Field.vehicle.rawValue)
-        let number = try writer.write { db -> String in
-            let now = clock.now()
-            let settings = try Self.settings(db)
-            let vehicle = try Self.fetchVehicle(db, vin: vin)
-            let work = try Self.appointmentWork(db, vehicle: vehicle, form: valid, settings: settings, now: now)
-            let campaign = try valid.campaign.map { try Self.campaign(db, named: $0) }
-            var reservation: Reservation?
-            var preferred: Date?
-            if let arrival = valid.arrival {
-                reservation = try Self.takeSlot(
-                    db, arrival: arrival, form: valid, work: work, customer: vehicle.customerID.rawValue,
-                    settings: settings, now: now, excluding: nil)
-            } else if let text = valid.preferred {
-                preferred = try Instant.parse(
-                    text, field: AppointmentForm.Field.preferred.rawValue, timeZone: settings.timeZone)
-                guard preferred! > now else {
-                    throw InvalidInput(
-                        field: AppointmentForm.Field.preferred.rawValue,
-                        "\(Instant.localString(preferred!, in: settings.timeZone)) has passed")
-                }
-            }
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointment") ?? 0
-            let number = "AP-" + String(format: "%06d", count + 1)
-            let state: AppointmentState = reservation == nil ? .requested : .booked
-            try db.execute(
-                sql: """
-                    INSERT INTO appointment (number, customer_id, vehicle_id, vin, channel, state, note, arrival, \
-                    advisor, bay, technician, work_start, work_end, preferred_time, campaign_id, price_fen, \
-                    centihours, created_at, created_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    number, vehicle.customerID.rawValue, vehicle.id!.rawValue, vin.value, valid.channel.rawValue,
-                    state.rawValue, valid.note?.trimmed().nilIfEmpty, reservation?.arrival, reservation?.advisor,
-                    reservation?.bay, reservation?.technician, reservation?.workStart, reservation?.workEnd,
-                    preferred, campaign?.id, work.price.fen, work.centihours, now, actor,
-                ])
-            let id = db.lastInsertedRowID
-            for (position, job) in work.jobs.enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO appointment_job (appointment_id, position, operation, description, centihours, \
-                        skill, price_fen) VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        id, position + 1, job.operation, job.description, job.centihours, job.skill.rawValue,
-                        job.price.fen,
-                    ])
-            }
-            try Self.appointmentEvent(
-                db, id: id, kind: state == .booked ? "booked" : "requested", at: now, actor: actor,
-                after: reservation?.arrival ?? preferred, note: valid.note?.trimmed().nilIfEmpty)
-            if let campaign {
-                // Rule M-4: the call or message of this campaign led to the booking.
-                try db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO campaign_response (campaign_id, customer_id, kind, at, source) \
-                        VALUES (?, ?, 'appointment', ?, ?)
-                        """, arguments: [campaign.id, vehicle.customerID.rawValue, now, "appointment \(number)"])
-            }
-            var audit: [String: String?] = [
-                "customer": String(vehicle.customerID.rawValue), "vin": vin.value, "channel": valid.channel.rawValue,
-                "state": state.rawValue,
-                "jobs": work.jobs.map { $0.operation ?? $0.description }.joined(separator: ","),
-                "price": work.price.plain, "centihours": String(work.centihours),
-                "preferred_time": preferred.map(Instant.databaseString), "campaign": campaign?.name,
-            ]
-            if let reservation { audit.merge(Self.auditFields(reservation)) { $1 } }
-            try Audit.record(
-                db, at: now, actor: actor, entity: "appointment", id: number, action: "book", after: audit)
-            if let reservation {
-                try Self.queueAppointmentMessage(
-                    db, id: id, number: number, kind: "confirm", arrival: reservation.arrival, settings: settings,
-                    now: now)
-            }
-            return number
+        let number = try writer.write { db in
+            try Self.insertBooking(db, valid, vin: vin, contact: nil, now: clock.now(), actor: actor)
         }
         return try appointment(number)
+    }
+
+    /// The booking of `bookAppointment` inside the caller's write transaction (a contact with the outcome booked
+    /// books in the same step, C-8): `form` validated for booking, `contact` the contact it was booked in. Answers
+    /// the appointment's number.
+    package static func insertBooking(
+        _ db: Database, _ valid: AppointmentForm, vin: VIN, contact: Int64?, now: Date, actor: String
+    ) throws -> String {
+        let settings = try Self.settings(db)
+        let vehicle = try Self.fetchVehicle(db, vin: vin)
+        let work = try Self.appointmentWork(db, vehicle: vehicle, form: valid, settings: settings, now: now)
+        let campaign = try valid.campaign.map { try Self.campaign(db, named: $0) }
+        var reservation: Reservation?
+        var preferred: Date?
+        if let arrival = valid.arrival {
+            reservation = try Self.takeSlot(
+                db, arrival: arrival, form: valid, work: work, customer: vehicle.customerID.rawValue,
+                settings: settings, now: now, excluding: nil)
+        } else if let text = valid.preferred {
+            preferred = try Instant.parse(
+                text, field: AppointmentForm.Field.preferred.rawValue, timeZone: settings.timeZone)
+            guard preferred! > now else {
+                throw InvalidInput(
+                    field: AppointmentForm.Field.preferred.rawValue,
+                    "\(Instant.localString(preferred!, in: settings.timeZone)) has passed")
+            }
+        }
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointment") ?? 0
+        let number = "AP-" + String(format: "%06d", count + 1)
+        let state: AppointmentState = reservation == nil ? .requested : .booked
+        try db.execute(
+            sql: """
+                INSERT INTO appointment (number, customer_id, vehicle_id, vin, channel, state, note, arrival, \
+                advisor, bay, technician, work_start, work_end, preferred_time, campaign_id, price_fen, \
+                centihours, created_at, created_by, contact_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                number, vehicle.customerID.rawValue, vehicle.id!.rawValue, vin.value, valid.channel.rawValue,
+                state.rawValue, valid.note?.trimmed().nilIfEmpty, reservation?.arrival, reservation?.advisor,
+                reservation?.bay, reservation?.technician, reservation?.workStart, reservation?.workEnd,
+                preferred, campaign?.id, work.price.fen, work.centihours, now, actor, contact,
+            ])
+        let id = db.lastInsertedRowID
+        for (position, job) in work.jobs.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO appointment_job (appointment_id, position, operation, description, centihours, \
+                    skill, price_fen) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, position + 1, job.operation, job.description, job.centihours, job.skill.rawValue,
+                    job.price.fen,
+                ])
+        }
+        try Self.appointmentEvent(
+            db, id: id, kind: state == .booked ? "booked" : "requested", at: now, actor: actor,
+            after: reservation?.arrival ?? preferred, note: valid.note?.trimmed().nilIfEmpty)
+        if let campaign {
+            // Rule M-4: the call or message of this campaign led to the booking.
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO campaign_response (campaign_id, customer_id, kind, at, source) \
+                    VALUES (?, ?, 'appointment', ?, ?)
+                    """, arguments: [campaign.id, vehicle.customerID.rawValue, now, "appointment \(number)"])
+        }
+        var audit: [String: String?] = [
+            "customer": String(vehicle.customerID.rawValue), "vin": vin.value, "channel": valid.channel.rawValue,
+            "state": state.rawValue,
+            "jobs": work.jobs.map { $0.operation ?? $0.description }.joined(separator: ","),
+            "price": work.price.plain, "centihours": String(work.centihours),
+            "preferred_time": preferred.map(Instant.databaseString), "campaign": campaign?.name,
+            "contact": contact.map(String.init),
+        ]
+        if let reservation { audit.merge(Self.auditFields(reservation)) { $1 } }
+        try Audit.record(
+            db, at: now, actor: actor, entity: "appointment", id: number, action: "book", after: audit)
+        if let reservation {
+            try Self.queueAppointmentMessage(
+                db, id: id, number: number, kind: "confirm", arrival: reservation.arrival, settings: settings,
+                now: now)
+        }
+        return number
     }
 
     /// Rule A-2: moves a booked appointment (or a request) to another slot, checked as booking checks it; the old

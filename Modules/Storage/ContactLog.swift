@@ -1,3 +1,5 @@
+import AppointmentStorage
+import Appointments
 import Campaigns
 import Core
 import CustomerStorage
@@ -15,6 +17,53 @@ extension AppDatabase {
     /// customer's; the time may not lie in the future.
     public func logContact(_ contact: Contact, actor: String) throws -> Contact {
         try writer.write { db in try Self.insertContact(db, contact, now: clock.now(), actor: actor) }
+    }
+
+    /// Rule C-8: a customer who decides to come is booked in the same contact. Logs the contact with the outcome
+    /// booked and books the appointment (a slot, or the preferred time as a request) in ONE transaction: a slot lost
+    /// meanwhile (`SlotTaken`) or any refusal leaves neither. The vehicle is the contact's, else the form's, and
+    /// must be the customer's; the booking's channel follows the contact (an outbound contact is the dealer's call,
+    /// The campaign response (M-4) is recorded as the contact and the booking record it.
+    public func logContact(
+        _ contact: Contact, booking form: AppointmentForm, actor: String
+    ) throws -> (contact: Contact, appointment: AppointmentCard) {
+        guard contact.outcome == .booked else {
+            throw InvalidInput(
+                field: "outcome", "a booking comes with the outcome booked, not \(contact.outcome.spoken) (C-8)")
+        }
+        var form = form
+        if let vehicleID = contact.vehicleID {
+            form.vehicle = try writer.read { db in
+                try String.fetchOne(db, sql: "SELECT vin FROM vehicle WHERE id = ?", arguments: [vehicleID])
+            }
+        }
+        guard let named = form.vehicle?.trimmed().nilIfEmpty else {
+            throw InvalidInput(field: "vehicle", "name the vehicle to book (C-8)")
+        }
+        form.vehicle = named
+        form.note = form.note ?? contact.note
+        form.channel =
+            contact.direction == .outbound
+            ? .dealerCall : contact.channel == .phone ? .phone : contact.channel == .visit ? .inStore : .web
+        let valid = try form.validated(booking: true)
+        let vin = try vehicleVIN(named: named, field: "vehicle")
+        let (logged, number) = try writer.write { db -> (Contact, String) in
+            let now = clock.now()
+            var contact = contact
+            guard
+                let vehicle = try Row.fetchOne(
+                    db, sql: "SELECT id, customer_id FROM vehicle WHERE vin = ?", arguments: [vin.value]),
+                (vehicle["customer_id"] as Int64) == contact.customerID.rawValue
+            else {
+                throw Conflict(field: "vehicle", "vehicle \(vin.value) is not customer \(contact.customerID)'s")
+            }
+            contact.vehicleID = Vehicle.ID(vehicle["id"] as Int64)
+            let logged = try Self.insertContact(db, contact, now: now, actor: actor)
+            let number = try Self.insertBooking(
+                db, valid, vin: vin, contact: logged.id!.rawValue, now: now, actor: actor)
+            return (logged, number)
+        }
+        return (logged, try appointment(number))
     }
 
     package static func insertContact(_ db: Database, _ contact: Contact, now: Date, actor: String) throws -> Contact {

@@ -251,6 +251,46 @@ struct AppointmentAPITests {
         #expect(stored == 1)
     }
 
+    @Test("C-8: a contact logged as booked books in the same request; a lost slot is a 409 and writes neither")
+    func bookedContact() async throws {
+        let f = try Fixture()
+        let body = #"""
+            {"channel":"phone","outcome":"booked","vin":"京A·12345","note":"周一来保养",
+             "booking":{"jobs":["10 00 00 01"],"arrival":"2026-12-07 12:00"}}
+            """#
+        let contacts = { try f.db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM contact") ?? 0 } }
+        try await f.app.test(.router) { client in
+            // A role that logs contacts but does not book (a sales consultant) may not book in the contact.
+            let forbidden = try await client.execute(
+                uri: "/v1/customers/1/contacts", method: .post, headers: f.headers(.salesConsultant),
+                body: ByteBuffer(string: body))
+            #expect(forbidden.status == .forbidden)
+            let created = try await client.execute(
+                uri: "/v1/customers/1/contacts", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let answer = try Self.json(created)
+            #expect(answer["outcome"] as? String == "booked")
+            let appointment = try #require(answer["appointment"] as? [String: Any])
+            #expect(appointment["number"] as? String == "AP-000001")
+            #expect(appointment["channel"] as? String == "dealer-call")
+            let again = try await client.execute(
+                uri: "/v1/customers/1/contacts", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: body))
+            #expect(again.status == .conflict)
+            let problem = try Self.json(again)
+            #expect(problem["field"] as? String == "booking.arrival")
+            #expect((problem["offers"] as? [[String: Any]])?.isEmpty == false)
+            let wrong = try await client.execute(
+                uri: "/v1/customers/1/contacts", method: .post, headers: f.headers(.appointmentStaff),
+                body: ByteBuffer(string: body.replacingOccurrences(of: "\"booked\"", with: "\"reached\"")))
+            #expect(wrong.status == .badRequest)
+            #expect(try Self.json(wrong)["field"] as? String == "outcome")
+        }
+        #expect(try f.appointments() == 1)
+        #expect(try contacts() == 1)
+    }
+
     @Test("A lost slot's problem speaks Chinese with Accept-Language zh")
     func slotTakenInChinese() async throws {
         let f = try Fixture()

@@ -94,6 +94,8 @@ struct MigrationChecksumTests {
             "3bebf7f94aa19074d89076058e229431e9a2d3dccb9d92f873808caeff898cae",
         "2026-12-08 appointments: held capacity, a customer's last order":
             "c603177339de953922aa6df3f5a65115a07c5b7516c4ee3629dfd6370b300344",
+        "2026-12-08 appointments: the contact a booking was made in":
+            "3cdc3fd015c6f12d783b011313ecd472b8a2369dbe9ed19ac1970a851e3fdfb1",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")

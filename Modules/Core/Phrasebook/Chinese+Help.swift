@@ -473,11 +473,26 @@ extension Phrasebook {
         "Log a contact attempt and its outcome.": "登记一次联系尝试及其结果。",
         """
         Outcomes: reached, no-answer, booked (the customer decided to come), satisfied, dissatisfied, declined, \
-        lead (a sales lead for sales).
+        lead (a sales lead for sales). A customer who decides to come is booked in the same contact (C-8): with \
+        --outcome booked, give the work (--jobs, or --description with --hours) and an offered slot's --arrival \
+        (from `appointment offer` or `appointment calls`), or the customer's --preferred time; the contact and the \
+        appointment are written together, or neither.
         """:
             """
-        结果：reached（联系上）、no-answer（无人接听）、booked（客户决定来店）、satisfied（满意）、dissatisfied（不满意）、declined（拒绝）、lead（转给销售的线索）。
+        结果：reached（联系上）、no-answer（无人接听）、booked（客户决定来店）、satisfied（满意）、dissatisfied（不满意）、\
+        declined（拒绝）、lead（转给销售的线索）。客户决定来店时，在同一次联系中完成预约（C-8）：使用 --outcome booked，\
+        并给出维修项目（--jobs，或 --description 加 --hours）和推荐时段的 --arrival（来自 `appointment offer` 或 \
+        `appointment calls`），或客户的 --preferred 期望时间；联系记录和预约一起写入，或都不写入。
         """,
+        "Booking in the same contact (C-8, with --outcome booked)": "在同一次联系中预约（C-8，配合 --outcome booked）",
+        "--jobs, --arrival and --preferred book an appointment: use them with --outcome booked":
+            "--jobs、--arrival 和 --preferred 用于预约：请与 --outcome booked 一起使用",
+        "no appointment was booked: give --jobs and --arrival (or --preferred) to book in the same contact (C-8)":
+            "未预约：给出 --jobs 和 --arrival（或 --preferred）即可在同一次联系中预约（C-8）",
+        "contact {0} logged; booked {1} (C-8)": "已登记联系 {0}；已预约 {1}（C-8）",
+        "contact {0} logged; recorded {1} as a request (C-8)": "已登记联系 {0}；已将 {1} 记为预约请求（C-8）",
+        "a booking comes with the outcome booked, not {0} (C-8)": "只有结果为“已预约”时才能预约，而不是“{0}”（C-8）",
+        "name the vehicle to book (C-8)": "请指明要预约的车辆（C-8）",
         "phone, sms, email, letter, visit or wechat.": "phone、sms、email、letter、visit 或 wechat。",
         "outbound or inbound.": "outbound（呼出）或 inbound（呼入）。",
         "What came of it.": "联系的结果。",
