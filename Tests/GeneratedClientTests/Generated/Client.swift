@@ -602,7 +602,7 @@ internal struct Client: APIProtocol {
                     return .forbidden(.init(body: body))
                 case 409:
                     let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
-                    let body: Components.Responses.Conflict.Body
+                    let body: Components.Responses.SlotTaken.Body
                     let chosenContentType = try converter.bestContentType(
                         received: contentType,
                         options: [
@@ -612,7 +612,7 @@ internal struct Client: APIProtocol {
                     switch chosenContentType {
                     case "application/problem+json":
                         body = try await converter.getResponseBodyAsJSON(
-                            Components.Schemas.Problem.self,
+                            Components.Responses.SlotTaken.Body.ApplicationProblemJsonPayload.self,
                             from: responseBody,
                             transforming: { value in
                                 .applicationProblemJson(value)
@@ -1670,9 +1670,9 @@ internal struct Client: APIProtocol {
             }
         )
     }
-    /// Log a contact attempt and its outcome (C-8).
+    /// Log a contact attempt and its outcome (C-8); with `booking`, the appointment booked in the same contact.
     ///
-    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin.
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin. A customer who decides to come is booked in the same contact (C-8): with the outcome `booked`, `vin` and `booking` (the work and an offered slot's `arrival`, or the `preferred` time), the contact and the appointment are written together or neither; `booking` needs a role that books appointments (403 otherwise), and a slot taken meanwhile is a 409 carrying the slots free now. The booking's channel follows the contact (outbound: dealer-call).
     ///
     /// - Remark: HTTP `POST /v1/customers/{id}/contacts`.
     /// - Remark: Generated from `#/paths//v1/customers/{id}/contacts/post(logContact)`.

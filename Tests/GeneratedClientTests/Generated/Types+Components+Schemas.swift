@@ -3379,6 +3379,10 @@ extension Components {
             internal var note: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Contact/taskID`.
             internal var taskID: Components.Schemas.Id?
+            /// The appointment booked in this contact (C-8), in the answer that logged it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Contact/appointment`.
+            internal var appointment: Components.Schemas.Appointment?
             /// Creates a new `Contact`.
             ///
             /// - Parameters:
@@ -3392,6 +3396,7 @@ extension Components {
             ///   - outcome:
             ///   - note:
             ///   - taskID:
+            ///   - appointment: The appointment booked in this contact (C-8), in the answer that logged it.
             internal init(
                 id: Components.Schemas.Id,
                 customerID: Components.Schemas.Id,
@@ -3402,7 +3407,8 @@ extension Components {
                 staff: Swift.String,
                 outcome: Components.Schemas.ContactOutcome,
                 note: Swift.String? = nil,
-                taskID: Components.Schemas.Id? = nil
+                taskID: Components.Schemas.Id? = nil,
+                appointment: Components.Schemas.Appointment? = nil
             ) {
                 self.id = id
                 self.customerID = customerID
@@ -3414,6 +3420,7 @@ extension Components {
                 self.outcome = outcome
                 self.note = note
                 self.taskID = taskID
+                self.appointment = appointment
             }
             internal enum CodingKeys: String, CodingKey {
                 case id
@@ -3426,6 +3433,7 @@ extension Components {
                 case outcome
                 case note
                 case taskID
+                case appointment
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -3469,6 +3477,10 @@ extension Components {
                     Components.Schemas.Id.self,
                     forKey: .taskID
                 )
+                self.appointment = try container.decodeIfPresent(
+                    Components.Schemas.Appointment.self,
+                    forKey: .appointment
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "id",
                     "customerID",
@@ -3479,7 +3491,8 @@ extension Components {
                     "staff",
                     "outcome",
                     "note",
-                    "taskID"
+                    "taskID",
+                    "appointment"
                 ])
             }
         }

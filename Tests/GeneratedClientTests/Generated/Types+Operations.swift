@@ -845,17 +845,17 @@ internal enum Operations {
                     }
                 }
             }
-            /// Well formed, but it clashes with stored data or a rule; `detail` says which and what to do.
+            /// The slot was taken by another booking first, or another rule clashes; a lost slot's problem carries `offers`, the slots free now.
             ///
             /// - Remark: Generated from `#/paths//v1/customers/post(createCustomer)/responses/409`.
             ///
             /// HTTP response code: `409 conflict`.
-            case conflict(Components.Responses.Conflict)
+            case conflict(Components.Responses.SlotTaken)
             /// The associated value of the enum case if `self` is `.conflict`.
             ///
             /// - Throws: An error if `self` is not `.conflict`.
             /// - SeeAlso: `.conflict`.
-            internal var conflict: Components.Responses.Conflict {
+            internal var conflict: Components.Responses.SlotTaken {
                 get throws {
                     switch self {
                     case let .conflict(response):
@@ -2329,9 +2329,9 @@ internal enum Operations {
             }
         }
     }
-    /// Log a contact attempt and its outcome (C-8).
+    /// Log a contact attempt and its outcome (C-8); with `booking`, the appointment booked in the same contact.
     ///
-    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin.
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin. A customer who decides to come is booked in the same contact (C-8): with the outcome `booked`, `vin` and `booking` (the work and an offered slot's `arrival`, or the `preferred` time), the contact and the appointment are written together or neither; `booking` needs a role that books appointments (403 otherwise), and a slot taken meanwhile is a 409 carrying the slots free now. The booking's channel follows the contact (outbound: dealer-call).
     ///
     /// - Remark: HTTP `POST /v1/customers/{id}/contacts`.
     /// - Remark: Generated from `#/paths//v1/customers/{id}/contacts/post(logContact)`.
@@ -2389,12 +2389,149 @@ internal enum Operations {
                     ///
                     /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/at`.
                     internal var at: Foundation.Date?
-                    /// The vehicle the contact was about.
+                    /// The vehicle the contact was about (and the one booked).
                     ///
                     /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/vin`.
                     internal var vin: Swift.String?
                     /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/note`.
                     internal var note: Swift.String?
+                    /// The appointment booked in this contact (outcome `booked`, with `vin`).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking`.
+                    internal struct BookingPayload: Codable, Hashable, Sendable {
+                        /// Labour operation codes of the catalogue.
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/jobs`.
+                        internal var jobs: [Swift.String]?
+                        /// Work not in the catalogue, in a few words (with `hours`).
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/description`.
+                        internal var description: Swift.String?
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/hours`.
+                        internal var hours: Components.Schemas.AppointmentHours?
+                        /// The offered slot's arrival, on the quarter-hour.
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/arrival`.
+                        internal var arrival: Components.Schemas.Instant?
+                        /// The offered slot's service advisor.
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/advisor`.
+                        internal var advisor: Components.Schemas.StaffName?
+                        /// The offered slot's bay.
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/bay`.
+                        internal var bay: Swift.String?
+                        /// The offered slot's technician.
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/technician`.
+                        internal var technician: Swift.String?
+                        /// The customer's preferred time when no slot suits: a request.
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/preferred`.
+                        internal var preferred: Components.Schemas.Instant?
+                        /// The campaign that led to the booking (M-4).
+                        ///
+                        /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking/campaign`.
+                        internal var campaign: Swift.String?
+                        /// Creates a new `BookingPayload`.
+                        ///
+                        /// - Parameters:
+                        ///   - jobs: Labour operation codes of the catalogue.
+                        ///   - description: Work not in the catalogue, in a few words (with `hours`).
+                        ///   - hours:
+                        ///   - arrival: The offered slot's arrival, on the quarter-hour.
+                        ///   - advisor: The offered slot's service advisor.
+                        ///   - bay: The offered slot's bay.
+                        ///   - technician: The offered slot's technician.
+                        ///   - preferred: The customer's preferred time when no slot suits: a request.
+                        ///   - campaign: The campaign that led to the booking (M-4).
+                        internal init(
+                            jobs: [Swift.String]? = nil,
+                            description: Swift.String? = nil,
+                            hours: Components.Schemas.AppointmentHours? = nil,
+                            arrival: Components.Schemas.Instant? = nil,
+                            advisor: Components.Schemas.StaffName? = nil,
+                            bay: Swift.String? = nil,
+                            technician: Swift.String? = nil,
+                            preferred: Components.Schemas.Instant? = nil,
+                            campaign: Swift.String? = nil
+                        ) {
+                            self.jobs = jobs
+                            self.description = description
+                            self.hours = hours
+                            self.arrival = arrival
+                            self.advisor = advisor
+                            self.bay = bay
+                            self.technician = technician
+                            self.preferred = preferred
+                            self.campaign = campaign
+                        }
+                        internal enum CodingKeys: String, CodingKey {
+                            case jobs
+                            case description
+                            case hours
+                            case arrival
+                            case advisor
+                            case bay
+                            case technician
+                            case preferred
+                            case campaign
+                        }
+                        internal init(from decoder: any Swift.Decoder) throws {
+                            let container = try decoder.container(keyedBy: CodingKeys.self)
+                            self.jobs = try container.decodeIfPresent(
+                                [Swift.String].self,
+                                forKey: .jobs
+                            )
+                            self.description = try container.decodeIfPresent(
+                                Swift.String.self,
+                                forKey: .description
+                            )
+                            self.hours = try container.decodeIfPresent(
+                                Components.Schemas.AppointmentHours.self,
+                                forKey: .hours
+                            )
+                            self.arrival = try container.decodeIfPresent(
+                                Components.Schemas.Instant.self,
+                                forKey: .arrival
+                            )
+                            self.advisor = try container.decodeIfPresent(
+                                Components.Schemas.StaffName.self,
+                                forKey: .advisor
+                            )
+                            self.bay = try container.decodeIfPresent(
+                                Swift.String.self,
+                                forKey: .bay
+                            )
+                            self.technician = try container.decodeIfPresent(
+                                Swift.String.self,
+                                forKey: .technician
+                            )
+                            self.preferred = try container.decodeIfPresent(
+                                Components.Schemas.Instant.self,
+                                forKey: .preferred
+                            )
+                            self.campaign = try container.decodeIfPresent(
+                                Swift.String.self,
+                                forKey: .campaign
+                            )
+                            try decoder.ensureNoAdditionalProperties(knownKeys: [
+                                "jobs",
+                                "description",
+                                "hours",
+                                "arrival",
+                                "advisor",
+                                "bay",
+                                "technician",
+                                "preferred",
+                                "campaign"
+                            ])
+                        }
+                    }
+                    /// The appointment booked in this contact (outcome `booked`, with `vin`).
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/customers/{id}/contacts/POST/requestBody/json/booking`.
+                    internal var booking: Operations.LogContact.Input.Body.JsonPayload.BookingPayload?
                     /// Creates a new `JsonPayload`.
                     ///
                     /// - Parameters:
@@ -2403,8 +2540,9 @@ internal enum Operations {
                     ///   - outcome:
                     ///   - staff: A current staff member; default the token's name.
                     ///   - at: Default now.
-                    ///   - vin: The vehicle the contact was about.
+                    ///   - vin: The vehicle the contact was about (and the one booked).
                     ///   - note:
+                    ///   - booking: The appointment booked in this contact (outcome `booked`, with `vin`).
                     internal init(
                         channel: Components.Schemas.ContactChannel,
                         direction: Operations.LogContact.Input.Body.JsonPayload.DirectionPayload? = nil,
@@ -2412,7 +2550,8 @@ internal enum Operations {
                         staff: Swift.String? = nil,
                         at: Foundation.Date? = nil,
                         vin: Swift.String? = nil,
-                        note: Swift.String? = nil
+                        note: Swift.String? = nil,
+                        booking: Operations.LogContact.Input.Body.JsonPayload.BookingPayload? = nil
                     ) {
                         self.channel = channel
                         self.direction = direction
@@ -2421,6 +2560,7 @@ internal enum Operations {
                         self.at = at
                         self.vin = vin
                         self.note = note
+                        self.booking = booking
                     }
                     internal enum CodingKeys: String, CodingKey {
                         case channel
@@ -2430,6 +2570,7 @@ internal enum Operations {
                         case at
                         case vin
                         case note
+                        case booking
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
                         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -2461,6 +2602,10 @@ internal enum Operations {
                             Swift.String.self,
                             forKey: .note
                         )
+                        self.booking = try container.decodeIfPresent(
+                            Operations.LogContact.Input.Body.JsonPayload.BookingPayload.self,
+                            forKey: .booking
+                        )
                         try decoder.ensureNoAdditionalProperties(knownKeys: [
                             "channel",
                             "direction",
@@ -2468,7 +2613,8 @@ internal enum Operations {
                             "staff",
                             "at",
                             "vin",
-                            "note"
+                            "note",
+                            "booking"
                         ])
                     }
                 }
@@ -2521,7 +2667,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// The logged contact.
+            /// The logged contact; with `booking`, its `appointment`.
             ///
             /// - Remark: Generated from `#/paths//v1/customers/{id}/contacts/post(logContact)/responses/201`.
             ///

@@ -76,9 +76,9 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /v1/customers/{id}/contacts`.
     /// - Remark: Generated from `#/paths//v1/customers/{id}/contacts/get(listContacts)`.
     func listContacts(_ input: Operations.ListContacts.Input) async throws -> Operations.ListContacts.Output
-    /// Log a contact attempt and its outcome (C-8).
+    /// Log a contact attempt and its outcome (C-8); with `booking`, the appointment booked in the same contact.
     ///
-    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin.
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin. A customer who decides to come is booked in the same contact (C-8): with the outcome `booked`, `vin` and `booking` (the work and an offered slot's `arrival`, or the `preferred` time), the contact and the appointment are written together or neither; `booking` needs a role that books appointments (403 otherwise), and a slot taken meanwhile is a 409 carrying the slots free now. The booking's channel follows the contact (outbound: dealer-call).
     ///
     /// - Remark: HTTP `POST /v1/customers/{id}/contacts`.
     /// - Remark: Generated from `#/paths//v1/customers/{id}/contacts/post(logContact)`.
@@ -1127,9 +1127,9 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// Log a contact attempt and its outcome (C-8).
+    /// Log a contact attempt and its outcome (C-8); with `booking`, the appointment booked in the same contact.
     ///
-    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin.
+    /// Roles: cs-agent, cs-manager, market-coordinator, appointment-staff, service-advisor, sales-consultant, service-manager, general-manager, admin. A customer who decides to come is booked in the same contact (C-8): with the outcome `booked`, `vin` and `booking` (the work and an offered slot's `arrival`, or the `preferred` time), the contact and the appointment are written together or neither; `booking` needs a role that books appointments (403 otherwise), and a slot taken meanwhile is a 409 carrying the slots free now. The booking's channel follows the contact (outbound: dealer-call).
     ///
     /// - Remark: HTTP `POST /v1/customers/{id}/contacts`.
     /// - Remark: Generated from `#/paths//v1/customers/{id}/contacts/post(logContact)`.
