@@ -13,7 +13,7 @@ all: build
 
 # System packages: SQLite and libxml2 headers (pkg-config finds them), the sqlite3 shell (tests compare
 # `sqlite3 .dump`), iconv (GB18030 fixtures), python3 (tests read mailboxes with its mailbox module), chromium
-# (headless, the printable pages' tests) and,
+# (headless, the printable pages' tests), xmllint (the reader's schema checks are compared with it) and,
 # for `make bench`, wrk.
 deps:
 	@missing=""; \
@@ -22,6 +22,7 @@ deps:
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v iconv >/dev/null || missing="$$missing libc-bin"; \
+	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \

@@ -4,10 +4,11 @@ import Core
 import ManufacturerData
 
 /// Streams a manufacturer file (plain or .gz, UTF-8 or GB18030) through libxml2's SAX2 push parser, validating it
-/// against the project's XSD as it goes, and hands each element event to an `ItemAssembler`, which turns the
-/// events into typed items one at a time; a bulletin's VINs come in batches, so memory does not grow with the
-/// file. The file is fed to the parser a chunk at a time (`chunkSize`); the items a chunk completes wait in a
-/// queue until they are asked for.
+/// against the project's XSD as it goes (`SchemaValidation`: the hot elements checked here, the rest by libxml2's
+/// validator against a reduced copy of the XSD; the differential test holds the pair to the XSD), and hands each
+/// element event to an `ItemAssembler`, which turns the events into typed items one at a time; a bulletin's VINs
+/// come in batches, so memory does not grow with the file. The file is fed to the parser a chunk at a time
+/// (`chunkSize`); the items a chunk completes wait in a queue until they are asked for.
 ///
 /// This is the part that talks to libxml2: the parser and its callbacks, the chunk buffer, element names interned
 /// as pointers into libxml2's dictionary, libxml2's errors queued for the assembler by line, and the limits.
@@ -17,7 +18,7 @@ import ManufacturerData
 ///
 /// Errors: a problem inside an item (schema or content) rejects that item and reading goes on; a problem outside
 /// any item is a file error (`fileErrors`); a file that is not well-formed stops the reader with a thrown error,
-/// after the items read before it. The schema validator sees every event before the assembler does, so when the
+/// after the items read before it. The schema checks see every event before the assembler does, so when the
 /// assembler meets an element, the validator's problems with it (and with everything before it) are already
 /// queued; libxml2 reports lines, not nodes, so a problem goes to the item whose lines hold it.
 public final class ManufacturerReader {
@@ -41,6 +42,10 @@ public final class ManufacturerReader {
     public var fileErrorCount: Int { events.assembler.fileErrorCount }
     public var warnings: [XMLInputError] { events.assembler.warnings }
     public var warningCount: Int { events.assembler.warningCount }
+    /// The problems the XSD finds in the file so far (libxml2's validator and the reader's own checks of the hot
+    /// elements; not the content rules the assembler adds, nor a file that is not well-formed, which throws): a file
+    /// read to its end without a throw is valid against the XSD exactly when this is 0.
+    public var schemaProblemCount: Int { events.schemaProblemCount }
     public var sectionsSeen: [Section] { events.assembler.sectionsSeen }
     public var listLimit: Int {
         get { events.assembler.listLimit }
@@ -64,8 +69,8 @@ public final class ManufacturerReader {
     /// libxml2's message for bytes it could not convert from the declared encoding, found in the chunk being parsed.
     private var encodingProblem: Phrase?
 
-    /// Opens a file; `validateSchema: false` skips the XSD (never used by the tools; kept for measuring its cost).
-    public init(path: String, validateSchema: Bool = true) throws {
+    /// Opens a file, to be held to the XSD as `validation` says (the default checks it all, at parse speed).
+    public init(path: String, validation: SchemaValidation = .contract) throws {
         file = path
         let sax = SAXParts()
         self.sax = sax
@@ -74,9 +79,9 @@ public final class ManufacturerReader {
         if let position = doctypePosition(path: path) {
             throw Self.doctypeRefused(path, at: position)
         }
-        events = SAXEvents(file: path, sax: sax)
-        if validateSchema {
-            guard let schema = ManufacturerSchema.shared.schema else {
+        events = SAXEvents(file: path, sax: sax, checksHotElements: validation == .contract)
+        if validation != .none {
+            guard let schema = ManufacturerSchema.shared.schema(for: validation) else {
                 throw XMLInputError(
                     file: path, line: 0, column: 0,
                     message: ManufacturerSchema.shared.problem ?? "no schema")
@@ -89,23 +94,29 @@ public final class ManufacturerReader {
         }
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
+        // Each event goes to the schema validator (unless the reader checks it itself), then to the assembler.
         handler.startElementNs = {
             context, localName, prefix, uri, namespaceCount, namespaces, attributeCount,
             defaulted, attributes in
             guard let context else { return }
             let reader = ManufacturerReader.of(context)
+            if reader.events.startHandled(
+                localName, namespace: uri, attributeCount: attributeCount, attributes: attributes)
+            {
+                return
+            }
             if let schema = reader.sax.schemaHandler.pointee {
                 schema.pointee.startElementNs?(
                     reader.sax.schemaData.pointee, localName, prefix, uri, namespaceCount,
                     namespaces, attributeCount, defaulted, attributes)
             }
             reader.events.startElement(
-                localName, namespace: uri, attributeCount: Int(attributeCount),
-                attributes: attributes)
+                localName, namespace: uri, attributeCount: attributeCount, attributes: attributes)
         }
         handler.endElementNs = { context, localName, prefix, uri in
             guard let context else { return }
             let reader = ManufacturerReader.of(context)
+            if reader.events.endHandled() { return }
             if let schema = reader.sax.schemaHandler.pointee {
                 schema.pointee.endElementNs?(reader.sax.schemaData.pointee, localName, prefix, uri)
             }
@@ -115,12 +126,24 @@ public final class ManufacturerReader {
         let characters: charactersSAXFunc = { context, bytes, count in
             guard let context, let bytes else { return }
             let reader = ManufacturerReader.of(context)
+            let text = UnsafeBufferPointer(start: bytes, count: Int(count))
+            if reader.events.textHandled(text) { return }
             if let schema = reader.sax.schemaHandler.pointee {
                 schema.pointee.characters?(reader.sax.schemaData.pointee, bytes, count)
             }
-            reader.events.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            reader.events.characters(text)
         }
         handler.characters = characters
+        handler.cdataBlock = { context, bytes, count in
+            guard let context, let bytes else { return }
+            let reader = ManufacturerReader.of(context)
+            let text = UnsafeBufferPointer(start: bytes, count: Int(count))
+            if reader.events.textHandled(text, cdata: true) { return }
+            if let schema = reader.sax.schemaHandler.pointee {
+                schema.pointee.cdataBlock?(reader.sax.schemaData.pointee, bytes, count)
+            }
+            reader.events.characters(text)
+        }
         handler.ignorableWhitespace = characters
         handler.internalSubset = { context, _, _, _ in
             // Only reached when a prolog longer than the scanned 64 KiB hid the DOCTYPE from the check in init.
@@ -144,7 +167,9 @@ public final class ManufacturerReader {
         }
         sax.parser = parser
         // No XML_PARSE_NOENT (entities are never substituted), no XML_PARSE_HUGE (libxml2's size limits stay).
-        xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        // CDATA sections come as text, through a callback of their own: the validator takes them as text that is
+        // never blanks (xmllint refuses even a blank one in element-only content, and so does the reader).
+        xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue))
         if let validation = sax.validation {
             xmlSchemaValidateSetLocator(validation, cxml_locator, UnsafeMutableRawPointer(parser))
         }
@@ -246,6 +271,9 @@ public final class ManufacturerReader {
                 encodingProblem = encodingMessage(error.message.map { String(cString: $0) } ?? "")
             }
             return
+        }
+        if error.domain == Int32(XML_FROM_SCHEMASV.rawValue), error.level != XML_ERR_WARNING {
+            events.schemaProblemCount += 1
         }
         events.assembler.problems.add(fatal: error.level == XML_ERR_FATAL, warning: error.level == XML_ERR_WARNING) {
             let message = readableMessage(error.message.map { String(cString: $0) } ?? "error \(error.code)")

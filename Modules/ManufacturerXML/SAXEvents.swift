@@ -3,9 +3,10 @@ import Core
 import ManufacturerData
 
 /// What `ManufacturerReader`'s SAX callbacks do with libxml2's events: names interned by dictionary pointer, the
-/// limits (depth, text length), the root's name and namespace, and each event handed to the `ItemAssembler`. One
-/// value, so that a callback is one access to the reader (dynamic exclusivity checking stays on, checked once per
-/// event); everything it changes lives here.
+/// limits (depth, text length), the root's name and namespace, the hot elements' schema checks (see
+/// `SchemaValidation.contract`), and each event handed to the `ItemAssembler`. One value, so that a callback is one
+/// access to the reader, two when the validator sees the event (dynamic exclusivity checking stays on, checked once
+/// per access); everything it changes lives here.
 struct SAXEvents {
     let file: String
     /// libxml2's objects, for where the parser is and for stopping it.
@@ -16,10 +17,25 @@ struct SAXEvents {
     var textSeen = 0
     /// Why the file stops: not well-formed, or refused by the reader; thrown once the items before it are delivered.
     var stopped: XMLInputError?
+    /// Whether the hot elements are checked here and hidden from the validator (`SchemaValidation.contract`).
+    let checksHotElements: Bool
+    /// The XSD's problems found so far, libxml2's and the hot elements'.
+    var schemaProblemCount = 0
+    /// The hot element open (`Vin`, `Vehicle`) and its depth; -1: none.
+    var hotDepth = -1
+    var hot = ContractName.unknown
+    /// The text of the open `<Vin>`; whether the open `<Vehicle>`'s text was reported.
+    var hotText: [UInt8] = []
+    var hotTextReported = false
+    /// The child elements of the open `<Applies>`.
+    var appliesChildren = 0
+    /// The target namespace as the parser's dictionary holds it, once seen.
+    var namespacePointer: UnsafePointer<xmlChar>?
 
-    init(file: String, sax: SAXParts) {
+    init(file: String, sax: SAXParts, checksHotElements: Bool) {
         self.file = file
         self.sax = sax
+        self.checksHotElements = checksHotElements
         assembler = ItemAssembler(file: file, position: sax)
     }
 
@@ -31,9 +47,44 @@ struct SAXEvents {
 
     // MARK: - Events
 
+    // Each event comes in two steps when the schema validator must see it: `…Handled` first (false: not handled
+    // yet), then the validator, then the event itself; the validator reports its problems through the reader, which
+    // must not be in the middle of an access to these events then. An event of a hot element (or the blanks around
+    // one) is checked and handled in the first step, in one access.
+
+    /// A start tag, handled whole when the validator need not see it (part of a hot element, or the file stopped).
+    mutating func startHandled(
+        _ localName: UnsafePointer<xmlChar>?, namespace uri: UnsafePointer<xmlChar>?,
+        attributeCount: Int32, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> Bool {
+        guard stopped == nil else { return true }
+        guard checksHotElements, checkHot(name(localName), localName, namespace: uri, attributeCount, attributes) else {
+            return false
+        }
+        startElement(localName, namespace: uri, attributeCount: attributeCount, attributes: attributes)
+        return true
+    }
+
+    /// Text, handled whole when the validator need not see it (in a hot element, blanks in one's parent; a CDATA
+    /// section is never blanks to the validator).
+    mutating func textHandled(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool = false) -> Bool {
+        guard stopped == nil, let element = stack.last else { return true }
+        guard checksHotElements, checkHotText(bytes, in: element, cdata: cdata) else { return false }
+        characters(bytes)
+        return true
+    }
+
+    /// An end tag, handled whole when the validator need not see it (a hot element's).
+    mutating func endHandled() -> Bool {
+        guard stopped == nil, let element = stack.last else { return true }
+        guard checksHotElements, checkHotEnd(element) else { return false }
+        endElement()
+        return true
+    }
+
     mutating func startElement(
         _ localName: UnsafePointer<xmlChar>?, namespace uri: UnsafePointer<xmlChar>?,
-        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        attributeCount: Int32, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard stopped == nil else { return }
         let element = name(localName)
@@ -69,7 +120,7 @@ struct SAXEvents {
         assembler.attributes.removeAll()
         if let attributes {
             // Five pointers an attribute: local name, prefix, namespace, the value's start and its end.
-            for index in 0..<attributeCount {
+            for index in 0..<Int(attributeCount) {
                 let base = attributes + 5 * index
                 guard let start = base[3], let end = base[4] else { continue }
                 let attribute = names.name(base[0])

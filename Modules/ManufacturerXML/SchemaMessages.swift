@@ -51,6 +51,10 @@ struct SchemaMessageForm: Sendable {
         "Element '%', attribute '%': [facet 'enumeration'] The value '%' is not an element of the set {%}.",
         "Element '%', attribute '%': '%' is not a valid value of the atomic type '%'.",
         "Element '%', attribute '%': The attribute '%' is not allowed.",
+        "Element '%', attribute '%': [facet 'minLength'] The value '%' has a length of '%'; this underruns the "
+            + "allowed minimum length of '%'.",
+        "Element '%', attribute '%': [facet 'maxInclusive'] The value '%' is greater than the maximum value "
+            + "allowed ('%').",
         "Element '%': [facet 'pattern'] The value '%' is not accepted by the VIN pattern "
             + "(17 characters from 0-9 and A-Z without I, O, Q).",
         "Element '%': [facet 'pattern'] The value '%' is not accepted by the pattern '%'.",
@@ -62,6 +66,8 @@ struct SchemaMessageForm: Sendable {
         "Element '%': Missing child element(s). Expected is one of ( % ).",
         "Element '%': Missing child element(s). Expected is ( % ).",
         "Element '%': The attribute '%' is required but missing.",
+        "Element '%': Character content is not allowed, because the content type is empty.",
+        "Element '%': Element content is not allowed, because the type definition is simple.",
         "Element '%': Character content other than whitespace is not allowed because the content type is "
             + "'element-only'.",
     ].map(SchemaMessageForm.init)

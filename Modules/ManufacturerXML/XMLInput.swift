@@ -3,27 +3,44 @@ import CLibXML2
 import Core
 import ManufacturerData
 
-/// The project's XSD (Docs/schemas/manufacturer-data.xsd, embedded at build time), parsed once per process.
+/// The project's XSD (Docs/schemas/manufacturer-data.xsd, embedded at build time), parsed once per process: whole
+/// (`SchemaValidation.libxml2`) and reduced (`SchemaValidation.contract`, see `ReducedSchema`).
 final class ManufacturerSchema: @unchecked Sendable {
     let schema: xmlSchemaPtr?
+    let reduced: xmlSchemaPtr?
     let problem: String?
 
     static let shared = ManufacturerSchema()
 
     private init() {
-        let bytes = PackageResources.manufacturer_data_xsd
-        var problem: String?
-        let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
+        let text = String(decoding: PackageResources.manufacturer_data_xsd, as: UTF8.self)
+        schema = Self.parse(text)
+        reduced = ReducedSchema.derive(from: text).flatMap(Self.parse)
+        problem =
+            schema == nil
+            ? "the embedded schema manufacturer-data.xsd does not parse"
+            : reduced == nil ? "the reduced schema does not derive from the embedded manufacturer-data.xsd" : nil
+    }
+
+    /// The schema of `text`, or nil when it does not parse.
+    private static func parse(_ text: String) -> xmlSchemaPtr? {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
                 guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
                 defer { xmlSchemaFreeParserCtxt(context) }
-                let schema = xmlSchemaParse(context)
-                if schema == nil { problem = "the embedded schema manufacturer-data.xsd does not parse" }
-                return schema
+                return xmlSchemaParse(context)
             }
         }
-        schema = parsed
-        self.problem = problem
+    }
+
+    /// The schema libxml2 validates against in `validation`, or nil for none.
+    func schema(for validation: SchemaValidation) -> xmlSchemaPtr? {
+        switch validation {
+        case .contract: reduced
+        case .libxml2: schema
+        case .none: nil
+        }
     }
 }
 

@@ -114,6 +114,16 @@ extension Phrasebook {
             "元素 {0} 的属性 {1}：“{2}”不是类型 {3} 的有效值。",
         "Element '{0}', attribute '{1}': The attribute '{2}' is not allowed.": "元素 {0} 的属性 {1}：不允许使用属性 {2}。",
         """
+        Element '{0}', attribute '{1}': [facet 'minLength'] The value '{2}' has a length of '{3}'; this underruns \
+        the allowed minimum length of '{4}'.
+        """:
+            "元素 {0} 的属性 {1}：值“{2}”的长度为 {3}，少于允许的最小长度 {4}。",
+        """
+        Element '{0}', attribute '{1}': [facet 'maxInclusive'] The value '{2}' is greater than the maximum value \
+        allowed ('{3}').
+        """:
+            "元素 {0} 的属性 {1}：值“{2}”大于允许的最大值 {3}。",
+        """
         Element '{0}': [facet 'pattern'] The value '{1}' is not accepted by the VIN pattern (17 characters from 0-9 \
         and A-Z without I, O, Q).
         """:
@@ -130,6 +140,10 @@ extension Phrasebook {
         "Element '{0}': Missing child element(s). Expected is one of ( {1} ).": "元素 {0}：缺少子元素；应为以下之一：{1}。",
         "Element '{0}': Missing child element(s). Expected is ( {1} ).": "元素 {0}：缺少子元素；应为 {1}。",
         "Element '{0}': The attribute '{1}' is required but missing.": "元素 {0}：缺少必需的属性 {1}。",
+        "Element '{0}': Character content is not allowed, because the content type is empty.":
+            "元素 {0}：不能包含任何文本（该元素应为空）。",
+        "Element '{0}': Element content is not allowed, because the type definition is simple.":
+            "元素 {0}：只能包含文本，不能包含子元素。",
         """
         Element '{0}': Character content other than whitespace is not allowed because the content type is \
         'element-only'.
