@@ -9,7 +9,8 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 @Suite("Fuzz targets: the seed corpora and what fuzzing found, replayed through the fuzz checks")
 struct FuzzReplayTests {
-    @Test("Every seed and every kept input keeps its target's invariants", arguments: FuzzTarget.allCases)
+    // One target at a time: they share the process's scratch files, which each removes when it is done.
+    @Test("Every seed and every kept input keeps its target's invariants", .serialized, arguments: FuzzTarget.allCases)
     func replay(target: FuzzTarget) throws {
         let directories = FuzzCorpus.seedDirectories(target, root: root)
         let inputs = FuzzInputs.files(directories)

@@ -7,7 +7,8 @@ import ManufacturerData
 ///
 /// Invariants: the reader ends (nil) or throws an `XMLInputError` for this file; every problem it reports, thrown,
 /// in a rejected item or the file's, names a line within the file (and a column); VIN batches stay within
-/// `vinBatchSize`; once it has ended, `checksum()` is the SHA-256 of the bytes.
+/// `vinBatchSize`; once it has ended, `checksum()` is the SHA-256 of the bytes; it finds the file valid against the
+/// XSD exactly when libxml2's validator with the whole XSD does (`SchemaValidation.libxml2`).
 enum ManufacturerFuzz {
     /// More items than an input of this size can hold means the reader repeats itself.
     static let itemsPerByte = 1
@@ -72,6 +73,28 @@ enum ManufacturerFuzz {
             hasher.update(input)
             let expected = hasher.finalizeHex()
             try require(reader.checksum() == expected, "checksum \(reader.checksum()) is not the SHA-256 \(expected)")
+        }
+        let valid = ended && reader.schemaProblemCount == 0
+        let whole = readWithWholeSchema(path)
+        try require(
+            valid == whole.valid,
+            "the reader's schema checks find the file \(valid ? "valid" : "invalid"), libxml2's whole XSD does not: "
+                + whole.problems.prefix(3).joined(separator: " | "))
+    }
+
+    /// Whether libxml2's validator with the whole XSD finds the file valid, and its first problems: the reader's own
+    /// checks of the hot elements and the reduced XSD (the default) must say the same of every input.
+    static func readWithWholeSchema(_ path: String) -> (valid: Bool, problems: [String]) {
+        do {
+            let reader = try ManufacturerReader(path: path, validation: .libxml2)
+            var problems: [String] = []
+            while let item = try reader.next() {
+                if case .rejected(let rejected) = item { problems += rejected.errors.map(\.description) }
+            }
+            problems += reader.fileErrors.map(\.description)
+            return (reader.schemaProblemCount == 0, problems)
+        } catch {
+            return (false, ["\(error)"])
         }
     }
 
