@@ -279,21 +279,18 @@ run capacity set advisor 王丽 --arrivals 3 --shift mon-fri=08:30-17:30 --shift
 "$BIN/aftersales" capacity set operation "01 10 00 00" --skill quick-service >/dev/null
 run capacity set operation "87 00 00 00" --skill electrical
 run capacity show --day "$TOMORROW"
-# Appointments (issue 18, A-2): offers and booking. Until the demo has a workshop (bays, technicians, advisors), no slot
-# is free, so the customer's preferred time is recorded as a request.
-note "预约（A-2）：按车间实际能力提供空闲时段；没有合适时段时登记客户意向时间。" \
-  "Appointments (A-2): free slots the workshop can honour; when none suits, the customer's preferred time."
+# Appointments (issue 18, A-2): offers the workshop above can honour, and a booking made in the call (C-8).
+note "预约（A-2）：按车间实际能力提供空闲时段；客户决定来店时，在同一次联系中预约（C-8）。" \
+  "Appointments (A-2): free slots the workshop can honour; a customer who decides to come is booked in the same contact (C-8)."
 run appointment offer --vin 京N·88888 --jobs "47 11 19 00"
-run appointment book --vin 京N·88888 --jobs "47 11 19 00" --preferred "$(date -d '+7 days' +%Y-%m-%d) 10:00" \
-  --note "客户希望上午到店"
-run appointment list
-# The welcome board (issue 18): the page of tomorrow's booked arrivals, as /board serves it to the reception's screen.
-say "欢迎看板：明天预约到店的客户（只显示姓氏和称呼、遮挡的车牌、服务顾问和进度）" \
-  "The welcome board: tomorrow's booked arrivals (surname and title, masked plate, advisor, progress)"
-run board --day "$(date -d tomorrow +%Y-%m-%d)" --out "$DEMO/welcome-board.html"
-note "接待区大屏：创建一个看板令牌，然后在大屏的浏览器里打开 http://127.0.0.1:8080/board?token=<令牌>" \
-  "The reception's screen: create a board token, then open http://127.0.0.1:8080/board?token=<token> on its browser"
-printf '$ %s/aftersales token create --role board --name 前台看板 --db %s\n' "$BIN" "$AFTERSALES_DB"
+# The first offered slot's arrival and advisor, for the next command.
+first_slot() { "$BIN/aftersales" appointment offer "$@" --format json | python3 -c '
+import json, sys
+slot = json.load(sys.stdin)["slots"][0]
+print(slot["arrival"], slot["advisor"], slot["bay"], slot["technician"], sep="\t")'; }
+IFS=$'\t' read -r ARRIVAL ADVISOR _ _ < <(first_slot --vin 京N·88888 --jobs "47 11 19 00")
+run contact log --customer "$NEW" --channel phone --direction inbound --outcome booked --vehicle 京N·88888 \
+  --jobs "47 11 19 00" --arrival "$ARRIVAL" --advisor "$ADVISOR" --note "客户希望上午到店"
 say "12. 预约：明天的三张清单、接车登记、主动邀约电话（A-4、A-5、A-6）" \
   "12. Appointments: tomorrow's three lists, check-in, the dealer's call list (A-4, A-5, A-6)"
 # The service menu's parts (Q-1): the maintenance uses four litres of oil and a filter.
@@ -310,40 +307,46 @@ XML
 run appointment menu set "01 10 00 00" --part "G 052 195 M4=4" --part "06L 115 562 B=1"
 "$BIN/aftersales" stock receive "G 052 195 M4" --quantity 6 --supplier-ref DN-DEMO >/dev/null
 "$BIN/aftersales" settings set appointments.calls.maintenance-operation "01 10 00 00" >/dev/null
-# Bookings as the booking commands store them (until they are merged): two for tomorrow, one for now.
-python3 - "$AFTERSALES_DB" "$AFTERSALES_NOW" <<'PY'
-import datetime, sqlite3, sys
+# Tomorrow's bookings (A-2): two cars due for maintenance take the first slots offered from 09:00 (one with a noise
+# to look at); a third car takes the first slot from now and is checked in below; a fourth customer's preferred time,
+# when no offered slot suits, is a request.
+read -r LOW1 LOW2 LOW3 < <(python3 - "$AFTERSALES_DB" <<'PY'
+import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-now = datetime.datetime.fromisoformat(sys.argv[2]).astimezone(datetime.timezone(datetime.timedelta(hours=8)))
-tomorrow = (now + datetime.timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
-def utc(t): return t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.000")
-low = db.execute("""SELECT v.id, v.customer_id, v.vin FROM vehicle v WHERE v.make = 'Volkswagen'
+print(*[vin for (vin,) in db.execute("""SELECT v.vin FROM vehicle v WHERE v.make = 'Volkswagen'
   AND v.vin <> 'LFV2A21K3N3000123' AND v.delivered_at IS NOT NULL
   AND coalesce((SELECT max(kilometres) FROM mileage_reading m WHERE m.vehicle_id = v.id), 0) < 25000
-  ORDER BY v.id LIMIT 2""").fetchall()
-first = db.execute("SELECT id, customer_id, vin FROM vehicle WHERE vin = 'LFV2A21K3N3000123'").fetchone()
-bookings = [("AP-000002", first, tomorrow, "Q1", [("01 10 00 00", "常规保养", 80)]),
-            ("AP-000003", low[0], tomorrow + datetime.timedelta(hours=1), "B01",
-             [("01 10 00 00", "常规保养", 80), (None, "右后轮异响检查", 50)]),
-            ("AP-000004", low[1], now - datetime.timedelta(minutes=10), "B02", [("01 10 00 00", "常规保养", 80)])]
-for number, (vehicle, customer, vin), arrival, bay, jobs in bookings:
-    hours = sum(j[2] for j in jobs)
-    cur = db.execute("""INSERT INTO appointment (number, customer_id, vehicle_id, vin, channel, state, arrival, advisor,
-      bay, technician, work_start, work_end, price_fen, centihours, created_at, created_by)
-      VALUES (?, ?, ?, ?, 'phone', 'booked', ?, '王丽', ?, '刘强', ?, ?, 0, ?, ?, '预约专员')""",
-      (number, customer, vehicle, vin, utc(arrival), bay, utc(arrival + datetime.timedelta(minutes=15)),
-       utc(arrival + datetime.timedelta(minutes=15 + hours * 6 // 10)), hours, utc(now)))
-    for position, (operation, description, centihours) in enumerate(jobs, 1):
-        db.execute("INSERT INTO appointment_job VALUES (?, ?, ?, ?, ?, 'general', 0)",
-                   (cur.lastrowid, position, operation, description, centihours))
-db.commit()
+  ORDER BY v.id LIMIT 3""")])
 PY
-note "（预约由预约命令写入；这里先直接写入三条：明天两条，现在到店一条。）" \
-  "(Bookings come from the booking commands; here three are written directly: two for tomorrow, one arriving now.)"
+)
+book_first() { # VIN, the work's options: books the first slot offered (from --after when given)
+  local vin=$1; shift
+  IFS=$'\t' read -r arrival advisor bay technician < <(first_slot --vin "$vin" "$@")
+  local work=(); for a in "$@"; do [ "$a" = --after ] && break; work+=("$a"); done
+  run appointment book --vin "$vin" "${work[@]}" --arrival "$arrival" --advisor "$advisor" --bay "$bay" \
+    --technician "$technician"
+}
+book_first "$LOW1" --jobs "01 10 00 00" --after "$TOMORROW 09:00"
+book_first "$LOW2" --jobs "01 10 00 00" --description "右后轮异响检查" --hours 0.5 --after "$TOMORROW 09:00"
+book_first "$LOW3" --jobs "01 10 00 00"
+NOW_BOOKING=$("$BIN/aftersales" appointment list --format json | python3 -c '
+import json, sys
+page = json.load(sys.stdin)
+print(max(item["number"] for item in (page["items"] if isinstance(page, dict) else page)))')
+run appointment book --vin "$LOW1" --jobs "47 11 19 00" \
+  --preferred "$(TZ=Asia/Shanghai date -d "$AFTERSALES_NOW + 7 days" +%Y-%m-%d) 10:00" --note "客户希望周末上午到店"
+run appointment list
 run appointment day-before
-AP3_KM=$(python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print((db.execute(\"SELECT coalesce(max(kilometres),0) FROM mileage_reading m JOIN appointment a ON a.vehicle_id = m.vehicle_id WHERE a.number='AP-000004'\").fetchone()[0] or 0) + 4800)" "$AFTERSALES_DB")
-run appointment check-in AP-000004 --mileage "$AP3_KM" --fuel 40 --walk-around "左后门轻微划痕"
+AP3_KM=$(python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print((db.execute(\"SELECT coalesce(max(kilometres),0) FROM mileage_reading m JOIN appointment a ON a.vehicle_id = m.vehicle_id WHERE a.number='$NOW_BOOKING'\").fetchone()[0] or 0) + 4800)" "$AFTERSALES_DB")
+run appointment check-in "$NOW_BOOKING" --mileage "$AP3_KM" --fuel 40 --walk-around "左后门轻微划痕"
 run appointment calls --limit 5
+# The welcome board (issue 18): the page of tomorrow's booked arrivals, as /board serves it to the reception's screen.
+say "欢迎看板：明天预约到店的客户（只显示姓氏和称呼、遮挡的车牌、服务顾问和进度）" \
+  "The welcome board: tomorrow's booked arrivals (surname and title, masked plate, advisor, progress)"
+run board --day "$TOMORROW" --out "$DEMO/welcome-board.html"
+note "接待区大屏：创建一个看板令牌，然后在大屏的浏览器里打开 http://127.0.0.1:8080/board?token=<令牌>" \
+  "The reception's screen: create a board token, then open http://127.0.0.1:8080/board?token=<token> on its browser"
+printf '$ %s/aftersales token create --role board --name 前台看板 --db %s\n' "$BIN" "$AFTERSALES_DB"
 
 say "API" \
   "The API"
