@@ -13676,55 +13676,25 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/description`.
             internal var description: Swift.String?
-            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/hours`.
-            internal var hours: Components.Schemas.AppointmentHours?
-            /// phone when absent; dealer-call offers the quiet hours first.
-            ///
-            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/channel`.
-            internal var channel: Components.Schemas.AppointmentChannel?
-            /// The earliest arrival; now when absent.
-            ///
-            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/after`.
-            internal var after: Components.Schemas.Instant?
-            /// Only this service advisor's slots.
-            ///
-            /// - Remark: Generated from `#/components/schemas/AppointmentOfferInput/advisor`.
-            internal var advisor: Components.Schemas.StaffName?
             /// Creates a new `AppointmentOfferInput`.
             ///
             /// - Parameters:
             ///   - vehicle:
             ///   - jobs: Labour operation codes of the catalogue.
             ///   - description: Work not in the catalogue, in a few words (with `hours`).
-            ///   - hours:
-            ///   - channel: phone when absent; dealer-call offers the quiet hours first.
-            ///   - after: The earliest arrival; now when absent.
-            ///   - advisor: Only this service advisor's slots.
             internal init(
                 vehicle: Components.Schemas.VehicleRef,
                 jobs: [Swift.String]? = nil,
-                description: Swift.String? = nil,
-                hours: Components.Schemas.AppointmentHours? = nil,
-                channel: Components.Schemas.AppointmentChannel? = nil,
-                after: Components.Schemas.Instant? = nil,
-                advisor: Components.Schemas.StaffName? = nil
+                description: Swift.String? = nil
             ) {
                 self.vehicle = vehicle
                 self.jobs = jobs
                 self.description = description
-                self.hours = hours
-                self.channel = channel
-                self.after = after
-                self.advisor = advisor
             }
             internal enum CodingKeys: String, CodingKey {
                 case vehicle
                 case jobs
                 case description
-                case hours
-                case channel
-                case after
-                case advisor
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -13740,30 +13710,10 @@ extension Components {
                     Swift.String.self,
                     forKey: .description
                 )
-                self.hours = try container.decodeIfPresent(
-                    Components.Schemas.AppointmentHours.self,
-                    forKey: .hours
-                )
-                self.channel = try container.decodeIfPresent(
-                    Components.Schemas.AppointmentChannel.self,
-                    forKey: .channel
-                )
-                self.after = try container.decodeIfPresent(
-                    Components.Schemas.Instant.self,
-                    forKey: .after
-                )
-                self.advisor = try container.decodeIfPresent(
-                    Components.Schemas.StaffName.self,
-                    forKey: .advisor
-                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "vehicle",
                     "jobs",
-                    "description",
-                    "hours",
-                    "channel",
-                    "after",
-                    "advisor"
+                    "description"
                 ])
             }
         }
@@ -13781,20 +13731,6 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/description`.
             internal var description: Swift.String?
-            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/hours`.
-            internal var hours: Components.Schemas.AppointmentHours?
-            /// phone when absent.
-            ///
-            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/channel`.
-            internal var channel: Components.Schemas.AppointmentChannel?
-            /// The offered slot's arrival, on the quarter-hour.
-            ///
-            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/arrival`.
-            internal var arrival: Components.Schemas.Instant?
-            /// The offered slot's service advisor.
-            ///
-            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/advisor`.
-            internal var advisor: Components.Schemas.StaffName?
             /// The offered slot's bay.
             ///
             /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/bay`.
@@ -13803,10 +13739,6 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/technician`.
             internal var technician: Swift.String?
-            /// The customer's preferred time when no slot suits: a request.
-            ///
-            /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/preferred`.
-            internal var preferred: Components.Schemas.Instant?
             /// The customer's words about the visit.
             ///
             /// - Remark: Generated from `#/components/schemas/AppointmentBookInput/note`.
@@ -13821,39 +13753,24 @@ extension Components {
             ///   - vehicle:
             ///   - jobs: Labour operation codes of the catalogue.
             ///   - description: Work not in the catalogue, in a few words (with `hours`).
-            ///   - hours:
-            ///   - channel: phone when absent.
-            ///   - arrival: The offered slot's arrival, on the quarter-hour.
-            ///   - advisor: The offered slot's service advisor.
             ///   - bay: The offered slot's bay.
             ///   - technician: The offered slot's technician.
-            ///   - preferred: The customer's preferred time when no slot suits: a request.
             ///   - note: The customer's words about the visit.
             ///   - campaign: The campaign that led to the booking (M-4).
             internal init(
                 vehicle: Components.Schemas.VehicleRef,
                 jobs: [Swift.String]? = nil,
                 description: Swift.String? = nil,
-                hours: Components.Schemas.AppointmentHours? = nil,
-                channel: Components.Schemas.AppointmentChannel? = nil,
-                arrival: Components.Schemas.Instant? = nil,
-                advisor: Components.Schemas.StaffName? = nil,
                 bay: Swift.String? = nil,
                 technician: Swift.String? = nil,
-                preferred: Components.Schemas.Instant? = nil,
                 note: Swift.String? = nil,
                 campaign: Swift.String? = nil
             ) {
                 self.vehicle = vehicle
                 self.jobs = jobs
                 self.description = description
-                self.hours = hours
-                self.channel = channel
-                self.arrival = arrival
-                self.advisor = advisor
                 self.bay = bay
                 self.technician = technician
-                self.preferred = preferred
                 self.note = note
                 self.campaign = campaign
             }
@@ -13861,13 +13778,8 @@ extension Components {
                 case vehicle
                 case jobs
                 case description
-                case hours
-                case channel
-                case arrival
-                case advisor
                 case bay
                 case technician
-                case preferred
                 case note
                 case campaign
             }
@@ -13885,22 +13797,6 @@ extension Components {
                     Swift.String.self,
                     forKey: .description
                 )
-                self.hours = try container.decodeIfPresent(
-                    Components.Schemas.AppointmentHours.self,
-                    forKey: .hours
-                )
-                self.channel = try container.decodeIfPresent(
-                    Components.Schemas.AppointmentChannel.self,
-                    forKey: .channel
-                )
-                self.arrival = try container.decodeIfPresent(
-                    Components.Schemas.Instant.self,
-                    forKey: .arrival
-                )
-                self.advisor = try container.decodeIfPresent(
-                    Components.Schemas.StaffName.self,
-                    forKey: .advisor
-                )
                 self.bay = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .bay
@@ -13908,10 +13804,6 @@ extension Components {
                 self.technician = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .technician
-                )
-                self.preferred = try container.decodeIfPresent(
-                    Components.Schemas.Instant.self,
-                    forKey: .preferred
                 )
                 self.note = try container.decodeIfPresent(
                     Swift.String.self,
@@ -13925,13 +13817,8 @@ extension Components {
                     "vehicle",
                     "jobs",
                     "description",
-                    "hours",
-                    "channel",
-                    "arrival",
-                    "advisor",
                     "bay",
                     "technician",
-                    "preferred",
                     "note",
                     "campaign"
                 ])

@@ -38058,10 +38058,6 @@ internal enum Operations {
                     ///
                     /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/json/arrivalsPerQuarterHour`.
                     internal var arrivalsPerQuarterHour: Swift.Int?
-                    /// Absent or empty: every hour the store is open.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/json/shifts`.
-                    internal var shifts: Components.Schemas.WeeklyShifts?
                     /// Default true.
                     ///
                     /// - Remark: Generated from `#/paths/v1/capacity/advisors/{name}/PUT/requestBody/json/active`.
@@ -38070,20 +38066,16 @@ internal enum Operations {
                     ///
                     /// - Parameters:
                     ///   - arrivalsPerQuarterHour: Null or absent: the setting appointments.arrivals-per-advisor.
-                    ///   - shifts: Absent or empty: every hour the store is open.
                     ///   - active: Default true.
                     internal init(
                         arrivalsPerQuarterHour: Swift.Int? = nil,
-                        shifts: Components.Schemas.WeeklyShifts? = nil,
                         active: Swift.Bool? = nil
                     ) {
                         self.arrivalsPerQuarterHour = arrivalsPerQuarterHour
-                        self.shifts = shifts
                         self.active = active
                     }
                     internal enum CodingKeys: String, CodingKey {
                         case arrivalsPerQuarterHour
-                        case shifts
                         case active
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
@@ -38092,17 +38084,12 @@ internal enum Operations {
                             Swift.Int.self,
                             forKey: .arrivalsPerQuarterHour
                         )
-                        self.shifts = try container.decodeIfPresent(
-                            Components.Schemas.WeeklyShifts.self,
-                            forKey: .shifts
-                        )
                         self.active = try container.decodeIfPresent(
                             Swift.Bool.self,
                             forKey: .active
                         )
                         try decoder.ensureNoAdditionalProperties(knownKeys: [
                             "arrivalsPerQuarterHour",
-                            "shifts",
                             "active"
                         ])
                     }
@@ -38956,29 +38943,10 @@ internal enum Operations {
             internal enum Body: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/appointments/reminders/POST/requestBody/json`.
                 internal struct JsonPayload: Codable, Hashable, Sendable {
-                    /// The appointments' day; tomorrow when absent.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/appointments/reminders/POST/requestBody/json/day`.
-                    internal var day: Components.Schemas.Day?
                     /// Creates a new `JsonPayload`.
-                    ///
-                    /// - Parameters:
-                    ///   - day: The appointments' day; tomorrow when absent.
-                    internal init(day: Components.Schemas.Day? = nil) {
-                        self.day = day
-                    }
-                    internal enum CodingKeys: String, CodingKey {
-                        case day
-                    }
+                    internal init() {}
                     internal init(from decoder: any Swift.Decoder) throws {
-                        let container = try decoder.container(keyedBy: CodingKeys.self)
-                        self.day = try container.decodeIfPresent(
-                            Components.Schemas.Day.self,
-                            forKey: .day
-                        )
-                        try decoder.ensureNoAdditionalProperties(knownKeys: [
-                            "day"
-                        ])
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [])
                     }
                 }
                 /// - Remark: Generated from `#/paths/v1/appointments/reminders/POST/requestBody/content/application\/json`.
@@ -40035,10 +40003,6 @@ internal enum Operations {
                     ///
                     /// - Remark: Generated from `#/paths/v1/appointments/{number}/reschedule/POST/requestBody/json/arrival`.
                     internal var arrival: Components.Schemas.Instant
-                    /// The new slot's service advisor.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/reschedule/POST/requestBody/json/advisor`.
-                    internal var advisor: Components.Schemas.StaffName?
                     /// The new slot's bay.
                     ///
                     /// - Remark: Generated from `#/paths/v1/appointments/{number}/reschedule/POST/requestBody/json/bay`.
@@ -40055,26 +40019,22 @@ internal enum Operations {
                     ///
                     /// - Parameters:
                     ///   - arrival: The new slot's arrival, on the quarter-hour.
-                    ///   - advisor: The new slot's service advisor.
                     ///   - bay: The new slot's bay.
                     ///   - technician: The new slot's technician.
                     ///   - note: Why it moves, in a few words.
                     internal init(
                         arrival: Components.Schemas.Instant,
-                        advisor: Components.Schemas.StaffName? = nil,
                         bay: Swift.String? = nil,
                         technician: Swift.String? = nil,
                         note: Swift.String? = nil
                     ) {
                         self.arrival = arrival
-                        self.advisor = advisor
                         self.bay = bay
                         self.technician = technician
                         self.note = note
                     }
                     internal enum CodingKeys: String, CodingKey {
                         case arrival
-                        case advisor
                         case bay
                         case technician
                         case note
@@ -40084,10 +40044,6 @@ internal enum Operations {
                         self.arrival = try container.decode(
                             Components.Schemas.Instant.self,
                             forKey: .arrival
-                        )
-                        self.advisor = try container.decodeIfPresent(
-                            Components.Schemas.StaffName.self,
-                            forKey: .advisor
                         )
                         self.bay = try container.decodeIfPresent(
                             Swift.String.self,
@@ -40103,7 +40059,6 @@ internal enum Operations {
                         )
                         try decoder.ensureNoAdditionalProperties(knownKeys: [
                             "arrival",
-                            "advisor",
                             "bay",
                             "technician",
                             "note"
@@ -41533,10 +41488,6 @@ internal enum Operations {
             internal enum Body: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json`.
                 internal struct JsonPayload: Codable, Hashable, Sendable {
-                    /// The car that came, as a check.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/vin`.
-                    internal var vin: Components.Schemas.VehicleRef?
                     /// The odometer at arrival, km.
                     ///
                     /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/mileage`.
@@ -41555,68 +41506,36 @@ internal enum Operations {
                     internal var walkAround: [Swift.String]?
                     /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/returnOldParts`.
                     internal var returnOldParts: Swift.Bool?
-                    /// The delivery time agreed, after the arrival.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/promisedAt`.
-                    internal var promisedAt: Components.Schemas.Instant?
-                    /// Arrival; now when absent, never in the future.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/arrivedAt`.
-                    internal var arrivedAt: Components.Schemas.Instant?
-                    /// The service advisor; the booking's when absent (if on the staff list), else the token's name.
-                    ///
-                    /// - Remark: Generated from `#/paths/v1/appointments/{number}/check-in/POST/requestBody/json/advisor`.
-                    internal var advisor: Components.Schemas.StaffName?
                     /// Creates a new `JsonPayload`.
                     ///
                     /// - Parameters:
-                    ///   - vin: The car that came, as a check.
                     ///   - mileage: The odometer at arrival, km.
                     ///   - fuel: Fuel or charge level in percent; 50 when absent.
                     ///   - concerns: Further concerns in the customer's words, a job each after the booked work.
                     ///   - walkAround: Damage and belongings noted at the walk-around.
                     ///   - returnOldParts:
-                    ///   - promisedAt: The delivery time agreed, after the arrival.
-                    ///   - arrivedAt: Arrival; now when absent, never in the future.
-                    ///   - advisor: The service advisor; the booking's when absent (if on the staff list), else the token's name.
                     internal init(
-                        vin: Components.Schemas.VehicleRef? = nil,
                         mileage: Swift.Int,
                         fuel: Swift.Int? = nil,
                         concerns: [Swift.String]? = nil,
                         walkAround: [Swift.String]? = nil,
-                        returnOldParts: Swift.Bool? = nil,
-                        promisedAt: Components.Schemas.Instant? = nil,
-                        arrivedAt: Components.Schemas.Instant? = nil,
-                        advisor: Components.Schemas.StaffName? = nil
+                        returnOldParts: Swift.Bool? = nil
                     ) {
-                        self.vin = vin
                         self.mileage = mileage
                         self.fuel = fuel
                         self.concerns = concerns
                         self.walkAround = walkAround
                         self.returnOldParts = returnOldParts
-                        self.promisedAt = promisedAt
-                        self.arrivedAt = arrivedAt
-                        self.advisor = advisor
                     }
                     internal enum CodingKeys: String, CodingKey {
-                        case vin
                         case mileage
                         case fuel
                         case concerns
                         case walkAround
                         case returnOldParts
-                        case promisedAt
-                        case arrivedAt
-                        case advisor
                     }
                     internal init(from decoder: any Swift.Decoder) throws {
                         let container = try decoder.container(keyedBy: CodingKeys.self)
-                        self.vin = try container.decodeIfPresent(
-                            Components.Schemas.VehicleRef.self,
-                            forKey: .vin
-                        )
                         self.mileage = try container.decode(
                             Swift.Int.self,
                             forKey: .mileage
@@ -41637,28 +41556,12 @@ internal enum Operations {
                             Swift.Bool.self,
                             forKey: .returnOldParts
                         )
-                        self.promisedAt = try container.decodeIfPresent(
-                            Components.Schemas.Instant.self,
-                            forKey: .promisedAt
-                        )
-                        self.arrivedAt = try container.decodeIfPresent(
-                            Components.Schemas.Instant.self,
-                            forKey: .arrivedAt
-                        )
-                        self.advisor = try container.decodeIfPresent(
-                            Components.Schemas.StaffName.self,
-                            forKey: .advisor
-                        )
                         try decoder.ensureNoAdditionalProperties(knownKeys: [
-                            "vin",
                             "mileage",
                             "fuel",
                             "concerns",
                             "walkAround",
-                            "returnOldParts",
-                            "promisedAt",
-                            "arrivedAt",
-                            "advisor"
+                            "returnOldParts"
                         ])
                     }
                 }
