@@ -137,7 +137,12 @@ public struct AftersalesImportCommand: ParsableCommand {
                 ? "partly imported: the valid items written, the rejected ones listed"
                 : "nothing new; rejected items listed"
         case .rejected: text = "rejected: nothing written"
-        case .unchanged: text = "unchanged: everything in the file is already stored"
+        case .unchanged:
+            if let run = report.unchangedSince, let at = report.unchangedSinceAt {
+                // Nothing was read: nothing of the manufacturer's data has changed since that import.
+                return "unchanged since import #\(run) of \(at): nothing to do"
+            }
+            text = "unchanged: everything in the file is already stored"
         case .wouldImport: text = "dry run: would import; nothing written"
         case .wouldPartlyImport: text = "would import the valid items; rejected items listed; nothing written"
         case .valid: text = "valid"

@@ -82,6 +82,11 @@ public struct FileReport: Codable, Sendable {
     public var importRun: Int64?
     /// The earlier import of a file with the same checksum, if any.
     public var sameChecksumAs: Int64?
+    /// Set when nothing was read: the file was imported whole by this import, and nothing of the manufacturer's
+    /// data has changed since (the counts are that import's, as reading the file again would give them).
+    public var unchangedSince: Int64?
+    /// When `unchangedSince` ran, in the dealer's time zone.
+    public var unchangedSinceAt: String?
     public var sections: [String: SectionCounts]
     public var warningCount: Int
     public var warnings: [String]
@@ -95,7 +100,8 @@ public struct FileReport: Codable, Sendable {
     public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case file, outcome, written, checksum, manufacturer, issued, importRun, sameChecksumAs, sections
+        case file, outcome, written, checksum, manufacturer, issued, importRun, sameChecksumAs, unchangedSince
+        case unchangedSinceAt, sections
         case warningCount, warnings, errors, rejected, rejectedCount, bytes, seconds
     }
 
@@ -113,6 +119,8 @@ public struct FileReport: Codable, Sendable {
         try container.encodeIfPresent(issued, forKey: .issued)
         try container.encodeIfPresent(importRun, forKey: .importRun)
         try container.encodeIfPresent(sameChecksumAs, forKey: .sameChecksumAs)
+        try container.encodeIfPresent(unchangedSince, forKey: .unchangedSince)
+        try container.encodeIfPresent(unchangedSinceAt, forKey: .unchangedSinceAt)
         try container.encode(sections, forKey: .sections)
         try container.encode(warningCount, forKey: .warningCount)
         try container.encode(warnings, forKey: .warnings)
@@ -194,6 +202,9 @@ public enum ManufacturerImporter {
             return try database.withManufacturerBatch(
                 actor: actor, source: "import of \((path as NSString).lastPathComponent)", dryRun: options.dryRun
             ) { batch in
+                if !options.dryRun, options.sections == nil, let report = try run.unchanged(batch) {
+                    return (false, report)
+                }
                 run.execute(batch: batch, progress: progress)
                 let same = run.checksum.flatMap { try? batch.previousImport(checksum: $0) }
                 let changed = run.sections.values.contains { $0.added + $0.replaced > 0 }
@@ -201,7 +212,8 @@ public enum ManufacturerImporter {
                     return (false, run.finish(written: false, importRun: nil, sameChecksumAs: same))
                 }
                 let id = try batch.finish(
-                    file: path, checksum: run.checksum ?? "", counts: run.report(written: true).historyCounts)
+                    file: path, checksum: run.checksum ?? "", counts: run.report(written: true).historyCounts,
+                    complete: run.rejectedCount == 0, bytes: run.bytes)
                 return (true, run.finish(written: true, importRun: id, sameChecksumAs: same))
             }
         } catch {
@@ -258,6 +270,33 @@ public enum ManufacturerImporter {
         func warn(_ text: String) {
             warningCount += 1
             if warnings.count < 1000 { warnings.append(text) }
+        }
+
+        /// The report of a file imported whole before, when nothing of the manufacturer's data has changed since:
+        /// every item it holds is stored as that import left it, so the file is only hashed, not read item by item.
+        /// The counts are that import's, as reading the file again would give them (what it skipped is skipped again,
+        /// the rest unchanged); its warnings were given then. Nil: the file must be read.
+        func unchanged(_ batch: ManufacturerBatch) throws -> FileReport? {
+            guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber,
+                let since = try batch.importStillCurrent(bytes: size.int64Value),
+                let checksum = try? ManufacturerReader.contentChecksum(path: path), checksum == since.checksum
+            else { return nil }
+            self.checksum = checksum
+            bytes = size.int64Value
+            let stored = try JSONDecoder().decode(
+                [String: SectionCounts].self, from: Data(since.counts.utf8))
+            for (key, counts) in stored {
+                guard let section = Section(rawValue: key) else { continue }
+                var again = SectionCounts()
+                again.read = counts.read
+                again.skipped = counts.skipped
+                again.unchanged = counts.read - counts.skipped - counts.rejected
+                sections[section] = again
+            }
+            var report = finish(written: false, importRun: nil, sameChecksumAs: since.id)
+            report.unchangedSince = since.id
+            report.unchangedSinceAt = since.at
+            return report
         }
 
         /// Reads the whole file; with a batch, stores each item as it comes (until the file is known to be rejected).

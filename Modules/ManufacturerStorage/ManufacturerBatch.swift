@@ -610,15 +610,44 @@ public final class ManufacturerBatch {
             arguments: [checksum])
     }
 
-    /// Records the import in the history and the audit log (one entry for the file, with its counts).
-    public func finish(file: String, checksum: String, counts: String) throws -> Int64 {
+    /// The import after which nothing of the manufacturer's data has changed, if it was of a file of `bytes` bytes
+    /// and stored all of it: the only import a file can be unchanged since (its checksum is then compared).
+    /// `at` is when it ran, in the dealer's time zone; `counts` its counts as the history keeps them.
+    public func importStillCurrent(
+        bytes: Int64
+    ) throws -> (id: Int64, checksum: String, at: String, counts: String)? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT r.id, r.checksum, r.at, r.counts
+                FROM manufacturer_import_generation g JOIN import_run r ON r.id = g.import_run
+                WHERE g.generation = (SELECT generation FROM manufacturer_data_generation WHERE id = 1) AND g.bytes = ?
+                ORDER BY r.id DESC LIMIT 1
+                """,
+            arguments: [bytes])
+        guard let row else { return nil }
+        let zone = try AppDatabase.settings(db).timeZone
+        return (row["id"], row["checksum"], Instant.localString(row["at"], in: zone), row["counts"])
+    }
+
+    /// Records the import in the history and the audit log (one entry for the file, with its counts). When the
+    /// file was stored whole (`complete`: nothing rejected), the generation of the manufacturer's data after it is
+    /// kept with the file's size in `bytes`, so that the same file again finds nothing to do while it stands.
+    public func finish(file: String, checksum: String, counts: String, complete: Bool, bytes: Int64) throws -> Int64 {
         try storeStagedVehicles()
+        // Vehicles are inserted without a trigger (millions of rows): the import moves the generation itself.
+        try ManufacturerDataGeneration.bump(db)
         try db.execute(
             sql:
                 "INSERT INTO import_run (kind, file, checksum, at, actor, counts) VALUES ('manufacturer-data', ?, ?, "
                 + "?, ?, ?)",
             arguments: [file, checksum, nowValue, actor, counts])
         let id = db.lastInsertedRowID
+        if complete {
+            try db.execute(
+                sql: "INSERT INTO manufacturer_import_generation (import_run, generation, bytes) VALUES (?, ?, ?)",
+                arguments: [id, try ManufacturerDataGeneration.current(db), bytes])
+        }
         var after: [String: String?] = ["file": file, "checksum": checksum, "counts": counts]
         if vehicleCounts.values.contains(where: { $0 > 0 }) {
             after["manufacturer_vehicles"] = ItemOutcome.allCases.map {

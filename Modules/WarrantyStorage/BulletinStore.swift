@@ -467,6 +467,7 @@ extension AppDatabase {
                     "INSERT OR REPLACE INTO manufacturer_vehicle (vin, make, model, year, built) VALUES (?, ?, ?, ?, "
                     + "?)",
                 arguments: [vin, make, model, year, built])
+            try ManufacturerDataGeneration.bump(db)
         }
     }
 

@@ -51,5 +51,38 @@ package enum CatalogSchema: SchemaArea {
                     ALTER TABLE bulletin ADD COLUMN source TEXT NOT NULL DEFAULT '';
                     """)
         }
+        // A file imported before is not read again while nothing it touches has changed since: every write to the
+        // manufacturer's data moves its generation on (see `ManufacturerDataGeneration`).
+        migrator.registerMigration("2026-12-09 catalog: the generation of the manufacturer's data") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE manufacturer_data_generation (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        generation INTEGER NOT NULL
+                    );
+                    INSERT INTO manufacturer_data_generation VALUES (1, 0);
+                    CREATE TABLE manufacturer_import_generation (
+                        import_run INTEGER PRIMARY KEY REFERENCES import_run(id),
+                        generation INTEGER NOT NULL,
+                        bytes INTEGER NOT NULL
+                    );
+                    """)
+            // Every table whose rows come by the hundred or thousand; `bulletin_vin` and inserts into
+            // `manufacturer_vehicle` (millions of rows) are left to their writers (`ManufacturerDataGeneration`).
+            let triggered =
+                [
+                    "bulletin", "bulletin_revision", "bulletin_range", "bulletin_model", "bulletin_built",
+                    "labour_operation", "part", "part_price", "warranty_term", "parts_warranty_term",
+                ].map { ($0, ["INSERT", "UPDATE", "DELETE"]) } + [("manufacturer_vehicle", ["UPDATE", "DELETE"])]
+            for (table, events) in triggered {
+                for event in events {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(table)_\(event.lowercased())_generation AFTER \(event) ON \(table)
+                            BEGIN UPDATE manufacturer_data_generation SET generation = generation + 1 WHERE id = 1; END
+                            """)
+                }
+            }
+        }
     }
 }

@@ -64,6 +64,8 @@ struct MigrationChecksumTests {
             "d76a96d6acf6a16196cb96be711e8dfd6a529db920bc990f793f947d864a0d51",
         "2026-11-24 catalog: labour operations, parts and prices, parts warranty, bulletin source":
             "6965916e17d0ba4e00384928fbaa119814d634e282d6d3f561d355a3f1e9bef1",
+        "2026-12-09 catalog: the generation of the manufacturer's data":
+            "5179aad9d661ca445f49be3c660bc1a6bc9a5790cbbae251c31564649797f57c",
         "2026-12-01 complaints: files, history, attachments":
             "abe0aaefbb091375d1b99e62d7379e03a802b7dc6db776cb96389a2c6c8fecb3",
         "2026-12-01 messaging: consent, segments, campaigns, outbox, responses, revenue":

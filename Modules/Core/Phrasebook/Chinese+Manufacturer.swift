@@ -19,6 +19,7 @@ extension Phrasebook {
         "nothing new; rejected items listed": "没有新内容；被拒条目已列出",
         "rejected: nothing written": "被拒：未写入任何内容",
         "unchanged: everything in the file is already stored": "未变：文件中的内容均已存储",
+        "unchanged since import #{0} of {1}: nothing to do": "自 {1} 的导入 #{0} 以来未变：无需处理",
         "dry run: would import; nothing written": "试运行：可以导入；未写入任何内容",
         "would import the valid items; rejected items listed; nothing written": "可导入有效条目；被拒条目已列出；未写入任何内容",
         "{0}; a file with the same checksum was imported before (import #{1})": "{0}；校验和相同的文件此前已导入（导入 #{1}）",
