@@ -95,6 +95,35 @@ struct AftersalesImportTests {
     }
 
     @Test(
+        "The benchmark's shapes: VIN lists only, or mostly master-data vehicles; valid against the XSD",
+        arguments: [ManufacturerFileGenerator.Shape.vins, .vehicles])
+    func fileShapes(_ shape: ManufacturerFileGenerator.Shape) throws {
+        let file = folder.path("\(shape.rawValue).xml")
+        var generator = ManufacturerFileGenerator(megabytes: 2, shape: shape)
+        var text = ""
+        generator.write { text += $0 }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        #expect((1_700_000...2_300_000).contains(text.utf8.count), "about 2 MB: \(text.utf8.count)")
+        let schema = Self.corpus.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Docs/schemas/manufacturer-data.xsd").path
+        let xmllint = try Binaries.run("/usr/bin/xmllint", ["--stream", "--noout", "--schema", schema, file])
+        #expect(xmllint.status == 0, "\(xmllint.stderr)")
+        let imported = try importer(["--quiet", "--format", "json", file], expect: 0)
+        let sections = try #require(
+            (try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [[String: Any]])?.first?["sections"]
+                as? [String: [String: Int]])
+        let vins = text.components(separatedBy: "<Vin>").count - 1
+        switch shape {
+        case .vins:
+            #expect(sections["Bulletins"]?["added"] == 54 && sections["Vehicles"]?["read"] ?? 0 == 0)
+            #expect(vins == 54_000)
+        default:
+            #expect(sections["Vehicles"]?["added"] == 20_000 && sections["Bulletins"]?["added"] == 4)
+            #expect(vins == 0)
+        }
+    }
+
+    @Test(
         "Rejected items are printed as found, each with its first 5 problems; --report lists every item whole"
     )
     func rejectedItemsStreamed() throws {

@@ -149,6 +149,8 @@ struct DemoData: ParsableCommand {
     }
 }
 
+extension ManufacturerFileGenerator.Shape: ExpressibleByArgument {}
+
 extension DemoData {
     /// A manufacturer data file of about the given size (MANUFACTURER-XML.md), valid or with bad VINs in every
     /// bulletin, for `make bench` and tests.
@@ -160,12 +162,19 @@ extension DemoData {
                 + "terms, vehicles.",
             discussion: "With --bad-vins-per-bulletin the file is invalid: every bulletin is rejected."
         )
-        @Option(help: "About how many megabytes (10,000 listed VINs and 4,500 vehicles per MB).") var megabytes = 10
+        @Option(help: "About how many megabytes (the mixed shape: 10,000 listed VINs and 4,500 vehicles per MB).")
+        var megabytes = 10
         @Option(help: "Random seed.") var seed: UInt64 = 7
         @Option(
             name: .customLong("bad-vins-per-bulletin"),
             help: "List this many VINs that break the VIN pattern in every bulletin (0-200; default 0: a valid file).")
         var badVINsPerBulletin = 0
+        @Option(
+            help: ArgumentHelp(
+                "What the file is made of: mixed (bulletins, catalogue, vehicles), vins (bulletins with VIN lists "
+                    + "only, 27,000 VINs per MB) or vehicles (master data, 10,000 vehicles per MB).",
+                valueName: "mixed|vins|vehicles"))
+        var shape: ManufacturerFileGenerator.Shape = .mixed
         @Option(help: "The file to write.") var out: String
 
         func validate() throws {
@@ -182,7 +191,7 @@ extension DemoData {
             }
             defer { try? handle.close() }
             var generator = ManufacturerFileGenerator(
-                megabytes: megabytes, seed: seed, badVINsPerBulletin: badVINsPerBulletin)
+                megabytes: megabytes, seed: seed, badVINsPerBulletin: badVINsPerBulletin, shape: shape)
             let listed = generator.write { handle.write(Data($0.utf8)) }
             let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
             print("\(out): \(String(format: "%.1f", Double(size) / 1e6)) MB, \(listed) listed VINs")

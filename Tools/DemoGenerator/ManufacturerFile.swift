@@ -1,20 +1,44 @@
 import Core
 import Foundation
 
-/// Manufacturer data files (MANUFACTURER-XML.md) of any size, for benchmarks, the demo and the kill test.
-/// Per megabyte: about 10,000 listed VINs (on one bulletin in a hundred: national lists), 50 bulletins,
-/// 20 labour operations, 30 parts and 4,500 master-data vehicles; a few warranty terms per file. Valid, unless
-/// `badVINsPerBulletin` is set: then every bulletin lists that many VINs that break the VIN pattern (so every
-/// bulletin is rejected with that many problems), and the national lists are shorter by as many bytes, so the file
-/// stays about the size asked for.
+/// Manufacturer data files (MANUFACTURER-XML.md) of any size, for benchmarks, the demo and the kill test, in one
+/// of three shapes (`Shape`): per megabyte, the default mix has about 10,000 listed VINs (on one bulletin in a
+/// hundred: national lists), 50 bulletins, 20 labour operations, 30 parts and 4,500 master-data vehicles; a few
+/// warranty terms per file. Valid, unless `badVINsPerBulletin` is set: then every bulletin lists that many VINs
+/// that break the VIN pattern (so every bulletin is rejected with that many problems), and the national lists are
+/// shorter by as many bytes, so the file stays about the size asked for.
 public struct ManufacturerFileGenerator {
+    /// What a file is made of, per megabyte.
+    public enum Shape: String, CaseIterable, Sendable {
+        /// Bulletins (one in a hundred with a national list), catalogue, terms and vehicles.
+        case mixed
+        /// Almost only bulletins, each listing about 1,000 VINs: 27 bulletins and 27,000 VINs a megabyte, like
+        /// the 104.9 MB file of 2,911 bulletins and 2.9 million VINs of issue 20. No vehicles, no catalogue.
+        case vins
+        /// Almost only master-data vehicles: 10,000 a megabyte, 2 bulletins without VIN lists, 5 labour
+        /// operations and 5 parts.
+        case vehicles
+
+        /// Bulletins, listed VINs, labour operations, parts and vehicles per megabyte, and which bulletins list
+        /// VINs (every `listEvery`-th).
+        var perMegabyte: (bulletins: Int, vins: Int, operations: Int, parts: Int, vehicles: Int, listEvery: Int) {
+            switch self {
+            case .mixed: (50, 10_000, 20, 30, 4_500, 100)
+            case .vins: (27, 27_000, 0, 0, 0, 1)
+            case .vehicles: (2, 0, 5, 5, 10_000, 100)
+            }
+        }
+    }
+
     public let megabytes: Int
     public let badVINsPerBulletin: Int
+    public let shape: Shape
     public var random: SeededRandom
 
-    public init(megabytes: Int, seed: UInt64 = 7, badVINsPerBulletin: Int = 0) {
+    public init(megabytes: Int, seed: UInt64 = 7, badVINsPerBulletin: Int = 0, shape: Shape = .mixed) {
         self.megabytes = max(1, megabytes)
         self.badVINsPerBulletin = min(200, max(0, badVINsPerBulletin))
+        self.shape = shape
         random = SeededRandom(seed: seed)
     }
 
@@ -46,7 +70,8 @@ public struct ManufacturerFileGenerator {
             }
         }
         let models = DemoGenerator.models
-        let bulletins = 50 * megabytes
+        let per = shape.perMegabyte
+        let bulletins = per.bulletins * megabytes
         var listed = 0
         buffer += "  <Bulletins>\n"
         for i in 0..<bulletins {
@@ -60,13 +85,14 @@ public struct ManufacturerFileGenerator {
             buffer += "      <Summary>部分车辆的\(Self.components[i % Self.components.count])可能存在隐患，批次 \(i)。</Summary>\n"
             if i % 2 == 0 { buffer += "      <Consequence>极端情况下可能导致故障。</Consequence>\n" }
             buffer += "      <Remedy>检查并按需更换相关零件。</Remedy>\n      <Applies>\n"
-            if i % 100 == 0 {
-                // A national VIN list: 10,000 VINs per megabyte of file in all, on one bulletin in a hundred (fewer
-                // by the bad VINs, which take as many bytes each).
-                let count = (10_000 - 50 * badVINsPerBulletin) * megabytes / max(1, bulletins / 100)
-                let year = 2020 + (i / 100) % 6
+            // A national VIN list: the shape's VINs per megabyte of file in all, on one bulletin in `listEvery`
+            // (fewer by the bad VINs, which take as many bytes each).
+            let count =
+                max(0, per.vins - per.bulletins * badVINsPerBulletin) * megabytes / max(1, bulletins / per.listEvery)
+            if i % per.listEvery == 0, count > 0 {
+                let year = 2020 + (i / per.listEvery) % 6
                 for k in 0..<count {
-                    let vin = DemoGenerator.vin((i / 100) * 1_000_000 + k, model: model, year: year)
+                    let vin = DemoGenerator.vin((i / per.listEvery) * 1_000_000 + k, model: model, year: year)
                     buffer += "        <Vin>\(vin.value)</Vin>\n"
                     if k % 4096 == 0 { flush() }
                 }
@@ -91,7 +117,7 @@ public struct ManufacturerFileGenerator {
             flush()
         }
         buffer += "  </Bulletins>\n  <LabourOperations>\n"
-        for i in 0..<(20 * megabytes) {
+        for i in 0..<(per.operations * megabytes) {
             let model = models[i % models.count]
             buffer +=
                 "    <LabourOperation code=\"\(10 + i % 90) \(String(format: "%02d", (i / 90) % 100)) "
@@ -101,7 +127,7 @@ public struct ManufacturerFileGenerator {
             flush()
         }
         buffer += "  </LabourOperations>\n  <Parts>\n"
-        for i in 0..<(30 * megabytes) {
+        for i in 0..<(per.parts * megabytes) {
             buffer +=
                 "    <Part number=\"06L \(String(format: "%03d", i % 1000)) \(String(format: "%03d", i / 1000)) B\" "
                 + "price=\"\(20 + i % 980).\(String(format: "%02d", i % 100))\" currency=\"CNY\"><Name>零件 "
@@ -117,7 +143,7 @@ public struct ManufacturerFileGenerator {
             + "effective=\"2020-01-01\"/>\n"
         buffer += "    <PartsWarranty make=\"Volkswagen\" months=\"12\" effective=\"2020-01-01\"/>\n"
         buffer += "  </WarrantyTerms>\n  <Vehicles>\n"
-        for i in 0..<(4_500 * megabytes) {
+        for i in 0..<(per.vehicles * megabytes) {
             let model = models[i % models.count]
             let year = 2019 + i % 7
             buffer +=
