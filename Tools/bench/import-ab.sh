@@ -49,7 +49,7 @@ for m in ("validate", "dry-run", "full"):
     times = [[float(r[0]) for r in rs] for rs in rows]
     print("  %s (seconds: fastest, median; time against %s, round by round)" % (m, labels[0]))
     for i in range(n):
-        bad = [r[2] for r in rows[i] if r[2] != "0"]
+        bad = [r[3] for r in rows[i] if r[3] != "0"]
         line = "    %-28s %6.2f %6.2f" % (labels[i], min(times[i]), statistics.median(times[i]))
         if i > 0:
             rounds = [t / b for t, b in zip(times[i], times[0])]
