@@ -4,7 +4,6 @@ import Customers
 import Foundation
 import GRDB
 import Hummingbird
-import HummingbirdTesting
 import Storage
 import TestSupport
 import Testing

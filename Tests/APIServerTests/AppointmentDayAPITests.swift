@@ -3,7 +3,6 @@ import Customers
 import Foundation
 import GRDB
 import Hummingbird
-import HummingbirdTesting
 import Storage
 import TestSupport
 import Testing

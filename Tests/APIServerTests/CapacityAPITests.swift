@@ -2,7 +2,6 @@ import Core
 import Foundation
 import GRDB
 import Hummingbird
-import HummingbirdTesting
 import Storage
 import TestSupport
 import Testing

@@ -2,7 +2,6 @@ import Complaints
 import Core
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Storage
 import TestSupport
 import Testing

@@ -2,7 +2,6 @@ import Core
 import Customers
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Messaging
 import Storage
 import TestSupport

@@ -3,7 +3,6 @@ import Core
 import Customers
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Storage
 import TestSupport
 import Testing

@@ -2,7 +2,6 @@ import Catalog
 import Core
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Stock
 import Storage
 import TestSupport
