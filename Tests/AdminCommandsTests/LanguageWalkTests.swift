@@ -177,6 +177,8 @@ struct LanguageWalkTests {
         var statuses: [String: Int32] = [:]
         var placeholders: [String] = []
         var typed: Set<String> = []
+        /// Commands whose help has no example.
+        var missing: [String] = []
 
         /// Runs one command line in `language` on its own copy of the demo database.
         mutating func run(
@@ -214,6 +216,41 @@ struct LanguageWalkTests {
         }
     }
 
+    /// Every command's help and every help example of both programs, in `language`, on its own copy of `master`.
+    static func walk(_ language: String, folder: TemporaryDirectory, master: String, data: Set<String>) throws -> Walk {
+        let copy = folder.path("walk-\(language).sqlite")
+        try FileManager.default.copyItem(atPath: master, toPath: copy)
+        try FileManager.default.createDirectory(atPath: folder.path(language), withIntermediateDirectories: true)
+        var walk = Walk(folder: folder, database: copy, data: data)
+        for (root, program) in [
+            (AftersalesCommand.self as any ParsableCommand.Type, "aftersales"),
+            (AftersalesImportCommand.self, "aftersales-import"),
+        ] {
+            for (path, examples) in leaves(root) {
+                let words = Array(path.dropFirst())
+                // The help's examples are commands: their names and codes (`segment show lapsed-vw`) are what a
+                // dealer types. A quoted text with spaces (a note, a reason) is prose, and checked.
+                let commands = Set(
+                    examples.flatMap(HelpExampleTests.words).filter { !$0.contains(" ") }.flatMap {
+                        $0.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }).map(String.init)
+                    })
+                try walk.run(
+                    program, words + ["--help"], language: language, label: "\(path.joined(separator: " ")) --help",
+                    typed: commands)
+                if examples.isEmpty { walk.missing.append(path.joined(separator: " ")) }
+                for example in examples {
+                    var arguments = Array(HelpExampleTests.words(example).dropFirst())
+                    // The example's own database is replaced by the walk's copy.
+                    if let at = arguments.firstIndex(of: "--db"), at + 1 < arguments.count {
+                        arguments.removeSubrange(at...(at + 1))
+                    }
+                    try walk.run(program, arguments, language: language, label: example)
+                }
+            }
+        }
+        return walk
+    }
+
     @Test("The demo's tour, every command's help and every help example: no English left in Chinese, same outcomes")
     func walk() throws {
         let folder = try TemporaryDirectory()
@@ -231,40 +268,21 @@ struct LanguageWalkTests {
         let tourWords = Self.englishWords(in: Self.withoutInterfaceFiles(tour.stdout), data: data)
         if !tourWords.isEmpty { report.append("demo tour: \(Set(tourWords).sorted().joined(separator: " "))") }
 
+        // The two languages walk at once, each on its own copy of the database and in its own folder: the walk is
+        // hundreds of short processes one after another, and it is the longest test of `make test`.
+        let languages = ["zh", "en"]
+        let walks = Locked([String: Result<Walk, any Error>]())
+        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
+            let language = languages[index]
+            let result = Result { try Self.walk(language, folder: folder, master: master, data: data) }
+            walks.update { $0[language] = result }
+        }
         var statuses: [String: [String: Int32]] = [:]
         var missing: [String] = []
         var placeholders: [String] = []
-        for language in ["zh", "en"] {
-            let copy = folder.path("walk-\(language).sqlite")
-            try FileManager.default.copyItem(atPath: master, toPath: copy)
-            try FileManager.default.createDirectory(atPath: folder.path(language), withIntermediateDirectories: true)
-            var walk = Walk(folder: folder, database: copy, data: data)
-            for (root, program) in [
-                (AftersalesCommand.self as any ParsableCommand.Type, "aftersales"),
-                (AftersalesImportCommand.self, "aftersales-import"),
-            ] {
-                for (path, examples) in Self.leaves(root) {
-                    let words = Array(path.dropFirst())
-                    // The help's examples are commands: their names and codes (`segment show lapsed-vw`) are what a
-                    // dealer types. A quoted text with spaces (a note, a reason) is prose, and checked.
-                    let commands = Set(
-                        examples.flatMap(HelpExampleTests.words).filter { !$0.contains(" ") }.flatMap {
-                            $0.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }).map(String.init)
-                        })
-                    try walk.run(
-                        program, words + ["--help"], language: language, label: "\(path.joined(separator: " ")) --help",
-                        typed: commands)
-                    if examples.isEmpty, language == "zh" { missing.append(path.joined(separator: " ")) }
-                    for example in examples {
-                        var arguments = Array(HelpExampleTests.words(example).dropFirst())
-                        // The example's own database is replaced by the walk's copy.
-                        if let at = arguments.firstIndex(of: "--db"), at + 1 < arguments.count {
-                            arguments.removeSubrange(at...(at + 1))
-                        }
-                        try walk.run(program, arguments, language: language, label: example)
-                    }
-                }
-            }
+        for language in languages {
+            let walk = try walks.value[language]!.get()
+            if language == "zh" { missing = walk.missing }
             for (label, words) in walk.english {
                 report.append("\(label): \(Set(words).sorted().joined(separator: " "))")
             }
@@ -282,4 +300,16 @@ struct LanguageWalkTests {
             report.isEmpty,
             "English left in Chinese output (\(report.count) outputs):\n\(report.sorted().joined(separator: "\n"))")
     }
+}
+
+/// A value several threads set, one at a time.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }
