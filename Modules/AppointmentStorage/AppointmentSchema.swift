@@ -134,5 +134,39 @@ package enum AppointmentSchema: SchemaArea {
         migrator.registerMigration("2026-12-08 appointments: the contact a booking was made in") { db in
             try db.execute(sql: "ALTER TABLE appointment ADD COLUMN contact_id INTEGER REFERENCES contact(id)")
         }
+        // The workshop's capacity changes seldom and is read by every offer and booking (A-2): its generation, a
+        // random number drawn again by every change to the tables it is read from, lets a process keep what it read
+        // while the number stands (`WorkshopCapacityCache`). Random rather than counted, so that two databases
+        // never share a number unless one is a copy of the other with the same capacity.
+        migrator.registerMigration("2026-12-10 appointments: the generation of the workshop's capacity") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE workshop_capacity_generation (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        generation INTEGER NOT NULL
+                    );
+                    """)
+            let tables = [
+                "bay", "technician", "technician_shift", "technician_leave", "service_advisor", "advisor_shift",
+                "opening_hours", "store_day",
+            ]
+            // Empty tables (a new database) are the same capacity everywhere: generation 0. Rows already there get a
+            // number of their own.
+            let rows = tables.map { "(SELECT count(*) FROM \($0))" }.joined(separator: " + ")
+            try db.execute(
+                sql: """
+                    INSERT INTO workshop_capacity_generation
+                    VALUES (1, CASE WHEN \(rows) > 0 THEN random() ELSE 0 END)
+                    """)
+            for table in tables {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(table)_\(event.lowercased())_capacity_generation AFTER \(event) ON \(table)
+                            BEGIN UPDATE workshop_capacity_generation SET generation = random() WHERE id = 1; END
+                            """)
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Appointments
 import Core
+import Foundation
 import GRDB
 import StorageKernel
 
@@ -10,8 +11,18 @@ extension AppDatabase {
         try writer.read { db in try Self.workshopCapacity(db, leaveFrom: leaveFrom) }
     }
 
-    /// `workshopCapacity(leaveFrom:)` inside a transaction the caller holds (booking re-reads it in its write).
+    /// `workshopCapacity(leaveFrom:)` inside a transaction the caller holds (booking re-reads it in its write): the
+    /// capacity kept from an earlier read while the tables' generation stands (`WorkshopCapacityCache`), else read.
     package static func workshopCapacity(_ db: Database, leaveFrom: LocalDate? = nil) throws -> WorkshopCapacity {
+        let generation = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT generation FROM workshop_capacity_generation WHERE id = 1"))
+        return try WorkshopCapacityCache.shared.capacity(generation: generation, leaveFrom: leaveFrom) {
+            try readWorkshopCapacity(db, leaveFrom: leaveFrom)
+        }
+    }
+
+    /// The capacity as the tables hold it now, read row by row: what `workshopCapacity` keeps.
+    package static func readWorkshopCapacity(_ db: Database, leaveFrom: LocalDate?) throws -> WorkshopCapacity {
         var capacity = WorkshopCapacity(openingHours: try openingHours(db))
         capacity.bays = try Row.fetchAll(db.cachedStatement(sql: "SELECT code, kind, active FROM bay ORDER BY code"))
             .compactMap { row in
@@ -76,5 +87,43 @@ extension AppDatabase {
             if let skill = Skill(rawValue: row["skill"]) { skills[row["operation"]] = skill }
         }
         return skills
+    }
+}
+
+/// The workshop's capacity as last read for each generation of its tables, in this process. Every offer and booking
+/// needs the whole capacity, and reading it row by row was a tenth of an offer's time; it changes seldom. A
+/// change to any table it is read from (bays, technicians, their shifts and leave, advisors, their shifts, the
+/// store's hours and days) draws a new random generation in the same transaction (a trigger), so a kept value is
+/// used only while the database it was read from, or a copy of it, still holds the same rows. Read inside the
+/// question's own transaction, the generation is the one that transaction sees.
+package final class WorkshopCapacityCache: @unchecked Sendable {
+    package static let shared = WorkshopCapacityCache()
+    /// Kept values; a process serving one store needs one or two (today's leave, and a day asked about).
+    private static let limit = 16
+
+    private let lock = NSLock()
+    private var kept: [Key: WorkshopCapacity] = [:]
+
+    package init() {}
+
+    private struct Key: Hashable {
+        let generation: Int64
+        let leaveFrom: LocalDate?
+    }
+
+    /// The capacity kept for `generation` and `leaveFrom`, else `read()`'s, kept. Without a generation (a database
+    /// before the migration) it always reads.
+    package func capacity(
+        generation: Int64?, leaveFrom: LocalDate?, read: () throws -> WorkshopCapacity
+    ) rethrows -> WorkshopCapacity {
+        guard let generation else { return try read() }
+        let key = Key(generation: generation, leaveFrom: leaveFrom)
+        if let capacity = lock.withLock({ kept[key] }) { return capacity }
+        let capacity = try read()
+        lock.withLock {
+            if kept.count >= Self.limit { kept.removeAll() }
+            kept[key] = capacity
+        }
+        return capacity
     }
 }

@@ -98,6 +98,8 @@ struct MigrationChecksumTests {
             "c603177339de953922aa6df3f5a65115a07c5b7516c4ee3629dfd6370b300344",
         "2026-12-08 appointments: the contact a booking was made in":
             "3cdc3fd015c6f12d783b011313ecd472b8a2369dbe9ed19ac1970a851e3fdfb1",
+        "2026-12-10 appointments: the generation of the workshop's capacity":
+            "a37956f86b07ff441a7435dcb08025cb887f43dd4731b1fc0fa31acc00c49c1b",
     ]
 
     @Test("Each shipped migration leaves the schema and seed data it always did")
