@@ -63,32 +63,33 @@ public struct SlotFinder: Sendable {
         let bayIndex = Self.index(capacity.bays.map(\.code))
         let technicianIndex = Self.index(capacity.technicians.map(\.name))
         let advisorIndex = Self.index(capacity.advisors.map(\.name))
-        var held: [Int: DayHeld] = [:]
-        // Each day's record is changed in place (`held[number]!`), never copied out and back.
-        func open(_ number: Int) {
-            if held[number] == nil {
-                held[number] = DayHeld(
+        // Each day's record is changed in place in an array (a dictionary's `held[number]!` copied it each time).
+        var days: [DayHeld] = []
+        var position: [Int: Int] = [:]
+        var numbering = DayNumbering(zone)
+        func open(_ number: Int) -> Int {
+            if let at = position[number] { return at }
+            days.append(
+                DayHeld(
                     start: Instant.fromLocal(dayNumber: number, secondOfDay: 0, in: zone),
                     bays: capacity.bays.count, technicians: capacity.technicians.count,
-                    advisors: capacity.advisors.count)
-            }
+                    advisors: capacity.advisors.count))
+            position[number] = days.count - 1
+            return days.count - 1
         }
         for reservation in reservations {
-            let first = LocalDate(instant: reservation.workStart, in: zone).dayNumber
-            let last = LocalDate(instant: reservation.workEnd, in: zone).dayNumber
+            let first = numbering.dayNumber(reservation.workStart)
+            let last = numbering.dayNumber(reservation.workEnd)
+            let bay = bayIndex[reservation.bay]
+            let technician = technicianIndex[reservation.technician]
             for number in first...max(first, last) {
-                open(number)
-                held[number]!.hold(
-                    reservation, bay: bayIndex[reservation.bay], technician: technicianIndex[reservation.technician],
-                    startsToday: number == first)
+                days[open(number)].hold(reservation, bay: bay, technician: technician, startsToday: number == first)
             }
-            let arrivalDay = LocalDate(instant: reservation.arrival, in: zone).dayNumber
             if let advisor = advisorIndex[reservation.advisor] {
-                open(arrivalDay)
-                held[arrivalDay]!.receive(reservation.arrival, advisor: advisor)
+                days[open(numbering.dayNumber(reservation.arrival))].receive(reservation.arrival, advisor: advisor)
             }
         }
-        self.held = held
+        self.held = position.mapValues { days[$0] }
         self.bayIndex = bayIndex
         self.technicianIndex = technicianIndex
         self.advisorIndex = advisorIndex
@@ -104,9 +105,16 @@ public struct SlotFinder: Sendable {
     /// following days. Customers asking get the earliest slots; a dealer's call gets each day's quietest hours
     /// first (the least work booked over the slot). Empty when nothing fits within the horizon.
     public func offers(_ request: SlotRequest) -> [Reservation] {
+        offers(request, days: 0..<max(1, request.horizonDays), count: request.count)
+    }
+
+    /// The offers of `request` on the days `days` after its earliest day (0 is that day), at most `count`. Each day's
+    /// choice depends only on that day, so the offers over consecutive ranges, each taking what is still missing,
+    /// are the offers over the whole.
+    private func offers(_ request: SlotRequest, days: Range<Int>, count: Int) -> [Reservation] {
         var chosen: [Reservation] = []
         let first = LocalDate(instant: request.earliest, in: zone)
-        for offset in 0..<max(1, request.horizonDays) where chosen.count < request.count {
+        for offset in days where chosen.count < count {
             let day = first.adding(days: offset)
             var slots = daySlots(day, request: request)
             if request.quietHoursFirst {
@@ -117,7 +125,7 @@ public struct SlotFinder: Sendable {
                 .map(\.0)
             }
             var taken: [Date] = []
-            for slot in slots where chosen.count < request.count && taken.count < 2 {
+            for slot in slots where chosen.count < count && taken.count < 2 {
                 let gap = Double(request.minimumGapHours * 3600)
                 if taken.contains(where: { abs($0.timeIntervalSince(slot.arrival)) < max(gap, 1) }) { continue }
                 taken.append(slot.arrival)
@@ -129,27 +137,29 @@ public struct SlotFinder: Sendable {
 
     /// The offers of `request` with the reservations read a window of days at a time: `held(first, days)` gives
     /// the reservations over days `first ..< first + days`. A day's slots depend only on what is held that day, and
-    /// `offers` takes days in order, so the first window that yields `request.count` slots gives the answer the whole
-    /// horizon would; a customer's offers are usually within two days, so a booking does not read the horizon's
-    /// bookings; when two days are not enough, the whole horizon is read (the randomized test holds this to `offers`
-    /// over everything held).
+    /// `offers` takes days in order, so windows taken one after another, each asked for the slots still missing, give
+    /// the answer the whole horizon would. A customer's offers are usually within two days, so most offers read two
+    /// days; when a busy week sends an offer further, the next windows are three, four, five … days, so it reads as
+    /// far as it must and no further (a randomized test holds this to `offers` over everything held).
     public static func offers(
         _ request: SlotRequest, capacity: WorkshopCapacity, zone: TimeZone, arrivalsPerAdvisor: Int,
         held: (_ first: LocalDate, _ days: Int) throws -> [Reservation]
     ) rethrows -> [Reservation] {
         let first = LocalDate(instant: request.earliest, in: zone)
         let horizon = max(1, request.horizonDays)
-        var days = min(2, horizon)
-        while true {
+        var chosen: [Reservation] = []
+        var start = 0
+        var width = 2
+        while start < horizon && chosen.count < request.count {
+            let days = start..<min(horizon, start + width)
             let finder = SlotFinder(
-                capacity: capacity, reservations: try held(first, days), zone: zone,
+                capacity: capacity, reservations: try held(first.adding(days: start), days.count), zone: zone,
                 arrivalsPerAdvisor: arrivalsPerAdvisor)
-            var window = request
-            window.horizonDays = days
-            let found = finder.offers(window)
-            if found.count >= request.count || days == horizon { return found }
-            days = horizon
+            chosen += finder.offers(request, days: days, count: request.count - chosen.count)
+            start = days.upperBound
+            width += 1
         }
+        return chosen
     }
 
     /// The slot at `arrival` with the named advisor, bay and technician where given (the others chosen as an offer
