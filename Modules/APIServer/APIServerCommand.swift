@@ -104,7 +104,8 @@ public struct APIServerCommand: AsyncParsableCommand {
         do { now = try Conventions.FixedNow.fromEnvironment() } catch {
             throw ValidationError(String(describing: error))
         }
-        let database = try Conventions.open(path: path, now: now)
+        // A server checkpoints on a thread of its own, so no request waits for a checkpoint's fsync.
+        let database = try Conventions.open(path: path, now: now, checkpoints: .background)
         let speech: Speech
         do { speech = try Conventions.speech(option: lang, databasePath: path) } catch {
             throw ValidationError(String(describing: error))

@@ -51,8 +51,10 @@ public enum Conventions {
 
     /// Opens the database at `path` with the clock of the convention: the system's, or `$AFTERSALES_NOW`'s
     /// instant read in the database's own `time.zone`.
-    public static func open(path: String, create: Bool = false, now: FixedNow?) throws -> AppDatabase {
-        let database = try AppDatabase.open(path: path, create: create)
+    public static func open(
+        path: String, create: Bool = false, now: FixedNow?, checkpoints: CheckpointMode = .inline
+    ) throws -> AppDatabase {
+        let database = try AppDatabase.open(path: path, create: create, checkpoints: checkpoints)
         guard let now else { return database }
         return database.with(clock: FixedClock(now.instant(in: try database.settings().timeZone)))
     }

@@ -36,9 +36,9 @@ extension AppDatabase {
     /// - Parameter create: create the file when it does not exist; otherwise a missing file is an error
     ///   that tells the user to run `aftersales init`, so a mistyped path never makes an empty database.
     public static func open(
-        path: String, create: Bool = false, clock: any WallClock = SystemClock()
+        path: String, create: Bool = false, clock: any WallClock = SystemClock(), checkpoints: CheckpointMode = .inline
     ) throws -> AppDatabase {
-        try open(path: path, create: create, clock: clock, migrations: Schema.dealer)
+        try open(path: path, create: create, clock: clock, migrations: Schema.dealer, checkpoints: checkpoints)
     }
 
     /// A fresh in-memory database with the dealer's schema, for tests.

@@ -22,8 +22,11 @@ public struct AppDatabase: Sendable {
     /// Opens (and migrates) the database file at `path`.
     /// - Parameter create: create the file when it does not exist; otherwise a missing file is an error
     ///   that tells the user to run `aftersales init`, so a mistyped path never makes an empty database.
+    /// - Parameter checkpoints: where the WAL is checkpointed (`CheckpointMode`): by the committing write, or, for a
+    ///   server, on a thread of its own.
     public static func open(
-        path: String, create: Bool = false, clock: any WallClock, migrations: MigrationRegistry
+        path: String, create: Bool = false, clock: any WallClock, migrations: MigrationRegistry,
+        checkpoints: CheckpointMode = .inline
     ) throws -> AppDatabase {
         let exists = FileManager.default.fileExists(atPath: path)
         if !create, !exists { throw StorageError.missingDatabase(path) }
@@ -40,7 +43,13 @@ public struct AppDatabase: Sendable {
         // Reads map the file instead of copying each page through pread: lists that scan tens of thousands of
         // rows (the complaint overdue list) spend a sixth of their time in those copies otherwise. The manufacturer
         // import turns it off on its connection while it runs (`withManufacturerBatch`).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            // The writer only: readers never commit.
+            if checkpoints == .background, !db.configuration.readonly {
+                BackgroundCheckpoints.shared.watch(db, path: path)
+            }
+        }
         let writer: any DatabaseWriter
         do {
             if exists, !Self.writable(path) {
