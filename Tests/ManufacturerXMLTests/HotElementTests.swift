@@ -88,6 +88,32 @@ struct HotElementTests {
                 == "元素 Vin 的属性 kind：不允许使用属性 kind。")
     }
 
+    @Test("xsi on a VIN: a location is ignored; a type, even its own (which xmllint accepts), and nil are refused")
+    func schemaInstanceAttributes() throws {
+        let folder = try TemporaryDirectory()
+        let xsi = #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:m="urn:aftersales:manufacturer-data:1""#
+        let bulletin = ManufacturerReaderTests.bulletin
+        func variant(_ number: String, _ vin: String) -> String {
+            bulletin.replacingOccurrences(of: "RC-2026-017", with: number)
+                .replacingOccurrences(of: "<Vin> lfv2a21k1n3100123 </Vin>", with: vin)
+        }
+        let sections =
+            variant("RC-2026-020", #"<Vin xsi:schemaLocation="urn:x x.xsd">LFV2A21K1N3100123</Vin>"#)
+            + variant("RC-2026-021", #"<Vin xsi:type="m:VIN">LFV2A21K1N3100123</Vin>"#)
+            + variant("RC-2026-022", #"<Vin xsi:nil="false">LFV2A21K1N3100123</Vin>"#)
+        let text = ManufacturerReaderTests.document(sections)
+            .replacingOccurrences(of: #"<ManufacturerData xmlns="#, with: "<ManufacturerData \(xsi) xmlns=")
+        let path = try folder.write("xsi.xml", text)
+        let document = try ManufacturerDocument.read(path: path)
+        #expect(document.bulletins.map(\.number) == ["RC-2026-020"])
+        let instance = "{http://www.w3.org/2001/XMLSchema-instance}"
+        #expect(
+            document.rejected.map { $0.errors.map(\.message) } == [
+                ["Element 'Vin', attribute '\(instance)type': The attribute '\(instance)type' is not allowed."],
+                ["Element 'Vin', attribute '\(instance)nil': The attribute '\(instance)nil' is not allowed."],
+            ])
+    }
+
     @Test("The reduced XSD derives from the published one, and not from one whose hot declarations changed")
     func reducedSchema() throws {
         let xsd = String(decoding: PackageResources.manufacturer_data_xsd, as: UTF8.self)
