@@ -599,7 +599,8 @@ struct ReadItem: Sendable {
                 + (bulletin.consequence?.utf8.count ?? 0)
         case .labourOperation(let operation): return size + operation.description.utf8.count
         case .part(let part): return size + part.name.utf8.count
-        case .rejected(let rejected): return size + rejected.errors.count * 256
+        // A problem: its phrase (template, arguments, texts) and the error around it, a few hundred bytes (heaptrack).
+        case .rejected(let rejected): return size + rejected.errors.count * 512
         default: return size + 32
         }
     }
@@ -646,7 +647,10 @@ struct ReadItem: Sendable {
                     }
                     memory += read.weight
                     batch.append(read)
-                    if work >= 1 << 18 {
+                    // A batch goes when it holds about 256 KiB of work or 1 MiB of memory: rejected items are
+                    // little work but carry their problems (a bulletin with a hundred bad VINs, ~50 KiB), and a batch
+                    // that waited for work alone held a thousand of them, the whole of a 20 MB file.
+                    if work >= 1 << 18 || memory >= 1 << 20 {
                         guard pipe.put(batch, weight: memory) else { throw PipeCancelled() }
                         batch.removeAll(keepingCapacity: true)
                         work = 0
