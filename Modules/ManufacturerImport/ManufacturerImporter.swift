@@ -619,13 +619,13 @@ struct ReadItem: Sendable {
     /// list (two B-trees per VIN), the reader slower than SQLite through vehicles (which are only staged). So
     /// that neither waits for long, the VINs go through a temporary file (17 bytes each) and the pipe carries
     /// only where they are: the reader runs ahead through a national list while SQLite catches up, and memory
-    /// stays flat (at most 8 MiB of items wait in the pipe, in batches of about 256 KiB of work). The importing
-    /// side reads a batch of VINs back only if it needs them (`ReadItem.vins()`; a dry run counts most).
+    /// stays flat (at most 4 MiB of items wait in the pipe, in batches of about 256 KiB of work or 1 MiB). The
+    /// importing side reads a batch of VINs back only if it needs them (`ReadItem.vins()`; a dry run counts most).
     static func stream(_ reader: ManufacturerReader, into handle: (ReadItem) throws -> Void) throws {
         let source = Handle(reader)
         let spill = try VINSpill(for: reader.file)
         _ = try BatchPipe<ReadItem, Bool>.run(
-            capacity: 8192, weightLimit: 1 << 23,
+            capacity: 8192, weightLimit: 1 << 22,
             produce: { pipe in
                 let reader = source.reader
                 var batch: [ReadItem] = []
