@@ -76,6 +76,8 @@ enum AppointmentPresent {
             ("price", price(appointment.price)), ("note", appointment.note),
             ("no-shows", String(card.noShows)),
         ]
+        // C-8: the logged contact the customer decided to come in (`contact list` shows it).
+        if let contact = card.contact { pairs.append(("booked in contact", "#\(contact)")) }
         if let order = appointment.workOrder { pairs.append(("repair order", order)) }
         let history = card.history.map { event in
             [

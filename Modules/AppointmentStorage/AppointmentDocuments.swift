@@ -82,6 +82,8 @@ public enum AppointmentDocuments {
         public var jobs: [Job]
         public var note: String?
         public var workOrder: String?
+        /// The contact it was booked in (C-8).
+        public var contactId: Int64?
         public var noShows: Int?
         public var history: [Event]?
 
@@ -100,6 +102,7 @@ public enum AppointmentDocuments {
             jobs = appointment.jobs.map(Job.init)
             note = appointment.note
             workOrder = appointment.workOrder
+            contactId = card.contact
             if full {
                 noShows = card.noShows
                 history = card.history.map {

@@ -39,6 +39,8 @@ public struct AppointmentCard: Sendable, Equatable {
     public var history: [Event]
     /// The customer's missed appointments, all vehicles.
     public var noShows: Int
+    /// The contact it was booked in (C-8: a customer who decided to come in a logged call), if any.
+    public var contact: Int64?
 }
 
 /// Which appointments `appointment list` shows.
@@ -317,7 +319,7 @@ extension AppDatabase {
                     arguments: [row["customer_id"] as Int64]) ?? 0
             return AppointmentCard(
                 appointment: try Self.appointment(db, row), customer: row["customer_name"], plate: row["plate"],
-                history: history, noShows: noShows)
+                history: history, noShows: noShows, contact: row["contact_id"])
         }
     }
 
@@ -336,7 +338,7 @@ extension AppDatabase {
             return try rows.map { row in
                 AppointmentCard(
                     appointment: try Self.appointment(db, row), customer: row["customer_name"], plate: row["plate"],
-                    history: [], noShows: 0)
+                    history: [], noShows: 0, contact: row["contact_id"])
             }
         }
     }

@@ -273,6 +273,14 @@ struct AppointmentAPITests {
             let appointment = try #require(answer["appointment"] as? [String: Any])
             #expect(appointment["number"] as? String == "AP-000001")
             #expect(appointment["channel"] as? String == "dealer-call")
+            // C-8: the appointment names the contact it was booked in, here and when read again.
+            #expect(appointment["contactId"] as? Int == answer["id"] as? Int && answer["id"] != nil)
+            try await client.execute(
+                uri: "/v1/appointments/AP-000001", method: .get, headers: f.headers(.appointmentStaff)
+            ) { response in
+                let read = try Self.json(response)
+                #expect(read["contactId"] as? Int == answer["id"] as? Int)
+            }
             let again = try await client.execute(
                 uri: "/v1/customers/1/contacts", method: .post, headers: f.headers(.appointmentStaff),
                 body: ByteBuffer(string: body))

@@ -42,6 +42,9 @@ struct AppointmentScenarioCLITests {
         let card = try #require(try cli.json("appointment", "show", "AP-000001") as? [String: Any])
         #expect(card["channel"] as? String == "dealer-call")
         #expect(card["state"] as? String == "booked")
+        // The card names the contact it was booked in.
+        let contact = try #require(card["contactId"] as? Int)
+        #expect(try cli.run("appointment", "show", "AP-000001").stdout.contains("#\(contact)"))
         // the confirmation waits in the outbox.
         #expect(try cli.run("outbox", "list", "--format", "json").stdout.contains("预约号 AP-000001"))
         // The same slot again, in another call: refused, nothing written, and the slots free now offered.

@@ -41,6 +41,10 @@ struct ContactBookingTests {
             try Int64.fetchOne(db, sql: "SELECT contact_id FROM appointment WHERE number = 'AP-000001'")
         }
         #expect(link == logged.contact.id?.rawValue)
+        // The card says which contact it was booked in, as the register's list does.
+        #expect(logged.appointment.contact == link && link != nil)
+        #expect(try fixture.db.appointment("AP-000001").contact == link)
+        #expect(try fixture.db.appointments(AppointmentFilter()).map(\.contact) == [link])
         #expect(try fixture.db.outbox().items.map(\.sourceKey) == ["appointment:AP-000001:confirm"])
         // A customer calling in is booked on the phone channel; a preferred time is a request.
         let inbound = try fixture.db.logContact(

@@ -120,6 +120,7 @@ extension Phrasebook {
         "price": "预计价格",
         "preferred time": "意向时间",
         "no-shows": "爽约次数",
+        "booked in contact": "预约时的联系记录",
         "event": "事件",
         "slot": "时段",
         "no service advisor \"{0}\"; `aftersales capacity show` lists them":
