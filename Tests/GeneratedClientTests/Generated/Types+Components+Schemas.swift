@@ -14200,6 +14200,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Appointment/workOrder`.
             internal var workOrder: Swift.String?
+            /// The logged contact it was booked in (C-8), if any.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Appointment/contactId`.
+            internal var contactId: Swift.Int?
             /// The customer's missed appointments, all vehicles.
             ///
             /// - Remark: Generated from `#/components/schemas/Appointment/noShows`.
@@ -14222,6 +14226,7 @@ extension Components {
             ///   - jobs:
             ///   - note:
             ///   - workOrder: The repair order it became at check-in.
+            ///   - contactId: The logged contact it was booked in (C-8), if any.
             ///   - noShows: The customer's missed appointments, all vehicles.
             ///   - history:
             internal init(
@@ -14238,6 +14243,7 @@ extension Components {
                 jobs: [Components.Schemas.AppointmentJob],
                 note: Swift.String? = nil,
                 workOrder: Swift.String? = nil,
+                contactId: Swift.Int? = nil,
                 noShows: Swift.Int? = nil,
                 history: [Components.Schemas.AppointmentEvent]? = nil
             ) {
@@ -14254,6 +14260,7 @@ extension Components {
                 self.jobs = jobs
                 self.note = note
                 self.workOrder = workOrder
+                self.contactId = contactId
                 self.noShows = noShows
                 self.history = history
             }
@@ -14271,6 +14278,7 @@ extension Components {
                 case jobs
                 case note
                 case workOrder
+                case contactId
                 case noShows
                 case history
             }
@@ -14328,6 +14336,10 @@ extension Components {
                     Swift.String.self,
                     forKey: .workOrder
                 )
+                self.contactId = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .contactId
+                )
                 self.noShows = try container.decodeIfPresent(
                     Swift.Int.self,
                     forKey: .noShows
@@ -14350,6 +14362,7 @@ extension Components {
                     "jobs",
                     "note",
                     "workOrder",
+                    "contactId",
                     "noShows",
                     "history"
                 ])
