@@ -51,23 +51,17 @@ struct AppointmentCommand: ParsableCommand {
         ),
         subcommands: subcommandList, aliases: ["appointments"])
 
-    /// The work of an offer or a booking: catalogue operations, or a description with its hours.
+    /// The vehicle, its work and the channel of an offer or a booking.
     struct WorkOptions: ParsableArguments {
         @Option(
             help: ArgumentHelp(say("The vehicle: VIN, plate (京A·12345) or the last 6 to 8 characters of the VIN.")))
         var vin: String
-        @Option(
-            help: ArgumentHelp(
-                say("Labour operation codes of the catalogue, comma-separated (Q-1)."), valueName: "code,…"))
-        var jobs: [String] = []
-        @Option(help: ArgumentHelp(say("Work not in the catalogue, in a few words (with --hours)."))) var description:
-            String?
-        @Option(help: ArgumentHelp(say("The estimated hours of the described work, such as 1.5."))) var hours: String?
+        @OptionGroup var job: JobOptions
         @Option(help: ArgumentHelp(say("Where the booking comes from: phone, web, in-store or dealer-call (A-1).")))
         var channel: AppointmentChannel = .phone
 
         func validate() throws {
-            if let hours, AppointmentForm.centihoursIfValid(hours) == nil {
+            if let hours = job.hours, AppointmentForm.centihoursIfValid(hours) == nil {
                 throw ValidationError(say("--hours takes hours above 0 and at most 24, such as 1.5"))
             }
         }
@@ -75,11 +69,51 @@ struct AppointmentCommand: ParsableCommand {
         var form: AppointmentForm {
             var form = AppointmentForm()
             form.vehicle = vin
+            job.fill(&form)
+            form.channel = channel
+            return form
+        }
+    }
+
+    /// The work asked for: catalogue operations, or a description with its hours (`offer`, `book`, and the
+    /// booking of `contact log`).
+    struct JobOptions: ParsableArguments {
+        @Option(
+            help: ArgumentHelp(
+                say("Labour operation codes of the catalogue, comma-separated (Q-1)."), valueName: "code,…"))
+        var jobs: [String] = []
+        @Option(help: ArgumentHelp(say("Work not in the catalogue, in a few words (with --hours)."))) var description:
+            String?
+        @Option(help: ArgumentHelp(say("The estimated hours of the described work, such as 1.5."))) var hours: String?
+
+        func fill(_ form: inout AppointmentForm) {
             form.jobs = jobs
             form.description = description
             form.hours = hours
-            form.channel = channel
-            return form
+        }
+    }
+
+    /// The slot a booking takes: an offered arrival with its advisor, bay and technician, or the customer's
+    /// preferred time; and the campaign that led to it (M-4). `book`, and the booking of `contact log` (C-8).
+    struct SlotOptions: ParsableArguments {
+        @Option(help: ArgumentHelp(say("The offered slot's arrival, \"2026-12-08 09:00\".")), transform: Typed.time)
+        var arrival: WallTime?
+        @Option(help: ArgumentHelp(say("The offered slot's service advisor."))) var advisor: String?
+        @Option(help: ArgumentHelp(say("The offered slot's bay."))) var bay: String?
+        @Option(help: ArgumentHelp(say("The offered slot's technician."))) var technician: String?
+        @Option(
+            help: ArgumentHelp(say("The customer's preferred time when no slot suits: recorded as a request.")),
+            transform: Typed.time)
+        var preferred: WallTime?
+        @Option(help: ArgumentHelp(say("The campaign that led to the booking (M-4)."))) var campaign: String?
+
+        func fill(_ form: inout AppointmentForm) {
+            form.arrival = arrival?.text
+            form.advisor = advisor
+            form.bay = bay
+            form.technician = technician
+            form.preferred = preferred?.text
+            form.campaign = campaign
         }
     }
 
@@ -129,28 +163,14 @@ struct AppointmentCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var work: WorkOptions
-        @Option(help: ArgumentHelp(say("The offered slot's arrival, \"2026-12-08 09:00\".")), transform: Typed.time)
-        var arrival: WallTime?
-        @Option(help: ArgumentHelp(say("The offered slot's service advisor."))) var advisor: String?
-        @Option(help: ArgumentHelp(say("The offered slot's bay."))) var bay: String?
-        @Option(help: ArgumentHelp(say("The offered slot's technician."))) var technician: String?
-        @Option(
-            help: ArgumentHelp(say("The customer's preferred time when no slot suits: recorded as a request.")),
-            transform: Typed.time)
-        var preferred: WallTime?
+        @OptionGroup var slot: SlotOptions
         @Option(help: ArgumentHelp(say("The customer's words about the visit."))) var note: String?
-        @Option(help: ArgumentHelp(say("The campaign that led to the booking (M-4)."))) var campaign: String?
 
         func run() throws {
             let db = try global.open()
             var form = work.form
-            form.arrival = arrival?.text
-            form.advisor = advisor
-            form.bay = bay
-            form.technician = technician
-            form.preferred = preferred?.text
+            slot.fill(&form)
             form.note = note
-            form.campaign = campaign
             let card = try AppointmentForm.Field.naming(CLIFields.appointment) {
                 try db.bookAppointment(form, actor: global.actorName)
             }

@@ -85,42 +85,18 @@ struct ContactCommand: ParsableCommand {
 
     /// The appointment a `booked` contact makes (C-8): the work and the slot, as `appointment book` takes them.
     struct BookingOptions: ParsableArguments {
-        @Option(
-            help: ArgumentHelp(
-                say("Labour operation codes of the catalogue, comma-separated (Q-1)."), valueName: "code,…"))
-        var jobs: [String] = []
-        @Option(help: ArgumentHelp(say("Work not in the catalogue, in a few words (with --hours)."))) var description:
-            String?
-        @Option(help: ArgumentHelp(say("The estimated hours of the described work, such as 1.5."))) var hours: String?
-        @Option(help: ArgumentHelp(say("The offered slot's arrival, \"2026-12-08 09:00\".")), transform: Typed.time)
-        var arrival: WallTime?
-        @Option(help: ArgumentHelp(say("The offered slot's service advisor."))) var advisor: String?
-        @Option(help: ArgumentHelp(say("The offered slot's bay."))) var bay: String?
-        @Option(help: ArgumentHelp(say("The offered slot's technician."))) var technician: String?
-        @Option(
-            help: ArgumentHelp(say("The customer's preferred time when no slot suits: recorded as a request.")),
-            transform: Typed.time)
-        var preferred: WallTime?
-        @Option(help: ArgumentHelp(say("The campaign that led to the booking (M-4)."))) var campaign: String?
-
-        var given: Bool {
-            !jobs.isEmpty || description != nil || hours != nil || arrival != nil || preferred != nil
-                || advisor != nil || bay != nil || technician != nil || campaign != nil
-        }
+        @OptionGroup var job: AppointmentCommand.JobOptions
+        @OptionGroup var slot: AppointmentCommand.SlotOptions
 
         var form: AppointmentForm {
             var form = AppointmentForm()
-            form.jobs = jobs
-            form.description = description
-            form.hours = hours
-            form.arrival = arrival?.text
-            form.advisor = advisor
-            form.bay = bay
-            form.technician = technician
-            form.preferred = preferred?.text
-            form.campaign = campaign
+            job.fill(&form)
+            slot.fill(&form)
             return form
         }
+
+        /// Whether any booking option was given: the form they fill is not the empty one.
+        var given: Bool { form != AppointmentForm() }
 
         /// The option of `contact log` that a form field comes from.
         static func option(_ field: AppointmentForm.Field) -> String {
