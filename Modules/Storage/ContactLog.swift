@@ -32,31 +32,33 @@ extension AppDatabase {
                 field: "outcome", "a booking comes with the outcome booked, not \(contact.outcome.spoken) (C-8)")
         }
         var form = form
-        if let vehicleID = contact.vehicleID {
-            form.vehicle = try writer.read { db in
-                try String.fetchOne(db, sql: "SELECT vin FROM vehicle WHERE id = ?", arguments: [vehicleID])
-            }
-        }
-        guard let named = form.vehicle?.trimmed().nilIfEmpty else {
-            throw InvalidInput(field: "vehicle", "name the vehicle to book (C-8)")
-        }
-        form.vehicle = named
         form.note = form.note ?? contact.note
         form.channel =
             contact.direction == .outbound
             ? .dealerCall : contact.channel == .phone ? .phone : contact.channel == .visit ? .inStore : .web
-        let valid = try form.validated(booking: true)
-        let vin = try vehicleVIN(named: named, field: "vehicle")
+        // The contact's vehicle is read once, in the write; a vehicle only the form names is looked up by name first.
+        var named: VIN?
+        if contact.vehicleID == nil {
+            guard let text = form.vehicle?.trimmed().nilIfEmpty else {
+                throw InvalidInput(field: "vehicle", "name the vehicle to book (C-8)")
+            }
+            named = try vehicleVIN(named: text, field: "vehicle")
+        }
+        let asked = form
         let (logged, number) = try writer.write { db -> (Contact, String) in
             let now = clock.now()
             var contact = contact
-            guard
-                let vehicle = try Row.fetchOne(
-                    db, sql: "SELECT id, customer_id FROM vehicle WHERE vin = ?", arguments: [vin.value]),
-                (vehicle["customer_id"] as Int64) == contact.customerID.rawValue
-            else {
-                throw Conflict(field: "vehicle", "vehicle \(vin.value) is not customer \(contact.customerID)'s")
+            let (column, key): (String, any DatabaseValueConvertible) =
+                named.map { ("vin", $0) } ?? ("id", contact.vehicleID!)
+            let vehicle = try Row.fetchOne(
+                db, sql: "SELECT id, customer_id, vin FROM vehicle WHERE \(column) = ?", arguments: [key])
+            var form = asked
+            form.vehicle = vehicle.map { $0["vin"] as String } ?? named?.value
+            let valid = try form.validated(booking: true)
+            guard let vehicle, (vehicle["customer_id"] as Int64) == contact.customerID.rawValue else {
+                throw Conflict(field: "vehicle", "vehicle \(valid.vehicle!) is not customer \(contact.customerID)'s")
             }
+            let vin: VIN = vehicle["vin"]
             contact.vehicleID = Vehicle.ID(vehicle["id"] as Int64)
             let logged = try Self.insertContact(db, contact, now: now, actor: actor)
             let number = try Self.insertBooking(
