@@ -14,51 +14,16 @@ import Testing
 struct AppointmentAPITests {
     /// One customer and car, a catalogue operation, and a workshop of one bay, one technician and one advisor who
     /// receives one arrival per quarter-hour; the clock on Monday 7 December 09:00.
-    struct Fixture {
-        let db: AppDatabase
-        let tokens: [Role: String]
-        let app: Application<RouterResponder<APIRequestContext>>
-
-        init() throws {
-            db = try memoryDatabase(now: "2026-12-07T09:00:00+08:00")
-            tokens = try roleTokens(db)
-            let customer = try db.addCustomer(
-                NewCustomer(
-                    customer: Customer(name: "王芳", customerClass: .retained, createdAt: db.now),
-                    phones: ["13800138000"], reason: "老客户"),
-                actor: "t"
-            ).customer.id!
-            _ = try db.addVehicle(
-                Vehicle(
-                    customerID: customer, vin: VIN(trusted: "LFV2A21K3N3000123"), plate: "京A·12345",
-                    make: "Volkswagen", model: "Sagitar", usage: .private,
-                    deliveredAt: instant("2024-05-10T10:00:00+08:00"), createdAt: db.now), actor: "t")
-            try db.writer.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) \
-                        VALUES ('10 00 00 01', 'Volkswagen', '', 100, '一级维护', 't', 0);
-                        INSERT INTO bay (code, kind) VALUES ('B01', 'general');
-                        INSERT INTO technician (name, skills) VALUES ('刘强', 'general');
-                        INSERT INTO service_advisor (name, arrivals_per_quarter) VALUES ('王丽', 1);
-                        """)
-                for weekday in 1...7 {
-                    try db.execute(
-                        sql: "INSERT INTO technician_shift VALUES ('刘强', ?, 30600, 63000)", arguments: [weekday])
-                }
-            }
-            app = Application(router: buildRouter(database: db))
+    static func fixture() throws -> WorkshopFixture {
+        try WorkshopFixture(now: "2026-12-07T09:00:00+08:00") { db in
+            try WorkshopFixture.addCustomerAndCar(db)
+            try WorkshopFixture.addOperation(db, "10 00 00 01", centihours: 100, "一级维护")
+            try WorkshopFixture.addWorkshop(db)
         }
+    }
 
-        func headers(_ role: Role, language: String? = nil) -> HTTPFields {
-            var fields: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(tokens[role]!)"]
-            if let language { fields[.acceptLanguage] = language }
-            return fields
-        }
-
-        func appointments() throws -> Int {
-            try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM appointment") ?? 0 }
-        }
+    static func appointments(_ db: AppDatabase) throws -> Int {
+        try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM appointment") ?? 0 }
     }
 
     static func json(_ response: TestResponse) throws -> [String: Any] {
@@ -69,7 +34,7 @@ struct AppointmentAPITests {
 
     @Test("Roles: every staff role asks for offers and reads the register; appointments.write books and changes")
     func roles() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             for role in Role.allCases {
                 let read = role.may(.readAppointments)  // every role but the welcome board's token
@@ -107,7 +72,7 @@ struct AppointmentAPITests {
 
     @Test("Booking an offered slot answers 201 with the appointment; show, list, reschedule, cancel follow (A-1)")
     func bookAndManage() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             try await client.execute(
                 uri: "/v1/appointments", method: .post, headers: f.headers(.appointmentStaff),
@@ -179,7 +144,7 @@ struct AppointmentAPITests {
 
     @Test("Bad input is a 400 naming the body's field; an unknown appointment a 404; nothing written")
     func badInput() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let cases: [(String, String, HTTPResponse.Status, String?)] = [
             ("/v1/appointments", #"{"jobs":["10 00 00 01"],"preferred":"2027-01-10 10:00"}"#, .badRequest, "vehicle"),
             ("/v1/appointments", #"{"vehicle":"京A·12345","preferred":"2027-01-10 10:00"}"#, .badRequest, "jobs"),
@@ -221,13 +186,13 @@ struct AppointmentAPITests {
                 #expect(body["field"] as? String == "state")
             }
         }
-        let stored = try f.appointments()
+        let stored = try Self.appointments(f.db)
         #expect(stored == 0)
     }
 
     @Test("A race for the last capacity: one POST books (201), the other is a 409 carrying fresh offers (A-2)")
     func race() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             async let first = client.execute(
                 uri: "/v1/appointments", method: .post, headers: f.headers(.appointmentStaff),
@@ -246,13 +211,13 @@ struct AppointmentAPITests {
             #expect(offers.allSatisfy { $0["arrival"] as? String != "2026-12-07T12:00:00+08:00" })
             #expect(offers.allSatisfy { $0["technician"] as? String == "刘强" })
         }
-        let stored = try f.appointments()
+        let stored = try Self.appointments(f.db)
         #expect(stored == 1)
     }
 
     @Test("C-8: a contact logged as booked books in the same request; a lost slot is a 409 and writes neither")
     func bookedContact() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let body = #"""
             {"channel":"phone","outcome":"booked","vin":"京A·12345","note":"周一来保养",
              "booking":{"jobs":["10 00 00 01"],"arrival":"2026-12-07 12:00"}}
@@ -294,13 +259,13 @@ struct AppointmentAPITests {
             #expect(wrong.status == .badRequest)
             #expect(try Self.json(wrong)["field"] as? String == "outcome")
         }
-        #expect(try f.appointments() == 1)
+        #expect(try Self.appointments(f.db) == 1)
         #expect(try contacts() == 1)
     }
 
     @Test("A lost slot's problem speaks Chinese with Accept-Language zh")
     func slotTakenInChinese() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             try await client.execute(
                 uri: "/v1/appointments", method: .post, headers: f.headers(.admin),
@@ -319,7 +284,7 @@ struct AppointmentAPITests {
 
     @Test("The day-before, calls and menu routes beside /{number} still answer")
     func neighbours() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             for uri in ["/v1/appointments/day-before", "/v1/appointments/calls"] {
                 try await client.execute(uri: uri, method: .get, headers: f.headers(.admin)) { response in

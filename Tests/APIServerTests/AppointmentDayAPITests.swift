@@ -11,30 +11,15 @@ import Testing
 
 @Suite("The day before, check-in, dealer calls and the service menu over HTTP (in process)")
 struct AppointmentDayAPITests {
-    struct Fixture {
-        let db: AppDatabase
-        let tokens: [Role: String]
-        let app: Application<RouterResponder<APIRequestContext>>
-
-        init() throws {
-            db = try memoryDatabase(now: "2026-12-06T10:00:00+08:00")
-            tokens = try roleTokens(db)
-            let customer = try db.addCustomer(
-                NewCustomer(
-                    customer: Customer(name: "王芳", customerClass: .retained, createdAt: db.now),
-                    phones: ["13800138000"], reason: "老客户"),
-                actor: "t"
-            ).customer.id!
-            _ = try db.addVehicle(
-                Vehicle(
-                    customerID: customer, vin: VIN(trusted: "LFV2A21K3N3000123"), plate: "京A·12345",
-                    make: "Volkswagen", model: "Sagitar", usage: .private,
-                    deliveredAt: instant("2024-05-10T10:00:00+08:00"), createdAt: db.now), actor: "t")
+    /// 王芳 and her car, the 5,000 km maintenance with its oil filter (Q-1), and one booking for every role on
+    /// Monday 7 December 09:00; the clock on the Sunday before.
+    static func fixture() throws -> WorkshopFixture {
+        try WorkshopFixture(now: "2026-12-06T10:00:00+08:00") { db in
+            try WorkshopFixture.addCustomerAndCar(db)
+            try WorkshopFixture.addOperation(db, "01 10 00 00", centihours: 80, "常规保养")
             try db.writer.write { db in
                 try db.execute(
                     sql: """
-                        INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) \
-                        VALUES ('01 10 00 00', 'Volkswagen', '', 80, '常规保养', 't', 0);
                         INSERT INTO part (number, name, price_fen, currency, effective, source, updated_at) \
                         VALUES ('06L 115 562 B', '机油滤清器', 8600, 'CNY', '2026-01-01', 't', 0);
                         INSERT INTO operation_part VALUES ('01 10 00 00', '06L 115 562 B', 1);
@@ -55,13 +40,6 @@ struct AppointmentDayAPITests {
                         arguments: [db.lastInsertedRowID])
                 }
             }
-            app = Application(router: buildRouter(database: db))
-        }
-
-        func headers(_ role: Role, language: String? = nil) -> HTTPFields {
-            var fields: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(tokens[role]!)"]
-            if let language { fields[.acceptLanguage] = language }
-            return fields
         }
     }
 
@@ -71,7 +49,7 @@ struct AppointmentDayAPITests {
 
     @Test("Roles: everyone reads the lists; appointments.write checks in; capacity.manage sets the menu")
     func roles() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             for (index, role) in Role.allCases.enumerated() {
                 let book = Permission.bookAppointments.roles.contains(role)
@@ -113,7 +91,7 @@ struct AppointmentDayAPITests {
 
     @Test("Check-in refusals: an unknown booking 404, one checked in 409 naming number, in Chinese too; bad input 400")
     func refusals() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             let body = ByteBuffer(string: #"{"mileage":12000}"#)
             try await client.execute(

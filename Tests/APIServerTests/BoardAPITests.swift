@@ -9,15 +9,16 @@ import Testing
 
 @Suite("HTTP API: the welcome board (issue 18)")
 struct BoardAPITests {
+    /// The welcome board's day (`BoardFixture`) served over HTTP with a token for every role.
     struct Fixture {
         let board: BoardFixture
-        let tokens: [Role: String]
-        let app: Application<RouterResponder<APIRequestContext>>
+        let api: WorkshopFixture
+        var tokens: [Role: String] { api.tokens }
+        var app: Application<RouterResponder<APIRequestContext>> { api.app }
 
         init() throws {
             board = try BoardFixture()
-            tokens = try roleTokens(board.db)
-            app = Application(router: buildRouter(database: board.db))
+            api = try WorkshopFixture(database: board.db)
         }
     }
 

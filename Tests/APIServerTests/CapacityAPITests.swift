@@ -10,30 +10,12 @@ import Testing
 
 @Suite("Workshop capacity over HTTP (in process)")
 struct CapacityAPITests {
-    struct Fixture {
-        let db: AppDatabase
-        let tokens: [Role: String]
-        let app: Application<RouterResponder<APIRequestContext>>
-
-        init() throws {
-            db = try memoryDatabase(now: "2026-12-07T10:00:00+08:00")
-            tokens = try roleTokens(db)
+    /// A technician and an advisor on the staff list, the 5,000 km maintenance in the catalogue, no capacity yet.
+    static func fixture() throws -> WorkshopFixture {
+        try WorkshopFixture(now: "2026-12-07T10:00:00+08:00") { db in
             _ = try db.addStaff(name: "刘强", role: .technician, actor: "setup")
             _ = try db.addStaff(name: "王丽", role: .serviceAdvisor, actor: "setup")
-            try db.writer.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO labour_operation (code, make, centihours, description, source, updated_at)
-                        VALUES ('01 10 00 00', 'Volkswagen', 80, '常规保养', 'test', '2026-12-01 00:00:00')
-                        """)
-            }
-            app = Application(router: buildRouter(database: db))
-        }
-
-        func headers(_ role: Role, language: String? = nil) -> HTTPFields {
-            var fields: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(tokens[role]!)"]
-            if let language { fields[.acceptLanguage] = language }
-            return fields
+            try WorkshopFixture.addOperation(db, "01 10 00 00", centihours: 80, "常规保养")
         }
     }
 
@@ -53,7 +35,7 @@ struct CapacityAPITests {
 
     @Test("Roles: the service manager, shop foreman and admin change capacity; every role reads it")
     func roles() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             for (index, role) in Role.allCases.enumerated() {
                 let manage = [Role.serviceManager, .shopForeman, .admin].contains(role)
@@ -79,7 +61,7 @@ struct CapacityAPITests {
 
     @Test("A technician, leave and an advisor are set over HTTP; GET shows them and who works on a day")
     func setAndShow() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         try await f.app.test(.router) { client in
             let technician =
                 #"{"skills":["general","electrical"],"shifts":{"monday":"08:30-17:30","tuesday":"08:30-17:30"}}"#
@@ -127,7 +109,7 @@ struct CapacityAPITests {
 
     @Test("400 naming the field, 404 for what does not exist, 409 for a rule; nothing written; Chinese when asked")
     func refusals() async throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let before = try Self.counts(f.db)
         let liu = "/v1/capacity/technicians/%E5%88%98%E5%BC%BA"
         let cases: [(String, HTTPRequest.Method, String, HTTPResponse.Status, String)] = [
