@@ -23,21 +23,62 @@ struct AppointmentController {
         var advisor: String?
     }
 
-    /// A booking: an offered slot (`arrival`, with its advisor, bay and technician), or the customer's preferred
-    /// time (`preferred`) recorded as a request.
+    /// A booking: the vehicle, the channel and the note, with the work and the slot of `BookingBody` in the same
+    /// object.
     struct BookInput: Codable {
         var vehicle: String?
+        var channel: String?
+        var note: String?
+        var booking: BookingBody
+
+        enum CodingKeys: CodingKey { case vehicle, channel, note }
+
+        /// One flat object on the wire; the vehicle is read first, so a body wrong in several places names it first.
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            vehicle = try container.decodeIfPresent(String.self, forKey: .vehicle)
+            booking = try BookingBody(from: decoder)
+            channel = try container.decodeIfPresent(String.self, forKey: .channel)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try booking.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(vehicle, forKey: .vehicle)
+            try container.encodeIfPresent(channel, forKey: .channel)
+            try container.encodeIfPresent(note, forKey: .note)
+        }
+    }
+
+    /// The work and the slot of a booking: the work as an offer names it, and an offered slot (`arrival`, with
+    /// its advisor, bay and technician) or the customer's preferred time (`preferred`) recorded as a request; the
+    /// campaign that led to it (M-4). A booking body carries them, and so does a contact's `booking` (C-8).
+    struct BookingBody: Codable {
         var jobs: [String]?
         var description: String?
         var hours: String?
-        var channel: String?
         var arrival: String?
         var advisor: String?
         var bay: String?
         var technician: String?
         var preferred: String?
-        var note: String?
         var campaign: String?
+
+        /// The form of the booking: the vehicle and the channel (phone when absent) as an offer reads them, the
+        /// work and the slot, and the note.
+        func form(vehicle: String?, channel: String?, note: String?) throws -> AppointmentForm {
+            var form = try AppointmentController.work(
+                vehicle: vehicle, jobs: jobs, description: description, hours: hours, channel: channel)
+            form.arrival = arrival
+            form.advisor = advisor
+            form.bay = bay
+            form.technician = technician
+            form.preferred = preferred
+            form.note = note
+            form.campaign = campaign
+            return form
+        }
     }
 
     struct RescheduleInput: Codable {
@@ -115,19 +156,9 @@ struct AppointmentController {
         }
         routes.post("appointments", .bookAppointments) { request, context, principal in
             let input = try await JSON.body(BookInput.self, request, context)
-            var form = try Self.work(
-                vehicle: input.vehicle, jobs: input.jobs, description: input.description, hours: input.hours,
-                channel: input.channel)
-            form.arrival = input.arrival
-            form.advisor = input.advisor
-            form.bay = input.bay
-            form.technician = input.technician
-            form.preferred = input.preferred
-            form.note = input.note
-            form.campaign = input.campaign
-            let asked = form
+            let form = try input.booking.form(vehicle: input.vehicle, channel: input.channel, note: input.note)
             return try await Self.card(database, status: .created) {
-                try $0.bookAppointment(asked, actor: principal.name)
+                try $0.bookAppointment(form, actor: principal.name)
             }
         }
         routes.get("appointments", .readAppointments) { request, _, _ in

@@ -23,19 +23,7 @@ struct CustomerController {
         var vin: String?
         var note: String?
         /// Rule C-8: the appointment made in this contact (outcome booked).
-        var booking: ContactBookingInput?
-    }
-
-    struct ContactBookingInput: Codable {
-        var jobs: [String]?
-        var description: String?
-        var hours: String?
-        var arrival: String?
-        var advisor: String?
-        var bay: String?
-        var technician: String?
-        var preferred: String?
-        var campaign: String?
+        var booking: AppointmentController.BookingBody?
     }
 
     /// A contact logged with the appointment booked in it (C-8): the contact's members and `appointment`.
@@ -54,22 +42,10 @@ struct CustomerController {
 
     /// Rule C-8: the contact and the appointment booked in it, written together (a lost slot is a 409 with offers).
     static func logBookedContact(
-        _ database: AppDatabase, _ id: Customer.ID, _ input: ContactInput, _ booking: ContactBookingInput,
+        _ database: AppDatabase, _ id: Customer.ID, _ input: ContactInput, _ booking: AppointmentController.BookingBody,
         principal: Principal
     ) async throws -> Response {
-        var form = AppointmentForm()
-        form.vehicle = input.vin
-        form.jobs = booking.jobs ?? []
-        form.description = booking.description
-        form.hours = booking.hours
-        form.arrival = booking.arrival
-        form.advisor = booking.advisor
-        form.bay = booking.bay
-        form.technician = booking.technician
-        form.preferred = booking.preferred
-        form.campaign = booking.campaign
-        form.note = input.note
-        let asked = form
+        let asked = try booking.form(vehicle: input.vin, channel: nil, note: input.note)
         do {
             let (contact, card, zone) = try await AppointmentForm.Field.naming(Self.bookingField) {
                 try await database.run { db in

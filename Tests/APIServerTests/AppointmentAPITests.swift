@@ -161,6 +161,15 @@ struct AppointmentAPITests {
                 "/v1/appointments/offers", #"{"vehicle":"京A·12345","jobs":["10 00 00 01"],"nmae":1}"#, .badRequest,
                 "nmae"
             ),
+            // The booking body is read in two parts (the vehicle, channel and note; the work and the slot a
+            // contact's `booking` shares): one object still, every key known, each type checked.
+            ("/v1/appointments", #"{"vehicle":"京A·12345","jobs":["10 00 00 01"],"nmae":null}"#, .badRequest, "nmae"),
+            ("/v1/appointments", #"{"vehicle":"京A·12345","jobs":"10 00 00 01"}"#, .badRequest, "jobs"),
+            ("/v1/appointments", #"{"vehicle":"京A·12345","jobs":["10 00 00 01"],"note":7}"#, .badRequest, "note"),
+            (
+                "/v1/customers/1/contacts", #"{"channel":"phone","outcome":"booked","booking":{"note":"x"}}"#,
+                .badRequest, "booking.note"
+            ),
             ("/v1/appointments/offers", #"{"vehicle":"LFV2A21K3N3999999","jobs":["10 00 00 01"]}"#, .notFound, nil),
             ("/v1/appointments/AP-000099/cancel", #"{"reason":"x"}"#, .notFound, nil),
             ("/v1/appointments/AP-000099/reschedule", #"{}"#, .badRequest, "arrival"),
