@@ -18,7 +18,7 @@ struct AppointmentAPITests {
         try WorkshopFixture(now: "2026-12-07T09:00:00+08:00") { db in
             try WorkshopFixture.addCustomerAndCar(db)
             try WorkshopFixture.addOperation(db, "10 00 00 01", centihours: 100, "一级维护")
-            try WorkshopFixture.addWorkshop(db)
+            try db.addSmallWorkshop()
         }
     }
 

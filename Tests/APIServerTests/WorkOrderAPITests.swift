@@ -28,17 +28,7 @@ struct WorkOrderAPITests {
             clock = ManualClock("2026-12-06T09:00:00+08:00")
             db = try AppDatabase.open(path: path, create: true, clock: clock)
             tokens = try roleTokens(db)
-            let id = try db.addCustomer(
-                NewCustomer(
-                    customer: Customer(name: "王芳", customerClass: .retained, createdAt: db.now),
-                    phones: ["13800138000"], reason: "老客户"),
-                actor: "t"
-            ).customer.id!
-            _ = try db.addVehicle(
-                Vehicle(
-                    customerID: id, vin: VIN(trusted: "LFV2A21K3N3000123"), plate: "京A·12345", make: "Volkswagen",
-                    model: "Sagitar", modelYear: 2023, buildDate: LocalDate("2022-04-18"), usage: .private,
-                    deliveredAt: instant("2024-05-10T10:00:00+08:00"), createdAt: db.now), actor: "t")
+            try WorkshopFixture.addCustomerAndCar(db)
             _ = try db.addStaff(name: "刘强", role: .technician, actor: "admin")
             _ = try db.addStaff(name: "赵磊", role: .shopForeman, actor: "admin")
             try db.withManufacturerBatch(actor: "setup", source: "test") { batch in

@@ -10,7 +10,7 @@ import TestSupport
 
 /// The dealer the appointment, capacity and board suites talk to over HTTP (issue 18): a database on a set clock,
 /// a token for every role and the app in process. What a suite needs on top (a customer and car, catalogue
-/// operations, the workshop) it adds in `setUp` with the helpers below, before the app is built.
+/// operations, the workshop of `addSmallWorkshop`) it adds in `setUp`, before the app is built.
 struct WorkshopFixture {
     static let vin = VIN(trusted: "LFV2A21K3N3000123")
 
@@ -37,7 +37,7 @@ struct WorkshopFixture {
         return fields
     }
 
-    /// 王芳, a retained customer, with her Volkswagen Sagitar 京A·12345 (`vin`), delivered on 2024-05-10.
+    /// 王芳, a retained customer, with her 2023 Volkswagen Sagitar 京A·12345 (`vin`), delivered on 2024-05-10.
     static func addCustomerAndCar(_ db: AppDatabase) throws {
         let customer = try db.addCustomer(
             NewCustomer(
@@ -48,7 +48,8 @@ struct WorkshopFixture {
         _ = try db.addVehicle(
             Vehicle(
                 customerID: customer, vin: vin, plate: "京A·12345", make: "Volkswagen", model: "Sagitar",
-                usage: .private, deliveredAt: instant("2024-05-10T10:00:00+08:00"), createdAt: db.now), actor: "t")
+                modelYear: 2023, buildDate: LocalDate("2022-04-18"), usage: .private,
+                deliveredAt: instant("2024-05-10T10:00:00+08:00"), createdAt: db.now), actor: "t")
     }
 
     /// A labour operation of the catalogue (Q-1) for every Volkswagen: its code, hours in hundredths and name.
@@ -59,23 +60,6 @@ struct WorkshopFixture {
                     INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) \
                     VALUES (?, 'Volkswagen', '', ?, ?, 't', 0)
                     """, arguments: [code, centihours, description])
-        }
-    }
-
-    /// A workshop of one general bay B01, one general technician 刘强 on shift every day 08:30–17:30, and one
-    /// service advisor 王丽 who receives one arrival per quarter-hour.
-    static func addWorkshop(_ db: AppDatabase) throws {
-        try db.writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO bay (code, kind) VALUES ('B01', 'general');
-                    INSERT INTO technician (name, skills) VALUES ('刘强', 'general');
-                    INSERT INTO service_advisor (name, arrivals_per_quarter) VALUES ('王丽', 1);
-                    """)
-            for weekday in 1...7 {
-                try db.execute(
-                    sql: "INSERT INTO technician_shift VALUES ('刘强', ?, 30600, 63000)", arguments: [weekday])
-            }
         }
     }
 }

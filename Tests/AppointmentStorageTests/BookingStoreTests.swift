@@ -36,15 +36,9 @@ struct BookingFixture {
                     INSERT INTO labour_operation (code, make, model, centihours, description, source, updated_at) \
                     VALUES ('10 00 00 01', 'Volkswagen', '', 100, '一级维护', 't', 0), \
                     ('47 11 19 00', 'Volkswagen', 'Sagitar', 90, '前刹车片更换', 't', 0);
-                    INSERT INTO bay (code, kind) VALUES ('B01', 'general');
-                    INSERT INTO technician (name, skills) VALUES ('刘强', 'general');
-                    INSERT INTO service_advisor (name, arrivals_per_quarter) VALUES ('王丽', 1);
                     """)
-            for weekday in 1...7 {
-                try db.execute(
-                    sql: "INSERT INTO technician_shift VALUES ('刘强', ?, 30600, 63000)", arguments: [weekday])
-            }
         }
+        try db.addSmallWorkshop()
     }
 
     func form(jobs: [String] = ["10 00 00 01"], arrival: String? = nil) -> AppointmentForm {
