@@ -35,7 +35,7 @@ struct SchemaDifferentialTests {
         // A DOCTYPE is refused whatever the schema says (no DTDs, no entities: import.md, "Safety"); xmllint in
         // stream mode validates the XXE file without its entity.
         let doctype = paths.filter { (try? String(contentsOfFile: $0, encoding: .utf8))?.contains("<!DOCTYPE") == true }
-        #expect(doctype.count == 2 && doctype.allSatisfy { !Self.readerVerdict($0).valid }, "\(doctype)")
+        #expect(doctype.count == 2 && doctype.allSatisfy { !ManufacturerReader.verdict(path: $0).valid }, "\(doctype)")
         let compared = paths.filter { !doctype.contains($0) }
         let disagreements = try Self.disagreements(compared, describe: { URL(fileURLWithPath: $0).lastPathComponent })
         #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n\n"))")
@@ -89,7 +89,7 @@ struct SchemaDifferentialTests {
         let verdicts = try known ?? xmllint(paths)
         var out: [String] = []
         for path in paths {
-            let reader = readerVerdict(path)
+            let reader = ManufacturerReader.verdict(path: path)
             let xmllint = verdicts[path] ?? false
             if reader.valid != xmllint {
                 out.append(
@@ -98,21 +98,6 @@ struct SchemaDifferentialTests {
             }
         }
         return out
-    }
-
-    /// Whether the reader finds the file valid against the XSD, and what it found.
-    static func readerVerdict(_ path: String) -> (valid: Bool, problems: [String]) {
-        do {
-            let reader = try ManufacturerReader(path: path)
-            var problems: [String] = []
-            while let item = try reader.next() {
-                if case .rejected(let rejected) = item { problems += rejected.errors.map(\.description) }
-            }
-            problems += reader.fileErrors.map(\.description)
-            return (reader.schemaProblemCount == 0, problems)
-        } catch {
-            return (false, ["\(error)"])
-        }
     }
 
     /// xmllint's verdict on each file: valid when it says `PATH validates` and does not fail to parse it.

@@ -75,27 +75,13 @@ enum ManufacturerFuzz {
             try require(reader.checksum() == expected, "checksum \(reader.checksum()) is not the SHA-256 \(expected)")
         }
         let valid = ended && reader.schemaProblemCount == 0
-        let whole = readWithWholeSchema(path)
+        // libxml2's validator with the whole XSD: the reader's own checks of the hot elements and the reduced XSD
+        // (the default) must say the same of every input.
+        let whole = ManufacturerReader.verdict(path: path, validation: .libxml2)
         try require(
             valid == whole.valid,
             "the reader's schema checks find the file \(valid ? "valid" : "invalid"), libxml2's whole XSD does not: "
                 + whole.problems.prefix(3).joined(separator: " | "))
-    }
-
-    /// Whether libxml2's validator with the whole XSD finds the file valid, and its first problems: the reader's own
-    /// checks of the hot elements and the reduced XSD (the default) must say the same of every input.
-    static func readWithWholeSchema(_ path: String) -> (valid: Bool, problems: [String]) {
-        do {
-            let reader = try ManufacturerReader(path: path, validation: .libxml2)
-            var problems: [String] = []
-            while let item = try reader.next() {
-                if case .rejected(let rejected) = item { problems += rejected.errors.map(\.description) }
-            }
-            problems += reader.fileErrors.map(\.description)
-            return (reader.schemaProblemCount == 0, problems)
-        } catch {
-            return (false, ["\(error)"])
-        }
     }
 
     /// Lines as XML counts them: LF, CR LF and a lone CR each end one.
