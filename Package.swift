@@ -97,7 +97,7 @@ let package = Package(
             path: "Modules/Appointments",
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "AppointmentsTests", dependencies: ["Appointments"], path: "Tests/AppointmentsTests",
+            name: "AppointmentsTests", dependencies: ["Appointments", "TestSupport"], path: "Tests/AppointmentsTests",
             swiftSettings: swiftSettings),
 
         // The manufacturer file's items assembled from its element events (no parser, no libxml2).

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Appointments
@@ -117,7 +118,7 @@ struct SlotFinderTests {
     @Test(
         "randomized: no offered slot overlaps what is held or leaves opening hours and shifts; booking never overbooks")
     func neverOverbooks() throws {
-        var random = SplitMix(seed: 18)
+        var random = SeededRandom(seed: 18)
         for round in 0..<25 {
             let capacity = randomCapacity(&random)
             var held: [Reservation] = []
@@ -149,7 +150,7 @@ struct SlotFinderTests {
 
     @Test("randomized: the quarter-hour bitmasks decide every offer and fit as comparing the times does (A-2)")
     func bitmasksMatchTheDefinition() throws {
-        var random = SplitMix(seed: 1218)
+        var random = SeededRandom(seed: 1218)
         func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
         for round in 0..<60 {
             var capacity = randomCapacity(&random)
@@ -222,7 +223,7 @@ struct SlotFinderTests {
 
     @Test("randomized: offers read a window of days at a time equal the offers over everything held (A-2)")
     func windowedOffers() throws {
-        var random = SplitMix(seed: 2)
+        var random = SeededRandom(seed: 2)
         var widest = 0
         for round in 0..<40 {
             let capacity = randomCapacity(&random)
@@ -291,7 +292,7 @@ struct SlotFinderTests {
         return out
     }
 
-    func randomCapacity(_ random: inout SplitMix) -> WorkshopCapacity {
+    func randomCapacity(_ random: inout SeededRandom) -> WorkshopCapacity {
         let kinds: [BayKind] = [.general, .quickService, .alignment]
         let bays = (0..<Int(1 + random.next() % 4)).map { Bay(code: "B\($0)", kind: kinds[Int(random.next() % 3)]) }
         let skills: [Skill] = [.general, .quickService, .electrical, .alignment]
@@ -310,18 +311,5 @@ struct SlotFinderTests {
         var hours = OpeningHours()
         hours.closedDays = [Workshop.monday.adding(days: 2)]
         return WorkshopCapacity(openingHours: hours, bays: bays, technicians: technicians, advisors: advisors)
-    }
-}
-
-/// A small seeded generator, so a failing round can be run again.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -135,7 +135,7 @@ struct StockStoreTests {
     func countIsSumOfMovements() throws {
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         let db = try Self.database()
         if Bool.random(using: &random) { try db.setSetting("stock.allow-negative", to: "yes", actor: "admin") }
         let parts = [Self.brakeHose, Self.oilFilter]
@@ -167,18 +167,5 @@ struct StockStoreTests {
         #expect(mismatches.isEmpty, "seed \(seed)")
         let negative = try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM stock WHERE on_hand < 0") }
         if try db.settings().allowNegativeStock == false { #expect(negative == 0, "seed \(seed)") }
-    }
-}
-
-/// A reproducible generator (SplitMix64) for the randomized test: the seed is printed when it fails.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -8,24 +8,12 @@ import WorkOrders
 @testable import Storage
 @testable import WorkOrderStorage
 
-/// A small seeded generator (SplitMix64): a failing run names its seed, and the seed replays it.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("The work-order report in SQL equals its pure definition (issue 17 Reports)")
 struct WorkOrderReportStorageTests {
     /// Random orders written as rows: settled inside and outside the period, declined jobs, spells across midnight
     /// and on whole minutes, failed checks, comebacks, guarantee repairs, promises kept or not,
     /// recall lines (W-6), every payer.
-    static func randomOrders(_ rng: inout SeededGenerator, count: Int, around base: Date) -> [WorkOrder] {
+    static func randomOrders(_ rng: inout SeededRandom, count: Int, around base: Date) -> [WorkOrder] {
         let technicians = ["刘强", "赵磊", "张伟"]
         func at(_ hours: ClosedRange<Int>) -> Date {
             base.addingTimeInterval(
@@ -105,7 +93,7 @@ struct WorkOrderReportStorageTests {
     @Test("Randomized: the SQL sums and the pure definition give the same report, for several periods")
     func sqlEqualsDefinition() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
-        var rng = SeededGenerator(state: seed)
+        var rng = SeededRandom(seed: seed)
         let shop = try WorkshopFixture(now: "2026-12-10T12:00:00+08:00")
         let base = instant("2026-12-03T00:00:00+08:00")
         var orders = Self.randomOrders(&rng, count: 400, around: base)
@@ -138,7 +126,7 @@ struct WorkOrderReportStorageTests {
     @Test("Randomized: the order list pages open orders first, then settled and delivered, each newest first")
     func listPages() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
-        var rng = SeededGenerator(state: seed)
+        var rng = SeededRandom(seed: seed)
         let shop = try WorkshopFixture(now: "2026-12-10T12:00:00+08:00")
         var orders = Self.randomOrders(&rng, count: 60, around: instant("2026-12-03T00:00:00+08:00"))
         try shop.db.writer.write { db in
